@@ -1,7 +1,47 @@
 package dev.relplan.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The relplan command line. */
+@Command(name = "relplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Writes an evidence-backed reliability improvement plan from a repository's infrastructure-as-code.",
+    subcommands = {AssessCommand.class, RulesCommand.class})
+public final class Main implements Runnable {
+  public static final String VERSION = "0.1.0";
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"relplan " + VERSION};
+    }
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
   public static void main(String[] args) {
-    System.out.println("relplan");
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code: 0 done, 1 --fail-on reached, 2 usage or input error. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof UsageError) {
+        System.err.println("relplan: " + e.getMessage());
+        return 2;
+      }
+      System.err.println("relplan: internal error: " + e + " (please report it with the input that caused it)");
+      return 3;
+    });
+    cl.setParameterExceptionHandler((e, a) -> {
+      String msg = e.getMessage() == null ? "invalid arguments" : e.getMessage().lines().findFirst().orElse("");
+      System.err.println("relplan: " + msg + " (see relplan " + (e.getCommandLine().getCommandName().equals("relplan") ? "" : e.getCommandLine().getCommandName() + " ") + "--help)");
+      return 2;
+    });
+    return cl.execute(args);
   }
 }

@@ -1,0 +1,63 @@
+package dev.relplan.assess;
+
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.model.Location;
+import dev.relplan.rules.Domain;
+import dev.relplan.rules.Finding;
+import dev.relplan.rules.Risk;
+import dev.relplan.rules.Strength;
+import dev.relplan.rules.Tier;
+import dev.relplan.rules.Undetermined;
+import java.util.List;
+
+/** Everything the renderers show; renderers compute nothing. */
+public record Assessment(
+    String workload,
+    String availabilityTarget,
+    String rto,
+    String rpo,
+    List<String> packagesAnalyzed,
+    List<String> notes,
+    List<NumberedFinding> findings,
+    List<Strength> strengths,
+    List<Undetermined> undetermined,
+    List<SpofRow> spofs,
+    List<RecoveryRow> recovery,
+    List<WaQuestion> waQuestions,
+    List<DomainScore> scorecard,
+    int maturity,
+    String maturityReason,
+    List<Action> plan,
+    List<TestRow> testingPlan,
+    List<String> nextSteps,
+    List<SkippedFile> skippedFiles,
+    java.util.Map<String, Integer> notAssessedTypes,
+    int resourcesAnalyzed) {
+
+  public record NumberedFinding(String id, Finding finding) {
+    public Risk risk() {
+      return finding.risk();
+    }
+  }
+
+  public record SpofRow(String component, String type, List<Location> evidence, String redundancy, String blastRadius,
+                        String failover, Risk risk) {}
+
+  public record RecoveryRow(String resource, String type, List<Location> evidence, String backup, String frequency,
+                            String retention, String rpo, String rto, String crossRegion, String tested) {}
+
+  public record WaQuestion(String id, String question, String status, List<Location> evidence, List<String> gaps,
+                           String risk, List<String> bestPractices, String decidingEvidence) {}
+
+  public record DomainScore(Domain domain, int score, String strength, String gap) {}
+
+  public record Action(String id, String rule, List<String> findings, String title, String action, Risk impact,
+                       String effort, Tier tier, List<String> dependsOn, List<String> awsServices) {}
+
+  public record TestRow(String test, String validates, String frequency, String awsService, boolean evidenceExists,
+                        String evidence) {}
+
+  public long count(Risk r) {
+    return findings.stream().filter(f -> f.risk() == r).count();
+  }
+}

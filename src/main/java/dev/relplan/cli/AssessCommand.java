@@ -1,0 +1,168 @@
+package dev.relplan.cli;
+
+import dev.relplan.Pipeline;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.cloudformation.ParameterFile;
+import dev.relplan.parse.JsonLoader;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ParseException;
+import dev.relplan.parse.YamlLoader;
+import dev.relplan.report.JsonRenderer;
+import dev.relplan.report.MarkdownRenderer;
+import dev.relplan.rules.Context;
+import dev.relplan.rules.Risk;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+    description = "Assess the reliability of the workload described by the files under PATH.")
+final class AssessCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to analyse.")
+  List<Path> paths;
+
+  @Option(names = "--workload", paramLabel = "NAME", description = "Workload name (default: the directory name).")
+  String workload;
+
+  @Option(names = "--target", paramLabel = "PCT", description = "Availability target, e.g. 99.9, 99.95, 99.99.")
+  String target;
+
+  @Option(names = "--rto", paramLabel = "DUR", description = "Recovery time objective, e.g. 15m, 4h, PT1H.")
+  String rto;
+
+  @Option(names = "--rpo", paramLabel = "DUR", description = "Recovery point objective, e.g. 5m, 1h.")
+  String rpo;
+
+  @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
+  List<Path> parameters = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "F", description = "md (default) or json; repeatable.")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
+  String output;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above critical, high, medium or low.")
+  String failOn;
+
+  @Option(names = "--date", paramLabel = "DATE", description = "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
+  String date;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path p : paths) {
+      if (!Files.exists(p)) throw new UsageError("path '" + p + "' does not exist: pass a directory or file to assess");
+    }
+    Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
+    for (String f : fmts) {
+      if (!f.equals("md") && !f.equals("json")) {
+        throw new UsageError("--format " + f + " is not available: use md or json");
+      }
+    }
+    Risk threshold = null;
+    if (failOn != null) {
+      try {
+        threshold = Risk.parse(failOn);
+      } catch (IllegalArgumentException e) {
+        throw new UsageError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
+      }
+    }
+    Context ctx = new Context(parseTarget(), rto == null ? null : Durations.toIso("--rto", rto), rpo == null ? null : Durations.toIso("--rpo", rpo));
+    List<ParameterFile> params = new ArrayList<>();
+    for (Path p : parameters) params.add(loadParameters(p));
+
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params));
+    String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
+    List<String[]> outputs = new ArrayList<>();
+    for (String f : fmts) {
+      String text = f.equals("json") ? JsonRenderer.render(result.assessment(), Main.VERSION, result.snippets())
+          : MarkdownRenderer.render(result.assessment(), shownDate);
+      outputs.add(new String[] {f, text});
+    }
+    write(outputs);
+    if (threshold != null) {
+      Risk t = threshold;
+      if (result.assessment().findings().stream().anyMatch(f -> f.risk().atLeast(t))) return 1;
+    }
+    return 0;
+  }
+
+  private Double parseTarget() {
+    if (target == null) return null;
+    try {
+      double v = Double.parseDouble(target.replace("%", "").trim());
+      if (v <= 0 || v >= 100) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UsageError("--target '" + target + "' is not a percentage below 100: use e.g. 99.9 or 99.99");
+    }
+  }
+
+  private static String checkDate(String d) {
+    try {
+      return LocalDate.parse(d).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageError("--date '" + d + "' is not a date: use YYYY-MM-DD or today");
+    }
+  }
+
+  private ParameterFile loadParameters(Path p) {
+    if (!Files.isRegularFile(p)) throw new UsageError("--parameters file '" + p + "' does not exist");
+    String display = displayOf(p);
+    try {
+      String content = Files.readString(p, StandardCharsets.UTF_8);
+      Node doc = content.stripLeading().startsWith("{") || content.stripLeading().startsWith("[")
+          ? JsonLoader.load(display, content) : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
+      ParameterFile pf = ParameterFile.of(new SourceFile(p, display, null, content, doc == null ? List.of() : List.of(doc)));
+      if (pf.values().isEmpty()) {
+        throw new UsageError("--parameters file '" + p + "' holds no parameters: expected [{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}");
+      }
+      return pf;
+    } catch (ParseException e) {
+      throw new UsageError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UsageError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** A parameter file inside the scanned path is cited relative to it, like every other evidence file. */
+  private String displayOf(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    if (paths.size() == 1) {
+      Path root = paths.get(0).toAbsolutePath().normalize();
+      if (abs.startsWith(root) && !abs.equals(root)) return root.relativize(abs).toString().replace('\\', '/');
+    }
+    return p.toString().replace('\\', '/');
+  }
+
+  private void write(List<String[]> outputs) throws IOException {
+    if (output == null || output.equals("-")) {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      for (String[] o : outputs) out.print(o[1]);
+      out.flush();
+      return;
+    }
+    Path target = Path.of(output);
+    if (outputs.size() == 1 && !Files.isDirectory(target)) {
+      if (target.getParent() != null) Files.createDirectories(target.getParent());
+      Files.writeString(target, outputs.get(0)[1], StandardCharsets.UTF_8);
+      return;
+    }
+    Files.createDirectories(target);
+    for (String[] o : outputs) {
+      Files.writeString(target.resolve("reliability-plan." + o[0].toLowerCase(Locale.ROOT)), o[1], StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.relplan.discover;
+
+import dev.relplan.parse.JsonLoader;
+import dev.relplan.parse.Limits;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ParseException;
+import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
+import dev.relplan.parse.YamlLoader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks the scanned paths once, classifies every file by content and parses the structured ones.
+ * Nothing outside the given paths is read: symbolic links are never followed out of a root.
+ */
+public final class Discovery {
+  /** Folders skipped by default: version control, dependencies, build outputs, tool caches. */
+  public static final Set<String> DEFAULT_EXCLUDED_DIRS =
+      Set.of(".git", ".hg", ".svn", "node_modules", "target", "build", "dist", "out", ".terraform", "vendor",
+          ".venv", "venv", "__pycache__", ".aws-sam", ".serverless", ".gradle", ".idea", ".vscode", ".tox", "bin", "obj");
+
+  private static final Set<String> CODE_EXTENSIONS =
+      Set.of("java", "py", "js", "mjs", "cjs", "ts", "tsx", "go", "cs", "kt", "rb");
+
+  private final Set<String> excludedDirs;
+
+  public Discovery(Set<String> excludedDirs) {
+    this.excludedDirs = excludedDirs;
+  }
+
+  public Discovery() {
+    this(DEFAULT_EXCLUDED_DIRS);
+  }
+
+  /** What was found under the roots. */
+  public record Result(List<SourceFile> files, List<SkippedFile> skipped, Map<EvidenceKind, List<String>> evidence,
+                       List<String> roots) {
+    public List<SourceFile> ofKind(FileKind kind) {
+      return files.stream().filter(f -> f.kind() == kind).toList();
+    }
+  }
+
+  public Result discover(List<Path> roots) throws IOException {
+    List<SourceFile> files = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    Map<EvidenceKind, List<String>> evidence = new EnumMap<>(EvidenceKind.class);
+    List<String> rootNames = new ArrayList<>();
+    for (Path given : roots) {
+      Path root = given.toAbsolutePath().normalize();
+      String prefix = roots.size() == 1 ? "" : displayPrefix(given);
+      rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
+      Path realRoot = root.toRealPath();
+      if (Files.isRegularFile(root)) {
+        visit(root, prefix + root.getFileName(), realRoot.getParent(), files, skipped, evidence);
+        continue;
+      }
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (!dir.equals(root) && excludedDirs.contains(dir.getFileName().toString())) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String display = prefix + root.relativize(file).toString().replace('\\', '/');
+          visit(file, display, realRoot, files, skipped, evidence);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          skipped.add(new SkippedFile(prefix + root.relativize(file).toString().replace('\\', '/'),
+              "cannot be read: " + e.getClass().getSimpleName()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    }
+    files.sort((a, b) -> a.display().compareTo(b.display()));
+    skipped.sort(null);
+    evidence.values().forEach(l -> l.sort(null));
+    return new Result(List.copyOf(files), List.copyOf(skipped), evidence, List.copyOf(rootNames));
+  }
+
+  private static String displayPrefix(Path given) {
+    String s = given.normalize().toString().replace('\\', '/');
+    if (s.isEmpty() || s.equals(".")) return "";
+    return s.endsWith("/") ? s : s + "/";
+  }
+
+  private void visit(Path file, String display, Path realRoot, List<SourceFile> files, List<SkippedFile> skipped,
+                     Map<EvidenceKind, List<String>> evidence) {
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    String ext = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : "";
+    try {
+      if (Files.isSymbolicLink(file)) {
+        Path target = file.toRealPath();
+        if (!target.startsWith(realRoot)) {
+          skipped.add(new SkippedFile(display, "symbolic link to a file outside the scanned path (not followed)"));
+          return;
+        }
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) return;
+      boolean structured = ext.equals("yaml") || ext.equals("yml") || ext.equals("json") || ext.equals("template")
+          || lower.endsWith(".tf.json");
+      boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
+          || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh");
+      if (!candidate) return;
+      if (Files.size(file) > Limits.MAX_FILE_BYTES) {
+        skipped.add(new SkippedFile(display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
+        return;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      String content;
+      try {
+        content = decode(bytes);
+      } catch (CharacterCodingException e) {
+        skipped.add(new SkippedFile(display, isBinary(bytes) ? "binary content, not text" : "not valid UTF-8 text"));
+        return;
+      }
+      if (isBinary(bytes)) {
+        skipped.add(new SkippedFile(display, "binary content, not text"));
+        return;
+      }
+      RepositoryEvidence.classify(display, content)
+          .ifPresent(k -> evidence.computeIfAbsent(k, x -> new ArrayList<>()).add(display));
+      if (lower.equals("samconfig.toml")) {
+        files.add(new SourceFile(file, display, FileKind.SAMCONFIG, content, List.of()));
+      } else if (lower.endsWith(".tf.json") || ext.equals("tf") || ext.equals("tfvars")) {
+        files.add(new SourceFile(file, display, FileKind.TERRAFORM, content, List.of()));
+        skipped.add(new SkippedFile(display, "Terraform is not analysed by this version of relplan"));
+      } else if (structured) {
+        classifyStructured(file, display, ext, content, files, skipped);
+      } else if (CODE_EXTENSIONS.contains(ext)) {
+        files.add(new SourceFile(file, display, FileKind.SOURCE_CODE, content, List.of()));
+      } else {
+        files.add(new SourceFile(file, display, FileKind.EVIDENCE, content, List.of()));
+      }
+    } catch (IOException e) {
+      skipped.add(new SkippedFile(display, "cannot be read: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private void classifyStructured(Path file, String display, String ext, String content, List<SourceFile> files,
+                                  List<SkippedFile> skipped) {
+    List<Node> docs;
+    try {
+      docs = ext.equals("json") ? List.of(JsonLoader.load(display, content)) : parseYamlOrJson(display, content);
+    } catch (ParseException e) {
+      // A file named like IaC that does not parse is reported, and the rest of the scan goes on.
+      skipped.add(new SkippedFile(display, e.getMessage()));
+      return;
+    }
+    if (docs.isEmpty()) return;
+    Node doc = docs.get(0);
+    if (isCloudFormation(doc)) {
+      files.add(new SourceFile(file, display, FileKind.CLOUDFORMATION, content, docs));
+    } else if (isParameterFile(doc)) {
+      files.add(new SourceFile(file, display, FileKind.CLOUDFORMATION_PARAMETERS, content, docs));
+    } else {
+      files.add(new SourceFile(file, display, FileKind.OTHER, content, docs));
+    }
+  }
+
+  private static List<Node> parseYamlOrJson(String display, String content) throws ParseException {
+    String trimmed = content.stripLeading();
+    // A .template file may be JSON; YAML accepts most JSON, but JSON errors read better from the JSON parser.
+    if (trimmed.startsWith("{") && display.endsWith(".template")) return List.of(JsonLoader.load(display, content));
+    return YamlLoader.loadAll(display, content).stream().filter(n -> n != null).toList();
+  }
+
+  /** A template has a Resources map whose entries declare an AWS, Custom or Alexa type. */
+  static boolean isCloudFormation(Node doc) {
+    if (!(doc instanceof MapNode m)) return false;
+    if (m.has("AWSTemplateFormatVersion")) return true;
+    if (m.get("Resources") instanceof MapNode resources) {
+      for (MapNode.Entry e : resources.entries()) {
+        if (e.value() instanceof MapNode r && r.get("Type") instanceof ScalarNode t && t.text() != null
+            && (t.text().startsWith("AWS::") || t.text().startsWith("Custom::") || t.text().startsWith("Alexa::"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The CloudFormation CLI list form or the {"Parameters": {...}} form used by CodePipeline and SAM. */
+  static boolean isParameterFile(Node doc) {
+    if (doc instanceof SeqNode s) {
+      return !s.items().isEmpty() && s.items().stream().allMatch(i -> i instanceof MapNode m && m.has("ParameterKey"));
+    }
+    if (doc instanceof MapNode m && m.get("Parameters") instanceof MapNode p) {
+      return !m.has("Resources") && p.entries().stream().allMatch(e -> e.value() instanceof ScalarNode);
+    }
+    return false;
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+        .toString();
+  }
+
+  private static boolean isBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+    return false;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.relplan.discover;
+
+/** What a scanned file was recognised as. */
+public enum FileKind {
+  CLOUDFORMATION,
+  CLOUDFORMATION_PARAMETERS,
+  SAMCONFIG,
+  TERRAFORM,
+  SOURCE_CODE,
+  /** Documentation or scripts that count as evidence only by their name (runbooks, load tests). */
+  EVIDENCE,
+  OTHER
+}

@@ -1,0 +1,283 @@
+package dev.relplan.iac.cloudformation;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.GenericResource;
+import dev.relplan.model.Location;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ScalarNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns every CloudFormation and SAM template found into the workload model: parameters (given,
+ * chosen from a production parameter file, or defaults), conditions, nested stacks with local
+ * templates, cross-stack imports, and SAM Globals.
+ */
+public final class CloudFormationAdapter {
+  private static final Map<String, Mapper> MAPPERS = new HashMap<>();
+  /** Parameter names that carry the deployment environment. */
+  private static final Set<String> ENVIRONMENT_PARAMETERS =
+      Set.of("environment", "env", "environmentname", "envname", "stage", "stagename", "envtype", "environmenttype",
+          "deploymentenvironment", "deploymentstage");
+  private static final int MAX_NESTING = 8;
+
+  static {
+    ComputeMappers.register(MAPPERS);
+    DataMappers.register(MAPPERS);
+    NetworkMappers.register(MAPPERS);
+    MessagingMappers.register(MAPPERS);
+    OperationsMappers.register(MAPPERS);
+    ServerlessMappers.register(MAPPERS);
+  }
+
+  /** Which parameter values were used, for the report. */
+  public record ParameterChoice(String description) {}
+
+  private final Discovery.Result discovered;
+  private final List<ParameterFile> given;
+  private final CrossStack crossStack = new CrossStack();
+  private final List<String> notes = new ArrayList<>();
+
+  public CloudFormationAdapter(Discovery.Result discovered, List<ParameterFile> given) {
+    this.discovered = discovered;
+    this.given = given;
+  }
+
+  /** Human-readable notes about the evaluation (which parameter file was used, nested stacks not found). */
+  public List<String> notes() {
+    return notes;
+  }
+
+  public void adapt(Workload workload) {
+    List<SourceFile> templates = discovered.ofKind(FileKind.CLOUDFORMATION);
+    if (templates.isEmpty()) return;
+    Map<Path, SourceFile> byPath = new HashMap<>();
+    for (SourceFile f : templates) byPath.put(f.path().toAbsolutePath().normalize(), f);
+    Set<SourceFile> children = new HashSet<>();
+    for (SourceFile f : templates) for (SourceFile child : nestedTemplates(f, byPath).values()) children.add(child);
+
+    List<ParameterFile> parameterFiles = given;
+    if (given.isEmpty()) parameterFiles = chooseProductionParameterFile();
+
+    List<Template> roots = new ArrayList<>();
+    for (SourceFile f : templates) {
+      if (children.contains(f)) continue;
+      Template t = new Template(f, f.display(), List.of(), valuesFor(f, parameterFiles), crossStack);
+      crossStack.add(t);
+      roots.add(t);
+    }
+    for (Template t : roots) instantiateNested(t, byPath, 0);
+    for (Template t : allTemplates) adaptTemplate(t, workload);
+    environmentEvidence(workload, templates);
+  }
+
+  private final List<Template> allTemplates = new ArrayList<>();
+
+  private void instantiateNested(Template t, Map<Path, SourceFile> byPath, int depth) {
+    allTemplates.add(t);
+    if (depth >= MAX_NESTING) {
+      notes.add("nested stacks deeper than " + MAX_NESTING + " levels are not followed (" + t.file.display() + ")");
+      return;
+    }
+    Map<String, SourceFile> nested = nestedTemplates(t.file, byPath);
+    for (MapNode.Entry e : t.resources().entries()) {
+      SourceFile childFile = nested.get(e.key());
+      if (childFile == null || !(e.value() instanceof MapNode decl)) continue;
+      Props props = new Props(t, decl.get("Properties") instanceof MapNode pm ? pm : null);
+      Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
+      for (MapNode.Entry p : props.entries("Parameters")) {
+        Evaluated v = t.eval(p.value());
+        List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
+        trace.addAll(v.trace());
+        values.put(p.key(), new Template.ParameterValue(v.value() == Evaluated.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
+      }
+      List<Location> chain = new ArrayList<>(t.callChain);
+      chain.add(decl.location());
+      Template child = new Template(childFile, childFile.display() + "@" + t.scope + "#" + e.key(), chain, values, crossStack);
+      crossStack.add(child);
+      crossStack.addNested(t, e.key(), child);
+      instantiateNested(child, byPath, depth + 1);
+    }
+  }
+
+  /** Nested stacks of a template whose TemplateURL (or SAM Location) is a local file in the scanned paths. */
+  private Map<String, SourceFile> nestedTemplates(SourceFile f, Map<Path, SourceFile> byPath) {
+    Map<String, SourceFile> out = new LinkedHashMap<>();
+    if (!(f.document() instanceof MapNode root) || !(root.get("Resources") instanceof MapNode resources)) return out;
+    for (MapNode.Entry e : resources.entries()) {
+      if (!(e.value() instanceof MapNode decl) || !(decl.get("Type") instanceof ScalarNode type)) continue;
+      String key = "AWS::CloudFormation::Stack".equals(type.text()) ? "TemplateURL"
+          : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
+      if (key == null || !(decl.get("Properties") instanceof MapNode props) || !(props.get(key) instanceof ScalarNode url)) continue;
+      String u = url.text();
+      if (u == null || u.contains("://") || u.startsWith("s3:")) continue;
+      Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
+      SourceFile child = byPath.get(target);
+      if (child != null && child != f) out.put(e.key(), child);
+      else if (child == null) notes.add(f.display() + ": nested stack " + e.key() + " points to " + u + ", which is not a template in the scanned paths");
+    }
+    return out;
+  }
+
+  /** Without --parameters, a parameter file named for production decides the values, and the report says so. */
+  private List<ParameterFile> chooseProductionParameterFile() {
+    List<ParameterFile> prod = new ArrayList<>();
+    for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
+      ParameterFile pf = ParameterFile.of(f);
+      if (pf.namesProduction()) prod.add(pf);
+    }
+    if (prod.size() == 1) {
+      notes.add("parameter values from " + prod.get(0).display()
+          + " (the repository's production parameter file; choose another with --parameters)");
+      return prod;
+    }
+    if (prod.size() > 1) {
+      notes.add("several production parameter files found; parameter defaults used (choose one with --parameters)");
+    } else if (!discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS).isEmpty()) {
+      notes.add("parameter defaults used; parameter files in the repository can be applied with --parameters");
+    }
+    return List.of();
+  }
+
+  private static Map<String, Template.ParameterValue> valuesFor(SourceFile template, List<ParameterFile> files) {
+    Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
+    MapNode params = ((MapNode) template.document()).get("Parameters") instanceof MapNode p ? p : null;
+    if (params == null) return values;
+    for (ParameterFile pf : files) {
+      pf.values().forEach((k, v) -> {
+        if (params.has(k)) values.put(k, v);
+      });
+    }
+    return values;
+  }
+
+  private void adaptTemplate(Template t, Workload workload) {
+    Value<String> environment = environmentOf(t);
+    for (MapNode.Entry e : t.resources().entries()) {
+      if (!(e.value() instanceof MapNode decl)) continue;
+      String type = decl.get("Type") instanceof ScalarNode s ? s.text() : null;
+      if (type == null) continue;
+      Value<Boolean> exists = existence(t, decl);
+      if (exists.isFalse()) continue;
+      Mapper mapper = MAPPERS.get(type);
+      if (type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application")) continue;
+      MapNode properties = decl.get("Properties") instanceof MapNode pm ? pm : new MapNode(decl.location(), null, List.of());
+      Props props = new Props(t, layers(t, type, properties));
+      ResourceContext c = new ResourceContext(t, e.key(), type, decl, props, workload, exists);
+      int before = workload.resources().size();
+      if (mapper != null) {
+        mapper.map(c);
+      } else {
+        workload.notAssessedTypes.merge(type, 1, Integer::sum);
+        c.add(new GenericResource(t.scope, e.key(), type, decl.location()));
+      }
+      for (int i = before; i < workload.resources().size(); i++) {
+        var r = workload.resources().get(i);
+        if (!r.environment.present()) r.environment = environmentTag(r).orElse(environment);
+      }
+    }
+  }
+
+  private static java.util.Optional<Value<String>> environmentTag(dev.relplan.model.Resource r) {
+    for (var tag : r.tags.entrySet()) {
+      String k = tag.getKey().toLowerCase(Locale.ROOT);
+      if (k.equals("environment") || k.equals("env") || k.equals("stage")) {
+        return java.util.Optional.of(Value.explicit(tag.getValue(), List.of(r.location)));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** SAM resources read their Globals section under their own properties. */
+  private static List<MapNode> layers(Template t, String type, MapNode properties) {
+    if (!t.sam || !type.startsWith("AWS::Serverless::")) return List.of(properties);
+    String section = switch (type) {
+      case "AWS::Serverless::Function" -> "Function";
+      case "AWS::Serverless::Api" -> "Api";
+      case "AWS::Serverless::HttpApi" -> "HttpApi";
+      case "AWS::Serverless::SimpleTable" -> "SimpleTable";
+      case "AWS::Serverless::StateMachine" -> "StateMachine";
+      default -> null;
+    };
+    if (section != null && t.section("Globals").get(section) instanceof MapNode g) return List.of(properties, g);
+    return List.of(properties);
+  }
+
+  private static Value<Boolean> existence(Template t, MapNode decl) {
+    MapNode.Entry cond = decl.entry("Condition");
+    if (cond == null || !(cond.value() instanceof ScalarNode name)) return Value.defaulted(true, "declared unconditionally");
+    Evaluated v = t.condition(name.text());
+    List<Location> trace = new ArrayList<>(List.of(cond.keyLocation()));
+    trace.addAll(v.trace());
+    if (v.value() instanceof Boolean b) return Value.explicit(b, trace);
+    return Value.unresolved("created only when condition " + name.text() + " holds: "
+        + (v.value() instanceof Unknown u ? u.reason() : "cannot be evaluated"), trace);
+  }
+
+  private static Value<String> environmentOf(Template t) {
+    for (MapNode.Entry p : t.section("Parameters").entries()) {
+      if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT))) continue;
+      Evaluated v = t.parameter(p.key());
+      if (v.value() instanceof String s) {
+        List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
+        trace.addAll(v.trace());
+        return Value.explicit(s, trace);
+      }
+      return Value.unresolved(v.value() instanceof Unknown u ? u.reason() : "computed", List.of(p.keyLocation()));
+    }
+    return Value.absent();
+  }
+
+  /** Which environments the repository describes: allowed values, mapping keys, parameter files, samconfig. */
+  private void environmentEvidence(Workload w, List<SourceFile> templates) {
+    for (SourceFile f : templates) {
+      MapNode root = (MapNode) f.document();
+      if (root.get("Parameters") instanceof MapNode params) {
+        for (MapNode.Entry p : params.entries()) {
+          if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT)) || !(p.value() instanceof MapNode decl)) continue;
+          if (decl.get("AllowedValues") instanceof dev.relplan.parse.SeqNode allowed) {
+            for (Node v : allowed.items()) {
+              if (v instanceof ScalarNode s && s.text() != null) {
+                w.environments.add(new Workload.EnvironmentEvidence(s.text(), "allowed value of parameter " + p.key(), v.location()));
+              }
+            }
+          }
+        }
+      }
+    }
+    for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
+      ParameterFile pf = ParameterFile.of(f);
+      pf.values().forEach((k, v) -> {
+        if (ENVIRONMENT_PARAMETERS.contains(k.toLowerCase(Locale.ROOT)) && v.value() instanceof String s) {
+          w.environments.add(new Workload.EnvironmentEvidence(s, "parameter file " + f.display(), v.location()));
+        }
+      });
+    }
+    for (SourceFile f : discovered.ofKind(FileKind.SAMCONFIG)) {
+      String[] lines = f.content().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i].strip();
+        // TOML table headers: [env.command.parameters]; the first segment is the SAM environment.
+        if (line.startsWith("[") && line.endsWith("]") && !line.startsWith("[[")) {
+          String env = line.substring(1, line.length() - 1).split("\\.")[0].strip();
+          if (!env.isEmpty() && !env.equals("default")) {
+            w.environments.add(new Workload.EnvironmentEvidence(env, "samconfig environment", new Location(f.display(), i + 1)));
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.relplan.iac.cloudformation;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.Unknown;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values that cross template boundaries: exports read with Fn::ImportValue, and outputs of nested
+ * stacks read with Fn::GetAtt Stack.Outputs.Name. Export names usually embed the exporting stack's
+ * name, which is unknown statically; such a name matches an import when the rest of it matches and
+ * exactly one export fits.
+ */
+final class CrossStack {
+  /** Stands for ${AWS::StackName} while export names are evaluated. */
+  static final String STACK_NAME = "\u0000stack\u0000";
+
+  private record Export(String name, Template template, Node value, Location location) {}
+
+  private final List<Template> templates = new ArrayList<>();
+  private List<Export> exports;
+  private final Map<String, Template> nestedChildren = new HashMap<>();
+  /** True only while export names are evaluated. */
+  boolean stackNameWildcard;
+
+  void add(Template t) {
+    templates.add(t);
+    exports = null;
+  }
+
+  void addNested(Template parent, String stackId, Template child) {
+    nestedChildren.put(parent.scope + "#" + stackId, child);
+  }
+
+  Evaluated importValue(String name) {
+    List<Export> matches = new ArrayList<>();
+    for (Export e : exports()) if (matches(e.name, name)) matches.add(e);
+    if (matches.size() != 1) {
+      return Evaluated.of(new Unknown(matches.isEmpty()
+          ? "export " + name + " is not declared by any scanned template"
+          : "export " + name + " matches " + matches.size() + " exports"));
+    }
+    Export e = matches.get(0);
+    Evaluated v = e.template.eval(e.value);
+    List<Location> trace = new ArrayList<>(List.of(e.location));
+    trace.addAll(v.trace());
+    return new Evaluated(v.value(), trace, v.refs());
+  }
+
+  Evaluated nestedOutput(Template parent, String stackId, String output) {
+    Template child = nestedChildren.get(parent.scope + "#" + stackId);
+    if (child == null) {
+      return Evaluated.of(new Unknown("nested stack " + stackId + " has no local template in the scanned paths"));
+    }
+    if (child.section("Outputs").get(output) instanceof MapNode o && o.get("Value") != null) {
+      Evaluated v = child.eval(o.get("Value"));
+      List<Location> trace = new ArrayList<>(List.of(o.location()));
+      trace.addAll(v.trace());
+      return new Evaluated(v.value(), trace, v.refs());
+    }
+    return Evaluated.of(new Unknown("nested stack " + stackId + " has no output " + output));
+  }
+
+  private List<Export> exports() {
+    if (exports != null) return exports;
+    exports = new ArrayList<>();
+    stackNameWildcard = true;
+    try {
+      for (Template t : templates) {
+        for (MapNode.Entry e : t.section("Outputs").entries()) {
+          if (!(e.value() instanceof MapNode out) || !(out.get("Export") instanceof MapNode export)) continue;
+          Node nameNode = export.get("Name");
+          if (nameNode == null || out.get("Value") == null) continue;
+          if (t.eval(nameNode).value() instanceof String name) {
+            exports.add(new Export(name, t, out.get("Value"), e.keyLocation()));
+          }
+        }
+      }
+    } finally {
+      stackNameWildcard = false;
+    }
+    return exports;
+  }
+
+  /** Literal match, or a match where each stack-name placeholder stands for one or more characters. */
+  static boolean matches(String pattern, String name) {
+    if (!pattern.contains(STACK_NAME)) return pattern.equals(name);
+    String[] parts = pattern.split(STACK_NAME, -1);
+    if (!name.startsWith(parts[0]) || !name.endsWith(parts[parts.length - 1])) return false;
+    int pos = parts[0].length();
+    for (int i = 1; i < parts.length - 1; i++) {
+      int found = name.indexOf(parts[i], pos + 1);
+      if (found < 0) return false;
+      pos = found + parts[i].length();
+    }
+    return name.length() - parts[parts.length - 1].length() > pos;
+  }
+}

@@ -1,0 +1,305 @@
+package dev.relplan.iac.cloudformation;
+
+import static dev.relplan.iac.cloudformation.Props.or;
+
+import dev.relplan.model.BackupPlan;
+import dev.relplan.model.BackupSelection;
+import dev.relplan.model.BackupVault;
+import dev.relplan.model.Bucket;
+import dev.relplan.model.Cache;
+import dev.relplan.model.Database;
+import dev.relplan.model.FileSystem;
+import dev.relplan.model.Location;
+import dev.relplan.model.RestoreTestingPlan;
+import dev.relplan.model.StatefulService;
+import dev.relplan.model.Table;
+import dev.relplan.model.Value;
+import dev.relplan.model.Volume;
+import dev.relplan.parse.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Databases, tables, caches, brokers, storage and AWS Backup. */
+final class DataMappers {
+  private DataMappers() {}
+
+  static void register(Map<String, Mapper> m) {
+    m.put("AWS::RDS::DBInstance", DataMappers::dbInstance);
+    m.put("AWS::RDS::DBCluster", DataMappers::dbCluster);
+    m.put("AWS::DocDB::DBCluster", DataMappers::dbCluster);
+    m.put("AWS::Neptune::DBCluster", DataMappers::dbCluster);
+    m.put("AWS::DocDB::DBInstance", DataMappers::dbInstance);
+    m.put("AWS::Neptune::DBInstance", DataMappers::dbInstance);
+    m.put("AWS::DynamoDB::Table", DataMappers::table);
+    m.put("AWS::DynamoDB::GlobalTable", DataMappers::globalTable);
+    m.put("AWS::ElastiCache::CacheCluster", DataMappers::cacheCluster);
+    m.put("AWS::ElastiCache::ReplicationGroup", DataMappers::replicationGroup);
+    m.put("AWS::ElastiCache::ServerlessCache", DataMappers::serverlessCache);
+    m.put("AWS::MemoryDB::Cluster", DataMappers::memoryDb);
+    m.put("AWS::AmazonMQ::Broker", DataMappers::broker);
+    m.put("AWS::OpenSearchService::Domain", c -> searchDomain(c, "ClusterConfig"));
+    m.put("AWS::Elasticsearch::Domain", c -> searchDomain(c, "ElasticsearchClusterConfig"));
+    m.put("AWS::EFS::FileSystem", DataMappers::fileSystem);
+    m.put("AWS::EC2::Volume", DataMappers::volume);
+    m.put("AWS::S3::Bucket", DataMappers::bucket);
+    m.put("AWS::Backup::BackupPlan", DataMappers::backupPlan);
+    m.put("AWS::Backup::BackupSelection", DataMappers::backupSelection);
+    m.put("AWS::Backup::BackupVault", c -> c.add(new BackupVault(c.template.scope, c.id, c.type, c.location)));
+    m.put("AWS::Backup::RestoreTestingPlan", c -> c.add(new RestoreTestingPlan(c.template.scope, c.id, c.type, c.location)));
+  }
+
+  private static String engineFamily(String type) {
+    return type.startsWith("AWS::DocDB") ? "docdb" : type.startsWith("AWS::Neptune") ? "neptune" : null;
+  }
+
+  static void dbInstance(ResourceContext c) {
+    Props p = c.props;
+    Database db = new Database(c.template.scope, c.id, c.type, c.location);
+    db.kind = Database.Kind.INSTANCE;
+    String family = engineFamily(c.type);
+    db.engine = family != null ? Value.explicit(family, List.of(c.location)) : p.str("Engine");
+    db.cluster = p.ref("DBClusterIdentifier");
+    db.replicaSource = p.ref("SourceDBInstanceIdentifier");
+    db.multiAz = or(p.bool("MultiAZ"), false, "RDS creates a Single-AZ instance unless MultiAZ is true");
+    db.backupRetentionDays = or(p.integer("BackupRetentionPeriod"), 1, "RDS keeps automated backups for 1 day by default");
+    db.deletionProtection = or(p.bool("DeletionProtection"), false, "deletion protection is off by default");
+    db.backupReplicationRegion = p.str("AutomaticBackupReplicationRegion");
+    boolean member = db.cluster.present() || family != null;
+    db.onDelete = c.deletionPolicy(member ? "DELETE" : "SNAPSHOT");
+    c.add(db);
+  }
+
+  static void dbCluster(ResourceContext c) {
+    Props p = c.props;
+    Database db = new Database(c.template.scope, c.id, c.type, c.location);
+    db.kind = Database.Kind.CLUSTER;
+    String family = engineFamily(c.type);
+    db.engine = family != null ? Value.explicit(family, List.of(c.location)) : p.str("Engine");
+    db.backupRetentionDays = or(p.integer("BackupRetentionPeriod"), 1, "automated backups are kept for 1 day by default");
+    db.deletionProtection = or(p.bool("DeletionProtection"), false, "deletion protection is off by default");
+    db.globalCluster = p.ref("GlobalClusterIdentifier");
+    db.clusterInstanceClass = p.str("DBClusterInstanceClass");
+    db.engineMode = or(p.str("EngineMode"), "provisioned", "Aurora default engine mode");
+    db.replicaSource = p.ref("ReplicationSourceIdentifier");
+    db.onDelete = c.deletionPolicy(family != null ? "DELETE" : "SNAPSHOT");
+    c.add(db);
+  }
+
+  static void table(ResourceContext c) {
+    Props p = c.props;
+    Table t = new Table(c.template.scope, c.id, c.type, c.location);
+    t.name = p.str("TableName");
+    t.billingMode = or(p.str("BillingMode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless BillingMode is PAY_PER_REQUEST");
+    t.pointInTimeRecovery = or(p.bool("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled"), false,
+        "point-in-time recovery is off by default");
+    t.deletionProtection = or(p.bool("DeletionProtectionEnabled"), false, "deletion protection is off by default");
+    t.readCapacity = p.integer("ProvisionedThroughput.ReadCapacityUnits");
+    t.writeCapacity = p.integer("ProvisionedThroughput.WriteCapacityUnits");
+    t.onDelete = c.deletionPolicy("DELETE");
+    c.add(t);
+  }
+
+  static void globalTable(ResourceContext c) {
+    Props p = c.props;
+    Table t = new Table(c.template.scope, c.id, c.type, c.location);
+    t.name = p.str("TableName");
+    t.billingMode = or(p.str("BillingMode"), "PROVISIONED", "global tables are PROVISIONED unless BillingMode is PAY_PER_REQUEST");
+    List<Object> regions = new ArrayList<>();
+    Boolean allPitr = null;
+    List<Location> pitrTrace = new ArrayList<>();
+    for (MapNode replica : p.maps("Replicas")) {
+      Props rp = p.child(replica);
+      Value<String> region = rp.str("Region");
+      regions.add(region.present() ? region.get() : new dev.relplan.model.Unknown("replica region"));
+      Value<Boolean> pitr = rp.bool("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled");
+      boolean on = pitr.isTrue();
+      allPitr = allPitr == null ? on : allPitr && on;
+      pitrTrace.addAll(pitr.trace());
+    }
+    t.replicaRegions = Value.explicit(regions, List.of(p.keyLocation("Replicas") == null ? c.location : p.keyLocation("Replicas")));
+    t.pointInTimeRecovery = allPitr == null || !allPitr
+        ? Value.defaulted(false, "point-in-time recovery is off unless enabled on every replica")
+        : Value.explicit(true, pitrTrace);
+    t.deletionProtection = Value.absent();
+    t.onDelete = c.deletionPolicy("DELETE");
+    c.add(t);
+  }
+
+  static void cacheCluster(ResourceContext c) {
+    Props p = c.props;
+    Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
+    cache.kind = Cache.Kind.CACHE_CLUSTER;
+    cache.engine = p.str("Engine");
+    // A Redis/Valkey cache cluster is a single node; Memcached spreads keys over nodes without replicas.
+    cache.nodesPerShard = Value.explicit(1, List.of(c.location));
+    cache.automaticFailover = Value.defaulted(false, "a standalone cache cluster has no replica to fail over to");
+    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+    c.add(cache);
+  }
+
+  static void replicationGroup(ResourceContext c) {
+    Props p = c.props;
+    Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
+    cache.kind = Cache.Kind.REPLICATION_GROUP;
+    cache.engine = or(p.str("Engine"), "redis", "replication groups run Redis OSS unless Engine says otherwise");
+    Value<Integer> replicas = p.integer("ReplicasPerNodeGroup");
+    Value<Integer> clusters = p.integer("NumCacheClusters");
+    if (replicas.present()) {
+      cache.nodesPerShard = replicas.map(r -> r + 1);
+    } else if (clusters.present() || clusters.unresolved()) {
+      cache.nodesPerShard = clusters;
+    } else if (p.has("NodeGroupConfiguration")) {
+      cache.nodesPerShard = Value.unresolved("nodes are set per node group", List.of(p.keyLocation("NodeGroupConfiguration")));
+    } else {
+      cache.nodesPerShard = Value.defaulted(1, "a replication group has one node unless NumCacheClusters or ReplicasPerNodeGroup is set");
+    }
+    cache.automaticFailover = or(p.bool("AutomaticFailoverEnabled"), false, "automatic failover is off by default");
+    cache.multiAz = or(p.bool("MultiAZEnabled"), false, "Multi-AZ is off by default");
+    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+    c.add(cache);
+  }
+
+  static void serverlessCache(ResourceContext c) {
+    Props p = c.props;
+    Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
+    cache.kind = Cache.Kind.SERVERLESS;
+    cache.engine = p.str("Engine");
+    cache.nodesPerShard = Value.defaulted(2, "ElastiCache Serverless replicates data across multiple Availability Zones");
+    cache.automaticFailover = Value.defaulted(true, "ElastiCache Serverless fails over automatically");
+    cache.multiAz = Value.defaulted(true, "ElastiCache Serverless is Multi-AZ");
+    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "no automatic snapshots unless SnapshotRetentionLimit is set");
+    c.add(cache);
+  }
+
+  static void memoryDb(ResourceContext c) {
+    Props p = c.props;
+    Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
+    cache.kind = Cache.Kind.MEMORYDB;
+    cache.engine = Value.explicit("memorydb", List.of(c.location));
+    cache.nodesPerShard = or(p.integer("NumReplicasPerShard"), 1, "MemoryDB creates one replica per shard by default").map(r -> r + 1);
+    cache.automaticFailover = Value.defaulted(true, "MemoryDB fails over to a replica automatically");
+    cache.multiAz = cache.nodesPerShard.map(n -> n > 1);
+    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "MemoryDB keeps no automatic snapshots unless SnapshotRetentionLimit is set");
+    c.add(cache);
+  }
+
+  static void broker(ResourceContext c) {
+    Props p = c.props;
+    StatefulService s = new StatefulService(c.template.scope, c.id, c.type, c.location);
+    s.service = "Amazon MQ";
+    Value<String> mode = p.str("DeploymentMode");
+    s.topology = mode.present() ? mode.get() + " broker" : "broker";
+    s.replicated = mode.map(m -> !m.equals("SINGLE_INSTANCE"));
+    c.add(s);
+  }
+
+  static void searchDomain(ResourceContext c, String configKey) {
+    Props p = c.props;
+    StatefulService s = new StatefulService(c.template.scope, c.id, c.type, c.location);
+    s.service = "OpenSearch Service";
+    Value<Integer> count = or(p.integer(configKey + ".InstanceCount"), 1, "OpenSearch domains have one data node by default");
+    Value<Boolean> zoneAware = or(p.bool(configKey + ".ZoneAwarenessEnabled"), false, "zone awareness is off by default");
+    if (count.unresolved()) {
+      s.replicated = count.map(x -> false);
+    } else if (zoneAware.unresolved()) {
+      s.replicated = zoneAware;
+    } else {
+      boolean replicated = count.get() > 1 && zoneAware.get();
+      List<Location> trace = new ArrayList<>(count.trace());
+      trace.addAll(zoneAware.trace());
+      s.replicated = trace.isEmpty() ? Value.defaulted(replicated, count.note()) : Value.explicit(replicated, trace);
+    }
+    s.topology = (count.present() ? count.get() + " data node(s)" : "data nodes") + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
+    c.add(s);
+  }
+
+  static void fileSystem(ResourceContext c) {
+    Props p = c.props;
+    FileSystem fs = new FileSystem(c.template.scope, c.id, c.type, c.location);
+    fs.backupPolicy = or(p.str("BackupPolicy.Status"), "DISABLED", "EFS automatic backups are off unless BackupPolicy is ENABLED");
+    fs.oneZone = p.str("AvailabilityZoneName");
+    List<Object> regions = new ArrayList<>();
+    for (MapNode d : p.maps("ReplicationConfiguration.Destinations")) {
+      Value<String> r = p.child(d).str("Region");
+      regions.add(r.present() ? r.get() : new dev.relplan.model.Unknown("replication region"));
+    }
+    fs.replicationRegions = regions.isEmpty() ? Value.absent() : Value.explicit(regions, List.of(p.keyLocation("ReplicationConfiguration")));
+    fs.onDelete = c.deletionPolicy("DELETE");
+    c.add(fs);
+  }
+
+  static void volume(ResourceContext c) {
+    Volume v = new Volume(c.template.scope, c.id, c.type, c.location);
+    v.availabilityZone = c.props.str("AvailabilityZone");
+    v.onDelete = c.deletionPolicy("DELETE");
+    c.add(v);
+  }
+
+  static void bucket(ResourceContext c) {
+    Props p = c.props;
+    Bucket b = new Bucket(c.template.scope, c.id, c.type, c.location);
+    b.name = p.str("BucketName");
+    b.versioning = p.str("VersioningConfiguration.Status");
+    List<Object> destinations = new ArrayList<>();
+    for (MapNode rule : p.maps("ReplicationConfiguration.Rules")) {
+      Value<Object> d = p.child(rule).ref("Destination.Bucket");
+      if (d.present()) destinations.add(d.get());
+      else if (d.unresolved()) destinations.add(new dev.relplan.model.Unknown(d.note()));
+    }
+    b.replicationDestinations = destinations.isEmpty() ? Value.absent()
+        : Value.explicit(destinations, List.of(p.keyLocation("ReplicationConfiguration")));
+    b.objectLock = p.bool("ObjectLockEnabled");
+    List<Object> functions = new ArrayList<>();
+    for (MapNode lc : p.maps("NotificationConfiguration.LambdaConfigurations")) {
+      Value<Object> f = p.child(lc).ref("Function");
+      if (f.present()) functions.add(f.get());
+    }
+    b.lambdaNotifications = functions.isEmpty() ? Value.absent()
+        : Value.explicit(functions, List.of(p.keyLocation("NotificationConfiguration")));
+    b.onDelete = c.deletionPolicy("DELETE");
+    c.add(b);
+  }
+
+  static void backupPlan(ResourceContext c) {
+    Props p = c.props;
+    BackupPlan plan = new BackupPlan(c.template.scope, c.id, c.type, c.location);
+    for (MapNode r : p.maps("BackupPlan.BackupPlanRule")) {
+      Props rp = p.child(r);
+      List<BackupPlan.CopyAction> copies = new ArrayList<>();
+      for (MapNode ca : rp.maps("CopyActions")) {
+        Props cp = rp.child(ca);
+        copies.add(new BackupPlan.CopyAction(cp.ref("DestinationBackupVaultArn"), cp.integer("Lifecycle.DeleteAfterDays"), ca.location()));
+      }
+      plan.rules.add(new BackupPlan.Rule(rp.str("RuleName").orElse("rule"),
+          or(rp.str("ScheduleExpression"), "cron(0 5 ? * * *)", "AWS Backup runs rules daily at 05:00 UTC when no schedule is set"),
+          rp.integer("Lifecycle.DeleteAfterDays"), or(rp.bool("EnableContinuousBackup"), false, "continuous backup is off by default"),
+          copies, r.location()));
+    }
+    c.add(plan);
+  }
+
+  static void backupSelection(ResourceContext c) {
+    Props p = c.props;
+    BackupSelection s = new BackupSelection(c.template.scope, c.id, c.type, c.location);
+    s.plan = p.ref("BackupPlanId");
+    s.resources = p.list("BackupSelection.Resources");
+    s.notResources = p.list("BackupSelection.NotResources");
+    List<Object> tags = new ArrayList<>();
+    List<Location> trace = new ArrayList<>();
+    for (MapNode t : p.maps("BackupSelection.ListOfTags")) {
+      Props tp = p.child(t);
+      tags.add(tp.str("ConditionKey").orElse("?") + "=" + tp.str("ConditionValue").orElse("*"));
+      trace.add(t.location());
+    }
+    for (MapNode t : p.maps("BackupSelection.Conditions.StringEquals")) {
+      Props tp = p.child(t);
+      String key = tp.str("ConditionKey").orElse("?");
+      if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
+      tags.add(key + "=" + tp.str("ConditionValue").orElse("*"));
+      trace.add(t.location());
+    }
+    s.tagConditions = tags.isEmpty() ? Value.absent() : Value.explicit(tags, trace);
+    c.add(s);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.relplan.iac.cloudformation;
+
+import static dev.relplan.iac.cloudformation.Props.or;
+
+import dev.relplan.model.DnsHealthCheck;
+import dev.relplan.model.DnsRecord;
+import dev.relplan.model.NatGateway;
+import dev.relplan.model.Route;
+import dev.relplan.model.RouteTable;
+import dev.relplan.model.RouteTableAssociation;
+import dev.relplan.model.Subnet;
+import dev.relplan.model.Value;
+import dev.relplan.parse.MapNode;
+import java.util.List;
+import java.util.Map;
+
+/** Subnets, routing, NAT gateways and Route 53. */
+final class NetworkMappers {
+  private NetworkMappers() {}
+
+  static void register(Map<String, Mapper> m) {
+    m.put("AWS::EC2::Subnet", NetworkMappers::subnet);
+    m.put("AWS::EC2::RouteTable", c -> {
+      RouteTable t = new RouteTable(c.template.scope, c.id, c.type, c.location);
+      t.vpc = c.props.ref("VpcId");
+      c.add(t);
+    });
+    m.put("AWS::EC2::Route", NetworkMappers::route);
+    m.put("AWS::EC2::SubnetRouteTableAssociation", c -> {
+      RouteTableAssociation a = new RouteTableAssociation(c.template.scope, c.id, c.type, c.location);
+      a.routeTable = c.props.ref("RouteTableId");
+      a.subnet = c.props.ref("SubnetId");
+      c.add(a);
+    });
+    m.put("AWS::EC2::NatGateway", c -> {
+      NatGateway n = new NatGateway(c.template.scope, c.id, c.type, c.location);
+      n.subnet = c.props.ref("SubnetId");
+      n.connectivity = or(c.props.str("ConnectivityType"), "public", "NAT gateways are public by default");
+      c.add(n);
+    });
+    m.put("AWS::Route53::RecordSet", c -> record(c, c.props, c.id, c.location));
+    m.put("AWS::Route53::RecordSetGroup", c -> {
+      int i = 0;
+      for (MapNode rs : c.props.maps("RecordSets")) record(c, c.props.child(rs), c.id + "[" + i++ + "]", rs.location());
+    });
+    m.put("AWS::Route53::HealthCheck", c -> {
+      DnsHealthCheck h = new DnsHealthCheck(c.template.scope, c.id, c.type, c.location);
+      h.checkType = c.props.str("HealthCheckConfig.Type");
+      c.add(h);
+    });
+  }
+
+  static void subnet(ResourceContext c) {
+    Props p = c.props;
+    Subnet s = new Subnet(c.template.scope, c.id, c.type, c.location);
+    s.vpc = p.ref("VpcId");
+    s.availabilityZone = p.str("AvailabilityZone");
+    if (!s.availabilityZone.present()) {
+      Value<String> azId = p.str("AvailabilityZoneId");
+      if (azId.present() || azId.unresolved()) s.availabilityZone = azId;
+      else s.availabilityZone = Value.unresolved("no Availability Zone set: AWS picks one at creation", List.of(c.location));
+    }
+    s.mapPublicIp = or(p.bool("MapPublicIpOnLaunch"), false, "subnets do not assign public IPs by default");
+    c.add(s);
+  }
+
+  static void route(ResourceContext c) {
+    Props p = c.props;
+    Route r = new Route(c.template.scope, c.id, c.type, c.location);
+    r.routeTable = p.ref("RouteTableId");
+    r.destination = p.str("DestinationCidrBlock");
+    if (!r.destination.present()) r.destination = p.str("DestinationIpv6CidrBlock");
+    r.natGateway = p.ref("NatGatewayId");
+    r.internetGateway = p.ref("GatewayId");
+    r.transitGateway = p.ref("TransitGatewayId");
+    c.add(r);
+  }
+
+  static void record(ResourceContext c, Props p, String id, dev.relplan.model.Location location) {
+    DnsRecord r = new DnsRecord(c.template.scope, id, "AWS::Route53::RecordSet", location);
+    r.recordName = p.str("Name");
+    r.recordType = p.str("Type");
+    r.failover = p.str("Failover");
+    r.healthCheck = p.ref("HealthCheckId");
+    r.aliasTarget = p.ref("AliasTarget.DNSName");
+    r.evaluateTargetHealth = or(p.bool("AliasTarget.EvaluateTargetHealth"), false, "alias records do not evaluate target health by default");
+    if (p.has("Failover")) r.routingPolicy = "FAILOVER";
+    else if (p.has("Weight")) r.routingPolicy = "WEIGHTED";
+    else if (p.has("Region")) r.routingPolicy = "LATENCY";
+    else if (p.has("GeoLocation") || p.has("GeoProximityLocation")) r.routingPolicy = "GEOLOCATION";
+    else if (p.has("MultiValueAnswer")) r.routingPolicy = "MULTIVALUE";
+    c.add(r);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An AWS Backup vault. */
+public final class BackupVault extends Resource {
+
+  public BackupVault(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

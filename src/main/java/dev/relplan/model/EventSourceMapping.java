@@ -1,0 +1,19 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Lambda event source mapping (SQS, Kinesis, DynamoDB Streams, Kafka, MQ). */
+public final class EventSourceMapping extends Resource {
+  public Value<Object> function = Value.absent();
+  public Value<Object> source = Value.absent();
+  public Value<Object> onFailure = Value.absent();
+  public Value<Integer> maximumRetryAttempts = Value.absent();
+  public Value<Boolean> bisectOnError = Value.absent();
+  public Value<Boolean> reportBatchItemFailures = Value.absent();
+  /** SQS, KINESIS, DYNAMODB, KAFKA, MQ or null when it cannot be told. */
+  public String sourceKind;
+  public EventSourceMapping(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

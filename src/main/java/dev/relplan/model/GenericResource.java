@@ -1,0 +1,12 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A resource type the model does not need in detail; counted so coverage is visible. */
+public final class GenericResource extends Resource {
+
+  public GenericResource(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

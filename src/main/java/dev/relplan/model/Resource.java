@@ -1,0 +1,66 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Everything the model knows about one declared infrastructure resource, whatever its format. */
+public abstract class Resource {
+  /** Logical id (CloudFormation) or address (Terraform). */
+  public final String id;
+  /** The native type, e.g. {@code AWS::RDS::DBInstance} or {@code aws_db_instance}. */
+  public final String type;
+  /** Where the declaration starts. */
+  public final Location location;
+  /** The template or module instance that declares it; references resolve within a scope. */
+  public final String scope;
+  /** Lines of the nested-stack or module calls that created this resource, outermost first. */
+  public List<Location> callChain = List.of();
+  /** Whether the resource exists: false or unresolved when it depends on a condition or a count. */
+  public Value<Boolean> exists = Value.defaulted(true, "declared unconditionally");
+  /** Tags with known values. */
+  public final Map<String, String> tags = new TreeMap<>();
+  /** The physical name when it is set literally. */
+  public Value<String> name = Value.absent();
+  /** The environment this resource is deployed for (e.g. from an Environment parameter or tag). */
+  public Value<String> environment = Value.absent();
+  /** What happens to the data when the stack deletes or replaces the resource: RETAIN, SNAPSHOT or DELETE. */
+  public Value<String> onDelete = Value.absent();
+
+  protected Resource(String scope, String id, String type, Location location) {
+    this.scope = scope;
+    this.id = id;
+    this.type = type;
+    this.location = location;
+  }
+
+  public String key() {
+    return scope + "#" + id;
+  }
+
+  public ResourceRef ref() {
+    return new ResourceRef(scope, id, null);
+  }
+
+  /** Declaration line first, then the call chain. */
+  public List<Location> declaration() {
+    List<Location> l = new ArrayList<>();
+    l.add(location);
+    l.addAll(callChain);
+    return l;
+  }
+
+  /** Name, tags and id, lower-cased, used by judgments such as "is this production". */
+  public String identityText() {
+    StringBuilder sb = new StringBuilder(id);
+    if (name.present()) sb.append(' ').append(name.get());
+    tags.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+    return sb.toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An AWS Backup restore testing plan: automated restore tests. */
+public final class RestoreTestingPlan extends Resource {
+
+  public RestoreTestingPlan(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Step Functions state machine. */
+public final class StateMachine extends Resource {
+
+  public StateMachine(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.relplan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An EBS volume. */
+public final class Volume extends Resource {
+  public Value<String> availabilityZone = Value.absent();
+  public Volume(String scope, String id, String type, Location location) {
+    super(scope, id, type, location);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.relplan.model;
+
+import dev.relplan.discover.EvidenceKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one format-free model of the scanned workload that every rule reads. */
+public final class Workload {
+  /** A hint about which environments exist, e.g. a parameter with AllowedValues dev/staging/prod. */
+  public record EnvironmentEvidence(String environment, String how, Location location) {}
+
+  /** A value that could not be resolved and decides something the report must say it cannot determine. */
+  public record Unresolvable(String subject, String reason, Location location) {}
+
+  private final List<Resource> resources = new ArrayList<>();
+  private final Map<String, Resource> byKey = new HashMap<>();
+  public final List<EnvironmentEvidence> environments = new ArrayList<>();
+  public final Map<EvidenceKind, List<String>> repositoryEvidence = new EnumMap<>(EvidenceKind.class);
+  /** Values that stayed unknown while building the model (imports, nested stacks, remote modules). */
+  public final List<Unresolvable> unresolvables = new ArrayList<>();
+  /** Count of resources per type that no rule examines. */
+  public final Map<String, Integer> notAssessedTypes = new java.util.TreeMap<>();
+
+  public void add(Resource r) {
+    if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);
+  }
+
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  public <T extends Resource> List<T> all(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Resource r : resources) if (type.isInstance(r) && !r.exists.isFalse()) out.add(type.cast(r));
+    return out;
+  }
+
+  public Resource get(String key) {
+    return byKey.get(key);
+  }
+
+  /** The resource a reference points to, or null when it is a literal or outside the model. */
+  public Resource resolve(Object ref) {
+    return ref instanceof ResourceRef r ? byKey.get(r.key()) : null;
+  }
+
+  public <T extends Resource> T resolve(Object ref, Class<T> type) {
+    Resource r = resolve(ref);
+    return type.isInstance(r) ? type.cast(r) : null;
+  }
+
+  /** Resolves every element of a list value that refers to a resource of the type. */
+  public <T extends Resource> List<T> resolveAll(Value<List<Object>> refs, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    if (!refs.present()) return out;
+    for (Object o : refs.get()) {
+      T t = resolve(o, type);
+      if (t != null && !out.contains(t)) out.add(t);
+    }
+    return out;
+  }
+}

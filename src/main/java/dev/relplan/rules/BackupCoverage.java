@@ -1,0 +1,147 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.BackupPlan;
+import dev.relplan.model.BackupSelection;
+import dev.relplan.model.BackupVault;
+import dev.relplan.model.Bucket;
+import dev.relplan.model.Database;
+import dev.relplan.model.FileSystem;
+import dev.relplan.model.Location;
+import dev.relplan.model.Resource;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Table;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Volume;
+import dev.relplan.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which AWS Backup plans protect a resource: selections name it by reference, by ARN pattern or
+ * wildcard, or by tag. Also lists the stateful resources whose data needs protecting.
+ */
+public final class BackupCoverage {
+  /** Bucket names that usually hold reproducible or transient data (logs, build artifacts, static assets). */
+  private static final Set<String> REPRODUCIBLE_BUCKET_WORDS = Set.of("log", "logs", "logging", "accesslogs", "artifact",
+      "artifacts", "cloudtrail", "athena", "assets", "static", "website", "cdn", "build", "deployment", "deployments", "temp", "tmp", "cache");
+
+  /** A plan protecting a resource, with the selection that chose it. */
+  public record Protection(BackupPlan plan, BackupSelection selection, Location decidingLine) {}
+
+  /** Protections found, and whether some selection could not be evaluated. */
+  public record Result(List<Protection> protections, String undetermined) {
+    public boolean covered() {
+      return !protections.isEmpty();
+    }
+  }
+
+  private BackupCoverage() {}
+
+  /** Stateful resources whose data needs a backup: databases (not cluster members or replicas), tables, file systems, volumes, buckets holding data. */
+  public static List<Resource> dataStores(Workload w) {
+    List<Resource> out = new ArrayList<>();
+    for (Database d : w.all(Database.class)) {
+      if (d.kind == Database.Kind.INSTANCE && (d.cluster.present() || d.cluster.unresolved() || d.replicaSource.present())) continue;
+      out.add(d);
+    }
+    out.addAll(w.all(Table.class));
+    out.addAll(w.all(FileSystem.class));
+    out.addAll(w.all(Volume.class));
+    for (Bucket b : w.all(Bucket.class)) if (!reproducible(b)) out.add(b);
+    return out;
+  }
+
+  public static boolean reproducible(Bucket b) {
+    for (String token : b.identityText().split("[^a-z0-9]+")) if (REPRODUCIBLE_BUCKET_WORDS.contains(token)) return true;
+    String id = b.id.toLowerCase(Locale.ROOT);
+    return id.endsWith("logbucket") || id.endsWith("logsbucket") || id.endsWith("artifactbucket") || id.endsWith("artifactsbucket");
+  }
+
+  public static Result of(Workload w, Resource r) {
+    List<Protection> out = new ArrayList<>();
+    String undetermined = null;
+    for (BackupSelection s : w.all(BackupSelection.class)) {
+      BackupPlan plan = w.resolve(s.plan.get(), BackupPlan.class);
+      Location hit = null;
+      if (s.resources.present()) {
+        for (Object o : s.resources.get()) {
+          if (matches(o, r)) {
+            hit = s.resources.trace().isEmpty() ? s.location : s.resources.trace().get(0);
+            break;
+          }
+          if (o instanceof Unknown u && undetermined == null) undetermined = "backup selection " + s.id + " lists a resource that cannot be resolved: " + u.reason();
+        }
+      } else if (s.resources.unresolved() && undetermined == null) {
+        undetermined = "backup selection " + s.id + ": " + s.resources.note();
+      }
+      if (hit == null && s.tagConditions.present()) {
+        for (Object o : s.tagConditions.get()) {
+          String[] kv = String.valueOf(o).split("=", 2);
+          String v = r.tags.get(kv[0]);
+          if (v != null && (kv.length < 2 || kv[1].equals("*") || kv[1].equals(v))) {
+            hit = s.tagConditions.trace().isEmpty() ? s.location : s.tagConditions.trace().get(0);
+            break;
+          }
+        }
+      }
+      if (hit != null && !excluded(s, r)) out.add(new Protection(plan, s, hit));
+    }
+    return new Result(out, out.isEmpty() ? undetermined : null);
+  }
+
+  private static boolean excluded(BackupSelection s, Resource r) {
+    if (!s.notResources.present()) return false;
+    for (Object o : s.notResources.get()) if (matches(o, r)) return true;
+    return false;
+  }
+
+  private static boolean matches(Object selected, Resource r) {
+    if (selected instanceof ResourceRef ref) return ref.key().equals(r.key());
+    if (!(selected instanceof String arn)) return false;
+    if (arn.equals("*")) return true;
+    String service = serviceOf(r);
+    if (service == null || !arn.contains("*")) return false;
+    // ARN patterns such as arn:aws:rds:*:*:db:* or arn:aws:dynamodb:*:*:table/* select a whole type.
+    String[] parts = arn.split(":", 6);
+    return parts.length >= 6 && parts[2].equals(service.split(":")[0]) && (parts[5].equals("*")
+        || parts[5].startsWith(service.split(":")[1]) && parts[5].endsWith("*"));
+  }
+
+  private static String serviceOf(Resource r) {
+    if (r instanceof Database d) return d.kind == Database.Kind.CLUSTER ? "rds:cluster" : "rds:db";
+    if (r instanceof Table) return "dynamodb:table";
+    if (r instanceof FileSystem) return "elasticfilesystem:file-system";
+    if (r instanceof Volume) return "ec2:volume";
+    if (r instanceof Bucket) return "s3:*";
+    return null;
+  }
+
+  /** Copy actions of a plan that send recovery points outside the workload's vaults (another Region or account). */
+  public static List<BackupPlan.CopyAction> offsiteCopies(Workload w, BackupPlan plan) {
+    List<BackupPlan.CopyAction> out = new ArrayList<>();
+    if (plan == null) return out;
+    for (BackupPlan.Rule rule : plan.rules) {
+      for (BackupPlan.CopyAction c : rule.copyActions()) {
+        Object dest = c.destinationVault().get();
+        // A vault declared in the same template lives in the same Region as the plan.
+        if (w.resolve(dest) instanceof BackupVault) continue;
+        if (dest instanceof String || c.destinationVault().unresolved()) out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The shortest retention of a plan's rules, in days; absent when every rule keeps backups forever. */
+  public static Value<Integer> shortestRetention(BackupPlan plan) {
+    Value<Integer> shortest = Value.absent();
+    for (BackupPlan.Rule rule : plan.rules) {
+      Value<Integer> d = rule.deleteAfterDays();
+      if (d.unresolved()) return d;
+      if (d.present() && (!shortest.present() || d.get() < shortest.get())) shortest = d;
+    }
+    return shortest;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.relplan.rules;
+
+/**
+ * What the user told us about the workload, which calibrates what is required: an availability
+ * target of 99.99% or more needs multiple Regions, 99.9% does not.
+ */
+public record Context(Double availabilityTarget, String rto, String rpo) {
+  public static Context defaults() {
+    return new Context(null, null, null);
+  }
+
+  public boolean needsMultiRegion() {
+    return availabilityTarget != null && availabilityTarget >= 99.99;
+  }
+}

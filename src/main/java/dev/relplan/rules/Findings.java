@@ -1,0 +1,85 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.Resource;
+import dev.relplan.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what the rules report. A finding whose deciding value is unresolved, or whose resource
+ * exists only under an unresolvable condition, becomes Cannot Determine instead of a guess.
+ * Findings on resources shown not to be production are rated one impact level lower, with why.
+ */
+public final class Findings {
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<Strength> strengths = new ArrayList<>();
+  private final List<Undetermined> undetermined = new ArrayList<>();
+
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  public List<Strength> strengths() {
+    return strengths;
+  }
+
+  public List<Undetermined> undetermined() {
+    return undetermined;
+  }
+
+  /** Evidence: the resource declaration, then each deciding value's trace, then the call chain. */
+  public static List<Location> evidence(Resource r, Value<?>... deciding) {
+    List<Location> out = new ArrayList<>();
+    if (r != null) out.add(r.location);
+    for (Value<?> v : deciding) for (Location l : v.trace()) if (!out.contains(l)) out.add(l);
+    if (r != null) for (Location l : r.callChain) if (!out.contains(l)) out.add(l);
+    return out;
+  }
+
+  /** A gap on a resource, at the rule's default impact and likelihood. */
+  public void report(Rule rule, Resource r, String title, String description, Value<?>... deciding) {
+    RuleMeta m = rule.meta();
+    report(rule, r, title, description, m.impact(), m.impactReason(), m.likelihood(), m.likelihoodReason(), deciding);
+  }
+
+  public void report(Rule rule, Resource r, String title, String description, Impact impact, String impactReason,
+                     Likelihood likelihood, String likelihoodReason, Value<?>... deciding) {
+    for (Value<?> v : deciding) {
+      if (v.unresolved()) {
+        cannotDetermine(rule, r, v.note(), evidence(r, deciding));
+        return;
+      }
+    }
+    if (r != null && r.exists.unresolved()) {
+      cannotDetermine(rule, r, r.exists.note(), evidence(r, r.exists));
+      return;
+    }
+    List<Location> ev = evidence(r, deciding);
+    if (r != null) {
+      Production.Verdict prod = Production.of(r);
+      if (!prod.production() && impact != Impact.MINOR) {
+        impact = impact.lower();
+        impactReason = impactReason + " Rated one level lower: not production (" + prod.reason() + ").";
+        for (Location l : prod.evidence()) if (!ev.contains(l)) ev.add(l);
+      }
+    }
+    findings.add(new Finding(rule.meta(), r == null ? "workload" : r.id, title, description, ev, impact, impactReason,
+        likelihood, likelihoodReason));
+  }
+
+  /** A gap about something absent from the whole repository; the description says what was searched. */
+  public void reportAbsence(Rule rule, String subject, String title, String description) {
+    RuleMeta m = rule.meta();
+    findings.add(new Finding(m, subject, title, description, List.of(), m.impact(), m.impactReason(), m.likelihood(),
+        m.likelihoodReason()));
+  }
+
+  public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {
+    undetermined.add(new Undetermined(rule.meta(), r == null ? "workload" : r.id, reason, evidence));
+  }
+
+  public void strength(Rule rule, String title, List<Location> evidence) {
+    strengths.add(new Strength(rule.meta().domain(), title, evidence, rule.meta().bestPractices()));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges whether a resource serves production, and says why. Markers are the deployment
+ * environment (an Environment-style parameter or tag), then names; with no marker at all the
+ * resource is treated as production, because under-rating a production gap is the costlier error.
+ */
+public final class Production {
+  private static final Set<String> PROD = Set.of("prod", "production", "prd", "live");
+  private static final Set<String> NON_PROD = Set.of("dev", "development", "test", "testing", "qa", "staging", "stage", "stg",
+      "sandbox", "uat", "preprod", "nonprod", "demo", "sbx", "int", "integration", "ci", "perf", "preview", "local");
+
+  public record Verdict(boolean production, String reason, List<Location> evidence) {}
+
+  private Production() {}
+
+  public static Verdict of(Resource r) {
+    if (r.environment.present()) {
+      String env = r.environment.get();
+      Boolean prod = classify(env);
+      if (prod != null) {
+        return new Verdict(prod, "environment '" + env + "' (" + where(r.environment.trace()) + ")", r.environment.trace());
+      }
+    }
+    for (String token : r.identityText().split("[^a-z0-9]+")) {
+      if (PROD.contains(token)) return new Verdict(true, "its name or tags say production", List.of());
+      if (NON_PROD.contains(token)) return new Verdict(false, "its name or tags say '" + token + "'", List.of());
+    }
+    if (r.environment.unresolved()) {
+      return new Verdict(true, "environment cannot be determined (" + r.environment.note() + "); treated as production", List.of());
+    }
+    return new Verdict(true, "no environment marker found; treated as production", List.of());
+  }
+
+  /** True, false, or null when the name is neither. */
+  public static Boolean classify(String env) {
+    List<String> tokens = new ArrayList<>(List.of(env.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
+    for (String t : tokens) if (NON_PROD.contains(t)) return false;
+    for (String t : tokens) if (PROD.contains(t)) return true;
+    return null;
+  }
+
+  private static String where(List<Location> trace) {
+    return trace.isEmpty() ? "declared" : trace.get(trace.size() - 1).toString();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Location;
+import java.util.List;
+
+/** A good reliability pattern found in the repository, reported before gaps. */
+public record Strength(Domain domain, String title, List<Location> evidence, List<String> bestPractices) {}

@@ -1,0 +1,70 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.NatGateway;
+import dev.relplan.model.Resource;
+import dev.relplan.model.Route;
+import dev.relplan.model.RouteTable;
+import dev.relplan.model.RouteTableAssociation;
+import dev.relplan.model.Subnet;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Availability Zone and routing questions shared by several rules. */
+public final class Topology {
+  private Topology() {}
+
+  /** The zones of a list of subnets; unresolved when any subnet's zone cannot be told. */
+  public static Value<TreeSet<String>> zones(Workload w, Value<List<Object>> subnets) {
+    if (subnets.unresolved()) return Value.unresolved(subnets.note(), subnets.trace());
+    if (!subnets.present()) return Value.absent();
+    TreeSet<String> zones = new TreeSet<>();
+    List<Location> trace = new ArrayList<>(subnets.trace());
+    for (Object o : subnets.get()) {
+      if (o instanceof Unknown u) return Value.unresolved(u.reason(), trace);
+      Subnet s = w.resolve(o, Subnet.class);
+      if (s == null) return Value.unresolved("subnet " + o + " is not declared in the scanned templates", trace);
+      if (!s.availabilityZone.present()) return Value.unresolved("zone of subnet " + s.id + ": " + s.availabilityZone.note(), trace);
+      zones.add(s.availabilityZone.get());
+      for (Location l : s.availabilityZone.trace()) if (!trace.contains(l)) trace.add(l);
+    }
+    return Value.explicit(zones, trace);
+  }
+
+  /** For each NAT gateway: the subnets whose default route goes through it. */
+  public static Map<NatGateway, List<Subnet>> subnetsPerNat(Workload w) {
+    Map<NatGateway, List<Subnet>> out = new LinkedHashMap<>();
+    Map<RouteTable, List<Subnet>> subnetsPerTable = new LinkedHashMap<>();
+    for (RouteTableAssociation a : w.all(RouteTableAssociation.class)) {
+      RouteTable t = w.resolve(a.routeTable.get(), RouteTable.class);
+      Subnet s = w.resolve(a.subnet.get(), Subnet.class);
+      if (t != null && s != null) subnetsPerTable.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+    }
+    for (Route r : w.all(Route.class)) {
+      NatGateway nat = w.resolve(r.natGateway.get(), NatGateway.class);
+      RouteTable t = w.resolve(r.routeTable.get(), RouteTable.class);
+      if (nat == null || t == null) continue;
+      List<Subnet> subnets = out.computeIfAbsent(nat, k -> new ArrayList<>());
+      for (Subnet s : subnetsPerTable.getOrDefault(t, List.of())) if (!subnets.contains(s)) subnets.add(s);
+    }
+    return out;
+  }
+
+  /** The route lines that send traffic from subnets to a NAT gateway, for evidence. */
+  public static List<Location> routesTo(Workload w, Resource nat) {
+    List<Location> out = new ArrayList<>();
+    for (Route r : w.all(Route.class)) {
+      if (w.resolve(r.natGateway.get()) == nat) {
+        out.add(r.location);
+        out.addAll(r.natGateway.trace());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Location;
+import java.util.List;
+
+/** A check that could not decide: what it would have reported, and the value it could not resolve. */
+public record Undetermined(RuleMeta rule, String resource, String reason, List<Location> evidence) {}

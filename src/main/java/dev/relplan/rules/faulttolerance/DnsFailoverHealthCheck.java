@@ -1,0 +1,34 @@
+package dev.relplan.rules.faulttolerance;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** Route 53 failover records that cannot fail over because nothing tells Route 53 the primary is down. */
+public final class DnsFailoverHealthCheck extends BaseRule {
+  public DnsFailoverHealthCheck() {
+    super(meta("REL-DNS-FAILOVER-NO-HEALTH-CHECK", null, Domain.FAULT_TOLERANCE,
+        "DNS failover record without a health check", "REL11-BP02, REL02-BP01",
+        Impact.SEVERE, "Route 53 keeps answering with the failed primary, so the standby is never used.",
+        Likelihood.LOW, "It matters only when the primary fails, which the failover record exists for.",
+        Tier.QUICK_WIN, "Hours: attach a health check or evaluate alias target health", "Route 53",
+        "Attach a Route 53 health check (HealthCheckId) to the primary failover record, or set EvaluateTargetHealth on its alias target.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (DnsRecord r : w.all(DnsRecord.class)) {
+      if (!"PRIMARY".equalsIgnoreCase(r.failover.orElse(""))) continue;
+      boolean healthy = r.healthCheck.present() || (r.aliasTarget.present() && r.evaluateTargetHealth.isTrue());
+      if (healthy) {
+        out.strength(this, "Failover record " + r.id + " is health-checked", Findings.evidence(r, r.failover, r.healthCheck, r.evaluateTargetHealth));
+      } else {
+        out.report(this, r, "Failover record " + r.id + " has no health check",
+            "Primary failover record " + r.id + " has no HealthCheckId" + (r.aliasTarget.present() ? " and does not evaluate its alias target's health" : "")
+                + ": Route 53 treats it as always healthy.", r.failover);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.relplan.rules.faulttolerance;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** Load-balanced targets whose failures are not detected, or detected but never replaced. */
+public final class LoadBalancerHealthCheck extends BaseRule {
+  public LoadBalancerHealthCheck() {
+    super(meta("REL-LB-HEALTH-CHECK", "FT-NO-LB-HEALTH-CHECK", Domain.FAULT_TOLERANCE,
+        "Load-balanced targets lack effective health checks", "REL11-BP01, REL11-BP03, REL07-BP02",
+        Impact.SEVERE, "Traffic keeps flowing to broken targets, or broken instances are never replaced, so users see errors until someone intervenes.",
+        Likelihood.MEDIUM, "Any single unhealthy instance (hung process, failed dependency) triggers it.",
+        Tier.QUICK_WIN, "Hours: enable the health check and set HealthCheckType ELB", "Elastic Load Balancing, EC2 Auto Scaling",
+        "Keep target group health checks enabled with a path that exercises the application, and set the Auto Scaling group's HealthCheckType to ELB with a grace period so instances the load balancer sees as unhealthy are replaced.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (TargetGroup tg : w.all(TargetGroup.class)) {
+      if ("lambda".equalsIgnoreCase(tg.targetType.orElse(""))) continue;
+      if (tg.healthCheckEnabled.isFalse()) {
+        out.report(this, tg, "Target group " + tg.id + " has health checks disabled",
+            "HealthCheckEnabled is false on " + tg.id + ": the load balancer keeps sending requests to targets that stopped working.", tg.healthCheckEnabled);
+      } else if (tg.healthCheckEnabled.unresolved()) {
+        out.report(this, tg, "", "", tg.healthCheckEnabled);
+      }
+    }
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP || !g.targetGroups.present()) continue;
+      if ("EC2".equalsIgnoreCase(g.healthCheckType.orElse("EC2"))) {
+        out.report(this, g, "Auto Scaling group " + g.id + " ignores load balancer health",
+            "Group " + g.id + " is registered with a load balancer but uses HealthCheckType " + g.healthCheckType
+                + ": instances that fail the load balancer's health check stay in service and are never replaced.",
+            g.healthCheckType, g.targetGroups);
+      } else if (g.healthCheckType.present()) {
+        out.strength(this, "Auto Scaling group " + g.id + " replaces instances that fail load balancer health checks",
+            Findings.evidence(g, g.healthCheckType));
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.relplan.rules.faulttolerance;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** One NAT gateway carrying outbound traffic for private subnets in several zones. */
+public final class SingleNatGateway extends BaseRule {
+  public SingleNatGateway() {
+    super(meta("REL-NAT-SINGLE", "FT-SINGLE-NAT", Domain.FAULT_TOLERANCE,
+        "A single NAT gateway serves private subnets in several Availability Zones", "REL02-BP01, REL02-BP03, REL10-BP01",
+        Impact.SEVERE, "If the NAT gateway's zone fails, private subnets in every zone lose outbound access (AWS APIs, third parties), defeating Multi-AZ compute.",
+        Likelihood.MEDIUM, "A single zone impairment is enough.",
+        Tier.QUICK_WIN, "Hours: one NAT gateway and private route table per Availability Zone", "VPC",
+        "Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (Map.Entry<NatGateway, List<Subnet>> e : Topology.subnetsPerNat(w).entrySet()) {
+      NatGateway nat = e.getKey();
+      Set<String> zones = new TreeSet<>();
+      boolean unknownZone = false;
+      List<Location> ev = new ArrayList<>(Topology.routesTo(w, nat));
+      for (Subnet s : e.getValue()) {
+        if (s.availabilityZone.present()) {
+          zones.add(s.availabilityZone.get());
+          ev.add(s.location);
+        } else {
+          unknownZone = true;
+        }
+      }
+      Value<Integer> zoneCount = unknownZone && zones.size() < 2
+          ? Value.unresolved("the zones of the private subnets routed through " + nat.id + " cannot be determined", ev)
+          : Value.explicit(zones.size(), ev);
+      if (zoneCount.unresolved()) {
+        out.report(this, nat, "", "", zoneCount);
+      } else if (zones.size() > 1) {
+        out.report(this, nat, "NAT gateway " + nat.id + " serves private subnets in " + zones.size() + " Availability Zones",
+            "Private subnets " + e.getValue().stream().map(s -> s.id).toList() + " in " + zones.size()
+                + " zones send their default route through the single NAT gateway " + nat.id + ".", zoneCount);
+      } else if (!zones.isEmpty()) {
+        out.strength(this, "NAT gateway " + nat.id + " serves only subnets in its own Availability Zone", ev);
+      }
+    }
+  }
+}

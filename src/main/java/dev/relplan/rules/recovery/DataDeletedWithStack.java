@@ -1,0 +1,32 @@
+package dev.relplan.rules.recovery;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** Data stores that a stack deletion or resource replacement would delete outright. */
+public final class DataDeletedWithStack extends BaseRule {
+  public DataDeletedWithStack() {
+    super(meta("REL-DATA-DELETION-POLICY", null, Domain.RECOVERY,
+        "Data store is deleted with its stack", "REL09-BP01, REL08-BP04",
+        Impact.MODERATE, "A mistaken stack deletion or a property change that forces replacement deletes the data with no final snapshot.",
+        Likelihood.LOW, "It takes an operator error or a replacing update.",
+        Tier.QUICK_WIN, "Minutes: DeletionPolicy Retain/Snapshot or deletion protection", "CloudFormation, RDS, DynamoDB",
+        "Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (Resource r : BackupCoverage.dataStores(w)) {
+      if (r instanceof Volume || r instanceof Bucket) continue; // S3 refuses to delete non-empty buckets
+      Value<Boolean> protection = r instanceof Database d ? d.deletionProtection : r instanceof Table t ? t.deletionProtection : Value.absent();
+      if (protection.isTrue()) continue;
+      if (!"DELETE".equals(r.onDelete.orElse("")) || r.onDelete.unresolved()) continue;
+      out.report(this, r, r.id + " is deleted with its stack",
+          r.id + " has DeletionPolicy " + r.onDelete + " and no deletion protection: removing the stack or replacing the resource deletes its data.",
+          r.onDelete);
+    }
+  }
+}

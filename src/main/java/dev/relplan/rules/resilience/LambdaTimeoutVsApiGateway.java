@@ -1,0 +1,40 @@
+package dev.relplan.rules.resilience;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** A function allowed to run longer than the API in front of it waits. */
+public final class LambdaTimeoutVsApiGateway extends BaseRule {
+  public LambdaTimeoutVsApiGateway() {
+    super(meta("REL-LAMBDA-TIMEOUT-GE-APIGW", "RP-LAMBDA-TIMEOUT-GE-APIGW", Domain.RESILIENCE,
+        "Lambda timeout is not shorter than the API Gateway integration timeout", "REL05-BP05, REL05-BP04",
+        Impact.SEVERE, "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.",
+        Likelihood.HIGH, "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.",
+        Tier.QUICK_WIN, "Minutes: lower the function timeout below the integration timeout", "Lambda, API Gateway",
+        "Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (ApiIntegration i : w.all(ApiIntegration.class)) {
+      Resource target = w.resolve(i.function.get());
+      if (target instanceof dev.relplan.model.Alias a) target = w.resolve(a.function.get());
+      if (!(target instanceof Function f)) continue;
+      Value<Integer> timeout = f.timeoutSeconds;
+      Value<Integer> limit = i.timeoutMillis;
+      if (timeout.unresolved() || limit.unresolved()) {
+        out.report(this, f, "", "", timeout, limit);
+        continue;
+      }
+      if (timeout.get() * 1000L >= limit.get()) {
+        out.report(this, f, "Function " + f.id + " can run " + timeout.get() + " s behind a " + limit.get() / 1000.0 + " s API timeout",
+            "Function " + f.id + " has Timeout " + timeout + " s but the " + i.apiKind + " API integration (" + i.location
+                + ") gives up after " + limit.get() + " ms" + (limit.isExplicit() ? "" : " (the default)") + ".",
+            timeout, Value.explicit(limit.get(), List.of(i.location)));
+      }
+    }
+  }
+}

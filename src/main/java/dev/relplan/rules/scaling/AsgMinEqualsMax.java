@@ -1,0 +1,32 @@
+package dev.relplan.rules.scaling;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** An Auto Scaling group whose size cannot change. */
+public final class AsgMinEqualsMax extends BaseRule {
+  public AsgMinEqualsMax() {
+    super(meta("REL-ASG-MIN-EQUALS-MAX", "SC-ASG-MIN-EQUALS-MAX", Domain.SCALING,
+        "Auto Scaling group has MinSize equal to MaxSize", "REL07-BP01, REL01-BP06",
+        Impact.SEVERE, "The group cannot add capacity for load or during a zone failure, so the remaining instances overload.",
+        Likelihood.MEDIUM, "Any peak above the fixed size, or the loss of a zone, triggers it.",
+        Tier.QUICK_WIN, "Minutes: raise MaxSize and add a policy", "EC2 Auto Scaling",
+        "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP) continue;
+      if (g.min.unresolved() || g.max.unresolved()) {
+        out.report(this, g, "", "", g.min, g.max);
+      } else if (g.min.present() && g.max.present() && g.min.get().equals(g.max.get())) {
+        out.report(this, g, "Auto Scaling group " + g.id + " has MinSize = MaxSize = " + g.min.get(),
+            "Group " + g.id + " has no scaling headroom: MinSize " + g.min + " equals MaxSize " + g.max + ".", g.min, g.max);
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.relplan.rules.scaling;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** Provisioned DynamoDB tables that throttle when traffic exceeds fixed capacity. */
+public final class DynamoDbProvisionedNoScaling extends BaseRule {
+  public DynamoDbProvisionedNoScaling() {
+    super(meta("REL-DYNAMODB-FIXED-CAPACITY", null, Domain.SCALING,
+        "DynamoDB table has fixed provisioned capacity", "REL07-BP01",
+        Impact.MODERATE, "Requests above the provisioned capacity are throttled, failing writes or reads for part of the traffic.",
+        Likelihood.MEDIUM, "Traffic above the fixed capacity is enough.",
+        Tier.QUICK_WIN, "Hours: on-demand mode or Application Auto Scaling", "DynamoDB, Application Auto Scaling",
+        "Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (Table t : w.all(Table.class)) {
+      if (t.billingMode.unresolved()) {
+        out.report(this, t, "", "", t.billingMode);
+      } else if ("PROVISIONED".equalsIgnoreCase(t.billingMode.orElse("")) && t.scalableTargets.isEmpty()) {
+        out.report(this, t, "DynamoDB table " + t.id + " has fixed provisioned capacity",
+            "Table " + t.id + " uses BillingMode " + t.billingMode + " with no Application Auto Scaling target.", t.billingMode);
+      } else if ("PAY_PER_REQUEST".equalsIgnoreCase(t.billingMode.orElse(""))) {
+        out.strength(this, "DynamoDB table " + t.id + " uses on-demand capacity", Findings.evidence(t, t.billingMode));
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.relplan.rules.scaling;
+
+import dev.relplan.model.*;
+import dev.relplan.model.Queue;
+import dev.relplan.rules.*;
+import java.util.*;
+
+/** No alarm watches service quota usage. */
+public final class NoQuotaAlarms extends BaseRule {
+  public NoQuotaAlarms() {
+    super(meta("REL-QUOTA-NO-ALARMS", "SC-NO-QUOTA-ALARMS", Domain.SCALING,
+        "No service quota alarms", "REL01-BP01, REL01-BP04, REL01-BP05",
+        Impact.SEVERE, "Scaling or failover stops at a quota (vCPUs, Lambda concurrency, ENIs) exactly when capacity is needed most.",
+        Likelihood.MEDIUM, "Growth and failover both consume quota silently until a request is refused.",
+        Tier.QUICK_WIN, "Hours: CloudWatch alarms on AWS/Usage metrics with SERVICE_QUOTA()", "CloudWatch, Service Quotas",
+        "Create CloudWatch alarms on the AWS/Usage metrics the workload depends on (e.g. EC2 vCPUs, Lambda ConcurrentExecutions) using SERVICE_QUOTA() at 80% and request increases ahead of growth.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    List<Alarm> quota = w.all(Alarm.class).stream().filter(NoQuotaAlarms::watchesQuota).toList();
+    if (!quota.isEmpty()) {
+      out.strength(this, quota.size() + " alarm(s) watch service quota usage", quota.stream().map(a -> a.location).toList());
+      return;
+    }
+    boolean hasCompute = !w.all(ComputeGroup.class).isEmpty() || !w.all(Function.class).isEmpty();
+    if (!hasCompute) return;
+    out.reportAbsence(this, "workload", "No service quota alarms",
+        "Searched every CloudWatch alarm for the AWS/Usage namespace or a SERVICE_QUOTA() expression: none found ("
+            + w.all(Alarm.class).size() + " alarm(s) scanned).");
+  }
+
+  static boolean watchesQuota(Alarm a) {
+    if ("AWS/Usage".equals(a.namespace.orElse(""))) return true;
+    if (a.metricNamespaces.contains("AWS/Usage")) return true;
+    return a.expressions.stream().anyMatch(e -> e.toUpperCase(Locale.ROOT).contains("SERVICE_QUOTA"));
+  }
+}
