@@ -105,7 +105,7 @@ public final class CloudFormationAdapter {
         values.put(p.key(), new Template.ParameterValue(v.value() == Evaluated.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
       }
       List<Location> chain = new ArrayList<>(t.callChain);
-      chain.add(decl.location());
+      chain.add(e.keyLocation());
       Template child = new Template(childFile, childFile.display() + "@" + t.scope + "#" + e.key(), chain, values, crossStack);
       crossStack.add(child);
       crossStack.addNested(t, e.key(), child);
@@ -176,13 +176,13 @@ public final class CloudFormationAdapter {
       if (type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application")) continue;
       MapNode properties = decl.get("Properties") instanceof MapNode pm ? pm : new MapNode(decl.location(), null, List.of());
       Props props = new Props(t, layers(t, type, properties));
-      ResourceContext c = new ResourceContext(t, e.key(), type, decl, props, workload, exists);
+      ResourceContext c = new ResourceContext(t, e.key(), e.keyLocation(), type, decl, props, workload, exists);
       int before = workload.resources().size();
       if (mapper != null) {
         mapper.map(c);
       } else {
         workload.notAssessedTypes.merge(type, 1, Integer::sum);
-        c.add(new GenericResource(t.scope, e.key(), type, decl.location()));
+        c.add(new GenericResource(t.scope, e.key(), type, e.keyLocation()));
       }
       for (int i = before; i < workload.resources().size(); i++) {
         var r = workload.resources().get(i);

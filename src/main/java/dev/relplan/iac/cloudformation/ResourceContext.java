@@ -19,12 +19,12 @@ final class ResourceContext {
   final Workload workload;
   final Value<Boolean> exists;
 
-  ResourceContext(Template template, String id, String type, MapNode declaration, Props props, Workload workload,
-                  Value<Boolean> exists) {
+  ResourceContext(Template template, String id, Location location, String type, MapNode declaration, Props props,
+                  Workload workload, Value<Boolean> exists) {
     this.template = template;
     this.id = id;
     this.type = type;
-    this.location = declaration.location();
+    this.location = location;
     this.declaration = declaration;
     this.props = props;
     this.workload = workload;
