@@ -192,8 +192,14 @@ final class Template {
     return null;
   }
 
+  /** The argument of an intrinsic: for a short-form tag, the same node without its tag. */
   static Node intrinsicArgument(Node n) {
-    if (n.intrinsicTag() != null) return n;
+    if (n.intrinsicTag() != null) {
+      if (n instanceof ScalarNode s) return new ScalarNode(s.location(), null, s.text(), s.kind());
+      if (n instanceof SeqNode s) return new SeqNode(s.location(), null, s.items());
+      MapNode m = (MapNode) n;
+      return new MapNode(m.location(), null, m.entries());
+    }
     return ((MapNode) n).entries().get(0).value();
   }
 
@@ -309,6 +315,10 @@ final class Template {
         }
         Object list = args.get(1).value();
         if (!(list instanceof List<?> items)) return Evaluated.combine(unknownOr(list, "Fn::Join over a computed list"), args);
+        if (items.stream().allMatch(i -> i instanceof String || i instanceof ResourceRef)
+            && items.stream().anyMatch(i -> i instanceof ResourceRef)) {
+          return Evaluated.combine(new Joined(delim, List.copyOf(items)), args);
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
           Object item = items.get(i);
@@ -338,6 +348,10 @@ final class Template {
       }
       case "Fn::Split": {
         List<Evaluated> args = evalArgs(arg, depth);
+        if (args.size() == 2 && args.get(0).value() instanceof String d && args.get(1).value() instanceof Joined j
+            && j.delimiter().equals(d)) {
+          return Evaluated.combine(new ArrayList<Object>(j.parts()), args);
+        }
         if (args.size() == 2 && args.get(0).value() instanceof String d && args.get(1).value() instanceof String s) {
           List<Object> parts = new ArrayList<>(List.of((Object[]) s.split(java.util.regex.Pattern.quote(d), -1)));
           return Evaluated.combine(parts, args);
