@@ -24,6 +24,7 @@ import dev.relplan.rules.scaling.DynamoDbProvisionedNoScaling;
 import dev.relplan.rules.scaling.LambdaReservedConcurrency;
 import dev.relplan.rules.scaling.NoAutoScaling;
 import dev.relplan.rules.scaling.NoQuotaAlarms;
+import dev.relplan.rules.testing.NoResilienceTesting;
 import java.util.List;
 
 /** Every rule, in report order. */
@@ -38,6 +39,7 @@ public final class RuleRegistry {
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
         new DynamoDbProvisionedNoScaling(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
-        new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment());
+        new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
+        new NoResilienceTesting());
   }
 }
