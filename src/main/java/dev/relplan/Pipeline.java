@@ -22,7 +22,11 @@ import java.util.function.Function;
 /** discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user. */
 public final class Pipeline {
   /** What to assess and how. */
-  public record Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {}
+  public record Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile) {
+    public Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {
+      this(paths, workloadName, context, parameters, null);
+    }
+  }
 
   /** The assessment and a way to show the source line of any evidence. */
   public record Result(Assessment assessment, Function<Location, String> snippets, Workload workload) {}
@@ -30,7 +34,15 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static Result run(Request req) throws IOException {
-    Discovery.Result found = new Discovery().discover(req.paths());
+    Config config = loadConfig(req);
+    Context given = req.context();
+    Context ctx = new Context(
+        given.availabilityTarget() != null ? given.availabilityTarget() : Objectives.target("target in " + Config.FILE_NAME, config.target()),
+        given.rto() != null ? given.rto() : Objectives.duration("rto in " + Config.FILE_NAME, config.rto()),
+        given.rpo() != null ? given.rpo() : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()));
+    java.util.Set<String> excluded = new java.util.HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
+    excluded.addAll(config.exclude());
+    Discovery.Result found = new Discovery(excluded).discover(req.paths());
     Workload workload = new Workload();
     workload.repositoryEvidence.putAll(found.evidence());
     CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
@@ -38,9 +50,9 @@ public final class Pipeline {
     Linker.link(workload);
     List<String> notes = new ArrayList<>(cfn.notes());
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
-    String name = req.workloadName() != null ? req.workloadName() : defaultName(req.paths());
+    String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
     Assessment a = Assessor.assess(workload, RuleRegistry.all(),
-        new Assessor.Inputs(name, req.context(), found.roots(), notes, found.skipped()));
+        new Assessor.Inputs(name, ctx, found.roots(), notes, found.skipped()));
     Map<String, SourceFile> byDisplay = new HashMap<>();
     for (SourceFile f : found.files()) byDisplay.put(f.display(), f);
     Function<Location, String> snippets = l -> {
@@ -48,6 +60,13 @@ public final class Pipeline {
       return f == null ? "" : f.line(l.line());
     };
     return new Result(a, snippets, workload);
+  }
+
+  private static Config loadConfig(Request req) {
+    if (req.configFile() != null) return Config.load(req.configFile());
+    Path first = req.paths().get(0);
+    Path candidate = java.nio.file.Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
+    return candidate != null && java.nio.file.Files.isRegularFile(candidate) ? Config.load(candidate) : Config.empty();
   }
 
   static String defaultName(List<Path> paths) {

@@ -49,7 +49,10 @@ public final class Assessor {
     Findings out = new Findings();
     for (Rule r : rules) r.check(w, in.context(), out);
 
-    List<Finding> sorted = new ArrayList<>(out.findings());
+    String pipeline = Calibration.dataPipeline(w);
+    List<String> notes = new ArrayList<>(in.notes());
+    if (pipeline != null) notes.add("Workload " + pipeline + ".");
+    List<Finding> sorted = new ArrayList<>(Calibration.apply(out.findings(), pipeline));
     sorted.sort(Comparator.comparing(Finding::risk).thenComparing(f -> f.rule().domain()).thenComparing(f -> f.rule().id())
         .thenComparing(Finding::resource).thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class Assessor {
     List<Assessment.Action> plan = plan(findings);
     Context ctx = in.context();
     return new Assessment(in.workload(), ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()), ctx.rto(), ctx.rpo(),
-        in.packages(), in.notes(), findings, strengths, undetermined, spofs(w, findings), recovery(w),
+        in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w),
         questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
         maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
         w.notAssessedTypes, w.resources().size());

@@ -1,5 +1,7 @@
 package dev.relplan.cli;
 
+import dev.relplan.InputError;
+import dev.relplan.Objectives;
 import dev.relplan.Pipeline;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
@@ -57,18 +59,22 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above critical, high, medium or low.")
   String failOn;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: relplan.yaml in the first PATH).")
+  Path config;
+
   @Option(names = "--date", paramLabel = "DATE", description = "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
   String date;
 
   @Override
   public Integer call() throws IOException {
+    if (config != null && !Files.isRegularFile(config)) throw new InputError("--config file '" + config + "' does not exist");
     for (Path p : paths) {
-      if (!Files.exists(p)) throw new UsageError("path '" + p + "' does not exist: pass a directory or file to assess");
+      if (!Files.exists(p)) throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
     }
     Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
     for (String f : fmts) {
       if (!f.equals("md") && !f.equals("json")) {
-        throw new UsageError("--format " + f + " is not available: use md or json");
+        throw new InputError("--format " + f + " is not available: use md or json");
       }
     }
     Risk threshold = null;
@@ -76,14 +82,14 @@ final class AssessCommand implements Callable<Integer> {
       try {
         threshold = Risk.parse(failOn);
       } catch (IllegalArgumentException e) {
-        throw new UsageError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
+        throw new InputError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
       }
     }
-    Context ctx = new Context(parseTarget(), rto == null ? null : Durations.toIso("--rto", rto), rpo == null ? null : Durations.toIso("--rpo", rpo));
+    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params));
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config));
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();
     for (String f : fmts) {
@@ -99,27 +105,16 @@ final class AssessCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Double parseTarget() {
-    if (target == null) return null;
-    try {
-      double v = Double.parseDouble(target.replace("%", "").trim());
-      if (v <= 0 || v >= 100) throw new NumberFormatException();
-      return v;
-    } catch (NumberFormatException e) {
-      throw new UsageError("--target '" + target + "' is not a percentage below 100: use e.g. 99.9 or 99.99");
-    }
-  }
-
   private static String checkDate(String d) {
     try {
       return LocalDate.parse(d).toString();
     } catch (java.time.format.DateTimeParseException e) {
-      throw new UsageError("--date '" + d + "' is not a date: use YYYY-MM-DD or today");
+      throw new InputError("--date '" + d + "' is not a date: use YYYY-MM-DD or today");
     }
   }
 
   private ParameterFile loadParameters(Path p) {
-    if (!Files.isRegularFile(p)) throw new UsageError("--parameters file '" + p + "' does not exist");
+    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist");
     String display = displayOf(p);
     try {
       String content = Files.readString(p, StandardCharsets.UTF_8);
@@ -127,13 +122,13 @@ final class AssessCommand implements Callable<Integer> {
           ? JsonLoader.load(display, content) : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
       ParameterFile pf = ParameterFile.of(new SourceFile(p, display, null, content, doc == null ? List.of() : List.of(doc)));
       if (pf.values().isEmpty()) {
-        throw new UsageError("--parameters file '" + p + "' holds no parameters: expected [{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}");
+        throw new InputError("--parameters file '" + p + "' holds no parameters: expected [{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}");
       }
       return pf;
     } catch (ParseException e) {
-      throw new UsageError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
+      throw new InputError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
     } catch (IOException e) {
-      throw new UsageError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
+      throw new InputError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
     }
   }
 

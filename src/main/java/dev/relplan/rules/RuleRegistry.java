@@ -10,6 +10,7 @@ import dev.relplan.rules.faulttolerance.MissingAlarms;
 import dev.relplan.rules.faulttolerance.MissingDeadLetterQueue;
 import dev.relplan.rules.faulttolerance.SingleAzDatabase;
 import dev.relplan.rules.faulttolerance.SingleNatGateway;
+import dev.relplan.rules.faulttolerance.SingleRegionForTarget;
 import dev.relplan.rules.faulttolerance.StatefulNoReplication;
 import dev.relplan.rules.recovery.DataDeletedWithStack;
 import dev.relplan.rules.recovery.MissingBackup;
@@ -34,7 +35,7 @@ public final class RuleRegistry {
   public static List<Rule> all() {
     return List.of(
         new SingleAzDatabase(), new FixedCompute(), new LoadBalancerHealthCheck(), new SingleNatGateway(),
-        new StatefulNoReplication(), new MissingDeadLetterQueue(), new DnsFailoverHealthCheck(), new MissingAlarms(),
+        new StatefulNoReplication(), new MissingDeadLetterQueue(), new DnsFailoverHealthCheck(), new MissingAlarms(), new SingleRegionForTarget(),
         new MissingBackup(), new ShortRetention(), new NoCrossRegionBackup(), new RecoveryNotTested(), new DataDeletedWithStack(),
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
         new DynamoDbProvisionedNoScaling(),

@@ -1,0 +1,46 @@
+package dev.relplan.rules;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Renders docs/rules.md from the rule metadata, so the reference can never drift from the code. */
+public final class RulesDoc {
+  private RulesDoc() {}
+
+  /** {@code examples} gives, for a rule id, the example files that exercise it (may be empty). */
+  public static String render(List<Rule> rules, Function<String, List<String>> examples) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# relplan rules\n\n");
+    sb.append("Generated from the rule metadata by `RulesDocTest` (run `mvn -B test -Drelplan.updateDocs=true` after changing a rule).\n");
+    sb.append("Each rule is written once against the workload model and applies to every input format.\n\n");
+    sb.append("| Rule | Flag | Domain | Title | Well-Architected | Default impact × likelihood | Tier |\n");
+    sb.append("|------|------|--------|-------|------------------|-----------------------------|------|\n");
+    for (Rule r : rules) {
+      RuleMeta m = r.meta();
+      sb.append("| [").append(m.id()).append("](#").append(m.id().toLowerCase(java.util.Locale.ROOT)).append(") | ")
+          .append(m.flag() == null ? "—" : m.flag()).append(" | ").append(m.domain().title).append(" | ").append(m.title())
+          .append(" | ").append(String.join(", ", m.bestPractices())).append(" | ").append(m.impact().title).append(" × ")
+          .append(m.likelihood().title).append(" = ").append(Risk.of(m.impact(), m.likelihood()).title).append(" | ")
+          .append(m.tier().title).append(" |\n");
+    }
+    for (Rule r : rules) {
+      RuleMeta m = r.meta();
+      sb.append("\n## ").append(m.id()).append("\n\n");
+      sb.append("**").append(m.title()).append("**").append(m.flag() == null ? "" : " — flag `" + m.flag() + "`").append("\n\n");
+      sb.append("- Domain: ").append(m.domain().title).append("\n");
+      sb.append("- Well-Architected: ").append(String.join(", ", m.waQuestions())).append(" — ").append(String.join(", ", m.bestPractices())).append("\n");
+      sb.append("- Impact: ").append(m.impact().title).append(" — ").append(m.impactReason()).append("\n");
+      sb.append("- Likelihood: ").append(m.likelihood().title).append(" — ").append(m.likelihoodReason()).append("\n");
+      sb.append("- Plan tier: ").append(m.tier().title).append("; effort: ").append(m.effort()).append("\n");
+      sb.append("- AWS services: ").append(String.join(", ", m.awsServices())).append("\n");
+      if (!m.dependsOn().isEmpty()) sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
+      sb.append("- Remediation: ").append(m.remediation()).append("\n");
+      List<String> ex = examples.apply(m.id());
+      if (!ex.isEmpty()) {
+        sb.append("- Examples:\n");
+        for (String e : ex) sb.append("  - `").append(e).append("`\n");
+      }
+    }
+    return sb.toString();
+  }
+}
