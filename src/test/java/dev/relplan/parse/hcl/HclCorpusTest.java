@@ -35,6 +35,7 @@ class HclCorpusTest {
     }
     int totalErrors = 0;
     int totalCrashes = 0;
+    int totalMismatches = 0;
     for (Path group : groups) {
       List<Path> files = new ArrayList<>();
       try (Stream<Path> s = Files.walk(group)) {
@@ -51,6 +52,7 @@ class HclCorpusTest {
       int errors = 0;
       int crashes = 0;
       long items = 0;
+      mismatches = 0;
       long start = System.nanoTime();
       for (Path f : files) {
         String display = root.relativize(f).toString();
@@ -60,6 +62,7 @@ class HclCorpusTest {
               ? HclJsonParser.parse(display, content)
               : HclParser.parse(display, content);
           items += file.body().items().size();
+          mismatches += checkInvariants(file, file.body());
           parsed++;
         } catch (HclSyntaxException e) {
           if (e.detail().startsWith("internal parser error")) {
@@ -76,12 +79,51 @@ class HclCorpusTest {
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
       System.out.printf("CORPUS %s: files=%d parsed=%d syntaxErrors=%d crashes=%d"
-          + " topLevelItems=%d time=%dms%n", root.relativize(group), files.size(), parsed, errors,
-          crashes, items, ms);
+          + " invariantMismatches=%d topLevelItems=%d time=%dms%n", root.relativize(group),
+          files.size(), parsed, errors, crashes, mismatches, items, ms);
+      totalMismatches += mismatches;
       totalErrors += errors;
       totalCrashes += crashes;
     }
     assertThat(totalCrashes).isZero();
     assertThat(totalErrors).isZero();
+    assertThat(totalMismatches).isZero();
+  }
+
+  private int mismatches;
+
+  /**
+   * Checks that ranges cover the right text and that printing an expression and parsing the
+   * output again gives the same printed form. Returns the number of violations.
+   */
+  private static int checkInvariants(HclFile file, Body body) {
+    int bad = 0;
+    for (BodyItem item : body.items()) {
+      String text = file.text(item.range());
+      if (item instanceof Attribute a) {
+        if (!text.startsWith(a.name())) {
+          System.out.println("RANGE " + a.range() + " attribute text: " + text);
+          bad++;
+        }
+        String printed = a.value().source();
+        try {
+          String again = HclParser.parseExpression("reprint", printed).source();
+          if (!again.equals(printed)) {
+            System.out.println("REPRINT " + a.range() + "\n  " + printed + "\n  " + again);
+            bad++;
+          }
+        } catch (HclSyntaxException e) {
+          System.out.println("REPARSE " + a.range() + " " + e.getMessage() + "\n  " + printed);
+          bad++;
+        }
+      } else if (item instanceof Block b) {
+        if (!text.startsWith(b.type()) || !(text.endsWith("}") || file.path().endsWith(".json"))) {
+          System.out.println("RANGE " + b.range() + " block text: " + text);
+          bad++;
+        }
+        bad += checkInvariants(file, b.body());
+      }
+    }
+    return bad;
   }
 }
