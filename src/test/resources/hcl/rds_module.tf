@@ -100,9 +100,9 @@ resource "aws_cloudwatch_metric_alarm" "cpu" {
   threshold           = 80.5
   alarm_description   = <<-EOT
     CPU on ${each.value.identifier} stayed above 80% for 15 minutes.
-    %{~ if local.is_production }
+    %{ if local.is_production ~}
     This is a production database: page the on-call engineer.
-    %{~ endif }
+    %{ endif ~}
   EOT
 
   dimensions = {

@@ -495,9 +495,13 @@ final class Lexer {
       }
       if (s.startsWith(top.delim, j)) {
         int a = j + top.delim.length();
-        if (a == n || s.charAt(a) == '\n' || (s.charAt(a) == '\r' && at(a + 1) == '\n')) {
+        int b = a;
+        while (at(b) == ' ' || at(b) == '\t' || at(b) == '\r' || at(b) == '\f') {
+          b++;
+        }
+        if (b >= n || s.charAt(b) == '\n') {
           emit(TokenType.CHEREDOC, i, a, null, false);
-          i = a;
+          i = b;
           stack.pop();
           return;
         }

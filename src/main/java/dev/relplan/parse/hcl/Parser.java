@@ -854,10 +854,12 @@ final class Parser {
         default -> throw error(t, "unexpected " + describe(t) + " in template");
       }
     }
+    // Same order as Terraform: strip markers act on the neighbouring literal token only (for
+    // heredocs that is the text of one line), then <<- indentation is removed.
+    applyStripMarkers(pieces);
     if (flush) {
       flushIndent(pieces);
     }
-    applyStripMarkers(pieces);
     int[] idx = {0};
     List<TemplatePart> parts = buildParts(pieces, idx, Set.of());
     leave();
@@ -929,8 +931,9 @@ final class Parser {
 
   /**
    * {@code <<-} heredocs: finds the smallest indentation among lines that start with literal text
-   * (lines holding only whitespace are ignored; a line starting with an interpolation or directive
-   * counts as indentation 0) and removes that many leading characters from each such line.
+   * (lines holding only whitespace are ignored; a line starting with an interpolation or directive,
+   * or whose indentation was removed by a {@code ~} strip marker, counts as indentation 0) and
+   * removes that many leading characters from each such line.
    */
   private static void flushIndent(List<Piece> pieces) {
     int min = Integer.MAX_VALUE;
