@@ -44,7 +44,8 @@ import java.util.Set;
  *       import} references) are parsed as native expressions; if that fails they fall back to
  *       templates. Variable {@code default} values and all values of {@code .tfvars.json} files
  *       are literal (no template parsing).
- *   <li>Keys named {@code "//"} in bodies are comments and are skipped.
+ *   <li>Keys named {@code "//"} in bodies (including the root) are comments and are skipped;
+ *       inside object values they are ordinary keys.
  *   <li>Positions: an attribute starts at its key; a block starts at its innermost label key (or
  *       its type key when it has no labels) and ends at the closing brace of its body object.
  *       Positions inside template strings are exact, including after JSON escapes.
@@ -327,6 +328,9 @@ public final class HclJsonParser {
     Body rootBody(JObj obj) {
       List<BodyItem> items = new ArrayList<>();
       for (JProp prop : obj.props()) {
+        if (prop.name().equals("//")) {
+          continue;
+        }
         Integer labels = tfvars ? null : ROOT_BLOCKS.get(prop.name());
         if (labels != null) {
           blocks(prop.name(), prop, prop.value(), labels, new ArrayList<>(), prop.nameStart(),
