@@ -22,9 +22,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>The root must be an object. A root key that is a known Terraform block type ({@code
- *       resource}, {@code data}, {@code ephemeral}, {@code module}, {@code variable}, {@code
- *       output}, {@code provider}, {@code locals}, {@code terraform}, {@code moved}, {@code
- *       import}, {@code removed}, {@code check}) becomes blocks; its value holds one nested object
+ *       resource}, {@code data}, {@code ephemeral}, {@code action}, {@code module}, {@code
+ *       variable}, {@code output}, {@code provider}, {@code locals}, {@code terraform}, {@code
+ *       moved}, {@code import}, {@code removed}, {@code check}) becomes blocks; its value holds one nested object
  *       level per block label ({@code {"resource": {"aws_s3_bucket": {"b": {...}}}}}). At any
  *       level an array of objects stands for repeated blocks. Any other root key becomes an
  *       attribute (this is what {@code .tfvars.json} needs).
@@ -58,6 +58,7 @@ public final class HclJsonParser {
       Map.entry("resource", 2),
       Map.entry("data", 2),
       Map.entry("ephemeral", 2),
+      Map.entry("action", 2),
       Map.entry("module", 1),
       Map.entry("variable", 1),
       Map.entry("output", 1),
@@ -76,7 +77,7 @@ public final class HclJsonParser {
       Map.entry("resource", RESOURCE_META),
       Map.entry("data", Map.of("lifecycle", 0, "dynamic", 1)),
       Map.entry("ephemeral", Map.of("lifecycle", 0, "dynamic", 1)),
-      Map.entry("lifecycle", Map.of("precondition", 0, "postcondition", 0)),
+      Map.entry("lifecycle", Map.of("precondition", 0, "postcondition", 0, "action_trigger", 0)),
       Map.entry("provisioner", Map.of("connection", 0)),
       Map.entry("dynamic", Map.of("content", 0)),
       Map.entry("content", Map.of("dynamic", 1)),

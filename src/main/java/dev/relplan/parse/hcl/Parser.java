@@ -190,6 +190,12 @@ final class Parser {
     };
   }
 
+  /** Short printed form of an expression for messages. */
+  private static String brief(Expr e) {
+    String s = e.source();
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+
   private SourceRange range(Token a, Token b) {
     return sm.range(a.start(), b.end());
   }
@@ -704,7 +710,7 @@ final class Parser {
       Expr key = expression();
       Token sep = peek();
       if (sep.type() != TokenType.EQUAL && sep.type() != TokenType.COLON) {
-        throw error(sep, "expected '=' or ':' after object key " + key.source() + ", found "
+        throw error(sep, "expected '=' or ':' after object key " + brief(key) + ", found "
             + describe(sep));
       }
       next();
@@ -714,7 +720,7 @@ final class Parser {
       if (t.type() == TokenType.COMMA) {
         next();
       } else if (t.type() != TokenType.NEWLINE && t.type() != TokenType.RBRACE) {
-        throw error(t, "expected ',', a newline or '}' after object item " + key.source()
+        throw error(t, "expected ',', a newline or '}' after object item " + brief(key)
             + ", found " + describe(t));
       }
     }
