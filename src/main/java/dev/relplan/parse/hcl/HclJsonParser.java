@@ -48,7 +48,8 @@ import java.util.Set;
  *       inside object values they are ordinary keys.
  *   <li>Positions: an attribute starts at its key; a block starts at its innermost label key (or
  *       its type key when it has no labels) and ends at the closing brace of its body object.
- *       Positions inside template strings are exact, including after JSON escapes.
+ *       Positions inside template strings are exact, including after JSON escapes (object keys
+ *       that contain escapes map to the start of the key).
  * </ul>
  */
 public final class HclJsonParser {
@@ -101,6 +102,13 @@ public final class HclJsonParser {
       Map.entry("removed", Set.of("from")),
       Map.entry("import", Set.of("to", "provider")));
 
+  /** Thread-safe; Jackson's own nesting limit is set above ours so that ours reports first. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH + 16)
+          .build())
+      .build();
+
   private enum Mode {
     TEMPLATE,
     EXPRESSION,
@@ -123,7 +131,7 @@ public final class HclJsonParser {
       if (!(root instanceof JObj obj)) {
         throw sm.fileError(root.start(), "the root of a Terraform JSON file must be an object");
       }
-      Mapper mapper = new Mapper(content, sm, displayPath.endsWith(".tfvars.json"));
+      Mapper mapper = new Mapper(sm, displayPath.endsWith(".tfvars.json"));
       return new HclFile(displayPath, mapper.rootBody(obj), content);
     } catch (HclSyntaxException e) {
       throw e;
@@ -166,12 +174,7 @@ public final class HclJsonParser {
     }
 
     JNode readDocument() {
-      JsonFactory factory = JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(MAX_DEPTH + 16)
-              .build())
-          .build();
-      try (JsonParser parser = factory.createParser(content)) {
+      try (JsonParser parser = FACTORY.createParser(content)) {
         p = parser;
         JsonToken t = p.nextToken();
         if (t == null) {
@@ -317,7 +320,7 @@ public final class HclJsonParser {
     private final SourceMap sm;
     private final boolean tfvars;
 
-    Mapper(String content, SourceMap sm, boolean tfvars) {
+    Mapper(SourceMap sm, boolean tfvars) {
       this.sm = sm;
       this.tfvars = tfvars;
     }
@@ -334,8 +337,7 @@ public final class HclJsonParser {
         }
         Integer labels = tfvars ? null : ROOT_BLOCKS.get(prop.name());
         if (labels != null) {
-          blocks(prop.name(), prop, prop.value(), labels, new ArrayList<>(), prop.nameStart(),
-              items, 0);
+          blocks(prop.name(), prop.value(), labels, new ArrayList<>(), prop.nameStart(), items, 0);
         } else {
           items.add(attribute(null, prop));
         }
@@ -343,8 +345,8 @@ public final class HclJsonParser {
       return new Body(items, range(obj.start(), obj.end()));
     }
 
-    private void blocks(String type, JProp typeProp, JNode value, int remaining,
-        List<String> labels, int startAt, List<BodyItem> out, int depth) {
+    private void blocks(String type, JNode value, int remaining, List<String> labels,
+        int startAt, List<BodyItem> out, int depth) {
       if (depth > MAX_DEPTH) {
         throw sm.fileError(value.start(), "nesting deeper than " + MAX_DEPTH + " levels");
       }
@@ -353,7 +355,7 @@ public final class HclJsonParser {
           if (!(item instanceof JObj)) {
             throw sm.fileError(item.start(), "expected a JSON object for block \"" + type + "\"");
           }
-          blocks(type, typeProp, item, remaining, labels, startAt, out, depth + 1);
+          blocks(type, item, remaining, labels, startAt, out, depth + 1);
         }
         return;
       }
@@ -366,8 +368,7 @@ public final class HclJsonParser {
         for (JProp prop : obj.props()) {
           List<String> more = new ArrayList<>(labels);
           more.add(prop.name());
-          blocks(type, typeProp, prop.value(), remaining - 1, more, prop.nameStart(), out,
-              depth + 1);
+          blocks(type, prop.value(), remaining - 1, more, prop.nameStart(), out, depth + 1);
         }
         return;
       }
@@ -384,8 +385,8 @@ public final class HclJsonParser {
         }
         Integer labels = nested.get(prop.name());
         if (labels != null && (prop.value() instanceof JObj || prop.value() instanceof JArr)) {
-          blocks(prop.name(), prop, prop.value(), labels, new ArrayList<>(), prop.nameStart(),
-              items, depth);
+          blocks(prop.name(), prop.value(), labels, new ArrayList<>(), prop.nameStart(), items,
+              depth);
         } else {
           items.add(attribute(type, prop));
         }
