@@ -1004,16 +1004,16 @@ final class Parser {
       Piece p = pieces.get(idx[0]);
       switch (p.kind) {
         case LIT -> {
-          idx[0]++;
-          if (p.text.isEmpty()) {
-            continue;
+          // Merge a run of literal pieces (heredocs have one per line) in one pass.
+          StringBuilder text = new StringBuilder();
+          Piece first = p;
+          Piece last = p;
+          while (idx[0] < pieces.size() && pieces.get(idx[0]).kind == PieceKind.LIT) {
+            last = pieces.get(idx[0]++);
+            text.append(last.text);
           }
-          SourceRange r = range(p.first, p.last);
-          int lastIdx = parts.size() - 1;
-          if (lastIdx >= 0 && parts.get(lastIdx) instanceof TemplatePart.Literal prev) {
-            parts.set(lastIdx, new TemplatePart.Literal(prev.text() + p.text, prev.range().to(r)));
-          } else {
-            parts.add(new TemplatePart.Literal(p.text, r));
+          if (text.length() > 0) {
+            parts.add(new TemplatePart.Literal(text.toString(), range(first.first, last.last)));
           }
         }
         case INTERP -> {

@@ -12,21 +12,44 @@ final class SourceMap {
   private final String content;
   private final int[] lineStarts;
   private final int[] map;
+  /**
+   * Number of paired low surrogates before each offset, or null when the content has none; lets
+   * columns be computed in O(1) even on very long lines.
+   */
+  private final int[] lowSurrogatesBefore;
 
   SourceMap(String file, String content) {
-    this(file, content, computeLineStarts(content), null);
+    this(file, content, computeLineStarts(content), null, computeSurrogates(content));
   }
 
-  private SourceMap(String file, String content, int[] lineStarts, int[] map) {
+  private SourceMap(String file, String content, int[] lineStarts, int[] map, int[] surrogates) {
     this.file = file;
     this.content = content;
     this.lineStarts = lineStarts;
     this.map = map;
+    this.lowSurrogatesBefore = surrogates;
   }
 
   /** A map for text whose char {@code i} sits at file offset {@code map[i]}. */
   SourceMap withMap(int[] map) {
-    return new SourceMap(file, content, lineStarts, map);
+    return new SourceMap(file, content, lineStarts, map, lowSurrogatesBefore);
+  }
+
+  private static int[] computeSurrogates(String s) {
+    boolean any = false;
+    for (int i = 0; i < s.length() && !any; i++) {
+      any = Character.isLowSurrogate(s.charAt(i));
+    }
+    if (!any) {
+      return null;
+    }
+    int[] before = new int[s.length() + 1];
+    for (int i = 0; i < s.length(); i++) {
+      boolean paired = Character.isLowSurrogate(s.charAt(i)) && i > 0
+          && Character.isHighSurrogate(s.charAt(i - 1));
+      before[i + 1] = before[i] + (paired ? 1 : 0);
+    }
+    return before;
   }
 
   private static int[] computeLineStarts(String s) {
@@ -68,7 +91,15 @@ final class SourceMap {
   int column(int offset) {
     int start = lineStarts[lineIndexOf(offset)];
     int end = Math.min(offset, content.length());
-    return end <= start ? 1 : content.codePointCount(start, end) + 1;
+    if (end <= start) {
+      return 1;
+    }
+    int units = end - start;
+    if (lowSurrogatesBefore != null) {
+      // A surrogate pair is one code point (a line never starts inside a pair).
+      units -= lowSurrogatesBefore[end] - lowSurrogatesBefore[start];
+    }
+    return units + 1;
   }
 
   /** A range for lexed-text indexes {@code [start, end)}. */
