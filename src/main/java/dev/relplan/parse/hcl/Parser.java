@@ -371,14 +371,23 @@ final class Parser {
     };
   }
 
-  /** Precedence climbing: all binary operators are left-associative. */
+  /**
+   * Precedence climbing: all binary operators are left-associative. Each operator in a chain
+   * makes the tree one level deeper, so it counts against the nesting limit (this keeps every
+   * tree shallow enough for recursive consumers such as the printer).
+   */
   private Expr binary(int minPrecedence) {
     Expr left = unary();
+    int levels = 0;
     while (true) {
-      BinaryOp op = binaryOp(peek().type());
+      Token opToken = peek();
+      BinaryOp op = binaryOp(opToken.type());
       if (op == null || op.precedence() < minPrecedence) {
+        depth -= levels;
         return left;
       }
+      enter(opToken);
+      levels++;
       next();
       Expr right = binary(op.precedence() + 1);
       left = new Expr.Binary(op, left, right, left.range().to(right.range()));
@@ -408,92 +417,105 @@ final class Parser {
         || (key instanceof Expr.TemplateExpr t && !t.heredoc() && t.literalValue().isPresent());
   }
 
-  private Expr withStep(Expr e, Traverser step, SourceRange r) {
-    Expr.ScopeTraversal st = (Expr.ScopeTraversal) e;
-    List<Traverser> steps = new ArrayList<>(st.steps().size() + 1);
-    steps.addAll(st.steps());
-    steps.add(step);
-    return new Expr.ScopeTraversal(st.root(), steps, r);
-  }
-
+  /**
+   * Applies attribute, index and splat operators after a term. While the expression is a scope
+   * traversal its steps are collected in {@code steps} (so long chains stay linear and flat) and
+   * the record is built when another kind of operator needs it as an operand, or at the end. Every
+   * other operator wraps the expression one level deeper and counts against the nesting limit.
+   */
   private Expr postfix(Expr e) {
+    int levels = 0;
+    String root = null;
+    List<Traverser> steps = null;
+    SourceRange tr = null;
+    if (e instanceof Expr.ScopeTraversal st) {
+      root = st.root();
+      steps = new ArrayList<>(st.steps());
+      tr = st.range();
+    }
     while (true) {
       Token t = peek();
-      if (t.type() == TokenType.DOT) {
-        Token after = peekAt(1);
-        if (after.type() == TokenType.STAR) {
-          next();
-          Token star = next();
-          List<Traverser> each = new ArrayList<>();
-          SourceRange r = range(e, star);
-          while (at(TokenType.DOT)
-              && (peekAt(1).type() == TokenType.IDENT || peekAt(1).type() == TokenType.NUMBER)) {
-            Token dot = next();
-            r = dotSteps(dot, each, r);
-          }
-          e = new Expr.Splat(e, false, each, r);
-          continue;
+      boolean splat = t.type() == TokenType.DOT && peekAt(1).type() == TokenType.STAR
+          || t.type() == TokenType.LBRACK && peekAt(1).type() == TokenType.STAR
+              && peekAt(2).type() == TokenType.RBRACK;
+      if (root != null && (splat || t.type() != TokenType.DOT && t.type() != TokenType.LBRACK)) {
+        e = new Expr.ScopeTraversal(root, steps, tr);
+        root = null;
+      }
+      boolean wraps = splat
+          || t.type() == TokenType.DOT && root == null
+          || t.type() == TokenType.LBRACK;
+      if (wraps) {
+        // An index on a traversal may still become a flat step; then the level is released.
+        enter(t);
+        levels++;
+      }
+      if (splat && t.type() == TokenType.DOT) {
+        next();
+        Token star = next();
+        List<Traverser> each = new ArrayList<>();
+        SourceRange r = range(e, star);
+        while (at(TokenType.DOT)
+            && (peekAt(1).type() == TokenType.IDENT || peekAt(1).type() == TokenType.NUMBER)) {
+          r = dotSteps(next(), each, r);
         }
+        e = new Expr.Splat(e, false, each, r);
+      } else if (splat) {
+        next();
+        next();
+        Token close = next();
+        List<Traverser> each = new ArrayList<>();
+        SourceRange r = range(e, close);
+        while (true) {
+          Token s = peek();
+          if (s.type() == TokenType.DOT && peekAt(1).type() != TokenType.STAR) {
+            r = dotSteps(next(), each, r);
+          } else if (s.type() == TokenType.LBRACK && !(peekAt(1).type() == TokenType.STAR
+              && peekAt(2).type() == TokenType.RBRACK)) {
+            Token open = next();
+            Expr key = bracketKey(open);
+            SourceRange stepRange = range(open, toks.get(pos - 1));
+            each.add(new Traverser.IndexStep(key, stepRange));
+            r = r.to(stepRange);
+          } else {
+            break;
+          }
+        }
+        e = new Expr.Splat(e, true, each, r);
+      } else if (t.type() == TokenType.DOT) {
         Token dot = next();
-        if (e instanceof Expr.ScopeTraversal) {
-          List<Traverser> steps = new ArrayList<>();
-          SourceRange r = dotSteps(dot, steps, e.range());
-          for (Traverser s : steps) {
-            e = withStep(e, s, r);
+        if (root != null) {
+          tr = dotSteps(dot, steps, tr);
+        } else if (peek().type() == TokenType.NUMBER) {
+          List<Traverser> legacy = new ArrayList<>();
+          SourceRange r = dotSteps(dot, legacy, e.range());
+          for (Traverser s : legacy) {
+            e = new Expr.Index(e, ((Traverser.IndexStep) s).key(), r);
           }
         } else {
-          Token nameTok = peek();
-          if (nameTok.type() == TokenType.NUMBER) {
-            List<Traverser> steps = new ArrayList<>();
-            SourceRange r = dotSteps(dot, steps, e.range());
-            for (Traverser s : steps) {
-              e = new Expr.Index(e, ((Traverser.IndexStep) s).key(), r);
-            }
-          } else {
-            Token name = expectAttrName(dot);
-            e = new Expr.GetAttr(e, name.text(), range(e, name));
-          }
+          Token name = expectAttrName(dot);
+          e = new Expr.GetAttr(e, name.text(), range(e, name));
         }
-        continue;
-      }
-      if (t.type() == TokenType.LBRACK) {
-        if (peekAt(1).type() == TokenType.STAR && peekAt(2).type() == TokenType.RBRACK) {
-          next();
-          next();
-          Token close = next();
-          List<Traverser> each = new ArrayList<>();
-          SourceRange r = range(e, close);
-          while (true) {
-            Token s = peek();
-            if (s.type() == TokenType.DOT && peekAt(1).type() != TokenType.STAR) {
-              r = dotSteps(next(), each, r);
-            } else if (s.type() == TokenType.LBRACK && !(peekAt(1).type() == TokenType.STAR
-                && peekAt(2).type() == TokenType.RBRACK)) {
-              Token open = next();
-              Expr key = bracketKey(open);
-              Token end = toks.get(pos - 1);
-              SourceRange stepRange = range(open, end);
-              each.add(new Traverser.IndexStep(key, stepRange));
-              r = r.to(stepRange);
-            } else {
-              break;
-            }
-          }
-          e = new Expr.Splat(e, true, each, r);
-          continue;
-        }
+      } else if (t.type() == TokenType.LBRACK) {
         Token open = next();
         Expr key = bracketKey(open);
         Token close = toks.get(pos - 1);
-        SourceRange r = range(e, close);
-        if (e instanceof Expr.ScopeTraversal && isLiteralKey(key)) {
-          e = withStep(e, new Traverser.IndexStep(key, range(open, close)), r);
+        if (root != null && isLiteralKey(key)) {
+          steps.add(new Traverser.IndexStep(key, range(open, close)));
+          tr = tr.to(range(close, close));
+          leave();
+          levels--;
         } else {
-          e = new Expr.Index(e, key, r);
+          if (root != null) {
+            e = new Expr.ScopeTraversal(root, steps, tr);
+            root = null;
+          }
+          e = new Expr.Index(e, key, range(e, close));
         }
-        continue;
+      } else {
+        depth -= levels;
+        return e;
       }
-      return e;
     }
   }
 

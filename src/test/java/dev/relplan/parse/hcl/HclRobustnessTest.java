@@ -102,10 +102,42 @@ class HclRobustnessTest {
   }
 
   @Test
-  void longFlatExpressionsDoNotUseTheNestingBudget() {
-    String src = "a = " + "x + ".repeat(20_000) + "1\nb = [" + "1, ".repeat(20_000) + "]\n";
+  void longFlatListsAndTraversalsDoNotUseTheNestingBudget() {
+    String src = "b = [" + "1, ".repeat(20_000) + "]\n"
+        + "c = x" + ".y[0]".repeat(100_000) + "\n"
+        + "o = {" + "k = 1, ".repeat(20_000) + "}\n"
+        + "t = \"" + "${x}-".repeat(20_000) + "\"\n";
     HclFile f = HclParser.parse("flat.tf", src);
-    assertThat(f.body().attributes()).hasSize(2);
+    assertThat(f.body().attributes()).hasSize(4);
+    Expr.ScopeTraversal c = (Expr.ScopeTraversal) f.body().attribute("c").orElseThrow().value();
+    assertThat(c.steps()).hasSize(200_000);
+  }
+
+  @Test
+  void longOperatorChainsCountAsNesting() throws InterruptedException {
+    HclSyntaxException e = depthError("a = " + "x + ".repeat(1_000) + "1\n");
+    assertThat(e.column()).isEqualTo(1027);
+  }
+
+  @Test
+  void longPostfixChainsOnExpressionsCountAsNesting() throws InterruptedException {
+    HclSyntaxException e = depthError("d = f()" + ".y".repeat(100_000) + "\n");
+    assertThat(e.column()).isEqualTo(518);
+  }
+
+  @Test
+  void deepestAcceptedTreesCanBePrintedAndWalkedOnASmallStack() throws InterruptedException {
+    String src = "a = " + "x + ".repeat(250) + "1\n"
+        + "b = " + "[".repeat(250) + "]".repeat(250) + "\n"
+        + "c = f()" + ".y".repeat(250) + "\n";
+    Throwable t = onSmallStack(() -> {
+      for (Attribute a : HclParser.parse("deep.tf", src).body().attributes()) {
+        String printed = a.value().source();
+        Exprs.walk(a.value(), x -> { });
+        assertThat(printed).isNotEmpty();
+      }
+    });
+    assertThat(t).isNull();
   }
 
   private static final String NASTY = "{}[]()\"'$%~<-\\\n\r\t #/*=?:.,!&|+>0aZ_\u00e9\uD83D";
