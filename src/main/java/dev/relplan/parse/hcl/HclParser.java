@@ -12,7 +12,12 @@ import java.util.Objects;
  * {@value #MAX_NESTING_DEPTH} levels; the caller is responsible for bounding input size.
  */
 public final class HclParser {
-  /** Maximum nesting of blocks, expressions and template directives. */
+  /**
+   * Maximum nesting of blocks, expressions and template directives. Each operator of a chain
+   * ({@code a + b + c}) and each attribute, index or splat applied to something other than a
+   * variable reference adds a level too, so this also bounds the depth of every returned tree.
+   * References such as {@code var.a.b[0].c} are flat and do not add levels per step.
+   */
   public static final int MAX_NESTING_DEPTH = 256;
 
   private HclParser() {}
@@ -28,6 +33,18 @@ public final class HclParser {
     Objects.requireNonNull(content, "content");
     SourceMap sm = new SourceMap(displayPath, content);
     return new HclFile(displayPath, Parser.parseFile(content, sm), content);
+  }
+
+  /**
+   * Parses a file in the syntax its name implies: {@link HclJsonParser} for names ending in {@code
+   * .json} ({@code .tf.json}, {@code .tfvars.json}), the native syntax otherwise.
+   */
+  public static HclFile parseBySuffix(String displayPath, String content)
+      throws HclSyntaxException {
+    Objects.requireNonNull(displayPath, "displayPath");
+    return displayPath.endsWith(".json")
+        ? HclJsonParser.parse(displayPath, content)
+        : parse(displayPath, content);
   }
 
   /**

@@ -58,9 +58,7 @@ class HclCorpusTest {
         String display = root.relativize(f).toString();
         String content = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
         try {
-          HclFile file = display.endsWith(".json")
-              ? HclJsonParser.parse(display, content)
-              : HclParser.parse(display, content);
+          HclFile file = HclParser.parseBySuffix(display, content);
           items += file.body().items().size();
           mismatches += checkInvariants(file, file.body());
           parsed++;

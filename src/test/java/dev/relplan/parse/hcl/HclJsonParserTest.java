@@ -194,6 +194,14 @@ class HclJsonParserTest {
   }
 
   @Test
+  void parseBySuffixPicksTheSyntaxFromTheFileName() {
+    assertThat(HclParser.parseBySuffix("a.tf.json", "{\"locals\": {\"a\": 1}}").body()
+        .blocks("locals")).hasSize(1);
+    assertThat(HclParser.parseBySuffix("a.tf", "locals {\n  a = 1\n}\n").body()
+        .blocks("locals")).hasSize(1);
+  }
+
+  @Test
   void emptyDocumentIsAnError() {
     assertThat(jsonError("  ").detail()).isEqualTo("empty JSON document");
   }
