@@ -105,7 +105,7 @@ public final class MarkdownRenderer {
         line("|---------|--------|--------|--------|--------------|");
       }
       for (Assessment.Action x : actions) {
-        String row = "| " + String.join(", ", x.findings()) + " | " + x.id() + ": " + esc(x.action()) + " | " + x.impact().title + " | "
+        String row = "| " + String.join(", ", x.findings()) + " | **" + x.id() + "** " + esc(x.title()) + ": " + esc(x.action()) + " | " + x.impact().title + " | "
             + esc(x.effort());
         line(t == Tier.QUICK_WIN ? row + " |" : row + " | " + (x.dependsOn().isEmpty() ? "None" : String.join(", ", x.dependsOn())) + " |");
       }
