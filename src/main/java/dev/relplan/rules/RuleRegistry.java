@@ -8,6 +8,7 @@ import dev.relplan.rules.faulttolerance.FixedCompute;
 import dev.relplan.rules.faulttolerance.LoadBalancerHealthCheck;
 import dev.relplan.rules.faulttolerance.MissingAlarms;
 import dev.relplan.rules.faulttolerance.MissingDeadLetterQueue;
+import dev.relplan.rules.faulttolerance.SingleAzCompute;
 import dev.relplan.rules.faulttolerance.SingleAzDatabase;
 import dev.relplan.rules.faulttolerance.SingleNatGateway;
 import dev.relplan.rules.faulttolerance.SingleRegionForTarget;
@@ -22,6 +23,7 @@ import dev.relplan.rules.resilience.QueueVisibilityTimeout;
 import dev.relplan.rules.scaling.ApiNoThrottling;
 import dev.relplan.rules.scaling.AsgMinEqualsMax;
 import dev.relplan.rules.scaling.DynamoDbProvisionedNoScaling;
+import dev.relplan.rules.scaling.KinesisFixedShards;
 import dev.relplan.rules.scaling.LambdaReservedConcurrency;
 import dev.relplan.rules.scaling.NoAutoScaling;
 import dev.relplan.rules.scaling.NoQuotaAlarms;
@@ -34,11 +36,11 @@ public final class RuleRegistry {
 
   public static List<Rule> all() {
     return List.of(
-        new SingleAzDatabase(), new FixedCompute(), new LoadBalancerHealthCheck(), new SingleNatGateway(),
+        new SingleAzDatabase(), new FixedCompute(), new SingleAzCompute(), new LoadBalancerHealthCheck(), new SingleNatGateway(),
         new StatefulNoReplication(), new MissingDeadLetterQueue(), new DnsFailoverHealthCheck(), new MissingAlarms(), new SingleRegionForTarget(),
         new MissingBackup(), new ShortRetention(), new NoCrossRegionBackup(), new RecoveryNotTested(), new DataDeletedWithStack(),
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
-        new DynamoDbProvisionedNoScaling(),
+        new DynamoDbProvisionedNoScaling(), new KinesisFixedShards(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
         new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
         new NoResilienceTesting());

@@ -1,0 +1,55 @@
+package dev.relplan.rules.faulttolerance;
+
+import dev.relplan.model.ComputeGroup;
+import dev.relplan.model.LoadBalancer;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.rules.BaseRule;
+import dev.relplan.rules.Context;
+import dev.relplan.rules.Domain;
+import dev.relplan.rules.Findings;
+import dev.relplan.rules.Impact;
+import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.Tier;
+import dev.relplan.rules.Topology;
+import java.util.TreeSet;
+
+/** Auto Scaling groups, ECS services and load balancers whose subnets all sit in one Availability Zone. */
+public final class SingleAzCompute extends BaseRule {
+  public SingleAzCompute() {
+    super(meta("REL-COMPUTE-SINGLE-AZ", null, Domain.FAULT_TOLERANCE,
+        "Compute or load balancer confined to one Availability Zone", "REL10-BP01, REL02-BP01",
+        Impact.SEVERE, "Losing that zone stops every instance or task of the service at once, however many there are.",
+        Likelihood.MEDIUM, "A single zone impairment is enough.",
+        Tier.QUICK_WIN, "Hours: add subnets in two more zones", "EC2 Auto Scaling, ECS, Elastic Load Balancing, VPC",
+        "Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind == ComputeGroup.Kind.EC2_INSTANCE) continue; // REL-COMPUTE-FIXED covers standalone instances
+      Value<TreeSet<String>> zones = Topology.zones(w, g.subnets);
+      if (!g.subnets.present() && g.availabilityZones.present()) {
+        zones = Value.explicit(new TreeSet<>(g.availabilityZones.get().stream().map(String::valueOf).toList()), g.availabilityZones.trace());
+      }
+      judge(out, g, zones, (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ") + g.id);
+    }
+    for (LoadBalancer lb : w.all(LoadBalancer.class)) {
+      Value<TreeSet<String>> zones = Topology.zones(w, lb.subnets);
+      judge(out, lb, zones, "Load balancer " + lb.id);
+    }
+  }
+
+  private void judge(Findings out, dev.relplan.model.Resource r, Value<TreeSet<String>> zones, String what) {
+    if (zones.unresolved()) {
+      out.cannotDetermine(this, r, zones.note(), Findings.evidence(r, zones));
+    } else if (zones.present() && zones.get().size() == 1) {
+      out.report(this, r, what + " runs in a single Availability Zone",
+          what + " launches only into subnets of one zone: a zone failure takes all of it down.", zones);
+    } else if (zones.present() && zones.get().size() > 1) {
+      out.strength(this, what + " spans " + zones.get().size() + " Availability Zones", Findings.evidence(r, zones).subList(0, 1));
+    }
+  }
+}
