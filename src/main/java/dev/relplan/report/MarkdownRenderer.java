@@ -170,7 +170,7 @@ public final class MarkdownRenderer {
     line("Would you like to:");
     line("- Fail a CI build on new high-risk gaps: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --fail-on high`");
     line("- Get the machine-readable plan: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --format json -o plan.json`");
-    line("- Assess another environment's values: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --parameters params/staging.json`");
+    line("- Assess another environment's values: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --parameters <parameter file>`");
     line("- Calibrate to your objectives: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --target 99.99 --rto 15m --rpo 5m`");
     line("- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
     return sb.toString();

@@ -17,6 +17,10 @@ public final class LambdaTimeoutVsApiGateway extends BaseRule {
         ""));
   }
 
+  private static String seconds(int millis) {
+    return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0);
+  }
+
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (ApiIntegration i : w.all(ApiIntegration.class)) {
@@ -30,7 +34,7 @@ public final class LambdaTimeoutVsApiGateway extends BaseRule {
         continue;
       }
       if (timeout.get() * 1000L >= limit.get()) {
-        out.report(this, f, "Function " + f.id + " can run " + timeout.get() + " s behind a " + limit.get() / 1000.0 + " s API timeout",
+        out.report(this, f, "Function " + f.id + " can run " + timeout.get() + " s behind a " + seconds(limit.get()) + " s API timeout",
             "Function " + f.id + " has Timeout " + timeout + " s but the " + i.apiKind + " API integration (" + i.location
                 + ") gives up after " + limit.get() + " ms" + (limit.isExplicit() ? "" : " (the default)") + ".",
             timeout, Value.explicit(limit.get(), List.of(i.location)));
