@@ -147,7 +147,7 @@ public final class Assessor {
         .thenComparing(a -> -a.findings().size()).thenComparing(Assessment.Action::id));
     List<String> out = new ArrayList<>();
     for (Assessment.Action a : sorted.subList(0, Math.min(5, sorted.size()))) {
-      out.add(a.id() + ": " + a.action() + " [" + String.join(", ", a.findings()) + "]");
+      out.add(a.id() + " " + a.title() + ": " + a.action() + " [" + String.join(", ", a.findings()) + "]");
     }
     return out;
   }
