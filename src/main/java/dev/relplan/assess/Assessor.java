@@ -183,9 +183,9 @@ public final class Assessor {
           zones.size() > 1 ? "none" : "other zones use their own NAT gateway"));
     }
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
-      var zones = Topology.zones(w, g.subnets);
+      var zones = Topology.zones(w, g);
       String redundancy = g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "single-AZ"
-          : zones.present() ? (zones.get().size() > 1 ? "multi-AZ" : "single-AZ") : "Cannot Determine";
+          : zones.present() ? (Topology.multiZone(zones.get()) ? "multi-AZ" : "single-AZ") : "Cannot Determine";
       if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.present() && g.desired.get() < 2) redundancy = "single-AZ";
       String failover = g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "none (no Auto Scaling group)"
           : g.kind == ComputeGroup.Kind.ECS_SERVICE ? "automatic (ECS replaces failed tasks)" : "automatic (Auto Scaling replaces failed instances)";

@@ -37,6 +37,27 @@ public final class Topology {
     return Value.explicit(zones, trace);
   }
 
+  /** The zones a compute group launches into: from its subnets, else from the zones it names directly. */
+  public static Value<TreeSet<String>> zones(Workload w, dev.relplan.model.ComputeGroup g) {
+    if (!g.subnets.present() && !g.subnets.unresolved() && g.availabilityZones.present()) {
+      TreeSet<String> zones = new TreeSet<>();
+      for (Object o : g.availabilityZones.get()) {
+        if (o instanceof Unknown u) return Value.unresolved(u.reason(), g.availabilityZones.trace());
+        zones.add(String.valueOf(o));
+      }
+      return Value.explicit(zones, g.availabilityZones.trace());
+    }
+    if (!g.subnets.present() && !g.subnets.unresolved() && g.availabilityZones.unresolved()) {
+      return Value.unresolved(g.availabilityZones.note(), g.availabilityZones.trace());
+    }
+    return zones(w, g.subnets);
+  }
+
+  /** True when the zones are several, or all zones of the Region. */
+  public static boolean multiZone(TreeSet<String> zones) {
+    return zones.size() > 1 || zones.contains(dev.relplan.model.Zones.ALL_IN_REGION);
+  }
+
   /** For each NAT gateway: the subnets whose default route goes through it. */
   public static Map<NatGateway, List<Subnet>> subnetsPerNat(Workload w) {
     Map<NatGateway, List<Subnet>> out = new LinkedHashMap<>();

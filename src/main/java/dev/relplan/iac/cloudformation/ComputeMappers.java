@@ -132,6 +132,7 @@ final class ComputeMappers {
       for (MapNode sm : p.maps("SubnetMappings")) {
         Value<Object> s = p.child(sm).ref("SubnetId");
         if (s.present()) subnets.add(s.get());
+        else if (s.unresolved()) subnets.add(new dev.relplan.model.Unknown(s.note()));
       }
       lb.subnets = Value.explicit(subnets, List.of(p.keyLocation("SubnetMappings")));
     }

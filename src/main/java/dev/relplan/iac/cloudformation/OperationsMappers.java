@@ -60,6 +60,15 @@ final class OperationsMappers {
       s.policyType = Value.explicit("Scheduled", List.of(c.location));
       c.add(s);
     });
+    m.put("AWS::ECS::CapacityProvider", c -> {
+      // ECS managed scaling adjusts the Auto Scaling group's desired capacity through its own target tracking policy.
+      Value<String> status = c.props.str("AutoScalingGroupProvider.ManagedScaling.Status");
+      if (!"ENABLED".equals(status.orElse(""))) return;
+      ScalingPolicy s = new ScalingPolicy(c.template.scope, c.id, c.type, c.location);
+      s.target = c.props.ref("AutoScalingGroupProvider.AutoScalingGroupArn");
+      s.policyType = Value.explicit("ECSManagedScaling", status.trace());
+      c.add(s);
+    });
     m.put("AWS::CloudWatch::Alarm", OperationsMappers::alarm);
     m.put("AWS::CloudWatch::CompositeAlarm", c -> {
       Alarm a = new Alarm(c.template.scope, c.id, c.type, c.location);

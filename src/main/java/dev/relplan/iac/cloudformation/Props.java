@@ -163,7 +163,8 @@ final class Props {
   /** A list; a single value is treated as a one-element list. */
   @SuppressWarnings("unchecked")
   Value<List<Object>> list(String path) {
-    return convert(raw(path), "a list", v -> v instanceof List<?> l ? (List<Object>) l : List.of(v));
+    return convert(raw(path), "a list", v -> v instanceof List<?> l ? (List<Object>) l
+        : v instanceof AzList ? List.of(dev.relplan.model.Zones.ALL_IN_REGION) : List.of(v));
   }
 
   /** A reference to another resource, or the literal (ARN, name) when it is not a reference. */

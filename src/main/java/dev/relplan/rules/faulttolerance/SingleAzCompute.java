@@ -30,10 +30,7 @@ public final class SingleAzCompute extends BaseRule {
   public void check(Workload w, Context ctx, Findings out) {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       if (g.kind == ComputeGroup.Kind.EC2_INSTANCE) continue; // REL-COMPUTE-FIXED covers standalone instances
-      Value<TreeSet<String>> zones = Topology.zones(w, g.subnets);
-      if (!g.subnets.present() && g.availabilityZones.present()) {
-        zones = Value.explicit(new TreeSet<>(g.availabilityZones.get().stream().map(String::valueOf).toList()), g.availabilityZones.trace());
-      }
+      Value<TreeSet<String>> zones = Topology.zones(w, g);
       judge(out, g, zones, (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ") + g.id);
     }
     for (LoadBalancer lb : w.all(LoadBalancer.class)) {
@@ -43,12 +40,14 @@ public final class SingleAzCompute extends BaseRule {
   }
 
   private void judge(Findings out, dev.relplan.model.Resource r, Value<TreeSet<String>> zones, String what) {
-    if (zones.unresolved()) {
+    if (zones.present() && zones.get().contains(dev.relplan.model.Zones.ALL_IN_REGION)) {
+      out.strength(this, what + " spans all Availability Zones of the Region", Findings.evidence(r, zones).subList(0, 1));
+    } else if (zones.unresolved()) {
       out.cannotDetermine(this, r, zones.note(), Findings.evidence(r, zones));
-    } else if (zones.present() && zones.get().size() == 1) {
+    } else if (zones.present() && zones.get().size() == 1 && !Topology.multiZone(zones.get())) {
       out.report(this, r, what + " runs in a single Availability Zone",
           what + " launches only into subnets of one zone: a zone failure takes all of it down.", zones);
-    } else if (zones.present() && zones.get().size() > 1) {
+    } else if (zones.present()) {
       out.strength(this, what + " spans " + zones.get().size() + " Availability Zones", Findings.evidence(r, zones).subList(0, 1));
     }
   }
