@@ -14,6 +14,9 @@ import java.util.List;
 public final class JsonLoader {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
+          // Tool configuration files (tsconfig.json, .vscode/*.json) are JSON with comments; accepting them avoids spurious skips.
+          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_DEPTH).build())
           .build();
 

@@ -4,6 +4,7 @@ import dev.relplan.model.*;
 import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
 import java.util.*;
+import java.util.Map;
 
 /** A function allowed to run longer than the API in front of it waits. */
 public final class LambdaTimeoutVsApiGateway extends BaseRule {
@@ -23,21 +24,37 @@ public final class LambdaTimeoutVsApiGateway extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    // One verdict per function, against the shortest integration timeout in front of it.
+    Map<Function, List<ApiIntegration>> byFunction = new LinkedHashMap<>();
     for (ApiIntegration i : w.all(ApiIntegration.class)) {
       Resource target = w.resolve(i.function.get());
       if (target instanceof dev.relplan.model.Alias a) target = w.resolve(a.function.get());
-      if (!(target instanceof Function f)) continue;
+      if (target instanceof Function f) byFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<Function, List<ApiIntegration>> e : byFunction.entrySet()) {
+      Function f = e.getKey();
       Value<Integer> timeout = f.timeoutSeconds;
-      Value<Integer> limit = i.timeoutMillis;
-      if (timeout.unresolved() || limit.unresolved()) {
-        out.report(this, f, "", "", timeout, limit);
+      ApiIntegration tightest = null;
+      for (ApiIntegration i : e.getValue()) {
+        if (i.timeoutMillis.unresolved()) {
+          out.report(this, f, "", "", i.timeoutMillis);
+          tightest = null;
+          break;
+        }
+        if (tightest == null || i.timeoutMillis.get() < tightest.timeoutMillis.get()) tightest = i;
+      }
+      if (tightest == null) continue;
+      if (timeout.unresolved()) {
+        out.report(this, f, "", "", timeout);
         continue;
       }
+      Value<Integer> limit = tightest.timeoutMillis;
       if (timeout.get() * 1000L >= limit.get()) {
+        List<Location> apis = e.getValue().stream().map(i -> i.location).toList();
         out.report(this, f, "Function " + f.id + " can run " + timeout.get() + " s behind a " + seconds(limit.get()) + " s API timeout",
-            "Function " + f.id + " has Timeout " + timeout + " s but the " + i.apiKind + " API integration (" + i.location
+            "Function " + f.id + " has Timeout " + timeout + " s but the " + tightest.apiKind + " API integration (" + tightest.location
                 + ") gives up after " + limit.get() + " ms" + (limit.isExplicit() ? "" : " (the default)") + ".",
-            timeout, Value.explicit(limit.get(), List.of(i.location)));
+            timeout, Value.explicit(limit.get(), apis));
       }
     }
   }
