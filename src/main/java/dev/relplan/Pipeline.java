@@ -2,6 +2,7 @@ package dev.relplan;
 
 import dev.relplan.assess.Assessment;
 import dev.relplan.assess.Assessor;
+import dev.relplan.code.CodeScanner;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
@@ -47,12 +48,15 @@ public final class Pipeline {
     workload.repositoryEvidence.putAll(found.evidence());
     CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
     cfn.adapt(workload);
+    List<dev.relplan.discover.SkippedFile> skipped = new ArrayList<>(found.skipped());
+    skipped.addAll(CodeScanner.scan(found, workload));
+    skipped.sort(null);
     Linker.link(workload);
     List<String> notes = new ArrayList<>(cfn.notes());
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
     String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
     Assessment a = Assessor.assess(workload, RuleRegistry.all(),
-        new Assessor.Inputs(name, ctx, found.roots(), notes, found.skipped()));
+        new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
     Map<String, SourceFile> byDisplay = new HashMap<>();
     for (SourceFile f : found.files()) byDisplay.put(f.display(), f);
     Function<Location, String> snippets = l -> {

@@ -24,6 +24,9 @@ public final class Workload {
   /** Count of resources per type that no rule examines. */
   public final Map<String, Integer> notAssessedTypes = new java.util.TreeMap<>();
 
+  /** Outbound calls found in application code; kept apart from the declared infrastructure. */
+  public final List<Integration> integrations = new ArrayList<>();
+
   public void add(Resource r) {
     if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);
   }

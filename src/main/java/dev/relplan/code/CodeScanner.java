@@ -1,0 +1,26 @@
+package dev.relplan.code;
+
+import dev.relplan.code.java.JavaCodeScanner;
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Application code: runs the scanner of each language over its sources and adds the outbound calls to the workload. */
+public final class CodeScanner {
+  private CodeScanner() {}
+
+  /** Adds the integrations found to the workload; returns the source files that could not be analysed. */
+  public static List<SkippedFile> scan(Discovery.Result found, Workload workload) {
+    List<SourceFile> java = new ArrayList<>();
+    for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
+      if (f.display().endsWith(".java")) java.add(f);
+    }
+    JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
+    workload.integrations.addAll(r.integrations());
+    return r.skipped();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.relplan.code.java;
+
+import com.github.javaparser.ast.expr.Expression;
+import dev.relplan.model.Location;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an expression builds, as far as the scanner can follow it: the type it starts from, the
+ * calls applied to it in order (builder methods, setters on the variable holding it), and where it
+ * is created. {@code unresolved} says why the configuration could not be followed (an injected
+ * bean, a method parameter), in which case the steps are incomplete.
+ */
+final class Built {
+  /** One configuration call: its name, arguments, line, and the file context to evaluate the arguments in. */
+  record Step(String name, List<Expression> args, Location location, FileContext ctx) {}
+
+  final String type;
+  final Location origin;
+  final List<Step> steps = new ArrayList<>();
+  String unresolved;
+
+  Built(String type, Location origin) {
+    this.type = type;
+    this.origin = origin;
+  }
+
+  Built copy() {
+    Built b = new Built(type, origin);
+    b.steps.addAll(steps);
+    b.unresolved = unresolved;
+    return b;
+  }
+
+  boolean has(String name) {
+    return steps.stream().anyMatch(s -> s.name().equals(name));
+  }
+
+  String firstCall() {
+    return steps.isEmpty() ? "" : steps.get(0).name();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.relplan.model;
+
+/**
+ * One outbound call site found in application code (an HTTP request, an AWS SDK operation, a
+ * connection pool to a database), with the resilience settings that apply to it. The location is
+ * the call itself; {@link #clientLocation} is where the client it goes through is built.
+ */
+public final class Integration extends Resource {
+  /** What is on the other end. */
+  public enum Kind { HTTP, AWS_SDK, DATABASE }
+
+  public final Kind kind;
+  /** The client library, e.g. {@code java.net.http.HttpClient} or {@code AWS SDK for Java 2.x}. */
+  public final String client;
+  public final String language;
+  /** The enclosing class and method, e.g. {@code PaymentsClient.charge}. */
+  public final String enclosing;
+  /** Where the client is constructed, when it could be traced; null otherwise. */
+  public Location clientLocation;
+  /** Host, base URL or AWS service when it is written literally. */
+  public Value<String> target = Value.absent();
+  /**
+   * The timeout that bounds the call: explicit (with the lines that set it), the library's finite
+   * default (a default with its value), a known absence (a default whose value is null: the call
+   * can wait forever), or unresolved (the client comes from somewhere the scanner cannot follow).
+   */
+  public Value<String> timeout = Value.absent();
+  /** Retry policy: explicit, the library's default, or null when nothing retries. */
+  public Value<String> retry = Value.absent();
+  /** True when retries are explicitly switched off (e.g. RetryPolicy.none(), numRetries(0)). */
+  public Value<Boolean> retriesDisabled = Value.defaulted(false, "retries not disabled");
+  public Value<String> circuitBreaker = Value.absent();
+  public Value<String> fallback = Value.absent();
+
+  public Integration(String file, String enclosing, Kind kind, String client, String language, Location location) {
+    super(file, enclosing + ":" + location.line(), "code:" + client, location);
+    this.kind = kind;
+    this.client = client;
+    this.language = language;
+    this.enclosing = enclosing;
+  }
+
+  /** A timeout bounds the call (configured or a finite library default). */
+  public boolean bounded() {
+    return timeout.present();
+  }
+
+  /** The display name: enclosing function and what it calls. */
+  public String describe() {
+    return enclosing + " → " + (target.present() ? target.get() : client);
+  }
+}
