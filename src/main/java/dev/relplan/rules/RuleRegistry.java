@@ -18,7 +18,10 @@ import dev.relplan.rules.recovery.MissingBackup;
 import dev.relplan.rules.recovery.NoCrossRegionBackup;
 import dev.relplan.rules.recovery.RecoveryNotTested;
 import dev.relplan.rules.recovery.ShortRetention;
+import dev.relplan.rules.resilience.CallWithoutTimeout;
+import dev.relplan.rules.resilience.CallWithoutTimeoutOrBreaker;
 import dev.relplan.rules.resilience.LambdaTimeoutVsApiGateway;
+import dev.relplan.rules.resilience.SdkRetriesDisabled;
 import dev.relplan.rules.resilience.QueueVisibilityTimeout;
 import dev.relplan.rules.scaling.ApiNoThrottling;
 import dev.relplan.rules.scaling.AsgMinEqualsMax;
@@ -42,6 +45,7 @@ public final class RuleRegistry {
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
         new DynamoDbProvisionedNoScaling(), new KinesisFixedShards(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
+        new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(),
         new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
         new NoResilienceTesting());
   }

@@ -293,9 +293,23 @@ final class FileContext {
       Expression s = m.getScope().orElse(null);
       boolean onIt = s instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
           || s instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(v.getNameAsString());
-      if (onIt && seen.add(m) && !isInside(m, value)) b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
+      if (onIt && seen.add(m) && !isInside(m, value) && configures(m, v, b)) b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
     }
     return b;
+  }
+
+  /**
+   * A call on the variable that changes its configuration: a setter, or any call on a builder or
+   * configuration object. Calls that use a client (an API operation, a request) are not configuration.
+   */
+  private static boolean configures(MethodCallExpr m, VariableDeclarator v, Built b) {
+    if (!(m.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) return false;
+    String name = m.getNameAsString();
+    if (name.startsWith("set") || name.startsWith("add") || name.startsWith("register")) return true;
+    String declared = v.getType().asString();
+    if (declared.equals("var")) return !b.steps.isEmpty() && !List.of("build", "create").contains(b.steps.get(b.steps.size() - 1).name());
+    return declared.endsWith("Builder") || declared.endsWith("Config") || declared.endsWith("Configuration")
+        || declared.endsWith("Factory") || declared.endsWith("Options");
   }
 
   private static boolean isInside(Node n, Node container) {

@@ -1,0 +1,41 @@
+package dev.relplan.rules.resilience;
+
+import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.rules.*;
+import java.util.List;
+
+/** An outbound call in application code that can wait forever: no timeout set and no finite library default. */
+public final class CallWithoutTimeout extends BaseRule {
+  public CallWithoutTimeout() {
+    super(meta("REL-CODE-CALL-NO-TIMEOUT", "RP-NO-TIMEOUT", Domain.RESILIENCE,
+        "Outbound call in application code has no timeout", "REL05-BP05",
+        Impact.SEVERE, "A dependency that stops answering holds the calling thread and connection forever; the caller's pools fill up and it fails as well, spreading the outage.",
+        Likelihood.MEDIUM, "Every remote dependency eventually hangs or slows down (network partitions, overloaded servers, half-open connections).",
+        Tier.QUICK_WIN, "Hours: set connect and read/response timeouts on the client", "",
+        "Set a connect timeout and a read/response (or whole-call) timeout on the client, shorter than the caller's own deadline (e.g. the Lambda or API Gateway timeout); for java.net.http set HttpRequest.Builder.timeout, for RestTemplate use a request factory with a read timeout, for WebClient set a responseTimeout or a timeout() operator.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    for (Integration i : w.integrations) {
+      if (i.timeout.present()) continue;
+      Value<String> client = clientValue(i);
+      if (i.timeout.unresolved()) {
+        out.report(this, i, "", "", i.timeout);
+        continue;
+      }
+      out.report(this, i, i.client + " call in " + i.enclosing + " has no timeout",
+          "The call at " + i.location + (i.target.present() ? " to " + i.target.get() : "") + " goes through "
+              + i.client + (i.clientLocation != null ? " built at " + i.clientLocation : "") + ": " + i.timeout.note() + ".",
+          client, i.timeout);
+    }
+  }
+
+  /** The client's construction line as a deciding value, so it follows the call line in the evidence. */
+  static Value<String> clientValue(Integration i) {
+    return i.clientLocation == null || i.clientLocation.equals(i.location) ? Value.absent() : Value.explicit(i.client, List.of(i.clientLocation));
+  }
+}
