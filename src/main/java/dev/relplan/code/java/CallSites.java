@@ -34,6 +34,10 @@ final class CallSites {
   private static final Set<String> AWS_NOT_CALLS = Set.of("close", "serviceName", "utilities", "waiter", "presigner",
       "serviceClientConfiguration", "toString", "hashCode", "equals", "getClass");
 
+  /** Service names as AWS writes them, for the common clients whose class names differ. */
+  private static final java.util.Map<String, String> AWS_SERVICES = java.util.Map.of("Sqs", "SQS", "Sns", "SNS", "DynamoDb", "DynamoDB",
+      "Ses", "SES", "SesV2", "SESv2", "Sfn", "Step Functions", "EventBridge", "EventBridge", "Ssm", "SSM", "Sts", "STS");
+
   private final FileContext ctx;
 
   CallSites(FileContext ctx) {
@@ -138,7 +142,7 @@ final class CallSites {
 
   private Integration restTemplate(MethodCallExpr m, Built client) {
     Integration i = integration(m, Integration.Kind.HTTP, "Spring RestTemplate", client);
-    if (!m.getArguments().isEmpty() && m.getArgument(0) instanceof StringLiteralExpr s) i.target = literalTarget(s);
+    if (!m.getArguments().isEmpty()) i.target = urlTarget(m.getArgument(0));
     Settings.Found read = Settings.first(client, Set.of("setReadTimeout", "readTimeout", "setResponseTimeout", "responseTimeout",
         "setSocketTimeout", "setSoTimeout"));
     if (read != null) {
@@ -192,7 +196,7 @@ final class CallSites {
     if (!web && !rest) return null;
     Integration i = integration(m, Integration.Kind.HTTP, web ? "Spring WebClient" : "Spring RestClient", client);
     for (MethodCallExpr c : chain) {
-      if (c.getNameAsString().equals("uri") && !c.getArguments().isEmpty() && c.getArgument(0) instanceof StringLiteralExpr s) i.target = literalTarget(s);
+      if (c.getNameAsString().equals("uri") && !c.getArguments().isEmpty()) i.target = urlTarget(c.getArgument(0));
     }
     if (!i.target.present()) i.target = target(client, Set.of("baseUrl", "create"));
     // Operators applied to the response: a timeout, a bounded block, retries, fallbacks.
@@ -241,7 +245,7 @@ final class CallSites {
     if (client == null || client.type == null || !(client.type.startsWith("jakarta.ws.rs.client.") || client.type.startsWith("javax.ws.rs.client."))) return null;
     Integration i = integration(m, Integration.Kind.HTTP, "JAX-RS Client", client);
     MethodCallExpr target = chain.get(0);
-    if (!target.getArguments().isEmpty() && target.getArgument(0) instanceof StringLiteralExpr s) i.target = literalTarget(s);
+    if (!target.getArguments().isEmpty()) i.target = urlTarget(target.getArgument(0));
     Settings.Found read = Settings.first(client, Set.of("readTimeout"));
     if (read != null) {
       i.timeout = render(read, null).zero() ? none("readTimeout(0) means no timeout", List.of(read.step().location())) : explicit(read, "read", null);
@@ -271,7 +275,7 @@ final class CallSites {
 
   private Integration aws(MethodCallExpr m, Built client) {
     String simple = simple(client.type);
-    String service = simple.replaceAll("(Async)?Client$", "");
+    String service = AWS_SERVICES.getOrDefault(simple.replaceAll("(Async)?Client$", ""), simple.replaceAll("(Async)?Client$", ""));
     Integration i = integration(m, Integration.Kind.AWS_SDK, "AWS SDK for Java 2.x", client);
     i.target = Value.explicit("AWS " + service + " " + m.getNameAsString(), List.of());
     Built call = new Built(null, ctx.at(m));
@@ -281,7 +285,7 @@ final class CallSites {
     Settings.Found found = onRequest != null ? onRequest : onClient;
     String unresolved = Settings.unresolved(client);
     if (found != null) {
-      i.timeout = explicit(found, found.step().name(), null);
+      i.timeout = explicit(found, found.step().name().equals("apiCallTimeout") ? "API call" : "API call attempt", null);
     } else if (unresolved != null) {
       i.timeout = Value.unresolved("the " + simple + "'s configuration cannot be followed: " + unresolved, List.of());
     } else {
@@ -450,6 +454,11 @@ final class CallSites {
   private String literalUrl(Expression a, int depth) {
     if (depth > 3) return null;
     if (a instanceof StringLiteralExpr s) return s.getValue();
+    // "https://host/path/" + id: the host is in the literal prefix.
+    if (a instanceof com.github.javaparser.ast.expr.BinaryExpr b && b.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.PLUS) {
+      String left = literalUrl(b.getLeft(), depth + 1);
+      return left != null && left.contains("://") ? left : null;
+    }
     if (a instanceof MethodCallExpr m && (m.getNameAsString().equals("create") || m.getNameAsString().equals("parse")) && m.getArguments().size() == 1) {
       return literalUrl(m.getArgument(0), depth + 1);
     }
@@ -461,8 +470,10 @@ final class CallSites {
     return null;
   }
 
-  private static Value<String> literalTarget(StringLiteralExpr s) {
-    return s.getValue().contains("://") ? Value.explicit(host(s.getValue()), List.of()) : Value.absent();
+  /** The host of a URL written literally (or as a literal prefix), when the argument holds one. */
+  private Value<String> urlTarget(Expression a) {
+    String url = literalUrl(a, 0);
+    return url != null && url.contains("://") ? Value.explicit(host(url), List.of()) : Value.absent();
   }
 
   /** scheme://host[:port] of a URL, or the text itself when it is not a URL. */

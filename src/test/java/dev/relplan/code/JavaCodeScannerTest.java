@@ -1,0 +1,256 @@
+package dev.relplan.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.code.java.JavaCodeScanner;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Java inventory: which calls are found and what timeout, retry, breaker and fallback each gets. */
+class JavaCodeScannerTest {
+  private static JavaCodeScanner.Result scan(String... namesAndSources) {
+    List<SourceFile> files = new java.util.ArrayList<>();
+    for (int i = 0; i < namesAndSources.length; i += 2) {
+      files.add(new SourceFile(Path.of(namesAndSources[i]), namesAndSources[i], FileKind.SOURCE_CODE, namesAndSources[i + 1], List.of()));
+    }
+    return JavaCodeScanner.scan(files);
+  }
+
+  private static Integration only(JavaCodeScanner.Result r) {
+    assertThat(r.integrations()).hasSize(1);
+    return r.integrations().get(0);
+  }
+
+  private static boolean noTimeout(Value<String> v) {
+    return v.known() && !v.present();
+  }
+
+  @Test
+  void hikariPoolReportsTheDefaultConnectionTimeoutAndTheDatabaseHost() {
+    Integration i = only(scan("Db.java", """
+        import com.zaxxer.hikari.HikariConfig;
+        import com.zaxxer.hikari.HikariDataSource;
+        class Db {
+          HikariDataSource pool() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl("jdbc:postgresql://orders-db.example.com:5432/orders");
+            return new HikariDataSource(config);
+          }
+        }
+        """));
+    assertThat(i.kind).isEqualTo(Integration.Kind.DATABASE);
+    assertThat(i.location.line()).isEqualTo(7);
+    assertThat(i.target.get()).isEqualTo("postgresql://orders-db.example.com:5432");
+    assertThat(i.timeout.get()).isEqualTo("30 s connection timeout (HikariCP default)");
+    assertThat(i.timeout.isExplicit()).isFalse();
+  }
+
+  @Test
+  void hikariConnectionTimeoutSetOnTheConfigIsExplicit() {
+    Integration i = only(scan("Db.java", """
+        import com.zaxxer.hikari.HikariConfig;
+        import com.zaxxer.hikari.HikariDataSource;
+        class Db {
+          HikariDataSource pool() {
+            HikariConfig config = new HikariConfig();
+            config.setConnectionTimeout(5000);
+            return new HikariDataSource(config);
+          }
+        }
+        """));
+    assertThat(i.timeout.get()).isEqualTo("5 s connection timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
+  }
+
+  @Test
+  void feignClientInterfaceUsesFeignDefaultsAndReportsItsFallback() {
+    Integration i = only(scan("Stock.java", """
+        import org.springframework.cloud.openfeign.FeignClient;
+        @FeignClient(name = "stock", url = "https://stock.example.com", fallback = StockFallback.class)
+        interface Stock {
+          String get(String sku);
+        }
+        """));
+    assertThat(i.client).isEqualTo("OpenFeign");
+    assertThat(i.location.line()).isEqualTo(2);
+    assertThat(i.target.get()).isEqualTo("https://stock.example.com");
+    assertThat(i.timeout.get()).startsWith("10 s connect / 60 s read");
+    assertThat(i.fallback.get()).isEqualTo("StockFallback.class");
+  }
+
+  @Test
+  void retrofitWithoutAClientRunsOnOkHttpDefaults() {
+    Integration i = only(scan("Api.java", """
+        import retrofit2.Retrofit;
+        class Api {
+          Object create() {
+            return new Retrofit.Builder().baseUrl("https://api.example.com/v1/").build();
+          }
+        }
+        """));
+    assertThat(i.client).isEqualTo("Retrofit (OkHttp)");
+    assertThat(i.target.get()).isEqualTo("https://api.example.com");
+    assertThat(i.timeout.get()).startsWith("10 s connect/read/write");
+  }
+
+  @Test
+  void jaxRsClientWithAndWithoutReadTimeout() {
+    JavaCodeScanner.Result r = scan("Rates.java", """
+        import jakarta.ws.rs.client.Client;
+        import jakarta.ws.rs.client.ClientBuilder;
+        import java.util.concurrent.TimeUnit;
+        class Rates {
+          private final Client bounded = ClientBuilder.newBuilder().readTimeout(2, TimeUnit.SECONDS).build();
+          private final Client unbounded = ClientBuilder.newClient();
+          String a() { return bounded.target("https://rates.example.com/eur").request().get(String.class); }
+          String b() { return unbounded.target("https://rates.example.com/usd").request().get(String.class); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s read timeout");
+    assertThat(noTimeout(r.integrations().get(1).timeout)).isTrue();
+    assertThat(r.integrations().get(1).target.get()).isEqualTo("https://rates.example.com");
+  }
+
+  @Test
+  void restClientWithoutARequestFactoryCannotBeDetermined() {
+    Integration i = only(scan("Users.java", """
+        import org.springframework.web.client.RestClient;
+        class Users {
+          private final RestClient client = RestClient.create("https://users.example.com");
+          String get(String id) { return client.get().uri("/users/{id}", id).retrieve().body(String.class); }
+        }
+        """));
+    assertThat(i.client).isEqualTo("Spring RestClient");
+    assertThat(i.timeout.unresolved()).isTrue();
+  }
+
+  @Test
+  void restTemplateBuilderReadTimeoutIsFollowed() {
+    Integration i = only(scan("Cfg.java", """
+        import java.time.Duration;
+        import org.springframework.boot.web.client.RestTemplateBuilder;
+        import org.springframework.web.client.RestTemplate;
+        class Cfg {
+          private final RestTemplate rest;
+          Cfg(RestTemplateBuilder builder) {
+            this.rest = builder.setConnectTimeout(Duration.ofSeconds(1)).setReadTimeout(Duration.ofSeconds(4)).build();
+          }
+          String get() { return rest.getForObject("https://a.example.com/x", String.class); }
+        }
+        """));
+    assertThat(i.timeout.get()).isEqualTo("4 s read timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(7);
+  }
+
+  @Test
+  void restTemplateFromAnInjectedBuilderWithoutTimeoutsCannotBeDetermined() {
+    Integration i = only(scan("Cfg.java", """
+        import org.springframework.boot.web.client.RestTemplateBuilder;
+        import org.springframework.web.client.RestTemplate;
+        class Cfg {
+          private final RestTemplate rest;
+          Cfg(RestTemplateBuilder builder) { this.rest = builder.build(); }
+          String get() { return rest.getForObject("https://a.example.com/x", String.class); }
+        }
+        """));
+    assertThat(i.timeout.unresolved()).isTrue();
+  }
+
+  @Test
+  void apacheFiveResponseTimeoutThroughTheConnectionManager() {
+    Integration i = only(scan("Http5.java", """
+        import org.apache.hc.client5.http.config.ConnectionConfig;
+        import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+        import org.apache.hc.client5.http.impl.classic.HttpClients;
+        import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+        import org.apache.hc.core5.util.Timeout;
+        class Http5 {
+          private final CloseableHttpClient http = HttpClients.custom()
+              .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                  .setDefaultConnectionConfig(ConnectionConfig.custom().setSocketTimeout(Timeout.ofSeconds(7)).build())
+                  .build())
+              .build();
+          Object get(Object req) throws Exception { return http.execute(req, r -> r); }
+        }
+        """));
+    assertThat(i.client).isEqualTo("Apache HttpClient 5");
+    assertThat(i.timeout.get()).isEqualTo("7 s read timeout");
+  }
+
+  @Test
+  void hystrixRetryableAndReactorOperatorsAreEvidence() {
+    JavaCodeScanner.Result r = scan("Mixed.java", """
+        import com.netflix.hystrix.contrib.javanica.annotation.HystrixCommand;
+        import org.springframework.retry.annotation.Recover;
+        import org.springframework.retry.annotation.Retryable;
+        import org.springframework.web.client.RestTemplate;
+        import org.springframework.web.reactive.function.client.WebClient;
+        import reactor.util.retry.Retry;
+        class Mixed {
+          private final RestTemplate rest = new RestTemplate();
+          private final WebClient web = WebClient.create();
+          @HystrixCommand(fallbackMethod = "cached")
+          String a() { return rest.getForObject("https://a.example.com", String.class); }
+          @Retryable(maxAttempts = 5)
+          String b() { return rest.getForObject("https://b.example.com", String.class); }
+          @Recover
+          String recover(Exception e) { return ""; }
+          Object c() {
+            return web.get().uri("https://c.example.com").retrieve().bodyToMono(String.class)
+                .retryWhen(Retry.backoff(3, java.time.Duration.ofMillis(100))).onErrorResume(e -> null);
+          }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    Integration a = r.integrations().get(0);
+    assertThat(a.circuitBreaker.get()).isEqualTo("Hystrix @HystrixCommand");
+    assertThat(a.fallback.get()).isEqualTo("cached()");
+    assertThat(a.timeout.get()).startsWith("1 s (Hystrix default");
+    Integration b = r.integrations().get(1);
+    assertThat(b.retry.get()).isEqualTo("Spring @Retryable (maxAttempts = 5)");
+    assertThat(b.fallback.get()).isEqualTo("@Recover recover()");
+    assertThat(noTimeout(b.timeout)).isTrue();
+    Integration c = r.integrations().get(2);
+    assertThat(c.retry.get()).startsWith("Reactor retryWhen");
+    assertThat(c.fallback.get()).isEqualTo("Reactor onErrorResume");
+    assertThat(c.target.get()).isEqualTo("https://c.example.com");
+  }
+
+  @Test
+  void methodsThatOnlyShareANameWithClientCallsAreNotIntegrations() {
+    JavaCodeScanner.Result r = scan("Mailer.java", """
+        import java.util.concurrent.Executor;
+        class Mailer {
+          private final Outbox outbox = new Outbox();
+          private final Executor executor = Runnable::run;
+          void go() { outbox.send("x"); executor.execute(() -> {}); }
+          static class Outbox { void send(String s) {} }
+        }
+        """, "Other.java", """
+        import org.apache.hc.client5.http.classic.HttpClient;
+        class Other {
+          private final HttpClient client;
+          Other(HttpClient client) { this.client = client; }
+          void go(Object r) throws Exception { client.execute(null, x -> x); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    Integration i = r.integrations().get(0);
+    assertThat(i.client).isEqualTo("Apache HttpClient 5");
+    assertThat(i.timeout.unresolved()).isTrue();
+  }
+
+  @Test
+  void aFileThatDoesNotParseIsSkippedWithItsLine() {
+    JavaCodeScanner.Result r = scan("Broken.java", "class Broken {\n  void x( {\n}\n");
+    assertThat(r.integrations()).isEmpty();
+    assertThat(r.skipped()).hasSize(1);
+    assertThat(r.skipped().get(0).reason()).startsWith("Java syntax error at line 2");
+  }
+}
