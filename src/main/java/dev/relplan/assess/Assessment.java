@@ -23,6 +23,7 @@ public record Assessment(
     List<Undetermined> undetermined,
     List<SpofRow> spofs,
     List<RecoveryRow> recovery,
+    List<IntegrationRow> integrations,
     List<WaQuestion> waQuestions,
     List<DomainScore> scorecard,
     int maturity,
@@ -45,6 +46,10 @@ public record Assessment(
 
   public record RecoveryRow(String resource, String type, List<Location> evidence, String backup, String frequency,
                             String retention, String rpo, String rto, String crossRegion, String tested) {}
+
+  /** One outbound call from application code, as the seed's integration table shows it. */
+  public record IntegrationRow(String integration, String kind, String client, String target, List<Location> evidence,
+                               String timeout, String retry, String circuitBreaker, String fallback) {}
 
   public record WaQuestion(String id, String question, String status, List<Location> evidence, List<String> gaps,
                            String risk, List<String> bestPractices, String decidingEvidence) {}

@@ -68,7 +68,7 @@ public final class Assessor {
     List<Assessment.Action> plan = plan(findings);
     Context ctx = in.context();
     return new Assessment(in.workload(), ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()), ctx.rto(), ctx.rpo(),
-        in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w),
+        in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w), integrations(w),
         questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
         maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
         w.notAssessedTypes, w.resources().size());
@@ -76,6 +76,34 @@ public final class Assessor {
 
   private static String format(double d) {
     return d == Math.floor(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  // ---------------------------------------------------------------- integrations
+
+  private static List<Assessment.IntegrationRow> integrations(Workload w) {
+    List<Assessment.IntegrationRow> out = new ArrayList<>();
+    List<dev.relplan.model.Integration> sorted = new ArrayList<>(w.integrations);
+    sorted.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
+    for (dev.relplan.model.Integration i : sorted) {
+      List<Location> evidence = new ArrayList<>();
+      evidence.add(i.location);
+      if (i.clientLocation != null && !evidence.contains(i.clientLocation)) evidence.add(i.clientLocation);
+      for (Location l : i.timeout.trace()) if (!evidence.contains(l)) evidence.add(l);
+      out.add(new Assessment.IntegrationRow(i.describe(), i.kind.name(), i.client, i.target.present() ? i.target.get() : null, evidence,
+          timeoutText(i.timeout), settingText(i.retry), settingText(i.circuitBreaker), settingText(i.fallback)));
+    }
+    return out;
+  }
+
+  private static String timeoutText(dev.relplan.model.Value<String> v) {
+    if (v.unresolved()) return "Cannot determine: " + v.note();
+    if (v.present()) return v.get();
+    return "None: " + v.note();
+  }
+
+  private static String settingText(dev.relplan.model.Value<String> v) {
+    if (v.unresolved()) return "Cannot determine: " + v.note();
+    return v.present() ? v.get() : "None found";
   }
 
   // ---------------------------------------------------------------- scorecard

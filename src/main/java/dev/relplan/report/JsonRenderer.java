@@ -125,6 +125,21 @@ public final class JsonRenderer {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("integrations");
+    for (Assessment.IntegrationRow r : a.integrations()) {
+      g.writeStartObject();
+      g.writeStringField("integration", r.integration());
+      g.writeStringField("file", r.evidence().get(0).file());
+      g.writeNumberField("line", r.evidence().get(0).line());
+      g.writeStringField("kind", r.kind());
+      g.writeStringField("client", r.client());
+      nullable("target", r.target());
+      evidence(r.evidence());
+      g.writeStringField("timeout", r.timeout());
+      g.writeStringField("retry", r.retry());
+      g.writeStringField("circuitBreaker", r.circuitBreaker());
+      g.writeStringField("fallback", r.fallback());
+      g.writeEndObject();
+    }
     g.writeEndArray();
     g.writeArrayFieldStart("waQuestions");
     for (Assessment.WaQuestion q : a.waQuestions()) {

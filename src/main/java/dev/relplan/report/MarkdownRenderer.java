@@ -166,6 +166,18 @@ public final class MarkdownRenderer {
       a.skippedFiles().forEach(s -> line("| " + esc(s.file()) + " | " + esc(s.reason()) + " |"));
     }
     line("");
+    line("## Appendix E: Integrations");
+    if (a.integrations().isEmpty()) {
+      line("No outbound calls found in application code (Java sources are scanned).");
+    } else {
+      line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
+      line("|-------------|----------|---------|--------------|-----------------|----------|");
+      for (Assessment.IntegrationRow r : a.integrations()) {
+        line("| " + esc(r.integration()) + " (" + esc(r.client()) + ") | " + locs(r.evidence(), 3) + " | " + esc(r.timeout()) + " | "
+            + esc(r.retry()) + " | " + esc(r.circuitBreaker()) + " | " + esc(r.fallback()) + " |");
+      }
+    }
+    line("");
     line("## Follow-up");
     line("Would you like to:");
     line("- Fail a CI build on new high-risk gaps: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --fail-on high`");

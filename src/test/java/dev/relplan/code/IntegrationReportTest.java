@@ -1,0 +1,69 @@
+package dev.relplan.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relplan.Pipeline;
+import dev.relplan.report.JsonRenderer;
+import dev.relplan.report.MarkdownRenderer;
+import dev.relplan.rules.Context;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The integrations table in both reports. */
+class IntegrationReportTest {
+  private static final Path FIXTURE = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/fail");
+
+  private static Pipeline.Result run(Path p) throws Exception {
+    return Pipeline.run(new Pipeline.Request(List.of(p), "orders", Context.defaults(), List.of()));
+  }
+
+  @Test
+  void markdownHasTheIntegrationsAppendixAfterTheOtherAppendices() throws Exception {
+    String md = MarkdownRenderer.render(run(FIXTURE).assessment(), "2026-01-01");
+    int d = md.indexOf("## Appendix D: Analysis Coverage");
+    int e = md.indexOf("## Appendix E: Integrations");
+    int follow = md.indexOf("## Follow-up");
+    assertThat(d).isPositive();
+    assertThat(e).isGreaterThan(d);
+    assertThat(follow).isGreaterThan(e);
+    assertThat(md).contains("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
+    assertThat(md).contains("| InventoryClient.stock → https://inventory.internal.example.com (java.net.http.HttpClient) | "
+        + "`src/main/java/com/example/orders/InventoryClient.java:20`, `src/main/java/com/example/orders/InventoryClient.java:12`, "
+        + "`src/main/java/com/example/orders/InventoryClient.java:13` | None: HttpRequest.Builder.timeout is not set");
+  }
+
+  @Test
+  void jsonListsEveryIntegrationWithEvidenceAndSettings() throws Exception {
+    Pipeline.Result r = run(FIXTURE);
+    JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
+    JsonNode integrations = root.get("integrations");
+    assertThat(integrations).hasSize(5);
+    JsonNode payments = null;
+    for (JsonNode i : integrations) if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
+    assertThat(payments).isNotNull();
+    assertThat(payments.get("file").asText()).isEqualTo("src/main/java/com/example/orders/PaymentsClient.java");
+    assertThat(payments.get("line").asInt()).isEqualTo(14);
+    assertThat(payments.get("client").asText()).isEqualTo("Spring RestTemplate");
+    assertThat(payments.get("target").asText()).isEqualTo("https://payments.example.com");
+    assertThat(payments.get("timeout").asText()).startsWith("None: new RestTemplate() uses SimpleClientHttpRequestFactory");
+    assertThat(payments.get("retry").asText()).isEqualTo("None found");
+    assertThat(payments.get("circuitBreaker").asText()).isEqualTo("None found");
+    assertThat(payments.get("fallback").asText()).isEqualTo("None found");
+    assertThat(payments.get("evidence").get(1).get("file").asText()).isEqualTo("src/main/java/com/example/orders/HttpConfig.java");
+    assertThat(payments.get("evidence").get(1).get("snippet").asText()).isEqualTo("return new RestTemplate(); // relplan:evidence");
+  }
+
+  @Test
+  void findingsCiteTheCallThenTheClient() throws Exception {
+    var findings = run(FIXTURE).assessment().findings().stream()
+        .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
+    assertThat(findings).hasSize(5);
+    var payments = findings.stream().filter(f -> f.finding().resource().startsWith("PaymentsClient")).findFirst().orElseThrow();
+    assertThat(payments.finding().evidence()).extracting(Object::toString)
+        .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");
+    assertThat(payments.finding().rule().flag()).isEqualTo("RP-NO-TIMEOUT");
+  }
+}
