@@ -171,16 +171,21 @@ final class MessagingMappers {
     c.add(r);
   }
 
-  static Function function(ResourceContext c) {
+  static void function(ResourceContext c) {
+    c.add(lambda(c, "DeadLetterConfig.TargetArn"));
+  }
+
+  /** The properties a Lambda function and a SAM function share; the dead-letter target sits under a different key. */
+  static Function lambda(ResourceContext c, String deadLetterPath) {
     Props p = c.props;
     Function f = new Function(c.template.scope, c.id, c.type, c.location);
     f.name = p.str("FunctionName");
     f.timeoutSeconds = or(p.integer("Timeout"), 3, "Lambda functions time out after 3 seconds by default");
     f.reservedConcurrency = p.integer("ReservedConcurrentExecutions");
-    f.deadLetterTarget = p.ref("DeadLetterConfig.TargetArn");
+    f.deadLetterTarget = p.ref(deadLetterPath);
     f.runtime = p.str("Runtime");
     f.handler = p.str("Handler");
-    return c.add(f);
+    return f;
   }
 
   static void eventSourceMapping(ResourceContext c) {

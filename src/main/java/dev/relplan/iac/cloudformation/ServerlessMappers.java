@@ -54,14 +54,8 @@ final class ServerlessMappers {
 
   static void function(ResourceContext c) {
     Props p = c.props;
-    Function f = new Function(c.template.scope, c.id, c.type, c.location);
-    f.name = p.str("FunctionName");
-    f.timeoutSeconds = or(p.integer("Timeout"), 3, "Lambda functions time out after 3 seconds by default");
-    f.reservedConcurrency = p.integer("ReservedConcurrentExecutions");
+    Function f = MessagingMappers.lambda(c, "DeadLetterQueue.TargetArn");
     f.provisionedConcurrency = p.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
-    f.deadLetterTarget = p.ref("DeadLetterQueue.TargetArn");
-    f.runtime = p.str("Runtime");
-    f.handler = p.str("Handler");
     f.codeUri = p.str("CodeUri");
     f.alias = p.str("AutoPublishAlias");
     c.add(f);
