@@ -24,6 +24,9 @@ public final class DnsFailoverHealthCheck extends BaseRule {
       boolean healthy = r.healthCheck.present() || (r.aliasTarget.present() && r.evaluateTargetHealth.isTrue());
       if (healthy) {
         out.strength(this, "Failover record " + r.id + " is health-checked", Findings.evidence(r, r.failover, r.healthCheck, r.evaluateTargetHealth));
+      } else if (r.healthCheck.unresolved() || r.aliasTarget.present() && r.evaluateTargetHealth.unresolved()) {
+        // A health check attached through an unresolvable parameter or condition may well exist: say so instead of guessing.
+        out.report(this, r, "", "", r.failover, r.healthCheck.unresolved() ? r.healthCheck : r.evaluateTargetHealth);
       } else {
         out.report(this, r, "Failover record " + r.id + " has no health check",
             "Primary failover record " + r.id + " has no HealthCheckId" + (r.aliasTarget.present() ? " and does not evaluate its alias target's health" : "")
