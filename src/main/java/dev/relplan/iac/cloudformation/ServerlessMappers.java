@@ -31,10 +31,10 @@ final class ServerlessMappers {
   static void register(Map<String, Mapper> m) {
     m.put("AWS::Serverless::Function", ServerlessMappers::function);
     m.put("AWS::Serverless::Api", c -> {
-      MessagingMappers.restStage(c, c.props, c.id + ".Stage", c.location, Value.explicit(new ResourceRef(c.template.scope, c.id, null),
+      MessagingMappers.restStage(c, c.props, c.derivedId("Stage"), c.location, Value.explicit(new ResourceRef(c.template.scope, c.id, null),
           List.of(c.location)), c.props.str("StageName"));
     });
-    m.put("AWS::Serverless::HttpApi", c -> MessagingMappers.httpStage(c, c.props, c.id + ".Stage", c.location,
+    m.put("AWS::Serverless::HttpApi", c -> MessagingMappers.httpStage(c, c.props, c.derivedId("Stage"), c.location,
         Value.explicit(new ResourceRef(c.template.scope, c.id, null), List.of(c.location)),
         or(c.props.str("StageName"), "$default", "HTTP APIs deploy to the $default stage")));
     m.put("AWS::Serverless::SimpleTable", c -> {
@@ -178,11 +178,11 @@ final class ServerlessMappers {
 
   /** The API SAM creates for events without an explicit API, configured only by Globals. */
   private static void implicitApi(ResourceContext c, String id, boolean rest, Location at) {
-    if (c.workload.get(c.template.scope + "#" + id + ".Stage") != null) return;
+    if (c.workload.get(c.template.scope + "#" + id + "Stage") != null) return;
     MapNode globals = c.template.section("Globals").get(rest ? "Api" : "HttpApi") instanceof MapNode g ? g : new MapNode(at, null, List.of());
     Props gp = new Props(c.template, globals);
     Value<Object> api = Value.explicit(new ResourceRef(c.template.scope, id, null), List.of(at));
-    if (rest) MessagingMappers.restStage(c, gp, id + ".Stage", at, api, Value.explicit("Prod", List.of(at)));
-    else MessagingMappers.httpStage(c, gp, id + ".Stage", at, api, Value.explicit("$default", List.of(at)));
+    if (rest) MessagingMappers.restStage(c, gp, id + "Stage", at, api, Value.explicit("Prod", List.of(at)));
+    else MessagingMappers.httpStage(c, gp, id + "Stage", at, api, Value.explicit("$default", List.of(at)));
   }
 }
