@@ -39,6 +39,12 @@ public final class AllAtOnceDeployment extends BaseRule {
         out.strength(this, "Deployment group " + g.id + " deploys gradually (" + name.replace("ref:", "") + ")", Findings.evidence(g, cfg));
       }
     }
+    // Plain CloudFormation shifts Lambda traffic through the alias: UpdatePolicy CodeDeployLambdaAliasUpdate names the
+    // deployment group, which is judged above on its own configuration.
+    for (Alias a : w.all(Alias.class)) {
+      Resource fn = w.resolve(a.function.get());
+      if ((a.codeDeployGroup.present() || a.codeDeployGroup.unresolved()) && fn != null) deployedFunctions.add(fn.key());
+    }
     for (ComputeGroup s : w.all(ComputeGroup.class)) {
       if (s.kind == ComputeGroup.Kind.ECS_SERVICE && "ECS".equals(s.deploymentController.orElse("ECS")) && s.minHealthyPercent.present()
           && s.minHealthyPercent.get() == 0) {
