@@ -42,7 +42,7 @@ public final class StatefulNoReplication extends BaseRule {
         out.report(this, s, s.service + " " + s.id + " is not replicated",
             s.service + " " + s.id + " runs as " + s.topology + ": it has no copy in another Availability Zone.", s.replicated);
       } else if (s.replicated.unresolved() || !s.replicated.present()) {
-        out.report(this, s, "", "", s.replicated.present() ? s.replicated : Value.unresolved("deployment mode is not set", List.of(s.location)));
+        out.report(this, s, "", "", s.replicated.unresolved() ? s.replicated : Value.unresolved("deployment mode is not set", List.of(s.location)));
       } else {
         out.strength(this, s.service + " " + s.id + " is replicated (" + s.topology + ")", Findings.evidence(s, s.replicated));
       }
