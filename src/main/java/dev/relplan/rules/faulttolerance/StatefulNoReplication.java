@@ -28,6 +28,8 @@ public final class StatefulNoReplication extends BaseRule {
         out.report(this, c, "Cache " + c.id + " has no replica",
             "Each shard of " + c.id + " has " + c.nodesPerShard + " node(s): a node failure loses its data and the cache is unavailable until a replacement warms up.",
             c.nodesPerShard);
+      } else if (c.automaticFailover.unresolved() && c.kind == Cache.Kind.REPLICATION_GROUP) {
+        out.report(this, c, "", "", c.automaticFailover); // Cannot Determine, not a strength
       } else if (c.automaticFailover.isFalse() && c.kind == Cache.Kind.REPLICATION_GROUP) {
         out.report(this, c, "Cache " + c.id + " has replicas but no automatic failover",
             "AutomaticFailoverEnabled is " + c.automaticFailover + ": if the primary fails, writes stop until an operator promotes a replica.",
@@ -48,7 +50,9 @@ public final class StatefulNoReplication extends BaseRule {
       }
     }
     for (FileSystem fs : w.all(FileSystem.class)) {
-      if (fs.oneZone.present()) {
+      if (fs.oneZone.unresolved()) {
+        out.report(this, fs, "", "", fs.oneZone); // Cannot Determine
+      } else if (fs.oneZone.present()) {
         out.report(this, fs, "EFS file system " + fs.id + " uses One Zone storage",
             "AvailabilityZoneName places " + fs.id + " in a single zone: the data is unavailable, and can be lost, if that zone fails.", fs.oneZone);
       }
