@@ -20,8 +20,12 @@ public final class DnsFailoverHealthCheck extends BaseRule {
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (DnsRecord r : w.all(DnsRecord.class)) {
-      if (!"PRIMARY".equalsIgnoreCase(r.failover.orElse(""))) continue;
       boolean healthy = r.healthCheck.present() || (r.aliasTarget.present() && r.evaluateTargetHealth.isTrue());
+      if (r.failover.unresolved() && !healthy) {
+        out.report(this, r, "", "", r.failover); // may be the PRIMARY record: Cannot Determine
+        continue;
+      }
+      if (!"PRIMARY".equalsIgnoreCase(r.failover.orElse(""))) continue;
       if (healthy) {
         out.strength(this, "Failover record " + r.id + " is health-checked", Findings.evidence(r, r.failover, r.healthCheck, r.evaluateTargetHealth));
       } else if (r.healthCheck.unresolved() || r.aliasTarget.present() && r.evaluateTargetHealth.unresolved()) {
