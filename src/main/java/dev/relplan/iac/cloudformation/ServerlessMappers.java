@@ -81,12 +81,15 @@ final class ServerlessMappers {
       c.add(e);
     }
 
-    if (p.has("DeploymentPreference")) {
+    Value<Boolean> preferenceEnabled = or(p.bool("DeploymentPreference.Enabled"), true, "a SAM deployment preference is enabled unless Enabled is false");
+    // With Enabled: false SAM creates no CodeDeploy application, deployment group or alias update policy at all.
+    if (p.has("DeploymentPreference") && !preferenceEnabled.isFalse()) {
       DeploymentGroup g = new DeploymentGroup(c.template.scope, c.derivedId("DeploymentGroup"), "AWS::CodeDeploy::DeploymentGroup",
           p.keyLocation("DeploymentPreference"));
       g.computePlatform = Value.explicit("Lambda", List.of(p.keyLocation("DeploymentPreference")));
       g.deploymentConfig = p.str("DeploymentPreference.Type").map(t -> t.startsWith("CodeDeployDefault.") ? t : "CodeDeployDefault.Lambda" + t);
-      Value<Boolean> enabled = or(p.bool("DeploymentPreference.Enabled"), true, "a SAM deployment preference is enabled unless Enabled is false");
+      Value<Boolean> enabled = preferenceEnabled;
+      if (enabled.unresolved()) g.deploymentConfig = enabled.map(e -> (String) null);
       g.autoRollbackEnabled = enabled;
       g.autoRollbackEvents = enabled.map(e -> e ? List.<Object>of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST") : List.of());
       g.alarms = p.list("DeploymentPreference.Alarms");
