@@ -48,6 +48,9 @@ final class MessagingMappers {
       Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
       a.function = c.props.ref("FunctionName");
       a.provisionedConcurrency = c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+      if (c.declaration.get("UpdatePolicy") instanceof MapNode update && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
+        a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
+      }
       c.add(a);
     });
     m.put("AWS::Kinesis::Stream", c -> {
