@@ -123,7 +123,12 @@ public final class CloudFormationAdapter {
           : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
       if (key == null || !(decl.get("Properties") instanceof MapNode props) || !(props.get(key) instanceof ScalarNode url)) continue;
       String u = url.text();
-      if (u == null || u.contains("://") || u.startsWith("s3:")) continue;
+      if (u == null) continue;
+      if (u.contains("://") || u.startsWith("s3:")) {
+        notes.add(f.display() + ": nested stack " + e.key() + " uses the remote template " + u
+            + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
+        continue;
+      }
       Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
       SourceFile child = byPath.get(target);
       if (child != null && child != f) out.put(e.key(), child);
