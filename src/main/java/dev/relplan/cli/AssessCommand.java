@@ -103,7 +103,7 @@ final class AssessCommand implements Callable<Integer> {
     if (target == null) return null;
     try {
       double v = Double.parseDouble(target.replace("%", "").trim());
-      if (v <= 0 || v >= 100) throw new NumberFormatException();
+      if (!(v > 0 && v < 100)) throw new NumberFormatException(); // also rejects NaN
       return v;
     } catch (NumberFormatException e) {
       throw new UsageError("--target '" + target + "' is not a percentage below 100: use e.g. 99.9 or 99.99");
