@@ -91,7 +91,11 @@ final class AssessCommand implements Callable<Integer> {
           : MarkdownRenderer.render(result.assessment(), shownDate);
       outputs.add(new String[] {f, text});
     }
-    write(outputs);
+    try {
+      write(outputs);
+    } catch (IOException e) {
+      throw new UsageError("cannot write the report to '" + output + "' (" + describe(e) + "): pass a writable file or directory with -o");
+    }
     if (threshold != null) {
       Risk t = threshold;
       if (result.assessment().findings().stream().anyMatch(f -> f.risk().atLeast(t))) return 1;
@@ -145,6 +149,14 @@ final class AssessCommand implements Callable<Integer> {
       if (abs.startsWith(root) && !abs.equals(root)) return root.relativize(abs).toString().replace('\\', '/');
     }
     return p.toString().replace('\\', '/');
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
+    if (e instanceof java.nio.file.NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
+    if (e instanceof java.nio.file.AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
+    if (e instanceof java.nio.file.FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
   }
 
   private void write(List<String[]> outputs) throws IOException {
