@@ -123,7 +123,8 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private ParameterFile loadParameters(Path p) {
-    if (!Files.isRegularFile(p)) throw new UsageError("--parameters file '" + p + "' does not exist");
+    if (Files.isDirectory(p)) throw new UsageError("--parameters '" + p + "' is a directory: pass a parameter file (JSON or YAML)");
+    if (!Files.isRegularFile(p)) throw new UsageError("--parameters file '" + p + "' does not exist: pass the path of a CloudFormation parameter file");
     String display = displayOf(p);
     try {
       String content = Files.readString(p, StandardCharsets.UTF_8);
@@ -136,6 +137,8 @@ final class AssessCommand implements Callable<Integer> {
       return pf;
     } catch (ParseException e) {
       throw new UsageError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UsageError("--parameters file '" + p + "' is not UTF-8 text: save it as UTF-8");
     } catch (IOException e) {
       throw new UsageError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
     }
