@@ -192,9 +192,21 @@ final class Template {
     return null;
   }
 
+  /**
+   * The argument of an intrinsic: the value under the single key of the long form, or the short-form
+   * node itself without its tag ({@code !ImportValue x} → {@code x}). Keeping the tag would make the
+   * argument evaluate as the same intrinsic again, endlessly.
+   */
   static Node intrinsicArgument(Node n) {
-    if (n.intrinsicTag() != null) return n;
+    if (n.intrinsicTag() != null) return untagged(n);
     return ((MapNode) n).entries().get(0).value();
+  }
+
+  private static Node untagged(Node n) {
+    if (n instanceof ScalarNode s) return new ScalarNode(s.location(), null, s.text(), s.kind());
+    if (n instanceof SeqNode s) return new SeqNode(s.location(), null, s.items());
+    MapNode m = (MapNode) n;
+    return new MapNode(m.location(), null, m.entries());
   }
 
   Evaluated eval(Node n) {
