@@ -32,6 +32,7 @@ final class Template {
   private final Map<String, ParameterValue> parameterValues;
   private final Map<String, Evaluated> conditionCache = new HashMap<>();
   private final List<String> evaluatingConditions = new ArrayList<>();
+  private final List<String> evaluatingParameters = new ArrayList<>();
   /** Resolves Fn::ImportValue and nested-stack outputs across templates. */
   final CrossStack crossStack;
 
@@ -90,7 +91,15 @@ final class Template {
     }
     Node d = decl == null ? null : decl.get("Default");
     if (d != null) {
-      Evaluated e = eval(d);
+      // A Default must be a literal; one that refers back to its own parameter would recurse forever.
+      if (evaluatingParameters.contains(name)) return Evaluated.of(new Unknown("parameter " + name + " refers to itself"));
+      evaluatingParameters.add(name);
+      Evaluated e;
+      try {
+        e = eval(d);
+      } finally {
+        evaluatingParameters.remove(name);
+      }
       Object v = e.value();
       if (v instanceof String s && isListType(type)) v = splitList(s);
       List<Location> trace = new ArrayList<>(e.trace());
