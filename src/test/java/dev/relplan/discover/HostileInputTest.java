@@ -262,4 +262,122 @@ class HostileInputTest {
     assertThat(files).containsExactly("bad.json", "broken.yaml", "x.yaml");
     assertValidTemplateStillAnalysed(run);
   }
+
+  // ------------------------------------------------------------------ templates that parse but refer to themselves
+
+  private JsonNode undetermined(Run run, String rule, String resource) {
+    for (JsonNode u : run.report().get("cannotDetermine")) {
+      if (u.get("rule").asText().equals(rule) && u.get("resource").asText().equals(resource)) return u;
+    }
+    return null;
+  }
+
+  @Test
+  void parameterDefaultReferringToItselfIsCannotDetermine() throws IOException {
+    String yaml = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          P:
+            Type: String
+            Default: !Ref P
+        Resources:
+          LoopDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              MultiAZ: !Ref P
+        """;
+    Run run = assessWith("loop.yaml", utf8(yaml));
+    JsonNode u = undetermined(run, "REL-DB-SINGLE-AZ", "LoopDb");
+    assertThat(u).as("LoopDb is Cannot Determine").isNotNull();
+    assertThat(u.get("reason").asText()).contains("parameter P refers to itself");
+    assertValidTemplateStillAnalysed(run);
+  }
+
+  @Test
+  void conditionsReferringToEachOtherAreCannotDetermine() throws IOException {
+    String yaml = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Conditions:
+          A: !Condition B
+          B: !Not [!Condition A]
+        Resources:
+          LoopDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              MultiAZ: !If [A, true, false]
+        """;
+    Run run = assessWith("loop.yaml", utf8(yaml));
+    assertThat(undetermined(run, "REL-DB-SINGLE-AZ", "LoopDb")).as("LoopDb is Cannot Determine").isNotNull();
+    assertValidTemplateStillAnalysed(run);
+  }
+
+  @Test
+  void exportsImportingEachOtherAreCannotDetermine() throws IOException {
+    String x = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Outputs:
+          O:
+            Value: !ImportValue y-out
+            Export: {Name: x-out}
+        Resources:
+          LoopDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              MultiAZ: !ImportValue x-out
+        """;
+    String y = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Outputs:
+          O:
+            Value: !ImportValue x-out
+            Export: {Name: y-out}
+        Resources:
+          Q:
+            Type: AWS::SQS::Queue
+        """;
+    Files.writeString(repo.resolve("y.yaml"), y, StandardCharsets.UTF_8);
+    Run run = assessWith("x.yaml", utf8(x));
+    JsonNode u = undetermined(run, "REL-DB-SINGLE-AZ", "LoopDb");
+    assertThat(u).as("LoopDb is Cannot Determine").isNotNull();
+    assertThat(u.get("reason").asText()).contains("cycle");
+    assertValidTemplateStillAnalysed(run);
+  }
+
+  @Test
+  void templatesNestingEachOtherAreStillAnalysed() throws IOException {
+    String parent = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Child:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: child.yaml
+          ParentDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              MultiAZ: false
+        """;
+    String child = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Parent:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: parent.yaml
+          ChildDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              MultiAZ: false
+        """;
+    Files.writeString(repo.resolve("child.yaml"), child, StandardCharsets.UTF_8);
+    Run run = assessWith("parent.yaml", utf8(parent));
+    assertThat(run.findingsOf("REL-DB-SINGLE-AZ")).as("each database once").containsExactlyInAnyOrder("OrdersDb", "ParentDb", "ChildDb");
+    assertThat(run.report().at("/workload/notes").toString()).contains("cycle");
+    assertThat(run.exitCode()).isZero();
+  }
 }
