@@ -58,13 +58,18 @@ class JsonReportSchemaTest {
     return schema.validate(json);
   }
 
-  static Stream<Arguments> workloads() {
-    return Stream.of(
-        Arguments.of("examples/orders-platform"),
-        Arguments.of("examples/resilient-web"),
-        Arguments.of("src/test/resources/rules/REL-DB-SINGLE-AZ/fail"),
-        Arguments.of("src/test/resources/rules/REL-DB-SINGLE-AZ/pass"),
-        Arguments.of("src/test/resources/rules/REL-DB-SINGLE-AZ/undetermined"));
+  /** The examples and every rule example directory (src/test/resources/rules/RULE/{fail,pass,undetermined}). */
+  static Stream<Arguments> workloads() throws IOException {
+    List<String> dirs = new java.util.ArrayList<>(List.of("examples/orders-platform", "examples/resilient-web"));
+    try (Stream<Path> rules = Files.list(Path.of("src/test/resources/rules"))) {
+      for (Path rule : rules.sorted().toList()) {
+        for (String kind : List.of("fail", "pass", "undetermined")) {
+          if (Files.isDirectory(rule.resolve(kind))) dirs.add(rule.resolve(kind).toString().replace('\\', '/'));
+        }
+      }
+    }
+    assertThat(dirs).as("rule example directories").hasSizeGreaterThan(3);
+    return dirs.stream().map(Arguments::of);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -91,6 +96,27 @@ class JsonReportSchemaTest {
     assertThat(tree.get("skippedFiles")).hasSize(2);
     assertThat(tree.get("cannotDetermine")).isNotEmpty();
     assertThat(validate(tree)).isEmpty();
+  }
+
+  @Test
+  void reportWithStagingParametersValidates() throws IOException, dev.relplan.parse.ParseException {
+    Path dir = Path.of("examples/orders-platform");
+    Path staging = dir.resolve("params/staging.json");
+    dev.relplan.discover.SourceFile f = new dev.relplan.discover.SourceFile(staging, "params/staging.json", null,
+        Files.readString(staging, StandardCharsets.UTF_8),
+        List.of(dev.relplan.parse.JsonLoader.load("params/staging.json", Files.readString(staging, StandardCharsets.UTF_8))));
+    String json = render(dir, Context.defaults(), List.of(ParameterFile.of(f)));
+    assertThat(json).contains("params/staging.json");
+    assertThat(validate(json)).isEmpty();
+  }
+
+  @Test
+  void reportOfSeveralPathsValidates() throws IOException {
+    Pipeline.Result r = Pipeline.run(new Pipeline.Request(
+        List.of(Path.of("examples/orders-platform"), Path.of("examples/resilient-web")), null, Context.defaults(), List.of()));
+    String json = JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets());
+    assertThat(json).contains("examples/resilient-web/service.yaml");
+    assertThat(validate(json)).isEmpty();
   }
 
   @Test
