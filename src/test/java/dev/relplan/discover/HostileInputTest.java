@@ -380,4 +380,15 @@ class HostileInputTest {
     assertThat(run.report().at("/workload/notes").toString()).contains("cycle");
     assertThat(run.exitCode()).isZero();
   }
+
+  @Test
+  void templateWithCrLineEndingsKeepsLinesAndSnippets() throws IOException {
+    Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE.replace("\n", "\r"), StandardCharsets.UTF_8);
+    Run run = assess();
+    assertValidTemplateStillAnalysed(run);
+    JsonNode first = null;
+    for (JsonNode f : run.report().get("findings")) if (f.get("rule").asText().equals("REL-DB-SINGLE-AZ")) first = f.get("evidence").get(0);
+    assertThat(first.get("line").asInt()).isEqualTo(3);
+    assertThat(first.get("snippet").asText()).isEqualTo("OrdersDb:");
+  }
 }
