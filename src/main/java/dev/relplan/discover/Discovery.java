@@ -65,12 +65,15 @@ public final class Discovery {
     for (Path given : roots) {
       Path root = given.toAbsolutePath().normalize();
       String prefix = roots.size() == 1 ? "" : displayPrefix(given);
-      rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
       Path realRoot = root.toRealPath();
       if (Files.isRegularFile(root)) {
-        visit(root, prefix + root.getFileName(), realRoot.getParent(), files, skipped, evidence);
+        // A file given as PATH is shown as given (without a trailing slash); alone, by its name.
+        String asGiven = displayPrefix(given).replaceAll("/$", "");
+        rootNames.add(asGiven);
+        visit(root, roots.size() == 1 ? root.getFileName().toString() : asGiven, realRoot.getParent(), files, skipped, evidence);
         continue;
       }
+      rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
