@@ -312,4 +312,35 @@ class CliTest {
     Path p = Files.write(tmp.resolve("p.json"), new byte[] {'{', (byte) 0xFF, (byte) 0xFE, '}'});
     assertUsageError(run("assess", ORDERS, "--parameters", p.toString()), "p.json", "UTF-8");
   }
+
+  // ------------------------------------------------------------------ PATH forms
+
+  static List<String> evidenceFiles(JsonNode report) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (JsonNode f : report.get("findings")) for (JsonNode e : f.get("evidence")) out.add(e.get("file").asText());
+    return List.copyOf(out);
+  }
+
+  @Test
+  void fileGivenAloneIsCitedByItsName() throws IOException {
+    Result r = run("assess", ORDERS + "/data.yaml", "--format", "json");
+    assertThat(r.code()).isZero();
+    assertThat(evidenceFiles(r.json())).containsExactly("data.yaml");
+  }
+
+  @Test
+  void fileGivenWithOtherPathsIsCitedByItsOwnPath() throws IOException {
+    Result r = run("assess", ORDERS + "/data.yaml", RESILIENT, "--format", "json");
+    assertThat(r.code()).isZero();
+    assertThat(evidenceFiles(r.json())).isNotEmpty().allMatch(f -> f.equals(ORDERS + "/data.yaml") || f.startsWith(RESILIENT + "/"));
+    assertThat(r.json().at("/workload/packagesAnalyzed").toString()).contains("\"" + ORDERS + "/data.yaml\"");
+  }
+
+  @Test
+  void severalDirectoriesAreCitedWithTheirPrefixes() throws IOException {
+    Result r = run("assess", RESILIENT, ORDERS, "--format", "json");
+    assertThat(r.code()).isZero();
+    assertThat(evidenceFiles(r.json())).isNotEmpty().allMatch(f -> f.startsWith(ORDERS + "/") || f.startsWith(RESILIENT + "/"));
+    for (String f : evidenceFiles(r.json())) assertThat(Path.of(f)).as(f).isRegularFile();
+  }
 }
