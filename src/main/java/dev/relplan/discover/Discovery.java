@@ -129,6 +129,11 @@ public final class Discovery {
       boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
           || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh");
       if (!candidate) return;
+      if (!Files.isRegularFile(file)) {
+        // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
+        skipped.add(new SkippedFile(display, "symbolic link to something that is not a regular file (not read)"));
+        return;
+      }
       if (Files.size(file) > Limits.MAX_FILE_BYTES) {
         skipped.add(new SkippedFile(display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
         return;
