@@ -391,4 +391,45 @@ class HostileInputTest {
     assertThat(first.get("line").asInt()).isEqualTo(3);
     assertThat(first.get("snippet").asText()).isEqualTo("OrdersDb:");
   }
+
+  @Test
+  void symbolicLinkToAFifoIsSkippedWithoutBlocking() throws Exception {
+    Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE, StandardCharsets.UTF_8);
+    Path fifo = repo.resolve("pipe");
+    try {
+      Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+      org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo unavailable");
+      Files.createSymbolicLink(repo.resolve("x.yaml"), fifo.getFileName());
+    } catch (IOException | UnsupportedOperationException e) {
+      org.junit.jupiter.api.Assumptions.abort("FIFOs or symbolic links not supported here: " + e);
+    }
+    Run run = assess();
+    assertThat(run.reasonFor("x.yaml")).contains("not a regular file").doesNotContain("IOException");
+    assertValidTemplateStillAnalysed(run);
+  }
+
+  @Test
+  void symbolicLinkToADirectoryIsSkipped() throws IOException {
+    Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE, StandardCharsets.UTF_8);
+    Files.createDirectories(repo.resolve("real"));
+    try {
+      Files.createSymbolicLink(repo.resolve("dir.yaml"), Path.of("real"));
+    } catch (IOException | UnsupportedOperationException e) {
+      org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+    }
+    Run run = assess();
+    assertThat(run.reasonFor("dir.yaml")).contains("not a regular file");
+    assertValidTemplateStillAnalysed(run);
+  }
+
+  @Test
+  void fileLargerThanTheLimitIsSkippedUnread() throws IOException {
+    Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE, StandardCharsets.UTF_8);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(repo.resolve("huge.yaml").toFile(), "rw")) {
+      f.setLength(dev.relplan.parse.Limits.MAX_FILE_BYTES + 1);
+    }
+    Run run = assess();
+    assertThat(run.reasonFor("huge.yaml")).startsWith("larger than");
+    assertValidTemplateStillAnalysed(run);
+  }
 }
