@@ -97,7 +97,11 @@ final class AssessCommand implements Callable<Integer> {
           : MarkdownRenderer.render(result.assessment(), shownDate);
       outputs.add(new String[] {f, text});
     }
-    write(outputs);
+    try {
+      write(outputs);
+    } catch (IOException e) {
+      throw new InputError("cannot write the report to '" + output + "' (" + describe(e) + "): pass a writable file or directory with -o");
+    }
     if (threshold != null) {
       Risk t = threshold;
       if (result.assessment().findings().stream().anyMatch(f -> f.risk().atLeast(t))) return 1;
@@ -114,7 +118,8 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private ParameterFile loadParameters(Path p) {
-    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist");
+    if (Files.isDirectory(p)) throw new InputError("--parameters '" + p + "' is a directory: pass a parameter file (JSON or YAML)");
+    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist: pass the path of a CloudFormation parameter file");
     String display = displayOf(p);
     try {
       String content = Files.readString(p, StandardCharsets.UTF_8);
@@ -127,6 +132,8 @@ final class AssessCommand implements Callable<Integer> {
       return pf;
     } catch (ParseException e) {
       throw new InputError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputError("--parameters file '" + p + "' is not UTF-8 text: save it as UTF-8");
     } catch (IOException e) {
       throw new InputError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
     }
@@ -140,6 +147,14 @@ final class AssessCommand implements Callable<Integer> {
       if (abs.startsWith(root) && !abs.equals(root)) return root.relativize(abs).toString().replace('\\', '/');
     }
     return p.toString().replace('\\', '/');
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
+    if (e instanceof java.nio.file.NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
+    if (e instanceof java.nio.file.AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
+    if (e instanceof java.nio.file.FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
   }
 
   private void write(List<String[]> outputs) throws IOException {
