@@ -53,7 +53,11 @@ public final class Assessor {
     String pipeline = Calibration.dataPipeline(w);
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
-    List<Finding> sorted = new ArrayList<>(Calibration.apply(out.findings(), pipeline));
+    List<Finding> sorted = new ArrayList<>(Calibration.incidents(Calibration.apply(out.findings(), pipeline), in.context().incidents()));
+    for (var incident : in.context().incidents()) {
+      notes.add("Past incident" + (incident.date().isEmpty() ? "" : " " + incident.date()) + ": " + incident.title()
+          + (incident.affected().isEmpty() ? "" : " (affected: " + String.join(", ", incident.affected()) + ")"));
+    }
     sorted.sort(Comparator.comparing(Finding::risk).thenComparing(f -> f.rule().domain()).thenComparing(f -> f.rule().id())
         .thenComparing(Finding::resource).thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();

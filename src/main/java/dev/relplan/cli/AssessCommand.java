@@ -59,6 +59,9 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above critical, high, medium or low.")
   String failOn;
 
+  @Option(names = "--incidents", paramLabel = "FILE", description = "Past incidents (YAML/JSON list: date, title, description, affected components).")
+  Path incidents;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: relplan.yaml in the first PATH).")
   Path config;
 
@@ -85,7 +88,8 @@ final class AssessCommand implements Callable<Integer> {
         throw new InputError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
       }
     }
-    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo));
+    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo),
+        incidents == null ? List.of() : dev.relplan.Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
