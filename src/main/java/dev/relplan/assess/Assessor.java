@@ -76,7 +76,7 @@ public final class Assessor {
         in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w),
         questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
         maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
-        w.notAssessedTypes, w.resources().size());
+        w.notAssessedTypes, w.resources().size(), List.of());
   }
 
   private static String format(double d) {

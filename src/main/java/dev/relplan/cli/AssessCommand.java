@@ -62,6 +62,9 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--incidents", paramLabel = "FILE", description = "Past incidents (YAML/JSON list: date, title, description, affected components).")
   Path incidents;
 
+  @Option(names = "--baseline", paramLabel = "FILE", description = "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on then counts only new findings.")
+  Path baseline;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: relplan.yaml in the first PATH).")
   Path config;
 
@@ -93,12 +96,14 @@ final class AssessCommand implements Callable<Integer> {
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
+    java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.Baseline.load(baseline);
     Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config));
+    var assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();
     for (String f : fmts) {
-      String text = f.equals("json") ? JsonRenderer.render(result.assessment(), Main.VERSION, result.snippets())
-          : MarkdownRenderer.render(result.assessment(), shownDate);
+      String text = f.equals("json") ? JsonRenderer.render(assessment, Main.VERSION, result.snippets())
+          : MarkdownRenderer.render(assessment, shownDate);
       outputs.add(new String[] {f, text});
     }
     try {
@@ -108,7 +113,8 @@ final class AssessCommand implements Callable<Integer> {
     }
     if (threshold != null) {
       Risk t = threshold;
-      if (result.assessment().findings().stream().anyMatch(f -> f.risk().atLeast(t))) return 1;
+      // Against a baseline only new findings fail the build: known debt is tracked, not re-litigated.
+      if (assessment.findings().stream().anyMatch(f -> f.risk().atLeast(t) && f.status().equals("new"))) return 1;
     }
     return 0;
   }

@@ -30,6 +30,10 @@ public final class MarkdownRenderer {
     line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
     line("- **Findings**: " + a.count(Risk.CRITICAL) + " Critical, " + a.count(Risk.HIGH) + " High, " + a.count(Risk.MEDIUM)
         + " Medium, " + a.count(Risk.LOW) + " Low" + (a.undetermined().isEmpty() ? "" : " (" + a.undetermined().size() + " Cannot Determine)"));
+    if (a.findings().stream().anyMatch(f -> !f.status().equals("new")) || !a.fixedSinceBaseline().isEmpty()) {
+      long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
+      line("- **Since Baseline**: " + fresh + " new, " + (a.findings().size() - fresh) + " unchanged, " + a.fixedSinceBaseline().size() + " fixed");
+    }
     line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
     for (String n : a.notes()) line("- **Note**: " + esc(n));
     line("");
@@ -59,7 +63,7 @@ public final class MarkdownRenderer {
       any = true;
       Finding f = nf.finding();
       line("");
-      line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()));
+      line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()) + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
       line("- **Domain**: " + f.rule().domain().title + (f.rule().flag() == null ? "" : " · **Flag**: " + f.rule().flag())
           + " · **Rule**: " + f.rule().id());
       line("- **Description**: " + esc(f.description()));
