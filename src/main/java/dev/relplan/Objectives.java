@@ -13,7 +13,7 @@ public final class Objectives {
     if (text == null) return null;
     try {
       double v = Double.parseDouble(text.replace("%", "").trim());
-      if (v <= 0 || v >= 100) throw new NumberFormatException();
+      if (!(v > 0 && v < 100)) throw new NumberFormatException(); // also rejects NaN
       return v;
     } catch (NumberFormatException e) {
       throw new InputError(option + " '" + text + "' is not a percentage below 100: use e.g. 99.9 or 99.99");

@@ -40,7 +40,8 @@ public final class Pipeline {
     Context ctx = new Context(
         given.availabilityTarget() != null ? given.availabilityTarget() : Objectives.target("target in " + Config.FILE_NAME, config.target()),
         given.rto() != null ? given.rto() : Objectives.duration("rto in " + Config.FILE_NAME, config.rto()),
-        given.rpo() != null ? given.rpo() : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()));
+        given.rpo() != null ? given.rpo() : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
+        given.incidents());
     java.util.Set<String> excluded = new java.util.HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
     excluded.addAll(config.exclude());
     Discovery.Result found = new Discovery(excluded).discover(req.paths());

@@ -33,12 +33,43 @@ public record Assessment(
     List<String> nextSteps,
     List<SkippedFile> skippedFiles,
     java.util.Map<String, Integer> notAssessedTypes,
-    int resourcesAnalyzed) {
+    int resourcesAnalyzed,
+    List<String> fixedSinceBaseline) {
 
-  public record NumberedFinding(String id, Finding finding) {
+  /** A finding with its report id and, against a --baseline report, whether it is new or unchanged. */
+  public record NumberedFinding(String id, Finding finding, String status) {
+    public NumberedFinding(String id, Finding finding) {
+      this(id, finding, "new");
+    }
+
     public Risk risk() {
       return finding.risk();
     }
+
+    /** What identifies the same finding across runs: rule, resource and file (lines move as files change). */
+    public String baselineKey() {
+      String file = finding.evidence().isEmpty() ? "" : finding.evidence().get(0).file();
+      return finding.rule().id() + "|" + finding.resource() + "|" + file;
+    }
+  }
+
+  /** The same assessment with each finding marked new or unchanged against a previous report, and what was fixed. */
+  public Assessment withBaseline(java.util.Map<String, String> previous) {
+    List<NumberedFinding> marked = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (NumberedFinding f : findings) {
+      String key = f.baselineKey();
+      seen.add(key);
+      marked.add(new NumberedFinding(f.id(), f.finding(), previous.containsKey(key) ? "unchanged" : "new"));
+    }
+    List<String> fixed = new java.util.ArrayList<>();
+    previous.forEach((key, title) -> {
+      if (!seen.contains(key)) fixed.add(title);
+    });
+    fixed.sort(null);
+    return new Assessment(workload, availabilityTarget, rto, rpo, packagesAnalyzed, notes, marked, strengths, undetermined, spofs,
+        recovery, waQuestions, scorecard, maturity, maturityReason, plan, testingPlan, nextSteps, skippedFiles, notAssessedTypes,
+        resourcesAnalyzed, List.copyOf(fixed));
   }
 
   public record SpofRow(String component, String type, List<Location> evidence, String redundancy, String blastRadius,

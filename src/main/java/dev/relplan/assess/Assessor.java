@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,11 +53,15 @@ public final class Assessor {
     String pipeline = Calibration.dataPipeline(w);
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
-    List<Finding> sorted = new ArrayList<>(Calibration.apply(out.findings(), pipeline));
+    List<Finding> sorted = new ArrayList<>(Calibration.incidents(Calibration.apply(out.findings(), pipeline), in.context().incidents()));
+    for (var incident : in.context().incidents()) {
+      notes.add("Past incident" + (incident.date().isEmpty() ? "" : " " + incident.date()) + ": " + incident.title()
+          + (incident.affected().isEmpty() ? "" : " (affected: " + String.join(", ", incident.affected()) + ")"));
+    }
     sorted.sort(Comparator.comparing(Finding::risk).thenComparing(f -> f.rule().domain()).thenComparing(f -> f.rule().id())
         .thenComparing(Finding::resource).thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) findings.add(new Assessment.NumberedFinding(String.format("F-%03d", i + 1), sorted.get(i)));
+    for (int i = 0; i < sorted.size(); i++) findings.add(new Assessment.NumberedFinding(String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));
@@ -71,7 +76,7 @@ public final class Assessor {
         in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w), integrations(w),
         questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
         maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
-        w.notAssessedTypes, w.resources().size());
+        w.notAssessedTypes, w.resources().size(), List.of());
   }
 
   private static String format(double d) {
@@ -154,7 +159,7 @@ public final class Assessor {
     List<String> ruleOrder = new ArrayList<>(byRule.keySet());
     ruleOrder.sort(Comparator.comparing((String r) -> byRule.get(r).get(0).finding().rule().tier())
         .thenComparing(r -> byRule.get(r).get(0).risk()).thenComparing(r -> r));
-    for (int i = 0; i < ruleOrder.size(); i++) actionOfRule.put(ruleOrder.get(i), String.format("A-%02d", i + 1));
+    for (int i = 0; i < ruleOrder.size(); i++) actionOfRule.put(ruleOrder.get(i), String.format(Locale.ROOT, "A-%02d", i + 1));
     List<Assessment.Action> out = new ArrayList<>();
     for (String rule : ruleOrder) {
       List<Assessment.NumberedFinding> fs = byRule.get(rule);

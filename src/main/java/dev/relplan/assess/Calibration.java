@@ -30,6 +30,23 @@ final class Calibration {
         + " event consumer(s), and no API or load balancer in front; durability gaps are rated more likely";
   }
 
+  /** Findings on components a past incident affected are rated as likely as it gets: it already happened. */
+  static List<Finding> incidents(List<Finding> findings, List<dev.relplan.rules.Incident> incidents) {
+    if (incidents.isEmpty()) return findings;
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      dev.relplan.rules.Incident hit = incidents.stream().filter(i -> i.affects(f.resource())).findFirst().orElse(null);
+      if (hit == null || f.likelihood() == Likelihood.HIGH) {
+        out.add(f);
+      } else {
+        out.add(new Finding(f.rule(), f.resource(), f.title(), f.description(), f.evidence(), f.impact(), f.impactReason(),
+            Likelihood.HIGH, f.likelihoodReason() + " Raised: past incident '" + hit.title() + "'"
+                + (hit.date().isEmpty() ? "" : " (" + hit.date() + ")") + " affected " + f.resource() + "."));
+      }
+    }
+    return out;
+  }
+
   static List<Finding> apply(List<Finding> findings, String pipelineReason) {
     if (pipelineReason == null) return findings;
     List<Finding> out = new ArrayList<>();

@@ -59,6 +59,12 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above critical, high, medium or low.")
   String failOn;
 
+  @Option(names = "--incidents", paramLabel = "FILE", description = "Past incidents (YAML/JSON list: date, title, description, affected components).")
+  Path incidents;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on then counts only new findings.")
+  Path baseline;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: relplan.yaml in the first PATH).")
   Path config;
 
@@ -85,22 +91,30 @@ final class AssessCommand implements Callable<Integer> {
         throw new InputError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
       }
     }
-    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo));
+    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo),
+        incidents == null ? List.of() : dev.relplan.Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
+    java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.Baseline.load(baseline);
     Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config));
+    var assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();
     for (String f : fmts) {
-      String text = f.equals("json") ? JsonRenderer.render(result.assessment(), Main.VERSION, result.snippets())
-          : MarkdownRenderer.render(result.assessment(), shownDate);
+      String text = f.equals("json") ? JsonRenderer.render(assessment, Main.VERSION, result.snippets())
+          : MarkdownRenderer.render(assessment, shownDate);
       outputs.add(new String[] {f, text});
     }
-    write(outputs);
+    try {
+      write(outputs);
+    } catch (IOException e) {
+      throw new InputError("cannot write the report to '" + output + "' (" + describe(e) + "): pass a writable file or directory with -o");
+    }
     if (threshold != null) {
       Risk t = threshold;
-      if (result.assessment().findings().stream().anyMatch(f -> f.risk().atLeast(t))) return 1;
+      // Against a baseline only new findings fail the build: known debt is tracked, not re-litigated.
+      if (assessment.findings().stream().anyMatch(f -> f.risk().atLeast(t) && f.status().equals("new"))) return 1;
     }
     return 0;
   }
@@ -114,7 +128,8 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private ParameterFile loadParameters(Path p) {
-    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist");
+    if (Files.isDirectory(p)) throw new InputError("--parameters '" + p + "' is a directory: pass a parameter file (JSON or YAML)");
+    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist: pass the path of a CloudFormation parameter file");
     String display = displayOf(p);
     try {
       String content = Files.readString(p, StandardCharsets.UTF_8);
@@ -127,6 +142,8 @@ final class AssessCommand implements Callable<Integer> {
       return pf;
     } catch (ParseException e) {
       throw new InputError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputError("--parameters file '" + p + "' is not UTF-8 text: save it as UTF-8");
     } catch (IOException e) {
       throw new InputError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
     }
@@ -140,6 +157,14 @@ final class AssessCommand implements Callable<Integer> {
       if (abs.startsWith(root) && !abs.equals(root)) return root.relativize(abs).toString().replace('\\', '/');
     }
     return p.toString().replace('\\', '/');
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
+    if (e instanceof java.nio.file.NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
+    if (e instanceof java.nio.file.AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
+    if (e instanceof java.nio.file.FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
   }
 
   private void write(List<String[]> outputs) throws IOException {

@@ -42,6 +42,12 @@ public final class Main implements Runnable {
       System.err.println("relplan: " + msg + " (see relplan " + (e.getCommandLine().getCommandName().equals("relplan") ? "" : e.getCommandLine().getCommandName() + " ") + "--help)");
       return 2;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (StackOverflowError e) {
+      // Never let the JVM exit with status 1, which means "--fail-on threshold reached".
+      System.err.println("relplan: internal error: " + e + " (please report it with the input that caused it)");
+      return 3;
+    }
   }
 }

@@ -65,12 +65,15 @@ public final class Discovery {
     for (Path given : roots) {
       Path root = given.toAbsolutePath().normalize();
       String prefix = roots.size() == 1 ? "" : displayPrefix(given);
-      rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
       Path realRoot = root.toRealPath();
       if (Files.isRegularFile(root)) {
-        visit(root, prefix + root.getFileName(), realRoot.getParent(), files, skipped, evidence);
+        // A file given as PATH is shown as given (without a trailing slash); alone, by its name.
+        String asGiven = displayPrefix(given).replaceAll("/$", "");
+        rootNames.add(asGiven);
+        visit(root, roots.size() == 1 ? root.getFileName().toString() : asGiven, realRoot.getParent(), files, skipped, evidence);
         continue;
       }
+      rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -126,6 +129,11 @@ public final class Discovery {
       boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
           || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh");
       if (!candidate) return;
+      if (!Files.isRegularFile(file)) {
+        // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
+        skipped.add(new SkippedFile(display, "symbolic link to something that is not a regular file (not read)"));
+        return;
+      }
       if (Files.size(file) > Limits.MAX_FILE_BYTES) {
         skipped.add(new SkippedFile(display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
         return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.relplan.model.Location;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,16 +25,24 @@ public final class JsonLoader {
 
   public static Node load(String file, String content) throws ParseException {
     try (JsonParser p = FACTORY.createParser(content)) {
-      JsonToken first = p.nextToken();
-      if (first == null) throw new ParseException("empty JSON document", 1);
-      Node root = read(file, p, first, 0);
-      if (p.nextToken() != null) {
-        throw new ParseException("unexpected content after the JSON document", line(p));
+      try {
+        JsonToken first = p.nextToken();
+        if (first == null) throw new ParseException("empty JSON document", 1);
+        Node root = read(file, p, first, 0);
+        if (p.nextToken() != null) {
+          int line = line(p);
+          throw new ParseException("unexpected content after the JSON document (line " + line + ")", line);
+        }
+        return root;
+      } catch (StreamConstraintsException e) {
+        // Jackson reports no location for its limits; the parser knows where it stopped.
+        int line = p.currentLocation().getLineNr();
+        throw new ParseException("invalid JSON: document nests deeper than " + Limits.MAX_DEPTH + " levels (line " + line + ")", line);
+      } catch (JsonProcessingException e) {
+        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? p.currentLocation().getLineNr()
+            : e.getLocation().getLineNr();
+        throw new ParseException("invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " (line " + line + ")", line);
       }
-      return root;
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ParseException("invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " (line " + line + ")", line);
     } catch (IOException e) {
       throw new ParseException("unreadable JSON: " + e.getMessage(), 0);
     }

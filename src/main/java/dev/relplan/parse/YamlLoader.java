@@ -55,6 +55,11 @@ public final class YamlLoader {
     return b.documents;
   }
 
+  /** A problem found while building nodes; the reason names its line, as snakeyaml's own errors do. */
+  private static ParseException located(String problem, int line) {
+    return new ParseException("invalid YAML: " + problem + " (line " + line + ")", line);
+  }
+
   private static String firstLine(String s) {
     if (s == null) return "unreadable";
     int nl = s.indexOf('\n');
@@ -84,7 +89,7 @@ public final class YamlLoader {
         }
         case MappingStart, SequenceStart -> {
           if (stack.size() >= Limits.MAX_DEPTH) {
-            throw new ParseException("document nests deeper than " + Limits.MAX_DEPTH + " levels", line(e));
+            throw located("document nests deeper than " + Limits.MAX_DEPTH + " levels", line(e));
           }
           CollectionStartEvent c = (CollectionStartEvent) e;
           stack.push(new Frame(e.getEventId() == Event.ID.MappingStart, location(e), tag(c.getTag()), anchor(c)));
@@ -94,7 +99,7 @@ public final class YamlLoader {
           Node n = f.isMap
               ? new MapNode(f.location, f.tag, List.copyOf(f.entries))
               : new SeqNode(f.location, f.tag, List.copyOf(f.items));
-          if (f.isMap && f.pendingKey != null) throw new ParseException("mapping key without value", f.location.line());
+          if (f.isMap && f.pendingKey != null) throw located("mapping key without value", f.location.line());
           expandedSize.put(n, f.size);
           if (f.anchor != null) anchors.put(f.anchor, n);
           add(n, f.size);
@@ -110,9 +115,9 @@ public final class YamlLoader {
         case Alias -> {
           String name = ((AliasEvent) e).getAlias().getValue();
           Node target = anchors.get(name);
-          if (target == null) throw new ParseException("alias *" + name + " has no anchor", line(e));
+          if (target == null) throw located("alias *" + name + " has no anchor", line(e));
           if (++aliases > Limits.MAX_ALIASES) {
-            throw new ParseException("more than " + Limits.MAX_ALIASES + " aliases (possible alias bomb)", line(e));
+            throw located("more than " + Limits.MAX_ALIASES + " aliases (possible alias bomb)", line(e));
           }
           add(target, expandedSize.getOrDefault(target, 1L));
         }
@@ -123,8 +128,7 @@ public final class YamlLoader {
     private void add(Node n, long size) throws ParseException {
       documentSize += size;
       if (documentSize > Limits.MAX_EXPANDED_NODES) {
-        throw new ParseException(
-            "document expands to more than " + Limits.MAX_EXPANDED_NODES + " nodes (possible alias bomb)",
+        throw located("document expands to more than " + Limits.MAX_EXPANDED_NODES + " nodes (possible alias bomb)",
             n.location().line());
       }
       if (stack.isEmpty()) {
@@ -137,7 +141,7 @@ public final class YamlLoader {
         parent.items.add(n);
       } else if (parent.pendingKey == null) {
         if (!(n instanceof ScalarNode k)) {
-          throw new ParseException("mapping keys must be scalars", n.location().line());
+          throw located("mapping keys must be scalars", n.location().line());
         }
         String key = k.text() == null ? "" : k.text();
         for (MapNode.Entry existing : parent.entries) {

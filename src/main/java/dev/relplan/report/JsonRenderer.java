@@ -179,6 +179,7 @@ public final class JsonRenderer {
     }
     g.writeEndArray();
     strings("nextSteps", a.nextSteps());
+    strings("fixedSinceBaseline", a.fixedSinceBaseline());
     g.writeArrayFieldStart("skippedFiles");
     for (var s : a.skippedFiles()) {
       g.writeStartObject();
@@ -212,7 +213,7 @@ public final class JsonRenderer {
     strings("awsServices", f.rule().awsServices());
     strings("waQuestions", f.rule().waQuestions().stream().map(q -> "REL" + Integer.parseInt(q.substring(3))).toList());
     strings("bestPractices", f.rule().bestPractices());
-    g.writeStringField("status", "new");
+    g.writeStringField("status", nf.status());
     g.writeEndObject();
   }
 

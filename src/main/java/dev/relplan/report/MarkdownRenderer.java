@@ -30,6 +30,10 @@ public final class MarkdownRenderer {
     line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
     line("- **Findings**: " + a.count(Risk.CRITICAL) + " Critical, " + a.count(Risk.HIGH) + " High, " + a.count(Risk.MEDIUM)
         + " Medium, " + a.count(Risk.LOW) + " Low" + (a.undetermined().isEmpty() ? "" : " (" + a.undetermined().size() + " Cannot Determine)"));
+    if (a.findings().stream().anyMatch(f -> !f.status().equals("new")) || !a.fixedSinceBaseline().isEmpty()) {
+      long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
+      line("- **Since Baseline**: " + fresh + " new, " + (a.findings().size() - fresh) + " unchanged, " + a.fixedSinceBaseline().size() + " fixed");
+    }
     line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
     for (String n : a.notes()) line("- **Note**: " + esc(n));
     line("");
@@ -48,7 +52,7 @@ public final class MarkdownRenderer {
     line("| Component | Evidence | Failure Impact | Current Mitigation | Risk Level |");
     line("|-----------|----------|---------------|-------------------|------------|");
     for (Assessment.SpofRow r : a.spofs()) {
-      line("| " + esc(r.component()) + " (" + r.type() + ") | " + locs(r.evidence(), 2) + " | " + esc(r.blastRadius()) + " | "
+      line("| " + esc(r.component()) + " (" + r.type() + ") | " + esc(locs(r.evidence(), 2)) + " | " + esc(r.blastRadius()) + " | "
           + esc(r.redundancy() + "; failover: " + r.failover()) + " | " + r.risk().title + " |");
     }
     line("");
@@ -59,7 +63,7 @@ public final class MarkdownRenderer {
       any = true;
       Finding f = nf.finding();
       line("");
-      line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()));
+      line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()) + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
       line("- **Domain**: " + f.rule().domain().title + (f.rule().flag() == null ? "" : " · **Flag**: " + f.rule().flag())
           + " · **Rule**: " + f.rule().id());
       line("- **Description**: " + esc(f.description()));
@@ -84,7 +88,7 @@ public final class MarkdownRenderer {
       }
       Finding f = nf.finding();
       line("| " + nf.id() + " | " + nf.risk().title + " | " + f.rule().domain().title + " | " + esc(f.title()) + " | "
-          + (f.evidence().isEmpty() ? "absence" : locs(f.evidence(), 3)) + " | " + esc(f.rule().remediation()) + " |");
+          + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3))) + " | " + esc(f.rule().remediation()) + " |");
     }
     if (!any) line("None.");
     line("");
@@ -128,7 +132,7 @@ public final class MarkdownRenderer {
     line("|----------|--------|----------|------|------|----------------|");
     for (Assessment.WaQuestion q : a.waQuestions()) {
       String gaps = q.gaps().isEmpty() ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence()) : String.join("; ", q.gaps());
-      line("| " + q.id().replace("REL", "REL ") + " — " + esc(q.question()) + " | " + q.status() + " | " + locs(q.evidence(), 4) + " | "
+      line("| " + q.id().replace("REL", "REL ") + " — " + esc(q.question()) + " | " + q.status() + " | " + esc(locs(q.evidence(), 4)) + " | "
           + esc(gaps) + " | " + q.risk() + " | " + String.join(", ", q.bestPractices()) + " |");
     }
     line("");
@@ -136,7 +140,7 @@ public final class MarkdownRenderer {
     line("| Resource | Evidence | Backup | Frequency | Retention | Estimated RPO | Estimated RTO | Cross-Region Copy | Recovery Tested |");
     line("|----------|----------|--------|-----------|-----------|---------------|---------------|-------------------|-----------------|");
     for (Assessment.RecoveryRow r : a.recovery()) {
-      line("| " + esc(r.resource()) + " | " + locs(r.evidence(), 1) + " | " + esc(r.backup()) + " | " + esc(r.frequency()) + " | "
+      line("| " + esc(r.resource()) + " | " + esc(locs(r.evidence(), 1)) + " | " + esc(r.backup()) + " | " + esc(r.frequency()) + " | "
           + esc(r.retention()) + " | " + esc(r.rpo()) + " | " + esc(r.rto()) + " | " + esc(r.crossRegion()) + " | " + esc(r.tested()) + " |");
     }
     line("");

@@ -58,7 +58,7 @@ public final class CloudFormationAdapter {
 
   /** Human-readable notes about the evaluation (which parameter file was used, nested stacks not found). */
   public List<String> notes() {
-    return notes;
+    return notes.stream().distinct().toList();
   }
 
   public void adapt(Workload workload) {
@@ -72,21 +72,40 @@ public final class CloudFormationAdapter {
     List<ParameterFile> parameterFiles = given;
     if (given.isEmpty()) parameterFiles = chooseProductionParameterFile();
 
-    List<Template> roots = new ArrayList<>();
+    List<SourceFile> rootFiles = new ArrayList<>();
+    for (SourceFile f : templates) if (!children.contains(f)) rootFiles.add(f);
+    // Templates that only nest one another (a cycle CloudFormation would reject) have no root: rather than
+    // analyse none of them, each one no root reaches becomes a root of its own.
+    Set<SourceFile> reached = reachable(rootFiles, byPath);
     for (SourceFile f : templates) {
-      if (children.contains(f)) continue;
+      if (reached.contains(f)) continue;
+      rootFiles.add(f);
+      reached.addAll(reachable(List.of(f), byPath));
+    }
+    List<Template> roots = new ArrayList<>();
+    for (SourceFile f : rootFiles) {
       Template t = new Template(f, f.display(), List.of(), valuesFor(f, parameterFiles), crossStack);
       crossStack.add(t);
       roots.add(t);
     }
-    for (Template t : roots) instantiateNested(t, byPath, 0);
+    for (Template t : roots) instantiateNested(t, byPath, 0, List.of());
     for (Template t : allTemplates) adaptTemplate(t, workload);
     environmentEvidence(workload, templates);
   }
 
   private final List<Template> allTemplates = new ArrayList<>();
 
-  private void instantiateNested(Template t, Map<Path, SourceFile> byPath, int depth) {
+  private Set<SourceFile> reachable(List<SourceFile> from, Map<Path, SourceFile> byPath) {
+    Set<SourceFile> seen = new HashSet<>();
+    java.util.ArrayDeque<SourceFile> todo = new java.util.ArrayDeque<>(from);
+    while (!todo.isEmpty()) {
+      SourceFile f = todo.pop();
+      if (seen.add(f)) todo.addAll(nestedTemplates(f, byPath).values());
+    }
+    return seen;
+  }
+
+  private void instantiateNested(Template t, Map<Path, SourceFile> byPath, int depth, List<SourceFile> ancestors) {
     allTemplates.add(t);
     if (depth >= MAX_NESTING) {
       notes.add("nested stacks deeper than " + MAX_NESTING + " levels are not followed (" + t.file.display() + ")");
@@ -96,6 +115,11 @@ public final class CloudFormationAdapter {
     for (MapNode.Entry e : t.resources().entries()) {
       SourceFile childFile = nested.get(e.key());
       if (childFile == null || !(e.value() instanceof MapNode decl)) continue;
+      if (ancestors.contains(childFile)) {
+        notes.add(t.file.display() + ": nested stack " + e.key() + " points back to " + childFile.display()
+            + ", which nests this template (a cycle): not followed");
+        continue;
+      }
       Props props = new Props(t, decl.get("Properties") instanceof MapNode pm ? pm : null);
       Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
       for (MapNode.Entry p : props.entries("Parameters")) {
@@ -109,7 +133,9 @@ public final class CloudFormationAdapter {
       Template child = new Template(childFile, childFile.display() + "@" + t.scope + "#" + e.key(), chain, values, crossStack);
       crossStack.add(child);
       crossStack.addNested(t, e.key(), child);
-      instantiateNested(child, byPath, depth + 1);
+      List<SourceFile> chainFiles = new ArrayList<>(ancestors);
+      chainFiles.add(t.file);
+      instantiateNested(child, byPath, depth + 1, chainFiles);
     }
   }
 
@@ -123,7 +149,12 @@ public final class CloudFormationAdapter {
           : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
       if (key == null || !(decl.get("Properties") instanceof MapNode props) || !(props.get(key) instanceof ScalarNode url)) continue;
       String u = url.text();
-      if (u == null || u.contains("://") || u.startsWith("s3:")) continue;
+      if (u == null) continue;
+      if (u.contains("://") || u.startsWith("s3:")) {
+        notes.add(f.display() + ": nested stack " + e.key() + " uses the remote template " + u
+            + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
+        continue;
+      }
       Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
       SourceFile child = byPath.get(target);
       if (child != null && child != f) out.put(e.key(), child);

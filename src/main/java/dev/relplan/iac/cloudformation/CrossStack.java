@@ -24,6 +24,8 @@ final class CrossStack {
   private final List<Template> templates = new ArrayList<>();
   private List<Export> exports;
   private final Map<String, Template> nestedChildren = new HashMap<>();
+  /** Exports and nested-stack outputs being evaluated: one met again is a cycle. */
+  private final List<String> inProgress = new ArrayList<>();
   /** True only while export names are evaluated. */
   boolean stackNameWildcard;
 
@@ -45,7 +47,15 @@ final class CrossStack {
           : "export " + name + " matches " + matches.size() + " exports"));
     }
     Export e = matches.get(0);
-    Evaluated v = e.template.eval(e.value);
+    String key = "export " + name;
+    if (inProgress.contains(key)) return Evaluated.of(new Unknown("export " + name + " is imported in a cycle"));
+    inProgress.add(key);
+    Evaluated v;
+    try {
+      v = e.template.eval(e.value);
+    } finally {
+      inProgress.remove(key);
+    }
     List<Location> trace = new ArrayList<>(List.of(e.location));
     trace.addAll(v.trace());
     return new Evaluated(v.value(), trace, v.refs());
@@ -57,7 +67,17 @@ final class CrossStack {
       return Evaluated.of(new Unknown("nested stack " + stackId + " has no local template in the scanned paths"));
     }
     if (child.section("Outputs").get(output) instanceof MapNode o && o.get("Value") != null) {
-      Evaluated v = child.eval(o.get("Value"));
+      String key = "output " + child.scope + "#" + output;
+      if (inProgress.contains(key)) {
+        return Evaluated.of(new Unknown("output " + output + " of nested stack " + stackId + " refers back to itself"));
+      }
+      inProgress.add(key);
+      Evaluated v;
+      try {
+        v = child.eval(o.get("Value"));
+      } finally {
+        inProgress.remove(key);
+      }
       List<Location> trace = new ArrayList<>(List.of(o.location()));
       trace.addAll(v.trace());
       return new Evaluated(v.value(), trace, v.refs());

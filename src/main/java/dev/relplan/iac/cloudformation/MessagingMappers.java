@@ -48,6 +48,9 @@ final class MessagingMappers {
       Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
       a.function = c.props.ref("FunctionName");
       a.provisionedConcurrency = c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+      if (c.declaration.get("UpdatePolicy") instanceof MapNode update && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
+        a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
+      }
       c.add(a);
     });
     m.put("AWS::Kinesis::Stream", c -> {
@@ -171,16 +174,21 @@ final class MessagingMappers {
     c.add(r);
   }
 
-  static Function function(ResourceContext c) {
+  static void function(ResourceContext c) {
+    c.add(lambda(c, "DeadLetterConfig.TargetArn"));
+  }
+
+  /** The properties a Lambda function and a SAM function share; the dead-letter target sits under a different key. */
+  static Function lambda(ResourceContext c, String deadLetterPath) {
     Props p = c.props;
     Function f = new Function(c.template.scope, c.id, c.type, c.location);
     f.name = p.str("FunctionName");
     f.timeoutSeconds = or(p.integer("Timeout"), 3, "Lambda functions time out after 3 seconds by default");
     f.reservedConcurrency = p.integer("ReservedConcurrentExecutions");
-    f.deadLetterTarget = p.ref("DeadLetterConfig.TargetArn");
+    f.deadLetterTarget = p.ref(deadLetterPath);
     f.runtime = p.str("Runtime");
     f.handler = p.str("Handler");
-    return c.add(f);
+    return f;
   }
 
   static void eventSourceMapping(ResourceContext c) {

@@ -47,9 +47,15 @@ final class Props {
     }
   }
 
+  /** A path that a root sets to AWS::NoValue: removed there, and not taken from a later root either. */
+  private static final Found REMOVED = new Found(null, null, List.of(), null);
+
   private Found find(String path) {
     for (MapNode root : roots) {
       Found f = find(root, path.split("\\."));
+      // SAM merges Globals before CloudFormation resolves intrinsics, and treats an intrinsic like a plain value:
+      // a resource's own Fn::If / Ref AWS::NoValue replaces the global value, so AWS::NoValue removes the property.
+      if (f == REMOVED) return null;
       if (f != null) return f;
     }
     return null;
@@ -64,7 +70,7 @@ final class Props {
       trace.addAll(sel.trace());
       if (sel.unknown() != null) return new Found(null, keyLoc, trace, sel.unknown());
       if (!(sel.node() instanceof MapNode m) || Template.intrinsicName(m) != null) {
-        if (sel.node() == null) return null;
+        if (sel.node() == null) return cur == root ? null : REMOVED;
         // A computed map (e.g. from Fn::FindInMap): evaluate and read the key from the value.
         Evaluated e = template.eval(sel.node());
         if (e.value() instanceof Map<?, ?> map) {
@@ -82,7 +88,7 @@ final class Props {
     Template.Selected sel = template.select(cur);
     trace.addAll(sel.trace());
     if (sel.unknown() != null) return new Found(null, keyLoc, trace, sel.unknown());
-    if (sel.node() == null) return null; // AWS::NoValue: as if absent
+    if (sel.node() == null) return REMOVED; // AWS::NoValue: as if absent
     return new Found(sel.node(), keyLoc, trace, null);
   }
 

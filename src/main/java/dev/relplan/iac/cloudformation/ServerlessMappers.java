@@ -31,10 +31,10 @@ final class ServerlessMappers {
   static void register(Map<String, Mapper> m) {
     m.put("AWS::Serverless::Function", ServerlessMappers::function);
     m.put("AWS::Serverless::Api", c -> {
-      MessagingMappers.restStage(c, c.props, c.id + ".Stage", c.location, Value.explicit(new ResourceRef(c.template.scope, c.id, null),
+      MessagingMappers.restStage(c, c.props, c.derivedId("Stage"), c.location, Value.explicit(new ResourceRef(c.template.scope, c.id, null),
           List.of(c.location)), c.props.str("StageName"));
     });
-    m.put("AWS::Serverless::HttpApi", c -> MessagingMappers.httpStage(c, c.props, c.id + ".Stage", c.location,
+    m.put("AWS::Serverless::HttpApi", c -> MessagingMappers.httpStage(c, c.props, c.derivedId("Stage"), c.location,
         Value.explicit(new ResourceRef(c.template.scope, c.id, null), List.of(c.location)),
         or(c.props.str("StageName"), "$default", "HTTP APIs deploy to the $default stage")));
     m.put("AWS::Serverless::SimpleTable", c -> {
@@ -54,14 +54,8 @@ final class ServerlessMappers {
 
   static void function(ResourceContext c) {
     Props p = c.props;
-    Function f = new Function(c.template.scope, c.id, c.type, c.location);
-    f.name = p.str("FunctionName");
-    f.timeoutSeconds = or(p.integer("Timeout"), 3, "Lambda functions time out after 3 seconds by default");
-    f.reservedConcurrency = p.integer("ReservedConcurrentExecutions");
+    Function f = MessagingMappers.lambda(c, "DeadLetterQueue.TargetArn");
     f.provisionedConcurrency = p.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
-    f.deadLetterTarget = p.ref("DeadLetterQueue.TargetArn");
-    f.runtime = p.str("Runtime");
-    f.handler = p.str("Handler");
     f.codeUri = p.str("CodeUri");
     f.alias = p.str("AutoPublishAlias");
     c.add(f);
@@ -81,12 +75,15 @@ final class ServerlessMappers {
       c.add(e);
     }
 
-    if (p.has("DeploymentPreference")) {
+    Value<Boolean> preferenceEnabled = or(p.bool("DeploymentPreference.Enabled"), true, "a SAM deployment preference is enabled unless Enabled is false");
+    // With Enabled: false SAM creates no CodeDeploy application, deployment group or alias update policy at all.
+    if (p.has("DeploymentPreference") && !preferenceEnabled.isFalse()) {
       DeploymentGroup g = new DeploymentGroup(c.template.scope, c.derivedId("DeploymentGroup"), "AWS::CodeDeploy::DeploymentGroup",
           p.keyLocation("DeploymentPreference"));
       g.computePlatform = Value.explicit("Lambda", List.of(p.keyLocation("DeploymentPreference")));
       g.deploymentConfig = p.str("DeploymentPreference.Type").map(t -> t.startsWith("CodeDeployDefault.") ? t : "CodeDeployDefault.Lambda" + t);
-      Value<Boolean> enabled = or(p.bool("DeploymentPreference.Enabled"), true, "a SAM deployment preference is enabled unless Enabled is false");
+      Value<Boolean> enabled = preferenceEnabled;
+      if (enabled.unresolved()) g.deploymentConfig = enabled.map(e -> (String) null);
       g.autoRollbackEnabled = enabled;
       g.autoRollbackEvents = enabled.map(e -> e ? List.<Object>of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST") : List.of());
       g.alarms = p.list("DeploymentPreference.Alarms");
@@ -178,11 +175,11 @@ final class ServerlessMappers {
 
   /** The API SAM creates for events without an explicit API, configured only by Globals. */
   private static void implicitApi(ResourceContext c, String id, boolean rest, Location at) {
-    if (c.workload.get(c.template.scope + "#" + id + ".Stage") != null) return;
+    if (c.workload.get(c.template.scope + "#" + id + "Stage") != null) return;
     MapNode globals = c.template.section("Globals").get(rest ? "Api" : "HttpApi") instanceof MapNode g ? g : new MapNode(at, null, List.of());
     Props gp = new Props(c.template, globals);
     Value<Object> api = Value.explicit(new ResourceRef(c.template.scope, id, null), List.of(at));
-    if (rest) MessagingMappers.restStage(c, gp, id + ".Stage", at, api, Value.explicit("Prod", List.of(at)));
-    else MessagingMappers.httpStage(c, gp, id + ".Stage", at, api, Value.explicit("$default", List.of(at)));
+    if (rest) MessagingMappers.restStage(c, gp, id + "Stage", at, api, Value.explicit("Prod", List.of(at)));
+    else MessagingMappers.httpStage(c, gp, id + "Stage", at, api, Value.explicit("$default", List.of(at)));
   }
 }

@@ -32,6 +32,7 @@ final class Template {
   private final Map<String, ParameterValue> parameterValues;
   private final Map<String, Evaluated> conditionCache = new HashMap<>();
   private final List<String> evaluatingConditions = new ArrayList<>();
+  private final List<String> evaluatingParameters = new ArrayList<>();
   /** Resolves Fn::ImportValue and nested-stack outputs across templates. */
   final CrossStack crossStack;
 
@@ -90,7 +91,15 @@ final class Template {
     }
     Node d = decl == null ? null : decl.get("Default");
     if (d != null) {
-      Evaluated e = eval(d);
+      // A Default must be a literal; one that refers back to its own parameter would recurse forever.
+      if (evaluatingParameters.contains(name)) return Evaluated.of(new Unknown("parameter " + name + " refers to itself"));
+      evaluatingParameters.add(name);
+      Evaluated e;
+      try {
+        e = eval(d);
+      } finally {
+        evaluatingParameters.remove(name);
+      }
       Object v = e.value();
       if (v instanceof String s && isListType(type)) v = splitList(s);
       List<Location> trace = new ArrayList<>(e.trace());
@@ -192,15 +201,21 @@ final class Template {
     return null;
   }
 
-  /** The argument of an intrinsic: for a short-form tag, the same node without its tag. */
+  /**
+   * The argument of an intrinsic: the value under the single key of the long form, or the short-form
+   * node itself without its tag ({@code !ImportValue x} → {@code x}). Keeping the tag would make the
+   * argument evaluate as the same intrinsic again, endlessly.
+   */
   static Node intrinsicArgument(Node n) {
-    if (n.intrinsicTag() != null) {
-      if (n instanceof ScalarNode s) return new ScalarNode(s.location(), null, s.text(), s.kind());
-      if (n instanceof SeqNode s) return new SeqNode(s.location(), null, s.items());
-      MapNode m = (MapNode) n;
-      return new MapNode(m.location(), null, m.entries());
-    }
+    if (n.intrinsicTag() != null) return untagged(n);
     return ((MapNode) n).entries().get(0).value();
+  }
+
+  private static Node untagged(Node n) {
+    if (n instanceof ScalarNode s) return new ScalarNode(s.location(), null, s.text(), s.kind());
+    if (n instanceof SeqNode s) return new SeqNode(s.location(), null, s.items());
+    MapNode m = (MapNode) n;
+    return new MapNode(m.location(), null, m.entries());
   }
 
   Evaluated eval(Node n) {

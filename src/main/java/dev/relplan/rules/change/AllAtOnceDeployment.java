@@ -39,11 +39,24 @@ public final class AllAtOnceDeployment extends BaseRule {
         out.strength(this, "Deployment group " + g.id + " deploys gradually (" + name.replace("ref:", "") + ")", Findings.evidence(g, cfg));
       }
     }
+    // Plain CloudFormation shifts Lambda traffic through the alias: UpdatePolicy CodeDeployLambdaAliasUpdate names the
+    // deployment group, which is judged above on its own configuration.
+    for (Alias a : w.all(Alias.class)) {
+      Resource fn = w.resolve(a.function.get());
+      if ((a.codeDeployGroup.present() || a.codeDeployGroup.unresolved()) && fn != null) deployedFunctions.add(fn.key());
+    }
     for (ComputeGroup s : w.all(ComputeGroup.class)) {
+      if (s.kind == ComputeGroup.Kind.ECS_SERVICE && "ECS".equals(s.deploymentController.orElse("ECS")) && s.minHealthyPercent.unresolved()) {
+        out.report(this, s, "", "", s.minHealthyPercent); // Cannot Determine
+      }
       if (s.kind == ComputeGroup.Kind.ECS_SERVICE && "ECS".equals(s.deploymentController.orElse("ECS")) && s.minHealthyPercent.present()
           && s.minHealthyPercent.get() == 0) {
         out.report(this, s, "ECS service " + s.id + " stops every task before starting new ones",
             "MinimumHealthyPercent is 0 on " + s.id + ": a rolling update may stop all running tasks at once.", s.minHealthyPercent);
+      }
+      if (s.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP && "ROLLING".equals(s.updatePolicy.orElse(""))
+          && (s.updateMaxBatchSize.unresolved() || s.max.unresolved())) {
+        out.report(this, s, "", "", s.updateMaxBatchSize, s.max); // Cannot Determine
       }
       if (s.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP && "ROLLING".equals(s.updatePolicy.orElse("")) && s.updateMaxBatchSize.present()
           && s.max.present() && s.updateMaxBatchSize.get() >= s.max.get()) {

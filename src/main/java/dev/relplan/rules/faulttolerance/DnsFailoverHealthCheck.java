@@ -20,10 +20,17 @@ public final class DnsFailoverHealthCheck extends BaseRule {
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (DnsRecord r : w.all(DnsRecord.class)) {
-      if (!"PRIMARY".equalsIgnoreCase(r.failover.orElse(""))) continue;
       boolean healthy = r.healthCheck.present() || (r.aliasTarget.present() && r.evaluateTargetHealth.isTrue());
+      if (r.failover.unresolved() && !healthy) {
+        out.report(this, r, "", "", r.failover); // may be the PRIMARY record: Cannot Determine
+        continue;
+      }
+      if (!"PRIMARY".equalsIgnoreCase(r.failover.orElse(""))) continue;
       if (healthy) {
         out.strength(this, "Failover record " + r.id + " is health-checked", Findings.evidence(r, r.failover, r.healthCheck, r.evaluateTargetHealth));
+      } else if (r.healthCheck.unresolved() || r.aliasTarget.present() && r.evaluateTargetHealth.unresolved()) {
+        // A health check attached through an unresolvable parameter or condition may well exist: say so instead of guessing.
+        out.report(this, r, "", "", r.failover, r.healthCheck.unresolved() ? r.healthCheck : r.evaluateTargetHealth);
       } else {
         out.report(this, r, "Failover record " + r.id + " has no health check",
             "Primary failover record " + r.id + " has no HealthCheckId" + (r.aliasTarget.present() ? " and does not evaluate its alias target's health" : "")

@@ -52,6 +52,10 @@ public final class MissingDeadLetterQueue extends BaseRule {
       for (EventRule.Target t : r.targets) {
         if (w.resolve(t.arn().get()) instanceof Function) continue; // judged on the function's own failure handling
         if (t.deadLetterTarget().present()) continue;
+        if (t.deadLetterTarget().unresolved()) {
+          out.report(this, r, "", "", t.deadLetterTarget()); // Cannot Determine
+          continue;
+        }
         out.report(this, r, "EventBridge rule " + r.id + " target " + t.id() + " has no dead-letter queue",
             "Target " + t.id() + " of rule " + r.id + " has no DeadLetterConfig: events EventBridge cannot deliver after its retries are dropped.",
             Value.explicit(t.id(), List.of(t.location())));
@@ -61,6 +65,10 @@ public final class MissingDeadLetterQueue extends BaseRule {
       String protocol = s.protocol.orElse("").toLowerCase(Locale.ROOT);
       if (protocol.equals("lambda")) continue; // judged on the function
       if (!List.of("sqs", "http", "https").contains(protocol) || s.deadLetterTarget.present()) continue;
+      if (s.deadLetterTarget.unresolved()) {
+        out.report(this, s, "", "", s.deadLetterTarget); // Cannot Determine
+        continue;
+      }
       out.report(this, s, "SNS subscription " + s.id + " has no dead-letter queue",
           "Subscription " + s.id + " (" + protocol + ") has no RedrivePolicy: messages SNS cannot deliver after its retries are lost.", s.protocol);
     }
@@ -68,6 +76,8 @@ public final class MissingDeadLetterQueue extends BaseRule {
       if (!"KINESIS".equals(m.sourceKind) && !"DYNAMODB".equals(m.sourceKind)) continue;
       if (m.onFailure.present()) {
         out.strength(this, "Stream mapping " + m.id + " sends failed batches to an on-failure destination", Findings.evidence(m, m.onFailure));
+      } else if (m.onFailure.unresolved()) {
+        out.report(this, m, "", "", m.onFailure); // Cannot Determine
       } else {
         out.report(this, m, "Stream event source mapping " + m.id + " has no on-failure destination",
             "Mapping " + m.id + " reads a " + m.sourceKind + " stream without DestinationConfig.OnFailure"

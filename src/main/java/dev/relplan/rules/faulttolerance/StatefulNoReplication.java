@@ -28,6 +28,8 @@ public final class StatefulNoReplication extends BaseRule {
         out.report(this, c, "Cache " + c.id + " has no replica",
             "Each shard of " + c.id + " has " + c.nodesPerShard + " node(s): a node failure loses its data and the cache is unavailable until a replacement warms up.",
             c.nodesPerShard);
+      } else if (c.automaticFailover.unresolved() && c.kind == Cache.Kind.REPLICATION_GROUP) {
+        out.report(this, c, "", "", c.automaticFailover); // Cannot Determine, not a strength
       } else if (c.automaticFailover.isFalse() && c.kind == Cache.Kind.REPLICATION_GROUP) {
         out.report(this, c, "Cache " + c.id + " has replicas but no automatic failover",
             "AutomaticFailoverEnabled is " + c.automaticFailover + ": if the primary fails, writes stop until an operator promotes a replica.",
@@ -42,13 +44,15 @@ public final class StatefulNoReplication extends BaseRule {
         out.report(this, s, s.service + " " + s.id + " is not replicated",
             s.service + " " + s.id + " runs as " + s.topology + ": it has no copy in another Availability Zone.", s.replicated);
       } else if (s.replicated.unresolved() || !s.replicated.present()) {
-        out.report(this, s, "", "", s.replicated.present() ? s.replicated : Value.unresolved("deployment mode is not set", List.of(s.location)));
+        out.report(this, s, "", "", s.replicated.unresolved() ? s.replicated : Value.unresolved("deployment mode is not set", List.of(s.location)));
       } else {
         out.strength(this, s.service + " " + s.id + " is replicated (" + s.topology + ")", Findings.evidence(s, s.replicated));
       }
     }
     for (FileSystem fs : w.all(FileSystem.class)) {
-      if (fs.oneZone.present()) {
+      if (fs.oneZone.unresolved()) {
+        out.report(this, fs, "", "", fs.oneZone); // Cannot Determine
+      } else if (fs.oneZone.present()) {
         out.report(this, fs, "EFS file system " + fs.id + " uses One Zone storage",
             "AvailabilityZoneName places " + fs.id + " in a single zone: the data is unavailable, and can be lost, if that zone fails.", fs.oneZone);
       }

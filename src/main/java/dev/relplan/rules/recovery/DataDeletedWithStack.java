@@ -23,10 +23,15 @@ public final class DataDeletedWithStack extends BaseRule {
       if (r instanceof Volume || r instanceof Bucket) continue; // S3 refuses to delete non-empty buckets
       Value<Boolean> protection = r instanceof Database d ? d.deletionProtection : r instanceof Table t ? t.deletionProtection : Value.absent();
       if (protection.isTrue()) continue;
-      if (!"DELETE".equals(r.onDelete.orElse("")) || r.onDelete.unresolved()) continue;
+      if (r.onDelete.unresolved()) {
+        out.report(this, r, "", "", r.onDelete); // Cannot Determine: the policy is computed at deploy time
+        continue;
+      }
+      if (!"DELETE".equals(r.onDelete.orElse(""))) continue;
+      // Deletion protection set from an unresolvable value may be on: Cannot Determine rather than a guess.
       out.report(this, r, r.id + " is deleted with its stack",
           r.id + " has DeletionPolicy " + r.onDelete + " and no deletion protection: removing the stack or replacing the resource deletes its data.",
-          r.onDelete);
+          r.onDelete, protection);
     }
   }
 }

@@ -26,6 +26,11 @@ public final class NoCrossRegionBackup extends BaseRule {
         out.strength(this, r.id + " has a copy outside its Region", offsite);
         continue;
       }
+      if (r instanceof Database d && (d.backupReplicationRegion.unresolved() || d.globalCluster.unresolved())) {
+        // Cross-Region backup replication or a global cluster is configured from a value known only at deploy time.
+        out.report(this, r, "", "", d.backupReplicationRegion.unresolved() ? d.backupReplicationRegion : d.globalCluster);
+        continue;
+      }
       Value<Boolean> own = MissingBackup.ownBackup(r);
       boolean covered = BackupCoverage.of(w, r).covered();
       if (!covered && own.known() && !Boolean.TRUE.equals(own.get())) continue; // no backup at all: REL-BACKUP-MISSING says it

@@ -24,6 +24,10 @@ public final class QueueVisibilityTimeout extends BaseRule {
       Resource fr = w.resolve(m.function.get());
       if (fr instanceof dev.relplan.model.Alias a) fr = w.resolve(a.function.get());
       if (q == null || !(fr instanceof Function f)) continue;
+      if (q.visibilityTimeout.unresolved() || f.timeoutSeconds.unresolved()) {
+        out.report(this, q, "", "", q.visibilityTimeout, f.timeoutSeconds); // Cannot Determine
+        continue;
+      }
       if (!q.visibilityTimeout.present() || !f.timeoutSeconds.present()) continue;
       if (q.visibilityTimeout.get() < f.timeoutSeconds.get()) {
         out.report(this, q, "Queue " + q.id + " hides messages for less time than " + f.id + " may run",

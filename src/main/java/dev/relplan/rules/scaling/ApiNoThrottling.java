@@ -24,8 +24,8 @@ public final class ApiNoThrottling extends BaseRule {
           && u.apis.present() && u.apis.get().stream().anyMatch(a -> a instanceof ResourceRef r && s.api.get() instanceof ResourceRef sr && r.key().equals(sr.key())));
       if (s.throttleRate.present() || s.throttleBurst.present() || usagePlan) {
         out.strength(this, "API stage " + s.id + " is throttled", Findings.evidence(s, s.throttleRate, s.throttleBurst));
-      } else if (s.throttleRate.unresolved()) {
-        out.report(this, s, "", "", s.throttleRate);
+      } else if (s.throttleRate.unresolved() || s.throttleBurst.unresolved()) {
+        out.report(this, s, "", "", s.throttleRate.unresolved() ? s.throttleRate : s.throttleBurst);
       } else {
         out.report(this, s, "API stage " + s.id + " has no throttling",
             (s.apiKind.equals("HTTP") ? "HTTP API" : "REST API") + " stage " + s.id
