@@ -68,7 +68,7 @@ public record Assessment(
     });
     fixed.sort(null);
     return new Assessment(workload, availabilityTarget, rto, rpo, packagesAnalyzed, notes, marked, strengths, undetermined, spofs,
-        recovery, waQuestions, scorecard, maturity, maturityReason, plan, testingPlan, nextSteps, skippedFiles, notAssessedTypes,
+        recovery, integrations, waQuestions, scorecard, maturity, maturityReason, plan, testingPlan, nextSteps, skippedFiles, notAssessedTypes,
         resourcesAnalyzed, List.copyOf(fixed));
   }
 

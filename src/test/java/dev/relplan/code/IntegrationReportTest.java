@@ -57,6 +57,22 @@ class IntegrationReportTest {
   }
 
   @Test
+  void reportsWithIntegrationsValidateAgainstTheShippedSchema() throws Exception {
+    com.networknt.schema.JsonSchema schema;
+    try (var in = getClass().getResourceAsStream("/relplan-report.schema.json")) {
+      schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+    for (String rule : List.of("REL-CODE-CALL-NO-TIMEOUT", "REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER", "REL-CODE-SDK-RETRIES-DISABLED")) {
+      for (String kind : List.of("fail", "pass")) {
+        Pipeline.Result r = run(Path.of("src/test/resources/rules", rule, kind));
+        JsonNode json = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
+        assertThat(json.get("integrations").size()).as(rule + "/" + kind + " integrations").isPositive();
+        assertThat(schema.validate(json)).as(rule + "/" + kind).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void findingsCiteTheCallThenTheClient() throws Exception {
     var findings = run(FIXTURE).assessment().findings().stream()
         .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
