@@ -21,6 +21,7 @@ public final class CodeScanner {
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     workload.integrations.addAll(r.integrations());
+    workload.healthEndpoints.addAll(r.healthEndpoints());
     return r.skipped();
   }
 }

@@ -26,6 +26,8 @@ public final class Workload {
 
   /** Outbound calls found in application code; kept apart from the declared infrastructure. */
   public final List<Integration> integrations = new ArrayList<>();
+  /** Health-check endpoints declared in application code. */
+  public final List<HealthEndpoint> healthEndpoints = new ArrayList<>();
 
   public void add(Resource r) {
     if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);

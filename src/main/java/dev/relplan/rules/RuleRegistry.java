@@ -22,6 +22,7 @@ import dev.relplan.rules.resilience.CallWithoutTimeout;
 import dev.relplan.rules.resilience.CallWithoutTimeoutOrBreaker;
 import dev.relplan.rules.resilience.LambdaTimeoutVsApiGateway;
 import dev.relplan.rules.resilience.SdkRetriesDisabled;
+import dev.relplan.rules.resilience.ShallowHealthCheck;
 import dev.relplan.rules.resilience.QueueVisibilityTimeout;
 import dev.relplan.rules.scaling.ApiNoThrottling;
 import dev.relplan.rules.scaling.AsgMinEqualsMax;
@@ -45,7 +46,7 @@ public final class RuleRegistry {
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
         new DynamoDbProvisionedNoScaling(), new KinesisFixedShards(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
-        new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(),
+        new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(), new ShallowHealthCheck(),
         new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
         new NoResilienceTesting());
   }

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.relplan.discover.SkippedFile;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class JavaCodeScanner {
   /** What the scan found, and the files it could not parse. */
-  public record Result(List<Integration> integrations, List<SkippedFile> skipped) {}
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
 
   private JavaCodeScanner() {}
 
@@ -43,9 +44,14 @@ public final class JavaCodeScanner {
       parsed.add(ctx);
     }
     List<Integration> out = new ArrayList<>();
-    for (FileContext ctx : parsed) out.addAll(scanFile(ctx));
+    List<HealthEndpoint> health = new ArrayList<>();
+    for (FileContext ctx : parsed) {
+      out.addAll(scanFile(ctx));
+      health.addAll(new HealthEndpoints(ctx).find());
+    }
     out.sort(Comparator.comparing((Integration i) -> i.location));
-    return new Result(out, skipped);
+    health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
+    return new Result(out, health, skipped);
   }
 
   private static List<Integration> scanFile(FileContext ctx) {
