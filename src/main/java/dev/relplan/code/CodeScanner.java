@@ -17,11 +17,19 @@ public final class CodeScanner {
   public static List<SkippedFile> scan(Discovery.Result found, Workload workload) {
     List<SourceFile> java = new ArrayList<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
-      if (f.display().endsWith(".java")) java.add(f);
+      if (f.display().endsWith(".java") && !isTest(f.display())) java.add(f);
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     workload.integrations.addAll(r.integrations());
     workload.healthEndpoints.addAll(r.healthEndpoints());
     return r.skipped();
+  }
+
+  /** Test sources call mocks and local servers: their calls are not the workload's integrations. */
+  static boolean isTest(String path) {
+    String p = "/" + path;
+    String name = p.substring(p.lastIndexOf('/') + 1);
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/")
+        || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java");
   }
 }

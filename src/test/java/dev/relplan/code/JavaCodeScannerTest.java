@@ -253,4 +253,66 @@ class JavaCodeScannerTest {
     assertThat(r.skipped()).hasSize(1);
     assertThat(r.skipped().get(0).reason()).startsWith("Java syntax error at line 2");
   }
+
+  private static final String PRICING_CLIENT = """
+      import org.springframework.web.client.RestTemplate;
+      class PricingClient {
+        private final RestTemplate rest = new RestTemplate();
+        String price(String sku) { return rest.getForObject("https://pricing.example.com/" + sku, String.class); }
+      }
+      """;
+
+  @Test
+  void aCircuitBreakerOnEveryCallerProtectsTheCall() {
+    Integration i = only(scan("PricingClient.java", PRICING_CLIENT, "CatalogService.java", """
+        import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+        class CatalogService {
+          private final PricingClient pricing;
+          CatalogService(PricingClient pricing) { this.pricing = pricing; }
+          @CircuitBreaker(name = "pricing", fallbackMethod = "noPrice")
+          String priced(String sku) { return pricing.price(sku); }
+        }
+        """));
+    assertThat(i.circuitBreaker.get()).isEqualTo("Resilience4j @CircuitBreaker (pricing) in caller CatalogService.priced");
+    assertThat(i.circuitBreaker.trace()).extracting(Object::toString).containsExactly("CatalogService.java:5");
+    assertThat(i.fallback.get()).isEqualTo("noPrice() in caller CatalogService.priced");
+  }
+
+  @Test
+  void oneUnprotectedCallerLeavesTheCallUnprotected() {
+    Integration i = only(scan("PricingClient.java", PRICING_CLIENT, "CatalogService.java", """
+        import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+        class CatalogService {
+          private final PricingClient pricing;
+          CatalogService(PricingClient pricing) { this.pricing = pricing; }
+          @CircuitBreaker(name = "pricing")
+          String priced(String sku) { return pricing.price(sku); }
+          String raw(String sku) { return pricing.price(sku); }
+        }
+        """));
+    assertThat(i.circuitBreaker.present()).isFalse();
+  }
+
+  @Test
+  void springCloudCircuitBreakerRunWrapsTheCall() {
+    Integration i = only(scan("Gateway.java", """
+        import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
+        import org.springframework.web.client.RestTemplate;
+        class Gateway {
+          private final RestTemplate rest = new RestTemplate();
+          private final CircuitBreaker cb;
+          Gateway(CircuitBreaker cb) { this.cb = cb; }
+          String get() { return cb.run(() -> rest.getForObject("https://a.example.com", String.class), t -> "fallback"); }
+        }
+        """));
+    assertThat(i.circuitBreaker.get()).isEqualTo("Spring Cloud CircuitBreaker");
+    assertThat(i.fallback.get()).isEqualTo("Spring Cloud CircuitBreaker fallback");
+  }
+
+  @Test
+  void testSourcesAreNotScanned() {
+    assertThat(CodeScanner.isTest("svc/src/test/java/a/ClientTest.java")).isTrue();
+    assertThat(CodeScanner.isTest("svc/src/main/java/a/ClientIT.java")).isTrue();
+    assertThat(CodeScanner.isTest("svc/src/main/java/a/TestDataLoader.java")).isFalse();
+  }
 }

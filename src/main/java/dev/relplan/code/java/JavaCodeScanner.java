@@ -49,9 +49,72 @@ public final class JavaCodeScanner {
       out.addAll(scanFile(ctx));
       health.addAll(new HealthEndpoints(ctx).find());
     }
+    protectedByCallers(parsed, out);
     out.sort(Comparator.comparing((Integration i) -> i.location));
     health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
     return new Result(out, health, skipped);
+  }
+
+  /**
+   * One level up the call graph: a method making an outbound call, every caller of which (found
+   * by method name and receiver type) wraps the call in a circuit breaker, retry, time limiter or
+   * fallback — e.g. a service method annotated @CircuitBreaker calling a client class.
+   */
+  private static void protectedByCallers(List<FileContext> files, List<Integration> integrations) {
+    java.util.Map<String, List<Integration>> byMethod = new java.util.HashMap<>();
+    for (Integration i : integrations) byMethod.computeIfAbsent(i.enclosing, k -> new ArrayList<>()).add(i);
+    java.util.Map<String, List<Integration>> callerViews = new java.util.HashMap<>();
+    for (FileContext ctx : files) {
+      Resilience resilience = new Resilience(ctx);
+      for (MethodCallExpr c : ctx.cu.findAll(MethodCallExpr.class)) {
+        String type = receiverType(ctx, c);
+        if (type == null) continue;
+        String key = type + "." + c.getNameAsString();
+        if (!byMethod.containsKey(key) || CallSites.enclosing(c).equals(key)) continue;
+        Integration view = new Integration(ctx.file, CallSites.enclosing(c), Integration.Kind.HTTP, "caller", "java", ctx.at(c.getName()));
+        resilience.apply(view, c);
+        callerViews.computeIfAbsent(key, k -> new ArrayList<>()).add(view);
+      }
+    }
+    callerViews.forEach((key, callers) -> {
+      for (Integration i : byMethod.get(key)) {
+        if (!i.circuitBreaker.present() && callers.stream().allMatch(v -> v.circuitBreaker.present())) {
+          Integration v = callers.get(0);
+          i.circuitBreaker = dev.relplan.model.Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
+        }
+        if (!i.retry.present() && callers.stream().allMatch(v -> v.retry.present())) {
+          Integration v = callers.get(0);
+          i.retry = dev.relplan.model.Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
+        }
+        if (!i.fallback.present() && callers.stream().allMatch(v -> v.fallback.present())) {
+          Integration v = callers.get(0);
+          i.fallback = dev.relplan.model.Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
+        }
+        if (!i.timeout.present() && callers.stream().allMatch(v -> v.timeout.present())) {
+          Integration v = callers.get(0);
+          i.timeout = dev.relplan.model.Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
+        }
+      }
+    });
+  }
+
+  /** The simple name of the class a call goes to: the receiver's declared type, or this class. */
+  private static String receiverType(FileContext ctx, MethodCallExpr c) {
+    var scope = c.getScope().orElse(null);
+    String name = null;
+    if (scope == null || scope instanceof com.github.javaparser.ast.expr.ThisExpr) {
+      return c.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).map(t -> t.getNameAsString()).orElse(null);
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.NameExpr n) name = n.getNameAsString();
+    if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+      name = f.getNameAsString();
+    }
+    if (name == null) return null;
+    String t = ctx.typeOf(name, c);
+    if (t == null) return null;
+    int generic = t.indexOf('<');
+    if (generic >= 0) t = t.substring(0, generic);
+    return t.substring(t.lastIndexOf('.') + 1);
   }
 
   private static List<Integration> scanFile(FileContext ctx) {

@@ -92,8 +92,9 @@ final class Resilience {
   /** Decorators: a lambda or method reference containing the call, passed to a resilience API. */
   private void wrappers(Integration i, Node call) {
     for (Node n = call; n != null; n = n.getParentNode().orElse(null)) {
-      if (!(n instanceof LambdaExpr) && !(n instanceof MethodReferenceExpr)) continue;
-      if (!(n.getParentNode().orElse(null) instanceof MethodCallExpr wrapper)) continue;
+      // The call, or a lambda containing it, passed as an argument to a resilience API.
+      if (!(n.getParentNode().orElse(null) instanceof MethodCallExpr wrapper) || !wrapper.getArguments().contains(n)) continue;
+      if (!(n instanceof LambdaExpr) && !(n instanceof MethodReferenceExpr) && !(n instanceof MethodCallExpr)) continue;
       // The whole fluent chain the wrapper belongs to, e.g. Decorators.ofSupplier(..).withCircuitBreaker(cb).get().
       Node top = wrapper;
       while (top.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == top) top = p;
@@ -111,6 +112,10 @@ final class Resilience {
         String receiverKind = first ? rootType : null;
         if (cn.equals("withCircuitBreaker") || receiverKind != null && receiverKind.equals("CircuitBreaker") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
           i.circuitBreaker = Value.explicit("Resilience4j CircuitBreaker", List.of(at));
+        } else if (cn.equals("run") && receiverKind != null && (receiverKind.equals("CircuitBreaker") || receiverKind.equals("ReactiveCircuitBreaker"))) {
+          // Spring Cloud CircuitBreaker: run(call, fallback).
+          i.circuitBreaker = Value.explicit("Spring Cloud " + receiverKind, List.of(at));
+          if (c.getArguments().size() > 1) i.fallback = Value.explicit("Spring Cloud CircuitBreaker fallback", List.of(at));
         } else if (cn.equals("withRetry") || receiverKind != null && receiverKind.equals("Retry") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
           i.retry = Value.explicit("Resilience4j Retry", List.of(at));
         } else if (cn.equals("withTimeLimiter") || receiverKind != null && receiverKind.equals("TimeLimiter") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
