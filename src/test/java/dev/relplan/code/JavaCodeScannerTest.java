@@ -315,4 +315,50 @@ class JavaCodeScannerTest {
     assertThat(CodeScanner.isTest("svc/src/main/java/a/ClientIT.java")).isTrue();
     assertThat(CodeScanner.isTest("svc/src/main/java/a/TestDataLoader.java")).isFalse();
   }
+
+  @Test
+  void jerseyReadTimeoutPropertyAndPlaceholderUrls() {
+    JavaCodeScanner.Result r = scan("Rates.java", """
+        import jakarta.ws.rs.client.Client;
+        import jakarta.ws.rs.client.ClientBuilder;
+        import org.glassfish.jersey.client.ClientProperties;
+        class Rates {
+          private final Client client = ClientBuilder.newClient().property(ClientProperties.READ_TIMEOUT, 1500);
+          String a() { return client.target("${rates.url}/eur").request().get(String.class); }
+        }
+        """, "Stock.java", """
+        import org.springframework.cloud.openfeign.FeignClient;
+        @FeignClient(name = "stock", url = "${stock.url}")
+        interface Stock { String get(); }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("1500 ms read timeout");
+    assertThat(r.integrations().get(0).target.present()).isFalse();
+    assertThat(r.integrations().get(1).target.get()).isEqualTo("stock");
+  }
+
+  @Test
+  void awsSdkV1DefaultsAndDisabledRetries() {
+    JavaCodeScanner.Result r = scan("Archive.java", """
+        import com.amazonaws.retry.PredefinedRetryPolicies;
+        import com.amazonaws.ClientConfiguration;
+        import com.amazonaws.services.sqs.AmazonSQS;
+        import com.amazonaws.services.sqs.AmazonSQSClientBuilder;
+        class Archive {
+          private final AmazonSQS plain = AmazonSQSClientBuilder.defaultClient();
+          private final AmazonSQS noRetry = AmazonSQSClientBuilder.standard()
+              .withClientConfiguration(new ClientConfiguration().withRetryPolicy(PredefinedRetryPolicies.NO_RETRY_POLICY)).build();
+          void a() { plain.sendMessage("q", "x"); noRetry.sendMessage("q", "y"); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    Integration plain = r.integrations().get(0);
+    assertThat(plain.client).isEqualTo("AWS SDK for Java 1.x");
+    assertThat(plain.target.get()).isEqualTo("AWS SQS sendMessage");
+    assertThat(plain.timeout.get()).isEqualTo("no request timeout; socket read 50 s, connect 10 s (SDK v1 defaults)");
+    assertThat(plain.retriesDisabled.isTrue()).isFalse();
+    Integration noRetry = r.integrations().get(1);
+    assertThat(noRetry.retriesDisabled.isTrue()).isTrue();
+    assertThat(noRetry.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(8);
+  }
 }

@@ -66,6 +66,7 @@ final class CallSites {
     if (name.equals("newCall") && t.startsWith(OKHTTP)) return okhttp(m, client);
     if (REST_TEMPLATE_CALLS.contains(name) && (t.equals(REST_TEMPLATE) || t.equals(REST_TEMPLATE_BUILDER))) return restTemplate(m, client);
     if (isAwsClientType(t) && !AWS_NOT_CALLS.contains(name)) return aws(m, client);
+    if (isAwsV1ClientType(t) && !AWS_NOT_CALLS.contains(name) && !AWS_V1_NOT_CALLS.contains(name)) return awsV1(m, client);
     return null;
   }
 
@@ -247,6 +248,16 @@ final class CallSites {
     MethodCallExpr target = chain.get(0);
     if (!target.getArguments().isEmpty()) i.target = urlTarget(target.getArgument(0));
     Settings.Found read = Settings.first(client, Set.of("readTimeout"));
+    for (Settings.Found p : Settings.find(client, Set.of("property"))) {
+      // Jersey: property(ClientProperties.READ_TIMEOUT, millis) or "jersey.config.client.readTimeout".
+      List<Expression> args = p.step().args();
+      if (args.size() == 2 && (args.get(0).toString().endsWith("READ_TIMEOUT") || args.get(0).toString().contains("jersey.config.client.readTimeout"))) {
+        Durations.Rendered r = Durations.render(args.subList(1, 2), "ms", p.step().ctx());
+        i.timeout = r.zero() ? none("the Jersey read timeout is set to 0 (infinite)", List.of(p.step().location()))
+            : Value.explicit(r.text() + " read timeout", List.of(p.step().location()));
+        return i;
+      }
+    }
     if (read != null) {
       i.timeout = render(read, null).zero() ? none("readTimeout(0) means no timeout", List.of(read.step().location())) : explicit(read, "read", null);
     } else if (Settings.unresolved(client) != null) {
@@ -264,7 +275,56 @@ final class CallSites {
         : receiver instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
     if (name == null) return false;
     String type = ctx.typeOf(name, receiver);
-    return type != null && (isAwsClientType(type) || type.equals("var"));
+    return type != null && (isAwsClientType(type) || isAwsV1ClientType(type));
+  }
+
+  private static final Set<String> AWS_V1_NOT_CALLS = Set.of("shutdown", "setRegion", "setEndpoint", "getRegion",
+      "getCachedResponseMetadata", "setSignerRegionOverride", "waiters");
+
+  /** AWS SDK for Java 1.x: clients and builders such as AmazonS3, AmazonSQSClient, AmazonDynamoDBClientBuilder. */
+  static boolean isAwsV1ClientType(String t) {
+    if (!t.startsWith("com.amazonaws.services.")) return false;
+    String simple = t.substring(t.lastIndexOf('.') + 1);
+    if (!simple.startsWith("Amazon") && !simple.startsWith("AWS")) return false;
+    return !(simple.endsWith("Exception") || simple.endsWith("Request") || simple.endsWith("Result")
+        || simple.endsWith("Builder") && !simple.endsWith("ClientBuilder"));
+  }
+
+  /** AWS SDK for Java 1.x: request and client execution timeouts are off by default, socket 50 s and connect 10 s. */
+  private Integration awsV1(MethodCallExpr m, Built client) {
+    String simple = simple(client.type);
+    String service = simple.replaceAll("^(Amazon|AWS)", "").replaceAll("(Async)?(Client)?(Builder)?$", "");
+    Integration i = integration(m, Integration.Kind.AWS_SDK, "AWS SDK for Java 1.x", client);
+    i.target = Value.explicit("AWS " + service + " " + m.getNameAsString(), List.of());
+    String unresolved = Settings.unresolved(client);
+    Settings.Found execution = Settings.first(client, Set.of("withClientExecutionTimeout", "setClientExecutionTimeout",
+        "withRequestTimeout", "setRequestTimeout"));
+    Settings.Found socket = Settings.first(client, Set.of("withSocketTimeout", "setSocketTimeout"));
+    if (execution != null && !render(execution, "ms").zero()) {
+      i.timeout = explicit(execution, execution.step().name().contains("ClientExecution") ? "client execution" : "request", "ms");
+    } else if (unresolved != null) {
+      i.timeout = Value.unresolved("the " + simple + "'s configuration cannot be followed: " + unresolved, List.of());
+    } else if (socket != null) {
+      i.timeout = render(socket, "ms").zero() ? none("the socket timeout is set to 0 (none) and no request timeout is set", List.of(socket.step().location()))
+          : explicit(socket, "socket", "ms");
+    } else {
+      i.timeout = Value.defaulted("no request timeout; socket read 50 s, connect 10 s (SDK v1 defaults)", "the SDK's ClientConfiguration defaults apply");
+    }
+    for (Settings.Found f : Settings.find(client, Set.of("withMaxErrorRetry", "setMaxErrorRetry", "NO_RETRY_POLICY"))) {
+      boolean disabled = f.step().name().equals("NO_RETRY_POLICY") || literal(f, 0);
+      if (disabled) {
+        i.retriesDisabled = Value.explicit(true, List.of(f.step().location()));
+        i.retry = Value.explicit("disabled (" + f.step().name() + ")", List.of(f.step().location()));
+      } else {
+        i.retry = Value.explicit(f.step().name() + "(" + f.step().args().get(0) + ")", List.of(f.step().location()));
+      }
+    }
+    if (!i.retry.present()) {
+      i.retry = unresolved != null ? Value.unresolved("the client's configuration cannot be followed", List.of())
+          : Value.defaulted(service.equals("DynamoDB") ? "SDK default retry policy (10 retries for DynamoDB)" : "SDK default retry policy (3 retries)",
+              "the SDK retries throttling and transient errors by default");
+    }
+    return i;
   }
 
   static boolean isAwsClientType(String t) {
@@ -381,7 +441,9 @@ final class CallSites {
     Integration i = new Integration(ctx.file, type.getNameAsString(), Integration.Kind.HTTP, "OpenFeign", "java", at);
     i.clientLocation = at;
     String url = attribute(annotation, "url");
+    if (url != null && url.contains("${")) url = null; // a property placeholder: the value is not in the code
     String name = url != null ? url : attribute(annotation, "name") != null ? attribute(annotation, "name") : attribute(annotation, "value");
+    if (name != null && name.contains("${")) name = null;
     if (name != null) i.target = Value.explicit(name, List.of(at));
     i.timeout = Value.defaulted("10 s connect / 60 s read (Feign Request.Options defaults, unless spring.cloud.openfeign.client.config overrides them)",
         "Feign's default Request.Options apply");
@@ -444,7 +506,7 @@ final class CallSites {
     for (Settings.Found f : Settings.find(b, names)) {
       for (Expression a : f.step().args()) {
         String literal = literalUrl(a, 0);
-        if (literal != null) return Value.explicit(host(literal), List.of(f.step().location()));
+        if (literal != null && !literal.contains("${")) return Value.explicit(host(literal), List.of(f.step().location()));
       }
     }
     return Value.absent();
@@ -473,7 +535,7 @@ final class CallSites {
   /** The host of a URL written literally (or as a literal prefix), when the argument holds one. */
   private Value<String> urlTarget(Expression a) {
     String url = literalUrl(a, 0);
-    return url != null && url.contains("://") ? Value.explicit(host(url), List.of()) : Value.absent();
+    return url != null && url.contains("://") && !url.contains("${") ? Value.explicit(host(url), List.of()) : Value.absent();
   }
 
   /** scheme://host[:port] of a URL, or the text itself when it is not a URL. */
