@@ -1,0 +1,262 @@
+package dev.relplan.code.python;
+
+import dev.relplan.model.Integration;
+import dev.relplan.model.Location;
+import dev.relplan.model.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Outbound calls of requests, httpx, aiohttp, urllib3 and boto3, and the timeout and retries that
+ * apply to each. Defaults are documented in docs/client-defaults.md.
+ */
+final class PyCalls {
+  private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch", "head", "options", "request");
+  private static final Set<String> BOTO_NOT_CALLS = Set.of("get_paginator", "get_waiter", "can_paginate", "close", "generate_presigned_url",
+      "generate_presigned_post", "Table", "Bucket", "Queue", "Object", "Topic");
+
+  private final PyFile f;
+
+  PyCalls(PyFile f) {
+    this.f = f;
+  }
+
+  Integration analyse(PyNode call) {
+    PyNode fn = call.field("function");
+    if (fn == null) return null;
+    String q = f.qualify(fn);
+    if (q != null) {
+      String module = q.contains(".") ? q.substring(0, q.lastIndexOf('.')) : "";
+      String verb = q.substring(q.lastIndexOf('.') + 1);
+      if (module.equals("requests") && VERBS.contains(verb)) return requests(call, verb, null);
+      if (module.equals("httpx") && (VERBS.contains(verb) || verb.equals("stream"))) return httpx(call, verb, null);
+    }
+    if (!fn.is("attribute") || fn.field("object") == null || fn.field("attribute") == null) return null;
+    String method = fn.field("attribute").text();
+    PyNode origin = f.origin(fn.field("object"));
+    if (origin == null) return null;
+    String made = f.qualify(origin.field("function"));
+    if (made == null) made = sessionClient(origin);
+    if (made == null) return null;
+    switch (made) {
+      case "requests.Session", "requests.session", "requests.sessions.Session" -> {
+        return VERBS.contains(method) ? requests(call, method, origin) : null;
+      }
+      case "httpx.Client", "httpx.AsyncClient" -> {
+        return VERBS.contains(method) || method.equals("stream") || method.equals("send") ? httpx(call, method, origin) : null;
+      }
+      case "aiohttp.ClientSession" -> {
+        return VERBS.contains(method) || method.equals("ws_connect") ? aiohttp(call, origin) : null;
+      }
+      case "urllib3.PoolManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool" -> {
+        return method.equals("request") || method.equals("urlopen") ? urllib3(call, origin) : null;
+      }
+      case "boto3.client", "boto3.resource", "boto3.Session.client", "boto3.Session.resource" -> {
+        return BOTO_NOT_CALLS.contains(method) || method.startsWith("_") ? null : boto3(call, method, origin);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** {@code boto3.Session(...).client(...)}: a client made from a session object. */
+  private String sessionClient(PyNode origin) {
+    PyNode fn = origin.field("function");
+    if (fn == null || !fn.is("attribute") || fn.field("object") == null) return null;
+    String method = fn.field("attribute").text();
+    if (!method.equals("client") && !method.equals("resource")) return null;
+    PyNode session = f.origin(fn.field("object"));
+    String made = session == null ? null : f.qualify(session.field("function"));
+    return made != null && (made.equals("boto3.Session") || made.equals("boto3.session.Session")) ? "boto3.Session." + method : null;
+  }
+
+  private Integration integration(PyNode call, Integration.Kind kind, String client, PyNode origin) {
+    PyNode fn = call.field("function");
+    PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
+    Integration i = new Integration(f.file, enclosing(call), kind, client, "python", f.at(name));
+    i.clientLocation = origin == null ? null : f.at(origin);
+    return i;
+  }
+
+  // ---- requests: no default timeout at all.
+
+  private Integration requests(PyNode call, String verb, PyNode session) {
+    Integration i = integration(call, Integration.Kind.HTTP, "requests", session);
+    i.target = target(call, verb.equals("request") ? 1 : 0);
+    PyNode timeout = PyFile.kwargs(call).get("timeout");
+    if (timeout != null) {
+      i.timeout = seconds(timeout, "timeout=None waits forever");
+    } else {
+      i.timeout = none("requests has no default timeout: without timeout= the call can wait forever", List.of());
+    }
+    if (session != null) mountedRetries(i, call);
+    return i;
+  }
+
+  /** {@code session.mount(prefix, HTTPAdapter(max_retries=...))} in the same function or module. */
+  private void mountedRetries(Integration i, PyNode call) {
+    PyNode object = call.field("function").field("object");
+    if (object == null) return;
+    String receiver = object.text();
+    for (PyNode c : f.root.all("call")) {
+      PyNode fn = c.field("function");
+      if (fn == null || !fn.is("attribute") || fn.field("attribute") == null || !fn.field("attribute").text().equals("mount")) continue;
+      if (fn.field("object") == null || !fn.field("object").text().equals(receiver)) continue;
+      for (PyNode adapter : c.all("call")) {
+        PyNode retries = PyFile.kwargs(adapter).get("max_retries");
+        if (retries != null) i.retry = Value.explicit("HTTPAdapter(max_retries=" + shorten(retries.text()) + ")", List.of(f.at(retries)));
+      }
+    }
+  }
+
+  // ---- httpx: 5 s default, timeout=None disables it.
+
+  private Integration httpx(PyNode call, String verb, PyNode client) {
+    Integration i = integration(call, Integration.Kind.HTTP, "httpx", client);
+    i.target = target(call, verb.equals("request") || verb.equals("stream") ? 1 : 0);
+    PyNode onCall = PyFile.kwargs(call).get("timeout");
+    PyNode onClient = client == null ? null : PyFile.kwargs(client).get("timeout");
+    PyNode timeout = onCall != null ? onCall : onClient;
+    i.timeout = timeout != null ? seconds(timeout, "timeout=None disables httpx's timeouts")
+        : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies");
+    return i;
+  }
+
+  // ---- aiohttp: ClientTimeout(total=300) by default.
+
+  private Integration aiohttp(PyNode call, PyNode session) {
+    Integration i = integration(call, Integration.Kind.HTTP, "aiohttp", session);
+    i.target = target(call, 0);
+    PyNode onCall = PyFile.kwargs(call).get("timeout");
+    PyNode timeout = onCall != null ? onCall : PyFile.kwargs(session).get("timeout");
+    i.timeout = timeout != null ? seconds(timeout, "timeout=None disables aiohttp's timeouts")
+        : Value.defaulted("300 s total (aiohttp default ClientTimeout)", "aiohttp's default ClientTimeout applies");
+    return i;
+  }
+
+  // ---- urllib3: the socket default, i.e. no timeout.
+
+  private Integration urllib3(PyNode call, PyNode pool) {
+    Integration i = integration(call, Integration.Kind.HTTP, "urllib3", pool);
+    i.target = target(call, 1);
+    PyNode onCall = PyFile.kwargs(call).get("timeout");
+    PyNode timeout = onCall != null ? onCall : PyFile.kwargs(pool).get("timeout");
+    i.timeout = timeout != null ? seconds(timeout, "timeout=None waits forever")
+        : none("urllib3's default timeout is the socket default, which blocks forever", List.of());
+    return i;
+  }
+
+  // ---- boto3: botocore's 60 s connect and read defaults; Config(retries=...) decides retries.
+
+  private Integration boto3(PyNode call, String method, PyNode client) {
+    List<PyNode> args = PyFile.positional(client);
+    Map<String, PyNode> kwargs = PyFile.kwargs(client);
+    PyNode serviceNode = !args.isEmpty() ? args.get(0) : kwargs.get("service_name");
+    String service = serviceNode == null ? null : serviceNode.stringValue();
+    Integration i = integration(call, Integration.Kind.AWS_SDK, "boto3", client);
+    i.target = Value.explicit("AWS " + (service == null ? "service" : service) + " " + method, List.of());
+    PyNode configExpr = kwargs.get("config");
+    PyNode config = configExpr == null ? null : f.origin(configExpr);
+    if (configExpr != null && (config == null || !"botocore.config.Config".equals(f.qualify(config.field("function"))))) {
+      i.timeout = Value.unresolved("the botocore Config passed to the client cannot be followed (" + shorten(configExpr.text()) + ")", List.of());
+      i.retry = Value.unresolved("the botocore Config passed to the client cannot be followed", List.of());
+      return i;
+    }
+    Map<String, PyNode> cfg = config == null ? Map.of() : PyFile.kwargs(config);
+    PyNode connect = cfg.get("connect_timeout");
+    PyNode read = cfg.get("read_timeout");
+    if (read != null || connect != null) {
+      String text = (connect != null ? "connect " + secondsText(connect) : "connect 60 s (default)") + ", "
+          + (read != null ? "read " + secondsText(read) : "read 60 s (default)");
+      i.timeout = Value.explicit(text, List.of(f.at(read != null ? read : connect)));
+    } else {
+      i.timeout = Value.defaulted("connect 60 s, read 60 s (botocore defaults)", "botocore's default timeouts apply");
+    }
+    PyNode retries = cfg.get("retries");
+    if (retries != null && retries.is("dictionary")) {
+      for (PyNode pair : retries.all("pair")) {
+        String key = pair.field("key") == null ? null : pair.field("key").stringValue();
+        String value = pair.field("value") == null ? "" : pair.field("value").text();
+        if ("max_attempts".equals(key) && value.equals("0") || "total_max_attempts".equals(key) && value.equals("1")) {
+          i.retriesDisabled = Value.explicit(true, List.of(f.at(pair)));
+        }
+      }
+      i.retry = Value.explicit((i.retriesDisabled.isTrue() ? "disabled: " : "") + shorten(retries.text()), List.of(f.at(retries)));
+    } else {
+      i.retry = Value.defaulted("botocore default retries", "botocore retries throttling and transient errors by default");
+    }
+    return i;
+  }
+
+  // ---- Helpers.
+
+  private Value<String> target(PyNode call, int index) {
+    List<PyNode> args = PyFile.positional(call);
+    PyNode url = args.size() > index ? args.get(index) : PyFile.kwargs(call).get("url");
+    String text = literalPrefix(url);
+    if (text == null || !text.contains("://")) return Value.absent();
+    try {
+      java.net.URI u = java.net.URI.create(text.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20"));
+      if (u.getHost() != null) return Value.explicit(u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""), List.of());
+    } catch (IllegalArgumentException e) {
+      // not a URL
+    }
+    return Value.absent();
+  }
+
+  /** A string literal, the literal part of an f-string before its first placeholder, or a literal + something. */
+  private String literalPrefix(PyNode n) {
+    if (n == null) return null;
+    if (n.is("string")) {
+      StringBuilder sb = new StringBuilder();
+      for (PyNode c : n.children) {
+        if (c.is("interpolation")) break;
+        if (c.is("string_content")) sb.append(c.text());
+      }
+      return sb.toString();
+    }
+    if (n.is("binary_operator") && !n.children.isEmpty()) return literalPrefix(n.children.get(0));
+    if (n.is("identifier")) {
+      PyNode bound = f.binding(n.text(), n);
+      return bound != null && bound.is("string") ? literalPrefix(bound) : null;
+    }
+    return null;
+  }
+
+  private Value<String> seconds(PyNode value, String noneWhy) {
+    if (value.is("none")) return none(noneWhy, List.of(f.at(value)));
+    return Value.explicit(secondsText(value), List.of(f.at(value)));
+  }
+
+  /** 5 → "5 s"; (3, 10) → "connect 3 s, read 10 s"; anything else as written. */
+  private String secondsText(PyNode v) {
+    if (v.is("integer") || v.is("float")) return v.text() + " s";
+    if (v.is("tuple") && v.children.size() == 2 && v.children.stream().allMatch(c -> c.is("integer") || c.is("float"))) {
+      return "connect " + v.children.get(0).text() + " s, read " + v.children.get(1).text() + " s";
+    }
+    if (v.is("identifier")) {
+      PyNode bound = f.binding(v.text(), v);
+      if (bound != null && (bound.is("integer") || bound.is("float") || bound.is("tuple"))) return secondsText(bound);
+    }
+    return "set from " + shorten(v.text());
+  }
+
+  static Value<String> none(String why, List<Location> trace) {
+    return Value.<String>defaulted(null, why).withTrace(trace);
+  }
+
+  static String shorten(String s) {
+    s = s.replaceAll("\\s+", " ");
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  /** Class.function or module-level function name of the code making the call. */
+  static String enclosing(PyNode n) {
+    PyNode fn = n.ancestor("function_definition");
+    PyNode cls = n.ancestor("class_definition");
+    String f = fn == null || fn.field("name") == null ? "<module>" : fn.field("name").text();
+    return cls == null || cls.field("name") == null ? f : cls.field("name").text() + "." + f;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.relplan.code.python;
+
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
+
+/** Inventories outbound calls and health endpoints of Python sources, parsed with tree-sitter. */
+public final class PythonCodeScanner {
+  /** What the scan found, and the files it could not analyse. */
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+
+  private PythonCodeScanner() {}
+
+  public static Result scan(List<SourceFile> files) {
+    List<Integration> integrations = new ArrayList<>();
+    List<HealthEndpoint> health = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    TSParser parser = new TSParser();
+    parser.setLanguage(new TreeSitterPython());
+    for (SourceFile file : files) {
+      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+      TSTree tree = parser.parseString(null, file.content());
+      TSNode rootNode = tree.getRootNode();
+      if (rootNode.hasError()) {
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
+        skipped.add(new SkippedFile(file.display(), "Python syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        continue;
+      }
+      PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
+      PyCalls calls = new PyCalls(f);
+      PyResilience resilience = new PyResilience(f);
+      for (PyNode call : f.root.all("call")) {
+        Integration i = calls.analyse(call);
+        if (i == null) continue;
+        resilience.apply(i, call);
+        integrations.add(i);
+      }
+      health.addAll(new PyHealth(f).find());
+    }
+    return new Result(integrations, health, skipped);
+  }
+
+  private static String errorLine(TSNode n) {
+    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
+    for (int i = 0; i < n.getChildCount(); i++) {
+      TSNode c = n.getChild(i);
+      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
+    }
+    return "";
+  }
+}
