@@ -18,6 +18,7 @@ final class InventoryDump {
             + "\n    timeout=" + i.timeout + " / " + i.timeout.note() + " " + i.timeout.trace() + "\n    retry=" + i.retry + " disabled=" + i.retriesDisabled
             + " cb=" + i.circuitBreaker + " fb=" + i.fallback);
       }
+      for (var h : w.healthEndpoints) System.out.println(h.location + " health " + h.path + " check=" + h.dependencyCheck);
     }
   }
 }
