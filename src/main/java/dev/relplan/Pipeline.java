@@ -53,6 +53,7 @@ public final class Pipeline {
     skipped.addAll(CodeScanner.scan(found, workload));
     skipped.sort(null);
     Linker.link(workload);
+    dev.relplan.code.LambdaHandlers.link(found, workload);
     List<String> notes = new ArrayList<>(cfn.notes());
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
     String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());

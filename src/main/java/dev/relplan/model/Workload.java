@@ -28,6 +28,8 @@ public final class Workload {
   public final List<Integration> integrations = new ArrayList<>();
   /** Health-check endpoints declared in application code. */
   public final List<HealthEndpoint> healthEndpoints = new ArrayList<>();
+  /** Lambda functions consuming events, linked to their handler code. */
+  public final List<EventHandler> eventHandlers = new ArrayList<>();
 
   public void add(Resource r) {
     if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);

@@ -19,6 +19,7 @@ import dev.relplan.rules.recovery.NoCrossRegionBackup;
 import dev.relplan.rules.recovery.RecoveryNotTested;
 import dev.relplan.rules.recovery.ShortRetention;
 import dev.relplan.rules.resilience.CallWithoutTimeout;
+import dev.relplan.rules.resilience.EventHandlerNoIdempotency;
 import dev.relplan.rules.resilience.CallWithoutTimeoutOrBreaker;
 import dev.relplan.rules.resilience.LambdaTimeoutVsApiGateway;
 import dev.relplan.rules.resilience.SdkRetriesDisabled;
@@ -46,7 +47,7 @@ public final class RuleRegistry {
         new NoAutoScaling(), new AsgMinEqualsMax(), new NoQuotaAlarms(), new LambdaReservedConcurrency(), new ApiNoThrottling(),
         new DynamoDbProvisionedNoScaling(), new KinesisFixedShards(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
-        new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(), new ShallowHealthCheck(),
+        new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(), new ShallowHealthCheck(), new EventHandlerNoIdempotency(),
         new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
         new NoResilienceTesting());
   }

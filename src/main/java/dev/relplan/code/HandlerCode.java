@@ -1,0 +1,7 @@
+package dev.relplan.code;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.Value;
+
+/** A handler function found in code, and the idempotency mechanism it uses (absent when none). */
+public record HandlerCode(Location definition, Value<String> idempotency) {}

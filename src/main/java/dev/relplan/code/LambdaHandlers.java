@@ -1,0 +1,100 @@
+package dev.relplan.code;
+
+import dev.relplan.code.java.JavaHandlers;
+import dev.relplan.code.python.PythonHandlers;
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.EventHandler;
+import dev.relplan.model.Function;
+import dev.relplan.model.Location;
+import dev.relplan.model.Queue;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ties each event-consuming Lambda function declared in IaC to its handler code (Handler and
+ * CodeUri, relative to the template) and records how the handler deduplicates redelivered events.
+ * Runs after the linker, which adds the triggers that come from separate resources.
+ */
+public final class LambdaHandlers {
+  /** Triggers that deliver at least once, so the same event can reach the handler twice. */
+  static final Set<String> AT_LEAST_ONCE = Set.of("SQS", "SNS", "EVENTBRIDGE", "KINESIS", "DYNAMODB", "KAFKA", "MQ");
+
+  private LambdaHandlers() {}
+
+  public static void link(Discovery.Result found, Workload w) {
+    Map<String, SourceFile> code = new HashMap<>();
+    for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) code.put(f.display(), f);
+    for (Function f : w.all(Function.class)) {
+      Function.Trigger trigger = f.triggers.stream().filter(t -> AT_LEAST_ONCE.contains(t.kind())).findFirst().orElse(null);
+      if (trigger == null) continue;
+      EventHandler h = handler(f, trigger, code);
+      if (h.idempotency.known() && !h.idempotency.present() && trigger.kind().equals("SQS")) {
+        Queue q = w.resolve(trigger.source().get(), Queue.class);
+        if (q != null && q.fifo.isTrue()) h.idempotency = Value.explicit("FIFO queue " + q.id + " (deduplication)", q.fifo.trace());
+      }
+      w.eventHandlers.add(h);
+    }
+  }
+
+  private static EventHandler handler(Function f, Function.Trigger trigger, Map<String, SourceFile> code) {
+    String template = f.location.file();
+    String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
+    String handler = f.handler.present() ? f.handler.get() : null;
+    String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
+    String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
+    String why = null;
+    if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
+      why = "the function's Handler or local CodeUri is not set in the template, so its code cannot be found";
+    }
+    String base = why == null ? normalize(dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
+    if (why == null && (runtime.startsWith("python") || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))) {
+      String module = handler.substring(0, handler.lastIndexOf('.'));
+      String function = handler.substring(handler.lastIndexOf('.') + 1);
+      String path = normalize(base + "/" + module.replace('.', '/') + ".py");
+      SourceFile file = code.get(path);
+      HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
+      if (found != null) return linked(f, trigger, handler, found);
+      why = file == null ? "the handler file " + path + " is not in the scanned paths" : "no module-level function " + function + " in " + path;
+    } else if (why == null && runtime.startsWith("java")) {
+      String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+      String method = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+      String suffix = "/" + cls.replace('.', '/') + ".java";
+      for (Map.Entry<String, SourceFile> e : code.entrySet()) {
+        if (!e.getKey().startsWith(base + "/") || !e.getKey().endsWith(suffix)) continue;
+        HandlerCode found = JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
+        if (found != null) return linked(f, trigger, handler, found);
+      }
+      why = "the handler class " + cls + " is not in the scanned paths under " + base;
+    } else if (why == null) {
+      why = "handlers for runtime " + (runtime.isEmpty() ? "(not set)" : runtime) + " are not analysed";
+    }
+    EventHandler h = new EventHandler(template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
+    h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
+    return h;
+  }
+
+  private static EventHandler linked(Function f, Function.Trigger trigger, String handler, HandlerCode code) {
+    Location at = code.definition();
+    EventHandler h = new EventHandler(at.file(), handler, f.id, trigger.kind(), at, f.location, trigger.location());
+    h.idempotency = code.idempotency();
+    return h;
+  }
+
+  /** Removes ./ segments, resolves ../ and drops a trailing slash, keeping forward slashes. */
+  static String normalize(String path) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String s : path.split("/")) {
+      if (s.isEmpty() || s.equals(".")) continue;
+      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+      else parts.addLast(s);
+    }
+    return String.join("/", parts);
+  }
+}

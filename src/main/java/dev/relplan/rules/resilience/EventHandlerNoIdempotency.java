@@ -1,0 +1,43 @@
+package dev.relplan.rules.resilience;
+
+import dev.relplan.model.EventHandler;
+import dev.relplan.model.Location;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.rules.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Lambda handler fed by an at-least-once event source that does nothing against duplicates. */
+public final class EventHandlerNoIdempotency extends BaseRule {
+  public EventHandlerNoIdempotency() {
+    super(meta("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY", "RP-NO-IDEMPOTENCY", Domain.RESILIENCE,
+        "Event-driven handler has no idempotency or deduplication", "REL04-BP04, REL05-BP03",
+        Impact.SEVERE, "SQS, SNS, EventBridge and stream sources deliver at least once and retry failed batches: a redelivered event is processed twice (double charge, duplicate order, repeated email).",
+        Likelihood.MEDIUM, "Redelivery happens on every retry, partial batch failure, visibility-timeout expiry or consumer timeout.",
+        Tier.FOUNDATION, "Days: add an idempotency key store or conditional writes", "Lambda, DynamoDB",
+        "Make the handler idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.",
+        ""));
+  }
+
+  @Override
+  public void check(Workload w, Context ctx, Findings out) {
+    List<Location> guarded = new ArrayList<>();
+    for (EventHandler h : w.eventHandlers) {
+      if (h.idempotency.present()) {
+        guarded.addAll(Findings.evidence(h, h.idempotency));
+        continue;
+      }
+      if (h.idempotency.unresolved()) {
+        out.report(this, h, "", "", h.idempotency);
+        continue;
+      }
+      Value<String> wiring = Value.explicit(h.trigger, List.of(h.functionLocation, h.triggerLocation));
+      out.report(this, h, "Handler of " + h.function + " (" + h.trigger + ") has no idempotency",
+          "Function " + h.function + " (" + h.functionLocation + ") consumes " + h.trigger + " events (" + h.triggerLocation
+              + "), which are delivered at least once; its handler at " + h.location
+              + " uses neither Powertools idempotency nor a conditional write, and the source does not deduplicate.", wiring);
+    }
+    if (!guarded.isEmpty()) out.strength(this, "Event handlers deduplicate redelivered events", guarded.stream().distinct().limit(8).toList());
+  }
+}
