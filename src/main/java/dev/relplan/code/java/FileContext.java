@@ -53,12 +53,29 @@ final class FileContext {
 
   /** The initializer of a field (typically a constant) declared in this file, or null. */
   Expression constant(String name) {
-    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
-      for (VariableDeclarator v : f.getVariables()) {
-        if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) return v.getInitializer().get();
+    if (constants == null) {
+      constants = new java.util.HashMap<>();
+      for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+        for (VariableDeclarator v : f.getVariables()) {
+          if (v.getInitializer().isPresent()) constants.putIfAbsent(v.getNameAsString(), v.getInitializer().get());
+        }
       }
     }
-    return null;
+    return constants.get(name);
+  }
+
+  // Caches: the same fields and locals are looked up for every call made through them.
+  private java.util.Map<String, Expression> constants;
+  private final java.util.Map<VariableDeclarator, Built> declarators = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Node, List<MethodCallExpr>> callsIn = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Node, List<AssignExpr>> assignsIn = new java.util.IdentityHashMap<>();
+
+  private List<MethodCallExpr> callsIn(Node scope) {
+    return callsIn.computeIfAbsent(scope, s -> s.findAll(MethodCallExpr.class));
+  }
+
+  private List<AssignExpr> assignsIn(Node scope) {
+    return assignsIn.computeIfAbsent(scope, s -> s.findAll(AssignExpr.class));
   }
 
   /** What an expression builds, or null when it is nothing the scanner can follow. */
@@ -174,7 +191,15 @@ final class FileContext {
         for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
           if (v.getNameAsString().equals(name) && v.getBegin().map(p -> p.line).orElse(0) <= useLine) local = v;
         }
-        if (local != null) return declared(local, c, depth);
+        if (local != null) {
+          VariableDeclarator l = local;
+          Built cached = declarators.get(l);
+          if (cached == null) {
+            cached = declared(l, c, depth);
+            if (cached != null) declarators.put(l, cached);
+          }
+          return cached;
+        }
         for (Parameter p : c.getParameters()) {
           if (p.getNameAsString().equals(name)) return parameter(p, c, depth);
         }
@@ -182,7 +207,14 @@ final class FileContext {
       if (n instanceof TypeDeclaration<?> t) {
         for (FieldDeclaration f : t.getFields()) {
           for (VariableDeclarator v : f.getVariables()) {
-            if (v.getNameAsString().equals(name)) return field(v, t, depth);
+            if (v.getNameAsString().equals(name)) {
+              Built cached = declarators.get(v);
+              if (cached == null) {
+                cached = field(v, t, depth);
+                if (cached != null) declarators.put(v, cached);
+              }
+              return cached;
+            }
           }
         }
       }
@@ -228,7 +260,7 @@ final class FileContext {
   private Built declared(VariableDeclarator v, Node scope, int depth) {
     Expression value = v.getInitializer().orElse(null);
     if (value == null) {
-      for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+      for (AssignExpr a : assignsIn(scope)) {
         if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString())) value = a.getValue();
       }
     }
@@ -239,7 +271,7 @@ final class FileContext {
     Expression value = v.getInitializer().orElse(null);
     Node valueScope = type;
     if (value == null) {
-      for (AssignExpr a : type.findAll(AssignExpr.class)) {
+      for (AssignExpr a : assignsIn(type)) {
         Expression t = a.getTarget();
         boolean mine = t instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
             || t instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(v.getNameAsString());
@@ -289,7 +321,7 @@ final class FileContext {
       if (b.type == null) b = rebaseType(b, imports.resolve(v.getType().asString()));
     }
     Set<Node> seen = new HashSet<>();
-    for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr m : callsIn(scope)) {
       Expression s = m.getScope().orElse(null);
       boolean onIt = s instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
           || s instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(v.getNameAsString());

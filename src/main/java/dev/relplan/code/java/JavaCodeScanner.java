@@ -63,10 +63,13 @@ public final class JavaCodeScanner {
   private static void protectedByCallers(List<FileContext> files, List<Integration> integrations) {
     java.util.Map<String, List<Integration>> byMethod = new java.util.HashMap<>();
     for (Integration i : integrations) byMethod.computeIfAbsent(i.enclosing, k -> new ArrayList<>()).add(i);
+    java.util.Set<String> methodNames = new java.util.HashSet<>();
+    for (String key : byMethod.keySet()) methodNames.add(key.substring(key.lastIndexOf('.') + 1));
     java.util.Map<String, List<Integration>> callerViews = new java.util.HashMap<>();
     for (FileContext ctx : files) {
       Resilience resilience = new Resilience(ctx);
       for (MethodCallExpr c : ctx.cu.findAll(MethodCallExpr.class)) {
+        if (!methodNames.contains(c.getNameAsString())) continue;
         String type = receiverType(ctx, c);
         if (type == null) continue;
         String key = type + "." + c.getNameAsString();

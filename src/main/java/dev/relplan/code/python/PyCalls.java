@@ -100,15 +100,27 @@ final class PyCalls {
     PyNode object = call.field("function").field("object");
     if (object == null) return;
     String receiver = object.text();
-    for (PyNode c : f.root.all("call")) {
+    for (PyNode c : mounts()) {
       PyNode fn = c.field("function");
-      if (fn == null || !fn.is("attribute") || fn.field("attribute") == null || !fn.field("attribute").text().equals("mount")) continue;
       if (fn.field("object") == null || !fn.field("object").text().equals(receiver)) continue;
       for (PyNode adapter : c.all("call")) {
         PyNode retries = PyFile.kwargs(adapter).get("max_retries");
         if (retries != null) i.retry = Value.explicit("HTTPAdapter(max_retries=" + shorten(retries.text()) + ")", List.of(f.at(retries)));
       }
     }
+  }
+
+  private List<PyNode> mounts;
+
+  /** Calls of {@code <x>.mount(...)}, collected once. */
+  private List<PyNode> mounts() {
+    if (mounts == null) {
+      mounts = f.calls().stream().filter(c -> {
+        PyNode fn = c.field("function");
+        return fn != null && fn.is("attribute") && fn.field("attribute") != null && fn.field("attribute").text().equals("mount");
+      }).toList();
+    }
+    return mounts;
   }
 
   // ---- httpx: 5 s default, timeout=None disables it.

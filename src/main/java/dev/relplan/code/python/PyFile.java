@@ -60,31 +60,58 @@ final class PyFile {
       PyNode found = lastAssignment(function, name, use.line, false);
       if (found != null) return found;
     }
-    return lastAssignment(root, name, Integer.MAX_VALUE, true);
+    if (moduleBindings == null) {
+      moduleBindings = new HashMap<>();
+      for (PyNode a : root.all("assignment")) {
+        PyNode left = a.field("left");
+        if (left != null && left.is("identifier") && a.field("right") != null && a.ancestor("function_definition") == null) {
+          moduleBindings.put(left.text(), a.field("right"));
+        }
+      }
+      for (PyNode p : root.all("as_pattern")) {
+        PyNode alias = p.field("alias");
+        if (alias != null && !p.children.isEmpty() && p.ancestor("function_definition") == null) moduleBindings.put(alias.text(), p.children.get(0));
+      }
+    }
+    return moduleBindings.get(name);
   }
+
+  /** The last module-level binding of each name. */
+  private Map<String, PyNode> moduleBindings;
 
   /** The expression assigned to {@code self.name} anywhere in the enclosing class. */
   PyNode selfBinding(String name, PyNode use) {
     PyNode cls = use.ancestor("class_definition");
     if (cls == null) return null;
     PyNode found = null;
-    for (PyNode a : cls.all("assignment")) {
+    for (PyNode a : assignments.computeIfAbsent(cls, s -> s.all("assignment"))) {
       PyNode left = a.field("left");
       if (left != null && left.is("attribute") && left.text().equals("self." + name) && a.field("right") != null) found = a.field("right");
     }
     return found;
   }
 
+  /** Assignments and with-as bindings of each scope, collected once: lookups are frequent. */
+  private final Map<PyNode, List<PyNode>> assignments = new HashMap<>();
+  private final Map<PyNode, List<PyNode>> asPatterns = new HashMap<>();
+  private List<PyNode> calls;
+
+  /** Every call in the file, in source order. */
+  List<PyNode> calls() {
+    if (calls == null) calls = root.all("call");
+    return calls;
+  }
+
   private PyNode lastAssignment(PyNode scope, String name, int beforeLine, boolean moduleOnly) {
     PyNode found = null;
-    for (PyNode a : scope.all("assignment")) {
+    for (PyNode a : assignments.computeIfAbsent(scope, s -> s.all("assignment"))) {
       if (moduleOnly && a.ancestor("function_definition") != null) continue;
       PyNode left = a.field("left");
       if (left != null && left.is("identifier") && left.text().equals(name) && a.line <= beforeLine && a.field("right") != null) {
         found = a.field("right");
       }
     }
-    for (PyNode p : scope.all("as_pattern")) {
+    for (PyNode p : asPatterns.computeIfAbsent(scope, s -> s.all("as_pattern"))) {
       if (moduleOnly && p.ancestor("function_definition") != null) continue;
       PyNode alias = p.field("alias");
       if (alias != null && alias.text().equals(name) && !p.children.isEmpty() && p.line <= beforeLine) found = p.children.get(0);

@@ -38,7 +38,7 @@ public final class PythonCodeScanner {
       PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
       PyCalls calls = new PyCalls(f);
       PyResilience resilience = new PyResilience(f);
-      for (PyNode call : f.root.all("call")) {
+      for (PyNode call : f.calls()) {
         Integration i = calls.analyse(call);
         if (i == null) continue;
         resilience.apply(i, call);
