@@ -196,7 +196,7 @@ final class FileContext {
           Built cached = declarators.get(l);
           if (cached == null) {
             cached = declared(l, c, depth);
-            if (cached != null) declarators.put(l, cached);
+            if (cached != null && depth <= 3) declarators.put(l, cached); // deeper results may be cut short by the depth limit
           }
           return cached;
         }
@@ -211,7 +211,7 @@ final class FileContext {
               Built cached = declarators.get(v);
               if (cached == null) {
                 cached = field(v, t, depth);
-                if (cached != null) declarators.put(v, cached);
+                if (cached != null && depth <= 3) declarators.put(v, cached);
               }
               return cached;
             }
