@@ -72,7 +72,7 @@ public final class MarkdownRenderer {
           + " — " + esc(f.likelihoodReason()));
       line("- **Recommendation**: " + esc(f.rule().remediation()));
       line("- **Effort**: " + f.rule().effort());
-      line("- **AWS Services**: " + String.join(", ", f.rule().awsServices()));
+      line("- **AWS Services**: " + (f.rule().awsServices().isEmpty() ? "None (application code change)" : String.join(", ", f.rule().awsServices())));
       line("- **Well-Architected**: " + String.join(", ", f.rule().bestPractices()));
     }
     if (!any) line("None.");
