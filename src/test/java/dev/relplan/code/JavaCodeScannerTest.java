@@ -361,4 +361,25 @@ class JavaCodeScannerTest {
     assertThat(noRetry.retriesDisabled.isTrue()).isTrue();
     assertThat(noRetry.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(8);
   }
+
+  @Test
+  void aTimeoutOperatorAppliedByTheCallerBoundsAReactiveCall() {
+    Integration i = only(scan("Loyalty.java", """
+        import org.springframework.web.reactive.function.client.WebClient;
+        import reactor.core.publisher.Mono;
+        class Loyalty {
+          private final WebClient web = WebClient.create("https://loyalty.example.com");
+          Mono<String> points(String id) { return web.get().uri("/points/{id}", id).retrieve().bodyToMono(String.class); }
+        }
+        """, "Checkout.java", """
+        import java.time.Duration;
+        class Checkout {
+          private final Loyalty loyalty = new Loyalty();
+          String total(String id) { return loyalty.points(id).timeout(Duration.ofMillis(300)).onErrorReturn("0").block(); }
+        }
+        """));
+    assertThat(i.timeout.get()).isEqualTo("300 ms (timeout) in caller Checkout.total");
+    assertThat(i.timeout.trace()).extracting(Object::toString).containsExactly("Checkout.java:4");
+    assertThat(i.fallback.get()).isEqualTo("Reactor onErrorReturn in caller Checkout.total");
+  }
 }

@@ -200,16 +200,7 @@ final class CallSites {
       if (c.getNameAsString().equals("uri") && !c.getArguments().isEmpty()) i.target = urlTarget(c.getArgument(0));
     }
     if (!i.target.present()) i.target = target(client, Set.of("baseUrl", "create"));
-    // Operators applied to the response: a timeout, a bounded block, retries, fallbacks.
-    List<MethodCallExpr> after = new ArrayList<>();
-    for (Node n = m; n.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == n; n = p) after.add(p);
-    MethodCallExpr timeout = null;
-    for (MethodCallExpr p : after) {
-      String pn = p.getNameAsString();
-      if ((pn.equals("timeout") || pn.equals("block") || pn.equals("blockFirst") || pn.equals("blockLast")) && !p.getArguments().isEmpty()) timeout = p;
-      if (pn.equals("retry") || pn.equals("retryWhen")) i.retry = Value.explicit("Reactor " + pn + "(" + args(p) + ")", List.of(ctx.at(p.getName())));
-      if (pn.equals("onErrorResume") || pn.equals("onErrorReturn")) i.fallback = Value.explicit("Reactor " + pn, List.of(ctx.at(p.getName())));
-    }
+    MethodCallExpr timeout = reactorOperators(i, m, ctx);
     Settings.Found response = Settings.first(client, Set.of("responseTimeout", "setReadTimeout", "readTimeout", "setResponseTimeout"));
     if (timeout != null) {
       Durations.Rendered r = Durations.render(timeout.getArguments(), null, ctx);
@@ -230,6 +221,26 @@ final class CallSites {
       i.timeout = Value.unresolved("RestClient picks its HTTP library from the classpath, so its default timeouts are not visible in the code", List.of());
     }
     return i;
+  }
+
+  /**
+   * Reactor operators applied to the publisher a call returns (at the call, or by a caller of the
+   * method that returns it): retry/retryWhen, onErrorResume/onErrorReturn, and a timeout or a
+   * bounded block; sets the retry and fallback and a timeout, and returns the timeout operator.
+   */
+  static MethodCallExpr reactorOperators(Integration i, MethodCallExpr m, FileContext ctx) {
+    MethodCallExpr timeout = null;
+    for (Node n = m; n.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == n; n = p) {
+      String pn = p.getNameAsString();
+      if ((pn.equals("timeout") || pn.equals("block") || pn.equals("blockFirst") || pn.equals("blockLast")) && !p.getArguments().isEmpty()) timeout = p;
+      if (pn.equals("retry") || pn.equals("retryWhen")) i.retry = Value.explicit("Reactor " + pn + "(" + args(p) + ")", List.of(ctx.at(p.getName())));
+      if (pn.equals("onErrorResume") || pn.equals("onErrorReturn")) i.fallback = Value.explicit("Reactor " + pn, List.of(ctx.at(p.getName())));
+    }
+    if (timeout != null && !i.timeout.present()) {
+      Durations.Rendered r = Durations.render(timeout.getArguments(), null, ctx);
+      i.timeout = Value.explicit(r.text() + " (" + timeout.getNameAsString() + ")", List.of(ctx.at(timeout.getName())));
+    }
+    return timeout;
   }
 
   // ---- JAX-RS client: connectTimeout/readTimeout on ClientBuilder.

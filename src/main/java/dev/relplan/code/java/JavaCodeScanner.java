@@ -76,6 +76,7 @@ public final class JavaCodeScanner {
         if (!byMethod.containsKey(key) || CallSites.enclosing(c).equals(key)) continue;
         Integration view = new Integration(ctx.file, CallSites.enclosing(c), Integration.Kind.HTTP, "caller", "java", ctx.at(c.getName()));
         resilience.apply(view, c);
+        CallSites.reactorOperators(view, c, ctx);
         callerViews.computeIfAbsent(key, k -> new ArrayList<>()).add(view);
       }
     }

@@ -72,6 +72,21 @@ final class PyCalls {
     return made != null && (made.equals("boto3.Session") || made.equals("boto3.session.Session")) ? "boto3.Session." + method : null;
   }
 
+  /** {@code f(**options)}: keyword arguments the scanner cannot see, which may include a timeout. */
+  private static boolean splatsKeywords(PyNode call) {
+    PyNode args = call.field("arguments");
+    return args != null && args.children.stream().anyMatch(a -> a.is("dictionary_splat"));
+  }
+
+  /** The timeout as read, unless the call passes keyword arguments with ** (then it cannot be told). */
+  private Value<String> unlessSplat(PyNode call, Value<String> timeout) {
+    if (!timeout.isExplicit() && splatsKeywords(call)) {
+      return Value.unresolved("the call passes keyword arguments with ** (" + shorten(call.field("arguments").text())
+          + "), which may set the timeout", List.of(f.at(call)));
+    }
+    return timeout;
+  }
+
   private Integration integration(PyNode call, Integration.Kind kind, String client, PyNode origin) {
     PyNode fn = call.field("function");
     PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
@@ -91,6 +106,7 @@ final class PyCalls {
     } else {
       i.timeout = none("requests has no default timeout: without timeout= the call can wait forever", List.of());
     }
+    i.timeout = unlessSplat(call, i.timeout);
     if (session != null) mountedRetries(i, call);
     return i;
   }
@@ -131,8 +147,8 @@ final class PyCalls {
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode onClient = client == null ? null : PyFile.kwargs(client).get("timeout");
     PyNode timeout = onCall != null ? onCall : onClient;
-    i.timeout = timeout != null ? seconds(timeout, "timeout=None disables httpx's timeouts")
-        : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies");
+    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None disables httpx's timeouts")
+        : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies"));
     return i;
   }
 
@@ -143,8 +159,8 @@ final class PyCalls {
     i.target = target(call, 0);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode timeout = onCall != null ? onCall : PyFile.kwargs(session).get("timeout");
-    i.timeout = timeout != null ? seconds(timeout, "timeout=None disables aiohttp's timeouts")
-        : Value.defaulted("300 s total (aiohttp default ClientTimeout)", "aiohttp's default ClientTimeout applies");
+    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None disables aiohttp's timeouts")
+        : Value.defaulted("300 s total (aiohttp default ClientTimeout)", "aiohttp's default ClientTimeout applies"));
     return i;
   }
 
@@ -155,8 +171,8 @@ final class PyCalls {
     i.target = target(call, 1);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode timeout = onCall != null ? onCall : PyFile.kwargs(pool).get("timeout");
-    i.timeout = timeout != null ? seconds(timeout, "timeout=None waits forever")
-        : none("urllib3's default timeout is the socket default, which blocks forever", List.of());
+    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None waits forever")
+        : none("urllib3's default timeout is the socket default, which blocks forever", List.of()));
     return i;
   }
 

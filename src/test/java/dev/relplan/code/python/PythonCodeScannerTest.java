@@ -179,4 +179,15 @@ class PythonCodeScannerTest {
     assertThat(r.skipped()).hasSize(1);
     assertThat(r.skipped().get(0).reason()).startsWith("Python syntax error");
   }
+
+  @Test
+  void keywordArgumentsPassedWithDoubleStarMakeTheTimeoutUnknown() {
+    var r = scan("""
+        import requests
+        OPTIONS = {"timeout": 5}
+        def a(url):
+            return requests.get(url, **OPTIONS)
+        """);
+    assertThat(r.integrations().get(0).timeout.unresolved()).isTrue();
+  }
 }
