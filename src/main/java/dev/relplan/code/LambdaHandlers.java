@@ -65,9 +65,11 @@ public final class LambdaHandlers {
     } else if (why == null && runtime.startsWith("java")) {
       String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
       String method = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
-      String suffix = "/" + cls.replace('.', '/') + ".java";
-      for (Map.Entry<String, SourceFile> e : code.entrySet()) {
-        if (!e.getKey().startsWith(base + "/") || !e.getKey().endsWith(suffix)) continue;
+      String suffix = cls.replace('.', '/') + ".java";
+      String prefix = base.isEmpty() ? "" : base + "/";
+      for (Map.Entry<String, SourceFile> e : new java.util.TreeMap<>(code).entrySet()) {
+        String path = e.getKey();
+        if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix))) continue;
         HandlerCode found = JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
         if (found != null) return linked(f, trigger, handler, found);
       }
