@@ -35,6 +35,7 @@ public final class LambdaHandlers {
       Function.Trigger trigger = f.triggers.stream().filter(t -> AT_LEAST_ONCE.contains(t.kind())).findFirst().orElse(null);
       if (trigger == null) continue;
       EventHandler h = handler(f, trigger, code);
+      h.environment = f.environment; // the function's environment decides whether its handler is production
       if (h.idempotency.known() && !h.idempotency.present() && trigger.kind().equals("SQS")) {
         Queue q = w.resolve(trigger.source().get(), Queue.class);
         if (q != null && q.fifo.isTrue()) h.idempotency = Value.explicit("FIFO queue " + q.id + " (deduplication)", q.fifo.trace());

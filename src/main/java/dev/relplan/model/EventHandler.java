@@ -22,4 +22,10 @@ public final class EventHandler extends Resource {
     this.functionLocation = functionLocation;
     this.triggerLocation = triggerLocation;
   }
+
+  /** Code names (functions, classes) say nothing about the environment: no production judgement from them. */
+  @Override
+  public String identityText() {
+    return "";
+  }
 }

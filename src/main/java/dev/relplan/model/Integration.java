@@ -49,4 +49,10 @@ public final class Integration extends Resource {
   public String describe() {
     return enclosing + " → " + (target.present() ? target.get() : client);
   }
+
+  /** Code names (functions, classes) say nothing about the environment: no production judgement from them. */
+  @Override
+  public String identityText() {
+    return "";
+  }
 }
