@@ -20,7 +20,9 @@ public final class CallWithoutTimeout extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    List<dev.relplan.model.Location> bounded = new java.util.ArrayList<>();
     for (Integration i : w.integrations) {
+      if (i.timeout.isExplicit()) bounded.addAll(dev.relplan.rules.Findings.evidence(i, i.timeout));
       if (i.timeout.present()) continue;
       Value<String> client = clientValue(i);
       if (i.timeout.unresolved()) {
@@ -31,6 +33,11 @@ public final class CallWithoutTimeout extends BaseRule {
           "The call at " + i.location + (i.target.present() ? " to " + i.target.get() : "") + " goes through "
               + i.client + (i.clientLocation != null ? " built at " + i.clientLocation : "") + ": " + i.timeout.note() + ".",
           client, i.timeout);
+    }
+    if (!bounded.isEmpty()) {
+      long calls = w.integrations.stream().filter(i -> i.timeout.isExplicit()).count();
+      out.strength(this, calls + " of " + w.integrations.size() + " outbound call(s) in application code set an explicit timeout",
+          bounded.stream().distinct().limit(8).toList());
     }
   }
 
