@@ -35,6 +35,7 @@ public final class PythonCodeScanner {
         skipped.add(new SkippedFile(file.display(), "Python syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
+      if (!importsAnyOf(rootNode, bytes, 0)) continue; // nothing this scanner recognises can be referenced
       PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
       PyCalls calls = new PyCalls(f);
       PyResilience resilience = new PyResilience(f);
@@ -47,6 +48,30 @@ public final class PythonCodeScanner {
       health.addAll(new PyHealth(f).find());
     }
     return new Result(integrations, health, skipped);
+  }
+
+  /** Top-level modules whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
+  private static final java.util.Set<String> RECOGNISED = java.util.Set.of("requests", "httpx", "aiohttp", "urllib3", "boto3",
+      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff");
+
+  /**
+   * Whether the module imports a recognised library, looking at import statements at module level
+   * and inside module-level if/try blocks (walking only those nodes keeps large files cheap).
+   */
+  private static boolean importsAnyOf(TSNode scope, byte[] source, int depth) {
+    int count = scope.getNamedChildCount();
+    for (int i = 0; i < count; i++) {
+      TSNode c = scope.getNamedChild(i);
+      String type = c.getType();
+      if (type.equals("import_statement") || type.equals("import_from_statement")) {
+        String text = new String(source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
+        for (String word : text.split("[^A-Za-z0-9_]+")) if (RECOGNISED.contains(word)) return true;
+      } else if (depth < 3 && (type.equals("if_statement") || type.equals("try_statement") || type.equals("block")
+          || type.equals("else_clause") || type.equals("except_clause") || type.equals("elif_clause") || type.equals("finally_clause"))) {
+        if (importsAnyOf(c, source, depth + 1)) return true;
+      }
+    }
+    return false;
   }
 
   private static String errorLine(TSNode n) {
