@@ -50,11 +50,13 @@ public final class Pipeline {
     CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
     cfn.adapt(workload);
     List<dev.relplan.discover.SkippedFile> skipped = new ArrayList<>(found.skipped());
-    skipped.addAll(CodeScanner.scan(found, workload));
+    CodeScanner.Result code = CodeScanner.scan(found, workload);
+    skipped.addAll(code.skipped());
     skipped.sort(null);
     Linker.link(workload);
     dev.relplan.code.LambdaHandlers.link(found, workload);
     List<String> notes = new ArrayList<>(cfn.notes());
+    notes.addAll(code.notes());
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
     String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
     Assessment a = Assessor.assess(workload, RuleRegistry.all(),

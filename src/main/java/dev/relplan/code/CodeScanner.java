@@ -15,14 +15,30 @@ import java.util.List;
 public final class CodeScanner {
   private CodeScanner() {}
 
-  /** Adds the integrations found to the workload; returns the source files that could not be analysed. */
-  public static List<SkippedFile> scan(Discovery.Result found, Workload workload) {
+  /** Source files that could not be analysed, and notes on code in languages that are not scanned. */
+  public record Result(List<SkippedFile> skipped, List<String> notes) {}
+
+  /** Adds the integrations and health endpoints found to the workload. */
+  public static Result scan(Discovery.Result found, Workload workload) {
     List<SourceFile> java = new ArrayList<>();
     List<SourceFile> python = new ArrayList<>();
+    java.util.Map<String, Integer> other = new java.util.TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
       if (isTest(f.display())) continue;
-      if (f.display().endsWith(".java")) java.add(f);
-      if (f.display().endsWith(".py")) python.add(f);
+      String name = f.display();
+      if (name.endsWith(".java")) {
+        java.add(f);
+      } else if (name.endsWith(".py")) {
+        python.add(f);
+      } else {
+        other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    if (!other.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
+      notes.add("application code not analysed (only Java and Python calls, health checks and handlers are): " + sb + " file(s)");
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
@@ -34,7 +50,7 @@ public final class CodeScanner {
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
-    return skipped;
+    return new Result(skipped, notes);
   }
 
   /** Test sources (Java and Python conventions) call mocks and local servers: their calls are not the workload's integrations. */

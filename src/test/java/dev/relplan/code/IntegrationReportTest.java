@@ -82,4 +82,14 @@ class IntegrationReportTest {
         .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");
     assertThat(payments.finding().rule().flag()).isEqualTo("RP-NO-TIMEOUT");
   }
+
+  @Test
+  void codeInLanguagesThatAreNotScannedIsNamedInANote(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("server.ts"), "export const x = 1;\n");
+    java.nio.file.Files.writeString(dir.resolve("view.tsx"), "export const y = <div/>;\n");
+    java.nio.file.Files.writeString(dir.resolve("main.go"), "package main\n");
+    var a = run(dir).assessment();
+    assertThat(a.notes()).contains(
+        "application code not analysed (only Java and Python calls, health checks and handlers are): 1 .go, 1 .ts, 1 .tsx file(s)");
+  }
 }
