@@ -47,6 +47,7 @@ public final class CodeScanner {
     workload.integrations.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
+    workload.breakingMigrations.addAll(py.breakingMigrations());
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());

@@ -30,6 +30,8 @@ public final class Workload {
   public final List<HealthEndpoint> healthEndpoints = new ArrayList<>();
   /** Lambda functions consuming events, linked to their handler code. */
   public final List<EventHandler> eventHandlers = new ArrayList<>();
+  /** Schema changes in migration scripts that the previous release cannot run against. */
+  public final List<Migration> breakingMigrations = new ArrayList<>();
 
   public void add(Resource r) {
     if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);

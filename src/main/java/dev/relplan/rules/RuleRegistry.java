@@ -1,6 +1,7 @@
 package dev.relplan.rules;
 
 import dev.relplan.rules.change.AllAtOnceDeployment;
+import dev.relplan.rules.change.BreakingMigration;
 import dev.relplan.rules.change.NoAutomatedRollback;
 import dev.relplan.rules.change.NoPreProductionEnvironment;
 import dev.relplan.rules.faulttolerance.DnsFailoverHealthCheck;
@@ -48,7 +49,7 @@ public final class RuleRegistry {
         new DynamoDbProvisionedNoScaling(), new KinesisFixedShards(),
         new LambdaTimeoutVsApiGateway(), new QueueVisibilityTimeout(),
         new CallWithoutTimeout(), new CallWithoutTimeoutOrBreaker(), new SdkRetriesDisabled(), new ShallowHealthCheck(), new EventHandlerNoIdempotency(),
-        new AllAtOnceDeployment(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
+        new AllAtOnceDeployment(), new BreakingMigration(), new NoAutomatedRollback(), new NoPreProductionEnvironment(),
         new NoResilienceTesting());
   }
 }

@@ -4,6 +4,7 @@ import dev.relplan.discover.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.model.Migration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.treesitter.TreeSitterPython;
 /** Inventories outbound calls and health endpoints of Python sources, parsed with tree-sitter. */
 public final class PythonCodeScanner {
   /** What the scan found, and the files it could not analyse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<Migration> breakingMigrations,
+                       List<SkippedFile> skipped) {}
 
   private PythonCodeScanner() {}
 
@@ -23,7 +25,8 @@ public final class PythonCodeScanner {
     List<Integration> integrations = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
-    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    List<Migration> migrations = new ArrayList<>();
+    if (files.isEmpty()) return new Result(integrations, health, migrations, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterPython());
     for (SourceFile file : files) {
@@ -46,13 +49,14 @@ public final class PythonCodeScanner {
         integrations.add(i);
       }
       health.addAll(new PyHealth(f).find());
+      migrations.addAll(new AlembicMigrations(f).find());
     }
-    return new Result(integrations, health, skipped);
+    return new Result(integrations, health, migrations, skipped);
   }
 
   /** Top-level modules whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
   private static final java.util.Set<String> RECOGNISED = java.util.Set.of("requests", "httpx", "aiohttp", "urllib3", "boto3",
-      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff");
+      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff", "alembic");
 
   /**
    * Whether the module imports a recognised library, looking at import statements at module level
