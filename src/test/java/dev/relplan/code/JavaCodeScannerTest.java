@@ -382,4 +382,34 @@ class JavaCodeScannerTest {
     assertThat(i.timeout.trace()).extracting(Object::toString).containsExactly("Checkout.java:4");
     assertThat(i.fallback.get()).isEqualTo("Reactor onErrorReturn in caller Checkout.total");
   }
+
+  @Test
+  void aCompletableFutureTimeoutBoundsSendAsync() {
+    JavaCodeScanner.Result r = scan("Async.java", """
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.util.concurrent.TimeUnit;
+        class Async {
+          private final HttpClient http = HttpClient.newHttpClient();
+          Object a() throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("https://a.example.com")).build();
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).orTimeout(2, TimeUnit.SECONDS).join();
+          }
+          Object b() throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("https://b.example.com")).build();
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).get(500, TimeUnit.MILLISECONDS);
+          }
+          Object c() throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("https://c.example.com")).build();
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).get();
+          }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s (orTimeout)");
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("500 ms (get)");
+    assertThat(noTimeout(r.integrations().get(2).timeout)).isTrue();
+  }
 }

@@ -78,7 +78,10 @@ final class CallSites {
     Settings.Found timeout = request == null ? null : Settings.first(request, Set.of("timeout"));
     Settings.Found connect = Settings.first(client, Set.of("connectTimeout"));
     i.target = request == null ? Value.absent() : target(request, Set.of("newBuilder", "uri"));
-    if (timeout != null) {
+    if (timeout == null && name(m).equals("sendAsync")) reactorOperators(i, m, ctx);
+    if (i.timeout.present()) {
+      return i; // bounded by an operator on the returned future
+    } else if (timeout != null) {
       i.timeout = explicit(timeout, "request", null);
     } else if (request == null || request.unresolved != null) {
       i.timeout = Value.unresolved("the HttpRequest is built where the scanner cannot follow it"
@@ -233,11 +236,18 @@ final class CallSites {
     for (Node n = m; n.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == n; n = p) {
       String pn = p.getNameAsString();
       if ((pn.equals("timeout") || pn.equals("block") || pn.equals("blockFirst") || pn.equals("blockLast")) && !p.getArguments().isEmpty()) timeout = p;
+      // CompletableFuture: orTimeout(n, unit), completeOnTimeout(value, n, unit), get(n, unit).
+      if (pn.equals("orTimeout") && p.getArguments().size() == 2 || pn.equals("get") && p.getArguments().size() == 2) timeout = p;
+      if (pn.equals("completeOnTimeout") && p.getArguments().size() == 3) {
+        timeout = p;
+        i.fallback = Value.explicit("completeOnTimeout default value", List.of(ctx.at(p.getName())));
+      }
       if (pn.equals("retry") || pn.equals("retryWhen")) i.retry = Value.explicit("Reactor " + pn + "(" + args(p) + ")", List.of(ctx.at(p.getName())));
       if (pn.equals("onErrorResume") || pn.equals("onErrorReturn")) i.fallback = Value.explicit("Reactor " + pn, List.of(ctx.at(p.getName())));
     }
     if (timeout != null && !i.timeout.present()) {
-      Durations.Rendered r = Durations.render(timeout.getArguments(), null, ctx);
+      List<Expression> args = timeout.getNameAsString().equals("completeOnTimeout") ? timeout.getArguments().subList(1, 3) : timeout.getArguments();
+      Durations.Rendered r = Durations.render(args, null, ctx);
       i.timeout = Value.explicit(r.text() + " (" + timeout.getNameAsString() + ")", List.of(ctx.at(timeout.getName())));
     }
     return timeout;
@@ -587,6 +597,10 @@ final class CallSites {
     String s = m.getArguments().toString();
     s = s.substring(1, s.length() - 1);
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  private static String name(MethodCallExpr m) {
+    return m.getNameAsString();
   }
 
   static String simple(String type) {

@@ -190,4 +190,26 @@ class PythonCodeScannerTest {
         """);
     assertThat(r.integrations().get(0).timeout.unresolved()).isTrue();
   }
+
+  @Test
+  void aSessionStoredOnSelfWithMountedRetries() {
+    var r = scan("""
+        import requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
+        class Payments:
+            def __init__(self):
+                self.session = requests.Session()
+                self.session.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5)))
+
+            def charge(self, order):
+                return self.session.post("https://payments.example.com/charges", json=order)
+        """);
+    Integration i = r.integrations().get(0);
+    assertThat(i.enclosing).isEqualTo("Payments.charge");
+    assertThat(i.clientLocation.line()).isEqualTo(7);
+    assertThat(i.retry.get()).isEqualTo("HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5))");
+    assertThat(i.timeout.present()).isFalse();
+  }
 }
