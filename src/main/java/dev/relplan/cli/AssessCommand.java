@@ -50,7 +50,7 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
   List<Path> parameters = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "F", description = "md (default) or json; repeatable.")
+  @Option(names = "--format", paramLabel = "F", description = "md (default), json or sarif; repeatable.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
@@ -79,8 +79,8 @@ final class AssessCommand implements Callable<Integer> {
     }
     Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
     for (String f : fmts) {
-      if (!f.equals("md") && !f.equals("json")) {
-        throw new InputError("--format " + f + " is not available: use md or json");
+      if (!f.equals("md") && !f.equals("json") && !f.equals("sarif")) {
+        throw new InputError("--format " + f + " is not available: use md, json or sarif");
       }
     }
     Risk threshold = null;
@@ -102,8 +102,11 @@ final class AssessCommand implements Callable<Integer> {
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();
     for (String f : fmts) {
-      String text = f.equals("json") ? JsonRenderer.render(assessment, Main.VERSION, result.snippets())
-          : MarkdownRenderer.render(assessment, shownDate);
+      String text = switch (f) {
+        case "json" -> JsonRenderer.render(assessment, Main.VERSION, result.snippets());
+        case "sarif" -> dev.relplan.report.SarifRenderer.render(assessment, dev.relplan.rules.RuleRegistry.all(), Main.VERSION);
+        default -> MarkdownRenderer.render(assessment, shownDate);
+      };
       outputs.add(new String[] {f, text});
     }
     try {
