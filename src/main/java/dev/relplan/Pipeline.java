@@ -48,6 +48,7 @@ public final class Pipeline {
     workload.repositoryEvidence.putAll(found.evidence());
     CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
     cfn.adapt(workload);
+    dev.relplan.iac.cicd.DeploymentEnvironments.collect(found, workload);
     Linker.link(workload);
     List<String> notes = new ArrayList<>(cfn.notes());
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
