@@ -50,7 +50,7 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
   List<Path> parameters = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "F", description = "md (default), json or sarif; repeatable.")
+  @Option(names = "--format", paramLabel = "F", description = "md (default), json, sarif or html; repeatable.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
@@ -79,8 +79,8 @@ final class AssessCommand implements Callable<Integer> {
     }
     Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
     for (String f : fmts) {
-      if (!f.equals("md") && !f.equals("json") && !f.equals("sarif")) {
-        throw new InputError("--format " + f + " is not available: use md, json or sarif");
+      if (!List.of("md", "json", "sarif", "html").contains(f)) {
+        throw new InputError("--format " + f + " is not available: use md, json, sarif or html");
       }
     }
     Risk threshold = null;
@@ -105,6 +105,7 @@ final class AssessCommand implements Callable<Integer> {
       String text = switch (f) {
         case "json" -> JsonRenderer.render(assessment, Main.VERSION, result.snippets());
         case "sarif" -> dev.relplan.report.SarifRenderer.render(assessment, dev.relplan.rules.RuleRegistry.all(), Main.VERSION);
+        case "html" -> dev.relplan.report.HtmlRenderer.render(assessment, shownDate);
         default -> MarkdownRenderer.render(assessment, shownDate);
       };
       outputs.add(new String[] {f, text});
