@@ -148,7 +148,6 @@ public final class Discovery {
         files.add(new SourceFile(file, display, FileKind.SAMCONFIG, content, List.of()));
       } else if (lower.endsWith(".tf.json") || ext.equals("tf") || ext.equals("tfvars")) {
         files.add(new SourceFile(file, display, FileKind.TERRAFORM, content, List.of()));
-        skipped.add(new SkippedFile(display, "Terraform is not analysed by this version of relplan"));
       } else if (structured) {
         classifyStructured(file, display, ext, content, files, skipped);
       } else if (CODE_EXTENSIONS.contains(ext)) {

@@ -1,0 +1,289 @@
+package dev.relplan.iac.terraform;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.GenericResource;
+import dev.relplan.model.Location;
+import dev.relplan.model.Resource;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.hcl.Attribute;
+import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.HclFile;
+import dev.relplan.parse.hcl.HclParser;
+import dev.relplan.parse.hcl.HclSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Turns the Terraform configurations found into the workload model: root modules are detected,
+ * each evaluated with its variables (defaults, terraform.tfvars, *.auto.tfvars, --var-file,
+ * --var), local modules followed with the caller's inputs, and every {@code aws_*} resource
+ * instance mapped onto the same model objects as CloudFormation.
+ */
+public final class TerraformAdapter {
+  private static final Map<String, TfMapper> MAPPERS = new HashMap<>();
+  private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
+
+  static {
+    AwsMappers.register(MAPPERS);
+  }
+
+  private final Discovery.Result discovered;
+  private final List<Path> varFiles;
+  private final List<String> vars;
+  private final List<String> notes = new ArrayList<>();
+  private final List<SkippedFile> skipped = new ArrayList<>();
+
+  /**
+   * @param varFiles {@code --var-file} files in the order given
+   * @param vars {@code --var} assignments {@code NAME=VALUE} in the order given
+   */
+  public TerraformAdapter(Discovery.Result discovered, List<Path> varFiles, List<String> vars) {
+    this.discovered = discovered;
+    this.varFiles = varFiles == null ? List.of() : varFiles;
+    this.vars = vars == null ? List.of() : vars;
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Terraform files that could not be parsed, with the located syntax error. */
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
+
+  public void adapt(Workload workload) {
+    List<SourceFile> files = discovered.ofKind(FileKind.TERRAFORM);
+    if (files.isEmpty()) return;
+    Map<Path, ModuleDir> dirs = new TreeMap<>();
+    Map<Path, List<SourceFile>> tfvars = new HashMap<>();
+    for (SourceFile f : files) {
+      String lower = f.display().toLowerCase(Locale.ROOT);
+      Path dir = f.path().toAbsolutePath().normalize().getParent();
+      if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+        tfvars.computeIfAbsent(dir, x -> new ArrayList<>()).add(f);
+        continue;
+      }
+      HclFile parsed = parse(f.display(), f.content());
+      if (parsed == null) continue;
+      int slash = f.display().lastIndexOf('/');
+      String display = slash < 0 ? "" : f.display().substring(0, slash);
+      dirs.computeIfAbsent(dir, d -> new ModuleDir(d, display)).add(parsed);
+    }
+    Session session = new Session(dirs);
+    Set<Path> children = new HashSet<>();
+    for (ModuleDir d : dirs.values()) {
+      for (Block call : d.modules.values()) {
+        String src = Session.source(call);
+        if (Session.isLocal(src)) {
+          Path target = d.path.resolve(src).normalize();
+          if (dirs.containsKey(target) && !target.equals(d.path)) children.add(target);
+        }
+      }
+    }
+    List<Consumer<Workload>> deferred = new ArrayList<>();
+    for (ModuleDir d : dirs.values()) {
+      if (children.contains(d.path)) continue;
+      Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()));
+      ModuleInstance root = new ModuleInstance(session, d, d.name(), "", List.of(), 0, Map.of(), values);
+      walk(root, workload, deferred);
+    }
+    for (Consumer<Workload> c : deferred) c.accept(workload);
+    notes.addAll(session.notes);
+    workload.unresolvables.addAll(session.unresolvables);
+    environmentEvidence(workload, dirs, tfvars, children);
+  }
+
+  private HclFile parse(String display, String content) {
+    try {
+      return HclParser.parseBySuffix(display, content);
+    } catch (HclSyntaxException e) {
+      skipped.add(new SkippedFile(display, "Terraform syntax error: " + e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      skipped.add(new SkippedFile(display, "Terraform file could not be parsed: " + e.getClass().getSimpleName()));
+    }
+    return null;
+  }
+
+  // ---- variable values of a root module ----
+
+  private Map<String, Ev> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars) {
+    Map<String, Ev> values = new LinkedHashMap<>();
+    ModuleInstance literal = new ModuleInstance(session, new ModuleDir(d.path, d.display), d.name(), "", List.of(), 0, Map.of(), Map.of());
+    List<SourceFile> sorted = new ArrayList<>(dirVars);
+    sorted.sort((x, y) -> x.display().compareTo(y.display()));
+    List<SourceFile> auto = new ArrayList<>();
+    SourceFile main = null;
+    SourceFile mainJson = null;
+    List<SourceFile> production = new ArrayList<>();
+    for (SourceFile f : sorted) {
+      String name = f.path().getFileName().toString();
+      if (name.equals("terraform.tfvars")) main = f;
+      else if (name.equals("terraform.tfvars.json")) mainJson = f;
+      else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
+      else if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+    }
+    if (main != null) load(literal, main.display(), main.content(), d, values);
+    if (mainJson != null) load(literal, mainJson.display(), mainJson.content(), d, values);
+    for (SourceFile f : auto) load(literal, f.display(), f.content(), d, values);
+    if (varFiles.isEmpty() && production.size() == 1) {
+      SourceFile p = production.get(0);
+      notes.add("Terraform variable values for " + d.name() + " from " + p.display()
+          + " (the configuration's production variable file; choose another with --var-file)");
+      load(literal, p.display(), p.content(), d, values);
+    }
+    for (Path p : varFiles) {
+      try {
+        String content = Files.readString(p);
+        load(literal, p.toString().replace('\\', '/'), content, d, values);
+      } catch (IOException e) {
+        notes.add("--var-file " + p + " cannot be read: " + e.getClass().getSimpleName());
+      }
+    }
+    for (String kv : vars) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) continue;
+      String name = kv.substring(0, eq).strip();
+      String raw = kv.substring(eq + 1);
+      if (!d.variables.containsKey(name)) continue;
+      Object v = raw;
+      String t = raw.strip();
+      if (t.startsWith("[") || t.startsWith("{")) {
+        try {
+          v = literal.eval(HclParser.parseExpression("--var " + name, t), Env.EMPTY).value();
+        } catch (HclSyntaxException e) {
+          v = raw;
+        }
+      }
+      values.put(name, Ev.of(v));
+    }
+    return values;
+  }
+
+  private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Ev> values) {
+    HclFile f = parse(display, content);
+    if (f == null) return;
+    for (Attribute a : f.body().attributes()) {
+      if (!d.variables.containsKey(a.name())) continue;
+      Ev v = literal.eval(a.value(), Env.EMPTY);
+      values.put(a.name(), new Ev(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
+    }
+  }
+
+  // ---- resources ----
+
+  private void walk(ModuleInstance m, Workload w, List<Consumer<Workload>> deferred) {
+    for (Map.Entry<String, Block> e : m.dir.resources.entrySet()) {
+      Block b = e.getValue();
+      String type = b.label(0);
+      ModuleInstance.Expansion x = m.expansion("resource:" + e.getKey(), b);
+      Location loc = m.at(b.range());
+      if (!x.known()) {
+        Unknown u = new Unknown(x.unknownReason());
+        Env env = Env.EMPTY.with("count", Ev.of(u)).with("each", Ev.of(u));
+        List<Location> trace = new ArrayList<>(List.of(x.line()));
+        for (Location l : x.decidedBy().trace()) if (!trace.contains(l)) trace.add(l);
+        map(m, b, type, m.prefix + e.getKey() + "[*]", loc, env, Value.unresolved(x.unknownReason(), trace), w, deferred);
+        continue;
+      }
+      for (ModuleInstance.Instance i : x.instances()) {
+        Value<Boolean> exists = x.decidedBy() == null ? Value.defaulted(true, "declared without count or for_each")
+            : Value.explicit(true, withLine(x.line(), x.decidedBy().trace()));
+        map(m, b, type, m.prefix + e.getKey() + i.suffix(), loc, i.env(), exists, w, deferred);
+      }
+    }
+    for (String name : m.dir.modules.keySet()) {
+      for (ModuleInstance.Child c : m.children(name)) {
+        if (c.module() != null) {
+          walk(c.module(), w, deferred);
+        } else if (c.instance() == null) {
+          Block call = m.dir.modules.get(name);
+          Location at = m.at(call.range());
+          String subject = m.prefix + "module." + name;
+          notes.add(at + ": " + subject + ": " + c.notFollowed() + "; what it creates cannot be determined");
+          w.unresolvables.add(new Workload.Unresolvable(subject, c.notFollowed(), at));
+        }
+      }
+    }
+  }
+
+  private static List<Location> withLine(Location line, List<Location> trace) {
+    List<Location> out = new ArrayList<>(List.of(line));
+    for (Location l : trace) if (!out.contains(l)) out.add(l);
+    return out;
+  }
+
+  private void map(ModuleInstance m, Block b, String type, String address, Location loc, Env env, Value<Boolean> exists,
+                   Workload w, List<Consumer<Workload>> deferred) {
+    Attrs attrs = new Attrs(m, b.body(), env, loc);
+    TfResource r = new TfResource(m, b, type, address, loc, attrs, w, exists, deferred);
+    int before = w.resources().size();
+    TfMapper mapper = MAPPERS.get(type);
+    try {
+      if (mapper != null) {
+        mapper.map(r);
+      } else {
+        w.notAssessedTypes.merge(type, 1, Integer::sum);
+        r.add(new GenericResource(m.scope, address, type, loc));
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      notes.add(loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
+    }
+    for (int i = before; i < w.resources().size(); i++) {
+      Resource res = w.resources().get(i);
+      if (!res.environment.present()) res.environment = environment(m, res);
+    }
+  }
+
+  private static Value<String> environment(ModuleInstance m, Resource r) {
+    for (var tag : r.tags.entrySet()) {
+      if (ENVIRONMENT_NAMES.contains(tag.getKey().toLowerCase(Locale.ROOT))) return Value.explicit(tag.getValue(), List.of(r.location));
+    }
+    for (ModuleInstance cur = m; cur != null; cur = null) {
+      for (String v : cur.dir.variables.keySet()) {
+        if (!ENVIRONMENT_NAMES.contains(v.toLowerCase(Locale.ROOT))) continue;
+        Ev ev = cur.variable(v);
+        if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
+        Unknown u = Evaluator.unknownOf(ev.value());
+        if (u != null) return Value.unresolved(u.reason(), ev.trace());
+      }
+    }
+    return Value.absent();
+  }
+
+  /** Environments the repository describes: variable files and root directories named for an environment. */
+  private static void environmentEvidence(Workload w, Map<Path, ModuleDir> dirs, Map<Path, List<SourceFile>> tfvars, Set<Path> children) {
+    for (List<SourceFile> l : tfvars.values()) {
+      for (SourceFile f : l) {
+        String name = f.path().getFileName().toString();
+        String base = name.substring(0, name.indexOf('.'));
+        if (dev.relplan.rules.Production.classify(base) != null) {
+          w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
+        }
+      }
+    }
+    for (ModuleDir d : dirs.values()) {
+      if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
+      String last = d.display.substring(d.display.lastIndexOf('/') + 1);
+      if (dev.relplan.rules.Production.classify(last) != null) {
+        w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
+      }
+    }
+  }
+}
