@@ -127,6 +127,8 @@ final class AwsDataMappers {
       regions.add(region.present() ? region.get() : new Unknown("replica region"));
       trace.add(rep.location());
     }
+    // replica blocks name the other Regions; the table itself lives in the provider's Region.
+    if (!regions.isEmpty()) regions.add(0, "provider Region");
     t.replicaRegions = regions.isEmpty() ? Value.absent() : Value.explicit(regions, trace);
     t.onDelete = r.onDelete("DELETE", "terraform destroy deletes the table");
     r.add(t);
