@@ -24,11 +24,17 @@ import java.util.TreeMap;
  */
 final class Evaluator {
   static final int MAX_DEPTH = 1000;
+  /** Evaluation steps for a whole scan: nested for-expressions over large collections stop here. */
+  static final long MAX_STEPS = 5_000_000;
+  /** The longest string a template or function may build. */
+  static final int MAX_STRING = 1_000_000;
   private int depth;
+  private long steps;
   final Functions functions = new Functions(this);
 
   Ev eval(Expr e, ModuleInstance m, Env env) {
     if (depth >= MAX_DEPTH) return Ev.of(new Err("expression nested too deeply to evaluate"));
+    if (++steps > MAX_STEPS) return Ev.of(EXHAUSTED);
     depth++;
     try {
       return evalInner(e, m, env);
@@ -36,6 +42,17 @@ final class Evaluator {
       depth--;
     }
   }
+
+  /** Counts work done outside eval() (elements built by functions), against the same budget. */
+  void charge(long work) {
+    steps += work;
+  }
+
+  boolean exhausted() {
+    return steps > MAX_STEPS;
+  }
+
+  private static final Err EXHAUSTED = new Err("evaluation budget exhausted (the configuration computes too much)");
 
   /** Unknown (with reason) for values that are not known at plan time, else null. */
   static Unknown unknownOf(Object v) {
@@ -268,6 +285,10 @@ final class Evaluator {
       return;
     }
     for (TemplatePart p : ps) {
+      if (sb.length() > MAX_STRING) {
+        unknown[0] = new Err("template result longer than " + MAX_STRING + " characters");
+        return;
+      }
       if (p instanceof TemplatePart.Literal l) {
         sb.append(l.text());
       } else if (p instanceof TemplatePart.Interpolation i) {
@@ -354,6 +375,7 @@ final class Evaluator {
     List<Object> out = new ArrayList<>();
     List<Ev> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
+      if (exhausted()) return Ev.combine(EXHAUSTED, parts);
       Env inner = bind(env, f.keyVar(), f.valueVar(), e, c);
       if (f.condition() != null) {
         Ev cond = eval(f.condition(), m, inner);
@@ -375,6 +397,7 @@ final class Evaluator {
     Map<String, Object> out = new TreeMap<>();
     List<Ev> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
+      if (exhausted()) return Ev.combine(EXHAUSTED, parts);
       Env inner = bind(env, f.keyVar(), f.valueVar(), e, c);
       if (f.condition() != null) {
         Ev cond = eval(f.condition(), m, inner);

@@ -34,7 +34,15 @@ final class Functions {
       if (!PASS_THROUGH.contains(name) && Evaluator.unknownOf(v) != null) return all.with(Evaluator.unknownOf(v));
     }
     try {
-      return all.with(apply(name, args.stream().map(Ev::value).toList(), all));
+      for (Ev a : args) {
+        if (a.value() instanceof List<?> l) evaluator.charge(l.size());
+        else if (a.value() instanceof Map<?, ?> mp) evaluator.charge(mp.size());
+      }
+      if (evaluator.exhausted()) return all.with(new Err("evaluation budget exhausted (the configuration computes too much)"));
+      Object out = apply(name, args.stream().map(Ev::value).toList(), all);
+      if (out instanceof List<?> l) evaluator.charge(l.size());
+      if (out instanceof String str && str.length() > Evaluator.MAX_STRING) out = new Err(name + "(): result too long");
+      return all.with(out);
     } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
       return all.with(new Err(name + "(): " + e.getMessage()));
     }
@@ -282,7 +290,11 @@ final class Functions {
         String s = str(a.get(0));
         String what = str(a.get(1));
         if (what.length() > 1 && what.startsWith("/") && what.endsWith("/")) return new Unknown("replace with a regular expression is not evaluated");
-        return what.isEmpty() ? s : s.replace(what, str(a.get(2)));
+        String with = str(a.get(2));
+        if (!what.isEmpty() && with.length() > what.length() && (long) s.length() / what.length() * with.length() > Evaluator.MAX_STRING) {
+          return bad("replace: result too long");
+        }
+        return what.isEmpty() ? s : s.replace(what, with);
       }
       case "lower":
         return str(one(a)).toLowerCase(Locale.ROOT);
@@ -396,6 +408,7 @@ final class Functions {
       }
       StringBuilder spec = new StringBuilder();
       while (i < f.length() && "0123456789.-+ #".indexOf(f.charAt(i)) >= 0) spec.append(f.charAt(i++));
+      if (spec.length() > 4) return bad("format width too large");
       if (i >= f.length()) return bad("bad format verb");
       char verb = f.charAt(i);
       if (arg >= a.size()) return bad("format: not enough arguments");

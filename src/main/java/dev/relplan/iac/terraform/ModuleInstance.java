@@ -287,6 +287,10 @@ final class ModuleInstance {
             out.add(new Child(name, i, null, "modules nested deeper than " + Session.MAX_MODULE_DEPTH + " levels are not followed"));
             continue;
           }
+          if (++session.moduleInstances > Session.MAX_MODULE_INSTANCES) {
+            out.add(new Child(name, i, null, "more than " + Session.MAX_MODULE_INSTANCES + " module instances: not followed"));
+            continue;
+          }
           Map<String, Input> in = new HashMap<>();
           for (Attribute a : call.body().attributes()) {
             if (Session.META_ARGUMENTS.contains(a.name())) continue;

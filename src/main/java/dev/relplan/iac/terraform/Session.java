@@ -15,6 +15,9 @@ import java.util.Set;
 /** What all module instances of one scan share: the parsed directories, the evaluator and the notes. */
 final class Session {
   static final int MAX_MODULE_DEPTH = 16;
+  /** Module instances for a whole scan: a module calling itself twice cannot blow up exponentially. */
+  static final int MAX_MODULE_INSTANCES = 2000;
+  int moduleInstances;
   static final Set<String> META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
 
   /** A module source resolved to a scanned directory, or why not. */

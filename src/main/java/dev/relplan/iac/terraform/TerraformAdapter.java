@@ -48,6 +48,9 @@ public final class TerraformAdapter {
   private final List<String> vars;
   private final List<String> notes = new ArrayList<>();
   private final List<SkippedFile> skipped = new ArrayList<>();
+  /** Resource instances for a whole scan; beyond this the rest is not mapped (and the plan says so). */
+  static final int MAX_RESOURCE_INSTANCES = 50_000;
+  private int instances;
 
   /**
    * @param varFiles {@code --var-file} files in the order given
@@ -68,7 +71,31 @@ public final class TerraformAdapter {
     return skipped;
   }
 
+  /**
+   * Evaluation recurses through expressions, locals and modules (bounded by {@link Evaluator#MAX_DEPTH}
+   * and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack large enough for those bounds.
+   */
   public void adapt(Workload workload) {
+    RuntimeException[] failure = {null};
+    Thread t = new Thread(null, () -> {
+      try {
+        adaptOnThisThread(workload);
+      } catch (RuntimeException e) {
+        failure[0] = e;
+      } catch (StackOverflowError e) {
+        notes.add("Terraform evaluation stopped: the configuration nests too deeply");
+      }
+    }, "relplan-terraform", 512L * 1024 * 1024);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure[0] != null) throw failure[0];
+  }
+
+  private void adaptOnThisThread(Workload workload) {
     List<SourceFile> files = discovered.ofKind(FileKind.TERRAFORM);
     if (files.isEmpty()) return;
     Map<Path, ModuleDir> dirs = new TreeMap<>();
@@ -105,6 +132,9 @@ public final class TerraformAdapter {
       walk(root, workload, deferred);
     }
     for (Consumer<Workload> c : deferred) c.accept(workload);
+    if (session.evaluator.exhausted()) {
+      notes.add("Terraform evaluation stopped after " + Evaluator.MAX_STEPS + " steps: values computed after that are Cannot Determine");
+    }
     notes.addAll(session.notes);
     workload.unresolvables.addAll(session.unresolvables);
     environmentEvidence(workload, dirs, tfvars, children);
@@ -231,6 +261,10 @@ public final class TerraformAdapter {
 
   private void map(ModuleInstance m, Block b, String type, String address, Location loc, Env env, Value<Boolean> exists,
                    Workload w, List<Consumer<Workload>> deferred) {
+    if (++instances > MAX_RESOURCE_INSTANCES) {
+      if (instances == MAX_RESOURCE_INSTANCES + 1) notes.add("more than " + MAX_RESOURCE_INSTANCES + " Terraform resource instances: the rest is not analysed");
+      return;
+    }
     Attrs attrs = new Attrs(m, b.body(), env, loc);
     TfResource r = new TfResource(m, b, type, address, loc, attrs, w, exists, deferred);
     int before = w.resources().size();
