@@ -319,6 +319,24 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void jsonSyntaxConfigurationAndVariables() throws IOException {
+    write("main.tf.json", """
+        {
+          "variable": {"multi_az": {"default": true}},
+          "resource": {
+            "aws_db_instance": {
+              "main": {"engine": "postgres", "multi_az": "${var.multi_az}"}
+            }
+          }
+        }
+        """);
+    write("terraform.tfvars.json", "{\n  \"multi_az\": false\n}\n");
+    Pipeline.Result r = run();
+    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains(new Location("main.tf.json", 5), new Location("terraform.tfvars.json", 2)));
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
