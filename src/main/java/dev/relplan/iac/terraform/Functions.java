@@ -371,6 +371,52 @@ final class Functions {
         }
         return new ArrayList<>(out);
       }
+      case "regex":
+      case "regexall":
+        return regex(name, a);
+      case "basename": {
+        String path = str(one(a));
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+      }
+      case "sum": {
+        List<?> l = list(one(a));
+        if (l == null) return bad("sum needs a list");
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object o : l) total = total.add(num(o));
+        return total;
+      }
+      case "cidrhost": {
+        need(a, 2, 2);
+        Object sub = cidrsubnet(List.of(a.get(0), BigDecimal.ZERO, BigDecimal.ZERO));
+        if (!(sub instanceof String net)) return sub;
+        String[] o = net.substring(0, net.indexOf('/')).split("\\.");
+        long addr = 0;
+        for (String x : o) addr = (addr << 8) | Integer.parseInt(x);
+        addr += num(a.get(1)).longValueExact();
+        return ((addr >> 24) & 0xff) + "." + ((addr >> 16) & 0xff) + "." + ((addr >> 8) & 0xff) + "." + (addr & 0xff);
+      }
+      case "cidrsubnets": {
+        if (a.isEmpty()) return bad("cidrsubnets needs a prefix");
+        String prefix = str(a.get(0));
+        int slash = prefix.indexOf('/');
+        if (slash < 0 || prefix.contains(":")) return new Unknown("cidrsubnets of " + prefix + " is not evaluated");
+        int len = Integer.parseInt(prefix.substring(slash + 1));
+        // Allocate consecutive blocks, each aligned to its own size, as Terraform does.
+        long next = 0;
+        List<Object> out = new ArrayList<>();
+        for (int i = 1; i < a.size(); i++) {
+          int bits = integer(a.get(i));
+          long size = 1L << (32 - len - bits);
+          long unit = 1L << (32 - len - bits);
+          next = (next + unit - 1) / unit * unit;
+          Object sub = cidrsubnet(List.of(prefix, BigDecimal.valueOf(bits), BigDecimal.valueOf(next / size)));
+          if (!(sub instanceof String)) return sub;
+          out.add(sub);
+          next += size;
+        }
+        return out;
+      }
       case "base64encode":
         return java.util.Base64.getEncoder().encodeToString(str(one(a)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       case "sensitive":
@@ -378,6 +424,73 @@ final class Functions {
         return one(a);
       default:
         return new Unknown("function " + name + "() is not evaluated by relplan");
+    }
+  }
+
+  /** Longest input and pattern a regular expression function accepts, and its matching work budget. */
+  private static final int MAX_REGEX_INPUT = 4096;
+  private static final long MAX_REGEX_STEPS = 1_000_000;
+
+  /** {@code regex}/{@code regexall}: matching is bounded so a pathological pattern cannot hang the scan. */
+  private static Object regex(String name, List<Object> a) {
+    need(a, 2, 2);
+    String pattern = str(a.get(0));
+    String input = str(a.get(1));
+    if (pattern.length() > 512 || input.length() > MAX_REGEX_INPUT) return new Unknown(name + " on a long input is not evaluated");
+    java.util.regex.Pattern p;
+    try {
+      p = java.util.regex.Pattern.compile(pattern);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return bad(name + ": invalid pattern");
+    }
+    try {
+      java.util.regex.Matcher m = p.matcher(new Bounded(input, new long[] {MAX_REGEX_STEPS}));
+      List<Object> all = new ArrayList<>();
+      while (m.find()) {
+        all.add(groups(m));
+        if (name.equals("regex") || all.size() > 1000) break;
+      }
+      if (name.equals("regex")) return all.isEmpty() ? bad("regex: no match") : all.get(0);
+      return all;
+    } catch (Budget e) {
+      return new Unknown(name + " needs too much work to evaluate");
+    }
+  }
+
+  private static Object groups(java.util.regex.Matcher m) {
+    if (m.groupCount() == 0) return m.group();
+    List<Object> out = new ArrayList<>();
+    for (int i = 1; i <= m.groupCount(); i++) out.add(m.group(i));
+    return out;
+  }
+
+  private static final class Budget extends RuntimeException {
+    Budget() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A character sequence that stops matching after a fixed number of character reads. */
+  private record Bounded(CharSequence s, long[] left) implements CharSequence {
+    @Override
+    public int length() {
+      return s.length();
+    }
+
+    @Override
+    public char charAt(int i) {
+      if (--left[0] < 0) throw new Budget();
+      return s.charAt(i);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Bounded(s.subSequence(start, end), left);
+    }
+
+    @Override
+    public String toString() {
+      return s.toString();
     }
   }
 

@@ -107,6 +107,18 @@ class TerraformExpressionTest {
   }
 
   @Test
+  void regularExpressionAndNetworkFunctions() throws Exception {
+    assertThat(eval("length(regexall(\"^[a-z]{2}-\", \"eu-west-1a\")) > 0")).isEqualTo(true);
+    assertThat(eval("length(regexall(\"^[a-z]{2}-\", \"euw1-az1\"))")).isEqualTo(n(0));
+    assertThat(eval("regex(\"^(\\\\w+)-(\\\\d+)$\", \"web-42\")")).isEqualTo(List.of("web", "42"));
+    assertThat(eval("cidrsubnets(\"10.0.0.0/16\", 8, 8, 4)")).isEqualTo(List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.16.0/20"));
+    assertThat(eval("cidrhost(\"10.0.1.0/24\", 5)")).isEqualTo("10.0.1.5");
+    assertThat(eval("basename(\"a/b/c.zip\")")).isEqualTo("c.zip");
+    assertThat(eval("sum([1, 2, 3])")).isEqualTo(n(6));
+    assertThat(eval("regexall(\"(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\")")).satisfiesAnyOf(v -> assertThat(v).isEqualTo(List.of()), v -> assertThat(v).isInstanceOf(Unknown.class));
+  }
+
+  @Test
   void jsonencodeKeepsReferencesInItsStructure() throws Exception {
     Object v = eval("jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 4 })");
     assertThat(v).isEqualTo(Map.of("deadLetterTargetArn", new ResourceRef(".", "aws_sqs_queue.dlq", "arn"), "maxReceiveCount", n(4)));
