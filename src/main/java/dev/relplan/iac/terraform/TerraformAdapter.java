@@ -125,10 +125,13 @@ public final class TerraformAdapter {
       }
     }
     List<Consumer<Workload>> deferred = new ArrayList<>();
+    long roots = dirs.keySet().stream().filter(p -> !children.contains(p)).count();
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path)) continue;
       Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()));
-      ModuleInstance root = new ModuleInstance(session, d, d.name(), "", List.of(), 0, Map.of(), values);
+      // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
+      String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
+      ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
       walk(root, workload, deferred);
     }
     for (Consumer<Workload> c : deferred) c.accept(workload);

@@ -337,6 +337,21 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void everyRootModuleIsItsOwnConfigurationNamedInItsAddresses() throws IOException {
+    String call = "module \"db\" {\n  source   = \"../../modules/db\"\n  multi_az = %s\n}\n";
+    write("envs/prod/main.tf", call.formatted("true"));
+    write("envs/staging/main.tf", call.formatted("false"));
+    write("modules/db/main.tf", "variable \"multi_az\" {}\n" + DB.formatted("var.multi_az"));
+    Pipeline.Result r = run();
+    assertThat(r.workload().all(Database.class)).extracting(d -> d.id)
+        .containsExactlyInAnyOrder("envs/prod:module.db.aws_db_instance.main", "envs/staging:module.db.aws_db_instance.main");
+    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> {
+      assertThat(f.resource()).isEqualTo("envs/staging:module.db.aws_db_instance.main");
+      assertThat(f.evidence()).contains(new Location("envs/staging/main.tf", 3), new Location("envs/staging/main.tf", 1));
+    });
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
