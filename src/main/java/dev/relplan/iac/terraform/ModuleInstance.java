@@ -116,24 +116,8 @@ final class ModuleInstance {
   /** Applies the declared primitive type, e.g. a tfvars string "3" for a number variable. */
   private Ev convert(Block decl, Ev v) {
     Attribute type = decl.body().attribute("type").orElse(null);
-    if (type == null || !(type.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal t) || !t.steps().isEmpty()) return v;
-    Object x = v.value();
-    if (x == null || TfValues.isUnknown(x)) return v;
-    return switch (t.root()) {
-      case "number" -> {
-        BigDecimal d = TfValues.number(x);
-        yield d == null ? v.with(new TfValues.Err("variable " + decl.label(0) + " expects a number, found " + x)) : v.with(d);
-      }
-      case "bool" -> {
-        Boolean b = TfValues.bool(x);
-        yield b == null ? v.with(new TfValues.Err("variable " + decl.label(0) + " expects a bool, found " + x)) : v.with(b);
-      }
-      case "string" -> {
-        String s = TfValues.str(x);
-        yield s == null ? v : v.with(s);
-      }
-      default -> v;
-    };
+    if (type == null || v.value() == null || TfValues.isUnknown(v.value())) return v;
+    return v.with(TypeConversion.convert(type.value(), v.value(), "variable " + decl.label(0), this, 0));
   }
 
   // ---- locals ----
@@ -203,7 +187,11 @@ final class ModuleInstance {
     Attribute a = count != null ? count : forEach;
     Location line = at(a.range());
     Ev v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(line));
-    Unknown u = TfValues.asUnknown(TfValues.firstUnknown(v.value(), 0));
+    // A for_each map needs known keys only; its values may be known after apply (Terraform's rule).
+    Object decisive = v.value();
+    Unknown u = decisive instanceof Map ? Evaluator.unknownOf(decisive) : TfValues.asUnknown(TfValues.firstUnknown(decisive, 0));
+    if (u == null && decisive instanceof List<?> l) for (Object o : l) if (u == null) u = Evaluator.unknownOf(o);
+    if (u == null && count != null) u = Evaluator.unknownOf(decisive);
     String what = count != null ? "count" : "for_each";
     if (u != null) return new Expansion(List.of(), v, what + " cannot be evaluated: " + u.reason(), line);
     List<Instance> out = new ArrayList<>();

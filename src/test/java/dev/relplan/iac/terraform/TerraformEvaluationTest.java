@@ -352,6 +352,31 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void optionalObjectAttributesTakeTheirDeclaredDefaults() throws IOException {
+    write("main.tf", """
+        variable "databases" {
+          type = map(object({
+            engine   = string
+            multi_az = optional(bool, false)
+            backup   = optional(object({ days = optional(number, 7) }), {})
+          }))
+          default = {
+            orders = { engine = "postgres" }
+          }
+        }
+        resource "aws_db_instance" "db" {
+          for_each                = var.databases
+          engine                  = each.value.engine
+          multi_az                = each.value.multi_az
+          backup_retention_period = each.value.backup.days
+        }
+        """);
+    Database d = db(run(), "aws_db_instance.db[\"orders\"]");
+    assertThat(d.multiAz.isFalse()).isTrue();
+    assertThat(d.backupRetentionDays.get()).isEqualTo(7);
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
