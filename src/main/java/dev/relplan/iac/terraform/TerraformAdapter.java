@@ -132,6 +132,7 @@ public final class TerraformAdapter {
       // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
       ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
+      defaultTags = defaultTags(root);
       walk(root, workload, deferred);
     }
     for (Consumer<Workload> c : deferred) c.accept(workload);
@@ -141,6 +142,20 @@ public final class TerraformAdapter {
     notes.addAll(session.notes);
     workload.unresolvables.addAll(session.unresolvables);
     environmentEvidence(workload, dirs, tfvars, children);
+  }
+
+  /** The default aws provider's default_tags of the configuration being walked (modules inherit it). */
+  private Map<String, String> defaultTags = Map.of();
+
+  private static Map<String, String> defaultTags(ModuleInstance root) {
+    for (HclFile f : root.dir.files) {
+      for (Block p : f.body().blocks("provider")) {
+        if (!"aws".equals(p.label(0)) || p.body().attribute("alias").isPresent()) continue;
+        Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
+        for (Attrs dt : a.blocks("default_tags")) return dt.tags();
+      }
+    }
+    return Map.of();
   }
 
   private HclFile parse(String display, String content) {
@@ -284,6 +299,7 @@ public final class TerraformAdapter {
     }
     for (int i = before; i < w.resources().size(); i++) {
       Resource res = w.resources().get(i);
+      if (type.startsWith("aws_")) defaultTags.forEach(res.tags::putIfAbsent);
       if (!res.environment.present()) res.environment = environment(m, res);
     }
   }

@@ -377,6 +377,27 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void providerDefaultTagsApplyToResourcesInModulesToo() throws IOException {
+    write("main.tf", """
+        variable "stage" {
+          default = "staging"
+        }
+        provider "aws" {
+          default_tags {
+            tags = { Environment = var.stage, Team = "shop" }
+          }
+        }
+        module "db" {
+          source = "./db"
+        }
+        """);
+    write("db/main.tf", DB.formatted("false"));
+    Database d = db(run(), "module.db.aws_db_instance.main");
+    assertThat(d.tags).containsEntry("Environment", "staging").containsEntry("Team", "shop");
+    assertThat(d.environment.get()).isEqualTo("staging");
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
