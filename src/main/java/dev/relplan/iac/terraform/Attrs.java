@@ -59,8 +59,12 @@ final class Attrs {
     String key = keys[i];
     Attribute a = body.attribute(key).orElse(null);
     if (a != null) {
-      Ev v = m.eval(a.value(), env);
       Location loc = m.at(a.range());
+      if (i + 1 < keys.length && a.value() instanceof dev.relplan.parse.hcl.Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
+        Found json = jsonTemplate(t, keys, i + 1, loc);
+        if (json != null) return json;
+      }
+      Ev v = m.eval(a.value(), env);
       return walkFrom(v, keys, i + 1, loc);
     }
     List<Attrs> blocks = blocks(key);
@@ -72,6 +76,64 @@ final class Attrs {
     Attrs first = blocks.get(0);
     if (i == keys.length - 1) return new Found(Map.of(), first.at, List.of(), Set.of(), true);
     return first.find(keys, i + 1);
+  }
+
+  /**
+   * A JSON document written as a string or heredoc with interpolated references (an older style of
+   * redrive policies): rendered with placeholders, parsed, and the references put back, so that
+   * {@code "${aws_sqs_queue.dlq.arn}"} inside the JSON is still followed.
+   */
+  private Found jsonTemplate(dev.relplan.parse.hcl.Expr.TemplateExpr t, String[] keys, int i, Location loc) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, Object> holes = new java.util.HashMap<>();
+    List<Ev> parts = new ArrayList<>();
+    for (dev.relplan.parse.hcl.TemplatePart p : t.parts()) {
+      if (p instanceof dev.relplan.parse.hcl.TemplatePart.Literal l) {
+        sb.append(l.text());
+      } else if (p instanceof dev.relplan.parse.hcl.TemplatePart.Interpolation in) {
+        Ev v = m.eval(in.expr(), env);
+        parts.add(v);
+        String s = TfValues.str(v.value());
+        if (s != null) {
+          sb.append(s);
+        } else {
+          String hole = "relplan-hole-" + holes.size() + "-" + System.identityHashCode(t);
+          holes.put(hole, v.value() instanceof TfValues.ResObj r ? r.ref(null) : v.value());
+          sb.append(hole);
+        }
+      } else {
+        return null;
+      }
+    }
+    if (holes.isEmpty() || !sb.toString().strip().startsWith("{")) return null;
+    Object doc;
+    try {
+      doc = TfValues.fromNode(dev.relplan.parse.JsonLoader.load(loc.file(), sb.toString()), 0);
+    } catch (dev.relplan.parse.ParseException e) {
+      return null;
+    }
+    Ev all = Ev.combine(null, parts);
+    return walk(fill(doc, holes, 0), keys, i, loc, all.trace(), all.refs());
+  }
+
+  private static Object fill(Object v, Map<String, Object> holes, int depth) {
+    if (depth > 64) return new Unknown("nested too deeply");
+    if (v instanceof String s) {
+      if (holes.containsKey(s)) return holes.get(s);
+      for (String h : holes.keySet()) if (s.contains(h)) return new Unknown("text built from values known only after apply");
+      return s;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : l) out.add(fill(o, holes, depth + 1));
+      return out;
+    }
+    if (v instanceof Map<?, ?> mp) {
+      Map<String, Object> out = new TreeMap<>();
+      mp.forEach((k, x) -> out.put(String.valueOf(k), fill(x, holes, depth + 1)));
+      return out;
+    }
+    return v;
   }
 
   private Found walkFrom(Ev v, String[] keys, int i, Location loc) {

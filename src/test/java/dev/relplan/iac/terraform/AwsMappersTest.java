@@ -91,6 +91,28 @@ class AwsMappersTest {
   }
 
   @Test
+  void redrivePolicyWrittenAsJsonTextStillFollowsTheReference() throws IOException {
+    Workload w = model("""
+        resource "aws_sqs_queue" "dlq" {}
+        resource "aws_sqs_queue" "heredoc" {
+          redrive_policy = <<-EOF
+            {
+              "deadLetterTargetArn": "${aws_sqs_queue.dlq.arn}",
+              "maxReceiveCount": 4
+            }
+          EOF
+        }
+        resource "aws_sqs_queue" "inline" {
+          redrive_policy = "{\\"deadLetterTargetArn\\":\\"${aws_sqs_queue.dlq.arn}\\",\\"maxReceiveCount\\":2}"
+        }
+        """);
+    Queue dlq = get(w, Queue.class, "aws_sqs_queue.dlq");
+    assertThat(dlq.deadLetterSources).extracting(r -> r.id).containsExactlyInAnyOrder("aws_sqs_queue.heredoc", "aws_sqs_queue.inline");
+    assertThat(get(w, Queue.class, "aws_sqs_queue.heredoc").maxReceiveCount.get()).isEqualTo(4);
+    assertThat(get(w, Queue.class, "aws_sqs_queue.inline").maxReceiveCount.get()).isEqualTo(2);
+  }
+
+  @Test
   void lambdaRelationships() throws IOException {
     Workload w = model("""
         resource "aws_lambda_function" "api" {
