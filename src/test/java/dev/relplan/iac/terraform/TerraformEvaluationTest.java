@@ -398,6 +398,32 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void auroraClusterMembersComeFromCountedClusterInstances() throws IOException {
+    write("main.tf", """
+        variable "readers" {
+          default = 0
+        }
+        resource "aws_rds_cluster" "orders" {
+          cluster_identifier      = "orders"
+          engine                  = "aurora-postgresql"
+          backup_retention_period = 7
+        }
+        resource "aws_rds_cluster_instance" "orders" {
+          count              = 1 + var.readers
+          cluster_identifier = aws_rds_cluster.orders.id
+          instance_class     = "db.r6g.large"
+          engine             = aws_rds_cluster.orders.engine
+        }
+        """);
+    Pipeline.Result one = run();
+    assertThat(db(one, "aws_rds_cluster.orders").members).hasSize(1);
+    assertThat(findings(one, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> assertThat(f.resource()).isEqualTo("aws_rds_cluster.orders"));
+    Pipeline.Result two = run(List.of(), List.of("readers=1"));
+    assertThat(db(two, "aws_rds_cluster.orders").members).hasSize(2);
+    assertThat(findings(two, "REL-DB-SINGLE-AZ")).isEmpty();
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
