@@ -15,6 +15,7 @@ import dev.relplan.model.Table;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Volume;
+import dev.relplan.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,12 @@ final class AwsDataMappers {
     m.put("aws_s3_bucket_notification", AwsDataMappers::bucketNotification);
     m.put("aws_backup_plan", AwsDataMappers::backupPlan);
     m.put("aws_backup_selection", AwsDataMappers::backupSelection);
-    m.put("aws_backup_vault", r -> r.add(new BackupVault(r.scope(), r.address, r.type, r.location)));
+    m.put("aws_backup_vault", r -> {
+      BackupVault v = r.add(new BackupVault(r.scope(), r.address, r.type, r.location));
+      r.module.session.regionOf.put(v.key(), r.region());
+      r.module.session.providerOf.put(v.key(), new String[] {r.provider()});
+    });
+    m.put("aws_db_instance_automated_backups_replication", AwsDataMappers::backupReplication);
   }
 
   static void dbInstance(TfResource r) {
@@ -308,6 +314,50 @@ final class AwsDataMappers {
           copies, rule.location()));
     }
     r.add(plan);
+    r.later(w -> crossRegionCopies(r, plan, w));
+  }
+
+  /** Automated backups replicated to the Region of this resource's provider (always another Region). */
+  static void backupReplication(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> source = r.a.ref("source_db_instance_arn");
+    Value<String> region = r.region();
+    String where = region.present() ? region.get() : "the Region of provider " + r.provider();
+    List<Location> trace = new ArrayList<>(List.of(r.location));
+    for (Location l : region.trace()) if (!trace.contains(l)) trace.add(l);
+    r.later(w -> {
+      Database db = w.resolve(source.get(), Database.class);
+      if (db != null) db.backupReplicationRegion = Value.explicit(where, trace);
+    });
+  }
+
+  /** A copy action to a vault created through another provider configuration goes to that provider's Region. */
+  private static void crossRegionCopies(TfResource r, BackupPlan plan, Workload w) {
+    Value<String> planRegion = r.region();
+    List<BackupPlan.Rule> rules = new ArrayList<>(plan.rules);
+    plan.rules.clear();
+    for (BackupPlan.Rule rule : rules) {
+      List<BackupPlan.CopyAction> copies = new ArrayList<>();
+      for (BackupPlan.CopyAction c : rule.copyActions()) {
+        BackupPlan.CopyAction out = c;
+        if (c.destinationVault().get() instanceof dev.relplan.model.ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
+          String[] provider = r.module.session.providerOf.get(vault.key());
+          Value<String> vaultRegion = r.module.session.regionOf.get(vault.key());
+          boolean otherProvider = provider != null && !provider[0].equals(r.provider());
+          if (otherProvider && vaultRegion != null && vaultRegion.present() && planRegion.present() && !vaultRegion.get().equals(planRegion.get())) {
+            List<Location> trace = new ArrayList<>(c.destinationVault().trace());
+            for (Location l : vaultRegion.trace()) if (!trace.contains(l)) trace.add(l);
+            out = new BackupPlan.CopyAction(Value.explicit("arn:aws:backup:" + vaultRegion.get() + ":vault:" + vault.id, trace),
+                c.deleteAfterDays(), c.location());
+          } else if (otherProvider && (vaultRegion == null || !vaultRegion.present() || !planRegion.present())) {
+            out = new BackupPlan.CopyAction(Value.unresolved("vault " + vault.id + " is created through provider " + provider[0]
+                + " whose Region cannot be compared with the plan's", c.destinationVault().trace()), c.deleteAfterDays(), c.location());
+          }
+        }
+        copies.add(out);
+      }
+      plan.rules.add(new BackupPlan.Rule(rule.name(), rule.schedule(), rule.deleteAfterDays(), rule.continuous(), copies, rule.location()));
+    }
   }
 
   static void backupSelection(TfResource r) {

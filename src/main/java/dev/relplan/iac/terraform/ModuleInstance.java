@@ -46,6 +46,9 @@ final class ModuleInstance {
   private final Map<String, Input> inputs;
   private final Map<String, Ev> rootValues;
 
+  /** This module's provider configurations (e.g. "aws", "aws.dr") mapped to the root's; identity when absent. */
+  Map<String, String> providers = Map.of();
+
   private final Map<String, Ev> variables = new HashMap<>();
   private final Map<String, Ev> locals = new HashMap<>();
   private final Map<String, Ev> outputs = new HashMap<>();
@@ -288,6 +291,7 @@ final class ModuleInstance {
           chain.add(at(call.range()));
           ModuleInstance child = new ModuleInstance(session, r.dir(), scope, prefix + "module." + name + i.suffix() + ".", chain,
               depth + 1, in, Map.of());
+          child.providers = childProviders(call);
           out.add(new Child(name, i, child, null));
         }
       }
@@ -296,6 +300,26 @@ final class ModuleInstance {
     } finally {
       inProgress.remove("module:" + name);
     }
+  }
+
+  /** The root provider configuration a provider reference of this module ("aws", "aws.dr") stands for. */
+  String rootProvider(String local) {
+    return providers.getOrDefault(local, local);
+  }
+
+  /** Default providers are inherited; {@code providers = { aws = aws.dr }} passes others explicitly. */
+  private Map<String, String> childProviders(Block call) {
+    Map<String, String> out = new HashMap<>();
+    out.put("aws", rootProvider("aws"));
+    Attribute a = call.body().attribute("providers").orElse(null);
+    if (a != null && a.value() instanceof dev.relplan.parse.hcl.Expr.ObjectCons o) {
+      for (dev.relplan.parse.hcl.Expr.ObjectItem item : o.items()) {
+        String key = item.key() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal k ? k.path() : item.literalKey().orElse(null);
+        String value = item.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal v ? v.path() : null;
+        if (key != null && value != null) out.put(key, rootProvider(value));
+      }
+    }
+    return out;
   }
 
   /** The value of {@code module.NAME}: an object, a list (count) or a map (for_each) of module objects. */

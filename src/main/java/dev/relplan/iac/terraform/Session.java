@@ -26,6 +26,11 @@ final class Session {
   final Evaluator evaluator = new Evaluator();
   final Map<Path, ModuleDir> dirs;
   final Set<String> notes = new LinkedHashSet<>();
+  /** The Region of each aws provider configuration of the root being evaluated ("aws", "aws.dr"). */
+  Map<String, dev.relplan.model.Value<String>> providerRegions = Map.of();
+  /** Region and provider of resources whose Region matters to others (backup vaults), by model key. */
+  final Map<String, String[]> providerOf = new java.util.HashMap<>();
+  final Map<String, dev.relplan.model.Value<String>> regionOf = new java.util.HashMap<>();
   final List<Workload.Unresolvable> unresolvables = new ArrayList<>();
 
   Session(Map<Path, ModuleDir> dirs) {

@@ -133,6 +133,7 @@ public final class TerraformAdapter {
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
       ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
       defaultTags = defaultTags(root);
+      session.providerRegions = providerRegions(root);
       walk(root, workload, deferred);
     }
     for (Consumer<Workload> c : deferred) c.accept(workload);
@@ -156,6 +157,22 @@ public final class TerraformAdapter {
       }
     }
     return Map.of();
+  }
+
+  private static Map<String, Value<String>> providerRegions(ModuleInstance root) {
+    Map<String, Value<String>> out = new HashMap<>();
+    for (HclFile f : root.dir.files) {
+      for (Block p : f.body().blocks("provider")) {
+        if (!"aws".equals(p.label(0))) continue;
+        Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
+        Value<String> alias = a.str("alias");
+        String key = alias.present() ? "aws." + alias.get() : "aws";
+        Value<String> region = a.str("region");
+        out.put(key, region.present() || region.unresolved() ? region
+            : Value.unresolved("the Region of provider " + key + " comes from the environment (AWS_REGION or the profile)", List.of(root.at(p.range()))));
+      }
+    }
+    return out;
   }
 
   private HclFile parse(String display, String content) {

@@ -52,6 +52,19 @@ final class TfResource {
     deferred.add(action);
   }
 
+  /** The provider configuration this resource uses, as the root names it ("aws", "aws.dr"). */
+  String provider() {
+    var p = block.body().attribute("provider").orElse(null);
+    String local = p != null && p.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal t ? t.path() : "aws";
+    return module.rootProvider(local);
+  }
+
+  /** The Region this resource is created in, from its provider configuration. */
+  Value<String> region() {
+    Value<String> r = module.session.providerRegions.get(provider());
+    return r != null ? r : Value.unresolved("provider " + provider() + " is not configured in the root module", List.of(location));
+  }
+
   Value<Object> self() {
     return Value.explicit(new ResourceRef(scope(), address, null), List.of(location));
   }

@@ -424,6 +424,72 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void providerAliasesInAnotherRegionCountAsCrossRegionCopies() throws IOException {
+    write("main.tf", """
+        provider "aws" {
+          region = "eu-west-1"
+        }
+        provider "aws" {
+          alias  = "dr"
+          region = "eu-central-1"
+        }
+        resource "aws_db_instance" "ledger" {
+          engine                  = "postgres"
+          multi_az                = true
+          backup_retention_period = 14
+        }
+        resource "aws_db_instance_automated_backups_replication" "ledger" {
+          provider               = aws.dr
+          source_db_instance_arn = aws_db_instance.ledger.arn
+        }
+        resource "aws_dynamodb_table" "orders" {
+          name     = "orders"
+          hash_key = "id"
+          point_in_time_recovery {
+            enabled = true
+          }
+        }
+        resource "aws_backup_vault" "local" {
+          name = "local"
+        }
+        module "dr" {
+          source    = "./dr"
+          providers = { aws = aws.dr }
+        }
+        resource "aws_backup_plan" "daily" {
+          name = "daily"
+          rule {
+            rule_name         = "daily"
+            target_vault_name = aws_backup_vault.local.name
+            lifecycle {
+              delete_after = 35
+            }
+            copy_action {
+              destination_vault_arn = module.dr.vault_arn
+            }
+          }
+        }
+        resource "aws_backup_selection" "orders" {
+          name      = "orders"
+          plan_id   = aws_backup_plan.daily.id
+          resources = [aws_dynamodb_table.orders.arn]
+        }
+        """);
+    write("dr/main.tf", """
+        resource "aws_backup_vault" "dr" {
+          name = "dr"
+        }
+        output "vault_arn" {
+          value = aws_backup_vault.dr.arn
+        }
+        """);
+    Pipeline.Result r = run();
+    assertThat(db(r, "aws_db_instance.ledger").backupReplicationRegion.get()).isEqualTo("eu-central-1");
+    assertThat(findings(r, "REL-BACKUP-NO-CROSS-REGION")).isEmpty();
+    assertThat(r.assessment().strengths()).anyMatch(s -> s.title().contains("aws_dynamodb_table.orders has a copy outside its Region"));
+  }
+
+  @Test
   void otherProvidersAreCountedAsNotAssessed() throws IOException {
     write("main.tf", "resource \"google_sql_database_instance\" \"x\" {\n  name = \"x\"\n}\n");
     Pipeline.Result r = run();
