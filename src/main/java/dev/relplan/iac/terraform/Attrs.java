@@ -44,6 +44,11 @@ final class Attrs {
     this.baseRefs = baseRefs;
   }
 
+  /** Arguments given as a value (a resource's values in a Terraform plan), all located at one line. */
+  static Attrs ofValue(ModuleInstance m, Object value, Location at) {
+    return new Attrs(m, null, Env.EMPTY, value, at, List.of(), Set.of());
+  }
+
   Location location() {
     return at;
   }

@@ -97,7 +97,7 @@ public final class TerraformAdapter {
 
   private void adaptOnThisThread(Workload workload) {
     List<SourceFile> files = discovered.ofKind(FileKind.TERRAFORM);
-    if (files.isEmpty()) return;
+    if (files.isEmpty() && discovered.ofKind(FileKind.OTHER).stream().noneMatch(f -> PlanJson.isPlan(f.document()))) return;
     Map<Path, ModuleDir> dirs = new TreeMap<>();
     Map<Path, List<SourceFile>> tfvars = new HashMap<>();
     for (SourceFile f : files) {
@@ -125,9 +125,32 @@ public final class TerraformAdapter {
       }
     }
     List<Consumer<Workload>> deferred = new ArrayList<>();
+    Map<Path, List<SourceFile>> plans = new TreeMap<>();
+    for (SourceFile f : discovered.ofKind(FileKind.OTHER)) {
+      if (PlanJson.isPlan(f.document())) plans.computeIfAbsent(f.path().toAbsolutePath().normalize().getParent(), x -> new ArrayList<>()).add(f);
+    }
     long roots = dirs.keySet().stream().filter(p -> !children.contains(p)).count();
+    for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
+      if (!dirs.containsKey(e.getKey()) || children.contains(e.getKey())) roots++;
+    }
+    List<Path> planned = new ArrayList<>();
+    for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
+      ModuleDir d = dirs.get(e.getKey());
+      SourceFile first = e.getValue().get(0);
+      int slash = first.display().lastIndexOf('/');
+      String display = slash < 0 ? "" : first.display().substring(0, slash);
+      String label = roots > 1 && !display.isEmpty() ? display + ":" : "";
+      if (e.getValue().size() > 1) {
+        notes.add("several Terraform plan files in " + (display.isEmpty() ? "." : display) + ": " + first.display() + " used");
+      }
+      ModuleDir config = d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
+      mapPlan(session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
+      notes.add("Terraform values of " + config.name() + " from the plan " + first.display()
+          + (d != null ? " (the configuration there gives the lines)" : ""));
+      planned.add(e.getKey());
+    }
     for (ModuleDir d : dirs.values()) {
-      if (children.contains(d.path)) continue;
+      if (children.contains(d.path) || planned.contains(d.path)) continue;
       Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()));
       // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
@@ -288,6 +311,46 @@ public final class TerraformAdapter {
     }
   }
 
+  /** Maps every resource instance of a plan, located by its address in the configuration when it is scanned. */
+  private void mapPlan(Session session, ModuleDir root, PlanJson plan, String label, Workload w, List<Consumer<Workload>> deferred) {
+    ModuleInstance rootInstance = new ModuleInstance(session, root, root.name(), label, List.of(), 0, Map.of(), Map.of());
+    defaultTags = defaultTags(rootInstance);
+    session.providerRegions = providerRegions(rootInstance);
+    Map<String, ModuleInstance> modules = new HashMap<>();
+    for (PlanJson.Instance i : plan.instances) {
+      ModuleInstance m = modules.computeIfAbsent(i.modulePath(), path -> planModule(session, root, path, label));
+      String local = PlanJson.configAddress(i.address().substring(label.length()));
+      if (!i.modulePath().isEmpty()) local = local.substring(PlanJson.configAddress(i.modulePath()).length() + 1);
+      Block b = m.dir.resources.get(local);
+      Location loc = b != null ? m.at(b.range()) : i.location();
+      if (b == null) {
+        var range = new dev.relplan.parse.hcl.SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
+        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new dev.relplan.parse.hcl.Body(List.of(), range), range);
+      }
+      Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
+      TfResource r = new TfResource(m, b, i.type(), i.address(), loc, attrs, w,
+          Value.explicit(true, List.of(i.location())), deferred);
+      mapInstance(r, m, w);
+    }
+  }
+
+  /** The configuration directory and call lines of a module path of a plan (module.a["x"].module.b). */
+  private ModuleInstance planModule(Session session, ModuleDir root, String path, String label) {
+    ModuleDir dir = root;
+    List<Location> chain = new ArrayList<>();
+    if (!path.isEmpty()) {
+      for (String seg : PlanJson.configAddress(path).split("\\.")) {
+        if (seg.equals("module") || dir == null) continue;
+        Block call = dir.modules.get(seg);
+        String src = call == null ? null : Session.source(call);
+        if (call != null) chain.add(new Location(call.range().file(), call.range().line()));
+        dir = Session.isLocal(src) ? session.dirs.get(dir.path.resolve(src).normalize()) : null;
+      }
+    }
+    if (dir == null) dir = new ModuleDir(root.path, root.display);
+    return new ModuleInstance(session, dir, root.name(), label + (path.isEmpty() ? "" : path + "."), chain, chain.size(), Map.of(), Map.of());
+  }
+
   private static List<Location> withLine(Location line, List<Location> trace) {
     List<Location> out = new ArrayList<>(List.of(line));
     for (Location l : trace) if (!out.contains(l)) out.add(l);
@@ -301,7 +364,13 @@ public final class TerraformAdapter {
       return;
     }
     Attrs attrs = new Attrs(m, b.body(), env, loc);
-    TfResource r = new TfResource(m, b, type, address, loc, attrs, w, exists, deferred);
+    mapInstance(new TfResource(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
+  }
+
+  private void mapInstance(TfResource r, ModuleInstance m, Workload w) {
+    String type = r.type;
+    String address = r.address;
+    Location loc = r.location;
     int before = w.resources().size();
     TfMapper mapper = MAPPERS.get(type);
     try {
