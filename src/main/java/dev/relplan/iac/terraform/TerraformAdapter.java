@@ -151,7 +151,8 @@ public final class TerraformAdapter {
     }
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || planned.contains(d.path)) continue;
-      Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()));
+      Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()),
+          roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
       // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
       ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
@@ -211,7 +212,17 @@ public final class TerraformAdapter {
 
   // ---- variable values of a root module ----
 
-  private Map<String, Ev> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars) {
+  /** Variable files in directories without configuration (env/prod.tfvars), for a repository with one root module. */
+  private static List<SourceFile> orphanVarFiles(Map<Path, List<SourceFile>> tfvars, Map<Path, ModuleDir> dirs) {
+    List<SourceFile> out = new ArrayList<>();
+    tfvars.forEach((dir, files) -> {
+      if (!dirs.containsKey(dir)) out.addAll(files);
+    });
+    out.sort((x, y) -> x.display().compareTo(y.display()));
+    return out;
+  }
+
+  private Map<String, Ev> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
     Map<String, Ev> values = new LinkedHashMap<>();
     ModuleInstance literal = new ModuleInstance(session, new ModuleDir(d.path, d.display), d.name(), "", List.of(), 0, Map.of(), Map.of());
     List<SourceFile> sorted = new ArrayList<>(dirVars);
@@ -227,6 +238,16 @@ public final class TerraformAdapter {
       else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
       else if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
     }
+    if (production.isEmpty()) {
+      for (SourceFile f : orphans) {
+        String name = f.path().getFileName().toString();
+        String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
+        if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))
+            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.rules.Production.classify(dirName))) {
+          production.add(f);
+        }
+      }
+    }
     if (main != null) load(literal, main.display(), main.content(), d, values);
     if (mainJson != null) load(literal, mainJson.display(), mainJson.content(), d, values);
     for (SourceFile f : auto) load(literal, f.display(), f.content(), d, values);
@@ -239,7 +260,7 @@ public final class TerraformAdapter {
     for (Path p : varFiles) {
       try {
         String content = Files.readString(p);
-        load(literal, p.toString().replace('\\', '/'), content, d, values);
+        load(literal, varFileDisplay(p), content, d, values);
       } catch (IOException e) {
         notes.add("--var-file " + p + " cannot be read: " + e.getClass().getSimpleName());
       }
@@ -262,6 +283,13 @@ public final class TerraformAdapter {
       values.put(name, Ev.of(v));
     }
     return values;
+  }
+
+  /** A --var-file inside the scanned paths is cited like every other file; one outside by the path given. */
+  private String varFileDisplay(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    for (SourceFile f : discovered.files()) if (f.path().toAbsolutePath().normalize().equals(abs)) return f.display();
+    return p.toString().replace('\\', '/');
   }
 
   private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Ev> values) {

@@ -92,6 +92,21 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void aSingleProductionVariableFileIsUsedWhenNoVarFileIsGiven() throws IOException {
+    write("main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
+    write("env/staging.tfvars", "multi_az = true\n");
+    write("env/prod.tfvars", "multi_az = false\n");
+    Pipeline.Result r = run();
+    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains(new Location("env/prod.tfvars", 1)));
+    assertThat(r.assessment().notes()).anyMatch(n -> n.contains("env/prod.tfvars") && n.contains("--var-file"));
+    assertThat(findings(run(List.of(dir.resolve("env/staging.tfvars")), List.of()), "REL-DB-SINGLE-AZ")).isEmpty();
+    write("env/dr.tfvars", "multi_az = false\n");
+    assertThat(findings(run(List.of(dir.resolve("env/dr.tfvars")), List.of()), "REL-DB-SINGLE-AZ")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains(new Location("env/dr.tfvars", 1)));
+  }
+
+  @Test
   void varFileThenVarOptionWin() throws IOException {
     write("main.tf", "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
     Path varFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-prod.tfvars"), "multi_az = true\n");
