@@ -328,6 +328,9 @@ public final class TerraformAdapter {
       for (ModuleInstance.Child c : m.children(name)) {
         if (c.module() != null) {
           walk(c.module(), w, deferred);
+        } else if (c.instance() != null && (c.notFollowed().startsWith("modules nested") || c.notFollowed().startsWith("more than"))) {
+          String note = "Terraform modules not followed: " + c.notFollowed();
+          if (!notes.contains(note)) notes.add(note);
         } else if (c.instance() == null) {
           Block call = m.dir.modules.get(name);
           Location at = m.at(call.range());

@@ -327,6 +327,18 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void modulesCallingThemselvesAreBounded() throws IOException {
+    write("main.tf", "module \"loop\" {\n  source = \"./m\"\n}\n");
+    write("m/main.tf", "module \"a\" {\n  source = \"./\"\n}\nmodule \"b\" {\n  source = \"../m\"\n}\n"
+        + "resource \"aws_sqs_queue\" \"q\" {}\n");
+    long start = System.nanoTime();
+    Pipeline.Result r = run();
+    assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
+    assertThat(r.workload().resources().size()).isLessThanOrEqualTo(Session.MAX_MODULE_INSTANCES + 1);
+    assertThat(r.assessment().notes()).anyMatch(n -> n.contains("not followed"));
+  }
+
+  @Test
   void environmentVariableMarksTheResourceNonProduction() throws IOException {
     write("main.tf", "variable \"environment\" {\n  default = \"dev\"\n}\n" + DB.formatted("false"));
     Pipeline.Result r = run();
