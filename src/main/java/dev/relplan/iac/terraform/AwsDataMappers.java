@@ -59,6 +59,8 @@ final class AwsDataMappers {
       r.module.session.providerOf.put(v.key(), new String[] {r.provider()});
     });
     m.put("aws_db_instance_automated_backups_replication", AwsDataMappers::backupReplication);
+    m.put("aws_backup_restore_testing_plan",
+        r -> r.add(new dev.relplan.model.RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
   }
 
   static void dbInstance(TfResource r) {
