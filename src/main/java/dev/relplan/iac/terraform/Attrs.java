@@ -362,6 +362,14 @@ final class Attrs {
         if (v instanceof String s) out.put(String.valueOf(k), s);
       });
     }
+    // Auto Scaling groups write tags as tag { key = ..., value = ... } blocks.
+    if (body != null && body.attribute("tags").isEmpty()) {
+      for (Attrs tag : blocks("tag")) {
+        Value<String> k = tag.str("key");
+        Value<String> v = tag.str("value");
+        if (k.present() && v.present()) out.putIfAbsent(k.get(), v.get());
+      }
+    }
     return out;
   }
 }

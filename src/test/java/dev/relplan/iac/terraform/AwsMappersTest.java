@@ -203,6 +203,11 @@ class AwsMappersTest {
           instance_refresh {
             strategy = "Rolling"
           }
+          tag {
+            key                 = "Environment"
+            value               = "staging"
+            propagate_at_launch = true
+          }
         }
         resource "aws_autoscaling_policy" "web" {
           autoscaling_group_name = aws_autoscaling_group.web.name
@@ -220,5 +225,6 @@ class AwsMappersTest {
     assertThat(g.healthCheckType.get()).isEqualTo("EC2");
     assertThat(g.scalingPolicies).hasSize(1);
     assertThat(g.updatePolicy.get()).isEqualTo("ROLLING");
+    assertThat(g.environment.get()).isEqualTo("staging");
   }
 }
