@@ -132,6 +132,8 @@ class TerraformExpressionTest {
     assertThat(eval("timestamp()")).isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.reason()).contains("timestamp"));
     assertThat(eval("\"arn:${aws_sqs_queue.dlq.arn}\"")).isInstanceOf(Unknown.class);
     assertThat(eval("var.missing")).isInstanceOf(Unknown.class);
+    // the length of a slice is known even when the list comes from the cloud
+    assertThat(eval("length(slice(data.aws_availability_zones.all.names, 0, 3))")).isEqualTo(n(3));
   }
 
   @Test
