@@ -76,14 +76,14 @@ public final class TerraformAdapter {
    * and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack large enough for those bounds.
    */
   public void adapt(Workload workload) {
-    RuntimeException[] failure = {null};
+    Throwable[] failure = {null};
     Thread t = new Thread(null, () -> {
       try {
         adaptOnThisThread(workload);
-      } catch (RuntimeException e) {
-        failure[0] = e;
       } catch (StackOverflowError e) {
         notes.add("Terraform evaluation stopped: the configuration nests too deeply");
+      } catch (Throwable e) {
+        failure[0] = e;
       }
     }, "relplan-terraform", 512L * 1024 * 1024);
     t.start();
@@ -92,7 +92,9 @@ public final class TerraformAdapter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (failure[0] != null) throw failure[0];
+    if (failure[0] instanceof RuntimeException e) throw e;
+    if (failure[0] instanceof Error e) throw e;
+    if (failure[0] != null) throw new IllegalStateException(failure[0]);
   }
 
   private void adaptOnThisThread(Workload workload) {
