@@ -50,6 +50,12 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
   List<Path> parameters = new ArrayList<>();
 
+  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable values file (repeatable).")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(names = "--var", paramLabel = "K=V", description = "Terraform variable value NAME=VALUE (repeatable).")
+  List<String> vars = new ArrayList<>();
+
   @Option(names = "--format", paramLabel = "F", description = "md (default), json, sarif or html; repeatable.")
   List<String> formats = new ArrayList<>();
 
@@ -97,7 +103,13 @@ final class AssessCommand implements Callable<Integer> {
     for (Path p : parameters) params.add(loadParameters(p));
 
     java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.Baseline.load(baseline);
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config));
+    for (Path p : varFiles) {
+      if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
+    }
+    for (String v : vars) {
+      if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
+    }
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
     var assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();

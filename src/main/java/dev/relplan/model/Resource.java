@@ -53,7 +53,8 @@ public abstract class Resource {
 
   /** Name, tags and id, lower-cased, used by judgments such as "is this production". */
   public String identityText() {
-    StringBuilder sb = new StringBuilder(id);
+    // Terraform addresses embed the type (aws_api_gateway_stage.main): its words say nothing about the environment.
+    StringBuilder sb = new StringBuilder(id.replace(type, ""));
     if (name.present()) sb.append(' ').append(name.get());
     tags.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
     return sb.toString().toLowerCase(java.util.Locale.ROOT);

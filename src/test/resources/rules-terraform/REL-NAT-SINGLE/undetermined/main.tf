@@ -1,0 +1,18 @@
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+locals {
+  azs = slice(data.aws_availability_zones.available.names, 0, 3)
+}
+
+module "vpc" {
+  source = "./modules/vpc"
+
+  cidr               = "10.0.0.0/16"
+  azs                = local.azs
+  public_subnets     = [for i, az in local.azs : cidrsubnet("10.0.0.0/16", 8, i)]
+  private_subnets    = [for i, az in local.azs : cidrsubnet("10.0.0.0/16", 8, i + 10)]
+  enable_nat_gateway = true
+  single_nat_gateway = true
+}
