@@ -255,7 +255,7 @@ public final class TerraformAdapter {
     for (SourceFile f : auto) load(literal, f.display(), f.content(), d, values);
     if (varFiles.isEmpty() && production.size() == 1) {
       SourceFile p = production.get(0);
-      notes.add("Terraform variable values for " + d.name() + " from " + p.display()
+      notes.add("Terraform variable values for " + (d.name().equals(".") ? "the root configuration" : d.name()) + " from " + p.display()
           + " (the configuration's production variable file; choose another with --var-file)");
       load(literal, p.display(), p.content(), d, values);
     }
