@@ -169,6 +169,11 @@ final class Evaluator {
           if (first == null || second == null) return Ev.of(new Err("data needs a type and a name"));
           v = m.resourceObject(first + "." + second, true);
           used = 2;
+          if (first.equals("aws_availability_zones") && steps.size() > 2 && steps.get(2) instanceof Traverser.AttrStep az
+              && (az.name().equals("names") || az.name().equals("zone_ids"))) {
+            v = v.with(dev.relplan.model.Zones.zoneList("data." + first + "." + second + "." + az.name()));
+            used = 3;
+          }
         }
         case "path" -> {
           String dir = "root".equals(first) || "cwd".equals(first) ? "." : m.dir.name();
@@ -229,6 +234,9 @@ final class Evaluator {
   Ev index(Ev c, Ev k) {
     Object v = c.value();
     Ev both = Ev.combine(null, c, k);
+    if (dev.relplan.model.Zones.isZoneList(v) && TfValues.number(k.value()) != null && TfValues.number(k.value()).intValue() >= 0) {
+      return both.with(dev.relplan.model.Zones.zone(v, TfValues.number(k.value()).intValue()));
+    }
     if (TfValues.isUnknown(v)) return both.with(v);
     Unknown uk = unknownOf(k.value());
     if (uk != null) return both.with(uk);

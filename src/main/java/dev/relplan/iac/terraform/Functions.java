@@ -28,6 +28,19 @@ final class Functions {
 
   Ev call(String name, List<Ev> args) {
     Ev all = Ev.combine(null, args);
+    if (args.size() == 2 && name.equals("element") && dev.relplan.model.Zones.isZoneList(args.get(0).value())
+        && TfValues.number(args.get(1).value()) != null && TfValues.number(args.get(1).value()).intValue() >= 0) {
+      return all.with(dev.relplan.model.Zones.zone(args.get(0).value(), TfValues.number(args.get(1).value()).intValue()));
+    }
+    if (name.equals("slice") && args.size() == 3 && dev.relplan.model.Zones.isZoneList(args.get(0).value())) {
+      BigDecimal from = TfValues.number(args.get(1).value());
+      BigDecimal to = TfValues.number(args.get(2).value());
+      if (from != null && to != null && from.intValue() >= 0 && to.intValue() - from.intValue() >= 0 && to.intValue() - from.intValue() <= 1000) {
+        List<Object> out = new ArrayList<>();
+        for (int i = from.intValue(); i < to.intValue(); i++) out.add(dev.relplan.model.Zones.zone(args.get(0).value(), i));
+        return all.with(out);
+      }
+    }
     if (name.equals("slice") && args.size() == 3 && TfValues.isUnknown(args.get(0).value())) {
       // slice(<list read from the cloud>, 0, 3): a successful plan has that many elements, each unknown.
       BigDecimal from = TfValues.number(args.get(1).value());
