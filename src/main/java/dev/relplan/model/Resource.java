@@ -23,6 +23,8 @@ public abstract class Resource {
   public final Map<String, String> tags = new TreeMap<>();
   /** The physical name when it is set literally. */
   public Value<String> name = Value.absent();
+  /** The Region the resource is created in, when the format says (Terraform provider configuration). */
+  public Value<String> region = Value.absent();
   /** The environment this resource is deployed for (e.g. from an Environment parameter or tag). */
   public Value<String> environment = Value.absent();
   /** What happens to the data when the stack deletes or replaces the resource: RETAIN, SNAPSHOT or DELETE. */

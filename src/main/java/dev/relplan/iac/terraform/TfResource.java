@@ -43,6 +43,8 @@ final class TfResource {
     r.callChain = module.callChain;
     r.exists = exists;
     r.tags.putAll(a.tags());
+    Value<String> region = region();
+    if (region.present()) r.region = region;
     workload.add(r);
     return r;
   }
