@@ -7,6 +7,7 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
+import dev.relplan.iac.terraform.TerraformAdapter;
 import dev.relplan.model.Linker;
 import dev.relplan.model.Location;
 import dev.relplan.model.Workload;
@@ -23,7 +24,12 @@ import java.util.function.Function;
 /** discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user. */
 public final class Pipeline {
   /** What to assess and how. */
-  public record Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile) {
+  public record Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile,
+                        List<Path> varFiles, List<String> vars) {
+    public Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile) {
+      this(paths, workloadName, context, parameters, configFile, List.of(), List.of());
+    }
+
     public Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {
       this(paths, workloadName, context, parameters, null);
     }
@@ -49,14 +55,20 @@ public final class Pipeline {
     workload.repositoryEvidence.putAll(found.evidence());
     CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
     cfn.adapt(workload);
-    List<dev.relplan.discover.SkippedFile> skipped = new ArrayList<>(found.skipped());
+    TerraformAdapter tf = new TerraformAdapter(found, req.varFiles(), req.vars());
+    tf.adapt(workload);
+    dev.relplan.iac.cicd.DeploymentEnvironments.collect(found, workload);
     CodeScanner.Result code = CodeScanner.scan(found, workload);
-    skipped.addAll(code.skipped());
-    skipped.sort(null);
     Linker.link(workload);
     dev.relplan.code.LambdaHandlers.link(found, workload);
     List<String> notes = new ArrayList<>(cfn.notes());
+    notes.addAll(tf.notes());
     notes.addAll(code.notes());
+    for (Path p : req.varFiles()) notes.add("Terraform variable values from " + p + " (--var-file)");
+    List<dev.relplan.discover.SkippedFile> skipped = new ArrayList<>(found.skipped());
+    skipped.addAll(tf.skipped());
+    skipped.addAll(code.skipped());
+    skipped.sort(null);
     for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
     String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
     Assessment a = Assessor.assess(workload, RuleRegistry.all(),

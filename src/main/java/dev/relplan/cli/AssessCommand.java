@@ -50,7 +50,13 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
   List<Path> parameters = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "F", description = "md (default) or json; repeatable.")
+  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable values file (repeatable).")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(names = "--var", paramLabel = "K=V", description = "Terraform variable value NAME=VALUE (repeatable).")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "F", description = "md (default), json, sarif or html; repeatable.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
@@ -79,8 +85,8 @@ final class AssessCommand implements Callable<Integer> {
     }
     Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
     for (String f : fmts) {
-      if (!f.equals("md") && !f.equals("json")) {
-        throw new InputError("--format " + f + " is not available: use md or json");
+      if (!List.of("md", "json", "sarif", "html").contains(f)) {
+        throw new InputError("--format " + f + " is not available: use md, json, sarif or html");
       }
     }
     Risk threshold = null;
@@ -97,13 +103,23 @@ final class AssessCommand implements Callable<Integer> {
     for (Path p : parameters) params.add(loadParameters(p));
 
     java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.Baseline.load(baseline);
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config));
+    for (Path p : varFiles) {
+      if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
+    }
+    for (String v : vars) {
+      if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
+    }
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
     var assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     List<String[]> outputs = new ArrayList<>();
     for (String f : fmts) {
-      String text = f.equals("json") ? JsonRenderer.render(assessment, Main.VERSION, result.snippets())
-          : MarkdownRenderer.render(assessment, shownDate);
+      String text = switch (f) {
+        case "json" -> JsonRenderer.render(assessment, Main.VERSION, result.snippets());
+        case "sarif" -> dev.relplan.report.SarifRenderer.render(assessment, dev.relplan.rules.RuleRegistry.all(), Main.VERSION);
+        case "html" -> dev.relplan.report.HtmlRenderer.render(assessment, shownDate);
+        default -> MarkdownRenderer.render(assessment, shownDate);
+      };
       outputs.add(new String[] {f, text});
     }
     try {

@@ -52,7 +52,7 @@ public final class LambdaHandlers {
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
     String why = null;
     if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
-      why = "the function's Handler or local CodeUri is not set in the template, so its code cannot be found";
+      why = "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
     }
     String base = why == null ? normalize(dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
     if (why == null && (runtime.startsWith("python") || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))) {

@@ -154,9 +154,8 @@ public final class Discovery {
           .ifPresent(k -> evidence.computeIfAbsent(k, x -> new ArrayList<>()).add(display));
       if (lower.equals("samconfig.toml")) {
         files.add(new SourceFile(file, display, FileKind.SAMCONFIG, content, List.of()));
-      } else if (lower.endsWith(".tf.json") || ext.equals("tf") || ext.equals("tfvars")) {
+      } else if (lower.endsWith(".tf.json") || lower.endsWith(".tfvars.json") || ext.equals("tf") || ext.equals("tfvars")) {
         files.add(new SourceFile(file, display, FileKind.TERRAFORM, content, List.of()));
-        skipped.add(new SkippedFile(display, "Terraform is not analysed by this version of relplan"));
       } else if (structured) {
         classifyStructured(file, display, ext, content, files, skipped);
       } else if (CODE_EXTENSIONS.contains(ext)) {

@@ -23,6 +23,8 @@ public abstract class Resource {
   public final Map<String, String> tags = new TreeMap<>();
   /** The physical name when it is set literally. */
   public Value<String> name = Value.absent();
+  /** The Region the resource is created in, when the format says (Terraform provider configuration). */
+  public Value<String> region = Value.absent();
   /** The environment this resource is deployed for (e.g. from an Environment parameter or tag). */
   public Value<String> environment = Value.absent();
   /** What happens to the data when the stack deletes or replaces the resource: RETAIN, SNAPSHOT or DELETE. */
@@ -53,7 +55,8 @@ public abstract class Resource {
 
   /** Name, tags and id, lower-cased, used by judgments such as "is this production". */
   public String identityText() {
-    StringBuilder sb = new StringBuilder(id);
+    // Terraform addresses embed the type (aws_api_gateway_stage.main): its words say nothing about the environment.
+    StringBuilder sb = new StringBuilder(id.replace(type, ""));
     if (name.present()) sb.append(' ').append(name.get());
     tags.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
     return sb.toString().toLowerCase(java.util.Locale.ROOT);

@@ -77,6 +77,28 @@ public final class Topology {
     return out;
   }
 
+  /**
+   * Why the subnets behind a NAT gateway cannot all be known (an association whose subnet, route
+   * table or existence is unresolved, on a table routed through it), or null when they can.
+   */
+  public static String unresolvedRouting(Workload w, NatGateway nat) {
+    List<RouteTable> tables = new ArrayList<>();
+    for (Route r : w.all(Route.class)) {
+      if (r.natGateway.unresolved() || r.routeTable.unresolved()) return "a route's NAT gateway or route table cannot be resolved: " + (r.natGateway.unresolved() ? r.natGateway.note() : r.routeTable.note());
+      if (w.resolve(r.natGateway.get()) == nat) {
+        RouteTable t = w.resolve(r.routeTable.get(), RouteTable.class);
+        if (t != null) tables.add(t);
+      }
+    }
+    for (RouteTableAssociation a : w.all(RouteTableAssociation.class)) {
+      if (a.routeTable.unresolved()) return "a subnet association's route table cannot be resolved: " + a.routeTable.note();
+      if (!tables.contains(w.resolve(a.routeTable.get(), RouteTable.class))) continue;
+      if (a.subnet.unresolved()) return "the subnets associated with the NAT gateway's route table cannot be resolved: " + a.subnet.note();
+      if (a.exists.unresolved()) return "the subnet associations of the NAT gateway's route table " + a.exists.note();
+    }
+    return null;
+  }
+
   /** The route lines that send traffic from subnets to a NAT gateway, for evidence. */
   public static List<Location> routesTo(Workload w, Resource nat) {
     List<Location> out = new ArrayList<>();

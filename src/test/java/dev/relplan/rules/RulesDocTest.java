@@ -32,13 +32,18 @@ class RulesDocTest {
     }
   }
 
+  /** CloudFormation examples (rules/) and Terraform examples (rules-terraform/) of a rule. */
   private static List<String> examples(String id) {
-    Path dir = RuleExamplesTest.ROOT.resolve(id);
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/')).sorted().toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    List<String> out = new java.util.ArrayList<>();
+    for (Path root : List.of(RuleExamplesTest.ROOT, Path.of("src/test/resources/rules-terraform"))) {
+      Path dir = root.resolve(id);
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/')).sorted().forEach(out::add);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
+    return out;
   }
 }

@@ -19,7 +19,11 @@ public final class SingleNatGateway extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    for (Map.Entry<NatGateway, List<Subnet>> e : Topology.subnetsPerNat(w).entrySet()) {
+    Map<NatGateway, List<Subnet>> perNat = Topology.subnetsPerNat(w);
+    for (NatGateway n : w.all(NatGateway.class)) {
+      if (!perNat.containsKey(n)) perNat.put(n, List.of());
+    }
+    for (Map.Entry<NatGateway, List<Subnet>> e : perNat.entrySet()) {
       NatGateway nat = e.getKey();
       Set<String> zones = new TreeSet<>();
       boolean unknownZone = false;
@@ -35,7 +39,10 @@ public final class SingleNatGateway extends BaseRule {
       Value<Integer> zoneCount = unknownZone && zones.size() < 2
           ? Value.unresolved("the zones of the private subnets routed through " + nat.id + " cannot be determined", ev)
           : Value.explicit(zones.size(), ev);
-      if (zoneCount.unresolved()) {
+      String routing = zones.size() < 2 ? Topology.unresolvedRouting(w, nat) : null;
+      if (routing != null) {
+        out.cannotDetermine(this, nat, routing, ev.isEmpty() ? List.of(nat.location) : ev);
+      } else if (zoneCount.unresolved()) {
         out.report(this, nat, "", "", zoneCount);
       } else if (zones.size() > 1) {
         out.report(this, nat, "NAT gateway " + nat.id + " serves private subnets in " + zones.size() + " Availability Zones",

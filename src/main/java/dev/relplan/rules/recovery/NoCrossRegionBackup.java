@@ -45,6 +45,13 @@ public final class NoCrossRegionBackup extends BaseRule {
     if (r instanceof Database d) {
       if (d.backupReplicationRegion.present()) ev.addAll(d.backupReplicationRegion.trace());
       if (d.globalCluster.present()) ev.addAll(d.globalCluster.trace());
+      for (Database replica : d.replicas) {
+        // A read replica in another Region is a live cross-Region copy.
+        if (replica.region.present() && d.region.present() && !replica.region.get().equals(d.region.get())) {
+          ev.add(replica.location);
+          ev.addAll(replica.region.trace());
+        }
+      }
     } else if (r instanceof Table t) {
       if (t.replicaRegions.present() && t.replicaRegions.get().size() > 1) ev.addAll(t.replicaRegions.trace());
     } else if (r instanceof Bucket b) {

@@ -1,0 +1,72 @@
+package dev.relplan.iac.cicd;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Environments that CI/CD pipelines deploy to: GitHub Actions and GitLab CI jobs name their target
+ * with an {@code environment} key, CodePipeline names its stages. They are evidence of a
+ * pre-production environment when one of them is not production.
+ */
+public final class DeploymentEnvironments {
+  private DeploymentEnvironments() {}
+
+  public static void collect(Discovery.Result found, Workload w) {
+    for (SourceFile f : found.files()) {
+      if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
+        for (Node doc : f.documents()) environmentKeys(f, doc, w);
+      }
+      if (f.kind() == FileKind.CLOUDFORMATION && f.document() instanceof MapNode root && root.get("Resources") instanceof MapNode resources) {
+        for (MapNode.Entry e : resources.entries()) codePipelineStages(f, e.value(), w);
+      }
+    }
+  }
+
+  static boolean isPipelineFile(String display) {
+    String p = display.toLowerCase(java.util.Locale.ROOT);
+    return p.contains(".github/workflows/") || p.endsWith(".gitlab-ci.yml") || p.endsWith(".gitlab-ci.yaml")
+        || p.contains("azure-pipelines") || p.endsWith("bitbucket-pipelines.yml");
+  }
+
+  /** Every {@code environment: name} or {@code environment: {name: ...}} in the document, walked without recursion. */
+  private static void environmentKeys(SourceFile f, Node doc, Workload w) {
+    Deque<Node> todo = new ArrayDeque<>();
+    if (doc != null) todo.push(doc);
+    int visited = 0;
+    while (!todo.isEmpty() && visited++ < 200_000) {
+      Node n = todo.pop();
+      if (n instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) {
+          if (e.key().equals("environment")) {
+            Node v = e.value();
+            if (v instanceof MapNode vm && vm.get("name") instanceof ScalarNode s) v = s;
+            if (v instanceof ScalarNode s && s.text() != null && !s.text().contains("${")) {
+              w.environments.add(new Workload.EnvironmentEvidence(s.text(), "deployment environment in " + f.display(), s.location()));
+            }
+          }
+          todo.push(e.value());
+        }
+      } else if (n instanceof SeqNode s) {
+        s.items().forEach(todo::push);
+      }
+    }
+  }
+
+  private static void codePipelineStages(SourceFile f, Node resource, Workload w) {
+    if (!(resource instanceof MapNode r) || !(r.get("Type") instanceof ScalarNode t) || !"AWS::CodePipeline::Pipeline".equals(t.text())) return;
+    if (!(r.get("Properties") instanceof MapNode p) || !(p.get("Stages") instanceof SeqNode stages)) return;
+    for (Node stage : stages.items()) {
+      if (stage instanceof MapNode sm && sm.get("Name") instanceof ScalarNode name && name.text() != null) {
+        w.environments.add(new Workload.EnvironmentEvidence(name.text(), "CodePipeline stage in " + f.display(), name.location()));
+      }
+    }
+  }
+}

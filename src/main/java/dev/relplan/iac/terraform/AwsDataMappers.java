@@ -1,0 +1,386 @@
+package dev.relplan.iac.terraform;
+
+import static dev.relplan.iac.terraform.Attrs.or;
+
+import dev.relplan.model.BackupPlan;
+import dev.relplan.model.BackupSelection;
+import dev.relplan.model.BackupVault;
+import dev.relplan.model.Bucket;
+import dev.relplan.model.Cache;
+import dev.relplan.model.Database;
+import dev.relplan.model.FileSystem;
+import dev.relplan.model.Location;
+import dev.relplan.model.StatefulService;
+import dev.relplan.model.Table;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Volume;
+import dev.relplan.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Databases, tables, caches, brokers, search domains, storage and AWS Backup (aws provider). */
+final class AwsDataMappers {
+  private AwsDataMappers() {}
+
+  static void register(Map<String, TfMapper> m) {
+    m.put("aws_db_instance", AwsDataMappers::dbInstance);
+    m.put("aws_rds_cluster", r -> dbCluster(r, null));
+    m.put("aws_docdb_cluster", r -> dbCluster(r, "docdb"));
+    m.put("aws_neptune_cluster", r -> dbCluster(r, "neptune"));
+    m.put("aws_rds_cluster_instance", r -> clusterInstance(r, null));
+    m.put("aws_docdb_cluster_instance", r -> clusterInstance(r, "docdb"));
+    m.put("aws_neptune_cluster_instance", r -> clusterInstance(r, "neptune"));
+    m.put("aws_dynamodb_table", AwsDataMappers::table);
+    m.put("aws_elasticache_cluster", AwsDataMappers::cacheCluster);
+    m.put("aws_elasticache_replication_group", AwsDataMappers::replicationGroup);
+    m.put("aws_mq_broker", AwsDataMappers::broker);
+    m.put("aws_opensearch_domain", AwsDataMappers::searchDomain);
+    m.put("aws_elasticsearch_domain", AwsDataMappers::searchDomain);
+    m.put("aws_efs_file_system", AwsDataMappers::fileSystem);
+    m.put("aws_efs_backup_policy", AwsDataMappers::efsBackupPolicy);
+    m.put("aws_efs_replication_configuration", AwsDataMappers::efsReplication);
+    m.put("aws_ebs_volume", r -> {
+      Volume v = new Volume(r.scope(), r.address, r.type, r.location);
+      v.availabilityZone = r.a.str("availability_zone");
+      v.onDelete = r.onDelete("DELETE", "terraform destroy deletes the volume");
+      r.add(v);
+    });
+    m.put("aws_s3_bucket", AwsDataMappers::bucket);
+    m.put("aws_s3_bucket_versioning", AwsDataMappers::bucketVersioning);
+    m.put("aws_s3_bucket_replication_configuration", AwsDataMappers::bucketReplication);
+    m.put("aws_s3_bucket_notification", AwsDataMappers::bucketNotification);
+    m.put("aws_backup_plan", AwsDataMappers::backupPlan);
+    m.put("aws_backup_selection", AwsDataMappers::backupSelection);
+    m.put("aws_backup_vault", r -> {
+      BackupVault v = r.add(new BackupVault(r.scope(), r.address, r.type, r.location));
+      r.module.session.regionOf.put(v.key(), r.region());
+      r.module.session.providerOf.put(v.key(), new String[] {r.provider()});
+    });
+    m.put("aws_db_instance_automated_backups_replication", AwsDataMappers::backupReplication);
+    m.put("aws_backup_restore_testing_plan",
+        r -> r.add(new dev.relplan.model.RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
+  }
+
+  static void dbInstance(TfResource r) {
+    Attrs p = r.a;
+    Database db = new Database(r.scope(), r.address, r.type, r.location);
+    db.kind = Database.Kind.INSTANCE;
+    db.name = p.str("identifier");
+    db.engine = p.str("engine");
+    db.replicaSource = p.ref("replicate_source_db");
+    db.multiAz = or(p.bool("multi_az"), false, "RDS creates a Single-AZ instance unless multi_az is true (the aws provider's default is false)");
+    db.backupRetentionDays = or(p.integer("backup_retention_period"), 1,
+        "RDS keeps automated backups for 1 day when backup_retention_period is not set");
+    db.deletionProtection = or(p.bool("deletion_protection"), false, "deletion protection is off by default");
+    db.onDelete = finalSnapshot(r);
+    r.add(db);
+  }
+
+  /** Terraform takes a final snapshot on destroy unless skip_final_snapshot is true. */
+  private static Value<String> finalSnapshot(TfResource r) {
+    Value<String> retained = r.onDelete("SNAPSHOT", "Terraform takes a final snapshot on destroy (skip_final_snapshot defaults to false)");
+    if (retained.isExplicit()) return retained;
+    Value<Boolean> skip = r.a.bool("skip_final_snapshot");
+    if (skip.isTrue()) return Value.explicit("DELETE", skip.trace());
+    if (skip.unresolved()) return Value.unresolved(skip.note(), skip.trace());
+    return retained;
+  }
+
+  static void dbCluster(TfResource r, String family) {
+    Attrs p = r.a;
+    Database db = new Database(r.scope(), r.address, r.type, r.location);
+    db.kind = Database.Kind.CLUSTER;
+    db.name = p.str("cluster_identifier");
+    db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
+    db.backupRetentionDays = or(p.integer("backup_retention_period"), 1, "automated backups are kept for 1 day by default");
+    db.deletionProtection = or(p.bool("deletion_protection"), false, "deletion protection is off by default");
+    db.globalCluster = p.ref("global_cluster_identifier");
+    db.clusterInstanceClass = p.str("db_cluster_instance_class");
+    db.engineMode = or(p.str("engine_mode"), "provisioned", "Aurora default engine mode");
+    db.replicaSource = p.ref("replication_source_identifier");
+    db.onDelete = finalSnapshot(r);
+    r.add(db);
+  }
+
+  static void clusterInstance(TfResource r, String family) {
+    Attrs p = r.a;
+    Database db = new Database(r.scope(), r.address, r.type, r.location);
+    db.kind = Database.Kind.INSTANCE;
+    db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
+    db.cluster = p.ref("cluster_identifier");
+    if (!db.cluster.present() && !db.cluster.unresolved()) {
+      db.cluster = Value.unresolved("cluster_identifier is not set", List.of(r.location));
+    }
+    db.multiAz = Value.defaulted(false, "a cluster instance runs in one zone; availability comes from the cluster's other instances");
+    db.deletionProtection = Value.defaulted(false, "judged on the cluster");
+    db.onDelete = Value.defaulted("DELETE", "cluster instances hold no data of their own");
+    r.add(db);
+  }
+
+  static void table(TfResource r) {
+    Attrs p = r.a;
+    Table t = new Table(r.scope(), r.address, r.type, r.location);
+    t.name = p.str("name");
+    t.billingMode = or(p.str("billing_mode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless billing_mode is PAY_PER_REQUEST");
+    t.pointInTimeRecovery = or(p.bool("point_in_time_recovery.enabled"), false, "point-in-time recovery is off by default");
+    t.deletionProtection = or(p.bool("deletion_protection_enabled"), false, "deletion protection is off by default");
+    t.readCapacity = p.integer("read_capacity");
+    t.writeCapacity = p.integer("write_capacity");
+    List<Object> regions = new ArrayList<>();
+    List<Location> trace = new ArrayList<>();
+    for (Attrs rep : p.blocks("replica")) {
+      Value<String> region = rep.str("region_name");
+      regions.add(region.present() ? region.get() : new Unknown("replica region"));
+      trace.add(rep.location());
+    }
+    // replica blocks name the other Regions; the table itself lives in the provider's Region.
+    if (!regions.isEmpty()) regions.add(0, "provider Region");
+    t.replicaRegions = regions.isEmpty() ? Value.absent() : Value.explicit(regions, trace);
+    t.onDelete = r.onDelete("DELETE", "terraform destroy deletes the table");
+    r.add(t);
+  }
+
+  static void cacheCluster(TfResource r) {
+    Attrs p = r.a;
+    if (p.has("replication_group_id")) {
+      // A member of a replication group: judged with its group.
+      AwsMappers.generic(r);
+      return;
+    }
+    Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
+    cache.kind = Cache.Kind.CACHE_CLUSTER;
+    cache.engine = p.str("engine");
+    cache.nodesPerShard = Value.explicit(1, List.of(r.location));
+    cache.automaticFailover = Value.defaulted(false, "a standalone cache cluster has no replica to fail over to");
+    cache.snapshotRetentionDays = or(p.integer("snapshot_retention_limit"), 0,
+        "ElastiCache takes no automatic snapshots unless snapshot_retention_limit is set");
+    r.add(cache);
+  }
+
+  static void replicationGroup(TfResource r) {
+    Attrs p = r.a;
+    Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
+    cache.kind = Cache.Kind.REPLICATION_GROUP;
+    cache.engine = or(p.str("engine"), "redis", "replication groups run Redis OSS unless engine says otherwise");
+    Value<Integer> replicas = p.integer("replicas_per_node_group");
+    Value<Integer> clusters = p.integer("num_cache_clusters");
+    if (!clusters.present() && !clusters.unresolved()) clusters = p.integer("number_cache_clusters");
+    if (replicas.present() || replicas.unresolved()) {
+      cache.nodesPerShard = replicas.map(x -> x + 1);
+    } else if (clusters.present() || clusters.unresolved()) {
+      cache.nodesPerShard = clusters;
+    } else {
+      cache.nodesPerShard = Value.defaulted(1, "a replication group has one node unless num_cache_clusters or replicas_per_node_group is set");
+    }
+    cache.automaticFailover = or(p.bool("automatic_failover_enabled"), false, "automatic failover is off by default");
+    cache.multiAz = or(p.bool("multi_az_enabled"), false, "Multi-AZ is off by default");
+    cache.snapshotRetentionDays = or(p.integer("snapshot_retention_limit"), 0,
+        "ElastiCache takes no automatic snapshots unless snapshot_retention_limit is set");
+    r.add(cache);
+  }
+
+  static void broker(TfResource r) {
+    Attrs p = r.a;
+    StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
+    s.service = "Amazon MQ";
+    Value<String> mode = or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE");
+    s.topology = mode.present() ? mode.get() + " broker" : "broker";
+    s.replicated = mode.map(x -> !x.equals("SINGLE_INSTANCE"));
+    r.add(s);
+  }
+
+  static void searchDomain(TfResource r) {
+    Attrs p = r.a;
+    StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
+    s.service = "OpenSearch Service";
+    Value<Integer> count = or(p.integer("cluster_config.instance_count"), 1, "OpenSearch domains have one data node by default");
+    Value<Boolean> zoneAware = or(p.bool("cluster_config.zone_awareness_enabled"), false, "zone awareness is off by default");
+    if (count.unresolved()) {
+      s.replicated = count.map(x -> false);
+    } else if (zoneAware.unresolved()) {
+      s.replicated = zoneAware;
+    } else {
+      boolean replicated = count.get() > 1 && zoneAware.get();
+      List<Location> trace = new ArrayList<>(count.trace());
+      trace.addAll(zoneAware.trace());
+      s.replicated = trace.isEmpty() ? Value.defaulted(replicated, count.note()) : Value.explicit(replicated, trace);
+    }
+    s.topology = (count.present() ? count.get() + " data node(s)" : "data nodes") + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
+    r.add(s);
+  }
+
+  static void fileSystem(TfResource r) {
+    Attrs p = r.a;
+    FileSystem fs = new FileSystem(r.scope(), r.address, r.type, r.location);
+    fs.backupPolicy = Value.defaulted("DISABLED", "EFS automatic backups are off unless an aws_efs_backup_policy enables them");
+    fs.oneZone = p.str("availability_zone_name");
+    fs.onDelete = r.onDelete("DELETE", "terraform destroy deletes the file system");
+    r.add(fs);
+  }
+
+  static void efsBackupPolicy(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> fsRef = r.a.ref("file_system_id");
+    Value<String> status = r.a.str("backup_policy.status");
+    r.later(w -> {
+      FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
+      if (fs != null) fs.backupPolicy = status.withTrace(List.of(r.location));
+    });
+  }
+
+  static void efsReplication(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> fsRef = r.a.ref("source_file_system_id");
+    Value<String> region = r.a.str("destination.region");
+    r.later(w -> {
+      FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
+      if (fs == null) return;
+      List<Object> regions = new ArrayList<>(fs.replicationRegions.present() ? fs.replicationRegions.get() : List.of());
+      regions.add(region.present() ? region.get() : new Unknown("replication region"));
+      fs.replicationRegions = Value.explicit(regions, List.of(r.location));
+    });
+  }
+
+  static void bucket(TfResource r) {
+    Attrs p = r.a;
+    Bucket b = new Bucket(r.scope(), r.address, r.type, r.location);
+    b.name = p.str("bucket");
+    if (p.has("versioning")) {
+      Value<Boolean> enabled = p.bool("versioning.enabled");
+      b.versioning = enabled.map(e -> e ? "Enabled" : "Suspended");
+    }
+    List<Object> destinations = new ArrayList<>();
+    for (Attrs rule : p.blocks("replication_configuration.rules")) {
+      Value<Object> d = rule.ref("destination.bucket");
+      if (d.present()) destinations.add(d.get());
+      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
+    }
+    b.replicationDestinations = destinations.isEmpty() ? Value.absent()
+        : Value.explicit(destinations, List.of(p.keyLocation("replication_configuration")));
+    b.objectLock = p.bool("object_lock_enabled");
+    b.onDelete = r.onDelete("DELETE", "terraform destroy deletes the bucket");
+    r.add(b);
+  }
+
+  static void bucketVersioning(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> bucketRef = r.a.ref("bucket");
+    Value<String> status = r.a.str("versioning_configuration.status");
+    r.later(w -> {
+      Bucket b = w.resolve(bucketRef.get(), Bucket.class);
+      if (b != null) b.versioning = status.withTrace(List.of(r.location));
+    });
+  }
+
+  static void bucketReplication(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> bucketRef = r.a.ref("bucket");
+    List<Object> destinations = new ArrayList<>();
+    for (Attrs rule : r.a.blocks("rule")) {
+      Value<Object> d = rule.ref("destination.bucket");
+      if (d.present()) destinations.add(d.get());
+      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
+    }
+    r.later(w -> {
+      Bucket b = w.resolve(bucketRef.get(), Bucket.class);
+      if (b != null && !destinations.isEmpty()) b.replicationDestinations = Value.explicit(destinations, List.of(r.location));
+    });
+  }
+
+  static void bucketNotification(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> bucketRef = r.a.ref("bucket");
+    List<Object> functions = new ArrayList<>();
+    for (Attrs lf : r.a.blocks("lambda_function")) {
+      Value<Object> f = lf.ref("lambda_function_arn");
+      if (f.present()) functions.add(f.get());
+    }
+    r.later(w -> {
+      Bucket b = w.resolve(bucketRef.get(), Bucket.class);
+      if (b != null && !functions.isEmpty()) b.lambdaNotifications = Value.explicit(functions, List.of(r.location));
+    });
+  }
+
+  static void backupPlan(TfResource r) {
+    BackupPlan plan = new BackupPlan(r.scope(), r.address, r.type, r.location);
+    for (Attrs rule : r.a.blocks("rule")) {
+      List<BackupPlan.CopyAction> copies = new ArrayList<>();
+      for (Attrs ca : rule.blocks("copy_action")) {
+        copies.add(new BackupPlan.CopyAction(ca.ref("destination_vault_arn"), ca.integer("lifecycle.delete_after"), ca.location()));
+      }
+      plan.rules.add(new BackupPlan.Rule(rule.str("rule_name").orElse("rule"),
+          or(rule.str("schedule"), "cron(0 5 ? * * *)", "AWS Backup runs rules daily at 05:00 UTC when no schedule is set"),
+          rule.integer("lifecycle.delete_after"), or(rule.bool("enable_continuous_backup"), false, "continuous backup is off by default"),
+          copies, rule.location()));
+    }
+    r.add(plan);
+    r.later(w -> crossRegionCopies(r, plan, w));
+  }
+
+  /** Automated backups replicated to the Region of this resource's provider (always another Region). */
+  static void backupReplication(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> source = r.a.ref("source_db_instance_arn");
+    Value<String> region = r.region();
+    String where = region.present() ? region.get() : "the Region of provider " + r.provider();
+    List<Location> trace = new ArrayList<>(List.of(r.location));
+    for (Location l : region.trace()) if (!trace.contains(l)) trace.add(l);
+    r.later(w -> {
+      Database db = w.resolve(source.get(), Database.class);
+      if (db != null) db.backupReplicationRegion = Value.explicit(where, trace);
+    });
+  }
+
+  /** A copy action to a vault created through another provider configuration goes to that provider's Region. */
+  private static void crossRegionCopies(TfResource r, BackupPlan plan, Workload w) {
+    Value<String> planRegion = r.region();
+    List<BackupPlan.Rule> rules = new ArrayList<>(plan.rules);
+    plan.rules.clear();
+    for (BackupPlan.Rule rule : rules) {
+      List<BackupPlan.CopyAction> copies = new ArrayList<>();
+      for (BackupPlan.CopyAction c : rule.copyActions()) {
+        BackupPlan.CopyAction out = c;
+        if (c.destinationVault().get() instanceof dev.relplan.model.ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
+          String[] provider = r.module.session.providerOf.get(vault.key());
+          Value<String> vaultRegion = r.module.session.regionOf.get(vault.key());
+          boolean otherProvider = provider != null && !provider[0].equals(r.provider());
+          if (otherProvider && vaultRegion != null && vaultRegion.present() && planRegion.present() && !vaultRegion.get().equals(planRegion.get())) {
+            List<Location> trace = new ArrayList<>(c.destinationVault().trace());
+            for (Location l : vaultRegion.trace()) if (!trace.contains(l)) trace.add(l);
+            out = new BackupPlan.CopyAction(Value.explicit("arn:aws:backup:" + vaultRegion.get() + ":vault:" + vault.id, trace),
+                c.deleteAfterDays(), c.location());
+          } else if (otherProvider && (vaultRegion == null || !vaultRegion.present() || !planRegion.present())) {
+            out = new BackupPlan.CopyAction(Value.unresolved("vault " + vault.id + " is created through provider " + provider[0]
+                + " whose Region cannot be compared with the plan's", c.destinationVault().trace()), c.deleteAfterDays(), c.location());
+          }
+        }
+        copies.add(out);
+      }
+      plan.rules.add(new BackupPlan.Rule(rule.name(), rule.schedule(), rule.deleteAfterDays(), rule.continuous(), copies, rule.location()));
+    }
+  }
+
+  static void backupSelection(TfResource r) {
+    Attrs p = r.a;
+    BackupSelection s = new BackupSelection(r.scope(), r.address, r.type, r.location);
+    s.plan = p.ref("plan_id");
+    s.resources = p.list("resources");
+    s.notResources = p.list("not_resources");
+    List<Object> tags = new ArrayList<>();
+    List<Location> trace = new ArrayList<>();
+    for (Attrs t : p.blocks("selection_tag")) {
+      tags.add(t.str("key").orElse("?") + "=" + t.str("value").orElse("*"));
+      trace.add(t.location());
+    }
+    for (Attrs t : p.blocks("condition.string_equals")) {
+      String key = t.str("key").orElse("?");
+      if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
+      tags.add(key + "=" + t.str("value").orElse("*"));
+      trace.add(t.location());
+    }
+    s.tagConditions = tags.isEmpty() ? Value.absent() : Value.explicit(tags, trace);
+    r.add(s);
+  }
+}

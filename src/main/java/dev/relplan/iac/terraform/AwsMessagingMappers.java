@@ -1,0 +1,248 @@
+package dev.relplan.iac.terraform;
+
+import static dev.relplan.iac.terraform.Attrs.or;
+
+import dev.relplan.model.Alias;
+import dev.relplan.model.ApiIntegration;
+import dev.relplan.model.ApiStage;
+import dev.relplan.model.EventInvokeConfig;
+import dev.relplan.model.EventRule;
+import dev.relplan.model.EventSourceMapping;
+import dev.relplan.model.Function;
+import dev.relplan.model.Location;
+import dev.relplan.model.Queue;
+import dev.relplan.model.Resource;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.StateMachine;
+import dev.relplan.model.Stream;
+import dev.relplan.model.Subscription;
+import dev.relplan.model.Topic;
+import dev.relplan.model.UsagePlan;
+import dev.relplan.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Queues, topics, EventBridge, Lambda, Kinesis, Step Functions and API Gateway (aws provider). */
+final class AwsMessagingMappers {
+  private AwsMessagingMappers() {}
+
+  static void register(Map<String, TfMapper> m) {
+    m.put("aws_sqs_queue", AwsMessagingMappers::queue);
+    m.put("aws_sqs_queue_redrive_policy", AwsMessagingMappers::queueRedrive);
+    m.put("aws_sns_topic", r -> {
+      Topic t = new Topic(r.scope(), r.address, r.type, r.location);
+      t.fifo = or(r.a.bool("fifo_topic"), false, "standard topic");
+      r.add(t);
+    });
+    m.put("aws_sns_topic_subscription", r -> {
+      Subscription s = new Subscription(r.scope(), r.address, r.type, r.location);
+      s.topic = r.a.ref("topic_arn");
+      s.protocol = r.a.str("protocol");
+      s.endpoint = r.a.ref("endpoint");
+      s.deadLetterTarget = r.a.ref("redrive_policy.deadLetterTargetArn");
+      r.add(s);
+    });
+    m.put("aws_cloudwatch_event_rule", r -> {
+      EventRule e = new EventRule(r.scope(), r.address, r.type, r.location);
+      e.schedule = r.a.str("schedule_expression");
+      e.state = r.a.str("state");
+      if (!e.state.present()) {
+        Value<Boolean> enabled = r.a.bool("is_enabled");
+        e.state = enabled.present() ? enabled.map(b -> b ? "ENABLED" : "DISABLED") : Value.defaulted("ENABLED", "rules are enabled by default");
+      }
+      r.add(e);
+    });
+    m.put("aws_cloudwatch_event_target", AwsMessagingMappers::eventTarget);
+    m.put("aws_lambda_function", AwsMessagingMappers::function);
+    m.put("aws_lambda_event_source_mapping", AwsMessagingMappers::eventSourceMapping);
+    m.put("aws_lambda_function_event_invoke_config", r -> {
+      EventInvokeConfig e = new EventInvokeConfig(r.scope(), r.address, r.type, r.location);
+      e.function = r.a.ref("function_name");
+      e.onFailure = r.a.ref("destination_config.on_failure.destination");
+      e.maximumRetryAttempts = r.a.integer("maximum_retry_attempts");
+      e.maximumEventAgeSeconds = r.a.integer("maximum_event_age_in_seconds");
+      r.add(e);
+    });
+    m.put("aws_lambda_alias", r -> {
+      Alias a = new Alias(r.scope(), r.address, r.type, r.location);
+      a.function = r.a.ref("function_name");
+      r.add(a);
+    });
+    m.put("aws_lambda_provisioned_concurrency_config", AwsMessagingMappers::provisionedConcurrency);
+    m.put("aws_kinesis_stream", r -> {
+      Stream s = new Stream(r.scope(), r.address, r.type, r.location);
+      s.mode = or(r.a.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+      s.shardCount = r.a.integer("shard_count");
+      r.add(s);
+    });
+    m.put("aws_sfn_state_machine", r -> r.add(new StateMachine(r.scope(), r.address, r.type, r.location)));
+    m.put("aws_api_gateway_stage", r -> {
+      ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
+      s.apiKind = "REST";
+      s.api = r.a.ref("rest_api_id");
+      s.stageName = r.a.str("stage_name");
+      r.add(s);
+    });
+    m.put("aws_api_gateway_method_settings", AwsMessagingMappers::methodSettings);
+    m.put("aws_api_gateway_usage_plan", r -> {
+      UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
+      u.throttleRate = r.a.number("throttle_settings.rate_limit");
+      List<Object> apis = new ArrayList<>();
+      for (Attrs s : r.a.blocks("api_stages")) {
+        Value<Object> api = s.ref("api_id");
+        if (api.present()) apis.add(api.get());
+      }
+      u.apis = apis.isEmpty() ? Value.absent() : Value.explicit(apis, List.of(r.a.keyLocation("api_stages")));
+      r.add(u);
+    });
+    m.put("aws_api_gateway_integration", r -> {
+      String type = r.a.str("type").orElse("");
+      if (!type.startsWith("AWS")) {
+        AwsMappers.generic(r);
+        return;
+      }
+      ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
+      i.apiKind = "REST";
+      i.api = r.a.ref("rest_api_id");
+      i.function = functionRef(r.a, "uri");
+      i.timeoutMillis = or(r.a.integer("timeout_milliseconds"), 29000, "REST API integrations time out after 29 seconds by default");
+      r.add(i);
+    });
+    m.put("aws_apigatewayv2_stage", r -> {
+      ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
+      s.apiKind = "HTTP";
+      s.api = r.a.ref("api_id");
+      s.stageName = r.a.str("name");
+      s.throttleRate = r.a.number("default_route_settings.throttling_rate_limit");
+      s.throttleBurst = r.a.number("default_route_settings.throttling_burst_limit");
+      r.add(s);
+    });
+    m.put("aws_apigatewayv2_integration", r -> {
+      ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
+      i.apiKind = "HTTP";
+      i.api = r.a.ref("api_id");
+      i.function = functionRef(r.a, "integration_uri");
+      i.timeoutMillis = or(r.a.integer("timeout_milliseconds"), 30000, "HTTP API integrations time out after 30 seconds by default");
+      r.add(i);
+    });
+  }
+
+  /** The function an integration URI points to: a direct reference, or the one resource referenced inside a built ARN. */
+  private static Value<Object> functionRef(Attrs a, String key) {
+    Value<Object> uri = a.ref(key);
+    if (uri.get() instanceof ResourceRef) return uri;
+    var refs = a.refs(key);
+    if (refs.size() == 1) return Value.explicit(refs.iterator().next(), uri.trace());
+    return uri;
+  }
+
+  static void queue(TfResource r) {
+    Attrs p = r.a;
+    Queue q = new Queue(r.scope(), r.address, r.type, r.location);
+    q.name = p.str("name");
+    q.fifo = or(p.bool("fifo_queue"), false, "standard queue");
+    q.visibilityTimeout = or(p.integer("visibility_timeout_seconds"), 30, "SQS default visibility timeout");
+    q.contentBasedDeduplication = or(p.bool("content_based_deduplication"), false, "off by default");
+    boolean allow = p.has("redrive_allow_policy");
+    q.declaresRedriveAllow = Value.explicit(allow, allow ? List.of(p.keyLocation("redrive_allow_policy")) : List.of());
+    if (p.has("redrive_policy")) {
+      q.deadLetterTarget = p.ref("redrive_policy.deadLetterTargetArn");
+      q.maxReceiveCount = p.integer("redrive_policy.maxReceiveCount");
+    }
+    r.add(q);
+  }
+
+  static void queueRedrive(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> queueRef = r.a.ref("queue_url");
+    Value<Object> target = r.a.ref("redrive_policy.deadLetterTargetArn");
+    Value<Integer> max = r.a.integer("redrive_policy.maxReceiveCount");
+    r.later(w -> {
+      Queue q = w.resolve(queueRef.get(), Queue.class);
+      if (q == null) return;
+      q.deadLetterTarget = target.present() || target.unresolved() ? target.withTrace(List.of(r.location)) : target;
+      q.maxReceiveCount = max;
+    });
+  }
+
+  static void eventTarget(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> ruleRef = r.a.ref("rule");
+    EventRule.Target t = new EventRule.Target(r.a.str("target_id").orElse(r.address), r.a.ref("arn"), r.a.ref("dead_letter_config.arn"),
+        r.a.integer("retry_policy.maximum_retry_attempts"), r.location);
+    r.later(w -> {
+      EventRule rule = w.resolve(ruleRef.get(), EventRule.class);
+      if (rule != null) rule.targets.add(t);
+    });
+  }
+
+  static void function(TfResource r) {
+    Attrs p = r.a;
+    Function f = new Function(r.scope(), r.address, r.type, r.location);
+    f.name = p.str("function_name");
+    f.timeoutSeconds = or(p.integer("timeout"), 3, "Lambda functions time out after 3 seconds by default");
+    Value<Integer> reserved = p.integer("reserved_concurrent_executions");
+    // -1 (the provider's default) means no reservation.
+    f.reservedConcurrency = reserved.present() && reserved.get() < 0 ? Value.absent() : reserved;
+    f.deadLetterTarget = p.ref("dead_letter_config.target_arn");
+    f.runtime = p.str("runtime");
+    f.handler = p.str("handler");
+    r.add(f);
+  }
+
+  static void eventSourceMapping(TfResource r) {
+    Attrs p = r.a;
+    EventSourceMapping e = new EventSourceMapping(r.scope(), r.address, r.type, r.location);
+    e.function = p.ref("function_name");
+    e.source = p.ref("event_source_arn");
+    if (!e.source.present() && !e.source.unresolved() && p.has("self_managed_event_source")) {
+      e.source = Value.explicit("self-managed Kafka", List.of(p.keyLocation("self_managed_event_source")));
+      e.sourceKind = "KAFKA";
+    }
+    e.onFailure = p.ref("destination_config.on_failure.destination_arn");
+    e.maximumRetryAttempts = or(p.integer("maximum_retry_attempts"), -1, "stream records are retried until they expire by default");
+    e.bisectOnError = or(p.bool("bisect_batch_on_function_error"), false, "off by default");
+    Value<List<Object>> responseTypes = p.list("function_response_types");
+    e.reportBatchItemFailures = responseTypes.present()
+        ? responseTypes.map(l -> l.contains("ReportBatchItemFailures")) : Value.defaulted(false, "not enabled by default");
+    r.add(e);
+  }
+
+  static void provisionedConcurrency(TfResource r) {
+    AwsMappers.generic(r);
+    Value<Object> fnRef = r.a.ref("function_name");
+    Value<Integer> n = r.a.integer("provisioned_concurrent_executions");
+    r.later(w -> {
+      Resource target = w.resolve(fnRef.get());
+      if (target instanceof Function f && !f.provisionedConcurrency.present()) f.provisionedConcurrency = n;
+      if (target instanceof Alias a && !a.provisionedConcurrency.present()) a.provisionedConcurrency = n;
+    });
+  }
+
+  static void methodSettings(TfResource r) {
+    AwsMappers.generic(r);
+    String path = r.a.str("method_path").orElse("");
+    if (!path.equals("*/*")) return;
+    Value<Object> stageRef = r.a.ref("stage_name");
+    Value<Object> apiRef = r.a.ref("rest_api_id");
+    Value<Double> rate = r.a.number("settings.throttling_rate_limit");
+    Value<Double> burst = r.a.number("settings.throttling_burst_limit");
+    r.later(w -> {
+      ApiStage stage = w.resolve(stageRef.get(), ApiStage.class);
+      if (stage == null && stageRef.get() instanceof String name) {
+        for (ApiStage s : w.all(ApiStage.class)) {
+          if (name.equals(s.stageName.get()) && java.util.Objects.equals(String.valueOf(apiKey(s.api.get())), String.valueOf(apiKey(apiRef.get())))) stage = s;
+        }
+      }
+      if (stage == null) return;
+      if (rate.present() || rate.unresolved()) stage.throttleRate = rate;
+      if (burst.present() || burst.unresolved()) stage.throttleBurst = burst;
+    });
+  }
+
+  private static Object apiKey(Object o) {
+    return o instanceof ResourceRef ref ? ref.key() : o;
+  }
+
+}

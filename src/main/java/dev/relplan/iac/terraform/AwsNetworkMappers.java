@@ -1,0 +1,105 @@
+package dev.relplan.iac.terraform;
+
+import static dev.relplan.iac.terraform.Attrs.or;
+
+import dev.relplan.model.DnsHealthCheck;
+import dev.relplan.model.DnsRecord;
+import dev.relplan.model.NatGateway;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Route;
+import dev.relplan.model.RouteTable;
+import dev.relplan.model.RouteTableAssociation;
+import dev.relplan.model.Subnet;
+import dev.relplan.model.Value;
+import java.util.List;
+import java.util.Map;
+
+/** Subnets, routing, NAT gateways and Route 53 (aws provider). */
+final class AwsNetworkMappers {
+  private AwsNetworkMappers() {}
+
+  static void register(Map<String, TfMapper> m) {
+    m.put("aws_subnet", AwsNetworkMappers::subnet);
+    m.put("aws_route_table", AwsNetworkMappers::routeTable);
+    m.put("aws_route", r -> {
+      Route route = new Route(r.scope(), r.address, r.type, r.location);
+      route.routeTable = r.a.ref("route_table_id");
+      fillRoute(route, r.a);
+      r.add(route);
+    });
+    m.put("aws_route_table_association", r -> {
+      RouteTableAssociation a = new RouteTableAssociation(r.scope(), r.address, r.type, r.location);
+      a.routeTable = r.a.ref("route_table_id");
+      a.subnet = r.a.ref("subnet_id");
+      r.add(a);
+    });
+    m.put("aws_nat_gateway", r -> {
+      NatGateway n = new NatGateway(r.scope(), r.address, r.type, r.location);
+      n.subnet = r.a.ref("subnet_id");
+      n.connectivity = or(r.a.str("connectivity_type"), "public", "NAT gateways are public by default");
+      r.add(n);
+    });
+    m.put("aws_route53_record", AwsNetworkMappers::record);
+    m.put("aws_route53_health_check", r -> {
+      DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
+      h.checkType = r.a.str("type");
+      r.add(h);
+    });
+  }
+
+  static void subnet(TfResource r) {
+    Attrs p = r.a;
+    Subnet s = new Subnet(r.scope(), r.address, r.type, r.location);
+    s.vpc = p.ref("vpc_id");
+    s.availabilityZone = p.str("availability_zone");
+    if (!s.availabilityZone.present() && !s.availabilityZone.unresolved()) {
+      Value<String> azId = p.str("availability_zone_id");
+      if (azId.present() || azId.unresolved()) s.availabilityZone = azId;
+      else s.availabilityZone = Value.unresolved("no availability_zone set: AWS picks one at creation", List.of(r.location));
+    }
+    s.mapPublicIp = or(p.bool("map_public_ip_on_launch"), false, "subnets do not assign public IPs by default");
+    r.add(s);
+  }
+
+  static void routeTable(TfResource r) {
+    RouteTable t = new RouteTable(r.scope(), r.address, r.type, r.location);
+    t.vpc = r.a.ref("vpc_id");
+    r.add(t);
+    int i = 0;
+    for (Attrs inline : r.a.blocks("route")) {
+      Route route = new Route(r.scope(), r.address + ".route[" + i++ + "]", "aws_route", inline.location());
+      route.routeTable = Value.explicit(new ResourceRef(r.scope(), r.address, "id"), List.of(r.location));
+      fillRoute(route, inline);
+      route.callChain = r.module.callChain;
+      route.exists = r.exists;
+      r.workload.add(route);
+    }
+  }
+
+  private static void fillRoute(Route route, Attrs p) {
+    route.destination = p.str("destination_cidr_block");
+    if (!route.destination.present()) route.destination = p.str("cidr_block");
+    if (!route.destination.present()) route.destination = p.str("destination_ipv6_cidr_block");
+    if (!route.destination.present()) route.destination = p.str("ipv6_cidr_block");
+    route.natGateway = p.ref("nat_gateway_id");
+    route.internetGateway = p.ref("gateway_id");
+    route.transitGateway = p.ref("transit_gateway_id");
+  }
+
+  static void record(TfResource r) {
+    Attrs p = r.a;
+    DnsRecord d = new DnsRecord(r.scope(), r.address, r.type, r.location);
+    d.recordName = p.str("name");
+    d.recordType = p.str("type");
+    d.failover = p.str("failover_routing_policy.type");
+    d.healthCheck = p.ref("health_check_id");
+    d.aliasTarget = p.ref("alias.name");
+    d.evaluateTargetHealth = or(p.bool("alias.evaluate_target_health"), false, "alias records do not evaluate target health by default");
+    if (p.has("failover_routing_policy")) d.routingPolicy = "FAILOVER";
+    else if (p.has("weighted_routing_policy")) d.routingPolicy = "WEIGHTED";
+    else if (p.has("latency_routing_policy")) d.routingPolicy = "LATENCY";
+    else if (p.has("geolocation_routing_policy") || p.has("geoproximity_routing_policy")) d.routingPolicy = "GEOLOCATION";
+    else if (p.has("multivalue_answer_routing_policy")) d.routingPolicy = "MULTIVALUE";
+    r.add(d);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.relplan.iac.terraform;
+
+import static dev.relplan.iac.terraform.Attrs.or;
+
+import dev.relplan.model.Alarm;
+import dev.relplan.model.DeploymentConfig;
+import dev.relplan.model.DeploymentGroup;
+import dev.relplan.model.FisExperiment;
+import dev.relplan.model.Location;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.ScalableTarget;
+import dev.relplan.model.ScalingPolicy;
+import dev.relplan.model.Value;
+import dev.relplan.parse.hcl.Block;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Scaling, alarms, CodeDeploy and fault-injection experiments (aws provider). */
+final class AwsOperationsMappers {
+  private AwsOperationsMappers() {}
+
+  static void register(Map<String, TfMapper> m) {
+    m.put("aws_appautoscaling_target", r -> {
+      ScalableTarget t = new ScalableTarget(r.scope(), r.address, r.type, r.location);
+      t.resourceId = r.a.raw("resource_id");
+      t.resourceRefs = List.copyOf(r.a.refs("resource_id"));
+      t.dimension = r.a.str("scalable_dimension");
+      t.min = r.a.integer("min_capacity");
+      t.max = r.a.integer("max_capacity");
+      r.add(t);
+    });
+    m.put("aws_appautoscaling_policy", r -> appPolicy(r, or(r.a.str("policy_type"), "StepScaling", "the aws provider's default policy_type")));
+    m.put("aws_appautoscaling_scheduled_action", r -> appPolicy(r, Value.explicit("Scheduled", List.of(r.location))));
+    m.put("aws_autoscaling_policy", r -> {
+      ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
+      s.target = r.a.ref("autoscaling_group_name");
+      s.policyType = or(r.a.str("policy_type"), "SimpleScaling", "Auto Scaling default policy type");
+      r.add(s);
+    });
+    m.put("aws_autoscaling_schedule", r -> {
+      ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
+      s.target = r.a.ref("autoscaling_group_name");
+      s.policyType = Value.explicit("Scheduled", List.of(r.location));
+      r.add(s);
+    });
+    m.put("aws_cloudwatch_metric_alarm", AwsOperationsMappers::alarm);
+    m.put("aws_cloudwatch_composite_alarm", r -> {
+      Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
+      a.composite = true;
+      a.actions = r.a.list("alarm_actions");
+      r.add(a);
+    });
+    m.put("aws_codedeploy_deployment_group", AwsOperationsMappers::deploymentGroup);
+    m.put("aws_codedeploy_deployment_config", r -> {
+      DeploymentConfig d = new DeploymentConfig(r.scope(), r.address, r.type, r.location);
+      d.configName = r.a.str("deployment_config_name");
+      d.trafficRouting = r.a.str("traffic_routing_config.type");
+      d.minimumHealthyHostsType = r.a.str("minimum_healthy_hosts.type");
+      d.minimumHealthyHostsValue = r.a.integer("minimum_healthy_hosts.value");
+      r.add(d);
+    });
+    m.put("aws_fis_experiment_template", r -> {
+      FisExperiment f = new FisExperiment(r.scope(), r.address, r.type, r.location);
+      for (Attrs a : r.a.blocks("action")) {
+        Value<String> id = a.str("action_id");
+        if (id.present()) f.actionIds.add(id.get());
+      }
+      for (Attrs t : r.a.blocks("target")) {
+        Value<String> type = t.str("resource_type");
+        if (type.present()) f.targetTypes.add(type.get());
+      }
+      r.add(f);
+    });
+  }
+
+  private static void appPolicy(TfResource r, Value<String> type) {
+    ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
+    Value<Object> id = r.a.raw("resource_id");
+    s.target = id;
+    s.resourceRefs = List.copyOf(r.a.refs("resource_id"));
+    // resource_id = aws_appautoscaling_target.x.resource_id: the policy belongs to that target.
+    for (ResourceRef ref : s.resourceRefs) {
+      if (ref.id().contains("aws_appautoscaling_target.")) s.target = Value.explicit(new ResourceRef(ref.scope(), ref.id(), null), id.trace());
+    }
+    s.policyType = type;
+    r.add(s);
+  }
+
+  static void alarm(TfResource r) {
+    Attrs p = r.a;
+    Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
+    a.namespace = p.str("namespace");
+    a.metricName = p.str("metric_name");
+    a.actions = p.list("alarm_actions");
+    List<ResourceRef> dims = new ArrayList<>(p.refs("dimensions"));
+    for (Attrs q : p.blocks("metric_query")) {
+      Value<String> ns = q.str("metric.namespace");
+      if (ns.present()) a.metricNamespaces.add(ns.get());
+      Value<String> expr = q.str("expression");
+      if (expr.present()) a.expressions.add(expr.get());
+      dims.addAll(q.refs("metric.dimensions"));
+    }
+    a.dimensionRefs = List.copyOf(dims);
+    r.add(a);
+  }
+
+  static void deploymentGroup(TfResource r) {
+    Attrs p = r.a;
+    DeploymentGroup g = new DeploymentGroup(r.scope(), r.address, r.type, r.location);
+    g.computePlatform = Value.defaulted("Server", "CodeDeploy applications default to the Server platform");
+    Value<Object> app = p.ref("app_name");
+    if (app.get() instanceof ResourceRef ref && ref.scope().equals(r.scope()) && ref.id().startsWith(r.module.prefix)) {
+      String local = ref.id().substring(r.module.prefix.length());
+      int bracket = local.indexOf('[');
+      Block appBlock = r.module.dir.resources.get(bracket < 0 ? local : local.substring(0, bracket));
+      if (appBlock != null) {
+        Attrs appAttrs = new Attrs(r.module, appBlock.body(), Env.EMPTY, r.module.at(appBlock.range()));
+        Value<String> platform = appAttrs.str("compute_platform");
+        if (platform.present() || platform.unresolved()) g.computePlatform = platform;
+      }
+    }
+    String platform = g.computePlatform.orElse("Server");
+    String dflt = switch (platform) {
+      case "Lambda" -> "CodeDeployDefault.LambdaAllAtOnce";
+      case "ECS" -> "CodeDeployDefault.ECSAllAtOnce";
+      default -> "CodeDeployDefault.OneAtATime";
+    };
+    Value<Object> cfg = p.ref("deployment_config_name");
+    g.deploymentConfig = or(cfg.map(String::valueOf), dflt, "CodeDeploy uses " + dflt + " when a deployment group names no configuration");
+    if (cfg.get() instanceof ResourceRef ref) g.deploymentConfig = cfg.map(x -> "ref:" + new ResourceRef(ref.scope(), ref.id(), null).key());
+    g.autoRollbackEnabled = or(p.bool("auto_rollback_configuration.enabled"), false, "automatic rollback is off unless configured");
+    g.autoRollbackEvents = p.list("auto_rollback_configuration.events");
+    g.alarmsEnabled = or(p.bool("alarm_configuration.enabled"), false, "no alarm configuration");
+    if (p.has("alarm_configuration") && !p.has("alarm_configuration.enabled")) {
+      g.alarmsEnabled = Value.defaulted(true, "an alarm_configuration block is enabled unless enabled = false");
+    }
+    Value<List<Object>> alarms = p.list("alarm_configuration.alarms");
+    g.alarms = alarms;
+    List<Object> targets = new ArrayList<>();
+    List<Location> trace = new ArrayList<>();
+    for (Attrs svc : p.blocks("ecs_service")) {
+      Value<Object> s = svc.ref("service_name");
+      if (s.present()) {
+        targets.add(s.get());
+        trace.addAll(s.trace());
+      }
+    }
+    Value<List<Object>> asgs = p.list("autoscaling_groups");
+    if (asgs.present()) {
+      targets.addAll(asgs.get());
+      trace.addAll(asgs.trace());
+    }
+    g.targets = targets.isEmpty() ? Value.absent() : Value.explicit(targets, trace);
+    r.add(g);
+  }
+}

@@ -1,0 +1,461 @@
+package dev.relplan.iac.terraform;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.GenericResource;
+import dev.relplan.model.Location;
+import dev.relplan.model.Resource;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.hcl.Attribute;
+import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.HclFile;
+import dev.relplan.parse.hcl.HclParser;
+import dev.relplan.parse.hcl.HclSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Turns the Terraform configurations found into the workload model: root modules are detected,
+ * each evaluated with its variables (defaults, terraform.tfvars, *.auto.tfvars, --var-file,
+ * --var), local modules followed with the caller's inputs, and every {@code aws_*} resource
+ * instance mapped onto the same model objects as CloudFormation.
+ */
+public final class TerraformAdapter {
+  private static final Map<String, TfMapper> MAPPERS = new HashMap<>();
+  private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
+
+  static {
+    AwsMappers.register(MAPPERS);
+  }
+
+  private final Discovery.Result discovered;
+  private final List<Path> varFiles;
+  private final List<String> vars;
+  private final List<String> notes = new ArrayList<>();
+  private final List<SkippedFile> skipped = new ArrayList<>();
+  /** Resource instances for a whole scan; beyond this the rest is not mapped (and the plan says so). */
+  static final int MAX_RESOURCE_INSTANCES = 50_000;
+  private int instances;
+
+  /**
+   * @param varFiles {@code --var-file} files in the order given
+   * @param vars {@code --var} assignments {@code NAME=VALUE} in the order given
+   */
+  public TerraformAdapter(Discovery.Result discovered, List<Path> varFiles, List<String> vars) {
+    this.discovered = discovered;
+    this.varFiles = varFiles == null ? List.of() : varFiles;
+    this.vars = vars == null ? List.of() : vars;
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Terraform files that could not be parsed, with the located syntax error. */
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
+
+  /**
+   * Evaluation recurses through expressions, locals and modules (bounded by {@link Evaluator#MAX_DEPTH}
+   * and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack large enough for those bounds.
+   */
+  public void adapt(Workload workload) {
+    Throwable[] failure = {null};
+    Thread t = new Thread(null, () -> {
+      try {
+        adaptOnThisThread(workload);
+      } catch (StackOverflowError e) {
+        notes.add("Terraform evaluation stopped: the configuration nests too deeply");
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "relplan-terraform", 512L * 1024 * 1024);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure[0] instanceof RuntimeException e) throw e;
+    if (failure[0] instanceof Error e) throw e;
+    if (failure[0] != null) throw new IllegalStateException(failure[0]);
+  }
+
+  private void adaptOnThisThread(Workload workload) {
+    List<SourceFile> files = discovered.ofKind(FileKind.TERRAFORM);
+    if (files.isEmpty() && discovered.ofKind(FileKind.OTHER).stream().noneMatch(f -> PlanJson.isPlan(f.document()))) return;
+    Map<Path, ModuleDir> dirs = new TreeMap<>();
+    Map<Path, List<SourceFile>> tfvars = new HashMap<>();
+    for (SourceFile f : files) {
+      String lower = f.display().toLowerCase(Locale.ROOT);
+      Path dir = f.path().toAbsolutePath().normalize().getParent();
+      if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+        tfvars.computeIfAbsent(dir, x -> new ArrayList<>()).add(f);
+        continue;
+      }
+      HclFile parsed = parse(f.display(), f.content());
+      if (parsed == null) continue;
+      int slash = f.display().lastIndexOf('/');
+      String display = slash < 0 ? "" : f.display().substring(0, slash);
+      dirs.computeIfAbsent(dir, d -> new ModuleDir(d, display)).add(parsed);
+    }
+    Session session = new Session(dirs);
+    Set<Path> children = new HashSet<>();
+    for (ModuleDir d : dirs.values()) {
+      for (Block call : d.modules.values()) {
+        String src = Session.source(call);
+        if (Session.isLocal(src)) {
+          Path target = d.path.resolve(src).normalize();
+          if (dirs.containsKey(target) && !target.equals(d.path)) children.add(target);
+        }
+      }
+    }
+    List<Consumer<Workload>> deferred = new ArrayList<>();
+    Map<Path, List<SourceFile>> plans = new TreeMap<>();
+    for (SourceFile f : discovered.ofKind(FileKind.OTHER)) {
+      if (PlanJson.isPlan(f.document())) plans.computeIfAbsent(f.path().toAbsolutePath().normalize().getParent(), x -> new ArrayList<>()).add(f);
+    }
+    long roots = dirs.keySet().stream().filter(p -> !children.contains(p)).count();
+    for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
+      if (!dirs.containsKey(e.getKey()) || children.contains(e.getKey())) roots++;
+    }
+    List<Path> planned = new ArrayList<>();
+    for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
+      ModuleDir d = dirs.get(e.getKey());
+      SourceFile first = e.getValue().get(0);
+      int slash = first.display().lastIndexOf('/');
+      String display = slash < 0 ? "" : first.display().substring(0, slash);
+      String label = roots > 1 && !display.isEmpty() ? display + ":" : "";
+      if (e.getValue().size() > 1) {
+        notes.add("several Terraform plan files in " + (display.isEmpty() ? "." : display) + ": " + first.display() + " used");
+      }
+      ModuleDir config = d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
+      mapPlan(session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
+      notes.add("Terraform values of " + config.name() + " from the plan " + first.display()
+          + (d != null ? " (the configuration there gives the lines)" : ""));
+      planned.add(e.getKey());
+    }
+    for (ModuleDir d : dirs.values()) {
+      if (children.contains(d.path) || planned.contains(d.path)) continue;
+      Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()),
+          roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
+      // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
+      String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
+      ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
+      defaultTags = defaultTags(root);
+      session.providerRegions = providerRegions(root);
+      walk(root, workload, deferred);
+    }
+    for (Consumer<Workload> c : deferred) c.accept(workload);
+    if (session.evaluator.exhausted()) {
+      notes.add("Terraform evaluation stopped after " + Evaluator.MAX_STEPS + " steps: values computed after that are Cannot Determine");
+    }
+    notes.addAll(session.notes);
+    workload.unresolvables.addAll(session.unresolvables);
+    environmentEvidence(workload, dirs, tfvars, children);
+  }
+
+  /** The default aws provider's default_tags of the configuration being walked (modules inherit it). */
+  private Map<String, String> defaultTags = Map.of();
+
+  private static Map<String, String> defaultTags(ModuleInstance root) {
+    for (HclFile f : root.dir.files) {
+      for (Block p : f.body().blocks("provider")) {
+        if (!"aws".equals(p.label(0)) || p.body().attribute("alias").isPresent()) continue;
+        Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
+        for (Attrs dt : a.blocks("default_tags")) return dt.tags();
+      }
+    }
+    return Map.of();
+  }
+
+  private static Map<String, Value<String>> providerRegions(ModuleInstance root) {
+    Map<String, Value<String>> out = new HashMap<>();
+    for (HclFile f : root.dir.files) {
+      for (Block p : f.body().blocks("provider")) {
+        if (!"aws".equals(p.label(0))) continue;
+        Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
+        Value<String> alias = a.str("alias");
+        String key = alias.present() ? "aws." + alias.get() : "aws";
+        Value<String> region = a.str("region");
+        out.put(key, region.present() || region.unresolved() ? region
+            : Value.unresolved("the Region of provider " + key + " comes from the environment (AWS_REGION or the profile)", List.of(root.at(p.range()))));
+      }
+    }
+    return out;
+  }
+
+  private HclFile parse(String display, String content) {
+    try {
+      return HclParser.parseBySuffix(display, content);
+    } catch (HclSyntaxException e) {
+      skipped.add(new SkippedFile(display, "Terraform syntax error: " + e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      skipped.add(new SkippedFile(display, "Terraform file could not be parsed: " + e.getClass().getSimpleName()));
+    }
+    return null;
+  }
+
+  // ---- variable values of a root module ----
+
+  /** Variable files in directories without configuration (env/prod.tfvars), for a repository with one root module. */
+  private static List<SourceFile> orphanVarFiles(Map<Path, List<SourceFile>> tfvars, Map<Path, ModuleDir> dirs) {
+    List<SourceFile> out = new ArrayList<>();
+    tfvars.forEach((dir, files) -> {
+      if (!dirs.containsKey(dir)) out.addAll(files);
+    });
+    out.sort((x, y) -> x.display().compareTo(y.display()));
+    return out;
+  }
+
+  private Map<String, Ev> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
+    Map<String, Ev> values = new LinkedHashMap<>();
+    ModuleInstance literal = new ModuleInstance(session, new ModuleDir(d.path, d.display), d.name(), "", List.of(), 0, Map.of(), Map.of());
+    List<SourceFile> sorted = new ArrayList<>(dirVars);
+    sorted.sort((x, y) -> x.display().compareTo(y.display()));
+    List<SourceFile> auto = new ArrayList<>();
+    SourceFile main = null;
+    SourceFile mainJson = null;
+    List<SourceFile> production = new ArrayList<>();
+    for (SourceFile f : sorted) {
+      String name = f.path().getFileName().toString();
+      if (name.equals("terraform.tfvars")) main = f;
+      else if (name.equals("terraform.tfvars.json")) mainJson = f;
+      else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
+      else if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+    }
+    if (production.isEmpty()) {
+      for (SourceFile f : orphans) {
+        String name = f.path().getFileName().toString();
+        String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
+        if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))
+            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.rules.Production.classify(dirName))) {
+          production.add(f);
+        }
+      }
+    }
+    if (main != null) load(literal, main.display(), main.content(), d, values);
+    if (mainJson != null) load(literal, mainJson.display(), mainJson.content(), d, values);
+    for (SourceFile f : auto) load(literal, f.display(), f.content(), d, values);
+    if (varFiles.isEmpty() && production.size() == 1) {
+      SourceFile p = production.get(0);
+      notes.add("Terraform variable values for " + (d.name().equals(".") ? "the root configuration" : d.name()) + " from " + p.display()
+          + " (the configuration's production variable file; choose another with --var-file)");
+      load(literal, p.display(), p.content(), d, values);
+    }
+    for (Path p : varFiles) {
+      try {
+        String content = Files.readString(p);
+        load(literal, varFileDisplay(p), content, d, values);
+      } catch (IOException e) {
+        notes.add("--var-file " + p + " cannot be read: " + e.getClass().getSimpleName());
+      }
+    }
+    for (String kv : vars) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) continue;
+      String name = kv.substring(0, eq).strip();
+      String raw = kv.substring(eq + 1);
+      if (!d.variables.containsKey(name)) continue;
+      Object v = raw;
+      String t = raw.strip();
+      if (t.startsWith("[") || t.startsWith("{")) {
+        try {
+          v = literal.eval(HclParser.parseExpression("--var " + name, t), Env.EMPTY).value();
+        } catch (HclSyntaxException e) {
+          v = raw;
+        }
+      }
+      values.put(name, Ev.of(v));
+    }
+    return values;
+  }
+
+  /** A --var-file inside the scanned paths is cited like every other file; one outside by the path given. */
+  private String varFileDisplay(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    for (SourceFile f : discovered.files()) if (f.path().toAbsolutePath().normalize().equals(abs)) return f.display();
+    return p.toString().replace('\\', '/');
+  }
+
+  private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Ev> values) {
+    HclFile f = parse(display, content);
+    if (f == null) return;
+    for (Attribute a : f.body().attributes()) {
+      if (!d.variables.containsKey(a.name())) continue;
+      Ev v = literal.eval(a.value(), Env.EMPTY);
+      values.put(a.name(), new Ev(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
+    }
+  }
+
+  // ---- resources ----
+
+  private void walk(ModuleInstance m, Workload w, List<Consumer<Workload>> deferred) {
+    for (Map.Entry<String, Block> e : m.dir.resources.entrySet()) {
+      Block b = e.getValue();
+      String type = b.label(0);
+      ModuleInstance.Expansion x = m.expansion("resource:" + e.getKey(), b);
+      Location loc = m.at(b.range());
+      if (!x.known()) {
+        Unknown u = new Unknown(x.unknownReason());
+        Env env = Env.EMPTY.with("count", Ev.of(u)).with("each", Ev.of(u));
+        List<Location> trace = new ArrayList<>(List.of(x.line()));
+        for (Location l : x.decidedBy().trace()) if (!trace.contains(l)) trace.add(l);
+        map(m, b, type, m.prefix + e.getKey() + "[*]", loc, env, Value.unresolved(x.unknownReason(), trace), w, deferred);
+        continue;
+      }
+      for (ModuleInstance.Instance i : x.instances()) {
+        Value<Boolean> exists = x.decidedBy() == null ? Value.defaulted(true, "declared without count or for_each")
+            : Value.explicit(true, withLine(x.line(), x.decidedBy().trace()));
+        map(m, b, type, m.prefix + e.getKey() + i.suffix(), loc, i.env(), exists, w, deferred);
+      }
+    }
+    for (String name : m.dir.modules.keySet()) {
+      for (ModuleInstance.Child c : m.children(name)) {
+        if (c.module() != null) {
+          walk(c.module(), w, deferred);
+        } else if (c.instance() != null && (c.notFollowed().startsWith("modules nested") || c.notFollowed().startsWith("more than"))) {
+          String note = "Terraform modules not followed: " + c.notFollowed();
+          if (!notes.contains(note)) notes.add(note);
+        } else if (c.instance() == null) {
+          Block call = m.dir.modules.get(name);
+          Location at = m.at(call.range());
+          String subject = m.prefix + "module." + name;
+          notes.add(at + ": " + subject + ": " + c.notFollowed() + "; what it creates cannot be determined");
+          w.unresolvables.add(new Workload.Unresolvable(subject, c.notFollowed(), at));
+        }
+      }
+    }
+  }
+
+  /** Maps every resource instance of a plan, located by its address in the configuration when it is scanned. */
+  private void mapPlan(Session session, ModuleDir root, PlanJson plan, String label, Workload w, List<Consumer<Workload>> deferred) {
+    ModuleInstance rootInstance = new ModuleInstance(session, root, root.name(), label, List.of(), 0, Map.of(), Map.of());
+    defaultTags = defaultTags(rootInstance);
+    session.providerRegions = providerRegions(rootInstance);
+    Map<String, ModuleInstance> modules = new HashMap<>();
+    for (PlanJson.Instance i : plan.instances) {
+      ModuleInstance m = modules.computeIfAbsent(i.modulePath(), path -> planModule(session, root, path, label));
+      String local = PlanJson.configAddress(i.address().substring(label.length()));
+      if (!i.modulePath().isEmpty()) local = local.substring(PlanJson.configAddress(i.modulePath()).length() + 1);
+      Block b = m.dir.resources.get(local);
+      Location loc = b != null ? m.at(b.range()) : i.location();
+      if (b == null) {
+        var range = new dev.relplan.parse.hcl.SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
+        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new dev.relplan.parse.hcl.Body(List.of(), range), range);
+      }
+      Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
+      TfResource r = new TfResource(m, b, i.type(), i.address(), loc, attrs, w,
+          Value.explicit(true, List.of(i.location())), deferred);
+      mapInstance(r, m, w);
+    }
+  }
+
+  /** The configuration directory and call lines of a module path of a plan (module.a["x"].module.b). */
+  private ModuleInstance planModule(Session session, ModuleDir root, String path, String label) {
+    ModuleDir dir = root;
+    List<Location> chain = new ArrayList<>();
+    if (!path.isEmpty()) {
+      for (String seg : PlanJson.configAddress(path).split("\\.")) {
+        if (seg.equals("module") || dir == null) continue;
+        Block call = dir.modules.get(seg);
+        String src = call == null ? null : Session.source(call);
+        if (call != null) chain.add(new Location(call.range().file(), call.range().line()));
+        dir = Session.isLocal(src) ? session.dirs.get(dir.path.resolve(src).normalize()) : null;
+      }
+    }
+    if (dir == null) dir = new ModuleDir(root.path, root.display);
+    return new ModuleInstance(session, dir, root.name(), label + (path.isEmpty() ? "" : path + "."), chain, chain.size(), Map.of(), Map.of());
+  }
+
+  private static List<Location> withLine(Location line, List<Location> trace) {
+    List<Location> out = new ArrayList<>(List.of(line));
+    for (Location l : trace) if (!out.contains(l)) out.add(l);
+    return out;
+  }
+
+  private void map(ModuleInstance m, Block b, String type, String address, Location loc, Env env, Value<Boolean> exists,
+                   Workload w, List<Consumer<Workload>> deferred) {
+    if (++instances > MAX_RESOURCE_INSTANCES) {
+      if (instances == MAX_RESOURCE_INSTANCES + 1) notes.add("more than " + MAX_RESOURCE_INSTANCES + " Terraform resource instances: the rest is not analysed");
+      return;
+    }
+    Attrs attrs = new Attrs(m, b.body(), env, loc);
+    mapInstance(new TfResource(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
+  }
+
+  private void mapInstance(TfResource r, ModuleInstance m, Workload w) {
+    String type = r.type;
+    String address = r.address;
+    Location loc = r.location;
+    int before = w.resources().size();
+    TfMapper mapper = MAPPERS.get(type);
+    try {
+      if (mapper != null) {
+        mapper.map(r);
+      } else {
+        w.notAssessedTypes.merge(type, 1, Integer::sum);
+        r.add(new GenericResource(m.scope, address, type, loc));
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      notes.add(loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
+    }
+    for (int i = before; i < w.resources().size(); i++) {
+      Resource res = w.resources().get(i);
+      if (type.startsWith("aws_")) defaultTags.forEach(res.tags::putIfAbsent);
+      if (!res.environment.present()) res.environment = environment(m, res);
+    }
+  }
+
+  private static Value<String> environment(ModuleInstance m, Resource r) {
+    for (var tag : r.tags.entrySet()) {
+      if (ENVIRONMENT_NAMES.contains(tag.getKey().toLowerCase(Locale.ROOT))) return Value.explicit(tag.getValue(), List.of(r.location));
+    }
+    for (ModuleInstance cur = m; cur != null; cur = null) {
+      for (String v : cur.dir.variables.keySet()) {
+        if (!ENVIRONMENT_NAMES.contains(v.toLowerCase(Locale.ROOT))) continue;
+        Ev ev = cur.variable(v);
+        if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
+        Unknown u = Evaluator.unknownOf(ev.value());
+        if (u != null) return Value.unresolved(u.reason(), ev.trace());
+      }
+    }
+    return Value.absent();
+  }
+
+  /** Environments the repository describes: variable files and root directories named for an environment. */
+  private static void environmentEvidence(Workload w, Map<Path, ModuleDir> dirs, Map<Path, List<SourceFile>> tfvars, Set<Path> children) {
+    for (List<SourceFile> l : tfvars.values()) {
+      for (SourceFile f : l) {
+        String name = f.path().getFileName().toString();
+        String base = name.substring(0, name.indexOf('.'));
+        if (dev.relplan.rules.Production.classify(base) != null) {
+          w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
+        }
+      }
+    }
+    for (ModuleDir d : dirs.values()) {
+      if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
+      String last = d.display.substring(d.display.lastIndexOf('/') + 1);
+      if (dev.relplan.rules.Production.classify(last) != null) {
+        w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
+      }
+    }
+  }
+}

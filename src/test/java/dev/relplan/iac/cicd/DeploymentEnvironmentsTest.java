@@ -1,0 +1,77 @@
+package dev.relplan.iac.cicd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.Pipeline;
+import dev.relplan.assess.Assessment;
+import dev.relplan.rules.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pipelines that deploy to a non-production environment are evidence of pre-production. */
+class DeploymentEnvironmentsTest {
+  @TempDir Path dir;
+
+  private static final String TEMPLATE = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+
+  private Assessment assess() throws IOException {
+    Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).assessment();
+  }
+
+  private boolean preprodMissing(Assessment a) {
+    return a.findings().stream().anyMatch(f -> f.finding().rule().id().equals("REL-NO-PREPROD-ENV"));
+  }
+
+  @Test
+  void githubActionsJobDeployingToStagingIsPreProductionEvidence() throws IOException {
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(dir.resolve(".github/workflows/deploy.yml"), """
+        on: push
+        jobs:
+          staging:
+            runs-on: ubuntu-latest
+            environment: staging
+            steps: [{run: make deploy}]
+          production:
+            needs: staging
+            runs-on: ubuntu-latest
+            environment:
+              name: production
+            steps: [{run: make deploy}]
+        """);
+    Assessment a = assess();
+    assertThat(preprodMissing(a)).isFalse();
+    assertThat(a.strengths()).anyMatch(s -> s.title().contains("staging") && s.evidence().toString().contains(".github/workflows/deploy.yml:5"));
+  }
+
+  @Test
+  void pipelineDeployingOnlyToProductionIsNoEvidence() throws IOException {
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(dir.resolve(".github/workflows/deploy.yml"), "jobs:\n  deploy:\n    environment: production\n");
+    assertThat(preprodMissing(assess())).isTrue();
+  }
+
+  @Test
+  void codePipelineStageNamedForStagingIsPreProductionEvidence() throws IOException {
+    Files.writeString(dir.resolve("pipeline.yaml"), """
+        Resources:
+          Pipeline:
+            Type: AWS::CodePipeline::Pipeline
+            Properties:
+              RoleArn: arn:aws:iam::111122223333:role/pipeline
+              Stages:
+                - Name: Source
+                  Actions: []
+                - Name: Staging
+                  Actions: []
+                - Name: Prod
+                  Actions: []
+        """);
+    assertThat(preprodMissing(assess())).isFalse();
+  }
+}

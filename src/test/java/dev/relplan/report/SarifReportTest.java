@@ -1,0 +1,48 @@
+package dev.relplan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.relplan.Pipeline;
+import dev.relplan.rules.Context;
+import dev.relplan.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SARIF output validates against the SARIF 2.1.0 schema and points at the evidence lines. */
+class SarifReportTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static JsonNode sarif(String dir) throws IOException {
+    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(Path.of(dir)), null, Context.defaults(), List.of()));
+    return MAPPER.readTree(SarifRenderer.render(r.assessment(), RuleRegistry.all(), "test"));
+  }
+
+  @Test
+  void sarifOfTheExampleValidatesAgainstTheSarifSchema() throws IOException {
+    JsonSchema schema;
+    try (InputStream in = SarifReportTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    }
+    assertThat(schema.validate(sarif("examples/orders-platform"))).isEmpty();
+  }
+
+  @Test
+  void eachResultLocatesItsFirstEvidenceLine() throws IOException {
+    JsonNode results = sarif("examples/orders-platform").path("runs").get(0).path("results");
+    JsonNode nat = null;
+    for (JsonNode r : results) if (r.path("ruleId").asText().equals("REL-NAT-SINGLE")) nat = r;
+    assertThat(nat).isNotNull();
+    JsonNode loc = nat.path("locations").get(0).path("physicalLocation");
+    assertThat(loc.path("artifactLocation").path("uri").asText()).isEqualTo("network.yaml");
+    assertThat(loc.path("region").path("startLine").asInt()).isEqualTo(145);
+    assertThat(nat.path("level").asText()).isEqualTo("error");
+  }
+}

@@ -1,0 +1,1 @@
+retention_days = 14

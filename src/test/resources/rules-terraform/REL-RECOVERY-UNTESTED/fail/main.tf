@@ -1,0 +1,6 @@
+resource "aws_db_instance" "orders" {
+  identifier              = "orders"
+  engine                  = "postgres"
+  multi_az                = true
+  backup_retention_period = 14
+}
