@@ -35,8 +35,4 @@ final class Built {
   boolean has(String name) {
     return steps.stream().anyMatch(s -> s.name().equals(name));
   }
-
-  String firstCall() {
-    return steps.isEmpty() ? "" : steps.get(0).name();
-  }
 }
