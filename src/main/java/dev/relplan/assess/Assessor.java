@@ -129,6 +129,7 @@ public final class Assessor {
       }
       int score = (int) Math.max(1, Math.min(5, Math.round(raw)));
       if (ss.isEmpty()) score = Math.min(score, fs.isEmpty() ? 2 : 3);
+      if (!fs.isEmpty()) score = Math.min(score, 4); // 5 is for domains without gaps
       // An unmitigated critical gap caps the domain: one such gap can take the workload down.
       if (fs.stream().anyMatch(f -> f.risk() == Risk.CRITICAL)) score = Math.min(score, 2);
       String strength = ss.isEmpty() ? "None found in the repository" : ss.get(0).title();
