@@ -35,7 +35,7 @@ public final class MigrationScanner {
         if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
         String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
         sql(f, tool, sql, 1, out, skipped);
-      } else {
+      } else if (Changelog.isXmlChangelog(f.content())) {
         try {
           liquibase(f, Changelog.xml(f.content()), out, skipped);
         } catch (Exception e) {
