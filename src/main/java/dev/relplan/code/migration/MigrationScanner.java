@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Schema migrations outside application code: Flyway SQL migrations ({@code V<version>__<name>.sql}),
- * Liquibase formatted-SQL changelogs and Liquibase XML, YAML and JSON changelogs. Reports every
+ * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase formatted-SQL
+ * changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports every
  * statement or change the release still running cannot work with (see {@link SqlChanges}).
  */
 public final class MigrationScanner {
@@ -29,6 +29,7 @@ public final class MigrationScanner {
     List<Migration> out = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     for (SourceFile f : found.ofKind(FileKind.MIGRATION)) {
+      if (isTest(f.display())) continue;
       String name = f.display().substring(f.display().lastIndexOf('/') + 1);
       if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
         String tool = liquibaseFormatted(f.content()) ? "Liquibase" : FLYWAY.matcher(name).matches() ? "Flyway" : null;
@@ -43,11 +44,24 @@ public final class MigrationScanner {
         }
       }
     }
+    DjangoMigrations django = null;
+    for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
+      if (!DjangoMigrations.isCandidate(f.display()) || isTest(f.display())) continue;
+      if (django == null) django = new DjangoMigrations();
+      django.scan(f, out, skipped);
+    }
     for (SourceFile f : found.ofKind(FileKind.OTHER)) {
+      if (isTest(f.display())) continue;
       Changelog.Elem root = Changelog.structured(f.document(), f::line);
       if (root != null) liquibase(f, root, out, skipped);
     }
     return new Result(out, skipped);
+  }
+
+  /** Migrations of test sources set up test databases, not the workload's. */
+  static boolean isTest(String display) {
+    String p = "/" + display;
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/");
   }
 
   /** A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment. */
