@@ -157,4 +157,47 @@ class MigrationScannerTest {
         "changes/002.sql:3 Liquibase drops column orders.c");
     assertThat(m).allMatch(x -> x.tool.equals("Liquibase"));
   }
+
+  @Test
+  void pathologicalScriptsStayBoundedAndReportWhatIsNotRead(@TempDir Path dir) throws Exception {
+    write(dir, "db/migration/V1__nest.sql", "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000) + ";\nALTER TABLE t DROP COLUMN "
+        + "(".repeat(2000) + ";\nALTER TABLE t DROP COLUMN c;\n");
+    write(dir, "db/migration/V2__open.sql", "ALTER TABLE t DROP COLUMN d; SELECT 'abc\n;\n$$ never closed\n/* nor this");
+    long start = System.nanoTime();
+    MigrationScanner.Result r = scan(dir);
+    assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
+    assertThat(found(r)).containsExactly("db/migration/V1__nest.sql:3 Flyway drops column t.c", "db/migration/V2__open.sql:1 Flyway drops column t.d");
+    assertThat(r.skipped()).extracting(s -> s.file() + ": " + s.reason())
+        .containsExactly("db/migration/V1__nest.sql: SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
+  }
+
+  @Test
+  void migrationsOfTestSourcesAreNotTheWorkloads(@TempDir Path dir) throws Exception {
+    write(dir, "app/src/test/resources/db/migration/V1__reset.sql", "DROP TABLE orders;\n");
+    write(dir, "app/src/main/resources/db/migration/V1__reset.sql", "DROP TABLE orders;\n");
+    assertThat(found(scan(dir))).containsExactly("app/src/main/resources/db/migration/V1__reset.sql:1 Flyway drops table orders");
+  }
+
+  @Test
+  void djangoOperationsWithPositionalArgumentsAndRunSqlLines(@TempDir Path dir) throws Exception {
+    write(dir, "shop/migrations/0002_auto.py", """
+        from django.db import migrations, models
+
+
+        class Migration(migrations.Migration):
+            operations = [
+                migrations.RenameModel("Cart", "Basket"),
+                migrations.AddField("order", "paid", models.BooleanField(default=False)),
+                migrations.RunSQL(sql=\"\"\"
+                    CREATE INDEX ix ON orders_order (paid);
+                    ALTER TABLE orders_order RENAME TO orders_purchase;
+                \"\"\"),
+            ]
+        """);
+    write(dir, "notdjango/migrations/0001_x.py", "from alembic import op\n\n\ndef upgrade():\n    op.drop_table('t')\n");
+    assertThat(found(scan(dir))).containsExactly(
+        "shop/migrations/0002_auto.py:10 Django renames table orders_order to orders_purchase",
+        "shop/migrations/0002_auto.py:6 Django renames model Cart to Basket (renames its table)",
+        "shop/migrations/0002_auto.py:7 Django adds NOT NULL field order.paid without a database default");
+  }
 }
