@@ -133,6 +133,7 @@ public final class Discovery {
       // XML files matter only as Liquibase changelogs: any other (build files, configuration) is passed over silently.
       boolean xml = ext.equals("xml");
       if (!Files.isRegularFile(file)) {
+        if (xml) return;
         // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
         skipped.add(new SkippedFile(display, "symbolic link to something that is not a regular file (not read)"));
         return;
