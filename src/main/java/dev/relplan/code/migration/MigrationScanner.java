@@ -7,8 +7,10 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Location;
 import dev.relplan.model.Migration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,21 +30,33 @@ public final class MigrationScanner {
   public static Result scan(Discovery.Result found) {
     List<Migration> out = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
+    List<SourceFile> sqlFiles = new ArrayList<>();
+    // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever their name.
+    Set<String> referenced = new HashSet<>();
     for (SourceFile f : found.ofKind(FileKind.MIGRATION)) {
       if (isTest(f.display())) continue;
-      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
-      if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
-        String tool = liquibaseFormatted(f.content()) ? "Liquibase" : FLYWAY.matcher(name).matches() ? "Flyway" : null;
-        if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
-        String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
-        sql(f, tool, sql, 1, out, skipped);
+      if (f.display().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+        sqlFiles.add(f);
       } else if (Changelog.isXmlChangelog(f.content())) {
         try {
-          liquibase(f, Changelog.xml(f.content()), out, skipped);
+          liquibase(f, Changelog.xml(f.content()), out, skipped, referenced);
         } catch (Exception e) {
           skipped.add(new SkippedFile(f.display(), "Liquibase changelog is not well-formed XML; its changes are not analysed"));
         }
       }
+    }
+    for (SourceFile f : found.ofKind(FileKind.OTHER)) {
+      if (isTest(f.display())) continue;
+      Changelog.Elem root = Changelog.structured(f.document(), f::line);
+      if (root != null) liquibase(f, root, out, skipped, referenced);
+    }
+    for (SourceFile f : sqlFiles) {
+      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+      String tool = liquibaseFormatted(f.content()) || referenced.contains(f.display()) ? "Liquibase"
+          : FLYWAY.matcher(name).matches() ? "Flyway" : null;
+      if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
+      String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
+      sql(f, tool, sql, 1, out, skipped);
     }
     DjangoMigrations django = null;
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
@@ -50,12 +64,32 @@ public final class MigrationScanner {
       if (django == null) django = new DjangoMigrations();
       django.scan(f, out, skipped);
     }
-    for (SourceFile f : found.ofKind(FileKind.OTHER)) {
-      if (isTest(f.display())) continue;
-      Changelog.Elem root = Changelog.structured(f.document(), f::line);
-      if (root != null) liquibase(f, root, out, skipped);
-    }
     return new Result(out, skipped);
+  }
+
+  /**
+   * The scanned path of a sqlFile: beside the changelog when relativeToChangelogFile is set, else
+   * relative to the search path, which is taken to be the changelog's resources root
+   * ({@code src/main/resources}) or, without one, the scanned root.
+   */
+  static String sqlFilePath(String changelog, String path, boolean relative) {
+    String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
+    if (relative) {
+      String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
+      return normalize(dir.isEmpty() ? p : dir + "/" + p);
+    }
+    int res = changelog.indexOf("src/main/resources/");
+    return normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
+  }
+
+  private static String normalize(String path) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String s : path.split("/")) {
+      if (s.isEmpty() || s.equals(".")) continue;
+      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+      else parts.addLast(s);
+    }
+    return String.join("/", parts);
   }
 
   /** Migrations of test sources set up test databases, not the workload's. */
@@ -88,7 +122,7 @@ public final class MigrationScanner {
     }
   }
 
-  private static void liquibase(SourceFile f, Changelog.Elem root, List<Migration> out, List<SkippedFile> skipped) {
+  private static void liquibase(SourceFile f, Changelog.Elem root, List<Migration> out, List<SkippedFile> skipped, Set<String> referenced) {
     List<Integer> unparsed = new ArrayList<>();
     for (Changelog.Elem set : root.children) {
       if (!set.name.equals("changeSet")) continue;
@@ -98,6 +132,8 @@ public final class MigrationScanner {
           SqlChanges.Result r = SqlChanges.analyse(c.text.toString(), c.textLine);
           for (SqlChanges.Change ch : r.changes()) add(f, out, ch.line(), ch.change(), ch.why());
           unparsed.addAll(r.unparsed());
+        } else if (c.name.equals("sqlFile") && c.attr("path") != null) {
+          referenced.add(sqlFilePath(f.display(), c.attr("path"), "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
         } else {
           change(f, c, out);
         }

@@ -200,4 +200,12 @@ class MigrationScannerTest {
         "shop/migrations/0002_auto.py:6 Django renames model Cart to Basket (renames its table)",
         "shop/migrations/0002_auto.py:7 Django adds NOT NULL field order.paid without a database default");
   }
+
+  @Test
+  void sqlFilePathsResolveBesideTheChangelogOrFromTheResourcesRoot() {
+    assertThat(MigrationScanner.sqlFilePath("db/changelog/master.xml", "../sql/1.sql", true)).isEqualTo("db/sql/1.sql");
+    assertThat(MigrationScanner.sqlFilePath("app/src/main/resources/db/master.xml", "classpath:db/sql/1.sql", false))
+        .isEqualTo("app/src/main/resources/db/sql/1.sql");
+    assertThat(MigrationScanner.sqlFilePath("db/master.yaml", "db/sql/1.sql", false)).isEqualTo("db/sql/1.sql");
+  }
 }
