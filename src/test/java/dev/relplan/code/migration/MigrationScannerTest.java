@@ -208,4 +208,17 @@ class MigrationScannerTest {
         .isEqualTo("app/src/main/resources/db/sql/1.sql");
     assertThat(MigrationScanner.sqlFilePath("db/master.yaml", "db/sql/1.sql", false)).isEqualTo("db/sql/1.sql");
   }
+
+  @Test
+  void arbitraryTextNeverThrows() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "ALTER TABLE DROP COLUMN RENAME TO ADD NOT NULL DEFAULT ;'\"`$$--/**/\n()[],.GO\r\t x";
+    for (int i = 0; i < 300; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(200);
+      for (int k = 0; k < n; k++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      SqlChanges.Result r = SqlChanges.analyse(sb.toString(), 1);
+      assertThat(r.changes()).allMatch(c -> c.line() >= 1);
+    }
+  }
 }
