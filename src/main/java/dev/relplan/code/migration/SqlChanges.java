@@ -137,8 +137,11 @@ final class SqlChanges {
     List<AlterExpression.ColumnDataType> cols = e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
     switch (op) {
       case DROP:
-        if (e.getColumnName() != null && e.getConstraintName() == null && e.getIndex() == null) {
-          return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
+        if (e.getConstraintName() != null || e.getIndex() != null) return null;
+        if (e.getColumnName() != null) return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
+        if (e.getPkColumns() != null && !e.getPkColumns().isEmpty()) {
+          // Oracle's DROP (a, b): the parser keeps the column list where it keeps key columns.
+          return new String[] {"drops columns " + String.join(", ", e.getPkColumns().stream().map(c -> table + "." + c).toList()), DROP_COLUMN};
         }
         return null;
       case RENAME:
@@ -171,6 +174,13 @@ final class SqlChanges {
         return null;
       case MODIFY:
         for (ColumnDefinition c : cols) {
+          if (c.getColDataType() == null) {
+            // Oracle's MODIFY (c NOT NULL) changes only the nullability.
+            if (upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL"))) {
+              return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
+            }
+            continue;
+          }
           return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
         }
         return null;

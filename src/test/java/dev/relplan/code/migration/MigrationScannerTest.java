@@ -56,9 +56,16 @@ class MigrationScannerTest {
         ALTER TABLE orders ADD COLUMN id2 BIGSERIAL NOT NULL;
         ALTER TABLE orders ADD COLUMN pk2 INT PRIMARY KEY;
         ALTER TABLE ${schema}.orders DROP COLUMN a, DROP COLUMN b;
+        ALTER TABLE orders DROP (c, d);
+        ALTER TABLE orders MODIFY (e NOT NULL);
+        ALTER TABLE orders MODIFY (f NULL);
+        ALTER TABLE orders ALTER COLUMN g SET STATISTICS 100;
+        DROP VIEW open_orders;
         """);
     assertThat(found(scan(dir))).containsExactly(
         "db/migration/V5_1__mixed.sql:1 Flyway renames table carts to baskets",
+        "db/migration/V5_1__mixed.sql:10 Flyway drops columns orders.c, orders.d",
+        "db/migration/V5_1__mixed.sql:11 Flyway makes column orders.e NOT NULL",
         "db/migration/V5_1__mixed.sql:2 Flyway renames column orders.ref to reference",
         "db/migration/V5_1__mixed.sql:3 Flyway redefines column orders.total as DECIMAL(12, 2)",
         "db/migration/V5_1__mixed.sql:4 Flyway renames column orders.memo to remark",
