@@ -53,4 +53,14 @@ class OrdersServicesExampleTest {
     assertThat(rates.get("timeout").asText()).isEqualTo("connect 2 s, read 5 s");
     assertThat(rates.get("retry").asText()).startsWith("@retry(");
   }
+
+  @Test
+  void theJsonReportValidatesAgainstTheShippedSchema() throws Exception {
+    Pipeline.Result r = run();
+    JsonNode json = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
+    try (java.io.InputStream in = OrdersServicesExampleTest.class.getResourceAsStream("/relplan-report.schema.json")) {
+      var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+      assertThat(schema.validate(json)).isEmpty();
+    }
+  }
 }
