@@ -48,9 +48,12 @@ public final class CodeScanner {
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
+    dev.relplan.code.migration.MigrationScanner.Result sql = dev.relplan.code.migration.MigrationScanner.scan(found);
+    workload.breakingMigrations.addAll(sql.migrations());
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
+    skipped.addAll(sql.skipped());
     return new Result(skipped, notes);
   }
 
