@@ -87,9 +87,9 @@ class IntegrationReportTest {
   void codeInLanguagesThatAreNotScannedIsNamedInANote(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     java.nio.file.Files.writeString(dir.resolve("server.ts"), "export const x = 1;\n");
     java.nio.file.Files.writeString(dir.resolve("view.tsx"), "export const y = <div/>;\n");
-    java.nio.file.Files.writeString(dir.resolve("main.go"), "package main\n");
+    java.nio.file.Files.writeString(dir.resolve("main.rb"), "puts 1\n");
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
-        "application code not analysed (only Java and Python calls, health checks and handlers are): 1 .go, 1 .ts, 1 .tsx file(s)");
+        "application code not analysed (only Java, Python and Go calls, health checks and handlers are): 1 .rb, 1 .ts, 1 .tsx file(s)");
   }
 }

@@ -1,0 +1,96 @@
+package dev.relplan.code.go;
+
+import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The function a call runs in, handed to a resilience wrapper: a sony/gobreaker breaker's
+ * {@code Execute}, afex/hystrix-go's {@code hystrix.Do/Go} (circuit breaker, fallback), avast/retry-go's
+ * {@code retry.Do} or cenkalti/backoff's {@code backoff.Retry}. The function is a literal passed
+ * directly, a literal bound to a variable that is passed, or the enclosing named function or method.
+ */
+final class GoResilience {
+  private final GoFile f;
+
+  GoResilience(GoFile f) {
+    this.f = f;
+  }
+
+  void apply(Integration i, GoNode call) {
+    for (GoNode wrapper : wrappers(call)) {
+      GoNode fn = wrapper.field("function");
+      String q = f.qualify(fn);
+      String path = q == null ? null : GoFile.pathOf(q);
+      String member = q == null ? null : GoFile.memberOf(q);
+      String text = GoFile.shorten(wrapper.text());
+      if (path != null && path.startsWith("github.com/afex/hystrix-go/hystrix")
+          && List.of("Do", "Go", "DoC", "GoC").contains(member)) {
+        i.circuitBreaker = Value.explicit("hystrix-go " + text, List.of(f.at(wrapper)));
+        List<GoNode> args = GoFile.args(wrapper);
+        int fallback = member.endsWith("C") ? 3 : 2;
+        if (args.size() > fallback && !args.get(fallback).is("nil")) {
+          i.fallback = Value.explicit("hystrix fallback " + GoFile.shorten(args.get(fallback).text()), List.of(f.at(args.get(fallback))));
+        }
+      } else if (path != null && path.startsWith("github.com/avast/retry-go") && (member.equals("Do") || member.equals("DoWithData"))) {
+        i.retry = Value.explicit("retry-go " + text, List.of(f.at(wrapper)));
+      } else if (path != null && path.startsWith("github.com/cenkalti/backoff") && member.startsWith("Retry")) {
+        i.retry = Value.explicit("backoff " + text, List.of(f.at(wrapper)));
+      } else if (q == null && isBreakerExecute(wrapper)) {
+        i.circuitBreaker = Value.explicit("gobreaker " + text, List.of(f.at(wrapper)));
+      }
+    }
+  }
+
+  private boolean isBreakerExecute(GoNode call) {
+    String method = GoFile.method(call);
+    if (!"Execute".equals(method)) return false;
+    String made = f.made(f.origin(GoFile.receiver(call)));
+    return made != null && made.startsWith("github.com/sony/gobreaker")
+        && (made.endsWith(".NewCircuitBreaker") || made.endsWith(".NewTwoStepCircuitBreaker"));
+  }
+
+  /** Calls that receive a function the call runs in, innermost first. */
+  private List<GoNode> wrappers(GoNode call) {
+    List<GoNode> out = new ArrayList<>();
+    for (GoNode fn = call.function(); fn != null; fn = fn.function()) {
+      GoNode p = fn.parent;
+      if (fn.is("func_literal") && p != null && p.is("argument_list") && p.parent != null && p.parent.is("call_expression")) {
+        out.add(p.parent);
+      } else if (fn.is("func_literal")) {
+        String name = boundName(fn);
+        GoNode decl = fn.declaration();
+        if (name != null && decl != null) out.addAll(callsPassing(decl, name, false));
+      } else if (fn.field("name") != null) {
+        out.addAll(callsPassing(f.root, fn.field("name").text(), true));
+      }
+    }
+    return out;
+  }
+
+  /** The variable a function literal is assigned to ({@code op := func() error {...}}), or null. */
+  private static String boundName(GoNode literal) {
+    GoNode list = literal.parent;
+    if (list == null || !list.is("expression_list") || list.children.size() != 1) return null;
+    GoNode stmt = list.parent;
+    if (stmt == null || !(stmt.is("short_var_declaration") || stmt.is("var_spec") || stmt.is("assignment_statement"))) return null;
+    GoNode left = stmt.is("var_spec") ? stmt.field("name") : stmt.field("left");
+    if (left == null) return null;
+    if (left.is("expression_list")) return left.children.size() == 1 && left.children.get(0).is("identifier") ? left.children.get(0).text() : null;
+    return left.is("identifier") ? left.text() : null;
+  }
+
+  /** Calls in a scope with an argument naming a function: {@code op}, or a method value {@code c.fetch} when asked. */
+  private static List<GoNode> callsPassing(GoNode scope, String name, boolean methodValues) {
+    List<GoNode> out = new ArrayList<>();
+    for (GoNode c : scope.all("call_expression")) {
+      for (GoNode a : GoFile.args(c)) {
+        boolean named = a.is("identifier") && a.text().equals(name);
+        boolean method = methodValues && a.is("selector_expression") && a.field("field") != null && a.field("field").text().equals(name);
+        if (named || method) out.add(c);
+      }
+    }
+    return out;
+  }
+}
