@@ -25,8 +25,8 @@ final class GoHealth {
       "github.com/gin-gonic/gin.New", "gin",
       "github.com/labstack/echo.New", "echo",
       "github.com/gorilla/mux.NewRouter", "gorilla/mux");
-  /** Packages whose functions only build or write a response. */
-  private static final Set<String> RESPONSE_PACKAGES = Set.of("fmt", "io", "encoding/json", "net/http", "time", "strconv", "strings",
+  /** Packages whose functions only build or write a response, or manage the request context. */
+  private static final Set<String> RESPONSE_PACKAGES = Set.of("context", "fmt", "io", "encoding/json", "net/http", "time", "strconv", "strings",
       "log", "log/slog", "errors", "bytes", "os");
   private static final Set<String> BUILTINS = Set.of("len", "make", "append", "new", "string", "int", "cap", "min", "max", "panic");
 
@@ -127,7 +127,12 @@ final class GoHealth {
   private boolean respondsOnly(GoNode call, Set<String> params) {
     GoNode fn = call.field("function");
     if (fn == null) return true;
-    if (fn.is("identifier")) return BUILTINS.contains(fn.text());
+    if (fn.is("identifier")) {
+      if (BUILTINS.contains(fn.text())) return true;
+      // cancel() of a context made in the handler
+      String made = f.made(f.origin(fn));
+      return made != null && made.startsWith("context.");
+    }
     String q = f.qualify(fn);
     if (q != null) return RESPONSE_PACKAGES.contains(GoFile.pathOf(q));
     GoNode root = fn;
