@@ -1,5 +1,6 @@
 package dev.relplan.code;
 
+import dev.relplan.code.csharp.CsharpCodeScanner;
 import dev.relplan.code.go.GoCodeScanner;
 import dev.relplan.code.java.JavaCodeScanner;
 import dev.relplan.code.python.PythonCodeScanner;
@@ -24,6 +25,7 @@ public final class CodeScanner {
     List<SourceFile> java = new ArrayList<>();
     List<SourceFile> python = new ArrayList<>();
     List<SourceFile> go = new ArrayList<>();
+    List<SourceFile> csharp = new ArrayList<>();
     java.util.Map<String, Integer> other = new java.util.TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
       if (isTest(f.display())) continue;
@@ -34,6 +36,8 @@ public final class CodeScanner {
         python.add(f);
       } else if (name.endsWith(".go")) {
         go.add(f);
+      } else if (name.endsWith(".cs")) {
+        csharp.add(f);
       } else {
         other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
       }
@@ -42,33 +46,37 @@ public final class CodeScanner {
     if (!other.isEmpty()) {
       StringBuilder sb = new StringBuilder();
       other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
-      notes.add("application code not analysed (only Java, Python and Go calls, health checks and handlers are): " + sb + " file(s)");
+      notes.add("application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): " + sb + " file(s)");
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
     GoCodeScanner.Result gr = GoCodeScanner.scan(go);
+    CsharpCodeScanner.Result cs = CsharpCodeScanner.scan(csharp);
     workload.integrations.addAll(r.integrations());
     workload.integrations.addAll(py.integrations());
     workload.integrations.addAll(gr.integrations());
+    workload.integrations.addAll(cs.integrations());
     workload.integrations.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
     workload.healthEndpoints.addAll(gr.healthEndpoints());
+    workload.healthEndpoints.addAll(cs.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
     skipped.addAll(gr.skipped());
+    skipped.addAll(cs.skipped());
     return new Result(skipped, notes);
   }
 
-  /** Test sources (Java, Python and Go conventions) call mocks and local servers: their calls are not the workload's integrations. */
+  /** Test sources (Java, Python, Go and C# conventions) call mocks and local servers: their calls are not the workload's integrations. */
   static boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
-    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/")
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/") || p.contains(".Tests/")
         || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
         || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py")
-        || name.endsWith("_test.go");
+        || name.endsWith("_test.go") || name.endsWith("Tests.cs") || name.endsWith("Test.cs");
   }
 }

@@ -90,6 +90,6 @@ class IntegrationReportTest {
     java.nio.file.Files.writeString(dir.resolve("main.rb"), "puts 1\n");
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
-        "application code not analysed (only Java, Python and Go calls, health checks and handlers are): 1 .rb, 1 .ts, 1 .tsx file(s)");
+        "application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): 1 .rb, 1 .ts, 1 .tsx file(s)");
   }
 }

@@ -1,0 +1,182 @@
+package dev.relplan.code.csharp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Integration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The C# inventory: HttpClient (new, factory, typed), AWS SDK for .NET, Polly, ASP.NET health endpoints. */
+class CsharpCodeScannerTest {
+  private static CsharpCodeScanner.Result scan(String... nameAndSource) {
+    List<SourceFile> files = new ArrayList<>();
+    for (int i = 0; i < nameAndSource.length; i += 2) {
+      files.add(new SourceFile(Path.of(nameAndSource[i]), nameAndSource[i], FileKind.SOURCE_CODE, nameAndSource[i + 1], List.of()));
+    }
+    return CsharpCodeScanner.scan(files);
+  }
+
+  private static boolean none(Integration i) {
+    return i.timeout.known() && !i.timeout.present();
+  }
+
+  @Test
+  void httpClientDefaultIsFiniteInfiniteIsNoneAndTimeoutIsExplicit() {
+    var r = scan("Clients.cs", """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+
+        public class Clients
+        {
+            private static readonly HttpClient Bounded = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            private readonly HttpClient _plain = new HttpClient();
+
+            public async Task<string> Quote(string id)
+            {
+                var unbounded = new HttpClient();
+                unbounded.Timeout = Timeout.InfiniteTimeSpan;
+                await unbounded.GetStringAsync("https://quotes.example.com/" + id);
+                await _plain.GetAsync($"https://rates.example.com/{id}");
+                return await Bounded.GetStringAsync("https://fx.example.com/latest");
+            }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    Integration a = r.integrations().get(0);
+    assertThat(a.location.line()).isEqualTo(14);
+    assertThat(a.enclosing).isEqualTo("Clients.Quote");
+    assertThat(a.target.get()).isEqualTo("https://quotes.example.com");
+    assertThat(none(a)).isTrue();
+    assertThat(a.timeout.trace()).extracting(l -> l.line()).containsExactly(13);
+    Integration b = r.integrations().get(1);
+    assertThat(b.timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+    assertThat(b.timeout.isExplicit()).isFalse();
+    assertThat(b.clientLocation.line()).isEqualTo(8);
+    Integration c = r.integrations().get(2);
+    assertThat(c.timeout.get()).isEqualTo("5 s (HttpClient.Timeout)");
+  }
+
+  @Test
+  void factoryAndTypedClientsTakeTheirRegistration() {
+    var r = scan("Program.cs", """
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHttpClient<PaymentsClient>(client => client.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHttpClient("stock", c => { c.Timeout = Timeout.InfiniteTimeSpan; });
+        builder.Services.AddHttpClient<ShippingClient>().AddStandardResilienceHandler();
+        """, "Clients.cs", """
+        using System.Net.Http;
+        public class PaymentsClient
+        {
+            private readonly HttpClient _http;
+            public PaymentsClient(HttpClient http) { _http = http; }
+            public Task<HttpResponseMessage> Charge() => _http.PostAsync("https://pay.example.com/charge", null);
+        }
+        public class StockClient
+        {
+            private readonly IHttpClientFactory _factory;
+            public StockClient(IHttpClientFactory factory) { _factory = factory; }
+            public Task<string> Level() => _factory.CreateClient("stock").GetStringAsync("https://stock.example.com/");
+            public Task<string> Other() { var c = _factory.CreateClient("other"); return c.GetStringAsync("https://other.example.com/"); }
+        }
+        public class ShippingClient
+        {
+            private readonly HttpClient _http;
+            public ShippingClient(HttpClient http) { _http = http; }
+            public Task<string> Track() => _http.GetStringAsync("https://ship.example.com/track");
+        }
+        """);
+    assertThat(r.integrations()).hasSize(4);
+    Integration pay = r.integrations().get(0);
+    assertThat(pay.timeout.get()).isEqualTo("3 s (HttpClient.Timeout)");
+    assertThat(pay.clientLocation.toString()).isEqualTo("Program.cs:3");
+    Integration stock = r.integrations().get(1);
+    assertThat(none(stock)).isTrue();
+    assertThat(stock.timeout.trace()).extracting(Object::toString).containsExactly("Program.cs:4");
+    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+    Integration ship = r.integrations().get(3);
+    assertThat(ship.circuitBreaker.present()).isTrue();
+    assertThat(ship.retry.present()).isTrue();
+    assertThat(ship.timeout.isExplicit()).isTrue();
+  }
+
+  @Test
+  void pollyPoliciesAreEvidence() {
+    var r = scan("Reviews.cs", """
+        using System.Net.Http;
+        using Polly;
+        public class Reviews
+        {
+            private static readonly HttpClient Http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            private readonly IAsyncPolicy _breaker = Policy.Handle<HttpRequestException>().CircuitBreakerAsync(5, TimeSpan.FromSeconds(30));
+            private readonly IAsyncPolicy _retry = Policy.Handle<HttpRequestException>().WaitAndRetryAsync(3, i => TimeSpan.FromSeconds(i));
+            public Task<string> Top() => _breaker.ExecuteAsync(() => Http.GetStringAsync("https://reviews.example.com/top"));
+            public Task<string> Latest() => _retry.ExecuteAsync(() => Http.GetStringAsync("https://reviews.example.com/latest"));
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(6);
+    assertThat(none(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(1).retry.trace()).extracting(l -> l.line()).containsExactly(7);
+    assertThat(r.integrations().get(1).circuitBreaker.present()).isFalse();
+  }
+
+  @Test
+  void awsSdkRetriesDisabledAndDefaults() {
+    var r = scan("Archive.cs", """
+        using Amazon.S3;
+        using Amazon.SQS;
+        public class Archive
+        {
+            private readonly AmazonS3Client _s3 = new AmazonS3Client(new AmazonS3Config { Timeout = TimeSpan.FromSeconds(10), MaxErrorRetry = 0 });
+            private readonly AmazonSQSClient _sqs = new AmazonSQSClient();
+            public async Task Store() { await _s3.PutObjectAsync(null); await _sqs.SendMessageAsync(null); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    Integration s3 = r.integrations().get(0);
+    assertThat(s3.target.get()).isEqualTo("AWS S3 PutObject");
+    assertThat(s3.retriesDisabled.isTrue()).isTrue();
+    assertThat(s3.timeout.get()).isEqualTo("10 s (ClientConfig.Timeout)");
+    Integration sqs = r.integrations().get(1);
+    assertThat(sqs.retriesDisabled.isTrue()).isFalse();
+    assertThat(sqs.timeout.get()).isEqualTo("100 s (AWS SDK for .NET default Timeout)");
+  }
+
+  @Test
+  void healthChecksShallowOrWithADatabaseCheck() {
+    var shallow = scan("Program.cs", """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        app.MapHealthChecks("/health");
+        app.MapGet("/healthz", () => "OK");
+        app.MapGet("/ready", async (OrdersDb db) => await db.Database.CanConnectAsync() ? Results.Ok() : Results.StatusCode(503));
+        """);
+    assertThat(shallow.healthEndpoints()).hasSize(3);
+    assertThat(shallow.healthEndpoints().get(0).dependencyCheck.present()).isFalse();
+    assertThat(shallow.healthEndpoints().get(0).location.line()).isEqualTo(4);
+    assertThat(shallow.healthEndpoints().get(1).dependencyCheck.present()).isFalse();
+    assertThat(shallow.healthEndpoints().get(1).response.line()).isEqualTo(5);
+    assertThat(shallow.healthEndpoints().get(2).dependencyCheck.trace()).extracting(l -> l.line()).containsExactly(6);
+    var deep = scan("Program.cs", """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks().AddNpgSql(builder.Configuration.GetConnectionString("orders"));
+        var app = builder.Build();
+        app.MapHealthChecks("/health");
+        """);
+    assertThat(deep.healthEndpoints()).hasSize(1);
+    assertThat(deep.healthEndpoints().get(0).dependencyCheck.trace()).extracting(l -> l.line()).containsExactly(2);
+  }
+
+  @Test
+  void syntaxErrorsSkipTheFile() {
+    var r = scan("Broken.cs", "class A { void M() { new HttpClient( } }");
+    assertThat(r.skipped()).hasSize(1);
+  }
+}
