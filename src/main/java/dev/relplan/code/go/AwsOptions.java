@@ -112,6 +112,10 @@ final class AwsOptions {
         return;
       }
     }
+    for (GoNode c = value; c != null && c.is("call_expression"); c = GoFile.receiver(c)) {
+      String made = f.made(c);
+      if (made != null && made.equals("github.com/aws/aws-sdk-go-v2/aws/transport/http.NewBuildableClient")) return; // the SDK's own defaults
+    }
     timeout = Value.unresolved("the HTTP client given to the SDK (" + GoFile.shorten(n.text()) + ") cannot be followed", List.of(f.at(n)));
   }
 }

@@ -152,6 +152,45 @@ class GoCodeScannerTest {
   }
 
   @Test
+  void awsSdkHttpClientTimeoutAndClientOptions() {
+    var r = scan("""
+        package store
+
+        import (
+        	"context"
+        	"time"
+
+        	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+        	"github.com/aws/aws-sdk-go-v2/config"
+        	"github.com/aws/aws-sdk-go-v2/service/s3"
+        )
+
+        func Put(ctx context.Context) error {
+        	cfg, _ := config.LoadDefaultConfig(ctx, config.WithHTTPClient(awshttp.NewBuildableClient().WithTimeout(10*time.Second)))
+        	client := s3.NewFromConfig(cfg, func(o *s3.Options) {
+        		o.RetryMaxAttempts = 1
+        	})
+        	_, err := client.PutObject(ctx, &s3.PutObjectInput{})
+        	return err
+        }
+
+        func Get(ctx context.Context) error {
+        	cfg, _ := config.LoadDefaultConfig(ctx, config.WithHTTPClient(awshttp.NewBuildableClient()))
+        	_, err := s3.NewFromConfig(cfg).GetObject(ctx, &s3.GetObjectInput{})
+        	return err
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    Integration put = r.integrations().get(0);
+    assertThat(put.timeout.get()).isEqualTo("10 s (BuildableClient.WithTimeout)");
+    assertThat(put.retriesDisabled.isTrue()).isTrue();
+    assertThat(put.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(15);
+    Integration get = r.integrations().get(1);
+    assertThat(get.timeout.unresolved()).isTrue(); // default client, context from the parameter
+    assertThat(get.timeout.note()).contains("parameter ctx");
+  }
+
+  @Test
   void databaseSqlAndGoRedis() {
     var r = scan("""
         package store
