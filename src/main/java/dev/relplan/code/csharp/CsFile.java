@@ -205,9 +205,15 @@ final class CsFile {
     });
   }
 
-  /** Assignments {@code target.Property = value} in the same scope as a binding, e.g. {@code client.Timeout = ...}. */
-  List<CsNode> propertyAssignments(String target, String property, CsNode near) {
-    CsNode scope = near.member() != null ? type(near) : root;
+  /**
+   * Assignments {@code target.Property = value} that configure the object a creation makes, e.g.
+   * {@code client.Timeout = ...}: in the same member for a local variable, in the enclosing type for
+   * a field or property, in the file's top-level statements otherwise.
+   */
+  List<CsNode> propertyAssignments(String target, String property, CsNode creation) {
+    CsNode p = creation.parent != null && creation.parent.is("equals_value_clause") ? creation.parent.parent : creation.parent;
+    boolean local = p != null && p.is("variable_declarator") && p.ancestor("local_declaration_statement") != null;
+    CsNode scope = local ? (creation.member() != null ? creation.member() : root) : type(creation);
     if (scope == null) scope = root;
     List<CsNode> out = new ArrayList<>();
     for (CsNode a : scope.all("assignment_expression")) {

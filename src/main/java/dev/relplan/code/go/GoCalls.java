@@ -26,10 +26,13 @@ final class GoCalls {
 
   private final GoFile f;
   private final GoDeadlines deadlines;
+  /** A timeout given to http.DefaultClient somewhere in the program, or absent. */
+  private final Value<String> defaultClient;
 
-  GoCalls(GoFile f) {
+  GoCalls(GoFile f, Value<String> defaultClient) {
     this.f = f;
     this.deadlines = new GoDeadlines(f);
+    this.defaultClient = defaultClient;
   }
 
   static boolean redisPath(String path) {
@@ -88,6 +91,10 @@ final class GoCalls {
       List<GoNode> ra = GoFile.args(request);
       int index = requestMade.endsWith("WithContext") ? 2 : 1;
       i.target = target(ra.size() > index ? ra.get(index) : null);
+    }
+    if (viaDefault && (defaultClient.isExplicit() || defaultClient.unresolved())) {
+      i.timeout = defaultClient;
+      return i;
     }
     Map<String, GoNode> settings = client != null && client.is("composite_literal") ? GoFile.keyed(client) : Map.of();
     GoNode timeout = settings.get("Timeout");

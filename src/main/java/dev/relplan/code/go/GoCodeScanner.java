@@ -33,6 +33,8 @@ public final class GoCodeScanner {
     if (files.isEmpty()) return new Result(integrations, health, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterGo());
+    List<GoFile> parsed = new ArrayList<>();
+    DefaultClientSettings defaultClient = new DefaultClientSettings();
     for (SourceFile file : files) {
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
       TSTree tree = parser.parseString(null, file.content());
@@ -44,7 +46,11 @@ public final class GoCodeScanner {
       }
       GoFile f = new GoFile(file.display(), GoNode.copy(rootNode, bytes));
       if (RECOGNISED.stream().noneMatch(f::importsPath)) continue;
-      GoCalls calls = new GoCalls(f);
+      defaultClient.read(f);
+      parsed.add(f);
+    }
+    for (GoFile f : parsed) {
+      GoCalls calls = new GoCalls(f, defaultClient.timeout);
       GoResilience resilience = new GoResilience(f);
       for (GoNode call : f.calls()) {
         Integration i = calls.analyse(call);

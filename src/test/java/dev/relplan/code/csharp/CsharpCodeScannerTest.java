@@ -62,6 +62,22 @@ class CsharpCodeScannerTest {
   }
 
   @Test
+  void aTimeoutSetOnALocalOfAnotherMethodDoesNotApply() {
+    var r = scan("Two.cs", """
+        using System.Net.Http;
+        using System.Threading;
+        public class Two
+        {
+            public void A() { var c = new HttpClient(); c.Timeout = Timeout.InfiniteTimeSpan; c.GetAsync("https://a.example.com/"); }
+            public void B() { var c = new HttpClient(); c.GetAsync("https://b.example.com/"); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(none(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+  }
+
+  @Test
   void factoryAndTypedClientsTakeTheirRegistration() {
     var r = scan("Program.cs", """
         using Microsoft.Extensions.DependencyInjection;

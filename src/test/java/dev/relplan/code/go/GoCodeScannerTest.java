@@ -314,6 +314,36 @@ class GoCodeScannerTest {
   }
 
   @Test
+  void defaultClientTimeoutSetInAnotherFileBoundsHttpGet() {
+    var r = GoCodeScanner.scan(List.of(
+        new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, """
+            package main
+
+            import (
+            	"net/http"
+            	"time"
+            )
+
+            func main() {
+            	http.DefaultClient.Timeout = 10 * time.Second
+            	serve()
+            }
+            """, List.of()),
+        new SourceFile(Path.of("fetch.go"), "fetch.go", FileKind.SOURCE_CODE, """
+            package main
+
+            import "net/http"
+
+            func fetch() (*http.Response, error) {
+            	return http.Get("https://a.example.com/")
+            }
+            """, List.of())));
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("10 s (http.DefaultClient.Timeout)");
+    assertThat(r.integrations().get(0).timeout.trace()).extracting(Object::toString).containsExactly("main.go:9");
+  }
+
+  @Test
   void syntaxErrorsSkipTheFile() {
     var r = scan("package main\nimport \"net/http\"\nfunc main() { http.Get( }\n");
     assertThat(r.skipped()).hasSize(1);
