@@ -80,11 +80,42 @@ final class CsCalls {
     if (timeout == null) {
       i.timeout = Value.defaulted(HTTP_DEFAULT, "HttpClient's default Timeout applies");
     } else if (CsTimeSpans.infinite(timeout)) {
-      i.timeout = none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(timeoutAt));
+      i.timeout = cancellation(call, none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(timeoutAt)));
     } else {
       i.timeout = Value.explicit(CsTimeSpans.text(timeout) + " (HttpClient.Timeout)", List.of(timeoutAt));
     }
     return i;
+  }
+
+  /**
+   * A client without timeout can still be bounded per call by the CancellationToken it is given:
+   * a token of a {@code CancellationTokenSource} made with a delay (or given one with CancelAfter) in
+   * the same member bounds it; a token from a parameter is decided by callers (unresolved).
+   */
+  private Value<String> cancellation(CsNode call, Value<String> noTimeout) {
+    for (CsNode a : CsFile.args(call)) {
+      if (a.is("member_access_expression") && a.field("name") != null && a.field("name").text().equals("Token")) {
+        CsNode source = f.origin(a.field("expression"));
+        if (source == null || !"CancellationTokenSource".equals(CsFile.created(source))) continue;
+        List<CsNode> delay = CsFile.args(source);
+        if (!delay.isEmpty()) return Value.explicit(CsTimeSpans.millis(delay.get(0)) + " (CancellationTokenSource)", List.of(f.at(source)));
+        String variable = variableOf(source);
+        CsNode member = call.member() != null ? call.member() : f.root;
+        for (CsNode c : member.all("invocation_expression")) {
+          CsNode recv = CsFile.receiver(c);
+          if ("CancelAfter".equals(CsFile.method(c)) && recv != null && recv.text().equals(variable) && CsFile.args(c).size() == 1) {
+            return Value.explicit(CsTimeSpans.millis(CsFile.args(c).get(0)) + " (CancellationTokenSource.CancelAfter)", List.of(f.at(c)));
+          }
+        }
+        continue;
+      }
+      CsNode origin = a.is("identifier") ? f.origin(a) : null;
+      if (origin != null && origin.is("parameter") && "CancellationToken".equals(CsFile.typeName(origin.field("type")))) {
+        return Value.unresolved(noTimeout.note() + "; the call takes the CancellationToken parameter " + a.text()
+            + ", and whether callers cancel it after a delay is not followed", noTimeout.trace());
+      }
+    }
+    return noTimeout;
   }
 
   /** The variable, field or property a creation is stored in, or null. */
@@ -116,7 +147,7 @@ final class CsCalls {
     } else if (!r.timeout.known() || r.timeout.trace().isEmpty()) {
       i.timeout = Value.defaulted(HTTP_DEFAULT, "the " + what + " registration sets no Timeout");
     } else {
-      i.timeout = r.timeout;
+      i.timeout = cancellation(call, r.timeout);
     }
     if (r.handlers.retry.present()) i.retry = r.handlers.retry;
     if (r.handlers.breaker.present()) i.circuitBreaker = r.handlers.breaker;

@@ -33,6 +33,11 @@ final class CsTimeSpans {
     return "set from " + CsFile.shorten(n.text());
   }
 
+  /** Milliseconds written as a number (CancellationTokenSource(int), CancelAfter(int)) or a TimeSpan. */
+  static String millis(CsNode n) {
+    return n.is("integer_literal") ? n.text() + " ms" : text(n);
+  }
+
   /** Seconds written as a number (Polly's TimeoutAsync(10)) or as a TimeSpan. */
   static String seconds(CsNode n) {
     return n.is("integer_literal") || n.is("real_literal") ? n.text() + " s" : text(n);

@@ -78,6 +78,38 @@ class CsharpCodeScannerTest {
   }
 
   @Test
+  void aCancellationTokenWithADelayBoundsACallOnAClientWithoutTimeout() {
+    var r = scan("Tokens.cs", """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        public class Tokens
+        {
+            private static readonly HttpClient Http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            public async Task A()
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await Http.GetAsync("https://a.example.com/", cts.Token);
+            }
+            public async Task B(CancellationToken ct)
+            {
+                var cts = new CancellationTokenSource();
+                cts.CancelAfter(1500);
+                await Http.GetAsync("https://b.example.com/", cts.Token);
+                await Http.GetAsync("https://c.example.com/", ct);
+                await Http.GetAsync("https://d.example.com/");
+            }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(4);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s (CancellationTokenSource)");
+    assertThat(r.integrations().get(0).timeout.trace()).extracting(l -> l.line()).containsExactly(9);
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("1500 ms (CancellationTokenSource.CancelAfter)");
+    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
+    assertThat(none(r.integrations().get(3))).isTrue();
+  }
+
+  @Test
   void factoryAndTypedClientsTakeTheirRegistration() {
     var r = scan("Program.cs", """
         using Microsoft.Extensions.DependencyInjection;
