@@ -29,6 +29,7 @@ final class GoResilience {
           && List.of("Do", "Go", "DoC", "GoC").contains(member)) {
         i.circuitBreaker = Value.explicit("hystrix-go " + text, List.of(f.at(wrapper)));
         List<GoNode> args = GoFile.args(wrapper);
+        if (!i.timeout.present()) i.timeout = hystrixTimeout(args.isEmpty() ? null : args.get(member.endsWith("C") ? 1 : 0));
         int fallback = member.endsWith("C") ? 3 : 2;
         if (args.size() > fallback && !args.get(fallback).is("nil")) {
           i.fallback = Value.explicit("hystrix fallback " + GoFile.shorten(args.get(fallback).text()), List.of(f.at(args.get(fallback))));
@@ -41,6 +42,24 @@ final class GoResilience {
         i.circuitBreaker = Value.explicit("gobreaker " + text, List.of(f.at(wrapper)));
       }
     }
+  }
+
+  /**
+   * hystrix-go returns ErrTimeout to the caller once a command runs longer than its Timeout: 1000 ms
+   * unless {@code hystrix.ConfigureCommand(name, hystrix.CommandConfig{Timeout: ms})} sets it in the file.
+   */
+  private Value<String> hystrixTimeout(GoNode name) {
+    String command = name == null ? null : name.stringValue();
+    for (GoNode c : f.calls()) {
+      String q = f.qualify(c.field("function"));
+      List<GoNode> args = GoFile.args(c);
+      if (q == null || !q.endsWith("/hystrix.ConfigureCommand") || args.size() != 2 || command == null
+          || !command.equals(args.get(0).stringValue())) continue;
+      GoNode config = f.origin(args.get(1));
+      GoNode timeout = config != null && config.is("composite_literal") ? GoFile.keyed(config).get("Timeout") : null;
+      if (timeout != null) return Value.explicit(timeout.text() + " ms (hystrix-go CommandConfig.Timeout)", List.of(f.at(timeout)));
+    }
+    return Value.defaulted("1000 ms (hystrix-go default command timeout)", "hystrix-go's default command timeout applies");
   }
 
   private boolean isBreakerExecute(GoNode call) {

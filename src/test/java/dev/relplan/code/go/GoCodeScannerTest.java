@@ -268,6 +268,7 @@ class GoCodeScannerTest {
     assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(14);
     assertThat(r.integrations().get(1).circuitBreaker.present()).isTrue();
     assertThat(r.integrations().get(1).fallback.present()).isTrue();
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("1000 ms (hystrix-go default command timeout)");
     assertThat(r.integrations().get(2).retry.trace()).extracting(l -> l.line()).containsExactly(31);
     assertThat(r.integrations().get(2).circuitBreaker.present()).isFalse();
   }
