@@ -225,6 +225,11 @@ final class GoCalls {
     Integration i = integration(call, Integration.Kind.DATABASE, "go-redis", constructor);
     List<GoNode> args = GoFile.args(constructor);
     GoNode options = args.isEmpty() ? null : f.origin(args.get(0));
+    String made = f.made(options);
+    if (options != null && options.is("call_expression") && made != null && redisPath(GoFile.pathOf(made))
+        && GoFile.memberOf(made).equals("ParseURL")) {
+      return redisUrl(i, options);
+    }
     if (options == null || !options.is("composite_literal")) {
       i.timeout = Value.unresolved("the redis options (" + (args.isEmpty() ? "?" : GoFile.shorten(args.get(0).text())) + ") cannot be followed",
           List.of());
@@ -248,6 +253,22 @@ final class GoCalls {
     } else {
       i.retry = Value.defaulted("3 retries (go-redis default MaxRetries)", "go-redis retries failed commands by default");
     }
+    return i;
+  }
+
+  /** Options from {@code redis.ParseURL(url)}: the defaults apply unless the URL's query sets the timeouts. */
+  private Integration redisUrl(Integration i, GoNode parse) {
+    List<GoNode> args = GoFile.args(parse);
+    String url = args.isEmpty() ? null : literal(args.get(0));
+    if (url != null && url.contains("read_timeout=")) {
+      String value = url.substring(url.indexOf("read_timeout=") + "read_timeout=".length()).split("&")[0];
+      i.timeout = value.startsWith("-") ? none("read_timeout=" + value + " in the redis URL switches the read deadline off", List.of(f.at(parse)))
+          : Value.explicit("read " + value + " (read_timeout in the redis URL)", List.of(f.at(parse)));
+    } else {
+      i.timeout = Value.defaulted("dial 5 s, read 3 s, write 3 s (go-redis defaults)",
+          "go-redis's default socket timeouts apply" + (url == null ? " unless the URL, read at run time, sets read_timeout" : ""));
+    }
+    i.retry = Value.defaulted("3 retries (go-redis default MaxRetries)", "go-redis retries failed commands by default");
     return i;
   }
 

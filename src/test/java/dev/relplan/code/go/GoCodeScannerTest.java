@@ -229,6 +229,31 @@ class GoCodeScannerTest {
   }
 
   @Test
+  void goRedisFromAUrl() {
+    var r = scan("""
+        package cache
+
+        import (
+        	"context"
+        	"os"
+
+        	"github.com/redis/go-redis/v9"
+        )
+
+        func Get(ctx context.Context) {
+        	opt, _ := redis.ParseURL(os.Getenv("REDIS_URL"))
+        	redis.NewClient(opt).Get(ctx, "a")
+        	never, _ := redis.ParseURL("redis://cache.internal:6379/0?read_timeout=-1")
+        	redis.NewClient(never).Get(ctx, "b")
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
+    assertThat(none(r.integrations().get(1))).isTrue();
+    assertThat(r.integrations().get(1).timeout.trace()).extracting(l -> l.line()).containsExactly(13);
+  }
+
+  @Test
   void resilienceWrappersAreEvidence() {
     var r = scan("""
         package reviews
