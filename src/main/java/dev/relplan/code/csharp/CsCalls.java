@@ -71,6 +71,13 @@ final class CsCalls {
     CsNode timeout = CsFile.initializer(creation).get("Timeout");
     Location timeoutAt = timeout == null ? null : f.at(timeout);
     String variable = variableOf(creation);
+    if (!i.target.present()) {
+      CsNode base = CsFile.initializer(creation).get("BaseAddress");
+      if (base == null && variable != null) {
+        for (CsNode a : f.propertyAssignments(variable, "BaseAddress", creation)) base = a.field("right");
+      }
+      i.target = host(uri(base));
+    }
     if (variable != null) {
       for (CsNode a : f.propertyAssignments(variable, "Timeout", creation)) {
         timeout = a.field("right");
@@ -136,6 +143,7 @@ final class CsCalls {
     CsRegistrations.HttpClientRegistration r = registrations.httpClients.get(key);
     Integration i = integration(call, Integration.Kind.HTTP, "HttpClient (IHttpClientFactory)", r == null ? null : r.at);
     i.target = target(call);
+    if (!i.target.present() && r != null) i.target = host(r.baseAddress);
     if (r == null) {
       i.timeout = Value.defaulted(HTTP_DEFAULT, "no AddHttpClient registration of the " + what + " sets a Timeout, so HttpClient's default applies");
       return i;
@@ -201,10 +209,20 @@ final class CsCalls {
 
   // ---- Helpers.
 
+  /** The literal of {@code new Uri("...")}, or null. */
+  static String uri(CsNode n) {
+    if (n == null || !"Uri".equals(CsFile.created(n))) return null;
+    List<CsNode> args = CsFile.args(n);
+    return args.isEmpty() ? null : args.get(0).stringValue();
+  }
+
   /** Scheme, host and port of the URL argument when it is written literally (also the start of a concatenation or interpolation). */
   private Value<String> target(CsNode call) {
     List<CsNode> args = CsFile.args(call);
-    String text = args.isEmpty() ? null : literalPrefix(args.get(0), 0);
+    return host(args.isEmpty() ? null : literalPrefix(args.get(0), 0));
+  }
+
+  private static Value<String> host(String text) {
     if (text == null || !text.contains("://")) return Value.absent();
     try {
       java.net.URI u = java.net.URI.create(text.replace("%", "%25").replace(" ", "%20").replace("{", "%7B").replace("}", "%7D"));

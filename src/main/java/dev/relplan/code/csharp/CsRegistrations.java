@@ -18,6 +18,8 @@ final class CsRegistrations {
   static final class HttpClientRegistration {
     final Location at;
     Value<String> timeout = Value.absent();
+    /** {@code client.BaseAddress = new Uri("...")}, when literal. */
+    String baseAddress;
     CsResilience.Features handlers = new CsResilience.Features();
 
     HttpClientRegistration(Location at) {
@@ -102,6 +104,7 @@ final class CsRegistrations {
       CsNode left = a.field("left");
       CsNode right = a.field("right");
       if (left == null || right == null || !left.is("member_access_expression") || left.field("name") == null) continue;
+      if (left.field("name").text().equals("BaseAddress")) r.baseAddress = CsCalls.uri(right);
       if (!left.field("name").text().equals("Timeout")) continue;
       r.timeout = CsTimeSpans.infinite(right)
           ? Value.<String>defaulted(null, "HttpClient.Timeout is set to infinite").withTrace(List.of(f.at(a)))

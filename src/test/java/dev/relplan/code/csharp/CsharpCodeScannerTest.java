@@ -114,7 +114,11 @@ class CsharpCodeScannerTest {
     var r = scan("Program.cs", """
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddHttpClient<PaymentsClient>(client => client.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHttpClient<PaymentsClient>(client =>
+        {
+            client.BaseAddress = new Uri("https://pay.example.com/");
+            client.Timeout = TimeSpan.FromSeconds(3);
+        });
         builder.Services.AddHttpClient("stock", c => { c.Timeout = Timeout.InfiniteTimeSpan; });
         builder.Services.AddHttpClient<ShippingClient>().AddStandardResilienceHandler();
         """, "Clients.cs", """
@@ -123,7 +127,7 @@ class CsharpCodeScannerTest {
         {
             private readonly HttpClient _http;
             public PaymentsClient(HttpClient http) { _http = http; }
-            public Task<HttpResponseMessage> Charge() => _http.PostAsync("https://pay.example.com/charge", null);
+            public Task<HttpResponseMessage> Charge() => _http.PostAsync("charge", null);
         }
         public class StockClient
         {
@@ -143,9 +147,11 @@ class CsharpCodeScannerTest {
     Integration pay = r.integrations().get(0);
     assertThat(pay.timeout.get()).isEqualTo("3 s (HttpClient.Timeout)");
     assertThat(pay.clientLocation.toString()).isEqualTo("Program.cs:3");
+    assertThat(pay.target.get()).isEqualTo("https://pay.example.com");
+    assertThat(pay.timeout.trace()).extracting(Object::toString).containsExactly("Program.cs:6");
     Integration stock = r.integrations().get(1);
     assertThat(none(stock)).isTrue();
-    assertThat(stock.timeout.trace()).extracting(Object::toString).containsExactly("Program.cs:4");
+    assertThat(stock.timeout.trace()).extracting(Object::toString).containsExactly("Program.cs:8");
     assertThat(r.integrations().get(2).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
     Integration ship = r.integrations().get(3);
     assertThat(ship.circuitBreaker.present()).isTrue();
