@@ -74,7 +74,8 @@ public final class CodeScanner {
   static boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
-    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/") || p.contains(".Tests/")
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/")
+        || p.contains(".Tests/") || p.contains("/testdata/")
         || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
         || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py")
         || name.endsWith("_test.go") || name.endsWith("Tests.cs") || name.endsWith("Test.cs");

@@ -45,4 +45,14 @@ class GoCsharpReportTest {
     assertThat(md).contains("go-redis defaults").contains("HttpClient default Timeout");
     assertThat(r.assessment().findings().stream().filter(f -> f.finding().rule().id().startsWith("REL-CODE-CALL-NO-TIMEOUT"))).isEmpty();
   }
+
+  @Test
+  void goAndCsharpTestSourcesAreNotScanned() {
+    assertThat(CodeScanner.isTest("services/stock/client_test.go")).isTrue();
+    assertThat(CodeScanner.isTest("services/stock/testdata/fake.go")).isTrue();
+    assertThat(CodeScanner.isTest("tests/Quotes.Tests/QuotesClientTests.cs")).isTrue();
+    assertThat(CodeScanner.isTest("src/Quotes.Tests/Fakes.cs")).isTrue();
+    assertThat(CodeScanner.isTest("services/stock/client.go")).isFalse();
+    assertThat(CodeScanner.isTest("src/Quotes/QuotesClient.cs")).isFalse();
+  }
 }
