@@ -71,7 +71,7 @@ final class GoCalls {
   private Integration integration(GoNode call, Integration.Kind kind, String client, GoNode origin) {
     GoNode fn = call.field("function");
     GoNode name = fn.is("selector_expression") && fn.field("field") != null ? fn.field("field") : fn;
-    Integration i = new Integration(f.file, GoFile.enclosing(call), kind, client, "go", f.at(name));
+    Integration i = new Integration(f.file, f.enclosing(call), kind, client, "go", f.at(name));
     i.clientLocation = origin == null ? null : f.at(origin);
     return i;
   }
@@ -107,16 +107,18 @@ final class GoCalls {
       i.timeout = transport;
       return i;
     }
-    String noClientTimeout = viaDefault ? "http.DefaultClient has no timeout" : timeout != null ? "the http.Client's Timeout is 0, which means no timeout"
-        : "the http.Client sets no Timeout, and a zero Timeout means no timeout";
+    String noClientTimeout = viaDefault ? "http.DefaultClient has no timeout" : timeout != null ? "the http.Client's Timeout is 0 (no timeout)"
+        : "the http.Client sets no Timeout (zero means no timeout)";
     Value<String> deadline = requestDeadline(method, request, requestMade, args);
     if (deadline.isExplicit()) {
       i.timeout = deadline;
     } else if (deadline.unresolved()) {
       i.timeout = Value.unresolved(noClientTimeout + "; " + deadline.note(), deadline.trace());
     } else {
-      i.timeout = none(noClientTimeout + (("Do".equals(method)) ? " and the request's context has no deadline" : ""),
-          timeout == null ? List.of() : List.of(f.at(timeout)));
+      List<Location> trace = new java.util.ArrayList<>();
+      if (timeout != null) trace.add(f.at(timeout));
+      if (request != null) trace.add(f.at(request));
+      i.timeout = none(noClientTimeout + ("Do".equals(method) ? ", and the request's context has no deadline" : ""), trace);
     }
     return i;
   }

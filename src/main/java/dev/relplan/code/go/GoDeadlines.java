@@ -49,7 +49,7 @@ final class GoDeadlines {
       }
     }
     if (ctx.is("identifier") && f.binding(ctx.text(), ctx) == null && f.parameter(ctx.text(), ctx) != null) {
-      return Value.unresolved("the context is the parameter " + ctx.text() + " of " + GoFile.enclosing(ctx)
+      return Value.unresolved("the context is the parameter " + ctx.text() + " of " + f.enclosing(ctx)
           + ": whether callers give it a deadline is not followed", List.of(f.at(ctx)));
     }
     return Value.unresolved("the context " + GoFile.shorten(ctx.text()) + " cannot be followed to where it is made", List.of(f.at(ctx)));

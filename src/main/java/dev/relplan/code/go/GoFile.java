@@ -269,16 +269,24 @@ final class GoFile {
     return fn != null && fn.is("selector_expression") ? fn.field("operand") : null;
   }
 
-  /** Type.Method or the function name of the code around a node; func literals belong to their declaration. */
-  static String enclosing(GoNode n) {
+  /** The package name of the file (its package clause), or "?" . */
+  String packageName() {
+    for (GoNode c : root.children) {
+      if (c.is("package_clause") && !c.children.isEmpty()) return c.children.get(0).text();
+    }
+    return "?";
+  }
+
+  /** Type.Method, or package.Function, of the code around a node; func literals belong to their declaration. */
+  String enclosing(GoNode n) {
     GoNode decl = n.declaration();
-    if (decl == null) return "<package>";
+    if (decl == null) return packageName();
     String name = decl.field("name") == null ? "?" : decl.field("name").text();
     GoNode receiver = decl.field("receiver");
     if (receiver != null) {
       for (GoNode t : receiver.all("type_identifier")) return t.text() + "." + name;
     }
-    return name;
+    return packageName() + "." + name;
   }
 
   static String shorten(String s) {

@@ -47,7 +47,7 @@ class GoCodeScannerTest {
     Integration a = r.integrations().get(0);
     assertThat(a.client).isEqualTo("net/http");
     assertThat(a.location.line()).isEqualTo(11);
-    assertThat(a.enclosing).isEqualTo("Stock");
+    assertThat(a.enclosing).isEqualTo("inventory.Stock");
     assertThat(a.target.get()).isEqualTo("https://inventory.example.com");
     assertThat(none(a)).isTrue();
     Integration b = r.integrations().get(1);
