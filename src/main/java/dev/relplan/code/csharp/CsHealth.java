@@ -40,13 +40,16 @@ final class CsHealth {
       String path = args.isEmpty() ? null : args.get(0).stringValue();
       if (m == null || path == null || !healthPath(path)) continue;
       if (m.equals("MapHealthChecks") || m.equals("UseHealthChecks")) {
-        HealthEndpoint e = new HealthEndpoint(f.file, m, "ASP.NET Core health checks", "GET " + path, f.at(call));
-        if (!excludesAll(args) && !registrations.healthChecks.isEmpty()) e.dependencyCheck = registrations.healthChecks.get(0);
+        boolean none = excludesAll(args) || registrations.healthChecks.isEmpty();
+        String handler = m + (excludesAll(args) ? ", Predicate runs no check" : none ? ", no check registered" : "");
+        HealthEndpoint e = new HealthEndpoint(f.file, handler, "ASP.NET Core health checks", "GET " + path, f.at(call));
+        if (!none) e.dependencyCheck = registrations.healthChecks.get(0);
+        else e.response = registrations.healthChecksAt; // the empty set of checks the middleware reports as Healthy
         out.add(e);
       } else if (m.equals("MapGet") && args.size() >= 2) {
         CsNode handler = handler(args.get(args.size() - 1));
         if (handler == null) continue;
-        String name = handler.is("lambda_expression") ? "lambda" : handler.field("name").text();
+        String name = handler.is("lambda_expression") ? "anonymous handler" : handler.field("name").text();
         HealthEndpoint e = new HealthEndpoint(f.file, name, "ASP.NET Core minimal API", "GET " + path, f.at(call));
         judge(e, handler);
         out.add(e);

@@ -31,7 +31,8 @@ final class CsRegistrations {
   final Map<String, HttpClientRegistration> httpClients = new HashMap<>();
   /** Checks registered on a health checks builder (AddCheck, AddNpgSql, AddDbContextCheck, ...). */
   final List<Value<String>> healthChecks = new ArrayList<>();
-  boolean healthChecksAdded;
+  /** Where AddHealthChecks() is called (the first call found), or null. */
+  dev.relplan.model.Location healthChecksAt;
 
   void read(CsFile f) {
     for (CsNode call : f.calls()) {
@@ -126,7 +127,7 @@ final class CsRegistrations {
 
   /** The checks chained on AddHealthChecks() (also through a variable holding the builder). */
   private void healthChecks(CsFile f, CsNode call) {
-    healthChecksAdded = true;
+    if (healthChecksAt == null) healthChecksAt = f.at(call);
     List<CsNode> builders = new ArrayList<>(List.of(call));
     CsNode decl = call.parent;
     if (decl != null && decl.is("variable_declarator") && decl.field("name") != null) {

@@ -56,7 +56,7 @@ final class GoHealth {
       GoNode handlerExpr = args.get(args.size() - 1);
       GoNode handler = handler(handlerExpr);
       if (handler == null || handler.field("body") == null) continue; // cannot judge a handler the scanner cannot see
-      String name = handler.is("func_literal") ? "func literal" : handler.field("name").text();
+      String name = handler.is("func_literal") ? "anonymous handler" : handler.field("name").text();
       HealthEndpoint e = new HealthEndpoint(f.file, name, framework, "GET " + path, f.at(call));
       judge(e, handler);
       out.add(e);

@@ -24,7 +24,7 @@ final class GoResilience {
       String q = f.qualify(fn);
       String path = q == null ? null : GoFile.pathOf(q);
       String member = q == null ? null : GoFile.memberOf(q);
-      String text = GoFile.shorten(wrapper.text());
+      String text = describe(wrapper);
       if (path != null && path.startsWith("github.com/afex/hystrix-go/hystrix")
           && List.of("Do", "Go", "DoC", "GoC").contains(member)) {
         i.circuitBreaker = Value.explicit("hystrix-go " + text, List.of(f.at(wrapper)));
@@ -60,6 +60,19 @@ final class GoResilience {
       if (timeout != null) return Value.explicit(timeout.text() + " ms (hystrix-go CommandConfig.Timeout)", List.of(f.at(timeout)));
     }
     return Value.defaulted("1000 ms (hystrix-go default command timeout)", "hystrix-go's default command timeout applies");
+  }
+
+  /** The wrapper call without the function it runs: {@code retry.Do(retry.Attempts(3))}, {@code hystrix.Do("ratings", fallback)}. */
+  private String describe(GoNode call) {
+    StringBuilder sb = new StringBuilder(call.field("function").text()).append('(');
+    boolean first = true;
+    for (GoNode a : GoFile.args(call)) {
+      GoNode origin = a.is("identifier") ? f.origin(a) : a;
+      String arg = a.is("func_literal") || origin != null && origin.is("func_literal") && a.is("identifier") ? "func" : a.text();
+      sb.append(first ? "" : ", ").append(arg);
+      first = false;
+    }
+    return GoFile.shorten(sb.append(')').toString());
   }
 
   private boolean isBreakerExecute(GoNode call) {
