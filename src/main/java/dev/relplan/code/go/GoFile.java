@@ -223,6 +223,8 @@ final class GoFile {
   private GoNode origin(GoNode expr, int depth) {
     if (expr == null || depth > MAX_DEPTH) return null;
     if (expr.is("literal_element") && expr.children.size() == 1) return origin(expr.children.get(0), depth + 1);
+    GoNode factory = expr.is("call_expression") ? factoryResult(expr) : null;
+    if (factory != null) return origin(factory, depth + 1);
     if (expr.is("call_expression") || expr.is("composite_literal") || expr.is("type_conversion_expression") || expr.is("func_literal")) {
       return expr;
     }
@@ -231,6 +233,25 @@ final class GoFile {
     if (expr.is("identifier")) return origin(binding(expr.text(), expr), depth + 1);
     if (expr.is("selector_expression") && expr.field("field") != null && qualify(expr) == null) {
       return origin(fieldBinding(expr.field("field").text()), depth + 1);
+    }
+    return null;
+  }
+
+  /**
+   * For a call of a function declared in this file ({@code newClient()}), the first value it returns
+   * that is not nil; null for any other call.
+   */
+  private GoNode factoryResult(GoNode call) {
+    GoNode fn = call.field("function");
+    if (fn == null || !fn.is("identifier")) return null;
+    for (GoNode d : root.children) {
+      if (!d.is("function_declaration") || d.field("name") == null || !d.field("name").text().equals(fn.text())) continue;
+      for (GoNode r : d.all("return_statement")) {
+        if (r.function() != d || r.children.isEmpty()) continue;
+        GoNode values = r.children.get(0);
+        GoNode first = values.is("expression_list") ? (values.children.isEmpty() ? null : values.children.get(0)) : values;
+        if (first != null && !first.is("nil")) return first;
+      }
     }
     return null;
   }

@@ -58,6 +58,31 @@ class GoCodeScannerTest {
   }
 
   @Test
+  void aClientMadeByAFactoryFunctionOfTheFile() {
+    var r = scan("""
+        package rates
+
+        import (
+        	"net/http"
+        	"time"
+        )
+
+        func newClient() *http.Client {
+        	return &http.Client{Timeout: 3 * time.Second}
+        }
+
+        var client = newClient()
+
+        func Latest() (*http.Response, error) {
+        	return client.Get("https://rates.example.com/latest")
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("3 s (http.Client.Timeout)");
+    assertThat(r.integrations().get(0).clientLocation.line()).isEqualTo(9);
+  }
+
+  @Test
   void contextWithTimeoutOnTheRequestBoundsTheCall() {
     var r = scan("""
         package pricing
