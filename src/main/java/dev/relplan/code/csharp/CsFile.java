@@ -125,6 +125,8 @@ final class CsFile {
 
   private CsNode origin(CsNode expr, int depth) {
     if (expr == null || depth > MAX_DEPTH) return null;
+    CsNode factory = expr.is("invocation_expression") ? factoryResult(expr) : null;
+    if (factory != null) return origin(factory, depth + 1);
     if (expr.is("object_creation_expression") || expr.is("invocation_expression") || expr.is("lambda_expression")
         || expr.is("implicit_object_creation_expression") || expr.is("parameter")) {
       return expr;
@@ -139,6 +141,26 @@ final class CsFile {
     CsNode local = localBinding(name, expr);
     if (local != null) return origin(local, depth + 1);
     return origin(memberBinding(name, expr), depth + 1);
+  }
+
+  /**
+   * For a call of a method of the enclosing type ({@code CreateClient()}), the value its expression
+   * body or first non-null return gives; null for any other call.
+   */
+  private CsNode factoryResult(CsNode call) {
+    CsNode fn = call.field("function");
+    CsNode type = type(call);
+    if (fn == null || !fn.is("identifier") || type == null) return null;
+    for (CsNode m : type.all("method_declaration")) {
+      if (m.field("name") == null || !m.field("name").text().equals(fn.text()) || type(m) != type) continue;
+      CsNode body = m.field("body");
+      if (body == null) continue;
+      if (body.is("arrow_expression_clause")) return body.children.isEmpty() ? null : body.children.get(0);
+      for (CsNode r : body.all("return_statement")) {
+        if (!r.children.isEmpty() && !r.children.get(0).is("null_literal") && r.ancestor("lambda_expression") == null) return r.children.get(0);
+      }
+    }
+    return null;
   }
 
   /** A local variable, assignment or parameter of the enclosing functions (innermost first), bound before the use. */

@@ -110,6 +110,27 @@ class CsharpCodeScannerTest {
   }
 
   @Test
+  void aClientMadeByAFactoryMethodOfTheClass() {
+    var r = scan("Rates.cs", """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        public class Rates
+        {
+            private readonly HttpClient _http = Create();
+            private static HttpClient Create()
+            {
+                return new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            }
+            public Task<string> Latest() => _http.GetStringAsync("https://rates.example.com/latest");
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(none(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(0).clientLocation.line()).isEqualTo(9);
+  }
+
+  @Test
   void factoryAndTypedClientsTakeTheirRegistration() {
     var r = scan("Program.cs", """
         using Microsoft.Extensions.DependencyInjection;
