@@ -98,6 +98,8 @@ final class GoCalls {
     }
     Map<String, GoNode> settings = client != null && client.is("composite_literal") ? GoFile.keyed(client) : Map.of();
     GoNode timeout = settings.get("Timeout");
+    GoNode assigned = client == null ? null : assignedTimeout(GoFile.receiver(call));
+    if (assigned != null) timeout = assigned;
     if (timeout != null && !GoDurations.zero(timeout)) {
       i.timeout = Value.explicit(GoDurations.text(f, timeout) + " (http.Client.Timeout)", List.of(f.at(timeout)));
       return i;
@@ -121,6 +123,47 @@ final class GoCalls {
       i.timeout = none(noClientTimeout + ("Do".equals(method) ? ", and the request's context has no deadline" : ""), trace);
     }
     return i;
+  }
+
+  /**
+   * {@code c.Timeout = d} assigned on the client after it is made: in the same function for a local
+   * variable, anywhere in the file for a package variable or a struct field; the last one wins.
+   */
+  private GoNode assignedTimeout(GoNode receiver) {
+    if (receiver == null) return null;
+    String target = receiver.text();
+    boolean local = receiver.is("identifier") && receiver.declaration() != null && f.binding(target, receiver) != null
+        && isLocalBinding(target, receiver);
+    GoNode scope = local ? receiver.declaration() : f.root;
+    String field = receiver.is("selector_expression") && receiver.field("field") != null ? receiver.field("field").text() : null;
+    GoNode found = null;
+    for (GoNode a : scope.all("assignment_statement")) {
+      GoNode left = a.field("left");
+      GoNode right = a.field("right");
+      if (left == null || right == null || left.children.size() != right.children.size()) continue;
+      for (int k = 0; k < left.children.size(); k++) {
+        GoNode l = left.children.get(k);
+        if (!l.is("selector_expression") || l.field("field") == null || !l.field("field").text().equals("Timeout")) continue;
+        GoNode owner = l.field("operand");
+        boolean same = owner.text().equals(target) || field != null && owner.is("selector_expression") && owner.field("field") != null
+            && owner.field("field").text().equals(field);
+        if (same && (!local || a.end <= receiver.start)) found = right.children.get(k);
+      }
+    }
+    return found;
+  }
+
+  /** Whether a name used in a function is bound in that function (not at package level). */
+  private boolean isLocalBinding(String name, GoNode use) {
+    GoNode decl = use.declaration();
+    for (GoNode b : decl.all("short_var_declaration")) {
+      GoNode left = b.field("left");
+      if (left != null && left.children.stream().anyMatch(c -> c.text().equals(name))) return true;
+    }
+    for (GoNode b : decl.all("var_spec")) {
+      for (GoNode c : b.children) if ("name".equals(c.field) && c.text().equals(name)) return true;
+    }
+    return false;
   }
 
   /** The context deadline of the request a call sends; absent for Get/Post and requests made without a context. */

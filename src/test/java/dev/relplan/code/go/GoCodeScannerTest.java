@@ -83,6 +83,45 @@ class GoCodeScannerTest {
   }
 
   @Test
+  void aTimeoutAssignedAfterTheClientIsMade() {
+    var r = scan("""
+        package rates
+
+        import (
+        	"net/http"
+        	"time"
+        )
+
+        type Service struct{ client *http.Client }
+
+        func New() *Service {
+        	s := &Service{client: &http.Client{}}
+        	s.client.Timeout = 4 * time.Second
+        	return s
+        }
+
+        func (s *Service) Latest() (*http.Response, error) {
+        	return s.client.Get("https://rates.example.com/latest")
+        }
+
+        func Local() (*http.Response, error) {
+        	c := &http.Client{}
+        	c.Timeout = 2 * time.Second
+        	return c.Get("https://rates.example.com/local")
+        }
+
+        func Other() (*http.Response, error) {
+        	c := &http.Client{}
+        	return c.Get("https://rates.example.com/other")
+        }
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("4 s (http.Client.Timeout)");
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("2 s (http.Client.Timeout)");
+    assertThat(none(r.integrations().get(2))).isTrue();
+  }
+
+  @Test
   void contextWithTimeoutOnTheRequestBoundsTheCall() {
     var r = scan("""
         package pricing
