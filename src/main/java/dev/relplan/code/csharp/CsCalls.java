@@ -44,7 +44,8 @@ final class CsCalls {
       if (origin.is("parameter") && "HttpClient".equals(CsFile.typeName(origin.field("type")))) {
         CsNode type = CsFile.type(call);
         String typed = type == null || type.field("name") == null ? null : type.field("name").text();
-        return typed == null ? null : registered(call, typed, "typed client " + typed);
+        if (typed == null) return null;
+        return configuredInType(registered(call, typed, "typed client " + typed), call, receiver, origin);
       }
       return null;
     }
@@ -136,6 +137,35 @@ final class CsCalls {
     }
     if (p != null && p.is("property_declaration") && p.field("name") != null) return p.field("name").text();
     return null;
+  }
+
+  /**
+   * A typed client can also be configured in its own class, usually the constructor:
+   * {@code http.Timeout = ...} on the injected parameter or {@code _http.Timeout = ...} on the field.
+   * A resilience handler's timeout still bounds the call first.
+   */
+  private Integration configuredInType(Integration i, CsNode call, CsNode receiver, CsNode parameter) {
+    CsNode type = CsFile.type(call);
+    String field = receiver.text().startsWith("this.") ? receiver.text().substring(5) : receiver.text();
+    String param = parameter.field("name") == null ? null : parameter.field("name").text();
+    CsNode timeout = null;
+    CsNode base = null;
+    for (CsNode a : type.all("assignment_expression")) {
+      CsNode left = a.field("left");
+      if (left == null || !left.is("member_access_expression") || left.field("name") == null || left.field("expression") == null) continue;
+      String owner = left.field("expression").text();
+      owner = owner.startsWith("this.") ? owner.substring(5) : owner;
+      if (!owner.equals(field) && !owner.equals(param)) continue;
+      if (left.field("name").text().equals("Timeout")) timeout = a;
+      if (left.field("name").text().equals("BaseAddress")) base = a.field("right");
+    }
+    if (!i.target.present() && base != null) i.target = host(uri(base));
+    CsRegistrations.HttpClientRegistration r = registrations.httpClients.get(type.field("name").text());
+    if (timeout == null || r != null && r.handlers.timeout.present()) return i;
+    CsNode value = timeout.field("right");
+    i.timeout = CsTimeSpans.infinite(value) ? cancellation(call, none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(f.at(timeout))))
+        : Value.explicit(CsTimeSpans.text(value) + " (HttpClient.Timeout)", List.of(f.at(timeout)));
+    return i;
   }
 
   /** A client from IHttpClientFactory or a typed client: its AddHttpClient registration decides. */

@@ -131,6 +131,29 @@ class CsharpCodeScannerTest {
   }
 
   @Test
+  void aTypedClientConfiguredInItsConstructor() {
+    var r = scan("Inventory.cs", """
+        using System;
+        using System.Net.Http;
+        public class InventoryClient
+        {
+            private readonly HttpClient _http;
+            public InventoryClient(HttpClient http)
+            {
+                http.BaseAddress = new Uri("https://inventory.example.com/");
+                http.Timeout = TimeSpan.FromSeconds(2);
+                _http = http;
+            }
+            public Task<string> Stock(string sku) => _http.GetStringAsync("stock/" + sku);
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s (HttpClient.Timeout)");
+    assertThat(r.integrations().get(0).timeout.trace()).extracting(l -> l.line()).containsExactly(9);
+    assertThat(r.integrations().get(0).target.get()).isEqualTo("https://inventory.example.com");
+  }
+
+  @Test
   void factoryAndTypedClientsTakeTheirRegistration() {
     var r = scan("Program.cs", """
         using Microsoft.Extensions.DependencyInjection;
