@@ -185,6 +185,7 @@ final class GoCalls {
   /** Transport.ResponseHeaderTimeout bounds the wait for a response (not the body). */
   private Value<String> transport(GoNode expr) {
     if (expr == null) return Value.absent();
+    if ((HTTP + ".DefaultTransport").equals(f.qualify(expr))) return Value.absent(); // no ResponseHeaderTimeout
     GoNode t = f.origin(expr);
     if (t == null || !t.is("composite_literal") || !(HTTP + ".Transport").equals(f.made(t))) {
       return Value.unresolved("the client's Transport (" + GoFile.shorten(expr.text()) + ") cannot be followed", List.of(f.at(expr)));
