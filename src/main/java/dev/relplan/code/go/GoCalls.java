@@ -137,7 +137,8 @@ final class GoCalls {
     GoNode scope = local ? receiver.declaration() : f.root;
     String field = receiver.is("selector_expression") && receiver.field("field") != null ? receiver.field("field").text() : null;
     GoNode found = null;
-    for (GoNode a : scope.all("assignment_statement")) {
+    for (GoNode a : timeoutAssignments()) {
+      if (a.start < scope.start || a.end > scope.end) continue;
       GoNode left = a.field("left");
       GoNode right = a.field("right");
       if (left == null || right == null || left.children.size() != right.children.size()) continue;
@@ -151,6 +152,20 @@ final class GoCalls {
       }
     }
     return found;
+  }
+
+  private List<GoNode> timeoutAssignments;
+
+  /** Assignments to some {@code x.Timeout} in the file, collected once. */
+  private List<GoNode> timeoutAssignments() {
+    if (timeoutAssignments == null) {
+      timeoutAssignments = f.root.all("assignment_statement").stream().filter(a -> {
+        GoNode left = a.field("left");
+        return left != null && left.children.stream().anyMatch(l -> l.is("selector_expression") && l.field("field") != null
+            && l.field("field").text().equals("Timeout"));
+      }).toList();
+    }
+    return timeoutAssignments;
   }
 
   /** Whether a name used in a function is bound in that function (not at package level). */

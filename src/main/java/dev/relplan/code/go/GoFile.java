@@ -187,30 +187,33 @@ final class GoFile {
 
   /** The value given to a struct field in exactly one place of the file, or null (none, or several). */
   GoNode fieldBinding(String field) {
-    GoNode found = null;
-    int count = 0;
-    for (GoNode k : root.all("keyed_element")) {
-      GoNode key = k.field("key");
-      GoNode value = k.field("value");
-      if (key == null || value == null || key.children.size() != 1 || !key.children.get(0).is("identifier")) continue;
-      if (!key.children.get(0).text().equals(field)) continue;
-      found = value.children.isEmpty() ? value : value.children.get(0);
-      count++;
-    }
-    for (GoNode a : bindings(root)) {
-      if (!a.is("assignment_statement") || a.field("left") == null || a.field("right") == null) continue;
-      List<GoNode> left = a.field("left").children;
-      List<GoNode> right = a.field("right").children;
-      for (int i = 0; i < left.size() && i < right.size(); i++) {
-        GoNode l = left.get(i);
-        if (l.is("selector_expression") && l.field("field") != null && l.field("field").text().equals(field)) {
-          found = right.get(i);
-          count++;
+    if (fieldValues == null) {
+      fieldValues = new HashMap<>();
+      for (GoNode k : root.all("keyed_element")) {
+        GoNode key = k.field("key");
+        GoNode value = k.field("value");
+        if (key == null || value == null || key.children.size() != 1 || !key.children.get(0).is("identifier")) continue;
+        fieldValues.computeIfAbsent(key.children.get(0).text(), x -> new ArrayList<>())
+            .add(value.children.isEmpty() ? value : value.children.get(0));
+      }
+      for (GoNode a : bindings(root)) {
+        if (!a.is("assignment_statement") || a.field("left") == null || a.field("right") == null) continue;
+        List<GoNode> left = a.field("left").children;
+        List<GoNode> right = a.field("right").children;
+        for (int i = 0; i < left.size() && i < right.size(); i++) {
+          GoNode l = left.get(i);
+          if (l.is("selector_expression") && l.field("field") != null) {
+            fieldValues.computeIfAbsent(l.field("field").text(), x -> new ArrayList<>()).add(right.get(i));
+          }
         }
       }
     }
-    return count == 1 ? found : null;
+    List<GoNode> values = fieldValues.getOrDefault(field, List.of());
+    return values.size() == 1 ? values.get(0) : null;
   }
+
+  /** Values given to struct fields, by field name, collected once. */
+  private Map<String, List<GoNode>> fieldValues;
 
   /**
    * Follows names to what made a value: a call, a composite literal (through {@code &}), a generic

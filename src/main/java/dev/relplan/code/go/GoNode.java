@@ -64,12 +64,18 @@ final class GoNode {
     return type.equals(t);
   }
 
-  /** Every descendant (and this node) of a type, in source order. */
+  /** Every descendant (and this node) of a type, in source order (an unmodifiable list). */
   List<GoNode> all(String t) {
-    List<GoNode> out = new ArrayList<>();
-    collect(this, t, out);
-    return out;
+    if (allOf == null) allOf = new java.util.HashMap<>();
+    return allOf.computeIfAbsent(t, k -> {
+      List<GoNode> out = new ArrayList<>();
+      collect(this, k, out);
+      return java.util.Collections.unmodifiableList(out);
+    });
   }
+
+  /** Descendants by type, computed once per node and type asked for: the scanner asks the same questions many times. */
+  private java.util.Map<String, List<GoNode>> allOf;
 
   private static void collect(GoNode n, String t, List<GoNode> out) {
     if (n.type.equals(t)) out.add(n);

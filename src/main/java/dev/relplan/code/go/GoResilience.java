@@ -114,15 +114,30 @@ final class GoResilience {
   }
 
   /** Calls in a scope with an argument naming a function: {@code op}, or a method value {@code c.fetch} when asked. */
-  private static List<GoNode> callsPassing(GoNode scope, String name, boolean methodValues) {
+  private List<GoNode> callsPassing(GoNode scope, String name, boolean methodValues) {
     List<GoNode> out = new ArrayList<>();
-    for (GoNode c : scope.all("call_expression")) {
-      for (GoNode a : GoFile.args(c)) {
-        boolean named = a.is("identifier") && a.text().equals(name);
-        boolean method = methodValues && a.is("selector_expression") && a.field("field") != null && a.field("field").text().equals(name);
-        if (named || method) out.add(c);
-      }
+    for (GoNode a : passed().getOrDefault(name, List.of())) {
+      GoNode c = a.parent.parent;
+      if (c.start < scope.start || c.end > scope.end) continue;
+      if (a.is("identifier") || methodValues) out.add(c);
     }
     return out;
+  }
+
+  private java.util.Map<String, List<GoNode>> passed;
+
+  /** Arguments that name something (an identifier, or the field of a selector), by that name, collected once. */
+  private java.util.Map<String, List<GoNode>> passed() {
+    if (passed == null) {
+      passed = new java.util.HashMap<>();
+      for (GoNode c : f.calls()) {
+        for (GoNode a : GoFile.args(c)) {
+          String key = a.is("identifier") ? a.text()
+              : a.is("selector_expression") && a.field("field") != null ? a.field("field").text() : null;
+          if (key != null) passed.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+        }
+      }
+    }
+    return passed;
   }
 }
