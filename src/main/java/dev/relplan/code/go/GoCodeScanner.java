@@ -44,8 +44,8 @@ public final class GoCodeScanner {
         skipped.add(new SkippedFile(file.display(), "Go syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
+      if (!importsRecognised(rootNode, bytes)) continue; // nothing this scanner recognises can be referenced
       GoFile f = new GoFile(file.display(), GoNode.copy(rootNode, bytes));
-      if (RECOGNISED.stream().noneMatch(f::importsPath)) continue;
       defaultClient.read(f);
       parsed.add(f);
     }
@@ -61,6 +61,18 @@ public final class GoCodeScanner {
       health.addAll(new GoHealth(f).find());
     }
     return new Result(integrations, health, skipped);
+  }
+
+  /** Whether an import spec of the file names a recognised package (read before the tree is copied, which is the costly part). */
+  private static boolean importsRecognised(TSNode root, byte[] source) {
+    int count = root.getNamedChildCount();
+    for (int i = 0; i < count; i++) {
+      TSNode c = root.getNamedChild(i);
+      if (!c.getType().equals("import_declaration")) continue;
+      String text = new String(source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
+      for (String p : RECOGNISED) if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
+    }
+    return false;
   }
 
   private static String errorLine(TSNode n) {
