@@ -160,7 +160,7 @@ final class CsCalls {
       if (left.field("name").text().equals("BaseAddress")) base = a.field("right");
     }
     if (!i.target.present() && base != null) i.target = host(uri(base));
-    CsRegistrations.HttpClientRegistration r = registrations.httpClients.get(type.field("name").text());
+    CsRegistrations.HttpClientRegistration r = withDefaults(registrations.httpClients.get(type.field("name").text()));
     if (timeout == null || r != null && r.handlers.timeout.present()) return i;
     CsNode value = timeout.field("right");
     i.timeout = CsTimeSpans.infinite(value) ? cancellation(call, none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(f.at(timeout))))
@@ -168,9 +168,24 @@ final class CsCalls {
     return i;
   }
 
+  /** A registration completed with what ConfigureHttpClientDefaults gives every client (the registration's own settings win). */
+  private CsRegistrations.HttpClientRegistration withDefaults(CsRegistrations.HttpClientRegistration r) {
+    CsRegistrations.HttpClientRegistration d = registrations.defaults;
+    if (d == null) return r;
+    if (r == null) return d;
+    CsRegistrations.HttpClientRegistration out = new CsRegistrations.HttpClientRegistration(r.at);
+    out.baseAddress = r.baseAddress;
+    out.timeout = r.timeout.trace().isEmpty() && !r.timeout.isExplicit() ? d.timeout : r.timeout;
+    out.handlers.timeout = r.handlers.timeout.present() ? r.handlers.timeout : d.handlers.timeout;
+    out.handlers.retry = r.handlers.retry.present() ? r.handlers.retry : d.handlers.retry;
+    out.handlers.breaker = r.handlers.breaker.present() ? r.handlers.breaker : d.handlers.breaker;
+    out.handlers.fallback = r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
+    return out;
+  }
+
   /** A client from IHttpClientFactory or a typed client: its AddHttpClient registration decides. */
   private Integration registered(CsNode call, String key, String what) {
-    CsRegistrations.HttpClientRegistration r = registrations.httpClients.get(key);
+    CsRegistrations.HttpClientRegistration r = withDefaults(registrations.httpClients.get(key));
     Integration i = integration(call, Integration.Kind.HTTP, "HttpClient (IHttpClientFactory)", r == null ? null : r.at);
     i.target = target(call);
     if (!i.target.present() && r != null) i.target = host(r.baseAddress);

@@ -34,9 +34,13 @@ final class CsRegistrations {
   /** Where AddHealthChecks() is called (the first call found), or null. */
   dev.relplan.model.Location healthChecksAt;
 
+  /** {@code ConfigureHttpClientDefaults(b => ...)}: settings every factory and typed client gets; null when not called. */
+  HttpClientRegistration defaults;
+
   void read(CsFile f) {
     for (CsNode call : f.calls()) {
       String m = CsFile.method(call);
+      if ("ConfigureHttpClientDefaults".equals(m)) clientDefaults(f, call);
       if ("AddHttpClient".equals(m)) httpClient(f, call);
       if ("AddHealthChecks".equals(m)) healthChecks(f, call);
     }
@@ -68,13 +72,7 @@ final class CsRegistrations {
         case "ConfigureHttpClient" -> {
           for (CsNode a : CsFile.args(next)) if (a.is("lambda_expression")) configure(f, a, r);
         }
-        case "AddStandardResilienceHandler", "AddStandardHedgingHandler" -> {
-          List<dev.relplan.model.Location> at = List.of(f.at(next));
-          r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
-          r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
-          r.handlers.breaker = Value.explicit(m + " circuit breaker", at);
-          r.handlers.pessimistic = true;
-        }
+        case "AddStandardResilienceHandler", "AddStandardHedgingHandler" -> standardHandler(f, next, m, r);
         case "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddResilienceHandler" -> {
           CsResilience.Features p = CsResilience.features(f, next);
           for (CsNode a : CsFile.args(next)) {
@@ -97,6 +95,30 @@ final class CsRegistrations {
       }
     }
     httpClients.put(key, r);
+  }
+
+  /** The builder steps inside ConfigureHttpClientDefaults: resilience handlers and ConfigureHttpClient. */
+  private void clientDefaults(CsFile f, CsNode call) {
+    defaults = new HttpClientRegistration(f.at(call));
+    for (CsNode lambda : CsFile.args(call)) {
+      if (!lambda.is("lambda_expression")) continue;
+      for (CsNode step : lambda.all("invocation_expression")) {
+        String m = CsFile.method(step);
+        if ("ConfigureHttpClient".equals(m)) {
+          for (CsNode a : CsFile.args(step)) if (a.is("lambda_expression")) configure(f, a, defaults);
+        } else if ("AddStandardResilienceHandler".equals(m) || "AddStandardHedgingHandler".equals(m)) {
+          standardHandler(f, step, m, defaults);
+        }
+      }
+    }
+  }
+
+  private static void standardHandler(CsFile f, CsNode step, String m, HttpClientRegistration r) {
+    List<dev.relplan.model.Location> at = List.of(f.at(step));
+    r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
+    r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
+    r.handlers.breaker = Value.explicit(m + " circuit breaker", at);
+    r.handlers.pessimistic = true;
   }
 
   /** {@code client => client.Timeout = ...} or {@code (sp, client) => { ...; client.Timeout = ...; }}. */

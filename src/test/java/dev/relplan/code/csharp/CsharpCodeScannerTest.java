@@ -204,6 +204,30 @@ class CsharpCodeScannerTest {
   }
 
   @Test
+  void clientDefaultsApplyToEveryFactoryClient() {
+    var r = scan("Program.cs", """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+        });
+        builder.Services.AddHttpClient("stock", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        """, "Stock.cs", """
+        using System.Net.Http;
+        public class Stock
+        {
+            private readonly IHttpClientFactory _factory;
+            public Stock(IHttpClientFactory factory) { _factory = factory; }
+            public Task<string> Level() => _factory.CreateClient("stock").GetStringAsync("https://stock.example.com/");
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    Integration i = r.integrations().get(0);
+    assertThat(i.timeout.get()).isEqualTo("30 s total, 10 s per attempt (AddStandardResilienceHandler defaults)");
+    assertThat(i.circuitBreaker.trace()).extracting(Object::toString).containsExactly("Program.cs:4");
+  }
+
+  @Test
   void pollyPoliciesAreEvidence() {
     var r = scan("Reviews.cs", """
         using System.Net.Http;
