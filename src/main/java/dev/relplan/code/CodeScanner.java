@@ -1,5 +1,7 @@
 package dev.relplan.code;
 
+import dev.relplan.code.csharp.CsharpCodeScanner;
+import dev.relplan.code.go.GoCodeScanner;
 import dev.relplan.code.java.JavaCodeScanner;
 import dev.relplan.code.python.PythonCodeScanner;
 import dev.relplan.discover.Discovery;
@@ -22,6 +24,8 @@ public final class CodeScanner {
   public static Result scan(Discovery.Result found, Workload workload) {
     List<SourceFile> java = new ArrayList<>();
     List<SourceFile> python = new ArrayList<>();
+    List<SourceFile> go = new ArrayList<>();
+    List<SourceFile> csharp = new ArrayList<>();
     java.util.Map<String, Integer> other = new java.util.TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
       if (isTest(f.display())) continue;
@@ -30,6 +34,10 @@ public final class CodeScanner {
         java.add(f);
       } else if (name.endsWith(".py")) {
         python.add(f);
+      } else if (name.endsWith(".go")) {
+        go.add(f);
+      } else if (name.endsWith(".cs")) {
+        csharp.add(f);
       } else {
         other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
       }
@@ -38,15 +46,21 @@ public final class CodeScanner {
     if (!other.isEmpty()) {
       StringBuilder sb = new StringBuilder();
       other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
-      notes.add("application code not analysed (only Java and Python calls, health checks and handlers are): " + sb + " file(s)");
+      notes.add("application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): " + sb + " file(s)");
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
+    GoCodeScanner.Result gr = GoCodeScanner.scan(go);
+    CsharpCodeScanner.Result cs = CsharpCodeScanner.scan(csharp);
     workload.integrations.addAll(r.integrations());
     workload.integrations.addAll(py.integrations());
+    workload.integrations.addAll(gr.integrations());
+    workload.integrations.addAll(cs.integrations());
     workload.integrations.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
+    workload.healthEndpoints.addAll(gr.healthEndpoints());
+    workload.healthEndpoints.addAll(cs.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
     dev.relplan.code.migration.MigrationScanner.Result sql = dev.relplan.code.migration.MigrationScanner.scan(found);
     workload.breakingMigrations.addAll(sql.migrations());
@@ -54,15 +68,19 @@ public final class CodeScanner {
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
     skipped.addAll(sql.skipped());
+    skipped.addAll(gr.skipped());
+    skipped.addAll(cs.skipped());
     return new Result(skipped, notes);
   }
 
-  /** Test sources (Java and Python conventions) call mocks and local servers: their calls are not the workload's integrations. */
+  /** Test sources (Java, Python, Go and C# conventions) call mocks and local servers: their calls are not the workload's integrations. */
   static boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
     return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/")
+        || p.contains(".Tests/") || p.contains("/testdata/")
         || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
-        || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py");
+        || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py")
+        || name.endsWith("_test.go") || name.endsWith("Tests.cs") || name.endsWith("Test.cs");
   }
 }

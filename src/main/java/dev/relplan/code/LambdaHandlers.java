@@ -1,5 +1,7 @@
 package dev.relplan.code;
 
+import dev.relplan.code.csharp.CsharpHandlers;
+import dev.relplan.code.go.GoHandlers;
 import dev.relplan.code.java.JavaHandlers;
 import dev.relplan.code.python.PythonHandlers;
 import dev.relplan.discover.Discovery;
@@ -80,12 +82,35 @@ public final class LambdaHandlers {
         if (found != null) return linked(f, trigger, handler, found);
       }
       why = "the handler class " + cls + " is not in the scanned paths under " + base;
+    } else if (why == null && runtime.startsWith("dotnet") && handler.split("::").length == 3) {
+      String[] parts = handler.split("::");
+      String cls = parts[1].substring(parts[1].lastIndexOf('.') + 1);
+      String prefix = base.isEmpty() ? "" : base + "/";
+      for (Map.Entry<String, SourceFile> e : new java.util.TreeMap<>(code).entrySet()) {
+        if (!e.getKey().startsWith(prefix) || !e.getKey().endsWith(".cs")) continue;
+        HandlerCode found = CsharpHandlers.find(e.getValue(), cls, parts[2]);
+        if (found != null) return linked(f, trigger, handler, found);
+      }
+      why = "the handler class " + parts[1] + " is not in the scanned paths under " + base;
+    } else if (why == null && (runtime.startsWith("go") || runtime.startsWith("provided")) && goPackage(code, base).size() > 0) {
+      HandlerCode found = GoHandlers.find(goPackage(code, base));
+      if (found != null) return linked(f, trigger, handler, found);
+      why = "no lambda.Start(...) in the Go package " + base;
     } else if (why == null) {
       why = "handlers for runtime " + (runtime.isEmpty() ? "(not set)" : runtime) + " are not analysed";
     }
     EventHandler h = new EventHandler(template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
     return h;
+  }
+
+  /** The Go files of one directory (a package), tests excluded. */
+  private static List<SourceFile> goPackage(Map<String, SourceFile> code, String dir) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    return new java.util.TreeMap<>(code).entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith(".go") && !e.getKey().endsWith("_test.go")
+            && !e.getKey().substring(prefix.length()).contains("/"))
+        .map(Map.Entry::getValue).toList();
   }
 
   private static EventHandler linked(Function f, Function.Trigger trigger, String handler, HandlerCode code) {

@@ -40,7 +40,7 @@ class IntegrationReportTest {
     Pipeline.Result r = run(FIXTURE);
     JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode integrations = root.get("integrations");
-    assertThat(integrations).hasSize(6);
+    assertThat(integrations).hasSize(9);
     JsonNode payments = null;
     for (JsonNode i : integrations) if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
     assertThat(payments).isNotNull();
@@ -76,7 +76,7 @@ class IntegrationReportTest {
   void findingsCiteTheCallThenTheClient() throws Exception {
     var findings = run(FIXTURE).assessment().findings().stream()
         .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
-    assertThat(findings).hasSize(6);
+    assertThat(findings).hasSize(9);
     var payments = findings.stream().filter(f -> f.finding().resource().startsWith("PaymentsClient")).findFirst().orElseThrow();
     assertThat(payments.finding().evidence()).extracting(Object::toString)
         .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");
@@ -87,9 +87,9 @@ class IntegrationReportTest {
   void codeInLanguagesThatAreNotScannedIsNamedInANote(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     java.nio.file.Files.writeString(dir.resolve("server.ts"), "export const x = 1;\n");
     java.nio.file.Files.writeString(dir.resolve("view.tsx"), "export const y = <div/>;\n");
-    java.nio.file.Files.writeString(dir.resolve("main.go"), "package main\n");
+    java.nio.file.Files.writeString(dir.resolve("main.rb"), "puts 1\n");
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
-        "application code not analysed (only Java and Python calls, health checks and handlers are): 1 .go, 1 .ts, 1 .tsx file(s)");
+        "application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): 1 .rb, 1 .ts, 1 .tsx file(s)");
   }
 }

@@ -1,0 +1,171 @@
+package dev.relplan.code.csharp;
+
+import dev.relplan.model.Location;
+import dev.relplan.model.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Service registrations read across all C# files of the repository (they usually live in Program.cs
+ * or Startup.cs, away from the code that uses them): {@code AddHttpClient} clients with their
+ * {@code Timeout} and resilience handlers, keyed by typed client class or client name, and the checks
+ * added to {@code AddHealthChecks()}.
+ */
+final class CsRegistrations {
+  /** One AddHttpClient registration. */
+  static final class HttpClientRegistration {
+    final Location at;
+    Value<String> timeout = Value.absent();
+    /** {@code client.BaseAddress = new Uri("...")}, when literal. */
+    String baseAddress;
+    CsResilience.Features handlers = new CsResilience.Features();
+
+    HttpClientRegistration(Location at) {
+      this.at = at;
+    }
+  }
+
+  /** By typed client class name, or "name:" + the client name ("name:" for the unnamed default client). */
+  final Map<String, HttpClientRegistration> httpClients = new HashMap<>();
+  /** Checks registered on a health checks builder (AddCheck, AddNpgSql, AddDbContextCheck, ...). */
+  final List<Value<String>> healthChecks = new ArrayList<>();
+  /** Where AddHealthChecks() is called (the first call found), or null. */
+  dev.relplan.model.Location healthChecksAt;
+
+  /** {@code ConfigureHttpClientDefaults(b => ...)}: settings every factory and typed client gets; null when not called. */
+  HttpClientRegistration defaults;
+
+  void read(CsFile f) {
+    for (CsNode call : f.calls()) {
+      String m = CsFile.method(call);
+      if ("ConfigureHttpClientDefaults".equals(m)) clientDefaults(f, call);
+      if ("AddHttpClient".equals(m)) httpClient(f, call);
+      if ("AddHealthChecks".equals(m)) healthChecks(f, call);
+    }
+  }
+
+  private void httpClient(CsFile f, CsNode call) {
+    HttpClientRegistration r = new HttpClientRegistration(f.at(call));
+    String key = null;
+    CsNode fn = call.field("function");
+    CsNode name = fn != null && fn.is("member_access_expression") ? fn.field("name") : fn;
+    if (name != null && name.is("generic_name")) {
+      CsNode typeArgs = name.children.size() > 1 ? name.children.get(1) : null;
+      if (typeArgs != null && !typeArgs.children.isEmpty()) key = CsFile.typeName(typeArgs.children.get(typeArgs.children.size() - 1));
+    }
+    List<CsNode> args = CsFile.args(call);
+    if (key == null) {
+      String n = args.isEmpty() ? "" : args.get(0).stringValue();
+      if (n == null) return;
+      key = "name:" + n;
+    }
+    for (CsNode a : args) if (a.is("lambda_expression")) configure(f, a, r);
+    // chained configuration: .ConfigureHttpClient(...), .AddStandardResilienceHandler(), .AddPolicyHandler(...)
+    for (CsNode c = call; c.parent != null && c.parent.is("member_access_expression") && c.parent.parent != null
+        && c.parent.parent.is("invocation_expression"); c = c.parent.parent) {
+      CsNode next = c.parent.parent;
+      String m = CsFile.method(next);
+      if (m == null) continue;
+      switch (m) {
+        case "ConfigureHttpClient" -> {
+          for (CsNode a : CsFile.args(next)) if (a.is("lambda_expression")) configure(f, a, r);
+        }
+        case "AddStandardResilienceHandler", "AddStandardHedgingHandler" -> standardHandler(f, next, m, r);
+        case "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddResilienceHandler" -> {
+          CsResilience.Features p = CsResilience.features(f, next);
+          for (CsNode a : CsFile.args(next)) {
+            if (a.is("identifier")) {
+              CsResilience.Features q = CsResilience.features(f, a);
+              if (q.retry.present()) p.retry = q.retry;
+              if (q.breaker.present()) p.breaker = q.breaker;
+              if (q.timeout.present()) p.timeout = q.timeout;
+              if (q.fallback.present()) p.fallback = q.fallback;
+            }
+          }
+          if (p.retry.present()) r.handlers.retry = p.retry;
+          if (p.breaker.present()) r.handlers.breaker = p.breaker;
+          if (p.timeout.present()) r.handlers.timeout = p.timeout; // a handler's timeout cancels the request it sends
+          if (p.fallback.present()) r.handlers.fallback = p.fallback;
+        }
+        default -> {
+          // other builder steps
+        }
+      }
+    }
+    httpClients.put(key, r);
+  }
+
+  /** The builder steps inside ConfigureHttpClientDefaults: resilience handlers and ConfigureHttpClient. */
+  private void clientDefaults(CsFile f, CsNode call) {
+    defaults = new HttpClientRegistration(f.at(call));
+    for (CsNode lambda : CsFile.args(call)) {
+      if (!lambda.is("lambda_expression")) continue;
+      for (CsNode step : lambda.all("invocation_expression")) {
+        String m = CsFile.method(step);
+        if ("ConfigureHttpClient".equals(m)) {
+          for (CsNode a : CsFile.args(step)) if (a.is("lambda_expression")) configure(f, a, defaults);
+        } else if ("AddStandardResilienceHandler".equals(m) || "AddStandardHedgingHandler".equals(m)) {
+          standardHandler(f, step, m, defaults);
+        }
+      }
+    }
+  }
+
+  private static void standardHandler(CsFile f, CsNode step, String m, HttpClientRegistration r) {
+    List<dev.relplan.model.Location> at = List.of(f.at(step));
+    r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
+    r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
+    r.handlers.breaker = Value.explicit(m + " circuit breaker", at);
+    r.handlers.pessimistic = true;
+  }
+
+  /** {@code client => client.Timeout = ...} or {@code (sp, client) => { ...; client.Timeout = ...; }}. */
+  private static void configure(CsFile f, CsNode lambda, HttpClientRegistration r) {
+    for (CsNode a : lambda.all("assignment_expression")) {
+      CsNode left = a.field("left");
+      CsNode right = a.field("right");
+      if (left == null || right == null || !left.is("member_access_expression") || left.field("name") == null) continue;
+      if (left.field("name").text().equals("BaseAddress")) r.baseAddress = CsCalls.uri(right);
+      if (!left.field("name").text().equals("Timeout")) continue;
+      r.timeout = CsTimeSpans.infinite(right)
+          ? Value.<String>defaulted(null, "HttpClient.Timeout is set to infinite").withTrace(List.of(f.at(a)))
+          : Value.explicit(CsTimeSpans.text(right) + " (HttpClient.Timeout)", List.of(f.at(a)));
+    }
+  }
+
+  /** {@code AddCheck("self", () => HealthCheckResult.Healthy())}: a check that touches nothing. */
+  private static boolean constantCheck(CsNode addCheck) {
+    for (CsNode a : CsFile.args(addCheck)) {
+      if (!a.is("lambda_expression")) continue;
+      return a.all("invocation_expression").stream().allMatch(c -> {
+        CsNode recv = CsFile.receiver(c);
+        return recv != null && recv.text().equals("HealthCheckResult");
+      });
+    }
+    return false;
+  }
+
+  /** The checks chained on AddHealthChecks() (also through a variable holding the builder). */
+  private void healthChecks(CsFile f, CsNode call) {
+    if (healthChecksAt == null) healthChecksAt = f.at(call);
+    List<CsNode> builders = new ArrayList<>(List.of(call));
+    CsNode decl = call.parent;
+    if (decl != null && decl.is("variable_declarator") && decl.field("name") != null) {
+      String var = decl.field("name").text();
+      for (CsNode c : f.calls()) {
+        CsNode recv = CsFile.receiver(c);
+        if (recv != null && recv.is("identifier") && recv.text().equals(var)) builders.add(recv);
+      }
+    }
+    for (CsNode b : builders) {
+      for (CsNode c = b; c.parent != null && c.parent.is("member_access_expression") && c.parent.parent != null
+          && c.parent.parent.is("invocation_expression"); c = c.parent.parent) {
+        CsNode next = c.parent.parent;
+        String m = CsFile.method(next);
+        if (m != null && m.startsWith("Add") && !constantCheck(next)) healthChecks.add(Value.explicit(CsFile.shorten(m) + " health check", List.of(f.at(next))));
+      }
+    }
+  }
+}

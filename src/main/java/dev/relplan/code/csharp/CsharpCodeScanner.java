@@ -1,0 +1,68 @@
+package dev.relplan.code.csharp;
+
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterCSharp;
+
+/**
+ * Inventories outbound calls and health endpoints of C# sources, parsed with tree-sitter. Service
+ * registrations (AddHttpClient, AddHealthChecks) are read from all files first, since they usually
+ * live in Program.cs or Startup.cs while the calls are elsewhere.
+ */
+public final class CsharpCodeScanner {
+  /** What the scan found, and the files it could not analyse. */
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+
+  private CsharpCodeScanner() {}
+
+  public static Result scan(List<SourceFile> files) {
+    List<Integration> integrations = new ArrayList<>();
+    List<HealthEndpoint> health = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    TSParser parser = new TSParser();
+    parser.setLanguage(new TreeSitterCSharp());
+    List<CsFile> parsed = new ArrayList<>();
+    CsRegistrations registrations = new CsRegistrations();
+    for (SourceFile file : files) {
+      TSTree tree = parser.parseString(null, file.content());
+      TSNode rootNode = tree.getRootNode();
+      if (rootNode.hasError()) {
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
+        skipped.add(new SkippedFile(file.display(), "C# syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        continue;
+      }
+      CsFile f = new CsFile(file.display(), CsNode.copy(rootNode, file.content().getBytes(StandardCharsets.UTF_8)));
+      registrations.read(f);
+      parsed.add(f);
+    }
+    for (CsFile f : parsed) {
+      CsCalls calls = new CsCalls(f, registrations);
+      for (CsNode call : f.calls()) {
+        Integration i = calls.analyse(call);
+        if (i == null) continue;
+        CsResilience.apply(f, i, call);
+        integrations.add(i);
+      }
+      health.addAll(new CsHealth(f, registrations).find());
+    }
+    return new Result(integrations, health, skipped);
+  }
+
+  private static String errorLine(TSNode n) {
+    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
+    for (int i = 0; i < n.getChildCount(); i++) {
+      TSNode c = n.getChild(i);
+      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
+    }
+    return "";
+  }
+}

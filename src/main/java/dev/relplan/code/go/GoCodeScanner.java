@@ -1,0 +1,86 @@
+package dev.relplan.code.go;
+
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterGo;
+
+/** Inventories outbound calls and health endpoints of Go sources, parsed with tree-sitter. */
+public final class GoCodeScanner {
+  /** What the scan found, and the files it could not analyse. */
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+
+  /** Import paths (prefixes) whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
+  private static final Set<String> RECOGNISED = Set.of("net/http", "database/sql", "github.com/aws/aws-sdk-go-v2",
+      "github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/sony/gobreaker", "github.com/afex/hystrix-go",
+      "github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/go-chi/chi", "github.com/gin-gonic/gin",
+      "github.com/labstack/echo", "github.com/gorilla/mux");
+
+  private GoCodeScanner() {}
+
+  public static Result scan(List<SourceFile> files) {
+    List<Integration> integrations = new ArrayList<>();
+    List<HealthEndpoint> health = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    TSParser parser = new TSParser();
+    parser.setLanguage(new TreeSitterGo());
+    List<GoFile> parsed = new ArrayList<>();
+    DefaultClientSettings defaultClient = new DefaultClientSettings();
+    for (SourceFile file : files) {
+      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+      TSTree tree = parser.parseString(null, file.content());
+      TSNode rootNode = tree.getRootNode();
+      if (rootNode.hasError()) {
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
+        skipped.add(new SkippedFile(file.display(), "Go syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        continue;
+      }
+      if (!importsRecognised(rootNode, bytes)) continue; // nothing this scanner recognises can be referenced
+      GoFile f = new GoFile(file.display(), GoNode.copy(rootNode, bytes));
+      defaultClient.read(f);
+      parsed.add(f);
+    }
+    for (GoFile f : parsed) {
+      GoCalls calls = new GoCalls(f, defaultClient.timeout);
+      GoResilience resilience = new GoResilience(f);
+      for (GoNode call : f.calls()) {
+        Integration i = calls.analyse(call);
+        if (i == null) continue;
+        resilience.apply(i, call);
+        integrations.add(i);
+      }
+      health.addAll(new GoHealth(f).find());
+    }
+    return new Result(integrations, health, skipped);
+  }
+
+  /** Whether an import spec of the file names a recognised package (read before the tree is copied, which is the costly part). */
+  private static boolean importsRecognised(TSNode root, byte[] source) {
+    int count = root.getNamedChildCount();
+    for (int i = 0; i < count; i++) {
+      TSNode c = root.getNamedChild(i);
+      if (!c.getType().equals("import_declaration")) continue;
+      String text = new String(source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
+      for (String p : RECOGNISED) if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
+    }
+    return false;
+  }
+
+  private static String errorLine(TSNode n) {
+    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
+    for (int i = 0; i < n.getChildCount(); i++) {
+      TSNode c = n.getChild(i);
+      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
+    }
+    return "";
+  }
+}

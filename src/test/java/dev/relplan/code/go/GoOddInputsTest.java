@@ -1,0 +1,63 @@
+package dev.relplan.code.go;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Unusual but valid Go: the scanner neither fails nor invents calls. */
+class GoOddInputsTest {
+  private static GoCodeScanner.Result scan(String source) {
+    return GoCodeScanner.scan(List.of(new SourceFile(Path.of("odd.go"), "odd.go", FileKind.SOURCE_CODE, source, List.of())));
+  }
+
+  @Test
+  void oddShapesParseWithoutFailures() {
+    var r = scan("""
+        package odd
+
+        import (
+        	. "fmt"
+        	_ "net/http/pprof"
+        	h "net/http"
+        	"context"
+        )
+
+        type T[K comparable] struct{ m map[K]int }
+
+        func (t *T[K]) Get(k K) int { return t.m[k] }
+
+        var get = h.Get
+
+        func f(http string, ctx context.Context) {
+        	Println(http)
+        	x := struct{ c *h.Client }{c: &h.Client{}}
+        	x.c.Get("https://odd.example.com")
+        	go func() { defer func() { recover() }() }()
+        	var c = new(h.Client)
+        	c.Do(nil)
+        	for i := range 3 { _ = i }
+        	h.HandleFunc("/health", nil)
+        	h.HandleFunc("/healthz", undefined)
+        	ctx, cancel := context.WithCancel(ctx)
+        	defer cancel()
+        	req, _ := h.NewRequestWithContext(ctx, "GET", "u", nil)
+        	h.DefaultClient.Do(req)
+        }
+        """);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.healthEndpoints()).isEmpty();
+    assertThat(r.integrations()).extracting(i -> i.location.line()).containsExactly(19, 22, 29);
+    assertThat(r.integrations().get(1).timeout.unresolved()).isTrue(); // Do(nil): the request cannot be followed
+    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue(); // WithCancel of the parameter ctx
+  }
+
+  @Test
+  void emptyAndImportOnlyFiles() {
+    assertThat(scan("package empty\n").integrations()).isEmpty();
+    assertThat(scan("package p\nimport \"net/http\"\nvar _ = http.StatusOK\n").integrations()).isEmpty();
+  }
+}
