@@ -1,6 +1,7 @@
 package dev.relplan.code;
 
 import dev.relplan.code.java.JavaCodeScanner;
+import dev.relplan.code.javascript.JavaScriptCodeScanner;
 import dev.relplan.code.python.PythonCodeScanner;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
@@ -22,6 +23,7 @@ public final class CodeScanner {
   public static Result scan(Discovery.Result found, Workload workload) {
     List<SourceFile> java = new ArrayList<>();
     List<SourceFile> python = new ArrayList<>();
+    List<SourceFile> javascript = new ArrayList<>();
     java.util.Map<String, Integer> other = new java.util.TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
       if (isTest(f.display())) continue;
@@ -30,6 +32,8 @@ public final class CodeScanner {
         java.add(f);
       } else if (name.endsWith(".py")) {
         python.add(f);
+      } else if (JavaScriptCodeScanner.handles(name)) {
+        javascript.add(f);
       } else {
         other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
       }
@@ -38,28 +42,33 @@ public final class CodeScanner {
     if (!other.isEmpty()) {
       StringBuilder sb = new StringBuilder();
       other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
-      notes.add("application code not analysed (only Java and Python calls, health checks and handlers are): " + sb + " file(s)");
+      notes.add("application code not analysed (only Java, Python, JavaScript and TypeScript calls, health checks and handlers are): " + sb + " file(s)");
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
+    JavaScriptCodeScanner.Result js = JavaScriptCodeScanner.scan(javascript);
     workload.integrations.addAll(r.integrations());
     workload.integrations.addAll(py.integrations());
+    workload.integrations.addAll(js.integrations());
     workload.integrations.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
+    workload.healthEndpoints.addAll(js.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
+    skipped.addAll(js.skipped());
     return new Result(skipped, notes);
   }
 
-  /** Test sources (Java and Python conventions) call mocks and local servers: their calls are not the workload's integrations. */
+  /** Test sources (Java, Python and JavaScript/TypeScript conventions) call mocks and local servers: their calls are not the workload's integrations. */
   static boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
     return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/") || p.contains("/tests/")
         || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
-        || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py");
+        || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py")
+        || JavaScriptCodeScanner.handles(name) && (p.contains("/__tests__/") || p.contains("/test/") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?"));
   }
 }

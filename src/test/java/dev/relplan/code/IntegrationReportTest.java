@@ -90,6 +90,6 @@ class IntegrationReportTest {
     java.nio.file.Files.writeString(dir.resolve("main.go"), "package main\n");
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
-        "application code not analysed (only Java and Python calls, health checks and handlers are): 1 .go, 1 .ts, 1 .tsx file(s)");
+        "application code not analysed (only Java, Python, JavaScript and TypeScript calls, health checks and handlers are): 1 .go file(s)");
   }
 }

@@ -1,0 +1,323 @@
+package dev.relplan.code.javascript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JavaScript/TypeScript inventory: axios, fetch, got, node-fetch, AWS SDK v2/v3, pg, ioredis, resilience libraries, health routes. */
+class JavaScriptCodeScannerTest {
+  private static JavaScriptCodeScanner.Result scan(String name, String source) {
+    return JavaScriptCodeScanner.scan(List.of(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of())));
+  }
+
+  private static JavaScriptCodeScanner.Result js(String source) {
+    return scan("app.js", source);
+  }
+
+  private static JavaScriptCodeScanner.Result ts(String source) {
+    return scan("app.ts", source);
+  }
+
+  private static boolean knownNone(Integration i) {
+    return i.timeout.known() && !i.timeout.present();
+  }
+
+  @Test
+  void axiosWithoutTimeoutHasNoneAndInstanceTimeoutIsFollowed() {
+    var r = js("""
+        const axios = require('axios');
+        const BASE = 'https://inventory.example.com/api';
+        const api = axios.create({ baseURL: BASE, timeout: 2500 });
+
+        async function stock(sku) {
+          return (await axios.get(BASE + '/stock/' + sku)).data;
+        }
+
+        async function reserve(sku) {
+          return api.post('/reserve', { sku });
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    Integration a = r.integrations().get(0);
+    assertThat(a.client).isEqualTo("axios");
+    assertThat(a.language).isEqualTo("javascript");
+    assertThat(a.location.line()).isEqualTo(6);
+    assertThat(a.enclosing).isEqualTo("stock");
+    assertThat(a.target.get()).isEqualTo("https://inventory.example.com");
+    assertThat(knownNone(a)).isTrue();
+    Integration b = r.integrations().get(1);
+    assertThat(b.timeout.get()).isEqualTo("2500 ms");
+    assertThat(b.timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(b.clientLocation.line()).isEqualTo(3);
+    assertThat(b.target.get()).isEqualTo("https://inventory.example.com");
+  }
+
+  @Test
+  void axiosPerRequestConfigHeldInAConstAndTimeoutZero() {
+    var r = ts("""
+        import axios from 'axios';
+        const OPTIONS = { timeout: 3 * 1000 };
+        const NONE = { timeout: 0 };
+        export class Quotes {
+          async a(): Promise<void> { await axios.get('https://a.example.com/q', OPTIONS); }
+          async b(): Promise<void> { await axios.post('https://b.example.com/q', {}, NONE); }
+          async c(config: object): Promise<void> { await axios.get('https://c.example.com/q', config); }
+        }
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("3000 ms");
+    assertThat(r.integrations().get(0).enclosing).isEqualTo("Quotes.a");
+    assertThat(r.integrations().get(0).language).isEqualTo("typescript");
+    assertThat(knownNone(r.integrations().get(1))).isTrue();
+    assertThat(r.integrations().get(1).timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
+  }
+
+  @Test
+  void fetchUsesNodeDefaultsAndAbortSignals() {
+    var r = js("""
+        import fetch2 from 'node-fetch';
+        export async function a() {
+          return fetch('https://a.example.com/x');
+        }
+        export async function b() {
+          return fetch('https://b.example.com/x', { signal: AbortSignal.timeout(2000) });
+        }
+        export async function c() {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 1500);
+          return fetch('https://c.example.com/x', { signal: controller.signal });
+        }
+        export async function d() {
+          return fetch2('https://d.example.com/x');
+        }
+        export async function e() {
+          return fetch2('https://e.example.com/x', { timeout: 4000 });
+        }
+        """);
+    assertThat(r.integrations()).hasSize(5);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("headers 300 s, body 300 s (Node.js fetch defaults)");
+    assertThat(r.integrations().get(0).timeout.isExplicit()).isFalse();
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("AbortSignal.timeout(2000 ms)");
+    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("AbortController aborted by setTimeout after 1500 ms");
+    assertThat(r.integrations().get(2).timeout.trace()).extracting(l -> l.line()).containsExactly(10);
+    assertThat(r.integrations().get(3).client).isEqualTo("node-fetch");
+    assertThat(knownNone(r.integrations().get(3))).isTrue();
+    assertThat(r.integrations().get(4).timeout.get()).isEqualTo("4000 ms");
+  }
+
+  @Test
+  void gotHasNoDefaultTimeout() {
+    var r = js("""
+        import got from 'got';
+        const client = got.extend({ prefixUrl: 'https://rates.example.com', timeout: { request: 3000 } });
+        export const a = () => got('https://a.example.com/x').json();
+        export const b = () => client.get('latest').json();
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(knownNone(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(0).enclosing).isEqualTo("a");
+    assertThat(r.integrations().get(0).retry.get()).startsWith("got default: 2 retries");
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("request 3000 ms");
+    assertThat(r.integrations().get(1).target.get()).isEqualTo("https://rates.example.com");
+  }
+
+  @Test
+  void awsSdkV3RequestHandlerTimeoutsAndDisabledRetries() {
+    var r = ts("""
+        import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+        import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+        import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+        const s3 = new S3Client({});
+        const sqs = new SQSClient({
+          requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 3000 }),
+          maxAttempts: 1,
+        });
+
+        export async function publish(body: string): Promise<void> {
+          await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: body }));
+          await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: body }));
+        }
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    Integration put = r.integrations().get(0);
+    assertThat(put.kind).isEqualTo(Integration.Kind.AWS_SDK);
+    assertThat(put.target.get()).isEqualTo("AWS s3 PutObject");
+    assertThat(knownNone(put)).isTrue();
+    assertThat(put.retry.get()).isEqualTo("SDK default: 3 attempts (standard retry mode)");
+    assertThat(put.retriesDisabled.isTrue()).isFalse();
+    Integration send = r.integrations().get(1);
+    assertThat(send.target.get()).isEqualTo("AWS sqs SendMessage");
+    assertThat(send.timeout.get()).isEqualTo("request 3000 ms, connection 1000 ms");
+    assertThat(send.retriesDisabled.isTrue()).isTrue();
+    assertThat(send.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(8);
+    assertThat(send.clientLocation.line()).isEqualTo(6);
+  }
+
+  @Test
+  void awsSdkV2DefaultIsFiniteAndMaxRetriesZeroDisables() {
+    var r = js("""
+        const AWS = require('aws-sdk');
+        const s3 = new AWS.S3();
+        const ddb = new AWS.DynamoDB.DocumentClient({ maxRetries: 0, httpOptions: { timeout: 2000 } });
+        exports.save = async (item) => {
+          await s3.putObject({ Bucket: 'b', Key: 'k' }).promise();
+          await ddb.put({ TableName: 't', Item: item }).promise();
+        };
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("120 s socket timeout (AWS SDK v2 default httpOptions.timeout)");
+    assertThat(r.integrations().get(0).target.get()).isEqualTo("AWS S3 putObject");
+    assertThat(r.integrations().get(0).enclosing).isEqualTo("save");
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("2000 ms");
+    assertThat(r.integrations().get(1).retriesDisabled.isTrue()).isTrue();
+  }
+
+  @Test
+  void pgAndIoredis() {
+    var r = js("""
+        const { Pool } = require('pg');
+        const Redis = require('ioredis');
+        const pool = new Pool({ host: 'db.internal', connectionTimeoutMillis: 2000 });
+        const safe = new Pool({ query_timeout: 5000 });
+        const redis = new Redis({ host: 'cache' });
+        const fast = new Redis(6379, 'cache', { commandTimeout: 500 });
+        async function load(id) {
+          redis.on('error', () => {});
+          await redis.get(id);
+          await fast.get(id);
+          const client = await safe.connect();
+          await client.query('SELECT 1');
+          return pool.query('SELECT * FROM orders WHERE id = $1', [id]);
+        }
+        """);
+    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+        .containsExactly("ioredis:9", "ioredis:10", "pg:12", "pg:13");
+    assertThat(knownNone(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("500 ms");
+    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("query_timeout 5000 ms");
+    Integration orders = r.integrations().get(3);
+    assertThat(orders.kind).isEqualTo(Integration.Kind.DATABASE);
+    assertThat(knownNone(orders)).isTrue();
+    assertThat(orders.timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(orders.target.get()).isEqualTo("PostgreSQL db.internal");
+  }
+
+  @Test
+  void opossumCockatielAndRetryLibrariesAreEvidence() {
+    var r = ts("""
+        import axios from 'axios';
+        import CircuitBreaker from 'opossum';
+        import pRetry from 'p-retry';
+        import { circuitBreaker, retry, wrap, handleAll, ConsecutiveBreaker, ExponentialBackoff } from 'cockatiel';
+
+        async function quote(order: string) {
+          return axios.get('https://shipping.example.com/quote');
+        }
+        export const breaker = new CircuitBreaker(quote, { timeout: 3000 });
+
+        const policy = wrap(retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() }),
+            circuitBreaker(handleAll, { halfOpenAfter: 10000, breaker: new ConsecutiveBreaker(5) }));
+        export const track = (id: string) => policy.execute(() => axios.get('https://tracking.example.com/' + id));
+
+        export const rates = () => pRetry(() => axios.get('https://rates.example.com/latest'), { retries: 3 });
+        """);
+    assertThat(r.integrations()).hasSize(3);
+    assertThat(r.integrations().get(0).circuitBreaker.get()).startsWith("opossum new CircuitBreaker(quote");
+    assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(9);
+    assertThat(r.integrations().get(1).circuitBreaker.get()).startsWith("cockatiel circuitBreaker(");
+    assertThat(r.integrations().get(1).retry.get()).startsWith("cockatiel retry(");
+    assertThat(r.integrations().get(2).retry.get()).startsWith("p-retry pRetry(");
+    assertThat(r.integrations().get(2).circuitBreaker.present()).isFalse();
+  }
+
+  @Test
+  void expressFastifyAndNestHealthEndpoints() {
+    var r = ts("""
+        import express from 'express';
+        import Fastify from 'fastify';
+        import { Controller, Get } from '@nestjs/common';
+        import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+        import { Pool } from 'pg';
+
+        const pool = new Pool();
+        const app = express();
+        const server = Fastify();
+
+        app.get('/health', (req, res) => res.send('ok'));
+        app.get('/ready', async (req, res) => {
+          await pool.query('SELECT 1');
+          res.json({ status: 'up' });
+        });
+        server.get('/healthz', async () => ({ status: 'ok' }));
+        app.get('/orders', (req, res) => res.send([]));
+
+        @Controller('health')
+        export class HealthController {
+          constructor(private health: HealthCheckService, private db: TypeOrmHealthIndicator) {}
+
+          @Get()
+          @HealthCheck()
+          check() {
+            return this.health.check([() => this.db.pingCheck('database')]);
+          }
+
+          @Get('live')
+          live() {
+            return { status: 'ok' };
+          }
+        }
+
+        @Controller()
+        export class StatusController {
+          @Get('readyz')
+          ready() {
+            return { status: 'ok' };
+          }
+        }
+        """);
+    List<HealthEndpoint> h = r.healthEndpoints();
+    assertThat(h).extracting(e -> e.framework + " " + e.path + " " + e.location.line())
+        .containsExactly("Express GET /health 11", "Express GET /ready 12", "Fastify GET /healthz 16",
+            "NestJS GET /health 25", "NestJS GET /readyz 38");
+    assertThat(h.get(0).dependencyCheck.present()).isFalse();
+    assertThat(h.get(0).response.line()).isEqualTo(11);
+    assertThat(h.get(1).dependencyCheck.get()).isEqualTo("query(...)");
+    assertThat(h.get(2).dependencyCheck.present()).isFalse();
+    assertThat(h.get(3).dependencyCheck.get()).isEqualTo("check(...)");
+    assertThat(h.get(3).handler).isEqualTo("HealthController.check");
+    assertThat(h.get(4).dependencyCheck.present()).isFalse();
+    assertThat(h.get(4).response.line()).isEqualTo(39);
+  }
+
+  @Test
+  void tsxIsReportedAsNotAnalysedAndSyntaxErrorsAreSkipped() {
+    var tsx = scan("view.tsx", "export const v = () => <div>{fetch('https://a.example.com')}</div>;\n");
+    assertThat(tsx.integrations()).isEmpty();
+    assertThat(tsx.skipped()).hasSize(1);
+    assertThat(tsx.skipped().get(0).reason()).startsWith("TSX not analysed");
+    var broken = js("import axios from 'axios';\nfunction f( {\n  return axios.get('x');\n");
+    assertThat(broken.integrations()).isEmpty();
+    assertThat(broken.skipped().get(0).reason()).startsWith("JavaScript syntax error");
+  }
+
+  @Test
+  void unrelatedGetCallsAndShadowingParametersAreNotIntegrations() {
+    var r = js("""
+        const axios = require('axios');
+        const cache = new Map();
+        const api = axios.create({ timeout: 1000 });
+        function f(k, api) {
+          return cache.get(k) || api.get(k);
+        }
+        """);
+    assertThat(r.integrations()).isEmpty();
+  }
+}
