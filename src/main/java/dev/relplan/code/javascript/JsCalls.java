@@ -228,6 +228,7 @@ final class JsCalls {
     JsFile.Options onCall = f.options(optionsFirst ? args.get(0) : args.size() > 1 ? args.get(1) : null);
     JsFile.Options onInstance = instance == null ? new JsFile.Options() : f.options(JsFile.arguments(instance).isEmpty() ? null : JsFile.arguments(instance).get(0));
     i.target = target(url != null ? url : onCall.get("url") != null ? onCall.get("url") : onInstance.get("prefixUrl"));
+    if (!i.target.present() && onInstance.get("prefixUrl") != null) i.target = target(onInstance.get("prefixUrl"));
     Value<String> timeout = gotTimeout(onCall);
     if (timeout == null) timeout = signal(onCall.get("signal"));
     if (timeout == null) timeout = gotTimeout(onInstance);
