@@ -40,7 +40,7 @@ class IntegrationReportTest {
     Pipeline.Result r = run(FIXTURE);
     JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode integrations = root.get("integrations");
-    assertThat(integrations).hasSize(6);
+    assertThat(integrations).hasSize(8);
     JsonNode payments = null;
     for (JsonNode i : integrations) if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
     assertThat(payments).isNotNull();
@@ -76,7 +76,7 @@ class IntegrationReportTest {
   void findingsCiteTheCallThenTheClient() throws Exception {
     var findings = run(FIXTURE).assessment().findings().stream()
         .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
-    assertThat(findings).hasSize(6);
+    assertThat(findings).hasSize(8);
     var payments = findings.stream().filter(f -> f.finding().resource().startsWith("PaymentsClient")).findFirst().orElseThrow();
     assertThat(payments.finding().evidence()).extracting(Object::toString)
         .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");
@@ -91,5 +91,7 @@ class IntegrationReportTest {
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
         "application code not analysed (only Java, Python, JavaScript and TypeScript calls, health checks and handlers are): 1 .go file(s)");
+    assertThat(a.skippedFiles()).extracting(s -> s.file() + ": " + s.reason())
+        .anySatisfy(s -> assertThat(s).startsWith("view.tsx: TSX not analysed"));
   }
 }
