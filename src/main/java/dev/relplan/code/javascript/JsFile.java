@@ -286,6 +286,14 @@ final class JsFile {
   static String enclosing(JsNode n) {
     for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
       String name = functionName(fn);
+      if (name == null && fn.parent != null && fn.parent.is("arguments") && fn.parent.parent != null) {
+        // an anonymous callback: named after the call it is passed to, e.g. app.get('/orders') callback
+        JsNode call = fn.parent.parent;
+        JsNode callee = call.field("function") != null ? call.field("function") : call.field("constructor");
+        List<JsNode> args = arguments(call);
+        String first = args.isEmpty() || args.get(0).stringValue() == null ? "" : "'" + args.get(0).stringValue() + "'";
+        if (callee != null && callee.text().length() <= 40) return callee.text() + "(" + first + ") callback";
+      }
       if (name == null) continue;
       JsNode body = fn.ancestor("class_body");
       JsNode cls = body == null ? null : body.parent;
