@@ -96,6 +96,9 @@ final class JsFile {
     if (n == null) return null;
     n = n.unwrap();
     if (n.is("identifier") || n.is("type_identifier")) {
+      for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
+        if (declaresParameter(fn, n.text())) return null; // a parameter hides the import or global
+      }
       String q = imports.get(n.text());
       if (q != null) return q;
       return GLOBALS.contains(n.text()) && binding(n.text(), n) == null ? n.text() : null;
@@ -225,6 +228,8 @@ final class JsFile {
         if (k != null) out.values.put(k, c.field("value"));
       } else if (c.is("shorthand_property_identifier")) {
         out.values.put(c.text(), c);
+      } else if (c.is("method_definition") && c.field("name") != null) {
+        out.values.put(c.field("name").text(), c);
       }
     }
   }

@@ -19,7 +19,7 @@ final class JsHealth {
   /** Calls that only build or send a response. */
   private static final Set<String> RESPONSE_BUILDING = Set.of("send", "json", "status", "end", "sendStatus", "code", "header", "headers",
       "set", "type", "setHeader", "writeHead", "write", "stringify", "now", "toISOString", "uptime", "memoryUsage", "hrtime", "next",
-      "Date", "String", "Number", "toString", "log", "info", "debug");
+      "Date", "String", "Number", "toString", "log", "info", "debug", "hostname", "cpuUsage", "round", "floor", "toFixed");
 
   private final JsFile f;
 
@@ -44,6 +44,26 @@ final class JsHealth {
       String framework = made.startsWith("express") ? "Express" : "Fastify";
       String name = JsFile.functionName(handler) == null ? "GET " + path : JsFile.functionName(handler);
       HealthEndpoint e = new HealthEndpoint(f.file, name, framework, "GET " + path, f.at(call));
+      inspect(e, handler);
+      out.add(e);
+    }
+    for (JsNode call : f.calls()) {
+      // fastify.route({ method: 'GET', url: '/health', handler })
+      JsNode fn = call.field("function");
+      if (fn == null || !fn.is("member_expression") || fn.field("property") == null || !fn.field("property").text().equals("route")) continue;
+      JsNode app = f.origin(fn.field("object"));
+      String made = app == null || !app.is("call_expression") ? null : f.qualify(app.field("function"));
+      if (made == null || !made.startsWith("fastify")) continue;
+      List<JsNode> args = JsFile.arguments(call);
+      JsFile.Options route = f.options(args.isEmpty() ? null : args.get(0));
+      JsNode method = route.get("method");
+      JsNode url = route.get("url");
+      JsNode handlerArg = route.get("handler");
+      String path = url == null ? null : url.stringValue();
+      if (method == null || !method.text().toUpperCase(Locale.ROOT).contains("GET") || path == null || !isHealthPath(path) || handlerArg == null) continue;
+      JsNode handler = handlerArg.is("method_definition") ? handlerArg : handlerFunction(handlerArg);
+      if (handler == null) continue;
+      HealthEndpoint e = new HealthEndpoint(f.file, "GET " + path, "Fastify", "GET " + path, f.at(call));
       inspect(e, handler);
       out.add(e);
     }

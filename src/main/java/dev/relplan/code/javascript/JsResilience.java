@@ -99,6 +99,10 @@ final class JsResilience {
       JsNode a = f.origin(receiver);
       return a != null && a == f.origin(client);
     }
+    if (fn.is("identifier") && !"axios".equals(f.qualify(fn))) {
+      JsNode a = f.origin(fn);
+      return a != null && a == f.origin(client); // api(config) on an axios.create instance
+    }
     return "axios".equals(f.qualify(client)) && "axios".equals(f.qualify(fn));
   }
 }

@@ -320,4 +320,52 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.integrations()).isEmpty();
   }
+
+  @Test
+  void fastifyRouteObjectsAndParametersThatShadowImports() {
+    var r = js("""
+        import Fastify from 'fastify';
+        import axios from 'axios';
+        const app = Fastify();
+        app.route({ method: 'GET', url: '/readyz', handler: async () => ({ ok: true }) });
+        app.route({ method: ['GET', 'HEAD'], url: '/health', async handler(request, reply) { return app.pg.query('SELECT 1'); } });
+        export function viaParameter(axios) {
+          return axios.get('https://a.example.com');
+        }
+        """);
+    assertThat(r.healthEndpoints()).extracting(e -> e.path + " " + e.dependencyCheck.present())
+        .containsExactly("GET /readyz false", "GET /health true");
+    assertThat(r.integrations()).isEmpty();
+  }
+
+  @Test
+  void cockatielAggressiveTimeoutBoundsTheCallAndCooperativeDoesNot() {
+    var r = ts("""
+        import axios from 'axios';
+        import { timeout, TimeoutStrategy } from 'cockatiel';
+        const hard = timeout(2000, TimeoutStrategy.Aggressive);
+        const soft = timeout(2000, TimeoutStrategy.Cooperative);
+        export const a = () => hard.execute(() => axios.get('https://a.example.com'));
+        export const b = () => soft.execute(() => axios.get('https://b.example.com'));
+        """);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("cockatiel timeout(2000 ms, Aggressive)");
+    assertThat(knownNone(r.integrations().get(1))).isTrue();
+  }
+
+  @Test
+  void axiosRetryOnTheInstanceAndAnAxiosInstanceCalledDirectly() {
+    var r = js("""
+        import axios from 'axios';
+        import axiosRetry from 'axios-retry';
+        const api = axios.create({ timeout: 1000 });
+        axiosRetry(api, { retries: 3 });
+        export const a = () => api({ url: 'https://a.example.com/x', method: 'post' });
+        export const b = () => api.get('https://b.example.com/x', { timeout: 0 });
+        """);
+    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("1000 ms");
+    assertThat(r.integrations().get(0).retry.get()).startsWith("axios-retry axiosRetry(api");
+    assertThat(r.integrations().get(0).target.get()).isEqualTo("https://a.example.com");
+    assertThat(knownNone(r.integrations().get(1))).isTrue();
+  }
 }
