@@ -59,8 +59,13 @@ public final class JavaScriptCodeScanner {
         resilience.apply(i, call);
         integrations.add(i);
       }
+      for (JsNode created : f.news()) {
+        Integration i = calls.creation(created);
+        if (i != null) integrations.add(i);
+      }
       health.addAll(new JsHealth(f).find());
     }
+    integrations.sort(java.util.Comparator.comparing((Integration i) -> i.location));
     return new Result(integrations, health, skipped);
   }
 

@@ -18,10 +18,6 @@ final class JsCalls {
   private static final Set<String> WITH_DATA = Set.of("post", "put", "patch", "postForm", "putForm", "patchForm");
   private static final Set<String> AWS_V2_NOT_CALLS = Set.of("on", "promise", "config", "makeRequest", "makeUnauthenticatedRequest",
       "setupRequestListeners", "getSignedUrl", "getSignedUrlPromise", "createPresignedPost", "waitFor", "defineService");
-  private static final Set<String> REDIS_NOT_CALLS = Set.of("on", "once", "off", "emit", "removeListener", "removeAllListeners",
-      "addListener", "connect", "disconnect", "quit", "duplicate", "pipeline", "multi", "defineCommand", "status", "options", "end",
-      "monitor", "subscribe", "psubscribe", "unsubscribe", "punsubscribe", "createBuiltinCommand", "nodes");
-
   private final JsFile f;
 
   JsCalls(JsFile f) {
@@ -65,8 +61,6 @@ final class JsCalls {
         boolean commandsOnly = made.endsWith("Client.from");
         return commandsOnly && !method.equals("send") || method.equals("destroy") ? null : awsV3(call, method, origin, base, "dynamodb");
       }
-      JsNode pool = pgPoolOfConnect(origin);
-      if (pool != null) return method.equals("query") ? pg(call, pool) : null;
       return null;
     }
     String made = f.qualify(origin.field("constructor"));
@@ -84,19 +78,19 @@ final class JsCalls {
       if (service.isEmpty() || service.startsWith("config") || service.equals("Credentials") || service.equals("Endpoint")) return null;
       return awsV2(call, method, origin, service);
     }
-    if (made.equals("pg.Pool") || made.equals("pg.Client")) return method.equals("query") ? pg(call, origin) : null;
-    if (made.equals("ioredis") || made.equals("ioredis.Redis") || made.equals("ioredis.Cluster") || made.equals("ioredis.default")) {
-      return REDIS_NOT_CALLS.contains(method) || method.startsWith("_") ? null : ioredis(call, method, origin);
-    }
     return null;
   }
 
-  /** {@code const client = await pool.connect()}: the pg Pool the client was checked out from. */
-  private JsNode pgPoolOfConnect(JsNode origin) {
-    JsNode fn = origin.field("function");
-    if (fn == null || !fn.is("member_expression") || fn.field("property") == null || !fn.field("property").text().equals("connect")) return null;
-    JsNode pool = f.origin(fn.field("object"));
-    return pool != null && pool.is("new_expression") && "pg.Pool".equals(f.qualify(pool.field("constructor"))) ? pool : null;
+  /**
+   * A database or cache client created here: a pg {@code Pool}/{@code Client} or an ioredis client.
+   * Like a JDBC pool, the client is the integration (its settings bound every query made through it).
+   */
+  Integration creation(JsNode created) {
+    String made = f.qualify(created.field("constructor"));
+    if (made == null) return null;
+    if (made.equals("pg.Pool") || made.equals("pg.Client")) return pg(created, made.substring(3));
+    if (made.equals("ioredis") || made.equals("ioredis.Redis") || made.equals("ioredis.Cluster")) return ioredis(created);
+    return null;
   }
 
   private Integration integration(JsNode call, Integration.Kind kind, String client, JsNode origin) {
@@ -356,9 +350,10 @@ final class JsCalls {
 
   // ---- pg: no query timeout by default; connectionTimeoutMillis 0 waits forever for a connection.
 
-  private Integration pg(JsNode call, JsNode pool) {
-    Integration i = integration(call, Integration.Kind.DATABASE, "pg", pool);
-    List<JsNode> args = JsFile.arguments(pool);
+  private Integration pg(JsNode created, String kind) {
+    Integration i = new Integration(f.file, JsFile.enclosing(created), Integration.Kind.DATABASE, "pg " + kind, f.language, f.at(created));
+    i.clientLocation = f.at(created);
+    List<JsNode> args = JsFile.arguments(created);
     JsFile.Options config = f.options(args.isEmpty() ? null : args.get(0));
     JsNode host = config.get("host");
     String hostName = host == null ? null : host.stringValue();
@@ -370,10 +365,11 @@ final class JsCalls {
       i.timeout = !v.present() ? v : Value.explicit((query == config.get("query_timeout") ? "query_timeout " : "statement_timeout ") + v.get()
           + (connect != null ? ", connectionTimeoutMillis " + msText(connect) : ""), v.trace());
     } else if (!config.complete()) {
-      i.timeout = unresolved("the pool configuration comes from " + shorten(config.unknown.get(0).text()) + ", which may set query_timeout", pool);
+      i.timeout = unresolved("the " + kind + " configuration comes from " + shorten(config.unknown.get(0).text())
+          + ", which may set query_timeout or statement_timeout", created);
     } else {
-      i.timeout = none("pg sets no query_timeout or statement_timeout by default"
-          + (connect == null ? ", and connectionTimeoutMillis defaults to 0, so even getting a connection can wait forever" : ""),
+      i.timeout = none("pg sets no query_timeout or statement_timeout by default, so a query can wait forever"
+          + (connect == null ? "; connectionTimeoutMillis defaults to 0, so getting a connection can too" : ""),
           connect == null ? List.of() : List.of(f.at(connect)));
     }
     return i;
@@ -381,21 +377,26 @@ final class JsCalls {
 
   // ---- ioredis: connectTimeout 10 s, no commandTimeout by default.
 
-  private Integration ioredis(JsNode call, String method, JsNode client) {
-    Integration i = integration(call, Integration.Kind.DATABASE, "ioredis", client);
-    List<JsNode> args = JsFile.arguments(client);
+  private Integration ioredis(JsNode created) {
+    Integration i = new Integration(f.file, JsFile.enclosing(created), Integration.Kind.DATABASE, "ioredis", f.language, f.at(created));
+    i.clientLocation = f.at(created);
+    List<JsNode> args = JsFile.arguments(created);
     JsNode optionsArg = null;
     for (JsNode a : args) if (f.object(a) != null) optionsArg = a;
     JsFile.Options config = f.options(optionsArg);
     boolean unknownArgs = args.stream().anyMatch(a -> a.is("identifier") && f.object(a) == null && f.number(a) == null && !isStringBound(a));
-    i.target = Value.explicit("Redis " + method, List.of());
+    JsNode host = config.get("host");
+    String hostName = host != null ? host.stringValue() : args.isEmpty() ? null : literalPrefix(args.get(0), 0);
+    i.target = hostName == null || hostName.isEmpty() ? Value.absent() : Value.explicit("Redis " + hostName, List.of());
     JsNode timeout = config.get("commandTimeout");
     if (timeout != null) {
       i.timeout = millis(timeout, "commandTimeout 0 means no timeout");
-    } else if (unknownArgs) {
-      i.timeout = unresolved("the client options come from " + shorten(args.get(args.size() - 1).text()) + ", which may set commandTimeout", client);
+    } else if (unknownArgs || !config.complete()) {
+      JsNode unknown = !config.complete() ? config.unknown.get(0) : args.get(args.size() - 1);
+      i.timeout = unresolved("the client options come from " + shorten(unknown.text()) + ", which may set commandTimeout", created);
     } else {
-      i.timeout = none("ioredis sets no commandTimeout by default (its 10 s connectTimeout bounds only connecting)", List.of());
+      i.timeout = none("ioredis sets no commandTimeout by default, so a command can wait forever (its 10 s connectTimeout bounds only connecting)",
+          List.of());
     }
     return i;
   }

@@ -181,33 +181,35 @@ class JavaScriptCodeScannerTest {
   }
 
   @Test
-  void pgAndIoredis() {
+  void pgPoolsAndIoredisClientsAreIntegrationsWhereTheyAreCreated() {
     var r = js("""
-        const { Pool } = require('pg');
+        const { Pool, Client } = require('pg');
         const Redis = require('ioredis');
         const pool = new Pool({ host: 'db.internal', connectionTimeoutMillis: 2000 });
         const safe = new Pool({ query_timeout: 5000 });
-        const redis = new Redis({ host: 'cache' });
+        const redis = new Redis({ host: 'cache.internal' });
         const fast = new Redis(6379, 'cache', { commandTimeout: 500 });
+        function connect(settings) {
+          return new Client(settings);
+        }
         async function load(id) {
-          redis.on('error', () => {});
           await redis.get(id);
-          await fast.get(id);
-          const client = await safe.connect();
-          await client.query('SELECT 1');
           return pool.query('SELECT * FROM orders WHERE id = $1', [id]);
         }
         """);
     assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
-        .containsExactly("ioredis:9", "ioredis:10", "pg:12", "pg:13");
-    assertThat(knownNone(r.integrations().get(0))).isTrue();
-    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("500 ms");
-    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("query_timeout 5000 ms");
-    Integration orders = r.integrations().get(3);
+        .containsExactly("pg Pool:3", "pg Pool:4", "ioredis:5", "ioredis:6", "pg Client:8");
+    Integration orders = r.integrations().get(0);
     assertThat(orders.kind).isEqualTo(Integration.Kind.DATABASE);
     assertThat(knownNone(orders)).isTrue();
     assertThat(orders.timeout.trace()).extracting(l -> l.line()).containsExactly(3);
     assertThat(orders.target.get()).isEqualTo("PostgreSQL db.internal");
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("query_timeout 5000 ms");
+    assertThat(knownNone(r.integrations().get(2))).isTrue();
+    assertThat(r.integrations().get(2).target.get()).isEqualTo("Redis cache.internal");
+    assertThat(r.integrations().get(3).timeout.get()).isEqualTo("500 ms");
+    assertThat(r.integrations().get(4).timeout.unresolved()).isTrue();
+    assertThat(r.integrations().get(4).enclosing).isEqualTo("connect");
   }
 
   @Test
