@@ -69,6 +69,17 @@ final class JsFile {
       }
       if (name.is("identifier")) declarators.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(d);
     }
+    // const { Pool } = pg; where pg is an imported module
+    for (JsNode d : root.all("variable_declarator")) {
+      JsNode name = d.field("name");
+      JsNode value = d.field("value");
+      if (name == null || !name.is("object_pattern") || value == null || !value.unwrap().is("identifier")) continue;
+      String module = imports.get(value.unwrap().text());
+      if (module == null || d.function() != null) continue;
+      for (JsNode p : name.children) {
+        if (p.is("shorthand_property_identifier_pattern")) imports.putIfAbsent(p.text(), module + "." + p.text());
+      }
+    }
   }
 
   /** {@code require('m')} or {@code require('m').X}: the module (and member) it loads; null otherwise. */
@@ -93,7 +104,11 @@ final class JsFile {
    * {@code @aws-sdk/client-s3.S3Client}; a recognised global ({@code fetch}) when nothing shadows it; null otherwise.
    */
   String qualify(JsNode n) {
-    if (n == null) return null;
+    return qualify(n, 0);
+  }
+
+  private String qualify(JsNode n, int depth) {
+    if (n == null || depth > MAX_DEPTH) return null;
     n = n.unwrap();
     if (n.is("identifier") || n.is("type_identifier")) {
       for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
@@ -101,10 +116,14 @@ final class JsFile {
       }
       String q = imports.get(n.text());
       if (q != null) return q;
-      return GLOBALS.contains(n.text()) && binding(n.text(), n) == null ? n.text() : null;
+      JsNode alias = binding(n.text(), n);
+      if (alias != null && (alias.unwrap().is("member_expression") || alias.unwrap().is("identifier")) && alias.unwrap() != n && n.start != alias.start) {
+        return qualify(alias, depth + 1); // const Pool = pg.Pool
+      }
+      return GLOBALS.contains(n.text()) && alias == null ? n.text() : null;
     }
     if (n.is("member_expression")) {
-      String object = qualify(n.field("object"));
+      String object = qualify(n.field("object"), depth + 1);
       JsNode property = n.field("property");
       if (object == null || property == null) return null;
       // import x from 'm' / require('m') of a CommonJS module: x.default is the module itself

@@ -370,4 +370,20 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(0).target.get()).isEqualTo("https://a.example.com");
     assertThat(knownNone(r.integrations().get(1))).isTrue();
   }
+
+  @Test
+  void constructorsReachedThroughDestructuringAndAliases() {
+    var r = js("""
+        import pg from 'pg';
+        import * as AWS from 'aws-sdk';
+        const { Pool } = pg;
+        const S3 = AWS.S3;
+        const pool = new Pool({ statement_timeout: 2000 });
+        const s3 = new S3({ maxRetries: 0 });
+        export const put = () => s3.putObject({ Bucket: 'b', Key: 'k' }).promise();
+        """);
+    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+        .containsExactly("pg Pool:5", "AWS SDK for JavaScript v2:7");
+    assertThat(r.integrations().get(1).retriesDisabled.isTrue()).isTrue();
+  }
 }
