@@ -50,7 +50,9 @@ public final class JavaScriptCodeScanner {
         skipped.add(new SkippedFile(name, language(name) + " syntax error" + errorLine(root) + "; its calls are not analysed"));
         continue;
       }
-      JsFile f = new JsFile(name, JsNode.copy(root, file.content().getBytes(StandardCharsets.UTF_8)), language(name).toLowerCase(java.util.Locale.ROOT));
+      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+      if (!Relevance.references(root, bytes)) continue; // nothing this scanner recognises can be used: the tree is not copied
+      JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
       JsCalls calls = new JsCalls(f);
       JsResilience resilience = new JsResilience(f);
       for (JsNode call : f.calls()) {

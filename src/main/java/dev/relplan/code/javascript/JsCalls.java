@@ -143,7 +143,7 @@ final class JsCalls {
   private Value<String> defaultsAssignment(JsNode call, JsNode instance) {
     JsNode fn = call.field("function").unwrap();
     String receiver = fn.is("member_expression") && fn.field("object") != null ? fn.field("object").text() : instance == null ? "axios" : fn.text();
-    for (JsNode a : f.root.all("assignment_expression")) {
+    for (JsNode a : f.assignments()) {
       JsNode left = a.field("left");
       if (left == null || !left.text().replaceAll("\\s+", "").equals(receiver + ".defaults.timeout") || a.field("right") == null) continue;
       return millis(a.field("right"), "axios: timeout 0 means no timeout");

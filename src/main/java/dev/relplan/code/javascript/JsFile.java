@@ -26,6 +26,7 @@ final class JsFile {
   private final Map<String, List<JsNode>> declarators = new HashMap<>();
   private List<JsNode> calls;
   private List<JsNode> news;
+  private List<JsNode> assignments;
 
   JsFile(String file, JsNode root, String language) {
     this.file = file;
@@ -171,7 +172,8 @@ final class JsFile {
         if (fieldName != null && fieldName.text().equals(name)) found = c.field("value");
       }
     }
-    for (JsNode a : cls.all("assignment_expression")) {
+    for (JsNode a : assignments()) {
+      if (!a.hasAncestor(cls)) continue;
       JsNode left = a.field("left");
       if (left != null && left.text().equals("this." + name) && a.field("right") != null) found = a.field("right");
     }
@@ -272,6 +274,12 @@ final class JsFile {
   List<JsNode> calls() {
     if (calls == null) calls = root.all("call_expression");
     return calls;
+  }
+
+  /** Every assignment expression in the file, in source order. */
+  List<JsNode> assignments() {
+    if (assignments == null) assignments = root.all("assignment_expression");
+    return assignments;
   }
 
   /** Every {@code new} expression in the file, in source order. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * A JavaScript or TypeScript syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
@@ -31,21 +32,51 @@ final class JsNode {
     this.source = source;
   }
 
+  /**
+   * Copies the named nodes of a tree. A cursor walks it: indexing children one by one costs time
+   * proportional to the child's position, which is quadratic on a module with thousands of statements.
+   */
   static JsNode copy(TSNode root, byte[] source) {
-    return copy(root, null, source, 0);
+    int[] lineStarts = lineStarts(source);
+    JsNode top = node(root, null, source, lineStarts);
+    TSTreeCursor cursor = new TSTreeCursor(root);
+    java.util.ArrayDeque<JsNode> parents = new java.util.ArrayDeque<>(); // the copies of the cursor node's ancestors
+    JsNode current = top; // the copy of the cursor node; null for an anonymous token, whose subtree is not copied
+    while (true) {
+      if (current != null && parents.size() < MAX_DEPTH && cursor.gotoFirstChild()) {
+        parents.push(current);
+      } else {
+        while (!cursor.gotoNextSibling()) {
+          if (parents.isEmpty() || !cursor.gotoParent()) return top;
+          parents.pop();
+          if (parents.isEmpty()) return top; // back at the root
+        }
+      }
+      TSNode n = cursor.currentNode();
+      if (n.isNamed()) {
+        current = node(n, cursor.currentFieldName(), source, lineStarts);
+        current.parent = parents.peek();
+        parents.peek().children.add(current);
+      } else {
+        current = null;
+      }
+    }
   }
 
-  private static JsNode copy(TSNode n, String field, byte[] source, int depth) {
-    JsNode out = new JsNode(n.getType(), field, n.getStartPoint().getRow() + 1, n.getStartByte(), n.getEndByte(), source);
-    if (depth >= MAX_DEPTH) return out;
-    int count = n.getChildCount();
-    for (int i = 0; i < count; i++) {
-      TSNode c = n.getChild(i);
-      if (!c.isNamed()) continue;
-      JsNode child = copy(c, n.getFieldNameForChild(i), source, depth + 1);
-      child.parent = out;
-      out.children.add(child);
-    }
+  private static JsNode node(TSNode n, String field, byte[] source, int[] lineStarts) {
+    int start = n.getStartByte();
+    int line = java.util.Arrays.binarySearch(lineStarts, start);
+    line = line >= 0 ? line + 1 : -line - 1; // the 1-based line holding the byte, computed here to save a native call
+    return new JsNode(n.getType(), field, line, start, n.getEndByte(), source);
+  }
+
+  /** Byte offsets at which lines start. */
+  private static int[] lineStarts(byte[] source) {
+    int count = 1;
+    for (byte b : source) if (b == '\n') count++;
+    int[] out = new int[count];
+    int k = 1;
+    for (int i = 0; i < source.length; i++) if (source[i] == '\n') out[k++] = i + 1;
     return out;
   }
 
@@ -91,6 +122,12 @@ final class JsNode {
       if (c.is("string_fragment") || c.is("escape_sequence")) sb.append(c.text());
     }
     return sb.toString();
+  }
+
+  /** Whether {@code a} is this node's ancestor. */
+  boolean hasAncestor(JsNode a) {
+    for (JsNode p = parent; p != null; p = p.parent) if (p == a) return true;
+    return false;
   }
 
   /** The nearest enclosing function-like node (function, arrow, method), or null at module level. */

@@ -2,6 +2,7 @@ package dev.relplan.code.javascript;
 
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,35 +13,48 @@ import java.util.List;
  */
 final class JsResilience {
   private final JsFile f;
+  /** opossum breakers, retry wrappers, axios-retry calls and policy.execute calls of the file, found once. */
+  private final List<JsNode> breakers = new ArrayList<>();
+  private final List<JsNode> retries = new ArrayList<>();
+  private final List<JsNode> axiosRetries = new ArrayList<>();
+  private final List<JsNode> executes = new ArrayList<>();
 
   JsResilience(JsFile f) {
     this.f = f;
-  }
-
-  void apply(Integration i, JsNode call) {
     for (JsNode n : f.news()) {
       String q = f.qualify(n.field("constructor"));
-      if (!"opossum".equals(q) && !"opossum.CircuitBreaker".equals(q)) continue;
-      List<JsNode> args = JsFile.arguments(n);
-      if (!args.isEmpty() && wraps(args.get(0), call)) {
-        i.circuitBreaker = Value.explicit("opossum " + JsCalls.shorten(n.text()), List.of(f.at(n)));
-      }
+      if (("opossum".equals(q) || "opossum.CircuitBreaker".equals(q)) && !JsFile.arguments(n).isEmpty()) breakers.add(n);
     }
     for (JsNode c : f.calls()) {
       JsNode fn = c.field("function");
-      if (fn == null) continue;
-      List<JsNode> args = JsFile.arguments(c);
-      String q = f.qualify(fn);
-      if (("p-retry".equals(q) || "async-retry".equals(q)) && !args.isEmpty() && wraps(args.get(0), call)) {
-        i.retry = Value.explicit(q + " " + JsCalls.shorten(c.text()), List.of(f.at(c)));
+      if (fn == null || JsFile.arguments(c).isEmpty()) continue;
+      if (fn.is("member_expression") && fn.field("property") != null && fn.field("property").text().equals("execute")) {
+        executes.add(c);
+        continue;
       }
-      if ("axios-retry".equals(q) && !args.isEmpty() && i.client.equals("axios") && sameClient(args.get(0), call)) {
+      if (!fn.is("identifier") && !fn.is("member_expression")) continue;
+      String q = f.qualify(fn);
+      if ("p-retry".equals(q) || "async-retry".equals(q)) retries.add(c);
+      if ("axios-retry".equals(q)) axiosRetries.add(c);
+    }
+  }
+
+  void apply(Integration i, JsNode call) {
+    for (JsNode n : breakers) {
+      if (wraps(JsFile.arguments(n).get(0), call)) i.circuitBreaker = Value.explicit("opossum " + JsCalls.shorten(n.text()), List.of(f.at(n)));
+    }
+    for (JsNode c : retries) {
+      if (wraps(JsFile.arguments(c).get(0), call)) {
+        i.retry = Value.explicit(f.qualify(c.field("function")) + " " + JsCalls.shorten(c.text()), List.of(f.at(c)));
+      }
+    }
+    for (JsNode c : axiosRetries) {
+      if (i.client.equals("axios") && sameClient(JsFile.arguments(c).get(0), call)) {
         i.retry = Value.explicit("axios-retry " + JsCalls.shorten(c.text()), List.of(f.at(c)));
       }
-      if (fn.is("member_expression") && fn.field("property") != null && fn.field("property").text().equals("execute")
-          && !args.isEmpty() && wraps(args.get(0), call)) {
-        cockatiel(i, f.origin(fn.field("object")), c, 0);
-      }
+    }
+    for (JsNode c : executes) {
+      if (wraps(JsFile.arguments(c).get(0), call)) cockatiel(i, f.origin(c.field("function").field("object")), c, 0);
     }
   }
 
