@@ -386,4 +386,17 @@ class JavaScriptCodeScannerTest {
         .containsExactly("pg Pool:5", "AWS SDK for JavaScript v2:7");
     assertThat(r.integrations().get(1).retriesDisabled.isTrue()).isTrue();
   }
+
+  @Test
+  void aFileWithoutImportsIsScannedForGlobalFetchOnly() {
+    var r = js("""
+        export async function load(id) {
+          const response = await fetch(`https://catalog.example.com/items/${id}`, { signal: AbortSignal.timeout(800) });
+          return response.json();
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("AbortSignal.timeout(800 ms)");
+    assertThat(js("export const add = (a, b) => a + b;\n").integrations()).isEmpty();
+  }
 }
