@@ -96,7 +96,7 @@ final class JsCalls {
   private Integration integration(JsNode call, Integration.Kind kind, String client, JsNode origin) {
     JsNode fn = call.field("function").unwrap();
     JsNode name = fn.is("member_expression") && fn.field("property") != null ? fn.field("property") : fn;
-    Integration i = new Integration(f.file, JsFile.enclosing(call), kind, client, f.language, f.at(name));
+    Integration i = new Integration(f.file, f.enclosingName(call), kind, client, f.language, f.at(name));
     i.clientLocation = origin == null ? null : f.at(origin);
     return i;
   }
@@ -351,7 +351,7 @@ final class JsCalls {
   // ---- pg: no query timeout by default; connectionTimeoutMillis 0 waits forever for a connection.
 
   private Integration pg(JsNode created, String kind) {
-    Integration i = new Integration(f.file, JsFile.enclosing(created), Integration.Kind.DATABASE, "pg " + kind, f.language, f.at(created));
+    Integration i = new Integration(f.file, f.enclosingName(created), Integration.Kind.DATABASE, "pg " + kind, f.language, f.at(created));
     i.clientLocation = f.at(created);
     List<JsNode> args = JsFile.arguments(created);
     JsFile.Options config = f.options(args.isEmpty() ? null : args.get(0));
@@ -378,7 +378,7 @@ final class JsCalls {
   // ---- ioredis: connectTimeout 10 s, no commandTimeout by default.
 
   private Integration ioredis(JsNode created) {
-    Integration i = new Integration(f.file, JsFile.enclosing(created), Integration.Kind.DATABASE, "ioredis", f.language, f.at(created));
+    Integration i = new Integration(f.file, f.enclosingName(created), Integration.Kind.DATABASE, "ioredis", f.language, f.at(created));
     i.clientLocation = f.at(created);
     List<JsNode> args = JsFile.arguments(created);
     JsNode optionsArg = null;

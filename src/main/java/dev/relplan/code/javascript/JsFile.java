@@ -314,7 +314,15 @@ final class JsFile {
     return null;
   }
 
-  /** Class.method or the named function making the call (anonymous callbacks are skipped), {@code <module>} at top level. */
+  /** Class.method or the named function making the call; the module's name (file name without extension) at top level. */
+  String enclosingName(JsNode n) {
+    String name = enclosing(n);
+    if (!name.equals("<module>")) return name;
+    String base = file.substring(file.lastIndexOf('/') + 1);
+    return base.contains(".") ? base.substring(0, base.indexOf('.')) : base;
+  }
+
+  /** Class.method or the named function making the call (anonymous callbacks are named after their call), {@code <module>} at top level. */
   static String enclosing(JsNode n) {
     for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
       String name = functionName(fn);
