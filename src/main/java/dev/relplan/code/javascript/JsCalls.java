@@ -109,8 +109,8 @@ final class JsCalls {
     JsNode config;
     JsNode url;
     if (verb == null) {
-      // axios(config) or axios(url, config)
-      boolean urlFirst = !args.isEmpty() && f.object(args.get(0)) == null;
+      // axios(config) or axios(url, config); a first argument that is neither (a parameter) is taken as config, which cannot be read
+      boolean urlFirst = !args.isEmpty() && isUrl(args.get(0));
       url = urlFirst ? args.get(0) : null;
       config = urlFirst ? (args.size() > 1 ? args.get(1) : null) : (args.isEmpty() ? null : args.get(0));
     } else if (verb.equals("request")) {
@@ -126,9 +126,11 @@ final class JsCalls {
     i.target = target(url != null ? url : onCall.get("url") != null ? onCall.get("url") : onInstance.get("baseURL"));
     if (!i.target.present() && url != null && onInstance.get("baseURL") != null) i.target = target(onInstance.get("baseURL"));
     Value<String> timeout = timeoutOption(onCall, "timeout", "axios: timeout 0 means no timeout");
-    if (timeout == null) timeout = signal(onCall.get("signal"));
+    Value<String> signal = timeout == null ? signal(onCall.get("signal")) : null;
+    if (signal != null && signal.isExplicit()) timeout = signal;
     if (timeout == null) timeout = timeoutOption(onInstance, "timeout", "axios: timeout 0 means no timeout");
     if (timeout == null) timeout = defaultsAssignment(call, instance);
+    if ((timeout == null || !timeout.present()) && signal != null) timeout = signal; // a signal that cannot be followed may abort it
     if (timeout == null) {
       List<JsNode> unknown = new ArrayList<>(onCall.unknown);
       unknown.addAll(onInstance.unknown);
@@ -137,6 +139,28 @@ final class JsCalls {
     }
     i.timeout = timeout;
     return i;
+  }
+
+  /** A string expression: a literal, a template, a concatenation, a name bound to one, or a TypeScript parameter typed string or URL. */
+  private boolean isUrl(JsNode arg) {
+    JsNode a = arg.unwrap();
+    if (a.is("string") || a.is("template_string") || a.is("binary_expression")) return true;
+    if (!a.is("identifier")) return false;
+    JsNode bound = f.binding(a.text(), a);
+    if (bound != null) return bound.unwrap().is("string") || bound.unwrap().is("template_string") || bound.unwrap().is("binary_expression");
+    for (JsNode fn = a.function(); fn != null; fn = fn.function()) {
+      JsNode params = fn.field("parameters");
+      if (params == null) continue;
+      for (JsNode p : params.children) {
+        JsNode pattern = p.field("pattern");
+        JsNode type = p.field("type");
+        if (pattern != null && pattern.text().equals(a.text()) && type != null) {
+          String t = type.text().replaceAll("[:\\s]", "");
+          return t.equals("string") || t.equals("URL");
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code api.defaults.timeout = 5000} (or {@code axios.defaults.timeout}) for the receiver of the call. */
@@ -159,7 +183,9 @@ final class JsCalls {
     i.target = target(args.isEmpty() ? null : args.get(0));
     JsFile.Options init = f.options(args.size() > 1 ? args.get(1) : null);
     Value<String> timeout = signal(init.get("signal"));
-    if (timeout == null && nodeFetch) timeout = timeoutOption(init, "timeout", "node-fetch: timeout 0 disables it");
+    if ((timeout == null || !timeout.isExplicit()) && nodeFetch && init.get("timeout") != null) {
+      timeout = timeoutOption(init, "timeout", "node-fetch: timeout 0 disables it");
+    }
     if (timeout == null && !init.complete()) {
       timeout = unresolved("the request options come from " + shorten(init.unknown.get(0).text()) + ", which may carry an abort signal", call);
     }
@@ -224,8 +250,10 @@ final class JsCalls {
     i.target = target(url != null ? url : onCall.get("url") != null ? onCall.get("url") : onInstance.get("prefixUrl"));
     if (!i.target.present() && onInstance.get("prefixUrl") != null) i.target = target(onInstance.get("prefixUrl"));
     Value<String> timeout = gotTimeout(onCall);
-    if (timeout == null) timeout = signal(onCall.get("signal"));
+    Value<String> signal = timeout == null ? signal(onCall.get("signal")) : null;
+    if (signal != null && signal.isExplicit()) timeout = signal;
     if (timeout == null) timeout = gotTimeout(onInstance);
+    if ((timeout == null || !timeout.present()) && signal != null) timeout = signal;
     if (timeout == null) {
       List<JsNode> unknown = new ArrayList<>(onCall.unknown);
       unknown.addAll(onInstance.unknown);

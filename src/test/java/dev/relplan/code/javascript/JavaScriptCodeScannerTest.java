@@ -399,4 +399,20 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("AbortSignal.timeout(800 ms)");
     assertThat(js("export const add = (a, b) => a + b;\n").integrations()).isEmpty();
   }
+
+  @Test
+  void aSignalThatCannotBeFollowedDoesNotHideTheInstanceTimeoutAndAnUnknownConfigIsUndetermined() {
+    var r = ts("""
+        import axios from 'axios';
+        const api = axios.create({ timeout: 1500 });
+        export const a = (signal: AbortSignal) => api.get('https://a.example.com', { signal });
+        export const b = (signal: AbortSignal) => axios.get('https://b.example.com', { signal });
+        export const c = (config: object) => axios(config);
+        export const d = (url: string) => axios(url);
+        """);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("1500 ms");
+    assertThat(r.integrations().get(1).timeout.unresolved()).isTrue();
+    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
+    assertThat(knownNone(r.integrations().get(3))).isTrue();
+  }
 }
