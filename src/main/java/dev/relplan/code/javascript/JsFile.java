@@ -123,6 +123,7 @@ final class JsFile {
       }
       return GLOBALS.contains(n.text()) && alias == null ? n.text() : null;
     }
+    if (n.is("call_expression")) return required(n); // require('fastify')({ logger: true })
     if (n.is("member_expression")) {
       String object = qualify(n.field("object"), depth + 1);
       JsNode property = n.field("property");

@@ -415,4 +415,13 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
     assertThat(knownNone(r.integrations().get(3))).isTrue();
   }
+
+  @Test
+  void anAppCreatedByCallingRequireDirectly() {
+    var r = js("""
+        const app = require('fastify')({ logger: true });
+        app.get('/health', async () => 'ok');
+        """);
+    assertThat(r.healthEndpoints()).extracting(e -> e.framework + " " + e.path).containsExactly("Fastify GET /health");
+  }
 }
