@@ -424,4 +424,27 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.healthEndpoints()).extracting(e -> e.framework + " " + e.path).containsExactly("Fastify GET /health");
   }
+
+  @Test
+  void clientsHeldInClassFieldsAndAssignedInTheConstructor() {
+    var r = ts("""
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+        import axios, { AxiosInstance } from 'axios';
+        export class Documents {
+          private readonly s3 = new S3Client({ requestHandler: { requestTimeout: 2000 } });
+          private readonly http: AxiosInstance;
+          constructor() {
+            this.http = axios.create({ baseURL: 'https://docs.example.com' });
+          }
+          async load(key: string) {
+            const command = new GetObjectCommand({ Bucket: 'docs', Key: key });
+            await this.s3.send(command);
+            return this.http.get('/meta/' + key);
+          }
+        }
+        """);
+    assertThat(r.integrations()).extracting(i -> i.enclosing + " " + i.target.get() + " " + i.timeout.present() + " @" + i.clientLocation.line())
+        .containsExactly("Documents.load AWS s3 GetObject true @4", "Documents.load https://docs.example.com false @7");
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("request 2000 ms");
+  }
 }
