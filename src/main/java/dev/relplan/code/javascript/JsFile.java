@@ -189,13 +189,49 @@ final class JsFile {
   private JsNode origin(JsNode expr, int depth) {
     if (expr == null || depth > MAX_DEPTH) return null;
     expr = expr.unwrap();
-    if (expr.is("call_expression") || expr.is("new_expression")) return expr;
+    if (expr.is("call_expression")) {
+      JsNode made = factoryResult(expr);
+      return made != null ? origin(made, depth + 1) : expr;
+    }
+    if (expr.is("new_expression")) return expr;
     if (expr.is("await_expression") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
     if (expr.is("identifier")) return origin(binding(expr.text(), expr), depth + 1);
     if (expr.is("member_expression") && expr.field("object") != null && expr.field("object").is("this") && expr.field("property") != null) {
       return origin(thisBinding(expr.field("property").text(), expr), depth + 1);
     }
     return null;
+  }
+
+  /** {@code makeClient()} of a function declared in this file that returns one expression: that expression; null otherwise. */
+  private JsNode factoryResult(JsNode call) {
+    JsNode fn = call.field("function");
+    if (fn == null || !fn.is("identifier") || imports.containsKey(fn.text())) return null;
+    JsNode definition = null;
+    for (JsNode d : functionDeclarations()) {
+      if (d.field("name") != null && d.field("name").text().equals(fn.text())) definition = d;
+    }
+    if (definition == null) {
+      JsNode bound = binding(fn.text(), fn);
+      if (bound != null && (bound.unwrap().is("arrow_function") || bound.unwrap().is("function_expression"))) definition = bound.unwrap();
+    }
+    if (definition == null) return null;
+    JsNode body = definition.field("body");
+    if (body == null) return null;
+    if (!body.is("statement_block")) return body; // () => new S3Client({...})
+    JsNode returned = null;
+    for (JsNode r : body.all("return_statement")) {
+      if (r.function() != definition || r.children.isEmpty()) continue;
+      if (returned != null) return null; // several returns: which one applies cannot be told
+      returned = r.children.get(0);
+    }
+    return returned;
+  }
+
+  private List<JsNode> functionDeclarations;
+
+  private List<JsNode> functionDeclarations() {
+    if (functionDeclarations == null) functionDeclarations = root.all("function_declaration");
+    return functionDeclarations;
   }
 
   /** Follows names to an object literal: {@code const options = { timeout: 5000 }}; null when it is not one. */

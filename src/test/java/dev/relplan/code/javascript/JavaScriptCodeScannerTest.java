@@ -447,4 +447,19 @@ class JavaScriptCodeScannerTest {
         .containsExactly("Documents.load AWS s3 GetObject true @4", "Documents.load https://docs.example.com false @7");
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("request 2000 ms");
   }
+
+  @Test
+  void aClientBuiltByAFactoryFunctionOfTheSameFile() {
+    var r = js("""
+        const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
+        function makeClient() {
+          return new SNSClient({ maxAttempts: 1 });
+        }
+        const sns = makeClient();
+        exports.notify = async (m) => sns.send(new PublishCommand({ Message: m }));
+        """);
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).retriesDisabled.isTrue()).isTrue();
+    assertThat(r.integrations().get(0).clientLocation.line()).isEqualTo(3);
+  }
 }
