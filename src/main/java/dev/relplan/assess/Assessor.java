@@ -75,7 +75,9 @@ public final class Assessor {
     return new Assessment(in.workload(), ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()), ctx.rto(), ctx.rpo(),
         in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w), integrations(w),
         questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
-        maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
+        w.resources().isEmpty() && w.integrations.isEmpty()
+            ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
+            : maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
         w.notAssessedTypes, w.resources().size(), List.of());
   }
 

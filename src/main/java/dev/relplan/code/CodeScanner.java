@@ -55,10 +55,13 @@ public final class CodeScanner {
     workload.healthEndpoints.addAll(py.healthEndpoints());
     workload.healthEndpoints.addAll(js.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
+    dev.relplan.code.migration.MigrationScanner.Result sql = dev.relplan.code.migration.MigrationScanner.scan(found);
+    workload.breakingMigrations.addAll(sql.migrations());
     workload.healthEndpoints.sort(Comparator.comparing((dev.relplan.model.HealthEndpoint h) -> h.location));
     List<SkippedFile> skipped = new ArrayList<>(r.skipped());
     skipped.addAll(py.skipped());
     skipped.addAll(js.skipped());
+    skipped.addAll(sql.skipped());
     return new Result(skipped, notes);
   }
 

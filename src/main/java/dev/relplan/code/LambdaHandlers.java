@@ -52,10 +52,15 @@ public final class LambdaHandlers {
     String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
     String why = null;
-    if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
-      why = "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
+    // Terraform functions carry the folder of their archive's source, relative to the scanned root (LambdaCode).
+    boolean terraform = f.type.startsWith("aws_");
+    if (f.codeUri.unresolved()) {
+      why = f.codeUri.note();
+    } else if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
+      why = terraform ? "the function's handler or archive_file source (source_dir) is not set, so its code cannot be found"
+          : "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
     }
-    String base = why == null ? normalize(dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
+    String base = why == null ? normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
     if (why == null && (runtime.startsWith("python") || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))) {
       String module = handler.substring(0, handler.lastIndexOf('.'));
       String function = handler.substring(handler.lastIndexOf('.') + 1);

@@ -127,14 +127,19 @@ public final class Discovery {
       boolean structured = ext.equals("yaml") || ext.equals("yml") || ext.equals("json") || ext.equals("template")
           || lower.endsWith(".tf.json");
       boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
-          || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh");
+          || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh")
+          || ext.equals("sql") || ext.equals("xml");
       if (!candidate) return;
+      // XML files matter only as Liquibase changelogs: any other (build files, configuration) is passed over silently.
+      boolean xml = ext.equals("xml");
       if (!Files.isRegularFile(file)) {
+        if (xml) return;
         // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
         skipped.add(new SkippedFile(display, "symbolic link to something that is not a regular file (not read)"));
         return;
       }
       if (Files.size(file) > Limits.MAX_FILE_BYTES) {
+        if (xml) return;
         skipped.add(new SkippedFile(display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
         return;
       }
@@ -143,13 +148,16 @@ public final class Discovery {
       try {
         content = decode(bytes);
       } catch (CharacterCodingException e) {
+        if (xml) return;
         skipped.add(new SkippedFile(display, isBinary(bytes) ? "binary content, not text" : "not valid UTF-8 text"));
         return;
       }
       if (isBinary(bytes)) {
+        if (xml) return;
         skipped.add(new SkippedFile(display, "binary content, not text"));
         return;
       }
+      if (xml && !content.contains("databaseChangeLog")) return;
       RepositoryEvidence.classify(display, content)
           .ifPresent(k -> evidence.computeIfAbsent(k, x -> new ArrayList<>()).add(display));
       if (lower.equals("samconfig.toml")) {
@@ -158,6 +166,8 @@ public final class Discovery {
         files.add(new SourceFile(file, display, FileKind.TERRAFORM, content, List.of()));
       } else if (structured) {
         classifyStructured(file, display, ext, content, files, skipped);
+      } else if (ext.equals("sql") || xml) {
+        files.add(new SourceFile(file, display, FileKind.MIGRATION, content, List.of()));
       } else if (CODE_EXTENSIONS.contains(ext)) {
         files.add(new SourceFile(file, display, FileKind.SOURCE_CODE, content, List.of()));
       } else {

@@ -7,6 +7,8 @@ public enum FileKind {
   SAMCONFIG,
   TERRAFORM,
   SOURCE_CODE,
+  /** SQL scripts and Liquibase XML changelogs: candidate schema migrations. */
+  MIGRATION,
   /** Documentation or scripts that count as evidence only by their name (runbooks, load tests). */
   EVIDENCE,
   OTHER

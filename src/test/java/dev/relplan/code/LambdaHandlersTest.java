@@ -57,4 +57,97 @@ class LambdaHandlersTest {
     assertThat(h.functionLocation.toString()).isEqualTo("infra/template.yaml:9");
     assertThat(h.idempotency.get()).isEqualTo("FIFO queue Orders (deduplication)");
   }
+
+  private static void write(Path dir, String file, String content) throws Exception {
+    Path p = dir.resolve(file);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  private static final String QUEUE_AND_MAPPING = """
+      resource "aws_sqs_queue" "q" {
+        name = "q"
+      }
+      resource "aws_lambda_event_source_mapping" "m" {
+        event_source_arn = aws_sqs_queue.q.arn
+        function_name    = aws_lambda_function.f.arn
+      }
+      """;
+
+  @Test
+  void terraformFunctionsAreLinkedThroughTheirArchiveSource(@TempDir Path dir) throws Exception {
+    // A relative source_file is relative to the root module's folder, where Terraform runs.
+    write(dir, "deploy/main.tf", QUEUE_AND_MAPPING + """
+        data "archive_file" "f" {
+          type        = "zip"
+          source_file = "../lambda/consumer/app.py"
+          output_path = "out/f.zip"
+        }
+        resource "aws_lambda_function" "f" {
+          function_name = "f"
+          role          = "r"
+          runtime       = "python3.12"
+          handler       = "app.handler"
+          filename      = data.archive_file.f.output_path
+        }
+        """);
+    write(dir, "lambda/consumer/app.py", "import json\n\n\ndef handler(event, context):\n    return None\n");
+    List<EventHandler> found = handlers(dir);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).location.toString()).isEqualTo("lambda/consumer/app.py:4");
+    assertThat(found.get(0).idempotency.known()).isTrue();
+  }
+
+  @Test
+  void aJavaFunctionDeployedFromAnS3ObjectIsFollowedToItsSource(@TempDir Path dir) throws Exception {
+    write(dir, "main.tf", QUEUE_AND_MAPPING + """
+        data "archive_file" "f" {
+          type        = "zip"
+          source_dir  = "${path.module}/billing"
+          output_path = "${path.module}/billing.zip"
+        }
+        resource "aws_s3_object" "code" {
+          bucket = "artifacts"
+          key    = "billing.zip"
+          source = data.archive_file.f.output_path
+        }
+        resource "aws_lambda_function" "f" {
+          function_name = "f"
+          role          = "r"
+          runtime       = "java21"
+          handler       = "com.example.Billing::handle"
+          s3_bucket     = "artifacts"
+          s3_key        = aws_s3_object.code.key
+        }
+        """);
+    write(dir, "billing/src/main/java/com/example/Billing.java", """
+        package com.example;
+
+        public class Billing {
+          public void handle(Object event, Object context) {
+          }
+        }
+        """);
+    List<EventHandler> found = handlers(dir);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).location.toString()).isEqualTo("billing/src/main/java/com/example/Billing.java:4");
+  }
+
+  @Test
+  void anArchiveBuiltOutsideTerraformLeavesTheHandlerUndetermined(@TempDir Path dir) throws Exception {
+    write(dir, "main.tf", QUEUE_AND_MAPPING + """
+        resource "aws_lambda_function" "f" {
+          function_name = "f"
+          role          = "r"
+          runtime       = "python3.12"
+          handler       = "app.handler"
+          filename      = "build/consumer.zip"
+        }
+        """);
+    List<EventHandler> found = handlers(dir);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).idempotency.unresolved()).isTrue();
+    assertThat(found.get(0).idempotency.note()).isEqualTo("the function code archive (filename) is built outside Terraform, so its source folder is not known");
+    assertThat(found.get(0).location.toString()).isEqualTo("main.tf:8");
+  }
 }

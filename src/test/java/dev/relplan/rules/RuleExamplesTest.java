@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every rule over its own examples in src/test/resources/rules/RULE-ID/:
  * <ul>
  *   <li>{@code fail/}: each line marked {@code # relplan:finding} (or {@code // relplan:finding} in
- *       languages with C-style comments) is the first evidence line of exactly
+ *       languages with C-style comments, {@code -- relplan:finding} in SQL, {@code <!-- relplan:finding -->}
+ *       in XML) is the first evidence line of exactly
  *       one finding of the rule, and there are no other findings of it; each line marked
  *       {@code # relplan:evidence} appears in the evidence of some finding of the rule.
  *   <li>{@code pass/}: the rule reports nothing.
@@ -103,7 +104,7 @@ class RuleExamplesTest {
         List<String> lines = Files.readAllLines(f);
         for (int i = 0; i < lines.size(); i++) {
           String line = lines.get(i);
-          if (line.contains("# " + marker) || line.contains("// " + marker)) out.add(dir.relativize(f).toString().replace('\\', '/') + ":" + (i + 1));
+          if (line.contains("# " + marker) || line.contains("// " + marker) || line.contains("-- " + marker)) out.add(dir.relativize(f).toString().replace('\\', '/') + ":" + (i + 1));
         }
       }
     }

@@ -188,6 +188,7 @@ final class AwsMessagingMappers {
     f.deadLetterTarget = p.ref("dead_letter_config.target_arn");
     f.runtime = p.str("runtime");
     f.handler = p.str("handler");
+    f.codeUri = LambdaCode.directory(r);
     r.add(f);
   }
 

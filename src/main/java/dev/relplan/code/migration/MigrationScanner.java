@@ -1,0 +1,191 @@
+package dev.relplan.code.migration;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Location;
+import dev.relplan.model.Migration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase formatted-SQL
+ * changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports every
+ * statement or change the release still running cannot work with (see {@link SqlChanges}).
+ */
+public final class MigrationScanner {
+  /** The breaking changes found, and the files (or statements) that could not be analysed. */
+  public record Result(List<Migration> migrations, List<SkippedFile> skipped) {}
+
+  /** Flyway's default naming of versioned migrations; repeatable (R__) and undo (U) scripts are not schema steps of a release. */
+  private static final Pattern FLYWAY = Pattern.compile("V\\d+([._]\\d+)*__.+\\.sql");
+
+  private MigrationScanner() {}
+
+  public static Result scan(Discovery.Result found) {
+    List<Migration> out = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    List<SourceFile> sqlFiles = new ArrayList<>();
+    // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever their name.
+    Set<String> referenced = new HashSet<>();
+    for (SourceFile f : found.ofKind(FileKind.MIGRATION)) {
+      if (isTest(f.display())) continue;
+      if (f.display().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+        sqlFiles.add(f);
+      } else if (Changelog.isXmlChangelog(f.content())) {
+        try {
+          liquibase(f, Changelog.xml(f.content()), out, skipped, referenced);
+        } catch (Exception e) {
+          skipped.add(new SkippedFile(f.display(), "Liquibase changelog is not well-formed XML; its changes are not analysed"));
+        }
+      }
+    }
+    for (SourceFile f : found.ofKind(FileKind.OTHER)) {
+      if (isTest(f.display())) continue;
+      Changelog.Elem root = Changelog.structured(f.document(), f::line);
+      if (root != null) liquibase(f, root, out, skipped, referenced);
+    }
+    for (SourceFile f : sqlFiles) {
+      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+      String tool = liquibaseFormatted(f.content()) || referenced.contains(f.display()) ? "Liquibase"
+          : FLYWAY.matcher(name).matches() ? "Flyway" : null;
+      if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
+      String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
+      sql(f, tool, sql, 1, out, skipped);
+    }
+    DjangoMigrations django = null;
+    for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
+      if (!DjangoMigrations.isCandidate(f.display()) || isTest(f.display())) continue;
+      if (django == null) django = new DjangoMigrations();
+      django.scan(f, out, skipped);
+    }
+    return new Result(out, skipped);
+  }
+
+  /**
+   * The scanned path of a sqlFile: beside the changelog when relativeToChangelogFile is set, else
+   * relative to the search path, which is taken to be the changelog's resources root
+   * ({@code src/main/resources}) or, without one, the scanned root.
+   */
+  static String sqlFilePath(String changelog, String path, boolean relative) {
+    String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
+    if (relative) {
+      String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
+      return normalize(dir.isEmpty() ? p : dir + "/" + p);
+    }
+    int res = changelog.indexOf("src/main/resources/");
+    return normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
+  }
+
+  private static String normalize(String path) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String s : path.split("/")) {
+      if (s.isEmpty() || s.equals(".")) continue;
+      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+      else parts.addLast(s);
+    }
+    return String.join("/", parts);
+  }
+
+  /** Migrations of test sources set up test databases, not the workload's. */
+  static boolean isTest(String display) {
+    String p = "/" + display;
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/");
+  }
+
+  /** A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment. */
+  static boolean liquibaseFormatted(String content) {
+    for (String line : content.lines().limit(20).toList()) {
+      String l = line.strip();
+      if (l.isEmpty()) continue;
+      return l.startsWith("--") && l.substring(2).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").startsWith("liquibase formatted sql");
+    }
+    return false;
+  }
+
+  /** Flyway placeholders (${schema}) become plain identifiers so that the statement parses; lines are unchanged. */
+  private static String placeholders(String sql) {
+    return sql.replaceAll("\\$\\{([A-Za-z0-9_]+)}", "$1");
+  }
+
+  private static void sql(SourceFile f, String tool, String sql, int firstLine, List<Migration> out, List<SkippedFile> skipped) {
+    SqlChanges.Result r = SqlChanges.analyse(sql, firstLine);
+    for (SqlChanges.Change c : r.changes()) out.add(new Migration(f.display(), tool, c.change(), c.why(), new Location(f.display(), c.line())));
+    if (!r.unparsed().isEmpty()) {
+      skipped.add(new SkippedFile(f.display(), "SQL statement(s) at line " + join(r.unparsed())
+          + " not understood by the SQL parser; their schema changes are not analysed"));
+    }
+  }
+
+  private static void liquibase(SourceFile f, Changelog.Elem root, List<Migration> out, List<SkippedFile> skipped, Set<String> referenced) {
+    List<Integer> unparsed = new ArrayList<>();
+    for (Changelog.Elem set : root.children) {
+      if (!set.name.equals("changeSet")) continue;
+      for (Changelog.Elem c : set.children) {
+        // rollback, preConditions, comment and validCheckSum hold no forward change.
+        if (c.name.equals("sql")) {
+          SqlChanges.Result r = SqlChanges.analyse(c.text.toString(), c.textLine);
+          for (SqlChanges.Change ch : r.changes()) add(f, out, ch.line(), ch.change(), ch.why());
+          unparsed.addAll(r.unparsed());
+        } else if (c.name.equals("sqlFile") && c.attr("path") != null) {
+          referenced.add(sqlFilePath(f.display(), c.attr("path"), "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
+        } else {
+          change(f, c, out);
+        }
+      }
+    }
+    if (!unparsed.isEmpty()) {
+      skipped.add(new SkippedFile(f.display(), "SQL statement(s) at line " + join(unparsed)
+          + " not understood by the SQL parser; their schema changes are not analysed"));
+    }
+  }
+
+  private static void change(SourceFile f, Changelog.Elem c, List<Migration> out) {
+    String table = c.attr("tableName") == null ? "?" : c.attr("tableName");
+    switch (c.name) {
+      case "dropColumn" -> {
+        if (c.attr("columnName") != null) {
+          add(f, out, c.line, "drops column " + table + "." + c.attr("columnName"), SqlChanges.DROP_COLUMN);
+        } else {
+          List<String> cols = c.children.stream().filter(k -> k.name.equals("column") && k.attr("name") != null)
+              .map(k -> table + "." + k.attr("name")).toList();
+          if (!cols.isEmpty()) add(f, out, c.line, "drops column" + (cols.size() > 1 ? "s " : " ") + String.join(", ", cols), SqlChanges.DROP_COLUMN);
+        }
+      }
+      case "renameColumn" -> add(f, out, c.line, "renames column " + table + "." + c.attr("oldColumnName") + " to " + c.attr("newColumnName"),
+          SqlChanges.RENAME_COLUMN);
+      case "dropTable" -> add(f, out, c.line, "drops table " + table, SqlChanges.DROP_TABLE);
+      case "renameTable" -> add(f, out, c.line, "renames table " + c.attr("oldTableName") + " to " + c.attr("newTableName"), SqlChanges.RENAME_TABLE);
+      case "addNotNullConstraint" -> add(f, out, c.line, "makes column " + table + "." + c.attr("columnName") + " NOT NULL", SqlChanges.NOT_NULL);
+      case "modifyDataType" -> add(f, out, c.line, "changes the type of column " + table + "." + c.attr("columnName") + " to " + c.attr("newDataType"),
+          SqlChanges.TYPE);
+      case "addColumn" -> {
+        for (Changelog.Elem col : c.children) {
+          if (!col.name.equals("column")) continue;
+          Changelog.Elem cons = col.children.stream().filter(k -> k.name.equals("constraints")).findFirst().orElse(null);
+          boolean notNull = cons != null && ("false".equalsIgnoreCase(cons.attr("nullable")) || "true".equalsIgnoreCase(cons.attr("primaryKey")));
+          boolean hasDefault = col.attrs.keySet().stream().anyMatch(k -> k.startsWith("defaultValue")) || "true".equalsIgnoreCase(col.attr("autoIncrement"));
+          if (notNull && !hasDefault) {
+            add(f, out, col.line, "adds NOT NULL column " + table + "." + col.attr("name") + " without a default", SqlChanges.NOT_NULL);
+          }
+        }
+      }
+      default -> {
+        // additive or neutral change (createTable, createIndex, addColumn of nullable columns, ...)
+      }
+    }
+  }
+
+  private static void add(SourceFile f, List<Migration> out, int line, String change, String why) {
+    out.add(new Migration(f.display(), "Liquibase", change, why, new Location(f.display(), line)));
+  }
+
+  private static String join(List<Integer> lines) {
+    return String.join(", ", lines.stream().map(String::valueOf).toList());
+  }
+}
