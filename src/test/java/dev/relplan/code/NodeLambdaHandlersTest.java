@@ -68,4 +68,40 @@ class NodeLambdaHandlersTest {
     List<EventHandler> noExport = handlers(dir);
     assertThat(noExport.get(0).idempotency.note()).contains("no exported function handler in src/app.ts");
   }
+
+  @Test
+  void aTerraformNodeFunctionIsLinkedThroughItsArchiveSource(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("main.tf"), """
+        resource "aws_sqs_queue" "q" {
+          name = "orders"
+        }
+        resource "aws_lambda_event_source_mapping" "m" {
+          event_source_arn = aws_sqs_queue.q.arn
+          function_name    = aws_lambda_function.f.arn
+        }
+        data "archive_file" "f" {
+          type        = "zip"
+          source_dir  = "${path.module}/notifier"
+          output_path = "${path.module}/notifier.zip"
+        }
+        resource "aws_lambda_function" "f" {
+          function_name = "notifier"
+          role          = "r"
+          runtime       = "nodejs20.x"
+          handler       = "index.handler"
+          filename      = data.archive_file.f.output_path
+        }
+        """);
+    Files.createDirectories(dir.resolve("notifier"));
+    Files.writeString(dir.resolve("notifier/index.mjs"), """
+        import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+        import middy from '@middy/core';
+        const send = async (event) => event;
+        export const handler = middy(send).use(makeHandlerIdempotent({ persistenceStore: undefined }));
+        """);
+    List<EventHandler> found = handlers(dir);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).location.toString()).isEqualTo("notifier/index.mjs:4");
+    assertThat(found.get(0).idempotency.get()).startsWith("Powertools makeHandlerIdempotent(");
+  }
 }
