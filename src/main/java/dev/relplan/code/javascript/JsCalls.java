@@ -278,6 +278,11 @@ final class JsCalls {
     if (phases.values.isEmpty()) return unresolved("got's timeout is set from " + shorten(timeout.text()), timeout);
     StringBuilder sb = new StringBuilder();
     phases.values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(" ").append(msText(v)));
+    boolean bounded = phases.get("request") != null || phases.get("response") != null || phases.get("socket") != null;
+    if (!bounded && phases.complete()) {
+      return none("got's timeout sets only " + sb + ": without request, response or socket the response can still wait forever",
+          List.of(f.at(timeout)));
+    }
     return Value.explicit(sb.toString(), List.of(f.at(timeout)));
   }
 
@@ -388,6 +393,24 @@ final class JsCalls {
     i.target = hostName == null ? Value.absent() : Value.explicit("PostgreSQL " + hostName, List.of());
     JsNode query = config.get("query_timeout") != null ? config.get("query_timeout") : config.get("statement_timeout");
     JsNode connect = config.get("connectionTimeoutMillis");
+    JsNode connectionString = config.get("connectionString");
+    if (query == null && connectionString != null) {
+      // pg passes the connection string's query parameters (e.g. ?statement_timeout=5000) into the client config
+      String url = literalPrefix(connectionString, 0);
+      boolean literal = url != null && (connectionString.unwrap().is("string") || f.binding(connectionString.text(), connectionString) != null
+          && f.binding(connectionString.text(), connectionString).is("string"));
+      if (!literal) {
+        i.timeout = unresolved("the connection string comes from " + shorten(connectionString.text())
+            + ", whose query parameters may set statement_timeout or query_timeout", created);
+        return i;
+      }
+      for (String param : url.contains("?") ? url.substring(url.indexOf('?') + 1).split("&") : new String[0]) {
+        if (param.startsWith("statement_timeout=") || param.startsWith("query_timeout=")) {
+          i.timeout = Value.explicit(param.replace("=", " ") + " ms (connection string)", List.of(f.at(connectionString)));
+          return i;
+        }
+      }
+    }
     if (query != null) {
       Value<String> v = millis(query, "0 means no timeout");
       i.timeout = !v.present() ? v : Value.explicit((query == config.get("query_timeout") ? "query_timeout " : "statement_timeout ") + v.get()
@@ -412,11 +435,17 @@ final class JsCalls {
     JsNode optionsArg = null;
     for (JsNode a : args) if (f.object(a) != null) optionsArg = a;
     JsFile.Options config = f.options(optionsArg);
-    boolean unknownArgs = args.stream().anyMatch(a -> a.is("identifier") && f.object(a) == null && f.number(a) == null && !isStringBound(a));
+    boolean unknownArgs = args.stream().anyMatch(a -> a.is("identifier") && f.object(a) == null && f.number(a) == null && !isStringBound(a)
+        && !isArrayBound(a));
     JsNode host = config.get("host");
     String hostName = host != null ? host.stringValue() : args.isEmpty() ? null : literalPrefix(args.get(0), 0);
     i.target = hostName == null || hostName.isEmpty() ? Value.absent() : Value.explicit("Redis " + hostName, List.of());
     JsNode timeout = config.get("commandTimeout");
+    if (timeout == null && config.get("redisOptions") != null) {
+      JsFile.Options node = f.options(config.get("redisOptions")); // a Cluster's per-node options
+      timeout = node.get("commandTimeout");
+      if (timeout == null && !node.complete()) config.unknown.addAll(node.unknown);
+    }
     if (timeout != null) {
       i.timeout = millis(timeout, "commandTimeout 0 means no timeout");
     } else if (unknownArgs || !config.complete()) {
@@ -427,6 +456,11 @@ final class JsCalls {
           List.of());
     }
     return i;
+  }
+
+  private boolean isArrayBound(JsNode a) {
+    JsNode b = f.binding(a.text(), a);
+    return b != null && b.unwrap().is("array");
   }
 
   private boolean isStringBound(JsNode a) {

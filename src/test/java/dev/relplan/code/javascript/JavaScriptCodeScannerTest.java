@@ -462,4 +462,24 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(0).retriesDisabled.isTrue()).isTrue();
     assertThat(r.integrations().get(0).clientLocation.line()).isEqualTo(3);
   }
+
+  @Test
+  void connectionStringsClusterOptionsAndGotPhases() {
+    var r = js("""
+        import pg from 'pg';
+        import { Cluster } from 'ioredis';
+        import got from 'got';
+        const fromEnv = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+        const literal = new pg.Pool({ connectionString: 'postgres://db.internal/orders?statement_timeout=4000' });
+        const NODES = [{ host: 'cache-1', port: 6379 }];
+        const cluster = new Cluster(NODES, { redisOptions: { commandTimeout: 300 } });
+        export const a = () => got('https://a.example.com', { timeout: { connect: 500 } });
+        """);
+    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+        .containsExactly("pg Pool:4", "pg Pool:5", "ioredis:7", "got:8");
+    assertThat(r.integrations().get(0).timeout.unresolved()).isTrue();
+    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("statement_timeout 4000 ms (connection string)");
+    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("300 ms");
+    assertThat(knownNone(r.integrations().get(3))).isTrue();
+  }
 }
