@@ -337,20 +337,33 @@ final class JsCalls {
       options = handler;
     }
     JsFile.Options o = f.options(options);
-    JsNode request = o.get("requestTimeout") != null ? o.get("requestTimeout") : o.get("socketTimeout");
+    JsNode request = o.get("requestTimeout");
+    JsNode socket = o.get("socketTimeout");
     JsNode connection = o.get("connectionTimeout");
+    JsNode throwing = o.get("throwOnRequestTimeout");
+    String connect = connection != null ? ", connection " + msText(connection) : "";
+    Value<String> onSocket = socket == null ? null : millis(socket, "socketTimeout 0 disables it");
+    if (onSocket != null && onSocket.present()) {
+      // socket.setTimeout: the request fails once the socket has been idle that long
+      return Value.explicit("socket idle " + onSocket.get() + (request != null ? ", request " + msText(request) : "") + connect, onSocket.trace());
+    }
     if (request != null) {
       Value<String> v = millis(request, "requestTimeout 0 disables the timeout");
       if (!v.present()) return v;
-      String text = (request == o.get("requestTimeout") ? "request " : "socket ") + v.get() + (connection != null ? ", connection " + msText(connection) : "");
-      return Value.explicit(text, v.trace());
+      if (throwing != null && throwing.text().equals("true")) {
+        return Value.explicit("request " + v.get() + " (throwOnRequestTimeout)" + connect, List.of(f.at(request), f.at(throwing)));
+      }
+      return unresolved("requestTimeout " + v.get() + " without throwOnRequestTimeout: true — current @smithy/node-http-handler versions only "
+          + "log a warning when it is exceeded and keep waiting, while earlier ones aborted the request; which applies depends on the "
+          + "installed version", request);
     }
     if (!o.complete()) return unresolved("the request handler options come from " + shorten(o.unknown.get(0).text()), handler);
     if (connection != null) {
       return none("only connectionTimeout (" + msText(connection) + ") is set: it bounds connecting, and requestTimeout defaults to 0 (none)",
           List.of(f.at(connection)));
     }
-    return none("the request handler sets neither requestTimeout nor connectionTimeout (both default to 0: none)", List.of(f.at(handler)));
+    return none("the request handler sets none of requestTimeout, socketTimeout and connectionTimeout (all default to 0: none)",
+        List.of(f.at(handler)));
   }
 
   // ---- AWS SDK for JavaScript v2: httpOptions.timeout 120 s by default; maxRetries 3 (DynamoDB 10).

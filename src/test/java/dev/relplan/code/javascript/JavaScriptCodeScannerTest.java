@@ -133,20 +133,29 @@ class JavaScriptCodeScannerTest {
     var r = ts("""
         import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
         import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+        import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+        import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
         import { NodeHttpHandler } from '@smithy/node-http-handler';
 
         const s3 = new S3Client({});
         const sqs = new SQSClient({
-          requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 3000 }),
+          requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true }),
           maxAttempts: 1,
         });
+        const sns = new SNSClient({ requestHandler: { requestTimeout: 3000 } });
+        const ses = new SESv2Client({ requestHandler: { socketTimeout: 5000 } });
 
         export async function publish(body: string): Promise<void> {
           await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: body }));
           await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: body }));
+          await sns.send(new PublishCommand({ TopicArn: 't', Message: body }));
+          await ses.send(new SendEmailCommand({}));
         }
         """);
-    assertThat(r.integrations()).hasSize(2);
+    assertThat(r.integrations()).hasSize(4);
+    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
+    assertThat(r.integrations().get(2).timeout.note()).contains("without throwOnRequestTimeout");
+    assertThat(r.integrations().get(3).timeout.get()).isEqualTo("socket idle 5000 ms");
     Integration put = r.integrations().get(0);
     assertThat(put.kind).isEqualTo(Integration.Kind.AWS_SDK);
     assertThat(put.target.get()).isEqualTo("AWS s3 PutObject");
@@ -155,10 +164,10 @@ class JavaScriptCodeScannerTest {
     assertThat(put.retriesDisabled.isTrue()).isFalse();
     Integration send = r.integrations().get(1);
     assertThat(send.target.get()).isEqualTo("AWS sqs SendMessage");
-    assertThat(send.timeout.get()).isEqualTo("request 3000 ms, connection 1000 ms");
+    assertThat(send.timeout.get()).isEqualTo("request 3000 ms (throwOnRequestTimeout), connection 1000 ms");
     assertThat(send.retriesDisabled.isTrue()).isTrue();
-    assertThat(send.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(8);
-    assertThat(send.clientLocation.line()).isEqualTo(6);
+    assertThat(send.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(10);
+    assertThat(send.clientLocation.line()).isEqualTo(8);
   }
 
   @Test
@@ -431,7 +440,7 @@ class JavaScriptCodeScannerTest {
         import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
         import axios, { AxiosInstance } from 'axios';
         export class Documents {
-          private readonly s3 = new S3Client({ requestHandler: { requestTimeout: 2000 } });
+          private readonly s3 = new S3Client({ requestHandler: { requestTimeout: 2000, throwOnRequestTimeout: true } });
           private readonly http: AxiosInstance;
           constructor() {
             this.http = axios.create({ baseURL: 'https://docs.example.com' });
@@ -445,7 +454,7 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.integrations()).extracting(i -> i.enclosing + " " + i.target.get() + " " + i.timeout.present() + " @" + i.clientLocation.line())
         .containsExactly("Documents.load AWS s3 GetObject true @4", "Documents.load https://docs.example.com false @7");
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("request 2000 ms");
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("request 2000 ms (throwOnRequestTimeout)");
   }
 
   @Test

@@ -4,7 +4,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 const SINGLE_ATTEMPT = {
   maxAttempts: 1, // relplan:evidence
-  requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 3000 }),
+  requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true }),
 };
 const sqs = new SQSClient(SINGLE_ATTEMPT); // relplan:finding
 
