@@ -33,6 +33,16 @@ public final class JsHandlers {
         if (d.is("variable_declarator") && d.field("name") != null && d.field("name").text().equals(function)) definition = d;
       }
     }
+    for (JsNode export : f.root.all("export_clause")) {
+      // export { main as handler }: the local declaration of the exported name
+      for (JsNode spec : export.children) {
+        JsNode name = spec.field("name");
+        JsNode alias = spec.field("alias");
+        if (name == null || !(alias != null ? alias : name).text().equals(function)) continue;
+        definition = localDeclaration(f, name.text());
+        if (definition == null) definition = spec;
+      }
+    }
     for (JsNode a : f.root.all("assignment_expression")) {
       JsNode left = a.field("left");
       if (left == null) continue;
@@ -41,6 +51,17 @@ public final class JsHandlers {
     }
     if (definition == null) return null;
     return new HandlerCode(f.at(definition), idempotency(f));
+  }
+
+  /** A module-level function declaration or variable declarator of that name, or null. */
+  private static JsNode localDeclaration(JsFile f, String name) {
+    for (JsNode d : f.root.all("function_declaration")) {
+      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name)) return d;
+    }
+    for (JsNode d : f.root.all("variable_declarator")) {
+      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name)) return d;
+    }
+    return null;
   }
 
   private static Value<String> idempotency(JsFile f) {

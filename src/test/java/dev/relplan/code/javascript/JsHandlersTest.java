@@ -66,4 +66,17 @@ class JsHandlersTest {
     assertThat(find("app.mjs", "export const other = async () => {};\n", "handler")).isNull();
     assertThat(find("app.tsx", "export const handler = async () => <div/>;\n", "handler")).isNull();
   }
+
+  @Test
+  void anExportClauseWithAnAlias() {
+    HandlerCode h = find("app.mjs", """
+        import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
+        const main = async (event) => event;
+
+        export { main as handler };
+        export const idempotentMain = makeIdempotent(main, { persistenceStore: undefined });
+        """, "handler");
+    assertThat(h.definition().line()).isEqualTo(2);
+    assertThat(h.idempotency().present()).isTrue();
+  }
 }
