@@ -72,11 +72,11 @@ class JsHandlersTest {
     HandlerCode h = find("app.mjs", """
         import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
         const main = async (event) => event;
+        const idempotentMain = makeIdempotent(main, { persistenceStore: undefined });
 
-        export { main as handler };
-        export const idempotentMain = makeIdempotent(main, { persistenceStore: undefined });
+        export { idempotentMain as handler };
         """, "handler");
-    assertThat(h.definition().line()).isEqualTo(2);
+    assertThat(h.definition().line()).isEqualTo(3);
     assertThat(h.idempotency().present()).isTrue();
   }
 }
