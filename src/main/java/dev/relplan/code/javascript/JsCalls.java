@@ -18,6 +18,10 @@ final class JsCalls {
   private static final Set<String> WITH_DATA = Set.of("post", "put", "patch", "postForm", "putForm", "patchForm");
   private static final Set<String> AWS_V2_NOT_CALLS = Set.of("on", "promise", "config", "makeRequest", "makeUnauthenticatedRequest",
       "setupRequestListeners", "getSignedUrl", "getSignedUrlPromise", "createPresignedPost", "waitFor", "defineService");
+  /** Parts of AWS SDK v2 class names that are helpers, not service clients. */
+  private static final List<String> NOT_SERVICES = List.of("Credentials", "Endpoint", "Config", "Http", "Signer", "EventListeners",
+      "Request", "Response", "Service", "MetadataService", "Token");
+
   private final JsFile f;
 
   JsCalls(JsFile f) {
@@ -69,13 +73,16 @@ final class JsCalls {
       String pkg = made.substring("@aws-sdk/client-".length());
       String service = pkg.contains(".") ? pkg.substring(0, pkg.indexOf('.')) : pkg;
       boolean commandsOnly = made.endsWith("Client");
+      if (made.endsWith("Command") || made.endsWith("Exception")) return null; // a command or error object, not a client
       if (commandsOnly && !method.equals("send") || method.equals("destroy") || method.equals("middlewareStack")) return null;
       return awsV3(call, method, origin, origin, service);
     }
     if (made.equals("aws-sdk") || made.startsWith("aws-sdk.") || made.startsWith("aws-sdk/clients/")) {
       if (AWS_V2_NOT_CALLS.contains(method) || method.startsWith("_")) return null;
       String service = made.startsWith("aws-sdk/clients/") ? made.substring("aws-sdk/clients/".length()) : made.substring(Math.min(made.length(), 8));
-      if (service.isEmpty() || service.startsWith("config") || service.equals("Credentials") || service.equals("Endpoint")) return null;
+      if (service.isEmpty() || !Character.isUpperCase(service.charAt(0)) && !made.startsWith("aws-sdk/clients/") || NOT_SERVICES.stream().anyMatch(service::contains)) {
+        return null; // AWS.config, credentials, endpoints, signers and other helpers are not service clients
+      }
       return awsV2(call, method, origin, service);
     }
     return null;

@@ -491,4 +491,20 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(2).timeout.get()).isEqualTo("300 ms");
     assertThat(knownNone(r.integrations().get(3))).isTrue();
   }
+
+  @Test
+  void sdkHelpersAreNotServiceCalls() {
+    var r = js("""
+        const AWS = require('aws-sdk');
+        const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
+        const creds = new AWS.SharedIniFileCredentials({ profile: 'p' });
+        const cmd = new GetObjectCommand({ Bucket: 'b', Key: 'k' });
+        exports.f = async () => {
+          await creds.getPromise();
+          cmd.middlewareStack.add(() => {});
+          cmd.resolveMiddleware();
+        };
+        """);
+    assertThat(r.integrations()).isEmpty();
+  }
 }
