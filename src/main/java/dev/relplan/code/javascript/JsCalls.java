@@ -20,7 +20,7 @@ final class JsCalls {
       "setupRequestListeners", "getSignedUrl", "getSignedUrlPromise", "createPresignedPost", "waitFor", "defineService");
   /** Parts of AWS SDK v2 class names that are helpers, not service clients. */
   private static final List<String> NOT_SERVICES = List.of("Credentials", "Endpoint", "Config", "Http", "Signer", "EventListeners",
-      "Request", "Response", "Service", "MetadataService", "Token");
+      "Request", "Response", "Token");
 
   private final JsFile f;
 
@@ -80,7 +80,8 @@ final class JsCalls {
     if (made.equals("aws-sdk") || made.startsWith("aws-sdk.") || made.startsWith("aws-sdk/clients/")) {
       if (AWS_V2_NOT_CALLS.contains(method) || method.startsWith("_")) return null;
       String service = made.startsWith("aws-sdk/clients/") ? made.substring("aws-sdk/clients/".length()) : made.substring(Math.min(made.length(), 8));
-      if (service.isEmpty() || !Character.isUpperCase(service.charAt(0)) && !made.startsWith("aws-sdk/clients/") || NOT_SERVICES.stream().anyMatch(service::contains)) {
+      if (service.isEmpty() || !Character.isUpperCase(service.charAt(0)) && !made.startsWith("aws-sdk/clients/") || NOT_SERVICES.stream().anyMatch(service::contains)
+          || service.equals("Service") || service.equals("MetadataService")) {
         return null; // AWS.config, credentials, endpoints, signers and other helpers are not service clients
       }
       return awsV2(call, method, origin, service);
