@@ -16,10 +16,13 @@ final class JsHealth {
       "readiness");
   /** Factories whose result routes requests. */
   private static final Set<String> APPS = Set.of("express", "express.Router", "fastify", "fastify.fastify", "fastify.Fastify");
-  /** Calls that only build or send a response. */
-  private static final Set<String> RESPONSE_BUILDING = Set.of("send", "json", "status", "end", "sendStatus", "code", "header", "headers",
-      "set", "type", "setHeader", "writeHead", "write", "stringify", "now", "toISOString", "uptime", "memoryUsage", "hrtime", "next",
-      "Date", "String", "Number", "toString", "log", "info", "debug", "hostname", "cpuUsage", "round", "floor", "toFixed");
+  /** Objects whose methods compute values without touching a dependency. */
+  private static final Set<String> PURE_OBJECTS = Set.of("JSON", "Date", "process", "Math", "os", "console", "Object", "Number", "String",
+      "Array", "Promise", "logger", "log");
+  /** Functions that compute values or pass control without touching a dependency. */
+  private static final Set<String> PURE_FUNCTIONS = Set.of("String", "Number", "Boolean", "Date", "next", "parseInt", "parseFloat");
+  /** Methods that only format a value. */
+  private static final Set<String> FORMATTING = Set.of("toISOString", "toString", "toFixed", "getTime", "toJSON", "valueOf");
 
   private final JsFile f;
 
@@ -102,13 +105,13 @@ final class JsHealth {
   private void inspect(HealthEndpoint e, JsNode function) {
     JsNode body = function.field("body");
     if (body == null) return;
+    List<String> parameters = parameterNames(function);
     for (JsNode c : body.all("call_expression")) {
+      if (buildsResponse(c, parameters)) continue;
       JsNode callee = c.field("function");
       String name = callee == null ? "" : callee.is("member_expression") && callee.field("property") != null ? callee.field("property").text() : callee.text();
-      if (!RESPONSE_BUILDING.contains(name)) {
-        e.dependencyCheck = Value.explicit(name + "(...)", List.of(f.at(c)));
-        return;
-      }
+      e.dependencyCheck = Value.explicit(JsCalls.shorten(name) + "(...)", List.of(f.at(c)));
+      return;
     }
     for (JsNode n : body.all("new_expression")) {
       JsNode ctor = n.field("constructor");
@@ -124,6 +127,40 @@ final class JsHealth {
     if (!sends.isEmpty()) line = Math.min(line, sends.get(0).line);
     if (!body.is("statement_block")) line = Math.min(line, body.line); // (req, res) => res.send('ok')
     e.response = line == Integer.MAX_VALUE ? null : new dev.relplan.model.Location(f.file, line);
+  }
+
+  /**
+   * A call that only reads the request, builds the response ({@code res.status(200).json(...)},
+   * {@code reply.code(200).send(...)}), or computes a value ({@code Date.now()}, {@code process.uptime()}):
+   * the root of its callee is a handler parameter or a pure global.
+   */
+  private static boolean buildsResponse(JsNode call, List<String> parameters) {
+    JsNode callee = call.field("function");
+    if (callee == null) return true;
+    callee = callee.unwrap();
+    if (callee.is("identifier")) return PURE_FUNCTIONS.contains(callee.text()) || parameters.contains(callee.text());
+    if (callee.is("member_expression") && callee.field("property") != null && FORMATTING.contains(callee.field("property").text())) return true;
+    JsNode root = callee;
+    while (root.is("member_expression") || root.is("call_expression")) {
+      JsNode next = root.is("member_expression") ? root.field("object") : root.field("function");
+      if (next == null) break;
+      root = next.unwrap();
+    }
+    return root.is("identifier") && (parameters.contains(root.text()) || PURE_OBJECTS.contains(root.text()));
+  }
+
+  /** The names of a handler's parameters (req, res, reply, next). */
+  private static List<String> parameterNames(JsNode function) {
+    List<String> out = new ArrayList<>();
+    JsNode single = function.field("parameter");
+    if (single != null) out.add(single.text());
+    JsNode params = function.field("parameters");
+    if (params == null) return out;
+    for (JsNode p : params.children) {
+      JsNode name = p.is("identifier") ? p : p.field("pattern");
+      if (name != null && name.is("identifier")) out.add(name.text());
+    }
+    return out;
   }
 
   /** The GET route of a NestJS controller method when it is a health path: {@code @Controller('x') ... @Get('health')}. */

@@ -507,4 +507,23 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.integrations()).isEmpty();
   }
+
+  @Test
+  void aHealthCheckThatSendsToAQueueOrSetsACacheKeyTouchesADependency() {
+    var r = ts("""
+        import express from 'express';
+        import { SQSClient, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+        const app = express();
+        const sqs = new SQSClient({});
+        app.get('/ready', async (req, res) => {
+          await sqs.send(new GetQueueAttributesCommand({ QueueUrl: process.env.QUEUE_URL }));
+          res.status(200).send('ok');
+        });
+        app.get('/health', (req, res) => {
+          res.set('Cache-Control', 'no-store').status(200).json({ at: new Date().toISOString(), up: process.uptime() });
+        });
+        """);
+    assertThat(r.healthEndpoints()).extracting(e -> e.path + " " + (e.dependencyCheck.present() ? e.dependencyCheck.get() : "-"))
+        .containsExactly("GET /ready send(...)", "GET /health -");
+  }
 }
