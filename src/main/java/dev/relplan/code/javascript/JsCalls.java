@@ -171,14 +171,24 @@ final class JsCalls {
     return false;
   }
 
-  /** {@code api.defaults.timeout = 5000} (or {@code axios.defaults.timeout}) for the receiver of the call. */
+  /**
+   * {@code api.defaults.timeout = 5000} on the receiver of the call, or {@code axios.defaults.timeout = 5000}:
+   * the global defaults apply to direct calls and are copied into instances that axios.create makes.
+   */
   private Value<String> defaultsAssignment(JsNode call, JsNode instance) {
     JsNode fn = call.field("function").unwrap();
-    String receiver = fn.is("member_expression") && fn.field("object") != null ? fn.field("object").text() : instance == null ? "axios" : fn.text();
+    String receiver = fn.is("member_expression") && fn.field("object") != null ? fn.field("object").text() : instance == null ? null : fn.text();
     for (JsNode a : f.assignments()) {
       JsNode left = a.field("left");
-      if (left == null || !left.text().replaceAll("\\s+", "").equals(receiver + ".defaults.timeout") || a.field("right") == null) continue;
-      return millis(a.field("right"), "axios: timeout 0 means no timeout");
+      if (left == null || a.field("right") == null || !left.is("member_expression") || left.field("property") == null
+          || !left.field("property").text().equals("timeout")) continue;
+      JsNode defaults = left.field("object");
+      if (defaults == null || !defaults.is("member_expression") || defaults.field("property") == null
+          || !defaults.field("property").text().equals("defaults")) continue;
+      JsNode owner = defaults.field("object");
+      if (owner != null && (owner.text().equals(receiver) || "axios".equals(f.qualify(owner)))) {
+        return millis(a.field("right"), "axios: timeout 0 means no timeout");
+      }
     }
     return null;
   }

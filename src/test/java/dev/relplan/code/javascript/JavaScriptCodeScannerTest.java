@@ -526,4 +526,16 @@ class JavaScriptCodeScannerTest {
     assertThat(r.healthEndpoints()).extracting(e -> e.path + " " + (e.dependencyCheck.present() ? e.dependencyCheck.get() : "-"))
         .containsExactly("GET /ready send(...)", "GET /health -");
   }
+
+  @Test
+  void axiosGlobalDefaultsApplyToDirectCallsAndInstances() {
+    var r = js("""
+        import axios from 'axios';
+        axios.defaults.timeout = 4000;
+        const api = axios.create({ baseURL: 'https://api.example.com' });
+        export const a = () => axios.get('https://a.example.com');
+        export const b = () => api.get('/b');
+        """);
+    assertThat(r.integrations()).extracting(i -> i.timeout.get()).containsExactly("4000 ms", "4000 ms");
+  }
 }
