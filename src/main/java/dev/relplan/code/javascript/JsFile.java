@@ -32,6 +32,12 @@ final class JsFile {
     this.file = file;
     this.root = root;
     this.language = language;
+    for (JsNode i : root.all("import_require_clause")) {
+      // TypeScript: import axios = require('axios');
+      JsNode source = i.field("source");
+      String module = source == null ? null : source.stringValue();
+      if (module != null && !i.children.isEmpty() && i.children.get(0).is("identifier")) imports.put(i.children.get(0).text(), module);
+    }
     for (JsNode i : root.all("import_statement")) {
       JsNode source = i.field("source");
       String module = source == null ? null : source.stringValue();

@@ -27,7 +27,15 @@ final class Relevance {
         TSNode statement = top.currentNode();
         String type = statement.getType();
         if (type.equals("import_statement")) {
-          if (recognised(stringValue(statement.getChildByFieldName("source"), source))) return true;
+          TSNode from = statement.getChildByFieldName("source");
+          if (from == null || from.isNull()) {
+            // import x = require('m'): the source belongs to the require clause
+            for (int k = 0; k < statement.getNamedChildCount(); k++) {
+              TSNode clause = statement.getNamedChild(k);
+              if (clause.getType().equals("import_require_clause")) from = clause.getChildByFieldName("source");
+            }
+          }
+          if (recognised(stringValue(from, source))) return true;
         } else if (type.equals("lexical_declaration") || type.equals("variable_declaration") || type.equals("expression_statement")) {
           if (requiresRecognised(statement, source)) return true;
         }

@@ -538,4 +538,13 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.integrations()).extracting(i -> i.timeout.get()).containsExactly("4000 ms", "4000 ms");
   }
+
+  @Test
+  void typescriptImportRequire() {
+    var r = ts("""
+        import axios = require('axios');
+        export const a = () => axios.get('https://a.example.com', { timeout: 1000 });
+        """);
+    assertThat(r.integrations()).extracting(i -> i.timeout.get()).containsExactly("1000 ms");
+  }
 }
