@@ -246,7 +246,7 @@ final class JsCalls {
           for (JsNode abort : args.get(0).all("call_expression")) {
             JsNode afn = abort.field("function");
             if (afn != null && afn.is("member_expression") && afn.field("property") != null && afn.field("property").text().equals("abort")
-                && afn.field("object") != null && afn.field("object").text().equals(controllerExpr.text())) {
+                && afn.field("object") != null && f.origin(afn.field("object")) == controller) {
               return Value.explicit("AbortController aborted by setTimeout after " + msText(args.get(1)), List.of(f.at(c)));
             }
           }

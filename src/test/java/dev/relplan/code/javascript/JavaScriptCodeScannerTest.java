@@ -547,4 +547,21 @@ class JavaScriptCodeScannerTest {
         """);
     assertThat(r.integrations()).extracting(i -> i.timeout.get()).containsExactly("1000 ms");
   }
+
+  @Test
+  void aTimerAbortsOnlyItsOwnController() {
+    var r = js("""
+        export async function a() {
+          const controller = new AbortController();
+          setTimeout(() => controller.abort(), 1000);
+          return fetch('https://a.example.com', { signal: controller.signal });
+        }
+        export async function b() {
+          const controller = new AbortController();
+          return fetch('https://b.example.com', { signal: controller.signal });
+        }
+        """);
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("AbortController aborted by setTimeout after 1000 ms");
+    assertThat(r.integrations().get(1).timeout.unresolved()).isTrue();
+  }
 }
