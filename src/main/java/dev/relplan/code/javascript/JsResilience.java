@@ -109,9 +109,10 @@ final class JsResilience {
     JsNode fn = call.field("function").unwrap();
     if (fn.is("member_expression") && fn.field("object") != null) {
       JsNode receiver = fn.field("object").unwrap();
-      if (receiver.text().equals(client.text())) return true;
       JsNode a = f.origin(receiver);
-      return a != null && a == f.origin(client);
+      JsNode b = f.origin(client);
+      if (a != null || b != null) return a == b; // the same axios.create instance
+      return receiver.text().equals(client.text()) && "axios".equals(f.qualify(receiver)); // the default export
     }
     if (fn.is("identifier") && !"axios".equals(f.qualify(fn))) {
       JsNode a = f.origin(fn);
