@@ -365,19 +365,25 @@ final class JsFile {
     return base.contains(".") ? base.substring(0, base.indexOf('.')) : base;
   }
 
-  /** Class.method or the named function making the call (anonymous callbacks are named after their call), {@code <module>} at top level. */
+  /**
+   * Class.method or the named function making the call; when only anonymous callbacks enclose it,
+   * the outermost one named after the call it is passed to (e.g. {@code router.get('/orders') callback});
+   * {@code <module>} at top level.
+   */
   static String enclosing(JsNode n) {
+    String callback = null;
     for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
       String name = functionName(fn);
-      if (name == null && fn.parent != null && fn.parent.is("arguments") && fn.parent.parent != null) {
-        // an anonymous callback: named after the call it is passed to, e.g. app.get('/orders') callback
-        JsNode call = fn.parent.parent;
-        JsNode callee = call.field("function") != null ? call.field("function") : call.field("constructor");
-        List<JsNode> args = arguments(call);
-        String first = args.isEmpty() || args.get(0).stringValue() == null ? "" : "'" + args.get(0).stringValue() + "'";
-        if (callee != null && callee.text().length() <= 40) return callee.text() + "(" + first + ") callback";
+      if (name == null) {
+        if (fn.parent != null && fn.parent.is("arguments") && fn.parent.parent != null) {
+          JsNode call = fn.parent.parent;
+          JsNode callee = call.field("function") != null ? call.field("function") : call.field("constructor");
+          List<JsNode> args = arguments(call);
+          String first = args.isEmpty() || args.get(0).stringValue() == null ? "" : "'" + args.get(0).stringValue() + "'";
+          if (callee != null && callee.text().length() <= 40) callback = callee.text() + "(" + first + ") callback";
+        }
+        continue;
       }
-      if (name == null) continue;
       JsNode body = fn.ancestor("class_body");
       JsNode cls = body == null ? null : body.parent;
       if (cls != null && fn.is("method_definition") || cls != null && fn.parent != null && fn.parent.parent == body) {
@@ -386,6 +392,6 @@ final class JsFile {
       }
       return name;
     }
-    return "<module>";
+    return callback != null ? callback : "<module>";
   }
 }

@@ -564,4 +564,19 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("AbortController aborted by setTimeout after 1000 ms");
     assertThat(r.integrations().get(1).timeout.unresolved()).isTrue();
   }
+
+  @Test
+  void callsInAnonymousCallbacksAreNamedAfterTheNamedFunctionOrTheRoute() {
+    var r = js("""
+        import axios from 'axios';
+        import express from 'express';
+        import pRetry from 'p-retry';
+        const router = express.Router();
+        router.get('/orders/:id', async (req, res) => res.json(await axios.get('https://a.example.com', { timeout: 1 })));
+        export async function events(id) {
+          return pRetry(() => axios.get('https://b.example.com', { timeout: 1 }));
+        }
+        """);
+    assertThat(r.integrations()).extracting(i -> i.enclosing).containsExactly("router.get('/orders/:id') callback", "events");
+  }
 }
