@@ -2,6 +2,7 @@ package dev.relplan.code;
 
 import dev.relplan.code.csharp.CsharpCodeScanner;
 import dev.relplan.code.go.GoCodeScanner;
+import dev.relplan.code.javascript.JavaScriptCodeScanner;
 import dev.relplan.code.java.JavaCodeScanner;
 import dev.relplan.code.python.PythonCodeScanner;
 import dev.relplan.discover.Discovery;
@@ -26,6 +27,7 @@ public final class CodeScanner {
     List<SourceFile> python = new ArrayList<>();
     List<SourceFile> go = new ArrayList<>();
     List<SourceFile> csharp = new ArrayList<>();
+    List<SourceFile> javascript = new ArrayList<>();
     java.util.Map<String, Integer> other = new java.util.TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
       if (isTest(f.display())) continue;
@@ -38,6 +40,8 @@ public final class CodeScanner {
         go.add(f);
       } else if (name.endsWith(".cs")) {
         csharp.add(f);
+      } else if (JavaScriptCodeScanner.handles(name)) {
+        javascript.add(f);
       } else {
         other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
       }
@@ -46,21 +50,24 @@ public final class CodeScanner {
     if (!other.isEmpty()) {
       StringBuilder sb = new StringBuilder();
       other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
-      notes.add("application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): " + sb + " file(s)");
+      notes.add("application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, health checks and handlers are): " + sb + " file(s)");
     }
     JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
     GoCodeScanner.Result gr = GoCodeScanner.scan(go);
     CsharpCodeScanner.Result cs = CsharpCodeScanner.scan(csharp);
+    JavaScriptCodeScanner.Result js = JavaScriptCodeScanner.scan(javascript);
     workload.integrations.addAll(r.integrations());
     workload.integrations.addAll(py.integrations());
     workload.integrations.addAll(gr.integrations());
     workload.integrations.addAll(cs.integrations());
+    workload.integrations.addAll(js.integrations());
     workload.integrations.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
     workload.healthEndpoints.addAll(r.healthEndpoints());
     workload.healthEndpoints.addAll(py.healthEndpoints());
     workload.healthEndpoints.addAll(gr.healthEndpoints());
     workload.healthEndpoints.addAll(cs.healthEndpoints());
+    workload.healthEndpoints.addAll(js.healthEndpoints());
     workload.breakingMigrations.addAll(py.breakingMigrations());
     dev.relplan.code.migration.MigrationScanner.Result sql = dev.relplan.code.migration.MigrationScanner.scan(found);
     workload.breakingMigrations.addAll(sql.migrations());
@@ -70,10 +77,11 @@ public final class CodeScanner {
     skipped.addAll(sql.skipped());
     skipped.addAll(gr.skipped());
     skipped.addAll(cs.skipped());
+    skipped.addAll(js.skipped());
     return new Result(skipped, notes);
   }
 
-  /** Test sources (Java, Python, Go and C# conventions) call mocks and local servers: their calls are not the workload's integrations. */
+  /** Test sources (Java, Python, JavaScript/TypeScript, Go and C# conventions) call mocks and local servers: their calls are not the workload's integrations. */
   static boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
@@ -81,6 +89,7 @@ public final class CodeScanner {
         || p.contains(".Tests/") || p.contains("/testdata/")
         || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
         || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py") || name.equals("conftest.py")
-        || name.endsWith("_test.go") || name.endsWith("Tests.cs") || name.endsWith("Test.cs");
+        || name.endsWith("_test.go") || name.endsWith("Tests.cs") || name.endsWith("Test.cs")
+        || JavaScriptCodeScanner.handles(name) && (p.contains("/__tests__/") || p.contains("/test/") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?"));
   }
 }

@@ -3,6 +3,7 @@ package dev.relplan.code;
 import dev.relplan.code.csharp.CsharpHandlers;
 import dev.relplan.code.go.GoHandlers;
 import dev.relplan.code.java.JavaHandlers;
+import dev.relplan.code.javascript.JsHandlers;
 import dev.relplan.code.python.PythonHandlers;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
@@ -70,6 +71,21 @@ public final class LambdaHandlers {
       HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
       if (found != null) return linked(f, trigger, handler, found);
       why = file == null ? "the handler file " + path + " is not in the scanned paths" : "no module-level function " + function + " in " + path;
+    } else if (why == null && runtime.startsWith("nodejs")) {
+      // Handler: <path/module>.<export>; the module is a .js/.mjs/.cjs file, or .ts compiled at build time (esbuild)
+      String module = handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
+      String function = handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
+      String tried = null;
+      for (String ext : List.of(".js", ".mjs", ".cjs", ".ts")) {
+        String path = normalize(base + "/" + module + ext);
+        SourceFile file = code.get(path);
+        if (file == null) continue;
+        HandlerCode found = JsHandlers.find(file, function);
+        if (found != null) return linked(f, trigger, handler, found);
+        tried = path;
+      }
+      why = tried == null ? "the handler file " + normalize(base + "/" + module) + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
+          : "no exported function " + function + " in " + tried;
     } else if (why == null && runtime.startsWith("java")) {
       String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
       String method = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";

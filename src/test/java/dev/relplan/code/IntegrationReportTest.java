@@ -40,7 +40,7 @@ class IntegrationReportTest {
     Pipeline.Result r = run(FIXTURE);
     JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode integrations = root.get("integrations");
-    assertThat(integrations).hasSize(9);
+    assertThat(integrations).hasSize(11);
     JsonNode payments = null;
     for (JsonNode i : integrations) if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
     assertThat(payments).isNotNull();
@@ -76,7 +76,7 @@ class IntegrationReportTest {
   void findingsCiteTheCallThenTheClient() throws Exception {
     var findings = run(FIXTURE).assessment().findings().stream()
         .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
-    assertThat(findings).hasSize(9);
+    assertThat(findings).hasSize(11);
     var payments = findings.stream().filter(f -> f.finding().resource().startsWith("PaymentsClient")).findFirst().orElseThrow();
     assertThat(payments.finding().evidence()).extracting(Object::toString)
         .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");
@@ -90,6 +90,8 @@ class IntegrationReportTest {
     java.nio.file.Files.writeString(dir.resolve("main.rb"), "puts 1\n");
     var a = run(dir).assessment();
     assertThat(a.notes()).contains(
-        "application code not analysed (only Java, Python, Go and C# calls, health checks and handlers are): 1 .rb, 1 .ts, 1 .tsx file(s)");
+        "application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, health checks and handlers are): 1 .rb file(s)");
+    assertThat(a.skippedFiles()).extracting(s -> s.file() + ": " + s.reason())
+        .anySatisfy(s -> assertThat(s).startsWith("view.tsx: TSX not analysed"));
   }
 }

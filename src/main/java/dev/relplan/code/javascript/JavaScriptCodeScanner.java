@@ -1,0 +1,102 @@
+package dev.relplan.code.javascript;
+
+import dev.relplan.discover.SkippedFile;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterTypescript;
+
+/**
+ * Inventories outbound calls and health endpoints of JavaScript (.js, .mjs, .cjs) and TypeScript
+ * (.ts) sources, parsed with tree-sitter. TSX has no grammar in the tree-sitter artifacts relplan
+ * uses: .tsx files are reported as not analysed.
+ */
+public final class JavaScriptCodeScanner {
+  /** What the scan found, and the files it could not analyse. */
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+
+  static final String TSX_NOT_ANALYSED = "TSX not analysed: there is no TSX grammar in the tree-sitter artifacts relplan uses, "
+      + "so its calls, health checks and handlers are not inventoried";
+
+  private JavaScriptCodeScanner() {}
+
+  /** Whether the scanner takes files of this name (including .tsx, which it reports as not analysed). */
+  public static boolean handles(String name) {
+    return name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs") || name.endsWith(".ts") || name.endsWith(".tsx");
+  }
+
+  public static Result scan(List<SourceFile> files) {
+    List<Integration> integrations = new ArrayList<>();
+    List<HealthEndpoint> health = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (SourceFile file : files) {
+      String name = file.display();
+      if (name.endsWith(".tsx")) {
+        skipped.add(new SkippedFile(name, TSX_NOT_ANALYSED));
+        continue;
+      }
+      if (name.endsWith(".d.ts") || name.endsWith(".min.js")) continue; // declarations and minified bundles make no calls of their own
+      TSNode root = tree(file).getRootNode();
+      if (root.hasError()) {
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
+        skipped.add(new SkippedFile(name, language(name) + " syntax error" + errorLine(root) + "; its calls are not analysed"));
+        continue;
+      }
+      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+      if (!Relevance.references(root, bytes)) continue; // nothing this scanner recognises can be used: the tree is not copied
+      JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
+      JsCalls calls = new JsCalls(f);
+      JsResilience resilience = new JsResilience(f);
+      for (JsNode call : f.calls()) {
+        Integration i = calls.analyse(call);
+        if (i == null) continue;
+        resilience.apply(i, call);
+        integrations.add(i);
+      }
+      for (JsNode created : f.news()) {
+        Integration i = calls.creation(created);
+        if (i != null) integrations.add(i);
+      }
+      health.addAll(new JsHealth(f).find());
+    }
+    integrations.sort(java.util.Comparator.comparing((Integration i) -> i.location));
+    return new Result(integrations, health, skipped);
+  }
+
+  /** The parsed file, or null when it is TSX or does not parse cleanly. */
+  static JsFile parse(SourceFile file) {
+    String name = file.display();
+    if (name.endsWith(".tsx")) return null;
+    TSNode root = tree(file).getRootNode();
+    if (root.hasError()) return null;
+    return new JsFile(name, JsNode.copy(root, file.content().getBytes(StandardCharsets.UTF_8)), language(name).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static TSTree tree(SourceFile file) {
+    TSParser parser = new TSParser();
+    TSLanguage grammar = file.display().endsWith(".ts") ? new TreeSitterTypescript() : new TreeSitterJavascript();
+    parser.setLanguage(grammar);
+    return parser.parseString(null, file.content());
+  }
+
+  private static String language(String name) {
+    return name.endsWith(".ts") ? "TypeScript" : "JavaScript";
+  }
+
+  private static String errorLine(TSNode n) {
+    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
+    for (int i = 0; i < n.getChildCount(); i++) {
+      TSNode c = n.getChild(i);
+      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
+    }
+    return "";
+  }
+}

@@ -1,0 +1,105 @@
+package dev.relplan.code.javascript;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
+
+/**
+ * Whether a parsed file can use anything the scanner recognises, decided on the native tree before
+ * it is copied: a module-level import or {@code require} of a recognised package, or a call of the
+ * global {@code fetch}. Copying a large tree node by node is the expensive step, so files that
+ * reference none of them are skipped.
+ */
+final class Relevance {
+  /** Packages (or package prefixes, ending in / or -) whose use the scanner recognises. */
+  private static final List<String> RECOGNISED = List.of("axios", "axios-retry", "got", "node-fetch", "@aws-sdk/", "aws-sdk", "pg", "ioredis",
+      "express", "fastify", "@nestjs/common", "opossum", "cockatiel", "p-retry", "async-retry", "@aws-lambda-powertools/", "@smithy/");
+  /** How deep into a module-level statement a require call is looked for. */
+  private static final int REQUIRE_DEPTH = 6;
+
+  private Relevance() {}
+
+  static boolean references(TSNode root, byte[] source) {
+    TSTreeCursor top = new TSTreeCursor(root);
+    if (top.gotoFirstChild()) {
+      do {
+        TSNode statement = top.currentNode();
+        String type = statement.getType();
+        if (type.equals("import_statement")) {
+          TSNode from = statement.getChildByFieldName("source");
+          if (from == null || from.isNull()) {
+            // import x = require('m'): the source belongs to the require clause
+            for (int k = 0; k < statement.getNamedChildCount(); k++) {
+              TSNode clause = statement.getNamedChild(k);
+              if (clause.getType().equals("import_require_clause")) from = clause.getChildByFieldName("source");
+            }
+          }
+          if (recognised(stringValue(from, source))) return true;
+        } else if (type.equals("lexical_declaration") || type.equals("variable_declaration") || type.equals("expression_statement")) {
+          if (requiresRecognised(statement, source)) return true;
+        }
+      } while (top.gotoNextSibling());
+    }
+    return callsFetch(root, source);
+  }
+
+  private static boolean recognised(String module) {
+    if (module == null) return false;
+    for (String r : RECOGNISED) {
+      if (module.equals(r) || r.endsWith("/") && module.startsWith(r) || module.startsWith(r + "/")) return true;
+    }
+    return false;
+  }
+
+  /** A {@code require('m')} of a recognised module within the statement. */
+  private static boolean requiresRecognised(TSNode statement, byte[] source) {
+    TSTreeCursor c = new TSTreeCursor(statement);
+    int depth = 0;
+    while (true) {
+      if (depth < REQUIRE_DEPTH && c.gotoFirstChild()) {
+        depth++;
+      } else {
+        while (!c.gotoNextSibling()) {
+          if (depth == 0 || !c.gotoParent()) return false;
+          depth--;
+          if (depth == 0) return false;
+        }
+      }
+      if (!"function".equals(c.currentFieldName())) continue;
+      TSNode fn = c.currentNode();
+      if (!fn.getType().equals("identifier") || !text(fn, source).equals("require")) continue;
+      TSNode args = fn.getParent().getChildByFieldName("arguments");
+      if (args != null && !args.isNull() && args.getNamedChildCount() > 0 && recognised(stringValue(args.getNamedChild(0), source))) return true;
+    }
+  }
+
+  /** A call whose callee is the identifier {@code fetch}, anywhere in the file. */
+  private static boolean callsFetch(TSNode root, byte[] source) {
+    TSTreeCursor c = new TSTreeCursor(root);
+    while (true) {
+      if (c.gotoFirstChild()) {
+        // descend
+      } else {
+        while (!c.gotoNextSibling()) {
+          if (!c.gotoParent()) return false;
+        }
+      }
+      if (!"function".equals(c.currentFieldName())) continue;
+      TSNode fn = c.currentNode();
+      if (fn.getType().equals("identifier") && text(fn, source).equals("fetch")) return true;
+    }
+  }
+
+  private static String stringValue(TSNode string, byte[] source) {
+    if (string == null || string.isNull() || !string.getType().equals("string")) return null;
+    String t = text(string, source);
+    return t.length() >= 2 ? t.substring(1, t.length() - 1) : null;
+  }
+
+  private static String text(TSNode n, byte[] source) {
+    int s = Math.max(0, Math.min(n.getStartByte(), source.length));
+    int e = Math.max(s, Math.min(n.getEndByte(), source.length));
+    return new String(source, s, e - s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,17 @@
+// Records a shipment per message with a conditional put: a redelivery is rejected.
+import type { SQSEvent } from 'aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+export async function handler(event: SQSEvent): Promise<void> {
+  for (const record of event.Records) {
+    const shipment = JSON.parse(record.body);
+    await ddb.send(new PutCommand({
+      TableName: 'shipments',
+      Item: shipment,
+      ConditionExpression: 'attribute_not_exists(shipmentId)',
+    }));
+  }
+}
