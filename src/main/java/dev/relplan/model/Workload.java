@@ -12,12 +12,19 @@ public final class Workload {
   /** A hint about which environments exist, e.g. a parameter with AllowedValues dev/staging/prod. */
   public record EnvironmentEvidence(String environment, String how, Location location) {}
 
+  /** Deployment-safety evidence from CI/CD definitions: an approval gate or a rollback step. */
+  public record PipelineEvidence(String kind, String description, Location location) {
+    public static final String APPROVAL_GATE = "approval gate";
+    public static final String ROLLBACK_STEP = "rollback step";
+  }
+
   /** A value that could not be resolved and decides something the report must say it cannot determine. */
   public record Unresolvable(String subject, String reason, Location location) {}
 
   private final List<Resource> resources = new ArrayList<>();
   private final Map<String, Resource> byKey = new HashMap<>();
   public final List<EnvironmentEvidence> environments = new ArrayList<>();
+  public final List<PipelineEvidence> pipelineEvidence = new ArrayList<>();
   public final Map<EvidenceKind, List<String>> repositoryEvidence = new EnumMap<>(EvidenceKind.class);
   /** Values that stayed unknown while building the model (imports, nested stacks, remote modules). */
   public final List<Unresolvable> unresolvables = new ArrayList<>();

@@ -45,6 +45,14 @@ public final class DeploymentEnvironments {
       Node n = todo.pop();
       if (n instanceof MapNode m) {
         for (MapNode.Entry e : m.entries()) {
+          if (e.key().equals("when") && e.value() instanceof ScalarNode when && "manual".equals(when.text())) {
+            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.APPROVAL_GATE,
+                "manual job in " + f.display(), e.keyLocation()));
+          }
+          if (isRollbackName(e.key()) || (e.key().equals("name") && e.value() instanceof ScalarNode stepName && isRollbackName(stepName.text()))) {
+            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.ROLLBACK_STEP,
+                "rollback job or step in " + f.display(), e.keyLocation()));
+          }
           if (e.key().equals("environment")) {
             Node v = e.value();
             if (v instanceof MapNode vm && vm.get("name") instanceof ScalarNode s) v = s;
@@ -60,12 +68,29 @@ public final class DeploymentEnvironments {
     }
   }
 
+  /** A job, step or key named for rolling back (rollback, roll-back, roll_back, undo-deploy). */
+  static boolean isRollbackName(String s) {
+    if (s == null) return false;
+    String n = s.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+    return n.contains("rollback") || n.contains("undodeploy");
+  }
+
   private static void codePipelineStages(SourceFile f, Node resource, Workload w) {
     if (!(resource instanceof MapNode r) || !(r.get("Type") instanceof ScalarNode t) || !"AWS::CodePipeline::Pipeline".equals(t.text())) return;
     if (!(r.get("Properties") instanceof MapNode p) || !(p.get("Stages") instanceof SeqNode stages)) return;
     for (Node stage : stages.items()) {
-      if (stage instanceof MapNode sm && sm.get("Name") instanceof ScalarNode name && name.text() != null) {
+      if (!(stage instanceof MapNode sm)) continue;
+      if (sm.get("Name") instanceof ScalarNode name && name.text() != null) {
         w.environments.add(new Workload.EnvironmentEvidence(name.text(), "CodePipeline stage in " + f.display(), name.location()));
+      }
+      if (sm.get("Actions") instanceof SeqNode actions) {
+        for (Node action : actions.items()) {
+          if (action instanceof MapNode am && am.get("ActionTypeId") instanceof MapNode type
+              && type.get("Category") instanceof ScalarNode category && "Approval".equals(category.text())) {
+            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.APPROVAL_GATE,
+                "CodePipeline approval action in " + f.display(), am.location()));
+          }
+        }
       }
     }
   }

@@ -19,6 +19,9 @@ public final class AllAtOnceDeployment extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    List<Location> gates = w.pipelineEvidence.stream()
+        .filter(e -> e.kind().equals(Workload.PipelineEvidence.APPROVAL_GATE)).map(Workload.PipelineEvidence::location).distinct().limit(5).toList();
+    if (!gates.isEmpty()) out.strength(this, "Deployments pass a manual approval gate in the delivery pipeline", gates);
     Set<String> deployedFunctions = new HashSet<>();
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
       if (g.targets.present()) for (Object t : g.targets.get()) if (t instanceof ResourceRef r) deployedFunctions.add(r.key());

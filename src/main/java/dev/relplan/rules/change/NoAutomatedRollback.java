@@ -19,6 +19,9 @@ public final class NoAutomatedRollback extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    List<Location> rollbackSteps = w.pipelineEvidence.stream()
+        .filter(e -> e.kind().equals(Workload.PipelineEvidence.ROLLBACK_STEP)).map(Workload.PipelineEvidence::location).distinct().limit(5).toList();
+    if (!rollbackSteps.isEmpty()) out.strength(this, "The delivery pipeline defines a rollback job or step", rollbackSteps);
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
       if (g.autoRollbackEnabled.unresolved()) {
         out.report(this, g, "", "", g.autoRollbackEnabled);

@@ -74,4 +74,52 @@ class DeploymentEnvironmentsTest {
         """);
     assertThat(preprodMissing(assess())).isFalse();
   }
+
+  @Test
+  void gitlabManualJobIsAnApprovalGateAndARollbackJobIsARollbackStep() throws IOException {
+    Files.writeString(dir.resolve(".gitlab-ci.yml"), """
+        deploy-prod:
+          stage: deploy
+          environment: production
+          when: manual
+          script: [make deploy]
+        rollback-prod:
+          stage: deploy
+          environment: production
+          when: manual
+          script: [make rollback]
+        """);
+    Assessment a = assess();
+    assertThat(a.strengths()).anyMatch(s -> s.title().contains("approval gate") && s.evidence().toString().contains(".gitlab-ci.yml:4"));
+    assertThat(a.strengths()).anyMatch(s -> s.title().contains("rollback job") && s.evidence().toString().contains(".gitlab-ci.yml:6"));
+  }
+
+  @Test
+  void codePipelineApprovalActionIsAnApprovalGate() throws IOException {
+    Files.writeString(dir.resolve("pipeline.yaml"), """
+        Resources:
+          Pipeline:
+            Type: AWS::CodePipeline::Pipeline
+            Properties:
+              RoleArn: arn:aws:iam::111122223333:role/pipeline
+              Stages:
+                - Name: Approve
+                  Actions:
+                    - Name: ReleaseManager
+                      ActionTypeId:
+                        Category: Approval
+                        Owner: AWS
+                        Provider: Manual
+                        Version: "1"
+        """);
+    assertThat(assess().strengths()).anyMatch(s -> s.title().contains("approval gate") && s.evidence().toString().contains("pipeline.yaml:9"));
+  }
+
+  @Test
+  void pipelineWithoutGatesOrRollbackStepsGivesNoSuchStrength() throws IOException {
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(dir.resolve(".github/workflows/ci.yml"), "jobs:\n  build:\n    steps:\n      - name: Build\n        run: make\n");
+    Assessment a = assess();
+    assertThat(a.strengths()).noneMatch(s -> s.title().contains("approval gate") || s.title().contains("rollback job"));
+  }
 }
