@@ -8,7 +8,7 @@ import dev.relplan.rules.*;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Lambda handler fed by an at-least-once event source that does nothing against duplicates. */
+/** A Lambda handler or message listener fed by an at-least-once event source that does nothing against duplicates. */
 public final class EventHandlerNoIdempotency extends BaseRule {
   public EventHandlerNoIdempotency() {
     super(meta("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY", "RP-NO-IDEMPOTENCY", Domain.RESILIENCE,
@@ -30,6 +30,13 @@ public final class EventHandlerNoIdempotency extends BaseRule {
       }
       if (h.idempotency.unresolved()) {
         out.report(this, h, "", "", h.idempotency);
+        continue;
+      }
+      if (h.isListener()) {
+        out.report(this, h, "Listener " + h.listenerMethod + " (" + h.trigger + ") has no idempotency",
+            "The " + h.framework + " at " + h.location + (h.sources.isEmpty() ? "" : " on " + String.join(", ", h.sources))
+                + " consumes " + h.trigger + " messages, which are delivered at least once (redelivered after a failure, a timeout or a rebalance);"
+                + " neither the listener nor the methods it calls in the scanned code use Powertools idempotency or a conditional write, and the source is not known to deduplicate.");
         continue;
       }
       Value<String> wiring = Value.explicit(h.trigger, List.of(h.functionLocation, h.triggerLocation));
