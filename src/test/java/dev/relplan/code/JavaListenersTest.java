@@ -177,4 +177,57 @@ class JavaListenersTest {
     assertThat(found.get(0).idempotency.trace().get(0).file()).isEqualTo("infra/main.tf");
     assertThat(found.get(1).idempotency.present()).isFalse();
   }
+
+  @Test
+  void idempotencyIsFollowedThroughMethodReferencesStaticCallsAndSuperclasses(@TempDir Path dir) throws Exception {
+    write(dir, JAVA + "Base.java", """
+        package com.example;
+
+        abstract class Base {
+          protected void save(Object request) {
+            Object r = PutItemRequest.builder().conditionExpression("attribute_not_exists(id)").build();
+          }
+        }
+        """);
+    write(dir, JAVA + "Dedup.java", """
+        package com.example;
+
+        final class Dedup {
+          static void once(String id) {
+            Object r = PutItemRequest.builder().conditionExpression("attribute_not_exists(id)").build();
+          }
+        }
+        """);
+    write(dir, JAVA + "Listener.java", """
+        package com.example;
+
+        import java.util.List;
+        import org.springframework.amqp.rabbit.annotation.RabbitListener;
+
+        class Listener extends Base {
+          @RabbitListener(queues = "a")
+          public void onBatch(List<String> messages) {
+            messages.forEach(this::process);
+          }
+
+          private void process(String m) {
+            save(m);
+          }
+
+          @RabbitListener(queues = "b")
+          public void onOne(String m) {
+            Dedup.once(m);
+          }
+
+          @RabbitListener(queues = "c")
+          public void onNothing(String m) {
+            System.out.println(m);
+          }
+        }
+        """);
+    List<EventHandler> found = listeners(dir);
+    assertThat(found).extracting(h -> h.sources.get(0) + " " + h.idempotency.present() + " "
+        + (h.idempotency.present() ? h.idempotency.trace().get(0).toString() : ""))
+        .containsExactlyInAnyOrder("a true " + JAVA + "Base.java:5", "b true " + JAVA + "Dedup.java:5", "c false ");
+  }
 }

@@ -11,12 +11,15 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.Location;
@@ -176,7 +179,9 @@ final class JavaListeners {
       if (found.present()) return found;
       int d = depth.get(m);
       if (d >= MAX_DEPTH || m.getBody().isEmpty()) continue;
-      for (MethodCallExpr call : m.getBody().get().findAll(MethodCallExpr.class)) {
+      List<Node> calls = new ArrayList<>(m.getBody().get().findAll(MethodCallExpr.class));
+      calls.addAll(m.getBody().get().findAll(MethodReferenceExpr.class));
+      for (Node call : calls) {
         for (MethodDeclaration target : targets(ctx, call)) {
           if (seen.put(target, true) != null) continue;
           depth.put(target, d + 1);
@@ -191,18 +196,43 @@ final class JavaListeners {
     return m.findAncestor(ClassOrInterfaceDeclaration.class).map(fileOf::get).orElse(null);
   }
 
-  /** The methods of the scanned code a call may go to: this class's, or those of the receiver's declared type. */
-  private List<MethodDeclaration> targets(FileContext ctx, MethodCallExpr call) {
-    Expression scope = call.getScope().orElse(null);
+  /**
+   * The methods of the scanned code a call or method reference may go to: this class's (and its
+   * superclasses'), a static call's class, or those of the receiver's declared type and its implementations.
+   */
+  private List<MethodDeclaration> targets(FileContext ctx, Node call) {
+    Expression scope;
+    String method;
+    int arity;
+    if (call instanceof MethodCallExpr m) {
+      scope = m.getScope().orElse(null);
+      method = m.getNameAsString();
+      arity = m.getArguments().size();
+    } else if (call instanceof MethodReferenceExpr r) {
+      scope = r.getScope();
+      method = r.getIdentifier();
+      arity = -1;
+    } else {
+      return List.of();
+    }
     List<ClassOrInterfaceDeclaration> owners = new ArrayList<>();
-    if (scope == null || scope instanceof ThisExpr) {
-      call.findAncestor(ClassOrInterfaceDeclaration.class).ifPresent(owners::add);
+    if (scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr) {
+      ClassOrInterfaceDeclaration own = call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+      for (int i = 0; own != null && i < 4 && !owners.contains(own); i++) {
+        owners.add(own);
+        if (own.getExtendedTypes().isEmpty()) break;
+        String parent = own.getExtendedTypes().get(0).getNameAsString();
+        own = classes.getOrDefault(parent, List.of()).stream().filter(c -> c.getNameAsString().equals(parent)).findFirst().orElse(null);
+      }
     } else {
       String name = null;
       if (scope instanceof NameExpr n) name = n.getNameAsString();
       if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) name = f.getNameAsString();
+      if (scope instanceof TypeExpr t) name = t.getType().asString();
       if (name == null) return List.of();
       String type = ctx.typeOf(name, call);
+      // No variable of that name: a static call or a method reference on a class (OrderService.place, OrderService::place).
+      if (type == null && Character.isUpperCase(name.charAt(0))) type = name;
       if (type == null) return List.of();
       int generic = type.indexOf('<');
       if (generic >= 0) type = type.substring(0, generic);
@@ -210,8 +240,8 @@ final class JavaListeners {
     }
     List<MethodDeclaration> out = new ArrayList<>();
     for (ClassOrInterfaceDeclaration c : owners) {
-      for (MethodDeclaration m : c.getMethodsByName(call.getNameAsString())) {
-        if (m.getBody().isPresent() && m.getParameters().size() == call.getArguments().size()) out.add(m);
+      for (MethodDeclaration m : c.getMethodsByName(method)) {
+        if (m.getBody().isPresent() && (arity < 0 || m.getParameters().size() == arity)) out.add(m);
       }
     }
     return out;
