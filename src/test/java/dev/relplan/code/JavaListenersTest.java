@@ -230,4 +230,27 @@ class JavaListenersTest {
         + (h.idempotency.present() ? h.idempotency.trace().get(0).toString() : ""))
         .containsExactlyInAnyOrder("a true " + JAVA + "Base.java:5", "b true " + JAVA + "Dedup.java:5", "c false ");
   }
+
+  private static final Path FIXTURES = Path.of("src/test/resources/rules/REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY");
+
+  @Test
+  void aListenerTransactionalWithAKafkaManagerIsNotJudged() throws Exception {
+    List<EventHandler> found = listeners(FIXTURES.resolve("undetermined"));
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).idempotency.unresolved()).isTrue();
+    assertThat(found.get(0).idempotency.trace()).extracting(Object::toString)
+        .containsExactly("ledger-service/src/main/java/com/example/ledger/LedgerListener.java:17",
+            "ledger-service/src/main/java/com/example/ledger/LedgerListener.java:18");
+  }
+
+  @Test
+  void aListenerFindingNamesTheListenerAndItsSource() throws Exception {
+    var findings = Pipeline.run(new Pipeline.Request(List.of(FIXTURES.resolve("fail")), "t", Context.defaults(), List.of())).assessment()
+        .findings().stream().map(n -> n.finding()).filter(f -> f.title().startsWith("Listener OrderListeners.onOrder")).toList();
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).title()).isEqualTo("Listener OrderListeners.onOrder (SQS) has no idempotency");
+    assertThat(findings.get(0).description()).contains("Spring Cloud AWS @SqsListener", "order-events");
+    assertThat(findings.get(0).evidence()).extracting(Object::toString)
+        .containsExactly("orders-service/src/main/java/com/example/orders/OrderListeners.java:18");
+  }
 }
