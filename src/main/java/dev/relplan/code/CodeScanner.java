@@ -52,7 +52,7 @@ public final class CodeScanner {
       other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
       notes.add("application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, health checks and handlers are): " + sb + " file(s)");
     }
-    JavaCodeScanner.Result r = JavaCodeScanner.scan(java);
+    JavaCodeScanner.Result r = JavaCodeScanner.scan(java, kafkaTransactions(found));
     PythonCodeScanner.Result py = PythonCodeScanner.scan(python);
     GoCodeScanner.Result gr = GoCodeScanner.scan(go);
     CsharpCodeScanner.Result cs = CsharpCodeScanner.scan(csharp);
@@ -68,6 +68,7 @@ public final class CodeScanner {
     workload.healthEndpoints.addAll(gr.healthEndpoints());
     workload.healthEndpoints.addAll(cs.healthEndpoints());
     workload.healthEndpoints.addAll(js.healthEndpoints());
+    workload.eventHandlers.addAll(r.listeners());
     workload.breakingMigrations.addAll(py.breakingMigrations());
     dev.relplan.code.migration.MigrationScanner.Result sql = dev.relplan.code.migration.MigrationScanner.scan(found);
     workload.breakingMigrations.addAll(sql.migrations());
@@ -79,6 +80,37 @@ public final class CodeScanner {
     skipped.addAll(cs.skipped());
     skipped.addAll(js.skipped());
     return new Result(skipped, notes);
+  }
+
+  /**
+   * Spring Boot configuration ({@code application*.yml} outside test sources) that turns on Kafka
+   * transactions: {@code spring.kafka.producer.transaction-id-prefix}, nested or written with dots.
+   */
+  static List<dev.relplan.model.Location> kafkaTransactions(Discovery.Result found) {
+    List<dev.relplan.model.Location> out = new ArrayList<>();
+    for (SourceFile f : found.ofKind(FileKind.OTHER)) {
+      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+      if (isTest(f.display()) || !name.startsWith("application") || !(name.endsWith(".yml") || name.endsWith(".yaml"))) continue;
+      for (dev.relplan.parse.Node doc : f.documents()) {
+        dev.relplan.model.Location at = property(doc, List.of("spring", "kafka", "producer", "transaction-id-prefix"));
+        if (at != null) out.add(at);
+      }
+    }
+    return out;
+  }
+
+  /** Where a property path is set to a non-null value, following nested maps and dotted keys. */
+  private static dev.relplan.model.Location property(dev.relplan.parse.Node node, List<String> path) {
+    if (path.isEmpty()) return node instanceof dev.relplan.parse.ScalarNode s && s.isNull() ? null : node.location();
+    if (!(node instanceof dev.relplan.parse.MapNode m)) return null;
+    for (dev.relplan.parse.MapNode.Entry e : m.entries()) {
+      List<String> key = List.of(e.key().split("\\."));
+      if (key.size() <= path.size() && path.subList(0, key.size()).equals(key)) {
+        dev.relplan.model.Location at = property(e.value(), path.subList(key.size(), path.size()));
+        if (at != null) return key.size() == path.size() ? e.keyLocation() : at;
+      }
+    }
+    return null;
   }
 
   /** Test sources (Java, Python, JavaScript/TypeScript, Go and C# conventions) call mocks and local servers: their calls are not the workload's integrations. */

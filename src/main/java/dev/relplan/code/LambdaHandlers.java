@@ -45,6 +45,33 @@ public final class LambdaHandlers {
       }
       w.eventHandlers.add(h);
     }
+    for (EventHandler h : w.eventHandlers) if (h.isListener()) fifoSource(h, w);
+  }
+
+  /**
+   * An SQS listener whose queues are all FIFO queues deduplicates like a FIFO-fed function: a queue
+   * declared in IaC with that name and FifoQueue true, or a literal name ending in .fifo, which AWS
+   * reserves for (and requires of) FIFO queues.
+   */
+  private static void fifoSource(EventHandler h, Workload w) {
+    if (!h.trigger.equals("SQS") || !h.idempotency.known() || h.idempotency.present() || h.sources.isEmpty()) return;
+    List<Location> trace = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (String source : h.sources) {
+      String name = source.substring(source.lastIndexOf('/') + 1); // a queue URL ends with the queue's name
+      Queue declared = null;
+      for (Queue q : w.all(Queue.class)) if (q.name.present() && q.name.get().equals(name)) declared = q;
+      if (declared != null && declared.fifo.isTrue()) {
+        trace.addAll(declared.fifo.trace().isEmpty() ? List.of(declared.location) : declared.fifo.trace());
+        names.add(declared.id + (declared.contentBasedDeduplication.isTrue() ? ", content-based" : ""));
+      } else if (declared == null && name.endsWith(".fifo")) {
+        names.add(name);
+      } else {
+        return;
+      }
+    }
+    if (trace.isEmpty()) trace.add(h.location);
+    h.idempotency = Value.explicit("FIFO queue " + String.join(", ", names) + " (deduplication)", trace);
   }
 
   private static EventHandler handler(Function f, Function.Trigger trigger, Map<String, SourceFile> code) {

@@ -22,11 +22,20 @@ import java.util.List;
  */
 public final class JavaCodeScanner {
   /** What the scan found, and the files it could not parse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped,
+                       List<dev.relplan.model.EventHandler> listeners) {}
 
   private JavaCodeScanner() {}
 
   public static Result scan(List<SourceFile> files) {
+    return scan(files, List.of());
+  }
+
+  /**
+   * {@code kafkaTransactions}: where configuration outside Java code turns on Kafka transactions
+   * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then not judged.
+   */
+  public static Result scan(List<SourceFile> files, List<dev.relplan.model.Location> kafkaTransactions) {
     JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();
@@ -52,7 +61,8 @@ public final class JavaCodeScanner {
     protectedByCallers(parsed, out);
     out.sort(Comparator.comparing((Integration i) -> i.location));
     health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
-    return new Result(out, health, skipped);
+    List<dev.relplan.model.EventHandler> listeners = new JavaListeners(parsed).find(kafkaTransactions);
+    return new Result(out, health, skipped, listeners);
   }
 
   /**

@@ -37,12 +37,20 @@ public final class JavaHandlers {
   }
 
   private static Value<String> idempotency(SourceFile file, CompilationUnit cu) {
-    for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) {
+    return idempotency(file.display(), cu);
+  }
+
+  /**
+   * Powertools {@code @Idempotent} or a DynamoDB conditional write within a part of the syntax tree
+   * (a whole file for a Lambda handler, one method for a message listener), or absent.
+   */
+  static Value<String> idempotency(String file, com.github.javaparser.ast.Node scope) {
+    for (AnnotationExpr a : scope.findAll(AnnotationExpr.class)) {
       if (a.getNameAsString().equals("Idempotent") || a.getNameAsString().endsWith(".Idempotent")) {
         return Value.explicit("Powertools @Idempotent", List.of(at(file, a)));
       }
     }
-    for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
       if (m.getNameAsString().equals("conditionExpression") || m.getNameAsString().equals("withConditionExpression")) {
         return Value.explicit("conditional write: " + m.getNameAsString() + "(" + m.getArguments() + ")", List.of(at(file, m.getName())));
       }
@@ -51,6 +59,10 @@ public final class JavaHandlers {
   }
 
   private static Location at(SourceFile file, com.github.javaparser.ast.Node n) {
-    return new Location(file.display(), n.getBegin().map(p -> p.line).orElse(1));
+    return at(file.display(), n);
+  }
+
+  private static Location at(String file, com.github.javaparser.ast.Node n) {
+    return new Location(file, n.getBegin().map(p -> p.line).orElse(1));
   }
 }

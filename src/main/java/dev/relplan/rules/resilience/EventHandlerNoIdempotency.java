@@ -8,15 +8,15 @@ import dev.relplan.rules.*;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Lambda handler fed by an at-least-once event source that does nothing against duplicates. */
+/** A Lambda handler or message listener fed by an at-least-once event source that does nothing against duplicates. */
 public final class EventHandlerNoIdempotency extends BaseRule {
   public EventHandlerNoIdempotency() {
     super(meta("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY", "RP-NO-IDEMPOTENCY", Domain.RESILIENCE,
         "Event-driven handler has no idempotency or deduplication", "REL04-BP04, REL05-BP03",
-        Impact.SEVERE, "SQS, SNS, EventBridge and stream sources deliver at least once and retry failed batches: a redelivered event is processed twice (double charge, duplicate order, repeated email).",
-        Likelihood.MEDIUM, "Redelivery happens on every retry, partial batch failure, visibility-timeout expiry or consumer timeout.",
+        Impact.SEVERE, "SQS, SNS, EventBridge and stream sources, and Kafka, RabbitMQ and JMS brokers, deliver at least once and retry failed batches: a redelivered event is processed twice (double charge, duplicate order, repeated email).",
+        Likelihood.MEDIUM, "Redelivery happens on every retry, partial batch failure, visibility-timeout expiry, consumer timeout or rebalance.",
         Tier.FOUNDATION, "Days: add an idempotency key store or conditional writes", "Lambda, DynamoDB",
-        "Make the handler idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.",
+        "Make the handler or listener idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.",
         ""));
   }
 
@@ -30,6 +30,13 @@ public final class EventHandlerNoIdempotency extends BaseRule {
       }
       if (h.idempotency.unresolved()) {
         out.report(this, h, "", "", h.idempotency);
+        continue;
+      }
+      if (h.isListener()) {
+        out.report(this, h, "Listener " + h.listenerMethod + " (" + h.trigger + ") has no idempotency",
+            "The " + h.framework + " at " + h.location + (h.sources.isEmpty() ? "" : " on " + String.join(", ", h.sources))
+                + " consumes " + h.trigger + " messages, which are delivered at least once (redelivered after a failure, a timeout or a rebalance);"
+                + " neither the listener nor the methods it calls in the scanned code use Powertools idempotency or a conditional write, and the source is not known to deduplicate.");
         continue;
       }
       Value<String> wiring = Value.explicit(h.trigger, List.of(h.functionLocation, h.triggerLocation));

@@ -1,0 +1,5 @@
+package com.example.orders;
+
+public interface PaymentService {
+  void charge(String payload);
+}
