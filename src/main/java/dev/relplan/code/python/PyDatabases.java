@@ -108,7 +108,8 @@ final class PyDatabases {
     } else {
       i.timeout = none((statement != null ? "statement_timeout=0 disables PostgreSQL's statement timeout, so a query can wait forever"
           : "psycopg sets no statement_timeout (PostgreSQL's default is 0, none), so a query can wait forever")
-          + (connectText == null ? "; without connect_timeout libpq waits indefinitely to connect" : ""),
+          + (connectText != null ? "" : client.equals("psycopg2") ? "; without connect_timeout libpq waits indefinitely to connect"
+              : "; without connect_timeout only psycopg's own 130 s default bounds connecting"),
           statement != null ? List.of(at) : connect != null ? List.of(f.at(connect)) : List.of());
     }
     return i;

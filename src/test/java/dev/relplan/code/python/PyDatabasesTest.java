@@ -37,7 +37,7 @@ class PyDatabasesTest {
     assertThat(i.location.line()).isEqualTo(4);
     assertThat(i.target.get()).isEqualTo("PostgreSQL orders-db.internal");
     assertThat(none(i)).isTrue();
-    assertThat(i.timeout.note()).contains("statement_timeout").doesNotContain("connect indefinitely");
+    assertThat(i.timeout.note()).contains("statement_timeout").doesNotContain("without connect_timeout");
     assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(4);
   }
 
@@ -60,16 +60,20 @@ class PyDatabasesTest {
 
         def d():
             return psycopg.connect("dbname=app")
+
+        def e():
+            return psycopg2.connect("dbname=app")
         """);
-    assertThat(r).hasSize(4);
+    assertThat(r).hasSize(5);
     assertThat(r.get(0).timeout.get()).isEqualTo("statement_timeout 2s");
     assertThat(r.get(0).target.get()).isEqualTo("PostgreSQL db.internal");
     assertThat(r.get(1).timeout.get()).isEqualTo("statement_timeout 5000 ms, connect_timeout 3 s (DSN)");
     assertThat(r.get(1).target.get()).isEqualTo("PostgreSQL db");
     assertThat(r.get(2).timeout.get()).isEqualTo("statement_timeout 1500 ms");
     assertThat(none(r.get(3))).isTrue();
-    assertThat(r.get(3).timeout.note()).contains("without connect_timeout libpq waits indefinitely");
+    assertThat(r.get(3).timeout.note()).contains("psycopg's own 130 s default");
     assertThat(r.get(3).location.line()).isEqualTo(16);
+    assertThat(r.get(4).timeout.note()).contains("without connect_timeout libpq waits indefinitely to connect");
   }
 
   @Test
