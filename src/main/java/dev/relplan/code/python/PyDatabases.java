@@ -102,6 +102,16 @@ final class PyDatabases {
       statement = setting(dsnText, "statement_timeout");
       at = f.at(dsn);
     }
+    PyNode configure = pool ? kwargs.get("configure") : null;
+    PyNode sql = statement == null ? sqlSettingStatementTimeout(call) : null;
+    if (statement == null && (configure != null || sql != null)) {
+      i.timeout = configure != null
+          ? Value.unresolved("the pool's configure= callback (" + shorten(configure.text()) + ") may set statement_timeout on each connection",
+              List.of(f.at(configure)))
+          : Value.unresolved("the file sets statement_timeout in SQL (" + shorten(sql.text()) + ", line " + sql.line
+              + "), which may apply to this connection", List.of(f.at(sql)));
+      return i;
+    }
     if (statement != null && !statement.equals("0")) {
       i.timeout = Value.explicit("statement_timeout " + statement + (statement.chars().allMatch(Character::isDigit) ? " ms" : "")
           + (connectText != null ? ", " + connectText : ""), List.of(at));
@@ -220,6 +230,30 @@ final class PyDatabases {
   }
 
   // ---- Helpers.
+
+  private List<PyNode> sqlStrings;
+
+  /**
+   * A string literal elsewhere in the file that mentions statement_timeout (e.g. {@code SET statement_timeout = 5000}
+   * executed after connecting, or in a pool's configure callback): the connection may be bounded that way.
+   */
+  private PyNode sqlSettingStatementTimeout(PyNode creation) {
+    if (sqlStrings == null) {
+      // SQL only ("SET [LOCAL|SESSION] statement_timeout ...", "select set_config('statement_timeout', ...)"), not conninfo or options strings
+      sqlStrings = f.root.all("string").stream().filter(n -> {
+        StringBuilder sb = new StringBuilder();
+        for (PyNode c : n.children) if (c.is("string_content")) sb.append(c.text());
+        String v = sb.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        return v.contains("statement_timeout") && (v.startsWith("set ") || v.contains("set_config"));
+      }).toList();
+    }
+    for (PyNode n : sqlStrings) {
+      boolean inside = false;
+      for (PyNode p = n; p != null; p = p.parent) if (p == creation) inside = true;
+      if (!inside) return n;
+    }
+    return null;
+  }
 
   private static boolean splat(PyNode call) {
     PyNode args = call.field("arguments");

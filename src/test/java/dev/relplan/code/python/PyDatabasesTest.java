@@ -195,6 +195,29 @@ class PyDatabasesTest {
   }
 
   @Test
+  void statementTimeoutSetInSqlOrAConfigureCallbackCannotBeDetermined() {
+    var r = scan("""
+        import psycopg2
+        from psycopg_pool import ConnectionPool
+
+        def setup(conn):
+            conn.autocommit = True
+
+        pool = ConnectionPool("host=db dbname=app", configure=setup)
+
+        def load():
+            conn = psycopg2.connect(host="db", dbname="app")
+            with conn.cursor() as cur:
+                cur.execute("SET statement_timeout = 5000")
+        """);
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0).timeout.unresolved()).isTrue();
+    assertThat(r.get(0).timeout.note()).contains("configure=");
+    assertThat(r.get(1).timeout.unresolved()).isTrue();
+    assertThat(r.get(1).timeout.note()).contains("line 12");
+  }
+
+  @Test
   void settingParsing() {
     assertThat(PyDatabases.setting("options='-c statement_timeout=5s'", "statement_timeout")).isEqualTo("5s");
     assertThat(PyDatabases.setting("options='-c idle_in_transaction_statement_timeout=5s'", "statement_timeout")).isNull();
