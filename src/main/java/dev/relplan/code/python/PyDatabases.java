@@ -31,6 +31,7 @@ final class PyDatabases {
     return switch (q) {
       case "psycopg2.connect", "psycopg.connect", "psycopg.Connection.connect", "psycopg.AsyncConnection.connect" ->
           psycopg(call, q.startsWith("psycopg2") ? "psycopg2" : "psycopg", false);
+      case "psycopg2.pool.SimpleConnectionPool", "psycopg2.pool.ThreadedConnectionPool" -> psycopg2Pool(call);
       case "psycopg_pool.ConnectionPool", "psycopg_pool.AsyncConnectionPool", "psycopg_pool.NullConnectionPool",
            "psycopg_pool.AsyncNullConnectionPool" -> psycopg(call, "psycopg_pool", true);
       case "redis.Redis", "redis.StrictRedis", "redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.client.Redis",
@@ -52,11 +53,28 @@ final class PyDatabases {
 
   // ---- psycopg: PostgreSQL's statement_timeout is 0 (none) unless the connection sets it; libpq waits indefinitely to connect.
 
+  /** psycopg2.pool: {@code (minconn, maxconn, *args, **kwargs)}, the rest passed to psycopg2.connect; no wait for a connection (PoolError when exhausted). */
+  private Integration psycopg2Pool(PyNode call) {
+    Map<String, PyNode> kwargs = PyFile.kwargs(call);
+    List<PyNode> args = PyFile.positional(call);
+    Integration i = psycopg(call, "psycopg2.pool", false, 2);
+    PyNode min = args.size() > 0 ? args.get(0) : kwargs.get("minconn");
+    PyNode max = args.size() > 1 ? args.get(1) : kwargs.get("maxconn");
+    if (min != null && max != null) {
+      i.pool = Value.explicit("minconn " + shorten(min.text()) + ", maxconn " + shorten(max.text()), List.of(f.at(min), f.at(max)));
+    }
+    return i;
+  }
+
   private Integration psycopg(PyNode call, String client, boolean pool) {
+    return psycopg(call, client, pool, 0);
+  }
+
+  private Integration psycopg(PyNode call, String client, boolean pool, int dsnAt) {
     Integration i = integration(call, client);
     Map<String, PyNode> kwargs = PyFile.kwargs(call);
     List<PyNode> args = PyFile.positional(call);
-    PyNode dsn = !args.isEmpty() ? args.get(0) : kwargs.getOrDefault("conninfo", kwargs.get("dsn"));
+    PyNode dsn = args.size() > dsnAt ? args.get(dsnAt) : kwargs.getOrDefault("conninfo", kwargs.get("dsn"));
     Map<String, PyNode> params = kwargs;
     if (pool) {
       pool(i, kwargs);
@@ -118,7 +136,7 @@ final class PyDatabases {
     } else {
       i.timeout = none((statement != null ? "statement_timeout=0 disables PostgreSQL's statement timeout, so a query can wait forever"
           : "psycopg sets no statement_timeout (PostgreSQL's default is 0, none), so a query can wait forever")
-          + (connectText != null ? "" : client.equals("psycopg2") ? "; without connect_timeout libpq waits indefinitely to connect"
+          + (connectText != null ? "" : client.startsWith("psycopg2") ? "; without connect_timeout libpq waits indefinitely to connect"
               : "; without connect_timeout only psycopg's own 130 s default bounds connecting"),
           statement != null ? List.of(at) : connect != null ? List.of(f.at(connect)) : List.of());
     }

@@ -218,6 +218,23 @@ class PyDatabasesTest {
   }
 
   @Test
+  void psycopg2PoolPassesItsRemainingArgumentsToConnect() {
+    var r = scan("""
+        from psycopg2 import pool
+
+        readers = pool.ThreadedConnectionPool(1, 20, host="replica.internal", dbname="app")
+        writers = pool.SimpleConnectionPool(1, 5, "host=primary.internal options='-c statement_timeout=2000'")
+        """);
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0).client).isEqualTo("psycopg2.pool");
+    assertThat(none(r.get(0))).isTrue();
+    assertThat(r.get(0).timeout.note()).contains("libpq waits indefinitely");
+    assertThat(r.get(0).pool.get()).isEqualTo("minconn 1, maxconn 20");
+    assertThat(r.get(0).target.get()).isEqualTo("PostgreSQL replica.internal");
+    assertThat(r.get(1).timeout.get()).isEqualTo("statement_timeout 2000 ms");
+  }
+
+  @Test
   void settingParsing() {
     assertThat(PyDatabases.setting("options='-c statement_timeout=5s'", "statement_timeout")).isEqualTo("5s");
     assertThat(PyDatabases.setting("options='-c idle_in_transaction_statement_timeout=5s'", "statement_timeout")).isNull();
