@@ -98,7 +98,7 @@ final class PyDatabases {
     String dsnText = dsn == null ? null : string(dsn);
     if (dsnText != null && host == null) host = dsnHost(dsnText);
     if (host != null && !host.isEmpty()) i.target = Value.explicit("PostgreSQL " + host, List.of());
-    String connectText = connect != null ? "connect_timeout " + PyCalls.shorten(connect.text()) + " s"
+    String connectText = connect != null ? "connect_timeout " + seconds(connect)
         : dsnText != null && setting(dsnText, "connect_timeout") != null ? "connect_timeout " + setting(dsnText, "connect_timeout") + " s (DSN)" : null;
     String statement = null;
     Location at = null;
@@ -190,7 +190,7 @@ final class PyDatabases {
     String urlTimeout = urlText == null ? null : setting(urlText, "socket_timeout");
     if (timeout != null) {
       i.timeout = timeout.is("none") ? none("socket_timeout=None: a command can wait forever", List.of(f.at(timeout)))
-          : Value.explicit("socket_timeout " + shorten(timeout.text()) + " s", List.of(f.at(timeout)));
+          : Value.explicit("socket_timeout " + seconds(timeout), List.of(f.at(timeout)));
     } else if (urlTimeout != null) {
       i.timeout = Value.explicit("socket_timeout " + urlTimeout + " s (URL)", List.of(f.at(url)));
     } else if (splat(call)) {
@@ -237,7 +237,7 @@ final class PyDatabases {
           List.of(f.at(poolClass)));
     } else if (poolTimeout != null) {
       i.timeout = poolTimeout.is("none") ? none("pool_timeout=None waits forever for a pooled connection", List.of(f.at(poolTimeout)))
-          : Value.explicit("pool checkout " + shorten(poolTimeout.text()) + " s (pool_timeout)", List.of(f.at(poolTimeout)));
+          : Value.explicit("pool checkout " + seconds(poolTimeout) + " (pool_timeout)", List.of(f.at(poolTimeout)));
     } else if (splat(call)) {
       i.timeout = Value.unresolved("the engine takes keyword arguments with ** (" + shorten(call.field("arguments").text())
           + "), which may choose the pool", List.of(f.at(call)));
@@ -248,6 +248,13 @@ final class PyDatabases {
   }
 
   // ---- Helpers.
+
+  /** "5 s" for a number (or a name bound to one), "set from X" for anything else. */
+  private String seconds(PyNode v) {
+    PyNode n = v.is("identifier") ? f.binding(v.text(), v) : v;
+    if (n != null && (n.is("integer") || n.is("float"))) return n.text() + " s";
+    return "set from " + shorten(v.text());
+  }
 
   private List<PyNode> sqlStrings;
 
