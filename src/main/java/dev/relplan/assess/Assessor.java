@@ -96,8 +96,11 @@ public final class Assessor {
       evidence.add(i.location);
       if (i.clientLocation != null && !evidence.contains(i.clientLocation)) evidence.add(i.clientLocation);
       for (Location l : i.timeout.trace()) if (!evidence.contains(l)) evidence.add(l);
+      for (Location l : i.pool.trace()) if (!evidence.contains(l)) evidence.add(l);
+      // connection-pool settings travel in the timeout column (no extra column in either output)
+      String pool = i.pool.present() ? "; pool: " + i.pool.get() : "";
       out.add(new Assessment.IntegrationRow(i.describe(), i.kind.name(), i.client, i.target.present() ? i.target.get() : null, evidence,
-          timeoutText(i.timeout), settingText(i.retry), settingText(i.circuitBreaker), settingText(i.fallback)));
+          timeoutText(i.timeout) + pool, settingText(i.retry), settingText(i.circuitBreaker), settingText(i.fallback)));
     }
     return out;
   }

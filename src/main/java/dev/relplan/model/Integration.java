@@ -31,6 +31,12 @@ public final class Integration extends Resource {
   public Value<Boolean> retriesDisabled = Value.defaulted(false, "retries not disabled");
   public Value<String> circuitBreaker = Value.absent();
   public Value<String> fallback = Value.absent();
+  /**
+   * Connection-pool settings of a database or cache client (pool size, the wait for a pooled
+   * connection, idle timeout): explicit when written in the code, the library's defaults otherwise;
+   * absent for clients without a pool.
+   */
+  public Value<String> pool = Value.absent();
 
   public Integration(String file, String enclosing, Kind kind, String client, String language, Location location) {
     super(file, enclosing + ":" + location.line(), "code:" + client, location);

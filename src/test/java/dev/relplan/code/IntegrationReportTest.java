@@ -40,7 +40,7 @@ class IntegrationReportTest {
     Pipeline.Result r = run(FIXTURE);
     JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode integrations = root.get("integrations");
-    assertThat(integrations).hasSize(11);
+    assertThat(integrations).hasSize(13);
     JsonNode payments = null;
     for (JsonNode i : integrations) if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
     assertThat(payments).isNotNull();
@@ -54,6 +54,19 @@ class IntegrationReportTest {
     assertThat(payments.get("fallback").asText()).isEqualTo("None found");
     assertThat(payments.get("evidence").get(1).get("file").asText()).isEqualTo("src/main/java/com/example/orders/HttpConfig.java");
     assertThat(payments.get("evidence").get(1).get("snippet").asText()).isEqualTo("return new RestTemplate(); // relplan:evidence");
+  }
+
+  @Test
+  void poolSettingsTravelInTheTimeoutColumnAndAreAReliabilityStrength() throws Exception {
+    Pipeline.Result r = run(Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/pass"));
+    JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
+    JsonNode pool = null;
+    for (JsonNode i : root.get("integrations")) if (i.get("client").asText().equals("psycopg_pool")) pool = i;
+    assertThat(pool).isNotNull();
+    assertThat(pool.get("line").asInt()).isEqualTo(7);
+    assertThat(pool.get("timeout").asText()).isEqualTo("statement_timeout 3000 ms, connect_timeout 5 s (DSN); pool: max_size 10, timeout 5 s");
+    String md = MarkdownRenderer.render(r.assessment(), "2026-01-01");
+    assertThat(md).contains("database/cache client(s) in application code set connection-pool limits");
   }
 
   @Test
@@ -76,7 +89,7 @@ class IntegrationReportTest {
   void findingsCiteTheCallThenTheClient() throws Exception {
     var findings = run(FIXTURE).assessment().findings().stream()
         .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT")).toList();
-    assertThat(findings).hasSize(11);
+    assertThat(findings).hasSize(13);
     var payments = findings.stream().filter(f -> f.finding().resource().startsWith("PaymentsClient")).findFirst().orElseThrow();
     assertThat(payments.finding().evidence()).extracting(Object::toString)
         .containsExactly("src/main/java/com/example/orders/PaymentsClient.java:14", "src/main/java/com/example/orders/HttpConfig.java:11");

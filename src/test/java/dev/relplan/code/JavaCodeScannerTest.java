@@ -68,6 +68,36 @@ class JavaCodeScannerTest {
   }
 
   @Test
+  void hikariPoolSizeAndIdleTimeoutAreRecordedAsPoolSettings() {
+    Integration i = only(scan("Db.java", """
+        import com.zaxxer.hikari.HikariConfig;
+        import com.zaxxer.hikari.HikariDataSource;
+        class Db {
+          HikariDataSource pool() {
+            HikariConfig config = new HikariConfig();
+            config.setMaximumPoolSize(20);
+            config.setConnectionTimeout(5000);
+            config.setIdleTimeout(60000);
+            return new HikariDataSource(config);
+          }
+        }
+        """));
+    assertThat(i.pool.get()).isEqualTo("maximumPoolSize 20, connectionTimeout 5 s, idleTimeout 60 s");
+    assertThat(i.pool.isExplicit()).isTrue();
+    assertThat(i.pool.trace()).extracting(l -> l.line()).containsExactly(6, 7, 8);
+    Integration bare = only(scan("Db.java", """
+        import com.zaxxer.hikari.HikariDataSource;
+        class Db {
+          HikariDataSource pool() {
+            return new HikariDataSource();
+          }
+        }
+        """));
+    assertThat(bare.pool.isExplicit()).isFalse();
+    assertThat(bare.pool.get()).startsWith("HikariCP defaults: maximumPoolSize 10");
+  }
+
+  @Test
   void feignClientInterfaceUsesFeignDefaultsAndReportsItsFallback() {
     Integration i = only(scan("Stock.java", """
         import org.springframework.cloud.openfeign.FeignClient;

@@ -424,6 +424,7 @@ final class CallSites {
       i.timeout = timeout != null ? explicit(timeout, "connection", "ms")
           : unresolved != null ? Value.unresolved("the pool configuration cannot be followed: " + unresolved, List.of())
           : Value.defaulted("30 s connection timeout (HikariCP default)", "HikariCP's default connectionTimeout applies");
+      i.pool = hikariPool(pool, timeout);
       return i;
     }
     if (type != null && type.equals(RETROFIT + ".Builder")) {
@@ -507,6 +508,21 @@ final class CallSites {
       }
     }
     return (type == null ? "?" : type) + "." + (method == null ? "<init>" : method);
+  }
+
+  /** HikariCP pool size and idle timeout as written (with the connection timeout); its defaults otherwise. */
+  private static Value<String> hikariPool(Built pool, Settings.Found timeout) {
+    List<String> set = new java.util.ArrayList<>();
+    List<Location> at = new java.util.ArrayList<>();
+    for (String setter : List.of("setMaximumPoolSize", "setMinimumIdle", "setConnectionTimeout", "setIdleTimeout", "setMaxLifetime")) {
+      Settings.Found found = setter.equals("setConnectionTimeout") ? timeout : Settings.first(pool, Set.of(setter));
+      if (found == null || found.step().args().size() != 1) continue;
+      String name = Character.toLowerCase(setter.charAt(3)) + setter.substring(4);
+      set.add(name + " " + (setter.endsWith("Size") || setter.endsWith("Idle") ? found.step().args().get(0).toString() : render(found, "ms").text()));
+      at.add(found.step().location());
+    }
+    return set.isEmpty() ? Value.defaulted("HikariCP defaults: maximumPoolSize 10, connectionTimeout 30 s, idleTimeout 10 min", "HikariCP's defaults apply")
+        : Value.explicit(String.join(", ", set), at);
   }
 
   private static Value<String> explicit(Settings.Found f, String what, String bareUnit) {

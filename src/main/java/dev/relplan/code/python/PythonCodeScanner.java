@@ -42,9 +42,14 @@ public final class PythonCodeScanner {
       PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
       PyCalls calls = new PyCalls(f);
       PyResilience resilience = new PyResilience(f);
+      PyDatabases databases = new PyDatabases(f);
       for (PyNode call : f.calls()) {
         Integration i = calls.analyse(call);
-        if (i == null) continue;
+        if (i == null) {
+          i = databases.creation(call);
+          if (i != null) integrations.add(i);
+          continue;
+        }
         resilience.apply(i, call);
         integrations.add(i);
       }
@@ -56,7 +61,7 @@ public final class PythonCodeScanner {
 
   /** Top-level modules whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
   private static final java.util.Set<String> RECOGNISED = java.util.Set.of("requests", "httpx", "aiohttp", "urllib3", "boto3",
-      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff", "alembic");
+      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff", "alembic", "psycopg2", "psycopg", "psycopg_pool", "redis", "sqlalchemy");
 
   /**
    * Whether the module imports a recognised library, looking at import statements at module level

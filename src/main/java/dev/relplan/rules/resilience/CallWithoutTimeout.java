@@ -39,6 +39,11 @@ public final class CallWithoutTimeout extends BaseRule {
       out.strength(this, calls + " of " + w.integrations.size() + " outbound call(s) in application code set an explicit timeout",
           bounded.stream().distinct().limit(8).toList());
     }
+    List<Integration> pools = w.integrations.stream().filter(i -> i.pool.isExplicit()).toList();
+    if (!pools.isEmpty()) {
+      out.strength(this, pools.size() + " database/cache client(s) in application code set connection-pool limits (pool size, wait for a connection, idle timeout)",
+          pools.stream().flatMap(i -> dev.relplan.rules.Findings.evidence(i, i.pool).stream()).distinct().limit(8).toList());
+    }
   }
 
   /** The client's construction line as a deciding value, so it follows the call line in the evidence. */
