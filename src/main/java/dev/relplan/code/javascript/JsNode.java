@@ -1,8 +1,5 @@
 package dev.relplan.code.javascript;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
 
@@ -10,26 +7,10 @@ import org.treesitter.TSTreeCursor;
  * A JavaScript or TypeScript syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
  * the field name it has in its parent, its 1-based line, its source text, and its children.
  */
-final class JsNode {
-  /** Nesting beyond this is not copied (pathological input); the scanner sees a truncated subtree. */
-  private static final int MAX_DEPTH = 400;
-
-  final String type;
-  final String field;
-  final int line;
-  final int start;
-  final int end;
-  final List<JsNode> children = new ArrayList<>();
-  JsNode parent;
-  private final byte[] source;
+final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
 
   private JsNode(String type, String field, int line, int start, int end, byte[] source) {
-    this.type = type;
-    this.field = field;
-    this.line = line;
-    this.start = start;
-    this.end = end;
-    this.source = source;
+    super(type, field, line, start, end, source);
   }
 
   /**
@@ -80,38 +61,6 @@ final class JsNode {
     return out;
   }
 
-  String text() {
-    int s = Math.max(0, Math.min(start, source.length));
-    int e = Math.max(s, Math.min(end, source.length));
-    return new String(source, s, e - s, StandardCharsets.UTF_8);
-  }
-
-  JsNode field(String name) {
-    for (JsNode c : children) if (name.equals(c.field)) return c;
-    return null;
-  }
-
-  boolean is(String t) {
-    return type.equals(t);
-  }
-
-  /** Every descendant (and this node) of a type, in source order. */
-  List<JsNode> all(String t) {
-    List<JsNode> out = new ArrayList<>();
-    collect(this, t, out);
-    return out;
-  }
-
-  private static void collect(JsNode n, String t, List<JsNode> out) {
-    if (n.type.equals(t)) out.add(n);
-    for (JsNode c : n.children) collect(c, t, out);
-  }
-
-  /** The nearest ancestor of a type, or null. */
-  JsNode ancestor(String t) {
-    for (JsNode p = parent; p != null; p = p.parent) if (p.type.equals(t)) return p;
-    return null;
-  }
 
   /** The value of a string literal (or a template without substitutions) without quotes, or null otherwise. */
   String stringValue() {
@@ -156,8 +105,4 @@ final class JsNode {
     return n;
   }
 
-  @Override
-  public String toString() {
-    return type + "@" + line;
-  }
 }

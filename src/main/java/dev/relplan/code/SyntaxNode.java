@@ -1,0 +1,110 @@
+package dev.relplan.code;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.treesitter.TSNode;
+
+/**
+ * A syntax node copied out of tree-sitter once, so a scanner walks plain Java objects: its type, the
+ * field name it has in its parent, its 1-based line, its source text and its named children. Each
+ * language's node type extends this and adds what only that grammar needs (string literals, scopes).
+ */
+public abstract class SyntaxNode<N extends SyntaxNode<N>> {
+  /** Nesting beyond this is not copied (pathological input); the scanner sees a truncated subtree. */
+  public static final int MAX_DEPTH = 400;
+
+  public final String type;
+  public final String field;
+  public final int line;
+  public final int start;
+  public final int end;
+  public final List<N> children = new ArrayList<>();
+  public N parent;
+  private final byte[] source;
+  /** Descendants by type, computed once per node and type asked for: scanners ask the same questions many times. */
+  private Map<String, List<N>> allOf;
+
+  /** Creates the language's node type. */
+  public interface Factory<N> {
+    N create(String type, String field, int line, int start, int end, byte[] source);
+  }
+
+  protected SyntaxNode(String type, String field, int line, int start, int end, byte[] source) {
+    this.type = type;
+    this.field = field;
+    this.line = line;
+    this.start = start;
+    this.end = end;
+    this.source = source;
+  }
+
+  /** Copies the named nodes of a tree, depth-first, up to {@link #MAX_DEPTH}. */
+  protected static <N extends SyntaxNode<N>> N copyTree(TSNode root, byte[] source, Factory<N> factory) {
+    return copy(root, null, source, 0, factory);
+  }
+
+  private static <N extends SyntaxNode<N>> N copy(TSNode n, String field, byte[] source, int depth, Factory<N> factory) {
+    N out = factory.create(n.getType(), field, n.getStartPoint().getRow() + 1, n.getStartByte(), n.getEndByte(), source);
+    if (depth >= MAX_DEPTH) return out;
+    int count = n.getChildCount();
+    for (int i = 0; i < count; i++) {
+      TSNode c = n.getChild(i);
+      if (!c.isNamed()) continue;
+      N child = copy(c, n.getFieldNameForChild(i), source, depth + 1, factory);
+      child.parent = out;
+      out.children.add(child);
+    }
+    return out;
+  }
+
+  public String text() {
+    int s = Math.max(0, Math.min(start, source.length));
+    int e = Math.max(s, Math.min(end, source.length));
+    return new String(source, s, e - s, StandardCharsets.UTF_8);
+  }
+
+  /** The child with a field name, or null. */
+  public N field(String name) {
+    for (N c : children) if (name.equals(c.field)) return c;
+    return null;
+  }
+
+  public boolean is(String t) {
+    return type.equals(t);
+  }
+
+  /** Every descendant (and this node) of a type, in source order (an unmodifiable list). */
+  public List<N> all(String t) {
+    if (allOf == null) allOf = new HashMap<>();
+    return allOf.computeIfAbsent(t, k -> {
+      List<N> out = new ArrayList<>();
+      collect(self(), k, out);
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  private static <N extends SyntaxNode<N>> void collect(N n, String t, List<N> out) {
+    if (n.type.equals(t)) out.add(n);
+    for (N c : n.children) collect(c, t, out);
+  }
+
+  /** The nearest ancestor of a type, or null. */
+  public N ancestor(String t) {
+    for (N p = parent; p != null; p = p.parent) if (p.type.equals(t)) return p;
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private N self() {
+    return (N) this;
+  }
+
+  @Override
+  public String toString() {
+    return type + "@" + line;
+  }
+}
