@@ -164,7 +164,7 @@ public final class LambdaHandlers {
   }
 
   /** Removes ./ segments, resolves ../ and drops a trailing slash, keeping forward slashes. */
-  static String normalize(String path) {
+  public static String normalize(String path) {
     java.util.Deque<String> parts = new java.util.ArrayDeque<>();
     for (String s : path.split("/")) {
       if (s.isEmpty() || s.equals(".")) continue;

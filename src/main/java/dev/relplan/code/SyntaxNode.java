@@ -98,6 +98,16 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
     return null;
   }
 
+  /** " at line N" for the first syntax error tree-sitter recovered from in a tree, or "" when none is located. */
+  public static String errorLine(TSNode n) {
+    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
+    for (int i = 0; i < n.getChildCount(); i++) {
+      TSNode c = n.getChild(i);
+      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
+    }
+    return "";
+  }
+
   @SuppressWarnings("unchecked")
   private N self() {
     return (N) this;

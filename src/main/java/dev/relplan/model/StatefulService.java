@@ -10,6 +10,24 @@ public final class StatefulService extends Resource {
   /** Human description of the topology, e.g. "SINGLE_INSTANCE broker". */
   public String topology = "";
   public String service = "";
+
+  /**
+   * A search domain is replicated when it has more than one data node and zone awareness: the
+   * same judgment whichever format declared the node count and zone awareness.
+   */
+  public void judgeSearchDomain(Value<Integer> count, Value<Boolean> zoneAware) {
+    if (count.unresolved()) {
+      replicated = count.map(x -> false);
+    } else if (zoneAware.unresolved()) {
+      replicated = zoneAware;
+    } else {
+      boolean multi = count.get() > 1 && zoneAware.get();
+      List<Location> trace = new ArrayList<>(count.trace());
+      trace.addAll(zoneAware.trace());
+      replicated = trace.isEmpty() ? Value.defaulted(multi, count.note()) : Value.explicit(multi, trace);
+    }
+    topology = (count.present() ? count.get() + " data node(s)" : "data nodes") + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
+  }
   public StatefulService(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -37,7 +37,7 @@ public final class CsharpCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "C# syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "C# syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       CsFile f = new CsFile(file.display(), CsNode.copy(rootNode, file.content().getBytes(StandardCharsets.UTF_8)));
@@ -55,14 +55,5 @@ public final class CsharpCodeScanner {
       health.addAll(new CsHealth(f, registrations).find());
     }
     return new Result(integrations, health, skipped);
-  }
-
-  private static String errorLine(TSNode n) {
-    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
-    for (int i = 0; i < n.getChildCount(); i++) {
-      TSNode c = n.getChild(i);
-      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
-    }
-    return "";
   }
 }

@@ -41,7 +41,7 @@ public final class GoCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Go syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "Go syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       if (!importsRecognised(rootNode, bytes)) continue; // nothing this scanner recognises can be referenced
@@ -73,14 +73,5 @@ public final class GoCodeScanner {
       for (String p : RECOGNISED) if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
     }
     return false;
-  }
-
-  private static String errorLine(TSNode n) {
-    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
-    for (int i = 0; i < n.getChildCount(); i++) {
-      TSNode c = n.getChild(i);
-      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
-    }
-    return "";
   }
 }

@@ -47,7 +47,7 @@ public final class JavaScriptCodeScanner {
       TSNode root = tree(file).getRootNode();
       if (root.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(name, language(name) + " syntax error" + errorLine(root) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(name, language(name) + " syntax error" + dev.relplan.code.SyntaxNode.errorLine(root) + "; its calls are not analysed"));
         continue;
       }
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
@@ -89,14 +89,5 @@ public final class JavaScriptCodeScanner {
 
   private static String language(String name) {
     return name.endsWith(".ts") ? "TypeScript" : "JavaScript";
-  }
-
-  private static String errorLine(TSNode n) {
-    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
-    for (int i = 0; i < n.getChildCount(); i++) {
-      TSNode c = n.getChild(i);
-      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
-    }
-    return "";
   }
 }

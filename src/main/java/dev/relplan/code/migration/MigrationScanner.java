@@ -76,20 +76,10 @@ public final class MigrationScanner {
     String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
     if (relative) {
       String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
-      return normalize(dir.isEmpty() ? p : dir + "/" + p);
+      return dev.relplan.code.LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
     }
     int res = changelog.indexOf("src/main/resources/");
-    return normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
-  }
-
-  private static String normalize(String path) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-    for (String s : path.split("/")) {
-      if (s.isEmpty() || s.equals(".")) continue;
-      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
-      else parts.addLast(s);
-    }
-    return String.join("/", parts);
+    return dev.relplan.code.LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
   }
 
   /** Migrations of test sources set up test databases, not the workload's. */

@@ -35,7 +35,7 @@ public final class PythonCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Python syntax error" + errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "Python syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       if (!importsAnyOf(rootNode, bytes, 0)) continue; // nothing this scanner recognises can be referenced
@@ -81,14 +81,5 @@ public final class PythonCodeScanner {
       }
     }
     return false;
-  }
-
-  private static String errorLine(TSNode n) {
-    if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
-    for (int i = 0; i < n.getChildCount(); i++) {
-      TSNode c = n.getChild(i);
-      if (c.hasError() || c.isError() || c.isMissing()) return errorLine(c);
-    }
-    return "";
   }
 }

@@ -200,17 +200,7 @@ final class DataMappers {
     s.service = "OpenSearch Service";
     Value<Integer> count = or(p.integer(configKey + ".InstanceCount"), 1, "OpenSearch domains have one data node by default");
     Value<Boolean> zoneAware = or(p.bool(configKey + ".ZoneAwarenessEnabled"), false, "zone awareness is off by default");
-    if (count.unresolved()) {
-      s.replicated = count.map(x -> false);
-    } else if (zoneAware.unresolved()) {
-      s.replicated = zoneAware;
-    } else {
-      boolean replicated = count.get() > 1 && zoneAware.get();
-      List<Location> trace = new ArrayList<>(count.trace());
-      trace.addAll(zoneAware.trace());
-      s.replicated = trace.isEmpty() ? Value.defaulted(replicated, count.note()) : Value.explicit(replicated, trace);
-    }
-    s.topology = (count.present() ? count.get() + " data node(s)" : "data nodes") + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
+    s.judgeSearchDomain(count, zoneAware);
     c.add(s);
   }
 
