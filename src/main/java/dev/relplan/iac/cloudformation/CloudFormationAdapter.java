@@ -43,9 +43,6 @@ public final class CloudFormationAdapter {
     ServerlessMappers.register(MAPPERS);
   }
 
-  /** Which parameter values were used, for the report. */
-  public record ParameterChoice(String description) {}
-
   private final Discovery.Result discovered;
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
@@ -124,8 +121,6 @@ public final class CloudFormationAdapter {
       Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
       for (MapNode.Entry p : props.entries("Parameters")) {
         Evaluated v = t.eval(p.value());
-        List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
-        trace.addAll(v.trace());
         values.put(p.key(), new Template.ParameterValue(v.value() == Evaluated.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
       }
       List<Location> chain = new ArrayList<>(t.callChain);

@@ -1,7 +1,6 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
@@ -49,10 +48,5 @@ public record ParameterFile(String display, Map<String, Template.ParameterValue>
       if (List.of("prod", "production", "prd", "live").contains(token)) return true;
     }
     return false;
-  }
-
-  Location locationOf(String key) {
-    Template.ParameterValue v = values.get(key);
-    return v == null ? null : v.location();
   }
 }
