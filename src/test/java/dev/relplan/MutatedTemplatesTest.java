@@ -1,5 +1,6 @@
 package dev.relplan;
 
+import dev.relplan.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

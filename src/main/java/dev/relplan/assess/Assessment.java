@@ -1,7 +1,7 @@
 package dev.relplan.assess;
 
-import dev.relplan.discover.SkippedFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.SkippedFile;
+import dev.relplan.source.Location;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;

@@ -1,7 +1,7 @@
 package dev.relplan.assess;
 
-import dev.relplan.discover.EvidenceKind;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.model.EvidenceKind;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.ComputeGroup;
@@ -9,7 +9,7 @@ import dev.relplan.model.Database;
 import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.FileSystem;
 import dev.relplan.model.FisExperiment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.NatGateway;
 import dev.relplan.model.Resource;
 import dev.relplan.model.RestoreTestingPlan;

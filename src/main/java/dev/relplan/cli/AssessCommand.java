@@ -1,8 +1,8 @@
 package dev.relplan.cli;
 
-import dev.relplan.InputError;
-import dev.relplan.Objectives;
-import dev.relplan.Pipeline;
+import dev.relplan.source.InputError;
+import dev.relplan.pipeline.Objectives;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.parse.JsonLoader;
@@ -98,11 +98,11 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo),
-        incidents == null ? List.of() : dev.relplan.Incidents.load(incidents));
+        incidents == null ? List.of() : dev.relplan.pipeline.Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
-    java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.Baseline.load(baseline);
+    java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.pipeline.Baseline.load(baseline);
     for (Path p : varFiles) {
       if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
     }

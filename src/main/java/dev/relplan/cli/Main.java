@@ -30,7 +30,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof dev.relplan.InputError) {
+      if (e instanceof dev.relplan.source.InputError) {
         System.err.println("relplan: " + e.getMessage());
         return 2;
       }

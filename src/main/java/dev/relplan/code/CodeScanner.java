@@ -7,7 +7,7 @@ import dev.relplan.code.java.JavaCodeScanner;
 import dev.relplan.code.python.PythonCodeScanner;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Workload;
 import java.util.ArrayList;
@@ -86,13 +86,13 @@ public final class CodeScanner {
    * Spring Boot configuration ({@code application*.yml} outside test sources) that turns on Kafka
    * transactions: {@code spring.kafka.producer.transaction-id-prefix}, nested or written with dots.
    */
-  static List<dev.relplan.model.Location> kafkaTransactions(Discovery.Result found) {
-    List<dev.relplan.model.Location> out = new ArrayList<>();
+  static List<dev.relplan.source.Location> kafkaTransactions(Discovery.Result found) {
+    List<dev.relplan.source.Location> out = new ArrayList<>();
     for (SourceFile f : found.ofKind(FileKind.OTHER)) {
       String name = f.display().substring(f.display().lastIndexOf('/') + 1);
       if (isTest(f.display()) || !name.startsWith("application") || !(name.endsWith(".yml") || name.endsWith(".yaml"))) continue;
       for (dev.relplan.parse.Node doc : f.documents()) {
-        dev.relplan.model.Location at = property(doc, List.of("spring", "kafka", "producer", "transaction-id-prefix"));
+        dev.relplan.source.Location at = property(doc, List.of("spring", "kafka", "producer", "transaction-id-prefix"));
         if (at != null) out.add(at);
       }
     }
@@ -100,13 +100,13 @@ public final class CodeScanner {
   }
 
   /** Where a property path is set to a non-null value, following nested maps and dotted keys. */
-  private static dev.relplan.model.Location property(dev.relplan.parse.Node node, List<String> path) {
+  private static dev.relplan.source.Location property(dev.relplan.parse.Node node, List<String> path) {
     if (path.isEmpty()) return node instanceof dev.relplan.parse.ScalarNode s && s.isNull() ? null : node.location();
     if (!(node instanceof dev.relplan.parse.MapNode m)) return null;
     for (dev.relplan.parse.MapNode.Entry e : m.entries()) {
       List<String> key = List.of(e.key().split("\\."));
       if (key.size() <= path.size() && path.subList(0, key.size()).equals(key)) {
-        dev.relplan.model.Location at = property(e.value(), path.subList(key.size(), path.size()));
+        dev.relplan.source.Location at = property(e.value(), path.subList(key.size(), path.size()));
         if (at != null) return key.size() == path.size() ? e.keyLocation() : at;
       }
     }

@@ -1,6 +1,6 @@
 package dev.relplan.code;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 
 /** A handler function found in code, and the idempotency mechanism it uses (absent when none). */

@@ -10,7 +10,7 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.Function;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;

@@ -1,5 +1,7 @@
 package dev.relplan.discover;
 
+import dev.relplan.model.EvidenceKind;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.Limits;
 import dev.relplan.parse.MapNode;

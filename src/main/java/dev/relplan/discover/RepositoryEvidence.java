@@ -1,5 +1,6 @@
 package dev.relplan.discover;
 
+import dev.relplan.model.EvidenceKind;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.relplan.model;
 
+import dev.relplan.source.Location;
+
 /**
  * The code of a Lambda function that consumes events (SQS, SNS, EventBridge, Kinesis, DynamoDB
  * streams, Kafka, MQ), linked through the function's Handler and CodeUri. The location is the

@@ -1,5 +1,7 @@
 package dev.relplan.model;
 
+import dev.relplan.source.Location;
+
 /**
  * A health-check endpoint declared in application code. {@link #dependencyCheck} is the first
  * call the handler makes beyond building its response (a query, a client call, a delegated check);

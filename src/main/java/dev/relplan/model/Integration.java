@@ -1,5 +1,7 @@
 package dev.relplan.model;
 
+import dev.relplan.source.Location;
+
 /**
  * One outbound call site found in application code (an HTTP request, an AWS SDK operation, a
  * connection pool to a database), with the resilience settings that apply to it. The location is

@@ -1,5 +1,7 @@
 package dev.relplan.model;
 
+import dev.relplan.source.Location;
+
 /**
  * One schema change in a migration script (e.g. an Alembic {@code op.drop_column}) that the
  * previous release of the application cannot run against: a dropped or renamed table or column,

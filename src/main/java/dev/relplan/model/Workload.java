@@ -1,6 +1,6 @@
 package dev.relplan.model;
 
-import dev.relplan.discover.EvidenceKind;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.relplan.parse;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /** A mapping with keys in document order. Keys are unique (parsers reject duplicates). */

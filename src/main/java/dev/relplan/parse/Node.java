@@ -1,6 +1,6 @@
 package dev.relplan.parse;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 
 /**
  * A located document tree shared by YAML and JSON: every node knows its file and line. Scalars keep

@@ -1,6 +1,6 @@
 package dev.relplan.parse;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 
 /** A scalar: {@code text} is null for a YAML/JSON null; {@code quoted} is true for quoted strings. */
 public record ScalarNode(Location location, String tag, String text, Kind kind) implements Node {

@@ -1,6 +1,6 @@
 package dev.relplan.parse;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.List;
 
 public record SeqNode(Location location, String tag, List<Node> items) implements Node {}

@@ -1,6 +1,6 @@
 package dev.relplan.parse;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

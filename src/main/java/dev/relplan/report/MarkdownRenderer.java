@@ -1,7 +1,7 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Strength;

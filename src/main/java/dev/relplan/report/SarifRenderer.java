@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.relplan.assess.Assessment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleMeta;

@@ -6,7 +6,7 @@ import dev.relplan.model.BackupVault;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;

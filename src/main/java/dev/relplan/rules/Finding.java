@@ -1,6 +1,6 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /** A gap the rules found, before numbering and risk are assigned. */

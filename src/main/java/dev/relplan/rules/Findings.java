@@ -1,6 +1,7 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.Location;
+import dev.relplan.model.Production;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /** A good reliability pattern found in the repository, reported before gaps. */

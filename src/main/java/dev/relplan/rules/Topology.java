@@ -1,6 +1,6 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.NatGateway;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Route;

@@ -1,6 +1,6 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /** A check that could not decide: what it would have reported, and the value it could not resolve. */

@@ -2,9 +2,9 @@ package dev.relplan.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.InputError;
-import dev.relplan.Incidents;
-import dev.relplan.Pipeline;
+import dev.relplan.source.InputError;
+import dev.relplan.pipeline.Incidents;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Incident;
 import dev.relplan.rules.Likelihood;

@@ -1,6 +1,6 @@
 package dev.relplan.bench;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.report.JsonRenderer;
 import dev.relplan.report.MarkdownRenderer;
 import dev.relplan.rules.Context;

@@ -2,8 +2,8 @@ package dev.relplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Baseline;
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Baseline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.report.JsonRenderer;
 import dev.relplan.rules.Context;

@@ -2,7 +2,7 @@ package dev.relplan.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.EventHandler;
 import dev.relplan.rules.Context;
 import java.nio.file.Files;

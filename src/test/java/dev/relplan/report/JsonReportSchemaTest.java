@@ -11,7 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.cli.Main;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.rules.Context;

@@ -2,7 +2,7 @@ package dev.relplan.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
 import java.nio.file.Files;

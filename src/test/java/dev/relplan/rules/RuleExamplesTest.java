@@ -2,9 +2,9 @@ package dev.relplan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.relplan.code.csharp;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.relplan.code.csharp;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ final class CsRegistrations {
   /** Checks registered on a health checks builder (AddCheck, AddNpgSql, AddDbContextCheck, ...). */
   final List<Value<String>> healthChecks = new ArrayList<>();
   /** Where AddHealthChecks() is called (the first call found), or null. */
-  dev.relplan.model.Location healthChecksAt;
+  dev.relplan.source.Location healthChecksAt;
 
   /** {@code ConfigureHttpClientDefaults(b => ...)}: settings every factory and typed client gets; null when not called. */
   HttpClientRegistration defaults;
@@ -114,7 +114,7 @@ final class CsRegistrations {
   }
 
   private static void standardHandler(CsFile f, CsNode step, String m, HttpClientRegistration r) {
-    List<dev.relplan.model.Location> at = List.of(f.at(step));
+    List<dev.relplan.source.Location> at = List.of(f.at(step));
     r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
     r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
     r.handlers.breaker = Value.explicit(m + " circuit breaker", at);

@@ -1,7 +1,7 @@
 package dev.relplan.code.go;
 
 import dev.relplan.model.Integration;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import java.util.List;
 import java.util.Map;

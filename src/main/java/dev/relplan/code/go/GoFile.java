@@ -1,6 +1,6 @@
 package dev.relplan.code.go;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.relplan.code.java;
 
 import com.github.javaparser.ast.expr.Expression;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -20,7 +20,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

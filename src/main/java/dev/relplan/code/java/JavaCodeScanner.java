@@ -8,7 +8,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
@@ -35,7 +35,7 @@ public final class JavaCodeScanner {
    * {@code kafkaTransactions}: where configuration outside Java code turns on Kafka transactions
    * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then not judged.
    */
-  public static Result scan(List<SourceFile> files, List<dev.relplan.model.Location> kafkaTransactions) {
+  public static Result scan(List<SourceFile> files, List<dev.relplan.source.Location> kafkaTransactions) {
     JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();

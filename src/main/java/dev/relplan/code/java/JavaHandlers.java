@@ -10,7 +10,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.relplan.code.HandlerCode;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import java.util.List;
 

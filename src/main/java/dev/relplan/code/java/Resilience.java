@@ -13,7 +13,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.relplan.model.Integration;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.relplan.code.javascript;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -126,7 +126,7 @@ final class JsHealth {
     if (!returns.isEmpty()) line = returns.get(0).line;
     if (!sends.isEmpty()) line = Math.min(line, sends.get(0).line);
     if (!body.is("statement_block")) line = Math.min(line, body.line); // (req, res) => res.send('ok')
-    e.response = line == Integer.MAX_VALUE ? null : new dev.relplan.model.Location(f.file, line);
+    e.response = line == Integer.MAX_VALUE ? null : new dev.relplan.source.Location(f.file, line);
   }
 
   /**

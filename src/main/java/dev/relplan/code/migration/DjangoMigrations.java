@@ -1,8 +1,8 @@
 package dev.relplan.code.migration;
 
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Migration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package dev.relplan.code.migration;
 
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Migration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import static dev.relplan.code.python.PyCalls.none;
 import static dev.relplan.code.python.PyCalls.shorten;
 
 import dev.relplan.model.Integration;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
 package dev.relplan.iac.cloudformation;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -121,7 +122,7 @@ public final class CloudFormationAdapter {
       Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
       for (MapNode.Entry p : props.entries("Parameters")) {
         Evaluated v = t.eval(p.value());
-        values.put(p.key(), new Template.ParameterValue(v.value() == Evaluated.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
+        values.put(p.key(), new Template.ParameterValue(v.value() == Template.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
       }
       List<Location> chain = new ArrayList<>(t.callChain);
       chain.add(e.keyLocation());

@@ -1,6 +1,7 @@
 package dev.relplan.iac.cloudformation;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;

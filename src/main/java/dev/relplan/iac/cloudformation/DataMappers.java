@@ -9,7 +9,7 @@ import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Table;

@@ -76,7 +76,7 @@ final class NetworkMappers {
     c.add(r);
   }
 
-  static void record(ResourceContext c, Props p, String id, dev.relplan.model.Location location) {
+  static void record(ResourceContext c, Props p, String id, dev.relplan.source.Location location) {
     DnsRecord r = new DnsRecord(c.template.scope, id, "AWS::Route53::RecordSet", location);
     r.recordName = p.str("Name");
     r.recordType = p.str("Type");

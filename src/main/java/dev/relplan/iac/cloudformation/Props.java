@@ -1,6 +1,7 @@
 package dev.relplan.iac.cloudformation;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -125,7 +126,7 @@ final class Props {
     if (f.node == null && f.computed == null) return Value.absent();
     Evaluated e = f.computed != null ? f.computed : template.eval(f.node);
     for (Location l : e.trace()) if (!trace.contains(l)) trace.add(l);
-    if (e.value() == Evaluated.NO_VALUE || e.value() == null) return Value.absent();
+    if (e.value() == Template.NO_VALUE || e.value() == null) return Value.absent();
     if (e.value() instanceof Unknown u) return Value.unresolved(u.reason(), trace);
     return Value.explicit(e.value(), trace);
   }

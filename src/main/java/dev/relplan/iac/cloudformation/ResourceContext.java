@@ -1,6 +1,7 @@
 package dev.relplan.iac.cloudformation;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;

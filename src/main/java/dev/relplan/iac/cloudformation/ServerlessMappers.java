@@ -10,7 +10,7 @@ import dev.relplan.model.EventInvokeConfig;
 import dev.relplan.model.EventRule;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.StateMachine;
 import dev.relplan.model.Table;

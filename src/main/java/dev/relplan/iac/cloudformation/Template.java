@@ -1,7 +1,8 @@
 package dev.relplan.iac.cloudformation;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;
@@ -20,6 +21,14 @@ import java.util.Map;
  * and the intrinsic-function evaluator. A nested stack is another instance with its own scope.
  */
 final class Template {
+  /** AWS::NoValue: the property is removed. */
+  static final Object NO_VALUE = new Object() {
+    @Override
+    public String toString() {
+      return "AWS::NoValue";
+    }
+  };
+
   /** A parameter value and where it was set. */
   record ParameterValue(Object value, Location location, String origin) {}
 
@@ -240,7 +249,7 @@ final class Template {
       for (Node item : seq.items()) {
         Evaluated e = eval(item, depth + 1);
         parts.add(e);
-        if (e.value() != Evaluated.NO_VALUE) out.add(e.value());
+        if (e.value() != Template.NO_VALUE) out.add(e.value());
       }
       return Evaluated.combine(out, parts);
     }
@@ -250,7 +259,7 @@ final class Template {
     for (MapNode.Entry e : m.entries()) {
       Evaluated v = eval(e.value(), depth + 1);
       parts.add(v);
-      if (v.value() != Evaluated.NO_VALUE) out.put(e.key(), v.value());
+      if (v.value() != Template.NO_VALUE) out.put(e.key(), v.value());
     }
     return Evaluated.combine(out, parts);
   }
@@ -285,7 +294,7 @@ final class Template {
       case "Fn::If": {
         Selected sel = select(whole);
         if (sel.unknown() != null) return new Evaluated(sel.unknown(), sel.trace(), java.util.Set.of());
-        if (sel.node() == null) return new Evaluated(Evaluated.NO_VALUE, sel.trace(), java.util.Set.of());
+        if (sel.node() == null) return new Evaluated(Template.NO_VALUE, sel.trace(), java.util.Set.of());
         Evaluated chosen = eval(sel.node(), depth);
         return Evaluated.combine(chosen.value(), List.of(new Evaluated(null, sel.trace(), java.util.Set.of()), chosen));
       }
@@ -409,7 +418,7 @@ final class Template {
 
   Evaluated ref(String name) {
     switch (name) {
-      case "AWS::NoValue": return Evaluated.of(Evaluated.NO_VALUE);
+      case "AWS::NoValue": return Evaluated.of(Template.NO_VALUE);
       case "AWS::Partition": return Evaluated.of("aws");
       case "AWS::URLSuffix": return Evaluated.of("amazonaws.com");
       case "AWS::Region": return Evaluated.of(new Unknown("the deployment region"));

@@ -1,6 +1,7 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -69,7 +70,7 @@ final class Attrs {
         Found json = jsonTemplate(t, keys, i + 1, loc);
         if (json != null) return json;
       }
-      Ev v = m.eval(a.value(), env);
+      Evaluated v = m.eval(a.value(), env);
       return walkFrom(v, keys, i + 1, loc);
     }
     List<Attrs> blocks = blocks(key);
@@ -91,12 +92,12 @@ final class Attrs {
   private Found jsonTemplate(dev.relplan.parse.hcl.Expr.TemplateExpr t, String[] keys, int i, Location loc) {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> holes = new java.util.HashMap<>();
-    List<Ev> parts = new ArrayList<>();
+    List<Evaluated> parts = new ArrayList<>();
     for (dev.relplan.parse.hcl.TemplatePart p : t.parts()) {
       if (p instanceof dev.relplan.parse.hcl.TemplatePart.Literal l) {
         sb.append(l.text());
       } else if (p instanceof dev.relplan.parse.hcl.TemplatePart.Interpolation in) {
-        Ev v = m.eval(in.expr(), env);
+        Evaluated v = m.eval(in.expr(), env);
         parts.add(v);
         String s = TfValues.str(v.value());
         if (s != null) {
@@ -117,7 +118,7 @@ final class Attrs {
     } catch (dev.relplan.parse.ParseException e) {
       return null;
     }
-    Ev all = Ev.combine(null, parts);
+    Evaluated all = Evaluated.combine(null, parts);
     return walk(fill(doc, holes, 0), keys, i, loc, all.trace(), all.refs());
   }
 
@@ -141,7 +142,7 @@ final class Attrs {
     return v;
   }
 
-  private Found walkFrom(Ev v, String[] keys, int i, Location loc) {
+  private Found walkFrom(Evaluated v, String[] keys, int i, Location loc) {
     return walk(v.value(), keys, i, loc, v.trace(), v.refs());
   }
 
@@ -300,7 +301,7 @@ final class Attrs {
     if (out.isEmpty()) {
       Attribute a = body.attribute(path).orElse(null);
       if (a != null) {
-        Ev v = m.eval(a.value(), env);
+        Evaluated v = m.eval(a.value(), env);
         addValues(v.value(), m.at(a.range()), v.trace(), v.refs(), out);
       }
     }
@@ -318,7 +319,7 @@ final class Attrs {
     Attribute forEach = b.body().attribute("for_each").orElse(null);
     Block content = b.body().blocks("content").stream().findFirst().orElse(null);
     if (forEach == null || content == null) return out;
-    Ev coll = m.eval(forEach.value(), env);
+    Evaluated coll = m.eval(forEach.value(), env);
     if (Evaluator.unknownOf(coll.value()) != null || !(coll.value() instanceof List || coll.value() instanceof Map)) return out;
     String iterator = b.label(0);
     Attribute it = b.body().attribute("iterator").orElse(null);
@@ -328,7 +329,7 @@ final class Attrs {
       item.put("key", e.getKey());
       Object val = e.getValue();
       item.put("value", val instanceof Object && val.getClass() == Object.class ? null : val);
-      out.add(new Attrs(m, content.body(), env.with(iterator, Ev.combine(item, coll)), m.at(content.range())));
+      out.add(new Attrs(m, content.body(), env.with(iterator, Evaluated.combine(item, coll)), m.at(content.range())));
       if (out.size() > 1000) break;
     }
     return out;
@@ -341,7 +342,7 @@ final class Attrs {
       if (!type.equals(b.label(0))) continue;
       Attribute forEach = b.body().attribute("for_each").orElse(null);
       if (forEach == null) continue;
-      Ev coll = m.eval(forEach.value(), env);
+      Evaluated coll = m.eval(forEach.value(), env);
       Unknown u = Evaluator.unknownOf(coll.value());
       if (u != null) return "dynamic " + type + " blocks cannot be expanded: " + u.reason();
     }

@@ -5,7 +5,7 @@ import static dev.relplan.iac.terraform.Attrs.or;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.LoadBalancer;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.TargetGroup;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;

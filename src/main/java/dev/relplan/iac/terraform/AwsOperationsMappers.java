@@ -6,7 +6,7 @@ import dev.relplan.model.Alarm;
 import dev.relplan.model.DeploymentConfig;
 import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.FisExperiment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.ScalableTarget;
 import dev.relplan.model.ScalingPolicy;

@@ -1,5 +1,6 @@
 package dev.relplan.iac.terraform;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.terraform.TfValues.Err;
 import dev.relplan.iac.terraform.TfValues.ModuleObj;
 import dev.relplan.iac.terraform.TfValues.ResObj;
@@ -32,9 +33,9 @@ final class Evaluator {
   private long steps;
   final Functions functions = new Functions(this);
 
-  Ev eval(Expr e, ModuleInstance m, Env env) {
-    if (depth >= MAX_DEPTH) return Ev.of(new Err("expression nested too deeply to evaluate"));
-    if (++steps > MAX_STEPS) return Ev.of(EXHAUSTED);
+  Evaluated eval(Expr e, ModuleInstance m, Env env) {
+    if (depth >= MAX_DEPTH) return Evaluated.of(new Err("expression nested too deeply to evaluate"));
+    if (++steps > MAX_STEPS) return Evaluated.of(EXHAUSTED);
     depth++;
     try {
       return evalInner(e, m, env);
@@ -63,64 +64,64 @@ final class Evaluator {
     return null;
   }
 
-  private Ev evalInner(Expr e, ModuleInstance m, Env env) {
-    if (e instanceof Expr.NumberLit n) return Ev.of(n.value());
-    if (e instanceof Expr.BoolLit b) return Ev.of(b.value());
-    if (e instanceof Expr.NullLit) return Ev.of(null);
+  private Evaluated evalInner(Expr e, ModuleInstance m, Env env) {
+    if (e instanceof Expr.NumberLit n) return Evaluated.of(n.value());
+    if (e instanceof Expr.BoolLit b) return Evaluated.of(b.value());
+    if (e instanceof Expr.NullLit) return Evaluated.of(null);
     if (e instanceof Expr.Parens p) return eval(p.inner(), m, env);
     if (e instanceof Expr.TemplateExpr t) return template(t, m, env);
     if (e instanceof Expr.ScopeTraversal t) return traversal(t, m, env);
     if (e instanceof Expr.GetAttr g) {
-      Ev o = eval(g.object(), m, env);
+      Evaluated o = eval(g.object(), m, env);
       return getAttr(o, g.name());
     }
     if (e instanceof Expr.Index i) {
-      Ev c = eval(i.collection(), m, env);
-      Ev k = eval(i.key(), m, env);
+      Evaluated c = eval(i.collection(), m, env);
+      Evaluated k = eval(i.key(), m, env);
       return index(c, k);
     }
     if (e instanceof Expr.Splat s) return splat(s, m, env);
     if (e instanceof Expr.FunctionCall f) return call(f, m, env);
     if (e instanceof Expr.Tuple t) {
       List<Object> out = new ArrayList<>();
-      List<Ev> parts = new ArrayList<>();
+      List<Evaluated> parts = new ArrayList<>();
       for (Expr item : t.items()) {
-        Ev v = eval(item, m, env);
+        Evaluated v = eval(item, m, env);
         parts.add(v);
         out.add(v.value());
       }
-      return Ev.combine(out, parts);
+      return Evaluated.combine(out, parts);
     }
     if (e instanceof Expr.ObjectCons o) {
       Map<String, Object> out = new TreeMap<>();
-      List<Ev> parts = new ArrayList<>();
+      List<Evaluated> parts = new ArrayList<>();
       for (Expr.ObjectItem item : o.items()) {
         String key = item.literalKey().orElse(null);
         if (key == null) {
-          Ev k = eval(item.key(), m, env);
+          Evaluated k = eval(item.key(), m, env);
           parts.add(k);
           Unknown u = unknownOf(k.value());
-          if (u != null) return Ev.combine(u, parts);
+          if (u != null) return Evaluated.combine(u, parts);
           key = TfValues.str(k.value());
-          if (key == null) return Ev.combine(new Err("object key is not a string"), parts);
+          if (key == null) return Evaluated.combine(new Err("object key is not a string"), parts);
         }
-        Ev v = eval(item.value(), m, env);
+        Evaluated v = eval(item.value(), m, env);
         parts.add(v);
         out.put(key, v.value());
       }
-      return Ev.combine(out, parts);
+      return Evaluated.combine(out, parts);
     }
     if (e instanceof Expr.Conditional c) {
-      Ev cond = eval(c.condition(), m, env);
+      Evaluated cond = eval(c.condition(), m, env);
       Unknown u = unknownOf(cond.value());
       if (u != null) return cond.with(u);
       Boolean b = TfValues.bool(cond.value());
       if (b == null) return cond.with(new Err("condition is not a bool: " + cond.value()));
-      Ev r = eval(b ? c.trueResult() : c.falseResult(), m, env);
-      return Ev.combine(r.value(), cond, r);
+      Evaluated r = eval(b ? c.trueResult() : c.falseResult(), m, env);
+      return Evaluated.combine(r.value(), cond, r);
     }
     if (e instanceof Expr.Unary u) {
-      Ev v = eval(u.operand(), m, env);
+      Evaluated v = eval(u.operand(), m, env);
       Unknown unk = unknownOf(v.value());
       if (unk != null) return v.with(unk);
       if (u.op() == Expr.UnaryOp.NOT) {
@@ -133,16 +134,16 @@ final class Evaluator {
     if (e instanceof Expr.Binary b) return binary(b, m, env);
     if (e instanceof Expr.ForTuple f) return forTuple(f, m, env);
     if (e instanceof Expr.ForObject f) return forObject(f, m, env);
-    return Ev.of(new Unknown("unsupported expression"));
+    return Evaluated.of(new Unknown("unsupported expression"));
   }
 
   // ---- references ----
 
-  private Ev traversal(Expr.ScopeTraversal t, ModuleInstance m, Env env) {
+  private Evaluated traversal(Expr.ScopeTraversal t, ModuleInstance m, Env env) {
     List<Traverser> steps = t.steps();
-    Ev v;
+    Evaluated v;
     int used;
-    Ev bound = env.get(t.root());
+    Evaluated bound = env.get(t.root());
     String first = steps.size() > 0 && steps.get(0) instanceof Traverser.AttrStep a ? a.name() : null;
     String second = steps.size() > 1 && steps.get(1) instanceof Traverser.AttrStep a ? a.name() : null;
     if (bound != null) {
@@ -151,22 +152,22 @@ final class Evaluator {
     } else {
       switch (t.root()) {
         case "var" -> {
-          if (first == null) return Ev.of(new Err("var needs an attribute"));
+          if (first == null) return Evaluated.of(new Err("var needs an attribute"));
           v = m.variable(first);
           used = 1;
         }
         case "local" -> {
-          if (first == null) return Ev.of(new Err("local needs an attribute"));
+          if (first == null) return Evaluated.of(new Err("local needs an attribute"));
           v = m.local(first);
           used = 1;
         }
         case "module" -> {
-          if (first == null) return Ev.of(new Err("module needs a name"));
+          if (first == null) return Evaluated.of(new Err("module needs a name"));
           v = m.moduleObject(first);
           used = 1;
         }
         case "data" -> {
-          if (first == null || second == null) return Ev.of(new Err("data needs a type and a name"));
+          if (first == null || second == null) return Evaluated.of(new Err("data needs a type and a name"));
           v = m.resourceObject(first + "." + second, true);
           used = 2;
           if (first.equals("aws_availability_zones") && steps.size() > 2 && steps.get(2) instanceof Traverser.AttrStep az
@@ -177,25 +178,25 @@ final class Evaluator {
         }
         case "path" -> {
           String dir = "root".equals(first) || "cwd".equals(first) ? "." : m.dir.name();
-          v = Ev.of(dir);
+          v = Evaluated.of(dir);
           used = 1;
         }
         case "terraform" -> {
-          v = Ev.of("workspace".equals(first) ? "default" : new Unknown("terraform." + first));
+          v = Evaluated.of("workspace".equals(first) ? "default" : new Unknown("terraform." + first));
           used = 1;
         }
         case "self" -> {
-          return Ev.of(new Unknown("self refers to attributes known only after apply"));
+          return Evaluated.of(new Unknown("self refers to attributes known only after apply"));
         }
         case "count", "each" -> {
-          return Ev.of(new Err(t.root() + " is used outside a block with " + (t.root().equals("count") ? "count" : "for_each")));
+          return Evaluated.of(new Err(t.root() + " is used outside a block with " + (t.root().equals("count") ? "count" : "for_each")));
         }
         default -> {
           if (first != null && m.dir.resources.containsKey(t.root() + "." + first)) {
             v = m.resourceObject(t.root() + "." + first, false);
             used = 1;
           } else {
-            return Ev.of(new Err("unknown reference " + t.path()));
+            return Evaluated.of(new Err("unknown reference " + t.path()));
           }
         }
       }
@@ -208,19 +209,19 @@ final class Evaluator {
     return v;
   }
 
-  Ev getAttr(Ev o, String name) {
+  Evaluated getAttr(Evaluated o, String name) {
     Object v = o.value();
     if (TfValues.isUnknown(v)) return o;
     if (v instanceof ResObj r) {
-      Ev out = o.with(r.ref(name));
+      Evaluated out = o.with(r.ref(name));
       Set<ResourceRef> refs = new LinkedHashSet<>(o.refs());
       refs.add(r.ref(name));
-      return new Ev(out.value(), o.trace(), refs);
+      return new Evaluated(out.value(), o.trace(), refs);
     }
     if (v instanceof ModuleObj mo) {
       if (!mo.instance().dir.outputs.containsKey(name)) return o.with(new Err("module has no output " + name));
-      Ev out = mo.instance().output(name);
-      return Ev.combine(out.value(), o, out);
+      Evaluated out = mo.instance().output(name);
+      return Evaluated.combine(out.value(), o, out);
     }
     if (v instanceof ResourceRef r) return o.with(new Unknown("the value of " + r + "." + name + " is known only after apply"));
     if (v instanceof Map<?, ?> map) {
@@ -231,9 +232,9 @@ final class Evaluator {
     return o.with(new Err("a " + TfValues.typeName(v) + " has no attribute " + name));
   }
 
-  Ev index(Ev c, Ev k) {
+  Evaluated index(Evaluated c, Evaluated k) {
     Object v = c.value();
-    Ev both = Ev.combine(null, c, k);
+    Evaluated both = Evaluated.combine(null, c, k);
     if (dev.relplan.model.Zones.isZoneList(v) && TfValues.number(k.value()) != null && TfValues.number(k.value()).intValue() >= 0) {
       return both.with(dev.relplan.model.Zones.zone(v, TfValues.number(k.value()).intValue()));
     }
@@ -256,16 +257,16 @@ final class Evaluator {
     return both.with(new Err("cannot index a " + TfValues.typeName(v)));
   }
 
-  private Ev splat(Expr.Splat s, ModuleInstance m, Env env) {
-    Ev t = eval(s.target(), m, env);
+  private Evaluated splat(Expr.Splat s, ModuleInstance m, Env env) {
+    Evaluated t = eval(s.target(), m, env);
     Object v = t.value();
     if (TfValues.isUnknown(v)) return t;
     List<?> items = v == null ? List.of() : v instanceof List<?> l ? l
         : v instanceof Map<?, ?> map && !s.full() ? new ArrayList<>(map.values()) : List.of(v);
     List<Object> out = new ArrayList<>();
-    List<Ev> parts = new ArrayList<>(List.of(t));
+    List<Evaluated> parts = new ArrayList<>(List.of(t));
     for (Object item : items) {
-      Ev cur = new Ev(item, List.of(), Set.of());
+      Evaluated cur = new Evaluated(item, List.of(), Set.of());
       for (Traverser step : s.each()) {
         if (step instanceof Traverser.AttrStep a) cur = getAttr(cur, a.name());
         else if (step instanceof Traverser.IndexStep ix) cur = index(cur, eval(ix.key(), m, env));
@@ -273,21 +274,21 @@ final class Evaluator {
       parts.add(cur);
       out.add(cur.value());
     }
-    return Ev.combine(out, parts);
+    return Evaluated.combine(out, parts);
   }
 
   // ---- templates ----
 
-  private Ev template(Expr.TemplateExpr t, ModuleInstance m, Env env) {
+  private Evaluated template(Expr.TemplateExpr t, ModuleInstance m, Env env) {
     if (t.singleInterpolation().isPresent()) return eval(t.singleInterpolation().get(), m, env);
     StringBuilder sb = new StringBuilder();
-    List<Ev> parts = new ArrayList<>();
+    List<Evaluated> parts = new ArrayList<>();
     Object[] unknown = {null};
     renderParts(t.parts(), m, env, sb, parts, unknown, 0);
-    return Ev.combine(unknown[0] != null ? unknown[0] : sb.toString(), parts);
+    return Evaluated.combine(unknown[0] != null ? unknown[0] : sb.toString(), parts);
   }
 
-  private void renderParts(List<TemplatePart> ps, ModuleInstance m, Env env, StringBuilder sb, List<Ev> parts, Object[] unknown, int depth) {
+  private void renderParts(List<TemplatePart> ps, ModuleInstance m, Env env, StringBuilder sb, List<Evaluated> parts, Object[] unknown, int depth) {
     if (depth > 32) {
       unknown[0] = new Err("template directives nested too deeply");
       return;
@@ -300,11 +301,11 @@ final class Evaluator {
       if (p instanceof TemplatePart.Literal l) {
         sb.append(l.text());
       } else if (p instanceof TemplatePart.Interpolation i) {
-        Ev v = eval(i.expr(), m, env);
+        Evaluated v = eval(i.expr(), m, env);
         parts.add(v);
         appendValue(v.value(), sb, unknown);
       } else if (p instanceof TemplatePart.If f) {
-        Ev c = eval(f.condition(), m, env);
+        Evaluated c = eval(f.condition(), m, env);
         parts.add(c);
         Unknown u = unknownOf(c.value());
         Boolean b = TfValues.bool(c.value());
@@ -314,7 +315,7 @@ final class Evaluator {
         }
         renderParts(b ? f.then() : f.otherwise(), m, env, sb, parts, unknown, depth + 1);
       } else if (p instanceof TemplatePart.For f) {
-        Ev c = eval(f.collection(), m, env);
+        Evaluated c = eval(f.collection(), m, env);
         parts.add(c);
         Unknown u = unknownOf(c.value());
         if (u != null) {
@@ -370,55 +371,55 @@ final class Evaluator {
     return o == NULL ? null : o;
   }
 
-  private static Env bind(Env env, String keyVar, String valueVar, Map.Entry<Object, Object> e, Ev from) {
+  private static Env bind(Env env, String keyVar, String valueVar, Map.Entry<Object, Object> e, Evaluated from) {
     Env inner = env;
-    if (keyVar != null) inner = inner.with(keyVar, new Ev(e.getKey(), from.trace(), Set.of()));
-    return inner.with(valueVar, new Ev(unwrap(e.getValue()), from.trace(), from.refs()));
+    if (keyVar != null) inner = inner.with(keyVar, new Evaluated(e.getKey(), from.trace(), Set.of()));
+    return inner.with(valueVar, new Evaluated(unwrap(e.getValue()), from.trace(), from.refs()));
   }
 
-  private Ev forTuple(Expr.ForTuple f, ModuleInstance m, Env env) {
-    Ev c = eval(f.collection(), m, env);
+  private Evaluated forTuple(Expr.ForTuple f, ModuleInstance m, Env env) {
+    Evaluated c = eval(f.collection(), m, env);
     if (unknownOf(c.value()) != null) return c.with(unknownOf(c.value()));
     if (!(c.value() instanceof List || c.value() instanceof Map)) return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
     List<Object> out = new ArrayList<>();
-    List<Ev> parts = new ArrayList<>(List.of(c));
+    List<Evaluated> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
-      if (exhausted()) return Ev.combine(EXHAUSTED, parts);
+      if (exhausted()) return Evaluated.combine(EXHAUSTED, parts);
       Env inner = bind(env, f.keyVar(), f.valueVar(), e, c);
       if (f.condition() != null) {
-        Ev cond = eval(f.condition(), m, inner);
+        Evaluated cond = eval(f.condition(), m, inner);
         parts.add(cond);
-        if (unknownOf(cond.value()) != null) return Ev.combine(unknownOf(cond.value()), parts);
+        if (unknownOf(cond.value()) != null) return Evaluated.combine(unknownOf(cond.value()), parts);
         if (!Boolean.TRUE.equals(TfValues.bool(cond.value()))) continue;
       }
-      Ev v = eval(f.value(), m, inner);
+      Evaluated v = eval(f.value(), m, inner);
       parts.add(v);
       out.add(v.value());
     }
-    return Ev.combine(out, parts);
+    return Evaluated.combine(out, parts);
   }
 
-  private Ev forObject(Expr.ForObject f, ModuleInstance m, Env env) {
-    Ev c = eval(f.collection(), m, env);
+  private Evaluated forObject(Expr.ForObject f, ModuleInstance m, Env env) {
+    Evaluated c = eval(f.collection(), m, env);
     if (unknownOf(c.value()) != null) return c.with(unknownOf(c.value()));
     if (!(c.value() instanceof List || c.value() instanceof Map)) return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
     Map<String, Object> out = new TreeMap<>();
-    List<Ev> parts = new ArrayList<>(List.of(c));
+    List<Evaluated> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
-      if (exhausted()) return Ev.combine(EXHAUSTED, parts);
+      if (exhausted()) return Evaluated.combine(EXHAUSTED, parts);
       Env inner = bind(env, f.keyVar(), f.valueVar(), e, c);
       if (f.condition() != null) {
-        Ev cond = eval(f.condition(), m, inner);
+        Evaluated cond = eval(f.condition(), m, inner);
         parts.add(cond);
-        if (unknownOf(cond.value()) != null) return Ev.combine(unknownOf(cond.value()), parts);
+        if (unknownOf(cond.value()) != null) return Evaluated.combine(unknownOf(cond.value()), parts);
         if (!Boolean.TRUE.equals(TfValues.bool(cond.value()))) continue;
       }
-      Ev k = eval(f.key(), m, inner);
+      Evaluated k = eval(f.key(), m, inner);
       parts.add(k);
-      if (unknownOf(k.value()) != null) return Ev.combine(unknownOf(k.value()), parts);
+      if (unknownOf(k.value()) != null) return Evaluated.combine(unknownOf(k.value()), parts);
       String key = TfValues.str(k.value());
-      if (key == null) return Ev.combine(new Err("for expression key is not a string"), parts);
-      Ev v = eval(f.value(), m, inner);
+      if (key == null) return Evaluated.combine(new Err("for expression key is not a string"), parts);
+      Evaluated v = eval(f.value(), m, inner);
       parts.add(v);
       if (f.grouping()) {
         @SuppressWarnings("unchecked")
@@ -428,15 +429,15 @@ final class Evaluator {
         out.put(key, v.value());
       }
     }
-    return Ev.combine(out, parts);
+    return Evaluated.combine(out, parts);
   }
 
   // ---- operators ----
 
-  private Ev binary(Expr.Binary b, ModuleInstance m, Env env) {
-    Ev l = eval(b.left(), m, env);
-    Ev r = eval(b.right(), m, env);
-    Ev both = Ev.combine(null, l, r);
+  private Evaluated binary(Expr.Binary b, ModuleInstance m, Env env) {
+    Evaluated l = eval(b.left(), m, env);
+    Evaluated r = eval(b.right(), m, env);
+    Evaluated both = Evaluated.combine(null, l, r);
     Expr.BinaryOp op = b.op();
     if (op == Expr.BinaryOp.AND || op == Expr.BinaryOp.OR) {
       Boolean x = unknownOf(l.value()) == null ? TfValues.bool(l.value()) : null;
@@ -473,32 +474,32 @@ final class Evaluator {
 
   // ---- functions ----
 
-  private Ev call(Expr.FunctionCall f, ModuleInstance m, Env env) {
+  private Evaluated call(Expr.FunctionCall f, ModuleInstance m, Env env) {
     String name = f.name();
     if (name.equals("try")) {
-      List<Ev> parts = new ArrayList<>();
+      List<Evaluated> parts = new ArrayList<>();
       for (Expr a : f.args()) {
-        Ev v = eval(a, m, env);
+        Evaluated v = eval(a, m, env);
         parts.add(v);
         if (v.value() instanceof Err) continue;
-        return Ev.combine(v.value(), parts);
+        return Evaluated.combine(v.value(), parts);
       }
-      return Ev.combine(new Err("no argument of try could be evaluated"), parts);
+      return Evaluated.combine(new Err("no argument of try could be evaluated"), parts);
     }
     if (name.equals("can")) {
-      if (f.args().size() != 1) return Ev.of(new Err("can takes one argument"));
-      Ev v = eval(f.args().get(0), m, env);
+      if (f.args().size() != 1) return Evaluated.of(new Err("can takes one argument"));
+      Evaluated v = eval(f.args().get(0), m, env);
       if (v.value() instanceof Err) return v.with(false);
       if (v.value() instanceof Unknown) return v;
       return v.with(true);
     }
-    List<Ev> args = new ArrayList<>();
+    List<Evaluated> args = new ArrayList<>();
     for (Expr a : f.args()) args.add(eval(a, m, env));
     if (f.expandFinal() && !args.isEmpty()) {
-      Ev last = args.remove(args.size() - 1);
+      Evaluated last = args.remove(args.size() - 1);
       if (unknownOf(last.value()) != null) return last.with(unknownOf(last.value()));
       if (!(last.value() instanceof List<?> l)) return last.with(new Err("... needs a list"));
-      for (Object o : l) args.add(new Ev(o, last.trace(), last.refs()));
+      for (Object o : l) args.add(new Evaluated(o, last.trace(), last.refs()));
     }
     return functions.call(name, args);
   }

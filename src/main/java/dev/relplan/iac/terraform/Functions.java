@@ -1,5 +1,6 @@
 package dev.relplan.iac.terraform;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.terraform.TfValues.Err;
 import dev.relplan.model.Unknown;
 import java.math.BigDecimal;
@@ -26,8 +27,8 @@ final class Functions {
     this.evaluator = evaluator;
   }
 
-  Ev call(String name, List<Ev> args) {
-    Ev all = Ev.combine(null, args);
+  Evaluated call(String name, List<Evaluated> args) {
+    Evaluated all = Evaluated.combine(null, args);
     if (args.size() == 2 && name.equals("element") && dev.relplan.model.Zones.isZoneList(args.get(0).value())
         && TfValues.number(args.get(1).value()) != null && TfValues.number(args.get(1).value()).intValue() >= 0) {
       return all.with(dev.relplan.model.Zones.zone(args.get(0).value(), TfValues.number(args.get(1).value()).intValue()));
@@ -51,18 +52,18 @@ final class Functions {
         return all.with(out);
       }
     }
-    for (Ev a : args) {
+    for (Evaluated a : args) {
       Object v = a.value();
       if (TfValues.isUnknown(v)) return all.with(v);
       if (!PASS_THROUGH.contains(name) && Evaluator.unknownOf(v) != null) return all.with(Evaluator.unknownOf(v));
     }
     try {
-      for (Ev a : args) {
+      for (Evaluated a : args) {
         if (a.value() instanceof List<?> l) evaluator.charge(l.size());
         else if (a.value() instanceof Map<?, ?> mp) evaluator.charge(mp.size());
       }
       if (evaluator.exhausted()) return all.with(new Err("evaluation budget exhausted (the configuration computes too much)"));
-      Object out = apply(name, args.stream().map(Ev::value).toList(), all);
+      Object out = apply(name, args.stream().map(Evaluated::value).toList(), all);
       if (out instanceof List<?> l) evaluator.charge(l.size());
       if (out instanceof String str && str.length() > Evaluator.MAX_STRING) out = new Err(name + "(): result too long");
       return all.with(out);
@@ -72,7 +73,7 @@ final class Functions {
   }
 
   @SuppressWarnings("unchecked")
-  private Object apply(String name, List<Object> a, Ev all) {
+  private Object apply(String name, List<Object> a, Evaluated all) {
     switch (name) {
       case "lookup": {
         need(a, 2, 3);

@@ -1,6 +1,7 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
@@ -51,7 +52,7 @@ final class LambdaCode {
         Attribute s = archive.body().attribute(source).orElse(null);
         if (s == null) continue;
         Location sAt = r.module.at(s.range());
-        Ev v = r.module.eval(s.value(), Env.EMPTY);
+        Evaluated v = r.module.eval(s.value(), Env.EMPTY);
         String path = TfValues.str(v.value());
         if (path == null || TfValues.isUnknown(v.value())) {
           return Value.unresolved("the archive's " + source + " cannot be evaluated", List.of(at, sAt));

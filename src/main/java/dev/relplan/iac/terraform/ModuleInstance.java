@@ -1,6 +1,7 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.model.Location;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
@@ -27,7 +28,7 @@ final class ModuleInstance {
   record Instance(String suffix, Env env) {}
 
   /** How a block expands: no count/for_each (one instance, empty suffix), known instances, or unknown. */
-  record Expansion(List<Instance> instances, Ev decidedBy, String unknownReason, Location line) {
+  record Expansion(List<Instance> instances, Evaluated decidedBy, String unknownReason, Location line) {
     boolean known() {
       return unknownReason == null;
     }
@@ -44,20 +45,20 @@ final class ModuleInstance {
   final List<Location> callChain;
   final int depth;
   private final Map<String, Input> inputs;
-  private final Map<String, Ev> rootValues;
+  private final Map<String, Evaluated> rootValues;
 
   /** This module's provider configurations (e.g. "aws", "aws.dr") mapped to the root's; identity when absent. */
   Map<String, String> providers = Map.of();
 
-  private final Map<String, Ev> variables = new HashMap<>();
-  private final Map<String, Ev> locals = new HashMap<>();
-  private final Map<String, Ev> outputs = new HashMap<>();
+  private final Map<String, Evaluated> variables = new HashMap<>();
+  private final Map<String, Evaluated> locals = new HashMap<>();
+  private final Map<String, Evaluated> outputs = new HashMap<>();
   private final Map<String, Expansion> expansions = new HashMap<>();
   private final Map<String, List<Child>> children = new LinkedHashMap<>();
   private final Set<String> inProgress = new HashSet<>();
 
   ModuleInstance(Session session, ModuleDir dir, String scope, String prefix, List<Location> callChain, int depth,
-                 Map<String, Input> inputs, Map<String, Ev> rootValues) {
+                 Map<String, Input> inputs, Map<String, Evaluated> rootValues) {
     this.session = session;
     this.dir = dir;
     this.scope = scope;
@@ -68,7 +69,7 @@ final class ModuleInstance {
     this.rootValues = rootValues;
   }
 
-  Ev eval(dev.relplan.parse.hcl.Expr e, Env env) {
+  Evaluated eval(dev.relplan.parse.hcl.Expr e, Env env) {
     return session.evaluator.eval(e, this, env);
   }
 
@@ -78,13 +79,13 @@ final class ModuleInstance {
 
   // ---- variables ----
 
-  Ev variable(String name) {
-    Ev cached = variables.get(name);
+  Evaluated variable(String name) {
+    Evaluated cached = variables.get(name);
     if (cached != null) return cached;
     String key = "var." + name;
-    if (!inProgress.add(key)) return Ev.of(new Unknown("variable " + name + " depends on itself"));
+    if (!inProgress.add(key)) return Evaluated.of(new Unknown("variable " + name + " depends on itself"));
     try {
-      Ev v = computeVariable(name);
+      Evaluated v = computeVariable(name);
       variables.put(name, v);
       return v;
     } finally {
@@ -92,10 +93,10 @@ final class ModuleInstance {
     }
   }
 
-  private Ev computeVariable(String name) {
+  private Evaluated computeVariable(String name) {
     Block decl = dir.variables.get(name);
-    if (decl == null) return Ev.of(new TfValues.Err("variable " + name + " is not declared in " + dir.name()));
-    Ev given = null;
+    if (decl == null) return Evaluated.of(new TfValues.Err("variable " + name + " is not declared in " + dir.name()));
+    Evaluated given = null;
     Input in = inputs.get(name);
     if (in != null) {
       given = in.caller.eval(in.attribute.value(), in.env).tracedFirst(List.of(at(in.attribute.range())));
@@ -105,19 +106,19 @@ final class ModuleInstance {
     if (given != null && given.value() != null) return convert(decl, given);
     Attribute dflt = decl.body().attribute("default").orElse(null);
     if (dflt != null) {
-      Ev d = eval(dflt.value(), Env.EMPTY).tracedFirst(List.of(at(dflt.range())));
-      if (given != null) d = Ev.combine(d.value(), d, given);
+      Evaluated d = eval(dflt.value(), Env.EMPTY).tracedFirst(List.of(at(dflt.range())));
+      if (given != null) d = Evaluated.combine(d.value(), d, given);
       return convert(decl, d);
     }
     if (given != null) return given;
     String why = depth == 0
         ? "variable " + name + " has no default and no value in terraform.tfvars, *.auto.tfvars, --var-file or --var"
         : "variable " + name + " of module " + prefix.substring(0, prefix.length() - 1) + " has no default and is not set by the module call";
-    return new Ev(new Unknown(why), List.of(at(decl.range())), Set.of());
+    return new Evaluated(new Unknown(why), List.of(at(decl.range())), Set.of());
   }
 
   /** Applies the declared primitive type, e.g. a tfvars string "3" for a number variable. */
-  private Ev convert(Block decl, Ev v) {
+  private Evaluated convert(Block decl, Evaluated v) {
     Attribute type = decl.body().attribute("type").orElse(null);
     if (type == null || v.value() == null || TfValues.isUnknown(v.value())) return v;
     return v.with(TypeConversion.convert(type.value(), v.value(), "variable " + decl.label(0), this, 0));
@@ -125,15 +126,15 @@ final class ModuleInstance {
 
   // ---- locals ----
 
-  Ev local(String name) {
-    Ev cached = locals.get(name);
+  Evaluated local(String name) {
+    Evaluated cached = locals.get(name);
     if (cached != null) return cached;
     Attribute a = dir.locals.get(name);
-    if (a == null) return Ev.of(new TfValues.Err("local." + name + " is not declared in " + dir.name()));
+    if (a == null) return Evaluated.of(new TfValues.Err("local." + name + " is not declared in " + dir.name()));
     String key = "local." + name;
-    if (!inProgress.add(key)) return Ev.of(new Unknown("local." + name + " depends on itself"));
+    if (!inProgress.add(key)) return Evaluated.of(new Unknown("local." + name + " depends on itself"));
     try {
-      Ev v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(at(a.range())));
+      Evaluated v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(at(a.range())));
       locals.put(name, v);
       return v;
     } finally {
@@ -143,15 +144,15 @@ final class ModuleInstance {
 
   // ---- outputs ----
 
-  Ev output(String name) {
-    Ev cached = outputs.get(name);
+  Evaluated output(String name) {
+    Evaluated cached = outputs.get(name);
     if (cached != null) return cached;
     Attribute a = dir.outputs.get(name);
-    if (a == null) return Ev.of(new TfValues.Err("module " + prefix + " has no output " + name));
+    if (a == null) return Evaluated.of(new TfValues.Err("module " + prefix + " has no output " + name));
     String key = "output." + name;
-    if (!inProgress.add(key)) return Ev.of(new Unknown("output " + name + " depends on itself"));
+    if (!inProgress.add(key)) return Evaluated.of(new Unknown("output " + name + " depends on itself"));
     try {
-      Ev v = eval(a.value(), Env.EMPTY);
+      Evaluated v = eval(a.value(), Env.EMPTY);
       outputs.put(name, v);
       return v;
     } finally {
@@ -172,7 +173,7 @@ final class ModuleInstance {
     Expansion cached = expansions.get(key);
     if (cached != null) return cached;
     if (!inProgress.add("expand:" + key)) {
-      return new Expansion(List.of(), Ev.of(null), "the count or for_each of " + key + " depends on itself", at(b.range()));
+      return new Expansion(List.of(), Evaluated.of(null), "the count or for_each of " + key + " depends on itself", at(b.range()));
     }
     try {
       Expansion x = computeExpansion(b);
@@ -189,7 +190,7 @@ final class ModuleInstance {
     if (count == null && forEach == null) return new Expansion(List.of(new Instance("", Env.EMPTY)), null, null, null);
     Attribute a = count != null ? count : forEach;
     Location line = at(a.range());
-    Ev v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(line));
+    Evaluated v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(line));
     // A for_each map needs known keys only; its values may be known after apply (Terraform's rule).
     Object decisive = v.value();
     Unknown u = decisive instanceof Map ? Evaluator.unknownOf(decisive) : TfValues.asUnknown(TfValues.firstUnknown(decisive, 0));
@@ -204,7 +205,7 @@ final class ModuleInstance {
       int c = Math.min(n.intValue(), 1000);
       for (int i = 0; i < c; i++) {
         Map<String, Object> cnt = Map.of("index", BigDecimal.valueOf(i));
-        out.add(new Instance("[" + i + "]", Env.EMPTY.with("count", Ev.combine(cnt, v))));
+        out.add(new Instance("[" + i + "]", Env.EMPTY.with("count", Evaluated.combine(cnt, v))));
       }
     } else {
       Object coll = v.value();
@@ -225,33 +226,33 @@ final class ModuleInstance {
         Map<String, Object> each = new HashMap<>();
         each.put("key", e.getKey());
         each.put("value", e.getValue());
-        out.add(new Instance("[\"" + e.getKey() + "\"]", Env.EMPTY.with("each", Ev.combine(each, v))));
+        out.add(new Instance("[\"" + e.getKey() + "\"]", Env.EMPTY.with("each", Evaluated.combine(each, v))));
       }
     }
     return new Expansion(out, v, null, line);
   }
 
   /** The value of a reference to a resource or data source: an object, a list (count) or a map (for_each). */
-  Ev resourceObject(String typeName, boolean data) {
+  Evaluated resourceObject(String typeName, boolean data) {
     Block b = data ? dir.data.get(typeName) : dir.resources.get(typeName);
     String address = prefix + (data ? "data." : "") + typeName;
-    if (b == null) return Ev.of(new TfValues.Err("reference to undeclared " + (data ? "data source " : "resource ") + address));
-    if (data) return Ev.of(new Unknown("data source " + address + " is read from the cloud at plan time"));
+    if (b == null) return Evaluated.of(new TfValues.Err("reference to undeclared " + (data ? "data source " : "resource ") + address));
+    if (data) return Evaluated.of(new Unknown("data source " + address + " is read from the cloud at plan time"));
     Expansion x = expansion("resource:" + typeName, b);
-    if (!x.known()) return Ev.of(new Unknown(address + ": " + x.unknownReason()));
-    if (x.decidedBy() == null) return Ev.of(new TfValues.ResObj(scope, address));
+    if (!x.known()) return Evaluated.of(new Unknown(address + ": " + x.unknownReason()));
+    if (x.decidedBy() == null) return Evaluated.of(new TfValues.ResObj(scope, address));
     boolean counted = b.body().attribute("count").isPresent();
     if (counted) {
       List<Object> l = new ArrayList<>();
       for (Instance i : x.instances()) l.add(new TfValues.ResObj(scope, address + i.suffix()));
-      return Ev.of(l);
+      return Evaluated.of(l);
     }
     Map<String, Object> m = new TreeMap<>();
     for (Instance i : x.instances()) {
       String k = i.suffix().substring(2, i.suffix().length() - 2);
       m.put(k, new TfValues.ResObj(scope, address + i.suffix()));
     }
-    return Ev.of(m);
+    return Evaluated.of(m);
   }
 
   // ---- module calls ----
@@ -323,12 +324,12 @@ final class ModuleInstance {
   }
 
   /** The value of {@code module.NAME}: an object, a list (count) or a map (for_each) of module objects. */
-  Ev moduleObject(String name) {
+  Evaluated moduleObject(String name) {
     Block call = dir.modules.get(name);
-    if (call == null) return Ev.of(new TfValues.Err("reference to undeclared module " + name));
+    if (call == null) return Evaluated.of(new TfValues.Err("reference to undeclared module " + name));
     List<Child> cs = children(name);
     if (cs.size() == 1 && cs.get(0).instance() == null) {
-      return Ev.of(new Unknown("module " + prefix + "module." + name + ": " + cs.get(0).notFollowed()));
+      return Evaluated.of(new Unknown("module " + prefix + "module." + name + ": " + cs.get(0).notFollowed()));
     }
     boolean counted = call.body().attribute("count").isPresent();
     boolean each = call.body().attribute("for_each").isPresent();
@@ -337,10 +338,10 @@ final class ModuleInstance {
     for (Child c : cs) {
       Object o = c.module() != null ? new TfValues.ModuleObj(c.module())
           : new Unknown("module " + prefix + "module." + name + c.instance().suffix() + " is not evaluated: " + c.notFollowed());
-      if (!counted && !each) return Ev.of(o);
+      if (!counted && !each) return Evaluated.of(o);
       if (counted) l.add(o);
       else m.put(c.instance().suffix().substring(2, c.instance().suffix().length() - 2), o);
     }
-    return Ev.of(counted ? l : m);
+    return Evaluated.of(counted ? l : m);
   }
 }

@@ -1,7 +1,7 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;

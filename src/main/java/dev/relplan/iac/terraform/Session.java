@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;

@@ -1,11 +1,12 @@
 package dev.relplan.iac.terraform;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -153,7 +154,7 @@ public final class TerraformAdapter {
     }
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || planned.contains(d.path)) continue;
-      Map<String, Ev> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()),
+      Map<String, Evaluated> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()),
           roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
       // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
@@ -224,8 +225,8 @@ public final class TerraformAdapter {
     return out;
   }
 
-  private Map<String, Ev> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
-    Map<String, Ev> values = new LinkedHashMap<>();
+  private Map<String, Evaluated> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
+    Map<String, Evaluated> values = new LinkedHashMap<>();
     ModuleInstance literal = new ModuleInstance(session, new ModuleDir(d.path, d.display), d.name(), "", List.of(), 0, Map.of(), Map.of());
     List<SourceFile> sorted = new ArrayList<>(dirVars);
     sorted.sort((x, y) -> x.display().compareTo(y.display()));
@@ -238,14 +239,14 @@ public final class TerraformAdapter {
       if (name.equals("terraform.tfvars")) main = f;
       else if (name.equals("terraform.tfvars.json")) mainJson = f;
       else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
-      else if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+      else if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
     }
     if (production.isEmpty()) {
       for (SourceFile f : orphans) {
         String name = f.path().getFileName().toString();
         String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
-        if (Boolean.TRUE.equals(dev.relplan.rules.Production.classify(name.substring(0, name.indexOf('.'))))
-            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.rules.Production.classify(dirName))) {
+        if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))
+            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.model.Production.classify(dirName))) {
           production.add(f);
         }
       }
@@ -282,7 +283,7 @@ public final class TerraformAdapter {
           v = raw;
         }
       }
-      values.put(name, Ev.of(v));
+      values.put(name, Evaluated.of(v));
     }
     return values;
   }
@@ -294,13 +295,13 @@ public final class TerraformAdapter {
     return p.toString().replace('\\', '/');
   }
 
-  private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Ev> values) {
+  private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Evaluated> values) {
     HclFile f = parse(display, content);
     if (f == null) return;
     for (Attribute a : f.body().attributes()) {
       if (!d.variables.containsKey(a.name())) continue;
-      Ev v = literal.eval(a.value(), Env.EMPTY);
-      values.put(a.name(), new Ev(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
+      Evaluated v = literal.eval(a.value(), Env.EMPTY);
+      values.put(a.name(), new Evaluated(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
     }
   }
 
@@ -314,7 +315,7 @@ public final class TerraformAdapter {
       Location loc = m.at(b.range());
       if (!x.known()) {
         Unknown u = new Unknown(x.unknownReason());
-        Env env = Env.EMPTY.with("count", Ev.of(u)).with("each", Ev.of(u));
+        Env env = Env.EMPTY.with("count", Evaluated.of(u)).with("each", Evaluated.of(u));
         List<Location> trace = new ArrayList<>(List.of(x.line()));
         for (Location l : x.decidedBy().trace()) if (!trace.contains(l)) trace.add(l);
         map(m, b, type, m.prefix + e.getKey() + "[*]", loc, env, Value.unresolved(x.unknownReason(), trace), w, deferred);
@@ -430,7 +431,7 @@ public final class TerraformAdapter {
     for (ModuleInstance cur = m; cur != null; cur = null) {
       for (String v : cur.dir.variables.keySet()) {
         if (!ENVIRONMENT_NAMES.contains(v.toLowerCase(Locale.ROOT))) continue;
-        Ev ev = cur.variable(v);
+        Evaluated ev = cur.variable(v);
         if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
         Unknown u = Evaluator.unknownOf(ev.value());
         if (u != null) return Value.unresolved(u.reason(), ev.trace());
@@ -445,7 +446,7 @@ public final class TerraformAdapter {
       for (SourceFile f : l) {
         String name = f.path().getFileName().toString();
         String base = name.substring(0, name.indexOf('.'));
-        if (dev.relplan.rules.Production.classify(base) != null) {
+        if (dev.relplan.model.Production.classify(base) != null) {
           w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
         }
       }
@@ -453,7 +454,7 @@ public final class TerraformAdapter {
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
       String last = d.display.substring(d.display.lastIndexOf('/') + 1);
-      if (dev.relplan.rules.Production.classify(last) != null) {
+      if (dev.relplan.model.Production.classify(last) != null) {
         w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
       }
     }

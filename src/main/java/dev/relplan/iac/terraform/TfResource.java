@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Value;

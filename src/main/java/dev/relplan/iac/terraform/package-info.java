@@ -11,7 +11,7 @@
  *   <li>{@code ModuleInstance} holds one module instance's inputs and evaluates variables, locals,
  *       outputs and {@code count}/{@code for_each} lazily, once, cycle-safe; {@code Evaluator} and
  *       {@code Functions} evaluate expressions with unknown values for what only the cloud knows,
- *       bounded in depth and work; every result ({@code Ev}) carries the locations that decided it.
+ *       bounded in depth and work; every result ({@code Evaluated}) carries the locations that decided it.
  *   <li>{@code Attrs} gives mappers typed, located access to a resource's arguments and nested
  *       (including {@code dynamic}) blocks; the {@code Aws*Mappers} fill the model with the aws
  *       provider's defaults; resources that configure others (versioning, redrive policies,

@@ -1,5 +1,7 @@
 package dev.relplan.rules.change;
 
+import dev.relplan.model.Production;
+import dev.relplan.source.Location;
 import dev.relplan.model.*;
 import dev.relplan.model.Queue;
 import dev.relplan.rules.*;

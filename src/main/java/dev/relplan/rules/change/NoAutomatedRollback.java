@@ -1,5 +1,6 @@
 package dev.relplan.rules.change;
 
+import dev.relplan.source.Location;
 import dev.relplan.model.*;
 import dev.relplan.model.Queue;
 import dev.relplan.rules.*;

@@ -2,7 +2,7 @@ package dev.relplan.rules.faulttolerance;
 
 import dev.relplan.model.Database;
 import dev.relplan.model.DnsRecord;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Table;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BaseRule;

@@ -22,8 +22,8 @@ public final class RecoveryNotTested extends BaseRule {
     List<FisExperiment> fis = w.all(FisExperiment.class);
     List<RestoreTestingPlan> restores = w.all(RestoreTestingPlan.class);
     List<String> runbooks = new ArrayList<>();
-    for (var kind : List.of(dev.relplan.discover.EvidenceKind.DR_RUNBOOK, dev.relplan.discover.EvidenceKind.RESTORE_TEST,
-        dev.relplan.discover.EvidenceKind.CHAOS_EXPERIMENT)) {
+    for (var kind : List.of(dev.relplan.model.EvidenceKind.DR_RUNBOOK, dev.relplan.model.EvidenceKind.RESTORE_TEST,
+        dev.relplan.model.EvidenceKind.CHAOS_EXPERIMENT)) {
       runbooks.addAll(w.repositoryEvidence.getOrDefault(kind, List.of()));
     }
     if (!fis.isEmpty()) out.strength(this, fis.size() + " AWS FIS experiment template(s) exercise failure handling", fis.stream().map(f -> f.location).toList());

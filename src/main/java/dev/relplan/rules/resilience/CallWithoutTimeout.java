@@ -20,7 +20,7 @@ public final class CallWithoutTimeout extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    List<dev.relplan.model.Location> bounded = new java.util.ArrayList<>();
+    List<dev.relplan.source.Location> bounded = new java.util.ArrayList<>();
     for (Integration i : w.integrations) {
       if (i.timeout.isExplicit()) bounded.addAll(dev.relplan.rules.Findings.evidence(i, i.timeout));
       if (i.timeout.present()) continue;

@@ -1,7 +1,7 @@
 package dev.relplan.rules.resilience;
 
 import dev.relplan.model.HealthEndpoint;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.*;

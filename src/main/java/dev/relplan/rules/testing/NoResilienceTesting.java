@@ -1,6 +1,6 @@
 package dev.relplan.rules.testing;
 
-import dev.relplan.discover.EvidenceKind;
+import dev.relplan.model.EvidenceKind;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.FisExperiment;
 import dev.relplan.model.Function;

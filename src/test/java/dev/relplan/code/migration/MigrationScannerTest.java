@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.discover.SkippedFile;
+import dev.relplan.source.SkippedFile;
 import dev.relplan.model.Migration;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.relplan.iac.cicd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.rules.Context;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.relplan.iac.cloudformation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;

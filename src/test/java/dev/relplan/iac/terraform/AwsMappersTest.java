@@ -2,7 +2,7 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.Alias;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.ComputeGroup;

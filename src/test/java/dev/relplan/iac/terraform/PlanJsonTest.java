@@ -2,10 +2,10 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.model.Database;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Subnet;
 import dev.relplan.rules.Context;

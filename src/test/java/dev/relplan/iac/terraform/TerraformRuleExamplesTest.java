@@ -2,9 +2,9 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.Pipeline;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;

@@ -1,4 +1,4 @@
-package dev.relplan.discover;
+package dev.relplan.source;
 
 /** A file that was not analysed, with the reason shown to the user. */
 public record SkippedFile(String file, String reason) implements Comparable<SkippedFile> {

@@ -1,6 +1,6 @@
-package dev.relplan.rules;
+package dev.relplan.model;
 
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import java.util.ArrayList;
 import java.util.List;

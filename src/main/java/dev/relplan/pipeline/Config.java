@@ -1,5 +1,6 @@
-package dev.relplan;
+package dev.relplan.pipeline;
 
+import dev.relplan.source.InputError;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;

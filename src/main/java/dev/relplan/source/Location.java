@@ -1,4 +1,4 @@
-package dev.relplan.model;
+package dev.relplan.source;
 
 /** A place in a scanned file: path relative to the scanned root (forward slashes) and 1-based line. */
 public record Location(String file, int line) implements Comparable<Location> {

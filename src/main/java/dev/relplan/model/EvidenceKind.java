@@ -1,4 +1,4 @@
-package dev.relplan.discover;
+package dev.relplan.model;
 
 /** Repository files that are evidence by their presence: runbooks, load tests, restore tests. */
 public enum EvidenceKind {

@@ -1,4 +1,4 @@
-package dev.relplan;
+package dev.relplan.pipeline;
 
 import dev.relplan.assess.Assessment;
 import dev.relplan.assess.Assessor;
@@ -9,7 +9,7 @@ import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import dev.relplan.model.Linker;
-import dev.relplan.model.Location;
+import dev.relplan.source.Location;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.RuleRegistry;
@@ -65,7 +65,7 @@ public final class Pipeline {
     notes.addAll(tf.notes());
     notes.addAll(code.notes());
     for (Path p : req.varFiles()) notes.add("Terraform variable values from " + p + " (--var-file)");
-    List<dev.relplan.discover.SkippedFile> skipped = new ArrayList<>(found.skipped());
+    List<dev.relplan.source.SkippedFile> skipped = new ArrayList<>(found.skipped());
     skipped.addAll(tf.skipped());
     skipped.addAll(code.skipped());
     skipped.sort(null);

@@ -1,5 +1,6 @@
-package dev.relplan;
+package dev.relplan.pipeline;
 
+import dev.relplan.source.InputError;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

@@ -1,0 +1,48 @@
+package dev.relplan.iac.common;
+
+import dev.relplan.model.ResourceRef;
+import dev.relplan.source.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The result of evaluating an IaC expression (a CloudFormation intrinsic or a Terraform
+ * expression): a plain value (null, String, number, Boolean, List, Map, {@link ResourceRef},
+ * {@link dev.relplan.model.Unknown}, or a format's own marker such as CloudFormation's
+ * AWS::NoValue), the locations that decided it (parameter defaults and files, mapping entries,
+ * variable defaults, tfvars lines, locals, module arguments) and every resource it references.
+ */
+public record Evaluated(Object value, List<Location> trace, Set<ResourceRef> refs) {
+  public static Evaluated of(Object value) {
+    return new Evaluated(value, List.of(), Set.of());
+  }
+
+  public Evaluated with(Object newValue) {
+    return new Evaluated(newValue, trace, refs);
+  }
+
+  /** The same value with locations prepended (e.g. the line of the local that computed it). */
+  public Evaluated tracedFirst(List<Location> first) {
+    List<Location> t = new ArrayList<>(first);
+    for (Location l : trace) if (!t.contains(l)) t.add(l);
+    return new Evaluated(value, t, refs);
+  }
+
+  /** Combines the provenance of several inputs (null parts are skipped) into a result. */
+  public static Evaluated combine(Object value, List<Evaluated> parts) {
+    List<Location> trace = new ArrayList<>();
+    Set<ResourceRef> refs = new LinkedHashSet<>();
+    for (Evaluated p : parts) {
+      if (p == null) continue;
+      for (Location l : p.trace) if (!trace.contains(l)) trace.add(l);
+      refs.addAll(p.refs);
+    }
+    return new Evaluated(value, trace, refs);
+  }
+
+  public static Evaluated combine(Object value, Evaluated... parts) {
+    return combine(value, List.of(parts));
+  }
+}
