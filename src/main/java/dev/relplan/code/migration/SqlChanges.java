@@ -132,18 +132,12 @@ final class SqlChanges {
     return out;
   }
 
+  /** What one ALTER TABLE operation does to the running release's schema (description, kind), or null if harmless. */
   private static String[] alter(String table, AlterExpression e) {
-    AlterOperation op = e.getOperation();
     List<AlterExpression.ColumnDataType> cols = e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
-    switch (op) {
+    switch (e.getOperation()) {
       case DROP:
-        if (e.getConstraintName() != null || e.getIndex() != null) return null;
-        if (e.getColumnName() != null) return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
-        if (e.getPkColumns() != null && !e.getPkColumns().isEmpty()) {
-          // Oracle's DROP (a, b): the parser keeps the column list where it keeps key columns.
-          return new String[] {"drops columns " + String.join(", ", e.getPkColumns().stream().map(c -> table + "." + c).toList()), DROP_COLUMN};
-        }
-        return null;
+        return dropped(table, e);
       case RENAME:
         if (e.getColumnOldName() != null && e.getColumnName() != null) {
           return new String[] {"renames column " + table + "." + e.getColumnOldName() + " to " + e.getColumnName(), RENAME_COLUMN};
@@ -152,50 +146,75 @@ final class SqlChanges {
       case RENAME_TABLE:
         return new String[] {"renames table " + table + " to " + e.getNewTableName(), RENAME_TABLE};
       case ADD:
-        for (ColumnDefinition c : cols) {
-          List<String> specs = upper(c.getColumnSpecs());
-          boolean notNull = has(specs, "NOT", "NULL") || has(specs, "PRIMARY", "KEY");
-          if (notNull && !hasDefault(c, specs)) {
-            return new String[] {"adds NOT NULL column " + table + "." + c.getColumnName() + " without a default", NOT_NULL};
-          }
-        }
-        return null;
+        return added(table, cols);
       case ALTER:
-        for (ColumnDefinition c : cols) {
-          List<String> specs = upper(c.getColumnSpecs());
-          if (c.getColDataType() == null) continue; // DROP NOT NULL, DROP DEFAULT
-          String type = c.getColDataType().toString().replace(" (", "(");
-          if (type.equalsIgnoreCase("SET")) {
-            if (specs.equals(List.of("NOT", "NULL"))) return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
-            continue;
-          }
-          return new String[] {"changes the type of column " + table + "." + c.getColumnName() + " to " + type, TYPE};
-        }
-        return null;
+        return altered(table, cols);
       case MODIFY:
-        for (ColumnDefinition c : cols) {
-          if (c.getColDataType() == null) {
-            // Oracle's MODIFY (c NOT NULL) changes only the nullability.
-            if (upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL"))) {
-              return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
-            }
-            continue;
-          }
-          return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
-        }
-        return null;
+        return modified(table, cols);
       case CHANGE:
-        for (ColumnDefinition c : cols) {
-          String old = e.getColumnOldName();
-          if (old != null && !unquote(old).equalsIgnoreCase(unquote(c.getColumnName()))) {
-            return new String[] {"renames column " + table + "." + old + " to " + c.getColumnName(), RENAME_COLUMN};
-          }
-          return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
-        }
-        return null;
+        return changed(table, e.getColumnOldName(), cols);
       default:
         return null;
     }
+  }
+
+  private static String[] dropped(String table, AlterExpression e) {
+    if (e.getConstraintName() != null || e.getIndex() != null) return null;
+    if (e.getColumnName() != null) return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
+    if (e.getPkColumns() != null && !e.getPkColumns().isEmpty()) {
+      // Oracle's DROP (a, b): the parser keeps the column list where it keeps key columns.
+      return new String[] {"drops columns " + String.join(", ", e.getPkColumns().stream().map(c -> table + "." + c).toList()), DROP_COLUMN};
+    }
+    return null;
+  }
+
+  private static String[] added(String table, List<AlterExpression.ColumnDataType> cols) {
+    for (ColumnDefinition c : cols) {
+      List<String> specs = upper(c.getColumnSpecs());
+      boolean notNull = has(specs, "NOT", "NULL") || has(specs, "PRIMARY", "KEY");
+      if (notNull && !hasDefault(c, specs)) {
+        return new String[] {"adds NOT NULL column " + table + "." + c.getColumnName() + " without a default", NOT_NULL};
+      }
+    }
+    return null;
+  }
+
+  private static String[] altered(String table, List<AlterExpression.ColumnDataType> cols) {
+    for (ColumnDefinition c : cols) {
+      List<String> specs = upper(c.getColumnSpecs());
+      if (c.getColDataType() == null) continue; // DROP NOT NULL, DROP DEFAULT
+      String type = c.getColDataType().toString().replace(" (", "(");
+      if (type.equalsIgnoreCase("SET")) {
+        if (specs.equals(List.of("NOT", "NULL"))) return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
+        continue;
+      }
+      return new String[] {"changes the type of column " + table + "." + c.getColumnName() + " to " + type, TYPE};
+    }
+    return null;
+  }
+
+  private static String[] modified(String table, List<AlterExpression.ColumnDataType> cols) {
+    for (ColumnDefinition c : cols) {
+      if (c.getColDataType() == null) {
+        // Oracle's MODIFY (c NOT NULL) changes only the nullability.
+        if (upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL"))) {
+          return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
+        }
+        continue;
+      }
+      return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
+    }
+    return null;
+  }
+
+  /** MySQL's CHANGE old new TYPE: a rename when the names differ, else a redefinition. */
+  private static String[] changed(String table, String old, List<AlterExpression.ColumnDataType> cols) {
+    if (cols.isEmpty()) return null;
+    ColumnDefinition c = cols.get(0);
+    if (old != null && !unquote(old).equalsIgnoreCase(unquote(c.getColumnName()))) {
+      return new String[] {"renames column " + table + "." + old + " to " + c.getColumnName(), RENAME_COLUMN};
+    }
+    return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
   }
 
   /** A DEFAULT clause, a generated or identity value, auto-increment, or a serial type give new rows a value. */

@@ -92,12 +92,22 @@ final class PyDatabases {
           + "), which may set options=-c statement_timeout", List.of(f.at(call)));
       return i;
     }
-    String host = string(params.get("host"));
-    PyNode options = params.get("options");
-    PyNode connect = params.get("connect_timeout");
     String dsnText = dsn == null ? null : string(dsn);
+    String host = string(params.get("host"));
     if (dsnText != null && host == null) host = dsnHost(dsnText);
     if (host != null && !host.isEmpty()) i.target = Value.explicit("PostgreSQL " + host, List.of());
+    i.timeout = statementTimeout(call, client, pool ? kwargs.get("configure") : null, params, dsn, dsnText);
+    return i;
+  }
+
+  /**
+   * The connection's statement_timeout (options= first, then the DSN), with its connect_timeout; Cannot Determine
+   * when either comes from something the file does not spell out or another place may set it.
+   */
+  private Value<String> statementTimeout(PyNode call, String client, PyNode configure, Map<String, PyNode> params, PyNode dsn,
+                                         String dsnText) {
+    PyNode options = params.get("options");
+    PyNode connect = params.get("connect_timeout");
     String connectText = connect != null ? "connect_timeout " + seconds(connect)
         : dsnText != null && setting(dsnText, "connect_timeout") != null ? "connect_timeout " + setting(dsnText, "connect_timeout") + " s (DSN)" : null;
     String statement = null;
@@ -105,42 +115,36 @@ final class PyDatabases {
     if (options != null) {
       String text = string(options);
       if (text == null) {
-        i.timeout = Value.unresolved("options= comes from " + shorten(options.text()) + ", which may set statement_timeout", List.of(f.at(options)));
-        return i;
+        return Value.unresolved("options= comes from " + shorten(options.text()) + ", which may set statement_timeout", List.of(f.at(options)));
       }
       statement = setting(text, "statement_timeout");
       at = f.at(options);
     }
     if (statement == null && dsn != null) {
       if (dsnText == null) {
-        i.timeout = Value.unresolved("the connection string comes from " + shorten(dsn.text())
+        return Value.unresolved("the connection string comes from " + shorten(dsn.text())
             + ", which may set options=-c statement_timeout (and connect_timeout)", List.of(f.at(dsn)));
-        return i;
       }
       statement = setting(dsnText, "statement_timeout");
       at = f.at(dsn);
     }
-    PyNode configure = pool ? kwargs.get("configure") : null;
     PyNode sql = statement == null ? sqlSettingStatementTimeout(call) : null;
     if (statement == null && (configure != null || sql != null)) {
-      i.timeout = configure != null
+      return configure != null
           ? Value.unresolved("the pool's configure= callback (" + shorten(configure.text()) + ") may set statement_timeout on each connection",
               List.of(f.at(configure)))
           : Value.unresolved("the file sets statement_timeout in SQL (" + shorten(sql.text()) + ", line " + sql.line
               + "), which may apply to this connection", List.of(f.at(sql)));
-      return i;
     }
     if (statement != null && !statement.equals("0")) {
-      i.timeout = Value.explicit("statement_timeout " + statement + (statement.chars().allMatch(Character::isDigit) ? " ms" : "")
+      return Value.explicit("statement_timeout " + statement + (statement.chars().allMatch(Character::isDigit) ? " ms" : "")
           + (connectText != null ? ", " + connectText : ""), List.of(at));
-    } else {
-      i.timeout = none((statement != null ? "statement_timeout=0 disables PostgreSQL's statement timeout, so a query can wait forever"
-          : "psycopg sets no statement_timeout (PostgreSQL's default is 0, none), so a query can wait forever")
-          + (connectText != null ? "" : client.startsWith("psycopg2") ? "; without connect_timeout libpq waits indefinitely to connect"
-              : "; without connect_timeout only psycopg's own 130 s default bounds connecting"),
-          statement != null ? List.of(at) : connect != null ? List.of(f.at(connect)) : List.of());
     }
-    return i;
+    return none((statement != null ? "statement_timeout=0 disables PostgreSQL's statement timeout, so a query can wait forever"
+        : "psycopg sets no statement_timeout (PostgreSQL's default is 0, none), so a query can wait forever")
+        + (connectText != null ? "" : client.startsWith("psycopg2") ? "; without connect_timeout libpq waits indefinitely to connect"
+            : "; without connect_timeout only psycopg's own 130 s default bounds connecting"),
+        statement != null ? List.of(at) : connect != null ? List.of(f.at(connect)) : List.of());
   }
 
   /** psycopg_pool: min_size 4, max_size = min_size, timeout 30 s to get a connection, max_idle 600 s. */
