@@ -1,28 +1,41 @@
 package dev.relplan.cli;
 
-import dev.relplan.source.InputError;
-import dev.relplan.pipeline.Objectives;
-import dev.relplan.pipeline.Pipeline;
+import dev.relplan.assess.Assessment;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.YamlLoader;
-import dev.relplan.report.JsonRenderer;
-import dev.relplan.report.MarkdownRenderer;
+import dev.relplan.pipeline.Baseline;
+import dev.relplan.pipeline.Incidents;
+import dev.relplan.pipeline.Objectives;
+import dev.relplan.pipeline.Pipeline;
+import dev.relplan.report.Renderer;
+import dev.relplan.report.Renderers;
+import dev.relplan.report.ReportInput;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Risk;
+import dev.relplan.rules.RuleRegistry;
+import dev.relplan.source.InputError;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.ListResourceBundle;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +45,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "assess", mixinStandardHelpOptions = true,
     description = "Assess the reliability of the workload described by the files under PATH.")
 final class AssessCommand implements Callable<Integer> {
+  /** The output formats on offer: --format names, their help text and file names all come from here. */
+  private final Renderers renderers;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to analyse.")
   List<Path> paths;
 
@@ -56,7 +72,8 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--var", paramLabel = "K=V", description = "Terraform variable value NAME=VALUE (repeatable).")
   List<String> vars = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "F", description = "md (default), json, sarif or html; repeatable.")
+  // The description is the "format" entry of helpTexts(renderers), so it names exactly the formats on offer.
+  @Option(names = "--format", paramLabel = "F", descriptionKey = "format")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
@@ -77,18 +94,39 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "DATE", description = "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
   String date;
 
+  AssessCommand(Renderers renderers) {
+    this.renderers = renderers;
+  }
+
+  /** Help texts computed from the formats on offer, keyed as picocli looks them up. */
+  static ResourceBundle helpTexts(Renderers renderers) {
+    List<String> formats = new ArrayList<>(renderers.formats());
+    formats.set(0, formats.get(0) + " (default)");
+    String formatHelp = orList(formats) + "; repeatable.";
+    return new ListResourceBundle() {
+      @Override
+      protected Object[][] getContents() {
+        return new Object[][] {{"format", formatHelp}};
+      }
+    };
+  }
+
+  /** "a, b or c". */
+  private static String orList(List<String> items) {
+    int last = items.size() - 1;
+    return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
+  }
+
+  /** One rendered report and the renderer that wrote it. */
+  private record Output(Renderer renderer, String text) {}
+
   @Override
   public Integer call() throws IOException {
     if (config != null && !Files.isRegularFile(config)) throw new InputError("--config file '" + config + "' does not exist");
     for (Path p : paths) {
       if (!Files.exists(p)) throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
     }
-    Set<String> fmts = new LinkedHashSet<>(formats.isEmpty() ? List.of("md") : formats);
-    for (String f : fmts) {
-      if (!List.of("md", "json", "sarif", "html").contains(f)) {
-        throw new InputError("--format " + f + " is not available: use md, json, sarif or html");
-      }
-    }
+    List<Renderer> chosen = chosenRenderers();
     Risk threshold = null;
     if (failOn != null) {
       try {
@@ -98,11 +136,11 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo),
-        incidents == null ? List.of() : dev.relplan.pipeline.Incidents.load(incidents));
+        incidents == null ? List.of() : Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
-    java.util.Map<String, String> previous = baseline == null ? null : dev.relplan.pipeline.Baseline.load(baseline);
+    Map<String, String> previous = baseline == null ? null : Baseline.load(baseline);
     for (Path p : varFiles) {
       if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
     }
@@ -110,18 +148,11 @@ final class AssessCommand implements Callable<Integer> {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
     Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
-    var assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
+    Assessment assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
-    List<String[]> outputs = new ArrayList<>();
-    for (String f : fmts) {
-      String text = switch (f) {
-        case "json" -> JsonRenderer.render(assessment, Main.VERSION, result.snippets());
-        case "sarif" -> dev.relplan.report.SarifRenderer.render(assessment, dev.relplan.rules.RuleRegistry.all(), Main.VERSION);
-        case "html" -> dev.relplan.report.HtmlRenderer.render(assessment, shownDate);
-        default -> MarkdownRenderer.render(assessment, shownDate);
-      };
-      outputs.add(new String[] {f, text});
-    }
+    ReportInput input = new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
+    List<Output> outputs = new ArrayList<>();
+    for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));
     try {
       write(outputs);
     } catch (IOException e) {
@@ -135,10 +166,21 @@ final class AssessCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The renderers of the --format values, in the order first given; the default one when none is. */
+  private List<Renderer> chosenRenderers() {
+    Set<String> names = new LinkedHashSet<>(formats.isEmpty() ? List.of(renderers.defaultRenderer().format()) : formats);
+    List<Renderer> chosen = new ArrayList<>();
+    for (String name : names) {
+      chosen.add(renderers.byFormat(name).orElseThrow(
+          () -> new InputError("--format " + name + " is not available: use " + orList(renderers.formats()))));
+    }
+    return chosen;
+  }
+
   private static String checkDate(String d) {
     try {
       return LocalDate.parse(d).toString();
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new InputError("--date '" + d + "' is not a date: use YYYY-MM-DD or today");
     }
   }
@@ -158,7 +200,7 @@ final class AssessCommand implements Callable<Integer> {
       return pf;
     } catch (ParseException e) {
       throw new InputError("--parameters file '" + p + "' cannot be parsed: " + e.getMessage());
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new InputError("--parameters file '" + p + "' is not UTF-8 text: save it as UTF-8");
     } catch (IOException e) {
       throw new InputError("--parameters file '" + p + "' cannot be read: " + e.getMessage());
@@ -176,29 +218,29 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private static String describe(IOException e) {
-    if (e instanceof java.nio.file.FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
-    if (e instanceof java.nio.file.NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
-    if (e instanceof java.nio.file.AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
-    if (e instanceof java.nio.file.FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
+    if (e instanceof FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
+    if (e instanceof NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
+    if (e instanceof AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
+    if (e instanceof FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
   }
 
-  private void write(List<String[]> outputs) throws IOException {
+  private void write(List<Output> outputs) throws IOException {
     if (output == null || output.equals("-")) {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-      for (String[] o : outputs) out.print(o[1]);
+      for (Output o : outputs) out.print(o.text());
       out.flush();
       return;
     }
     Path target = Path.of(output);
     if (outputs.size() == 1 && !Files.isDirectory(target)) {
       if (target.getParent() != null) Files.createDirectories(target.getParent());
-      Files.writeString(target, outputs.get(0)[1], StandardCharsets.UTF_8);
+      Files.writeString(target, outputs.get(0).text(), StandardCharsets.UTF_8);
       return;
     }
     Files.createDirectories(target);
-    for (String[] o : outputs) {
-      Files.writeString(target.resolve("reliability-plan." + o[0].toLowerCase(Locale.ROOT)), o[1], StandardCharsets.UTF_8);
+    for (Output o : outputs) {
+      Files.writeString(target.resolve(o.renderer().defaultFileName()), o.text(), StandardCharsets.UTF_8);
     }
   }
 }

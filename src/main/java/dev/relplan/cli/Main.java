@@ -1,5 +1,7 @@
 package dev.relplan.cli;
 
+import dev.relplan.report.Renderers;
+import dev.relplan.source.InputError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,15 @@ import picocli.CommandLine.Command;
     subcommands = {AssessCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
   public static final String VERSION = "0.1.0";
+
+  /** Creates the assess command with the output formats on offer, every other class as picocli does. */
+  private record Commands(Renderers renderers) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == AssessCommand.class) return cls.cast(new AssessCommand(renderers));
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
@@ -28,9 +39,15 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code: 0 done, 1 --fail-on reached, 2 usage or input error. */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return execute(Renderers.all(), args);
+  }
+
+  /** Runs the command line offering these output formats. */
+  static int execute(Renderers renderers, String... args) {
+    CommandLine cl = new CommandLine(new Main(), new Commands(renderers));
+    cl.getSubcommands().get("assess").setResourceBundle(AssessCommand.helpTexts(renderers));
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof dev.relplan.source.InputError) {
+      if (e instanceof InputError) {
         System.err.println("relplan: " + e.getMessage());
         return 2;
       }

@@ -1,47 +1,70 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The plan as a standalone HTML page: the Markdown plan's own structure (headings, lists, tables,
  * code spans, bold) turned into escaped HTML, so both formats always say the same thing.
  */
-public final class HtmlRenderer {
-  private HtmlRenderer() {}
+public final class HtmlRenderer implements Renderer {
+  @Override
+  public String format() {
+    return "html";
+  }
 
+  @Override
+  public String extension() {
+    return "html";
+  }
+
+  @Override
+  public String render(ReportInput input) {
+    return render(input.assessment(), input.date());
+  }
+
+  /** The page of one assessment, with {@code date} as its date line. */
   public static String render(Assessment a, String date) {
-    String md = MarkdownRenderer.render(a, date);
     StringBuilder out = new StringBuilder();
+    head(out, "Reliability Improvement Plan: " + a.workload());
+    new Body(out).convert(MarkdownRenderer.render(a, date));
+    return out.append("</body>\n</html>\n").toString();
+  }
+
+  private static void head(StringBuilder out, String title) {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(escape("Reliability Improvement Plan: " + a.workload())).append("</title>\n<style>\n")
+        .append(escape(title)).append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}\n")
         .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n")
         .append("th{background:#f3f3f3}code{background:#f3f3f3;padding:0 3px}\n</style>\n</head>\n<body>\n");
-    String[] lines = md.split("\n", -1);
-    boolean inList = false;
-    boolean inOrdered = false;
-    boolean inTable = false;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+  }
+
+  /** The Markdown plan converted line by line; a list or table stays open until a line of another kind. */
+  private static final class Body {
+    private final StringBuilder out;
+    private boolean inList;
+    private boolean inOrdered;
+    private boolean inTable;
+
+    Body(StringBuilder out) {
+      this.out = out;
+    }
+
+    void convert(String markdown) {
+      for (String line : markdown.split("\n", -1)) line(line);
+      closeBlocks(false, false, false);
+    }
+
+    private void line(String line) {
       boolean tableRow = line.startsWith("|");
       boolean bullet = line.startsWith("- ") || line.startsWith("  - ");
       boolean ordered = !line.isEmpty() && Character.isDigit(line.charAt(0)) && line.matches("\\d+\\. .*");
-      if (inList && !bullet) { out.append("</ul>\n"); inList = false; }
-      if (inOrdered && !ordered) { out.append("</ol>\n"); inOrdered = false; }
-      if (inTable && !tableRow) { out.append("</table>\n"); inTable = false; }
+      closeBlocks(bullet, ordered, tableRow);
       if (line.startsWith("#")) {
-        int level = 0;
-        while (level < line.length() && line.charAt(level) == '#') level++;
-        out.append("<h").append(level).append('>').append(inline(line.substring(level).trim())).append("</h").append(level).append(">\n");
+        heading(line);
       } else if (tableRow) {
-        boolean header = !inTable;
-        if (header) { out.append("<table>\n"); inTable = true; }
-        if (line.matches("\\|[-| ]+\\|")) continue; // the separator row
-        out.append("<tr>");
-        for (String cell : cells(line)) {
-          out.append(header ? "<th>" : "<td>").append(inline(cell)).append(header ? "</th>" : "</td>");
-        }
-        out.append("</tr>\n");
+        tableRow(line);
       } else if (bullet) {
         if (!inList) { out.append("<ul>\n"); inList = true; }
         out.append("<li>").append(inline(line.substring(line.indexOf("- ") + 2))).append("</li>\n");
@@ -52,15 +75,36 @@ public final class HtmlRenderer {
         out.append("<p>").append(inline(line)).append("</p>\n");
       }
     }
-    if (inList) out.append("</ul>\n");
-    if (inOrdered) out.append("</ol>\n");
-    if (inTable) out.append("</table>\n");
-    return out.append("</body>\n</html>\n").toString();
+
+    /** Closes each open block the current line does not continue. */
+    private void closeBlocks(boolean bullet, boolean ordered, boolean tableRow) {
+      if (inList && !bullet) { out.append("</ul>\n"); inList = false; }
+      if (inOrdered && !ordered) { out.append("</ol>\n"); inOrdered = false; }
+      if (inTable && !tableRow) { out.append("</table>\n"); inTable = false; }
+    }
+
+    private void heading(String line) {
+      int level = 0;
+      while (level < line.length() && line.charAt(level) == '#') level++;
+      out.append("<h").append(level).append('>').append(inline(line.substring(level).trim())).append("</h").append(level).append(">\n");
+    }
+
+    /** The first row of a table is its header; the separator row below it is dropped. */
+    private void tableRow(String line) {
+      boolean header = !inTable;
+      if (header) { out.append("<table>\n"); inTable = true; }
+      if (line.matches("\\|[-| ]+\\|")) return;
+      out.append("<tr>");
+      for (String cell : cells(line)) {
+        out.append(header ? "<th>" : "<td>").append(inline(cell)).append(header ? "</th>" : "</td>");
+      }
+      out.append("</tr>\n");
+    }
   }
 
   /** Cells of a Markdown table row, honouring the \| escapes the Markdown renderer writes. */
-  private static java.util.List<String> cells(String row) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  private static List<String> cells(String row) {
+    List<String> out = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     for (int i = 1; i < row.length(); i++) {
       char c = row.charAt(i);

@@ -1,66 +1,127 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
-import dev.relplan.source.Location;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Strength;
 import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
+import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Map;
 
 /** The plan in the section structure of the reliability-improvement-plan template (Step 9), then appendices. */
-public final class MarkdownRenderer {
-  private final StringBuilder sb = new StringBuilder();
-
-  public static String render(Assessment a, String date) {
-    return new MarkdownRenderer().write(a, date);
+public final class MarkdownRenderer implements Renderer {
+  @Override
+  public String format() {
+    return "md";
   }
 
-  private String write(Assessment a, String date) {
-    line("# Reliability Improvement Plan: " + a.workload());
-    line("");
-    line("## Executive Summary");
-    line("- **Date**: " + date);
-    line("- **Availability Target**: " + (a.availabilityTarget() == null ? "not stated (use --target)" : a.availabilityTarget() + "%"));
-    if (a.rto() != null || a.rpo() != null) {
-      line("- **Recovery Objectives**: RTO " + orDash(a.rto()) + ", RPO " + orDash(a.rpo()));
+  @Override
+  public String extension() {
+    return "md";
+  }
+
+  @Override
+  public String render(ReportInput input) {
+    return render(input.assessment(), input.date());
+  }
+
+  /** The plan of one assessment, with {@code date} as its date line. */
+  public static String render(Assessment a, String date) {
+    return new Plan(a).write(date);
+  }
+
+  /** One plan being written: one method per section, in the order they appear. */
+  private static final class Plan {
+    private final Assessment a;
+    private final StringBuilder sb = new StringBuilder();
+
+    Plan(Assessment a) {
+      this.a = a;
     }
-    line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
-    line("- **Findings**: " + a.count(Risk.CRITICAL) + " Critical, " + a.count(Risk.HIGH) + " High, " + a.count(Risk.MEDIUM)
-        + " Medium, " + a.count(Risk.LOW) + " Low" + (a.undetermined().isEmpty() ? "" : " (" + a.undetermined().size() + " Cannot Determine)"));
-    if (a.findings().stream().anyMatch(f -> !f.status().equals("new")) || !a.fixedSinceBaseline().isEmpty()) {
-      long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
-      line("- **Since Baseline**: " + fresh + " new, " + (a.findings().size() - fresh) + " unchanged, " + a.fixedSinceBaseline().size() + " fixed");
+
+    String write(String date) {
+      line("# Reliability Improvement Plan: " + a.workload());
+      line("");
+      executiveSummary(date);
+      strengths();
+      scorecard();
+      singlePointsOfFailure();
+      criticalAndHighFindings();
+      mediumAndLowFindings();
+      remediationPlan();
+      testingPlan();
+      nextSteps();
+      wellArchitectedQuestions();
+      recoveryCapabilities();
+      cannotDetermine();
+      analysisCoverage();
+      integrations();
+      followUp();
+      return sb.toString();
     }
-    line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
-    for (String n : a.notes()) line("- **Note**: " + esc(n));
-    line("");
-    line("### Existing Reliability Strengths");
-    if (a.strengths().isEmpty()) line("- None found in the scanned files.");
-    for (Strength s : a.strengths()) line("- **" + s.domain().title + "**: " + esc(s.title()) + cite(s.evidence(), 4));
-    line("");
-    line("## Reliability Scorecard");
-    line("| Domain | Score (1-5) | Key Strength | Key Gap |");
-    line("|--------|-------------|--------------|---------|");
-    for (Assessment.DomainScore d : a.scorecard()) {
-      line("| " + d.domain().title + " | " + d.score() + " | " + esc(d.strength()) + " | " + esc(d.gap()) + " |");
+
+    private void executiveSummary(String date) {
+      line("## Executive Summary");
+      line("- **Date**: " + date);
+      line("- **Availability Target**: " + (a.availabilityTarget() == null ? "not stated (use --target)" : a.availabilityTarget() + "%"));
+      if (a.rto() != null || a.rpo() != null) {
+        line("- **Recovery Objectives**: RTO " + orDash(a.rto()) + ", RPO " + orDash(a.rpo()));
+      }
+      line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
+      line("- **Findings**: " + a.count(Risk.CRITICAL) + " Critical, " + a.count(Risk.HIGH) + " High, " + a.count(Risk.MEDIUM)
+          + " Medium, " + a.count(Risk.LOW) + " Low" + (a.undetermined().isEmpty() ? "" : " (" + a.undetermined().size() + " Cannot Determine)"));
+      if (a.findings().stream().anyMatch(f -> !f.status().equals("new")) || !a.fixedSinceBaseline().isEmpty()) {
+        long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
+        line("- **Since Baseline**: " + fresh + " new, " + (a.findings().size() - fresh) + " unchanged, " + a.fixedSinceBaseline().size() + " fixed");
+      }
+      line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
+      for (String n : a.notes()) line("- **Note**: " + esc(n));
+      line("");
     }
-    line("");
-    line("## Single Points of Failure");
-    line("| Component | Evidence | Failure Impact | Current Mitigation | Risk Level |");
-    line("|-----------|----------|---------------|-------------------|------------|");
-    for (Assessment.SpofRow r : a.spofs()) {
-      line("| " + esc(r.component()) + " (" + r.type() + ") | " + esc(locs(r.evidence(), 2)) + " | " + esc(r.blastRadius()) + " | "
-          + esc(r.redundancy() + "; failover: " + r.failover()) + " | " + r.risk().title + " |");
+
+    private void strengths() {
+      line("### Existing Reliability Strengths");
+      if (a.strengths().isEmpty()) line("- None found in the scanned files.");
+      for (Strength s : a.strengths()) line("- **" + s.domain().title + "**: " + esc(s.title()) + cite(s.evidence(), 4));
+      line("");
     }
-    line("");
-    line("## Critical and High Risk Findings");
-    boolean any = false;
-    for (Assessment.NumberedFinding nf : a.findings()) {
-      if (!nf.risk().atLeast(Risk.HIGH)) continue;
-      any = true;
+
+    private void scorecard() {
+      line("## Reliability Scorecard");
+      line("| Domain | Score (1-5) | Key Strength | Key Gap |");
+      line("|--------|-------------|--------------|---------|");
+      for (Assessment.DomainScore d : a.scorecard()) {
+        line("| " + d.domain().title + " | " + d.score() + " | " + esc(d.strength()) + " | " + esc(d.gap()) + " |");
+      }
+      line("");
+    }
+
+    private void singlePointsOfFailure() {
+      line("## Single Points of Failure");
+      line("| Component | Evidence | Failure Impact | Current Mitigation | Risk Level |");
+      line("|-----------|----------|---------------|-------------------|------------|");
+      for (Assessment.SpofRow r : a.spofs()) {
+        line("| " + esc(r.component()) + " (" + r.type() + ") | " + esc(locs(r.evidence(), 2)) + " | " + esc(r.blastRadius()) + " | "
+            + esc(r.redundancy() + "; failover: " + r.failover()) + " | " + r.risk().title + " |");
+      }
+      line("");
+    }
+
+    private void criticalAndHighFindings() {
+      line("## Critical and High Risk Findings");
+      boolean any = false;
+      for (Assessment.NumberedFinding nf : a.findings()) {
+        if (!nf.risk().atLeast(Risk.HIGH)) continue;
+        any = true;
+        detailedFinding(nf);
+      }
+      if (!any) line("None.");
+      line("");
+    }
+
+    private void detailedFinding(Assessment.NumberedFinding nf) {
       Finding f = nf.finding();
       line("");
       line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()) + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
@@ -75,32 +136,38 @@ public final class MarkdownRenderer {
       line("- **AWS Services**: " + (f.rule().awsServices().isEmpty() ? "None (application code change)" : String.join(", ", f.rule().awsServices())));
       line("- **Well-Architected**: " + String.join(", ", f.rule().bestPractices()));
     }
-    if (!any) line("None.");
-    line("");
-    line("## Medium and Low Risk Findings");
-    any = false;
-    for (Assessment.NumberedFinding nf : a.findings()) {
-      if (nf.risk().atLeast(Risk.HIGH)) continue;
-      if (!any) {
-        line("| ID | Risk | Domain | Finding | Evidence | Recommendation |");
-        line("|----|------|--------|---------|----------|----------------|");
-        any = true;
+
+    private void mediumAndLowFindings() {
+      line("## Medium and Low Risk Findings");
+      boolean any = false;
+      for (Assessment.NumberedFinding nf : a.findings()) {
+        if (nf.risk().atLeast(Risk.HIGH)) continue;
+        if (!any) {
+          line("| ID | Risk | Domain | Finding | Evidence | Recommendation |");
+          line("|----|------|--------|---------|----------|----------------|");
+          any = true;
+        }
+        Finding f = nf.finding();
+        line("| " + nf.id() + " | " + nf.risk().title + " | " + f.rule().domain().title + " | " + esc(f.title()) + " | "
+            + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3))) + " | " + esc(f.rule().remediation()) + " |");
       }
-      Finding f = nf.finding();
-      line("| " + nf.id() + " | " + nf.risk().title + " | " + f.rule().domain().title + " | " + esc(f.title()) + " | "
-          + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3))) + " | " + esc(f.rule().remediation()) + " |");
+      if (!any) line("None.");
+      line("");
     }
-    if (!any) line("None.");
-    line("");
-    line("## Prioritized Remediation Plan");
-    for (Tier t : Tier.values()) {
+
+    private void remediationPlan() {
+      line("## Prioritized Remediation Plan");
+      for (Tier t : Tier.values()) tierActions(t);
+      line("");
+    }
+
+    private void tierActions(Tier t) {
       line("");
       line(switch (t) {
         case QUICK_WIN -> "### Quick Wins (< 1 week)";
         case FOUNDATION -> "### Foundation (1-4 weeks)";
         case STRATEGIC -> "### Strategic (1-3 months)";
       });
-      List<Assessment.Action> actions = a.plan().stream().filter(x -> x.tier() == t).toList();
       if (t == Tier.QUICK_WIN) {
         line("| Finding | Action | Impact | Effort |");
         line("|---------|--------|--------|--------|");
@@ -108,92 +175,116 @@ public final class MarkdownRenderer {
         line("| Finding | Action | Impact | Effort | Dependencies |");
         line("|---------|--------|--------|--------|--------------|");
       }
-      for (Assessment.Action x : actions) {
+      for (Assessment.Action x : a.plan()) {
+        if (x.tier() != t) continue;
         String row = "| " + String.join(", ", x.findings()) + " | **" + x.id() + "** " + esc(x.title()) + ": " + esc(x.action()) + " | " + x.impact().title + " | "
             + esc(x.effort());
         line(t == Tier.QUICK_WIN ? row + " |" : row + " | " + (x.dependsOn().isEmpty() ? "None" : String.join(", ", x.dependsOn())) + " |");
       }
     }
-    line("");
-    line("## Testing Plan");
-    line("| Test | Validates | Frequency | AWS Service | Evidence Exists |");
-    line("|------|-----------|-----------|-------------|-----------------|");
-    for (Assessment.TestRow r : a.testingPlan()) {
-      line("| " + r.test() + " | " + r.validates() + " | " + r.frequency() + " | " + r.awsService() + " | "
-          + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No") + " |");
-    }
-    line("");
-    line("## Next Steps");
-    if (a.nextSteps().isEmpty()) line("No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
-    for (int i = 0; i < a.nextSteps().size(); i++) line((i + 1) + ". " + esc(a.nextSteps().get(i)));
-    line("");
-    line("## Appendix A: Well-Architected Reliability Questions");
-    line("| Question | Status | Evidence | Gaps | Risk | Best Practices |");
-    line("|----------|--------|----------|------|------|----------------|");
-    for (Assessment.WaQuestion q : a.waQuestions()) {
-      String gaps = q.gaps().isEmpty() ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence()) : String.join("; ", q.gaps());
-      line("| " + q.id().replace("REL", "REL ") + " — " + esc(q.question()) + " | " + q.status() + " | " + esc(locs(q.evidence(), 4)) + " | "
-          + esc(gaps) + " | " + q.risk() + " | " + String.join(", ", q.bestPractices()) + " |");
-    }
-    line("");
-    line("## Appendix B: Recovery Capabilities");
-    line("| Resource | Evidence | Backup | Frequency | Retention | Estimated RPO | Estimated RTO | Cross-Region Copy | Recovery Tested |");
-    line("|----------|----------|--------|-----------|-----------|---------------|---------------|-------------------|-----------------|");
-    for (Assessment.RecoveryRow r : a.recovery()) {
-      line("| " + esc(r.resource()) + " | " + esc(locs(r.evidence(), 1)) + " | " + esc(r.backup()) + " | " + esc(r.frequency()) + " | "
-          + esc(r.retention()) + " | " + esc(r.rpo()) + " | " + esc(r.rto()) + " | " + esc(r.crossRegion()) + " | " + esc(r.tested()) + " |");
-    }
-    line("");
-    line("## Appendix C: Cannot Determine");
-    if (a.undetermined().isEmpty()) line("Every check could be decided from the scanned files.");
-    for (Undetermined u : a.undetermined()) {
-      line("- **" + u.rule().id() + "** on " + esc(u.resource()) + ": " + esc(u.reason()) + cite(u.evidence(), 3));
-    }
-    line("");
-    line("## Appendix D: Analysis Coverage");
-    line("- Resources modelled: " + a.resourcesAnalyzed());
-    if (!a.notAssessedTypes().isEmpty()) {
-      StringBuilder types = new StringBuilder();
-      for (Map.Entry<String, Integer> e : a.notAssessedTypes().entrySet()) {
-        if (types.length() > 0) types.append(", ");
-        types.append(e.getKey()).append(" (").append(e.getValue()).append(')');
-      }
-      line("- Resource types present but not assessed by any rule: " + types);
-    }
-    if (a.skippedFiles().isEmpty()) {
-      line("- Skipped files: none");
-    } else {
-      line("- Skipped files:");
-      line("");
-      line("| File | Reason |");
-      line("|------|--------|");
-      a.skippedFiles().forEach(s -> line("| " + esc(s.file()) + " | " + esc(s.reason()) + " |"));
-    }
-    line("");
-    line("## Appendix E: Integrations");
-    if (a.integrations().isEmpty()) {
-      line("No outbound calls found in application code (Java sources are scanned).");
-    } else {
-      line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
-      line("|-------------|----------|---------|--------------|-----------------|----------|");
-      for (Assessment.IntegrationRow r : a.integrations()) {
-        line("| " + esc(r.integration()) + " (" + esc(r.client()) + ") | " + locs(r.evidence(), 3) + " | " + esc(r.timeout()) + " | "
-            + esc(r.retry()) + " | " + esc(r.circuitBreaker()) + " | " + esc(r.fallback()) + " |");
-      }
-    }
-    line("");
-    line("## Follow-up");
-    line("Would you like to:");
-    line("- Fail a CI build on new high-risk gaps: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --fail-on high`");
-    line("- Get the machine-readable plan: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --format json -o plan.json`");
-    line("- Assess another environment's values: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --parameters <parameter file>`");
-    line("- Calibrate to your objectives: `relplan assess " + String.join(" ", a.packagesAnalyzed()) + " --target 99.99 --rto 15m --rpo 5m`");
-    line("- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
-    return sb.toString();
-  }
 
-  private void line(String s) {
-    sb.append(s).append('\n');
+    private void testingPlan() {
+      line("## Testing Plan");
+      line("| Test | Validates | Frequency | AWS Service | Evidence Exists |");
+      line("|------|-----------|-----------|-------------|-----------------|");
+      for (Assessment.TestRow r : a.testingPlan()) {
+        line("| " + r.test() + " | " + r.validates() + " | " + r.frequency() + " | " + r.awsService() + " | "
+            + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No") + " |");
+      }
+      line("");
+    }
+
+    private void nextSteps() {
+      line("## Next Steps");
+      if (a.nextSteps().isEmpty()) line("No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
+      for (int i = 0; i < a.nextSteps().size(); i++) line((i + 1) + ". " + esc(a.nextSteps().get(i)));
+      line("");
+    }
+
+    private void wellArchitectedQuestions() {
+      line("## Appendix A: Well-Architected Reliability Questions");
+      line("| Question | Status | Evidence | Gaps | Risk | Best Practices |");
+      line("|----------|--------|----------|------|------|----------------|");
+      for (Assessment.WaQuestion q : a.waQuestions()) {
+        String gaps = q.gaps().isEmpty() ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence()) : String.join("; ", q.gaps());
+        line("| " + q.id().replace("REL", "REL ") + " — " + esc(q.question()) + " | " + q.status() + " | " + esc(locs(q.evidence(), 4)) + " | "
+            + esc(gaps) + " | " + q.risk() + " | " + String.join(", ", q.bestPractices()) + " |");
+      }
+      line("");
+    }
+
+    private void recoveryCapabilities() {
+      line("## Appendix B: Recovery Capabilities");
+      line("| Resource | Evidence | Backup | Frequency | Retention | Estimated RPO | Estimated RTO | Cross-Region Copy | Recovery Tested |");
+      line("|----------|----------|--------|-----------|-----------|---------------|---------------|-------------------|-----------------|");
+      for (Assessment.RecoveryRow r : a.recovery()) {
+        line("| " + esc(r.resource()) + " | " + esc(locs(r.evidence(), 1)) + " | " + esc(r.backup()) + " | " + esc(r.frequency()) + " | "
+            + esc(r.retention()) + " | " + esc(r.rpo()) + " | " + esc(r.rto()) + " | " + esc(r.crossRegion()) + " | " + esc(r.tested()) + " |");
+      }
+      line("");
+    }
+
+    private void cannotDetermine() {
+      line("## Appendix C: Cannot Determine");
+      if (a.undetermined().isEmpty()) line("Every check could be decided from the scanned files.");
+      for (Undetermined u : a.undetermined()) {
+        line("- **" + u.rule().id() + "** on " + esc(u.resource()) + ": " + esc(u.reason()) + cite(u.evidence(), 3));
+      }
+      line("");
+    }
+
+    private void analysisCoverage() {
+      line("## Appendix D: Analysis Coverage");
+      line("- Resources modelled: " + a.resourcesAnalyzed());
+      if (!a.notAssessedTypes().isEmpty()) {
+        StringBuilder types = new StringBuilder();
+        for (Map.Entry<String, Integer> e : a.notAssessedTypes().entrySet()) {
+          if (types.length() > 0) types.append(", ");
+          types.append(e.getKey()).append(" (").append(e.getValue()).append(')');
+        }
+        line("- Resource types present but not assessed by any rule: " + types);
+      }
+      if (a.skippedFiles().isEmpty()) {
+        line("- Skipped files: none");
+      } else {
+        line("- Skipped files:");
+        line("");
+        line("| File | Reason |");
+        line("|------|--------|");
+        a.skippedFiles().forEach(s -> line("| " + esc(s.file()) + " | " + esc(s.reason()) + " |"));
+      }
+      line("");
+    }
+
+    private void integrations() {
+      line("## Appendix E: Integrations");
+      if (a.integrations().isEmpty()) {
+        line("No outbound calls found in application code (Java sources are scanned).");
+      } else {
+        line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
+        line("|-------------|----------|---------|--------------|-----------------|----------|");
+        for (Assessment.IntegrationRow r : a.integrations()) {
+          line("| " + esc(r.integration()) + " (" + esc(r.client()) + ") | " + locs(r.evidence(), 3) + " | " + esc(r.timeout()) + " | "
+              + esc(r.retry()) + " | " + esc(r.circuitBreaker()) + " | " + esc(r.fallback()) + " |");
+        }
+      }
+      line("");
+    }
+
+    private void followUp() {
+      String packages = String.join(" ", a.packagesAnalyzed());
+      line("## Follow-up");
+      line("Would you like to:");
+      line("- Fail a CI build on new high-risk gaps: `relplan assess " + packages + " --fail-on high`");
+      line("- Get the machine-readable plan: `relplan assess " + packages + " --format json -o plan.json`");
+      line("- Assess another environment's values: `relplan assess " + packages + " --parameters <parameter file>`");
+      line("- Calibrate to your objectives: `relplan assess " + packages + " --target 99.99 --rto 15m --rpo 5m`");
+      line("- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
+    }
+
+    private void line(String s) {
+      sb.append(s).append('\n');
+    }
   }
 
   private static String orDash(String s) {

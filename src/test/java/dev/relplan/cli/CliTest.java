@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relplan.report.Renderers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,11 @@ class CliTest {
   }
 
   static Result run(String... args) {
+    return run(Renderers.all(), args);
+  }
+
+  /** Runs the command line offering these output formats, capturing what it prints. */
+  static Result run(Renderers renderers, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +52,7 @@ class CliTest {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = Main.execute(args);
+      code = Main.execute(renderers, args);
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -135,6 +141,19 @@ class CliTest {
   @MethodSource("badOptions")
   void badOptionValueExitsTwoWithOneLine(String option, String value) {
     assertUsageError(run("assess", RESILIENT, option, value), option, value);
+  }
+
+  @Test
+  void unknownFormatListsEveryFormatOnOffer() {
+    Result r = run("assess", RESILIENT, "--format", "xml");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly("relplan: --format xml is not available: use md, json, sarif or html");
+  }
+
+  @Test
+  void formatHelpNamesEveryFormatWithTheDefaultFirst() {
+    Result r = run("assess", "--help");
+    assertThat(r.out()).contains("--format=F          md (default), json, sarif or html; repeatable.");
   }
 
   // ------------------------------------------------------------------ --fail-on

@@ -1,0 +1,20 @@
+package dev.relplan.report;
+
+import dev.relplan.assess.Assessment;
+import dev.relplan.rules.Rule;
+import dev.relplan.source.Location;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Everything a renderer may show, decided before rendering.
+ *
+ * @param assessment the assessed workload; with a baseline, its findings carry their new/unchanged
+ *     status and it lists the findings fixed since then
+ * @param date the date line of the plan, already worded (a date, or why none is recorded)
+ * @param toolVersion the relplan version the report names
+ * @param snippets the source line quoted for an evidence location
+ * @param rules every rule the assessment ran, in registry order
+ */
+public record ReportInput(Assessment assessment, String date, String toolVersion, Function<Location, String> snippets,
+    List<Rule> rules) {}
