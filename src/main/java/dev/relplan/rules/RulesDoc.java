@@ -18,7 +18,7 @@ public final class RulesDoc {
     for (Rule r : rules) {
       RuleMeta m = r.meta();
       sb.append("| [").append(m.id()).append("](#").append(m.id().toLowerCase(java.util.Locale.ROOT)).append(") | ")
-          .append(m.flag() == null ? "—" : m.flag()).append(" | ").append(m.domain().title).append(" | ").append(m.title())
+          .append(m.hasFlag() ? m.flag() : "—").append(" | ").append(m.domain().title).append(" | ").append(m.title())
           .append(" | ").append(String.join(", ", m.bestPractices())).append(" | ").append(m.impact().title).append(" × ")
           .append(m.likelihood().title).append(" = ").append(Risk.of(m.impact(), m.likelihood()).title).append(" | ")
           .append(m.tier().title).append(" |\n");
@@ -26,7 +26,7 @@ public final class RulesDoc {
     for (Rule r : rules) {
       RuleMeta m = r.meta();
       sb.append("\n## ").append(m.id()).append("\n\n");
-      sb.append("**").append(m.title()).append("**").append(m.flag() == null ? "" : " — flag `" + m.flag() + "`").append("\n\n");
+      sb.append("**").append(m.title()).append("**").append(m.hasFlag() ? " — flag `" + m.flag() + "`" : "").append("\n\n");
       sb.append("- Domain: ").append(m.domain().title).append("\n");
       sb.append("- Well-Architected: ").append(String.join(", ", m.waQuestions())).append(" — ").append(String.join(", ", m.bestPractices())).append("\n");
       sb.append("- Impact: ").append(m.impact().title).append(" — ").append(m.impactReason()).append("\n");

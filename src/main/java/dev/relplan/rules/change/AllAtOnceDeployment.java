@@ -10,13 +10,19 @@ import java.util.*;
 /** Deployments that replace every instance, task or function version at once. */
 public final class AllAtOnceDeployment extends BaseRule {
   public AllAtOnceDeployment() {
-    super(meta("REL-DEPLOY-ALL-AT-ONCE", "CM-ALL-AT-ONCE", Domain.CHANGE,
-        "Production deployment shifts all traffic at once", "REL08-BP05, REL08-BP04",
-        Impact.SEVERE, "A bad release reaches every user at the same moment, turning a defect into a full outage.",
-        Likelihood.MEDIUM, "Any faulty release triggers it.",
-        Tier.FOUNDATION, "Days: canary or linear deployment with alarms", "CodeDeploy, Lambda, ECS",
-        "Deploy gradually: SAM DeploymentPreference (Canary10Percent5Minutes or Linear), CodeDeploy canary/linear or OneAtATime configurations, ECS rolling updates with MinimumHealthyPercent 100, gated by alarms.",
-        ""));
+    super(RuleMeta.builder("REL-DEPLOY-ALL-AT-ONCE")
+        .flag("CM-ALL-AT-ONCE")
+        .domain(Domain.CHANGE)
+        .title("Production deployment shifts all traffic at once")
+        .bestPractices("REL08-BP05", "REL08-BP04")
+        .impact(Impact.SEVERE, "A bad release reaches every user at the same moment, turning a defect into a full outage.")
+        .likelihood(Likelihood.MEDIUM, "Any faulty release triggers it.")
+        .tier(Tier.FOUNDATION)
+        .effort("Days: canary or linear deployment with alarms")
+        .services("CodeDeploy", "Lambda", "ECS")
+        .remediation("Deploy gradually: SAM DeploymentPreference (Canary10Percent5Minutes or Linear), CodeDeploy canary/linear or OneAtATime configurations, ECS rolling updates with MinimumHealthyPercent 100, gated by alarms.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

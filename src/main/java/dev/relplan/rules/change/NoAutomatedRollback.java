@@ -9,13 +9,20 @@ import java.util.*;
 /** Deployments that nothing rolls back automatically when health degrades. */
 public final class NoAutomatedRollback extends BaseRule {
   public NoAutomatedRollback() {
-    super(meta("REL-DEPLOY-NO-AUTO-ROLLBACK", "CM-NO-AUTO-ROLLBACK", Domain.CHANGE,
-        "No automated rollback on failed health or alarms", "REL08-BP05, REL11-BP03",
-        Impact.SEVERE, "A failing release stays live until someone notices and rolls back by hand, extending the outage.",
-        Likelihood.MEDIUM, "Any faulty release triggers it.",
-        Tier.QUICK_WIN, "Hours: enable rollback on failure and on alarm", "CodeDeploy, ECS, CloudWatch",
-        "Enable automatic rollback: CodeDeploy AutoRollbackConfiguration with DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM plus alarms, ECS DeploymentCircuitBreaker with Rollback: true (and deployment alarms).",
-        "REL-MONITORING-ALARMS"));
+    super(RuleMeta.builder("REL-DEPLOY-NO-AUTO-ROLLBACK")
+        .flag("CM-NO-AUTO-ROLLBACK")
+        .domain(Domain.CHANGE)
+        .title("No automated rollback on failed health or alarms")
+        .bestPractices("REL08-BP05", "REL11-BP03")
+        .impact(Impact.SEVERE, "A failing release stays live until someone notices and rolls back by hand, extending the outage.")
+        .likelihood(Likelihood.MEDIUM, "Any faulty release triggers it.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: enable rollback on failure and on alarm")
+        .services("CodeDeploy", "ECS", "CloudWatch")
+        .remediation("Enable automatic rollback: CodeDeploy AutoRollbackConfiguration with DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM plus alarms, ECS DeploymentCircuitBreaker with Rollback: true (and deployment alarms).")
+        .dependsOn("REL-MONITORING-ALARMS")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

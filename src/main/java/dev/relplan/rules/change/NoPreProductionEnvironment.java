@@ -9,13 +9,19 @@ import java.util.*;
 /** Nothing shows a pre-production environment built from the same definitions as production. */
 public final class NoPreProductionEnvironment extends BaseRule {
   public NoPreProductionEnvironment() {
-    super(meta("REL-NO-PREPROD-ENV", "CM-NO-PREPROD-ENV", Domain.CHANGE,
-        "No pre-production environment mirrors production", "REL08-BP02, REL08-BP03, REL12-BP03",
-        Impact.SEVERE, "Changes meet production topology, data volume and configuration for the first time in production.",
-        Likelihood.MEDIUM, "Configuration and topology differences regularly hide defects.",
-        Tier.STRATEGIC, "Weeks: parameterize the templates per environment and deploy staging first", "CloudFormation, CodePipeline",
-        "Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.",
-        ""));
+    super(RuleMeta.builder("REL-NO-PREPROD-ENV")
+        .flag("CM-NO-PREPROD-ENV")
+        .domain(Domain.CHANGE)
+        .title("No pre-production environment mirrors production")
+        .bestPractices("REL08-BP02", "REL08-BP03", "REL12-BP03")
+        .impact(Impact.SEVERE, "Changes meet production topology, data volume and configuration for the first time in production.")
+        .likelihood(Likelihood.MEDIUM, "Configuration and topology differences regularly hide defects.")
+        .tier(Tier.STRATEGIC)
+        .effort("Weeks: parameterize the templates per environment and deploy staging first")
+        .services("CloudFormation", "CodePipeline")
+        .remediation("Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,18 @@ import java.util.*;
 /** Route 53 failover records that cannot fail over because nothing tells Route 53 the primary is down. */
 public final class DnsFailoverHealthCheck extends BaseRule {
   public DnsFailoverHealthCheck() {
-    super(meta("REL-DNS-FAILOVER-NO-HEALTH-CHECK", null, Domain.FAULT_TOLERANCE,
-        "DNS failover record without a health check", "REL11-BP02, REL02-BP01",
-        Impact.SEVERE, "Route 53 keeps answering with the failed primary, so the standby is never used.",
-        Likelihood.LOW, "It matters only when the primary fails, which the failover record exists for.",
-        Tier.QUICK_WIN, "Hours: attach a health check or evaluate alias target health", "Route 53",
-        "Attach a Route 53 health check (HealthCheckId) to the primary failover record, or set EvaluateTargetHealth on its alias target.",
-        ""));
+    super(RuleMeta.builder("REL-DNS-FAILOVER-NO-HEALTH-CHECK")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("DNS failover record without a health check")
+        .bestPractices("REL11-BP02", "REL02-BP01")
+        .impact(Impact.SEVERE, "Route 53 keeps answering with the failed primary, so the standby is never used.")
+        .likelihood(Likelihood.LOW, "It matters only when the primary fails, which the failover record exists for.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: attach a health check or evaluate alias target health")
+        .services("Route 53")
+        .remediation("Attach a Route 53 health check (HealthCheckId) to the primary failover record, or set EvaluateTargetHealth on its alias target.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.*;
 /** Compute that cannot grow or replace itself: a standalone instance, a pinned group, a fixed ECS service. */
 public final class FixedCompute extends BaseRule {
   public FixedCompute() {
-    super(meta("REL-COMPUTE-FIXED", "FT-FIXED-COMPUTE", Domain.FAULT_TOLERANCE,
-        "Compute runs with a fixed instance count", "REL07-BP01, REL11-BP03, REL10-BP02",
-        Impact.SEVERE, "When instances fail or load rises, capacity cannot be added automatically, so the service degrades or stops.",
-        Likelihood.MEDIUM, "A single instance failure or a traffic spike is an ordinary event that triggers it.",
-        Tier.FOUNDATION, "Days: put the instance in an Auto Scaling group or add a scalable target", "EC2 Auto Scaling, Application Auto Scaling, ECS",
-        "Run standalone instances in an Auto Scaling group spanning at least two Availability Zones, give groups MinSize < MaxSize, and register ECS services with Application Auto Scaling.",
-        ""));
+    super(RuleMeta.builder("REL-COMPUTE-FIXED")
+        .flag("FT-FIXED-COMPUTE")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Compute runs with a fixed instance count")
+        .bestPractices("REL07-BP01", "REL11-BP03", "REL10-BP02")
+        .impact(Impact.SEVERE, "When instances fail or load rises, capacity cannot be added automatically, so the service degrades or stops.")
+        .likelihood(Likelihood.MEDIUM, "A single instance failure or a traffic spike is an ordinary event that triggers it.")
+        .tier(Tier.FOUNDATION)
+        .effort("Days: put the instance in an Auto Scaling group or add a scalable target")
+        .services("EC2 Auto Scaling", "Application Auto Scaling", "ECS")
+        .remediation("Run standalone instances in an Auto Scaling group spanning at least two Availability Zones, give groups MinSize < MaxSize, and register ECS services with Application Auto Scaling.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.*;
 /** Load-balanced targets whose failures are not detected, or detected but never replaced. */
 public final class LoadBalancerHealthCheck extends BaseRule {
   public LoadBalancerHealthCheck() {
-    super(meta("REL-LB-HEALTH-CHECK", "FT-NO-LB-HEALTH-CHECK", Domain.FAULT_TOLERANCE,
-        "Load-balanced targets lack effective health checks", "REL11-BP01, REL11-BP03, REL07-BP02",
-        Impact.SEVERE, "Traffic keeps flowing to broken targets, or broken instances are never replaced, so users see errors until someone intervenes.",
-        Likelihood.MEDIUM, "Any single unhealthy instance (hung process, failed dependency) triggers it.",
-        Tier.QUICK_WIN, "Hours: enable the health check and set HealthCheckType ELB", "Elastic Load Balancing, EC2 Auto Scaling",
-        "Keep target group health checks enabled with a path that exercises the application, and set the Auto Scaling group's HealthCheckType to ELB with a grace period so instances the load balancer sees as unhealthy are replaced.",
-        ""));
+    super(RuleMeta.builder("REL-LB-HEALTH-CHECK")
+        .flag("FT-NO-LB-HEALTH-CHECK")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Load-balanced targets lack effective health checks")
+        .bestPractices("REL11-BP01", "REL11-BP03", "REL07-BP02")
+        .impact(Impact.SEVERE, "Traffic keeps flowing to broken targets, or broken instances are never replaced, so users see errors until someone intervenes.")
+        .likelihood(Likelihood.MEDIUM, "Any single unhealthy instance (hung process, failed dependency) triggers it.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: enable the health check and set HealthCheckType ELB")
+        .services("Elastic Load Balancing", "EC2 Auto Scaling")
+        .remediation("Keep target group health checks enabled with a path that exercises the application, and set the Auto Scaling group's HealthCheckType to ELB with a grace period so instances the load balancer sees as unhealthy are replaced.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

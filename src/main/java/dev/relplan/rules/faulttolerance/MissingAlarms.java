@@ -8,13 +8,18 @@ import java.util.*;
 /** A workload with no alarms, or alarms that notify nobody. */
 public final class MissingAlarms extends BaseRule {
   public MissingAlarms() {
-    super(meta("REL-MONITORING-ALARMS", null, Domain.FAULT_TOLERANCE,
-        "Failures are not alarmed or alarms notify no one", "REL06-BP01, REL06-BP03, REL11-BP01",
-        Impact.MODERATE, "Failures are noticed by users first, which lengthens every outage.",
-        Likelihood.HIGH, "Every failure goes undetected by the team until reported.",
-        Tier.QUICK_WIN, "Hours: alarms on key metrics with an SNS action", "CloudWatch, SNS",
-        "Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.",
-        ""));
+    super(RuleMeta.builder("REL-MONITORING-ALARMS")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Failures are not alarmed or alarms notify no one")
+        .bestPractices("REL06-BP01", "REL06-BP03", "REL11-BP01")
+        .impact(Impact.MODERATE, "Failures are noticed by users first, which lengthens every outage.")
+        .likelihood(Likelihood.HIGH, "Every failure goes undetected by the team until reported.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: alarms on key metrics with an SNS action")
+        .services("CloudWatch", "SNS")
+        .remediation("Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

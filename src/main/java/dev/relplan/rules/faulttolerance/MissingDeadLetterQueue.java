@@ -11,13 +11,19 @@ import java.util.*;
  */
 public final class MissingDeadLetterQueue extends BaseRule {
   public MissingDeadLetterQueue() {
-    super(meta("REL-ASYNC-NO-DLQ", "FT-MISSING-DLQ", Domain.FAULT_TOLERANCE,
-        "Asynchronous processing has no dead-letter queue or failure destination", "REL04-BP02, REL05-BP04",
-        Impact.SEVERE, "Events that keep failing are silently discarded after the retries (data loss), or block the queue or shard behind them.",
-        Likelihood.MEDIUM, "One malformed message or one failed downstream dependency is enough.",
-        Tier.QUICK_WIN, "Hours: add a DLQ or an on-failure destination and an alarm on it", "SQS, Lambda, EventBridge, SNS",
-        "Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.",
-        ""));
+    super(RuleMeta.builder("REL-ASYNC-NO-DLQ")
+        .flag("FT-MISSING-DLQ")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Asynchronous processing has no dead-letter queue or failure destination")
+        .bestPractices("REL04-BP02", "REL05-BP04")
+        .impact(Impact.SEVERE, "Events that keep failing are silently discarded after the retries (data loss), or block the queue or shard behind them.")
+        .likelihood(Likelihood.MEDIUM, "One malformed message or one failed downstream dependency is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: add a DLQ or an on-failure destination and an alarm on it")
+        .services("SQS", "Lambda", "EventBridge", "SNS")
+        .remediation("Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -9,7 +9,9 @@ import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
 import dev.relplan.rules.Impact;
+import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 import dev.relplan.rules.Topology;
 import java.util.TreeSet;
@@ -17,13 +19,18 @@ import java.util.TreeSet;
 /** Auto Scaling groups, ECS services and load balancers whose subnets all sit in one Availability Zone. */
 public final class SingleAzCompute extends BaseRule {
   public SingleAzCompute() {
-    super(meta("REL-COMPUTE-SINGLE-AZ", null, Domain.FAULT_TOLERANCE,
-        "Compute or load balancer confined to one Availability Zone", "REL10-BP01, REL02-BP01",
-        Impact.SEVERE, "Losing that zone stops every instance or task of the service at once, however many there are.",
-        Likelihood.MEDIUM, "A single zone impairment is enough.",
-        Tier.QUICK_WIN, "Hours: add subnets in two more zones", "EC2 Auto Scaling, ECS, Elastic Load Balancing, VPC",
-        "Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.",
-        ""));
+    super(RuleMeta.builder("REL-COMPUTE-SINGLE-AZ")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Compute or load balancer confined to one Availability Zone")
+        .bestPractices("REL10-BP01", "REL02-BP01")
+        .impact(Impact.SEVERE, "Losing that zone stops every instance or task of the service at once, however many there are.")
+        .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: add subnets in two more zones")
+        .services("EC2 Auto Scaling", "ECS", "Elastic Load Balancing", "VPC")
+        .remediation("Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

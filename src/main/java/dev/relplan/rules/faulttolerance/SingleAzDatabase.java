@@ -10,13 +10,19 @@ import java.util.*;
 /** A relational database that runs in one Availability Zone: an AZ outage stops it. */
 public final class SingleAzDatabase extends BaseRule {
   public SingleAzDatabase() {
-    super(meta("REL-DB-SINGLE-AZ", "FT-SINGLE-AZ-DATABASE", Domain.FAULT_TOLERANCE,
-        "Production database runs in a single Availability Zone", "REL10-BP01, REL11-BP02",
-        Impact.SEVERE, "An Availability Zone outage or instance failure takes the database, and every service that needs it, offline.",
-        Likelihood.MEDIUM, "A single component failure (the instance or its zone) is enough; no standby exists to fail over to.",
-        Tier.QUICK_WIN, "Hours: a configuration change applied in a maintenance window", "RDS, Aurora",
-        "Enable Multi-AZ (MultiAZ: true / multi_az = true), or for Aurora add a reader instance in a second Availability Zone so failover is automatic.",
-        ""));
+    super(RuleMeta.builder("REL-DB-SINGLE-AZ")
+        .flag("FT-SINGLE-AZ-DATABASE")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Production database runs in a single Availability Zone")
+        .bestPractices("REL10-BP01", "REL11-BP02")
+        .impact(Impact.SEVERE, "An Availability Zone outage or instance failure takes the database, and every service that needs it, offline.")
+        .likelihood(Likelihood.MEDIUM, "A single component failure (the instance or its zone) is enough; no standby exists to fail over to.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: a configuration change applied in a maintenance window")
+        .services("RDS", "Aurora")
+        .remediation("Enable Multi-AZ (MultiAZ: true / multi_az = true), or for Aurora add a reader instance in a second Availability Zone so failover is automatic.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

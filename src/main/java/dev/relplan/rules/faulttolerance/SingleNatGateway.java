@@ -9,13 +9,19 @@ import java.util.*;
 /** One NAT gateway carrying outbound traffic for private subnets in several zones. */
 public final class SingleNatGateway extends BaseRule {
   public SingleNatGateway() {
-    super(meta("REL-NAT-SINGLE", "FT-SINGLE-NAT", Domain.FAULT_TOLERANCE,
-        "A single NAT gateway serves private subnets in several Availability Zones", "REL02-BP01, REL02-BP03, REL10-BP01",
-        Impact.SEVERE, "If the NAT gateway's zone fails, private subnets in every zone lose outbound access (AWS APIs, third parties), defeating Multi-AZ compute.",
-        Likelihood.MEDIUM, "A single zone impairment is enough.",
-        Tier.QUICK_WIN, "Hours: one NAT gateway and private route table per Availability Zone", "VPC",
-        "Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.",
-        ""));
+    super(RuleMeta.builder("REL-NAT-SINGLE")
+        .flag("FT-SINGLE-NAT")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("A single NAT gateway serves private subnets in several Availability Zones")
+        .bestPractices("REL02-BP01", "REL02-BP03", "REL10-BP01")
+        .impact(Impact.SEVERE, "If the NAT gateway's zone fails, private subnets in every zone lose outbound access (AWS APIs, third parties), defeating Multi-AZ compute.")
+        .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: one NAT gateway and private route table per Availability Zone")
+        .services("VPC")
+        .remediation("Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

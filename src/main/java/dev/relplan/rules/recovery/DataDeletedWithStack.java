@@ -8,13 +8,18 @@ import java.util.*;
 /** Data stores that a stack deletion or resource replacement would delete outright. */
 public final class DataDeletedWithStack extends BaseRule {
   public DataDeletedWithStack() {
-    super(meta("REL-DATA-DELETION-POLICY", null, Domain.RECOVERY,
-        "Data store is deleted with its stack", "REL09-BP01, REL08-BP04",
-        Impact.MODERATE, "A mistaken stack deletion or a property change that forces replacement deletes the data with no final snapshot.",
-        Likelihood.LOW, "It takes an operator error or a replacing update.",
-        Tier.QUICK_WIN, "Minutes: DeletionPolicy Retain/Snapshot or deletion protection", "CloudFormation, RDS, DynamoDB",
-        "Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.",
-        ""));
+    super(RuleMeta.builder("REL-DATA-DELETION-POLICY")
+        .domain(Domain.RECOVERY)
+        .title("Data store is deleted with its stack")
+        .bestPractices("REL09-BP01", "REL08-BP04")
+        .impact(Impact.MODERATE, "A mistaken stack deletion or a property change that forces replacement deletes the data with no final snapshot.")
+        .likelihood(Likelihood.LOW, "It takes an operator error or a replacing update.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: DeletionPolicy Retain/Snapshot or deletion protection")
+        .services("CloudFormation", "RDS", "DynamoDB")
+        .remediation("Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

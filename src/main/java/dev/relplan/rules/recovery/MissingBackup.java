@@ -8,13 +8,19 @@ import java.util.*;
 /** Stateful resources with no automated backup of any kind. */
 public final class MissingBackup extends BaseRule {
   public MissingBackup() {
-    super(meta("REL-BACKUP-MISSING", "RC-NO-BACKUP", Domain.RECOVERY,
-        "Stateful resource has no backup", "REL09-BP01, REL09-BP03",
-        Impact.SEVERE, "Accidental deletion, corruption or a bad deployment destroys data that cannot be restored.",
-        Likelihood.MEDIUM, "One operator error or faulty release is enough, and no copy exists.",
-        Tier.QUICK_WIN, "Hours: enable PITR / versioning / backup policy, or add the resource to an AWS Backup plan", "AWS Backup, DynamoDB, S3, EFS, EBS, RDS",
-        "Enable the service's automated backups (DynamoDB point-in-time recovery, S3 versioning, EFS backup policy, RDS BackupRetentionPeriod >= 7) or select the resource in an AWS Backup plan.",
-        ""));
+    super(RuleMeta.builder("REL-BACKUP-MISSING")
+        .flag("RC-NO-BACKUP")
+        .domain(Domain.RECOVERY)
+        .title("Stateful resource has no backup")
+        .bestPractices("REL09-BP01", "REL09-BP03")
+        .impact(Impact.SEVERE, "Accidental deletion, corruption or a bad deployment destroys data that cannot be restored.")
+        .likelihood(Likelihood.MEDIUM, "One operator error or faulty release is enough, and no copy exists.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: enable PITR / versioning / backup policy, or add the resource to an AWS Backup plan")
+        .services("AWS Backup", "DynamoDB", "S3", "EFS", "EBS", "RDS")
+        .remediation("Enable the service's automated backups (DynamoDB point-in-time recovery, S3 versioning, EFS backup policy, RDS BackupRetentionPeriod >= 7) or select the resource in an AWS Backup plan.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -9,13 +9,20 @@ import java.util.*;
 /** Critical data with no copy outside its Region. */
 public final class NoCrossRegionBackup extends BaseRule {
   public NoCrossRegionBackup() {
-    super(meta("REL-BACKUP-NO-CROSS-REGION", "RC-NO-CROSS-REGION-BACKUP", Domain.RECOVERY,
-        "Critical data has no cross-Region copy", "REL13-BP02, REL09-BP01, REL10-BP01",
-        Impact.SEVERE, "A Regional outage, or a compromise of the account or Region, leaves no restorable copy of the data.",
-        Likelihood.LOW, "It takes a Region-wide event or an account-level incident, which is rare.",
-        Tier.STRATEGIC, "Weeks: copy actions, replication and a DR runbook", "AWS Backup, S3, DynamoDB, Aurora, RDS",
-        "Copy backups to a vault in another Region (AWS Backup copy actions), or replicate the data (S3 replication, DynamoDB global tables, Aurora Global Database, RDS cross-Region automated backups).",
-        "REL-BACKUP-MISSING"));
+    super(RuleMeta.builder("REL-BACKUP-NO-CROSS-REGION")
+        .flag("RC-NO-CROSS-REGION-BACKUP")
+        .domain(Domain.RECOVERY)
+        .title("Critical data has no cross-Region copy")
+        .bestPractices("REL13-BP02", "REL09-BP01", "REL10-BP01")
+        .impact(Impact.SEVERE, "A Regional outage, or a compromise of the account or Region, leaves no restorable copy of the data.")
+        .likelihood(Likelihood.LOW, "It takes a Region-wide event or an account-level incident, which is rare.")
+        .tier(Tier.STRATEGIC)
+        .effort("Weeks: copy actions, replication and a DR runbook")
+        .services("AWS Backup", "S3", "DynamoDB", "Aurora", "RDS")
+        .remediation("Copy backups to a vault in another Region (AWS Backup copy actions), or replicate the data (S3 replication, DynamoDB global tables, Aurora Global Database, RDS cross-Region automated backups).")
+        .dependsOn("REL-BACKUP-MISSING")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

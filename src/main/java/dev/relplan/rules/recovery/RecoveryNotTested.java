@@ -8,13 +8,20 @@ import java.util.*;
 /** Nothing in the repository shows that recovery has ever been exercised. */
 public final class RecoveryNotTested extends BaseRule {
   public RecoveryNotTested() {
-    super(meta("REL-RECOVERY-UNTESTED", "RC-NO-RECOVERY-TESTING", Domain.RECOVERY,
-        "No evidence of recovery testing", "REL09-BP04, REL12-BP04, REL13-BP03",
-        Impact.SEVERE, "Backups and failover that were never exercised often fail when needed, turning an incident into data loss or a long outage.",
-        Likelihood.MEDIUM, "Untested restore paths commonly break (permissions, missing steps, changed schemas).",
-        Tier.STRATEGIC, "Weeks: write a DR runbook, automate a restore test, add FIS experiments", "AWS FIS, AWS Backup",
-        "Write a DR runbook with the restore and failover steps, schedule AWS Backup restore testing, and add AWS FIS experiments (AZ power interruption, database failover) run on a regular cadence.",
-        "REL-BACKUP-MISSING"));
+    super(RuleMeta.builder("REL-RECOVERY-UNTESTED")
+        .flag("RC-NO-RECOVERY-TESTING")
+        .domain(Domain.RECOVERY)
+        .title("No evidence of recovery testing")
+        .bestPractices("REL09-BP04", "REL12-BP04", "REL13-BP03")
+        .impact(Impact.SEVERE, "Backups and failover that were never exercised often fail when needed, turning an incident into data loss or a long outage.")
+        .likelihood(Likelihood.MEDIUM, "Untested restore paths commonly break (permissions, missing steps, changed schemas).")
+        .tier(Tier.STRATEGIC)
+        .effort("Weeks: write a DR runbook, automate a restore test, add FIS experiments")
+        .services("AWS FIS", "AWS Backup")
+        .remediation("Write a DR runbook with the restore and failover steps, schedule AWS Backup restore testing, and add AWS FIS experiments (AZ power interruption, database failover) run on a regular cadence.")
+        .dependsOn("REL-BACKUP-MISSING")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,20 @@ import java.util.*;
 /** Backups kept for less than a week. */
 public final class ShortRetention extends BaseRule {
   public ShortRetention() {
-    super(meta("REL-BACKUP-SHORT-RETENTION", "RC-SHORT-RETENTION", Domain.RECOVERY,
-        "Backup retention is shorter than 7 days", "REL09-BP01, REL09-BP03",
-        Impact.SEVERE, "Corruption noticed after the retention window (a weekend, a slow-burning bug) cannot be undone: every backup already contains it.",
-        Likelihood.MEDIUM, "Silent data corruption is often found days later.",
-        Tier.QUICK_WIN, "Minutes: raise the retention setting", "RDS, Aurora, AWS Backup",
-        "Keep automated backups for at least 7 days (RDS/Aurora BackupRetentionPeriod, AWS Backup DeleteAfterDays), longer where compliance or late-detected corruption requires it.",
-        "REL-BACKUP-MISSING"));
+    super(RuleMeta.builder("REL-BACKUP-SHORT-RETENTION")
+        .flag("RC-SHORT-RETENTION")
+        .domain(Domain.RECOVERY)
+        .title("Backup retention is shorter than 7 days")
+        .bestPractices("REL09-BP01", "REL09-BP03")
+        .impact(Impact.SEVERE, "Corruption noticed after the retention window (a weekend, a slow-burning bug) cannot be undone: every backup already contains it.")
+        .likelihood(Likelihood.MEDIUM, "Silent data corruption is often found days later.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: raise the retention setting")
+        .services("RDS", "Aurora", "AWS Backup")
+        .remediation("Keep automated backups for at least 7 days (RDS/Aurora BackupRetentionPeriod, AWS Backup DeleteAfterDays), longer where compliance or late-detected corruption requires it.")
+        .dependsOn("REL-BACKUP-MISSING")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

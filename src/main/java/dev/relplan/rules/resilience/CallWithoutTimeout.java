@@ -9,13 +9,18 @@ import java.util.List;
 /** An outbound call in application code that can wait forever: no timeout set and no finite library default. */
 public final class CallWithoutTimeout extends BaseRule {
   public CallWithoutTimeout() {
-    super(meta("REL-CODE-CALL-NO-TIMEOUT", "RP-NO-TIMEOUT", Domain.RESILIENCE,
-        "Outbound call in application code has no timeout", "REL05-BP05",
-        Impact.SEVERE, "A dependency that stops answering holds the calling thread and connection forever; the caller's pools fill up and it fails as well, spreading the outage.",
-        Likelihood.MEDIUM, "Every remote dependency eventually hangs or slows down (network partitions, overloaded servers, half-open connections).",
-        Tier.QUICK_WIN, "Hours: set connect and read/response timeouts on the client", "",
-        "Set a connect timeout and a read/response (or whole-call) timeout on the client, shorter than the caller's own deadline (e.g. the Lambda or API Gateway timeout); for java.net.http set HttpRequest.Builder.timeout, for RestTemplate use a request factory with a read timeout, for WebClient set a responseTimeout or a timeout() operator.",
-        ""));
+    super(RuleMeta.builder("REL-CODE-CALL-NO-TIMEOUT")
+        .flag("RP-NO-TIMEOUT")
+        .domain(Domain.RESILIENCE)
+        .title("Outbound call in application code has no timeout")
+        .bestPractices("REL05-BP05")
+        .impact(Impact.SEVERE, "A dependency that stops answering holds the calling thread and connection forever; the caller's pools fill up and it fails as well, spreading the outage.")
+        .likelihood(Likelihood.MEDIUM, "Every remote dependency eventually hangs or slows down (network partitions, overloaded servers, half-open connections).")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: set connect and read/response timeouts on the client")
+        .remediation("Set a connect timeout and a read/response (or whole-call) timeout on the client, shorter than the caller's own deadline (e.g. the Lambda or API Gateway timeout); for java.net.http set HttpRequest.Builder.timeout, for RestTemplate use a request factory with a read timeout, for WebClient set a responseTimeout or a timeout() operator.")
+        .formats(InputFormat.CODE)
+        .build());
   }
 
   @Override

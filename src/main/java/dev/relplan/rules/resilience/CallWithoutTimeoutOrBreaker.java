@@ -11,13 +11,18 @@ import java.util.List;
 /** A call to an external service (HTTP or AWS API) protected by neither a timeout nor a circuit breaker. */
 public final class CallWithoutTimeoutOrBreaker extends BaseRule {
   public CallWithoutTimeoutOrBreaker() {
-    super(meta("REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER", "FT-NO-TIMEOUT-CIRCUIT-BREAKER", Domain.RESILIENCE,
-        "External service call has neither a timeout nor a circuit breaker", "REL05-BP05, REL05-BP01",
-        Impact.SEVERE, "When the dependency degrades, every request keeps calling it and waiting without bound: the failure cascades into this service instead of failing fast.",
-        Likelihood.MEDIUM, "External dependencies degrade regularly; without either guard the first slow period propagates.",
-        Tier.QUICK_WIN, "Hours to days: add client timeouts, then a circuit breaker (e.g. Resilience4j) with a fallback", "",
-        "Give the call a timeout first; wrap calls to dependencies that can fail for long in a circuit breaker (Resilience4j CircuitBreaker, Failsafe) with a fallback (cached or default response, or a fast error) so the service degrades gracefully.",
-        ""));
+    super(RuleMeta.builder("REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER")
+        .flag("FT-NO-TIMEOUT-CIRCUIT-BREAKER")
+        .domain(Domain.RESILIENCE)
+        .title("External service call has neither a timeout nor a circuit breaker")
+        .bestPractices("REL05-BP05", "REL05-BP01")
+        .impact(Impact.SEVERE, "When the dependency degrades, every request keeps calling it and waiting without bound: the failure cascades into this service instead of failing fast.")
+        .likelihood(Likelihood.MEDIUM, "External dependencies degrade regularly; without either guard the first slow period propagates.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours to days: add client timeouts, then a circuit breaker (e.g. Resilience4j) with a fallback")
+        .remediation("Give the call a timeout first; wrap calls to dependencies that can fail for long in a circuit breaker (Resilience4j CircuitBreaker, Failsafe) with a fallback (cached or default response, or a fast error) so the service degrades gracefully.")
+        .formats(InputFormat.CODE)
+        .build());
   }
 
   @Override

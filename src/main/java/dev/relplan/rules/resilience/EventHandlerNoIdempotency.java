@@ -11,13 +11,19 @@ import java.util.List;
 /** A Lambda handler or message listener fed by an at-least-once event source that does nothing against duplicates. */
 public final class EventHandlerNoIdempotency extends BaseRule {
   public EventHandlerNoIdempotency() {
-    super(meta("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY", "RP-NO-IDEMPOTENCY", Domain.RESILIENCE,
-        "Event-driven handler has no idempotency or deduplication", "REL04-BP04, REL05-BP03",
-        Impact.SEVERE, "SQS, SNS, EventBridge and stream sources, and Kafka, RabbitMQ and JMS brokers, deliver at least once and retry failed batches: a redelivered event is processed twice (double charge, duplicate order, repeated email).",
-        Likelihood.MEDIUM, "Redelivery happens on every retry, partial batch failure, visibility-timeout expiry, consumer timeout or rebalance.",
-        Tier.FOUNDATION, "Days: add an idempotency key store or conditional writes", "Lambda, DynamoDB",
-        "Make the handler or listener idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.",
-        ""));
+    super(RuleMeta.builder("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")
+        .flag("RP-NO-IDEMPOTENCY")
+        .domain(Domain.RESILIENCE)
+        .title("Event-driven handler has no idempotency or deduplication")
+        .bestPractices("REL04-BP04", "REL05-BP03")
+        .impact(Impact.SEVERE, "SQS, SNS, EventBridge and stream sources, and Kafka, RabbitMQ and JMS brokers, deliver at least once and retry failed batches: a redelivered event is processed twice (double charge, duplicate order, repeated email).")
+        .likelihood(Likelihood.MEDIUM, "Redelivery happens on every retry, partial batch failure, visibility-timeout expiry, consumer timeout or rebalance.")
+        .tier(Tier.FOUNDATION)
+        .effort("Days: add an idempotency key store or conditional writes")
+        .services("Lambda", "DynamoDB")
+        .remediation("Make the handler or listener idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CODE)
+        .build());
   }
 
   @Override

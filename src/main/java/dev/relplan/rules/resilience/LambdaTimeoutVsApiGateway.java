@@ -10,13 +10,19 @@ import java.util.Map;
 /** A function allowed to run longer than the API in front of it waits. */
 public final class LambdaTimeoutVsApiGateway extends BaseRule {
   public LambdaTimeoutVsApiGateway() {
-    super(meta("REL-LAMBDA-TIMEOUT-GE-APIGW", "RP-LAMBDA-TIMEOUT-GE-APIGW", Domain.RESILIENCE,
-        "Lambda timeout is not shorter than the API Gateway integration timeout", "REL05-BP05, REL05-BP04",
-        Impact.SEVERE, "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.",
-        Likelihood.HIGH, "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.",
-        Tier.QUICK_WIN, "Minutes: lower the function timeout below the integration timeout", "Lambda, API Gateway",
-        "Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.",
-        ""));
+    super(RuleMeta.builder("REL-LAMBDA-TIMEOUT-GE-APIGW")
+        .flag("RP-LAMBDA-TIMEOUT-GE-APIGW")
+        .domain(Domain.RESILIENCE)
+        .title("Lambda timeout is not shorter than the API Gateway integration timeout")
+        .bestPractices("REL05-BP05", "REL05-BP04")
+        .impact(Impact.SEVERE, "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.")
+        .likelihood(Likelihood.HIGH, "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: lower the function timeout below the integration timeout")
+        .services("Lambda", "API Gateway")
+        .remediation("Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   private static String seconds(int millis) {

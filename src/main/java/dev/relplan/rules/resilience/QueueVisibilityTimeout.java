@@ -8,13 +8,18 @@ import java.util.*;
 /** SQS messages that become visible again while the function is still processing them. */
 public final class QueueVisibilityTimeout extends BaseRule {
   public QueueVisibilityTimeout() {
-    super(meta("REL-SQS-VISIBILITY-TIMEOUT", null, Domain.RESILIENCE,
-        "SQS visibility timeout is shorter than the consumer's timeout", "REL05-BP05, REL04-BP04",
-        Impact.MODERATE, "Messages are delivered again while still being processed: duplicate side effects and wasted capacity.",
-        Likelihood.MEDIUM, "Any invocation slower than the visibility timeout triggers it.",
-        Tier.QUICK_WIN, "Minutes: raise VisibilityTimeout to six times the function timeout", "SQS, Lambda",
-        "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.",
-        ""));
+    super(RuleMeta.builder("REL-SQS-VISIBILITY-TIMEOUT")
+        .domain(Domain.RESILIENCE)
+        .title("SQS visibility timeout is shorter than the consumer's timeout")
+        .bestPractices("REL05-BP05", "REL04-BP04")
+        .impact(Impact.MODERATE, "Messages are delivered again while still being processed: duplicate side effects and wasted capacity.")
+        .likelihood(Likelihood.MEDIUM, "Any invocation slower than the visibility timeout triggers it.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: raise VisibilityTimeout to six times the function timeout")
+        .services("SQS", "Lambda")
+        .remediation("Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -10,13 +10,18 @@ import java.util.Map;
 /** An AWS SDK client built with retries switched off: every throttle or transient error reaches the caller. */
 public final class SdkRetriesDisabled extends BaseRule {
   public SdkRetriesDisabled() {
-    super(meta("REL-CODE-SDK-RETRIES-DISABLED", "RP-NO-RETRY", Domain.RESILIENCE,
-        "AWS SDK client has retries disabled", "REL05-BP03",
-        Impact.SEVERE, "Throttling and transient service errors, which the SDK would absorb by retrying with backoff and jitter, fail the request instead.",
-        Likelihood.MEDIUM, "Throttling and transient 5xx responses from AWS APIs are routine under load.",
-        Tier.QUICK_WIN, "Minutes: remove the override or set a bounded retry strategy", "",
-        "Keep the SDK's default retry strategy (exponential backoff with jitter), or configure a bounded one (e.g. standard mode with 3 attempts) instead of RetryPolicy.none()/numRetries(0); make retried operations idempotent.",
-        ""));
+    super(RuleMeta.builder("REL-CODE-SDK-RETRIES-DISABLED")
+        .flag("RP-NO-RETRY")
+        .domain(Domain.RESILIENCE)
+        .title("AWS SDK client has retries disabled")
+        .bestPractices("REL05-BP03")
+        .impact(Impact.SEVERE, "Throttling and transient service errors, which the SDK would absorb by retrying with backoff and jitter, fail the request instead.")
+        .likelihood(Likelihood.MEDIUM, "Throttling and transient 5xx responses from AWS APIs are routine under load.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: remove the override or set a bounded retry strategy")
+        .remediation("Keep the SDK's default retry strategy (exponential backoff with jitter), or configure a bounded one (e.g. standard mode with 3 attempts) instead of RetryPolicy.none()/numRetries(0); make retried operations idempotent.")
+        .formats(InputFormat.CODE)
+        .build());
   }
 
   @Override

@@ -11,13 +11,18 @@ import java.util.List;
 /** A health or readiness endpoint that answers success without touching any dependency. */
 public final class ShallowHealthCheck extends BaseRule {
   public ShallowHealthCheck() {
-    super(meta("REL-CODE-SHALLOW-HEALTH-CHECK", "RP-SHALLOW-HEALTH-CHECK", Domain.RESILIENCE,
-        "Health check endpoint returns success without checking any dependency", "REL11-BP01, REL11-BP03",
-        Impact.SEVERE, "Load balancers and orchestrators keep routing traffic to an instance whose database or downstream connection is broken, because its health check still answers OK.",
-        Likelihood.MEDIUM, "A lost database connection, exhausted pool or expired credential on one instance is enough.",
-        Tier.QUICK_WIN, "Hours: make the readiness check verify the critical dependencies", "",
-        "Make the health/readiness endpoint verify what the instance needs to serve requests (a cheap database query, a ping of the cache or queue it depends on, with a short timeout), e.g. Spring Boot Actuator health indicators; keep a separate shallow liveness endpoint for restarts.",
-        ""));
+    super(RuleMeta.builder("REL-CODE-SHALLOW-HEALTH-CHECK")
+        .flag("RP-SHALLOW-HEALTH-CHECK")
+        .domain(Domain.RESILIENCE)
+        .title("Health check endpoint returns success without checking any dependency")
+        .bestPractices("REL11-BP01", "REL11-BP03")
+        .impact(Impact.SEVERE, "Load balancers and orchestrators keep routing traffic to an instance whose database or downstream connection is broken, because its health check still answers OK.")
+        .likelihood(Likelihood.MEDIUM, "A lost database connection, exhausted pool or expired credential on one instance is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: make the readiness check verify the critical dependencies")
+        .remediation("Make the health/readiness endpoint verify what the instance needs to serve requests (a cheap database query, a ping of the cache or queue it depends on, with a short timeout), e.g. Spring Boot Actuator health indicators; keep a separate shallow liveness endpoint for restarts.")
+        .formats(InputFormat.CODE)
+        .build());
   }
 
   @Override

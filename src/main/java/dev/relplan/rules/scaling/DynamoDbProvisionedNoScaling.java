@@ -8,13 +8,18 @@ import java.util.*;
 /** Provisioned DynamoDB tables that throttle when traffic exceeds fixed capacity. */
 public final class DynamoDbProvisionedNoScaling extends BaseRule {
   public DynamoDbProvisionedNoScaling() {
-    super(meta("REL-DYNAMODB-FIXED-CAPACITY", null, Domain.SCALING,
-        "DynamoDB table has fixed provisioned capacity", "REL07-BP01",
-        Impact.MODERATE, "Requests above the provisioned capacity are throttled, failing writes or reads for part of the traffic.",
-        Likelihood.MEDIUM, "Traffic above the fixed capacity is enough.",
-        Tier.QUICK_WIN, "Hours: on-demand mode or Application Auto Scaling", "DynamoDB, Application Auto Scaling",
-        "Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.",
-        ""));
+    super(RuleMeta.builder("REL-DYNAMODB-FIXED-CAPACITY")
+        .domain(Domain.SCALING)
+        .title("DynamoDB table has fixed provisioned capacity")
+        .bestPractices("REL07-BP01")
+        .impact(Impact.MODERATE, "Requests above the provisioned capacity are throttled, failing writes or reads for part of the traffic.")
+        .likelihood(Likelihood.MEDIUM, "Traffic above the fixed capacity is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: on-demand mode or Application Auto Scaling")
+        .services("DynamoDB", "Application Auto Scaling")
+        .remediation("Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

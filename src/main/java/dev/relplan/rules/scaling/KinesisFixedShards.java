@@ -7,19 +7,26 @@ import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
 import dev.relplan.rules.Impact;
+import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 
 /** Provisioned Kinesis streams whose throughput is capped by a fixed shard count. */
 public final class KinesisFixedShards extends BaseRule {
   public KinesisFixedShards() {
-    super(meta("REL-KINESIS-FIXED-CAPACITY", null, Domain.SCALING,
-        "Kinesis stream has fixed provisioned shards", "REL07-BP01, REL01-BP03",
-        Impact.MODERATE, "Writes above the shards' capacity are throttled; producers must retry or drop records.",
-        Likelihood.MEDIUM, "Traffic growth or a burst above the provisioned shards is enough.",
-        Tier.QUICK_WIN, "Hours: on-demand mode or a resharding automation", "Kinesis Data Streams",
-        "Use on-demand capacity mode (StreamModeDetails ON_DEMAND), or alarm on WriteProvisionedThroughputExceeded and automate resharding.",
-        ""));
+    super(RuleMeta.builder("REL-KINESIS-FIXED-CAPACITY")
+        .domain(Domain.SCALING)
+        .title("Kinesis stream has fixed provisioned shards")
+        .bestPractices("REL07-BP01", "REL01-BP03")
+        .impact(Impact.MODERATE, "Writes above the shards' capacity are throttled; producers must retry or drop records.")
+        .likelihood(Likelihood.MEDIUM, "Traffic growth or a burst above the provisioned shards is enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: on-demand mode or a resharding automation")
+        .services("Kinesis Data Streams")
+        .remediation("Use on-demand capacity mode (StreamModeDetails ON_DEMAND), or alarm on WriteProvisionedThroughputExceeded and automate resharding.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.*;
 /** Critical functions that share the account's concurrency pool with everything else. */
 public final class LambdaReservedConcurrency extends BaseRule {
   public LambdaReservedConcurrency() {
-    super(meta("REL-LAMBDA-NO-RESERVED-CONCURRENCY", "SC-LAMBDA-NO-RESERVED-CONCURRENCY", Domain.SCALING,
-        "Critical Lambda function has no reserved concurrency", "REL01-BP03, REL05-BP02, REL10-BP03",
-        Impact.SEVERE, "Another function's burst can use up the account's concurrency and throttle this one, or this one can exhaust a downstream database.",
-        Likelihood.MEDIUM, "Bursts in any function of the account, or a retry storm, are enough.",
-        Tier.QUICK_WIN, "Minutes: set ReservedConcurrentExecutions sized from peak load", "Lambda",
-        "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.",
-        ""));
+    super(RuleMeta.builder("REL-LAMBDA-NO-RESERVED-CONCURRENCY")
+        .flag("SC-LAMBDA-NO-RESERVED-CONCURRENCY")
+        .domain(Domain.SCALING)
+        .title("Critical Lambda function has no reserved concurrency")
+        .bestPractices("REL01-BP03", "REL05-BP02", "REL10-BP03")
+        .impact(Impact.SEVERE, "Another function's burst can use up the account's concurrency and throttle this one, or this one can exhaust a downstream database.")
+        .likelihood(Likelihood.MEDIUM, "Bursts in any function of the account, or a retry storm, are enough.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: set ReservedConcurrentExecutions sized from peak load")
+        .services("Lambda")
+        .remediation("Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,20 @@ import java.util.*;
 /** Scalable compute with no policy that changes its capacity with demand. */
 public final class NoAutoScaling extends BaseRule {
   public NoAutoScaling() {
-    super(meta("REL-SCALING-NO-POLICY", "SC-NO-AUTOSCALING", Domain.SCALING,
-        "Compute has no auto scaling policy", "REL07-BP01, REL07-BP03",
-        Impact.SEVERE, "Demand above the provisioned capacity overloads the service, and failed capacity is not compensated.",
-        Likelihood.MEDIUM, "Traffic peaks and instance failures are ordinary events.",
-        Tier.FOUNDATION, "Days: target tracking policy on a load metric, tested under load", "EC2 Auto Scaling, Application Auto Scaling",
-        "Attach a target tracking policy (CPU, request count per target, queue backlog per task) to the Auto Scaling group or ECS service, with MinSize < MaxSize.",
-        "REL-LB-HEALTH-CHECK"));
+    super(RuleMeta.builder("REL-SCALING-NO-POLICY")
+        .flag("SC-NO-AUTOSCALING")
+        .domain(Domain.SCALING)
+        .title("Compute has no auto scaling policy")
+        .bestPractices("REL07-BP01", "REL07-BP03")
+        .impact(Impact.SEVERE, "Demand above the provisioned capacity overloads the service, and failed capacity is not compensated.")
+        .likelihood(Likelihood.MEDIUM, "Traffic peaks and instance failures are ordinary events.")
+        .tier(Tier.FOUNDATION)
+        .effort("Days: target tracking policy on a load metric, tested under load")
+        .services("EC2 Auto Scaling", "Application Auto Scaling")
+        .remediation("Attach a target tracking policy (CPU, request count per target, queue backlog per task) to the Auto Scaling group or ECS service, with MinSize < MaxSize.")
+        .dependsOn("REL-LB-HEALTH-CHECK")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

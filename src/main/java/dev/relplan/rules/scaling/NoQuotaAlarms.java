@@ -8,13 +8,19 @@ import java.util.*;
 /** No alarm watches service quota usage. */
 public final class NoQuotaAlarms extends BaseRule {
   public NoQuotaAlarms() {
-    super(meta("REL-QUOTA-NO-ALARMS", "SC-NO-QUOTA-ALARMS", Domain.SCALING,
-        "No service quota alarms", "REL01-BP01, REL01-BP04, REL01-BP05",
-        Impact.SEVERE, "Scaling or failover stops at a quota (vCPUs, Lambda concurrency, ENIs) exactly when capacity is needed most.",
-        Likelihood.MEDIUM, "Growth and failover both consume quota silently until a request is refused.",
-        Tier.QUICK_WIN, "Hours: CloudWatch alarms on AWS/Usage metrics with SERVICE_QUOTA()", "CloudWatch, Service Quotas",
-        "Create CloudWatch alarms on the AWS/Usage metrics the workload depends on (e.g. EC2 vCPUs, Lambda ConcurrentExecutions) using SERVICE_QUOTA() at 80% and request increases ahead of growth.",
-        ""));
+    super(RuleMeta.builder("REL-QUOTA-NO-ALARMS")
+        .flag("SC-NO-QUOTA-ALARMS")
+        .domain(Domain.SCALING)
+        .title("No service quota alarms")
+        .bestPractices("REL01-BP01", "REL01-BP04", "REL01-BP05")
+        .impact(Impact.SEVERE, "Scaling or failover stops at a quota (vCPUs, Lambda concurrency, ENIs) exactly when capacity is needed most.")
+        .likelihood(Likelihood.MEDIUM, "Growth and failover both consume quota silently until a request is refused.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: CloudWatch alarms on AWS/Usage metrics with SERVICE_QUOTA()")
+        .services("CloudWatch", "Service Quotas")
+        .remediation("Create CloudWatch alarms on the AWS/Usage metrics the workload depends on (e.g. EC2 vCPUs, Lambda ConcurrentExecutions) using SERVICE_QUOTA() at 80% and request increases ahead of growth.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override
