@@ -29,7 +29,7 @@ public final class NoCrossRegionBackup extends BaseRule {
   public void check(Workload w, Context ctx, Findings out) {
     for (Resource r : BackupCoverage.dataStores(w)) {
       if (r instanceof Volume) continue;
-      List<Location> offsite = offsiteEvidence(w, r);
+      List<Location> offsite = BackupCoverage.offsiteEvidence(w, r);
       if (!offsite.isEmpty()) {
         out.strength(this, r.id + " has a copy outside its Region", offsite);
         continue;
@@ -46,30 +46,5 @@ public final class NoCrossRegionBackup extends BaseRule {
           "No copy action, replication rule, global table or cross-Region replica protects " + r.id
               + (ctx.needsMultiRegion() ? "; the availability target of " + ctx.availabilityTarget() + "% requires surviving a Regional outage." : "."));
     }
-  }
-
-  public static List<Location> offsiteEvidence(Workload w, Resource r) {
-    List<Location> ev = new ArrayList<>();
-    if (r instanceof Database d) {
-      if (d.backupReplicationRegion.present()) ev.addAll(d.backupReplicationRegion.trace());
-      if (d.globalCluster.present()) ev.addAll(d.globalCluster.trace());
-      for (Database replica : d.replicas) {
-        // A read replica in another Region is a live cross-Region copy.
-        if (replica.region.present() && d.region.present() && !replica.region.get().equals(d.region.get())) {
-          ev.add(replica.location);
-          ev.addAll(replica.region.trace());
-        }
-      }
-    } else if (r instanceof Table t) {
-      if (t.replicaRegions.present() && t.replicaRegions.get().size() > 1) ev.addAll(t.replicaRegions.trace());
-    } else if (r instanceof Bucket b) {
-      if (b.replicationDestinations.present()) ev.addAll(b.replicationDestinations.trace());
-    } else if (r instanceof dev.relplan.model.FileSystem f) {
-      if (f.replicationRegions.present()) ev.addAll(f.replicationRegions.trace());
-    }
-    for (BackupCoverage.Protection p : BackupCoverage.of(w, r).protections()) {
-      for (BackupPlan.CopyAction c : BackupCoverage.offsiteCopies(w, p.plan())) ev.add(c.location());
-    }
-    return ev;
   }
 }
