@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Critical functions that share the account's concurrency pool with everything else. */
-public final class LambdaReservedConcurrency extends BaseRule {
-  public LambdaReservedConcurrency() {
+public final class LambdaNoReservedConcurrency extends BaseRule {
+  public LambdaNoReservedConcurrency() {
     super(RuleMeta.builder("REL-LAMBDA-NO-RESERVED-CONCURRENCY")
         .flag("SC-LAMBDA-NO-RESERVED-CONCURRENCY")
         .domain(Domain.SCALING)

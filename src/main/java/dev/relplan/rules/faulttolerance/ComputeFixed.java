@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Compute that cannot grow or replace itself: a standalone instance, a pinned group, a fixed ECS service. */
-public final class FixedCompute extends BaseRule {
-  public FixedCompute() {
+public final class ComputeFixed extends BaseRule {
+  public ComputeFixed() {
     super(RuleMeta.builder("REL-COMPUTE-FIXED")
         .flag("FT-FIXED-COMPUTE")
         .domain(Domain.FAULT_TOLERANCE)

@@ -7,8 +7,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Nothing shows a pre-production environment built from the same definitions as production. */
-public final class NoPreProductionEnvironment extends BaseRule {
-  public NoPreProductionEnvironment() {
+public final class NoPreprodEnv extends BaseRule {
+  public NoPreprodEnv() {
     super(RuleMeta.builder("REL-NO-PREPROD-ENV")
         .flag("CM-NO-PREPROD-ENV")
         .domain(Domain.CHANGE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Nothing in the repository shows that recovery has ever been exercised. */
-public final class RecoveryNotTested extends BaseRule {
-  public RecoveryNotTested() {
+public final class RecoveryUntested extends BaseRule {
+  public RecoveryUntested() {
     super(RuleMeta.builder("REL-RECOVERY-UNTESTED")
         .flag("RC-NO-RECOVERY-TESTING")
         .domain(Domain.RECOVERY)

@@ -7,8 +7,8 @@ import dev.relplan.rules.*;
 import java.util.List;
 
 /** An outbound call in application code that can wait forever: no timeout set and no finite library default. */
-public final class CallWithoutTimeout extends BaseRule {
-  public CallWithoutTimeout() {
+public final class CodeCallNoTimeout extends BaseRule {
+  public CodeCallNoTimeout() {
     super(RuleMeta.builder("REL-CODE-CALL-NO-TIMEOUT")
         .flag("RP-NO-TIMEOUT")
         .domain(Domain.RESILIENCE)

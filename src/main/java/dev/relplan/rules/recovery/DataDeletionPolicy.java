@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Data stores that a stack deletion or resource replacement would delete outright. */
-public final class DataDeletedWithStack extends BaseRule {
-  public DataDeletedWithStack() {
+public final class DataDeletionPolicy extends BaseRule {
+  public DataDeletionPolicy() {
     super(RuleMeta.builder("REL-DATA-DELETION-POLICY")
         .domain(Domain.RECOVERY)
         .title("Data store is deleted with its stack")

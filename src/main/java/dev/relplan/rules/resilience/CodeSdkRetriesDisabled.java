@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An AWS SDK client built with retries switched off: every throttle or transient error reaches the caller. */
-public final class SdkRetriesDisabled extends BaseRule {
-  public SdkRetriesDisabled() {
+public final class CodeSdkRetriesDisabled extends BaseRule {
+  public CodeSdkRetriesDisabled() {
     super(RuleMeta.builder("REL-CODE-SDK-RETRIES-DISABLED")
         .flag("RP-NO-RETRY")
         .domain(Domain.RESILIENCE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** SQS messages that become visible again while the function is still processing them. */
-public final class QueueVisibilityTimeout extends BaseRule {
-  public QueueVisibilityTimeout() {
+public final class SqsVisibilityTimeout extends BaseRule {
+  public SqsVisibilityTimeout() {
     super(RuleMeta.builder("REL-SQS-VISIBILITY-TIMEOUT")
         .domain(Domain.RESILIENCE)
         .title("SQS visibility timeout is shorter than the consumer's timeout")

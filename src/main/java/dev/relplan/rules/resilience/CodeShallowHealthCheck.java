@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A health or readiness endpoint that answers success without touching any dependency. */
-public final class ShallowHealthCheck extends BaseRule {
-  public ShallowHealthCheck() {
+public final class CodeShallowHealthCheck extends BaseRule {
+  public CodeShallowHealthCheck() {
     super(RuleMeta.builder("REL-CODE-SHALLOW-HEALTH-CHECK")
         .flag("RP-SHALLOW-HEALTH-CHECK")
         .domain(Domain.RESILIENCE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** A workload with no alarms, or alarms that notify nobody. */
-public final class MissingAlarms extends BaseRule {
-  public MissingAlarms() {
+public final class MonitoringAlarms extends BaseRule {
+  public MonitoringAlarms() {
     super(RuleMeta.builder("REL-MONITORING-ALARMS")
         .domain(Domain.FAULT_TOLERANCE)
         .title("Failures are not alarmed or alarms notify no one")

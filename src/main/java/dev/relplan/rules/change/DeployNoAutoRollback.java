@@ -7,8 +7,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Deployments that nothing rolls back automatically when health degrades. */
-public final class NoAutomatedRollback extends BaseRule {
-  public NoAutomatedRollback() {
+public final class DeployNoAutoRollback extends BaseRule {
+  public DeployNoAutoRollback() {
     super(RuleMeta.builder("REL-DEPLOY-NO-AUTO-ROLLBACK")
         .flag("CM-NO-AUTO-ROLLBACK")
         .domain(Domain.CHANGE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Backups kept for less than a week. */
-public final class ShortRetention extends BaseRule {
-  public ShortRetention() {
+public final class BackupShortRetention extends BaseRule {
+  public BackupShortRetention() {
     super(RuleMeta.builder("REL-BACKUP-SHORT-RETENTION")
         .flag("RC-SHORT-RETENTION")
         .domain(Domain.RECOVERY)

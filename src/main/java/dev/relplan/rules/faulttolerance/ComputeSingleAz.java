@@ -17,8 +17,8 @@ import dev.relplan.rules.Topology;
 import java.util.TreeSet;
 
 /** Auto Scaling groups, ECS services and load balancers whose subnets all sit in one Availability Zone. */
-public final class SingleAzCompute extends BaseRule {
-  public SingleAzCompute() {
+public final class ComputeSingleAz extends BaseRule {
+  public ComputeSingleAz() {
     super(RuleMeta.builder("REL-COMPUTE-SINGLE-AZ")
         .domain(Domain.FAULT_TOLERANCE)
         .title("Compute or load balancer confined to one Availability Zone")

@@ -7,8 +7,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Critical data with no copy outside its Region. */
-public final class NoCrossRegionBackup extends BaseRule {
-  public NoCrossRegionBackup() {
+public final class BackupNoCrossRegion extends BaseRule {
+  public BackupNoCrossRegion() {
     super(RuleMeta.builder("REL-BACKUP-NO-CROSS-REGION")
         .flag("RC-NO-CROSS-REGION-BACKUP")
         .domain(Domain.RECOVERY)
@@ -39,10 +39,10 @@ public final class NoCrossRegionBackup extends BaseRule {
         out.report(this, r, "", "", d.backupReplicationRegion.unresolved() ? d.backupReplicationRegion : d.globalCluster);
         continue;
       }
-      Value<Boolean> own = MissingBackup.ownBackup(r);
+      Value<Boolean> own = BackupMissing.ownBackup(r);
       boolean covered = BackupCoverage.of(w, r).covered();
       if (!covered && own.known() && !Boolean.TRUE.equals(own.get())) continue; // no backup at all: REL-BACKUP-MISSING says it
-      out.report(this, r, MissingBackup.kind(r) + " " + r.id + " has no cross-Region copy",
+      out.report(this, r, BackupMissing.kind(r) + " " + r.id + " has no cross-Region copy",
           "No copy action, replication rule, global table or cross-Region replica protects " + r.id
               + (ctx.needsMultiRegion() ? "; the availability target of " + ctx.availabilityTarget() + "% requires surviving a Regional outage." : "."));
     }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A call to an external service (HTTP or AWS API) protected by neither a timeout nor a circuit breaker. */
-public final class CallWithoutTimeoutOrBreaker extends BaseRule {
-  public CallWithoutTimeoutOrBreaker() {
+public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
+  public CodeCallNoTimeoutOrBreaker() {
     super(RuleMeta.builder("REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER")
         .flag("FT-NO-TIMEOUT-CIRCUIT-BREAKER")
         .domain(Domain.RESILIENCE)
@@ -39,7 +39,7 @@ public final class CallWithoutTimeoutOrBreaker extends BaseRule {
         out.report(this, i, "", "", i.timeout);
         continue;
       }
-      Value<String> client = CallWithoutTimeout.clientValue(i);
+      Value<String> client = CodeCallNoTimeout.clientValue(i);
       out.report(this, i, i.client + " call in " + i.enclosing + " has no timeout and no circuit breaker",
           "The call at " + i.location + (i.target.present() ? " to " + i.target.get() : "")
               + " is not wrapped in a circuit breaker and " + i.timeout.note() + ".", client, i.timeout);

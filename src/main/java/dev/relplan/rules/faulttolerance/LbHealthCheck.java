@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Load-balanced targets whose failures are not detected, or detected but never replaced. */
-public final class LoadBalancerHealthCheck extends BaseRule {
-  public LoadBalancerHealthCheck() {
+public final class LbHealthCheck extends BaseRule {
+  public LbHealthCheck() {
     super(RuleMeta.builder("REL-LB-HEALTH-CHECK")
         .flag("FT-NO-LB-HEALTH-CHECK")
         .domain(Domain.FAULT_TOLERANCE)

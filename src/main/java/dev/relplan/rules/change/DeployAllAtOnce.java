@@ -8,8 +8,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Deployments that replace every instance, task or function version at once. */
-public final class AllAtOnceDeployment extends BaseRule {
-  public AllAtOnceDeployment() {
+public final class DeployAllAtOnce extends BaseRule {
+  public DeployAllAtOnce() {
     super(RuleMeta.builder("REL-DEPLOY-ALL-AT-ONCE")
         .flag("CM-ALL-AT-ONCE")
         .domain(Domain.CHANGE)

@@ -8,8 +8,8 @@ import java.util.*;
 import java.util.Map;
 
 /** A function allowed to run longer than the API in front of it waits. */
-public final class LambdaTimeoutVsApiGateway extends BaseRule {
-  public LambdaTimeoutVsApiGateway() {
+public final class LambdaTimeoutGeApigw extends BaseRule {
+  public LambdaTimeoutGeApigw() {
     super(RuleMeta.builder("REL-LAMBDA-TIMEOUT-GE-APIGW")
         .flag("RP-LAMBDA-TIMEOUT-GE-APIGW")
         .domain(Domain.RESILIENCE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** No alarm watches service quota usage. */
-public final class NoQuotaAlarms extends BaseRule {
-  public NoQuotaAlarms() {
+public final class QuotaNoAlarms extends BaseRule {
+  public QuotaNoAlarms() {
     super(RuleMeta.builder("REL-QUOTA-NO-ALARMS")
         .flag("SC-NO-QUOTA-ALARMS")
         .domain(Domain.SCALING)
@@ -25,7 +25,7 @@ public final class NoQuotaAlarms extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    List<Alarm> quota = w.all(Alarm.class).stream().filter(NoQuotaAlarms::watchesQuota).toList();
+    List<Alarm> quota = w.all(Alarm.class).stream().filter(QuotaNoAlarms::watchesQuota).toList();
     if (!quota.isEmpty()) {
       out.strength(this, quota.size() + " alarm(s) watch service quota usage", quota.stream().map(a -> a.location).toList());
       return;

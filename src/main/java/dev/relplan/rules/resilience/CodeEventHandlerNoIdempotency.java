@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Lambda handler or message listener fed by an at-least-once event source that does nothing against duplicates. */
-public final class EventHandlerNoIdempotency extends BaseRule {
-  public EventHandlerNoIdempotency() {
+public final class CodeEventHandlerNoIdempotency extends BaseRule {
+  public CodeEventHandlerNoIdempotency() {
     super(RuleMeta.builder("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")
         .flag("RP-NO-IDEMPOTENCY")
         .domain(Domain.RESILIENCE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Route 53 failover records that cannot fail over because nothing tells Route 53 the primary is down. */
-public final class DnsFailoverHealthCheck extends BaseRule {
-  public DnsFailoverHealthCheck() {
+public final class DnsFailoverNoHealthCheck extends BaseRule {
+  public DnsFailoverNoHealthCheck() {
     super(RuleMeta.builder("REL-DNS-FAILOVER-NO-HEALTH-CHECK")
         .domain(Domain.FAULT_TOLERANCE)
         .title("DNS failover record without a health check")

@@ -7,8 +7,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** One NAT gateway carrying outbound traffic for private subnets in several zones. */
-public final class SingleNatGateway extends BaseRule {
-  public SingleNatGateway() {
+public final class NatSingle extends BaseRule {
+  public NatSingle() {
     super(RuleMeta.builder("REL-NAT-SINGLE")
         .flag("FT-SINGLE-NAT")
         .domain(Domain.FAULT_TOLERANCE)

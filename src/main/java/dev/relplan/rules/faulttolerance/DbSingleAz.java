@@ -8,8 +8,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** A relational database that runs in one Availability Zone: an AZ outage stops it. */
-public final class SingleAzDatabase extends BaseRule {
-  public SingleAzDatabase() {
+public final class DbSingleAz extends BaseRule {
+  public DbSingleAz() {
     super(RuleMeta.builder("REL-DB-SINGLE-AZ")
         .flag("FT-SINGLE-AZ-DATABASE")
         .domain(Domain.FAULT_TOLERANCE)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Stateful resources with no automated backup of any kind. */
-public final class MissingBackup extends BaseRule {
-  public MissingBackup() {
+public final class BackupMissing extends BaseRule {
+  public BackupMissing() {
     super(RuleMeta.builder("REL-BACKUP-MISSING")
         .flag("RC-NO-BACKUP")
         .domain(Domain.RECOVERY)

@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Scalable compute with no policy that changes its capacity with demand. */
-public final class NoAutoScaling extends BaseRule {
-  public NoAutoScaling() {
+public final class ScalingNoPolicy extends BaseRule {
+  public ScalingNoPolicy() {
     super(RuleMeta.builder("REL-SCALING-NO-POLICY")
         .flag("SC-NO-AUTOSCALING")
         .domain(Domain.SCALING)

@@ -9,8 +9,8 @@ import java.util.*;
  * Asynchronous deliveries that drop or endlessly retry messages when processing fails: Lambda
  * asynchronous invocations, SQS queues, EventBridge targets, SNS subscriptions and stream mappings.
  */
-public final class MissingDeadLetterQueue extends BaseRule {
-  public MissingDeadLetterQueue() {
+public final class AsyncNoDlq extends BaseRule {
+  public AsyncNoDlq() {
     super(RuleMeta.builder("REL-ASYNC-NO-DLQ")
         .flag("FT-MISSING-DLQ")
         .domain(Domain.FAULT_TOLERANCE)

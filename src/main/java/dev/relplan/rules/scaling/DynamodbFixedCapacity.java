@@ -6,8 +6,8 @@ import dev.relplan.rules.*;
 import java.util.*;
 
 /** Provisioned DynamoDB tables that throttle when traffic exceeds fixed capacity. */
-public final class DynamoDbProvisionedNoScaling extends BaseRule {
-  public DynamoDbProvisionedNoScaling() {
+public final class DynamodbFixedCapacity extends BaseRule {
+  public DynamodbFixedCapacity() {
     super(RuleMeta.builder("REL-DYNAMODB-FIXED-CAPACITY")
         .domain(Domain.SCALING)
         .title("DynamoDB table has fixed provisioned capacity")

@@ -5,8 +5,8 @@ import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
 
 /** A schema migration the release still running cannot work with (drop, rename, NOT NULL without default). */
-public final class BreakingMigration extends BaseRule {
-  public BreakingMigration() {
+public final class CodeBreakingMigration extends BaseRule {
+  public CodeBreakingMigration() {
     super(RuleMeta.builder("REL-CODE-BREAKING-MIGRATION")
         .flag("CM-NON-BACKWARD-COMPATIBLE-MIGRATION")
         .domain(Domain.CHANGE)

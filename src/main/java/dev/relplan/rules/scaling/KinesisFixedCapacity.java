@@ -13,8 +13,8 @@ import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 
 /** Provisioned Kinesis streams whose throughput is capped by a fixed shard count. */
-public final class KinesisFixedShards extends BaseRule {
-  public KinesisFixedShards() {
+public final class KinesisFixedCapacity extends BaseRule {
+  public KinesisFixedCapacity() {
     super(RuleMeta.builder("REL-KINESIS-FIXED-CAPACITY")
         .domain(Domain.SCALING)
         .title("Kinesis stream has fixed provisioned shards")
