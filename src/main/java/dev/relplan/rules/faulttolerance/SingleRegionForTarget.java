@@ -30,7 +30,7 @@ public final class SingleRegionForTarget extends BaseRule {
         .effort("Months: multi-Region data replication, routing and failover automation")
         .services("Route 53", "DynamoDB global tables", "Aurora Global Database", "S3")
         .remediation("Run the workload in a second Region (active-active or warm standby) with replicated data (DynamoDB global tables, Aurora Global Database, S3 replication) and health-checked Route 53 routing, or lower the stated target.")
-        .formats(InputFormat.CLOUDFORMATION)
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
         .build());
   }
 

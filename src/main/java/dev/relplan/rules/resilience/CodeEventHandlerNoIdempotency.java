@@ -22,7 +22,7 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
         .effort("Days: add an idempotency key store or conditional writes")
         .services("Lambda", "DynamoDB")
         .remediation("Make the handler or listener idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.")
-        .formats(InputFormat.CLOUDFORMATION)
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CODE)
         .build());
   }
 
