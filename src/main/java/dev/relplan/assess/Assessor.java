@@ -29,7 +29,6 @@ import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Strength;
 import dev.relplan.rules.Topology;
 import dev.relplan.rules.Undetermined;
-import dev.relplan.rules.recovery.NoCrossRegionBackup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -294,7 +293,7 @@ public final class Assessor {
           rto = "hours estimated: restore from the recovery point to a new resource";
         }
       }
-      List<Location> offsite = NoCrossRegionBackup.offsiteEvidence(w, r);
+      List<Location> offsite = BackupCoverage.offsiteEvidence(w, r);
       rows.add(new Assessment.RecoveryRow(r.id, r.type, r.declaration(), mechanisms.isEmpty() ? "none" : String.join("; ", mechanisms),
           frequency, retention, rpo, rto, offsite.isEmpty() ? "No" : "Yes (" + offsite.get(0) + ")", testedText));
     }

@@ -11,7 +11,7 @@ final class RulesCommand implements Runnable {
   public void run() {
     for (Rule r : RuleRegistry.all()) {
       RuleMeta m = r.meta();
-      System.out.println(m.id() + "\t" + (m.flag() == null ? "-" : m.flag()) + "\t" + m.domain().title + "\t"
+      System.out.println(m.id() + "\t" + (m.hasFlag() ? m.flag() : "-") + "\t" + m.domain().title + "\t"
           + String.join(",", m.bestPractices()) + "\t" + m.title());
     }
   }

@@ -119,6 +119,32 @@ public final class BackupCoverage {
     return null;
   }
 
+  /** Where the workload keeps a copy of the resource's data outside its Region: replication, global tables, cross-Region replicas, off-site backup copies. */
+  public static List<Location> offsiteEvidence(Workload w, Resource r) {
+    List<Location> ev = new ArrayList<>();
+    if (r instanceof Database d) {
+      if (d.backupReplicationRegion.present()) ev.addAll(d.backupReplicationRegion.trace());
+      if (d.globalCluster.present()) ev.addAll(d.globalCluster.trace());
+      for (Database replica : d.replicas) {
+        // A read replica in another Region is a live cross-Region copy.
+        if (replica.region.present() && d.region.present() && !replica.region.get().equals(d.region.get())) {
+          ev.add(replica.location);
+          ev.addAll(replica.region.trace());
+        }
+      }
+    } else if (r instanceof Table t) {
+      if (t.replicaRegions.present() && t.replicaRegions.get().size() > 1) ev.addAll(t.replicaRegions.trace());
+    } else if (r instanceof Bucket b) {
+      if (b.replicationDestinations.present()) ev.addAll(b.replicationDestinations.trace());
+    } else if (r instanceof FileSystem f) {
+      if (f.replicationRegions.present()) ev.addAll(f.replicationRegions.trace());
+    }
+    for (BackupCoverage.Protection p : BackupCoverage.of(w, r).protections()) {
+      for (BackupPlan.CopyAction c : BackupCoverage.offsiteCopies(w, p.plan())) ev.add(c.location());
+    }
+    return ev;
+  }
+
   /** Copy actions of a plan that send recovery points outside the workload's vaults (another Region or account). */
   public static List<BackupPlan.CopyAction> offsiteCopies(Workload w, BackupPlan plan) {
     List<BackupPlan.CopyAction> out = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Go and C# calls in both reports: finite library defaults are shown, timeouts found through the config flow are explicit. */
 class GoCsharpReportTest {
-  private static final Path PASS = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/pass");
+  private static final Path PASS = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/code/pass");
 
   private static Pipeline.Result run(Path p) throws Exception {
     return Pipeline.run(new Pipeline.Request(List.of(p), "orders", Context.defaults(), List.of()));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The integrations table in both reports. */
 class IntegrationReportTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/fail");
+  private static final Path FIXTURE = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/code/fail");
 
   private static Pipeline.Result run(Path p) throws Exception {
     return Pipeline.run(new Pipeline.Request(List.of(p), "orders", Context.defaults(), List.of()));
@@ -58,7 +58,7 @@ class IntegrationReportTest {
 
   @Test
   void poolSettingsTravelInTheTimeoutColumnAndAreAReliabilityStrength() throws Exception {
-    Pipeline.Result r = run(Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/pass"));
+    Pipeline.Result r = run(Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/code/pass"));
     JsonNode root = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode pool = null;
     for (JsonNode i : root.get("integrations")) if (i.get("client").asText().equals("psycopg_pool")) pool = i;
@@ -77,7 +77,7 @@ class IntegrationReportTest {
     }
     for (String rule : List.of("REL-CODE-CALL-NO-TIMEOUT", "REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER", "REL-CODE-SDK-RETRIES-DISABLED")) {
       for (String kind : List.of("fail", "pass")) {
-        Pipeline.Result r = run(Path.of("src/test/resources/rules", rule, kind));
+        Pipeline.Result r = run(Path.of("src/test/resources/rules", rule, "code", kind));
         JsonNode json = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
         assertThat(json.get("integrations").size()).as(rule + "/" + kind + " integrations").isPositive();
         assertThat(schema.validate(json)).as(rule + "/" + kind).isEmpty();

@@ -231,7 +231,7 @@ class JavaListenersTest {
         .containsExactlyInAnyOrder("a true " + JAVA + "Base.java:5", "b true " + JAVA + "Dedup.java:5", "c false ");
   }
 
-  private static final Path FIXTURES = Path.of("src/test/resources/rules/REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY");
+  private static final Path FIXTURES = Path.of("src/test/resources/rules/REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY/cloudformation");
 
   @Test
   void aListenerTransactionalWithAKafkaManagerIsNotJudged() throws Exception {

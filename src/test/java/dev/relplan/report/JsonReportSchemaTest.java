@@ -58,15 +58,12 @@ class JsonReportSchemaTest {
     return schema.validate(json);
   }
 
-  /** The examples and every rule example directory (src/test/resources/rules/RULE/{fail,pass,undetermined}). */
+  /** The examples and every rule example directory (src/test/resources/rules/RULE/FORMAT/{fail,pass,undetermined}). */
   static Stream<Arguments> workloads() throws IOException {
     List<String> dirs = new java.util.ArrayList<>(List.of("examples/orders-platform", "examples/resilient-web"));
-    try (Stream<Path> rules = Files.list(Path.of("src/test/resources/rules"))) {
-      for (Path rule : rules.sorted().toList()) {
-        for (String kind : List.of("fail", "pass", "undetermined")) {
-          if (Files.isDirectory(rule.resolve(kind))) dirs.add(rule.resolve(kind).toString().replace('\\', '/'));
-        }
-      }
+    try (Stream<Path> examples = Files.walk(Path.of("src/test/resources/rules"), 3)) {
+      examples.filter(p -> p.getNameCount() == 7 && Files.isDirectory(p)).sorted()
+          .forEach(p -> dirs.add(p.toString().replace('\\', '/')));
     }
     assertThat(dirs).as("rule example directories").hasSizeGreaterThan(3);
     return dirs.stream().map(Arguments::of);
@@ -89,7 +86,7 @@ class JsonReportSchemaTest {
 
   @Test
   void reportWithSkippedFilesAndCannotDetermineValidates(@TempDir Path dir) throws IOException {
-    Files.copy(Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/undetermined/template.yaml"), dir.resolve("template.yaml"));
+    Files.copy(Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/cloudformation/undetermined/template.yaml"), dir.resolve("template.yaml"));
     Files.writeString(dir.resolve("broken.yaml"), "Resources:\n  A: [unclosed\n", StandardCharsets.UTF_8);
     Files.write(dir.resolve("bad.json"), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
     JsonNode tree = MAPPER.readTree(render(dir, Context.defaults(), List.of()));

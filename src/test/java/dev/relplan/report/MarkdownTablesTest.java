@@ -52,7 +52,7 @@ class MarkdownTablesTest {
   @Test
   void fileNameWithAPipeDoesNotSplitTableCells(@TempDir Path dir) throws IOException {
     try {
-      Files.copy(Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/fail/template.yaml"), dir.resolve("we|ird.yaml"));
+      Files.copy(Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/cloudformation/fail/template.yaml"), dir.resolve("we|ird.yaml"));
     } catch (java.nio.file.InvalidPathException | IOException e) {
       org.junit.jupiter.api.Assumptions.abort("file names with '|' not supported here");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** docs/rules.md must be exactly what the rule metadata generates. */
@@ -32,18 +32,20 @@ class RulesDocTest {
     }
   }
 
-  /** CloudFormation examples (rules/) and Terraform examples (rules-terraform/) of a rule. */
+  /** The example folders of a rule, one per format and kind, relative to the repository root. */
   private static List<String> examples(String id) {
-    List<String> out = new java.util.ArrayList<>();
-    for (Path root : List.of(RuleExamplesTest.ROOT, Path.of("src/test/resources/rules-terraform"))) {
-      Path dir = root.resolve(id);
-      if (!Files.isDirectory(dir)) continue;
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/')).sorted().forEach(out::add);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+    List<String> out = new ArrayList<>();
+    for (InputFormat format : InputFormat.values()) {
+      for (String kind : RuleExamplesTest.KINDS) {
+        Path dir = RuleExamplesTest.exampleDir(id, format, kind);
+        if (Files.isDirectory(dir)) out.add(dir.toString().replace('\\', '/') + "/");
       }
     }
     return out;
+  }
+
+  @Test
+  void everyRuleNamesTheFileOfItsClass() {
+    for (Rule r : RuleRegistry.all()) assertThat(Path.of(RulesDoc.sourcePath(r))).as(r.meta().id()).isRegularFile();
   }
 }

@@ -10,7 +10,9 @@ import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
 import dev.relplan.rules.Impact;
+import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,18 @@ import java.util.List;
 /** An availability target of 99.99% or more cannot be met from a single Region. */
 public final class SingleRegionForTarget extends BaseRule {
   public SingleRegionForTarget() {
-    super(meta("REL-SINGLE-REGION-FOR-TARGET", null, Domain.FAULT_TOLERANCE,
-        "Single-Region architecture for a 99.99% availability target", "REL11-BP07, REL10-BP01, REL13-BP02",
-        Impact.SEVERE, "A Regional impairment takes the whole workload down, which alone can exceed the 52 minutes a year a 99.99% target allows.",
-        Likelihood.MEDIUM, "Regional service events that impair a workload occur every few years.",
-        Tier.STRATEGIC, "Months: multi-Region data replication, routing and failover automation", "Route 53, DynamoDB global tables, Aurora Global Database, S3",
-        "Run the workload in a second Region (active-active or warm standby) with replicated data (DynamoDB global tables, Aurora Global Database, S3 replication) and health-checked Route 53 routing, or lower the stated target.",
-        ""));
+    super(RuleMeta.builder("REL-SINGLE-REGION-FOR-TARGET")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Single-Region architecture for a 99.99% availability target")
+        .bestPractices("REL11-BP07", "REL10-BP01", "REL13-BP02")
+        .impact(Impact.SEVERE, "A Regional impairment takes the whole workload down, which alone can exceed the 52 minutes a year a 99.99% target allows.")
+        .likelihood(Likelihood.MEDIUM, "Regional service events that impair a workload occur every few years.")
+        .tier(Tier.STRATEGIC)
+        .effort("Months: multi-Region data replication, routing and failover automation")
+        .services("Route 53", "DynamoDB global tables", "Aurora Global Database", "S3")
+        .remediation("Run the workload in a second Region (active-active or warm standby) with replicated data (DynamoDB global tables, Aurora Global Database, S3 replication) and health-checked Route 53 routing, or lower the stated target.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.*;
 /** Caches, brokers, search clusters and file systems whose data lives on one node or in one zone. */
 public final class StatefulNoReplication extends BaseRule {
   public StatefulNoReplication() {
-    super(meta("REL-STATEFUL-NO-REPLICATION", "FT-STATEFUL-NO-REPLICATION", Domain.FAULT_TOLERANCE,
-        "Stateful service runs without replication", "REL10-BP01, REL11-BP02",
-        Impact.SEVERE, "Losing the single node or its zone loses the data it holds and stops every client until it is rebuilt.",
-        Likelihood.MEDIUM, "One node or zone failure is enough; node replacements also happen during routine maintenance.",
-        Tier.QUICK_WIN, "Hours to days: add replicas and enable automatic failover", "ElastiCache, MemoryDB, Amazon MQ, OpenSearch Service, EFS",
-        "Add at least one replica in another Availability Zone and enable automatic failover (ElastiCache: NumCacheClusters >= 2, AutomaticFailoverEnabled and MultiAZEnabled; MQ: ACTIVE_STANDBY_MULTI_AZ; OpenSearch: zone awareness with 2+ nodes; EFS: Regional storage).",
-        ""));
+    super(RuleMeta.builder("REL-STATEFUL-NO-REPLICATION")
+        .flag("FT-STATEFUL-NO-REPLICATION")
+        .domain(Domain.FAULT_TOLERANCE)
+        .title("Stateful service runs without replication")
+        .bestPractices("REL10-BP01", "REL11-BP02")
+        .impact(Impact.SEVERE, "Losing the single node or its zone loses the data it holds and stops every client until it is rebuilt.")
+        .likelihood(Likelihood.MEDIUM, "One node or zone failure is enough; node replacements also happen during routine maintenance.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours to days: add replicas and enable automatic failover")
+        .services("ElastiCache", "MemoryDB", "Amazon MQ", "OpenSearch Service", "EFS")
+        .remediation("Add at least one replica in another Availability Zone and enable automatic failover (ElastiCache: NumCacheClusters >= 2, AutomaticFailoverEnabled and MultiAZEnabled; MQ: ACTIVE_STANDBY_MULTI_AZ; OpenSearch: zone awareness with 2+ nodes; EFS: Regional storage).")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.*;
 /** API stages that accept any request rate up to the account limit. */
 public final class ApiNoThrottling extends BaseRule {
   public ApiNoThrottling() {
-    super(meta("REL-API-NO-THROTTLING", "SC-NO-THROTTLING", Domain.SCALING,
-        "API has no throttling for overload", "REL05-BP02, REL05-BP04",
-        Impact.SEVERE, "A traffic spike or abusive client passes straight to the backends, which overload and fail for every caller.",
-        Likelihood.MEDIUM, "Traffic spikes, retries and misbehaving clients are ordinary events.",
-        Tier.QUICK_WIN, "Hours: stage throttling and usage plans sized from load tests", "API Gateway",
-        "Set stage-level throttling (MethodSettings ThrottlingRateLimit/ThrottlingBurstLimit on /*/*, or DefaultRouteSettings for HTTP APIs) and per-client usage plans, sized from load tests.",
-        ""));
+    super(RuleMeta.builder("REL-API-NO-THROTTLING")
+        .flag("SC-NO-THROTTLING")
+        .domain(Domain.SCALING)
+        .title("API has no throttling for overload")
+        .bestPractices("REL05-BP02", "REL05-BP04")
+        .impact(Impact.SEVERE, "A traffic spike or abusive client passes straight to the backends, which overload and fail for every caller.")
+        .likelihood(Likelihood.MEDIUM, "Traffic spikes, retries and misbehaving clients are ordinary events.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours: stage throttling and usage plans sized from load tests")
+        .services("API Gateway")
+        .remediation("Set stage-level throttling (MethodSettings ThrottlingRateLimit/ThrottlingBurstLimit on /*/*, or DefaultRouteSettings for HTTP APIs) and per-client usage plans, sized from load tests.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

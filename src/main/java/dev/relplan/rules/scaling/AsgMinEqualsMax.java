@@ -8,13 +8,19 @@ import java.util.*;
 /** An Auto Scaling group whose size cannot change. */
 public final class AsgMinEqualsMax extends BaseRule {
   public AsgMinEqualsMax() {
-    super(meta("REL-ASG-MIN-EQUALS-MAX", "SC-ASG-MIN-EQUALS-MAX", Domain.SCALING,
-        "Auto Scaling group has MinSize equal to MaxSize", "REL07-BP01, REL01-BP06",
-        Impact.SEVERE, "The group cannot add capacity for load or during a zone failure, so the remaining instances overload.",
-        Likelihood.MEDIUM, "Any peak above the fixed size, or the loss of a zone, triggers it.",
-        Tier.QUICK_WIN, "Minutes: raise MaxSize and add a policy", "EC2 Auto Scaling",
-        "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.",
-        ""));
+    super(RuleMeta.builder("REL-ASG-MIN-EQUALS-MAX")
+        .flag("SC-ASG-MIN-EQUALS-MAX")
+        .domain(Domain.SCALING)
+        .title("Auto Scaling group has MinSize equal to MaxSize")
+        .bestPractices("REL07-BP01", "REL01-BP06")
+        .impact(Impact.SEVERE, "The group cannot add capacity for load or during a zone failure, so the remaining instances overload.")
+        .likelihood(Likelihood.MEDIUM, "Any peak above the fixed size, or the loss of a zone, triggers it.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Minutes: raise MaxSize and add a policy")
+        .services("EC2 Auto Scaling")
+        .remediation("Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

@@ -10,7 +10,9 @@ import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
 import dev.relplan.rules.Impact;
+import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,18 @@ import java.util.List;
 /** No chaos experiments and no load tests: the design's reliability claims are untested. */
 public final class NoResilienceTesting extends BaseRule {
   public NoResilienceTesting() {
-    super(meta("REL-NO-RESILIENCE-TESTING", null, Domain.TESTING,
-        "No load tests or fault-injection experiments", "REL12-BP03, REL12-BP04, REL07-BP04, REL08-BP03",
-        Impact.MODERATE, "Scaling limits and failure handling are discovered by users during real incidents.",
-        Likelihood.MEDIUM, "Untested failure paths and capacity limits commonly behave differently than designed.",
-        Tier.STRATEGIC, "Weeks: load test scripts in CI and a first FIS experiment", "AWS FIS, Distributed Load Testing on AWS",
-        "Keep load test scripts (k6, Locust, Artillery, JMeter) in the repository and run them before releases; add AWS FIS experiment templates for instance, AZ and dependency failures and run them on a schedule.",
-        ""));
+    super(RuleMeta.builder("REL-NO-RESILIENCE-TESTING")
+        .domain(Domain.TESTING)
+        .title("No load tests or fault-injection experiments")
+        .bestPractices("REL12-BP03", "REL12-BP04", "REL07-BP04", "REL08-BP03")
+        .impact(Impact.MODERATE, "Scaling limits and failure handling are discovered by users during real incidents.")
+        .likelihood(Likelihood.MEDIUM, "Untested failure paths and capacity limits commonly behave differently than designed.")
+        .tier(Tier.STRATEGIC)
+        .effort("Weeks: load test scripts in CI and a first FIS experiment")
+        .services("AWS FIS", "Distributed Load Testing on AWS")
+        .remediation("Keep load test scripts (k6, Locust, Artillery, JMeter) in the repository and run them before releases; add AWS FIS experiment templates for instance, AZ and dependency failures and run them on a schedule.")
+        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+        .build());
   }
 
   @Override

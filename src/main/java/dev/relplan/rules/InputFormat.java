@@ -1,0 +1,28 @@
+package dev.relplan.rules;
+
+import java.util.Locale;
+
+/**
+ * The kinds of input a rule can be expressed in. A rule declares the ones in which a workload can
+ * show (or avoid) its gap; each such format has failing and passing examples in
+ * {@code src/test/resources/rules/<RULE-ID>/<format>/}.
+ */
+public enum InputFormat {
+  /** CloudFormation or SAM templates, with the handler code and repository files they refer to. */
+  CLOUDFORMATION("CloudFormation"),
+  /** Terraform configurations, with the handler code and repository files they refer to. */
+  TERRAFORM("Terraform"),
+  /** Application code and migrations alone, whatever infrastructure they run on. */
+  CODE("Application code");
+
+  public final String title;
+
+  InputFormat(String title) {
+    this.title = title;
+  }
+
+  /** The name of the format's example folder: {@code cloudformation}, {@code terraform}, {@code code}. */
+  public String folder() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
