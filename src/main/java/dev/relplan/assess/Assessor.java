@@ -2,6 +2,7 @@ package dev.relplan.assess;
 
 import dev.relplan.model.EvidenceKind;
 import dev.relplan.source.SkippedFile;
+import dev.relplan.model.BackupPlan;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.ComputeGroup;
@@ -252,50 +253,16 @@ public final class Assessor {
     for (Resource r : BackupCoverage.dataStores(w)) {
       BackupCoverage.Result cov = BackupCoverage.of(w, r);
       List<String> mechanisms = new ArrayList<>();
-      String frequency = "none";
-      String retention = "none";
-      String rpo = "unbounded: data since creation can be lost";
-      String rto = "unbounded: no restore source";
-      if (r instanceof Database d && d.backupRetentionDays.present() && d.backupRetentionDays.get() > 0) {
-        mechanisms.add("automated backups with point-in-time restore");
-        frequency = "continuous (transaction logs every 5 minutes) + daily snapshot";
-        retention = d.backupRetentionDays.get() + " day(s)" + (d.backupRetentionDays.isExplicit() ? "" : " (default)");
-        rpo = "about 5 minutes (point-in-time restore)";
-        rto = "1-3 hours estimated: restore creates a new instance, duration grows with size; "
-            + (d.multiAz.isTrue() || d.members.size() > 1 ? "zone failures fail over in 1-2 minutes" : "no standby for zone failures");
-      } else if (r instanceof Table t && t.pointInTimeRecovery.isTrue()) {
-        mechanisms.add("point-in-time recovery");
-        frequency = "continuous";
-        retention = "35 days (PITR window)";
-        rpo = "about 1 second within the PITR window";
-        rto = "hours estimated: restore creates a new table, duration grows with size; clients must switch to it";
-      } else if (r instanceof Bucket b && "Enabled".equalsIgnoreCase(b.versioning.orElse(""))) {
-        mechanisms.add("object versioning");
-        frequency = "every write (versioned)";
-        retention = "until lifecycle expiry of noncurrent versions";
-        rpo = "0 for overwrites and deletes (previous versions kept)";
-        rto = "minutes to hours: restore previous versions object by object";
-      } else if (r instanceof FileSystem f && "ENABLED".equalsIgnoreCase(f.backupPolicy.orElse(""))) {
-        mechanisms.add("EFS automatic backups (AWS Backup default plan)");
-        frequency = "daily";
-        retention = "35 days (default plan)";
-        rpo = "up to 24 hours";
-        rto = "hours estimated: restore to a new or existing file system";
-      }
+      Backup backup = builtInBackup(r, mechanisms);
       for (BackupCoverage.Protection p : cov.protections()) {
         if (p.plan() == null) continue;
         mechanisms.add("AWS Backup plan " + p.plan().id);
-        var ret = BackupCoverage.shortestRetention(p.plan());
-        if (frequency.equals("none")) {
-          frequency = p.plan().rules.isEmpty() ? "unknown" : p.plan().rules.get(0).schedule().orElse("unknown");
-          retention = ret.present() ? ret.get() + " day(s)" : ret.unresolved() ? "Cannot Determine" : "kept until deleted";
-          rpo = "up to the backup interval (" + frequency + ")";
-          rto = "hours estimated: restore from the recovery point to a new resource";
-        }
+        if (backup.frequency().equals("none")) backup = planBackup(p.plan());
       }
       List<Location> offsite = BackupCoverage.offsiteEvidence(w, r);
       rows.add(new Assessment.RecoveryRow(r.id, r.type, r.declaration(), mechanisms.isEmpty() ? "none" : String.join("; ", mechanisms),
-          frequency, retention, rpo, rto, offsite.isEmpty() ? "No" : "Yes (" + offsite.get(0) + ")", testedText));
+          backup.frequency(), backup.retention(), backup.rpo(), backup.rto(), offsite.isEmpty() ? "No" : "Yes (" + offsite.get(0) + ")",
+          testedText));
     }
     for (Cache c : w.all(Cache.class)) {
       String snap = c.snapshotRetentionDays.present() && c.snapshotRetentionDays.get() > 0 ? "daily snapshots" : "none";
@@ -306,6 +273,44 @@ public final class Assessor {
     }
     rows.sort(Comparator.comparing(Assessment.RecoveryRow::resource));
     return rows;
+  }
+
+  /** How often a data store is backed up, how long backups are kept, and the recovery objectives that follow. */
+  private record Backup(String frequency, String retention, String rpo, String rto) {}
+
+  private static final Backup NO_BACKUP =
+      new Backup("none", "none", "unbounded: data since creation can be lost", "unbounded: no restore source");
+
+  /** The backup a data store's own settings give, with its mechanism added to {@code mechanisms}. */
+  private static Backup builtInBackup(Resource r, List<String> mechanisms) {
+    if (r instanceof Database d && d.backupRetentionDays.present() && d.backupRetentionDays.get() > 0) {
+      mechanisms.add("automated backups with point-in-time restore");
+      return new Backup("continuous (transaction logs every 5 minutes) + daily snapshot",
+          d.backupRetentionDays.get() + " day(s)" + (d.backupRetentionDays.isExplicit() ? "" : " (default)"),
+          "about 5 minutes (point-in-time restore)",
+          "1-3 hours estimated: restore creates a new instance, duration grows with size; "
+              + (d.multiAz.isTrue() || d.members.size() > 1 ? "zone failures fail over in 1-2 minutes" : "no standby for zone failures"));
+    } else if (r instanceof Table t && t.pointInTimeRecovery.isTrue()) {
+      mechanisms.add("point-in-time recovery");
+      return new Backup("continuous", "35 days (PITR window)", "about 1 second within the PITR window",
+          "hours estimated: restore creates a new table, duration grows with size; clients must switch to it");
+    } else if (r instanceof Bucket b && "Enabled".equalsIgnoreCase(b.versioning.orElse(""))) {
+      mechanisms.add("object versioning");
+      return new Backup("every write (versioned)", "until lifecycle expiry of noncurrent versions",
+          "0 for overwrites and deletes (previous versions kept)", "minutes to hours: restore previous versions object by object");
+    } else if (r instanceof FileSystem f && "ENABLED".equalsIgnoreCase(f.backupPolicy.orElse(""))) {
+      mechanisms.add("EFS automatic backups (AWS Backup default plan)");
+      return new Backup("daily", "35 days (default plan)", "up to 24 hours", "hours estimated: restore to a new or existing file system");
+    }
+    return NO_BACKUP;
+  }
+
+  /** The backup an AWS Backup plan gives: its first rule's schedule and its shortest retention. */
+  private static Backup planBackup(BackupPlan plan) {
+    var ret = BackupCoverage.shortestRetention(plan);
+    String frequency = plan.rules.isEmpty() ? "unknown" : plan.rules.get(0).schedule().orElse("unknown");
+    return new Backup(frequency, ret.present() ? ret.get() + " day(s)" : ret.unresolved() ? "Cannot Determine" : "kept until deleted",
+        "up to the backup interval (" + frequency + ")", "hours estimated: restore from the recovery point to a new resource");
   }
 
   // ---------------------------------------------------------------- Well-Architected questions

@@ -1,5 +1,6 @@
 package dev.relplan.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,14 +19,35 @@ public final class Linker {
     new Linker(w).run();
   }
 
+  /** Keep the order of the steps: it is the order in which triggers, members and policies are listed. */
   private void run() {
+    linkClustersAndReplicas();
+    for (Queue q : w.all(Queue.class)) markDeadLetter(q.deadLetterTarget, q);
+    linkSubscriptions();
+    linkEventRules();
+    for (Function f : w.all(Function.class)) markDeadLetter(f.deadLetterTarget, f);
+    linkEventInvokeConfigs();
+    linkEventSourceMappings();
+    linkApiIntegrations();
+    linkBucketNotifications();
+    linkTargetGroups();
+    linkAliases();
+    linkScalableTargets();
+    linkScalingPolicies();
+  }
+
+  private void linkClustersAndReplicas() {
     for (Database db : w.all(Database.class)) {
       Database cluster = w.resolve(db.cluster.get(), Database.class);
       if (cluster != null && cluster != db) cluster.members.add(db);
       Database source = w.resolve(db.replicaSource.get(), Database.class);
       if (source != null && source != db) source.replicas.add(db);
     }
-    for (Queue q : w.all(Queue.class)) markDeadLetter(q.deadLetterTarget, q);
+  }
+
+  // ---------------------------------------------------------------- how functions are invoked
+
+  private void linkSubscriptions() {
     for (Subscription s : w.all(Subscription.class)) {
       markDeadLetter(s.deadLetterTarget, s);
       Function f = function(s.endpoint);
@@ -33,6 +55,9 @@ public final class Linker {
         f.triggers.add(new Function.Trigger("SNS", true, s.topic, s.location));
       }
     }
+  }
+
+  private void linkEventRules() {
     for (EventRule r : w.all(EventRule.class)) {
       for (EventRule.Target t : r.targets) {
         markDeadLetter(t.deadLetterTarget(), r);
@@ -41,12 +66,17 @@ public final class Linker {
             Value.explicit(r.ref(), List.of(r.location)), t.location()));
       }
     }
-    for (Function f : w.all(Function.class)) markDeadLetter(f.deadLetterTarget, f);
+  }
+
+  private void linkEventInvokeConfigs() {
     for (EventInvokeConfig e : w.all(EventInvokeConfig.class)) {
       markDeadLetter(e.onFailure, e);
       Function f = function(e.function);
       if (f != null && (e.onFailure.present() || e.onFailure.unresolved())) f.onFailureDestination = e.onFailure;
     }
+  }
+
+  private void linkEventSourceMappings() {
     for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
       markDeadLetter(m.onFailure, m);
       Resource source = w.resolve(m.source.get());
@@ -54,10 +84,16 @@ public final class Linker {
       Function f = function(m.function);
       if (f != null) f.triggers.add(new Function.Trigger(m.sourceKind == null ? "EVENT_SOURCE" : m.sourceKind, false, m.source, m.location));
     }
+  }
+
+  private void linkApiIntegrations() {
     for (ApiIntegration i : w.all(ApiIntegration.class)) {
       Function f = function(i.function);
       if (f != null) f.triggers.add(new Function.Trigger("API_" + i.apiKind, false, i.api, i.location));
     }
+  }
+
+  private void linkBucketNotifications() {
     for (Bucket b : w.all(Bucket.class)) {
       for (Function f : resolveFunctions(b.lambdaNotifications)) {
         if (f.triggers.stream().noneMatch(t -> t.kind().equals("S3"))) {
@@ -65,15 +101,26 @@ public final class Linker {
         }
       }
     }
+  }
+
+  private void linkTargetGroups() {
     for (TargetGroup tg : w.all(TargetGroup.class)) {
       for (Function f : resolveFunctions(tg.targets)) f.triggers.add(new Function.Trigger("ALB", false, Value.explicit(tg.ref(), List.of(tg.location)), tg.location));
     }
+  }
+
+  private void linkAliases() {
     for (Alias a : w.all(Alias.class)) {
       Function f = function(a.function);
       if (f == null) continue;
       if (!f.alias.present()) f.alias = Value.explicit(a.id, List.of(a.location));
       if (a.provisionedConcurrency.present() && !f.provisionedConcurrency.present()) f.provisionedConcurrency = a.provisionedConcurrency;
     }
+  }
+
+  // ---------------------------------------------------------------- what scales what
+
+  private void linkScalableTargets() {
     for (ScalableTarget t : w.all(ScalableTarget.class)) {
       for (Resource r : scaled(t.resourceRefs, t.resourceId)) {
         if (r instanceof ComputeGroup g) {
@@ -85,6 +132,9 @@ public final class Linker {
         }
       }
     }
+  }
+
+  private void linkScalingPolicies() {
     for (ScalingPolicy p : w.all(ScalingPolicy.class)) {
       Resource target = w.resolve(p.target.get());
       if (target instanceof ScalableTarget st) {
@@ -100,7 +150,7 @@ public final class Linker {
 
   /** The ECS services and tables named in a scalable resource id (service/cluster/name, table/name). */
   private List<Resource> scaled(List<ResourceRef> refs, Value<Object> resourceId) {
-    java.util.List<Resource> out = new java.util.ArrayList<>();
+    List<Resource> out = new ArrayList<>();
     for (ResourceRef r : refs) {
       Resource res = w.get(r.key());
       if ((res instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.ECS_SERVICE) || res instanceof Table) out.add(res);
@@ -111,7 +161,7 @@ public final class Linker {
   }
 
   private List<Function> resolveFunctions(Value<List<Object>> refs) {
-    java.util.List<Function> out = new java.util.ArrayList<>();
+    List<Function> out = new ArrayList<>();
     if (!refs.present()) return out;
     for (Object o : refs.get()) {
       Function f = function(Value.explicit(o, List.of()));

@@ -6,6 +6,7 @@ import dev.relplan.iac.terraform.TfValues.ModuleObj;
 import dev.relplan.iac.terraform.TfValues.ResObj;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
+import dev.relplan.model.Zones;
 import dev.relplan.parse.hcl.Expr;
 import dev.relplan.parse.hcl.TemplatePart;
 import dev.relplan.parse.hcl.Traverser;
@@ -82,131 +83,102 @@ final class Evaluator {
     }
     if (e instanceof Expr.Splat s) return splat(s, m, env);
     if (e instanceof Expr.FunctionCall f) return call(f, m, env);
-    if (e instanceof Expr.Tuple t) {
-      List<Object> out = new ArrayList<>();
-      List<Evaluated> parts = new ArrayList<>();
-      for (Expr item : t.items()) {
-        Evaluated v = eval(item, m, env);
-        parts.add(v);
-        out.add(v.value());
-      }
-      return Evaluated.combine(out, parts);
-    }
-    if (e instanceof Expr.ObjectCons o) {
-      Map<String, Object> out = new TreeMap<>();
-      List<Evaluated> parts = new ArrayList<>();
-      for (Expr.ObjectItem item : o.items()) {
-        String key = item.literalKey().orElse(null);
-        if (key == null) {
-          Evaluated k = eval(item.key(), m, env);
-          parts.add(k);
-          Unknown u = unknownOf(k.value());
-          if (u != null) return Evaluated.combine(u, parts);
-          key = TfValues.str(k.value());
-          if (key == null) return Evaluated.combine(new Err("object key is not a string"), parts);
-        }
-        Evaluated v = eval(item.value(), m, env);
-        parts.add(v);
-        out.put(key, v.value());
-      }
-      return Evaluated.combine(out, parts);
-    }
-    if (e instanceof Expr.Conditional c) {
-      Evaluated cond = eval(c.condition(), m, env);
-      Unknown u = unknownOf(cond.value());
-      if (u != null) return cond.with(u);
-      Boolean b = TfValues.bool(cond.value());
-      if (b == null) return cond.with(new Err("condition is not a bool: " + cond.value()));
-      Evaluated r = eval(b ? c.trueResult() : c.falseResult(), m, env);
-      return Evaluated.combine(r.value(), cond, r);
-    }
-    if (e instanceof Expr.Unary u) {
-      Evaluated v = eval(u.operand(), m, env);
-      Unknown unk = unknownOf(v.value());
-      if (unk != null) return v.with(unk);
-      if (u.op() == Expr.UnaryOp.NOT) {
-        Boolean b = TfValues.bool(v.value());
-        return v.with(b == null ? new Err("! needs a bool") : !b);
-      }
-      BigDecimal d = TfValues.number(v.value());
-      return v.with(d == null ? new Err("- needs a number") : d.negate());
-    }
+    if (e instanceof Expr.Tuple t) return tuple(t, m, env);
+    if (e instanceof Expr.ObjectCons o) return object(o, m, env);
+    if (e instanceof Expr.Conditional c) return conditional(c, m, env);
+    if (e instanceof Expr.Unary u) return unary(u, m, env);
     if (e instanceof Expr.Binary b) return binary(b, m, env);
     if (e instanceof Expr.ForTuple f) return forTuple(f, m, env);
     if (e instanceof Expr.ForObject f) return forObject(f, m, env);
     return Evaluated.of(new Unknown("unsupported expression"));
   }
 
+  // ---- constructors ----
+
+  private Evaluated tuple(Expr.Tuple t, ModuleInstance m, Env env) {
+    List<Object> out = new ArrayList<>();
+    List<Evaluated> parts = new ArrayList<>();
+    for (Expr item : t.items()) {
+      Evaluated v = eval(item, m, env);
+      parts.add(v);
+      out.add(v.value());
+    }
+    return Evaluated.combine(out, parts);
+  }
+
+  private Evaluated object(Expr.ObjectCons o, ModuleInstance m, Env env) {
+    Map<String, Object> out = new TreeMap<>();
+    List<Evaluated> parts = new ArrayList<>();
+    for (Expr.ObjectItem item : o.items()) {
+      String key = item.literalKey().orElse(null);
+      if (key == null) {
+        Evaluated k = eval(item.key(), m, env);
+        parts.add(k);
+        Unknown u = unknownOf(k.value());
+        if (u != null) return Evaluated.combine(u, parts);
+        key = TfValues.str(k.value());
+        if (key == null) return Evaluated.combine(new Err("object key is not a string"), parts);
+      }
+      Evaluated v = eval(item.value(), m, env);
+      parts.add(v);
+      out.put(key, v.value());
+    }
+    return Evaluated.combine(out, parts);
+  }
+
   // ---- references ----
 
   private Evaluated traversal(Expr.ScopeTraversal t, ModuleInstance m, Env env) {
     List<Traverser> steps = t.steps();
-    Evaluated v;
-    int used;
     Evaluated bound = env.get(t.root());
-    String first = steps.size() > 0 && steps.get(0) instanceof Traverser.AttrStep a ? a.name() : null;
-    String second = steps.size() > 1 && steps.get(1) instanceof Traverser.AttrStep a ? a.name() : null;
-    if (bound != null) {
-      v = bound;
-      used = 0;
-    } else {
-      switch (t.root()) {
-        case "var" -> {
-          if (first == null) return Evaluated.of(new Err("var needs an attribute"));
-          v = m.variable(first);
-          used = 1;
-        }
-        case "local" -> {
-          if (first == null) return Evaluated.of(new Err("local needs an attribute"));
-          v = m.local(first);
-          used = 1;
-        }
-        case "module" -> {
-          if (first == null) return Evaluated.of(new Err("module needs a name"));
-          v = m.moduleObject(first);
-          used = 1;
-        }
-        case "data" -> {
-          if (first == null || second == null) return Evaluated.of(new Err("data needs a type and a name"));
-          v = m.resourceObject(first + "." + second, true);
-          used = 2;
-          if (first.equals("aws_availability_zones") && steps.size() > 2 && steps.get(2) instanceof Traverser.AttrStep az
-              && (az.name().equals("names") || az.name().equals("zone_ids"))) {
-            v = v.with(dev.relplan.model.Zones.zoneList("data." + first + "." + second + "." + az.name()));
-            used = 3;
-          }
-        }
-        case "path" -> {
-          String dir = "root".equals(first) || "cwd".equals(first) ? "." : m.dir.name();
-          v = Evaluated.of(dir);
-          used = 1;
-        }
-        case "terraform" -> {
-          v = Evaluated.of("workspace".equals(first) ? "default" : new Unknown("terraform." + first));
-          used = 1;
-        }
-        case "self" -> {
-          return Evaluated.of(new Unknown("self refers to attributes known only after apply"));
-        }
-        case "count", "each" -> {
-          return Evaluated.of(new Err(t.root() + " is used outside a block with " + (t.root().equals("count") ? "count" : "for_each")));
-        }
-        default -> {
-          if (first != null && m.dir.resources.containsKey(t.root() + "." + first)) {
-            v = m.resourceObject(t.root() + "." + first, false);
-            used = 1;
-          } else {
-            return Evaluated.of(new Err("unknown reference " + t.path()));
-          }
-        }
-      }
-    }
-    for (int i = used; i < steps.size(); i++) {
+    Rooted root = bound != null ? new Rooted(bound, 0) : root(t, m);
+    Evaluated v = root.value();
+    for (int i = root.stepsUsed(); i < steps.size(); i++) {
       Traverser s = steps.get(i);
       if (s instanceof Traverser.AttrStep a) v = getAttr(v, a.name());
       else if (s instanceof Traverser.IndexStep ix) v = index(v, eval(ix.key(), m, env));
     }
     return v;
+  }
+
+  /** What a reference's root names, and how many of its steps naming it took. */
+  private record Rooted(Evaluated value, int stepsUsed) {
+    /** A value no further step applies to (an error, or a reference that is never known). */
+    static Rooted whole(Evaluated value) {
+      return new Rooted(value, Integer.MAX_VALUE);
+    }
+  }
+
+  /** The object a reference's root names: a variable, a local, a module, a resource, a data source… */
+  private Rooted root(Expr.ScopeTraversal t, ModuleInstance m) {
+    List<Traverser> steps = t.steps();
+    String first = steps.size() > 0 && steps.get(0) instanceof Traverser.AttrStep a ? a.name() : null;
+    String second = steps.size() > 1 && steps.get(1) instanceof Traverser.AttrStep a ? a.name() : null;
+    return switch (t.root()) {
+      case "var" -> first == null ? Rooted.whole(Evaluated.of(new Err("var needs an attribute"))) : new Rooted(m.variable(first), 1);
+      case "local" -> first == null ? Rooted.whole(Evaluated.of(new Err("local needs an attribute"))) : new Rooted(m.local(first), 1);
+      case "module" -> first == null ? Rooted.whole(Evaluated.of(new Err("module needs a name"))) : new Rooted(m.moduleObject(first), 1);
+      case "data" -> dataSource(steps, first, second, m);
+      case "path" -> new Rooted(Evaluated.of("root".equals(first) || "cwd".equals(first) ? "." : m.dir.name()), 1);
+      case "terraform" -> new Rooted(Evaluated.of("workspace".equals(first) ? "default" : new Unknown("terraform." + first)), 1);
+      case "self" -> Rooted.whole(Evaluated.of(new Unknown("self refers to attributes known only after apply")));
+      case "count", "each" -> Rooted.whole(Evaluated.of(
+          new Err(t.root() + " is used outside a block with " + (t.root().equals("count") ? "count" : "for_each"))));
+      default -> first != null && m.dir.resources.containsKey(t.root() + "." + first)
+          ? new Rooted(m.resourceObject(t.root() + "." + first, false), 1)
+          : Rooted.whole(Evaluated.of(new Err("unknown reference " + t.path())));
+    };
+  }
+
+  /** {@code data.TYPE.NAME}; the zone names of {@code aws_availability_zones} are a zone list. */
+  private static Rooted dataSource(List<Traverser> steps, String first, String second, ModuleInstance m) {
+    if (first == null || second == null) return Rooted.whole(Evaluated.of(new Err("data needs a type and a name")));
+    Evaluated v = m.resourceObject(first + "." + second, true);
+    if (first.equals("aws_availability_zones") && steps.size() > 2 && steps.get(2) instanceof Traverser.AttrStep az
+        && (az.name().equals("names") || az.name().equals("zone_ids"))) {
+      return new Rooted(v.with(Zones.zoneList("data." + first + "." + second + "." + az.name())), 3);
+    }
+    return new Rooted(v, 2);
   }
 
   Evaluated getAttr(Evaluated o, String name) {
@@ -235,8 +207,8 @@ final class Evaluator {
   Evaluated index(Evaluated c, Evaluated k) {
     Object v = c.value();
     Evaluated both = Evaluated.combine(null, c, k);
-    if (dev.relplan.model.Zones.isZoneList(v) && TfValues.number(k.value()) != null && TfValues.number(k.value()).intValue() >= 0) {
-      return both.with(dev.relplan.model.Zones.zone(v, TfValues.number(k.value()).intValue()));
+    if (Zones.isZoneList(v) && TfValues.number(k.value()) != null && TfValues.number(k.value()).intValue() >= 0) {
+      return both.with(Zones.zone(v, TfValues.number(k.value()).intValue()));
     }
     if (TfValues.isUnknown(v)) return both.with(v);
     Unknown uk = unknownOf(k.value());
@@ -433,6 +405,28 @@ final class Evaluator {
   }
 
   // ---- operators ----
+
+  private Evaluated conditional(Expr.Conditional c, ModuleInstance m, Env env) {
+    Evaluated cond = eval(c.condition(), m, env);
+    Unknown u = unknownOf(cond.value());
+    if (u != null) return cond.with(u);
+    Boolean b = TfValues.bool(cond.value());
+    if (b == null) return cond.with(new Err("condition is not a bool: " + cond.value()));
+    Evaluated r = eval(b ? c.trueResult() : c.falseResult(), m, env);
+    return Evaluated.combine(r.value(), cond, r);
+  }
+
+  private Evaluated unary(Expr.Unary u, ModuleInstance m, Env env) {
+    Evaluated v = eval(u.operand(), m, env);
+    Unknown unk = unknownOf(v.value());
+    if (unk != null) return v.with(unk);
+    if (u.op() == Expr.UnaryOp.NOT) {
+      Boolean b = TfValues.bool(v.value());
+      return v.with(b == null ? new Err("! needs a bool") : !b);
+    }
+    BigDecimal d = TfValues.number(v.value());
+    return v.with(d == null ? new Err("- needs a number") : d.negate());
+  }
 
   private Evaluated binary(Expr.Binary b, ModuleInstance m, Env env) {
     Evaluated l = eval(b.left(), m, env);

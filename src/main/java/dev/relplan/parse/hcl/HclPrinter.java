@@ -76,32 +76,13 @@ public final class HclPrinter {
       sb.append(s.full() ? "[*]" : ".*");
       writeSteps(s.each(), sb);
     } else if (e instanceof Expr.FunctionCall f) {
-      sb.append(f.name()).append('(');
-      writeList(f.args(), sb);
-      if (f.expandFinal()) {
-        sb.append("...");
-      }
-      sb.append(')');
+      writeCall(f, sb);
     } else if (e instanceof Expr.Tuple t) {
       sb.append('[');
       writeList(t.items(), sb);
       sb.append(']');
     } else if (e instanceof Expr.ObjectCons o) {
-      if (o.items().isEmpty()) {
-        sb.append("{}");
-        return;
-      }
-      sb.append("{ ");
-      for (int k = 0; k < o.items().size(); k++) {
-        if (k > 0) {
-          sb.append(", ");
-        }
-        Expr.ObjectItem item = o.items().get(k);
-        writeWrapped(item.key(), 1, sb);
-        sb.append(" = ");
-        write(item.value(), sb);
-      }
-      sb.append(" }");
+      writeObject(o, sb);
     } else if (e instanceof Expr.Conditional c) {
       writeWrapped(c.condition(), 1, sb);
       sb.append(" ? ");
@@ -121,25 +102,60 @@ public final class HclPrinter {
       write(p.inner(), sb);
       sb.append(')');
     } else if (e instanceof Expr.ForTuple f) {
-      sb.append('[');
-      writeForHead(f.keyVar(), f.valueVar(), f.collection(), sb);
-      write(f.value(), sb);
-      writeForCondition(f.condition(), sb);
-      sb.append(']');
+      writeForTuple(f, sb);
     } else if (e instanceof Expr.ForObject f) {
-      sb.append('{');
-      writeForHead(f.keyVar(), f.valueVar(), f.collection(), sb);
-      write(f.key(), sb);
-      sb.append(" => ");
-      write(f.value(), sb);
-      if (f.grouping()) {
-        sb.append("...");
-      }
-      writeForCondition(f.condition(), sb);
-      sb.append('}');
+      writeForObject(f, sb);
     } else {
       sb.append("<?>");
     }
+  }
+
+  private static void writeCall(Expr.FunctionCall f, StringBuilder sb) {
+    sb.append(f.name()).append('(');
+    writeList(f.args(), sb);
+    if (f.expandFinal()) {
+      sb.append("...");
+    }
+    sb.append(')');
+  }
+
+  private static void writeObject(Expr.ObjectCons o, StringBuilder sb) {
+    if (o.items().isEmpty()) {
+      sb.append("{}");
+      return;
+    }
+    sb.append("{ ");
+    for (int k = 0; k < o.items().size(); k++) {
+      if (k > 0) {
+        sb.append(", ");
+      }
+      Expr.ObjectItem item = o.items().get(k);
+      writeWrapped(item.key(), 1, sb);
+      sb.append(" = ");
+      write(item.value(), sb);
+    }
+    sb.append(" }");
+  }
+
+  private static void writeForTuple(Expr.ForTuple f, StringBuilder sb) {
+    sb.append('[');
+    writeForHead(f.keyVar(), f.valueVar(), f.collection(), sb);
+    write(f.value(), sb);
+    writeForCondition(f.condition(), sb);
+    sb.append(']');
+  }
+
+  private static void writeForObject(Expr.ForObject f, StringBuilder sb) {
+    sb.append('{');
+    writeForHead(f.keyVar(), f.valueVar(), f.collection(), sb);
+    write(f.key(), sb);
+    sb.append(" => ");
+    write(f.value(), sb);
+    if (f.grouping()) {
+      sb.append("...");
+    }
+    writeForCondition(f.condition(), sb);
+    sb.append('}');
   }
 
   private static void writeForHead(String keyVar, String valueVar, Expr coll, StringBuilder sb) {

@@ -111,43 +111,13 @@ final class Lexer {
       case ' ', '\t', '\r', '\f' -> i++;
       case '\n' -> single(TokenType.NEWLINE);
       case '#' -> skipLine();
-      case '/' -> {
-        if (at(i + 1) == '/') {
-          skipLine();
-        } else if (at(i + 1) == '*') {
-          int endAt = s.indexOf("*/", i + 2);
-          if (endAt < 0) {
-            throw sm.error(i, "unterminated block comment; missing '*/'");
-          }
-          i = endAt + 2;
-        } else {
-          single(TokenType.SLASH);
-        }
-      }
+      case '/' -> slash();
       case '{' -> {
         stack.push(new Ctx(Mode.BRACE, i, null, false));
         single(TokenType.LBRACE);
       }
-      case '}' -> {
-        if (top != null && top.mode == Mode.INTERP) {
-          stack.pop();
-          single(TokenType.TEMPLATE_SEQ_END);
-        } else {
-          if (top != null && top.mode == Mode.BRACE) {
-            stack.pop();
-          }
-          single(TokenType.RBRACE);
-        }
-      }
-      case '~' -> {
-        if (at(i + 1) == '}' && top != null && top.mode == Mode.INTERP) {
-          stack.pop();
-          emit(TokenType.TEMPLATE_SEQ_END, i, i + 2, null, true);
-          i += 2;
-        } else {
-          throw sm.error(i, "unexpected character '~' (a strip marker must come right before '}')");
-        }
-      }
+      case '}' -> closingBrace(top);
+      case '~' -> stripMarker(top);
       case '"' -> {
         stack.push(new Ctx(Mode.QUOTE, i, null, false));
         single(TokenType.OQUOTE);
@@ -169,70 +139,96 @@ final class Lexer {
           single(TokenType.DOT);
         }
       }
-      case ':' -> {
-        if (at(i + 1) == ':') {
-          multi(TokenType.DOUBLE_COLON, 2);
-        } else {
-          single(TokenType.COLON);
-        }
-      }
+      case ':' -> singleOrPair(':', TokenType.DOUBLE_COLON, TokenType.COLON);
       case '=' -> {
-        if (at(i + 1) == '=') {
-          multi(TokenType.EQEQ, 2);
-        } else if (at(i + 1) == '>') {
+        if (at(i + 1) == '>') {
           multi(TokenType.FAT_ARROW, 2);
         } else {
-          single(TokenType.EQUAL);
+          singleOrPair('=', TokenType.EQEQ, TokenType.EQUAL);
         }
       }
-      case '!' -> {
-        if (at(i + 1) == '=') {
-          multi(TokenType.NOTEQ, 2);
-        } else {
-          single(TokenType.BANG);
-        }
-      }
-      case '>' -> {
-        if (at(i + 1) == '=') {
-          multi(TokenType.GE, 2);
-        } else {
-          single(TokenType.GT);
-        }
-      }
+      case '!' -> singleOrPair('=', TokenType.NOTEQ, TokenType.BANG);
+      case '>' -> singleOrPair('=', TokenType.GE, TokenType.GT);
       case '<' -> {
         if (at(i + 1) == '<') {
           heredocOpener();
-        } else if (at(i + 1) == '=') {
-          multi(TokenType.LE, 2);
         } else {
-          single(TokenType.LT);
+          singleOrPair('=', TokenType.LE, TokenType.LT);
         }
       }
-      case '&' -> {
-        if (at(i + 1) == '&') {
-          multi(TokenType.AND, 2);
-        } else {
-          throw sm.error(i, "unexpected character '&' (did you mean '&&'?)");
-        }
+      case '&' -> doubled(TokenType.AND);
+      case '|' -> doubled(TokenType.OR);
+      default -> numberOrIdent(c);
+    }
+  }
+
+  /** A line comment, a block comment, or the division operator. */
+  private void slash() {
+    if (at(i + 1) == '/') {
+      skipLine();
+    } else if (at(i + 1) == '*') {
+      int endAt = s.indexOf("*/", i + 2);
+      if (endAt < 0) {
+        throw sm.error(i, "unterminated block comment; missing '*/'");
       }
-      case '|' -> {
-        if (at(i + 1) == '|') {
-          multi(TokenType.OR, 2);
-        } else {
-          throw sm.error(i, "unexpected character '|' (did you mean '||'?)");
-        }
+      i = endAt + 2;
+    } else {
+      single(TokenType.SLASH);
+    }
+  }
+
+  /** '}' ends an interpolation or directive when one is open, else it closes a brace. */
+  private void closingBrace(Ctx top) {
+    if (top != null && top.mode == Mode.INTERP) {
+      stack.pop();
+      single(TokenType.TEMPLATE_SEQ_END);
+    } else {
+      if (top != null && top.mode == Mode.BRACE) {
+        stack.pop();
       }
-      default -> {
-        if (c >= '0' && c <= '9') {
-          number();
-        } else {
-          int cp = s.codePointAt(i);
-          if (isIdentStart(cp)) {
-            ident();
-          } else {
-            throw sm.error(i, "unexpected character " + describeChar(cp));
-          }
-        }
+      single(TokenType.RBRACE);
+    }
+  }
+
+  /** A strip marker: '~' right before the '}' that ends an interpolation or directive. */
+  private void stripMarker(Ctx top) {
+    if (at(i + 1) == '}' && top != null && top.mode == Mode.INTERP) {
+      stack.pop();
+      emit(TokenType.TEMPLATE_SEQ_END, i, i + 2, null, true);
+      i += 2;
+    } else {
+      throw sm.error(i, "unexpected character '~' (a strip marker must come right before '}')");
+    }
+  }
+
+  /** The two-character operator when {@code second} follows, else the one-character one. */
+  private void singleOrPair(char second, TokenType pair, TokenType single) {
+    if (at(i + 1) == second) {
+      multi(pair, 2);
+    } else {
+      single(single);
+    }
+  }
+
+  /** {@code &&} or {@code ||}: the character alone is no operator. */
+  private void doubled(TokenType type) {
+    char c = s.charAt(i);
+    if (at(i + 1) == c) {
+      multi(type, 2);
+    } else {
+      throw sm.error(i, "unexpected character '" + c + "' (did you mean '" + c + c + "'?)");
+    }
+  }
+
+  private void numberOrIdent(char c) {
+    if (c >= '0' && c <= '9') {
+      number();
+    } else {
+      int cp = s.codePointAt(i);
+      if (isIdentStart(cp)) {
+        ident();
+      } else {
+        throw sm.error(i, "unexpected character " + describeChar(cp));
       }
     }
   }

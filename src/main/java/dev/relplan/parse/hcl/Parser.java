@@ -246,23 +246,34 @@ final class Parser {
     Token name = next();
     Token t = peek();
     if (t.type() == TokenType.EQUAL) {
-      next();
-      Expr value = expression();
-      Token end = peek();
-      boolean ok = end.type() == TokenType.NEWLINE
-          || end.type() == TokenType.EOF
-          || (singleLine && end.type() == TokenType.RBRACE);
-      if (!ok) {
-        throw error(end, "expected a newline after the value of attribute \"" + name.text()
-            + "\", found " + describe(end));
-      }
-      return new Attribute(name.text(), value, range(name, value));
+      return attribute(name, singleLine);
     }
     if (singleLine) {
       throw error(t, "a single-line block may contain only one attribute (name = value);"
           + " put nested blocks on their own lines");
     }
+    return block(name);
+  }
+
+  /** After the name of an attribute, at its '='. */
+  private Attribute attribute(Token name, boolean singleLine) {
+    next();
+    Expr value = expression();
+    Token end = peek();
+    boolean ok = end.type() == TokenType.NEWLINE
+        || end.type() == TokenType.EOF
+        || (singleLine && end.type() == TokenType.RBRACE);
+    if (!ok) {
+      throw error(end, "expected a newline after the value of attribute \"" + name.text()
+          + "\", found " + describe(end));
+    }
+    return new Attribute(name.text(), value, range(name, value));
+  }
+
+  /** After the type of a block: its labels, then its body in braces. */
+  private Block block(Token name) {
     List<String> labels = new ArrayList<>();
+    Token t;
     while (true) {
       t = peek();
       if (t.type() == TokenType.IDENT) {
@@ -282,18 +293,7 @@ final class Parser {
     }
     enter(t);
     Token open = next();
-    List<BodyItem> items;
-    Token after = peek();
-    if (after.type() == TokenType.NEWLINE) {
-      items = bodyItems(name);
-    } else if (after.type() == TokenType.RBRACE) {
-      items = List.of();
-    } else if (after.type() == TokenType.IDENT) {
-      items = List.of(bodyItem(true));
-    } else {
-      throw error(after, "expected a newline, an attribute or '}' after '{' of block \""
-          + name.text() + "\", found " + describe(after));
-    }
+    List<BodyItem> items = blockItems(name);
     Token close = peek();
     if (close.type() != TokenType.RBRACE) {
       throw error(close, "expected '}' to close block \"" + name.text() + "\", found "
@@ -308,6 +308,20 @@ final class Parser {
     }
     Body body = new Body(items, range(open, close));
     return new Block(name.text(), labels, body, range(name, close));
+  }
+
+  /** After the '{' of a block: its items on their own lines, none, or one single-line attribute. */
+  private List<BodyItem> blockItems(Token name) {
+    Token after = peek();
+    if (after.type() == TokenType.NEWLINE) {
+      return bodyItems(name);
+    } else if (after.type() == TokenType.RBRACE) {
+      return List.of();
+    } else if (after.type() == TokenType.IDENT) {
+      return List.of(bodyItem(true));
+    }
+    throw error(after, "expected a newline, an attribute or '}' after '{' of block \""
+        + name.text() + "\", found " + describe(after));
   }
 
   private String label() {
@@ -451,50 +465,15 @@ final class Parser {
         levels++;
       }
       if (splat && t.type() == TokenType.DOT) {
-        next();
-        Token star = next();
-        List<Traverser> each = new ArrayList<>();
-        SourceRange r = range(e, star);
-        while (at(TokenType.DOT)
-            && (peekAt(1).type() == TokenType.IDENT || peekAt(1).type() == TokenType.NUMBER)) {
-          r = dotSteps(next(), each, r);
-        }
-        e = new Expr.Splat(e, false, each, r);
+        e = attributeSplat(e);
       } else if (splat) {
-        next();
-        next();
-        Token close = next();
-        List<Traverser> each = new ArrayList<>();
-        SourceRange r = range(e, close);
-        while (true) {
-          Token s = peek();
-          if (s.type() == TokenType.DOT && peekAt(1).type() != TokenType.STAR) {
-            r = dotSteps(next(), each, r);
-          } else if (s.type() == TokenType.LBRACK && !(peekAt(1).type() == TokenType.STAR
-              && peekAt(2).type() == TokenType.RBRACK)) {
-            Token open = next();
-            Expr key = bracketKey(open);
-            SourceRange stepRange = range(open, toks.get(pos - 1));
-            each.add(new Traverser.IndexStep(key, stepRange));
-            r = r.to(stepRange);
-          } else {
-            break;
-          }
-        }
-        e = new Expr.Splat(e, true, each, r);
+        e = fullSplat(e);
       } else if (t.type() == TokenType.DOT) {
         Token dot = next();
         if (root != null) {
           tr = dotSteps(dot, steps, tr);
-        } else if (peek().type() == TokenType.NUMBER) {
-          List<Traverser> legacy = new ArrayList<>();
-          SourceRange r = dotSteps(dot, legacy, e.range());
-          for (Traverser s : legacy) {
-            e = new Expr.Index(e, ((Traverser.IndexStep) s).key(), r);
-          }
         } else {
-          Token name = expectAttrName(dot);
-          e = new Expr.GetAttr(e, name.text(), range(e, name));
+          e = attributeOf(e, dot);
         }
       } else if (t.type() == TokenType.LBRACK) {
         Token open = next();
@@ -517,6 +496,58 @@ final class Parser {
         return e;
       }
     }
+  }
+
+  /** At {@code .*}: the attribute-only splat and the attribute steps after it. */
+  private Expr attributeSplat(Expr e) {
+    next();
+    Token star = next();
+    List<Traverser> each = new ArrayList<>();
+    SourceRange r = range(e, star);
+    while (at(TokenType.DOT)
+        && (peekAt(1).type() == TokenType.IDENT || peekAt(1).type() == TokenType.NUMBER)) {
+      r = dotSteps(next(), each, r);
+    }
+    return new Expr.Splat(e, false, each, r);
+  }
+
+  /** At {@code [*]}: the full splat and the attribute and index steps after it. */
+  private Expr fullSplat(Expr e) {
+    next();
+    next();
+    Token close = next();
+    List<Traverser> each = new ArrayList<>();
+    SourceRange r = range(e, close);
+    while (true) {
+      Token s = peek();
+      if (s.type() == TokenType.DOT && peekAt(1).type() != TokenType.STAR) {
+        r = dotSteps(next(), each, r);
+      } else if (s.type() == TokenType.LBRACK && !(peekAt(1).type() == TokenType.STAR
+          && peekAt(2).type() == TokenType.RBRACK)) {
+        Token open = next();
+        Expr key = bracketKey(open);
+        SourceRange stepRange = range(open, toks.get(pos - 1));
+        each.add(new Traverser.IndexStep(key, stepRange));
+        r = r.to(stepRange);
+      } else {
+        break;
+      }
+    }
+    return new Expr.Splat(e, true, each, r);
+  }
+
+  /** After a '.' that follows no traversal: an attribute, or legacy {@code .0} indexes. */
+  private Expr attributeOf(Expr e, Token dot) {
+    if (peek().type() == TokenType.NUMBER) {
+      List<Traverser> legacy = new ArrayList<>();
+      SourceRange r = dotSteps(dot, legacy, e.range());
+      for (Traverser s : legacy) {
+        e = new Expr.Index(e, ((Traverser.IndexStep) s).key(), r);
+      }
+      return e;
+    }
+    Token name = expectAttrName(dot);
+    return new Expr.GetAttr(e, name.text(), range(e, name));
   }
 
   /** After '[' : key expression and ']' (consumed). */
@@ -919,41 +950,45 @@ final class Parser {
       case "else" -> p = new Piece(PieceKind.ELSE, open, expectSeqEnd("after %{else"));
       case "endif" -> p = new Piece(PieceKind.ENDIF, open, expectSeqEnd("after %{endif"));
       case "endfor" -> p = new Piece(PieceKind.ENDFOR, open, expectSeqEnd("after %{endfor"));
-      case "for" -> {
-        Token first = peek();
-        if (first.type() != TokenType.IDENT) {
-          throw error(first, "expected a variable name after %{for, found " + describe(first));
-        }
-        next();
-        String keyVar = null;
-        String valueVar = first.text();
-        if (at(TokenType.COMMA)) {
-          next();
-          Token second = peek();
-          if (second.type() != TokenType.IDENT) {
-            throw error(second, "expected a variable name after ',' in %{for, found "
-                + describe(second));
-          }
-          next();
-          keyVar = first.text();
-          valueVar = second.text();
-        }
-        if (!atKeyword("in")) {
-          throw error(peek(), "expected 'in' in %{for ...}, found " + describe(peek()));
-        }
-        next();
-        Expr coll = expression();
-        p = new Piece(PieceKind.FOR, open, expectSeqEnd("to close %{for ...}"));
-        p.keyVar = keyVar;
-        p.valueVar = valueVar;
-        p.expr = coll;
-      }
+      case "for" -> p = forDirective(open);
       default -> throw error(kw, "unknown template directive \"" + kw.text()
           + "\"; expected if, else, endif, for or endfor");
     }
     popNl();
     p.stripLeft = open.flag();
     p.stripRight = p.last.flag();
+    return p;
+  }
+
+  /** After {@code %{for}: its variables, the collection and the closing '}'. */
+  private Piece forDirective(Token open) {
+    Token first = peek();
+    if (first.type() != TokenType.IDENT) {
+      throw error(first, "expected a variable name after %{for, found " + describe(first));
+    }
+    next();
+    String keyVar = null;
+    String valueVar = first.text();
+    if (at(TokenType.COMMA)) {
+      next();
+      Token second = peek();
+      if (second.type() != TokenType.IDENT) {
+        throw error(second, "expected a variable name after ',' in %{for, found "
+            + describe(second));
+      }
+      next();
+      keyVar = first.text();
+      valueVar = second.text();
+    }
+    if (!atKeyword("in")) {
+      throw error(peek(), "expected 'in' in %{for ...}, found " + describe(peek()));
+    }
+    next();
+    Expr coll = expression();
+    Piece p = new Piece(PieceKind.FOR, open, expectSeqEnd("to close %{for ...}"));
+    p.keyVar = keyVar;
+    p.valueVar = valueVar;
+    p.expr = coll;
     return p;
   }
 
@@ -1026,16 +1061,9 @@ final class Parser {
       Piece p = pieces.get(idx[0]);
       switch (p.kind) {
         case LIT -> {
-          // Merge a run of literal pieces (heredocs have one per line) in one pass.
-          StringBuilder text = new StringBuilder();
-          Piece first = p;
-          Piece last = p;
-          while (idx[0] < pieces.size() && pieces.get(idx[0]).kind == PieceKind.LIT) {
-            last = pieces.get(idx[0]++);
-            text.append(last.text);
-          }
-          if (text.length() > 0) {
-            parts.add(new TemplatePart.Literal(text.toString(), range(first.first, last.last)));
+          TemplatePart.Literal literal = literalRun(pieces, idx);
+          if (literal != null) {
+            parts.add(literal);
           }
         }
         case INTERP -> {
@@ -1043,36 +1071,8 @@ final class Parser {
           parts.add(new TemplatePart.Interpolation(p.expr, p.stripLeft, p.stripRight,
               range(p.first, p.last)));
         }
-        case IF -> {
-          enter(p.first);
-          idx[0]++;
-          List<TemplatePart> then = buildParts(pieces, idx, Set.of(PieceKind.ELSE, PieceKind.ENDIF));
-          List<TemplatePart> otherwise = List.of();
-          boolean hasElse = false;
-          if (idx[0] < pieces.size() && pieces.get(idx[0]).kind == PieceKind.ELSE) {
-            hasElse = true;
-            idx[0]++;
-            otherwise = buildParts(pieces, idx, Set.of(PieceKind.ENDIF));
-          }
-          if (idx[0] >= pieces.size() || pieces.get(idx[0]).kind != PieceKind.ENDIF) {
-            throw error(p.first, "%{if} without a matching %{endif}");
-          }
-          Piece end = pieces.get(idx[0]++);
-          parts.add(new TemplatePart.If(p.expr, then, otherwise, hasElse, range(p.first, end.last)));
-          leave();
-        }
-        case FOR -> {
-          enter(p.first);
-          idx[0]++;
-          List<TemplatePart> body = buildParts(pieces, idx, Set.of(PieceKind.ENDFOR));
-          if (idx[0] >= pieces.size() || pieces.get(idx[0]).kind != PieceKind.ENDFOR) {
-            throw error(p.first, "%{for} without a matching %{endfor}");
-          }
-          Piece end = pieces.get(idx[0]++);
-          parts.add(new TemplatePart.For(p.keyVar, p.valueVar, p.expr, body,
-              range(p.first, end.last)));
-          leave();
-        }
+        case IF -> parts.add(ifPart(p, pieces, idx));
+        case FOR -> parts.add(forPart(p, pieces, idx));
         default -> {
           if (stopAt.contains(p.kind)) {
             return parts;
@@ -1084,5 +1084,56 @@ final class Parser {
       }
     }
     return parts;
+  }
+
+  /** Merges a run of literal pieces (heredocs have one per line); null when it is empty. */
+  private TemplatePart.Literal literalRun(List<Piece> pieces, int[] idx) {
+    StringBuilder text = new StringBuilder();
+    Piece first = pieces.get(idx[0]);
+    Piece last = first;
+    while (idx[0] < pieces.size() && pieces.get(idx[0]).kind == PieceKind.LIT) {
+      last = pieces.get(idx[0]++);
+      text.append(last.text);
+    }
+    return text.length() > 0
+        ? new TemplatePart.Literal(text.toString(), range(first.first, last.last))
+        : null;
+  }
+
+  /** From {@code %{if}} at {@code idx} through its {@code %{endif}}. */
+  private TemplatePart.If ifPart(Piece p, List<Piece> pieces, int[] idx) {
+    enter(p.first);
+    idx[0]++;
+    List<TemplatePart> then = buildParts(pieces, idx, Set.of(PieceKind.ELSE, PieceKind.ENDIF));
+    List<TemplatePart> otherwise = List.of();
+    boolean hasElse = false;
+    if (idx[0] < pieces.size() && pieces.get(idx[0]).kind == PieceKind.ELSE) {
+      hasElse = true;
+      idx[0]++;
+      otherwise = buildParts(pieces, idx, Set.of(PieceKind.ENDIF));
+    }
+    if (idx[0] >= pieces.size() || pieces.get(idx[0]).kind != PieceKind.ENDIF) {
+      throw error(p.first, "%{if} without a matching %{endif}");
+    }
+    Piece end = pieces.get(idx[0]++);
+    TemplatePart.If part =
+        new TemplatePart.If(p.expr, then, otherwise, hasElse, range(p.first, end.last));
+    leave();
+    return part;
+  }
+
+  /** From {@code %{for}} at {@code idx} through its {@code %{endfor}}. */
+  private TemplatePart.For forPart(Piece p, List<Piece> pieces, int[] idx) {
+    enter(p.first);
+    idx[0]++;
+    List<TemplatePart> body = buildParts(pieces, idx, Set.of(PieceKind.ENDFOR));
+    if (idx[0] >= pieces.size() || pieces.get(idx[0]).kind != PieceKind.ENDFOR) {
+      throw error(p.first, "%{for} without a matching %{endfor}");
+    }
+    Piece end = pieces.get(idx[0]++);
+    TemplatePart.For part =
+        new TemplatePart.For(p.keyVar, p.valueVar, p.expr, body, range(p.first, end.last));
+    leave();
+    return part;
   }
 }
