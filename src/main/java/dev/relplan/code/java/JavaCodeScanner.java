@@ -18,6 +18,7 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -110,19 +111,19 @@ public final class JavaCodeScanner implements LanguageScanner {
       for (Integration i : byMethod.get(key)) {
         if (!i.circuitBreaker.present() && callers.stream().allMatch(v -> v.circuitBreaker.present())) {
           Integration v = callers.get(0);
-          i.circuitBreaker = dev.relplan.model.Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
+          i.circuitBreaker = Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
         }
         if (!i.retry.present() && callers.stream().allMatch(v -> v.retry.present())) {
           Integration v = callers.get(0);
-          i.retry = dev.relplan.model.Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
+          i.retry = Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
         }
         if (!i.fallback.present() && callers.stream().allMatch(v -> v.fallback.present())) {
           Integration v = callers.get(0);
-          i.fallback = dev.relplan.model.Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
+          i.fallback = Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
         }
         if (!i.timeout.present() && callers.stream().allMatch(v -> v.timeout.present())) {
           Integration v = callers.get(0);
-          i.timeout = dev.relplan.model.Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
+          i.timeout = Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
         }
       }
     });

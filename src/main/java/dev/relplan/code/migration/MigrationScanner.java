@@ -1,5 +1,6 @@
 package dev.relplan.code.migration;
 
+import dev.relplan.code.LambdaHandlers;
 import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
@@ -89,10 +90,10 @@ public final class MigrationScanner implements LanguageScanner {
     String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
     if (relative) {
       String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
-      return dev.relplan.code.LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
+      return LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
     }
     int res = changelog.indexOf("src/main/resources/");
-    return dev.relplan.code.LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
+    return LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
   }
 
   /** A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment. */
