@@ -44,6 +44,17 @@ class NewFormatWalkThroughTest {
         .containsExactly("orders.relplan-test: line 2 is not 'queue NAME'");
   }
 
+  /** The adapter reads every line of every file it is given: a runbook it were given would show up as skipped lines. */
+  @Test
+  void adapterIsGivenOnlyTheFilesItClaims(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("orders.relplan-test"), "queue orders\n");
+    Files.writeString(dir.resolve("runbook.md"), "# Runbook\nRestart the consumers.\n");
+    Pipeline.Result r = run(dir, true);
+    assertThat(r.assessment().skippedFiles()).isEmpty();
+    assertThat(r.assessment().notes()).containsOnlyOnce("queues declared in orders.relplan-test")
+        .noneMatch(n -> n.contains("runbook.md"));
+  }
+
   @Test
   void unregisteredFormatIsNotEvenRead(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("orders.relplan-test"), "queue orders\n");
