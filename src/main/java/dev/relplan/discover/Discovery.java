@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Walks the scanned paths once, classifies every file by content and parses the structured ones.
@@ -42,9 +43,16 @@ public final class Discovery {
       Set.of("java", "py", "js", "mjs", "cjs", "ts", "tsx", "go", "cs", "kt", "rb");
 
   private final Set<String> excludedDirs;
+  /** Lower-case file names of no known format that an adapter asked for: read as text, of kind OTHER. */
+  private final Predicate<String> askedFor;
+
+  public Discovery(Set<String> excludedDirs, Predicate<String> askedFor) {
+    this.excludedDirs = excludedDirs;
+    this.askedFor = askedFor;
+  }
 
   public Discovery(Set<String> excludedDirs) {
-    this.excludedDirs = excludedDirs;
+    this(excludedDirs, name -> false);
   }
 
   public Discovery() {
@@ -131,7 +139,8 @@ public final class Discovery {
       boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
           || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh")
           || ext.equals("sql") || ext.equals("xml");
-      if (!candidate) return;
+      boolean asked = !candidate && askedFor.test(lower);
+      if (!candidate && !asked) return;
       // XML files matter only as Liquibase changelogs: any other (build files, configuration) is passed over silently.
       boolean xml = ext.equals("xml");
       if (!Files.isRegularFile(file)) {
@@ -172,6 +181,8 @@ public final class Discovery {
         files.add(new SourceFile(file, display, FileKind.MIGRATION, content, List.of()));
       } else if (CODE_EXTENSIONS.contains(ext)) {
         files.add(new SourceFile(file, display, FileKind.SOURCE_CODE, content, List.of()));
+      } else if (asked) {
+        files.add(new SourceFile(file, display, FileKind.OTHER, content, List.of()));
       } else {
         files.add(new SourceFile(file, display, FileKind.EVIDENCE, content, List.of()));
       }

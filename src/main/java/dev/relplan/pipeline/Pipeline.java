@@ -1,24 +1,26 @@
 package dev.relplan.pipeline;
 
+import dev.relplan.adapt.Adapter;
 import dev.relplan.assess.Assessment;
 import dev.relplan.assess.Assessor;
-import dev.relplan.code.CodeScanner;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
-import dev.relplan.iac.terraform.TerraformAdapter;
 import dev.relplan.model.Linker;
-import dev.relplan.source.Location;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.RuleRegistry;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user. */
@@ -41,52 +43,68 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static Result run(Request req) throws IOException {
+    return run(req, Adapters.all(req));
+  }
+
+  /** The run with the given adapters: {@link Adapters#all} plus any a test brings. */
+  public static Result run(Request req, List<Adapter> adapters) throws IOException {
     Config config = loadConfig(req);
-    Context given = req.context();
-    Context ctx = new Context(
+    Context ctx = objectives(req.context(), config);
+    Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
+    excluded.addAll(config.exclude());
+    Discovery.Result found = new Discovery(excluded, name -> adapters.stream().anyMatch(a -> a.asksFor(name))).discover(req.paths());
+    Workload workload = new Workload();
+    workload.repositoryEvidence.putAll(found.evidence());
+    List<Discovery.Result> claimed = adapters.stream().map(a -> claimedBy(a, found)).toList();
+    for (int i = 0; i < adapters.size(); i++) adapters.get(i).adapt(claimed.get(i), workload);
+    // Relationships are derived once, from what every format declared; then adapters tie what needs them
+    // (the code adapter finds the handlers of functions whose triggers the linker added).
+    Linker.link(workload);
+    for (int i = 0; i < adapters.size(); i++) adapters.get(i).link(claimed.get(i), workload);
+    List<String> notes = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>(found.skipped());
+    for (Adapter a : adapters) {
+      notes.addAll(a.notes());
+      skipped.addAll(a.skipped());
+    }
+    notes.addAll(Adapters.optionNotes(req));
+    skipped.sort(null);
+    String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
+    Assessment a = Assessor.assess(workload, RuleRegistry.all(),
+        new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
+    return new Result(a, snippets(found), workload);
+  }
+
+  /** Objectives given on the command line win over those in the configuration file. */
+  private static Context objectives(Context given, Config config) {
+    return new Context(
         given.availabilityTarget() != null ? given.availabilityTarget() : Objectives.target("target in " + Config.FILE_NAME, config.target()),
         given.rto() != null ? given.rto() : Objectives.duration("rto in " + Config.FILE_NAME, config.rto()),
         given.rpo() != null ? given.rpo() : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
         given.incidents());
-    java.util.Set<String> excluded = new java.util.HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
-    excluded.addAll(config.exclude());
-    Discovery.Result found = new Discovery(excluded).discover(req.paths());
-    Workload workload = new Workload();
-    workload.repositoryEvidence.putAll(found.evidence());
-    CloudFormationAdapter cfn = new CloudFormationAdapter(found, req.parameters());
-    cfn.adapt(workload);
-    TerraformAdapter tf = new TerraformAdapter(found, req.varFiles(), req.vars());
-    tf.adapt(workload);
-    dev.relplan.iac.cicd.DeploymentEnvironments.collect(found, workload);
-    CodeScanner.Result code = CodeScanner.scan(found, workload);
-    Linker.link(workload);
-    dev.relplan.code.LambdaHandlers.link(found, workload);
-    List<String> notes = new ArrayList<>(cfn.notes());
-    notes.addAll(tf.notes());
-    notes.addAll(code.notes());
-    for (Path p : req.varFiles()) notes.add("Terraform variable values from " + p + " (--var-file)");
-    List<dev.relplan.source.SkippedFile> skipped = new ArrayList<>(found.skipped());
-    skipped.addAll(tf.skipped());
-    skipped.addAll(code.skipped());
-    skipped.sort(null);
-    for (ParameterFile p : req.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
-    String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
-    Assessment a = Assessor.assess(workload, RuleRegistry.all(),
-        new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
+  }
+
+  /** The discovery result holding only the files the adapter claims, in discovery order. */
+  private static Discovery.Result claimedBy(Adapter adapter, Discovery.Result found) {
+    List<SourceFile> files = found.files().stream().filter(adapter::claims).toList();
+    return new Discovery.Result(files, found.skipped(), found.evidence(), found.roots());
+  }
+
+  /** The trimmed source line of a location, for evidence; "" for a file not discovered. */
+  private static Function<Location, String> snippets(Discovery.Result found) {
     Map<String, SourceFile> byDisplay = new HashMap<>();
     for (SourceFile f : found.files()) byDisplay.put(f.display(), f);
-    Function<Location, String> snippets = l -> {
+    return l -> {
       SourceFile f = byDisplay.get(l.file());
       return f == null ? "" : f.line(l.line());
     };
-    return new Result(a, snippets, workload);
   }
 
   private static Config loadConfig(Request req) {
     if (req.configFile() != null) return Config.load(req.configFile());
     Path first = req.paths().get(0);
-    Path candidate = java.nio.file.Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
-    return candidate != null && java.nio.file.Files.isRegularFile(candidate) ? Config.load(candidate) : Config.empty();
+    Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
+    return candidate != null && Files.isRegularFile(candidate) ? Config.load(candidate) : Config.empty();
   }
 
   static String defaultName(List<Path> paths) {

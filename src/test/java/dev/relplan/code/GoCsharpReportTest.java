@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relplan.code.csharp.CsharpCodeScanner;
+import dev.relplan.code.go.GoCodeScanner;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.report.JsonRenderer;
 import dev.relplan.report.MarkdownRenderer;
@@ -48,11 +50,11 @@ class GoCsharpReportTest {
 
   @Test
   void goAndCsharpTestSourcesAreNotScanned() {
-    assertThat(CodeScanner.isTest("services/stock/client_test.go")).isTrue();
-    assertThat(CodeScanner.isTest("services/stock/testdata/fake.go")).isTrue();
-    assertThat(CodeScanner.isTest("tests/Quotes.Tests/QuotesClientTests.cs")).isTrue();
-    assertThat(CodeScanner.isTest("src/Quotes.Tests/Fakes.cs")).isTrue();
-    assertThat(CodeScanner.isTest("services/stock/client.go")).isFalse();
-    assertThat(CodeScanner.isTest("src/Quotes/QuotesClient.cs")).isFalse();
+    assertThat(new GoCodeScanner().isTest("services/stock/client_test.go")).isTrue();
+    assertThat(new GoCodeScanner().isTest("services/stock/testdata/fake.go")).isTrue();
+    assertThat(new CsharpCodeScanner().isTest("tests/Quotes.Tests/QuotesClientTests.cs")).isTrue();
+    assertThat(new CsharpCodeScanner().isTest("src/Quotes.Tests/Fakes.cs")).isTrue();
+    assertThat(new GoCodeScanner().isTest("services/stock/client.go")).isFalse();
+    assertThat(new CsharpCodeScanner().isTest("src/Quotes/QuotesClient.cs")).isFalse();
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Which Spring handlers are health checks, and whether they touch a dependency. */
 class HealthEndpointsTest {
   private static List<HealthEndpoint> scan(String source) {
-    return JavaCodeScanner.scan(List.of(new SourceFile(Path.of("H.java"), "H.java", FileKind.SOURCE_CODE, source, List.of()))).healthEndpoints();
+    return new JavaCodeScanner().scan(List.of(new SourceFile(Path.of("H.java"), "H.java", FileKind.SOURCE_CODE, source, List.of()))).healthEndpoints();
   }
 
   @Test

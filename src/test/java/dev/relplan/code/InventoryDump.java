@@ -11,7 +11,9 @@ final class InventoryDump {
   public static void main(String[] args) throws Exception {
     for (String a : args) {
       Workload w = new Workload();
-      var skipped = CodeScanner.scan(new Discovery().discover(List.of(Path.of(a))), w).skipped();
+      CodeScanner code = new CodeScanner();
+      code.adapt(new Discovery().discover(List.of(Path.of(a))), w);
+      var skipped = code.skipped();
       System.out.println("== " + a + " skipped=" + skipped);
       for (Integration i : w.integrations) {
         System.out.println(i.location + " [" + i.client + "] " + i.enclosing + " target=" + i.target + " client@" + i.clientLocation

@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** The Java inventory: which calls are found and what timeout, retry, breaker and fallback each gets. */
 class JavaCodeScannerTest {
-  private static JavaCodeScanner.Result scan(String... namesAndSources) {
+  private static ScanResult scan(String... namesAndSources) {
     List<SourceFile> files = new java.util.ArrayList<>();
     for (int i = 0; i < namesAndSources.length; i += 2) {
       files.add(new SourceFile(Path.of(namesAndSources[i]), namesAndSources[i], FileKind.SOURCE_CODE, namesAndSources[i + 1], List.of()));
     }
-    return JavaCodeScanner.scan(files);
+    return new JavaCodeScanner().scan(files);
   }
 
-  private static Integration only(JavaCodeScanner.Result r) {
+  private static Integration only(ScanResult r) {
     assertThat(r.integrations()).hasSize(1);
     return r.integrations().get(0);
   }
@@ -130,7 +130,7 @@ class JavaCodeScannerTest {
 
   @Test
   void jaxRsClientWithAndWithoutReadTimeout() {
-    JavaCodeScanner.Result r = scan("Rates.java", """
+    ScanResult r = scan("Rates.java", """
         import jakarta.ws.rs.client.Client;
         import jakarta.ws.rs.client.ClientBuilder;
         import java.util.concurrent.TimeUnit;
@@ -215,7 +215,7 @@ class JavaCodeScannerTest {
 
   @Test
   void hystrixRetryableAndReactorOperatorsAreEvidence() {
-    JavaCodeScanner.Result r = scan("Mixed.java", """
+    ScanResult r = scan("Mixed.java", """
         import com.netflix.hystrix.contrib.javanica.annotation.HystrixCommand;
         import org.springframework.retry.annotation.Recover;
         import org.springframework.retry.annotation.Retryable;
@@ -254,7 +254,7 @@ class JavaCodeScannerTest {
 
   @Test
   void methodsThatOnlyShareANameWithClientCallsAreNotIntegrations() {
-    JavaCodeScanner.Result r = scan("Mailer.java", """
+    ScanResult r = scan("Mailer.java", """
         import java.util.concurrent.Executor;
         class Mailer {
           private final Outbox outbox = new Outbox();
@@ -278,7 +278,7 @@ class JavaCodeScannerTest {
 
   @Test
   void aFileThatDoesNotParseIsSkippedWithItsLine() {
-    JavaCodeScanner.Result r = scan("Broken.java", "class Broken {\n  void x( {\n}\n");
+    ScanResult r = scan("Broken.java", "class Broken {\n  void x( {\n}\n");
     assertThat(r.integrations()).isEmpty();
     assertThat(r.skipped()).hasSize(1);
     assertThat(r.skipped().get(0).reason()).startsWith("Java syntax error at line 2");
@@ -341,14 +341,14 @@ class JavaCodeScannerTest {
 
   @Test
   void testSourcesAreNotScanned() {
-    assertThat(CodeScanner.isTest("svc/src/test/java/a/ClientTest.java")).isTrue();
-    assertThat(CodeScanner.isTest("svc/src/main/java/a/ClientIT.java")).isTrue();
-    assertThat(CodeScanner.isTest("svc/src/main/java/a/TestDataLoader.java")).isFalse();
+    assertThat(new JavaCodeScanner().isTest("svc/src/test/java/a/ClientTest.java")).isTrue();
+    assertThat(new JavaCodeScanner().isTest("svc/src/main/java/a/ClientIT.java")).isTrue();
+    assertThat(new JavaCodeScanner().isTest("svc/src/main/java/a/TestDataLoader.java")).isFalse();
   }
 
   @Test
   void jerseyReadTimeoutPropertyAndPlaceholderUrls() {
-    JavaCodeScanner.Result r = scan("Rates.java", """
+    ScanResult r = scan("Rates.java", """
         import jakarta.ws.rs.client.Client;
         import jakarta.ws.rs.client.ClientBuilder;
         import org.glassfish.jersey.client.ClientProperties;
@@ -369,7 +369,7 @@ class JavaCodeScannerTest {
 
   @Test
   void awsSdkV1DefaultsAndDisabledRetries() {
-    JavaCodeScanner.Result r = scan("Archive.java", """
+    ScanResult r = scan("Archive.java", """
         import com.amazonaws.retry.PredefinedRetryPolicies;
         import com.amazonaws.ClientConfiguration;
         import com.amazonaws.services.sqs.AmazonSQS;
@@ -415,7 +415,7 @@ class JavaCodeScannerTest {
 
   @Test
   void aCompletableFutureTimeoutBoundsSendAsync() {
-    JavaCodeScanner.Result r = scan("Async.java", """
+    ScanResult r = scan("Async.java", """
         import java.net.URI;
         import java.net.http.HttpClient;
         import java.net.http.HttpRequest;

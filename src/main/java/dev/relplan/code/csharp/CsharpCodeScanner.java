@@ -1,5 +1,10 @@
 package dev.relplan.code.csharp;
 
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
+import dev.relplan.code.SyntaxNode;
+import dev.relplan.code.TestSources;
+import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -17,17 +22,24 @@ import org.treesitter.TreeSitterCSharp;
  * registrations (AddHttpClient, AddHealthChecks) are read from all files first, since they usually
  * live in Program.cs or Startup.cs while the calls are elsewhere.
  */
-public final class CsharpCodeScanner {
-  /** What the scan found, and the files it could not analyse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
+public final class CsharpCodeScanner implements LanguageScanner {
+  @Override
+  public boolean handles(SourceFile file) {
+    return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".cs");
+  }
 
-  private CsharpCodeScanner() {}
+  /** .NET's conventions: *Tests.cs and *Test.cs, besides test folders (.Tests projects included). */
+  @Override
+  public boolean isTest(String path) {
+    return TestSources.inTestFolder(path) || path.endsWith("Tests.cs") || path.endsWith("Test.cs");
+  }
 
-  public static Result scan(List<SourceFile> files) {
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
     List<Integration> integrations = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
-    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    if (files.isEmpty()) return ScanResult.of(integrations, health, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterCSharp());
     List<CsFile> parsed = new ArrayList<>();
@@ -37,7 +49,7 @@ public final class CsharpCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "C# syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "C# syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       CsFile f = new CsFile(file.display(), CsNode.copy(rootNode, file.content().getBytes(StandardCharsets.UTF_8)));
@@ -54,6 +66,6 @@ public final class CsharpCodeScanner {
       }
       health.addAll(new CsHealth(f, registrations).find());
     }
-    return new Result(integrations, health, skipped);
+    return ScanResult.of(integrations, health, skipped);
   }
 }

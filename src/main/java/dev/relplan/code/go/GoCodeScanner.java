@@ -1,5 +1,10 @@
 package dev.relplan.code.go;
 
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
+import dev.relplan.code.SyntaxNode;
+import dev.relplan.code.TestSources;
+import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -14,23 +19,30 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterGo;
 
 /** Inventories outbound calls and health endpoints of Go sources, parsed with tree-sitter. */
-public final class GoCodeScanner {
-  /** What the scan found, and the files it could not analyse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
-
+public final class GoCodeScanner implements LanguageScanner {
   /** Import paths (prefixes) whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
   private static final Set<String> RECOGNISED = Set.of("net/http", "database/sql", "github.com/aws/aws-sdk-go-v2",
       "github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/sony/gobreaker", "github.com/afex/hystrix-go",
       "github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/go-chi/chi", "github.com/gin-gonic/gin",
       "github.com/labstack/echo", "github.com/gorilla/mux");
 
-  private GoCodeScanner() {}
+  @Override
+  public boolean handles(SourceFile file) {
+    return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".go");
+  }
 
-  public static Result scan(List<SourceFile> files) {
+  /** go test's convention: *_test.go, besides test folders (testdata included). */
+  @Override
+  public boolean isTest(String path) {
+    return TestSources.inTestFolder(path) || path.endsWith("_test.go");
+  }
+
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
     List<Integration> integrations = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
-    if (files.isEmpty()) return new Result(integrations, health, skipped);
+    if (files.isEmpty()) return ScanResult.of(integrations, health, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterGo());
     List<GoFile> parsed = new ArrayList<>();
@@ -41,7 +53,7 @@ public final class GoCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Go syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "Go syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       if (!importsRecognised(rootNode, bytes)) continue; // nothing this scanner recognises can be referenced
@@ -60,7 +72,7 @@ public final class GoCodeScanner {
       }
       health.addAll(new GoHealth(f).find());
     }
-    return new Result(integrations, health, skipped);
+    return ScanResult.of(integrations, health, skipped);
   }
 
   /** Whether an import spec of the file names a recognised package (read before the tree is copied, which is the costly part). */

@@ -8,10 +8,17 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
+import dev.relplan.code.TestSources;
+import dev.relplan.discover.FileKind;
+import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,22 +27,32 @@ import java.util.List;
  * Inventories the outbound calls of Java sources with JavaParser: every call through a known
  * client library, with the timeout, retry policy, circuit breaker and fallback that apply to it.
  */
-public final class JavaCodeScanner {
-  /** What the scan found, and the files it could not parse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped,
-                       List<dev.relplan.model.EventHandler> listeners) {}
+public final class JavaCodeScanner implements LanguageScanner {
+  /** Java sources, and Spring Boot configuration files, which may turn on Kafka transactions. */
+  @Override
+  public boolean handles(SourceFile file) {
+    return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".java")
+        || file.kind() == FileKind.OTHER && KafkaTransactions.isSpringBootConfig(file.display());
+  }
 
-  private JavaCodeScanner() {}
+  @Override
+  public boolean isTest(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TestSources.inTestFolder(path) || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java");
+  }
 
-  public static Result scan(List<SourceFile> files) {
-    return scan(files, List.of());
+  /** Listeners in the result are Kafka, SQS, JMS and Rabbit listeners found by their annotations. */
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
+    List<SourceFile> sources = files.stream().filter(f -> f.kind() == FileKind.SOURCE_CODE).toList();
+    return scan(sources, KafkaTransactions.find(files.stream().filter(f -> f.kind() == FileKind.OTHER).toList()));
   }
 
   /**
    * {@code kafkaTransactions}: where configuration outside Java code turns on Kafka transactions
    * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then not judged.
    */
-  public static Result scan(List<SourceFile> files, List<dev.relplan.source.Location> kafkaTransactions) {
+  private static ScanResult scan(List<SourceFile> files, List<Location> kafkaTransactions) {
     JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();
@@ -61,8 +78,8 @@ public final class JavaCodeScanner {
     protectedByCallers(parsed, out);
     out.sort(Comparator.comparing((Integration i) -> i.location));
     health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
-    List<dev.relplan.model.EventHandler> listeners = new JavaListeners(parsed).find(kafkaTransactions);
-    return new Result(out, health, skipped, listeners);
+    List<EventHandler> listeners = new JavaListeners(parsed).find(kafkaTransactions);
+    return new ScanResult(out, health, listeners, List.of(), skipped);
   }
 
   /**
@@ -94,19 +111,19 @@ public final class JavaCodeScanner {
       for (Integration i : byMethod.get(key)) {
         if (!i.circuitBreaker.present() && callers.stream().allMatch(v -> v.circuitBreaker.present())) {
           Integration v = callers.get(0);
-          i.circuitBreaker = dev.relplan.model.Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
+          i.circuitBreaker = Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
         }
         if (!i.retry.present() && callers.stream().allMatch(v -> v.retry.present())) {
           Integration v = callers.get(0);
-          i.retry = dev.relplan.model.Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
+          i.retry = Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
         }
         if (!i.fallback.present() && callers.stream().allMatch(v -> v.fallback.present())) {
           Integration v = callers.get(0);
-          i.fallback = dev.relplan.model.Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
+          i.fallback = Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
         }
         if (!i.timeout.present() && callers.stream().allMatch(v -> v.timeout.present())) {
           Integration v = callers.get(0);
-          i.timeout = dev.relplan.model.Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
+          i.timeout = Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
         }
       }
     });

@@ -1,5 +1,10 @@
 package dev.relplan.code.javascript;
 
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
+import dev.relplan.code.SyntaxNode;
+import dev.relplan.code.TestSources;
+import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -19,21 +24,28 @@ import org.treesitter.TreeSitterTypescript;
  * (.ts) sources, parsed with tree-sitter. TSX has no grammar in the tree-sitter artifacts relplan
  * uses: .tsx files are reported as not analysed.
  */
-public final class JavaScriptCodeScanner {
-  /** What the scan found, and the files it could not analyse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<SkippedFile> skipped) {}
-
+public final class JavaScriptCodeScanner implements LanguageScanner {
   static final String TSX_NOT_ANALYSED = "TSX not analysed: there is no TSX grammar in the tree-sitter artifacts relplan uses, "
       + "so its calls, health checks and handlers are not inventoried";
 
-  private JavaScriptCodeScanner() {}
-
-  /** Whether the scanner takes files of this name (including .tsx, which it reports as not analysed). */
-  public static boolean handles(String name) {
-    return name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs") || name.endsWith(".ts") || name.endsWith(".tsx");
+  /** JavaScript and TypeScript sources, including .tsx, which it reports as not analysed. */
+  @Override
+  public boolean handles(SourceFile file) {
+    String name = file.display();
+    return file.kind() == FileKind.SOURCE_CODE
+        && (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs") || name.endsWith(".ts") || name.endsWith(".tsx"));
   }
 
-  public static Result scan(List<SourceFile> files) {
+  /** Jest's and Mocha's conventions ({@code __tests__/} and {@code test/} folders, *.test.* and *.spec.* names), besides the common test folders. */
+  @Override
+  public boolean isTest(String path) {
+    String p = "/" + path;
+    String name = p.substring(p.lastIndexOf('/') + 1);
+    return TestSources.inTestFolder(path) || p.contains("/__tests__/") || p.contains("/test/") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?");
+  }
+
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
     List<Integration> integrations = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
@@ -47,7 +59,7 @@ public final class JavaScriptCodeScanner {
       TSNode root = tree(file).getRootNode();
       if (root.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(name, language(name) + " syntax error" + dev.relplan.code.SyntaxNode.errorLine(root) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(name, language(name) + " syntax error" + SyntaxNode.errorLine(root) + "; its calls are not analysed"));
         continue;
       }
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
@@ -68,7 +80,7 @@ public final class JavaScriptCodeScanner {
       health.addAll(new JsHealth(f).find());
     }
     integrations.sort(java.util.Comparator.comparing((Integration i) -> i.location));
-    return new Result(integrations, health, skipped);
+    return ScanResult.of(integrations, health, skipped);
   }
 
   /** The parsed file, or null when it is TSX or does not parse cleanly. */

@@ -1,6 +1,8 @@
 package dev.relplan.code.migration;
 
-import dev.relplan.discover.Discovery;
+import dev.relplan.code.LambdaHandlers;
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
@@ -18,23 +20,33 @@ import java.util.regex.Pattern;
  * changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports every
  * statement or change the release still running cannot work with (see {@link SqlChanges}).
  */
-public final class MigrationScanner {
-  /** The breaking changes found, and the files (or statements) that could not be analysed. */
-  public record Result(List<Migration> migrations, List<SkippedFile> skipped) {}
-
+public final class MigrationScanner implements LanguageScanner {
   /** Flyway's default naming of versioned migrations; repeatable (R__) and undo (U) scripts are not schema steps of a release. */
   private static final Pattern FLYWAY = Pattern.compile("V\\d+([._]\\d+)*__.+\\.sql");
 
-  private MigrationScanner() {}
+  /** SQL scripts and XML changelogs, YAML and JSON files (which may be changelogs) and Django migration modules. */
+  @Override
+  public boolean handles(SourceFile file) {
+    return file.kind() == FileKind.MIGRATION || file.kind() == FileKind.OTHER
+        || file.kind() == FileKind.SOURCE_CODE && DjangoMigrations.isCandidate(file.display());
+  }
 
-  public static Result scan(Discovery.Result found) {
+  /** Migrations under test source folders set up test databases, not the workload's. */
+  @Override
+  public boolean isTest(String display) {
+    String p = "/" + display;
+    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/");
+  }
+
+  /** The breaking changes found, and the files (or statements) that could not be analysed. */
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
     List<Migration> out = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<SourceFile> sqlFiles = new ArrayList<>();
     // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever their name.
     Set<String> referenced = new HashSet<>();
-    for (SourceFile f : found.ofKind(FileKind.MIGRATION)) {
-      if (isTest(f.display())) continue;
+    for (SourceFile f : ofKind(files, FileKind.MIGRATION)) {
       if (f.display().toLowerCase(Locale.ROOT).endsWith(".sql")) {
         sqlFiles.add(f);
       } else if (Changelog.isXmlChangelog(f.content())) {
@@ -45,8 +57,7 @@ public final class MigrationScanner {
         }
       }
     }
-    for (SourceFile f : found.ofKind(FileKind.OTHER)) {
-      if (isTest(f.display())) continue;
+    for (SourceFile f : ofKind(files, FileKind.OTHER)) {
       Changelog.Elem root = Changelog.structured(f.document(), f::line);
       if (root != null) liquibase(f, root, out, skipped, referenced);
     }
@@ -59,12 +70,15 @@ public final class MigrationScanner {
       sql(f, tool, sql, 1, out, skipped);
     }
     DjangoMigrations django = null;
-    for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) {
-      if (!DjangoMigrations.isCandidate(f.display()) || isTest(f.display())) continue;
+    for (SourceFile f : ofKind(files, FileKind.SOURCE_CODE)) {
       if (django == null) django = new DjangoMigrations();
       django.scan(f, out, skipped);
     }
-    return new Result(out, skipped);
+    return new ScanResult(List.of(), List.of(), List.of(), out, skipped);
+  }
+
+  private static List<SourceFile> ofKind(List<SourceFile> files, FileKind kind) {
+    return files.stream().filter(f -> f.kind() == kind).toList();
   }
 
   /**
@@ -76,16 +90,10 @@ public final class MigrationScanner {
     String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
     if (relative) {
       String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
-      return dev.relplan.code.LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
+      return LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
     }
     int res = changelog.indexOf("src/main/resources/");
-    return dev.relplan.code.LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
-  }
-
-  /** Migrations of test sources set up test databases, not the workload's. */
-  static boolean isTest(String display) {
-    String p = "/" + display;
-    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/");
+    return LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
   }
 
   /** A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment. */

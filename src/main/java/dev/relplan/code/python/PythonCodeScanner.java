@@ -1,5 +1,10 @@
 package dev.relplan.code.python;
 
+import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.ScanResult;
+import dev.relplan.code.SyntaxNode;
+import dev.relplan.code.TestSources;
+import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -14,19 +19,28 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
 
 /** Inventories outbound calls and health endpoints of Python sources, parsed with tree-sitter. */
-public final class PythonCodeScanner {
-  /** What the scan found, and the files it could not analyse. */
-  public record Result(List<Integration> integrations, List<HealthEndpoint> healthEndpoints, List<Migration> breakingMigrations,
-                       List<SkippedFile> skipped) {}
+public final class PythonCodeScanner implements LanguageScanner {
+  @Override
+  public boolean handles(SourceFile file) {
+    return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".py");
+  }
 
-  private PythonCodeScanner() {}
+  /** pytest's conventions: test_*.py, *_test.py and conftest.py, besides test folders. */
+  @Override
+  public boolean isTest(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TestSources.inTestFolder(path) || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
+        || name.equals("conftest.py");
+  }
 
-  public static Result scan(List<SourceFile> files) {
+  /** Breaking migrations in the result are Alembic revisions. */
+  @Override
+  public ScanResult scan(List<SourceFile> files) {
     List<Integration> integrations = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<Migration> migrations = new ArrayList<>();
-    if (files.isEmpty()) return new Result(integrations, health, migrations, skipped);
+    if (files.isEmpty()) return new ScanResult(integrations, health, List.of(), migrations, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterPython());
     for (SourceFile file : files) {
@@ -35,7 +49,7 @@ public final class PythonCodeScanner {
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
         // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Python syntax error" + dev.relplan.code.SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        skipped.add(new SkippedFile(file.display(), "Python syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
         continue;
       }
       if (!importsAnyOf(rootNode, bytes, 0)) continue; // nothing this scanner recognises can be referenced
@@ -56,7 +70,7 @@ public final class PythonCodeScanner {
       health.addAll(new PyHealth(f).find());
       migrations.addAll(new AlembicMigrations(f).find());
     }
-    return new Result(integrations, health, migrations, skipped);
+    return new ScanResult(integrations, health, List.of(), migrations, skipped);
   }
 
   /** Top-level modules whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */

@@ -1,5 +1,6 @@
 package dev.relplan.iac.cicd;
 
+import dev.relplan.adapt.Adapter;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
@@ -16,10 +17,15 @@ import java.util.Deque;
  * with an {@code environment} key, CodePipeline names its stages. They are evidence of a
  * pre-production environment when one of them is not production.
  */
-public final class DeploymentEnvironments {
-  private DeploymentEnvironments() {}
+public final class DeploymentEnvironments implements Adapter {
+  /** CI/CD definitions, and templates for their CodePipeline pipelines. */
+  @Override
+  public boolean claims(SourceFile file) {
+    return file.kind() == FileKind.OTHER && isPipelineFile(file.display()) || file.kind() == FileKind.CLOUDFORMATION;
+  }
 
-  public static void collect(Discovery.Result found, Workload w) {
+  @Override
+  public void adapt(Discovery.Result found, Workload w) {
     for (SourceFile f : found.files()) {
       if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
         for (Node doc : f.documents()) environmentKeys(f, doc, w);

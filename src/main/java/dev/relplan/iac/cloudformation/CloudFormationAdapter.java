@@ -1,5 +1,6 @@
 package dev.relplan.iac.cloudformation;
 
+import dev.relplan.adapt.Adapter;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
@@ -27,7 +28,7 @@ import java.util.Set;
  * chosen from a production parameter file, or defaults), conditions, nested stacks with local
  * templates, cross-stack imports, and SAM Globals.
  */
-public final class CloudFormationAdapter {
+public final class CloudFormationAdapter implements Adapter {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
   /** Parameter names that carry the deployment environment. */
   private static final Set<String> ENVIRONMENT_PARAMETERS =
@@ -44,22 +45,32 @@ public final class CloudFormationAdapter {
     ServerlessMappers.register(MAPPERS);
   }
 
-  private final Discovery.Result discovered;
+  /** The templates, parameter files and samconfig files found, set by {@link #adapt}. */
+  private Discovery.Result discovered;
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
   private final List<String> notes = new ArrayList<>();
 
-  public CloudFormationAdapter(Discovery.Result discovered, List<ParameterFile> given) {
-    this.discovered = discovered;
+  /** @param given {@code --parameters} files in the order given; without them a production parameter file is chosen */
+  public CloudFormationAdapter(List<ParameterFile> given) {
     this.given = given;
   }
 
+  @Override
+  public boolean claims(SourceFile file) {
+    return file.kind() == FileKind.CLOUDFORMATION || file.kind() == FileKind.CLOUDFORMATION_PARAMETERS
+        || file.kind() == FileKind.SAMCONFIG;
+  }
+
   /** Human-readable notes about the evaluation (which parameter file was used, nested stacks not found). */
+  @Override
   public List<String> notes() {
     return notes.stream().distinct().toList();
   }
 
-  public void adapt(Workload workload) {
+  @Override
+  public void adapt(Discovery.Result discovered, Workload workload) {
+    this.discovered = discovered;
     List<SourceFile> templates = discovered.ofKind(FileKind.CLOUDFORMATION);
     if (templates.isEmpty()) return;
     Map<Path, SourceFile> byPath = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.relplan.iac.terraform;
 
+import dev.relplan.adapt.Adapter;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * --var), local modules followed with the caller's inputs, and every {@code aws_*} resource
  * instance mapped onto the same model objects as CloudFormation.
  */
-public final class TerraformAdapter {
+public final class TerraformAdapter implements Adapter {
   private static final Map<String, TfMapper> MAPPERS = new HashMap<>();
   private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
 
@@ -44,7 +45,8 @@ public final class TerraformAdapter {
     AwsMappers.register(MAPPERS);
   }
 
-  private final Discovery.Result discovered;
+  /** The configurations, plan files and variable files found, set by {@link #adapt}. */
+  private Discovery.Result discovered;
   private final List<Path> varFiles;
   private final List<String> vars;
   private final List<String> notes = new ArrayList<>();
@@ -57,17 +59,26 @@ public final class TerraformAdapter {
    * @param varFiles {@code --var-file} files in the order given
    * @param vars {@code --var} assignments {@code NAME=VALUE} in the order given
    */
-  public TerraformAdapter(Discovery.Result discovered, List<Path> varFiles, List<String> vars) {
-    this.discovered = discovered;
+  public TerraformAdapter(List<Path> varFiles, List<String> vars) {
     this.varFiles = varFiles == null ? List.of() : varFiles;
     this.vars = vars == null ? List.of() : vars;
   }
 
+  /** Configurations and variable files, plan or state JSON, and a {@code --var-file} inside the scanned paths (to cite it by its path there). */
+  @Override
+  public boolean claims(SourceFile file) {
+    Path at = file.path().toAbsolutePath().normalize();
+    return file.kind() == FileKind.TERRAFORM || file.kind() == FileKind.OTHER && PlanJson.isPlan(file.document())
+        || varFiles.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(at));
+  }
+
+  @Override
   public List<String> notes() {
     return notes;
   }
 
   /** Terraform files that could not be parsed, with the located syntax error. */
+  @Override
   public List<SkippedFile> skipped() {
     return skipped;
   }
@@ -76,7 +87,9 @@ public final class TerraformAdapter {
    * Evaluation recurses through expressions, locals and modules (bounded by {@link Evaluator#MAX_DEPTH}
    * and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack large enough for those bounds.
    */
-  public void adapt(Workload workload) {
+  @Override
+  public void adapt(Discovery.Result discovered, Workload workload) {
+    this.discovered = discovered;
     Throwable[] failure = {null};
     Thread t = new Thread(null, () -> {
       try {

@@ -2,6 +2,7 @@ package dev.relplan.code.csharp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Integration;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** The C# inventory: HttpClient (new, factory, typed), AWS SDK for .NET, Polly, ASP.NET health endpoints. */
 class CsharpCodeScannerTest {
-  private static CsharpCodeScanner.Result scan(String... nameAndSource) {
+  private static ScanResult scan(String... nameAndSource) {
     List<SourceFile> files = new ArrayList<>();
     for (int i = 0; i < nameAndSource.length; i += 2) {
       files.add(new SourceFile(Path.of(nameAndSource[i]), nameAndSource[i], FileKind.SOURCE_CODE, nameAndSource[i + 1], List.of()));
     }
-    return CsharpCodeScanner.scan(files);
+    return new CsharpCodeScanner().scan(files);
   }
 
   private static boolean none(Integration i) {

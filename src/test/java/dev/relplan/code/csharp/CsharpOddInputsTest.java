@@ -2,6 +2,7 @@ package dev.relplan.code.csharp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Unusual but valid C#, and controller actions: the scanner neither fails nor invents calls. */
 class CsharpOddInputsTest {
-  private static CsharpCodeScanner.Result scan(String source) {
-    return CsharpCodeScanner.scan(List.of(new SourceFile(Path.of("Odd.cs"), "Odd.cs", FileKind.SOURCE_CODE, source, List.of())));
+  private static ScanResult scan(String source) {
+    return new CsharpCodeScanner().scan(List.of(new SourceFile(Path.of("Odd.cs"), "Odd.cs", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test

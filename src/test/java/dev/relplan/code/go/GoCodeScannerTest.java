@@ -2,6 +2,7 @@ package dev.relplan.code.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Integration;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Go inventory: net/http, aws-sdk-go-v2, database/sql, go-redis, resilience wrappers, health handlers. */
 class GoCodeScannerTest {
-  private static GoCodeScanner.Result scan(String source) {
-    return GoCodeScanner.scan(List.of(new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, source, List.of())));
+  private static ScanResult scan(String source) {
+    return new GoCodeScanner().scan(List.of(new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   private static boolean none(Integration i) {
@@ -405,7 +406,7 @@ class GoCodeScannerTest {
 
   @Test
   void defaultClientTimeoutSetInAnotherFileBoundsHttpGet() {
-    var r = GoCodeScanner.scan(List.of(
+    var r = new GoCodeScanner().scan(List.of(
         new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, """
             package main
 

@@ -2,6 +2,7 @@ package dev.relplan.code.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Unusual but valid Go: the scanner neither fails nor invents calls. */
 class GoOddInputsTest {
-  private static GoCodeScanner.Result scan(String source) {
-    return GoCodeScanner.scan(List.of(new SourceFile(Path.of("odd.go"), "odd.go", FileKind.SOURCE_CODE, source, List.of())));
+  private static ScanResult scan(String source) {
+    return new GoCodeScanner().scan(List.of(new SourceFile(Path.of("odd.go"), "odd.go", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.relplan.code.javascript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -12,15 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** The JavaScript/TypeScript inventory: axios, fetch, got, node-fetch, AWS SDK v2/v3, pg, ioredis, resilience libraries, health routes. */
 class JavaScriptCodeScannerTest {
-  private static JavaScriptCodeScanner.Result scan(String name, String source) {
-    return JavaScriptCodeScanner.scan(List.of(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of())));
+  private static ScanResult scan(String name, String source) {
+    return new JavaScriptCodeScanner().scan(List.of(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of())));
   }
 
-  private static JavaScriptCodeScanner.Result js(String source) {
+  private static ScanResult js(String source) {
     return scan("app.js", source);
   }
 
-  private static JavaScriptCodeScanner.Result ts(String source) {
+  private static ScanResult ts(String source) {
     return scan("app.ts", source);
   }
 

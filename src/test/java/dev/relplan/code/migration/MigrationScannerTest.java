@@ -2,6 +2,7 @@ package dev.relplan.code.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Flyway and Liquibase migrations: statements parsed with JSqlParser, changes at their exact lines. */
 class MigrationScannerTest {
-  private static MigrationScanner.Result scan(Path dir) throws Exception {
-    return MigrationScanner.scan(new Discovery().discover(List.of(dir)));
+  private static ScanResult scan(Path dir) throws Exception {
+    return new MigrationScanner().scanHandled(new Discovery().discover(List.of(dir)).files());
   }
 
-  private static List<String> found(MigrationScanner.Result r) {
-    return r.migrations().stream().map(m -> m.location + " " + m.tool + " " + m.change).sorted().toList();
+  private static List<String> found(ScanResult r) {
+    return r.breakingMigrations().stream().map(m -> m.location + " " + m.tool + " " + m.change).sorted().toList();
   }
 
   private static Path write(Path dir, String file, String content) throws Exception {
@@ -92,7 +93,7 @@ class MigrationScannerTest {
         ALTER TABLE orders ALTER COLUMN status SET DATA TYPE TEXT;
         ALTER TABLE orders DROP COLUMN legacy;
         """);
-    MigrationScanner.Result r = scan(dir);
+    ScanResult r = scan(dir);
     assertThat(found(r)).containsExactly("db/migration/V8__odd.sql:3 Flyway drops column orders.legacy");
     assertThat(r.skipped()).extracting(SkippedFile::reason)
         .containsExactly("SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
@@ -137,8 +138,8 @@ class MigrationScannerTest {
         <!DOCTYPE databaseChangeLog [<!ENTITY x SYSTEM "file:///etc/passwd">]>
         <databaseChangeLog><changeSet id="1" author="a"><dropTable tableName="&x;"/></changeSet></databaseChangeLog>
         """);
-    MigrationScanner.Result r = scan(dir);
-    assertThat(r.migrations()).isEmpty();
+    ScanResult r = scan(dir);
+    assertThat(r.breakingMigrations()).isEmpty();
     assertThat(r.skipped()).extracting(SkippedFile::file).containsExactly("changelog.xml");
   }
 
@@ -158,7 +159,7 @@ class MigrationScannerTest {
           DROP COLUMN c;
         -- rollback ALTER TABLE orders ADD COLUMN c INT;
         """);
-    List<Migration> m = scan(dir).migrations();
+    List<Migration> m = scan(dir).breakingMigrations();
     assertThat(found(scan(dir))).containsExactly(
         "changelog.json:3 Liquibase renames column orders.a to b",
         "changes/002.sql:3 Liquibase drops column orders.c");
@@ -171,7 +172,7 @@ class MigrationScannerTest {
         + "(".repeat(2000) + ";\nALTER TABLE t DROP COLUMN c;\n");
     write(dir, "db/migration/V2__open.sql", "ALTER TABLE t DROP COLUMN d; SELECT 'abc\n;\n$$ never closed\n/* nor this");
     long start = System.nanoTime();
-    MigrationScanner.Result r = scan(dir);
+    ScanResult r = scan(dir);
     assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
     assertThat(found(r)).containsExactly("db/migration/V1__nest.sql:3 Flyway drops column t.c", "db/migration/V2__open.sql:1 Flyway drops column t.d");
     assertThat(r.skipped()).extracting(s -> s.file() + ": " + s.reason())

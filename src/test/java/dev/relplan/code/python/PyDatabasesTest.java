@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** psycopg 2/3, psycopg_pool, redis-py and SQLAlchemy engines: one integration per creation site. */
 class PyDatabasesTest {
   private static List<Integration> scan(String source) {
-    return PythonCodeScanner.scan(List.of(new SourceFile(Path.of("db.py"), "db.py", FileKind.SOURCE_CODE, source, List.of()))).integrations();
+    return new PythonCodeScanner().scan(List.of(new SourceFile(Path.of("db.py"), "db.py", FileKind.SOURCE_CODE, source, List.of()))).integrations();
   }
 
   private static boolean none(Integration i) {

@@ -2,6 +2,7 @@ package dev.relplan.code.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Integration;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Python inventory: requests, httpx, aiohttp, urllib3, boto3, resilience decorators, health endpoints. */
 class PythonCodeScannerTest {
-  private static PythonCodeScanner.Result scan(String source) {
-    return PythonCodeScanner.scan(List.of(new SourceFile(Path.of("app.py"), "app.py", FileKind.SOURCE_CODE, source, List.of())));
+  private static ScanResult scan(String source) {
+    return new PythonCodeScanner().scan(List.of(new SourceFile(Path.of("app.py"), "app.py", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test
