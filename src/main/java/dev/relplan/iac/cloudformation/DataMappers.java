@@ -1,6 +1,6 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.BackupSelection;

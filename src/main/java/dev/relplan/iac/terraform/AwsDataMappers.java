@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.BackupSelection;
@@ -43,7 +43,7 @@ final class AwsDataMappers {
     m.put("aws_efs_replication_configuration", AwsDataMappers::efsReplication);
     m.put("aws_ebs_volume", r -> {
       Volume v = new Volume(r.scope(), r.address, r.type, r.location);
-      v.availabilityZone = r.a.str("availability_zone");
+      v.availabilityZone = r.attrs.str("availability_zone");
       v.onDelete = r.onDelete("DELETE", "terraform destroy deletes the volume");
       r.add(v);
     });
@@ -64,7 +64,7 @@ final class AwsDataMappers {
   }
 
   static void dbInstance(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
     db.name = p.str("identifier");
@@ -82,14 +82,14 @@ final class AwsDataMappers {
   private static Value<String> finalSnapshot(TfResource r) {
     Value<String> retained = r.onDelete("SNAPSHOT", "Terraform takes a final snapshot on destroy (skip_final_snapshot defaults to false)");
     if (retained.isExplicit()) return retained;
-    Value<Boolean> skip = r.a.bool("skip_final_snapshot");
+    Value<Boolean> skip = r.attrs.bool("skip_final_snapshot");
     if (skip.isTrue()) return Value.explicit("DELETE", skip.trace());
     if (skip.unresolved()) return Value.unresolved(skip.note(), skip.trace());
     return retained;
   }
 
   static void dbCluster(TfResource r, String family) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.CLUSTER;
     db.name = p.str("cluster_identifier");
@@ -105,7 +105,7 @@ final class AwsDataMappers {
   }
 
   static void clusterInstance(TfResource r, String family) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
     db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
@@ -120,7 +120,7 @@ final class AwsDataMappers {
   }
 
   static void table(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Table t = new Table(r.scope(), r.address, r.type, r.location);
     t.name = p.str("name");
     t.billingMode = or(p.str("billing_mode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless billing_mode is PAY_PER_REQUEST");
@@ -130,7 +130,7 @@ final class AwsDataMappers {
     t.writeCapacity = p.integer("write_capacity");
     List<Object> regions = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
-    for (Attrs rep : p.blocks("replica")) {
+    for (Attrs rep : p.nested("replica")) {
       Value<String> region = rep.str("region_name");
       regions.add(region.present() ? region.get() : new Unknown("replica region"));
       trace.add(rep.location());
@@ -143,7 +143,7 @@ final class AwsDataMappers {
   }
 
   static void cacheCluster(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     if (p.has("replication_group_id")) {
       // A member of a replication group: judged with its group.
       AwsMappers.generic(r);
@@ -160,7 +160,7 @@ final class AwsDataMappers {
   }
 
   static void replicationGroup(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
     cache.kind = Cache.Kind.REPLICATION_GROUP;
     cache.engine = or(p.str("engine"), "redis", "replication groups run Redis OSS unless engine says otherwise");
@@ -182,7 +182,7 @@ final class AwsDataMappers {
   }
 
   static void broker(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
     s.service = "Amazon MQ";
     Value<String> mode = or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE");
@@ -192,7 +192,7 @@ final class AwsDataMappers {
   }
 
   static void searchDomain(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
     s.service = "OpenSearch Service";
     Value<Integer> count = or(p.integer("cluster_config.instance_count"), 1, "OpenSearch domains have one data node by default");
@@ -202,7 +202,7 @@ final class AwsDataMappers {
   }
 
   static void fileSystem(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     FileSystem fs = new FileSystem(r.scope(), r.address, r.type, r.location);
     fs.backupPolicy = Value.defaulted("DISABLED", "EFS automatic backups are off unless an aws_efs_backup_policy enables them");
     fs.oneZone = p.str("availability_zone_name");
@@ -212,8 +212,8 @@ final class AwsDataMappers {
 
   static void efsBackupPolicy(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> fsRef = r.a.ref("file_system_id");
-    Value<String> status = r.a.str("backup_policy.status");
+    Value<Object> fsRef = r.attrs.ref("file_system_id");
+    Value<String> status = r.attrs.str("backup_policy.status");
     r.later(w -> {
       FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
       if (fs != null) fs.backupPolicy = status.withTrace(List.of(r.location));
@@ -222,8 +222,8 @@ final class AwsDataMappers {
 
   static void efsReplication(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> fsRef = r.a.ref("source_file_system_id");
-    Value<String> region = r.a.str("destination.region");
+    Value<Object> fsRef = r.attrs.ref("source_file_system_id");
+    Value<String> region = r.attrs.str("destination.region");
     r.later(w -> {
       FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
       if (fs == null) return;
@@ -234,7 +234,7 @@ final class AwsDataMappers {
   }
 
   static void bucket(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Bucket b = new Bucket(r.scope(), r.address, r.type, r.location);
     b.name = p.str("bucket");
     if (p.has("versioning")) {
@@ -242,7 +242,7 @@ final class AwsDataMappers {
       b.versioning = enabled.map(e -> e ? "Enabled" : "Suspended");
     }
     List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : p.blocks("replication_configuration.rules")) {
+    for (Attrs rule : p.nested("replication_configuration.rules")) {
       Value<Object> d = rule.ref("destination.bucket");
       if (d.present()) destinations.add(d.get());
       else if (d.unresolved()) destinations.add(new Unknown(d.note()));
@@ -256,8 +256,8 @@ final class AwsDataMappers {
 
   static void bucketVersioning(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
-    Value<String> status = r.a.str("versioning_configuration.status");
+    Value<Object> bucketRef = r.attrs.ref("bucket");
+    Value<String> status = r.attrs.str("versioning_configuration.status");
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
       if (b != null) b.versioning = status.withTrace(List.of(r.location));
@@ -266,9 +266,9 @@ final class AwsDataMappers {
 
   static void bucketReplication(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
+    Value<Object> bucketRef = r.attrs.ref("bucket");
     List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : r.a.blocks("rule")) {
+    for (Attrs rule : r.attrs.nested("rule")) {
       Value<Object> d = rule.ref("destination.bucket");
       if (d.present()) destinations.add(d.get());
       else if (d.unresolved()) destinations.add(new Unknown(d.note()));
@@ -281,9 +281,9 @@ final class AwsDataMappers {
 
   static void bucketNotification(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
+    Value<Object> bucketRef = r.attrs.ref("bucket");
     List<Object> functions = new ArrayList<>();
-    for (Attrs lf : r.a.blocks("lambda_function")) {
+    for (Attrs lf : r.attrs.nested("lambda_function")) {
       Value<Object> f = lf.ref("lambda_function_arn");
       if (f.present()) functions.add(f.get());
     }
@@ -295,9 +295,9 @@ final class AwsDataMappers {
 
   static void backupPlan(TfResource r) {
     BackupPlan plan = new BackupPlan(r.scope(), r.address, r.type, r.location);
-    for (Attrs rule : r.a.blocks("rule")) {
+    for (Attrs rule : r.attrs.nested("rule")) {
       List<BackupPlan.CopyAction> copies = new ArrayList<>();
-      for (Attrs ca : rule.blocks("copy_action")) {
+      for (Attrs ca : rule.nested("copy_action")) {
         copies.add(new BackupPlan.CopyAction(ca.ref("destination_vault_arn"), ca.integer("lifecycle.delete_after"), ca.location()));
       }
       plan.rules.add(new BackupPlan.Rule(rule.str("rule_name").orElse("rule"),
@@ -312,7 +312,7 @@ final class AwsDataMappers {
   /** Automated backups replicated to the Region of this resource's provider (always another Region). */
   static void backupReplication(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> source = r.a.ref("source_db_instance_arn");
+    Value<Object> source = r.attrs.ref("source_db_instance_arn");
     Value<String> region = r.region();
     String where = region.present() ? region.get() : "the Region of provider " + r.provider();
     List<Location> trace = new ArrayList<>(List.of(r.location));
@@ -353,18 +353,18 @@ final class AwsDataMappers {
   }
 
   static void backupSelection(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     BackupSelection s = new BackupSelection(r.scope(), r.address, r.type, r.location);
     s.plan = p.ref("plan_id");
     s.resources = p.list("resources");
     s.notResources = p.list("not_resources");
     List<Object> tags = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
-    for (Attrs t : p.blocks("selection_tag")) {
+    for (Attrs t : p.nested("selection_tag")) {
       tags.add(t.str("key").orElse("?") + "=" + t.str("value").orElse("*"));
       trace.add(t.location());
     }
-    for (Attrs t : p.blocks("condition.string_equals")) {
+    for (Attrs t : p.nested("condition.string_equals")) {
       String key = t.str("key").orElse("?");
       if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
       tags.add(key + "=" + t.str("value").orElse("*"));

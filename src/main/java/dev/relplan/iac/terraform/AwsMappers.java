@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.GenericResource;
@@ -41,7 +41,7 @@ final class AwsMappers {
   }
 
   static void instance(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.EC2_INSTANCE;
     Value<Integer> one = Value.explicit(1, List.of(r.location));
@@ -55,7 +55,7 @@ final class AwsMappers {
   }
 
   static void autoScalingGroup(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.AUTO_SCALING_GROUP;
     g.min = p.integer("min_size");
@@ -85,7 +85,7 @@ final class AwsMappers {
   }
 
   static void ecsService(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.ECS_SERVICE;
     if ("DAEMON".equals(p.str("scheduling_strategy").get())) {
@@ -102,7 +102,7 @@ final class AwsMappers {
     }
     List<Object> tgs = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
-    for (Attrs lb : p.blocks("load_balancer")) {
+    for (Attrs lb : p.nested("load_balancer")) {
       Value<Object> tg = lb.ref("target_group_arn");
       if (!tg.present()) tg = lb.ref("elb_name");
       if (tg.present()) {
@@ -126,7 +126,7 @@ final class AwsMappers {
   }
 
   static void loadBalancer(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     LoadBalancer lb = new LoadBalancer(r.scope(), r.address, r.type, r.location);
     lb.lbType = or(p.str("load_balancer_type"), "application", "the aws provider's default load_balancer_type is application");
     Value<Boolean> internal = p.bool("internal");
@@ -135,7 +135,7 @@ final class AwsMappers {
     lb.subnets = p.list("subnets");
     if (!lb.subnets.present() && p.has("subnet_mapping")) {
       List<Object> subnets = new ArrayList<>();
-      for (Attrs sm : p.blocks("subnet_mapping")) {
+      for (Attrs sm : p.nested("subnet_mapping")) {
         Value<Object> s = sm.ref("subnet_id");
         if (s.present()) subnets.add(s.get());
       }
@@ -149,7 +149,7 @@ final class AwsMappers {
   }
 
   static void classicLoadBalancer(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     LoadBalancer lb = new LoadBalancer(r.scope(), r.address, r.type, r.location);
     lb.lbType = Value.explicit("classic", List.of(r.location));
     Value<Boolean> internal = p.bool("internal");
@@ -163,7 +163,7 @@ final class AwsMappers {
   }
 
   static void targetGroup(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     TargetGroup tg = new TargetGroup(r.scope(), r.address, r.type, r.location);
     tg.targetType = or(p.str("target_type"), "instance", "the aws provider's default target_type is instance");
     boolean lambda = "lambda".equalsIgnoreCase(tg.targetType.orElse(""));
@@ -176,8 +176,8 @@ final class AwsMappers {
 
   static void targetGroupAttachment(TfResource r) {
     generic(r);
-    Value<Object> tgRef = r.a.ref("target_group_arn");
-    Value<Object> target = r.a.ref("target_id");
+    Value<Object> tgRef = r.attrs.ref("target_group_arn");
+    Value<Object> target = r.attrs.ref("target_id");
     r.later(w -> {
       TargetGroup tg = w.resolve(tgRef.get(), TargetGroup.class);
       if (tg == null || !target.present()) return;
@@ -191,8 +191,8 @@ final class AwsMappers {
 
   static void autoscalingAttachment(TfResource r) {
     generic(r);
-    Value<Object> asgRef = r.a.ref("autoscaling_group_name");
-    Value<Object> tgRef = r.a.has("lb_target_group_arn") ? r.a.ref("lb_target_group_arn") : r.a.ref("elb");
+    Value<Object> asgRef = r.attrs.ref("autoscaling_group_name");
+    Value<Object> tgRef = r.attrs.has("lb_target_group_arn") ? r.attrs.ref("lb_target_group_arn") : r.attrs.ref("elb");
     r.later(w -> attachTarget(w, asgRef, tgRef, r.location));
   }
 

@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.Alias;
 import dev.relplan.model.ApiIntegration;
@@ -32,23 +32,23 @@ final class AwsMessagingMappers {
     m.put("aws_sqs_queue_redrive_policy", AwsMessagingMappers::queueRedrive);
     m.put("aws_sns_topic", r -> {
       Topic t = new Topic(r.scope(), r.address, r.type, r.location);
-      t.fifo = or(r.a.bool("fifo_topic"), false, "standard topic");
+      t.fifo = or(r.attrs.bool("fifo_topic"), false, "standard topic");
       r.add(t);
     });
     m.put("aws_sns_topic_subscription", r -> {
       Subscription s = new Subscription(r.scope(), r.address, r.type, r.location);
-      s.topic = r.a.ref("topic_arn");
-      s.protocol = r.a.str("protocol");
-      s.endpoint = r.a.ref("endpoint");
-      s.deadLetterTarget = r.a.ref("redrive_policy.deadLetterTargetArn");
+      s.topic = r.attrs.ref("topic_arn");
+      s.protocol = r.attrs.str("protocol");
+      s.endpoint = r.attrs.ref("endpoint");
+      s.deadLetterTarget = r.attrs.ref("redrive_policy.deadLetterTargetArn");
       r.add(s);
     });
     m.put("aws_cloudwatch_event_rule", r -> {
       EventRule e = new EventRule(r.scope(), r.address, r.type, r.location);
-      e.schedule = r.a.str("schedule_expression");
-      e.state = r.a.str("state");
+      e.schedule = r.attrs.str("schedule_expression");
+      e.state = r.attrs.str("state");
       if (!e.state.present()) {
-        Value<Boolean> enabled = r.a.bool("is_enabled");
+        Value<Boolean> enabled = r.attrs.bool("is_enabled");
         e.state = enabled.present() ? enabled.map(b -> b ? "ENABLED" : "DISABLED") : Value.defaulted("ENABLED", "rules are enabled by default");
       }
       r.add(e);
@@ -58,72 +58,72 @@ final class AwsMessagingMappers {
     m.put("aws_lambda_event_source_mapping", AwsMessagingMappers::eventSourceMapping);
     m.put("aws_lambda_function_event_invoke_config", r -> {
       EventInvokeConfig e = new EventInvokeConfig(r.scope(), r.address, r.type, r.location);
-      e.function = r.a.ref("function_name");
-      e.onFailure = r.a.ref("destination_config.on_failure.destination");
-      e.maximumRetryAttempts = r.a.integer("maximum_retry_attempts");
-      e.maximumEventAgeSeconds = r.a.integer("maximum_event_age_in_seconds");
+      e.function = r.attrs.ref("function_name");
+      e.onFailure = r.attrs.ref("destination_config.on_failure.destination");
+      e.maximumRetryAttempts = r.attrs.integer("maximum_retry_attempts");
+      e.maximumEventAgeSeconds = r.attrs.integer("maximum_event_age_in_seconds");
       r.add(e);
     });
     m.put("aws_lambda_alias", r -> {
       Alias a = new Alias(r.scope(), r.address, r.type, r.location);
-      a.function = r.a.ref("function_name");
+      a.function = r.attrs.ref("function_name");
       r.add(a);
     });
     m.put("aws_lambda_provisioned_concurrency_config", AwsMessagingMappers::provisionedConcurrency);
     m.put("aws_kinesis_stream", r -> {
       Stream s = new Stream(r.scope(), r.address, r.type, r.location);
-      s.mode = or(r.a.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
-      s.shardCount = r.a.integer("shard_count");
+      s.mode = or(r.attrs.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+      s.shardCount = r.attrs.integer("shard_count");
       r.add(s);
     });
     m.put("aws_sfn_state_machine", r -> r.add(new StateMachine(r.scope(), r.address, r.type, r.location)));
     m.put("aws_api_gateway_stage", r -> {
       ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
       s.apiKind = "REST";
-      s.api = r.a.ref("rest_api_id");
-      s.stageName = r.a.str("stage_name");
+      s.api = r.attrs.ref("rest_api_id");
+      s.stageName = r.attrs.str("stage_name");
       r.add(s);
     });
     m.put("aws_api_gateway_method_settings", AwsMessagingMappers::methodSettings);
     m.put("aws_api_gateway_usage_plan", r -> {
       UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
-      u.throttleRate = r.a.number("throttle_settings.rate_limit");
+      u.throttleRate = r.attrs.number("throttle_settings.rate_limit");
       List<Object> apis = new ArrayList<>();
-      for (Attrs s : r.a.blocks("api_stages")) {
+      for (Attrs s : r.attrs.nested("api_stages")) {
         Value<Object> api = s.ref("api_id");
         if (api.present()) apis.add(api.get());
       }
-      u.apis = apis.isEmpty() ? Value.absent() : Value.explicit(apis, List.of(r.a.keyLocation("api_stages")));
+      u.apis = apis.isEmpty() ? Value.absent() : Value.explicit(apis, List.of(r.attrs.keyLocation("api_stages")));
       r.add(u);
     });
     m.put("aws_api_gateway_integration", r -> {
-      String type = r.a.str("type").orElse("");
+      String type = r.attrs.str("type").orElse("");
       if (!type.startsWith("AWS")) {
         AwsMappers.generic(r);
         return;
       }
       ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
       i.apiKind = "REST";
-      i.api = r.a.ref("rest_api_id");
-      i.function = functionRef(r.a, "uri");
-      i.timeoutMillis = or(r.a.integer("timeout_milliseconds"), 29000, "REST API integrations time out after 29 seconds by default");
+      i.api = r.attrs.ref("rest_api_id");
+      i.function = functionRef(r.attrs, "uri");
+      i.timeoutMillis = or(r.attrs.integer("timeout_milliseconds"), 29000, "REST API integrations time out after 29 seconds by default");
       r.add(i);
     });
     m.put("aws_apigatewayv2_stage", r -> {
       ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
       s.apiKind = "HTTP";
-      s.api = r.a.ref("api_id");
-      s.stageName = r.a.str("name");
-      s.throttleRate = r.a.number("default_route_settings.throttling_rate_limit");
-      s.throttleBurst = r.a.number("default_route_settings.throttling_burst_limit");
+      s.api = r.attrs.ref("api_id");
+      s.stageName = r.attrs.str("name");
+      s.throttleRate = r.attrs.number("default_route_settings.throttling_rate_limit");
+      s.throttleBurst = r.attrs.number("default_route_settings.throttling_burst_limit");
       r.add(s);
     });
     m.put("aws_apigatewayv2_integration", r -> {
       ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
       i.apiKind = "HTTP";
-      i.api = r.a.ref("api_id");
-      i.function = functionRef(r.a, "integration_uri");
-      i.timeoutMillis = or(r.a.integer("timeout_milliseconds"), 30000, "HTTP API integrations time out after 30 seconds by default");
+      i.api = r.attrs.ref("api_id");
+      i.function = functionRef(r.attrs, "integration_uri");
+      i.timeoutMillis = or(r.attrs.integer("timeout_milliseconds"), 30000, "HTTP API integrations time out after 30 seconds by default");
       r.add(i);
     });
   }
@@ -138,7 +138,7 @@ final class AwsMessagingMappers {
   }
 
   static void queue(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Queue q = new Queue(r.scope(), r.address, r.type, r.location);
     q.name = p.str("name");
     q.fifo = or(p.bool("fifo_queue"), false, "standard queue");
@@ -155,9 +155,9 @@ final class AwsMessagingMappers {
 
   static void queueRedrive(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> queueRef = r.a.ref("queue_url");
-    Value<Object> target = r.a.ref("redrive_policy.deadLetterTargetArn");
-    Value<Integer> max = r.a.integer("redrive_policy.maxReceiveCount");
+    Value<Object> queueRef = r.attrs.ref("queue_url");
+    Value<Object> target = r.attrs.ref("redrive_policy.deadLetterTargetArn");
+    Value<Integer> max = r.attrs.integer("redrive_policy.maxReceiveCount");
     r.later(w -> {
       Queue q = w.resolve(queueRef.get(), Queue.class);
       if (q == null) return;
@@ -168,9 +168,9 @@ final class AwsMessagingMappers {
 
   static void eventTarget(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> ruleRef = r.a.ref("rule");
-    EventRule.Target t = new EventRule.Target(r.a.str("target_id").orElse(r.address), r.a.ref("arn"), r.a.ref("dead_letter_config.arn"),
-        r.a.integer("retry_policy.maximum_retry_attempts"), r.location);
+    Value<Object> ruleRef = r.attrs.ref("rule");
+    EventRule.Target t = new EventRule.Target(r.attrs.str("target_id").orElse(r.address), r.attrs.ref("arn"), r.attrs.ref("dead_letter_config.arn"),
+        r.attrs.integer("retry_policy.maximum_retry_attempts"), r.location);
     r.later(w -> {
       EventRule rule = w.resolve(ruleRef.get(), EventRule.class);
       if (rule != null) rule.targets.add(t);
@@ -178,7 +178,7 @@ final class AwsMessagingMappers {
   }
 
   static void function(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Function f = new Function(r.scope(), r.address, r.type, r.location);
     f.name = p.str("function_name");
     f.timeoutSeconds = or(p.integer("timeout"), 3, "Lambda functions time out after 3 seconds by default");
@@ -193,7 +193,7 @@ final class AwsMessagingMappers {
   }
 
   static void eventSourceMapping(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     EventSourceMapping e = new EventSourceMapping(r.scope(), r.address, r.type, r.location);
     e.function = p.ref("function_name");
     e.source = p.ref("event_source_arn");
@@ -212,8 +212,8 @@ final class AwsMessagingMappers {
 
   static void provisionedConcurrency(TfResource r) {
     AwsMappers.generic(r);
-    Value<Object> fnRef = r.a.ref("function_name");
-    Value<Integer> n = r.a.integer("provisioned_concurrent_executions");
+    Value<Object> fnRef = r.attrs.ref("function_name");
+    Value<Integer> n = r.attrs.integer("provisioned_concurrent_executions");
     r.later(w -> {
       Resource target = w.resolve(fnRef.get());
       if (target instanceof Function f && !f.provisionedConcurrency.present()) f.provisionedConcurrency = n;
@@ -223,12 +223,12 @@ final class AwsMessagingMappers {
 
   static void methodSettings(TfResource r) {
     AwsMappers.generic(r);
-    String path = r.a.str("method_path").orElse("");
+    String path = r.attrs.str("method_path").orElse("");
     if (!path.equals("*/*")) return;
-    Value<Object> stageRef = r.a.ref("stage_name");
-    Value<Object> apiRef = r.a.ref("rest_api_id");
-    Value<Double> rate = r.a.number("settings.throttling_rate_limit");
-    Value<Double> burst = r.a.number("settings.throttling_burst_limit");
+    Value<Object> stageRef = r.attrs.ref("stage_name");
+    Value<Object> apiRef = r.attrs.ref("rest_api_id");
+    Value<Double> rate = r.attrs.number("settings.throttling_rate_limit");
+    Value<Double> burst = r.attrs.number("settings.throttling_burst_limit");
     r.later(w -> {
       ApiStage stage = w.resolve(stageRef.get(), ApiStage.class);
       if (stage == null && stageRef.get() instanceof String name) {

@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.DnsHealthCheck;
 import dev.relplan.model.DnsRecord;
@@ -23,32 +23,32 @@ final class AwsNetworkMappers {
     m.put("aws_route_table", AwsNetworkMappers::routeTable);
     m.put("aws_route", r -> {
       Route route = new Route(r.scope(), r.address, r.type, r.location);
-      route.routeTable = r.a.ref("route_table_id");
-      fillRoute(route, r.a);
+      route.routeTable = r.attrs.ref("route_table_id");
+      fillRoute(route, r.attrs);
       r.add(route);
     });
     m.put("aws_route_table_association", r -> {
       RouteTableAssociation a = new RouteTableAssociation(r.scope(), r.address, r.type, r.location);
-      a.routeTable = r.a.ref("route_table_id");
-      a.subnet = r.a.ref("subnet_id");
+      a.routeTable = r.attrs.ref("route_table_id");
+      a.subnet = r.attrs.ref("subnet_id");
       r.add(a);
     });
     m.put("aws_nat_gateway", r -> {
       NatGateway n = new NatGateway(r.scope(), r.address, r.type, r.location);
-      n.subnet = r.a.ref("subnet_id");
-      n.connectivity = or(r.a.str("connectivity_type"), "public", "NAT gateways are public by default");
+      n.subnet = r.attrs.ref("subnet_id");
+      n.connectivity = or(r.attrs.str("connectivity_type"), "public", "NAT gateways are public by default");
       r.add(n);
     });
     m.put("aws_route53_record", AwsNetworkMappers::record);
     m.put("aws_route53_health_check", r -> {
       DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
-      h.checkType = r.a.str("type");
+      h.checkType = r.attrs.str("type");
       r.add(h);
     });
   }
 
   static void subnet(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Subnet s = new Subnet(r.scope(), r.address, r.type, r.location);
     s.vpc = p.ref("vpc_id");
     s.availabilityZone = p.str("availability_zone");
@@ -63,10 +63,10 @@ final class AwsNetworkMappers {
 
   static void routeTable(TfResource r) {
     RouteTable t = new RouteTable(r.scope(), r.address, r.type, r.location);
-    t.vpc = r.a.ref("vpc_id");
+    t.vpc = r.attrs.ref("vpc_id");
     r.add(t);
     int i = 0;
-    for (Attrs inline : r.a.blocks("route")) {
+    for (Attrs inline : r.attrs.nested("route")) {
       Route route = new Route(r.scope(), r.address + ".route[" + i++ + "]", "aws_route", inline.location());
       route.routeTable = Value.explicit(new ResourceRef(r.scope(), r.address, "id"), List.of(r.location));
       fillRoute(route, inline);
@@ -87,7 +87,7 @@ final class AwsNetworkMappers {
   }
 
   static void record(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     DnsRecord d = new DnsRecord(r.scope(), r.address, r.type, r.location);
     d.recordName = p.str("name");
     d.recordType = p.str("type");

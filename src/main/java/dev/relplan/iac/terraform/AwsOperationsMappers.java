@@ -1,6 +1,6 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.Alarm;
 import dev.relplan.model.DeploymentConfig;
@@ -23,24 +23,24 @@ final class AwsOperationsMappers {
   static void register(Map<String, TfMapper> m) {
     m.put("aws_appautoscaling_target", r -> {
       ScalableTarget t = new ScalableTarget(r.scope(), r.address, r.type, r.location);
-      t.resourceId = r.a.raw("resource_id");
-      t.resourceRefs = List.copyOf(r.a.refs("resource_id"));
-      t.dimension = r.a.str("scalable_dimension");
-      t.min = r.a.integer("min_capacity");
-      t.max = r.a.integer("max_capacity");
+      t.resourceId = r.attrs.raw("resource_id");
+      t.resourceRefs = List.copyOf(r.attrs.refs("resource_id"));
+      t.dimension = r.attrs.str("scalable_dimension");
+      t.min = r.attrs.integer("min_capacity");
+      t.max = r.attrs.integer("max_capacity");
       r.add(t);
     });
-    m.put("aws_appautoscaling_policy", r -> appPolicy(r, or(r.a.str("policy_type"), "StepScaling", "the aws provider's default policy_type")));
+    m.put("aws_appautoscaling_policy", r -> appPolicy(r, or(r.attrs.str("policy_type"), "StepScaling", "the aws provider's default policy_type")));
     m.put("aws_appautoscaling_scheduled_action", r -> appPolicy(r, Value.explicit("Scheduled", List.of(r.location))));
     m.put("aws_autoscaling_policy", r -> {
       ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
-      s.target = r.a.ref("autoscaling_group_name");
-      s.policyType = or(r.a.str("policy_type"), "SimpleScaling", "Auto Scaling default policy type");
+      s.target = r.attrs.ref("autoscaling_group_name");
+      s.policyType = or(r.attrs.str("policy_type"), "SimpleScaling", "Auto Scaling default policy type");
       r.add(s);
     });
     m.put("aws_autoscaling_schedule", r -> {
       ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
-      s.target = r.a.ref("autoscaling_group_name");
+      s.target = r.attrs.ref("autoscaling_group_name");
       s.policyType = Value.explicit("Scheduled", List.of(r.location));
       r.add(s);
     });
@@ -48,25 +48,25 @@ final class AwsOperationsMappers {
     m.put("aws_cloudwatch_composite_alarm", r -> {
       Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
       a.composite = true;
-      a.actions = r.a.list("alarm_actions");
+      a.actions = r.attrs.list("alarm_actions");
       r.add(a);
     });
     m.put("aws_codedeploy_deployment_group", AwsOperationsMappers::deploymentGroup);
     m.put("aws_codedeploy_deployment_config", r -> {
       DeploymentConfig d = new DeploymentConfig(r.scope(), r.address, r.type, r.location);
-      d.configName = r.a.str("deployment_config_name");
-      d.trafficRouting = r.a.str("traffic_routing_config.type");
-      d.minimumHealthyHostsType = r.a.str("minimum_healthy_hosts.type");
-      d.minimumHealthyHostsValue = r.a.integer("minimum_healthy_hosts.value");
+      d.configName = r.attrs.str("deployment_config_name");
+      d.trafficRouting = r.attrs.str("traffic_routing_config.type");
+      d.minimumHealthyHostsType = r.attrs.str("minimum_healthy_hosts.type");
+      d.minimumHealthyHostsValue = r.attrs.integer("minimum_healthy_hosts.value");
       r.add(d);
     });
     m.put("aws_fis_experiment_template", r -> {
       FisExperiment f = new FisExperiment(r.scope(), r.address, r.type, r.location);
-      for (Attrs a : r.a.blocks("action")) {
+      for (Attrs a : r.attrs.nested("action")) {
         Value<String> id = a.str("action_id");
         if (id.present()) f.actionIds.add(id.get());
       }
-      for (Attrs t : r.a.blocks("target")) {
+      for (Attrs t : r.attrs.nested("target")) {
         Value<String> type = t.str("resource_type");
         if (type.present()) f.targetTypes.add(type.get());
       }
@@ -76,9 +76,9 @@ final class AwsOperationsMappers {
 
   private static void appPolicy(TfResource r, Value<String> type) {
     ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
-    Value<Object> id = r.a.raw("resource_id");
+    Value<Object> id = r.attrs.raw("resource_id");
     s.target = id;
-    s.resourceRefs = List.copyOf(r.a.refs("resource_id"));
+    s.resourceRefs = List.copyOf(r.attrs.refs("resource_id"));
     // resource_id = aws_appautoscaling_target.x.resource_id: the policy belongs to that target.
     for (ResourceRef ref : s.resourceRefs) {
       if (ref.id().contains("aws_appautoscaling_target.")) s.target = Value.explicit(new ResourceRef(ref.scope(), ref.id(), null), id.trace());
@@ -88,13 +88,13 @@ final class AwsOperationsMappers {
   }
 
   static void alarm(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
     a.namespace = p.str("namespace");
     a.metricName = p.str("metric_name");
     a.actions = p.list("alarm_actions");
     List<ResourceRef> dims = new ArrayList<>(p.refs("dimensions"));
-    for (Attrs q : p.blocks("metric_query")) {
+    for (Attrs q : p.nested("metric_query")) {
       Value<String> ns = q.str("metric.namespace");
       if (ns.present()) a.metricNamespaces.add(ns.get());
       Value<String> expr = q.str("expression");
@@ -106,7 +106,7 @@ final class AwsOperationsMappers {
   }
 
   static void deploymentGroup(TfResource r) {
-    Attrs p = r.a;
+    Attrs p = r.attrs;
     DeploymentGroup g = new DeploymentGroup(r.scope(), r.address, r.type, r.location);
     g.computePlatform = Value.defaulted("Server", "CodeDeploy applications default to the Server platform");
     Value<Object> app = p.ref("app_name");
@@ -139,7 +139,7 @@ final class AwsOperationsMappers {
     g.alarms = alarms;
     List<Object> targets = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
-    for (Attrs svc : p.blocks("ecs_service")) {
+    for (Attrs svc : p.nested("ecs_service")) {
       Value<Object> s = svc.ref("service_name");
       if (s.present()) {
         targets.add(s.get());

@@ -103,18 +103,18 @@ final class LambdaCode {
   }
 
   /** The function block's attributes with their lines. */
-  private record Body(TfResource r) {
+  private record Body(TfResource resource) {
     boolean has(String name) {
-      return r.block.body().attribute(name).isPresent();
+      return resource.block.body().attribute(name).isPresent();
     }
 
     Expr expr(String name) {
-      return r.block.body().attribute(name).orElseThrow().value();
+      return resource.block.body().attribute(name).orElseThrow().value();
     }
 
     List<Location> trace(String name) {
       List<Location> out = new ArrayList<>();
-      r.block.body().attribute(name).ifPresent(a -> out.add(r.module.at(a.range())));
+      resource.block.body().attribute(name).ifPresent(a -> out.add(resource.module.at(a.range())));
       return out;
     }
   }

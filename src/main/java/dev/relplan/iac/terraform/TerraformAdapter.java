@@ -180,7 +180,7 @@ public final class TerraformAdapter {
       for (Block p : f.body().blocks("provider")) {
         if (!"aws".equals(p.label(0)) || p.body().attribute("alias").isPresent()) continue;
         Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
-        for (Attrs dt : a.blocks("default_tags")) return dt.tags();
+        for (Attrs dt : a.nested("default_tags")) return dt.tags();
       }
     }
     return Map.of();

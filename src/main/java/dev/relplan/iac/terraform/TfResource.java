@@ -17,19 +17,19 @@ final class TfResource {
   /** The full instance address, e.g. {@code module.vpc.aws_nat_gateway.this[0]}. */
   final String address;
   final Location location;
-  final Attrs a;
+  final Attrs attrs;
   final Workload workload;
   final Value<Boolean> exists;
   private final List<Consumer<Workload>> deferred;
 
-  TfResource(ModuleInstance module, Block block, String type, String address, Location location, Attrs a, Workload workload,
+  TfResource(ModuleInstance module, Block block, String type, String address, Location location, Attrs attrs, Workload workload,
              Value<Boolean> exists, List<Consumer<Workload>> deferred) {
     this.module = module;
     this.block = block;
     this.type = type;
     this.address = address;
     this.location = location;
-    this.a = a;
+    this.attrs = attrs;
     this.workload = workload;
     this.exists = exists;
     this.deferred = deferred;
@@ -42,7 +42,7 @@ final class TfResource {
   <T extends Resource> T add(T r) {
     r.callChain = module.callChain;
     r.exists = exists;
-    r.tags.putAll(a.tags());
+    r.tags.putAll(attrs.tags());
     Value<String> region = region();
     if (region.present()) r.region = region;
     workload.add(r);
