@@ -37,11 +37,15 @@ import java.util.function.Consumer;
  * instance mapped onto the same model objects as CloudFormation.
  */
 public final class TerraformAdapter {
-  private static final Map<String, TfMapper> MAPPERS = new HashMap<>();
+  private static final Map<String, Mapper> MAPPERS = new HashMap<>();
   private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
 
   static {
-    AwsMappers.register(MAPPERS);
+    ComputeMappers.register(MAPPERS);
+    DataMappers.register(MAPPERS);
+    NetworkMappers.register(MAPPERS);
+    MessagingMappers.register(MAPPERS);
+    OperationsMappers.register(MAPPERS);
   }
 
   private final Discovery.Result discovered;
@@ -362,7 +366,7 @@ public final class TerraformAdapter {
         b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new dev.relplan.parse.hcl.Body(List.of(), range), range);
       }
       Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
-      TfResource r = new TfResource(m, b, i.type(), i.address(), loc, attrs, w,
+      ResourceContext r = new ResourceContext(m, b, i.type(), i.address(), loc, attrs, w,
           Value.explicit(true, List.of(i.location())), deferred);
       mapInstance(r, m, w);
     }
@@ -398,15 +402,15 @@ public final class TerraformAdapter {
       return;
     }
     Attrs attrs = new Attrs(m, b.body(), env, loc);
-    mapInstance(new TfResource(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
+    mapInstance(new ResourceContext(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
   }
 
-  private void mapInstance(TfResource r, ModuleInstance m, Workload w) {
+  private void mapInstance(ResourceContext r, ModuleInstance m, Workload w) {
     String type = r.type;
     String address = r.address;
     Location loc = r.location;
     int before = w.resources().size();
-    TfMapper mapper = MAPPERS.get(type);
+    Mapper mapper = MAPPERS.get(type);
     try {
       if (mapper != null) {
         mapper.map(r);

@@ -3,7 +3,6 @@ package dev.relplan.iac.terraform;
 import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.ComputeGroup;
-import dev.relplan.model.GenericResource;
 import dev.relplan.model.LoadBalancer;
 import dev.relplan.source.Location;
 import dev.relplan.model.TargetGroup;
@@ -14,33 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /** EC2 instances, Auto Scaling groups, ECS services and load balancers (aws provider). */
-final class AwsMappers {
-  private AwsMappers() {}
+final class ComputeMappers {
+  private ComputeMappers() {}
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_instance", AwsMappers::instance);
-    m.put("aws_autoscaling_group", AwsMappers::autoScalingGroup);
-    m.put("aws_ecs_service", AwsMappers::ecsService);
-    m.put("aws_lb", AwsMappers::loadBalancer);
-    m.put("aws_alb", AwsMappers::loadBalancer);
-    m.put("aws_lb_target_group", AwsMappers::targetGroup);
-    m.put("aws_alb_target_group", AwsMappers::targetGroup);
-    m.put("aws_elb", AwsMappers::classicLoadBalancer);
-    m.put("aws_lb_target_group_attachment", AwsMappers::targetGroupAttachment);
-    m.put("aws_alb_target_group_attachment", AwsMappers::targetGroupAttachment);
-    m.put("aws_autoscaling_attachment", AwsMappers::autoscalingAttachment);
-    AwsDataMappers.register(m);
-    AwsNetworkMappers.register(m);
-    AwsMessagingMappers.register(m);
-    AwsOperationsMappers.register(m);
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_instance", ComputeMappers::instance);
+    m.put("aws_autoscaling_group", ComputeMappers::autoScalingGroup);
+    m.put("aws_ecs_service", ComputeMappers::ecsService);
+    m.put("aws_lb", ComputeMappers::loadBalancer);
+    m.put("aws_alb", ComputeMappers::loadBalancer);
+    m.put("aws_lb_target_group", ComputeMappers::targetGroup);
+    m.put("aws_alb_target_group", ComputeMappers::targetGroup);
+    m.put("aws_elb", ComputeMappers::classicLoadBalancer);
+    m.put("aws_lb_target_group_attachment", ComputeMappers::targetGroupAttachment);
+    m.put("aws_alb_target_group_attachment", ComputeMappers::targetGroupAttachment);
+    m.put("aws_autoscaling_attachment", ComputeMappers::autoscalingAttachment);
   }
 
-  /** A configuring resource kept in the model as generic, so its own line exists. */
-  static void generic(TfResource r) {
-    r.add(new GenericResource(r.scope(), r.address, r.type, r.location));
-  }
-
-  static void instance(TfResource r) {
+  static void instance(ResourceContext r) {
     Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.EC2_INSTANCE;
@@ -54,7 +44,7 @@ final class AwsMappers {
     r.add(g);
   }
 
-  static void autoScalingGroup(TfResource r) {
+  static void autoScalingGroup(ResourceContext r) {
     Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.AUTO_SCALING_GROUP;
@@ -84,7 +74,7 @@ final class AwsMappers {
     r.add(g);
   }
 
-  static void ecsService(TfResource r) {
+  static void ecsService(ResourceContext r) {
     Attrs p = r.attrs;
     ComputeGroup g = new ComputeGroup(r.scope(), r.address, r.type, r.location);
     g.kind = ComputeGroup.Kind.ECS_SERVICE;
@@ -125,7 +115,7 @@ final class AwsMappers {
     r.add(g);
   }
 
-  static void loadBalancer(TfResource r) {
+  static void loadBalancer(ResourceContext r) {
     Attrs p = r.attrs;
     LoadBalancer lb = new LoadBalancer(r.scope(), r.address, r.type, r.location);
     lb.lbType = or(p.str("load_balancer_type"), "application", "the aws provider's default load_balancer_type is application");
@@ -148,7 +138,7 @@ final class AwsMappers {
     r.add(lb);
   }
 
-  static void classicLoadBalancer(TfResource r) {
+  static void classicLoadBalancer(ResourceContext r) {
     Attrs p = r.attrs;
     LoadBalancer lb = new LoadBalancer(r.scope(), r.address, r.type, r.location);
     lb.lbType = Value.explicit("classic", List.of(r.location));
@@ -162,7 +152,7 @@ final class AwsMappers {
     r.add(lb);
   }
 
-  static void targetGroup(TfResource r) {
+  static void targetGroup(ResourceContext r) {
     Attrs p = r.attrs;
     TargetGroup tg = new TargetGroup(r.scope(), r.address, r.type, r.location);
     tg.targetType = or(p.str("target_type"), "instance", "the aws provider's default target_type is instance");
@@ -174,8 +164,8 @@ final class AwsMappers {
     r.add(tg);
   }
 
-  static void targetGroupAttachment(TfResource r) {
-    generic(r);
+  static void targetGroupAttachment(ResourceContext r) {
+    r.addGeneric();
     Value<Object> tgRef = r.attrs.ref("target_group_arn");
     Value<Object> target = r.attrs.ref("target_id");
     r.later(w -> {
@@ -189,8 +179,8 @@ final class AwsMappers {
     });
   }
 
-  static void autoscalingAttachment(TfResource r) {
-    generic(r);
+  static void autoscalingAttachment(ResourceContext r) {
+    r.addGeneric();
     Value<Object> asgRef = r.attrs.ref("autoscaling_group_name");
     Value<Object> tgRef = r.attrs.has("lb_target_group_arn") ? r.attrs.ref("lb_target_group_arn") : r.attrs.ref("elb");
     r.later(w -> attachTarget(w, asgRef, tgRef, r.location));

@@ -1,16 +1,18 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.source.Location;
+import dev.relplan.model.GenericResource;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.Expr;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** Everything a mapper needs to turn one Terraform resource instance into model objects. */
-final class TfResource {
+final class ResourceContext {
   final ModuleInstance module;
   final Block block;
   final String type;
@@ -22,7 +24,7 @@ final class TfResource {
   final Value<Boolean> exists;
   private final List<Consumer<Workload>> deferred;
 
-  TfResource(ModuleInstance module, Block block, String type, String address, Location location, Attrs attrs, Workload workload,
+  ResourceContext(ModuleInstance module, Block block, String type, String address, Location location, Attrs attrs, Workload workload,
              Value<Boolean> exists, List<Consumer<Workload>> deferred) {
     this.module = module;
     this.block = block;
@@ -49,6 +51,11 @@ final class TfResource {
     return r;
   }
 
+  /** A resource that configures another one, kept in the model as generic so that its own line exists. */
+  void addGeneric() {
+    add(new GenericResource(scope(), address, type, location));
+  }
+
   /** Runs after every resource of the scan is in the model (for resources that configure another one). */
   void later(Consumer<Workload> action) {
     deferred.add(action);
@@ -57,7 +64,7 @@ final class TfResource {
   /** The provider configuration this resource uses, as the root names it ("aws", "aws.dr"). */
   String provider() {
     var p = block.body().attribute("provider").orElse(null);
-    String local = p != null && p.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal t ? t.path() : "aws";
+    String local = p != null && p.value() instanceof Expr.ScopeTraversal t ? t.path() : "aws";
     return module.rootProvider(local);
   }
 
@@ -74,7 +81,7 @@ final class TfResource {
   /** What happens to the data on destroy: RETAIN with lifecycle prevent_destroy, else the given default. */
   Value<String> onDelete(String dflt, String why) {
     for (Block l : block.body().blocks("lifecycle")) {
-      Attrs la = new Attrs(module, l.body(), dev.relplan.iac.terraform.Env.EMPTY, location);
+      Attrs la = new Attrs(module, l.body(), Env.EMPTY, location);
       Value<Boolean> p = la.bool("prevent_destroy");
       if (p.isTrue()) return Value.explicit("RETAIN", p.trace());
     }

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Scaling, alarms, CodeDeploy and fault-injection experiments (aws provider). */
-final class AwsOperationsMappers {
-  private AwsOperationsMappers() {}
+final class OperationsMappers {
+  private OperationsMappers() {}
 
-  static void register(Map<String, TfMapper> m) {
+  static void register(Map<String, Mapper> m) {
     m.put("aws_appautoscaling_target", r -> {
       ScalableTarget t = new ScalableTarget(r.scope(), r.address, r.type, r.location);
       t.resourceId = r.attrs.raw("resource_id");
@@ -44,14 +44,14 @@ final class AwsOperationsMappers {
       s.policyType = Value.explicit("Scheduled", List.of(r.location));
       r.add(s);
     });
-    m.put("aws_cloudwatch_metric_alarm", AwsOperationsMappers::alarm);
+    m.put("aws_cloudwatch_metric_alarm", OperationsMappers::alarm);
     m.put("aws_cloudwatch_composite_alarm", r -> {
       Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
       a.composite = true;
       a.actions = r.attrs.list("alarm_actions");
       r.add(a);
     });
-    m.put("aws_codedeploy_deployment_group", AwsOperationsMappers::deploymentGroup);
+    m.put("aws_codedeploy_deployment_group", OperationsMappers::deploymentGroup);
     m.put("aws_codedeploy_deployment_config", r -> {
       DeploymentConfig d = new DeploymentConfig(r.scope(), r.address, r.type, r.location);
       d.configName = r.attrs.str("deployment_config_name");
@@ -74,7 +74,7 @@ final class AwsOperationsMappers {
     });
   }
 
-  private static void appPolicy(TfResource r, Value<String> type) {
+  private static void appPolicy(ResourceContext r, Value<String> type) {
     ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
     Value<Object> id = r.attrs.raw("resource_id");
     s.target = id;
@@ -87,7 +87,7 @@ final class AwsOperationsMappers {
     r.add(s);
   }
 
-  static void alarm(TfResource r) {
+  static void alarm(ResourceContext r) {
     Attrs p = r.attrs;
     Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
     a.namespace = p.str("namespace");
@@ -105,7 +105,7 @@ final class AwsOperationsMappers {
     r.add(a);
   }
 
-  static void deploymentGroup(TfResource r) {
+  static void deploymentGroup(ResourceContext r) {
     Attrs p = r.attrs;
     DeploymentGroup g = new DeploymentGroup(r.scope(), r.address, r.type, r.location);
     g.computePlatform = Value.defaulted("Server", "CodeDeploy applications default to the Server platform");

@@ -21,49 +21,49 @@ import java.util.List;
 import java.util.Map;
 
 /** Databases, tables, caches, brokers, search domains, storage and AWS Backup (aws provider). */
-final class AwsDataMappers {
-  private AwsDataMappers() {}
+final class DataMappers {
+  private DataMappers() {}
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_db_instance", AwsDataMappers::dbInstance);
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_db_instance", DataMappers::dbInstance);
     m.put("aws_rds_cluster", r -> dbCluster(r, null));
     m.put("aws_docdb_cluster", r -> dbCluster(r, "docdb"));
     m.put("aws_neptune_cluster", r -> dbCluster(r, "neptune"));
     m.put("aws_rds_cluster_instance", r -> clusterInstance(r, null));
     m.put("aws_docdb_cluster_instance", r -> clusterInstance(r, "docdb"));
     m.put("aws_neptune_cluster_instance", r -> clusterInstance(r, "neptune"));
-    m.put("aws_dynamodb_table", AwsDataMappers::table);
-    m.put("aws_elasticache_cluster", AwsDataMappers::cacheCluster);
-    m.put("aws_elasticache_replication_group", AwsDataMappers::replicationGroup);
-    m.put("aws_mq_broker", AwsDataMappers::broker);
-    m.put("aws_opensearch_domain", AwsDataMappers::searchDomain);
-    m.put("aws_elasticsearch_domain", AwsDataMappers::searchDomain);
-    m.put("aws_efs_file_system", AwsDataMappers::fileSystem);
-    m.put("aws_efs_backup_policy", AwsDataMappers::efsBackupPolicy);
-    m.put("aws_efs_replication_configuration", AwsDataMappers::efsReplication);
+    m.put("aws_dynamodb_table", DataMappers::table);
+    m.put("aws_elasticache_cluster", DataMappers::cacheCluster);
+    m.put("aws_elasticache_replication_group", DataMappers::replicationGroup);
+    m.put("aws_mq_broker", DataMappers::broker);
+    m.put("aws_opensearch_domain", DataMappers::searchDomain);
+    m.put("aws_elasticsearch_domain", DataMappers::searchDomain);
+    m.put("aws_efs_file_system", DataMappers::fileSystem);
+    m.put("aws_efs_backup_policy", DataMappers::efsBackupPolicy);
+    m.put("aws_efs_replication_configuration", DataMappers::efsReplication);
     m.put("aws_ebs_volume", r -> {
       Volume v = new Volume(r.scope(), r.address, r.type, r.location);
       v.availabilityZone = r.attrs.str("availability_zone");
       v.onDelete = r.onDelete("DELETE", "terraform destroy deletes the volume");
       r.add(v);
     });
-    m.put("aws_s3_bucket", AwsDataMappers::bucket);
-    m.put("aws_s3_bucket_versioning", AwsDataMappers::bucketVersioning);
-    m.put("aws_s3_bucket_replication_configuration", AwsDataMappers::bucketReplication);
-    m.put("aws_s3_bucket_notification", AwsDataMappers::bucketNotification);
-    m.put("aws_backup_plan", AwsDataMappers::backupPlan);
-    m.put("aws_backup_selection", AwsDataMappers::backupSelection);
+    m.put("aws_s3_bucket", DataMappers::bucket);
+    m.put("aws_s3_bucket_versioning", DataMappers::bucketVersioning);
+    m.put("aws_s3_bucket_replication_configuration", DataMappers::bucketReplication);
+    m.put("aws_s3_bucket_notification", DataMappers::bucketNotification);
+    m.put("aws_backup_plan", DataMappers::backupPlan);
+    m.put("aws_backup_selection", DataMappers::backupSelection);
     m.put("aws_backup_vault", r -> {
       BackupVault v = r.add(new BackupVault(r.scope(), r.address, r.type, r.location));
       r.module.session.regionOf.put(v.key(), r.region());
       r.module.session.providerOf.put(v.key(), new String[] {r.provider()});
     });
-    m.put("aws_db_instance_automated_backups_replication", AwsDataMappers::backupReplication);
+    m.put("aws_db_instance_automated_backups_replication", DataMappers::backupReplication);
     m.put("aws_backup_restore_testing_plan",
         r -> r.add(new dev.relplan.model.RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
   }
 
-  static void dbInstance(TfResource r) {
+  static void dbInstance(ResourceContext r) {
     Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
@@ -79,7 +79,7 @@ final class AwsDataMappers {
   }
 
   /** Terraform takes a final snapshot on destroy unless skip_final_snapshot is true. */
-  private static Value<String> finalSnapshot(TfResource r) {
+  private static Value<String> finalSnapshot(ResourceContext r) {
     Value<String> retained = r.onDelete("SNAPSHOT", "Terraform takes a final snapshot on destroy (skip_final_snapshot defaults to false)");
     if (retained.isExplicit()) return retained;
     Value<Boolean> skip = r.attrs.bool("skip_final_snapshot");
@@ -88,7 +88,7 @@ final class AwsDataMappers {
     return retained;
   }
 
-  static void dbCluster(TfResource r, String family) {
+  static void dbCluster(ResourceContext r, String family) {
     Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.CLUSTER;
@@ -104,7 +104,7 @@ final class AwsDataMappers {
     r.add(db);
   }
 
-  static void clusterInstance(TfResource r, String family) {
+  static void clusterInstance(ResourceContext r, String family) {
     Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
@@ -119,7 +119,7 @@ final class AwsDataMappers {
     r.add(db);
   }
 
-  static void table(TfResource r) {
+  static void table(ResourceContext r) {
     Attrs p = r.attrs;
     Table t = new Table(r.scope(), r.address, r.type, r.location);
     t.name = p.str("name");
@@ -142,11 +142,11 @@ final class AwsDataMappers {
     r.add(t);
   }
 
-  static void cacheCluster(TfResource r) {
+  static void cacheCluster(ResourceContext r) {
     Attrs p = r.attrs;
     if (p.has("replication_group_id")) {
       // A member of a replication group: judged with its group.
-      AwsMappers.generic(r);
+      r.addGeneric();
       return;
     }
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
@@ -159,7 +159,7 @@ final class AwsDataMappers {
     r.add(cache);
   }
 
-  static void replicationGroup(TfResource r) {
+  static void replicationGroup(ResourceContext r) {
     Attrs p = r.attrs;
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
     cache.kind = Cache.Kind.REPLICATION_GROUP;
@@ -181,7 +181,7 @@ final class AwsDataMappers {
     r.add(cache);
   }
 
-  static void broker(TfResource r) {
+  static void broker(ResourceContext r) {
     Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
     s.service = "Amazon MQ";
@@ -191,7 +191,7 @@ final class AwsDataMappers {
     r.add(s);
   }
 
-  static void searchDomain(TfResource r) {
+  static void searchDomain(ResourceContext r) {
     Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
     s.service = "OpenSearch Service";
@@ -201,7 +201,7 @@ final class AwsDataMappers {
     r.add(s);
   }
 
-  static void fileSystem(TfResource r) {
+  static void fileSystem(ResourceContext r) {
     Attrs p = r.attrs;
     FileSystem fs = new FileSystem(r.scope(), r.address, r.type, r.location);
     fs.backupPolicy = Value.defaulted("DISABLED", "EFS automatic backups are off unless an aws_efs_backup_policy enables them");
@@ -210,8 +210,8 @@ final class AwsDataMappers {
     r.add(fs);
   }
 
-  static void efsBackupPolicy(TfResource r) {
-    AwsMappers.generic(r);
+  static void efsBackupPolicy(ResourceContext r) {
+    r.addGeneric();
     Value<Object> fsRef = r.attrs.ref("file_system_id");
     Value<String> status = r.attrs.str("backup_policy.status");
     r.later(w -> {
@@ -220,8 +220,8 @@ final class AwsDataMappers {
     });
   }
 
-  static void efsReplication(TfResource r) {
-    AwsMappers.generic(r);
+  static void efsReplication(ResourceContext r) {
+    r.addGeneric();
     Value<Object> fsRef = r.attrs.ref("source_file_system_id");
     Value<String> region = r.attrs.str("destination.region");
     r.later(w -> {
@@ -233,7 +233,7 @@ final class AwsDataMappers {
     });
   }
 
-  static void bucket(TfResource r) {
+  static void bucket(ResourceContext r) {
     Attrs p = r.attrs;
     Bucket b = new Bucket(r.scope(), r.address, r.type, r.location);
     b.name = p.str("bucket");
@@ -254,8 +254,8 @@ final class AwsDataMappers {
     r.add(b);
   }
 
-  static void bucketVersioning(TfResource r) {
-    AwsMappers.generic(r);
+  static void bucketVersioning(ResourceContext r) {
+    r.addGeneric();
     Value<Object> bucketRef = r.attrs.ref("bucket");
     Value<String> status = r.attrs.str("versioning_configuration.status");
     r.later(w -> {
@@ -264,8 +264,8 @@ final class AwsDataMappers {
     });
   }
 
-  static void bucketReplication(TfResource r) {
-    AwsMappers.generic(r);
+  static void bucketReplication(ResourceContext r) {
+    r.addGeneric();
     Value<Object> bucketRef = r.attrs.ref("bucket");
     List<Object> destinations = new ArrayList<>();
     for (Attrs rule : r.attrs.nested("rule")) {
@@ -279,8 +279,8 @@ final class AwsDataMappers {
     });
   }
 
-  static void bucketNotification(TfResource r) {
-    AwsMappers.generic(r);
+  static void bucketNotification(ResourceContext r) {
+    r.addGeneric();
     Value<Object> bucketRef = r.attrs.ref("bucket");
     List<Object> functions = new ArrayList<>();
     for (Attrs lf : r.attrs.nested("lambda_function")) {
@@ -293,7 +293,7 @@ final class AwsDataMappers {
     });
   }
 
-  static void backupPlan(TfResource r) {
+  static void backupPlan(ResourceContext r) {
     BackupPlan plan = new BackupPlan(r.scope(), r.address, r.type, r.location);
     for (Attrs rule : r.attrs.nested("rule")) {
       List<BackupPlan.CopyAction> copies = new ArrayList<>();
@@ -310,8 +310,8 @@ final class AwsDataMappers {
   }
 
   /** Automated backups replicated to the Region of this resource's provider (always another Region). */
-  static void backupReplication(TfResource r) {
-    AwsMappers.generic(r);
+  static void backupReplication(ResourceContext r) {
+    r.addGeneric();
     Value<Object> source = r.attrs.ref("source_db_instance_arn");
     Value<String> region = r.region();
     String where = region.present() ? region.get() : "the Region of provider " + r.provider();
@@ -324,7 +324,7 @@ final class AwsDataMappers {
   }
 
   /** A copy action to a vault created through another provider configuration goes to that provider's Region. */
-  private static void crossRegionCopies(TfResource r, BackupPlan plan, Workload w) {
+  private static void crossRegionCopies(ResourceContext r, BackupPlan plan, Workload w) {
     Value<String> planRegion = r.region();
     List<BackupPlan.Rule> rules = new ArrayList<>(plan.rules);
     plan.rules.clear();
@@ -352,7 +352,7 @@ final class AwsDataMappers {
     }
   }
 
-  static void backupSelection(TfResource r) {
+  static void backupSelection(ResourceContext r) {
     Attrs p = r.attrs;
     BackupSelection s = new BackupSelection(r.scope(), r.address, r.type, r.location);
     s.plan = p.ref("plan_id");

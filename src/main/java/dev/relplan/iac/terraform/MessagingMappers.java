@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Queues, topics, EventBridge, Lambda, Kinesis, Step Functions and API Gateway (aws provider). */
-final class AwsMessagingMappers {
-  private AwsMessagingMappers() {}
+final class MessagingMappers {
+  private MessagingMappers() {}
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_sqs_queue", AwsMessagingMappers::queue);
-    m.put("aws_sqs_queue_redrive_policy", AwsMessagingMappers::queueRedrive);
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_sqs_queue", MessagingMappers::queue);
+    m.put("aws_sqs_queue_redrive_policy", MessagingMappers::queueRedrive);
     m.put("aws_sns_topic", r -> {
       Topic t = new Topic(r.scope(), r.address, r.type, r.location);
       t.fifo = or(r.attrs.bool("fifo_topic"), false, "standard topic");
@@ -53,9 +53,9 @@ final class AwsMessagingMappers {
       }
       r.add(e);
     });
-    m.put("aws_cloudwatch_event_target", AwsMessagingMappers::eventTarget);
-    m.put("aws_lambda_function", AwsMessagingMappers::function);
-    m.put("aws_lambda_event_source_mapping", AwsMessagingMappers::eventSourceMapping);
+    m.put("aws_cloudwatch_event_target", MessagingMappers::eventTarget);
+    m.put("aws_lambda_function", MessagingMappers::function);
+    m.put("aws_lambda_event_source_mapping", MessagingMappers::eventSourceMapping);
     m.put("aws_lambda_function_event_invoke_config", r -> {
       EventInvokeConfig e = new EventInvokeConfig(r.scope(), r.address, r.type, r.location);
       e.function = r.attrs.ref("function_name");
@@ -69,7 +69,7 @@ final class AwsMessagingMappers {
       a.function = r.attrs.ref("function_name");
       r.add(a);
     });
-    m.put("aws_lambda_provisioned_concurrency_config", AwsMessagingMappers::provisionedConcurrency);
+    m.put("aws_lambda_provisioned_concurrency_config", MessagingMappers::provisionedConcurrency);
     m.put("aws_kinesis_stream", r -> {
       Stream s = new Stream(r.scope(), r.address, r.type, r.location);
       s.mode = or(r.attrs.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
@@ -84,7 +84,7 @@ final class AwsMessagingMappers {
       s.stageName = r.attrs.str("stage_name");
       r.add(s);
     });
-    m.put("aws_api_gateway_method_settings", AwsMessagingMappers::methodSettings);
+    m.put("aws_api_gateway_method_settings", MessagingMappers::methodSettings);
     m.put("aws_api_gateway_usage_plan", r -> {
       UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
       u.throttleRate = r.attrs.number("throttle_settings.rate_limit");
@@ -99,7 +99,7 @@ final class AwsMessagingMappers {
     m.put("aws_api_gateway_integration", r -> {
       String type = r.attrs.str("type").orElse("");
       if (!type.startsWith("AWS")) {
-        AwsMappers.generic(r);
+        r.addGeneric();
         return;
       }
       ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
@@ -137,7 +137,7 @@ final class AwsMessagingMappers {
     return uri;
   }
 
-  static void queue(TfResource r) {
+  static void queue(ResourceContext r) {
     Attrs p = r.attrs;
     Queue q = new Queue(r.scope(), r.address, r.type, r.location);
     q.name = p.str("name");
@@ -153,8 +153,8 @@ final class AwsMessagingMappers {
     r.add(q);
   }
 
-  static void queueRedrive(TfResource r) {
-    AwsMappers.generic(r);
+  static void queueRedrive(ResourceContext r) {
+    r.addGeneric();
     Value<Object> queueRef = r.attrs.ref("queue_url");
     Value<Object> target = r.attrs.ref("redrive_policy.deadLetterTargetArn");
     Value<Integer> max = r.attrs.integer("redrive_policy.maxReceiveCount");
@@ -166,8 +166,8 @@ final class AwsMessagingMappers {
     });
   }
 
-  static void eventTarget(TfResource r) {
-    AwsMappers.generic(r);
+  static void eventTarget(ResourceContext r) {
+    r.addGeneric();
     Value<Object> ruleRef = r.attrs.ref("rule");
     EventRule.Target t = new EventRule.Target(r.attrs.str("target_id").orElse(r.address), r.attrs.ref("arn"), r.attrs.ref("dead_letter_config.arn"),
         r.attrs.integer("retry_policy.maximum_retry_attempts"), r.location);
@@ -177,7 +177,7 @@ final class AwsMessagingMappers {
     });
   }
 
-  static void function(TfResource r) {
+  static void function(ResourceContext r) {
     Attrs p = r.attrs;
     Function f = new Function(r.scope(), r.address, r.type, r.location);
     f.name = p.str("function_name");
@@ -192,7 +192,7 @@ final class AwsMessagingMappers {
     r.add(f);
   }
 
-  static void eventSourceMapping(TfResource r) {
+  static void eventSourceMapping(ResourceContext r) {
     Attrs p = r.attrs;
     EventSourceMapping e = new EventSourceMapping(r.scope(), r.address, r.type, r.location);
     e.function = p.ref("function_name");
@@ -210,8 +210,8 @@ final class AwsMessagingMappers {
     r.add(e);
   }
 
-  static void provisionedConcurrency(TfResource r) {
-    AwsMappers.generic(r);
+  static void provisionedConcurrency(ResourceContext r) {
+    r.addGeneric();
     Value<Object> fnRef = r.attrs.ref("function_name");
     Value<Integer> n = r.attrs.integer("provisioned_concurrent_executions");
     r.later(w -> {
@@ -221,8 +221,8 @@ final class AwsMessagingMappers {
     });
   }
 
-  static void methodSettings(TfResource r) {
-    AwsMappers.generic(r);
+  static void methodSettings(ResourceContext r) {
+    r.addGeneric();
     String path = r.attrs.str("method_path").orElse("");
     if (!path.equals("*/*")) return;
     Value<Object> stageRef = r.attrs.ref("stage_name");

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53 (aws provider). */
-final class AwsNetworkMappers {
-  private AwsNetworkMappers() {}
+final class NetworkMappers {
+  private NetworkMappers() {}
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_subnet", AwsNetworkMappers::subnet);
-    m.put("aws_route_table", AwsNetworkMappers::routeTable);
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_subnet", NetworkMappers::subnet);
+    m.put("aws_route_table", NetworkMappers::routeTable);
     m.put("aws_route", r -> {
       Route route = new Route(r.scope(), r.address, r.type, r.location);
       route.routeTable = r.attrs.ref("route_table_id");
@@ -39,7 +39,7 @@ final class AwsNetworkMappers {
       n.connectivity = or(r.attrs.str("connectivity_type"), "public", "NAT gateways are public by default");
       r.add(n);
     });
-    m.put("aws_route53_record", AwsNetworkMappers::record);
+    m.put("aws_route53_record", NetworkMappers::record);
     m.put("aws_route53_health_check", r -> {
       DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
       h.checkType = r.attrs.str("type");
@@ -47,7 +47,7 @@ final class AwsNetworkMappers {
     });
   }
 
-  static void subnet(TfResource r) {
+  static void subnet(ResourceContext r) {
     Attrs p = r.attrs;
     Subnet s = new Subnet(r.scope(), r.address, r.type, r.location);
     s.vpc = p.ref("vpc_id");
@@ -61,7 +61,7 @@ final class AwsNetworkMappers {
     r.add(s);
   }
 
-  static void routeTable(TfResource r) {
+  static void routeTable(ResourceContext r) {
     RouteTable t = new RouteTable(r.scope(), r.address, r.type, r.location);
     t.vpc = r.attrs.ref("vpc_id");
     r.add(t);
@@ -86,7 +86,7 @@ final class AwsNetworkMappers {
     route.transitGateway = p.ref("transit_gateway_id");
   }
 
-  static void record(TfResource r) {
+  static void record(ResourceContext r) {
     Attrs p = r.attrs;
     DnsRecord d = new DnsRecord(r.scope(), r.address, r.type, r.location);
     d.recordName = p.str("name");
