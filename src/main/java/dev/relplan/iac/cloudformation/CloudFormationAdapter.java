@@ -5,6 +5,8 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
+import dev.relplan.model.Production;
+import dev.relplan.model.Resource;
 import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -18,8 +20,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,10 +31,6 @@ import java.util.Set;
  */
 public final class CloudFormationAdapter {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
-  /** Parameter names that carry the deployment environment. */
-  private static final Set<String> ENVIRONMENT_PARAMETERS =
-      Set.of("environment", "env", "environmentname", "envname", "stage", "stagename", "envtype", "environmenttype",
-          "deploymentenvironment", "deploymentstage");
   private static final int MAX_NESTING = 8;
 
   static {
@@ -218,14 +216,11 @@ public final class CloudFormationAdapter {
     }
   }
 
-  private static java.util.Optional<Value<String>> environmentTag(dev.relplan.model.Resource r) {
+  private static Optional<Value<String>> environmentTag(Resource r) {
     for (var tag : r.tags.entrySet()) {
-      String k = tag.getKey().toLowerCase(Locale.ROOT);
-      if (k.equals("environment") || k.equals("env") || k.equals("stage")) {
-        return java.util.Optional.of(Value.explicit(tag.getValue(), List.of(r.location)));
-      }
+      if (Production.carriesEnvironment(tag.getKey())) return Optional.of(Value.explicit(tag.getValue(), List.of(r.location)));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** SAM resources read their Globals section under their own properties. */
@@ -256,7 +251,7 @@ public final class CloudFormationAdapter {
 
   private static Value<String> environmentOf(Template t) {
     for (MapNode.Entry p : t.section("Parameters").entries()) {
-      if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT))) continue;
+      if (!Production.carriesEnvironment(p.key())) continue;
       Evaluated v = t.parameter(p.key());
       if (v.value() instanceof String s) {
         List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
@@ -274,7 +269,7 @@ public final class CloudFormationAdapter {
       MapNode root = (MapNode) f.document();
       if (root.get("Parameters") instanceof MapNode params) {
         for (MapNode.Entry p : params.entries()) {
-          if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT)) || !(p.value() instanceof MapNode decl)) continue;
+          if (!Production.carriesEnvironment(p.key()) || !(p.value() instanceof MapNode decl)) continue;
           if (decl.get("AllowedValues") instanceof dev.relplan.parse.SeqNode allowed) {
             for (Node v : allowed.items()) {
               if (v instanceof ScalarNode s && s.text() != null) {
@@ -288,7 +283,7 @@ public final class CloudFormationAdapter {
     for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
       ParameterFile pf = ParameterFile.of(f);
       pf.values().forEach((k, v) -> {
-        if (ENVIRONMENT_PARAMETERS.contains(k.toLowerCase(Locale.ROOT)) && v.value() instanceof String s) {
+        if (Production.carriesEnvironment(k) && v.value() instanceof String s) {
           w.environments.add(new Workload.EnvironmentEvidence(s, "parameter file " + f.display(), v.location()));
         }
       });

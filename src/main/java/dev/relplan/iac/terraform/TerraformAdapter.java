@@ -6,6 +6,7 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
+import dev.relplan.model.Production;
 import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Unknown;
@@ -38,7 +39,6 @@ import java.util.function.Consumer;
  */
 public final class TerraformAdapter {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
-  private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
 
   static {
     ComputeMappers.register(MAPPERS);
@@ -243,14 +243,14 @@ public final class TerraformAdapter {
       if (name.equals("terraform.tfvars")) main = f;
       else if (name.equals("terraform.tfvars.json")) mainJson = f;
       else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
-      else if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+      else if (Boolean.TRUE.equals(Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
     }
     if (production.isEmpty()) {
       for (SourceFile f : orphans) {
         String name = f.path().getFileName().toString();
         String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
-        if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))
-            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.model.Production.classify(dirName))) {
+        if (Boolean.TRUE.equals(Production.classify(name.substring(0, name.indexOf('.'))))
+            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(Production.classify(dirName))) {
           production.add(f);
         }
       }
@@ -430,11 +430,11 @@ public final class TerraformAdapter {
 
   private static Value<String> environment(ModuleInstance m, Resource r) {
     for (var tag : r.tags.entrySet()) {
-      if (ENVIRONMENT_NAMES.contains(tag.getKey().toLowerCase(Locale.ROOT))) return Value.explicit(tag.getValue(), List.of(r.location));
+      if (Production.carriesEnvironment(tag.getKey())) return Value.explicit(tag.getValue(), List.of(r.location));
     }
     for (ModuleInstance cur = m; cur != null; cur = null) {
       for (String v : cur.dir.variables.keySet()) {
-        if (!ENVIRONMENT_NAMES.contains(v.toLowerCase(Locale.ROOT))) continue;
+        if (!Production.carriesEnvironment(v)) continue;
         Evaluated ev = cur.variable(v);
         if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
         Unknown u = Evaluator.unknownOf(ev.value());
@@ -450,7 +450,7 @@ public final class TerraformAdapter {
       for (SourceFile f : l) {
         String name = f.path().getFileName().toString();
         String base = name.substring(0, name.indexOf('.'));
-        if (dev.relplan.model.Production.classify(base) != null) {
+        if (Production.classify(base) != null) {
           w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
         }
       }
@@ -458,7 +458,7 @@ public final class TerraformAdapter {
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
       String last = d.display.substring(d.display.lastIndexOf('/') + 1);
-      if (dev.relplan.model.Production.classify(last) != null) {
+      if (Production.classify(last) != null) {
         w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
       }
     }
