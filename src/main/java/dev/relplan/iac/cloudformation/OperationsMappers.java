@@ -2,11 +2,11 @@ package dev.relplan.iac.cloudformation;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsOperations;
 import dev.relplan.model.Alarm;
 import dev.relplan.model.DeploymentConfig;
 import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.FisExperiment;
-import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.ScalableTarget;
 import dev.relplan.model.ScalingPolicy;
@@ -18,6 +18,12 @@ import java.util.Map;
 
 /** Scaling, alarms, deployments and fault-injection experiments. */
 final class OperationsMappers {
+  private static final AwsOperations.AlarmKeys ALARM = new AwsOperations.AlarmKeys("Namespace", "MetricName", "AlarmActions", "Dimensions",
+      "Metrics", "MetricStat.Metric.Namespace", "Expression", "MetricStat.Metric.Dimensions");
+  private static final AwsOperations.DeploymentGroupKeys DEPLOYMENT_GROUP = new AwsOperations.DeploymentGroupKeys(
+      "AutoRollbackConfiguration.Enabled", "AutoRollbackConfiguration.Events", "AlarmConfiguration.Enabled", "ECSServices", "ServiceName",
+      "AutoScalingGroups");
+
   private OperationsMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -101,21 +107,8 @@ final class OperationsMappers {
   }
 
   static void alarm(ResourceContext c) {
-    Props p = c.props;
     Alarm a = new Alarm(c.template.scope, c.id, c.type, c.location);
-    a.namespace = p.str("Namespace");
-    a.metricName = p.str("MetricName");
-    a.actions = p.list("AlarmActions");
-    List<ResourceRef> dims = new ArrayList<>(p.refs("Dimensions"));
-    for (MapNode metric : p.maps("Metrics")) {
-      Props mp = p.child(metric);
-      Value<String> ns = mp.str("MetricStat.Metric.Namespace");
-      if (ns.present()) a.metricNamespaces.add(ns.get());
-      Value<String> expr = mp.str("Expression");
-      if (expr.present()) a.expressions.add(expr.get());
-      dims.addAll(mp.refs("MetricStat.Metric.Dimensions"));
-    }
-    a.dimensionRefs = List.copyOf(dims);
+    AwsOperations.metricAlarm(a, c.props, ALARM);
     c.add(a);
   }
 
@@ -129,40 +122,13 @@ final class OperationsMappers {
       Value<String> platform = c.props.child(appProps).str("ComputePlatform");
       if (platform.present() || platform.unresolved()) g.computePlatform = platform;
     }
-    String platform = g.computePlatform.orElse("Server");
-    String dflt = switch (platform) {
-      case "Lambda" -> "CodeDeployDefault.LambdaAllAtOnce";
-      case "ECS" -> "CodeDeployDefault.ECSAllAtOnce";
-      default -> "CodeDeployDefault.OneAtATime";
-    };
-    g.deploymentConfig = or(p.ref("DeploymentConfigName").map(String::valueOf), dflt,
-        "CodeDeploy uses " + dflt + " when a deployment group names no configuration");
-    Value<Object> cfg = p.ref("DeploymentConfigName");
-    if (cfg.get() instanceof ResourceRef) g.deploymentConfig = cfg.map(x -> "ref:" + ((ResourceRef) x).key());
-    g.autoRollbackEnabled = or(p.bool("AutoRollbackConfiguration.Enabled"), false, "automatic rollback is off unless configured");
-    g.autoRollbackEvents = p.list("AutoRollbackConfiguration.Events");
-    g.alarmsEnabled = or(p.bool("AlarmConfiguration.Enabled"), false, "no alarm configuration");
+    AwsOperations.deploymentGroup(g, p, p.ref("DeploymentConfigName"), DEPLOYMENT_GROUP);
     List<Object> alarms = new ArrayList<>();
-    for (MapNode al : p.maps("AlarmConfiguration.Alarms")) {
-      Value<Object> name = p.child(al).ref("Name");
+    for (Props alarm : p.nested("AlarmConfiguration.Alarms")) {
+      Value<Object> name = alarm.ref("Name");
       if (name.present()) alarms.add(name.get());
     }
     g.alarms = alarms.isEmpty() ? Value.absent() : Value.explicit(alarms, List.of(p.keyLocation("AlarmConfiguration")));
-    List<Object> targets = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (MapNode svc : p.maps("ECSServices")) {
-      Value<Object> s = p.child(svc).ref("ServiceName");
-      if (s.present()) {
-        targets.add(s.get());
-        trace.addAll(s.trace());
-      }
-    }
-    Value<List<Object>> asgs = p.list("AutoScalingGroups");
-    if (asgs.present()) {
-      targets.addAll(asgs.get());
-      trace.addAll(asgs.trace());
-    }
-    g.targets = targets.isEmpty() ? Value.absent() : Value.explicit(targets, trace);
     c.add(g);
   }
 }

@@ -2,11 +2,11 @@ package dev.relplan.iac.terraform;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsOperations;
 import dev.relplan.model.Alarm;
 import dev.relplan.model.DeploymentConfig;
 import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.FisExperiment;
-import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.ScalableTarget;
 import dev.relplan.model.ScalingPolicy;
@@ -18,6 +18,12 @@ import java.util.Map;
 
 /** Scaling, alarms, CodeDeploy and fault-injection experiments (aws provider). */
 final class OperationsMappers {
+  private static final AwsOperations.AlarmKeys ALARM = new AwsOperations.AlarmKeys("namespace", "metric_name", "alarm_actions", "dimensions",
+      "metric_query", "metric.namespace", "expression", "metric.dimensions");
+  private static final AwsOperations.DeploymentGroupKeys DEPLOYMENT_GROUP = new AwsOperations.DeploymentGroupKeys(
+      "auto_rollback_configuration.enabled", "auto_rollback_configuration.events", "alarm_configuration.enabled", "ecs_service",
+      "service_name", "autoscaling_groups");
+
   private OperationsMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -88,20 +94,8 @@ final class OperationsMappers {
   }
 
   static void alarm(ResourceContext r) {
-    Attrs p = r.attrs;
     Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
-    a.namespace = p.str("namespace");
-    a.metricName = p.str("metric_name");
-    a.actions = p.list("alarm_actions");
-    List<ResourceRef> dims = new ArrayList<>(p.refs("dimensions"));
-    for (Attrs q : p.nested("metric_query")) {
-      Value<String> ns = q.str("metric.namespace");
-      if (ns.present()) a.metricNamespaces.add(ns.get());
-      Value<String> expr = q.str("expression");
-      if (expr.present()) a.expressions.add(expr.get());
-      dims.addAll(q.refs("metric.dimensions"));
-    }
-    a.dimensionRefs = List.copyOf(dims);
+    AwsOperations.metricAlarm(a, r.attrs, ALARM);
     r.add(a);
   }
 
@@ -120,38 +114,11 @@ final class OperationsMappers {
         if (platform.present() || platform.unresolved()) g.computePlatform = platform;
       }
     }
-    String platform = g.computePlatform.orElse("Server");
-    String dflt = switch (platform) {
-      case "Lambda" -> "CodeDeployDefault.LambdaAllAtOnce";
-      case "ECS" -> "CodeDeployDefault.ECSAllAtOnce";
-      default -> "CodeDeployDefault.OneAtATime";
-    };
-    Value<Object> cfg = p.ref("deployment_config_name");
-    g.deploymentConfig = or(cfg.map(String::valueOf), dflt, "CodeDeploy uses " + dflt + " when a deployment group names no configuration");
-    if (cfg.get() instanceof ResourceRef ref) g.deploymentConfig = cfg.map(x -> "ref:" + new ResourceRef(ref.scope(), ref.id(), null).key());
-    g.autoRollbackEnabled = or(p.bool("auto_rollback_configuration.enabled"), false, "automatic rollback is off unless configured");
-    g.autoRollbackEvents = p.list("auto_rollback_configuration.events");
-    g.alarmsEnabled = or(p.bool("alarm_configuration.enabled"), false, "no alarm configuration");
+    AwsOperations.deploymentGroup(g, p, p.ref("deployment_config_name"), DEPLOYMENT_GROUP);
     if (p.has("alarm_configuration") && !p.has("alarm_configuration.enabled")) {
       g.alarmsEnabled = Value.defaulted(true, "an alarm_configuration block is enabled unless enabled = false");
     }
-    Value<List<Object>> alarms = p.list("alarm_configuration.alarms");
-    g.alarms = alarms;
-    List<Object> targets = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (Attrs svc : p.nested("ecs_service")) {
-      Value<Object> s = svc.ref("service_name");
-      if (s.present()) {
-        targets.add(s.get());
-        trace.addAll(s.trace());
-      }
-    }
-    Value<List<Object>> asgs = p.list("autoscaling_groups");
-    if (asgs.present()) {
-      targets.addAll(asgs.get());
-      trace.addAll(asgs.trace());
-    }
-    g.targets = targets.isEmpty() ? Value.absent() : Value.explicit(targets, trace);
+    g.alarms = p.list("alarm_configuration.alarms");
     r.add(g);
   }
 }
