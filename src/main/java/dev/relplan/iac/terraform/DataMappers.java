@@ -2,6 +2,7 @@ package dev.relplan.iac.terraform;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsData;
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.BackupSelection;
 import dev.relplan.model.BackupVault;
@@ -10,6 +11,8 @@ import dev.relplan.model.Cache;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
 import dev.relplan.source.Location;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Table;
 import dev.relplan.model.Unknown;
@@ -22,6 +25,15 @@ import java.util.Map;
 
 /** Databases, tables, caches, brokers, search domains, storage and AWS Backup (aws provider). */
 final class DataMappers {
+  private static final AwsData.DatabaseClusterKeys DATABASE_CLUSTER = new AwsData.DatabaseClusterKeys("engine", "backup_retention_period",
+      "deletion_protection", "global_cluster_identifier", "db_cluster_instance_class", "engine_mode", "replication_source_identifier");
+  private static final AwsData.TableKeys TABLE = new AwsData.TableKeys("name", "billing_mode", "point_in_time_recovery.enabled",
+      "deletion_protection_enabled", "read_capacity", "write_capacity");
+  private static final AwsData.BackupPlanKeys BACKUP_PLAN = new AwsData.BackupPlanKeys("rule", "rule_name", "schedule",
+      "lifecycle.delete_after", "enable_continuous_backup", "copy_action", "destination_vault_arn", "lifecycle.delete_after");
+  private static final AwsData.BackupSelectionKeys BACKUP_SELECTION = new AwsData.BackupSelectionKeys("plan_id", "resources",
+      "not_resources", "selection_tag", "condition.string_equals", "key", "value");
+
   private DataMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -60,7 +72,7 @@ final class DataMappers {
     });
     m.put("aws_db_instance_automated_backups_replication", DataMappers::backupReplication);
     m.put("aws_backup_restore_testing_plan",
-        r -> r.add(new dev.relplan.model.RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
+        r -> r.add(new RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
   }
 
   static void dbInstance(ResourceContext r) {
@@ -91,15 +103,8 @@ final class DataMappers {
   static void dbCluster(ResourceContext r, String family) {
     Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
-    db.kind = Database.Kind.CLUSTER;
     db.name = p.str("cluster_identifier");
-    db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
-    db.backupRetentionDays = or(p.integer("backup_retention_period"), 1, "automated backups are kept for 1 day by default");
-    db.deletionProtection = or(p.bool("deletion_protection"), false, "deletion protection is off by default");
-    db.globalCluster = p.ref("global_cluster_identifier");
-    db.clusterInstanceClass = p.str("db_cluster_instance_class");
-    db.engineMode = or(p.str("engine_mode"), "provisioned", "Aurora default engine mode");
-    db.replicaSource = p.ref("replication_source_identifier");
+    AwsData.databaseCluster(db, p, DATABASE_CLUSTER, family, r.location);
     db.onDelete = finalSnapshot(r);
     r.add(db);
   }
@@ -122,12 +127,7 @@ final class DataMappers {
   static void table(ResourceContext r) {
     Attrs p = r.attrs;
     Table t = new Table(r.scope(), r.address, r.type, r.location);
-    t.name = p.str("name");
-    t.billingMode = or(p.str("billing_mode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless billing_mode is PAY_PER_REQUEST");
-    t.pointInTimeRecovery = or(p.bool("point_in_time_recovery.enabled"), false, "point-in-time recovery is off by default");
-    t.deletionProtection = or(p.bool("deletion_protection_enabled"), false, "deletion protection is off by default");
-    t.readCapacity = p.integer("read_capacity");
-    t.writeCapacity = p.integer("write_capacity");
+    AwsData.table(t, p, TABLE);
     List<Object> regions = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
     for (Attrs rep : p.nested("replica")) {
@@ -150,10 +150,8 @@ final class DataMappers {
       return;
     }
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
-    cache.kind = Cache.Kind.CACHE_CLUSTER;
+    AwsData.standaloneCacheCluster(cache, r.location);
     cache.engine = p.str("engine");
-    cache.nodesPerShard = Value.explicit(1, List.of(r.location));
-    cache.automaticFailover = Value.defaulted(false, "a standalone cache cluster has no replica to fail over to");
     cache.snapshotRetentionDays = or(p.integer("snapshot_retention_limit"), 0,
         "ElastiCache takes no automatic snapshots unless snapshot_retention_limit is set");
     r.add(cache);
@@ -184,20 +182,14 @@ final class DataMappers {
   static void broker(ResourceContext r) {
     Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
-    s.service = "Amazon MQ";
-    Value<String> mode = or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE");
-    s.topology = mode.present() ? mode.get() + " broker" : "broker";
-    s.replicated = mode.map(x -> !x.equals("SINGLE_INSTANCE"));
+    AwsData.broker(s, or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE"));
     r.add(s);
   }
 
   static void searchDomain(ResourceContext r) {
     Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
-    s.service = "OpenSearch Service";
-    Value<Integer> count = or(p.integer("cluster_config.instance_count"), 1, "OpenSearch domains have one data node by default");
-    Value<Boolean> zoneAware = or(p.bool("cluster_config.zone_awareness_enabled"), false, "zone awareness is off by default");
-    s.judgeSearchDomain(count, zoneAware);
+    AwsData.searchDomain(s, p.integer("cluster_config.instance_count"), p.bool("cluster_config.zone_awareness_enabled"));
     r.add(s);
   }
 
@@ -241,12 +233,7 @@ final class DataMappers {
       Value<Boolean> enabled = p.bool("versioning.enabled");
       b.versioning = enabled.map(e -> e ? "Enabled" : "Suspended");
     }
-    List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : p.nested("replication_configuration.rules")) {
-      Value<Object> d = rule.ref("destination.bucket");
-      if (d.present()) destinations.add(d.get());
-      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
-    }
+    List<Object> destinations = AwsData.replicationDestinations(p.nested("replication_configuration.rules"), "destination.bucket");
     b.replicationDestinations = destinations.isEmpty() ? Value.absent()
         : Value.explicit(destinations, List.of(p.keyLocation("replication_configuration")));
     b.objectLock = p.bool("object_lock_enabled");
@@ -267,12 +254,7 @@ final class DataMappers {
   static void bucketReplication(ResourceContext r) {
     r.addGeneric();
     Value<Object> bucketRef = r.attrs.ref("bucket");
-    List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : r.attrs.nested("rule")) {
-      Value<Object> d = rule.ref("destination.bucket");
-      if (d.present()) destinations.add(d.get());
-      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
-    }
+    List<Object> destinations = AwsData.replicationDestinations(r.attrs.nested("rule"), "destination.bucket");
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
       if (b != null && !destinations.isEmpty()) b.replicationDestinations = Value.explicit(destinations, List.of(r.location));
@@ -295,16 +277,7 @@ final class DataMappers {
 
   static void backupPlan(ResourceContext r) {
     BackupPlan plan = new BackupPlan(r.scope(), r.address, r.type, r.location);
-    for (Attrs rule : r.attrs.nested("rule")) {
-      List<BackupPlan.CopyAction> copies = new ArrayList<>();
-      for (Attrs ca : rule.nested("copy_action")) {
-        copies.add(new BackupPlan.CopyAction(ca.ref("destination_vault_arn"), ca.integer("lifecycle.delete_after"), ca.location()));
-      }
-      plan.rules.add(new BackupPlan.Rule(rule.str("rule_name").orElse("rule"),
-          or(rule.str("schedule"), "cron(0 5 ? * * *)", "AWS Backup runs rules daily at 05:00 UTC when no schedule is set"),
-          rule.integer("lifecycle.delete_after"), or(rule.bool("enable_continuous_backup"), false, "continuous backup is off by default"),
-          copies, rule.location()));
-    }
+    AwsData.backupPlanRules(plan, r.attrs, BACKUP_PLAN);
     r.add(plan);
     r.later(w -> crossRegionCopies(r, plan, w));
   }
@@ -332,7 +305,7 @@ final class DataMappers {
       List<BackupPlan.CopyAction> copies = new ArrayList<>();
       for (BackupPlan.CopyAction c : rule.copyActions()) {
         BackupPlan.CopyAction out = c;
-        if (c.destinationVault().get() instanceof dev.relplan.model.ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
+        if (c.destinationVault().get() instanceof ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
           String[] provider = r.module.session.providerOf.get(vault.key());
           Value<String> vaultRegion = r.module.session.regionOf.get(vault.key());
           boolean otherProvider = provider != null && !provider[0].equals(r.provider());
@@ -353,24 +326,8 @@ final class DataMappers {
   }
 
   static void backupSelection(ResourceContext r) {
-    Attrs p = r.attrs;
     BackupSelection s = new BackupSelection(r.scope(), r.address, r.type, r.location);
-    s.plan = p.ref("plan_id");
-    s.resources = p.list("resources");
-    s.notResources = p.list("not_resources");
-    List<Object> tags = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (Attrs t : p.nested("selection_tag")) {
-      tags.add(t.str("key").orElse("?") + "=" + t.str("value").orElse("*"));
-      trace.add(t.location());
-    }
-    for (Attrs t : p.nested("condition.string_equals")) {
-      String key = t.str("key").orElse("?");
-      if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
-      tags.add(key + "=" + t.str("value").orElse("*"));
-      trace.add(t.location());
-    }
-    s.tagConditions = tags.isEmpty() ? Value.absent() : Value.explicit(tags, trace);
+    AwsData.backupSelection(s, r.attrs, BACKUP_SELECTION);
     r.add(s);
   }
 }
