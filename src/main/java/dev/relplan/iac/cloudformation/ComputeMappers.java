@@ -121,12 +121,7 @@ final class ComputeMappers {
         "health checks are on by default for instance and IP targets");
     tg.healthCheckPath = p.str("HealthCheckPath");
     tg.protocol = p.str("Protocol");
-    List<Object> targets = new ArrayList<>();
-    for (MapNode t : p.maps("Targets")) {
-      Value<Object> id = p.child(t).ref("Id");
-      if (id.present()) targets.add(id.get());
-    }
-    tg.targets = targets.isEmpty() ? Value.absent() : Value.explicit(targets, List.of(p.keyLocation("Targets")));
+    tg.targets = p.collect("Targets", "Id", p.keyLocation("Targets"));
     c.add(tg);
   }
 }

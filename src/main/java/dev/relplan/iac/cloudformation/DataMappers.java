@@ -227,13 +227,7 @@ final class DataMappers {
     b.replicationDestinations = destinations.isEmpty() ? Value.absent()
         : Value.explicit(destinations, List.of(p.keyLocation("ReplicationConfiguration")));
     b.objectLock = p.bool("ObjectLockEnabled");
-    List<Object> functions = new ArrayList<>();
-    for (MapNode lc : p.maps("NotificationConfiguration.LambdaConfigurations")) {
-      Value<Object> f = p.child(lc).ref("Function");
-      if (f.present()) functions.add(f.get());
-    }
-    b.lambdaNotifications = functions.isEmpty() ? Value.absent()
-        : Value.explicit(functions, List.of(p.keyLocation("NotificationConfiguration")));
+    b.lambdaNotifications = p.collect("NotificationConfiguration.LambdaConfigurations", "Function", p.keyLocation("NotificationConfiguration"));
     b.onDelete = c.deletionPolicy("DELETE");
     c.add(b);
   }

@@ -123,12 +123,7 @@ final class OperationsMappers {
       if (platform.present() || platform.unresolved()) g.computePlatform = platform;
     }
     AwsOperations.deploymentGroup(g, p, p.ref("DeploymentConfigName"), DEPLOYMENT_GROUP);
-    List<Object> alarms = new ArrayList<>();
-    for (Props alarm : p.nested("AlarmConfiguration.Alarms")) {
-      Value<Object> name = alarm.ref("Name");
-      if (name.present()) alarms.add(name.get());
-    }
-    g.alarms = alarms.isEmpty() ? Value.absent() : Value.explicit(alarms, List.of(p.keyLocation("AlarmConfiguration")));
+    g.alarms = p.collect("AlarmConfiguration.Alarms", "Name", p.keyLocation("AlarmConfiguration"));
     c.add(g);
   }
 }

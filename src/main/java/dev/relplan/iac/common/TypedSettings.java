@@ -5,6 +5,7 @@ import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -92,6 +93,19 @@ public abstract class TypedSettings<S extends TypedSettings<S>> {
   /** A reference to another resource, or the literal (ARN, name) when it is not a reference. */
   public Value<Object> ref(String path) {
     return raw(path);
+  }
+
+  /**
+   * The values one key has across the nested settings at a path (where it is set), located at the
+   * given line (usually the key that holds them all); absent when none is set.
+   */
+  public Value<List<Object>> collect(String path, String key, Location at) {
+    List<Object> values = new ArrayList<>();
+    for (S item : nested(path)) {
+      Value<Object> v = item.ref(key);
+      if (v.present()) values.add(v.get());
+    }
+    return values.isEmpty() ? Value.absent() : Value.explicit(values, List.of(at));
   }
 
   private <T> Value<T> convert(Value<Object> v, String expected, Function<Object, T> f) {

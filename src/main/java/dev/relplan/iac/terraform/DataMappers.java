@@ -264,14 +264,10 @@ final class DataMappers {
   static void bucketNotification(ResourceContext r) {
     r.addGeneric();
     Value<Object> bucketRef = r.attrs.ref("bucket");
-    List<Object> functions = new ArrayList<>();
-    for (Attrs lf : r.attrs.nested("lambda_function")) {
-      Value<Object> f = lf.ref("lambda_function_arn");
-      if (f.present()) functions.add(f.get());
-    }
+    Value<List<Object>> functions = r.attrs.collect("lambda_function", "lambda_function_arn", r.location);
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
-      if (b != null && !functions.isEmpty()) b.lambdaNotifications = Value.explicit(functions, List.of(r.location));
+      if (b != null && functions.present()) b.lambdaNotifications = functions;
     });
   }
 

@@ -2,6 +2,7 @@ package dev.relplan.iac.terraform;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsMessaging;
 import dev.relplan.model.Alias;
 import dev.relplan.model.ApiIntegration;
 import dev.relplan.model.ApiStage;
@@ -22,9 +23,14 @@ import dev.relplan.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Queues, topics, EventBridge, Lambda, Kinesis, Step Functions and API Gateway (aws provider). */
 final class MessagingMappers {
+  private static final AwsMessaging.QueueKeys QUEUE = new AwsMessaging.QueueKeys("name", "fifo_queue", "visibility_timeout_seconds",
+      "content_based_deduplication", "redrive_allow_policy");
+  private static final AwsMessaging.FunctionKeys FUNCTION = new AwsMessaging.FunctionKeys("function_name", "timeout", "runtime", "handler");
+
   private MessagingMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -88,12 +94,7 @@ final class MessagingMappers {
     m.put("aws_api_gateway_usage_plan", r -> {
       UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
       u.throttleRate = r.attrs.number("throttle_settings.rate_limit");
-      List<Object> apis = new ArrayList<>();
-      for (Attrs s : r.attrs.nested("api_stages")) {
-        Value<Object> api = s.ref("api_id");
-        if (api.present()) apis.add(api.get());
-      }
-      u.apis = apis.isEmpty() ? Value.absent() : Value.explicit(apis, List.of(r.attrs.keyLocation("api_stages")));
+      u.apis = r.attrs.collect("api_stages", "api_id", r.attrs.keyLocation("api_stages"));
       r.add(u);
     });
     m.put("aws_api_gateway_integration", r -> {
@@ -105,8 +106,8 @@ final class MessagingMappers {
       ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
       i.apiKind = "REST";
       i.api = r.attrs.ref("rest_api_id");
-      i.function = functionRef(r.attrs, "uri");
-      i.timeoutMillis = or(r.attrs.integer("timeout_milliseconds"), 29000, "REST API integrations time out after 29 seconds by default");
+      i.function = AwsMessaging.integrationFunction(r.attrs, "uri");
+      i.timeoutMillis = AwsMessaging.restTimeout(r.attrs.integer("timeout_milliseconds"));
       r.add(i);
     });
     m.put("aws_apigatewayv2_stage", r -> {
@@ -122,30 +123,16 @@ final class MessagingMappers {
       ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
       i.apiKind = "HTTP";
       i.api = r.attrs.ref("api_id");
-      i.function = functionRef(r.attrs, "integration_uri");
-      i.timeoutMillis = or(r.attrs.integer("timeout_milliseconds"), 30000, "HTTP API integrations time out after 30 seconds by default");
+      i.function = AwsMessaging.integrationFunction(r.attrs, "integration_uri");
+      i.timeoutMillis = AwsMessaging.httpTimeout(r.attrs.integer("timeout_milliseconds"));
       r.add(i);
     });
-  }
-
-  /** The function an integration URI points to: a direct reference, or the one resource referenced inside a built ARN. */
-  private static Value<Object> functionRef(Attrs a, String key) {
-    Value<Object> uri = a.ref(key);
-    if (uri.get() instanceof ResourceRef) return uri;
-    var refs = a.refs(key);
-    if (refs.size() == 1) return Value.explicit(refs.iterator().next(), uri.trace());
-    return uri;
   }
 
   static void queue(ResourceContext r) {
     Attrs p = r.attrs;
     Queue q = new Queue(r.scope(), r.address, r.type, r.location);
-    q.name = p.str("name");
-    q.fifo = or(p.bool("fifo_queue"), false, "standard queue");
-    q.visibilityTimeout = or(p.integer("visibility_timeout_seconds"), 30, "SQS default visibility timeout");
-    q.contentBasedDeduplication = or(p.bool("content_based_deduplication"), false, "off by default");
-    boolean allow = p.has("redrive_allow_policy");
-    q.declaresRedriveAllow = Value.explicit(allow, allow ? List.of(p.keyLocation("redrive_allow_policy")) : List.of());
+    AwsMessaging.queue(q, p, QUEUE);
     if (p.has("redrive_policy")) {
       q.deadLetterTarget = p.ref("redrive_policy.deadLetterTargetArn");
       q.maxReceiveCount = p.integer("redrive_policy.maxReceiveCount");
@@ -180,14 +167,10 @@ final class MessagingMappers {
   static void function(ResourceContext r) {
     Attrs p = r.attrs;
     Function f = new Function(r.scope(), r.address, r.type, r.location);
-    f.name = p.str("function_name");
-    f.timeoutSeconds = or(p.integer("timeout"), 3, "Lambda functions time out after 3 seconds by default");
+    AwsMessaging.function(f, p, FUNCTION, "dead_letter_config.target_arn");
     Value<Integer> reserved = p.integer("reserved_concurrent_executions");
     // -1 (the provider's default) means no reservation.
     f.reservedConcurrency = reserved.present() && reserved.get() < 0 ? Value.absent() : reserved;
-    f.deadLetterTarget = p.ref("dead_letter_config.target_arn");
-    f.runtime = p.str("runtime");
-    f.handler = p.str("handler");
     f.codeUri = LambdaCode.directory(r);
     r.add(f);
   }
@@ -202,8 +185,7 @@ final class MessagingMappers {
       e.sourceKind = "KAFKA";
     }
     e.onFailure = p.ref("destination_config.on_failure.destination_arn");
-    e.maximumRetryAttempts = or(p.integer("maximum_retry_attempts"), -1, "stream records are retried until they expire by default");
-    e.bisectOnError = or(p.bool("bisect_batch_on_function_error"), false, "off by default");
+    AwsMessaging.retries(e, p.integer("maximum_retry_attempts"), p.bool("bisect_batch_on_function_error"));
     Value<List<Object>> responseTypes = p.list("function_response_types");
     e.reportBatchItemFailures = responseTypes.present()
         ? responseTypes.map(l -> l.contains("ReportBatchItemFailures")) : Value.defaulted(false, "not enabled by default");
@@ -233,7 +215,7 @@ final class MessagingMappers {
       ApiStage stage = w.resolve(stageRef.get(), ApiStage.class);
       if (stage == null && stageRef.get() instanceof String name) {
         for (ApiStage s : w.all(ApiStage.class)) {
-          if (name.equals(s.stageName.get()) && java.util.Objects.equals(String.valueOf(apiKey(s.api.get())), String.valueOf(apiKey(apiRef.get())))) stage = s;
+          if (name.equals(s.stageName.get()) && Objects.equals(String.valueOf(apiKey(s.api.get())), String.valueOf(apiKey(apiRef.get())))) stage = s;
         }
       }
       if (stage == null) return;

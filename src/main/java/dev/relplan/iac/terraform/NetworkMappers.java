@@ -2,6 +2,7 @@ package dev.relplan.iac.terraform;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsNetwork;
 import dev.relplan.model.DnsHealthCheck;
 import dev.relplan.model.DnsRecord;
 import dev.relplan.model.NatGateway;
@@ -16,6 +17,14 @@ import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53 (aws provider). */
 final class NetworkMappers {
+  private static final AwsNetwork.SubnetKeys SUBNET = new AwsNetwork.SubnetKeys("vpc_id", "availability_zone", "availability_zone_id",
+      "map_public_ip_on_launch");
+  private static final AwsNetwork.DnsRecordKeys DNS_RECORD = new AwsNetwork.DnsRecordKeys("name", "type", "failover_routing_policy.type",
+      "health_check_id", "alias.name", "alias.evaluate_target_health");
+  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY = new AwsNetwork.RoutingPolicyKeys("failover_routing_policy",
+      "weighted_routing_policy", "latency_routing_policy", "geolocation_routing_policy", "geoproximity_routing_policy",
+      "multivalue_answer_routing_policy");
+
   private NetworkMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -50,14 +59,7 @@ final class NetworkMappers {
   static void subnet(ResourceContext r) {
     Attrs p = r.attrs;
     Subnet s = new Subnet(r.scope(), r.address, r.type, r.location);
-    s.vpc = p.ref("vpc_id");
-    s.availabilityZone = p.str("availability_zone");
-    if (!s.availabilityZone.present() && !s.availabilityZone.unresolved()) {
-      Value<String> azId = p.str("availability_zone_id");
-      if (azId.present() || azId.unresolved()) s.availabilityZone = azId;
-      else s.availabilityZone = Value.unresolved("no availability_zone set: AWS picks one at creation", List.of(r.location));
-    }
-    s.mapPublicIp = or(p.bool("map_public_ip_on_launch"), false, "subnets do not assign public IPs by default");
+    AwsNetwork.subnet(s, p, SUBNET, "no availability_zone set: AWS picks one at creation");
     r.add(s);
   }
 
@@ -87,19 +89,8 @@ final class NetworkMappers {
   }
 
   static void record(ResourceContext r) {
-    Attrs p = r.attrs;
     DnsRecord d = new DnsRecord(r.scope(), r.address, r.type, r.location);
-    d.recordName = p.str("name");
-    d.recordType = p.str("type");
-    d.failover = p.str("failover_routing_policy.type");
-    d.healthCheck = p.ref("health_check_id");
-    d.aliasTarget = p.ref("alias.name");
-    d.evaluateTargetHealth = or(p.bool("alias.evaluate_target_health"), false, "alias records do not evaluate target health by default");
-    if (p.has("failover_routing_policy")) d.routingPolicy = "FAILOVER";
-    else if (p.has("weighted_routing_policy")) d.routingPolicy = "WEIGHTED";
-    else if (p.has("latency_routing_policy")) d.routingPolicy = "LATENCY";
-    else if (p.has("geolocation_routing_policy") || p.has("geoproximity_routing_policy")) d.routingPolicy = "GEOLOCATION";
-    else if (p.has("multivalue_answer_routing_policy")) d.routingPolicy = "MULTIVALUE";
+    AwsNetwork.dnsRecord(d, r.attrs, DNS_RECORD, ROUTING_POLICY);
     r.add(d);
   }
 }
