@@ -55,6 +55,14 @@ public final class Production {
     return ENVIRONMENT_KEYS.contains(key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
   }
 
+  /** The environment a resource's tags name (the first tag whose key carries it), at the resource's line; absent when none does. */
+  public static Value<String> environmentTag(Resource r) {
+    for (var tag : r.tags.entrySet()) {
+      if (carriesEnvironment(tag.getKey())) return Value.explicit(tag.getValue(), List.of(r.location));
+    }
+    return Value.absent();
+  }
+
   /**
    * True when any word of the text names production, even beside a word of another environment:
    * how a file is picked as the production parameter file. {@link #classify} instead lets the

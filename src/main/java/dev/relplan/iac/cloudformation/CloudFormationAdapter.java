@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -210,17 +209,12 @@ public final class CloudFormationAdapter {
         c.add(new GenericResource(t.scope, e.key(), type, e.keyLocation()));
       }
       for (int i = before; i < workload.resources().size(); i++) {
-        var r = workload.resources().get(i);
-        if (!r.environment.present()) r.environment = environmentTag(r).orElse(environment);
+        Resource r = workload.resources().get(i);
+        if (r.environment.present()) continue;
+        Value<String> tagged = Production.environmentTag(r);
+        r.environment = tagged.present() ? tagged : environment;
       }
     }
-  }
-
-  private static Optional<Value<String>> environmentTag(Resource r) {
-    for (var tag : r.tags.entrySet()) {
-      if (Production.carriesEnvironment(tag.getKey())) return Optional.of(Value.explicit(tag.getValue(), List.of(r.location)));
-    }
-    return Optional.empty();
   }
 
   /** SAM resources read their Globals section under their own properties. */

@@ -429,9 +429,8 @@ public final class TerraformAdapter {
   }
 
   private static Value<String> environment(ModuleInstance m, Resource r) {
-    for (var tag : r.tags.entrySet()) {
-      if (Production.carriesEnvironment(tag.getKey())) return Value.explicit(tag.getValue(), List.of(r.location));
-    }
+    Value<String> tagged = Production.environmentTag(r);
+    if (tagged.present()) return tagged;
     for (ModuleInstance cur = m; cur != null; cur = null) {
       for (String v : cur.dir.variables.keySet()) {
         if (!Production.carriesEnvironment(v)) continue;
