@@ -14,7 +14,9 @@ import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +94,7 @@ public final class CloudFormationAdapter {
 
   private Set<SourceFile> reachable(List<SourceFile> from, Map<Path, SourceFile> byPath) {
     Set<SourceFile> seen = new HashSet<>();
-    java.util.ArrayDeque<SourceFile> todo = new java.util.ArrayDeque<>(from);
+    ArrayDeque<SourceFile> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
       SourceFile f = todo.pop();
       if (seen.add(f)) todo.addAll(nestedTemplates(f, byPath).values());
@@ -264,7 +266,7 @@ public final class CloudFormationAdapter {
       if (root.get("Parameters") instanceof MapNode params) {
         for (MapNode.Entry p : params.entries()) {
           if (!Production.carriesEnvironment(p.key()) || !(p.value() instanceof MapNode decl)) continue;
-          if (decl.get("AllowedValues") instanceof dev.relplan.parse.SeqNode allowed) {
+          if (decl.get("AllowedValues") instanceof SeqNode allowed) {
             for (Node v : allowed.items()) {
               if (v instanceof ScalarNode s && s.text() != null) {
                 w.environments.add(new Workload.EnvironmentEvidence(s.text(), "allowed value of parameter " + p.key(), v.location()));

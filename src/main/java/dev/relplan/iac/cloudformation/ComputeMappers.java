@@ -5,7 +5,6 @@ import static dev.relplan.iac.common.TypedSettings.or;
 import dev.relplan.iac.common.AwsCompute;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.LoadBalancer;
-import dev.relplan.source.Location;
 import dev.relplan.model.TargetGroup;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;

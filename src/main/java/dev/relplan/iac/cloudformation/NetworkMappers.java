@@ -10,10 +10,8 @@ import dev.relplan.model.Route;
 import dev.relplan.model.RouteTable;
 import dev.relplan.model.RouteTableAssociation;
 import dev.relplan.model.Subnet;
-import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import dev.relplan.source.Location;
-import java.util.List;
 import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53. */

@@ -12,7 +12,6 @@ import dev.relplan.model.ScalableTarget;
 import dev.relplan.model.ScalingPolicy;
 import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 

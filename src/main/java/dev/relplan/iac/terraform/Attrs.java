@@ -6,11 +6,16 @@ import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
+import dev.relplan.parse.JsonLoader;
+import dev.relplan.parse.ParseException;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Body;
+import dev.relplan.parse.hcl.Expr;
+import dev.relplan.parse.hcl.TemplatePart;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +73,7 @@ final class Attrs extends TypedSettings<Attrs> {
     Attribute a = body.attribute(key).orElse(null);
     if (a != null) {
       Location loc = module.at(a.range());
-      if (i + 1 < keys.length && a.value() instanceof dev.relplan.parse.hcl.Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
+      if (i + 1 < keys.length && a.value() instanceof Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
         Found json = jsonTemplate(t, keys, i + 1, loc);
         if (json != null) return json;
       }
@@ -91,14 +96,14 @@ final class Attrs extends TypedSettings<Attrs> {
    * redrive policies): rendered with placeholders, parsed, and the references put back, so that
    * {@code "${aws_sqs_queue.dlq.arn}"} inside the JSON is still followed.
    */
-  private Found jsonTemplate(dev.relplan.parse.hcl.Expr.TemplateExpr t, String[] keys, int i, Location loc) {
+  private Found jsonTemplate(Expr.TemplateExpr t, String[] keys, int i, Location loc) {
     StringBuilder sb = new StringBuilder();
-    Map<String, Object> holes = new java.util.HashMap<>();
+    Map<String, Object> holes = new HashMap<>();
     List<Evaluated> parts = new ArrayList<>();
-    for (dev.relplan.parse.hcl.TemplatePart p : t.parts()) {
-      if (p instanceof dev.relplan.parse.hcl.TemplatePart.Literal l) {
+    for (TemplatePart p : t.parts()) {
+      if (p instanceof TemplatePart.Literal l) {
         sb.append(l.text());
-      } else if (p instanceof dev.relplan.parse.hcl.TemplatePart.Interpolation in) {
+      } else if (p instanceof TemplatePart.Interpolation in) {
         Evaluated v = module.eval(in.expr(), env);
         parts.add(v);
         String s = TfValues.str(v.value());
@@ -116,8 +121,8 @@ final class Attrs extends TypedSettings<Attrs> {
     if (holes.isEmpty() || !sb.toString().strip().startsWith("{")) return null;
     Object doc;
     try {
-      doc = TfValues.fromNode(dev.relplan.parse.JsonLoader.load(loc.file(), sb.toString()), 0);
-    } catch (dev.relplan.parse.ParseException e) {
+      doc = TfValues.fromNode(JsonLoader.load(loc.file(), sb.toString()), 0);
+    } catch (ParseException e) {
       return null;
     }
     Evaluated all = Evaluated.combine(null, parts);
@@ -154,8 +159,8 @@ final class Attrs extends TypedSettings<Attrs> {
       if (v instanceof TfValues.JsonText j) v = j.structure();
       if (v instanceof String s && s.strip().startsWith("{")) {
         try {
-          v = TfValues.fromNode(dev.relplan.parse.JsonLoader.load(loc.file(), s), 0);
-        } catch (dev.relplan.parse.ParseException e) {
+          v = TfValues.fromNode(JsonLoader.load(loc.file(), s), 0);
+        } catch (ParseException e) {
           return new Found(new Unknown("not valid JSON"), loc, trace, refs, false);
         }
       }
@@ -297,9 +302,9 @@ final class Attrs extends TypedSettings<Attrs> {
     if (Evaluator.unknownOf(coll.value()) != null || !(coll.value() instanceof List || coll.value() instanceof Map)) return out;
     String iterator = b.label(0);
     Attribute it = b.body().attribute("iterator").orElse(null);
-    if (it != null && it.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal t) iterator = t.root();
+    if (it != null && it.value() instanceof Expr.ScopeTraversal t) iterator = t.root();
     for (Map.Entry<Object, Object> e : Evaluator.entries(coll.value())) {
-      Map<String, Object> item = new java.util.HashMap<>();
+      Map<String, Object> item = new HashMap<>();
       item.put("key", e.getKey());
       Object val = e.getValue();
       item.put("value", val instanceof Object && val.getClass() == Object.class ? null : val);

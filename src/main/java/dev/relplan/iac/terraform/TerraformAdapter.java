@@ -14,9 +14,11 @@ import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.Body;
 import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
+import dev.relplan.parse.hcl.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -362,8 +364,8 @@ public final class TerraformAdapter {
       Block b = m.dir.resources.get(local);
       Location loc = b != null ? m.at(b.range()) : i.location();
       if (b == null) {
-        var range = new dev.relplan.parse.hcl.SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
-        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new dev.relplan.parse.hcl.Body(List.of(), range), range);
+        var range = new SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
+        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new Body(List.of(), range), range);
       }
       Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
       ResourceContext r = new ResourceContext(m, b, i.type(), i.address(), loc, attrs, w,
