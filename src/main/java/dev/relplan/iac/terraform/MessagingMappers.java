@@ -34,97 +34,119 @@ final class MessagingMappers {
   static void register(Map<String, Mapper> m) {
     m.put("aws_sqs_queue", MessagingMappers::queue);
     m.put("aws_sqs_queue_redrive_policy", MessagingMappers::queueRedrive);
-    m.put("aws_sns_topic", r -> {
-      Topic t = new Topic(r.scope(), r.address, r.type, r.location);
-      t.fifo = or(r.attrs.bool("fifo_topic"), false, "standard topic");
-      r.add(t);
-    });
-    m.put("aws_sns_topic_subscription", r -> {
-      Subscription s = new Subscription(r.scope(), r.address, r.type, r.location);
-      s.topic = r.attrs.ref("topic_arn");
-      s.protocol = r.attrs.str("protocol");
-      s.endpoint = r.attrs.ref("endpoint");
-      s.deadLetterTarget = r.attrs.ref("redrive_policy.deadLetterTargetArn");
-      r.add(s);
-    });
-    m.put("aws_cloudwatch_event_rule", r -> {
-      EventRule e = new EventRule(r.scope(), r.address, r.type, r.location);
-      e.schedule = r.attrs.str("schedule_expression");
-      e.state = r.attrs.str("state");
-      if (!e.state.present()) {
-        Value<Boolean> enabled = r.attrs.bool("is_enabled");
-        e.state = enabled.present() ? enabled.map(b -> b ? "ENABLED" : "DISABLED") : Value.defaulted("ENABLED", "rules are enabled by default");
-      }
-      r.add(e);
-    });
+    m.put("aws_sns_topic", MessagingMappers::topic);
+    m.put("aws_sns_topic_subscription", MessagingMappers::subscription);
+    m.put("aws_cloudwatch_event_rule", MessagingMappers::eventRule);
     m.put("aws_cloudwatch_event_target", MessagingMappers::eventTarget);
     m.put("aws_lambda_function", MessagingMappers::function);
     m.put("aws_lambda_event_source_mapping", MessagingMappers::eventSourceMapping);
-    m.put("aws_lambda_function_event_invoke_config", r -> {
-      EventInvokeConfig e = new EventInvokeConfig(r.scope(), r.address, r.type, r.location);
-      e.function = r.attrs.ref("function_name");
-      e.onFailure = r.attrs.ref("destination_config.on_failure.destination");
-      e.maximumRetryAttempts = r.attrs.integer("maximum_retry_attempts");
-      e.maximumEventAgeSeconds = r.attrs.integer("maximum_event_age_in_seconds");
-      r.add(e);
-    });
-    m.put("aws_lambda_alias", r -> {
-      Alias a = new Alias(r.scope(), r.address, r.type, r.location);
-      a.function = r.attrs.ref("function_name");
-      r.add(a);
-    });
+    m.put("aws_lambda_function_event_invoke_config", MessagingMappers::eventInvokeConfig);
+    m.put("aws_lambda_alias", MessagingMappers::alias);
     m.put("aws_lambda_provisioned_concurrency_config", MessagingMappers::provisionedConcurrency);
-    m.put("aws_kinesis_stream", r -> {
-      Stream s = new Stream(r.scope(), r.address, r.type, r.location);
-      s.mode = or(r.attrs.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
-      s.shardCount = r.attrs.integer("shard_count");
-      r.add(s);
-    });
+    m.put("aws_kinesis_stream", MessagingMappers::kinesisStream);
     m.put("aws_sfn_state_machine", r -> r.add(new StateMachine(r.scope(), r.address, r.type, r.location)));
-    m.put("aws_api_gateway_stage", r -> {
-      ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
-      s.apiKind = "REST";
-      s.api = r.attrs.ref("rest_api_id");
-      s.stageName = r.attrs.str("stage_name");
-      r.add(s);
-    });
+    m.put("aws_api_gateway_stage", MessagingMappers::restStage);
     m.put("aws_api_gateway_method_settings", MessagingMappers::methodSettings);
-    m.put("aws_api_gateway_usage_plan", r -> {
-      UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
-      u.throttleRate = r.attrs.number("throttle_settings.rate_limit");
-      u.apis = r.attrs.collect("api_stages", "api_id", r.attrs.keyLocation("api_stages"));
-      r.add(u);
-    });
-    m.put("aws_api_gateway_integration", r -> {
-      String type = r.attrs.str("type").orElse("");
-      if (!type.startsWith("AWS")) {
-        r.addGeneric();
-        return;
-      }
-      ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
-      i.apiKind = "REST";
-      i.api = r.attrs.ref("rest_api_id");
-      i.function = AwsMessaging.integrationFunction(r.attrs, "uri");
-      i.timeoutMillis = AwsMessaging.restTimeout(r.attrs.integer("timeout_milliseconds"));
-      r.add(i);
-    });
-    m.put("aws_apigatewayv2_stage", r -> {
-      ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
-      s.apiKind = "HTTP";
-      s.api = r.attrs.ref("api_id");
-      s.stageName = r.attrs.str("name");
-      s.throttleRate = r.attrs.number("default_route_settings.throttling_rate_limit");
-      s.throttleBurst = r.attrs.number("default_route_settings.throttling_burst_limit");
-      r.add(s);
-    });
-    m.put("aws_apigatewayv2_integration", r -> {
-      ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
-      i.apiKind = "HTTP";
-      i.api = r.attrs.ref("api_id");
-      i.function = AwsMessaging.integrationFunction(r.attrs, "integration_uri");
-      i.timeoutMillis = AwsMessaging.httpTimeout(r.attrs.integer("timeout_milliseconds"));
-      r.add(i);
-    });
+    m.put("aws_api_gateway_usage_plan", MessagingMappers::usagePlan);
+    m.put("aws_api_gateway_integration", MessagingMappers::restIntegration);
+    m.put("aws_apigatewayv2_stage", MessagingMappers::httpStage);
+    m.put("aws_apigatewayv2_integration", MessagingMappers::httpIntegration);
+  }
+
+  static void topic(ResourceContext r) {
+    Topic t = new Topic(r.scope(), r.address, r.type, r.location);
+    t.fifo = or(r.attrs.bool("fifo_topic"), false, "standard topic");
+    r.add(t);
+  }
+
+  static void subscription(ResourceContext r) {
+    Subscription s = new Subscription(r.scope(), r.address, r.type, r.location);
+    s.topic = r.attrs.ref("topic_arn");
+    s.protocol = r.attrs.str("protocol");
+    s.endpoint = r.attrs.ref("endpoint");
+    s.deadLetterTarget = r.attrs.ref("redrive_policy.deadLetterTargetArn");
+    r.add(s);
+  }
+
+  static void eventRule(ResourceContext r) {
+    EventRule e = new EventRule(r.scope(), r.address, r.type, r.location);
+    e.schedule = r.attrs.str("schedule_expression");
+    e.state = r.attrs.str("state");
+    if (!e.state.present()) {
+      Value<Boolean> enabled = r.attrs.bool("is_enabled");
+      e.state = enabled.present() ? enabled.map(b -> b ? "ENABLED" : "DISABLED") : Value.defaulted("ENABLED", "rules are enabled by default");
+    }
+    r.add(e);
+  }
+
+  static void eventInvokeConfig(ResourceContext r) {
+    EventInvokeConfig e = new EventInvokeConfig(r.scope(), r.address, r.type, r.location);
+    e.function = r.attrs.ref("function_name");
+    e.onFailure = r.attrs.ref("destination_config.on_failure.destination");
+    e.maximumRetryAttempts = r.attrs.integer("maximum_retry_attempts");
+    e.maximumEventAgeSeconds = r.attrs.integer("maximum_event_age_in_seconds");
+    r.add(e);
+  }
+
+  static void alias(ResourceContext r) {
+    Alias a = new Alias(r.scope(), r.address, r.type, r.location);
+    a.function = r.attrs.ref("function_name");
+    r.add(a);
+  }
+
+  static void kinesisStream(ResourceContext r) {
+    Stream s = new Stream(r.scope(), r.address, r.type, r.location);
+    s.mode = or(r.attrs.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+    s.shardCount = r.attrs.integer("shard_count");
+    r.add(s);
+  }
+
+  static void restStage(ResourceContext r) {
+    ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
+    s.apiKind = "REST";
+    s.api = r.attrs.ref("rest_api_id");
+    s.stageName = r.attrs.str("stage_name");
+    r.add(s);
+  }
+
+  static void usagePlan(ResourceContext r) {
+    UsagePlan u = new UsagePlan(r.scope(), r.address, r.type, r.location);
+    u.throttleRate = r.attrs.number("throttle_settings.rate_limit");
+    u.apis = r.attrs.collect("api_stages", "api_id", r.attrs.keyLocation("api_stages"));
+    r.add(u);
+  }
+
+  static void restIntegration(ResourceContext r) {
+    String type = r.attrs.str("type").orElse("");
+    if (!type.startsWith("AWS")) {
+      r.addGeneric();
+      return;
+    }
+    ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
+    i.apiKind = "REST";
+    i.api = r.attrs.ref("rest_api_id");
+    i.function = AwsMessaging.integrationFunction(r.attrs, "uri");
+    i.timeoutMillis = AwsMessaging.restTimeout(r.attrs.integer("timeout_milliseconds"));
+    r.add(i);
+  }
+
+  static void httpStage(ResourceContext r) {
+    ApiStage s = new ApiStage(r.scope(), r.address, r.type, r.location);
+    s.apiKind = "HTTP";
+    s.api = r.attrs.ref("api_id");
+    s.stageName = r.attrs.str("name");
+    s.throttleRate = r.attrs.number("default_route_settings.throttling_rate_limit");
+    s.throttleBurst = r.attrs.number("default_route_settings.throttling_burst_limit");
+    r.add(s);
+  }
+
+  static void httpIntegration(ResourceContext r) {
+    ApiIntegration i = new ApiIntegration(r.scope(), r.address, r.type, r.location);
+    i.apiKind = "HTTP";
+    i.api = r.attrs.ref("api_id");
+    i.function = AwsMessaging.integrationFunction(r.attrs, "integration_uri");
+    i.timeoutMillis = AwsMessaging.httpTimeout(r.attrs.integer("timeout_milliseconds"));
+    r.add(i);
   }
 
   static void queue(ResourceContext r) {

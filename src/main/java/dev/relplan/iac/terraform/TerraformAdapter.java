@@ -245,16 +245,13 @@ public final class TerraformAdapter {
       if (name.equals("terraform.tfvars")) main = f;
       else if (name.equals("terraform.tfvars.json")) mainJson = f;
       else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
-      else if (Boolean.TRUE.equals(Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+      else if (isProduction(environmentOfVarFile(name))) production.add(f);
     }
     if (production.isEmpty()) {
       for (SourceFile f : orphans) {
         String name = f.path().getFileName().toString();
         String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
-        if (Boolean.TRUE.equals(Production.classify(name.substring(0, name.indexOf('.'))))
-            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(Production.classify(dirName))) {
-          production.add(f);
-        }
+        if (isProduction(environmentOfVarFile(name)) || name.equals("terraform.tfvars") && isProduction(dirName)) production.add(f);
       }
     }
     if (main != null) load(literal, main.display(), main.content(), d, values);
@@ -274,6 +271,21 @@ public final class TerraformAdapter {
         notes.add("--var-file " + p + " cannot be read: " + e.getClass().getSimpleName());
       }
     }
+    commandLineVars(literal, d, values);
+    return values;
+  }
+
+  /** A variable file's environment is the part of its name before the first dot (prod.tfvars, prod.auto.tfvars). */
+  private static String environmentOfVarFile(String fileName) {
+    return fileName.substring(0, fileName.indexOf('.'));
+  }
+
+  private static boolean isProduction(String environment) {
+    return Boolean.TRUE.equals(Production.classify(environment));
+  }
+
+  /** {@code --var NAME=VALUE} for the root's variables; a list or object value is read as HCL. */
+  private void commandLineVars(ModuleInstance literal, ModuleDir d, Map<String, Evaluated> values) {
     for (String kv : vars) {
       int eq = kv.indexOf('=');
       if (eq <= 0) continue;
@@ -291,7 +303,6 @@ public final class TerraformAdapter {
       }
       values.put(name, Evaluated.of(v));
     }
-    return values;
   }
 
   /** A --var-file inside the scanned paths is cited like every other file; one outside by the path given. */
@@ -449,8 +460,7 @@ public final class TerraformAdapter {
   private static void environmentEvidence(Workload w, Map<Path, ModuleDir> dirs, Map<Path, List<SourceFile>> tfvars, Set<Path> children) {
     for (List<SourceFile> l : tfvars.values()) {
       for (SourceFile f : l) {
-        String name = f.path().getFileName().toString();
-        String base = name.substring(0, name.indexOf('.'));
+        String base = environmentOfVarFile(f.path().getFileName().toString());
         if (Production.classify(base) != null) {
           w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
         }
