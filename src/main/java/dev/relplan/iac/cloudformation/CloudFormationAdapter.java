@@ -6,6 +6,8 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
+import dev.relplan.model.Production;
+import dev.relplan.model.Resource;
 import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -13,13 +15,14 @@ import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,10 +33,6 @@ import java.util.Set;
  */
 public final class CloudFormationAdapter implements Adapter {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
-  /** Parameter names that carry the deployment environment. */
-  private static final Set<String> ENVIRONMENT_PARAMETERS =
-      Set.of("environment", "env", "environmentname", "envname", "stage", "stagename", "envtype", "environmenttype",
-          "deploymentenvironment", "deploymentstage");
   private static final int MAX_NESTING = 8;
 
   static {
@@ -106,7 +105,7 @@ public final class CloudFormationAdapter implements Adapter {
 
   private Set<SourceFile> reachable(List<SourceFile> from, Map<Path, SourceFile> byPath) {
     Set<SourceFile> seen = new HashSet<>();
-    java.util.ArrayDeque<SourceFile> todo = new java.util.ArrayDeque<>(from);
+    ArrayDeque<SourceFile> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
       SourceFile f = todo.pop();
       if (seen.add(f)) todo.addAll(nestedTemplates(f, byPath).values());
@@ -223,20 +222,12 @@ public final class CloudFormationAdapter implements Adapter {
         c.add(new GenericResource(t.scope, e.key(), type, e.keyLocation()));
       }
       for (int i = before; i < workload.resources().size(); i++) {
-        var r = workload.resources().get(i);
-        if (!r.environment.present()) r.environment = environmentTag(r).orElse(environment);
+        Resource r = workload.resources().get(i);
+        if (r.environment.present()) continue;
+        Value<String> tagged = Production.environmentTag(r);
+        r.environment = tagged.present() ? tagged : environment;
       }
     }
-  }
-
-  private static java.util.Optional<Value<String>> environmentTag(dev.relplan.model.Resource r) {
-    for (var tag : r.tags.entrySet()) {
-      String k = tag.getKey().toLowerCase(Locale.ROOT);
-      if (k.equals("environment") || k.equals("env") || k.equals("stage")) {
-        return java.util.Optional.of(Value.explicit(tag.getValue(), List.of(r.location)));
-      }
-    }
-    return java.util.Optional.empty();
   }
 
   /** SAM resources read their Globals section under their own properties. */
@@ -267,7 +258,7 @@ public final class CloudFormationAdapter implements Adapter {
 
   private static Value<String> environmentOf(Template t) {
     for (MapNode.Entry p : t.section("Parameters").entries()) {
-      if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT))) continue;
+      if (!Production.carriesEnvironment(p.key())) continue;
       Evaluated v = t.parameter(p.key());
       if (v.value() instanceof String s) {
         List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
@@ -285,8 +276,8 @@ public final class CloudFormationAdapter implements Adapter {
       MapNode root = (MapNode) f.document();
       if (root.get("Parameters") instanceof MapNode params) {
         for (MapNode.Entry p : params.entries()) {
-          if (!ENVIRONMENT_PARAMETERS.contains(p.key().toLowerCase(Locale.ROOT)) || !(p.value() instanceof MapNode decl)) continue;
-          if (decl.get("AllowedValues") instanceof dev.relplan.parse.SeqNode allowed) {
+          if (!Production.carriesEnvironment(p.key()) || !(p.value() instanceof MapNode decl)) continue;
+          if (decl.get("AllowedValues") instanceof SeqNode allowed) {
             for (Node v : allowed.items()) {
               if (v instanceof ScalarNode s && s.text() != null) {
                 w.environments.add(new Workload.EnvironmentEvidence(s.text(), "allowed value of parameter " + p.key(), v.location()));
@@ -299,7 +290,7 @@ public final class CloudFormationAdapter implements Adapter {
     for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
       ParameterFile pf = ParameterFile.of(f);
       pf.values().forEach((k, v) -> {
-        if (ENVIRONMENT_PARAMETERS.contains(k.toLowerCase(Locale.ROOT)) && v.value() instanceof String s) {
+        if (Production.carriesEnvironment(k) && v.value() instanceof String s) {
           w.environments.add(new Workload.EnvironmentEvidence(s, "parameter file " + f.display(), v.location()));
         }
       });

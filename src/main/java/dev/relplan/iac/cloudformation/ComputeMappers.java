@@ -1,11 +1,12 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsCompute;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.LoadBalancer;
-import dev.relplan.source.Location;
 import dev.relplan.model.TargetGroup;
+import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import java.util.ArrayList;
@@ -14,6 +15,16 @@ import java.util.Map;
 
 /** EC2 instances, Auto Scaling groups, ECS services and load balancers. */
 final class ComputeMappers {
+  private static final AwsCompute.AutoScalingGroupKeys AUTO_SCALING_GROUP = new AwsCompute.AutoScalingGroupKeys(
+      "MinSize", "MaxSize", "DesiredCapacity", "VPCZoneIdentifier", "AvailabilityZones", "TargetGroupARNs", "LoadBalancerNames");
+  private static final AwsCompute.EcsServiceKeys ECS_SERVICE = new AwsCompute.EcsServiceKeys("SchedulingStrategy",
+      "NetworkConfiguration.AwsvpcConfiguration.Subnets", "LaunchType", "CapacityProviderStrategy", "LoadBalancers", "TargetGroupArn",
+      "LoadBalancerName");
+  private static final AwsCompute.EcsDeploymentKeys ECS_DEPLOYMENT = new AwsCompute.EcsDeploymentKeys("DeploymentController.Type",
+      "DeploymentConfiguration.DeploymentCircuitBreaker.Enable", "DeploymentConfiguration.DeploymentCircuitBreaker.Rollback",
+      "DeploymentConfiguration.MinimumHealthyPercent", "DeploymentConfiguration.MaximumPercent", "DeploymentConfiguration.Alarms.Enable",
+      "DeploymentConfiguration.Alarms.Rollback");
+
   private ComputeMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -28,24 +39,9 @@ final class ComputeMappers {
   static void autoScalingGroup(ResourceContext c) {
     Props p = c.props;
     ComputeGroup g = new ComputeGroup(c.template.scope, c.id, c.type, c.location);
-    g.kind = ComputeGroup.Kind.AUTO_SCALING_GROUP;
-    g.min = p.integer("MinSize");
-    g.max = p.integer("MaxSize");
-    g.desired = p.integer("DesiredCapacity");
-    g.subnets = p.list("VPCZoneIdentifier");
-    g.availabilityZones = p.list("AvailabilityZones");
+    AwsCompute.autoScalingGroup(g, p, AUTO_SCALING_GROUP);
     g.healthCheckType = or(p.str("HealthCheckType"), "EC2", "Auto Scaling uses EC2 status checks unless HealthCheckType is ELB");
     g.healthCheckGracePeriod = or(p.integer("HealthCheckGracePeriod"), 0, "CloudFormation default grace period");
-    List<Object> targets = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (String key : List.of("TargetGroupARNs", "LoadBalancerNames")) {
-      Value<List<Object>> v = p.list(key);
-      if (v.present()) {
-        targets.addAll(v.get());
-        trace.addAll(v.trace());
-      }
-    }
-    g.targetGroups = targets.isEmpty() ? Value.absent() : Value.explicit(targets, trace);
     MapNode update = c.declaration.get("UpdatePolicy") instanceof MapNode u ? u : null;
     if (update != null && update.entry("AutoScalingRollingUpdate") != null) {
       Props rolling = p.child(update.get("AutoScalingRollingUpdate") instanceof MapNode r ? r : update);
@@ -61,56 +57,15 @@ final class ComputeMappers {
   static void ecsService(ResourceContext c) {
     Props p = c.props;
     ComputeGroup g = new ComputeGroup(c.template.scope, c.id, c.type, c.location);
-    g.kind = ComputeGroup.Kind.ECS_SERVICE;
-    if ("DAEMON".equals(p.str("SchedulingStrategy").get())) {
-      // A daemon service runs one task per container instance: its count follows the cluster.
-      g.desired = Value.unresolved("daemon service: one task per container instance", List.of(p.keyLocation("SchedulingStrategy")));
-    } else {
-      g.desired = or(p.integer("DesiredCount"), 1, "ECS starts one task when DesiredCount is not set");
-    }
-    g.min = g.desired;
-    g.max = g.desired;
-    g.subnets = p.list("NetworkConfiguration.AwsvpcConfiguration.Subnets");
-    g.launchType = p.str("LaunchType");
-    if (!g.launchType.present() && p.has("CapacityProviderStrategy")) {
-      g.launchType = Value.explicit("CAPACITY_PROVIDER", List.of(p.keyLocation("CapacityProviderStrategy")));
-    }
-    List<Object> tgs = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (MapNode lb : p.maps("LoadBalancers")) {
-      Props lp = p.child(lb);
-      Value<Object> tg = lp.ref("TargetGroupArn");
-      if (!tg.present()) tg = lp.ref("LoadBalancerName");
-      if (tg.present()) {
-        tgs.add(tg.get());
-        trace.addAll(tg.trace());
-      }
-    }
-    g.targetGroups = tgs.isEmpty() ? Value.absent() : Value.explicit(tgs, trace);
-    g.healthCheckType = tgs.isEmpty() ? Value.absent() : Value.defaulted("ELB", "ECS replaces tasks that fail load balancer health checks");
-    g.deploymentController = or(p.str("DeploymentController.Type"), "ECS", "ECS rolling update is the default controller");
-    g.circuitBreakerEnabled = or(p.bool("DeploymentConfiguration.DeploymentCircuitBreaker.Enable"), false,
-        "the ECS deployment circuit breaker is off unless enabled");
-    g.circuitBreakerRollback = or(p.bool("DeploymentConfiguration.DeploymentCircuitBreaker.Rollback"), false,
-        "the ECS deployment circuit breaker does not roll back unless Rollback is true");
-    g.minHealthyPercent = or(p.integer("DeploymentConfiguration.MinimumHealthyPercent"), 100,
-        "ECS default minimum healthy percent for replica services");
-    g.maxPercent = or(p.integer("DeploymentConfiguration.MaximumPercent"), 200, "ECS default maximum percent");
-    Value<Boolean> alarmsEnabled = p.bool("DeploymentConfiguration.Alarms.Enable");
-    Value<Boolean> alarmsRollback = p.bool("DeploymentConfiguration.Alarms.Rollback");
-    g.deploymentAlarmsRollback = alarmsEnabled.isTrue() && alarmsRollback.isTrue()
-        ? alarmsRollback : or(alarmsRollback.isTrue() ? alarmsEnabled : alarmsRollback, false, "no deployment alarms");
+    AwsCompute.ecsService(g, p, ECS_SERVICE, or(p.integer("DesiredCount"), 1, "ECS starts one task when DesiredCount is not set"),
+        ECS_DEPLOYMENT);
     c.add(g);
   }
 
   static void instance(ResourceContext c) {
     Props p = c.props;
     ComputeGroup g = new ComputeGroup(c.template.scope, c.id, c.type, c.location);
-    g.kind = ComputeGroup.Kind.EC2_INSTANCE;
-    Value<Integer> one = Value.explicit(1, List.of(c.location));
-    g.min = one;
-    g.max = one;
-    g.desired = one;
+    AwsCompute.singleInstance(g, c.location);
     Value<Object> subnet = p.ref("SubnetId");
     if (!subnet.present()) {
       List<MapNode> nis = p.maps("NetworkInterfaces");
@@ -132,13 +87,12 @@ final class ComputeMappers {
       for (MapNode sm : p.maps("SubnetMappings")) {
         Value<Object> s = p.child(sm).ref("SubnetId");
         if (s.present()) subnets.add(s.get());
-        else if (s.unresolved()) subnets.add(new dev.relplan.model.Unknown(s.note()));
+        else if (s.unresolved()) subnets.add(new Unknown(s.note()));
       }
       lb.subnets = Value.explicit(subnets, List.of(p.keyLocation("SubnetMappings")));
     }
-    boolean alb = "application".equalsIgnoreCase(lb.lbType.orElse("application"));
-    lb.crossZone = alb ? Value.defaulted(true, "Application Load Balancers always balance across zones")
-        : Value.defaulted(false, "cross-zone load balancing is off by default for Network and Gateway Load Balancers");
+    boolean alb = AwsCompute.isApplication(lb.lbType);
+    lb.crossZone = AwsCompute.crossZone(alb, Value.absent());
     for (MapNode attr : p.maps("LoadBalancerAttributes")) {
       Props ap = p.child(attr);
       if ("load_balancing.cross_zone.enabled".equals(ap.str("Key").get()) && !alb) lb.crossZone = ap.bool("Value");
@@ -162,17 +116,11 @@ final class ComputeMappers {
     Props p = c.props;
     TargetGroup tg = new TargetGroup(c.template.scope, c.id, c.type, c.location);
     tg.targetType = or(p.str("TargetType"), "instance", "ELBv2 default target type");
-    boolean lambda = "lambda".equalsIgnoreCase(tg.targetType.orElse(""));
-    tg.healthCheckEnabled = or(p.bool("HealthCheckEnabled"), !lambda,
-        lambda ? "health checks are off by default for Lambda targets" : "health checks are on by default for instance and IP targets");
+    tg.healthCheckEnabled = AwsCompute.healthChecksEnabled(tg.targetType, p.bool("HealthCheckEnabled"),
+        "health checks are on by default for instance and IP targets");
     tg.healthCheckPath = p.str("HealthCheckPath");
     tg.protocol = p.str("Protocol");
-    List<Object> targets = new ArrayList<>();
-    for (MapNode t : p.maps("Targets")) {
-      Value<Object> id = p.child(t).ref("Id");
-      if (id.present()) targets.add(id.get());
-    }
-    tg.targets = targets.isEmpty() ? Value.absent() : Value.explicit(targets, List.of(p.keyLocation("Targets")));
+    tg.targets = p.collect("Targets", "Id", p.keyLocation("Targets"));
     c.add(tg);
   }
 }

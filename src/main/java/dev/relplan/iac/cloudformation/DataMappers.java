@@ -1,7 +1,8 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsData;
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.BackupSelection;
 import dev.relplan.model.BackupVault;
@@ -13,6 +14,7 @@ import dev.relplan.source.Location;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Table;
+import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Volume;
 import dev.relplan.parse.MapNode;
@@ -22,6 +24,18 @@ import java.util.Map;
 
 /** Databases, tables, caches, brokers, storage and AWS Backup. */
 final class DataMappers {
+  private static final AwsData.DatabaseClusterKeys DATABASE_CLUSTER = new AwsData.DatabaseClusterKeys("Engine", "BackupRetentionPeriod",
+      "DeletionProtection", "GlobalClusterIdentifier", "DBClusterInstanceClass", "EngineMode", "ReplicationSourceIdentifier");
+  private static final AwsData.TableKeys TABLE = new AwsData.TableKeys("TableName", "BillingMode",
+      "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "DeletionProtectionEnabled", "ProvisionedThroughput.ReadCapacityUnits",
+      "ProvisionedThroughput.WriteCapacityUnits");
+  private static final AwsData.BackupPlanKeys BACKUP_PLAN = new AwsData.BackupPlanKeys("BackupPlan.BackupPlanRule", "RuleName",
+      "ScheduleExpression", "Lifecycle.DeleteAfterDays", "EnableContinuousBackup", "CopyActions", "DestinationBackupVaultArn",
+      "Lifecycle.DeleteAfterDays");
+  private static final AwsData.BackupSelectionKeys BACKUP_SELECTION = new AwsData.BackupSelectionKeys("BackupPlanId",
+      "BackupSelection.Resources", "BackupSelection.NotResources", "BackupSelection.ListOfTags", "BackupSelection.Conditions.StringEquals",
+      "ConditionKey", "ConditionValue");
+
   private DataMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -73,15 +87,8 @@ final class DataMappers {
   static void dbCluster(ResourceContext c) {
     Props p = c.props;
     Database db = new Database(c.template.scope, c.id, c.type, c.location);
-    db.kind = Database.Kind.CLUSTER;
     String family = engineFamily(c.type);
-    db.engine = family != null ? Value.explicit(family, List.of(c.location)) : p.str("Engine");
-    db.backupRetentionDays = or(p.integer("BackupRetentionPeriod"), 1, "automated backups are kept for 1 day by default");
-    db.deletionProtection = or(p.bool("DeletionProtection"), false, "deletion protection is off by default");
-    db.globalCluster = p.ref("GlobalClusterIdentifier");
-    db.clusterInstanceClass = p.str("DBClusterInstanceClass");
-    db.engineMode = or(p.str("EngineMode"), "provisioned", "Aurora default engine mode");
-    db.replicaSource = p.ref("ReplicationSourceIdentifier");
+    AwsData.databaseCluster(db, p, DATABASE_CLUSTER, family, c.location);
     db.onDelete = c.deletionPolicy(family != null ? "DELETE" : "SNAPSHOT");
     c.add(db);
   }
@@ -89,13 +96,7 @@ final class DataMappers {
   static void table(ResourceContext c) {
     Props p = c.props;
     Table t = new Table(c.template.scope, c.id, c.type, c.location);
-    t.name = p.str("TableName");
-    t.billingMode = or(p.str("BillingMode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless BillingMode is PAY_PER_REQUEST");
-    t.pointInTimeRecovery = or(p.bool("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled"), false,
-        "point-in-time recovery is off by default");
-    t.deletionProtection = or(p.bool("DeletionProtectionEnabled"), false, "deletion protection is off by default");
-    t.readCapacity = p.integer("ProvisionedThroughput.ReadCapacityUnits");
-    t.writeCapacity = p.integer("ProvisionedThroughput.WriteCapacityUnits");
+    AwsData.table(t, p, TABLE);
     t.onDelete = c.deletionPolicy("DELETE");
     c.add(t);
   }
@@ -111,7 +112,7 @@ final class DataMappers {
     for (MapNode replica : p.maps("Replicas")) {
       Props rp = p.child(replica);
       Value<String> region = rp.str("Region");
-      regions.add(region.present() ? region.get() : new dev.relplan.model.Unknown("replica region"));
+      regions.add(region.present() ? region.get() : new Unknown("replica region"));
       Value<Boolean> pitr = rp.bool("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled");
       boolean on = pitr.isTrue();
       allPitr = allPitr == null ? on : allPitr && on;
@@ -129,11 +130,8 @@ final class DataMappers {
   static void cacheCluster(ResourceContext c) {
     Props p = c.props;
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
-    cache.kind = Cache.Kind.CACHE_CLUSTER;
+    AwsData.standaloneCacheCluster(cache, c.location);
     cache.engine = p.str("Engine");
-    // A Redis/Valkey cache cluster is a single node; Memcached spreads keys over nodes without replicas.
-    cache.nodesPerShard = Value.explicit(1, List.of(c.location));
-    cache.automaticFailover = Value.defaulted(false, "a standalone cache cluster has no replica to fail over to");
     cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
     c.add(cache);
   }
@@ -187,20 +185,14 @@ final class DataMappers {
   static void broker(ResourceContext c) {
     Props p = c.props;
     StatefulService s = new StatefulService(c.template.scope, c.id, c.type, c.location);
-    s.service = "Amazon MQ";
-    Value<String> mode = p.str("DeploymentMode");
-    s.topology = mode.present() ? mode.get() + " broker" : "broker";
-    s.replicated = mode.map(m -> !m.equals("SINGLE_INSTANCE"));
+    AwsData.broker(s, p.str("DeploymentMode"));
     c.add(s);
   }
 
   static void searchDomain(ResourceContext c, String configKey) {
     Props p = c.props;
     StatefulService s = new StatefulService(c.template.scope, c.id, c.type, c.location);
-    s.service = "OpenSearch Service";
-    Value<Integer> count = or(p.integer(configKey + ".InstanceCount"), 1, "OpenSearch domains have one data node by default");
-    Value<Boolean> zoneAware = or(p.bool(configKey + ".ZoneAwarenessEnabled"), false, "zone awareness is off by default");
-    s.judgeSearchDomain(count, zoneAware);
+    AwsData.searchDomain(s, p.integer(configKey + ".InstanceCount"), p.bool(configKey + ".ZoneAwarenessEnabled"));
     c.add(s);
   }
 
@@ -212,7 +204,7 @@ final class DataMappers {
     List<Object> regions = new ArrayList<>();
     for (MapNode d : p.maps("ReplicationConfiguration.Destinations")) {
       Value<String> r = p.child(d).str("Region");
-      regions.add(r.present() ? r.get() : new dev.relplan.model.Unknown("replication region"));
+      regions.add(r.present() ? r.get() : new Unknown("replication region"));
     }
     fs.replicationRegions = regions.isEmpty() ? Value.absent() : Value.explicit(regions, List.of(p.keyLocation("ReplicationConfiguration")));
     fs.onDelete = c.deletionPolicy("DELETE");
@@ -231,65 +223,24 @@ final class DataMappers {
     Bucket b = new Bucket(c.template.scope, c.id, c.type, c.location);
     b.name = p.str("BucketName");
     b.versioning = p.str("VersioningConfiguration.Status");
-    List<Object> destinations = new ArrayList<>();
-    for (MapNode rule : p.maps("ReplicationConfiguration.Rules")) {
-      Value<Object> d = p.child(rule).ref("Destination.Bucket");
-      if (d.present()) destinations.add(d.get());
-      else if (d.unresolved()) destinations.add(new dev.relplan.model.Unknown(d.note()));
-    }
+    List<Object> destinations = AwsData.replicationDestinations(p.nested("ReplicationConfiguration.Rules"), "Destination.Bucket");
     b.replicationDestinations = destinations.isEmpty() ? Value.absent()
         : Value.explicit(destinations, List.of(p.keyLocation("ReplicationConfiguration")));
     b.objectLock = p.bool("ObjectLockEnabled");
-    List<Object> functions = new ArrayList<>();
-    for (MapNode lc : p.maps("NotificationConfiguration.LambdaConfigurations")) {
-      Value<Object> f = p.child(lc).ref("Function");
-      if (f.present()) functions.add(f.get());
-    }
-    b.lambdaNotifications = functions.isEmpty() ? Value.absent()
-        : Value.explicit(functions, List.of(p.keyLocation("NotificationConfiguration")));
+    b.lambdaNotifications = p.collect("NotificationConfiguration.LambdaConfigurations", "Function", p.keyLocation("NotificationConfiguration"));
     b.onDelete = c.deletionPolicy("DELETE");
     c.add(b);
   }
 
   static void backupPlan(ResourceContext c) {
-    Props p = c.props;
     BackupPlan plan = new BackupPlan(c.template.scope, c.id, c.type, c.location);
-    for (MapNode r : p.maps("BackupPlan.BackupPlanRule")) {
-      Props rp = p.child(r);
-      List<BackupPlan.CopyAction> copies = new ArrayList<>();
-      for (MapNode ca : rp.maps("CopyActions")) {
-        Props cp = rp.child(ca);
-        copies.add(new BackupPlan.CopyAction(cp.ref("DestinationBackupVaultArn"), cp.integer("Lifecycle.DeleteAfterDays"), ca.location()));
-      }
-      plan.rules.add(new BackupPlan.Rule(rp.str("RuleName").orElse("rule"),
-          or(rp.str("ScheduleExpression"), "cron(0 5 ? * * *)", "AWS Backup runs rules daily at 05:00 UTC when no schedule is set"),
-          rp.integer("Lifecycle.DeleteAfterDays"), or(rp.bool("EnableContinuousBackup"), false, "continuous backup is off by default"),
-          copies, r.location()));
-    }
+    AwsData.backupPlanRules(plan, c.props, BACKUP_PLAN);
     c.add(plan);
   }
 
   static void backupSelection(ResourceContext c) {
-    Props p = c.props;
     BackupSelection s = new BackupSelection(c.template.scope, c.id, c.type, c.location);
-    s.plan = p.ref("BackupPlanId");
-    s.resources = p.list("BackupSelection.Resources");
-    s.notResources = p.list("BackupSelection.NotResources");
-    List<Object> tags = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (MapNode t : p.maps("BackupSelection.ListOfTags")) {
-      Props tp = p.child(t);
-      tags.add(tp.str("ConditionKey").orElse("?") + "=" + tp.str("ConditionValue").orElse("*"));
-      trace.add(t.location());
-    }
-    for (MapNode t : p.maps("BackupSelection.Conditions.StringEquals")) {
-      Props tp = p.child(t);
-      String key = tp.str("ConditionKey").orElse("?");
-      if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
-      tags.add(key + "=" + tp.str("ConditionValue").orElse("*"));
-      trace.add(t.location());
-    }
-    s.tagConditions = tags.isEmpty() ? Value.absent() : Value.explicit(tags, trace);
+    AwsData.backupSelection(s, c.props, BACKUP_SELECTION);
     c.add(s);
   }
 }

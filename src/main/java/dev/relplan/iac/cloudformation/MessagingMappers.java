@@ -1,7 +1,8 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsMessaging;
 import dev.relplan.model.Alias;
 import dev.relplan.model.ApiIntegration;
 import dev.relplan.model.ApiStage;
@@ -11,19 +12,28 @@ import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.StateMachine;
 import dev.relplan.model.Stream;
 import dev.relplan.model.Subscription;
 import dev.relplan.model.Topic;
 import dev.relplan.model.UsagePlan;
 import dev.relplan.model.Value;
+import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ParseException;
+import dev.relplan.parse.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Queues, topics, event buses, Lambda, streams, state machines and API Gateway. */
 final class MessagingMappers {
+  private static final AwsMessaging.QueueKeys QUEUE = new AwsMessaging.QueueKeys("QueueName", "FifoQueue", "VisibilityTimeout",
+      "ContentBasedDeduplication", "RedriveAllowPolicy");
+  private static final AwsMessaging.FunctionKeys FUNCTION = new AwsMessaging.FunctionKeys("FunctionName", "Timeout", "Runtime", "Handler");
+
   private MessagingMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -73,12 +83,7 @@ final class MessagingMappers {
     m.put("AWS::ApiGateway::UsagePlan", c -> {
       UsagePlan u = new UsagePlan(c.template.scope, c.id, c.type, c.location);
       u.throttleRate = c.props.number("Throttle.RateLimit");
-      List<Object> apis = new ArrayList<>();
-      for (MapNode s : c.props.maps("ApiStages")) {
-        Value<Object> api = c.props.child(s).ref("ApiId");
-        if (api.present()) apis.add(api.get());
-      }
-      u.apis = apis.isEmpty() ? Value.absent() : Value.explicit(apis, List.of(c.props.keyLocation("ApiStages")));
+      u.apis = c.props.collect("ApiStages", "ApiId", c.props.keyLocation("ApiStages"));
       c.add(u);
     });
     m.put("AWS::ApiGatewayV2::Stage", c -> httpStage(c, c.props, c.id, c.location, c.props.ref("ApiId"), c.props.str("StageName")));
@@ -87,7 +92,7 @@ final class MessagingMappers {
       i.apiKind = "HTTP";
       i.api = c.props.ref("ApiId");
       i.function = c.props.ref("IntegrationUri");
-      i.timeoutMillis = or(c.props.integer("TimeoutInMillis"), 30000, "HTTP API integrations time out after 30 seconds by default");
+      i.timeoutMillis = AwsMessaging.httpTimeout(c.props.integer("TimeoutInMillis"));
       c.add(i);
     });
   }
@@ -95,11 +100,7 @@ final class MessagingMappers {
   static void queue(ResourceContext c) {
     Props p = c.props;
     Queue q = new Queue(c.template.scope, c.id, c.type, c.location);
-    q.name = p.str("QueueName");
-    q.fifo = or(p.bool("FifoQueue"), false, "standard queue");
-    q.visibilityTimeout = or(p.integer("VisibilityTimeout"), 30, "SQS default visibility timeout");
-    q.contentBasedDeduplication = or(p.bool("ContentBasedDeduplication"), false, "off by default");
-    q.declaresRedriveAllow = Value.explicit(p.has("RedriveAllowPolicy"), p.has("RedriveAllowPolicy") ? List.of(p.keyLocation("RedriveAllowPolicy")) : List.of());
+    AwsMessaging.queue(q, p, QUEUE);
     Props redrive = redriveProps(p, "RedrivePolicy");
     if (redrive != null) {
       q.deadLetterTarget = redrive.ref("deadLetterTargetArn");
@@ -118,11 +119,11 @@ final class MessagingMappers {
     Value<String> text = p.str(key);
     if (text.present()) {
       try {
-        if (dev.relplan.parse.JsonLoader.load(p.keyLocation(key).file(), text.get()) instanceof MapNode m) {
+        if (JsonLoader.load(p.keyLocation(key).file(), text.get()) instanceof MapNode m) {
           // Lines inside the string are not the file's: anchor the values on the policy's own line.
           return p.child(relocate(m, p.keyLocation(key)));
         }
-      } catch (dev.relplan.parse.ParseException ignored) {
+      } catch (ParseException ignored) {
         return null;
       }
     }
@@ -132,8 +133,7 @@ final class MessagingMappers {
   private static MapNode relocate(MapNode m, Location at) {
     List<MapNode.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      dev.relplan.parse.Node v = e.value() instanceof dev.relplan.parse.ScalarNode s
-          ? new dev.relplan.parse.ScalarNode(at, s.tag(), s.text(), s.kind()) : e.value();
+      Node v = e.value() instanceof ScalarNode s ? new ScalarNode(at, s.tag(), s.text(), s.kind()) : e.value();
       entries.add(new MapNode.Entry(e.key(), at, v));
     }
     return new MapNode(at, null, entries);
@@ -182,12 +182,8 @@ final class MessagingMappers {
   static Function lambda(ResourceContext c, String deadLetterPath) {
     Props p = c.props;
     Function f = new Function(c.template.scope, c.id, c.type, c.location);
-    f.name = p.str("FunctionName");
-    f.timeoutSeconds = or(p.integer("Timeout"), 3, "Lambda functions time out after 3 seconds by default");
+    AwsMessaging.function(f, p, FUNCTION, deadLetterPath);
     f.reservedConcurrency = p.integer("ReservedConcurrentExecutions");
-    f.deadLetterTarget = p.ref(deadLetterPath);
-    f.runtime = p.str("Runtime");
-    f.handler = p.str("Handler");
     return f;
   }
 
@@ -201,8 +197,7 @@ final class MessagingMappers {
       e.sourceKind = "KAFKA";
     }
     e.onFailure = p.ref("DestinationConfig.OnFailure.Destination");
-    e.maximumRetryAttempts = or(p.integer("MaximumRetryAttempts"), -1, "stream records are retried until they expire by default");
-    e.bisectOnError = or(p.bool("BisectBatchOnFunctionError"), false, "off by default");
+    AwsMessaging.retries(e, p.integer("MaximumRetryAttempts"), p.bool("BisectBatchOnFunctionError"));
     c.add(e);
   }
 
@@ -240,17 +235,13 @@ final class MessagingMappers {
     Props p = c.props;
     String type = p.str("Integration.Type").orElse("");
     if (!type.startsWith("AWS")) return;
-    Value<Object> uri = p.ref("Integration.Uri");
-    if (!(uri.get() instanceof dev.relplan.model.ResourceRef)) {
-      var refs = p.refs("Integration.Uri");
-      if (refs.size() != 1) return;
-      uri = Value.explicit(refs.iterator().next(), uri.trace());
-    }
+    Value<Object> uri = AwsMessaging.integrationFunction(p, "Integration.Uri");
+    if (!(uri.get() instanceof ResourceRef)) return;
     ApiIntegration i = new ApiIntegration(c.template.scope, c.id, c.type, c.location);
     i.apiKind = "REST";
     i.api = p.ref("RestApiId");
     i.function = uri;
-    i.timeoutMillis = or(p.integer("Integration.TimeoutInMillis"), 29000, "REST API integrations time out after 29 seconds by default");
+    i.timeoutMillis = AwsMessaging.restTimeout(p.integer("Integration.TimeoutInMillis"));
     c.add(i);
   }
 }

@@ -1,7 +1,8 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsNetwork;
 import dev.relplan.model.DnsHealthCheck;
 import dev.relplan.model.DnsRecord;
 import dev.relplan.model.NatGateway;
@@ -9,13 +10,19 @@ import dev.relplan.model.Route;
 import dev.relplan.model.RouteTable;
 import dev.relplan.model.RouteTableAssociation;
 import dev.relplan.model.Subnet;
-import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
-import java.util.List;
+import dev.relplan.source.Location;
 import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53. */
 final class NetworkMappers {
+  private static final AwsNetwork.SubnetKeys SUBNET = new AwsNetwork.SubnetKeys("VpcId", "AvailabilityZone", "AvailabilityZoneId",
+      "MapPublicIpOnLaunch");
+  private static final AwsNetwork.DnsRecordKeys DNS_RECORD = new AwsNetwork.DnsRecordKeys("Name", "Type", "Failover", "HealthCheckId",
+      "AliasTarget.DNSName", "AliasTarget.EvaluateTargetHealth");
+  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY = new AwsNetwork.RoutingPolicyKeys("Failover", "Weight", "Region",
+      "GeoLocation", "GeoProximityLocation", "MultiValueAnswer");
+
   private NetworkMappers() {}
 
   static void register(Map<String, Mapper> m) {
@@ -53,14 +60,7 @@ final class NetworkMappers {
   static void subnet(ResourceContext c) {
     Props p = c.props;
     Subnet s = new Subnet(c.template.scope, c.id, c.type, c.location);
-    s.vpc = p.ref("VpcId");
-    s.availabilityZone = p.str("AvailabilityZone");
-    if (!s.availabilityZone.present()) {
-      Value<String> azId = p.str("AvailabilityZoneId");
-      if (azId.present() || azId.unresolved()) s.availabilityZone = azId;
-      else s.availabilityZone = Value.unresolved("no Availability Zone set: AWS picks one at creation", List.of(c.location));
-    }
-    s.mapPublicIp = or(p.bool("MapPublicIpOnLaunch"), false, "subnets do not assign public IPs by default");
+    AwsNetwork.subnet(s, p, SUBNET, "no Availability Zone set: AWS picks one at creation");
     c.add(s);
   }
 
@@ -76,19 +76,9 @@ final class NetworkMappers {
     c.add(r);
   }
 
-  static void record(ResourceContext c, Props p, String id, dev.relplan.source.Location location) {
+  static void record(ResourceContext c, Props p, String id, Location location) {
     DnsRecord r = new DnsRecord(c.template.scope, id, "AWS::Route53::RecordSet", location);
-    r.recordName = p.str("Name");
-    r.recordType = p.str("Type");
-    r.failover = p.str("Failover");
-    r.healthCheck = p.ref("HealthCheckId");
-    r.aliasTarget = p.ref("AliasTarget.DNSName");
-    r.evaluateTargetHealth = or(p.bool("AliasTarget.EvaluateTargetHealth"), false, "alias records do not evaluate target health by default");
-    if (p.has("Failover")) r.routingPolicy = "FAILOVER";
-    else if (p.has("Weight")) r.routingPolicy = "WEIGHTED";
-    else if (p.has("Region")) r.routingPolicy = "LATENCY";
-    else if (p.has("GeoLocation") || p.has("GeoProximityLocation")) r.routingPolicy = "GEOLOCATION";
-    else if (p.has("MultiValueAnswer")) r.routingPolicy = "MULTIVALUE";
+    AwsNetwork.dnsRecord(r, p, DNS_RECORD, ROUTING_POLICY);
     c.add(r);
   }
 }

@@ -1,13 +1,12 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Production;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,12 +40,8 @@ public record ParameterFile(String display, Map<String, Template.ParameterValue>
     return v.text() == null ? "" : v.text();
   }
 
-  /** True when the file name says it holds production values (prod, production, prd, live). */
+  /** True when the file's path says it holds production values (params/prod.json). */
   public boolean namesProduction() {
-    String name = display.toLowerCase(Locale.ROOT);
-    for (String token : name.split("[^a-z0-9]+")) {
-      if (List.of("prod", "production", "prd", "live").contains(token)) return true;
-    }
-    return false;
+    return Production.mentionsProduction(display);
   }
 }

@@ -1,16 +1,18 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.iac.common.TypedSettings;
 import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
+import dev.relplan.model.Zones;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
+import dev.relplan.parse.SeqNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +21,7 @@ import java.util.Set;
  * the result carries the line of the deciding key and where its value came from. Several roots
  * may be layered (a SAM resource over its Globals): the first root that sets a path wins.
  */
-final class Props {
+final class Props extends TypedSettings<Props> {
   private final Template template;
   private final List<MapNode> roots;
 
@@ -39,6 +41,18 @@ final class Props {
   /** A nested map as its own property set (e.g. one element of a list of targets). */
   Props child(MapNode node) {
     return new Props(template, node);
+  }
+
+  /** Where these properties are declared: the (first) map they are read from. */
+  @Override
+  public Location location() {
+    return roots.isEmpty() ? null : roots.get(0).location();
+  }
+
+  /** The elements of a list property that are maps, each as its own property set. */
+  @Override
+  public List<Props> nested(String path) {
+    return maps(path).stream().map(this::child).toList();
   }
 
   /** Where a path lands: the located node, or unresolved, or absent. */
@@ -100,7 +114,8 @@ final class Props {
         : new Found(null, new Evaluated(value, from.trace(), from.refs()), keyLoc, t, null);
   }
 
-  boolean has(String path) {
+  @Override
+  public boolean has(String path) {
     return find(path) != null;
   }
 
@@ -110,13 +125,15 @@ final class Props {
     return f == null ? null : f.node;
   }
 
-  Location keyLocation(String path) {
+  @Override
+  public Location keyLocation(String path) {
     Found f = find(path);
     return f == null ? null : f.keyLocation;
   }
 
   /** The evaluated value at a path: absent, unresolved, or explicit with its trace. */
-  Value<Object> raw(String path) {
+  @Override
+  public Value<Object> raw(String path) {
     Found f = find(path);
     if (f == null) return Value.absent();
     List<Location> trace = new ArrayList<>();
@@ -132,73 +149,59 @@ final class Props {
   }
 
   /** Resources referenced anywhere in the value at a path, even when the value itself is unknown. */
-  Set<ResourceRef> refs(String path) {
+  @Override
+  public Set<ResourceRef> refs(String path) {
     Found f = find(path);
     if (f == null) return Set.of();
     if (f.computed != null) return f.computed.refs();
     return f.node == null ? Set.of() : template.eval(f.node).refs();
   }
 
-  Value<String> str(String path) {
-    return convert(raw(path), "text", v -> v instanceof String s ? s : v instanceof Boolean || v instanceof Number ? String.valueOf(v) : null);
+  @Override
+  protected String knownOnlyLater(ResourceRef ref) {
+    return "value of " + ref + " is known only after deployment";
   }
 
-  Value<Integer> integer(String path) {
-    return convert(raw(path), "a whole number", v -> {
-      try {
-        return new BigDecimal(String.valueOf(v).trim()).intValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        return null;
-      }
-    });
+  @Override
+  protected String asText(Object v) {
+    return v instanceof String s ? s : v instanceof Boolean || v instanceof Number ? String.valueOf(v) : null;
   }
 
-  Value<Double> number(String path) {
-    return convert(raw(path), "a number", v -> {
-      try {
-        return Double.parseDouble(String.valueOf(v).trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    });
-  }
-
-  Value<Boolean> bool(String path) {
-    return convert(raw(path), "true or false", v -> Template.asBoolean(v) instanceof Boolean b ? b : null);
-  }
-
-  /** A list; a single value is treated as a one-element list. */
-  @SuppressWarnings("unchecked")
-  Value<List<Object>> list(String path) {
-    return convert(raw(path), "a list", v -> v instanceof List<?> l ? (List<Object>) l
-        : v instanceof AzList ? List.of(dev.relplan.model.Zones.ALL_IN_REGION) : List.of(v));
-  }
-
-  /** A reference to another resource, or the literal (ARN, name) when it is not a reference. */
-  Value<Object> ref(String path) {
-    return raw(path);
-  }
-
-  private static <T> Value<T> convert(Value<Object> v, String expected, java.util.function.Function<Object, T> f) {
-    if (!v.present()) return v.map(x -> null);
-    T t = f.apply(v.get());
-    if (t == null) {
-      if (v.get() instanceof ResourceRef r) return Value.unresolved("value of " + r + " is known only after deployment", v.trace());
-      return Value.unresolved("expected " + expected + ", found " + v.get(), v.trace());
+  @Override
+  protected BigDecimal asDecimal(Object v) {
+    try {
+      return new BigDecimal(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
-    return Value.explicit(t, v.trace());
   }
 
-  /** The value, or the service default when absent. */
-  static <T> Value<T> or(Value<T> v, T dflt, String why) {
-    return v.source() == Value.Source.DEFAULT && v.get() == null ? Value.defaulted(dflt, why) : v;
+  /** CloudFormation passes number properties on as text that the service parses as a double. */
+  @Override
+  protected Double asDouble(Object v) {
+    try {
+      return Double.parseDouble(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  @Override
+  protected Boolean asBoolean(Object v) {
+    return Template.asBoolean(v) instanceof Boolean b ? b : null;
+  }
+
+  /** A list; a single value is treated as a one-element list, Fn::GetAZs as every zone of the Region. */
+  @Override
+  protected List<Object> asList(Object v) {
+    return v instanceof AzList ? List.of(Zones.ALL_IN_REGION) : super.asList(v);
   }
 
   /** The located map nodes of a list property (after Fn::If on the list and each element). */
   List<MapNode> maps(String path) {
     List<MapNode> out = new ArrayList<>();
     Node n = node(path);
-    if (n instanceof dev.relplan.parse.SeqNode seq) {
+    if (n instanceof SeqNode seq) {
       for (Node item : seq.items()) {
         Template.Selected sel = template.select(item);
         if (sel.node() instanceof MapNode m && Template.intrinsicName(m) == null) out.add(m);
@@ -213,9 +216,5 @@ final class Props {
   List<MapNode.Entry> entries(String path) {
     Node n = node(path);
     return n instanceof MapNode m && Template.intrinsicName(m) == null ? m.entries() : List.of();
-  }
-
-  static String lower(String s) {
-    return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
 }

@@ -6,6 +6,7 @@ import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ final class ResourceContext {
           case "Snapshot" -> "SNAPSHOT";
           default -> "DELETE";
         };
-        List<Location> trace = new java.util.ArrayList<>(List.of(e.keyLocation()));
+        List<Location> trace = new ArrayList<>(List.of(e.keyLocation()));
         trace.addAll(v.trace());
         return Value.explicit(p, trace);
       }

@@ -1,9 +1,8 @@
 package dev.relplan.iac.cloudformation;
 
-import static dev.relplan.iac.cloudformation.Props.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.model.ApiIntegration;
-import dev.relplan.model.ApiStage;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.EventInvokeConfig;
@@ -18,6 +17,7 @@ import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,7 +120,7 @@ final class ServerlessMappers {
         e.onFailure = ep.ref("DestinationConfig.OnFailure.Destination");
         e.maximumRetryAttempts = or(ep.integer("MaximumRetryAttempts"), -1, "stream records are retried until they expire by default");
         e.bisectOnError = or(ep.bool("BisectBatchOnFunctionError"), false, "off by default");
-        Value<java.util.List<Object>> responseTypes = ep.list("FunctionResponseTypes");
+        Value<List<Object>> responseTypes = ep.list("FunctionResponseTypes");
         e.reportBatchItemFailures = responseTypes.map(l -> l.contains("ReportBatchItemFailures"));
         c.add(e);
       }
@@ -168,8 +168,8 @@ final class ServerlessMappers {
             rest ? "REST API integrations time out after 29 seconds by default" : "HTTP API integrations time out after 30 seconds by default");
         c.add(i);
       }
-      case "CloudWatchLogs", "IoTRule", "SES" -> f.triggers.add(new Function.Trigger(type.toUpperCase(java.util.Locale.ROOT), true, Value.absent(), at));
-      default -> f.triggers.add(new Function.Trigger(type.toUpperCase(java.util.Locale.ROOT), false, Value.absent(), at));
+      case "CloudWatchLogs", "IoTRule", "SES" -> f.triggers.add(new Function.Trigger(type.toUpperCase(Locale.ROOT), true, Value.absent(), at));
+      default -> f.triggers.add(new Function.Trigger(type.toUpperCase(Locale.ROOT), false, Value.absent(), at));
     }
   }
 

@@ -1,15 +1,21 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.iac.common.TypedSettings;
 import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
+import dev.relplan.parse.JsonLoader;
+import dev.relplan.parse.ParseException;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Body;
+import dev.relplan.parse.hcl.Expr;
+import dev.relplan.parse.hcl.TemplatePart;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +28,8 @@ import java.util.TreeMap;
  * {@code dynamic} blocks) and object values; results carry the argument's line first, then where
  * its value was set.
  */
-final class Attrs {
-  private final ModuleInstance m;
+final class Attrs extends TypedSettings<Attrs> {
+  private final ModuleInstance module;
   private final Body body;
   private final Env env;
   private final Object value;
@@ -31,12 +37,12 @@ final class Attrs {
   private final List<Location> baseTrace;
   private final Set<ResourceRef> baseRefs;
 
-  Attrs(ModuleInstance m, Body body, Env env, Location at) {
-    this(m, body, env, null, at, List.of(), Set.of());
+  Attrs(ModuleInstance module, Body body, Env env, Location at) {
+    this(module, body, env, null, at, List.of(), Set.of());
   }
 
-  private Attrs(ModuleInstance m, Body body, Env env, Object value, Location at, List<Location> baseTrace, Set<ResourceRef> baseRefs) {
-    this.m = m;
+  private Attrs(ModuleInstance module, Body body, Env env, Object value, Location at, List<Location> baseTrace, Set<ResourceRef> baseRefs) {
+    this.module = module;
     this.body = body;
     this.env = env;
     this.value = value;
@@ -46,11 +52,12 @@ final class Attrs {
   }
 
   /** Arguments given as a value (a resource's values in a Terraform plan), all located at one line. */
-  static Attrs ofValue(ModuleInstance m, Object value, Location at) {
-    return new Attrs(m, null, Env.EMPTY, value, at, List.of(), Set.of());
+  static Attrs ofValue(ModuleInstance module, Object value, Location at) {
+    return new Attrs(module, null, Env.EMPTY, value, at, List.of(), Set.of());
   }
 
-  Location location() {
+  @Override
+  public Location location() {
     return at;
   }
 
@@ -65,15 +72,15 @@ final class Attrs {
     String key = keys[i];
     Attribute a = body.attribute(key).orElse(null);
     if (a != null) {
-      Location loc = m.at(a.range());
-      if (i + 1 < keys.length && a.value() instanceof dev.relplan.parse.hcl.Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
+      Location loc = module.at(a.range());
+      if (i + 1 < keys.length && a.value() instanceof Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
         Found json = jsonTemplate(t, keys, i + 1, loc);
         if (json != null) return json;
       }
-      Evaluated v = m.eval(a.value(), env);
+      Evaluated v = module.eval(a.value(), env);
       return walkFrom(v, keys, i + 1, loc);
     }
-    List<Attrs> blocks = blocks(key);
+    List<Attrs> blocks = nested(key);
     if (blocks.isEmpty()) {
       String unknown = unknownDynamic(key);
       if (unknown != null) return new Found(new Unknown(unknown), dynamicLine(key), List.of(), Set.of(), false);
@@ -89,15 +96,15 @@ final class Attrs {
    * redrive policies): rendered with placeholders, parsed, and the references put back, so that
    * {@code "${aws_sqs_queue.dlq.arn}"} inside the JSON is still followed.
    */
-  private Found jsonTemplate(dev.relplan.parse.hcl.Expr.TemplateExpr t, String[] keys, int i, Location loc) {
+  private Found jsonTemplate(Expr.TemplateExpr t, String[] keys, int i, Location loc) {
     StringBuilder sb = new StringBuilder();
-    Map<String, Object> holes = new java.util.HashMap<>();
+    Map<String, Object> holes = new HashMap<>();
     List<Evaluated> parts = new ArrayList<>();
-    for (dev.relplan.parse.hcl.TemplatePart p : t.parts()) {
-      if (p instanceof dev.relplan.parse.hcl.TemplatePart.Literal l) {
+    for (TemplatePart p : t.parts()) {
+      if (p instanceof TemplatePart.Literal l) {
         sb.append(l.text());
-      } else if (p instanceof dev.relplan.parse.hcl.TemplatePart.Interpolation in) {
-        Evaluated v = m.eval(in.expr(), env);
+      } else if (p instanceof TemplatePart.Interpolation in) {
+        Evaluated v = module.eval(in.expr(), env);
         parts.add(v);
         String s = TfValues.str(v.value());
         if (s != null) {
@@ -114,8 +121,8 @@ final class Attrs {
     if (holes.isEmpty() || !sb.toString().strip().startsWith("{")) return null;
     Object doc;
     try {
-      doc = TfValues.fromNode(dev.relplan.parse.JsonLoader.load(loc.file(), sb.toString()), 0);
-    } catch (dev.relplan.parse.ParseException e) {
+      doc = TfValues.fromNode(JsonLoader.load(loc.file(), sb.toString()), 0);
+    } catch (ParseException e) {
       return null;
     }
     Evaluated all = Evaluated.combine(null, parts);
@@ -152,8 +159,8 @@ final class Attrs {
       if (v instanceof TfValues.JsonText j) v = j.structure();
       if (v instanceof String s && s.strip().startsWith("{")) {
         try {
-          v = TfValues.fromNode(dev.relplan.parse.JsonLoader.load(loc.file(), s), 0);
-        } catch (dev.relplan.parse.ParseException e) {
+          v = TfValues.fromNode(JsonLoader.load(loc.file(), s), 0);
+        } catch (ParseException e) {
           return new Found(new Unknown("not valid JSON"), loc, trace, refs, false);
         }
       }
@@ -167,18 +174,21 @@ final class Attrs {
     return new Found(v, loc, trace, refs, false);
   }
 
-  boolean has(String path) {
+  @Override
+  public boolean has(String path) {
     Found f = find(path);
     return f != null && (f.block || f.value != null);
   }
 
-  Location keyLocation(String path) {
+  @Override
+  public Location keyLocation(String path) {
     Found f = find(path);
     return f == null ? at : f.keyLocation;
   }
 
   /** The evaluated value at a path: absent, unresolved, or explicit with its trace. */
-  Value<Object> raw(String path) {
+  @Override
+  public Value<Object> raw(String path) {
     Found f = find(path);
     if (f == null || (f.value == null && !f.block)) return Value.absent();
     List<Location> trace = new ArrayList<>();
@@ -209,7 +219,8 @@ final class Attrs {
   }
 
   /** Resources referenced anywhere in the value at a path, even when the value itself is unknown. */
-  Set<ResourceRef> refs(String path) {
+  @Override
+  public Set<ResourceRef> refs(String path) {
     Found f = find(path);
     if (f == null) return Set.of();
     Set<ResourceRef> out = new LinkedHashSet<>(f.refs);
@@ -226,67 +237,35 @@ final class Attrs {
     else if (v instanceof Map<?, ?> mp) for (Object o : mp.values()) collectRefs(o, out, depth + 1);
   }
 
-  Value<String> str(String path) {
-    return convert(raw(path), "text", v -> v instanceof String s ? s : v instanceof Boolean || v instanceof BigDecimal ? TfValues.str(v) : null);
+  @Override
+  protected String knownOnlyLater(ResourceRef ref) {
+    return "the value of " + ref + " is known only after apply";
   }
 
-  Value<Integer> integer(String path) {
-    return convert(raw(path), "a whole number", v -> {
-      BigDecimal d = TfValues.number(v);
-      try {
-        return d == null ? null : d.intValueExact();
-      } catch (ArithmeticException e) {
-        return null;
-      }
-    });
+  @Override
+  protected String asText(Object v) {
+    return v instanceof String s ? s : v instanceof Boolean || v instanceof BigDecimal ? TfValues.str(v) : null;
   }
 
-  Value<Double> number(String path) {
-    return convert(raw(path), "a number", v -> {
-      BigDecimal d = TfValues.number(v);
-      return d == null ? null : d.doubleValue();
-    });
+  @Override
+  protected BigDecimal asDecimal(Object v) {
+    return TfValues.number(v);
   }
 
-  Value<Boolean> bool(String path) {
-    return convert(raw(path), "true or false", TfValues::bool);
-  }
-
-  /** A list; a single value is treated as a one-element list. */
-  @SuppressWarnings("unchecked")
-  Value<List<Object>> list(String path) {
-    return convert(raw(path), "a list", v -> v instanceof List<?> l ? (List<Object>) l : List.of(v));
-  }
-
-  /** A reference to another resource, or the literal (ARN, name) when it is not a reference. */
-  Value<Object> ref(String path) {
-    return raw(path);
-  }
-
-  private static <T> Value<T> convert(Value<Object> v, String expected, java.util.function.Function<Object, T> f) {
-    if (!v.present()) return v.map(x -> null);
-    T t = f.apply(v.get());
-    if (t == null) {
-      if (v.get() instanceof ResourceRef r) return Value.unresolved("the value of " + r + " is known only after apply", v.trace());
-      if (v.get() instanceof Unknown u) return Value.unresolved(u.reason(), v.trace());
-      return Value.unresolved("expected " + expected + ", found " + v.get(), v.trace());
-    }
-    return Value.explicit(t, v.trace());
-  }
-
-  /** The value, or the provider/service default when absent. */
-  static <T> Value<T> or(Value<T> v, T dflt, String why) {
-    return v.source() == Value.Source.DEFAULT && v.get() == null ? Value.defaulted(dflt, why) : v;
+  @Override
+  protected Boolean asBoolean(Object v) {
+    return TfValues.bool(v);
   }
 
   // ---- nested blocks ----
 
   /** The instances of a nested block type (static and dynamic), or the elements of an object-list argument. */
-  List<Attrs> blocks(String path) {
+  @Override
+  public List<Attrs> nested(String path) {
     int dot = path.indexOf('.');
     if (dot > 0) {
-      List<Attrs> outer = blocks(path.substring(0, dot));
-      return outer.isEmpty() ? List.of() : outer.get(0).blocks(path.substring(dot + 1));
+      List<Attrs> outer = nested(path.substring(0, dot));
+      return outer.isEmpty() ? List.of() : outer.get(0).nested(path.substring(dot + 1));
     }
     List<Attrs> out = new ArrayList<>();
     if (body == null) {
@@ -295,14 +274,14 @@ final class Attrs {
       return out;
     }
     for (Block b : body.blocks()) {
-      if (b.type().equals(path) && b.labels().isEmpty()) out.add(new Attrs(m, b.body(), env, m.at(b.range())));
+      if (b.type().equals(path) && b.labels().isEmpty()) out.add(new Attrs(module, b.body(), env, module.at(b.range())));
       if (b.type().equals("dynamic") && path.equals(b.label(0))) out.addAll(expandDynamic(b));
     }
     if (out.isEmpty()) {
       Attribute a = body.attribute(path).orElse(null);
       if (a != null) {
-        Evaluated v = m.eval(a.value(), env);
-        addValues(v.value(), m.at(a.range()), v.trace(), v.refs(), out);
+        Evaluated v = module.eval(a.value(), env);
+        addValues(v.value(), module.at(a.range()), v.trace(), v.refs(), out);
       }
     }
     return out;
@@ -310,8 +289,8 @@ final class Attrs {
 
   private void addValues(Object v, Location loc, List<Location> trace, Set<ResourceRef> refs, List<Attrs> out) {
     if (v instanceof TfValues.JsonText j) v = j.structure();
-    if (v instanceof Map) out.add(new Attrs(m, null, env, v, loc, trace, refs));
-    else if (v instanceof List<?> l) for (Object o : l) if (o instanceof Map) out.add(new Attrs(m, null, env, o, loc, trace, refs));
+    if (v instanceof Map) out.add(new Attrs(module, null, env, v, loc, trace, refs));
+    else if (v instanceof List<?> l) for (Object o : l) if (o instanceof Map) out.add(new Attrs(module, null, env, o, loc, trace, refs));
   }
 
   private List<Attrs> expandDynamic(Block b) {
@@ -319,17 +298,17 @@ final class Attrs {
     Attribute forEach = b.body().attribute("for_each").orElse(null);
     Block content = b.body().blocks("content").stream().findFirst().orElse(null);
     if (forEach == null || content == null) return out;
-    Evaluated coll = m.eval(forEach.value(), env);
+    Evaluated coll = module.eval(forEach.value(), env);
     if (Evaluator.unknownOf(coll.value()) != null || !(coll.value() instanceof List || coll.value() instanceof Map)) return out;
     String iterator = b.label(0);
     Attribute it = b.body().attribute("iterator").orElse(null);
-    if (it != null && it.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal t) iterator = t.root();
+    if (it != null && it.value() instanceof Expr.ScopeTraversal t) iterator = t.root();
     for (Map.Entry<Object, Object> e : Evaluator.entries(coll.value())) {
-      Map<String, Object> item = new java.util.HashMap<>();
+      Map<String, Object> item = new HashMap<>();
       item.put("key", e.getKey());
       Object val = e.getValue();
       item.put("value", val instanceof Object && val.getClass() == Object.class ? null : val);
-      out.add(new Attrs(m, content.body(), env.with(iterator, Evaluated.combine(item, coll)), m.at(content.range())));
+      out.add(new Attrs(module, content.body(), env.with(iterator, Evaluated.combine(item, coll)), module.at(content.range())));
       if (out.size() > 1000) break;
     }
     return out;
@@ -342,7 +321,7 @@ final class Attrs {
       if (!type.equals(b.label(0))) continue;
       Attribute forEach = b.body().attribute("for_each").orElse(null);
       if (forEach == null) continue;
-      Evaluated coll = m.eval(forEach.value(), env);
+      Evaluated coll = module.eval(forEach.value(), env);
       Unknown u = Evaluator.unknownOf(coll.value());
       if (u != null) return "dynamic " + type + " blocks cannot be expanded: " + u.reason();
     }
@@ -350,7 +329,7 @@ final class Attrs {
   }
 
   private Location dynamicLine(String type) {
-    for (Block b : body.blocks("dynamic")) if (type.equals(b.label(0))) return m.at(b.range());
+    for (Block b : body.blocks("dynamic")) if (type.equals(b.label(0))) return module.at(b.range());
     return at;
   }
 
@@ -365,7 +344,7 @@ final class Attrs {
     }
     // Auto Scaling groups write tags as tag { key = ..., value = ... } blocks.
     if (body != null && body.attribute("tags").isEmpty()) {
-      for (Attrs tag : blocks("tag")) {
+      for (Attrs tag : nested("tag")) {
         Value<String> k = tag.str("key");
         Value<String> v = tag.str("value");
         if (k.present() && v.present()) out.putIfAbsent(k.get(), v.get());

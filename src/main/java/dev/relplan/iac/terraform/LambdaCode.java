@@ -21,7 +21,7 @@ import java.util.List;
 final class LambdaCode {
   private LambdaCode() {}
 
-  static Value<String> directory(TfResource r) {
+  static Value<String> directory(ResourceContext r) {
     if (r.block == null) return Value.absent(); // a resource read from a plan file has no block to follow
     Body body = new Body(r);
     if (body.has("image_uri")) return Value.unresolved("the function is a container image (image_uri); its code is not in the repository", body.trace("image_uri"));
@@ -38,7 +38,7 @@ final class LambdaCode {
   }
 
   /** An archive path attribute (filename, or an S3 object's source) that names an archive_file data source. */
-  private static Value<String> fromPackage(TfResource r, Block owner, String attribute, String what) {
+  private static Value<String> fromPackage(ResourceContext r, Block owner, String attribute, String what) {
     Attribute a = owner.body().attribute(attribute).orElseThrow();
     Location at = r.module.at(a.range());
     Expr e = unwrap(a.value());
@@ -72,7 +72,7 @@ final class LambdaCode {
   }
 
   /** The resource block of one of the given types that a traversal such as aws_s3_object.code.key names. */
-  private static Block resource(TfResource r, Expr e, String attr, String... types) {
+  private static Block resource(ResourceContext r, Expr e, String attr, String... types) {
     e = unwrap(e);
     if (!(e instanceof Expr.ScopeTraversal t) || t.steps().isEmpty() || !(t.steps().get(0) instanceof Traverser.AttrStep name)) return null;
     if (!(t.steps().get(t.steps().size() - 1) instanceof Traverser.AttrStep last) || !last.name().equals(attr)) return null;
@@ -103,18 +103,18 @@ final class LambdaCode {
   }
 
   /** The function block's attributes with their lines. */
-  private record Body(TfResource r) {
+  private record Body(ResourceContext resource) {
     boolean has(String name) {
-      return r.block.body().attribute(name).isPresent();
+      return resource.block.body().attribute(name).isPresent();
     }
 
     Expr expr(String name) {
-      return r.block.body().attribute(name).orElseThrow().value();
+      return resource.block.body().attribute(name).orElseThrow().value();
     }
 
     List<Location> trace(String name) {
       List<Location> out = new ArrayList<>();
-      r.block.body().attribute(name).ifPresent(a -> out.add(r.module.at(a.range())));
+      resource.block.body().attribute(name).ifPresent(a -> out.add(resource.module.at(a.range())));
       return out;
     }
   }

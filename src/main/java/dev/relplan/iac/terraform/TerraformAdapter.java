@@ -7,6 +7,7 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.GenericResource;
+import dev.relplan.model.Production;
 import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Unknown;
@@ -14,9 +15,11 @@ import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.Body;
 import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
+import dev.relplan.parse.hcl.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +41,14 @@ import java.util.function.Consumer;
  * instance mapped onto the same model objects as CloudFormation.
  */
 public final class TerraformAdapter implements Adapter {
-  private static final Map<String, TfMapper> MAPPERS = new HashMap<>();
-  private static final Set<String> ENVIRONMENT_NAMES = Set.of("environment", "env", "stage", "environment_name", "env_name", "stage_name");
+  private static final Map<String, Mapper> MAPPERS = new HashMap<>();
 
   static {
-    AwsMappers.register(MAPPERS);
+    ComputeMappers.register(MAPPERS);
+    DataMappers.register(MAPPERS);
+    NetworkMappers.register(MAPPERS);
+    MessagingMappers.register(MAPPERS);
+    OperationsMappers.register(MAPPERS);
   }
 
   /** The configurations, plan files and variable files found, set by {@link #adapt}. */
@@ -193,7 +199,7 @@ public final class TerraformAdapter implements Adapter {
       for (Block p : f.body().blocks("provider")) {
         if (!"aws".equals(p.label(0)) || p.body().attribute("alias").isPresent()) continue;
         Attrs a = new Attrs(root, p.body(), Env.EMPTY, root.at(p.range()));
-        for (Attrs dt : a.blocks("default_tags")) return dt.tags();
+        for (Attrs dt : a.nested("default_tags")) return dt.tags();
       }
     }
     return Map.of();
@@ -252,16 +258,13 @@ public final class TerraformAdapter implements Adapter {
       if (name.equals("terraform.tfvars")) main = f;
       else if (name.equals("terraform.tfvars.json")) mainJson = f;
       else if (name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json")) auto.add(f);
-      else if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))) production.add(f);
+      else if (isProduction(environmentOfVarFile(name))) production.add(f);
     }
     if (production.isEmpty()) {
       for (SourceFile f : orphans) {
         String name = f.path().getFileName().toString();
         String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
-        if (Boolean.TRUE.equals(dev.relplan.model.Production.classify(name.substring(0, name.indexOf('.'))))
-            || name.equals("terraform.tfvars") && Boolean.TRUE.equals(dev.relplan.model.Production.classify(dirName))) {
-          production.add(f);
-        }
+        if (isProduction(environmentOfVarFile(name)) || name.equals("terraform.tfvars") && isProduction(dirName)) production.add(f);
       }
     }
     if (main != null) load(literal, main.display(), main.content(), d, values);
@@ -281,6 +284,21 @@ public final class TerraformAdapter implements Adapter {
         notes.add("--var-file " + p + " cannot be read: " + e.getClass().getSimpleName());
       }
     }
+    commandLineVars(literal, d, values);
+    return values;
+  }
+
+  /** A variable file's environment is the part of its name before the first dot (prod.tfvars, prod.auto.tfvars). */
+  private static String environmentOfVarFile(String fileName) {
+    return fileName.substring(0, fileName.indexOf('.'));
+  }
+
+  private static boolean isProduction(String environment) {
+    return Boolean.TRUE.equals(Production.classify(environment));
+  }
+
+  /** {@code --var NAME=VALUE} for the root's variables; a list or object value is read as HCL. */
+  private void commandLineVars(ModuleInstance literal, ModuleDir d, Map<String, Evaluated> values) {
     for (String kv : vars) {
       int eq = kv.indexOf('=');
       if (eq <= 0) continue;
@@ -298,7 +316,6 @@ public final class TerraformAdapter implements Adapter {
       }
       values.put(name, Evaluated.of(v));
     }
-    return values;
   }
 
   /** A --var-file inside the scanned paths is cited like every other file; one outside by the path given. */
@@ -371,11 +388,11 @@ public final class TerraformAdapter implements Adapter {
       Block b = m.dir.resources.get(local);
       Location loc = b != null ? m.at(b.range()) : i.location();
       if (b == null) {
-        var range = new dev.relplan.parse.hcl.SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
-        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new dev.relplan.parse.hcl.Body(List.of(), range), range);
+        var range = new SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
+        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new Body(List.of(), range), range);
       }
       Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
-      TfResource r = new TfResource(m, b, i.type(), i.address(), loc, attrs, w,
+      ResourceContext r = new ResourceContext(m, b, i.type(), i.address(), loc, attrs, w,
           Value.explicit(true, List.of(i.location())), deferred);
       mapInstance(r, m, w);
     }
@@ -411,15 +428,15 @@ public final class TerraformAdapter implements Adapter {
       return;
     }
     Attrs attrs = new Attrs(m, b.body(), env, loc);
-    mapInstance(new TfResource(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
+    mapInstance(new ResourceContext(m, b, type, address, loc, attrs, w, exists, deferred), m, w);
   }
 
-  private void mapInstance(TfResource r, ModuleInstance m, Workload w) {
+  private void mapInstance(ResourceContext r, ModuleInstance m, Workload w) {
     String type = r.type;
     String address = r.address;
     Location loc = r.location;
     int before = w.resources().size();
-    TfMapper mapper = MAPPERS.get(type);
+    Mapper mapper = MAPPERS.get(type);
     try {
       if (mapper != null) {
         mapper.map(r);
@@ -438,12 +455,11 @@ public final class TerraformAdapter implements Adapter {
   }
 
   private static Value<String> environment(ModuleInstance m, Resource r) {
-    for (var tag : r.tags.entrySet()) {
-      if (ENVIRONMENT_NAMES.contains(tag.getKey().toLowerCase(Locale.ROOT))) return Value.explicit(tag.getValue(), List.of(r.location));
-    }
+    Value<String> tagged = Production.environmentTag(r);
+    if (tagged.present()) return tagged;
     for (ModuleInstance cur = m; cur != null; cur = null) {
       for (String v : cur.dir.variables.keySet()) {
-        if (!ENVIRONMENT_NAMES.contains(v.toLowerCase(Locale.ROOT))) continue;
+        if (!Production.carriesEnvironment(v)) continue;
         Evaluated ev = cur.variable(v);
         if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
         Unknown u = Evaluator.unknownOf(ev.value());
@@ -457,9 +473,8 @@ public final class TerraformAdapter implements Adapter {
   private static void environmentEvidence(Workload w, Map<Path, ModuleDir> dirs, Map<Path, List<SourceFile>> tfvars, Set<Path> children) {
     for (List<SourceFile> l : tfvars.values()) {
       for (SourceFile f : l) {
-        String name = f.path().getFileName().toString();
-        String base = name.substring(0, name.indexOf('.'));
-        if (dev.relplan.model.Production.classify(base) != null) {
+        String base = environmentOfVarFile(f.path().getFileName().toString());
+        if (Production.classify(base) != null) {
           w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
         }
       }
@@ -467,7 +482,7 @@ public final class TerraformAdapter implements Adapter {
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
       String last = d.display.substring(d.display.lastIndexOf('/') + 1);
-      if (dev.relplan.model.Production.classify(last) != null) {
+      if (Production.classify(last) != null) {
         w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
       }
     }

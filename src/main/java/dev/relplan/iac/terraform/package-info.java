@@ -13,7 +13,9 @@
  *       {@code Functions} evaluate expressions with unknown values for what only the cloud knows,
  *       bounded in depth and work; every result ({@code Evaluated}) carries the locations that decided it.
  *   <li>{@code Attrs} gives mappers typed, located access to a resource's arguments and nested
- *       (including {@code dynamic}) blocks; the {@code Aws*Mappers} fill the model with the aws
+ *       (including {@code dynamic}) blocks; one mapper family per area ({@code ComputeMappers},
+ *       {@code DataMappers}, {@code NetworkMappers}, {@code MessagingMappers},
+ *       {@code OperationsMappers}, named like CloudFormation's) fills the model with the aws
  *       provider's defaults; resources that configure others (versioning, redrive policies,
  *       attachments, event targets) are applied after all resources exist.
  *   <li>{@code PlanJson} reads plan or state JSON: known values, located in the configuration.

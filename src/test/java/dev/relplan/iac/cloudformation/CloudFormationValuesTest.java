@@ -246,4 +246,19 @@ class CloudFormationValuesTest {
     assertThat(db.multiAz.get()).isTrue();
     assertThat(db.callChain).containsExactly(new Location("root.yaml", 2));
   }
+
+  @Test
+  void aSubnetZoneThatCannotBeResolvedKeepsItsReason() throws IOException {
+    write("network.yaml", """
+        Resources:
+          SubnetA:
+            Type: AWS::EC2::Subnet
+            Properties:
+              VpcId: vpc-1
+              AvailabilityZone: !ImportValue network-zone-a
+        """);
+    Subnet subnet = run(List.of()).workload().all(Subnet.class).get(0);
+    assertThat(subnet.availabilityZone.unresolved()).isTrue();
+    assertThat(subnet.availabilityZone.note()).doesNotStartWith("no Availability Zone set");
+  }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Resources that configure other resources, and the relationships the Linker derives from them. */
-class AwsMappersTest {
+class TerraformMappersTest {
   @TempDir
   Path dir;
 

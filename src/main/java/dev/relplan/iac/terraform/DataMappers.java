@@ -1,7 +1,8 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsData;
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.BackupSelection;
 import dev.relplan.model.BackupVault;
@@ -10,6 +11,8 @@ import dev.relplan.model.Cache;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
 import dev.relplan.source.Location;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Table;
 import dev.relplan.model.Unknown;
@@ -21,50 +24,59 @@ import java.util.List;
 import java.util.Map;
 
 /** Databases, tables, caches, brokers, search domains, storage and AWS Backup (aws provider). */
-final class AwsDataMappers {
-  private AwsDataMappers() {}
+final class DataMappers {
+  private static final AwsData.DatabaseClusterKeys DATABASE_CLUSTER = new AwsData.DatabaseClusterKeys("engine", "backup_retention_period",
+      "deletion_protection", "global_cluster_identifier", "db_cluster_instance_class", "engine_mode", "replication_source_identifier");
+  private static final AwsData.TableKeys TABLE = new AwsData.TableKeys("name", "billing_mode", "point_in_time_recovery.enabled",
+      "deletion_protection_enabled", "read_capacity", "write_capacity");
+  private static final AwsData.BackupPlanKeys BACKUP_PLAN = new AwsData.BackupPlanKeys("rule", "rule_name", "schedule",
+      "lifecycle.delete_after", "enable_continuous_backup", "copy_action", "destination_vault_arn", "lifecycle.delete_after");
+  private static final AwsData.BackupSelectionKeys BACKUP_SELECTION = new AwsData.BackupSelectionKeys("plan_id", "resources",
+      "not_resources", "selection_tag", "condition.string_equals", "key", "value");
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_db_instance", AwsDataMappers::dbInstance);
+  private DataMappers() {}
+
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_db_instance", DataMappers::dbInstance);
     m.put("aws_rds_cluster", r -> dbCluster(r, null));
     m.put("aws_docdb_cluster", r -> dbCluster(r, "docdb"));
     m.put("aws_neptune_cluster", r -> dbCluster(r, "neptune"));
     m.put("aws_rds_cluster_instance", r -> clusterInstance(r, null));
     m.put("aws_docdb_cluster_instance", r -> clusterInstance(r, "docdb"));
     m.put("aws_neptune_cluster_instance", r -> clusterInstance(r, "neptune"));
-    m.put("aws_dynamodb_table", AwsDataMappers::table);
-    m.put("aws_elasticache_cluster", AwsDataMappers::cacheCluster);
-    m.put("aws_elasticache_replication_group", AwsDataMappers::replicationGroup);
-    m.put("aws_mq_broker", AwsDataMappers::broker);
-    m.put("aws_opensearch_domain", AwsDataMappers::searchDomain);
-    m.put("aws_elasticsearch_domain", AwsDataMappers::searchDomain);
-    m.put("aws_efs_file_system", AwsDataMappers::fileSystem);
-    m.put("aws_efs_backup_policy", AwsDataMappers::efsBackupPolicy);
-    m.put("aws_efs_replication_configuration", AwsDataMappers::efsReplication);
+    m.put("aws_dynamodb_table", DataMappers::table);
+    m.put("aws_elasticache_cluster", DataMappers::cacheCluster);
+    m.put("aws_elasticache_replication_group", DataMappers::replicationGroup);
+    m.put("aws_mq_broker", DataMappers::broker);
+    m.put("aws_opensearch_domain", DataMappers::searchDomain);
+    m.put("aws_elasticsearch_domain", DataMappers::searchDomain);
+    m.put("aws_efs_file_system", DataMappers::fileSystem);
+    m.put("aws_efs_backup_policy", DataMappers::efsBackupPolicy);
+    m.put("aws_efs_replication_configuration", DataMappers::efsReplication);
     m.put("aws_ebs_volume", r -> {
       Volume v = new Volume(r.scope(), r.address, r.type, r.location);
-      v.availabilityZone = r.a.str("availability_zone");
+      v.availabilityZone = r.attrs.str("availability_zone");
       v.onDelete = r.onDelete("DELETE", "terraform destroy deletes the volume");
       r.add(v);
     });
-    m.put("aws_s3_bucket", AwsDataMappers::bucket);
-    m.put("aws_s3_bucket_versioning", AwsDataMappers::bucketVersioning);
-    m.put("aws_s3_bucket_replication_configuration", AwsDataMappers::bucketReplication);
-    m.put("aws_s3_bucket_notification", AwsDataMappers::bucketNotification);
-    m.put("aws_backup_plan", AwsDataMappers::backupPlan);
-    m.put("aws_backup_selection", AwsDataMappers::backupSelection);
+    m.put("aws_s3_bucket", DataMappers::bucket);
+    m.put("aws_s3_bucket_versioning", DataMappers::bucketVersioning);
+    m.put("aws_s3_bucket_replication_configuration", DataMappers::bucketReplication);
+    m.put("aws_s3_bucket_notification", DataMappers::bucketNotification);
+    m.put("aws_backup_plan", DataMappers::backupPlan);
+    m.put("aws_backup_selection", DataMappers::backupSelection);
     m.put("aws_backup_vault", r -> {
       BackupVault v = r.add(new BackupVault(r.scope(), r.address, r.type, r.location));
       r.module.session.regionOf.put(v.key(), r.region());
       r.module.session.providerOf.put(v.key(), new String[] {r.provider()});
     });
-    m.put("aws_db_instance_automated_backups_replication", AwsDataMappers::backupReplication);
+    m.put("aws_db_instance_automated_backups_replication", DataMappers::backupReplication);
     m.put("aws_backup_restore_testing_plan",
-        r -> r.add(new dev.relplan.model.RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
+        r -> r.add(new RestoreTestingPlan(r.scope(), r.address, r.type, r.location)));
   }
 
-  static void dbInstance(TfResource r) {
-    Attrs p = r.a;
+  static void dbInstance(ResourceContext r) {
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
     db.name = p.str("identifier");
@@ -79,33 +91,26 @@ final class AwsDataMappers {
   }
 
   /** Terraform takes a final snapshot on destroy unless skip_final_snapshot is true. */
-  private static Value<String> finalSnapshot(TfResource r) {
+  private static Value<String> finalSnapshot(ResourceContext r) {
     Value<String> retained = r.onDelete("SNAPSHOT", "Terraform takes a final snapshot on destroy (skip_final_snapshot defaults to false)");
     if (retained.isExplicit()) return retained;
-    Value<Boolean> skip = r.a.bool("skip_final_snapshot");
+    Value<Boolean> skip = r.attrs.bool("skip_final_snapshot");
     if (skip.isTrue()) return Value.explicit("DELETE", skip.trace());
     if (skip.unresolved()) return Value.unresolved(skip.note(), skip.trace());
     return retained;
   }
 
-  static void dbCluster(TfResource r, String family) {
-    Attrs p = r.a;
+  static void dbCluster(ResourceContext r, String family) {
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
-    db.kind = Database.Kind.CLUSTER;
     db.name = p.str("cluster_identifier");
-    db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
-    db.backupRetentionDays = or(p.integer("backup_retention_period"), 1, "automated backups are kept for 1 day by default");
-    db.deletionProtection = or(p.bool("deletion_protection"), false, "deletion protection is off by default");
-    db.globalCluster = p.ref("global_cluster_identifier");
-    db.clusterInstanceClass = p.str("db_cluster_instance_class");
-    db.engineMode = or(p.str("engine_mode"), "provisioned", "Aurora default engine mode");
-    db.replicaSource = p.ref("replication_source_identifier");
+    AwsData.databaseCluster(db, p, DATABASE_CLUSTER, family, r.location);
     db.onDelete = finalSnapshot(r);
     r.add(db);
   }
 
-  static void clusterInstance(TfResource r, String family) {
-    Attrs p = r.a;
+  static void clusterInstance(ResourceContext r, String family) {
+    Attrs p = r.attrs;
     Database db = new Database(r.scope(), r.address, r.type, r.location);
     db.kind = Database.Kind.INSTANCE;
     db.engine = family != null ? Value.explicit(family, List.of(r.location)) : p.str("engine");
@@ -119,18 +124,13 @@ final class AwsDataMappers {
     r.add(db);
   }
 
-  static void table(TfResource r) {
-    Attrs p = r.a;
+  static void table(ResourceContext r) {
+    Attrs p = r.attrs;
     Table t = new Table(r.scope(), r.address, r.type, r.location);
-    t.name = p.str("name");
-    t.billingMode = or(p.str("billing_mode"), "PROVISIONED", "DynamoDB tables are PROVISIONED unless billing_mode is PAY_PER_REQUEST");
-    t.pointInTimeRecovery = or(p.bool("point_in_time_recovery.enabled"), false, "point-in-time recovery is off by default");
-    t.deletionProtection = or(p.bool("deletion_protection_enabled"), false, "deletion protection is off by default");
-    t.readCapacity = p.integer("read_capacity");
-    t.writeCapacity = p.integer("write_capacity");
+    AwsData.table(t, p, TABLE);
     List<Object> regions = new ArrayList<>();
     List<Location> trace = new ArrayList<>();
-    for (Attrs rep : p.blocks("replica")) {
+    for (Attrs rep : p.nested("replica")) {
       Value<String> region = rep.str("region_name");
       regions.add(region.present() ? region.get() : new Unknown("replica region"));
       trace.add(rep.location());
@@ -142,25 +142,23 @@ final class AwsDataMappers {
     r.add(t);
   }
 
-  static void cacheCluster(TfResource r) {
-    Attrs p = r.a;
+  static void cacheCluster(ResourceContext r) {
+    Attrs p = r.attrs;
     if (p.has("replication_group_id")) {
       // A member of a replication group: judged with its group.
-      AwsMappers.generic(r);
+      r.addGeneric();
       return;
     }
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
-    cache.kind = Cache.Kind.CACHE_CLUSTER;
+    AwsData.standaloneCacheCluster(cache, r.location);
     cache.engine = p.str("engine");
-    cache.nodesPerShard = Value.explicit(1, List.of(r.location));
-    cache.automaticFailover = Value.defaulted(false, "a standalone cache cluster has no replica to fail over to");
     cache.snapshotRetentionDays = or(p.integer("snapshot_retention_limit"), 0,
         "ElastiCache takes no automatic snapshots unless snapshot_retention_limit is set");
     r.add(cache);
   }
 
-  static void replicationGroup(TfResource r) {
-    Attrs p = r.a;
+  static void replicationGroup(ResourceContext r) {
+    Attrs p = r.attrs;
     Cache cache = new Cache(r.scope(), r.address, r.type, r.location);
     cache.kind = Cache.Kind.REPLICATION_GROUP;
     cache.engine = or(p.str("engine"), "redis", "replication groups run Redis OSS unless engine says otherwise");
@@ -181,28 +179,22 @@ final class AwsDataMappers {
     r.add(cache);
   }
 
-  static void broker(TfResource r) {
-    Attrs p = r.a;
+  static void broker(ResourceContext r) {
+    Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
-    s.service = "Amazon MQ";
-    Value<String> mode = or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE");
-    s.topology = mode.present() ? mode.get() + " broker" : "broker";
-    s.replicated = mode.map(x -> !x.equals("SINGLE_INSTANCE"));
+    AwsData.broker(s, or(p.str("deployment_mode"), "SINGLE_INSTANCE", "the aws provider's default deployment_mode is SINGLE_INSTANCE"));
     r.add(s);
   }
 
-  static void searchDomain(TfResource r) {
-    Attrs p = r.a;
+  static void searchDomain(ResourceContext r) {
+    Attrs p = r.attrs;
     StatefulService s = new StatefulService(r.scope(), r.address, r.type, r.location);
-    s.service = "OpenSearch Service";
-    Value<Integer> count = or(p.integer("cluster_config.instance_count"), 1, "OpenSearch domains have one data node by default");
-    Value<Boolean> zoneAware = or(p.bool("cluster_config.zone_awareness_enabled"), false, "zone awareness is off by default");
-    s.judgeSearchDomain(count, zoneAware);
+    AwsData.searchDomain(s, p.integer("cluster_config.instance_count"), p.bool("cluster_config.zone_awareness_enabled"));
     r.add(s);
   }
 
-  static void fileSystem(TfResource r) {
-    Attrs p = r.a;
+  static void fileSystem(ResourceContext r) {
+    Attrs p = r.attrs;
     FileSystem fs = new FileSystem(r.scope(), r.address, r.type, r.location);
     fs.backupPolicy = Value.defaulted("DISABLED", "EFS automatic backups are off unless an aws_efs_backup_policy enables them");
     fs.oneZone = p.str("availability_zone_name");
@@ -210,20 +202,20 @@ final class AwsDataMappers {
     r.add(fs);
   }
 
-  static void efsBackupPolicy(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> fsRef = r.a.ref("file_system_id");
-    Value<String> status = r.a.str("backup_policy.status");
+  static void efsBackupPolicy(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> fsRef = r.attrs.ref("file_system_id");
+    Value<String> status = r.attrs.str("backup_policy.status");
     r.later(w -> {
       FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
       if (fs != null) fs.backupPolicy = status.withTrace(List.of(r.location));
     });
   }
 
-  static void efsReplication(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> fsRef = r.a.ref("source_file_system_id");
-    Value<String> region = r.a.str("destination.region");
+  static void efsReplication(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> fsRef = r.attrs.ref("source_file_system_id");
+    Value<String> region = r.attrs.str("destination.region");
     r.later(w -> {
       FileSystem fs = w.resolve(fsRef.get(), FileSystem.class);
       if (fs == null) return;
@@ -233,20 +225,15 @@ final class AwsDataMappers {
     });
   }
 
-  static void bucket(TfResource r) {
-    Attrs p = r.a;
+  static void bucket(ResourceContext r) {
+    Attrs p = r.attrs;
     Bucket b = new Bucket(r.scope(), r.address, r.type, r.location);
     b.name = p.str("bucket");
     if (p.has("versioning")) {
       Value<Boolean> enabled = p.bool("versioning.enabled");
       b.versioning = enabled.map(e -> e ? "Enabled" : "Suspended");
     }
-    List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : p.blocks("replication_configuration.rules")) {
-      Value<Object> d = rule.ref("destination.bucket");
-      if (d.present()) destinations.add(d.get());
-      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
-    }
+    List<Object> destinations = AwsData.replicationDestinations(p.nested("replication_configuration.rules"), "destination.bucket");
     b.replicationDestinations = destinations.isEmpty() ? Value.absent()
         : Value.explicit(destinations, List.of(p.keyLocation("replication_configuration")));
     b.objectLock = p.bool("object_lock_enabled");
@@ -254,65 +241,47 @@ final class AwsDataMappers {
     r.add(b);
   }
 
-  static void bucketVersioning(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
-    Value<String> status = r.a.str("versioning_configuration.status");
+  static void bucketVersioning(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> bucketRef = r.attrs.ref("bucket");
+    Value<String> status = r.attrs.str("versioning_configuration.status");
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
       if (b != null) b.versioning = status.withTrace(List.of(r.location));
     });
   }
 
-  static void bucketReplication(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
-    List<Object> destinations = new ArrayList<>();
-    for (Attrs rule : r.a.blocks("rule")) {
-      Value<Object> d = rule.ref("destination.bucket");
-      if (d.present()) destinations.add(d.get());
-      else if (d.unresolved()) destinations.add(new Unknown(d.note()));
-    }
+  static void bucketReplication(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> bucketRef = r.attrs.ref("bucket");
+    List<Object> destinations = AwsData.replicationDestinations(r.attrs.nested("rule"), "destination.bucket");
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
       if (b != null && !destinations.isEmpty()) b.replicationDestinations = Value.explicit(destinations, List.of(r.location));
     });
   }
 
-  static void bucketNotification(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> bucketRef = r.a.ref("bucket");
-    List<Object> functions = new ArrayList<>();
-    for (Attrs lf : r.a.blocks("lambda_function")) {
-      Value<Object> f = lf.ref("lambda_function_arn");
-      if (f.present()) functions.add(f.get());
-    }
+  static void bucketNotification(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> bucketRef = r.attrs.ref("bucket");
+    Value<List<Object>> functions = r.attrs.collect("lambda_function", "lambda_function_arn", r.location);
     r.later(w -> {
       Bucket b = w.resolve(bucketRef.get(), Bucket.class);
-      if (b != null && !functions.isEmpty()) b.lambdaNotifications = Value.explicit(functions, List.of(r.location));
+      if (b != null && functions.present()) b.lambdaNotifications = functions;
     });
   }
 
-  static void backupPlan(TfResource r) {
+  static void backupPlan(ResourceContext r) {
     BackupPlan plan = new BackupPlan(r.scope(), r.address, r.type, r.location);
-    for (Attrs rule : r.a.blocks("rule")) {
-      List<BackupPlan.CopyAction> copies = new ArrayList<>();
-      for (Attrs ca : rule.blocks("copy_action")) {
-        copies.add(new BackupPlan.CopyAction(ca.ref("destination_vault_arn"), ca.integer("lifecycle.delete_after"), ca.location()));
-      }
-      plan.rules.add(new BackupPlan.Rule(rule.str("rule_name").orElse("rule"),
-          or(rule.str("schedule"), "cron(0 5 ? * * *)", "AWS Backup runs rules daily at 05:00 UTC when no schedule is set"),
-          rule.integer("lifecycle.delete_after"), or(rule.bool("enable_continuous_backup"), false, "continuous backup is off by default"),
-          copies, rule.location()));
-    }
+    AwsData.backupPlanRules(plan, r.attrs, BACKUP_PLAN);
     r.add(plan);
     r.later(w -> crossRegionCopies(r, plan, w));
   }
 
   /** Automated backups replicated to the Region of this resource's provider (always another Region). */
-  static void backupReplication(TfResource r) {
-    AwsMappers.generic(r);
-    Value<Object> source = r.a.ref("source_db_instance_arn");
+  static void backupReplication(ResourceContext r) {
+    r.addGeneric();
+    Value<Object> source = r.attrs.ref("source_db_instance_arn");
     Value<String> region = r.region();
     String where = region.present() ? region.get() : "the Region of provider " + r.provider();
     List<Location> trace = new ArrayList<>(List.of(r.location));
@@ -324,7 +293,7 @@ final class AwsDataMappers {
   }
 
   /** A copy action to a vault created through another provider configuration goes to that provider's Region. */
-  private static void crossRegionCopies(TfResource r, BackupPlan plan, Workload w) {
+  private static void crossRegionCopies(ResourceContext r, BackupPlan plan, Workload w) {
     Value<String> planRegion = r.region();
     List<BackupPlan.Rule> rules = new ArrayList<>(plan.rules);
     plan.rules.clear();
@@ -332,7 +301,7 @@ final class AwsDataMappers {
       List<BackupPlan.CopyAction> copies = new ArrayList<>();
       for (BackupPlan.CopyAction c : rule.copyActions()) {
         BackupPlan.CopyAction out = c;
-        if (c.destinationVault().get() instanceof dev.relplan.model.ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
+        if (c.destinationVault().get() instanceof ResourceRef ref && w.get(ref.key()) instanceof BackupVault vault) {
           String[] provider = r.module.session.providerOf.get(vault.key());
           Value<String> vaultRegion = r.module.session.regionOf.get(vault.key());
           boolean otherProvider = provider != null && !provider[0].equals(r.provider());
@@ -352,25 +321,9 @@ final class AwsDataMappers {
     }
   }
 
-  static void backupSelection(TfResource r) {
-    Attrs p = r.a;
+  static void backupSelection(ResourceContext r) {
     BackupSelection s = new BackupSelection(r.scope(), r.address, r.type, r.location);
-    s.plan = p.ref("plan_id");
-    s.resources = p.list("resources");
-    s.notResources = p.list("not_resources");
-    List<Object> tags = new ArrayList<>();
-    List<Location> trace = new ArrayList<>();
-    for (Attrs t : p.blocks("selection_tag")) {
-      tags.add(t.str("key").orElse("?") + "=" + t.str("value").orElse("*"));
-      trace.add(t.location());
-    }
-    for (Attrs t : p.blocks("condition.string_equals")) {
-      String key = t.str("key").orElse("?");
-      if (key.startsWith("aws:ResourceTag/")) key = key.substring("aws:ResourceTag/".length());
-      tags.add(key + "=" + t.str("value").orElse("*"));
-      trace.add(t.location());
-    }
-    s.tagConditions = tags.isEmpty() ? Value.absent() : Value.explicit(tags, trace);
+    AwsData.backupSelection(s, r.attrs, BACKUP_SELECTION);
     r.add(s);
   }
 }

@@ -2,6 +2,6 @@ package dev.relplan.iac.terraform;
 
 /** Turns one Terraform resource instance into model objects. */
 @FunctionalInterface
-interface TfMapper {
-  void map(TfResource r);
+interface Mapper {
+  void map(ResourceContext r);
 }

@@ -1,7 +1,8 @@
 package dev.relplan.iac.terraform;
 
-import static dev.relplan.iac.terraform.Attrs.or;
+import static dev.relplan.iac.common.TypedSettings.or;
 
+import dev.relplan.iac.common.AwsNetwork;
 import dev.relplan.model.DnsHealthCheck;
 import dev.relplan.model.DnsRecord;
 import dev.relplan.model.NatGateway;
@@ -15,58 +16,59 @@ import java.util.List;
 import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53 (aws provider). */
-final class AwsNetworkMappers {
-  private AwsNetworkMappers() {}
+final class NetworkMappers {
+  private static final AwsNetwork.SubnetKeys SUBNET = new AwsNetwork.SubnetKeys("vpc_id", "availability_zone", "availability_zone_id",
+      "map_public_ip_on_launch");
+  private static final AwsNetwork.DnsRecordKeys DNS_RECORD = new AwsNetwork.DnsRecordKeys("name", "type", "failover_routing_policy.type",
+      "health_check_id", "alias.name", "alias.evaluate_target_health");
+  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY = new AwsNetwork.RoutingPolicyKeys("failover_routing_policy",
+      "weighted_routing_policy", "latency_routing_policy", "geolocation_routing_policy", "geoproximity_routing_policy",
+      "multivalue_answer_routing_policy");
 
-  static void register(Map<String, TfMapper> m) {
-    m.put("aws_subnet", AwsNetworkMappers::subnet);
-    m.put("aws_route_table", AwsNetworkMappers::routeTable);
+  private NetworkMappers() {}
+
+  static void register(Map<String, Mapper> m) {
+    m.put("aws_subnet", NetworkMappers::subnet);
+    m.put("aws_route_table", NetworkMappers::routeTable);
     m.put("aws_route", r -> {
       Route route = new Route(r.scope(), r.address, r.type, r.location);
-      route.routeTable = r.a.ref("route_table_id");
-      fillRoute(route, r.a);
+      route.routeTable = r.attrs.ref("route_table_id");
+      fillRoute(route, r.attrs);
       r.add(route);
     });
     m.put("aws_route_table_association", r -> {
       RouteTableAssociation a = new RouteTableAssociation(r.scope(), r.address, r.type, r.location);
-      a.routeTable = r.a.ref("route_table_id");
-      a.subnet = r.a.ref("subnet_id");
+      a.routeTable = r.attrs.ref("route_table_id");
+      a.subnet = r.attrs.ref("subnet_id");
       r.add(a);
     });
     m.put("aws_nat_gateway", r -> {
       NatGateway n = new NatGateway(r.scope(), r.address, r.type, r.location);
-      n.subnet = r.a.ref("subnet_id");
-      n.connectivity = or(r.a.str("connectivity_type"), "public", "NAT gateways are public by default");
+      n.subnet = r.attrs.ref("subnet_id");
+      n.connectivity = or(r.attrs.str("connectivity_type"), "public", "NAT gateways are public by default");
       r.add(n);
     });
-    m.put("aws_route53_record", AwsNetworkMappers::record);
+    m.put("aws_route53_record", NetworkMappers::record);
     m.put("aws_route53_health_check", r -> {
       DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
-      h.checkType = r.a.str("type");
+      h.checkType = r.attrs.str("type");
       r.add(h);
     });
   }
 
-  static void subnet(TfResource r) {
-    Attrs p = r.a;
+  static void subnet(ResourceContext r) {
+    Attrs p = r.attrs;
     Subnet s = new Subnet(r.scope(), r.address, r.type, r.location);
-    s.vpc = p.ref("vpc_id");
-    s.availabilityZone = p.str("availability_zone");
-    if (!s.availabilityZone.present() && !s.availabilityZone.unresolved()) {
-      Value<String> azId = p.str("availability_zone_id");
-      if (azId.present() || azId.unresolved()) s.availabilityZone = azId;
-      else s.availabilityZone = Value.unresolved("no availability_zone set: AWS picks one at creation", List.of(r.location));
-    }
-    s.mapPublicIp = or(p.bool("map_public_ip_on_launch"), false, "subnets do not assign public IPs by default");
+    AwsNetwork.subnet(s, p, SUBNET, "no availability_zone set: AWS picks one at creation");
     r.add(s);
   }
 
-  static void routeTable(TfResource r) {
+  static void routeTable(ResourceContext r) {
     RouteTable t = new RouteTable(r.scope(), r.address, r.type, r.location);
-    t.vpc = r.a.ref("vpc_id");
+    t.vpc = r.attrs.ref("vpc_id");
     r.add(t);
     int i = 0;
-    for (Attrs inline : r.a.blocks("route")) {
+    for (Attrs inline : r.attrs.nested("route")) {
       Route route = new Route(r.scope(), r.address + ".route[" + i++ + "]", "aws_route", inline.location());
       route.routeTable = Value.explicit(new ResourceRef(r.scope(), r.address, "id"), List.of(r.location));
       fillRoute(route, inline);
@@ -86,20 +88,9 @@ final class AwsNetworkMappers {
     route.transitGateway = p.ref("transit_gateway_id");
   }
 
-  static void record(TfResource r) {
-    Attrs p = r.a;
+  static void record(ResourceContext r) {
     DnsRecord d = new DnsRecord(r.scope(), r.address, r.type, r.location);
-    d.recordName = p.str("name");
-    d.recordType = p.str("type");
-    d.failover = p.str("failover_routing_policy.type");
-    d.healthCheck = p.ref("health_check_id");
-    d.aliasTarget = p.ref("alias.name");
-    d.evaluateTargetHealth = or(p.bool("alias.evaluate_target_health"), false, "alias records do not evaluate target health by default");
-    if (p.has("failover_routing_policy")) d.routingPolicy = "FAILOVER";
-    else if (p.has("weighted_routing_policy")) d.routingPolicy = "WEIGHTED";
-    else if (p.has("latency_routing_policy")) d.routingPolicy = "LATENCY";
-    else if (p.has("geolocation_routing_policy") || p.has("geoproximity_routing_policy")) d.routingPolicy = "GEOLOCATION";
-    else if (p.has("multivalue_answer_routing_policy")) d.routingPolicy = "MULTIVALUE";
+    AwsNetwork.dnsRecord(d, r.attrs, DNS_RECORD, ROUTING_POLICY);
     r.add(d);
   }
 }
