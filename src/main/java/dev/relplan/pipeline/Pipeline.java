@@ -9,6 +9,7 @@ import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.model.Linker;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
@@ -48,6 +49,11 @@ public final class Pipeline {
 
   /** The run with the given adapters: {@link Adapters#all} plus any a test brings. */
   public static Result run(Request req, List<Adapter> adapters) throws IOException {
+    return run(req, adapters, RuleRegistry.all());
+  }
+
+  /** The run with the given adapters and rules: {@link RuleRegistry#all} plus any a test brings. */
+  public static Result run(Request req, List<Adapter> adapters, List<Rule> rules) throws IOException {
     Config config = loadConfig(req);
     Context ctx = objectives(req.context(), config);
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
@@ -70,7 +76,7 @@ public final class Pipeline {
     notes.addAll(Adapters.optionNotes(req));
     skipped.sort(null);
     String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
-    Assessment a = Assessor.assess(workload, RuleRegistry.all(),
+    Assessment a = Assessor.assess(workload, rules,
         new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
     return new Result(a, snippets(found), workload);
   }

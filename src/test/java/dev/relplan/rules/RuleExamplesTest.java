@@ -3,6 +3,7 @@ package dev.relplan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.pipeline.Adapters;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.source.Location;
 import java.io.IOException;
@@ -104,7 +105,9 @@ class RuleExamplesTest {
       for (InputFormat format : r.meta().formats()) {
         for (String kind : KINDS) {
           Path dir = exampleDir(id, format, kind);
-          if (Files.isDirectory(dir)) tests.add(DynamicTest.dynamicTest(format.folder() + " " + kind, () -> check(id, kind, dir)));
+          if (Files.isDirectory(dir)) {
+            tests.add(DynamicTest.dynamicTest(format.folder() + " " + kind, () -> check(RuleRegistry.all(), id, kind, dir)));
+          }
         }
       }
       rules.add(DynamicContainer.dynamicContainer(id, tests));
@@ -116,16 +119,22 @@ class RuleExamplesTest {
     return ROOT.resolve(ruleId).resolve(format.folder()).resolve(kind);
   }
 
-  private static void check(String rule, String kind, Path dir) throws IOException {
+  /** Checks one example folder of {@code kind} for {@code rule}, assessed with {@code rules}. */
+  static void check(List<Rule> rules, String rule, String kind, Path dir) throws IOException {
     switch (kind) {
-      case "fail" -> assertFails(rule, dir);
-      case "pass" -> assertPasses(rule, dir);
-      default -> assertUndetermined(rule, dir);
+      case "fail" -> assertFails(rule, dir, assess(dir, rules));
+      case "pass" -> assertPasses(rule, dir, assess(dir, rules));
+      default -> assertUndetermined(rule, dir, assess(dir, rules));
     }
   }
 
   static Assessment assess(Path dir) throws IOException {
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "example", Context.defaults(), List.of())).assessment();
+    return assess(dir, RuleRegistry.all());
+  }
+
+  static Assessment assess(Path dir, List<Rule> rules) throws IOException {
+    Pipeline.Request request = new Pipeline.Request(List.of(dir), "example", Context.defaults(), List.of());
+    return Pipeline.run(request, Adapters.all(request), rules).assessment();
   }
 
   static List<Finding> findingsOf(Assessment a, String rule) {
@@ -136,8 +145,7 @@ class RuleExamplesTest {
     return a.undetermined().stream().filter(u -> u.rule().id().equals(rule)).toList();
   }
 
-  private static void assertFails(String rule, Path dir) throws IOException {
-    Assessment a = assess(dir);
+  private static void assertFails(String rule, Path dir, Assessment a) throws IOException {
     List<Finding> findings = findingsOf(a, rule);
     assertThat(findings).as("findings of " + rule + " in " + dir + "; undetermined: " + undeterminedOf(a, rule)).isNotEmpty();
     Set<String> expectedFirst = marked(dir, "relplan:finding");
@@ -157,16 +165,14 @@ class RuleExamplesTest {
     }
   }
 
-  private static void assertPasses(String rule, Path dir) throws IOException {
+  private static void assertPasses(String rule, Path dir, Assessment a) throws IOException {
     assertNoMarkers(dir);
-    Assessment a = assess(dir);
     assertThat(findingsOf(a, rule)).as("findings of " + rule + " in " + dir).isEmpty();
     assertThat(undeterminedOf(a, rule)).as("Cannot Determine in a pass example").isEmpty();
   }
 
-  private static void assertUndetermined(String rule, Path dir) throws IOException {
+  private static void assertUndetermined(String rule, Path dir, Assessment a) throws IOException {
     assertNoMarkers(dir);
-    Assessment a = assess(dir);
     assertThat(findingsOf(a, rule)).as("findings of " + rule + " when the value cannot be resolved").isEmpty();
     assertThat(undeterminedOf(a, rule)).as("Cannot Determine of " + rule).isNotEmpty();
   }
