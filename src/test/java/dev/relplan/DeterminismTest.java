@@ -18,13 +18,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same input gives byte-identical reports (SPEC §4), whatever the file-system order or the JVM's locale. */
+/**
+ * The same input gives byte-identical reports (SPEC §4), whatever the file-system order or the
+ * JVM's locale.
+ */
 class DeterminismTest {
   static final Path ORDERS = Path.of("examples/orders-platform");
 
   @TempDir Path tmp;
 
-  /** Markdown and JSON of one CLI run, with the scanned root's display path replaced by {@code <root>/}. */
+  /**
+   * Markdown and JSON of one CLI run, with the scanned root's display path replaced by {@code
+   * <root>/}.
+   */
   record Reports(String markdown, String json) {}
 
   Reports run(Path root, String outName) throws IOException {
@@ -34,26 +40,43 @@ class DeterminismTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = Main.execute("assess", root.toString(), "--workload", "orders-platform", "--format", "md", "--format", "json",
-          "-o", out.toString());
+      code =
+          Main.execute(
+              "assess",
+              root.toString(),
+              "--workload",
+              "orders-platform",
+              "--format",
+              "md",
+              "--format",
+              "json",
+              "-o",
+              out.toString());
     } finally {
       System.setErr(oldErr);
     }
     assertThat(code).as("exit code; stderr: " + err.toString(StandardCharsets.UTF_8)).isZero();
     String rootDisplay = root.normalize().toString().replace('\\', '/') + "/";
     return new Reports(
-        Files.readString(out.resolve("reliability-plan.md"), StandardCharsets.UTF_8).replace(rootDisplay, "<root>/"),
-        Files.readString(out.resolve("reliability-plan.json"), StandardCharsets.UTF_8).replace(rootDisplay, "<root>/"));
+        Files.readString(out.resolve("reliability-plan.md"), StandardCharsets.UTF_8)
+            .replace(rootDisplay, "<root>/"),
+        Files.readString(out.resolve("reliability-plan.json"), StandardCharsets.UTF_8)
+            .replace(rootDisplay, "<root>/"));
   }
 
   @Test
   void twoRunsOnTheSameDirectoryAreByteIdentical() throws IOException {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
-    Main.execute("assess", ORDERS.toString(), "--format", "md", "--format", "json", "-o", a.toString());
-    Main.execute("assess", ORDERS.toString(), "--format", "md", "--format", "json", "-o", b.toString());
+    Main.execute(
+        "assess", ORDERS.toString(), "--format", "md", "--format", "json", "-o", a.toString());
+    Main.execute(
+        "assess", ORDERS.toString(), "--format", "md", "--format", "json", "-o", b.toString());
     for (String f : List.of("reliability-plan.md", "reliability-plan.json")) {
-      assertThat(Files.readAllBytes(a.resolve(f))).as(f).isNotEmpty().isEqualTo(Files.readAllBytes(b.resolve(f)));
+      assertThat(Files.readAllBytes(a.resolve(f)))
+          .as(f)
+          .isNotEmpty()
+          .isEqualTo(Files.readAllBytes(b.resolve(f)));
     }
   }
 
@@ -73,8 +96,13 @@ class DeterminismTest {
     for (long seed = 1; seed <= 3; seed++) {
       List<Path> files = filesOf(ORDERS);
       Collections.shuffle(files, new Random(seed));
-      Reports copy = run(copy(files, tmp.resolve("shuffled-" + seed + "/orders-platform")), "shuffled-out-" + seed);
-      assertThat(copy.markdown()).as("Markdown, shuffle seed " + seed).isEqualTo(original.markdown());
+      Reports copy =
+          run(
+              copy(files, tmp.resolve("shuffled-" + seed + "/orders-platform")),
+              "shuffled-out-" + seed);
+      assertThat(copy.markdown())
+          .as("Markdown, shuffle seed " + seed)
+          .isEqualTo(original.markdown());
       assertThat(copy.json()).as("JSON, shuffle seed " + seed).isEqualTo(original.json());
     }
   }
@@ -89,7 +117,9 @@ class DeterminismTest {
         Locale.setDefault(Locale.forLanguageTag(tag));
         Reports localized = run(ORDERS, "locale-" + tag);
         assertThat(localized.json()).as("JSON under locale " + tag).isEqualTo(reference.json());
-        assertThat(localized.markdown()).as("Markdown under locale " + tag).isEqualTo(reference.markdown());
+        assertThat(localized.markdown())
+            .as("Markdown under locale " + tag)
+            .isEqualTo(reference.markdown());
       }
     } finally {
       Locale.setDefault(saved);

@@ -12,16 +12,18 @@ import java.util.List;
  * list, on one workload:
  *
  * <ol>
- *   <li>{@link #asksFor}: file names discovery reads for this adapter although it knows no format for them;
+ *   <li>{@link #asksFor}: file names discovery reads for this adapter although it knows no format
+ *       for them;
  *   <li>{@link #adapt}: each adapter in turn, given only the discovered files it {@link #claims};
  *   <li>the model's {@code Linker} derives relationships once for every format;
  *   <li>{@link #link}: each adapter in turn, for ties that need those derived relationships;
- *   <li>{@link #notes} and {@link #skipped}: what the report says about the inputs, in adapter order.
+ *   <li>{@link #notes} and {@link #skipped}: what the report says about the inputs, in adapter
+ *       order.
  * </ol>
  *
- * <p>An adapter is made for one run (it may keep state between these steps). Format-specific options
- * of the request (CloudFormation {@code --parameters}, Terraform {@code --var-file}) are given to its
- * constructor where the list of adapters is built.
+ * <p>An adapter is made for one run (it may keep state between these steps). Format-specific
+ * options of the request (CloudFormation {@code --parameters}, Terraform {@code --var-file}) are
+ * given to its constructor where the list of adapters is built.
  */
 public interface Adapter {
   /** Whether this adapter reads the discovered file; several adapters may claim the same file. */
@@ -33,7 +35,9 @@ public interface Adapter {
    */
   void adapt(Discovery.Result claimed, Workload workload);
 
-  /** After every adapter has adapted and the model's links are derived; by default nothing to tie. */
+  /**
+   * After every adapter has adapted and the model's links are derived; by default nothing to tie.
+   */
   default void link(Discovery.Result claimed, Workload workload) {}
 
   /** Notes on how the inputs were read, for the report; asked for after {@link #link}. */
@@ -47,9 +51,9 @@ public interface Adapter {
   }
 
   /**
-   * A file name (lower case, without folder) that discovery passes over unless an adapter asks for it,
-   * e.g. a new format's own extension; such a file is read as text of kind {@code OTHER}. Discovery
-   * classifies the names it knows (YAML, JSON, HCL, code, …) by content either way.
+   * A file name (lower case, without folder) that discovery passes over unless an adapter asks for
+   * it, e.g. a new format's own extension; such a file is read as text of kind {@code OTHER}.
+   * Discovery classifies the names it knows (YAML, JSON, HCL, code, …) by content either way.
    */
   default boolean asksFor(String fileName) {
     return false;

@@ -1,23 +1,22 @@
 package dev.relplan.assess;
 
-import dev.relplan.model.EvidenceKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.model.BackupPlan;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.Database;
 import dev.relplan.model.DeploymentGroup;
+import dev.relplan.model.EvidenceKind;
 import dev.relplan.model.FileSystem;
 import dev.relplan.model.FisExperiment;
-import dev.relplan.source.Location;
+import dev.relplan.model.Integration;
 import dev.relplan.model.NatGateway;
 import dev.relplan.model.Resource;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Subnet;
 import dev.relplan.model.Table;
-import dev.relplan.model.Volume;
+import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BackupCoverage;
 import dev.relplan.rules.Context;
@@ -30,6 +29,8 @@ import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Strength;
 import dev.relplan.rules.Topology;
 import dev.relplan.rules.Undetermined;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,10 +40,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Runs the rules and turns their results into the plan: numbering, tables, questions, scores, actions. */
+/**
+ * Runs the rules and turns their results into the plan: numbering, tables, questions, scores,
+ * actions.
+ */
 public final class Assessor {
   /** What the user said about the workload. */
-  public record Inputs(String workload, Context context, List<String> packages, List<String> notes, List<SkippedFile> skipped) {}
+  public record Inputs(
+      String workload,
+      Context context,
+      List<String> packages,
+      List<String> notes,
+      List<SkippedFile> skipped) {}
 
   private Assessor() {}
 
@@ -53,32 +62,72 @@ public final class Assessor {
     String pipeline = Calibration.dataPipeline(w);
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
-    List<Finding> sorted = new ArrayList<>(Calibration.incidents(Calibration.apply(out.findings(), pipeline), in.context().incidents()));
+    List<Finding> sorted =
+        new ArrayList<>(
+            Calibration.incidents(
+                Calibration.apply(out.findings(), pipeline), in.context().incidents()));
     for (var incident : in.context().incidents()) {
-      notes.add("Past incident" + (incident.date().isEmpty() ? "" : " " + incident.date()) + ": " + incident.title()
-          + (incident.affected().isEmpty() ? "" : " (affected: " + String.join(", ", incident.affected()) + ")"));
+      notes.add(
+          "Past incident"
+              + (incident.date().isEmpty() ? "" : " " + incident.date())
+              + ": "
+              + incident.title()
+              + (incident.affected().isEmpty()
+                  ? ""
+                  : " (affected: " + String.join(", ", incident.affected()) + ")"));
     }
-    sorted.sort(Comparator.comparing(Finding::risk).thenComparing(f -> f.rule().domain()).thenComparing(f -> f.rule().id())
-        .thenComparing(Finding::resource).thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
+    sorted.sort(
+        Comparator.comparing(Finding::risk)
+            .thenComparing(f -> f.rule().domain())
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::resource)
+            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) findings.add(new Assessment.NumberedFinding(String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
+    for (int i = 0; i < sorted.size(); i++)
+      findings.add(
+          new Assessment.NumberedFinding(
+              String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));
     List<Undetermined> undetermined = new ArrayList<>(out.undetermined());
-    undetermined.sort(Comparator.comparing((Undetermined u) -> u.rule().id()).thenComparing(Undetermined::resource));
+    undetermined.sort(
+        Comparator.comparing((Undetermined u) -> u.rule().id())
+            .thenComparing(Undetermined::resource));
 
     List<Assessment.DomainScore> scorecard = scorecard(findings, strengths);
-    int maturity = (int) Math.round(scorecard.stream().mapToInt(Assessment.DomainScore::score).average().orElse(1));
+    int maturity =
+        (int)
+            Math.round(
+                scorecard.stream().mapToInt(Assessment.DomainScore::score).average().orElse(1));
     List<Assessment.Action> plan = plan(findings);
     Context ctx = in.context();
-    return new Assessment(in.workload(), ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()), ctx.rto(), ctx.rpo(),
-        in.packages(), notes, findings, strengths, undetermined, spofs(w, findings), recovery(w), integrations(w),
-        questions(w, findings, strengths, undetermined), scorecard, Math.max(1, Math.min(5, maturity)),
+    return new Assessment(
+        in.workload(),
+        ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()),
+        ctx.rto(),
+        ctx.rpo(),
+        in.packages(),
+        notes,
+        findings,
+        strengths,
+        undetermined,
+        spofs(w, findings),
+        recovery(w),
+        integrations(w),
+        questions(w, findings, strengths, undetermined),
+        scorecard,
+        Math.max(1, Math.min(5, maturity)),
         w.resources().isEmpty() && w.integrations.isEmpty()
             ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
-            : maturityReason(findings, scorecard, maturity), plan, testingPlan(w), nextSteps(plan), in.skipped(),
-        w.notAssessedTypes, w.resources().size(), List.of());
+            : maturityReason(findings, scorecard, maturity),
+        plan,
+        testingPlan(w),
+        nextSteps(plan),
+        in.skipped(),
+        w.notAssessedTypes,
+        w.resources().size(),
+        List.of());
   }
 
   private static String format(double d) {
@@ -89,48 +138,64 @@ public final class Assessor {
 
   private static List<Assessment.IntegrationRow> integrations(Workload w) {
     List<Assessment.IntegrationRow> out = new ArrayList<>();
-    List<dev.relplan.model.Integration> sorted = new ArrayList<>(w.integrations);
-    sorted.sort(Comparator.comparing((dev.relplan.model.Integration i) -> i.location));
-    for (dev.relplan.model.Integration i : sorted) {
+    List<Integration> sorted = new ArrayList<>(w.integrations);
+    sorted.sort(Comparator.comparing((Integration i) -> i.location));
+    for (Integration i : sorted) {
       List<Location> evidence = new ArrayList<>();
       evidence.add(i.location);
-      if (i.clientLocation != null && !evidence.contains(i.clientLocation)) evidence.add(i.clientLocation);
+      if (i.clientLocation != null && !evidence.contains(i.clientLocation))
+        evidence.add(i.clientLocation);
       for (Location l : i.timeout.trace()) if (!evidence.contains(l)) evidence.add(l);
       for (Location l : i.pool.trace()) if (!evidence.contains(l)) evidence.add(l);
       // connection-pool settings travel in the timeout column (no extra column in either output)
       String pool = i.pool.present() ? "; pool: " + i.pool.get() : "";
-      out.add(new Assessment.IntegrationRow(i.describe(), i.kind.name(), i.client, i.target.present() ? i.target.get() : null, evidence,
-          timeoutText(i.timeout) + pool, settingText(i.retry), settingText(i.circuitBreaker), settingText(i.fallback)));
+      out.add(
+          new Assessment.IntegrationRow(
+              i.describe(),
+              i.kind.name(),
+              i.client,
+              i.target.present() ? i.target.get() : null,
+              evidence,
+              timeoutText(i.timeout) + pool,
+              settingText(i.retry),
+              settingText(i.circuitBreaker),
+              settingText(i.fallback)));
     }
     return out;
   }
 
-  private static String timeoutText(dev.relplan.model.Value<String> v) {
+  private static String timeoutText(Value<String> v) {
     if (v.unresolved()) return "Cannot determine: " + v.note();
     if (v.present()) return v.get();
     return "None: " + v.note();
   }
 
-  private static String settingText(dev.relplan.model.Value<String> v) {
+  private static String settingText(Value<String> v) {
     if (v.unresolved()) return "Cannot determine: " + v.note();
     return v.present() ? v.get() : "None found";
   }
 
   // ---------------------------------------------------------------- scorecard
 
-  private static List<Assessment.DomainScore> scorecard(List<Assessment.NumberedFinding> findings, List<Strength> strengths) {
+  private static List<Assessment.DomainScore> scorecard(
+      List<Assessment.NumberedFinding> findings, List<Strength> strengths) {
     List<Assessment.DomainScore> out = new ArrayList<>();
     for (Domain d : Domain.values()) {
-      List<Finding> fs = findings.stream().map(Assessment.NumberedFinding::finding).filter(f -> f.rule().domain() == d).toList();
+      List<Finding> fs =
+          findings.stream()
+              .map(Assessment.NumberedFinding::finding)
+              .filter(f -> f.rule().domain() == d)
+              .toList();
       List<Strength> ss = strengths.stream().filter(s -> s.domain() == d).toList();
       double raw = 5;
       for (Finding f : fs) {
-        raw -= switch (f.risk()) {
-          case CRITICAL -> 2;
-          case HIGH -> 1;
-          case MEDIUM -> 0.5;
-          case LOW -> 0.25;
-        };
+        raw -=
+            switch (f.risk()) {
+              case CRITICAL -> 2;
+              case HIGH -> 1;
+              case MEDIUM -> 0.5;
+              case LOW -> 0.25;
+            };
       }
       int score = (int) Math.max(1, Math.min(5, Math.round(raw)));
       if (ss.isEmpty()) score = Math.min(score, fs.isEmpty() ? 2 : 3);
@@ -138,118 +203,238 @@ public final class Assessor {
       // An unmitigated critical gap caps the domain: one such gap can take the workload down.
       if (fs.stream().anyMatch(f -> f.risk() == Risk.CRITICAL)) score = Math.min(score, 2);
       String strength = ss.isEmpty() ? "None found in the repository" : ss.get(0).title();
-      String gap = fs.isEmpty() ? (ss.isEmpty() ? "No evidence either way" : "No gaps found")
-          : fs.stream().min(Comparator.comparing(Finding::risk)).map(Finding::title).orElse("");
+      String gap =
+          fs.isEmpty()
+              ? (ss.isEmpty() ? "No evidence either way" : "No gaps found")
+              : fs.stream().min(Comparator.comparing(Finding::risk)).map(Finding::title).orElse("");
       out.add(new Assessment.DomainScore(d, score, strength, gap));
     }
     return out;
   }
 
-  private static String maturityReason(List<Assessment.NumberedFinding> findings, List<Assessment.DomainScore> scores, int maturity) {
+  private static String maturityReason(
+      List<Assessment.NumberedFinding> findings,
+      List<Assessment.DomainScore> scores,
+      int maturity) {
     long severe = findings.stream().filter(f -> f.risk().atLeast(Risk.HIGH)).count();
     Set<String> weak = new TreeSet<>();
     for (Assessment.DomainScore s : scores) if (s.score() <= 2) weak.add(s.domain().title);
-    boolean foundationsOk = findings.stream().noneMatch(f -> f.risk().atLeast(Risk.HIGH)
-        && (f.finding().rule().domain() == Domain.FAULT_TOLERANCE || f.finding().rule().domain() == Domain.RECOVERY
-            || f.finding().rule().domain() == Domain.CHANGE));
+    boolean foundationsOk =
+        findings.stream()
+            .noneMatch(
+                f ->
+                    f.risk().atLeast(Risk.HIGH)
+                        && (f.finding().rule().domain() == Domain.FAULT_TOLERANCE
+                            || f.finding().rule().domain() == Domain.RECOVERY
+                            || f.finding().rule().domain() == Domain.CHANGE));
     if (foundationsOk && maturity >= 4) {
       return "Multi-AZ, scaling, health checks, rollback and backups are in place: focus on advanced testing (chaos experiments, DR drills, game days).";
     }
-    return severe + " critical/high finding(s)" + (weak.isEmpty() ? "" : "; weakest domains: " + String.join(", ", weak)) + ".";
+    return severe
+        + " critical/high finding(s)"
+        + (weak.isEmpty() ? "" : "; weakest domains: " + String.join(", ", weak))
+        + ".";
   }
 
   // ---------------------------------------------------------------- plan
 
   private static List<Assessment.Action> plan(List<Assessment.NumberedFinding> findings) {
     Map<String, List<Assessment.NumberedFinding>> byRule = new LinkedHashMap<>();
-    for (Assessment.NumberedFinding f : findings) byRule.computeIfAbsent(f.finding().rule().id(), k -> new ArrayList<>()).add(f);
+    for (Assessment.NumberedFinding f : findings)
+      byRule.computeIfAbsent(f.finding().rule().id(), k -> new ArrayList<>()).add(f);
     Map<String, String> actionOfRule = new LinkedHashMap<>();
     List<String> ruleOrder = new ArrayList<>(byRule.keySet());
-    ruleOrder.sort(Comparator.comparing((String r) -> byRule.get(r).get(0).finding().rule().tier())
-        .thenComparing(r -> byRule.get(r).get(0).risk()).thenComparing(r -> r));
-    for (int i = 0; i < ruleOrder.size(); i++) actionOfRule.put(ruleOrder.get(i), String.format(Locale.ROOT, "A-%02d", i + 1));
+    ruleOrder.sort(
+        Comparator.comparing((String r) -> byRule.get(r).get(0).finding().rule().tier())
+            .thenComparing(r -> byRule.get(r).get(0).risk())
+            .thenComparing(r -> r));
+    for (int i = 0; i < ruleOrder.size(); i++)
+      actionOfRule.put(ruleOrder.get(i), String.format(Locale.ROOT, "A-%02d", i + 1));
     List<Assessment.Action> out = new ArrayList<>();
     for (String rule : ruleOrder) {
       List<Assessment.NumberedFinding> fs = byRule.get(rule);
       RuleMeta m = fs.get(0).finding().rule();
-      Risk worst = fs.stream().map(Assessment.NumberedFinding::risk).min(Comparator.naturalOrder()).orElse(Risk.LOW);
-      List<String> deps = m.dependsOn().stream().filter(actionOfRule::containsKey).map(actionOfRule::get).toList();
+      Risk worst =
+          fs.stream()
+              .map(Assessment.NumberedFinding::risk)
+              .min(Comparator.naturalOrder())
+              .orElse(Risk.LOW);
+      List<String> deps =
+          m.dependsOn().stream().filter(actionOfRule::containsKey).map(actionOfRule::get).toList();
       Set<String> resources = new TreeSet<>();
       fs.forEach(f -> resources.add(f.finding().resource()));
-      out.add(new Assessment.Action(actionOfRule.get(rule), rule, fs.stream().map(Assessment.NumberedFinding::id).toList(),
-          m.title() + " (" + String.join(", ", resources) + ")", m.remediation(), worst, m.effort(), m.tier(), deps, m.awsServices()));
+      out.add(
+          new Assessment.Action(
+              actionOfRule.get(rule),
+              rule,
+              fs.stream().map(Assessment.NumberedFinding::id).toList(),
+              m.title() + " (" + String.join(", ", resources) + ")",
+              m.remediation(),
+              worst,
+              m.effort(),
+              m.tier(),
+              deps,
+              m.awsServices()));
     }
     return out;
   }
 
   private static List<String> nextSteps(List<Assessment.Action> plan) {
     List<Assessment.Action> sorted = new ArrayList<>(plan);
-    sorted.sort(Comparator.comparing(Assessment.Action::impact).thenComparing(Assessment.Action::tier)
-        .thenComparing(a -> -a.findings().size()).thenComparing(Assessment.Action::id));
+    sorted.sort(
+        Comparator.comparing(Assessment.Action::impact)
+            .thenComparing(Assessment.Action::tier)
+            .thenComparing(a -> -a.findings().size())
+            .thenComparing(Assessment.Action::id));
     List<String> out = new ArrayList<>();
     for (Assessment.Action a : sorted.subList(0, Math.min(5, sorted.size()))) {
-      out.add(a.id() + " " + a.title() + ": " + a.action() + " [" + String.join(", ", a.findings()) + "]");
+      out.add(
+          a.id()
+              + " "
+              + a.title()
+              + ": "
+              + a.action()
+              + " ["
+              + String.join(", ", a.findings())
+              + "]");
     }
     return out;
   }
 
   // ---------------------------------------------------------------- SPOF and recovery tables
 
-  private static List<Assessment.SpofRow> spofs(Workload w, List<Assessment.NumberedFinding> findings) {
+  private static List<Assessment.SpofRow> spofs(
+      Workload w, List<Assessment.NumberedFinding> findings) {
     List<Assessment.SpofRow> rows = new ArrayList<>();
     for (Database db : w.all(Database.class)) {
-      if (db.kind == Database.Kind.INSTANCE && (db.cluster.present() || db.cluster.unresolved())) continue;
-      boolean multi = db.kind == Database.Kind.INSTANCE ? db.multiAz.isTrue() : db.members.size() >= 2 || db.clusterInstanceClass.present();
+      if (db.kind == Database.Kind.INSTANCE && (db.cluster.present() || db.cluster.unresolved()))
+        continue;
+      boolean multi =
+          db.kind == Database.Kind.INSTANCE
+              ? db.multiAz.isTrue()
+              : db.members.size() >= 2 || db.clusterInstanceClass.present();
       boolean unknown = db.kind == Database.Kind.INSTANCE && db.multiAz.unresolved();
       boolean region = db.globalCluster.present();
-      rows.add(row(db, "Database", findings, unknown ? "Cannot Determine" : region ? "multi-region" : multi ? "multi-AZ" : "single-AZ",
-          "Every service that reads or writes " + db.id,
-          unknown ? "Cannot Determine" : multi ? "automatic (Multi-AZ failover, typically 1-2 minutes)" : "manual (restore from backup)"));
+      rows.add(
+          row(
+              db,
+              "Database",
+              findings,
+              unknown
+                  ? "Cannot Determine"
+                  : region ? "multi-region" : multi ? "multi-AZ" : "single-AZ",
+              "Every service that reads or writes " + db.id,
+              unknown
+                  ? "Cannot Determine"
+                  : multi
+                      ? "automatic (Multi-AZ failover, typically 1-2 minutes)"
+                      : "manual (restore from backup)"));
     }
     for (Cache c : w.all(Cache.class)) {
       boolean replicated = c.nodesPerShard.present() && c.nodesPerShard.get() >= 2;
-      rows.add(row(c, "Cache", findings, c.nodesPerShard.unresolved() ? "Cannot Determine" : replicated && (c.multiAz.isTrue() || c.automaticFailover.isTrue()) ? "multi-AZ" : "single-AZ",
-          "Clients of " + c.id + " (cache misses load the primary data store)",
-          c.automaticFailover.isTrue() ? "automatic (replica promotion)" : "none (node replaced empty)"));
+      rows.add(
+          row(
+              c,
+              "Cache",
+              findings,
+              c.nodesPerShard.unresolved()
+                  ? "Cannot Determine"
+                  : replicated && (c.multiAz.isTrue() || c.automaticFailover.isTrue())
+                      ? "multi-AZ"
+                      : "single-AZ",
+              "Clients of " + c.id + " (cache misses load the primary data store)",
+              c.automaticFailover.isTrue()
+                  ? "automatic (replica promotion)"
+                  : "none (node replaced empty)"));
     }
     for (StatefulService s : w.all(StatefulService.class)) {
-      rows.add(row(s, s.service, findings, s.replicated.isTrue() ? "multi-AZ" : s.replicated.unresolved() ? "Cannot Determine" : "single-AZ",
-          "Producers and consumers of " + s.id, s.replicated.isTrue() ? "automatic" : "manual"));
+      rows.add(
+          row(
+              s,
+              s.service,
+              findings,
+              s.replicated.isTrue()
+                  ? "multi-AZ"
+                  : s.replicated.unresolved() ? "Cannot Determine" : "single-AZ",
+              "Producers and consumers of " + s.id,
+              s.replicated.isTrue() ? "automatic" : "manual"));
     }
     Map<NatGateway, List<Subnet>> nats = Topology.subnetsPerNat(w);
     for (NatGateway n : w.all(NatGateway.class)) {
       Set<String> zones = new TreeSet<>();
-      for (Subnet s : nats.getOrDefault(n, List.of())) if (s.availabilityZone.present()) zones.add(s.availabilityZone.get());
-      rows.add(row(n, "NAT gateway", findings, "single-AZ", "Outbound traffic of private subnets in " + zones.size() + " zone(s)",
-          zones.size() > 1 ? "none" : "other zones use their own NAT gateway"));
+      for (Subnet s : nats.getOrDefault(n, List.of()))
+        if (s.availabilityZone.present()) zones.add(s.availabilityZone.get());
+      rows.add(
+          row(
+              n,
+              "NAT gateway",
+              findings,
+              "single-AZ",
+              "Outbound traffic of private subnets in " + zones.size() + " zone(s)",
+              zones.size() > 1 ? "none" : "other zones use their own NAT gateway"));
     }
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       var zones = Topology.zones(w, g);
-      String redundancy = g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "single-AZ"
-          : zones.present() ? (Topology.multiZone(zones.get()) ? "multi-AZ" : "single-AZ") : "Cannot Determine";
-      if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.present() && g.desired.get() < 2) redundancy = "single-AZ";
-      String failover = g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "none (no Auto Scaling group)"
-          : g.kind == ComputeGroup.Kind.ECS_SERVICE ? "automatic (ECS replaces failed tasks)" : "automatic (Auto Scaling replaces failed instances)";
-      rows.add(row(g, g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service" : g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "EC2 instance" : "Auto Scaling group",
-          findings, redundancy, "Requests served by " + g.id, failover));
+      String redundancy =
+          g.kind == ComputeGroup.Kind.EC2_INSTANCE
+              ? "single-AZ"
+              : zones.present()
+                  ? (Topology.multiZone(zones.get()) ? "multi-AZ" : "single-AZ")
+                  : "Cannot Determine";
+      if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.present() && g.desired.get() < 2)
+        redundancy = "single-AZ";
+      String failover =
+          g.kind == ComputeGroup.Kind.EC2_INSTANCE
+              ? "none (no Auto Scaling group)"
+              : g.kind == ComputeGroup.Kind.ECS_SERVICE
+                  ? "automatic (ECS replaces failed tasks)"
+                  : "automatic (Auto Scaling replaces failed instances)";
+      rows.add(
+          row(
+              g,
+              g.kind == ComputeGroup.Kind.ECS_SERVICE
+                  ? "ECS service"
+                  : g.kind == ComputeGroup.Kind.EC2_INSTANCE
+                      ? "EC2 instance"
+                      : "Auto Scaling group",
+              findings,
+              redundancy,
+              "Requests served by " + g.id,
+              failover));
     }
-    rows.sort(Comparator.comparing(Assessment.SpofRow::risk).thenComparing(Assessment.SpofRow::component));
+    rows.sort(
+        Comparator.comparing(Assessment.SpofRow::risk)
+            .thenComparing(Assessment.SpofRow::component));
     return rows;
   }
 
-  private static Assessment.SpofRow row(Resource r, String type, List<Assessment.NumberedFinding> findings, String redundancy,
-                                        String blast, String failover) {
-    Risk risk = findings.stream().filter(f -> f.finding().resource().equals(r.id)
-            && f.finding().rule().domain() == Domain.FAULT_TOLERANCE)
-        .map(Assessment.NumberedFinding::risk).min(Comparator.naturalOrder()).orElse(Risk.LOW);
+  private static Assessment.SpofRow row(
+      Resource r,
+      String type,
+      List<Assessment.NumberedFinding> findings,
+      String redundancy,
+      String blast,
+      String failover) {
+    Risk risk =
+        findings.stream()
+            .filter(
+                f ->
+                    f.finding().resource().equals(r.id)
+                        && f.finding().rule().domain() == Domain.FAULT_TOLERANCE)
+            .map(Assessment.NumberedFinding::risk)
+            .min(Comparator.naturalOrder())
+            .orElse(Risk.LOW);
     return new Assessment.SpofRow(r.id, type, r.declaration(), redundancy, blast, failover, risk);
   }
 
   private static List<Assessment.RecoveryRow> recovery(Workload w) {
     List<Assessment.RecoveryRow> rows = new ArrayList<>();
-    boolean tested = !w.all(RestoreTestingPlan.class).isEmpty() || w.repositoryEvidence.containsKey(EvidenceKind.RESTORE_TEST)
-        || w.repositoryEvidence.containsKey(EvidenceKind.DR_RUNBOOK);
-    String testedText = tested ? "Partial evidence (restore test or DR runbook in repository)" : "No evidence";
+    boolean tested =
+        !w.all(RestoreTestingPlan.class).isEmpty()
+            || w.repositoryEvidence.containsKey(EvidenceKind.RESTORE_TEST)
+            || w.repositoryEvidence.containsKey(EvidenceKind.DR_RUNBOOK);
+    String testedText =
+        tested ? "Partial evidence (restore test or DR runbook in repository)" : "No evidence";
     for (Resource r : BackupCoverage.dataStores(w)) {
       BackupCoverage.Result cov = BackupCoverage.of(w, r);
       List<String> mechanisms = new ArrayList<>();
@@ -260,47 +445,97 @@ public final class Assessor {
         if (backup.frequency().equals("none")) backup = planBackup(p.plan());
       }
       List<Location> offsite = BackupCoverage.offsiteEvidence(w, r);
-      rows.add(new Assessment.RecoveryRow(r.id, r.type, r.declaration(), mechanisms.isEmpty() ? "none" : String.join("; ", mechanisms),
-          backup.frequency(), backup.retention(), backup.rpo(), backup.rto(), offsite.isEmpty() ? "No" : "Yes (" + offsite.get(0) + ")",
-          testedText));
+      rows.add(
+          new Assessment.RecoveryRow(
+              r.id,
+              r.type,
+              r.declaration(),
+              mechanisms.isEmpty() ? "none" : String.join("; ", mechanisms),
+              backup.frequency(),
+              backup.retention(),
+              backup.rpo(),
+              backup.rto(),
+              offsite.isEmpty() ? "No" : "Yes (" + offsite.get(0) + ")",
+              testedText));
     }
     for (Cache c : w.all(Cache.class)) {
-      String snap = c.snapshotRetentionDays.present() && c.snapshotRetentionDays.get() > 0 ? "daily snapshots" : "none";
-      rows.add(new Assessment.RecoveryRow(c.id, c.type, c.declaration(), snap, snap.equals("none") ? "none" : "daily",
-          c.snapshotRetentionDays.present() && c.snapshotRetentionDays.get() > 0 ? c.snapshotRetentionDays.get() + " day(s)" : "none",
-          snap.equals("none") ? "all cached data (rebuilt from the source of truth)" : "up to 24 hours",
-          "minutes to warm up from the source of truth, if the application can run cold", "No", testedText));
+      String snap =
+          c.snapshotRetentionDays.present() && c.snapshotRetentionDays.get() > 0
+              ? "daily snapshots"
+              : "none";
+      rows.add(
+          new Assessment.RecoveryRow(
+              c.id,
+              c.type,
+              c.declaration(),
+              snap,
+              snap.equals("none") ? "none" : "daily",
+              c.snapshotRetentionDays.present() && c.snapshotRetentionDays.get() > 0
+                  ? c.snapshotRetentionDays.get() + " day(s)"
+                  : "none",
+              snap.equals("none")
+                  ? "all cached data (rebuilt from the source of truth)"
+                  : "up to 24 hours",
+              "minutes to warm up from the source of truth, if the application can run cold",
+              "No",
+              testedText));
     }
     rows.sort(Comparator.comparing(Assessment.RecoveryRow::resource));
     return rows;
   }
 
-  /** How often a data store is backed up, how long backups are kept, and the recovery objectives that follow. */
+  /**
+   * How often a data store is backed up, how long backups are kept, and the recovery objectives
+   * that follow.
+   */
   private record Backup(String frequency, String retention, String rpo, String rto) {}
 
   private static final Backup NO_BACKUP =
-      new Backup("none", "none", "unbounded: data since creation can be lost", "unbounded: no restore source");
+      new Backup(
+          "none",
+          "none",
+          "unbounded: data since creation can be lost",
+          "unbounded: no restore source");
 
-  /** The backup a data store's own settings give, with its mechanism added to {@code mechanisms}. */
+  /**
+   * The backup a data store's own settings give, with its mechanism added to {@code mechanisms}.
+   */
   private static Backup builtInBackup(Resource r, List<String> mechanisms) {
-    if (r instanceof Database d && d.backupRetentionDays.present() && d.backupRetentionDays.get() > 0) {
+    if (r instanceof Database d
+        && d.backupRetentionDays.present()
+        && d.backupRetentionDays.get() > 0) {
       mechanisms.add("automated backups with point-in-time restore");
-      return new Backup("continuous (transaction logs every 5 minutes) + daily snapshot",
-          d.backupRetentionDays.get() + " day(s)" + (d.backupRetentionDays.isExplicit() ? "" : " (default)"),
+      return new Backup(
+          "continuous (transaction logs every 5 minutes) + daily snapshot",
+          d.backupRetentionDays.get()
+              + " day(s)"
+              + (d.backupRetentionDays.isExplicit() ? "" : " (default)"),
           "about 5 minutes (point-in-time restore)",
           "1-3 hours estimated: restore creates a new instance, duration grows with size; "
-              + (d.multiAz.isTrue() || d.members.size() > 1 ? "zone failures fail over in 1-2 minutes" : "no standby for zone failures"));
+              + (d.multiAz.isTrue() || d.members.size() > 1
+                  ? "zone failures fail over in 1-2 minutes"
+                  : "no standby for zone failures"));
     } else if (r instanceof Table t && t.pointInTimeRecovery.isTrue()) {
       mechanisms.add("point-in-time recovery");
-      return new Backup("continuous", "35 days (PITR window)", "about 1 second within the PITR window",
+      return new Backup(
+          "continuous",
+          "35 days (PITR window)",
+          "about 1 second within the PITR window",
           "hours estimated: restore creates a new table, duration grows with size; clients must switch to it");
     } else if (r instanceof Bucket b && "Enabled".equalsIgnoreCase(b.versioning.orElse(""))) {
       mechanisms.add("object versioning");
-      return new Backup("every write (versioned)", "until lifecycle expiry of noncurrent versions",
-          "0 for overwrites and deletes (previous versions kept)", "minutes to hours: restore previous versions object by object");
+      return new Backup(
+          "every write (versioned)",
+          "until lifecycle expiry of noncurrent versions",
+          "0 for overwrites and deletes (previous versions kept)",
+          "minutes to hours: restore previous versions object by object");
     } else if (r instanceof FileSystem f && "ENABLED".equalsIgnoreCase(f.backupPolicy.orElse(""))) {
       mechanisms.add("EFS automatic backups (AWS Backup default plan)");
-      return new Backup("daily", "35 days (default plan)", "up to 24 hours", "hours estimated: restore to a new or existing file system");
+      return new Backup(
+          "daily",
+          "35 days (default plan)",
+          "up to 24 hours",
+          "hours estimated: restore to a new or existing file system");
     }
     return NO_BACKUP;
   }
@@ -308,28 +543,60 @@ public final class Assessor {
   /** The backup an AWS Backup plan gives: its first rule's schedule and its shortest retention. */
   private static Backup planBackup(BackupPlan plan) {
     var ret = BackupCoverage.shortestRetention(plan);
-    String frequency = plan.rules.isEmpty() ? "unknown" : plan.rules.get(0).schedule().orElse("unknown");
-    return new Backup(frequency, ret.present() ? ret.get() + " day(s)" : ret.unresolved() ? "Cannot Determine" : "kept until deleted",
-        "up to the backup interval (" + frequency + ")", "hours estimated: restore from the recovery point to a new resource");
+    String frequency =
+        plan.rules.isEmpty() ? "unknown" : plan.rules.get(0).schedule().orElse("unknown");
+    return new Backup(
+        frequency,
+        ret.present()
+            ? ret.get() + " day(s)"
+            : ret.unresolved() ? "Cannot Determine" : "kept until deleted",
+        "up to the backup interval (" + frequency + ")",
+        "hours estimated: restore from the recovery point to a new resource");
   }
 
   // ---------------------------------------------------------------- Well-Architected questions
 
-  private static List<Assessment.WaQuestion> questions(Workload w, List<Assessment.NumberedFinding> findings, List<Strength> strengths,
-                                                       List<Undetermined> undetermined) {
+  private static List<Assessment.WaQuestion> questions(
+      Workload w,
+      List<Assessment.NumberedFinding> findings,
+      List<Strength> strengths,
+      List<Undetermined> undetermined) {
     List<Assessment.WaQuestion> out = new ArrayList<>();
     boolean network = !w.all(Subnet.class).isEmpty() || !w.all(NatGateway.class).isEmpty();
     for (Map.Entry<String, String> q : WaQuestions.TITLES.entrySet()) {
       String id = q.getKey();
-      List<Assessment.NumberedFinding> fs = findings.stream()
-          .filter(f -> f.finding().rule().bestPractices().stream().anyMatch(b -> WaQuestions.questionOf(b).equals(id))).toList();
-      List<Strength> ss = strengths.stream()
-          .filter(s -> s.bestPractices().stream().anyMatch(b -> WaQuestions.questionOf(b).equals(id))).toList();
-      List<Undetermined> us = undetermined.stream()
-          .filter(u -> u.rule().bestPractices().stream().anyMatch(b -> WaQuestions.questionOf(b).equals(id))).toList();
+      List<Assessment.NumberedFinding> fs =
+          findings.stream()
+              .filter(
+                  f ->
+                      f.finding().rule().bestPractices().stream()
+                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
+              .toList();
+      List<Strength> ss =
+          strengths.stream()
+              .filter(
+                  s ->
+                      s.bestPractices().stream()
+                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
+              .toList();
+      List<Undetermined> us =
+          undetermined.stream()
+              .filter(
+                  u ->
+                      u.rule().bestPractices().stream()
+                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
+              .toList();
       Set<String> bps = new TreeSet<>();
-      fs.forEach(f -> f.finding().rule().bestPractices().stream().filter(b -> WaQuestions.questionOf(b).equals(id)).forEach(bps::add));
-      ss.forEach(s -> s.bestPractices().stream().filter(b -> WaQuestions.questionOf(b).equals(id)).forEach(bps::add));
+      fs.forEach(
+          f ->
+              f.finding().rule().bestPractices().stream()
+                  .filter(b -> WaQuestions.questionOf(b).equals(id))
+                  .forEach(bps::add));
+      ss.forEach(
+          s ->
+              s.bestPractices().stream()
+                  .filter(b -> WaQuestions.questionOf(b).equals(id))
+                  .forEach(bps::add));
       String status;
       if (!fs.isEmpty() && !ss.isEmpty()) status = "Partially Implemented";
       else if (!fs.isEmpty()) status = "Not Implemented";
@@ -337,20 +604,36 @@ public final class Assessor {
       else if (id.equals("REL2") && !network) status = "Not Applicable";
       else status = "Cannot Determine";
       List<Location> evidence = new ArrayList<>();
-      for (Strength s : ss) for (Location l : s.evidence()) if (evidence.size() < 8 && !evidence.contains(l)) evidence.add(l);
-      for (var f : fs) if (!f.finding().evidence().isEmpty() && evidence.size() < 12 && !evidence.contains(f.finding().evidence().get(0))) {
-        evidence.add(f.finding().evidence().get(0));
-      }
+      for (Strength s : ss)
+        for (Location l : s.evidence())
+          if (evidence.size() < 8 && !evidence.contains(l)) evidence.add(l);
+      for (var f : fs)
+        if (!f.finding().evidence().isEmpty()
+            && evidence.size() < 12
+            && !evidence.contains(f.finding().evidence().get(0))) {
+          evidence.add(f.finding().evidence().get(0));
+        }
       List<String> gaps = fs.stream().map(f -> f.id() + " " + f.finding().title()).toList();
       if (!us.isEmpty()) {
         gaps = new ArrayList<>(gaps);
-        for (Undetermined u : us) gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
+        for (Undetermined u : us)
+          gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
       }
-      String risk = fs.stream().map(Assessment.NumberedFinding::risk).min(Comparator.naturalOrder()).map(r -> r.title)
-          .orElse(status.equals("Implemented") ? "Low" : "Unknown");
-      String deciding = status.equals("Cannot Determine") ? "Would be decided by: " + WaQuestions.DECIDING.get(id)
-          : status.equals("Not Applicable") ? "No VPC networking is declared; the workload uses managed endpoints" : "";
-      out.add(new Assessment.WaQuestion(id, q.getValue(), status, evidence, gaps, risk, List.copyOf(bps), deciding));
+      String risk =
+          fs.stream()
+              .map(Assessment.NumberedFinding::risk)
+              .min(Comparator.naturalOrder())
+              .map(r -> r.title)
+              .orElse(status.equals("Implemented") ? "Low" : "Unknown");
+      String deciding =
+          status.equals("Cannot Determine")
+              ? "Would be decided by: " + WaQuestions.DECIDING.get(id)
+              : status.equals("Not Applicable")
+                  ? "No VPC networking is declared; the workload uses managed endpoints"
+                  : "";
+      out.add(
+          new Assessment.WaQuestion(
+              id, q.getValue(), status, evidence, gaps, risk, List.copyOf(bps), deciding));
     }
     return out;
   }
@@ -360,29 +643,78 @@ public final class Assessor {
   private static List<Assessment.TestRow> testingPlan(Workload w) {
     List<Assessment.TestRow> rows = new ArrayList<>();
     List<FisExperiment> fis = w.all(FisExperiment.class);
-    var azFis = fis.stream().filter(f -> f.actionIds.stream().anyMatch(a -> a.startsWith("aws:ec2:") || a.startsWith("aws:network:")
-        || a.startsWith("aws:ecs:") || a.startsWith("aws:arc:") || a.startsWith("aws:eks:"))).toList();
-    rows.add(test("AZ failover", "Compute survives AZ loss", "Monthly", "FIS", azFis.stream().map(f -> f.location).toList()));
+    var azFis =
+        fis.stream()
+            .filter(
+                f ->
+                    f.actionIds.stream()
+                        .anyMatch(
+                            a ->
+                                a.startsWith("aws:ec2:")
+                                    || a.startsWith("aws:network:")
+                                    || a.startsWith("aws:ecs:")
+                                    || a.startsWith("aws:arc:")
+                                    || a.startsWith("aws:eks:")))
+            .toList();
+    rows.add(
+        test(
+            "AZ failover",
+            "Compute survives AZ loss",
+            "Monthly",
+            "FIS",
+            azFis.stream().map(f -> f.location).toList()));
     if (!w.all(Database.class).isEmpty()) {
-      var dbFis = fis.stream().filter(f -> f.actionIds.stream().anyMatch(a -> a.startsWith("aws:rds:"))).toList();
-      rows.add(test("Database failover", "RDS failover < 60s", "Quarterly", "FIS", dbFis.stream().map(f -> f.location).toList()));
+      var dbFis =
+          fis.stream()
+              .filter(f -> f.actionIds.stream().anyMatch(a -> a.startsWith("aws:rds:")))
+              .toList();
+      rows.add(
+          test(
+              "Database failover",
+              "RDS failover < 60s",
+              "Quarterly",
+              "FIS",
+              dbFis.stream().map(f -> f.location).toList()));
     }
-    List<Location> load = w.repositoryEvidence.getOrDefault(EvidenceKind.LOAD_TEST, List.of()).stream().map(p -> new Location(p, 1)).toList();
+    List<Location> load =
+        w.repositoryEvidence.getOrDefault(EvidenceKind.LOAD_TEST, List.of()).stream()
+            .map(p -> new Location(p, 1))
+            .toList();
     rows.add(test("Load test", "Handles 2x peak", "Before releases", "Load Testing", load));
-    List<Location> restore = new ArrayList<>(w.all(RestoreTestingPlan.class).stream().map(r -> r.location).toList());
-    w.repositoryEvidence.getOrDefault(EvidenceKind.RESTORE_TEST, List.of()).forEach(p -> restore.add(new Location(p, 1)));
+    List<Location> restore =
+        new ArrayList<>(w.all(RestoreTestingPlan.class).stream().map(r -> r.location).toList());
+    w.repositoryEvidence
+        .getOrDefault(EvidenceKind.RESTORE_TEST, List.of())
+        .forEach(p -> restore.add(new Location(p, 1)));
     if (!BackupCoverage.dataStores(w).isEmpty()) {
-      rows.add(test("Backup restore", "RPO met, data recoverable", "Monthly", "AWS Backup", restore));
+      rows.add(
+          test("Backup restore", "RPO met, data recoverable", "Monthly", "AWS Backup", restore));
     }
     List<Location> rollback = new ArrayList<>();
-    for (DeploymentGroup g : w.all(DeploymentGroup.class)) if (g.autoRollbackEnabled.isTrue()) rollback.add(g.location);
-    for (ComputeGroup g : w.all(ComputeGroup.class)) if (g.circuitBreakerRollback.isTrue()) rollback.add(g.location);
-    rows.add(test("Deployment rollback", "Bad deploy reverted < 5 min", "Every deploy", "CodeDeploy", rollback));
+    for (DeploymentGroup g : w.all(DeploymentGroup.class))
+      if (g.autoRollbackEnabled.isTrue()) rollback.add(g.location);
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      if (g.circuitBreakerRollback.isTrue()) rollback.add(g.location);
+    rows.add(
+        test(
+            "Deployment rollback",
+            "Bad deploy reverted < 5 min",
+            "Every deploy",
+            "CodeDeploy",
+            rollback));
     return rows;
   }
 
-  private static Assessment.TestRow test(String name, String validates, String frequency, String service, List<Location> evidence) {
-    return new Assessment.TestRow(name, validates, frequency, service, !evidence.isEmpty(),
-        evidence.isEmpty() ? "" : String.join(", ", evidence.stream().limit(3).map(Location::toString).toList()));
+  private static Assessment.TestRow test(
+      String name, String validates, String frequency, String service, List<Location> evidence) {
+    return new Assessment.TestRow(
+        name,
+        validates,
+        frequency,
+        service,
+        !evidence.isEmpty(),
+        evidence.isEmpty()
+            ? ""
+            : String.join(", ", evidence.stream().limit(3).map(Location::toString).toList()));
   }
 }

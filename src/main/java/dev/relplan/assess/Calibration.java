@@ -8,13 +8,14 @@ import dev.relplan.model.Stream;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Finding;
+import dev.relplan.rules.Incident;
 import dev.relplan.rules.Likelihood;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adjusts ratings to the kind of workload: in a data pipeline (streams and queues, no request
- * front end) losing a message is worse than delaying it, so durability gaps rate more likely.
+ * Adjusts ratings to the kind of workload: in a data pipeline (streams and queues, no request front
+ * end) losing a message is worse than delaying it, so durability gaps rate more likely.
  */
 final class Calibration {
   private Calibration() {}
@@ -26,22 +27,46 @@ final class Calibration {
     int consumers = w.all(EventSourceMapping.class).size();
     int queues = w.all(Queue.class).size();
     if (frontEnd || (streams == 0 && consumers == 0)) return null;
-    return "judged a data pipeline: " + streams + " stream(s), " + queues + " queue(s) and " + consumers
+    return "judged a data pipeline: "
+        + streams
+        + " stream(s), "
+        + queues
+        + " queue(s) and "
+        + consumers
         + " event consumer(s), and no API or load balancer in front; durability gaps are rated more likely";
   }
 
-  /** Findings on components a past incident affected are rated as likely as it gets: it already happened. */
-  static List<Finding> incidents(List<Finding> findings, List<dev.relplan.rules.Incident> incidents) {
+  /**
+   * Findings on components a past incident affected are rated as likely as it gets: it already
+   * happened.
+   */
+  static List<Finding> incidents(List<Finding> findings, List<Incident> incidents) {
     if (incidents.isEmpty()) return findings;
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
-      dev.relplan.rules.Incident hit = incidents.stream().filter(i -> i.affects(f.resource())).findFirst().orElse(null);
+      Incident hit =
+          incidents.stream().filter(i -> i.affects(f.resource())).findFirst().orElse(null);
       if (hit == null || f.likelihood() == Likelihood.HIGH) {
         out.add(f);
       } else {
-        out.add(new Finding(f.rule(), f.resource(), f.title(), f.description(), f.evidence(), f.impact(), f.impactReason(),
-            Likelihood.HIGH, f.likelihoodReason() + " Raised: past incident '" + hit.title() + "'"
-                + (hit.date().isEmpty() ? "" : " (" + hit.date() + ")") + " affected " + f.resource() + "."));
+        out.add(
+            new Finding(
+                f.rule(),
+                f.resource(),
+                f.title(),
+                f.description(),
+                f.evidence(),
+                f.impact(),
+                f.impactReason(),
+                Likelihood.HIGH,
+                f.likelihoodReason()
+                    + " Raised: past incident '"
+                    + hit.title()
+                    + "'"
+                    + (hit.date().isEmpty() ? "" : " (" + hit.date() + ")")
+                    + " affected "
+                    + f.resource()
+                    + "."));
       }
     }
     return out;
@@ -51,10 +76,21 @@ final class Calibration {
     if (pipelineReason == null) return findings;
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
-      boolean durability = f.rule().domain() == Domain.RECOVERY || f.rule().id().equals("REL-ASYNC-NO-DLQ");
+      boolean durability =
+          f.rule().domain() == Domain.RECOVERY || f.rule().id().equals("REL-ASYNC-NO-DLQ");
       if (durability && f.likelihood() != Likelihood.HIGH) {
-        out.add(new Finding(f.rule(), f.resource(), f.title(), f.description(), f.evidence(), f.impact(), f.impactReason(),
-            Likelihood.HIGH, f.likelihoodReason() + " Raised: in a data pipeline message or record loss is worse than delay."));
+        out.add(
+            new Finding(
+                f.rule(),
+                f.resource(),
+                f.title(),
+                f.description(),
+                f.evidence(),
+                f.impact(),
+                f.impactReason(),
+                Likelihood.HIGH,
+                f.likelihoodReason()
+                    + " Raised: in a data pipeline message or record loss is worse than delay."));
       } else {
         out.add(f);
       }

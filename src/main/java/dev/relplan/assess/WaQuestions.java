@@ -3,25 +3,67 @@ package dev.relplan.assess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The 13 questions of the current Well-Architected reliability pillar, and what would decide each statically. */
+/**
+ * The 13 questions of the current Well-Architected reliability pillar, and what would decide each
+ * statically.
+ */
 final class WaQuestions {
   static final Map<String, String> TITLES = new LinkedHashMap<>();
   static final Map<String, String> DECIDING = new LinkedHashMap<>();
 
   static {
-    q("REL1", "How do you manage Service Quotas and constraints?", "CloudWatch alarms on AWS/Usage metrics, Service Quotas requests, reserved concurrency");
-    q("REL2", "How do you plan your network topology?", "VPC subnets per Availability Zone, NAT gateway per zone, load balancers across zones");
-    q("REL3", "How do you design your workload service architecture?", "service boundaries and API contracts (OpenAPI/AsyncAPI specs, per-service stacks); architecture review is not visible in IaC");
-    q("REL4", "How do you design interactions in a distributed system to prevent failures?", "queues between services with dead-letter queues, idempotency handling, dependency inventory in application code");
-    q("REL5", "How do you design interactions in a distributed system to mitigate or withstand failures?", "throttling, timeouts shorter than callers', retries with backoff, circuit breakers and fallbacks in code");
-    q("REL6", "How do you monitor workload resources?", "CloudWatch alarms with actions, dashboards, tracing and log configuration");
-    q("REL7", "How do you design your workload to adapt to changes in demand?", "Auto Scaling policies, Application Auto Scaling targets, on-demand capacity modes, load test scripts");
-    q("REL8", "How do you implement change?", "deployment configurations (canary/linear), automatic rollback, pipeline stages and pre-production environments");
-    q("REL9", "How do you back up data?", "AWS Backup plans and selections, point-in-time recovery, versioning, retention settings, restore tests");
-    q("REL10", "How do you use fault isolation to protect your workload?", "Multi-AZ databases and caches, compute across zones, cells or bulkheads");
-    q("REL11", "How do you design your workload to withstand component failures?", "health checks that replace failed components, automatic failover, DNS failover health checks, alarms");
-    q("REL12", "How do you test reliability?", "AWS FIS experiments, game-day and incident playbooks, load tests, restore tests");
-    q("REL13", "How do you plan for disaster recovery (DR)?", "cross-Region copies or replicas, DR runbooks, stated RTO/RPO, DR drills");
+    q(
+        "REL1",
+        "How do you manage Service Quotas and constraints?",
+        "CloudWatch alarms on AWS/Usage metrics, Service Quotas requests, reserved concurrency");
+    q(
+        "REL2",
+        "How do you plan your network topology?",
+        "VPC subnets per Availability Zone, NAT gateway per zone, load balancers across zones");
+    q(
+        "REL3",
+        "How do you design your workload service architecture?",
+        "service boundaries and API contracts (OpenAPI/AsyncAPI specs, per-service stacks); architecture review is not visible in IaC");
+    q(
+        "REL4",
+        "How do you design interactions in a distributed system to prevent failures?",
+        "queues between services with dead-letter queues, idempotency handling, dependency inventory in application code");
+    q(
+        "REL5",
+        "How do you design interactions in a distributed system to mitigate or withstand failures?",
+        "throttling, timeouts shorter than callers', retries with backoff, circuit breakers and fallbacks in code");
+    q(
+        "REL6",
+        "How do you monitor workload resources?",
+        "CloudWatch alarms with actions, dashboards, tracing and log configuration");
+    q(
+        "REL7",
+        "How do you design your workload to adapt to changes in demand?",
+        "Auto Scaling policies, Application Auto Scaling targets, on-demand capacity modes, load test scripts");
+    q(
+        "REL8",
+        "How do you implement change?",
+        "deployment configurations (canary/linear), automatic rollback, pipeline stages and pre-production environments");
+    q(
+        "REL9",
+        "How do you back up data?",
+        "AWS Backup plans and selections, point-in-time recovery, versioning, retention settings, restore tests");
+    q(
+        "REL10",
+        "How do you use fault isolation to protect your workload?",
+        "Multi-AZ databases and caches, compute across zones, cells or bulkheads");
+    q(
+        "REL11",
+        "How do you design your workload to withstand component failures?",
+        "health checks that replace failed components, automatic failover, DNS failover health checks, alarms");
+    q(
+        "REL12",
+        "How do you test reliability?",
+        "AWS FIS experiments, game-day and incident playbooks, load tests, restore tests");
+    q(
+        "REL13",
+        "How do you plan for disaster recovery (DR)?",
+        "cross-Region copies or replicas, DR runbooks, stated RTO/RPO, DR drills");
   }
 
   private static void q(String id, String title, String deciding) {

@@ -42,56 +42,103 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
     description = "Assess the reliability of the workload described by the files under PATH.")
 final class AssessCommand implements Callable<Integer> {
-  /** The output formats on offer: --format names, their help text and file names all come from here. */
+  /**
+   * The output formats on offer: --format names, their help text and file names all come from here.
+   */
   private final Renderers renderers;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to analyse.")
   List<Path> paths;
 
-  @Option(names = "--workload", paramLabel = "NAME", description = "Workload name (default: the directory name).")
+  @Option(
+      names = "--workload",
+      paramLabel = "NAME",
+      description = "Workload name (default: the directory name).")
   String workload;
 
-  @Option(names = "--target", paramLabel = "PCT", description = "Availability target, e.g. 99.9, 99.95, 99.99.")
+  @Option(
+      names = "--target",
+      paramLabel = "PCT",
+      description = "Availability target, e.g. 99.9, 99.95, 99.99.")
   String target;
 
-  @Option(names = "--rto", paramLabel = "DUR", description = "Recovery time objective, e.g. 15m, 4h, PT1H.")
+  @Option(
+      names = "--rto",
+      paramLabel = "DUR",
+      description = "Recovery time objective, e.g. 15m, 4h, PT1H.")
   String rto;
 
-  @Option(names = "--rpo", paramLabel = "DUR", description = "Recovery point objective, e.g. 5m, 1h.")
+  @Option(
+      names = "--rpo",
+      paramLabel = "DUR",
+      description = "Recovery point objective, e.g. 5m, 1h.")
   String rpo;
 
-  @Option(names = "--parameters", paramLabel = "FILE", description = "CloudFormation parameter values (repeatable).")
+  @Option(
+      names = "--parameters",
+      paramLabel = "FILE",
+      description = "CloudFormation parameter values (repeatable).")
   List<Path> parameters = new ArrayList<>();
 
-  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable values file (repeatable).")
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      description = "Terraform variable values file (repeatable).")
   List<Path> varFiles = new ArrayList<>();
 
-  @Option(names = "--var", paramLabel = "K=V", description = "Terraform variable value NAME=VALUE (repeatable).")
+  @Option(
+      names = "--var",
+      paramLabel = "K=V",
+      description = "Terraform variable value NAME=VALUE (repeatable).")
   List<String> vars = new ArrayList<>();
 
-  // The description is the "format" entry of helpTexts(renderers), so it names exactly the formats on offer.
+  // The description is the "format" entry of helpTexts(renderers), so it names exactly the formats
+  // on offer.
   @Option(names = "--format", paramLabel = "F", descriptionKey = "format")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "File (one format) or directory (several); - for stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PATH",
+      description = "File (one format) or directory (several); - for stdout.")
   String output;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at or above critical, high, medium or low.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at or above critical, high, medium or low.")
   String failOn;
 
-  @Option(names = "--incidents", paramLabel = "FILE", description = "Past incidents (YAML/JSON list: date, title, description, affected components).")
+  @Option(
+      names = "--incidents",
+      paramLabel = "FILE",
+      description =
+          "Past incidents (YAML/JSON list: date, title, description, affected components).")
   Path incidents;
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on then counts only new findings.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on then counts only new findings.")
   Path baseline;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: relplan.yaml in the first PATH).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (default: relplan.yaml in the first PATH).")
   Path config;
 
-  @Option(names = "--date", paramLabel = "DATE", description = "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
+  @Option(
+      names = "--date",
+      paramLabel = "DATE",
+      description =
+          "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
   String date;
 
   AssessCommand(Renderers renderers) {
@@ -114,7 +161,9 @@ final class AssessCommand implements Callable<Integer> {
   /** "a, b or c". */
   private static String orList(List<String> items) {
     int last = items.size() - 1;
-    return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
+    return last == 0
+        ? items.get(0)
+        : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
   }
 
   /** One rendered report and the renderer that wrote it. */
@@ -122,9 +171,11 @@ final class AssessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (config != null && !Files.isRegularFile(config)) throw new InputError("--config file '" + config + "' does not exist");
+    if (config != null && !Files.isRegularFile(config))
+      throw new InputError("--config file '" + config + "' does not exist");
     for (Path p : paths) {
-      if (!Files.exists(p)) throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
+      if (!Files.exists(p))
+        throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
     }
     List<Renderer> chosen = chosenRenderers();
     Risk threshold = null;
@@ -132,11 +183,16 @@ final class AssessCommand implements Callable<Integer> {
       try {
         threshold = Risk.parse(failOn);
       } catch (IllegalArgumentException e) {
-        throw new InputError("--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
+        throw new InputError(
+            "--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
       }
     }
-    Context ctx = new Context(Objectives.target("--target", target), Objectives.duration("--rto", rto), Objectives.duration("--rpo", rpo),
-        incidents == null ? List.of() : Incidents.load(incidents));
+    Context ctx =
+        new Context(
+            Objectives.target("--target", target),
+            Objectives.duration("--rto", rto),
+            Objectives.duration("--rpo", rpo),
+            incidents == null ? List.of() : Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
@@ -147,32 +203,57 @@ final class AssessCommand implements Callable<Integer> {
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
-    Assessment assessment = previous == null ? result.assessment() : result.assessment().withBaseline(previous);
-    String shownDate = date == null ? "not recorded (pass --date today)" : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
-    ReportInput input = new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
+    Pipeline.Result result =
+        Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
+    Assessment assessment =
+        previous == null ? result.assessment() : result.assessment().withBaseline(previous);
+    String shownDate =
+        date == null
+            ? "not recorded (pass --date today)"
+            : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
+    ReportInput input =
+        new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
     List<Output> outputs = new ArrayList<>();
     for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));
     try {
       write(outputs);
     } catch (IOException e) {
-      throw new InputError("cannot write the report to '" + output + "' (" + describe(e) + "): pass a writable file or directory with -o");
+      throw new InputError(
+          "cannot write the report to '"
+              + output
+              + "' ("
+              + describe(e)
+              + "): pass a writable file or directory with -o");
     }
     if (threshold != null) {
       Risk t = threshold;
-      // Against a baseline only new findings fail the build: known debt is tracked, not re-litigated.
-      if (assessment.findings().stream().anyMatch(f -> f.risk().atLeast(t) && f.status().equals("new"))) return 1;
+      // Against a baseline only new findings fail the build: known debt is tracked, not
+      // re-litigated.
+      if (assessment.findings().stream()
+          .anyMatch(f -> f.risk().atLeast(t) && f.status().equals("new"))) return 1;
     }
     return 0;
   }
 
-  /** The renderers of the --format values, in the order first given; the default one when none is. */
+  /**
+   * The renderers of the --format values, in the order first given; the default one when none is.
+   */
   private List<Renderer> chosenRenderers() {
-    Set<String> names = new LinkedHashSet<>(formats.isEmpty() ? List.of(renderers.defaultRenderer().format()) : formats);
+    Set<String> names =
+        new LinkedHashSet<>(
+            formats.isEmpty() ? List.of(renderers.defaultRenderer().format()) : formats);
     List<Renderer> chosen = new ArrayList<>();
     for (String name : names) {
-      chosen.add(renderers.byFormat(name).orElseThrow(
-          () -> new InputError("--format " + name + " is not available: use " + orList(renderers.formats()))));
+      chosen.add(
+          renderers
+              .byFormat(name)
+              .orElseThrow(
+                  () ->
+                      new InputError(
+                          "--format "
+                              + name
+                              + " is not available: use "
+                              + orList(renderers.formats()))));
     }
     return chosen;
   }
@@ -186,16 +267,29 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private ParameterFile loadParameters(Path p) {
-    if (Files.isDirectory(p)) throw new InputError("--parameters '" + p + "' is a directory: pass a parameter file (JSON or YAML)");
-    if (!Files.isRegularFile(p)) throw new InputError("--parameters file '" + p + "' does not exist: pass the path of a CloudFormation parameter file");
+    if (Files.isDirectory(p))
+      throw new InputError(
+          "--parameters '" + p + "' is a directory: pass a parameter file (JSON or YAML)");
+    if (!Files.isRegularFile(p))
+      throw new InputError(
+          "--parameters file '"
+              + p
+              + "' does not exist: pass the path of a CloudFormation parameter file");
     String display = displayOf(p);
     try {
       String content = Files.readString(p, StandardCharsets.UTF_8);
-      Node doc = content.stripLeading().startsWith("{") || content.stripLeading().startsWith("[")
-          ? JsonLoader.load(display, content) : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
-      ParameterFile pf = ParameterFile.of(new SourceFile(p, display, null, content, doc == null ? List.of() : List.of(doc)));
+      Node doc =
+          content.stripLeading().startsWith("{") || content.stripLeading().startsWith("[")
+              ? JsonLoader.load(display, content)
+              : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
+      ParameterFile pf =
+          ParameterFile.of(
+              new SourceFile(p, display, null, content, doc == null ? List.of() : List.of(doc)));
       if (pf.values().isEmpty()) {
-        throw new InputError("--parameters file '" + p + "' holds no parameters: expected [{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}");
+        throw new InputError(
+            "--parameters file '"
+                + p
+                + "' holds no parameters: expected [{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}");
       }
       return pf;
     } catch (ParseException e) {
@@ -207,22 +301,30 @@ final class AssessCommand implements Callable<Integer> {
     }
   }
 
-  /** A parameter file inside the scanned path is cited relative to it, like every other evidence file. */
+  /**
+   * A parameter file inside the scanned path is cited relative to it, like every other evidence
+   * file.
+   */
   private String displayOf(Path p) {
     Path abs = p.toAbsolutePath().normalize();
     if (paths.size() == 1) {
       Path root = paths.get(0).toAbsolutePath().normalize();
-      if (abs.startsWith(root) && !abs.equals(root)) return root.relativize(abs).toString().replace('\\', '/');
+      if (abs.startsWith(root) && !abs.equals(root))
+        return root.relativize(abs).toString().replace('\\', '/');
     }
     return p.toString().replace('\\', '/');
   }
 
   private static String describe(IOException e) {
-    if (e instanceof FileAlreadyExistsException x) return "'" + x.getFile() + "' exists and is not a directory";
+    if (e instanceof FileAlreadyExistsException x)
+      return "'" + x.getFile() + "' exists and is not a directory";
     if (e instanceof NoSuchFileException x) return "'" + x.getFile() + "' cannot be created";
     if (e instanceof AccessDeniedException x) return "permission denied on '" + x.getFile() + "'";
-    if (e instanceof FileSystemException x) return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    if (e instanceof FileSystemException x)
+      return x.getReason() == null ? "'" + x.getFile() + "' cannot be written" : x.getReason();
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getMessage().lines().findFirst().orElse("");
   }
 
   private void write(List<Output> outputs) throws IOException {
@@ -240,7 +342,8 @@ final class AssessCommand implements Callable<Integer> {
     }
     Files.createDirectories(target);
     for (Output o : outputs) {
-      Files.writeString(target.resolve(o.renderer().defaultFileName()), o.text(), StandardCharsets.UTF_8);
+      Files.writeString(
+          target.resolve(o.renderer().defaultFileName()), o.text(), StandardCharsets.UTF_8);
     }
   }
 }

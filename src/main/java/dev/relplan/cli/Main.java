@@ -6,13 +6,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The relplan command line. */
-@Command(name = "relplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Writes an evidence-backed reliability improvement plan from a repository's infrastructure-as-code.",
+@Command(
+    name = "relplan",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Writes an evidence-backed reliability improvement plan from a repository's infrastructure-as-code.",
     subcommands = {AssessCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
   public static final String VERSION = "0.1.0";
 
-  /** Creates the assess command with the output formats on offer, every other class as picocli does. */
+  /**
+   * Creates the assess command with the output formats on offer, every other class as picocli does.
+   */
   private record Commands(Renderers renderers) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
@@ -37,7 +43,10 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code: 0 done, 1 --fail-on reached, 2 usage or input error. */
+  /**
+   * Runs the command line and returns the exit code: 0 done, 1 --fail-on reached, 2 usage or input
+   * error.
+   */
   public static int execute(String... args) {
     return execute(Renderers.all(), args);
   }
@@ -46,24 +55,40 @@ public final class Main implements Runnable {
   static int execute(Renderers renderers, String... args) {
     CommandLine cl = new CommandLine(new Main(), new Commands(renderers));
     cl.getSubcommands().get("assess").setResourceBundle(AssessCommand.helpTexts(renderers));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof InputError) {
-        System.err.println("relplan: " + e.getMessage());
-        return 2;
-      }
-      System.err.println("relplan: internal error: " + e + " (please report it with the input that caused it)");
-      return 3;
-    });
-    cl.setParameterExceptionHandler((e, a) -> {
-      String msg = e.getMessage() == null ? "invalid arguments" : e.getMessage().lines().findFirst().orElse("");
-      System.err.println("relplan: " + msg + " (see relplan " + (e.getCommandLine().getCommandName().equals("relplan") ? "" : e.getCommandLine().getCommandName() + " ") + "--help)");
-      return 2;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof InputError) {
+            System.err.println("relplan: " + e.getMessage());
+            return 2;
+          }
+          System.err.println(
+              "relplan: internal error: "
+                  + e
+                  + " (please report it with the input that caused it)");
+          return 3;
+        });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          String msg =
+              e.getMessage() == null
+                  ? "invalid arguments"
+                  : e.getMessage().lines().findFirst().orElse("");
+          System.err.println(
+              "relplan: "
+                  + msg
+                  + " (see relplan "
+                  + (e.getCommandLine().getCommandName().equals("relplan")
+                      ? ""
+                      : e.getCommandLine().getCommandName() + " ")
+                  + "--help)");
+          return 2;
+        });
     try {
       return cl.execute(args);
     } catch (StackOverflowError e) {
       // Never let the JVM exit with status 1, which means "--fail-on threshold reached".
-      System.err.println("relplan: internal error: " + e + " (please report it with the input that caused it)");
+      System.err.println(
+          "relplan: internal error: " + e + " (please report it with the input that caused it)");
       return 3;
     }
   }

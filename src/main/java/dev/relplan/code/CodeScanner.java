@@ -22,28 +22,41 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Application code: runs the scanner of each language over the files it handles and adds the outbound
- * calls, health endpoints, listeners and breaking migrations to the workload; after linking, ties
- * event-consuming functions to their handler code ({@link LambdaHandlers}).
+ * Application code: runs the scanner of each language over the files it handles and adds the
+ * outbound calls, health endpoints, listeners and breaking migrations to the workload; after
+ * linking, ties event-consuming functions to their handler code ({@link LambdaHandlers}).
  */
 public final class CodeScanner implements Adapter {
   /**
-   * Every language's scanner. The order is the order of their findings in the workload before sorting
-   * (breaking migrations are not sorted: Alembic's from Python come before the SQL and Django ones).
+   * Every language's scanner. The order is the order of their findings in the workload before
+   * sorting (breaking migrations are not sorted: Alembic's from Python come before the SQL and
+   * Django ones).
    */
-  private static final List<LanguageScanner> SCANNERS = List.of(new JavaCodeScanner(), new PythonCodeScanner(),
-      new MigrationScanner(), new GoCodeScanner(), new CsharpCodeScanner(), new JavaScriptCodeScanner());
+  private static final List<LanguageScanner> SCANNERS =
+      List.of(
+          new JavaCodeScanner(),
+          new PythonCodeScanner(),
+          new MigrationScanner(),
+          new GoCodeScanner(),
+          new CsharpCodeScanner(),
+          new JavaScriptCodeScanner());
 
   private final List<SkippedFile> skipped = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  /** Every source file (LambdaHandlers looks for handler code in all of them), and whatever a scanner handles. */
+  /**
+   * Every source file (LambdaHandlers looks for handler code in all of them), and whatever a
+   * scanner handles.
+   */
   @Override
   public boolean claims(SourceFile file) {
     return file.kind() == FileKind.SOURCE_CODE || SCANNERS.stream().anyMatch(s -> s.handles(file));
   }
 
-  /** Adds the integrations, health endpoints, listeners and breaking migrations found to the workload. */
+  /**
+   * Adds the integrations, health endpoints, listeners and breaking migrations found to the
+   * workload.
+   */
   @Override
   public void adapt(Discovery.Result claimed, Workload workload) {
     notAnalysed(claimed).ifPresent(notes::add);
@@ -59,7 +72,9 @@ public final class CodeScanner implements Adapter {
     workload.healthEndpoints.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
   }
 
-  /** Handlers are found once the linker has added the triggers that come from separate resources. */
+  /**
+   * Handlers are found once the linker has added the triggers that come from separate resources.
+   */
   @Override
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
@@ -81,14 +96,19 @@ public final class CodeScanner implements Adapter {
   private static Optional<String> notAnalysed(Discovery.Result claimed) {
     Map<String, Integer> other = new TreeMap<>();
     for (SourceFile f : claimed.ofKind(FileKind.SOURCE_CODE)) {
-      if (TestSources.inTestFolder(f.display()) || SCANNERS.stream().anyMatch(s -> s.handles(f))) continue;
+      if (TestSources.inTestFolder(f.display()) || SCANNERS.stream().anyMatch(s -> s.handles(f)))
+        continue;
       String name = f.display();
       other.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
     }
     if (other.isEmpty()) return Optional.empty();
     StringBuilder sb = new StringBuilder();
-    other.forEach((ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
-    return Optional.of("application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, "
-        + "health checks and handlers are): " + sb + " file(s)");
+    other.forEach(
+        (ext, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" .").append(ext));
+    return Optional.of(
+        "application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, "
+            + "health checks and handlers are): "
+            + sb
+            + " file(s)");
   }
 }

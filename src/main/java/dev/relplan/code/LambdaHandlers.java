@@ -10,10 +10,10 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.Function;
-import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.source.Location;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,8 @@ import java.util.Set;
  */
 public final class LambdaHandlers {
   /** Triggers that deliver at least once, so the same event can reach the handler twice. */
-  static final Set<String> AT_LEAST_ONCE = Set.of("SQS", "SNS", "EVENTBRIDGE", "KINESIS", "DYNAMODB", "KAFKA", "MQ");
+  static final Set<String> AT_LEAST_ONCE =
+      Set.of("SQS", "SNS", "EVENTBRIDGE", "KINESIS", "DYNAMODB", "KAFKA", "MQ");
 
   private LambdaHandlers() {}
 
@@ -35,13 +36,19 @@ public final class LambdaHandlers {
     Map<String, SourceFile> code = new HashMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) code.put(f.display(), f);
     for (Function f : w.all(Function.class)) {
-      Function.Trigger trigger = f.triggers.stream().filter(t -> AT_LEAST_ONCE.contains(t.kind())).findFirst().orElse(null);
+      Function.Trigger trigger =
+          f.triggers.stream()
+              .filter(t -> AT_LEAST_ONCE.contains(t.kind()))
+              .findFirst()
+              .orElse(null);
       if (trigger == null) continue;
       EventHandler h = handler(f, trigger, code);
-      h.environment = f.environment; // the function's environment decides whether its handler is production
+      h.environment =
+          f.environment; // the function's environment decides whether its handler is production
       if (h.idempotency.known() && !h.idempotency.present() && trigger.kind().equals("SQS")) {
         Queue q = w.resolve(trigger.source().get(), Queue.class);
-        if (q != null && q.fifo.isTrue()) h.idempotency = Value.explicit("FIFO queue " + q.id + " (deduplication)", q.fifo.trace());
+        if (q != null && q.fifo.isTrue())
+          h.idempotency = Value.explicit("FIFO queue " + q.id + " (deduplication)", q.fifo.trace());
       }
       w.eventHandlers.add(h);
     }
@@ -54,16 +61,23 @@ public final class LambdaHandlers {
    * reserves for (and requires of) FIFO queues.
    */
   private static void fifoSource(EventHandler h, Workload w) {
-    if (!h.trigger.equals("SQS") || !h.idempotency.known() || h.idempotency.present() || h.sources.isEmpty()) return;
+    if (!h.trigger.equals("SQS")
+        || !h.idempotency.known()
+        || h.idempotency.present()
+        || h.sources.isEmpty()) return;
     List<Location> trace = new java.util.ArrayList<>();
     List<String> names = new java.util.ArrayList<>();
     for (String source : h.sources) {
-      String name = source.substring(source.lastIndexOf('/') + 1); // a queue URL ends with the queue's name
+      String name =
+          source.substring(source.lastIndexOf('/') + 1); // a queue URL ends with the queue's name
       Queue declared = null;
-      for (Queue q : w.all(Queue.class)) if (q.name.present() && q.name.get().equals(name)) declared = q;
+      for (Queue q : w.all(Queue.class))
+        if (q.name.present() && q.name.get().equals(name)) declared = q;
       if (declared != null && declared.fifo.isTrue()) {
-        trace.addAll(declared.fifo.trace().isEmpty() ? List.of(declared.location) : declared.fifo.trace());
-        names.add(declared.id + (declared.contentBasedDeduplication.isTrue() ? ", content-based" : ""));
+        trace.addAll(
+            declared.fifo.trace().isEmpty() ? List.of(declared.location) : declared.fifo.trace());
+        names.add(
+            declared.id + (declared.contentBasedDeduplication.isTrue() ? ", content-based" : ""));
       } else if (declared == null && name.endsWith(".fifo")) {
         names.add(name);
       } else {
@@ -71,37 +85,53 @@ public final class LambdaHandlers {
       }
     }
     if (trace.isEmpty()) trace.add(h.location);
-    h.idempotency = Value.explicit("FIFO queue " + String.join(", ", names) + " (deduplication)", trace);
+    h.idempotency =
+        Value.explicit("FIFO queue " + String.join(", ", names) + " (deduplication)", trace);
   }
 
-  private static EventHandler handler(Function f, Function.Trigger trigger, Map<String, SourceFile> code) {
+  private static EventHandler handler(
+      Function f, Function.Trigger trigger, Map<String, SourceFile> code) {
     String template = f.location.file();
     String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
     String handler = f.handler.present() ? f.handler.get() : null;
     String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
     String why = null;
-    // Terraform functions carry the folder of their archive's source, relative to the scanned root (LambdaCode).
+    // Terraform functions carry the folder of their archive's source, relative to the scanned root
+    // (LambdaCode).
     boolean terraform = f.type.startsWith("aws_");
     if (f.codeUri.unresolved()) {
       why = f.codeUri.note();
     } else if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
-      why = terraform ? "the function's handler or archive_file source (source_dir) is not set, so its code cannot be found"
-          : "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
+      why =
+          terraform
+              ? "the function's handler or archive_file source (source_dir) is not set, so its code cannot be found"
+              : "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
     }
-    String base = why == null ? normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
-    if (why == null && (runtime.startsWith("python") || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))) {
+    String base =
+        why == null ? normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
+    if (why == null
+        && (runtime.startsWith("python")
+            || runtime.isEmpty()
+                && handler.matches("[\\w./]+\\.\\w+")
+                && !handler.contains("::"))) {
       String module = handler.substring(0, handler.lastIndexOf('.'));
       String function = handler.substring(handler.lastIndexOf('.') + 1);
       String path = normalize(base + "/" + module.replace('.', '/') + ".py");
       SourceFile file = code.get(path);
       HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
       if (found != null) return linked(f, trigger, handler, found);
-      why = file == null ? "the handler file " + path + " is not in the scanned paths" : "no module-level function " + function + " in " + path;
+      why =
+          file == null
+              ? "the handler file " + path + " is not in the scanned paths"
+              : "no module-level function " + function + " in " + path;
     } else if (why == null && runtime.startsWith("nodejs")) {
-      // Handler: <path/module>.<export>; the module is a .js/.mjs/.cjs file, or .ts compiled at build time (esbuild)
-      String module = handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
-      String function = handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
+      // Handler: <path/module>.<export>; the module is a .js/.mjs/.cjs file, or .ts compiled at
+      // build time (esbuild)
+      String module =
+          handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
+      String function =
+          handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
       String tried = null;
       for (String ext : List.of(".js", ".mjs", ".cjs", ".ts")) {
         String path = normalize(base + "/" + module + ext);
@@ -111,17 +141,24 @@ public final class LambdaHandlers {
         if (found != null) return linked(f, trigger, handler, found);
         tried = path;
       }
-      why = tried == null ? "the handler file " + normalize(base + "/" + module) + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
-          : "no exported function " + function + " in " + tried;
+      why =
+          tried == null
+              ? "the handler file "
+                  + normalize(base + "/" + module)
+                  + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
+              : "no exported function " + function + " in " + tried;
     } else if (why == null && runtime.startsWith("java")) {
       String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-      String method = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+      String method =
+          handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
       String suffix = cls.replace('.', '/') + ".java";
       String prefix = base.isEmpty() ? "" : base + "/";
       for (Map.Entry<String, SourceFile> e : new java.util.TreeMap<>(code).entrySet()) {
         String path = e.getKey();
-        if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix))) continue;
-        HandlerCode found = JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
+        if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix)))
+          continue;
+        HandlerCode found =
+            JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
         if (found != null) return linked(f, trigger, handler, found);
       }
       why = "the handler class " + cls + " is not in the scanned paths under " + base;
@@ -135,14 +172,21 @@ public final class LambdaHandlers {
         if (found != null) return linked(f, trigger, handler, found);
       }
       why = "the handler class " + parts[1] + " is not in the scanned paths under " + base;
-    } else if (why == null && (runtime.startsWith("go") || runtime.startsWith("provided")) && goPackage(code, base).size() > 0) {
+    } else if (why == null
+        && (runtime.startsWith("go") || runtime.startsWith("provided"))
+        && goPackage(code, base).size() > 0) {
       HandlerCode found = GoHandlers.find(goPackage(code, base));
       if (found != null) return linked(f, trigger, handler, found);
       why = "no lambda.Start(...) in the Go package " + base;
     } else if (why == null) {
-      why = "handlers for runtime " + (runtime.isEmpty() ? "(not set)" : runtime) + " are not analysed";
+      why =
+          "handlers for runtime "
+              + (runtime.isEmpty() ? "(not set)" : runtime)
+              + " are not analysed";
     }
-    EventHandler h = new EventHandler(template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
+    EventHandler h =
+        new EventHandler(
+            template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
     return h;
   }
@@ -150,15 +194,24 @@ public final class LambdaHandlers {
   /** The Go files of one directory (a package), tests excluded. */
   private static List<SourceFile> goPackage(Map<String, SourceFile> code, String dir) {
     String prefix = dir.isEmpty() ? "" : dir + "/";
-    return new java.util.TreeMap<>(code).entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith(".go") && !e.getKey().endsWith("_test.go")
-            && !e.getKey().substring(prefix.length()).contains("/"))
-        .map(Map.Entry::getValue).toList();
+    return new java.util.TreeMap<>(code)
+        .entrySet().stream()
+            .filter(
+                e ->
+                    e.getKey().startsWith(prefix)
+                        && e.getKey().endsWith(".go")
+                        && !e.getKey().endsWith("_test.go")
+                        && !e.getKey().substring(prefix.length()).contains("/"))
+            .map(Map.Entry::getValue)
+            .toList();
   }
 
-  private static EventHandler linked(Function f, Function.Trigger trigger, String handler, HandlerCode code) {
+  private static EventHandler linked(
+      Function f, Function.Trigger trigger, String handler, HandlerCode code) {
     Location at = code.definition();
-    EventHandler h = new EventHandler(at.file(), handler, f.id, trigger.kind(), at, f.location, trigger.location());
+    EventHandler h =
+        new EventHandler(
+            at.file(), handler, f.id, trigger.kind(), at, f.location, trigger.location());
     h.idempotency = code.idempotency();
     return h;
   }

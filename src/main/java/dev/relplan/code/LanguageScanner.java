@@ -5,14 +5,19 @@ import java.util.List;
 
 /**
  * The scanner of one language (or one family of schema migration tools). {@link CodeScanner} offers
- * it every discovered file ({@link #scanHandled}); a new language is a class implementing this and one
- * line in CodeScanner's list.
+ * it every discovered file ({@link #scanHandled}); a new language is a class implementing this and
+ * one line in CodeScanner's list.
  */
 public interface LanguageScanner {
-  /** Whether the file is in the scanner's language or format, whether or not it is a test source. */
+  /**
+   * Whether the file is in the scanner's language or format, whether or not it is a test source.
+   */
   boolean handles(SourceFile file);
 
-  /** Test sources by the language's conventions; by default what is under a test folder. They are not scanned. */
+  /**
+   * Test sources by the language's conventions; by default what is under a test folder. They are
+   * not scanned.
+   */
   default boolean isTest(String path) {
     return TestSources.inTestFolder(path);
   }
@@ -20,7 +25,10 @@ public interface LanguageScanner {
   /** Scans files it handles that are not test sources. */
   ScanResult scan(List<SourceFile> files);
 
-  /** Scans those of the given files (any kinds, in discovery order) that it handles and that are not test sources. */
+  /**
+   * Scans those of the given files (any kinds, in discovery order) that it handles and that are not
+   * test sources.
+   */
   default ScanResult scanHandled(List<SourceFile> files) {
     return scan(files.stream().filter(f -> handles(f) && !isTest(f.display())).toList());
   }

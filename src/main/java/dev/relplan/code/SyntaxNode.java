@@ -9,12 +9,15 @@ import java.util.Map;
 import org.treesitter.TSNode;
 
 /**
- * A syntax node copied out of tree-sitter once, so a scanner walks plain Java objects: its type, the
- * field name it has in its parent, its 1-based line, its source text and its named children. Each
- * language's node type extends this and adds what only that grammar needs (string literals, scopes).
+ * A syntax node copied out of tree-sitter once, so a scanner walks plain Java objects: its type,
+ * the field name it has in its parent, its 1-based line, its source text and its named children.
+ * Each language's node type extends this and adds what only that grammar needs (string literals,
+ * scopes).
  */
 public abstract class SyntaxNode<N extends SyntaxNode<N>> {
-  /** Nesting beyond this is not copied (pathological input); the scanner sees a truncated subtree. */
+  /**
+   * Nesting beyond this is not copied (pathological input); the scanner sees a truncated subtree.
+   */
   public static final int MAX_DEPTH = 400;
 
   public final String type;
@@ -25,7 +28,11 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
   public final List<N> children = new ArrayList<>();
   public N parent;
   private final byte[] source;
-  /** Descendants by type, computed once per node and type asked for: scanners ask the same questions many times. */
+
+  /**
+   * Descendants by type, computed once per node and type asked for: scanners ask the same questions
+   * many times.
+   */
   private Map<String, List<N>> allOf;
 
   /** Creates the language's node type. */
@@ -43,12 +50,21 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
   }
 
   /** Copies the named nodes of a tree, depth-first, up to {@link #MAX_DEPTH}. */
-  protected static <N extends SyntaxNode<N>> N copyTree(TSNode root, byte[] source, Factory<N> factory) {
+  protected static <N extends SyntaxNode<N>> N copyTree(
+      TSNode root, byte[] source, Factory<N> factory) {
     return copy(root, null, source, 0, factory);
   }
 
-  private static <N extends SyntaxNode<N>> N copy(TSNode n, String field, byte[] source, int depth, Factory<N> factory) {
-    N out = factory.create(n.getType(), field, n.getStartPoint().getRow() + 1, n.getStartByte(), n.getEndByte(), source);
+  private static <N extends SyntaxNode<N>> N copy(
+      TSNode n, String field, byte[] source, int depth, Factory<N> factory) {
+    N out =
+        factory.create(
+            n.getType(),
+            field,
+            n.getStartPoint().getRow() + 1,
+            n.getStartByte(),
+            n.getEndByte(),
+            source);
     if (depth >= MAX_DEPTH) return out;
     int count = n.getChildCount();
     for (int i = 0; i < count; i++) {
@@ -80,11 +96,13 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
   /** Every descendant (and this node) of a type, in source order (an unmodifiable list). */
   public List<N> all(String t) {
     if (allOf == null) allOf = new HashMap<>();
-    return allOf.computeIfAbsent(t, k -> {
-      List<N> out = new ArrayList<>();
-      collect(self(), k, out);
-      return Collections.unmodifiableList(out);
-    });
+    return allOf.computeIfAbsent(
+        t,
+        k -> {
+          List<N> out = new ArrayList<>();
+          collect(self(), k, out);
+          return Collections.unmodifiableList(out);
+        });
   }
 
   private static <N extends SyntaxNode<N>> void collect(N n, String t, List<N> out) {
@@ -98,7 +116,10 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
     return null;
   }
 
-  /** " at line N" for the first syntax error tree-sitter recovered from in a tree, or "" when none is located. */
+  /**
+   * " at line N" for the first syntax error tree-sitter recovered from in a tree, or "" when none
+   * is located.
+   */
   public static String errorLine(TSNode n) {
     if (n.isError() || n.isMissing()) return " at line " + (n.getStartPoint().getRow() + 1);
     for (int i = 0; i < n.getChildCount(); i++) {

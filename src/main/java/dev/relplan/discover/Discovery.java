@@ -1,7 +1,6 @@
 package dev.relplan.discover;
 
 import dev.relplan.model.EvidenceKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.Limits;
 import dev.relplan.parse.MapNode;
@@ -10,6 +9,7 @@ import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.source.SkippedFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,14 +36,38 @@ import java.util.function.Predicate;
 public final class Discovery {
   /** Folders skipped by default: version control, dependencies, build outputs, tool caches. */
   public static final Set<String> DEFAULT_EXCLUDED_DIRS =
-      Set.of(".git", ".hg", ".svn", "node_modules", "target", "build", "dist", "out", ".terraform", "vendor",
-          ".venv", "venv", "__pycache__", ".aws-sam", ".serverless", ".gradle", ".idea", ".vscode", ".tox", "bin", "obj");
+      Set.of(
+          ".git",
+          ".hg",
+          ".svn",
+          "node_modules",
+          "target",
+          "build",
+          "dist",
+          "out",
+          ".terraform",
+          "vendor",
+          ".venv",
+          "venv",
+          "__pycache__",
+          ".aws-sam",
+          ".serverless",
+          ".gradle",
+          ".idea",
+          ".vscode",
+          ".tox",
+          "bin",
+          "obj");
 
   private static final Set<String> CODE_EXTENSIONS =
       Set.of("java", "py", "js", "mjs", "cjs", "ts", "tsx", "go", "cs", "kt", "rb");
 
   private final Set<String> excludedDirs;
-  /** Lower-case file names of no known format that an adapter asked for: read as text, of kind OTHER. */
+
+  /**
+   * Lower-case file names of no known format that an adapter asked for: read as text, of kind
+   * OTHER.
+   */
   private final Predicate<String> askedFor;
 
   public Discovery(Set<String> excludedDirs, Predicate<String> askedFor) {
@@ -60,8 +84,11 @@ public final class Discovery {
   }
 
   /** What was found under the roots. */
-  public record Result(List<SourceFile> files, List<SkippedFile> skipped, Map<EvidenceKind, List<String>> evidence,
-                       List<String> roots) {
+  public record Result(
+      List<SourceFile> files,
+      List<SkippedFile> skipped,
+      Map<EvidenceKind, List<String>> evidence,
+      List<String> roots) {
     public List<SourceFile> ofKind(FileKind kind) {
       return files.stream().filter(f -> f.kind() == kind).toList();
     }
@@ -80,33 +107,43 @@ public final class Discovery {
         // A file given as PATH is shown as given (without a trailing slash); alone, by its name.
         String asGiven = displayPrefix(given).replaceAll("/$", "");
         rootNames.add(asGiven);
-        visit(root, roots.size() == 1 ? root.getFileName().toString() : asGiven, realRoot.getParent(), files, skipped, evidence);
+        visit(
+            root,
+            roots.size() == 1 ? root.getFileName().toString() : asGiven,
+            realRoot.getParent(),
+            files,
+            skipped,
+            evidence);
         continue;
       }
       rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && excludedDirs.contains(dir.getFileName().toString())) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && excludedDirs.contains(dir.getFileName().toString())) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String display = prefix + root.relativize(file).toString().replace('\\', '/');
-          visit(file, display, realRoot, files, skipped, evidence);
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String display = prefix + root.relativize(file).toString().replace('\\', '/');
+              visit(file, display, realRoot, files, skipped, evidence);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          skipped.add(new SkippedFile(prefix + root.relativize(file).toString().replace('\\', '/'),
-              "cannot be read: " + e.getClass().getSimpleName()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              skipped.add(
+                  new SkippedFile(
+                      prefix + root.relativize(file).toString().replace('\\', '/'),
+                      "cannot be read: " + e.getClass().getSimpleName()));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     }
     files.sort((a, b) -> a.display().compareTo(b.display()));
     skipped.sort(null);
@@ -120,8 +157,13 @@ public final class Discovery {
     return s.endsWith("/") ? s : s + "/";
   }
 
-  private void visit(Path file, String display, Path realRoot, List<SourceFile> files, List<SkippedFile> skipped,
-                     Map<EvidenceKind, List<String>> evidence) {
+  private void visit(
+      Path file,
+      String display,
+      Path realRoot,
+      List<SourceFile> files,
+      List<SkippedFile> skipped,
+      Map<EvidenceKind, List<String>> evidence) {
     String name = file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     String ext = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : "";
@@ -129,29 +171,50 @@ public final class Discovery {
       if (Files.isSymbolicLink(file)) {
         Path target = file.toRealPath();
         if (!target.startsWith(realRoot)) {
-          skipped.add(new SkippedFile(display, "symbolic link to a file outside the scanned path (not followed)"));
+          skipped.add(
+              new SkippedFile(
+                  display, "symbolic link to a file outside the scanned path (not followed)"));
           return;
         }
       }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) return;
-      boolean structured = ext.equals("yaml") || ext.equals("yml") || ext.equals("json") || ext.equals("template")
-          || lower.endsWith(".tf.json");
-      boolean candidate = structured || ext.equals("tf") || ext.equals("tfvars") || lower.equals("samconfig.toml")
-          || CODE_EXTENSIONS.contains(ext) || ext.equals("md") || ext.equals("txt") || ext.equals("jmx") || ext.equals("sh")
-          || ext.equals("sql") || ext.equals("xml");
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file))
+        return;
+      boolean structured =
+          ext.equals("yaml")
+              || ext.equals("yml")
+              || ext.equals("json")
+              || ext.equals("template")
+              || lower.endsWith(".tf.json");
+      boolean candidate =
+          structured
+              || ext.equals("tf")
+              || ext.equals("tfvars")
+              || lower.equals("samconfig.toml")
+              || CODE_EXTENSIONS.contains(ext)
+              || ext.equals("md")
+              || ext.equals("txt")
+              || ext.equals("jmx")
+              || ext.equals("sh")
+              || ext.equals("sql")
+              || ext.equals("xml");
       boolean asked = !candidate && askedFor.test(lower);
       if (!candidate && !asked) return;
-      // XML files matter only as Liquibase changelogs: any other (build files, configuration) is passed over silently.
+      // XML files matter only as Liquibase changelogs: any other (build files, configuration) is
+      // passed over silently.
       boolean xml = ext.equals("xml");
       if (!Files.isRegularFile(file)) {
         if (xml) return;
         // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
-        skipped.add(new SkippedFile(display, "symbolic link to something that is not a regular file (not read)"));
+        skipped.add(
+            new SkippedFile(
+                display, "symbolic link to something that is not a regular file (not read)"));
         return;
       }
       if (Files.size(file) > Limits.MAX_FILE_BYTES) {
         if (xml) return;
-        skipped.add(new SkippedFile(display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
+        skipped.add(
+            new SkippedFile(
+                display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -160,7 +223,9 @@ public final class Discovery {
         content = decode(bytes);
       } catch (CharacterCodingException e) {
         if (xml) return;
-        skipped.add(new SkippedFile(display, isBinary(bytes) ? "binary content, not text" : "not valid UTF-8 text"));
+        skipped.add(
+            new SkippedFile(
+                display, isBinary(bytes) ? "binary content, not text" : "not valid UTF-8 text"));
         return;
       }
       if (isBinary(bytes)) {
@@ -173,7 +238,10 @@ public final class Discovery {
           .ifPresent(k -> evidence.computeIfAbsent(k, x -> new ArrayList<>()).add(display));
       if (lower.equals("samconfig.toml")) {
         files.add(new SourceFile(file, display, FileKind.SAMCONFIG, content, List.of()));
-      } else if (lower.endsWith(".tf.json") || lower.endsWith(".tfvars.json") || ext.equals("tf") || ext.equals("tfvars")) {
+      } else if (lower.endsWith(".tf.json")
+          || lower.endsWith(".tfvars.json")
+          || ext.equals("tf")
+          || ext.equals("tfvars")) {
         files.add(new SourceFile(file, display, FileKind.TERRAFORM, content, List.of()));
       } else if (structured) {
         classifyStructured(file, display, ext, content, files, skipped);
@@ -191,11 +259,19 @@ public final class Discovery {
     }
   }
 
-  private void classifyStructured(Path file, String display, String ext, String content, List<SourceFile> files,
-                                  List<SkippedFile> skipped) {
+  private void classifyStructured(
+      Path file,
+      String display,
+      String ext,
+      String content,
+      List<SourceFile> files,
+      List<SkippedFile> skipped) {
     List<Node> docs;
     try {
-      docs = ext.equals("json") ? List.of(JsonLoader.load(display, content)) : parseYamlOrJson(display, content);
+      docs =
+          ext.equals("json")
+              ? List.of(JsonLoader.load(display, content))
+              : parseYamlOrJson(display, content);
     } catch (ParseException e) {
       // A file named like IaC that does not parse is reported, and the rest of the scan goes on.
       skipped.add(new SkippedFile(display, e.getMessage()));
@@ -214,8 +290,10 @@ public final class Discovery {
 
   private static List<Node> parseYamlOrJson(String display, String content) throws ParseException {
     String trimmed = content.stripLeading();
-    // A .template file may be JSON; YAML accepts most JSON, but JSON errors read better from the JSON parser.
-    if (trimmed.startsWith("{") && display.endsWith(".template")) return List.of(JsonLoader.load(display, content));
+    // A .template file may be JSON; YAML accepts most JSON, but JSON errors read better from the
+    // JSON parser.
+    if (trimmed.startsWith("{") && display.endsWith(".template"))
+      return List.of(JsonLoader.load(display, content));
     return YamlLoader.loadAll(display, content).stream().filter(n -> n != null).toList();
   }
 
@@ -225,8 +303,12 @@ public final class Discovery {
     if (m.has("AWSTemplateFormatVersion")) return true;
     if (m.get("Resources") instanceof MapNode resources) {
       for (MapNode.Entry e : resources.entries()) {
-        if (e.value() instanceof MapNode r && r.get("Type") instanceof ScalarNode t && t.text() != null
-            && (t.text().startsWith("AWS::") || t.text().startsWith("Custom::") || t.text().startsWith("Alexa::"))) {
+        if (e.value() instanceof MapNode r
+            && r.get("Type") instanceof ScalarNode t
+            && t.text() != null
+            && (t.text().startsWith("AWS::")
+                || t.text().startsWith("Custom::")
+                || t.text().startsWith("Alexa::"))) {
           return true;
         }
       }
@@ -234,20 +316,32 @@ public final class Discovery {
     return false;
   }
 
-  /** The CloudFormation CLI list form or the {"Parameters": {...}} form used by CodePipeline and SAM. */
+  /**
+   * The CloudFormation CLI list form or the {"Parameters": {...}} form used by CodePipeline and
+   * SAM.
+   */
   static boolean isParameterFile(Node doc) {
     if (doc instanceof SeqNode s) {
-      return !s.items().isEmpty() && s.items().stream().allMatch(i -> i instanceof MapNode m && m.has("ParameterKey"));
+      return !s.items().isEmpty()
+          && s.items().stream().allMatch(i -> i instanceof MapNode m && m.has("ParameterKey"));
     }
     if (doc instanceof MapNode m && m.get("Parameters") instanceof MapNode p) {
-      return !m.has("Resources") && p.entries().stream().allMatch(e -> e.value() instanceof ScalarNode);
+      return !m.has("Resources")
+          && p.entries().stream().allMatch(e -> e.value() instanceof ScalarNode);
     }
     return false;
   }
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-    return StandardCharsets.UTF_8.newDecoder()
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))

@@ -8,14 +8,15 @@ import java.util.List;
  * A discovered file: {@code path} is its real location, {@code display} the path shown in evidence
  * (relative to the scanned root, forward slashes). Structured files carry their parsed documents.
  */
-public record SourceFile(Path path, String display, FileKind kind, String content, List<Node> documents) {
+public record SourceFile(
+    Path path, String display, FileKind kind, String content, List<Node> documents) {
   public Node document() {
     return documents.isEmpty() ? null : documents.get(0);
   }
 
   /**
-   * The text of a 1-based line, trimmed, or "" when out of range. Lines end at LF, CRLF or a lone CR,
-   * as the YAML and JSON parsers count them.
+   * The text of a 1-based line, trimmed, or "" when out of range. Lines end at LF, CRLF or a lone
+   * CR, as the YAML and JSON parsers count them.
    */
   public String line(int line) {
     if (content == null || line < 1) return "";

@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An API Gateway integration that invokes a backend (usually a Lambda function). */
 public final class ApiIntegration extends Resource {
@@ -10,6 +8,7 @@ public final class ApiIntegration extends Resource {
   public String apiKind = "REST";
   public Value<Object> function = Value.absent();
   public Value<Integer> timeoutMillis = Value.absent();
+
   public ApiIntegration(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

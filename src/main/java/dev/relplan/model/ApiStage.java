@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An API Gateway stage (REST, HTTP or WebSocket). */
 public final class ApiStage extends Resource {
@@ -11,6 +9,7 @@ public final class ApiStage extends Resource {
   public Value<String> stageName = Value.absent();
   public Value<Double> throttleRate = Value.absent();
   public Value<Double> throttleBurst = Value.absent();
+
   public ApiStage(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

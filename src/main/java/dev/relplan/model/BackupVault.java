@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An AWS Backup vault. */
 public final class BackupVault extends Resource {

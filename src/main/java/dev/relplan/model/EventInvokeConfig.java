@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Asynchronous invocation settings of a Lambda function. */
 public final class EventInvokeConfig extends Resource {
@@ -10,6 +8,7 @@ public final class EventInvokeConfig extends Resource {
   public Value<Object> onFailure = Value.absent();
   public Value<Integer> maximumRetryAttempts = Value.absent();
   public Value<Integer> maximumEventAgeSeconds = Value.absent();
+
   public EventInvokeConfig(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

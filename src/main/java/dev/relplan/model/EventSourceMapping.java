@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A Lambda event source mapping (SQS, Kinesis, DynamoDB Streams, Kafka, MQ). */
 public final class EventSourceMapping extends Resource {
@@ -12,8 +10,10 @@ public final class EventSourceMapping extends Resource {
   public Value<Integer> maximumRetryAttempts = Value.absent();
   public Value<Boolean> bisectOnError = Value.absent();
   public Value<Boolean> reportBatchItemFailures = Value.absent();
+
   /** SQS, KINESIS, DYNAMODB, KAFKA, MQ or null when it cannot be told. */
   public String sourceKind;
+
   public EventSourceMapping(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 public final class FisExperiment extends Resource {
   public final List<String> actionIds = new ArrayList<>();
   public final List<String> targetTypes = new ArrayList<>();
+
   public FisExperiment(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -16,10 +16,13 @@ public final class Function extends Resource {
   public Value<String> runtime = Value.absent();
   public Value<String> handler = Value.absent();
   public Value<String> codeUri = Value.absent();
+
   /** SAM AutoPublishAlias or a separate alias resource. */
   public Value<String> alias = Value.absent();
+
   /** Filled by the linker from event invoke configs. */
   public Value<Object> onFailureDestination = Value.absent();
+
   public final List<Trigger> triggers = new ArrayList<>();
 
   public boolean invokedAsynchronously() {
@@ -29,6 +32,7 @@ public final class Function extends Resource {
   public boolean servesApi() {
     return triggers.stream().anyMatch(t -> t.kind().startsWith("API") || t.kind().equals("ALB"));
   }
+
   public Function(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A resource type the model does not need in detail; counted so coverage is visible. */
 public final class GenericResource extends Resource {

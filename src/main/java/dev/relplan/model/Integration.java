@@ -9,30 +9,44 @@ import dev.relplan.source.Location;
  */
 public final class Integration extends Resource {
   /** What is on the other end. */
-  public enum Kind { HTTP, AWS_SDK, DATABASE }
+  public enum Kind {
+    HTTP,
+    AWS_SDK,
+    DATABASE
+  }
 
   public final Kind kind;
+
   /** The client library, e.g. {@code java.net.http.HttpClient} or {@code AWS SDK for Java 2.x}. */
   public final String client;
+
   public final String language;
+
   /** The enclosing class and method, e.g. {@code PaymentsClient.charge}. */
   public final String enclosing;
+
   /** Where the client is constructed, when it could be traced; null otherwise. */
   public Location clientLocation;
+
   /** Host, base URL or AWS service when it is written literally. */
   public Value<String> target = Value.absent();
+
   /**
    * The timeout that bounds the call: explicit (with the lines that set it), the library's finite
    * default (a default with its value), a known absence (a default whose value is null: the call
    * can wait forever), or unresolved (the client comes from somewhere the scanner cannot follow).
    */
   public Value<String> timeout = Value.absent();
+
   /** Retry policy: explicit, the library's default, or null when nothing retries. */
   public Value<String> retry = Value.absent();
+
   /** True when retries are explicitly switched off (e.g. RetryPolicy.none(), numRetries(0)). */
   public Value<Boolean> retriesDisabled = Value.defaulted(false, "retries not disabled");
+
   public Value<String> circuitBreaker = Value.absent();
   public Value<String> fallback = Value.absent();
+
   /**
    * Connection-pool settings of a database or cache client (pool size, the wait for a pooled
    * connection, idle timeout): explicit when written in the code, the library's defaults otherwise;
@@ -40,7 +54,8 @@ public final class Integration extends Resource {
    */
   public Value<String> pool = Value.absent();
 
-  public Integration(String file, String enclosing, Kind kind, String client, String language, Location location) {
+  public Integration(
+      String file, String enclosing, Kind kind, String client, String language, Location location) {
     super(file, enclosing + ":" + location.line(), "code:" + client, location);
     this.kind = kind;
     this.client = client;
@@ -58,7 +73,10 @@ public final class Integration extends Resource {
     return enclosing + " → " + (target.present() ? target.get() : client);
   }
 
-  /** Code names (functions, classes) say nothing about the environment: no production judgement from them. */
+  /**
+   * Code names (functions, classes) say nothing about the environment: no production judgement from
+   * them.
+   */
   @Override
   public String identityText() {
     return "";

@@ -19,7 +19,10 @@ public final class Linker {
     new Linker(w).run();
   }
 
-  /** Keep the order of the steps: it is the order in which triggers, members and policies are listed. */
+  /**
+   * Keep the order of the steps: it is the order in which triggers, members and policies are
+   * listed.
+   */
   private void run() {
     linkClustersAndReplicas();
     for (Queue q : w.all(Queue.class)) markDeadLetter(q.deadLetterTarget, q);
@@ -62,8 +65,13 @@ public final class Linker {
       for (EventRule.Target t : r.targets) {
         markDeadLetter(t.deadLetterTarget(), r);
         Function f = function(t.arn());
-        if (f != null) f.triggers.add(new Function.Trigger(r.schedule.present() ? "SCHEDULE" : "EVENTBRIDGE", true,
-            Value.explicit(r.ref(), List.of(r.location)), t.location()));
+        if (f != null)
+          f.triggers.add(
+              new Function.Trigger(
+                  r.schedule.present() ? "SCHEDULE" : "EVENTBRIDGE",
+                  true,
+                  Value.explicit(r.ref(), List.of(r.location)),
+                  t.location()));
       }
     }
   }
@@ -72,7 +80,8 @@ public final class Linker {
     for (EventInvokeConfig e : w.all(EventInvokeConfig.class)) {
       markDeadLetter(e.onFailure, e);
       Function f = function(e.function);
-      if (f != null && (e.onFailure.present() || e.onFailure.unresolved())) f.onFailureDestination = e.onFailure;
+      if (f != null && (e.onFailure.present() || e.onFailure.unresolved()))
+        f.onFailureDestination = e.onFailure;
     }
   }
 
@@ -82,14 +91,18 @@ public final class Linker {
       Resource source = w.resolve(m.source.get());
       if (m.sourceKind == null) m.sourceKind = sourceKind(source, m.source);
       Function f = function(m.function);
-      if (f != null) f.triggers.add(new Function.Trigger(m.sourceKind == null ? "EVENT_SOURCE" : m.sourceKind, false, m.source, m.location));
+      if (f != null)
+        f.triggers.add(
+            new Function.Trigger(
+                m.sourceKind == null ? "EVENT_SOURCE" : m.sourceKind, false, m.source, m.location));
     }
   }
 
   private void linkApiIntegrations() {
     for (ApiIntegration i : w.all(ApiIntegration.class)) {
       Function f = function(i.function);
-      if (f != null) f.triggers.add(new Function.Trigger("API_" + i.apiKind, false, i.api, i.location));
+      if (f != null)
+        f.triggers.add(new Function.Trigger("API_" + i.apiKind, false, i.api, i.location));
     }
   }
 
@@ -97,7 +110,9 @@ public final class Linker {
     for (Bucket b : w.all(Bucket.class)) {
       for (Function f : resolveFunctions(b.lambdaNotifications)) {
         if (f.triggers.stream().noneMatch(t -> t.kind().equals("S3"))) {
-          f.triggers.add(new Function.Trigger("S3", true, Value.explicit(b.ref(), List.of(b.location)), b.location));
+          f.triggers.add(
+              new Function.Trigger(
+                  "S3", true, Value.explicit(b.ref(), List.of(b.location)), b.location));
         }
       }
     }
@@ -105,7 +120,10 @@ public final class Linker {
 
   private void linkTargetGroups() {
     for (TargetGroup tg : w.all(TargetGroup.class)) {
-      for (Function f : resolveFunctions(tg.targets)) f.triggers.add(new Function.Trigger("ALB", false, Value.explicit(tg.ref(), List.of(tg.location)), tg.location));
+      for (Function f : resolveFunctions(tg.targets))
+        f.triggers.add(
+            new Function.Trigger(
+                "ALB", false, Value.explicit(tg.ref(), List.of(tg.location)), tg.location));
     }
   }
 
@@ -114,7 +132,8 @@ public final class Linker {
       Function f = function(a.function);
       if (f == null) continue;
       if (!f.alias.present()) f.alias = Value.explicit(a.id, List.of(a.location));
-      if (a.provisionedConcurrency.present() && !f.provisionedConcurrency.present()) f.provisionedConcurrency = a.provisionedConcurrency;
+      if (a.provisionedConcurrency.present() && !f.provisionedConcurrency.present())
+        f.provisionedConcurrency = a.provisionedConcurrency;
     }
   }
 
@@ -139,21 +158,26 @@ public final class Linker {
       Resource target = w.resolve(p.target.get());
       if (target instanceof ScalableTarget st) {
         st.policies.add(p);
-        for (Resource r : scaled(st.resourceRefs, st.resourceId)) if (r instanceof ComputeGroup g) g.scalingPolicies.add(p);
+        for (Resource r : scaled(st.resourceRefs, st.resourceId))
+          if (r instanceof ComputeGroup g) g.scalingPolicies.add(p);
       } else if (target instanceof ComputeGroup g) {
         g.scalingPolicies.add(p);
       } else {
-        for (Resource r : scaled(p.resourceRefs, p.target)) if (r instanceof ComputeGroup g) g.scalingPolicies.add(p);
+        for (Resource r : scaled(p.resourceRefs, p.target))
+          if (r instanceof ComputeGroup g) g.scalingPolicies.add(p);
       }
     }
   }
 
-  /** The ECS services and tables named in a scalable resource id (service/cluster/name, table/name). */
+  /**
+   * The ECS services and tables named in a scalable resource id (service/cluster/name, table/name).
+   */
   private List<Resource> scaled(List<ResourceRef> refs, Value<Object> resourceId) {
     List<Resource> out = new ArrayList<>();
     for (ResourceRef r : refs) {
       Resource res = w.get(r.key());
-      if ((res instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.ECS_SERVICE) || res instanceof Table) out.add(res);
+      if ((res instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.ECS_SERVICE)
+          || res instanceof Table) out.add(res);
     }
     Resource direct = w.resolve(resourceId.get());
     if (direct != null && !out.contains(direct)) out.add(direct);

@@ -1,7 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
 import java.util.List;
 
 /** An Elastic Load Balancer: application, network, gateway or classic. */
@@ -11,8 +10,10 @@ public final class LoadBalancer extends Resource {
   public Value<List<Object>> availabilityZones = Value.absent();
   public Value<Boolean> crossZone = Value.absent();
   public Value<String> scheme = Value.absent();
+
   /** Classic load balancers carry their own health check. */
   public Value<String> healthCheckTarget = Value.absent();
+
   public LoadBalancer(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -4,13 +4,15 @@ import dev.relplan.source.Location;
 
 /**
  * One schema change in a migration script (e.g. an Alembic {@code op.drop_column}) that the
- * previous release of the application cannot run against: a dropped or renamed table or column,
- * or a NOT NULL column without a default.
+ * previous release of the application cannot run against: a dropped or renamed table or column, or
+ * a NOT NULL column without a default.
  */
 public final class Migration extends Resource {
   public final String tool;
+
   /** What the change does, e.g. "drops column orders.legacy_ref". */
   public final String change;
+
   /** Why the previous release breaks. */
   public final String why;
 

@@ -1,16 +1,15 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import dev.relplan.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Judges whether a resource serves production, and says why. Markers are the deployment
- * environment (an Environment-style parameter, variable or tag), then names; with no marker at all
- * the resource is treated as production, because under-rating a production gap is the costlier error.
+ * Judges whether a resource serves production, and says why. Markers are the deployment environment
+ * (an Environment-style parameter, variable or tag), then names; with no marker at all the resource
+ * is treated as production, because under-rating a production gap is the costlier error.
  *
  * <p>The one list of environment words for every format: which words name production, which name
  * another environment, and which keys carry the environment.
@@ -18,12 +17,47 @@ import java.util.Set;
 public final class Production {
   /** Words that name production. */
   private static final Set<String> PROD = Set.of("prod", "production", "prd", "live");
+
   /** Words that name an environment other than production. */
-  private static final Set<String> NON_PROD = Set.of("dev", "development", "test", "testing", "qa", "staging", "stage", "stg",
-      "sandbox", "uat", "preprod", "nonprod", "demo", "sbx", "int", "integration", "ci", "perf", "preview", "local");
-  /** Names of the parameters, variables and tags that carry the deployment environment, without case, '_' or '-'. */
-  private static final Set<String> ENVIRONMENT_KEYS = Set.of("environment", "env", "environmentname", "envname", "stage", "stagename",
-      "envtype", "environmenttype", "deploymentenvironment", "deploymentstage");
+  private static final Set<String> NON_PROD =
+      Set.of(
+          "dev",
+          "development",
+          "test",
+          "testing",
+          "qa",
+          "staging",
+          "stage",
+          "stg",
+          "sandbox",
+          "uat",
+          "preprod",
+          "nonprod",
+          "demo",
+          "sbx",
+          "int",
+          "integration",
+          "ci",
+          "perf",
+          "preview",
+          "local");
+
+  /**
+   * Names of the parameters, variables and tags that carry the deployment environment, without
+   * case, '_' or '-'.
+   */
+  private static final Set<String> ENVIRONMENT_KEYS =
+      Set.of(
+          "environment",
+          "env",
+          "environmentname",
+          "envname",
+          "stage",
+          "stagename",
+          "envtype",
+          "environmenttype",
+          "deploymentenvironment",
+          "deploymentstage");
 
   public record Verdict(boolean production, String reason, List<Location> evidence) {}
 
@@ -34,15 +68,23 @@ public final class Production {
       String env = r.environment.get();
       Boolean prod = classify(env);
       if (prod != null) {
-        return new Verdict(prod, "environment '" + env + "' (" + where(r.environment.trace()) + ")", r.environment.trace());
+        return new Verdict(
+            prod,
+            "environment '" + env + "' (" + where(r.environment.trace()) + ")",
+            r.environment.trace());
       }
     }
     for (String token : r.identityText().split("[^a-z0-9]+")) {
-      if (PROD.contains(token)) return new Verdict(true, "its name or tags say production", List.of());
-      if (NON_PROD.contains(token)) return new Verdict(false, "its name or tags say '" + token + "'", List.of());
+      if (PROD.contains(token))
+        return new Verdict(true, "its name or tags say production", List.of());
+      if (NON_PROD.contains(token))
+        return new Verdict(false, "its name or tags say '" + token + "'", List.of());
     }
     if (r.environment.unresolved()) {
-      return new Verdict(true, "environment cannot be determined (" + r.environment.note() + "); treated as production", List.of());
+      return new Verdict(
+          true,
+          "environment cannot be determined (" + r.environment.note() + "); treated as production",
+          List.of());
     }
     return new Verdict(true, "no environment marker found; treated as production", List.of());
   }
@@ -52,30 +94,40 @@ public final class Production {
    * DeploymentStage) carries the deployment environment.
    */
   public static boolean carriesEnvironment(String key) {
-    return ENVIRONMENT_KEYS.contains(key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+    return ENVIRONMENT_KEYS.contains(
+        key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
   }
 
-  /** The environment a resource's tags name (the first tag whose key carries it), at the resource's line; absent when none does. */
+  /**
+   * The environment a resource's tags name (the first tag whose key carries it), at the resource's
+   * line; absent when none does.
+   */
   public static Value<String> environmentTag(Resource r) {
     for (var tag : r.tags.entrySet()) {
-      if (carriesEnvironment(tag.getKey())) return Value.explicit(tag.getValue(), List.of(r.location));
+      if (carriesEnvironment(tag.getKey()))
+        return Value.explicit(tag.getValue(), List.of(r.location));
     }
     return Value.absent();
   }
 
   /**
-   * True when any word of the text names production, even beside a word of another environment:
-   * how a file is picked as the production parameter file. {@link #classify} instead lets the
-   * other environment win, as for an environment name.
+   * True when any word of the text names production, even beside a word of another environment: how
+   * a file is picked as the production parameter file. {@link #classify} instead lets the other
+   * environment win, as for an environment name.
    */
   public static boolean mentionsProduction(String text) {
-    for (String token : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (PROD.contains(token)) return true;
+    for (String token : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+      if (PROD.contains(token)) return true;
     return false;
   }
 
-  /** True for a production environment name, false for another environment's, null when the name is neither. */
+  /**
+   * True for a production environment name, false for another environment's, null when the name is
+   * neither.
+   */
   public static Boolean classify(String env) {
-    List<String> tokens = new ArrayList<>(List.of(env.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
+    List<String> tokens =
+        new ArrayList<>(List.of(env.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
     for (String t : tokens) if (NON_PROD.contains(t)) return false;
     for (String t : tokens) if (PROD.contains(t)) return true;
     return null;

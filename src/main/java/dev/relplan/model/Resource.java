@@ -10,25 +10,40 @@ import java.util.TreeMap;
 public abstract class Resource {
   /** Logical id (CloudFormation) or address (Terraform). */
   public final String id;
+
   /** The native type, e.g. {@code AWS::RDS::DBInstance} or {@code aws_db_instance}. */
   public final String type;
+
   /** Where the declaration starts. */
   public final Location location;
+
   /** The template or module instance that declares it; references resolve within a scope. */
   public final String scope;
+
   /** Lines of the nested-stack or module calls that created this resource, outermost first. */
   public List<Location> callChain = List.of();
+
   /** Whether the resource exists: false or unresolved when it depends on a condition or a count. */
   public Value<Boolean> exists = Value.defaulted(true, "declared unconditionally");
+
   /** Tags with known values. */
   public final Map<String, String> tags = new TreeMap<>();
+
   /** The physical name when it is set literally. */
   public Value<String> name = Value.absent();
-  /** The Region the resource is created in, when the format says (Terraform provider configuration). */
+
+  /**
+   * The Region the resource is created in, when the format says (Terraform provider configuration).
+   */
   public Value<String> region = Value.absent();
+
   /** The environment this resource is deployed for (e.g. from an Environment parameter or tag). */
   public Value<String> environment = Value.absent();
-  /** What happens to the data when the stack deletes or replaces the resource: RETAIN, SNAPSHOT or DELETE. */
+
+  /**
+   * What happens to the data when the stack deletes or replaces the resource: RETAIN, SNAPSHOT or
+   * DELETE.
+   */
   public Value<String> onDelete = Value.absent();
 
   protected Resource(String scope, String id, String type, Location location) {
@@ -56,7 +71,8 @@ public abstract class Resource {
 
   /** Name, tags and id, lower-cased, used by judgments such as "is this production". */
   public String identityText() {
-    // Terraform addresses embed the type (aws_api_gateway_stage.main): its words say nothing about the environment.
+    // Terraform addresses embed the type (aws_api_gateway_stage.main): its words say nothing about
+    // the environment.
     StringBuilder sb = new StringBuilder(id.replace(type, ""));
     if (name.present()) sb.append(' ').append(name.get());
     tags.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));

@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An AWS Backup restore testing plan: automated restore tests. */
 public final class RestoreTestingPlan extends Resource {

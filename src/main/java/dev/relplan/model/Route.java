@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A route in a route table. */
 public final class Route extends Resource {
@@ -11,6 +9,7 @@ public final class Route extends Resource {
   public Value<Object> natGateway = Value.absent();
   public Value<Object> internetGateway = Value.absent();
   public Value<Object> transitGateway = Value.absent();
+
   public Route(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -1,12 +1,11 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A VPC route table. */
 public final class RouteTable extends Resource {
   public Value<Object> vpc = Value.absent();
+
   public RouteTable(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -1,13 +1,12 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The association of a subnet with a route table. */
 public final class RouteTableAssociation extends Resource {
   public Value<Object> routeTable = Value.absent();
   public Value<Object> subnet = Value.absent();
+
   public RouteTableAssociation(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

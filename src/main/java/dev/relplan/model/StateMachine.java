@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A Step Functions state machine. */
 public final class StateMachine extends Resource {

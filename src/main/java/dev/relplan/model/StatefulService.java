@@ -4,17 +4,22 @@ import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A managed stateful service whose replication is a deployment choice: Amazon MQ broker, OpenSearch domain, MSK cluster, EFS One Zone. */
+/**
+ * A managed stateful service whose replication is a deployment choice: Amazon MQ broker, OpenSearch
+ * domain, MSK cluster, EFS One Zone.
+ */
 public final class StatefulService extends Resource {
   /** True when data survives the loss of one node or zone. */
   public Value<Boolean> replicated = Value.absent();
+
   /** Human description of the topology, e.g. "SINGLE_INSTANCE broker". */
   public String topology = "";
+
   public String service = "";
 
   /**
-   * A search domain is replicated when it has more than one data node and zone awareness: the
-   * same judgment whichever format declared the node count and zone awareness.
+   * A search domain is replicated when it has more than one data node and zone awareness: the same
+   * judgment whichever format declared the node count and zone awareness.
    */
   public void judgeSearchDomain(Value<Integer> count, Value<Boolean> zoneAware) {
     if (count.unresolved()) {
@@ -25,10 +30,14 @@ public final class StatefulService extends Resource {
       boolean multi = count.get() > 1 && zoneAware.get();
       List<Location> trace = new ArrayList<>(count.trace());
       trace.addAll(zoneAware.trace());
-      replicated = trace.isEmpty() ? Value.defaulted(multi, count.note()) : Value.explicit(multi, trace);
+      replicated =
+          trace.isEmpty() ? Value.defaulted(multi, count.note()) : Value.explicit(multi, trace);
     }
-    topology = (count.present() ? count.get() + " data node(s)" : "data nodes") + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
+    topology =
+        (count.present() ? count.get() + " data node(s)" : "data nodes")
+            + (zoneAware.isTrue() ? ", zone-aware" : ", single zone");
   }
+
   public StatefulService(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

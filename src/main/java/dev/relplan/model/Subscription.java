@@ -1,8 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An SNS subscription. */
 public final class Subscription extends Resource {
@@ -10,6 +8,7 @@ public final class Subscription extends Resource {
   public Value<String> protocol = Value.absent();
   public Value<Object> endpoint = Value.absent();
   public Value<Object> deadLetterTarget = Value.absent();
+
   public Subscription(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -1,7 +1,6 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
 import java.util.List;
 
 /** An ELBv2 target group. */
@@ -10,8 +9,10 @@ public final class TargetGroup extends Resource {
   public Value<Boolean> healthCheckEnabled = Value.absent();
   public Value<String> healthCheckPath = Value.absent();
   public Value<String> protocol = Value.absent();
+
   /** Registered targets (instance ids, IPs or Lambda functions). */
   public Value<List<Object>> targets = Value.absent();
+
   public TargetGroup(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -1,12 +1,11 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 
 /** An SNS topic. */
 public final class Topic extends Resource {
   public Value<Boolean> fifo = Value.absent();
+
   public Topic(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }

@@ -11,7 +11,11 @@ import java.util.function.Function;
  * decided it (the attribute line first, then where its value was set, e.g. a parameter default).
  */
 public final class Value<T> {
-  public enum Source { EXPLICIT, DEFAULT, UNRESOLVED }
+  public enum Source {
+    EXPLICIT,
+    DEFAULT,
+    UNRESOLVED
+  }
 
   private final T value;
   private final Source source;

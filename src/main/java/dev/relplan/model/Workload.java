@@ -9,7 +9,9 @@ import java.util.Map;
 
 /** The one format-free model of the scanned workload that every rule reads. */
 public final class Workload {
-  /** A hint about which environments exist, e.g. a parameter with AllowedValues dev/staging/prod. */
+  /**
+   * A hint about which environments exist, e.g. a parameter with AllowedValues dev/staging/prod.
+   */
   public record EnvironmentEvidence(String environment, String how, Location location) {}
 
   /** Deployment-safety evidence from CI/CD definitions: an approval gate or a rollback step. */
@@ -18,25 +20,36 @@ public final class Workload {
     public static final String ROLLBACK_STEP = "rollback step";
   }
 
-  /** A value that could not be resolved and decides something the report must say it cannot determine. */
+  /**
+   * A value that could not be resolved and decides something the report must say it cannot
+   * determine.
+   */
   public record Unresolvable(String subject, String reason, Location location) {}
 
   private final List<Resource> resources = new ArrayList<>();
   private final Map<String, Resource> byKey = new HashMap<>();
   public final List<EnvironmentEvidence> environments = new ArrayList<>();
   public final List<PipelineEvidence> pipelineEvidence = new ArrayList<>();
-  public final Map<EvidenceKind, List<String>> repositoryEvidence = new EnumMap<>(EvidenceKind.class);
-  /** Values that stayed unknown while building the model (imports, nested stacks, remote modules). */
+  public final Map<EvidenceKind, List<String>> repositoryEvidence =
+      new EnumMap<>(EvidenceKind.class);
+
+  /**
+   * Values that stayed unknown while building the model (imports, nested stacks, remote modules).
+   */
   public final List<Unresolvable> unresolvables = new ArrayList<>();
+
   /** Count of resources per type that no rule examines. */
   public final Map<String, Integer> notAssessedTypes = new java.util.TreeMap<>();
 
   /** Outbound calls found in application code; kept apart from the declared infrastructure. */
   public final List<Integration> integrations = new ArrayList<>();
+
   /** Health-check endpoints declared in application code. */
   public final List<HealthEndpoint> healthEndpoints = new ArrayList<>();
+
   /** Lambda functions consuming events, linked to their handler code. */
   public final List<EventHandler> eventHandlers = new ArrayList<>();
+
   /** Schema changes in migration scripts that the previous release cannot run against. */
   public final List<Migration> breakingMigrations = new ArrayList<>();
 
@@ -50,7 +63,8 @@ public final class Workload {
 
   public <T extends Resource> List<T> all(Class<T> type) {
     List<T> out = new ArrayList<>();
-    for (Resource r : resources) if (type.isInstance(r) && !r.exists.isFalse()) out.add(type.cast(r));
+    for (Resource r : resources)
+      if (type.isInstance(r) && !r.exists.isFalse()) out.add(type.cast(r));
     return out;
   }
 

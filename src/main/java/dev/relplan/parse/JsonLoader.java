@@ -15,10 +15,12 @@ import java.util.List;
 public final class JsonLoader {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
-          // Tool configuration files (tsconfig.json, .vscode/*.json) are JSON with comments; accepting them avoids spurious skips.
+          // Tool configuration files (tsconfig.json, .vscode/*.json) are JSON with comments;
+          // accepting them avoids spurious skips.
           .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
           .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_DEPTH).build())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_DEPTH).build())
           .build();
 
   private JsonLoader() {}
@@ -31,24 +33,40 @@ public final class JsonLoader {
         Node root = read(file, p, first, 0);
         if (p.nextToken() != null) {
           int line = line(p);
-          throw new ParseException("unexpected content after the JSON document (line " + line + ")", line);
+          throw new ParseException(
+              "unexpected content after the JSON document (line " + line + ")", line);
         }
         return root;
       } catch (StreamConstraintsException e) {
         // Jackson reports no location for its limits; the parser knows where it stopped.
         int line = p.currentLocation().getLineNr();
-        throw new ParseException("invalid JSON: document nests deeper than " + Limits.MAX_DEPTH + " levels (line " + line + ")", line);
+        throw new ParseException(
+            "invalid JSON: document nests deeper than "
+                + Limits.MAX_DEPTH
+                + " levels (line "
+                + line
+                + ")",
+            line);
       } catch (JsonProcessingException e) {
-        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? p.currentLocation().getLineNr()
-            : e.getLocation().getLineNr();
-        throw new ParseException("invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " (line " + line + ")", line);
+        int line =
+            e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? p.currentLocation().getLineNr()
+                : e.getLocation().getLineNr();
+        throw new ParseException(
+            "invalid JSON: "
+                + e.getOriginalMessage().lines().findFirst().orElse("")
+                + " (line "
+                + line
+                + ")",
+            line);
       }
     } catch (IOException e) {
       throw new ParseException("unreadable JSON: " + e.getMessage(), 0);
     }
   }
 
-  private static Node read(String file, JsonParser p, JsonToken t, int depth) throws IOException, ParseException {
+  private static Node read(String file, JsonParser p, JsonToken t, int depth)
+      throws IOException, ParseException {
     Location loc = new Location(file, line(p));
     switch (t) {
       case START_OBJECT -> {
@@ -59,8 +77,15 @@ public final class JsonLoader {
           Location keyLoc = new Location(file, line(p));
           for (MapNode.Entry e : entries) {
             if (e.key().equals(key)) {
-              throw new ParseException("duplicate key '" + key + "' (line " + keyLoc.line() + ", first at line "
-                  + e.keyLocation().line() + ")", keyLoc.line());
+              throw new ParseException(
+                  "duplicate key '"
+                      + key
+                      + "' (line "
+                      + keyLoc.line()
+                      + ", first at line "
+                      + e.keyLocation().line()
+                      + ")",
+                  keyLoc.line());
             }
           }
           Node value = read(file, p, p.nextToken(), depth + 1);

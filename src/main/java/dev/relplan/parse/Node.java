@@ -11,7 +11,9 @@ public sealed interface Node permits MapNode, SeqNode, ScalarNode {
 
   String tag();
 
-  /** The CloudFormation short-form intrinsic name for a tagged node ({@code !Ref} → {@code Ref}). */
+  /**
+   * The CloudFormation short-form intrinsic name for a tagged node ({@code !Ref} → {@code Ref}).
+   */
   default String intrinsicTag() {
     String t = tag();
     if (t == null || !t.startsWith("!") || t.startsWith("!!")) return null;

@@ -1,6 +1,9 @@
 package dev.relplan.parse;
 
-/** A file that cannot be read as the format it claims to be; the message is the reason shown to users. */
+/**
+ * A file that cannot be read as the format it claims to be; the message is the reason shown to
+ * users.
+ */
 public final class ParseException extends Exception {
   private final int line;
 

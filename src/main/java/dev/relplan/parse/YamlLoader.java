@@ -29,9 +29,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class YamlLoader {
   // Plain scalars resolved as YAML 1.2 core schema types.
-  private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+");
+  private static final Pattern INT =
+      Pattern.compile("[-+]?(0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+");
   private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+      Pattern.compile(
+          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
   private YamlLoader() {}
 
@@ -48,14 +50,17 @@ public final class YamlLoader {
       for (Event e : new Parse(settings).parseString(content)) b.accept(e);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-      throw new ParseException("invalid YAML: " + firstLine(e.getProblem()) + " (line " + line + ")", line);
+      throw new ParseException(
+          "invalid YAML: " + firstLine(e.getProblem()) + " (line " + line + ")", line);
     } catch (YamlEngineException e) {
       throw new ParseException("invalid YAML: " + firstLine(e.getMessage()), 0);
     }
     return b.documents;
   }
 
-  /** A problem found while building nodes; the reason names its line, as snakeyaml's own errors do. */
+  /**
+   * A problem found while building nodes; the reason names its line, as snakeyaml's own errors do.
+   */
   private static ParseException located(String problem, int line) {
     return new ParseException("invalid YAML: " + problem + " (line " + line + ")", line);
   }
@@ -92,14 +97,21 @@ public final class YamlLoader {
             throw located("document nests deeper than " + Limits.MAX_DEPTH + " levels", line(e));
           }
           CollectionStartEvent c = (CollectionStartEvent) e;
-          stack.push(new Frame(e.getEventId() == Event.ID.MappingStart, location(e), tag(c.getTag()), anchor(c)));
+          stack.push(
+              new Frame(
+                  e.getEventId() == Event.ID.MappingStart,
+                  location(e),
+                  tag(c.getTag()),
+                  anchor(c)));
         }
         case MappingEnd, SequenceEnd -> {
           Frame f = stack.pop();
-          Node n = f.isMap
-              ? new MapNode(f.location, f.tag, List.copyOf(f.entries))
-              : new SeqNode(f.location, f.tag, List.copyOf(f.items));
-          if (f.isMap && f.pendingKey != null) throw located("mapping key without value", f.location.line());
+          Node n =
+              f.isMap
+                  ? new MapNode(f.location, f.tag, List.copyOf(f.entries))
+                  : new SeqNode(f.location, f.tag, List.copyOf(f.items));
+          if (f.isMap && f.pendingKey != null)
+            throw located("mapping key without value", f.location.line());
           expandedSize.put(n, f.size);
           if (f.anchor != null) anchors.put(f.anchor, n);
           add(n, f.size);
@@ -117,7 +129,8 @@ public final class YamlLoader {
           Node target = anchors.get(name);
           if (target == null) throw located("alias *" + name + " has no anchor", line(e));
           if (++aliases > Limits.MAX_ALIASES) {
-            throw located("more than " + Limits.MAX_ALIASES + " aliases (possible alias bomb)", line(e));
+            throw located(
+                "more than " + Limits.MAX_ALIASES + " aliases (possible alias bomb)", line(e));
           }
           add(target, expandedSize.getOrDefault(target, 1L));
         }
@@ -128,7 +141,10 @@ public final class YamlLoader {
     private void add(Node n, long size) throws ParseException {
       documentSize += size;
       if (documentSize > Limits.MAX_EXPANDED_NODES) {
-        throw located("document expands to more than " + Limits.MAX_EXPANDED_NODES + " nodes (possible alias bomb)",
+        throw located(
+            "document expands to more than "
+                + Limits.MAX_EXPANDED_NODES
+                + " nodes (possible alias bomb)",
             n.location().line());
       }
       if (stack.isEmpty()) {
@@ -147,8 +163,13 @@ public final class YamlLoader {
         for (MapNode.Entry existing : parent.entries) {
           if (existing.key().equals(key)) {
             throw new ParseException(
-                "duplicate key '" + key + "' (line " + n.location().line() + ", first at line "
-                    + existing.keyLocation().line() + ")",
+                "duplicate key '"
+                    + key
+                    + "' (line "
+                    + n.location().line()
+                    + ", first at line "
+                    + existing.keyLocation().line()
+                    + ")",
                 n.location().line());
           }
         }
@@ -167,12 +188,13 @@ public final class YamlLoader {
       if (!s.isPlain() || (tag != null && !tag.startsWith("!!"))) {
         kind = ScalarNode.Kind.STRING;
       } else if (tag != null) {
-        kind = switch (tag) {
-          case "!!int", "!!float" -> ScalarNode.Kind.NUMBER;
-          case "!!bool" -> ScalarNode.Kind.BOOLEAN;
-          case "!!null" -> ScalarNode.Kind.NULL;
-          default -> ScalarNode.Kind.STRING;
-        };
+        kind =
+            switch (tag) {
+              case "!!int", "!!float" -> ScalarNode.Kind.NUMBER;
+              case "!!bool" -> ScalarNode.Kind.BOOLEAN;
+              case "!!null" -> ScalarNode.Kind.NULL;
+              default -> ScalarNode.Kind.STRING;
+            };
       } else if (v.isEmpty() || v.equals("~") || v.equalsIgnoreCase("null")) {
         kind = ScalarNode.Kind.NULL;
       } else if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
@@ -186,7 +208,8 @@ public final class YamlLoader {
     }
 
     private String tag(Optional<String> t) {
-      return t.filter(x -> !x.isEmpty()).map(x -> x.startsWith("tag:yaml.org,2002:") ? "!!" + x.substring(18) : x)
+      return t.filter(x -> !x.isEmpty())
+          .map(x -> x.startsWith("tag:yaml.org,2002:") ? "!!" + x.substring(18) : x)
           .orElse(null);
     }
 

@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every input format relplan reads, registered once: a new format is a package implementing
- * {@link Adapter} and one line in {@link #all}. The list lives here, above the adapters, so that the
+ * Every input format relplan reads, registered once: a new format is a package implementing {@link
+ * Adapter} and one line in {@link #all}. The list lives here, above the adapters, so that the
  * contract in {@code dev.relplan.adapt} names no format.
  */
 public final class Adapters {
   private Adapters() {}
 
   /**
-   * New adapters for one run, given the request's options of their format. The order is the order in
-   * which they fill the workload and in which their notes are listed.
+   * New adapters for one run, given the request's options of their format. The order is the order
+   * in which they fill the workload and in which their notes are listed.
    */
   public static List<Adapter> all(Pipeline.Request request) {
     return List.of(
@@ -33,8 +33,10 @@ public final class Adapters {
   /** What the report says about the format options given, after every adapter's own notes. */
   static List<String> optionNotes(Pipeline.Request request) {
     List<String> notes = new ArrayList<>();
-    for (Path p : request.varFiles()) notes.add("Terraform variable values from " + p + " (--var-file)");
-    for (ParameterFile p : request.parameters()) notes.add("parameter values from " + p.display() + " (--parameters)");
+    for (Path p : request.varFiles())
+      notes.add("Terraform variable values from " + p + " (--var-file)");
+    for (ParameterFile p : request.parameters())
+      notes.add("parameter values from " + p.display() + " (--parameters)");
     return notes;
   }
 }

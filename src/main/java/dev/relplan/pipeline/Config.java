@@ -1,12 +1,12 @@
 package dev.relplan.pipeline;
 
-import dev.relplan.source.InputError;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.source.InputError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,17 +32,31 @@ public record Config(String workload, String target, String rto, String rpo, Lis
     try {
       List<Node> docs = YamlLoader.loadAll(display, Files.readString(file, StandardCharsets.UTF_8));
       if (docs.isEmpty() || docs.get(0) == null) return empty();
-      if (!(docs.get(0) instanceof MapNode m)) throw new InputError(display + " must be a mapping of settings (workload, target, rto, rpo, exclude)");
+      if (!(docs.get(0) instanceof MapNode m))
+        throw new InputError(
+            display + " must be a mapping of settings (workload, target, rto, rpo, exclude)");
       for (MapNode.Entry e : m.entries()) {
         if (!KEYS.contains(e.key())) {
-          throw new InputError(display + ":" + e.keyLocation().line() + ": unknown setting '" + e.key() + "' (known: workload, target, rto, rpo, exclude)");
+          throw new InputError(
+              display
+                  + ":"
+                  + e.keyLocation().line()
+                  + ": unknown setting '"
+                  + e.key()
+                  + "' (known: workload, target, rto, rpo, exclude)");
         }
       }
       List<String> exclude = new ArrayList<>();
       if (m.get("exclude") instanceof SeqNode s) {
-        for (Node n : s.items()) if (n instanceof ScalarNode sc && sc.text() != null) exclude.add(sc.text());
+        for (Node n : s.items())
+          if (n instanceof ScalarNode sc && sc.text() != null) exclude.add(sc.text());
       }
-      return new Config(text(m, "workload"), text(m, "target"), text(m, "rto"), text(m, "rpo"), List.copyOf(exclude));
+      return new Config(
+          text(m, "workload"),
+          text(m, "target"),
+          text(m, "rto"),
+          text(m, "rpo"),
+          List.copyOf(exclude));
     } catch (ParseException e) {
       throw new InputError(display + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {

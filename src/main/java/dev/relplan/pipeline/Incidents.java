@@ -1,6 +1,5 @@
 package dev.relplan.pipeline;
 
-import dev.relplan.source.InputError;
 import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -9,6 +8,7 @@ import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.parse.YamlLoader;
 import dev.relplan.rules.Incident;
+import dev.relplan.source.InputError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +22,16 @@ public final class Incidents {
 
   public static List<Incident> load(Path file) {
     String display = file.toString().replace('\\', '/');
-    if (!Files.isRegularFile(file)) throw new InputError("--incidents file '" + file + "' does not exist: pass a YAML or JSON list of incidents");
+    if (!Files.isRegularFile(file))
+      throw new InputError(
+          "--incidents file '" + file + "' does not exist: pass a YAML or JSON list of incidents");
     Node doc;
     try {
       String content = Files.readString(file, StandardCharsets.UTF_8);
-      doc = content.stripLeading().startsWith("[") ? JsonLoader.load(display, content)
-          : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
+      doc =
+          content.stripLeading().startsWith("[")
+              ? JsonLoader.load(display, content)
+              : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
     } catch (ParseException e) {
       throw new InputError("--incidents file '" + file + "' cannot be parsed: " + e.getMessage());
     } catch (IOException e) {
@@ -35,20 +39,38 @@ public final class Incidents {
     }
     if (doc instanceof MapNode m && m.get("incidents") instanceof SeqNode s) doc = s;
     if (!(doc instanceof SeqNode list)) {
-      throw new InputError("--incidents file '" + file + "' must be a list of incidents with date, title, description and affected components");
+      throw new InputError(
+          "--incidents file '"
+              + file
+              + "' must be a list of incidents with date, title, description and affected components");
     }
     List<Incident> out = new ArrayList<>();
     for (Node item : list.items()) {
       if (!(item instanceof MapNode m)) {
-        throw new InputError(display + ":" + item.location().line() + ": each incident must be a mapping (date, title, description, affected)");
+        throw new InputError(
+            display
+                + ":"
+                + item.location().line()
+                + ": each incident must be a mapping (date, title, description, affected)");
       }
       List<String> affected = new ArrayList<>();
-      for (String key : List.of("affected", "affectedComponents", "affected_components", "affected components", "components")) {
+      for (String key :
+          List.of(
+              "affected",
+              "affectedComponents",
+              "affected_components",
+              "affected components",
+              "components")) {
         Node a = m.get(key);
-        if (a instanceof SeqNode s) for (Node n : s.items()) if (n instanceof ScalarNode sc && sc.text() != null) affected.add(sc.text());
-        if (a instanceof ScalarNode sc && sc.text() != null) for (String part : sc.text().split(",")) affected.add(part.trim());
+        if (a instanceof SeqNode s)
+          for (Node n : s.items())
+            if (n instanceof ScalarNode sc && sc.text() != null) affected.add(sc.text());
+        if (a instanceof ScalarNode sc && sc.text() != null)
+          for (String part : sc.text().split(",")) affected.add(part.trim());
       }
-      out.add(new Incident(text(m, "date"), text(m, "title"), text(m, "description"), List.copyOf(affected)));
+      out.add(
+          new Incident(
+              text(m, "date"), text(m, "title"), text(m, "description"), List.copyOf(affected)));
     }
     return out;
   }

@@ -24,22 +24,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user. */
+/**
+ * discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user.
+ */
 public final class Pipeline {
   /** What to assess and how. */
-  public record Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile,
-                        List<Path> varFiles, List<String> vars) {
-    public Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters, Path configFile) {
+  public record Request(
+      List<Path> paths,
+      String workloadName,
+      Context context,
+      List<ParameterFile> parameters,
+      Path configFile,
+      List<Path> varFiles,
+      List<String> vars) {
+    public Request(
+        List<Path> paths,
+        String workloadName,
+        Context context,
+        List<ParameterFile> parameters,
+        Path configFile) {
       this(paths, workloadName, context, parameters, configFile, List.of(), List.of());
     }
 
-    public Request(List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {
+    public Request(
+        List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {
       this(paths, workloadName, context, parameters, null);
     }
   }
 
   /** The assessment and a way to show the source line of any evidence. */
-  public record Result(Assessment assessment, Function<Location, String> snippets, Workload workload) {}
+  public record Result(
+      Assessment assessment, Function<Location, String> snippets, Workload workload) {}
 
   private Pipeline() {}
 
@@ -53,17 +68,21 @@ public final class Pipeline {
   }
 
   /** The run with the given adapters and rules: {@link RuleRegistry#all} plus any a test brings. */
-  public static Result run(Request req, List<Adapter> adapters, List<Rule> rules) throws IOException {
+  public static Result run(Request req, List<Adapter> adapters, List<Rule> rules)
+      throws IOException {
     Config config = loadConfig(req);
     Context ctx = objectives(req.context(), config);
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
     excluded.addAll(config.exclude());
-    Discovery.Result found = new Discovery(excluded, name -> adapters.stream().anyMatch(a -> a.asksFor(name))).discover(req.paths());
+    Discovery.Result found =
+        new Discovery(excluded, name -> adapters.stream().anyMatch(a -> a.asksFor(name)))
+            .discover(req.paths());
     Workload workload = new Workload();
     workload.repositoryEvidence.putAll(found.evidence());
     List<Discovery.Result> claimed = adapters.stream().map(a -> claimedBy(a, found)).toList();
     for (int i = 0; i < adapters.size(); i++) adapters.get(i).adapt(claimed.get(i), workload);
-    // Relationships are derived once, from what every format declared; then adapters tie what needs them
+    // Relationships are derived once, from what every format declared; then adapters tie what needs
+    // them
     // (the code adapter finds the handlers of functions whose triggers the linker added).
     Linker.link(workload);
     for (int i = 0; i < adapters.size(); i++) adapters.get(i).link(claimed.get(i), workload);
@@ -75,18 +94,28 @@ public final class Pipeline {
     }
     notes.addAll(Adapters.optionNotes(req));
     skipped.sort(null);
-    String name = req.workloadName() != null ? req.workloadName() : config.workload() != null ? config.workload() : defaultName(req.paths());
-    Assessment a = Assessor.assess(workload, rules,
-        new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
+    String name =
+        req.workloadName() != null
+            ? req.workloadName()
+            : config.workload() != null ? config.workload() : defaultName(req.paths());
+    Assessment a =
+        Assessor.assess(
+            workload, rules, new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
     return new Result(a, snippets(found), workload);
   }
 
   /** Objectives given on the command line win over those in the configuration file. */
   private static Context objectives(Context given, Config config) {
     return new Context(
-        given.availabilityTarget() != null ? given.availabilityTarget() : Objectives.target("target in " + Config.FILE_NAME, config.target()),
-        given.rto() != null ? given.rto() : Objectives.duration("rto in " + Config.FILE_NAME, config.rto()),
-        given.rpo() != null ? given.rpo() : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
+        given.availabilityTarget() != null
+            ? given.availabilityTarget()
+            : Objectives.target("target in " + Config.FILE_NAME, config.target()),
+        given.rto() != null
+            ? given.rto()
+            : Objectives.duration("rto in " + Config.FILE_NAME, config.rto()),
+        given.rpo() != null
+            ? given.rpo()
+            : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
         given.incidents());
   }
 
@@ -110,7 +139,9 @@ public final class Pipeline {
     if (req.configFile() != null) return Config.load(req.configFile());
     Path first = req.paths().get(0);
     Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
-    return candidate != null && Files.isRegularFile(candidate) ? Config.load(candidate) : Config.empty();
+    return candidate != null && Files.isRegularFile(candidate)
+        ? Config.load(candidate)
+        : Config.empty();
   }
 
   static String defaultName(List<Path> paths) {

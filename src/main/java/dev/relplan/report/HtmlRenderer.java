@@ -34,13 +34,20 @@ public final class HtmlRenderer implements Renderer {
 
   private static void head(StringBuilder out, String title) {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(escape(title)).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}\n")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n")
-        .append("th{background:#f3f3f3}code{background:#f3f3f3;padding:0 3px}\n</style>\n</head>\n<body>\n");
+        .append(escape(title))
+        .append("</title>\n<style>\n")
+        .append(
+            "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}\n")
+        .append(
+            "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n")
+        .append(
+            "th{background:#f3f3f3}code{background:#f3f3f3;padding:0 3px}\n</style>\n</head>\n<body>\n");
   }
 
-  /** The Markdown plan converted line by line; a list or table stays open until a line of another kind. */
+  /**
+   * The Markdown plan converted line by line; a list or table stays open until a line of another
+   * kind.
+   */
   private static final class Body {
     private final StringBuilder out;
     private boolean inList;
@@ -59,17 +66,24 @@ public final class HtmlRenderer implements Renderer {
     private void line(String line) {
       boolean tableRow = line.startsWith("|");
       boolean bullet = line.startsWith("- ") || line.startsWith("  - ");
-      boolean ordered = !line.isEmpty() && Character.isDigit(line.charAt(0)) && line.matches("\\d+\\. .*");
+      boolean ordered =
+          !line.isEmpty() && Character.isDigit(line.charAt(0)) && line.matches("\\d+\\. .*");
       closeBlocks(bullet, ordered, tableRow);
       if (line.startsWith("#")) {
         heading(line);
       } else if (tableRow) {
         tableRow(line);
       } else if (bullet) {
-        if (!inList) { out.append("<ul>\n"); inList = true; }
+        if (!inList) {
+          out.append("<ul>\n");
+          inList = true;
+        }
         out.append("<li>").append(inline(line.substring(line.indexOf("- ") + 2))).append("</li>\n");
       } else if (ordered) {
-        if (!inOrdered) { out.append("<ol>\n"); inOrdered = true; }
+        if (!inOrdered) {
+          out.append("<ol>\n");
+          inOrdered = true;
+        }
         out.append("<li>").append(inline(line.substring(line.indexOf(". ") + 2))).append("</li>\n");
       } else if (!line.isBlank()) {
         out.append("<p>").append(inline(line)).append("</p>\n");
@@ -78,25 +92,45 @@ public final class HtmlRenderer implements Renderer {
 
     /** Closes each open block the current line does not continue. */
     private void closeBlocks(boolean bullet, boolean ordered, boolean tableRow) {
-      if (inList && !bullet) { out.append("</ul>\n"); inList = false; }
-      if (inOrdered && !ordered) { out.append("</ol>\n"); inOrdered = false; }
-      if (inTable && !tableRow) { out.append("</table>\n"); inTable = false; }
+      if (inList && !bullet) {
+        out.append("</ul>\n");
+        inList = false;
+      }
+      if (inOrdered && !ordered) {
+        out.append("</ol>\n");
+        inOrdered = false;
+      }
+      if (inTable && !tableRow) {
+        out.append("</table>\n");
+        inTable = false;
+      }
     }
 
     private void heading(String line) {
       int level = 0;
       while (level < line.length() && line.charAt(level) == '#') level++;
-      out.append("<h").append(level).append('>').append(inline(line.substring(level).trim())).append("</h").append(level).append(">\n");
+      out.append("<h")
+          .append(level)
+          .append('>')
+          .append(inline(line.substring(level).trim()))
+          .append("</h")
+          .append(level)
+          .append(">\n");
     }
 
     /** The first row of a table is its header; the separator row below it is dropped. */
     private void tableRow(String line) {
       boolean header = !inTable;
-      if (header) { out.append("<table>\n"); inTable = true; }
+      if (header) {
+        out.append("<table>\n");
+        inTable = true;
+      }
       if (line.matches("\\|[-| ]+\\|")) return;
       out.append("<tr>");
       for (String cell : cells(line)) {
-        out.append(header ? "<th>" : "<td>").append(inline(cell)).append(header ? "</th>" : "</td>");
+        out.append(header ? "<th>" : "<td>")
+            .append(inline(cell))
+            .append(header ? "</th>" : "</td>");
       }
       out.append("</tr>\n");
     }
@@ -145,6 +179,9 @@ public final class HtmlRenderer implements Renderer {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The plan as JSON (SPEC §4). Field order is fixed so output is byte-identical for the same input. */
+/**
+ * The plan as JSON (SPEC §4). Field order is fixed so output is byte-identical for the same input.
+ */
 public final class JsonRenderer implements Renderer {
   @Override
   public String format() {
@@ -30,7 +32,10 @@ public final class JsonRenderer implements Renderer {
     return render(input.assessment(), input.toolVersion(), input.snippets());
   }
 
-  /** The JSON report of one assessment; {@code snippet} quotes the source line of each evidence location. */
+  /**
+   * The JSON report of one assessment; {@code snippet} quotes the source line of each evidence
+   * location.
+   */
   public static String render(Assessment a, String version, Function<Location, String> snippet) {
     return PrettyJson.write(g -> new Report(g, a, snippet).write(version));
   }
@@ -90,7 +95,8 @@ public final class JsonRenderer implements Renderer {
 
     private void summary() throws IOException {
       g.writeObjectFieldStart("summary");
-      for (Risk r : Risk.values()) g.writeNumberField(r.name().toLowerCase(Locale.ROOT), a.count(r));
+      for (Risk r : Risk.values())
+        g.writeNumberField(r.name().toLowerCase(Locale.ROOT), a.count(r));
       g.writeNumberField("cannotDetermine", a.undetermined().size());
       g.writeNumberField("maturity", a.maturity());
       g.writeStringField("maturityReason", a.maturityReason());
@@ -136,7 +142,11 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("effort", f.rule().effort());
       g.writeStringField("tier", f.rule().tier().title);
       strings("awsServices", f.rule().awsServices());
-      strings("waQuestions", f.rule().waQuestions().stream().map(q -> "REL" + Integer.parseInt(q.substring(3))).toList());
+      strings(
+          "waQuestions",
+          f.rule().waQuestions().stream()
+              .map(q -> "REL" + Integer.parseInt(q.substring(3)))
+              .toList());
       strings("bestPractices", f.rule().bestPractices());
       g.writeStringField("status", nf.status());
       g.writeEndObject();
@@ -244,11 +254,12 @@ public final class JsonRenderer implements Renderer {
     private void plan() throws IOException {
       g.writeObjectFieldStart("plan");
       for (Tier t : Tier.values()) {
-        g.writeArrayFieldStart(switch (t) {
-          case QUICK_WIN -> "quickWins";
-          case FOUNDATION -> "foundation";
-          case STRATEGIC -> "strategic";
-        });
+        g.writeArrayFieldStart(
+            switch (t) {
+              case QUICK_WIN -> "quickWins";
+              case FOUNDATION -> "foundation";
+              case STRATEGIC -> "strategic";
+            });
         for (Assessment.Action x : a.plan()) if (x.tier() == t) action(x);
         g.writeEndArray();
       }

@@ -10,7 +10,10 @@ import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Map;
 
-/** The plan in the section structure of the reliability-improvement-plan template (Step 9), then appendices. */
+/**
+ * The plan in the section structure of the reliability-improvement-plan template (Step 9), then
+ * appendices.
+ */
 public final class MarkdownRenderer implements Renderer {
   @Override
   public String format() {
@@ -65,16 +68,39 @@ public final class MarkdownRenderer implements Renderer {
     private void executiveSummary(String date) {
       line("## Executive Summary");
       line("- **Date**: " + date);
-      line("- **Availability Target**: " + (a.availabilityTarget() == null ? "not stated (use --target)" : a.availabilityTarget() + "%"));
+      line(
+          "- **Availability Target**: "
+              + (a.availabilityTarget() == null
+                  ? "not stated (use --target)"
+                  : a.availabilityTarget() + "%"));
       if (a.rto() != null || a.rpo() != null) {
         line("- **Recovery Objectives**: RTO " + orDash(a.rto()) + ", RPO " + orDash(a.rpo()));
       }
       line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
-      line("- **Findings**: " + a.count(Risk.CRITICAL) + " Critical, " + a.count(Risk.HIGH) + " High, " + a.count(Risk.MEDIUM)
-          + " Medium, " + a.count(Risk.LOW) + " Low" + (a.undetermined().isEmpty() ? "" : " (" + a.undetermined().size() + " Cannot Determine)"));
-      if (a.findings().stream().anyMatch(f -> !f.status().equals("new")) || !a.fixedSinceBaseline().isEmpty()) {
+      line(
+          "- **Findings**: "
+              + a.count(Risk.CRITICAL)
+              + " Critical, "
+              + a.count(Risk.HIGH)
+              + " High, "
+              + a.count(Risk.MEDIUM)
+              + " Medium, "
+              + a.count(Risk.LOW)
+              + " Low"
+              + (a.undetermined().isEmpty()
+                  ? ""
+                  : " (" + a.undetermined().size() + " Cannot Determine)"));
+      if (a.findings().stream().anyMatch(f -> !f.status().equals("new"))
+          || !a.fixedSinceBaseline().isEmpty()) {
         long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
-        line("- **Since Baseline**: " + fresh + " new, " + (a.findings().size() - fresh) + " unchanged, " + a.fixedSinceBaseline().size() + " fixed");
+        line(
+            "- **Since Baseline**: "
+                + fresh
+                + " new, "
+                + (a.findings().size() - fresh)
+                + " unchanged, "
+                + a.fixedSinceBaseline().size()
+                + " fixed");
       }
       line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
       for (String n : a.notes()) line("- **Note**: " + esc(n));
@@ -84,7 +110,8 @@ public final class MarkdownRenderer implements Renderer {
     private void strengths() {
       line("### Existing Reliability Strengths");
       if (a.strengths().isEmpty()) line("- None found in the scanned files.");
-      for (Strength s : a.strengths()) line("- **" + s.domain().title + "**: " + esc(s.title()) + cite(s.evidence(), 4));
+      for (Strength s : a.strengths())
+        line("- **" + s.domain().title + "**: " + esc(s.title()) + cite(s.evidence(), 4));
       line("");
     }
 
@@ -93,7 +120,16 @@ public final class MarkdownRenderer implements Renderer {
       line("| Domain | Score (1-5) | Key Strength | Key Gap |");
       line("|--------|-------------|--------------|---------|");
       for (Assessment.DomainScore d : a.scorecard()) {
-        line("| " + d.domain().title + " | " + d.score() + " | " + esc(d.strength()) + " | " + esc(d.gap()) + " |");
+        line(
+            "| "
+                + d.domain().title
+                + " | "
+                + d.score()
+                + " | "
+                + esc(d.strength())
+                + " | "
+                + esc(d.gap())
+                + " |");
       }
       line("");
     }
@@ -103,8 +139,20 @@ public final class MarkdownRenderer implements Renderer {
       line("| Component | Evidence | Failure Impact | Current Mitigation | Risk Level |");
       line("|-----------|----------|---------------|-------------------|------------|");
       for (Assessment.SpofRow r : a.spofs()) {
-        line("| " + esc(r.component()) + " (" + r.type() + ") | " + esc(locs(r.evidence(), 2)) + " | " + esc(r.blastRadius()) + " | "
-            + esc(r.redundancy() + "; failover: " + r.failover()) + " | " + r.risk().title + " |");
+        line(
+            "| "
+                + esc(r.component())
+                + " ("
+                + r.type()
+                + ") | "
+                + esc(locs(r.evidence(), 2))
+                + " | "
+                + esc(r.blastRadius())
+                + " | "
+                + esc(r.redundancy() + "; failover: " + r.failover())
+                + " | "
+                + r.risk().title
+                + " |");
       }
       line("");
     }
@@ -124,16 +172,42 @@ public final class MarkdownRenderer implements Renderer {
     private void detailedFinding(Assessment.NumberedFinding nf) {
       Finding f = nf.finding();
       line("");
-      line("### " + nf.id() + " [" + nf.risk().title + "] " + esc(f.title()) + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
-      line("- **Domain**: " + f.rule().domain().title + (f.rule().flag() == null ? "" : " · **Flag**: " + f.rule().flag())
-          + " · **Rule**: " + f.rule().id());
+      line(
+          "### "
+              + nf.id()
+              + " ["
+              + nf.risk().title
+              + "] "
+              + esc(f.title())
+              + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
+      line(
+          "- **Domain**: "
+              + f.rule().domain().title
+              + (f.rule().flag() == null ? "" : " · **Flag**: " + f.rule().flag())
+              + " · **Rule**: "
+              + f.rule().id());
       line("- **Description**: " + esc(f.description()));
-      line("- **Evidence**: " + (f.evidence().isEmpty() ? "none in the repository (absence finding)" : locs(f.evidence(), 8)));
-      line("- **Impact assessment**: Impact " + f.impact().title + " — " + esc(f.impactReason()) + " Likelihood " + f.likelihood().title
-          + " — " + esc(f.likelihoodReason()));
+      line(
+          "- **Evidence**: "
+              + (f.evidence().isEmpty()
+                  ? "none in the repository (absence finding)"
+                  : locs(f.evidence(), 8)));
+      line(
+          "- **Impact assessment**: Impact "
+              + f.impact().title
+              + " — "
+              + esc(f.impactReason())
+              + " Likelihood "
+              + f.likelihood().title
+              + " — "
+              + esc(f.likelihoodReason()));
       line("- **Recommendation**: " + esc(f.rule().remediation()));
       line("- **Effort**: " + f.rule().effort());
-      line("- **AWS Services**: " + (f.rule().awsServices().isEmpty() ? "None (application code change)" : String.join(", ", f.rule().awsServices())));
+      line(
+          "- **AWS Services**: "
+              + (f.rule().awsServices().isEmpty()
+                  ? "None (application code change)"
+                  : String.join(", ", f.rule().awsServices())));
       line("- **Well-Architected**: " + String.join(", ", f.rule().bestPractices()));
     }
 
@@ -148,8 +222,20 @@ public final class MarkdownRenderer implements Renderer {
           any = true;
         }
         Finding f = nf.finding();
-        line("| " + nf.id() + " | " + nf.risk().title + " | " + f.rule().domain().title + " | " + esc(f.title()) + " | "
-            + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3))) + " | " + esc(f.rule().remediation()) + " |");
+        line(
+            "| "
+                + nf.id()
+                + " | "
+                + nf.risk().title
+                + " | "
+                + f.rule().domain().title
+                + " | "
+                + esc(f.title())
+                + " | "
+                + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3)))
+                + " | "
+                + esc(f.rule().remediation())
+                + " |");
       }
       if (!any) line("None.");
       line("");
@@ -163,11 +249,12 @@ public final class MarkdownRenderer implements Renderer {
 
     private void tierActions(Tier t) {
       line("");
-      line(switch (t) {
-        case QUICK_WIN -> "### Quick Wins (< 1 week)";
-        case FOUNDATION -> "### Foundation (1-4 weeks)";
-        case STRATEGIC -> "### Strategic (1-3 months)";
-      });
+      line(
+          switch (t) {
+            case QUICK_WIN -> "### Quick Wins (< 1 week)";
+            case FOUNDATION -> "### Foundation (1-4 weeks)";
+            case STRATEGIC -> "### Strategic (1-3 months)";
+          });
       if (t == Tier.QUICK_WIN) {
         line("| Finding | Action | Impact | Effort |");
         line("|---------|--------|--------|--------|");
@@ -177,9 +264,26 @@ public final class MarkdownRenderer implements Renderer {
       }
       for (Assessment.Action x : a.plan()) {
         if (x.tier() != t) continue;
-        String row = "| " + String.join(", ", x.findings()) + " | **" + x.id() + "** " + esc(x.title()) + ": " + esc(x.action()) + " | " + x.impact().title + " | "
-            + esc(x.effort());
-        line(t == Tier.QUICK_WIN ? row + " |" : row + " | " + (x.dependsOn().isEmpty() ? "None" : String.join(", ", x.dependsOn())) + " |");
+        String row =
+            "| "
+                + String.join(", ", x.findings())
+                + " | **"
+                + x.id()
+                + "** "
+                + esc(x.title())
+                + ": "
+                + esc(x.action())
+                + " | "
+                + x.impact().title
+                + " | "
+                + esc(x.effort());
+        line(
+            t == Tier.QUICK_WIN
+                ? row + " |"
+                : row
+                    + " | "
+                    + (x.dependsOn().isEmpty() ? "None" : String.join(", ", x.dependsOn()))
+                    + " |");
       }
     }
 
@@ -188,16 +292,29 @@ public final class MarkdownRenderer implements Renderer {
       line("| Test | Validates | Frequency | AWS Service | Evidence Exists |");
       line("|------|-----------|-----------|-------------|-----------------|");
       for (Assessment.TestRow r : a.testingPlan()) {
-        line("| " + r.test() + " | " + r.validates() + " | " + r.frequency() + " | " + r.awsService() + " | "
-            + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No") + " |");
+        line(
+            "| "
+                + r.test()
+                + " | "
+                + r.validates()
+                + " | "
+                + r.frequency()
+                + " | "
+                + r.awsService()
+                + " | "
+                + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No")
+                + " |");
       }
       line("");
     }
 
     private void nextSteps() {
       line("## Next Steps");
-      if (a.nextSteps().isEmpty()) line("No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
-      for (int i = 0; i < a.nextSteps().size(); i++) line((i + 1) + ". " + esc(a.nextSteps().get(i)));
+      if (a.nextSteps().isEmpty())
+        line(
+            "No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
+      for (int i = 0; i < a.nextSteps().size(); i++)
+        line((i + 1) + ". " + esc(a.nextSteps().get(i)));
       line("");
     }
 
@@ -206,20 +323,57 @@ public final class MarkdownRenderer implements Renderer {
       line("| Question | Status | Evidence | Gaps | Risk | Best Practices |");
       line("|----------|--------|----------|------|------|----------------|");
       for (Assessment.WaQuestion q : a.waQuestions()) {
-        String gaps = q.gaps().isEmpty() ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence()) : String.join("; ", q.gaps());
-        line("| " + q.id().replace("REL", "REL ") + " — " + esc(q.question()) + " | " + q.status() + " | " + esc(locs(q.evidence(), 4)) + " | "
-            + esc(gaps) + " | " + q.risk() + " | " + String.join(", ", q.bestPractices()) + " |");
+        String gaps =
+            q.gaps().isEmpty()
+                ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence())
+                : String.join("; ", q.gaps());
+        line(
+            "| "
+                + q.id().replace("REL", "REL ")
+                + " — "
+                + esc(q.question())
+                + " | "
+                + q.status()
+                + " | "
+                + esc(locs(q.evidence(), 4))
+                + " | "
+                + esc(gaps)
+                + " | "
+                + q.risk()
+                + " | "
+                + String.join(", ", q.bestPractices())
+                + " |");
       }
       line("");
     }
 
     private void recoveryCapabilities() {
       line("## Appendix B: Recovery Capabilities");
-      line("| Resource | Evidence | Backup | Frequency | Retention | Estimated RPO | Estimated RTO | Cross-Region Copy | Recovery Tested |");
-      line("|----------|----------|--------|-----------|-----------|---------------|---------------|-------------------|-----------------|");
+      line(
+          "| Resource | Evidence | Backup | Frequency | Retention | Estimated RPO | Estimated RTO | Cross-Region Copy | Recovery Tested |");
+      line(
+          "|----------|----------|--------|-----------|-----------|---------------|---------------|-------------------|-----------------|");
       for (Assessment.RecoveryRow r : a.recovery()) {
-        line("| " + esc(r.resource()) + " | " + esc(locs(r.evidence(), 1)) + " | " + esc(r.backup()) + " | " + esc(r.frequency()) + " | "
-            + esc(r.retention()) + " | " + esc(r.rpo()) + " | " + esc(r.rto()) + " | " + esc(r.crossRegion()) + " | " + esc(r.tested()) + " |");
+        line(
+            "| "
+                + esc(r.resource())
+                + " | "
+                + esc(locs(r.evidence(), 1))
+                + " | "
+                + esc(r.backup())
+                + " | "
+                + esc(r.frequency())
+                + " | "
+                + esc(r.retention())
+                + " | "
+                + esc(r.rpo())
+                + " | "
+                + esc(r.rto())
+                + " | "
+                + esc(r.crossRegion())
+                + " | "
+                + esc(r.tested())
+                + " |");
       }
       line("");
     }
@@ -228,7 +382,14 @@ public final class MarkdownRenderer implements Renderer {
       line("## Appendix C: Cannot Determine");
       if (a.undetermined().isEmpty()) line("Every check could be decided from the scanned files.");
       for (Undetermined u : a.undetermined()) {
-        line("- **" + u.rule().id() + "** on " + esc(u.resource()) + ": " + esc(u.reason()) + cite(u.evidence(), 3));
+        line(
+            "- **"
+                + u.rule().id()
+                + "** on "
+                + esc(u.resource())
+                + ": "
+                + esc(u.reason())
+                + cite(u.evidence(), 3));
       }
       line("");
     }
@@ -264,8 +425,22 @@ public final class MarkdownRenderer implements Renderer {
         line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
         line("|-------------|----------|---------|--------------|-----------------|----------|");
         for (Assessment.IntegrationRow r : a.integrations()) {
-          line("| " + esc(r.integration()) + " (" + esc(r.client()) + ") | " + locs(r.evidence(), 3) + " | " + esc(r.timeout()) + " | "
-              + esc(r.retry()) + " | " + esc(r.circuitBreaker()) + " | " + esc(r.fallback()) + " |");
+          line(
+              "| "
+                  + esc(r.integration())
+                  + " ("
+                  + esc(r.client())
+                  + ") | "
+                  + locs(r.evidence(), 3)
+                  + " | "
+                  + esc(r.timeout())
+                  + " | "
+                  + esc(r.retry())
+                  + " | "
+                  + esc(r.circuitBreaker())
+                  + " | "
+                  + esc(r.fallback())
+                  + " |");
         }
       }
       line("");
@@ -275,11 +450,24 @@ public final class MarkdownRenderer implements Renderer {
       String packages = String.join(" ", a.packagesAnalyzed());
       line("## Follow-up");
       line("Would you like to:");
-      line("- Fail a CI build on new high-risk gaps: `relplan assess " + packages + " --fail-on high`");
-      line("- Get the machine-readable plan: `relplan assess " + packages + " --format json -o plan.json`");
-      line("- Assess another environment's values: `relplan assess " + packages + " --parameters <parameter file>`");
-      line("- Calibrate to your objectives: `relplan assess " + packages + " --target 99.99 --rto 15m --rpo 5m`");
-      line("- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
+      line(
+          "- Fail a CI build on new high-risk gaps: `relplan assess "
+              + packages
+              + " --fail-on high`");
+      line(
+          "- Get the machine-readable plan: `relplan assess "
+              + packages
+              + " --format json -o plan.json`");
+      line(
+          "- Assess another environment's values: `relplan assess "
+              + packages
+              + " --parameters <parameter file>`");
+      line(
+          "- Calibrate to your objectives: `relplan assess "
+              + packages
+              + " --target 99.99 --rto 15m --rpo 5m`");
+      line(
+          "- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
     }
 
     private void line(String s) {

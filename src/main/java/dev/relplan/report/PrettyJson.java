@@ -20,7 +20,8 @@ final class PrettyJson {
   static String write(Body body) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,15 +15,19 @@ public final class Renderers {
     Set<String> extensions = new HashSet<>();
     for (Renderer r : renderers) {
       // Two renderers answering one --format name, or writing one file name, would hide each other.
-      if (!formats.add(r.format())) throw new IllegalArgumentException("two renderers for format " + r.format());
-      if (!extensions.add(r.extension())) throw new IllegalArgumentException("two renderers write ." + r.extension());
+      if (!formats.add(r.format()))
+        throw new IllegalArgumentException("two renderers for format " + r.format());
+      if (!extensions.add(r.extension()))
+        throw new IllegalArgumentException("two renderers write ." + r.extension());
     }
     this.renderers = List.copyOf(renderers);
   }
 
   /** Every output format relplan writes. Register a new renderer here, once. */
   public static Renderers all() {
-    return new Renderers(List.of(new MarkdownRenderer(), new JsonRenderer(), new SarifRenderer(), new HtmlRenderer()));
+    return new Renderers(
+        List.of(
+            new MarkdownRenderer(), new JsonRenderer(), new SarifRenderer(), new HtmlRenderer()));
   }
 
   /** These formats and one more, named last. */

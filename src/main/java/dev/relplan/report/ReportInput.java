@@ -16,5 +16,9 @@ import java.util.function.Function;
  * @param snippets the source line quoted for an evidence location
  * @param rules every rule the assessment ran, in registry order
  */
-public record ReportInput(Assessment assessment, String date, String toolVersion, Function<Location, String> snippets,
+public record ReportInput(
+    Assessment assessment,
+    String date,
+    String toolVersion,
+    Function<Location, String> snippets,
     List<Rule> rules) {}

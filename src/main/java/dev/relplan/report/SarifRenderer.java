@@ -33,7 +33,10 @@ public final class SarifRenderer implements Renderer {
     return render(input.assessment(), input.rules(), input.toolVersion());
   }
 
-  /** The SARIF log of one assessment, describing every rule in {@code rules} and a result per finding. */
+  /**
+   * The SARIF log of one assessment, describing every rule in {@code rules} and a result per
+   * finding.
+   */
   public static String render(Assessment a, List<Rule> rules, String version) {
     return PrettyJson.write(g -> new Log(g).write(a, rules, version));
   }
@@ -41,6 +44,7 @@ public final class SarifRenderer implements Renderer {
   /** One SARIF log being written: the tool with its rules, then one result per finding. */
   private static final class Log {
     private final JsonGenerator g;
+
     /** Each rule's position in the tool's rule list, which results refer to. */
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
 
@@ -68,7 +72,9 @@ public final class SarifRenderer implements Renderer {
       g.writeObjectFieldStart("driver");
       g.writeStringField("name", "relplan");
       g.writeStringField("version", version);
-      g.writeStringField("informationUri", "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/welcome.html");
+      g.writeStringField(
+          "informationUri",
+          "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/welcome.html");
       g.writeArrayFieldStart("rules");
       for (Rule r : rules) rule(r.meta());
       g.writeEndArray();
@@ -104,7 +110,8 @@ public final class SarifRenderer implements Renderer {
       if (index != null) g.writeNumberField("ruleIndex", index);
       g.writeStringField("level", level(nf.risk()));
       g.writeObjectFieldStart("message");
-      g.writeStringField("text", nf.id() + " [" + nf.risk().title + "] " + f.title() + ": " + f.description());
+      g.writeStringField(
+          "text", nf.id() + " [" + nf.risk().title + "] " + f.title() + ": " + f.description());
       g.writeEndObject();
       locations(f.evidence());
       g.writeObjectFieldStart("partialFingerprints");
@@ -127,7 +134,10 @@ public final class SarifRenderer implements Renderer {
       };
     }
 
-    /** The first evidence line is the location, the others related locations; absence findings have none. */
+    /**
+     * The first evidence line is the location, the others related locations; absence findings have
+     * none.
+     */
     private void locations(List<Location> evidence) throws IOException {
       if (evidence.isEmpty()) return;
       g.writeArrayFieldStart("locations");

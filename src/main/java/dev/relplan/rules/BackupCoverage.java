@@ -6,7 +6,6 @@ import dev.relplan.model.BackupVault;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
-import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;
@@ -14,6 +13,7 @@ import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Volume;
 import dev.relplan.model.Workload;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +24,30 @@ import java.util.Set;
  * wildcard, or by tag. Also lists the stateful resources whose data needs protecting.
  */
 public final class BackupCoverage {
-  /** Bucket names that usually hold reproducible or transient data (logs, build artifacts, static assets). */
-  private static final Set<String> REPRODUCIBLE_BUCKET_WORDS = Set.of("log", "logs", "logging", "accesslogs", "artifact",
-      "artifacts", "cloudtrail", "athena", "assets", "static", "website", "cdn", "build", "deployment", "deployments", "temp", "tmp", "cache");
+  /**
+   * Bucket names that usually hold reproducible or transient data (logs, build artifacts, static
+   * assets).
+   */
+  private static final Set<String> REPRODUCIBLE_BUCKET_WORDS =
+      Set.of(
+          "log",
+          "logs",
+          "logging",
+          "accesslogs",
+          "artifact",
+          "artifacts",
+          "cloudtrail",
+          "athena",
+          "assets",
+          "static",
+          "website",
+          "cdn",
+          "build",
+          "deployment",
+          "deployments",
+          "temp",
+          "tmp",
+          "cache");
 
   /** A plan protecting a resource, with the selection that chose it. */
   public record Protection(BackupPlan plan, BackupSelection selection, Location decidingLine) {}
@@ -40,11 +61,15 @@ public final class BackupCoverage {
 
   private BackupCoverage() {}
 
-  /** Stateful resources whose data needs a backup: databases (not cluster members or replicas), tables, file systems, volumes, buckets holding data. */
+  /**
+   * Stateful resources whose data needs a backup: databases (not cluster members or replicas),
+   * tables, file systems, volumes, buckets holding data.
+   */
   public static List<Resource> dataStores(Workload w) {
     List<Resource> out = new ArrayList<>();
     for (Database d : w.all(Database.class)) {
-      if (d.kind == Database.Kind.INSTANCE && (d.cluster.present() || d.cluster.unresolved() || d.replicaSource.present())) continue;
+      if (d.kind == Database.Kind.INSTANCE
+          && (d.cluster.present() || d.cluster.unresolved() || d.replicaSource.present())) continue;
       out.add(d);
     }
     out.addAll(w.all(Table.class));
@@ -55,9 +80,13 @@ public final class BackupCoverage {
   }
 
   public static boolean reproducible(Bucket b) {
-    for (String token : b.identityText().split("[^a-z0-9]+")) if (REPRODUCIBLE_BUCKET_WORDS.contains(token)) return true;
+    for (String token : b.identityText().split("[^a-z0-9]+"))
+      if (REPRODUCIBLE_BUCKET_WORDS.contains(token)) return true;
     String id = b.id.toLowerCase(Locale.ROOT);
-    return id.endsWith("logbucket") || id.endsWith("logsbucket") || id.endsWith("artifactbucket") || id.endsWith("artifactsbucket");
+    return id.endsWith("logbucket")
+        || id.endsWith("logsbucket")
+        || id.endsWith("artifactbucket")
+        || id.endsWith("artifactsbucket");
   }
 
   public static Result of(Workload w, Resource r) {
@@ -72,7 +101,12 @@ public final class BackupCoverage {
             hit = s.resources.trace().isEmpty() ? s.location : s.resources.trace().get(0);
             break;
           }
-          if (o instanceof Unknown u && undetermined == null) undetermined = "backup selection " + s.id + " lists a resource that cannot be resolved: " + u.reason();
+          if (o instanceof Unknown u && undetermined == null)
+            undetermined =
+                "backup selection "
+                    + s.id
+                    + " lists a resource that cannot be resolved: "
+                    + u.reason();
         }
       } else if (s.resources.unresolved() && undetermined == null) {
         undetermined = "backup selection " + s.id + ": " + s.resources.note();
@@ -104,10 +138,13 @@ public final class BackupCoverage {
     if (arn.equals("*")) return true;
     String service = serviceOf(r);
     if (service == null || !arn.contains("*")) return false;
-    // ARN patterns such as arn:aws:rds:*:*:db:* or arn:aws:dynamodb:*:*:table/* select a whole type.
+    // ARN patterns such as arn:aws:rds:*:*:db:* or arn:aws:dynamodb:*:*:table/* select a whole
+    // type.
     String[] parts = arn.split(":", 6);
-    return parts.length >= 6 && parts[2].equals(service.split(":")[0]) && (parts[5].equals("*")
-        || parts[5].startsWith(service.split(":")[1]) && parts[5].endsWith("*"));
+    return parts.length >= 6
+        && parts[2].equals(service.split(":")[0])
+        && (parts[5].equals("*")
+            || parts[5].startsWith(service.split(":")[1]) && parts[5].endsWith("*"));
   }
 
   private static String serviceOf(Resource r) {
@@ -119,7 +156,10 @@ public final class BackupCoverage {
     return null;
   }
 
-  /** Where the workload keeps a copy of the resource's data outside its Region: replication, global tables, cross-Region replicas, off-site backup copies. */
+  /**
+   * Where the workload keeps a copy of the resource's data outside its Region: replication, global
+   * tables, cross-Region replicas, off-site backup copies.
+   */
   public static List<Location> offsiteEvidence(Workload w, Resource r) {
     List<Location> ev = new ArrayList<>();
     if (r instanceof Database d) {
@@ -127,25 +167,32 @@ public final class BackupCoverage {
       if (d.globalCluster.present()) ev.addAll(d.globalCluster.trace());
       for (Database replica : d.replicas) {
         // A read replica in another Region is a live cross-Region copy.
-        if (replica.region.present() && d.region.present() && !replica.region.get().equals(d.region.get())) {
+        if (replica.region.present()
+            && d.region.present()
+            && !replica.region.get().equals(d.region.get())) {
           ev.add(replica.location);
           ev.addAll(replica.region.trace());
         }
       }
     } else if (r instanceof Table t) {
-      if (t.replicaRegions.present() && t.replicaRegions.get().size() > 1) ev.addAll(t.replicaRegions.trace());
+      if (t.replicaRegions.present() && t.replicaRegions.get().size() > 1)
+        ev.addAll(t.replicaRegions.trace());
     } else if (r instanceof Bucket b) {
       if (b.replicationDestinations.present()) ev.addAll(b.replicationDestinations.trace());
     } else if (r instanceof FileSystem f) {
       if (f.replicationRegions.present()) ev.addAll(f.replicationRegions.trace());
     }
     for (BackupCoverage.Protection p : BackupCoverage.of(w, r).protections()) {
-      for (BackupPlan.CopyAction c : BackupCoverage.offsiteCopies(w, p.plan())) ev.add(c.location());
+      for (BackupPlan.CopyAction c : BackupCoverage.offsiteCopies(w, p.plan()))
+        ev.add(c.location());
     }
     return ev;
   }
 
-  /** Copy actions of a plan that send recovery points outside the workload's vaults (another Region or account). */
+  /**
+   * Copy actions of a plan that send recovery points outside the workload's vaults (another Region
+   * or account).
+   */
   public static List<BackupPlan.CopyAction> offsiteCopies(Workload w, BackupPlan plan) {
     List<BackupPlan.CopyAction> out = new ArrayList<>();
     if (plan == null) return out;
@@ -160,7 +207,10 @@ public final class BackupCoverage {
     return out;
   }
 
-  /** The shortest retention of a plan's rules, in days; absent when every rule keeps backups forever. */
+  /**
+   * The shortest retention of a plan's rules, in days; absent when every rule keeps backups
+   * forever.
+   */
   public static Value<Integer> shortestRetention(BackupPlan plan) {
     Value<Integer> shortest = Value.absent();
     for (BackupPlan.Rule rule : plan.rules) {

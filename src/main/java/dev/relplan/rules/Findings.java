@@ -1,9 +1,9 @@
 package dev.relplan.rules;
 
 import dev.relplan.model.Production;
-import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,13 +39,31 @@ public final class Findings {
   }
 
   /** A gap on a resource, at the rule's default impact and likelihood. */
-  public void report(Rule rule, Resource r, String title, String description, Value<?>... deciding) {
+  public void report(
+      Rule rule, Resource r, String title, String description, Value<?>... deciding) {
     RuleMeta m = rule.meta();
-    report(rule, r, title, description, m.impact(), m.impactReason(), m.likelihood(), m.likelihoodReason(), deciding);
+    report(
+        rule,
+        r,
+        title,
+        description,
+        m.impact(),
+        m.impactReason(),
+        m.likelihood(),
+        m.likelihoodReason(),
+        deciding);
   }
 
-  public void report(Rule rule, Resource r, String title, String description, Impact impact, String impactReason,
-                     Likelihood likelihood, String likelihoodReason, Value<?>... deciding) {
+  public void report(
+      Rule rule,
+      Resource r,
+      String title,
+      String description,
+      Impact impact,
+      String impactReason,
+      Likelihood likelihood,
+      String likelihoodReason,
+      Value<?>... deciding) {
     for (Value<?> v : deciding) {
       if (v.unresolved()) {
         cannotDetermine(rule, r, v.note(), evidence(r, deciding));
@@ -61,23 +79,45 @@ public final class Findings {
       Production.Verdict prod = Production.of(r);
       if (!prod.production() && impact != Impact.MINOR) {
         impact = impact.lower();
-        impactReason = impactReason + " Rated one level lower: not production (" + prod.reason() + ").";
+        impactReason =
+            impactReason + " Rated one level lower: not production (" + prod.reason() + ").";
         for (Location l : prod.evidence()) if (!ev.contains(l)) ev.add(l);
       }
     }
-    findings.add(new Finding(rule.meta(), r == null ? "workload" : r.id, title, description, ev, impact, impactReason,
-        likelihood, likelihoodReason));
+    findings.add(
+        new Finding(
+            rule.meta(),
+            r == null ? "workload" : r.id,
+            title,
+            description,
+            ev,
+            impact,
+            impactReason,
+            likelihood,
+            likelihoodReason));
   }
 
-  /** A gap about something absent from the whole repository; the description says what was searched. */
+  /**
+   * A gap about something absent from the whole repository; the description says what was searched.
+   */
   public void reportAbsence(Rule rule, String subject, String title, String description) {
     RuleMeta m = rule.meta();
-    findings.add(new Finding(m, subject, title, description, List.of(), m.impact(), m.impactReason(), m.likelihood(),
-        m.likelihoodReason()));
+    findings.add(
+        new Finding(
+            m,
+            subject,
+            title,
+            description,
+            List.of(),
+            m.impact(),
+            m.impactReason(),
+            m.likelihood(),
+            m.likelihoodReason()));
   }
 
   public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {
-    undetermined.add(new Undetermined(rule.meta(), r == null ? "workload" : r.id, reason, evidence));
+    undetermined.add(
+        new Undetermined(rule.meta(), r == null ? "workload" : r.id, reason, evidence));
   }
 
   public void strength(Rule rule, String title, List<Location> evidence) {

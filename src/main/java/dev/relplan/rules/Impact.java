@@ -2,7 +2,9 @@ package dev.relplan.rules;
 
 /** Impact of a failure, as defined by the seed's risk assessment. */
 public enum Impact {
-  MINOR("Minor"), MODERATE("Moderate"), SEVERE("Severe");
+  MINOR("Minor"),
+  MODERATE("Moderate"),
+  SEVERE("Severe");
 
   public final String title;
 

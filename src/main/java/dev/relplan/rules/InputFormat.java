@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The kinds of input a rule can be expressed in. A rule declares the ones in which a workload can
- * show (or avoid) its gap; each such format has failing and passing examples in
- * {@code src/test/resources/rules/<RULE-ID>/<format>/}.
+ * show (or avoid) its gap; each such format has failing and passing examples in {@code
+ * src/test/resources/rules/<RULE-ID>/<format>/}.
  */
 public enum InputFormat {
   /** CloudFormation or SAM templates, with the handler code and repository files they refer to. */
@@ -21,7 +21,10 @@ public enum InputFormat {
     this.title = title;
   }
 
-  /** The name of the format's example folder: {@code cloudformation}, {@code terraform}, {@code code}. */
+  /**
+   * The name of the format's example folder: {@code cloudformation}, {@code terraform}, {@code
+   * code}.
+   */
   public String folder() {
     return name().toLowerCase(Locale.ROOT);
   }

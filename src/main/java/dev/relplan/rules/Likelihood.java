@@ -1,7 +1,9 @@
 package dev.relplan.rules;
 
 public enum Likelihood {
-  LOW("Low"), MEDIUM("Medium"), HIGH("High");
+  LOW("Low"),
+  MEDIUM("Medium"),
+  HIGH("High");
 
   public final String title;
 

@@ -2,7 +2,10 @@ package dev.relplan.rules;
 
 /** Risk level from impact × likelihood, exactly the seed's matrix. */
 public enum Risk {
-  CRITICAL("Critical"), HIGH("High"), MEDIUM("Medium"), LOW("Low");
+  CRITICAL("Critical"),
+  HIGH("High"),
+  MEDIUM("Medium"),
+  LOW("Low");
 
   public final String title;
 

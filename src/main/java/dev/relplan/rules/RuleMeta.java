@@ -21,8 +21,8 @@ import java.util.Objects;
  * the metadata where the rule is constructed, without reflection.
  *
  * <p>The rule's class is named for its id: drop {@code REL-}, and write each hyphen-separated word
- * capitalised, the rest of it in lower case ({@code REL-DB-SINGLE-AZ} is {@code DbSingleAz},
- * {@code REL-LAMBDA-TIMEOUT-GE-APIGW} is {@code LambdaTimeoutGeApigw}); see {@link #className(String)}.
+ * capitalised, the rest of it in lower case ({@code REL-DB-SINGLE-AZ} is {@code DbSingleAz}, {@code
+ * REL-LAMBDA-TIMEOUT-GE-APIGW} is {@code LambdaTimeoutGeApigw}); see {@link #className(String)}.
  */
 public record RuleMeta(
     String id,
@@ -57,7 +57,8 @@ public record RuleMeta(
 
   /** The class name a rule with this id has: {@code REL-DB-SINGLE-AZ} → {@code DbSingleAz}. */
   public static String className(String id) {
-    if (!id.startsWith("REL-")) throw new IllegalArgumentException("a rule id starts with REL-: " + id);
+    if (!id.startsWith("REL-"))
+      throw new IllegalArgumentException("a rule id starts with REL-: " + id);
     StringBuilder name = new StringBuilder();
     for (String word : id.substring("REL-".length()).split("-")) {
       name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
@@ -65,7 +66,9 @@ public record RuleMeta(
     return name.toString();
   }
 
-  /** Starts the metadata of the rule with this stable id (ids appear in reports: never change one). */
+  /**
+   * Starts the metadata of the rule with this stable id (ids appear in reports: never change one).
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -108,7 +111,9 @@ public record RuleMeta(
       return this;
     }
 
-    /** Reliability-pillar best practices such as {@code REL10-BP01}; the questions derive from them. */
+    /**
+     * Reliability-pillar best practices such as {@code REL10-BP01}; the questions derive from them.
+     */
     public Builder bestPractices(String... ids) {
       this.bestPractices = List.of(ids);
       return this;
@@ -157,7 +162,10 @@ public record RuleMeta(
       return this;
     }
 
-    /** The input formats in which a workload can show the gap (each has failing and passing examples). */
+    /**
+     * The input formats in which a workload can show the gap (each has failing and passing
+     * examples).
+     */
     public Builder formats(InputFormat... formats) {
       EnumSet<InputFormat> set = EnumSet.noneOf(InputFormat.class);
       set.addAll(Arrays.asList(formats));
@@ -176,13 +184,31 @@ public record RuleMeta(
       if (effort == null) missing.add("effort");
       if (remediation == null) missing.add("remediation");
       if (formats.isEmpty()) missing.add("formats");
-      if (!missing.isEmpty()) throw new IllegalStateException(id + " lacks " + String.join(", ", missing));
+      if (!missing.isEmpty())
+        throw new IllegalStateException(id + " lacks " + String.join(", ", missing));
       for (String bp : bestPractices) {
-        if (!bp.matches("REL\\d\\d-BP\\d\\d")) throw new IllegalStateException(id + ": not a best-practice id: " + bp);
+        if (!bp.matches("REL\\d\\d-BP\\d\\d"))
+          throw new IllegalStateException(id + ": not a best-practice id: " + bp);
       }
-      List<String> questions = bestPractices.stream().map(bp -> bp.substring(0, "RELnn".length())).distinct().toList();
-      return new RuleMeta(id, flag, domain, title, questions, bestPractices, impact, impactReason, likelihood, likelihoodReason,
-          tier, effort, awsServices, remediation, dependsOn, formats);
+      List<String> questions =
+          bestPractices.stream().map(bp -> bp.substring(0, "RELnn".length())).distinct().toList();
+      return new RuleMeta(
+          id,
+          flag,
+          domain,
+          title,
+          questions,
+          bestPractices,
+          impact,
+          impactReason,
+          likelihood,
+          likelihoodReason,
+          tier,
+          effort,
+          awsServices,
+          remediation,
+          dependsOn,
+          formats);
     }
   }
 }

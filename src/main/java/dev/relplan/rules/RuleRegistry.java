@@ -37,8 +37,9 @@ import dev.relplan.rules.testing.NoResilienceTesting;
 import java.util.List;
 
 /**
- * Every rule, in report order (findings of equal risk and domain are listed in this order). A rule's
- * class is named for its id ({@link RuleMeta#className(String)}) and sits in the package of its domain.
+ * Every rule, in report order (findings of equal risk and domain are listed in this order). A
+ * rule's class is named for its id ({@link RuleMeta#className(String)}) and sits in the package of
+ * its domain.
  */
 public final class RuleRegistry {
   private RuleRegistry() {}
@@ -46,20 +47,43 @@ public final class RuleRegistry {
   public static List<Rule> all() {
     return List.of(
         // Fault tolerance
-        new DbSingleAz(), new ComputeFixed(), new ComputeSingleAz(), new LbHealthCheck(), new NatSingle(),
-        new StatefulNoReplication(), new AsyncNoDlq(), new DnsFailoverNoHealthCheck(), new MonitoringAlarms(),
+        new DbSingleAz(),
+        new ComputeFixed(),
+        new ComputeSingleAz(),
+        new LbHealthCheck(),
+        new NatSingle(),
+        new StatefulNoReplication(),
+        new AsyncNoDlq(),
+        new DnsFailoverNoHealthCheck(),
+        new MonitoringAlarms(),
         new SingleRegionForTarget(),
         // Recovery
-        new BackupMissing(), new BackupShortRetention(), new BackupNoCrossRegion(), new RecoveryUntested(),
+        new BackupMissing(),
+        new BackupShortRetention(),
+        new BackupNoCrossRegion(),
+        new RecoveryUntested(),
         new DataDeletionPolicy(),
         // Scaling
-        new ScalingNoPolicy(), new AsgMinEqualsMax(), new QuotaNoAlarms(), new LambdaNoReservedConcurrency(),
-        new ApiNoThrottling(), new DynamodbFixedCapacity(), new KinesisFixedCapacity(),
+        new ScalingNoPolicy(),
+        new AsgMinEqualsMax(),
+        new QuotaNoAlarms(),
+        new LambdaNoReservedConcurrency(),
+        new ApiNoThrottling(),
+        new DynamodbFixedCapacity(),
+        new KinesisFixedCapacity(),
         // Resilience
-        new LambdaTimeoutGeApigw(), new SqsVisibilityTimeout(), new CodeCallNoTimeout(), new CodeCallNoTimeoutOrBreaker(),
-        new CodeSdkRetriesDisabled(), new CodeShallowHealthCheck(), new CodeEventHandlerNoIdempotency(),
+        new LambdaTimeoutGeApigw(),
+        new SqsVisibilityTimeout(),
+        new CodeCallNoTimeout(),
+        new CodeCallNoTimeoutOrBreaker(),
+        new CodeSdkRetriesDisabled(),
+        new CodeShallowHealthCheck(),
+        new CodeEventHandlerNoIdempotency(),
         // Change management
-        new DeployAllAtOnce(), new CodeBreakingMigration(), new DeployNoAutoRollback(), new NoPreprodEnv(),
+        new DeployAllAtOnce(),
+        new CodeBreakingMigration(),
+        new DeployNoAutoRollback(),
+        new NoPreprodEnv(),
         // Testing
         new NoResilienceTesting());
   }

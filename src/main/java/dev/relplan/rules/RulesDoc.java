@@ -13,35 +13,81 @@ public final class RulesDoc {
   public static String render(List<Rule> rules, Function<String, List<String>> examples) {
     StringBuilder sb = new StringBuilder();
     sb.append("# relplan rules\n\n");
-    sb.append("Generated from the rule metadata by `RulesDocTest` (run `mvn -B test -Drelplan.updateDocs=true` after changing a rule).\n");
-    sb.append("Each rule is written once against the workload model, whatever input format filled it. Its class is named for its id\n");
-    sb.append("(drop `REL-`, capitalise each word: `REL-DB-SINGLE-AZ` is `DbSingleAz`) in the package of its domain, and its\n");
-    sb.append("examples are in `src/test/resources/rules/<RULE-ID>/<format>/{fail,pass,undetermined}/` for every format that can\n");
+    sb.append(
+        "Generated from the rule metadata by `RulesDocTest` (run `mvn -B test -Drelplan.updateDocs=true` after changing a rule).\n");
+    sb.append(
+        "Each rule is written once against the workload model, whatever input format filled it. Its class is named for its id\n");
+    sb.append(
+        "(drop `REL-`, capitalise each word: `REL-DB-SINGLE-AZ` is `DbSingleAz`) in the package of its domain, and its\n");
+    sb.append(
+        "examples are in `src/test/resources/rules/<RULE-ID>/<format>/{fail,pass,undetermined}/` for every format that can\n");
     sb.append("express it (`RuleExamplesTest`).\n\n");
-    sb.append("| Rule | Flag | Domain | Title | Well-Architected | Default impact × likelihood | Tier |\n");
-    sb.append("|------|------|--------|-------|------------------|-----------------------------|------|\n");
+    sb.append(
+        "| Rule | Flag | Domain | Title | Well-Architected | Default impact × likelihood | Tier |\n");
+    sb.append(
+        "|------|------|--------|-------|------------------|-----------------------------|------|\n");
     for (Rule r : rules) {
       RuleMeta m = r.meta();
-      sb.append("| [").append(m.id()).append("](#").append(m.id().toLowerCase(Locale.ROOT)).append(") | ")
-          .append(m.hasFlag() ? m.flag() : "—").append(" | ").append(m.domain().title).append(" | ").append(m.title())
-          .append(" | ").append(String.join(", ", m.bestPractices())).append(" | ").append(m.impact().title).append(" × ")
-          .append(m.likelihood().title).append(" = ").append(Risk.of(m.impact(), m.likelihood()).title).append(" | ")
-          .append(m.tier().title).append(" |\n");
+      sb.append("| [")
+          .append(m.id())
+          .append("](#")
+          .append(m.id().toLowerCase(Locale.ROOT))
+          .append(") | ")
+          .append(m.hasFlag() ? m.flag() : "—")
+          .append(" | ")
+          .append(m.domain().title)
+          .append(" | ")
+          .append(m.title())
+          .append(" | ")
+          .append(String.join(", ", m.bestPractices()))
+          .append(" | ")
+          .append(m.impact().title)
+          .append(" × ")
+          .append(m.likelihood().title)
+          .append(" = ")
+          .append(Risk.of(m.impact(), m.likelihood()).title)
+          .append(" | ")
+          .append(m.tier().title)
+          .append(" |\n");
     }
     for (Rule r : rules) {
       RuleMeta m = r.meta();
       sb.append("\n## ").append(m.id()).append("\n\n");
-      sb.append("**").append(m.title()).append("**").append(m.hasFlag() ? " — flag `" + m.flag() + "`" : "").append("\n\n");
+      sb.append("**")
+          .append(m.title())
+          .append("**")
+          .append(m.hasFlag() ? " — flag `" + m.flag() + "`" : "")
+          .append("\n\n");
       sb.append("- Domain: ").append(m.domain().title).append("\n");
-      sb.append("- Well-Architected: ").append(String.join(", ", m.waQuestions())).append(" — ").append(String.join(", ", m.bestPractices())).append("\n");
-      sb.append("- Impact: ").append(m.impact().title).append(" — ").append(m.impactReason()).append("\n");
-      sb.append("- Likelihood: ").append(m.likelihood().title).append(" — ").append(m.likelihoodReason()).append("\n");
-      sb.append("- Plan tier: ").append(m.tier().title).append("; effort: ").append(m.effort()).append("\n");
-      if (!m.awsServices().isEmpty()) sb.append("- AWS services: ").append(String.join(", ", m.awsServices())).append("\n");
-      if (!m.dependsOn().isEmpty()) sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
+      sb.append("- Well-Architected: ")
+          .append(String.join(", ", m.waQuestions()))
+          .append(" — ")
+          .append(String.join(", ", m.bestPractices()))
+          .append("\n");
+      sb.append("- Impact: ")
+          .append(m.impact().title)
+          .append(" — ")
+          .append(m.impactReason())
+          .append("\n");
+      sb.append("- Likelihood: ")
+          .append(m.likelihood().title)
+          .append(" — ")
+          .append(m.likelihoodReason())
+          .append("\n");
+      sb.append("- Plan tier: ")
+          .append(m.tier().title)
+          .append("; effort: ")
+          .append(m.effort())
+          .append("\n");
+      if (!m.awsServices().isEmpty())
+        sb.append("- AWS services: ").append(String.join(", ", m.awsServices())).append("\n");
+      if (!m.dependsOn().isEmpty())
+        sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
       sb.append("- Remediation: ").append(m.remediation()).append("\n");
       sb.append("- Class: `").append(sourcePath(r)).append("`\n");
-      sb.append("- Formats: ").append(m.formats().stream().map(f -> f.title).collect(Collectors.joining(", "))).append("\n");
+      sb.append("- Formats: ")
+          .append(m.formats().stream().map(f -> f.title).collect(Collectors.joining(", ")))
+          .append("\n");
       List<String> ex = examples.apply(m.id());
       if (!ex.isEmpty()) {
         sb.append("- Examples:\n");

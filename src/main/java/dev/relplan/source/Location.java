@@ -1,6 +1,8 @@
 package dev.relplan.source;
 
-/** A place in a scanned file: path relative to the scanned root (forward slashes) and 1-based line. */
+/**
+ * A place in a scanned file: path relative to the scanned root (forward slashes) and 1-based line.
+ */
 public record Location(String file, int line) implements Comparable<Location> {
   @Override
   public int compareTo(Location o) {

@@ -61,10 +61,18 @@ class AssessorTest {
     }
   }
 
-  private static RuleMeta.Builder meta(String id, Domain domain, Impact impact, Likelihood likelihood) {
-    return RuleMeta.builder(id).domain(domain).title("Gap " + id).bestPractices("REL10-BP01")
-        .impact(impact, "impact reason.").likelihood(likelihood, "likelihood reason.")
-        .tier(Tier.QUICK_WIN).effort("Hours").remediation("Fix " + id + ".").formats(InputFormat.CLOUDFORMATION);
+  private static RuleMeta.Builder meta(
+      String id, Domain domain, Impact impact, Likelihood likelihood) {
+    return RuleMeta.builder(id)
+        .domain(domain)
+        .title("Gap " + id)
+        .bestPractices("REL10-BP01")
+        .impact(impact, "impact reason.")
+        .likelihood(likelihood, "likelihood reason.")
+        .tier(Tier.QUICK_WIN)
+        .effort("Hours")
+        .remediation("Fix " + id + ".")
+        .formats(InputFormat.CLOUDFORMATION);
   }
 
   private static StubRule rule(String id, Domain domain, Impact impact, Likelihood likelihood) {
@@ -98,7 +106,10 @@ class AssessorTest {
   }
 
   private Assessment assess(Rule... rules) {
-    return Assessor.assess(w, List.of(rules), new Assessor.Inputs("test", Context.defaults(), List.of(), List.of(), List.of()));
+    return Assessor.assess(
+        w,
+        List.of(rules),
+        new Assessor.Inputs("test", Context.defaults(), List.of(), List.of(), List.of()));
   }
 
   private static List<String> numbered(Assessment a) {
@@ -106,15 +117,20 @@ class AssessorTest {
   }
 
   private static Assessment.SpofRow spof(Assessment a, String component) {
-    return a.spofs().stream().filter(r -> r.component().equals(component)).findFirst().orElseThrow();
+    return a.spofs().stream()
+        .filter(r -> r.component().equals(component))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void findingsAreNumberedFromTheHighestRisk() {
     Table low = table("Low");
     Table high = table("High");
-    Assessment a = assess(rule("REL-MINOR", Domain.FAULT_TOLERANCE, Impact.MINOR, Likelihood.LOW).on(low),
-        rule("REL-SEVERE", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.HIGH).on(high));
+    Assessment a =
+        assess(
+            rule("REL-MINOR", Domain.FAULT_TOLERANCE, Impact.MINOR, Likelihood.LOW).on(low),
+            rule("REL-SEVERE", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.HIGH).on(high));
     assertThat(numbered(a)).containsExactly("F-001 High", "F-002 Low");
     assertThat(a.findings().get(0).risk()).isEqualTo(Risk.CRITICAL);
   }
@@ -123,9 +139,13 @@ class AssessorTest {
   void findingsOfEqualRiskAreOrderedByDomainThenRuleThenResource() {
     Table alpha = table("Alpha");
     Table zeta = table("Zeta");
-    Assessment a = assess(rule("REL-A-RECOVERY", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(alpha),
-        rule("REL-Z-FAULT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.MEDIUM).on(zeta, alpha));
-    assertThat(a.findings()).extracting(f -> f.finding().rule().id() + " " + f.finding().resource())
+    Assessment a =
+        assess(
+            rule("REL-A-RECOVERY", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(alpha),
+            rule("REL-Z-FAULT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.MEDIUM)
+                .on(zeta, alpha));
+    assertThat(a.findings())
+        .extracting(f -> f.finding().rule().id() + " " + f.finding().resource())
         .containsExactly("REL-Z-FAULT Alpha", "REL-Z-FAULT Zeta", "REL-A-RECOVERY Alpha");
   }
 
@@ -134,16 +154,26 @@ class AssessorTest {
     Table staging = table("Carts");
     Location environmentLine = new Location("params/staging.json", 3);
     staging.environment = Value.explicit("staging", List.of(environmentLine));
-    Finding f = assess(rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(staging)).findings().get(0).finding();
+    Finding f =
+        assess(rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(staging))
+            .findings()
+            .get(0)
+            .finding();
     assertThat(f.impact()).isEqualTo(Impact.MODERATE);
-    assertThat(f.impactReason()).isEqualTo("impact reason. Rated one level lower: not production (environment 'staging' (params/staging.json:3)).");
+    assertThat(f.impactReason())
+        .isEqualTo(
+            "impact reason. Rated one level lower: not production (environment 'staging' (params/staging.json:3)).");
     assertThat(f.evidence()).containsExactly(staging.location, environmentLine);
   }
 
   @Test
   void aFindingOnAResourceWithoutAnEnvironmentMarkerKeepsItsImpact() {
     Table carts = table("Carts");
-    Finding f = assess(rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts)).findings().get(0).finding();
+    Finding f =
+        assess(rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts))
+            .findings()
+            .get(0)
+            .finding();
     assertThat(f.impact()).isEqualTo(Impact.SEVERE);
   }
 
@@ -152,9 +182,12 @@ class AssessorTest {
     Table carts = table("Carts");
     add(new Stream("t", "Clicks", "AWS::Kinesis::Stream", next()));
     add(new EventSourceMapping("t", "Consumer", "AWS::Lambda::EventSourceMapping", next()));
-    Assessment a = assess(rule("REL-RECOVERY-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts),
-        rule("REL-SCALING-GAP", Domain.SCALING, Impact.SEVERE, Likelihood.MEDIUM).on(carts));
-    assertThat(a.findings()).extracting(f -> f.finding().rule().id() + " " + f.finding().likelihood())
+    Assessment a =
+        assess(
+            rule("REL-RECOVERY-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts),
+            rule("REL-SCALING-GAP", Domain.SCALING, Impact.SEVERE, Likelihood.MEDIUM).on(carts));
+    assertThat(a.findings())
+        .extracting(f -> f.finding().rule().id() + " " + f.finding().likelihood())
         .containsExactlyInAnyOrder("REL-RECOVERY-GAP HIGH", "REL-SCALING-GAP MEDIUM");
     assertThat(a.notes()).anyMatch(n -> n.contains("judged a data pipeline"));
   }
@@ -162,8 +195,10 @@ class AssessorTest {
   @Test
   void aSingleAzDatabaseIsASpofWithManualFailoverAtTheRiskOfItsFaultToleranceFinding() {
     Database db = instance("Orders", false);
-    Assessment a = assess(rule("REL-FT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.MEDIUM).on(db),
-        rule("REL-RECOVERY", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH).on(db));
+    Assessment a =
+        assess(
+            rule("REL-FT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.MEDIUM).on(db),
+            rule("REL-RECOVERY", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH).on(db));
     Assessment.SpofRow row = spof(a, "Orders");
     assertThat(row.redundancy()).isEqualTo("single-AZ");
     assertThat(row.failover()).isEqualTo("manual (restore from backup)");
@@ -214,7 +249,10 @@ class AssessorTest {
     route.routeTable = Value.explicit(table.ref(), List.of());
     route.natGateway = Value.explicit(nat.ref(), List.of());
     for (Subnet s : List.of(a, b)) {
-      RouteTableAssociation assoc = add(new RouteTableAssociation("t", "Assoc" + s.id, "AWS::EC2::SubnetRouteTableAssociation", next()));
+      RouteTableAssociation assoc =
+          add(
+              new RouteTableAssociation(
+                  "t", "Assoc" + s.id, "AWS::EC2::SubnetRouteTableAssociation", next()));
       assoc.routeTable = Value.explicit(table.ref(), List.of());
       assoc.subnet = Value.explicit(s.ref(), List.of());
     }
@@ -228,16 +266,22 @@ class AssessorTest {
     instance("Beta", true);
     Database alpha = instance("Alpha", true);
     Database zeta = instance("Zeta", false);
-    Assessment a = assess(rule("REL-FT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.HIGH).on(zeta),
-        rule("REL-FT-LOW", Domain.FAULT_TOLERANCE, Impact.MINOR, Likelihood.LOW).on(alpha));
-    assertThat(a.spofs()).extracting(Assessment.SpofRow::component).containsExactly("Zeta", "Alpha", "Beta");
+    Assessment a =
+        assess(
+            rule("REL-FT", Domain.FAULT_TOLERANCE, Impact.SEVERE, Likelihood.HIGH).on(zeta),
+            rule("REL-FT-LOW", Domain.FAULT_TOLERANCE, Impact.MINOR, Likelihood.LOW).on(alpha));
+    assertThat(a.spofs())
+        .extracting(Assessment.SpofRow::component)
+        .containsExactly("Zeta", "Alpha", "Beta");
   }
 
   @Test
   void theFindingsOfOneRuleAreOneActionNamingEachResource() {
     Table carts = table("Carts");
     Table orders = table("Orders");
-    Assessment a = assess(rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(orders, carts));
+    Assessment a =
+        assess(
+            rule("REL-GAP", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(orders, carts));
     assertThat(a.plan()).hasSize(1);
     Assessment.Action action = a.plan().get(0);
     assertThat(action.id()).isEqualTo("A-01");
@@ -249,21 +293,36 @@ class AssessorTest {
   @Test
   void actionsAreOrderedByTierThenRisk() {
     Table carts = table("Carts");
-    StubRule strategicCritical = new StubRule(meta("REL-STRATEGIC", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH).tier(Tier.STRATEGIC).build());
-    StubRule quickMedium = rule("REL-QUICK-MEDIUM", Domain.RECOVERY, Impact.MODERATE, Likelihood.MEDIUM);
+    StubRule strategicCritical =
+        new StubRule(
+            meta("REL-STRATEGIC", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH)
+                .tier(Tier.STRATEGIC)
+                .build());
+    StubRule quickMedium =
+        rule("REL-QUICK-MEDIUM", Domain.RECOVERY, Impact.MODERATE, Likelihood.MEDIUM);
     StubRule quickHigh = rule("REL-QUICK-HIGH", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM);
     Assessment a = assess(strategicCritical.on(carts), quickMedium.on(carts), quickHigh.on(carts));
-    assertThat(a.plan()).extracting(Assessment.Action::rule).containsExactly("REL-QUICK-HIGH", "REL-QUICK-MEDIUM", "REL-STRATEGIC");
+    assertThat(a.plan())
+        .extracting(Assessment.Action::rule)
+        .containsExactly("REL-QUICK-HIGH", "REL-QUICK-MEDIUM", "REL-STRATEGIC");
   }
 
   @Test
   void aDependencyOnARuleWithAnActionNamesThatActionAndOneWithoutIsLeftOut() {
     Table carts = table("Carts");
     StubRule base = rule("REL-BASE", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH);
-    StubRule dependent = new StubRule(meta("REL-DEPENDENT", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM)
-        .dependsOn("REL-BASE", "REL-WITHOUT-FINDINGS").build());
-    Assessment a = assess(base.on(carts), dependent.on(carts), rule("REL-WITHOUT-FINDINGS", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH));
-    assertThat(a.plan()).extracting(act -> act.id() + " " + act.rule() + " " + act.dependsOn())
+    StubRule dependent =
+        new StubRule(
+            meta("REL-DEPENDENT", Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM)
+                .dependsOn("REL-BASE", "REL-WITHOUT-FINDINGS")
+                .build());
+    Assessment a =
+        assess(
+            base.on(carts),
+            dependent.on(carts),
+            rule("REL-WITHOUT-FINDINGS", Domain.RECOVERY, Impact.SEVERE, Likelihood.HIGH));
+    assertThat(a.plan())
+        .extracting(act -> act.id() + " " + act.rule() + " " + act.dependsOn())
         .containsExactly("A-01 REL-BASE []", "A-02 REL-DEPENDENT [A-01]");
   }
 
@@ -271,7 +330,8 @@ class AssessorTest {
   void nextStepsAreAtMostFiveActions() {
     Table carts = table("Carts");
     List<Rule> rules = new ArrayList<>();
-    for (int i = 1; i <= 7; i++) rules.add(rule("REL-GAP-" + i, Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts));
+    for (int i = 1; i <= 7; i++)
+      rules.add(rule("REL-GAP-" + i, Domain.RECOVERY, Impact.SEVERE, Likelihood.MEDIUM).on(carts));
     Assessment a = assess(rules.toArray(Rule[]::new));
     assertThat(a.plan()).hasSize(7);
     assertThat(a.nextSteps()).hasSize(5);

@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** End-to-end assessment time (discover, parse, adapt, rules, assess, render) by repository size. Run with bench/run. */
+/**
+ * End-to-end assessment time (discover, parse, adapt, rules, assess, render) by repository size.
+ * Run with bench/run.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -43,13 +46,18 @@ public class PipelineBenchmark {
 
   @Benchmark
   public int assessAndRender() throws IOException {
-    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(repo), "bench", Context.defaults(), List.of()));
-    return MarkdownRenderer.render(r.assessment(), "-").length() + JsonRenderer.render(r.assessment(), "bench", r.snippets()).length();
+    Pipeline.Result r =
+        Pipeline.run(new Pipeline.Request(List.of(repo), "bench", Context.defaults(), List.of()));
+    return MarkdownRenderer.render(r.assessment(), "-").length()
+        + JsonRenderer.render(r.assessment(), "bench", r.snippets()).length();
   }
 
   @Benchmark
   public int assessExample() throws IOException {
-    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
     return r.assessment().findings().size();
   }
 }

@@ -2,9 +2,9 @@ package dev.relplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.assess.Assessment;
 import dev.relplan.pipeline.Baseline;
 import dev.relplan.pipeline.Pipeline;
-import dev.relplan.assess.Assessment;
 import dev.relplan.report.JsonRenderer;
 import dev.relplan.rules.Context;
 import java.io.IOException;
@@ -30,36 +30,55 @@ class BaselineTest {
   }
 
   @Test
-  void sameRepositoryAgainstItsOwnReportHasOnlyUnchangedFindings(@TempDir Path dir) throws IOException {
+  void sameRepositoryAgainstItsOwnReportHasOnlyUnchangedFindings(@TempDir Path dir)
+      throws IOException {
     Pipeline.Result r = run();
-    Map<String, String> previous = Baseline.load(report(dir, JsonRenderer.render(r.assessment(), "t", r.snippets())));
+    Map<String, String> previous =
+        Baseline.load(report(dir, JsonRenderer.render(r.assessment(), "t", r.snippets())));
     Assessment marked = r.assessment().withBaseline(previous);
     assertThat(marked.findings()).allMatch(f -> f.status().equals("unchanged"));
     assertThat(marked.fixedSinceBaseline()).isEmpty();
   }
 
   @Test
-  void findingAbsentFromTheBaselineIsNewAndBaselineOnlyFindingIsFixed(@TempDir Path dir) throws IOException {
+  void findingAbsentFromTheBaselineIsNewAndBaselineOnlyFindingIsFixed(@TempDir Path dir)
+      throws IOException {
     Pipeline.Result r = run();
-    String json = JsonRenderer.render(r.assessment(), "t", r.snippets())
-        .replace("\"rule\" : \"REL-NAT-SINGLE\"", "\"rule\" : \"REL-SOMETHING-FIXED\"");
+    String json =
+        JsonRenderer.render(r.assessment(), "t", r.snippets())
+            .replace("\"rule\" : \"REL-NAT-SINGLE\"", "\"rule\" : \"REL-SOMETHING-FIXED\"");
     Assessment marked = r.assessment().withBaseline(Baseline.load(report(dir, json)));
-    assertThat(marked.findings()).filteredOn(f -> f.finding().rule().id().equals("REL-NAT-SINGLE"))
-        .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo("new"));
-    assertThat(marked.fixedSinceBaseline()).singleElement().satisfies(t -> assertThat(t).contains("REL-SOMETHING-FIXED"));
+    assertThat(marked.findings())
+        .filteredOn(f -> f.finding().rule().id().equals("REL-NAT-SINGLE"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo("new"));
+    assertThat(marked.fixedSinceBaseline())
+        .singleElement()
+        .satisfies(t -> assertThat(t).contains("REL-SOMETHING-FIXED"));
   }
 
   @Test
   void failOnCountsOnlyNewFindingsAgainstABaseline(@TempDir Path dir) throws IOException {
     Path base = dir.resolve("base.json");
-    assertThat(Main.execute("assess", ORDERS.toString(), "--format", "json", "-o", base.toString())).isZero();
-    assertThat(Main.execute("assess", ORDERS.toString(), "--baseline", base.toString(), "--fail-on", "high", "-o", dir.resolve("p.md").toString()))
+    assertThat(Main.execute("assess", ORDERS.toString(), "--format", "json", "-o", base.toString()))
+        .isZero();
+    assertThat(
+            Main.execute(
+                "assess",
+                ORDERS.toString(),
+                "--baseline",
+                base.toString(),
+                "--fail-on",
+                "high",
+                "-o",
+                dir.resolve("p.md").toString()))
         .isZero();
   }
 
   @Test
   void baselineThatIsNotAReportIsAUsageError(@TempDir Path dir) throws IOException {
     Path bogus = report(dir, "{\"hello\": 1}");
-    assertThat(Main.execute("assess", ORDERS.toString(), "--baseline", bogus.toString())).isEqualTo(2);
+    assertThat(Main.execute("assess", ORDERS.toString(), "--baseline", bogus.toString()))
+        .isEqualTo(2);
   }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The command-line contract of SPEC §1: options, outputs and exit codes (0 done, 1 --fail-on reached, 2 usage or input error). */
+/**
+ * The command-line contract of SPEC §1: options, outputs and exit codes (0 done, 1 --fail-on
+ * reached, 2 usage or input error).
+ */
 class CliTest {
   static final String ORDERS = "examples/orders-platform";
   static final String RESILIENT = "examples/resilient-web";
@@ -57,7 +60,8 @@ class CliTest {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Exit 2, nothing on stdout, exactly one line on stderr that contains every given fragment. */
@@ -66,7 +70,10 @@ class CliTest {
     assertThat(r.out()).as("stdout").isEmpty();
     assertThat(r.errLines()).as("stderr lines").hasSize(1);
     String line = r.errLines().get(0);
-    assertThat(line).startsWith("relplan: ").doesNotContain("internal error").doesNotContain("Exception");
+    assertThat(line)
+        .startsWith("relplan: ")
+        .doesNotContain("internal error")
+        .doesNotContain("Exception");
     for (String f : fragments) assertThat(line).contains(f);
   }
 
@@ -84,7 +91,9 @@ class CliTest {
   void assessHelpExitsZeroAndListsTheOptions() {
     Result r = run("assess", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--target", "--rto", "--rpo", "--parameters", "--format", "--output", "--fail-on");
+    assertThat(r.out())
+        .contains(
+            "--target", "--rto", "--rpo", "--parameters", "--format", "--output", "--fail-on");
   }
 
   @Test
@@ -94,7 +103,8 @@ class CliTest {
     assertThat(r.out().strip()).isEqualTo("relplan " + Main.VERSION);
   }
 
-  // ------------------------------------------------------------------ usage errors: exit 2, one line naming the problem
+  // ------------------------------------------------------------------ usage errors: exit 2, one
+  // line naming the problem
 
   @Test
   void missingPathExitsTwoNamingThePath() {
@@ -147,13 +157,15 @@ class CliTest {
   void unknownFormatListsEveryFormatOnOffer() {
     Result r = run("assess", RESILIENT, "--format", "xml");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.errLines()).containsExactly("relplan: --format xml is not available: use md, json, sarif or html");
+    assertThat(r.errLines())
+        .containsExactly("relplan: --format xml is not available: use md, json, sarif or html");
   }
 
   @Test
   void formatHelpNamesEveryFormatWithTheDefaultFirst() {
     Result r = run("assess", "--help");
-    assertThat(r.out()).contains("--format=F          md (default), json, sarif or html; repeatable.");
+    assertThat(r.out())
+        .contains("--format=F          md (default), json, sarif or html; repeatable.");
   }
 
   // ------------------------------------------------------------------ --fail-on
@@ -189,21 +201,28 @@ class CliTest {
   static Stream<Arguments> failOnMatrix() {
     List<Arguments> out = new ArrayList<>();
     for (String dir : List.of(ORDERS, RESILIENT)) {
-      for (String level : List.of("critical", "high", "medium", "low")) out.add(Arguments.of(dir, level));
+      for (String level : List.of("critical", "high", "medium", "low"))
+        out.add(Arguments.of(dir, level));
     }
     return out.stream();
   }
 
-  /** Exit 1 exactly when some finding is at or above the level (SPEC §1), judged from the report's own counts. */
+  /**
+   * Exit 1 exactly when some finding is at or above the level (SPEC §1), judged from the report's
+   * own counts.
+   */
   @ParameterizedTest(name = "{0} --fail-on {1}")
   @MethodSource("failOnMatrix")
-  void failOnExitsOneExactlyWhenAFindingIsAtOrAboveTheLevel(String dir, String level) throws IOException {
+  void failOnExitsOneExactlyWhenAFindingIsAtOrAboveTheLevel(String dir, String level)
+      throws IOException {
     Result r = run("assess", dir, "--format", "json", "--fail-on", level);
     JsonNode s = r.json().get("summary");
     List<String> order = List.of("critical", "high", "medium", "low");
     int atOrAbove = 0;
     for (String l : order.subList(0, order.indexOf(level) + 1)) atOrAbove += s.get(l).asInt();
-    assertThat(r.code()).as("findings at or above " + level + ": " + atOrAbove).isEqualTo(atOrAbove > 0 ? 1 : 0);
+    assertThat(r.code())
+        .as("findings at or above " + level + ": " + atOrAbove)
+        .isEqualTo(atOrAbove > 0 ? 1 : 0);
   }
 
   @Test
@@ -240,8 +259,10 @@ class CliTest {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("reliability-plan.json", "reliability-plan.md");
     }
-    assertThat(Files.readString(dir.resolve("reliability-plan.md"), StandardCharsets.UTF_8)).startsWith("#");
-    assertThat(MAPPER.readTree(dir.resolve("reliability-plan.json").toFile()).has("findings")).isTrue();
+    assertThat(Files.readString(dir.resolve("reliability-plan.md"), StandardCharsets.UTF_8))
+        .startsWith("#");
+    assertThat(MAPPER.readTree(dir.resolve("reliability-plan.json").toFile()).has("findings"))
+        .isTrue();
   }
 
   @Test
@@ -267,7 +288,18 @@ class CliTest {
 
   @Test
   void targetAndRecoveryObjectivesAreReported() throws IOException {
-    Result r = run("assess", RESILIENT, "--format", "json", "--target", "99.95%", "--rto", "1h", "--rpo", "PT15M");
+    Result r =
+        run(
+            "assess",
+            RESILIENT,
+            "--format",
+            "json",
+            "--target",
+            "99.95%",
+            "--rto",
+            "1h",
+            "--rpo",
+            "PT15M");
     assertThat(r.code()).isZero();
     JsonNode w = r.json().get("workload");
     assertThat(w.get("availabilityTarget").asText()).isEqualTo("99.95");
@@ -285,24 +317,30 @@ class CliTest {
 
   @Test
   void stagingParametersTurnOnTheSingleAzDatabaseFinding() throws IOException {
-    Result staging = run("assess", ORDERS, "--format", "json", "--parameters", ORDERS + "/params/staging.json");
-    Result prod = run("assess", ORDERS, "--format", "json", "--parameters", ORDERS + "/params/prod.json");
+    Result staging =
+        run("assess", ORDERS, "--format", "json", "--parameters", ORDERS + "/params/staging.json");
+    Result prod =
+        run("assess", ORDERS, "--format", "json", "--parameters", ORDERS + "/params/prod.json");
     assertThat(staging.code()).isZero();
     assertThat(prod.code()).isZero();
-    assertThat(findings(prod.json(), "REL-DB-SINGLE-AZ")).as("prod: MultiAZ is !If [IsProd, true, false] = true").isEmpty();
+    assertThat(findings(prod.json(), "REL-DB-SINGLE-AZ"))
+        .as("prod: MultiAZ is !If [IsProd, true, false] = true")
+        .isEmpty();
     List<JsonNode> single = findings(staging.json(), "REL-DB-SINGLE-AZ");
     assertThat(single).hasSize(1);
     JsonNode f = single.get(0);
     assertThat(f.get("resource").asText()).isEqualTo("OrdersDatabase");
     List<String> evidence = new ArrayList<>();
-    for (JsonNode e : f.get("evidence")) evidence.add(e.get("file").asText() + ":" + e.get("line").asInt());
+    for (JsonNode e : f.get("evidence"))
+      evidence.add(e.get("file").asText() + ":" + e.get("line").asInt());
     assertThat(evidence).contains("data.yaml:76", "params/staging.json:3");
     assertThat(staging.json().at("/workload/notes").toString()).contains("params/staging.json");
   }
 
   @Test
   void parametersFileThatIsATemplateExitsTwo() {
-    assertUsageError(run("assess", ORDERS, "--parameters", ORDERS + "/app.yaml"), "app.yaml", "no parameters");
+    assertUsageError(
+        run("assess", ORDERS, "--parameters", ORDERS + "/app.yaml"), "app.yaml", "no parameters");
   }
 
   @Test
@@ -312,18 +350,23 @@ class CliTest {
 
   @Test
   void missingParametersFileExitsTwo() {
-    assertUsageError(run("assess", ORDERS, "--parameters", "no-such-params.json"), "no-such-params.json", "does not exist");
+    assertUsageError(
+        run("assess", ORDERS, "--parameters", "no-such-params.json"),
+        "no-such-params.json",
+        "does not exist");
   }
 
   @Test
   void parametersDirectoryExitsTwoSayingItIsADirectory() {
-    assertUsageError(run("assess", ORDERS, "--parameters", ORDERS + "/params"), "params", "directory");
+    assertUsageError(
+        run("assess", ORDERS, "--parameters", ORDERS + "/params"), "params", "directory");
   }
 
   @Test
   void unparseableParametersFileExitsTwo() throws IOException {
     Path p = Files.writeString(tmp.resolve("p.json"), "{\"Parameters\": {");
-    assertUsageError(run("assess", ORDERS, "--parameters", p.toString()), "p.json", "cannot be parsed");
+    assertUsageError(
+        run("assess", ORDERS, "--parameters", p.toString()), "p.json", "cannot be parsed");
   }
 
   @Test
@@ -336,7 +379,8 @@ class CliTest {
 
   static List<String> evidenceFiles(JsonNode report) {
     java.util.TreeSet<String> out = new java.util.TreeSet<>();
-    for (JsonNode f : report.get("findings")) for (JsonNode e : f.get("evidence")) out.add(e.get("file").asText());
+    for (JsonNode f : report.get("findings"))
+      for (JsonNode e : f.get("evidence")) out.add(e.get("file").asText());
     return List.copyOf(out);
   }
 
@@ -351,15 +395,20 @@ class CliTest {
   void fileGivenWithOtherPathsIsCitedByItsOwnPath() throws IOException {
     Result r = run("assess", ORDERS + "/data.yaml", RESILIENT, "--format", "json");
     assertThat(r.code()).isZero();
-    assertThat(evidenceFiles(r.json())).isNotEmpty().allMatch(f -> f.equals(ORDERS + "/data.yaml") || f.startsWith(RESILIENT + "/"));
-    assertThat(r.json().at("/workload/packagesAnalyzed").toString()).contains("\"" + ORDERS + "/data.yaml\"");
+    assertThat(evidenceFiles(r.json()))
+        .isNotEmpty()
+        .allMatch(f -> f.equals(ORDERS + "/data.yaml") || f.startsWith(RESILIENT + "/"));
+    assertThat(r.json().at("/workload/packagesAnalyzed").toString())
+        .contains("\"" + ORDERS + "/data.yaml\"");
   }
 
   @Test
   void severalDirectoriesAreCitedWithTheirPrefixes() throws IOException {
     Result r = run("assess", RESILIENT, ORDERS, "--format", "json");
     assertThat(r.code()).isZero();
-    assertThat(evidenceFiles(r.json())).isNotEmpty().allMatch(f -> f.startsWith(ORDERS + "/") || f.startsWith(RESILIENT + "/"));
+    assertThat(evidenceFiles(r.json()))
+        .isNotEmpty()
+        .allMatch(f -> f.startsWith(ORDERS + "/") || f.startsWith(RESILIENT + "/"));
     for (String f : evidenceFiles(r.json())) assertThat(Path.of(f)).as(f).isRegularFile();
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The "how to add an output format" walk-through, followed for real: a new format is one class
  * implementing {@link Renderer} plus registering it once (in {@code Renderers.all()}; here with
- * {@code Renderers.all().with(...)}). The CLI then accepts its name, writes its file and names it in
- * help and errors, with no other change.
+ * {@code Renderers.all().with(...)}). The CLI then accepts its name, writes its file and names it
+ * in help and errors, with no other change.
  */
 class NewOutputFormatTest {
   /** A throwaway output format: the finding ids, one a line. */
@@ -38,7 +38,8 @@ class NewOutputFormatTest {
     @Override
     public String render(ReportInput input) {
       StringBuilder out = new StringBuilder();
-      for (Assessment.NumberedFinding f : input.assessment().findings()) out.append(f.id()).append('\n');
+      for (Assessment.NumberedFinding f : input.assessment().findings())
+        out.append(f.id()).append('\n');
       return out.toString();
     }
   }
@@ -61,17 +62,30 @@ class NewOutputFormatTest {
   @Test
   void theNewFormatIsWrittenToItsOwnFileBesideTheOthers() throws IOException {
     Path dir = tmp.resolve("out");
-    CliTest.Result r = CliTest.run(WITH_IDS, "assess", CliTest.ORDERS, "--format", "md", "--format", "ids", "-o", dir.toString());
+    CliTest.Result r =
+        CliTest.run(
+            WITH_IDS,
+            "assess",
+            CliTest.ORDERS,
+            "--format",
+            "md",
+            "--format",
+            "ids",
+            "-o",
+            dir.toString());
     assertThat(r.code()).isZero();
     assertThat(dir.resolve("reliability-plan.md")).isRegularFile();
-    assertThat(Files.readString(dir.resolve("reliability-plan.txt"), StandardCharsets.UTF_8)).startsWith("F-");
+    assertThat(Files.readString(dir.resolve("reliability-plan.txt"), StandardCharsets.UTF_8))
+        .startsWith("F-");
   }
 
   @Test
   void anUnknownFormatListsExactlyTheRegisteredNames() {
     CliTest.Result r = CliTest.run(WITH_IDS, "assess", CliTest.RESILIENT, "--format", "xml");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.errLines()).containsExactly("relplan: --format xml is not available: use md, json, sarif, html or ids");
+    assertThat(r.errLines())
+        .containsExactly(
+            "relplan: --format xml is not available: use md, json, sarif, html or ids");
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.relplan.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.EventHandler;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SQS-triggered Go and .NET functions linked to their handler code, with and without idempotency. */
+/**
+ * SQS-triggered Go and .NET functions linked to their handler code, with and without idempotency.
+ */
 class GoCsharpHandlersTest {
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       AWSTemplateFormatVersion: "2010-09-09"
       Transform: AWS::Serverless-2016-10-31
       Resources:
@@ -59,7 +62,9 @@ class GoCsharpHandlersTest {
 
   @Test
   void handlersWithoutIdempotencyAreFindings(@TempDir Path dir) throws Exception {
-    write(dir, """
+    write(
+        dir,
+        """
         package main
 
         import (
@@ -76,7 +81,8 @@ class GoCsharpHandlersTest {
         func main() {
         	lambda.Start(handle)
         }
-        """, """
+        """,
+        """
         namespace Billing;
         public class Function
         {
@@ -84,17 +90,27 @@ class GoCsharpHandlersTest {
         }
         """);
     Pipeline.Result r = run(dir);
-    List<EventHandler> found = r.workload().eventHandlers.stream().sorted(Comparator.comparing(h -> h.location.toString())).toList();
-    assertThat(found).extracting(h -> h.location.toString()).containsExactly("src/Billing/Function.cs:4", "src/go-consumer/main.go:10");
+    List<EventHandler> found =
+        r.workload().eventHandlers.stream()
+            .sorted(Comparator.comparing(h -> h.location.toString()))
+            .toList();
+    assertThat(found)
+        .extracting(h -> h.location.toString())
+        .containsExactly("src/Billing/Function.cs:4", "src/go-consumer/main.go:10");
     assertThat(found).allMatch(h -> h.idempotency.known() && !h.idempotency.present());
-    assertThat(r.assessment().findings().stream().filter(f -> f.finding().rule().id().equals("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")))
+    assertThat(
+            r.assessment().findings().stream()
+                .filter(
+                    f -> f.finding().rule().id().equals("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")))
         .extracting(f -> f.finding().evidence().get(0).toString())
         .containsExactlyInAnyOrder("src/Billing/Function.cs:4", "src/go-consumer/main.go:10");
   }
 
   @Test
   void conditionalWritesAndPowertoolsIdempotencyAreRecognised(@TempDir Path dir) throws Exception {
-    write(dir, """
+    write(
+        dir,
+        """
         package main
 
         import (
@@ -117,7 +133,8 @@ class GoCsharpHandlersTest {
         		return err
         	})
         }
-        """, """
+        """,
+        """
         using AWS.Lambda.Powertools.Idempotency;
         namespace Billing;
         public class Function
@@ -127,11 +144,22 @@ class GoCsharpHandlersTest {
         }
         """);
     Pipeline.Result r = run(dir);
-    List<EventHandler> found = r.workload().eventHandlers.stream().sorted(Comparator.comparing(h -> h.location.toString())).toList();
-    assertThat(found).extracting(h -> h.location.toString()).containsExactly("src/Billing/Function.cs:6", "src/go-consumer/main.go:15");
+    List<EventHandler> found =
+        r.workload().eventHandlers.stream()
+            .sorted(Comparator.comparing(h -> h.location.toString()))
+            .toList();
+    assertThat(found)
+        .extracting(h -> h.location.toString())
+        .containsExactly("src/Billing/Function.cs:6", "src/go-consumer/main.go:15");
     assertThat(found.get(0).idempotency.get()).isEqualTo("Powertools [Idempotent]");
     assertThat(found.get(1).idempotency.get()).startsWith("conditional write: ConditionExpression");
-    assertThat(found.get(1).idempotency.trace()).extracting(Object::toString).containsExactly("src/go-consumer/main.go:18");
-    assertThat(r.assessment().findings().stream().filter(f -> f.finding().rule().id().equals("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY"))).isEmpty();
+    assertThat(found.get(1).idempotency.trace())
+        .extracting(Object::toString)
+        .containsExactly("src/go-consumer/main.go:18");
+    assertThat(
+            r.assessment().findings().stream()
+                .filter(
+                    f -> f.finding().rule().id().equals("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")))
+        .isEmpty();
   }
 }

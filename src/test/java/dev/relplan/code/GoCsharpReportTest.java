@@ -15,9 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Go and C# calls in both reports: finite library defaults are shown, timeouts found through the config flow are explicit. */
+/**
+ * Go and C# calls in both reports: finite library defaults are shown, timeouts found through the
+ * config flow are explicit.
+ */
 class GoCsharpReportTest {
-  private static final Path PASS = Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/code/pass");
+  private static final Path PASS =
+      Path.of("src/test/resources/rules/REL-CODE-CALL-NO-TIMEOUT/code/pass");
 
   private static Pipeline.Result run(Path p) throws Exception {
     return Pipeline.run(new Pipeline.Request(List.of(p), "orders", Context.defaults(), List.of()));
@@ -26,7 +30,8 @@ class GoCsharpReportTest {
   private static List<String> timeouts(JsonNode integrations, String language) {
     List<String> out = new ArrayList<>();
     for (JsonNode i : integrations) {
-      if (i.get("file").asText().endsWith(language)) out.add(i.get("line").asInt() + " " + i.get("timeout").asText());
+      if (i.get("file").asText().endsWith(language))
+        out.add(i.get("line").asInt() + " " + i.get("timeout").asText());
     }
     return out;
   }
@@ -34,18 +39,26 @@ class GoCsharpReportTest {
   @Test
   void finiteDefaultsAndConfiguredTimeoutsAreShownWithoutFindings() throws Exception {
     Pipeline.Result r = run(PASS);
-    JsonNode json = new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
+    JsonNode json =
+        new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     List<String> go = timeouts(json.get("integrations"), ".go");
     assertThat(go).hasSize(3);
-    assertThat(String.join("\n", go)).contains("5 s (http.Client.Timeout)").contains("2 s (context.WithTimeout)")
+    assertThat(String.join("\n", go))
+        .contains("5 s (http.Client.Timeout)")
+        .contains("2 s (context.WithTimeout)")
         .contains("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
     List<String> cs = timeouts(json.get("integrations"), ".cs");
     assertThat(cs).hasSize(3);
-    assertThat(String.join("\n", cs)).contains("5 s (HttpClient.Timeout)").contains("100 s (HttpClient default Timeout)")
+    assertThat(String.join("\n", cs))
+        .contains("5 s (HttpClient.Timeout)")
+        .contains("100 s (HttpClient default Timeout)")
         .contains("100 s (AWS SDK for .NET default Timeout)");
     String md = MarkdownRenderer.render(r.assessment(), "2026-01-01");
     assertThat(md).contains("go-redis defaults").contains("HttpClient default Timeout");
-    assertThat(r.assessment().findings().stream().filter(f -> f.finding().rule().id().startsWith("REL-CODE-CALL-NO-TIMEOUT"))).isEmpty();
+    assertThat(
+            r.assessment().findings().stream()
+                .filter(f -> f.finding().rule().id().startsWith("REL-CODE-CALL-NO-TIMEOUT")))
+        .isEmpty();
   }
 
   @Test

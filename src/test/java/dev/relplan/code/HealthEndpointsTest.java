@@ -13,12 +13,19 @@ import org.junit.jupiter.api.Test;
 /** Which Spring handlers are health checks, and whether they touch a dependency. */
 class HealthEndpointsTest {
   private static List<HealthEndpoint> scan(String source) {
-    return new JavaCodeScanner().scan(List.of(new SourceFile(Path.of("H.java"), "H.java", FileKind.SOURCE_CODE, source, List.of()))).healthEndpoints();
+    return new JavaCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(
+                    Path.of("H.java"), "H.java", FileKind.SOURCE_CODE, source, List.of())))
+        .healthEndpoints();
   }
 
   @Test
   void pathsCombineTheClassPrefixAndOnlyGetHealthAndReadinessPathsCount() {
-    List<HealthEndpoint> found = scan("""
+    List<HealthEndpoint> found =
+        scan(
+            """
         import org.springframework.web.bind.annotation.*;
         @RestController
         @RequestMapping("/api")
@@ -29,13 +36,17 @@ class HealthEndpointsTest {
           @GetMapping("/status/ready") String ready() { return "ready"; }
         }
         """);
-    assertThat(found).extracting(h -> h.path).containsExactly("GET /api/healthz", "GET /api/status/ready");
+    assertThat(found)
+        .extracting(h -> h.path)
+        .containsExactly("GET /api/healthz", "GET /api/status/ready");
     assertThat(found).allMatch(h -> !h.dependencyCheck.present());
   }
 
   @Test
   void aDelegatedCheckCountsAsTouchingADependency() {
-    List<HealthEndpoint> found = scan("""
+    List<HealthEndpoint> found =
+        scan(
+            """
         import org.springframework.web.bind.annotation.*;
         @RestController
         class H {

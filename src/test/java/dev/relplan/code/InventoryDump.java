@@ -16,11 +16,33 @@ final class InventoryDump {
       var skipped = code.skipped();
       System.out.println("== " + a + " skipped=" + skipped);
       for (Integration i : w.integrations) {
-        System.out.println(i.location + " [" + i.client + "] " + i.enclosing + " target=" + i.target + " client@" + i.clientLocation
-            + "\n    timeout=" + i.timeout + " / " + i.timeout.note() + " " + i.timeout.trace() + "\n    retry=" + i.retry + " disabled=" + i.retriesDisabled
-            + " cb=" + i.circuitBreaker + " fb=" + i.fallback);
+        System.out.println(
+            i.location
+                + " ["
+                + i.client
+                + "] "
+                + i.enclosing
+                + " target="
+                + i.target
+                + " client@"
+                + i.clientLocation
+                + "\n    timeout="
+                + i.timeout
+                + " / "
+                + i.timeout.note()
+                + " "
+                + i.timeout.trace()
+                + "\n    retry="
+                + i.retry
+                + " disabled="
+                + i.retriesDisabled
+                + " cb="
+                + i.circuitBreaker
+                + " fb="
+                + i.fallback);
       }
-      for (var h : w.healthEndpoints) System.out.println(h.location + " health " + h.path + " check=" + h.dependencyCheck);
+      for (var h : w.healthEndpoints)
+        System.out.println(h.location + " health " + h.path + " check=" + h.dependencyCheck);
     }
   }
 }

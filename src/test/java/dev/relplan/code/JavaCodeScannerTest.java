@@ -11,12 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Java inventory: which calls are found and what timeout, retry, breaker and fallback each gets. */
+/**
+ * The Java inventory: which calls are found and what timeout, retry, breaker and fallback each
+ * gets.
+ */
 class JavaCodeScannerTest {
   private static ScanResult scan(String... namesAndSources) {
     List<SourceFile> files = new java.util.ArrayList<>();
     for (int i = 0; i < namesAndSources.length; i += 2) {
-      files.add(new SourceFile(Path.of(namesAndSources[i]), namesAndSources[i], FileKind.SOURCE_CODE, namesAndSources[i + 1], List.of()));
+      files.add(
+          new SourceFile(
+              Path.of(namesAndSources[i]),
+              namesAndSources[i],
+              FileKind.SOURCE_CODE,
+              namesAndSources[i + 1],
+              List.of()));
     }
     return new JavaCodeScanner().scan(files);
   }
@@ -32,7 +41,11 @@ class JavaCodeScannerTest {
 
   @Test
   void hikariPoolReportsTheDefaultConnectionTimeoutAndTheDatabaseHost() {
-    Integration i = only(scan("Db.java", """
+    Integration i =
+        only(
+            scan(
+                "Db.java",
+                """
         import com.zaxxer.hikari.HikariConfig;
         import com.zaxxer.hikari.HikariDataSource;
         class Db {
@@ -52,7 +65,11 @@ class JavaCodeScannerTest {
 
   @Test
   void hikariConnectionTimeoutSetOnTheConfigIsExplicit() {
-    Integration i = only(scan("Db.java", """
+    Integration i =
+        only(
+            scan(
+                "Db.java",
+                """
         import com.zaxxer.hikari.HikariConfig;
         import com.zaxxer.hikari.HikariDataSource;
         class Db {
@@ -69,7 +86,11 @@ class JavaCodeScannerTest {
 
   @Test
   void hikariPoolSizeAndIdleTimeoutAreRecordedAsPoolSettings() {
-    Integration i = only(scan("Db.java", """
+    Integration i =
+        only(
+            scan(
+                "Db.java",
+                """
         import com.zaxxer.hikari.HikariConfig;
         import com.zaxxer.hikari.HikariDataSource;
         class Db {
@@ -82,10 +103,15 @@ class JavaCodeScannerTest {
           }
         }
         """));
-    assertThat(i.pool.get()).isEqualTo("maximumPoolSize 20, connectionTimeout 5 s, idleTimeout 60 s");
+    assertThat(i.pool.get())
+        .isEqualTo("maximumPoolSize 20, connectionTimeout 5 s, idleTimeout 60 s");
     assertThat(i.pool.isExplicit()).isTrue();
     assertThat(i.pool.trace()).extracting(l -> l.line()).containsExactly(6, 7, 8);
-    Integration bare = only(scan("Db.java", """
+    Integration bare =
+        only(
+            scan(
+                "Db.java",
+                """
         import com.zaxxer.hikari.HikariDataSource;
         class Db {
           HikariDataSource pool() {
@@ -99,7 +125,11 @@ class JavaCodeScannerTest {
 
   @Test
   void feignClientInterfaceUsesFeignDefaultsAndReportsItsFallback() {
-    Integration i = only(scan("Stock.java", """
+    Integration i =
+        only(
+            scan(
+                "Stock.java",
+                """
         import org.springframework.cloud.openfeign.FeignClient;
         @FeignClient(name = "stock", url = "https://stock.example.com", fallback = StockFallback.class)
         interface Stock {
@@ -115,7 +145,11 @@ class JavaCodeScannerTest {
 
   @Test
   void retrofitWithoutAClientRunsOnOkHttpDefaults() {
-    Integration i = only(scan("Api.java", """
+    Integration i =
+        only(
+            scan(
+                "Api.java",
+                """
         import retrofit2.Retrofit;
         class Api {
           Object create() {
@@ -130,7 +164,10 @@ class JavaCodeScannerTest {
 
   @Test
   void jaxRsClientWithAndWithoutReadTimeout() {
-    ScanResult r = scan("Rates.java", """
+    ScanResult r =
+        scan(
+            "Rates.java",
+            """
         import jakarta.ws.rs.client.Client;
         import jakarta.ws.rs.client.ClientBuilder;
         import java.util.concurrent.TimeUnit;
@@ -149,7 +186,11 @@ class JavaCodeScannerTest {
 
   @Test
   void restClientWithoutARequestFactoryCannotBeDetermined() {
-    Integration i = only(scan("Users.java", """
+    Integration i =
+        only(
+            scan(
+                "Users.java",
+                """
         import org.springframework.web.client.RestClient;
         class Users {
           private final RestClient client = RestClient.create("https://users.example.com");
@@ -162,7 +203,11 @@ class JavaCodeScannerTest {
 
   @Test
   void restTemplateBuilderReadTimeoutIsFollowed() {
-    Integration i = only(scan("Cfg.java", """
+    Integration i =
+        only(
+            scan(
+                "Cfg.java",
+                """
         import java.time.Duration;
         import org.springframework.boot.web.client.RestTemplateBuilder;
         import org.springframework.web.client.RestTemplate;
@@ -180,7 +225,11 @@ class JavaCodeScannerTest {
 
   @Test
   void restTemplateFromAnInjectedBuilderWithoutTimeoutsCannotBeDetermined() {
-    Integration i = only(scan("Cfg.java", """
+    Integration i =
+        only(
+            scan(
+                "Cfg.java",
+                """
         import org.springframework.boot.web.client.RestTemplateBuilder;
         import org.springframework.web.client.RestTemplate;
         class Cfg {
@@ -194,7 +243,11 @@ class JavaCodeScannerTest {
 
   @Test
   void apacheFiveResponseTimeoutThroughTheConnectionManager() {
-    Integration i = only(scan("Http5.java", """
+    Integration i =
+        only(
+            scan(
+                "Http5.java",
+                """
         import org.apache.hc.client5.http.config.ConnectionConfig;
         import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
         import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -215,7 +268,10 @@ class JavaCodeScannerTest {
 
   @Test
   void hystrixRetryableAndReactorOperatorsAreEvidence() {
-    ScanResult r = scan("Mixed.java", """
+    ScanResult r =
+        scan(
+            "Mixed.java",
+            """
         import com.netflix.hystrix.contrib.javanica.annotation.HystrixCommand;
         import org.springframework.retry.annotation.Recover;
         import org.springframework.retry.annotation.Retryable;
@@ -254,7 +310,10 @@ class JavaCodeScannerTest {
 
   @Test
   void methodsThatOnlyShareANameWithClientCallsAreNotIntegrations() {
-    ScanResult r = scan("Mailer.java", """
+    ScanResult r =
+        scan(
+            "Mailer.java",
+            """
         import java.util.concurrent.Executor;
         class Mailer {
           private final Outbox outbox = new Outbox();
@@ -262,7 +321,9 @@ class JavaCodeScannerTest {
           void go() { outbox.send("x"); executor.execute(() -> {}); }
           static class Outbox { void send(String s) {} }
         }
-        """, "Other.java", """
+        """,
+            "Other.java",
+            """
         import org.apache.hc.client5.http.classic.HttpClient;
         class Other {
           private final HttpClient client;
@@ -284,7 +345,8 @@ class JavaCodeScannerTest {
     assertThat(r.skipped().get(0).reason()).startsWith("Java syntax error at line 2");
   }
 
-  private static final String PRICING_CLIENT = """
+  private static final String PRICING_CLIENT =
+      """
       import org.springframework.web.client.RestTemplate;
       class PricingClient {
         private final RestTemplate rest = new RestTemplate();
@@ -294,7 +356,13 @@ class JavaCodeScannerTest {
 
   @Test
   void aCircuitBreakerOnEveryCallerProtectsTheCall() {
-    Integration i = only(scan("PricingClient.java", PRICING_CLIENT, "CatalogService.java", """
+    Integration i =
+        only(
+            scan(
+                "PricingClient.java",
+                PRICING_CLIENT,
+                "CatalogService.java",
+                """
         import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
         class CatalogService {
           private final PricingClient pricing;
@@ -303,14 +371,23 @@ class JavaCodeScannerTest {
           String priced(String sku) { return pricing.price(sku); }
         }
         """));
-    assertThat(i.circuitBreaker.get()).isEqualTo("Resilience4j @CircuitBreaker (pricing) in caller CatalogService.priced");
-    assertThat(i.circuitBreaker.trace()).extracting(Object::toString).containsExactly("CatalogService.java:5");
+    assertThat(i.circuitBreaker.get())
+        .isEqualTo("Resilience4j @CircuitBreaker (pricing) in caller CatalogService.priced");
+    assertThat(i.circuitBreaker.trace())
+        .extracting(Object::toString)
+        .containsExactly("CatalogService.java:5");
     assertThat(i.fallback.get()).isEqualTo("noPrice() in caller CatalogService.priced");
   }
 
   @Test
   void oneUnprotectedCallerLeavesTheCallUnprotected() {
-    Integration i = only(scan("PricingClient.java", PRICING_CLIENT, "CatalogService.java", """
+    Integration i =
+        only(
+            scan(
+                "PricingClient.java",
+                PRICING_CLIENT,
+                "CatalogService.java",
+                """
         import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
         class CatalogService {
           private final PricingClient pricing;
@@ -325,7 +402,11 @@ class JavaCodeScannerTest {
 
   @Test
   void springCloudCircuitBreakerRunWrapsTheCall() {
-    Integration i = only(scan("Gateway.java", """
+    Integration i =
+        only(
+            scan(
+                "Gateway.java",
+                """
         import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
         import org.springframework.web.client.RestTemplate;
         class Gateway {
@@ -348,7 +429,10 @@ class JavaCodeScannerTest {
 
   @Test
   void jerseyReadTimeoutPropertyAndPlaceholderUrls() {
-    ScanResult r = scan("Rates.java", """
+    ScanResult r =
+        scan(
+            "Rates.java",
+            """
         import jakarta.ws.rs.client.Client;
         import jakarta.ws.rs.client.ClientBuilder;
         import org.glassfish.jersey.client.ClientProperties;
@@ -356,7 +440,9 @@ class JavaCodeScannerTest {
           private final Client client = ClientBuilder.newClient().property(ClientProperties.READ_TIMEOUT, 1500);
           String a() { return client.target("${rates.url}/eur").request().get(String.class); }
         }
-        """, "Stock.java", """
+        """,
+            "Stock.java",
+            """
         import org.springframework.cloud.openfeign.FeignClient;
         @FeignClient(name = "stock", url = "${stock.url}")
         interface Stock { String get(); }
@@ -369,7 +455,10 @@ class JavaCodeScannerTest {
 
   @Test
   void awsSdkV1DefaultsAndDisabledRetries() {
-    ScanResult r = scan("Archive.java", """
+    ScanResult r =
+        scan(
+            "Archive.java",
+            """
         import com.amazonaws.retry.PredefinedRetryPolicies;
         import com.amazonaws.ClientConfiguration;
         import com.amazonaws.services.sqs.AmazonSQS;
@@ -385,7 +474,8 @@ class JavaCodeScannerTest {
     Integration plain = r.integrations().get(0);
     assertThat(plain.client).isEqualTo("AWS SDK for Java 1.x");
     assertThat(plain.target.get()).isEqualTo("AWS SQS sendMessage");
-    assertThat(plain.timeout.get()).isEqualTo("no request timeout; socket read 50 s, connect 10 s (SDK v1 defaults)");
+    assertThat(plain.timeout.get())
+        .isEqualTo("no request timeout; socket read 50 s, connect 10 s (SDK v1 defaults)");
     assertThat(plain.retriesDisabled.isTrue()).isFalse();
     Integration noRetry = r.integrations().get(1);
     assertThat(noRetry.retriesDisabled.isTrue()).isTrue();
@@ -394,14 +484,20 @@ class JavaCodeScannerTest {
 
   @Test
   void aTimeoutOperatorAppliedByTheCallerBoundsAReactiveCall() {
-    Integration i = only(scan("Loyalty.java", """
+    Integration i =
+        only(
+            scan(
+                "Loyalty.java",
+                """
         import org.springframework.web.reactive.function.client.WebClient;
         import reactor.core.publisher.Mono;
         class Loyalty {
           private final WebClient web = WebClient.create("https://loyalty.example.com");
           Mono<String> points(String id) { return web.get().uri("/points/{id}", id).retrieve().bodyToMono(String.class); }
         }
-        """, "Checkout.java", """
+        """,
+                "Checkout.java",
+                """
         import java.time.Duration;
         class Checkout {
           private final Loyalty loyalty = new Loyalty();
@@ -415,7 +511,10 @@ class JavaCodeScannerTest {
 
   @Test
   void aCompletableFutureTimeoutBoundsSendAsync() {
-    ScanResult r = scan("Async.java", """
+    ScanResult r =
+        scan(
+            "Async.java",
+            """
         import java.net.URI;
         import java.net.http.HttpClient;
         import java.net.http.HttpRequest;

@@ -2,8 +2,8 @@ package dev.relplan.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.EventHandler;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Message listeners in Java application code as event handlers. */
 class JavaListenersTest {
   private static List<EventHandler> listeners(Path dir) throws Exception {
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).workload().eventHandlers.stream()
-        .filter(EventHandler::isListener).toList();
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .workload()
+        .eventHandlers
+        .stream()
+        .filter(EventHandler::isListener)
+        .toList();
   }
 
   private static void write(Path dir, String file, String content) throws Exception {
@@ -28,7 +32,10 @@ class JavaListenersTest {
 
   @Test
   void annotatedListenersAreHandlersAtTheirAnnotation(@TempDir Path dir) throws Exception {
-    write(dir, JAVA + "Listeners.java", """
+    write(
+        dir,
+        JAVA + "Listeners.java",
+        """
         package com.example;
 
         import io.awspring.cloud.sqs.annotation.*;
@@ -53,16 +60,30 @@ class JavaListenersTest {
         }
         """);
     List<EventHandler> found = listeners(dir);
-    assertThat(found).extracting(h -> h.location.toString() + " " + h.trigger + " " + h.sources + " " + h.idempotency.known() + h.idempotency.present())
+    assertThat(found)
+        .extracting(
+            h ->
+                h.location.toString()
+                    + " "
+                    + h.trigger
+                    + " "
+                    + h.sources
+                    + " "
+                    + h.idempotency.known()
+                    + h.idempotency.present())
         .containsExactlyInAnyOrder(
             JAVA + "Listeners.java:9 KAFKA [events] truefalse",
             JAVA + "Listeners.java:15 JMS [jobs] truefalse",
-            JAVA + "Listeners.java:19 SQS [a, https://sqs.eu-west-1.amazonaws.com/123456789012/b] truefalse");
+            JAVA
+                + "Listeners.java:19 SQS [a, https://sqs.eu-west-1.amazonaws.com/123456789012/b] truefalse");
   }
 
   @Test
   void kafkaTransactionsMakeKafkaListenersUndetermined(@TempDir Path dir) throws Exception {
-    write(dir, JAVA + "Config.java", """
+    write(
+        dir,
+        JAVA + "Config.java",
+        """
         package com.example;
 
         import org.springframework.context.annotation.Bean;
@@ -75,7 +96,10 @@ class JavaListenersTest {
           }
         }
         """);
-    write(dir, JAVA + "Listener.java", """
+    write(
+        dir,
+        JAVA + "Listener.java",
+        """
         package com.example;
 
         import org.springframework.kafka.annotation.KafkaListener;
@@ -92,24 +116,37 @@ class JavaListenersTest {
         }
         """);
     List<EventHandler> found = listeners(dir);
-    EventHandler kafka = found.stream().filter(h -> h.trigger.equals("KAFKA")).findFirst().orElseThrow();
+    EventHandler kafka =
+        found.stream().filter(h -> h.trigger.equals("KAFKA")).findFirst().orElseThrow();
     assertThat(kafka.idempotency.unresolved()).isTrue();
-    assertThat(kafka.idempotency.trace()).extracting(Object::toString).containsExactly(JAVA + "Listener.java:7", JAVA + "Config.java:8");
-    EventHandler sqs = found.stream().filter(h -> h.trigger.equals("SQS")).findFirst().orElseThrow();
+    assertThat(kafka.idempotency.trace())
+        .extracting(Object::toString)
+        .containsExactly(JAVA + "Listener.java:7", JAVA + "Config.java:8");
+    EventHandler sqs =
+        found.stream().filter(h -> h.trigger.equals("SQS")).findFirst().orElseThrow();
     assertThat(sqs.idempotency.known() && !sqs.idempotency.present()).isTrue();
   }
 
   @Test
   void springBootTransactionIdPrefixTurnsOnKafkaTransactions(@TempDir Path dir) throws Exception {
-    write(dir, "svc/src/main/resources/application.yml", """
+    write(
+        dir,
+        "svc/src/main/resources/application.yml",
+        """
         spring:
           kafka.producer:
             transaction-id-prefix: tx-
         """);
-    write(dir, "svc/src/test/resources/application.yml", """
+    write(
+        dir,
+        "svc/src/test/resources/application.yml",
+        """
         spring.kafka.producer.transaction-id-prefix: test-tx-
         """);
-    write(dir, JAVA + "Listener.java", """
+    write(
+        dir,
+        JAVA + "Listener.java",
+        """
         package com.example;
 
         import org.springframework.kafka.annotation.KafkaListener;
@@ -122,13 +159,17 @@ class JavaListenersTest {
         """);
     EventHandler h = listeners(dir).get(0);
     assertThat(h.idempotency.unresolved()).isTrue();
-    assertThat(h.idempotency.trace()).extracting(Object::toString)
+    assertThat(h.idempotency.trace())
+        .extracting(Object::toString)
         .containsExactly(JAVA + "Listener.java:6", "svc/src/main/resources/application.yml:3");
   }
 
   @Test
   void aTransactionalListenerWithAnotherManagerIsStillJudged(@TempDir Path dir) throws Exception {
-    write(dir, JAVA + "Listener.java", """
+    write(
+        dir,
+        JAVA + "Listener.java",
+        """
         package com.example;
 
         import org.springframework.kafka.annotation.KafkaListener;
@@ -147,7 +188,10 @@ class JavaListenersTest {
 
   @Test
   void aFifoQueueDeclaredInIacDeduplicates(@TempDir Path dir) throws Exception {
-    write(dir, "infra/main.tf", """
+    write(
+        dir,
+        "infra/main.tf",
+        """
         resource "aws_sqs_queue" "orders" {
           name       = "orders-queue"
           fifo_queue = true
@@ -156,7 +200,10 @@ class JavaListenersTest {
           name = "plain-queue"
         }
         """);
-    write(dir, JAVA + "Listener.java", """
+    write(
+        dir,
+        JAVA + "Listener.java",
+        """
         package com.example;
 
         import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -179,8 +226,12 @@ class JavaListenersTest {
   }
 
   @Test
-  void idempotencyIsFollowedThroughMethodReferencesStaticCallsAndSuperclasses(@TempDir Path dir) throws Exception {
-    write(dir, JAVA + "Base.java", """
+  void idempotencyIsFollowedThroughMethodReferencesStaticCallsAndSuperclasses(@TempDir Path dir)
+      throws Exception {
+    write(
+        dir,
+        JAVA + "Base.java",
+        """
         package com.example;
 
         abstract class Base {
@@ -189,7 +240,10 @@ class JavaListenersTest {
           }
         }
         """);
-    write(dir, JAVA + "Dedup.java", """
+    write(
+        dir,
+        JAVA + "Dedup.java",
+        """
         package com.example;
 
         final class Dedup {
@@ -198,7 +252,10 @@ class JavaListenersTest {
           }
         }
         """);
-    write(dir, JAVA + "Listener.java", """
+    write(
+        dir,
+        JAVA + "Listener.java",
+        """
         package com.example;
 
         import java.util.List;
@@ -226,31 +283,52 @@ class JavaListenersTest {
         }
         """);
     List<EventHandler> found = listeners(dir);
-    assertThat(found).extracting(h -> h.sources.get(0) + " " + h.idempotency.present() + " "
-        + (h.idempotency.present() ? h.idempotency.trace().get(0).toString() : ""))
-        .containsExactlyInAnyOrder("a true " + JAVA + "Base.java:5", "b true " + JAVA + "Dedup.java:5", "c false ");
+    assertThat(found)
+        .extracting(
+            h ->
+                h.sources.get(0)
+                    + " "
+                    + h.idempotency.present()
+                    + " "
+                    + (h.idempotency.present() ? h.idempotency.trace().get(0).toString() : ""))
+        .containsExactlyInAnyOrder(
+            "a true " + JAVA + "Base.java:5", "b true " + JAVA + "Dedup.java:5", "c false ");
   }
 
-  private static final Path FIXTURES = Path.of("src/test/resources/rules/REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY/cloudformation");
+  private static final Path FIXTURES =
+      Path.of("src/test/resources/rules/REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY/cloudformation");
 
   @Test
   void aListenerTransactionalWithAKafkaManagerIsNotJudged() throws Exception {
     List<EventHandler> found = listeners(FIXTURES.resolve("undetermined"));
     assertThat(found).hasSize(1);
     assertThat(found.get(0).idempotency.unresolved()).isTrue();
-    assertThat(found.get(0).idempotency.trace()).extracting(Object::toString)
-        .containsExactly("ledger-service/src/main/java/com/example/ledger/LedgerListener.java:17",
+    assertThat(found.get(0).idempotency.trace())
+        .extracting(Object::toString)
+        .containsExactly(
+            "ledger-service/src/main/java/com/example/ledger/LedgerListener.java:17",
             "ledger-service/src/main/java/com/example/ledger/LedgerListener.java:18");
   }
 
   @Test
   void aListenerFindingNamesTheListenerAndItsSource() throws Exception {
-    var findings = Pipeline.run(new Pipeline.Request(List.of(FIXTURES.resolve("fail")), "t", Context.defaults(), List.of())).assessment()
-        .findings().stream().map(n -> n.finding()).filter(f -> f.title().startsWith("Listener OrderListeners.onOrder")).toList();
+    var findings =
+        Pipeline.run(
+                new Pipeline.Request(
+                    List.of(FIXTURES.resolve("fail")), "t", Context.defaults(), List.of()))
+            .assessment()
+            .findings()
+            .stream()
+            .map(n -> n.finding())
+            .filter(f -> f.title().startsWith("Listener OrderListeners.onOrder"))
+            .toList();
     assertThat(findings).hasSize(1);
-    assertThat(findings.get(0).title()).isEqualTo("Listener OrderListeners.onOrder (SQS) has no idempotency");
-    assertThat(findings.get(0).description()).contains("Spring Cloud AWS @SqsListener", "order-events");
-    assertThat(findings.get(0).evidence()).extracting(Object::toString)
+    assertThat(findings.get(0).title())
+        .isEqualTo("Listener OrderListeners.onOrder (SQS) has no idempotency");
+    assertThat(findings.get(0).description())
+        .contains("Spring Cloud AWS @SqsListener", "order-events");
+    assertThat(findings.get(0).evidence())
+        .extracting(Object::toString)
         .containsExactly("orders-service/src/main/java/com/example/orders/OrderListeners.java:18");
   }
 }

@@ -2,8 +2,8 @@ package dev.relplan.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.EventHandler;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Event-consuming functions linked to their handler code through Handler and CodeUri. */
 class LambdaHandlersTest {
   private static List<EventHandler> handlers(Path dir) throws Exception {
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).workload().eventHandlers;
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .workload()
+        .eventHandlers;
   }
 
   @Test
@@ -27,7 +29,9 @@ class LambdaHandlersTest {
   void aFifoQueueSourceCountsAsDeduplication(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("infra"));
     Files.createDirectories(dir.resolve("src/consumer"));
-    Files.writeString(dir.resolve("infra/template.yaml"), """
+    Files.writeString(
+        dir.resolve("infra/template.yaml"),
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Transform: AWS::Serverless-2016-10-31
         Resources:
@@ -49,7 +53,9 @@ class LambdaHandlersTest {
                     Queue: !GetAtt Orders.Arn
         """);
     Files.createDirectories(dir.resolve("src/consumer/handlers"));
-    Files.writeString(dir.resolve("src/consumer/handlers/orders.py"), "def handle(event, context):\n    return None\n");
+    Files.writeString(
+        dir.resolve("src/consumer/handlers/orders.py"),
+        "def handle(event, context):\n    return None\n");
     List<EventHandler> found = handlers(dir);
     assertThat(found).hasSize(1);
     EventHandler h = found.get(0);
@@ -64,7 +70,8 @@ class LambdaHandlersTest {
     Files.writeString(p, content);
   }
 
-  private static final String QUEUE_AND_MAPPING = """
+  private static final String QUEUE_AND_MAPPING =
+      """
       resource "aws_sqs_queue" "q" {
         name = "q"
       }
@@ -77,7 +84,11 @@ class LambdaHandlersTest {
   @Test
   void terraformFunctionsAreLinkedThroughTheirArchiveSource(@TempDir Path dir) throws Exception {
     // A relative source_file is relative to the root module's folder, where Terraform runs.
-    write(dir, "deploy/main.tf", QUEUE_AND_MAPPING + """
+    write(
+        dir,
+        "deploy/main.tf",
+        QUEUE_AND_MAPPING
+            + """
         data "archive_file" "f" {
           type        = "zip"
           source_file = "../lambda/consumer/app.py"
@@ -91,7 +102,10 @@ class LambdaHandlersTest {
           filename      = data.archive_file.f.output_path
         }
         """);
-    write(dir, "lambda/consumer/app.py", "import json\n\n\ndef handler(event, context):\n    return None\n");
+    write(
+        dir,
+        "lambda/consumer/app.py",
+        "import json\n\n\ndef handler(event, context):\n    return None\n");
     List<EventHandler> found = handlers(dir);
     assertThat(found).hasSize(1);
     assertThat(found.get(0).location.toString()).isEqualTo("lambda/consumer/app.py:4");
@@ -99,8 +113,13 @@ class LambdaHandlersTest {
   }
 
   @Test
-  void aJavaFunctionDeployedFromAnS3ObjectIsFollowedToItsSource(@TempDir Path dir) throws Exception {
-    write(dir, "main.tf", QUEUE_AND_MAPPING + """
+  void aJavaFunctionDeployedFromAnS3ObjectIsFollowedToItsSource(@TempDir Path dir)
+      throws Exception {
+    write(
+        dir,
+        "main.tf",
+        QUEUE_AND_MAPPING
+            + """
         data "archive_file" "f" {
           type        = "zip"
           source_dir  = "${path.module}/billing"
@@ -120,7 +139,10 @@ class LambdaHandlersTest {
           s3_key        = aws_s3_object.code.key
         }
         """);
-    write(dir, "billing/src/main/java/com/example/Billing.java", """
+    write(
+        dir,
+        "billing/src/main/java/com/example/Billing.java",
+        """
         package com.example;
 
         public class Billing {
@@ -130,12 +152,18 @@ class LambdaHandlersTest {
         """);
     List<EventHandler> found = handlers(dir);
     assertThat(found).hasSize(1);
-    assertThat(found.get(0).location.toString()).isEqualTo("billing/src/main/java/com/example/Billing.java:4");
+    assertThat(found.get(0).location.toString())
+        .isEqualTo("billing/src/main/java/com/example/Billing.java:4");
   }
 
   @Test
-  void anArchiveBuiltOutsideTerraformLeavesTheHandlerUndetermined(@TempDir Path dir) throws Exception {
-    write(dir, "main.tf", QUEUE_AND_MAPPING + """
+  void anArchiveBuiltOutsideTerraformLeavesTheHandlerUndetermined(@TempDir Path dir)
+      throws Exception {
+    write(
+        dir,
+        "main.tf",
+        QUEUE_AND_MAPPING
+            + """
         resource "aws_lambda_function" "f" {
           function_name = "f"
           role          = "r"
@@ -147,7 +175,9 @@ class LambdaHandlersTest {
     List<EventHandler> found = handlers(dir);
     assertThat(found).hasSize(1);
     assertThat(found.get(0).idempotency.unresolved()).isTrue();
-    assertThat(found.get(0).idempotency.note()).isEqualTo("the function code archive (filename) is built outside Terraform, so its source folder is not known");
+    assertThat(found.get(0).idempotency.note())
+        .isEqualTo(
+            "the function code archive (filename) is built outside Terraform, so its source folder is not known");
     assertThat(found.get(0).location.toString()).isEqualTo("main.tf:8");
   }
 }

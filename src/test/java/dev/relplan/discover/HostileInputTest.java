@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relplan.cli.Main;
+import dev.relplan.parse.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,15 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A file that cannot be parsed never aborts the run (SPEC §1): it is listed in skippedFiles with a reason,
- * the valid template next to it is still analysed, and the command exits 0. Every hostile file is written
- * by the test itself.
+ * A file that cannot be parsed never aborts the run (SPEC §1): it is listed in skippedFiles with a
+ * reason, the valid template next to it is still analysed, and the command exits 0. Every hostile
+ * file is written by the test itself.
  */
 class HostileInputTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** A valid template that yields a REL-DB-SINGLE-AZ finding for OrdersDb. */
-  static final String VALID_TEMPLATE = """
+  static final String VALID_TEMPLATE =
+      """
       AWSTemplateFormatVersion: "2010-09-09"
       Resources:
         OrdersDb:
@@ -45,7 +47,8 @@ class HostileInputTest {
   /** What one CLI run produced. */
   record Run(int exitCode, JsonNode report, String stderr) {
     JsonNode skipped(String file) {
-      for (JsonNode s : report.get("skippedFiles")) if (s.get("file").asText().equals(file)) return s;
+      for (JsonNode s : report.get("skippedFiles"))
+        if (s.get("file").asText().equals(file)) return s;
       return null;
     }
 
@@ -53,13 +56,18 @@ class HostileInputTest {
       JsonNode s = skipped(file);
       assertThat(s).as(file + " in skippedFiles " + report.get("skippedFiles")).isNotNull();
       String reason = s.get("reason").asText();
-      assertThat(reason).as("reason for " + file).isNotBlank().doesNotContain("(line 0)").doesNotContain("Exception");
+      assertThat(reason)
+          .as("reason for " + file)
+          .isNotBlank()
+          .doesNotContain("(line 0)")
+          .doesNotContain("Exception");
       return reason;
     }
 
     List<String> findingsOf(String rule) {
       List<String> out = new ArrayList<>();
-      for (JsonNode f : report.get("findings")) if (f.get("rule").asText().equals(rule)) out.add(f.get("resource").asText());
+      for (JsonNode f : report.get("findings"))
+        if (f.get("rule").asText().equals(rule)) out.add(f.get("resource").asText());
       return out;
     }
   }
@@ -77,8 +85,12 @@ class HostileInputTest {
     int code;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      code = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> Main.execute("assess", repo.toString(), "--format", "json", "-o", out.toString()));
+      code =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () ->
+                  Main.execute(
+                      "assess", repo.toString(), "--format", "json", "-o", out.toString()));
     } finally {
       System.setErr(oldErr);
     }
@@ -90,7 +102,9 @@ class HostileInputTest {
 
   private static void assertValidTemplateStillAnalysed(Run run) {
     assertThat(run.exitCode()).as("exit code").isZero();
-    assertThat(run.findingsOf("REL-DB-SINGLE-AZ")).as("finding from the valid template").containsExactly("OrdersDb");
+    assertThat(run.findingsOf("REL-DB-SINGLE-AZ"))
+        .as("finding from the valid template")
+        .containsExactly("OrdersDb");
     assertThat(run.skipped("template.yaml")).as("the valid template is not skipped").isNull();
   }
 
@@ -100,20 +114,36 @@ class HostileInputTest {
 
   @Test
   void malformedYamlIsSkippedWithTheLineOfTheError() throws IOException {
-    Run run = assessWith("broken.yaml", utf8("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Bad:\n    Type: [AWS::SQS::Queue\n    Properties: {}\n"));
-    assertThat(run.reasonFor("broken.yaml")).startsWith("invalid YAML").containsPattern("line \\d+");
+    Run run =
+        assessWith(
+            "broken.yaml",
+            utf8(
+                "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Bad:\n    Type: [AWS::SQS::Queue\n    Properties: {}\n"));
+    assertThat(run.reasonFor("broken.yaml"))
+        .startsWith("invalid YAML")
+        .containsPattern("line \\d+");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void yamlAliasBombIsSkippedWithoutExpandingIt() throws IOException {
-    StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder y =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       String prev = "*" + (char) (c - 1);
-      y.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, prev))).append("]\n");
+      y.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(9, prev)))
+          .append("]\n");
     }
     Run run = assessWith("bomb.yaml", utf8(y.toString()));
-    assertThat(run.reasonFor("bomb.yaml")).startsWith("invalid YAML").contains("alias bomb").containsPattern("\\(line [1-9]\\d*\\)");
+    assertThat(run.reasonFor("bomb.yaml"))
+        .startsWith("invalid YAML")
+        .contains("alias bomb")
+        .containsPattern("\\(line [1-9]\\d*\\)");
     assertValidTemplateStillAnalysed(run);
   }
 
@@ -122,21 +152,29 @@ class HostileInputTest {
     StringBuilder y = new StringBuilder("base: &b {x: 1}\nitems:\n");
     for (int i = 0; i < 1000; i++) y.append("  - *b\n");
     Run run = assessWith("aliases.yaml", utf8(y.toString()));
-    assertThat(run.reasonFor("aliases.yaml")).contains("more than").contains("aliases").containsPattern("\\(line [1-9]\\d*\\)");
+    assertThat(run.reasonFor("aliases.yaml"))
+        .contains("more than")
+        .contains("aliases")
+        .containsPattern("\\(line [1-9]\\d*\\)");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void deeplyNestedYamlIsSkippedWithoutStackOverflow() throws IOException {
     Run run = assessWith("deep.yaml", utf8("x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"));
-    assertThat(run.reasonFor("deep.yaml")).contains("nests deeper than 128 levels").contains("(line 1)");
+    assertThat(run.reasonFor("deep.yaml"))
+        .contains("nests deeper than 128 levels")
+        .contains("(line 1)");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void deeplyNestedJsonIsSkippedWithoutStackOverflow() throws IOException {
     Run run = assessWith("deep.json", utf8("[".repeat(10_000) + "]".repeat(10_000)));
-    assertThat(run.reasonFor("deep.json")).contains("nests deeper than 128 levels").contains("(line 1)").doesNotContain("StreamReadConstraints");
+    assertThat(run.reasonFor("deep.json"))
+        .contains("nests deeper than 128 levels")
+        .contains("(line 1)")
+        .doesNotContain("StreamReadConstraints");
     assertValidTemplateStillAnalysed(run);
   }
 
@@ -159,14 +197,39 @@ class HostileInputTest {
 
   @Test
   void validUtf8WithNulBytesIsSkippedAsBinary() throws IOException {
-    Run run = assessWith("nul.yaml", utf8("Resources:\n  A:\u0000\u0000\n    Type: AWS::SQS::Queue\n"));
+    Run run =
+        assessWith("nul.yaml", utf8("Resources:\n  A:\u0000\u0000\n    Type: AWS::SQS::Queue\n"));
     assertThat(run.reasonFor("nul.yaml")).isEqualTo("binary content, not text");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void invalidUtf8JsonIsSkippedAsNotUtf8() throws IOException {
-    byte[] bytes = {'{', '"', 'R', 'e', 's', 'o', 'u', 'r', 'c', 'e', 's', '"', ':', '{', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', ':', '1', '}', '}'};
+    byte[] bytes = {
+      '{',
+      '"',
+      'R',
+      'e',
+      's',
+      'o',
+      'u',
+      'r',
+      'c',
+      'e',
+      's',
+      '"',
+      ':',
+      '{',
+      '"',
+      (byte) 0xC3,
+      (byte) 0x28,
+      (byte) 0xFF,
+      '"',
+      ':',
+      '1',
+      '}',
+      '}'
+    };
     Run run = assessWith("bad.json", bytes);
     assertThat(run.reasonFor("bad.json")).isEqualTo("not valid UTF-8 text");
     assertValidTemplateStillAnalysed(run);
@@ -174,7 +237,8 @@ class HostileInputTest {
 
   @Test
   void jsonWithDuplicateKeysIsSkippedNamingBothLines() throws IOException {
-    String json = """
+    String json =
+        """
         {
           "AWSTemplateFormatVersion": "2010-09-09",
           "Resources": {
@@ -184,13 +248,17 @@ class HostileInputTest {
         }
         """;
     Run run = assessWith("dup.json", utf8(json));
-    assertThat(run.reasonFor("dup.json")).contains("duplicate key 'Queue'").contains("line 5").contains("first at line 4");
+    assertThat(run.reasonFor("dup.json"))
+        .contains("duplicate key 'Queue'")
+        .contains("line 5")
+        .contains("first at line 4");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void yamlWithDuplicateKeysIsSkippedNamingBothLines() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
           Queue:
@@ -201,14 +269,20 @@ class HostileInputTest {
             Type: AWS::SQS::Queue
         """;
     Run run = assessWith("dup.yaml", utf8(yaml));
-    assertThat(run.reasonFor("dup.yaml")).contains("duplicate key 'Queue'").contains("line 7").contains("first at line 3");
+    assertThat(run.reasonFor("dup.yaml"))
+        .contains("duplicate key 'Queue'")
+        .contains("line 7")
+        .contains("first at line 3");
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void yamlWithNonScalarKeyIsSkipped() throws IOException {
-    Run run = assessWith("complexkey.yaml", utf8("Resources:\n  ? [a, b]\n  : Type: AWS::SQS::Queue\n"));
-    assertThat(run.reasonFor("complexkey.yaml")).contains("keys must be scalars").contains("(line 2)");
+    Run run =
+        assessWith("complexkey.yaml", utf8("Resources:\n  ? [a, b]\n  : Type: AWS::SQS::Queue\n"));
+    assertThat(run.reasonFor("complexkey.yaml"))
+        .contains("keys must be scalars")
+        .contains("(line 2)");
     assertValidTemplateStillAnalysed(run);
   }
 
@@ -238,7 +312,8 @@ class HostileInputTest {
   @Test
   void symbolicLinkOutsideTheScannedPathIsNotFollowed(@TempDir Path outside) throws IOException {
     Path secret = outside.resolve("secret.yaml");
-    Files.writeString(secret, VALID_TEMPLATE.replace("OrdersDb", "OutsideDb"), StandardCharsets.UTF_8);
+    Files.writeString(
+        secret, VALID_TEMPLATE.replace("OrdersDb", "OutsideDb"), StandardCharsets.UTF_8);
     Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE, StandardCharsets.UTF_8);
     try {
       Files.createSymbolicLink(repo.resolve("link.yaml"), secret);
@@ -263,18 +338,21 @@ class HostileInputTest {
     assertValidTemplateStillAnalysed(run);
   }
 
-  // ------------------------------------------------------------------ templates that parse but refer to themselves
+  // ------------------------------------------------------------------ templates that parse but
+  // refer to themselves
 
   private JsonNode undetermined(Run run, String rule, String resource) {
     for (JsonNode u : run.report().get("cannotDetermine")) {
-      if (u.get("rule").asText().equals(rule) && u.get("resource").asText().equals(resource)) return u;
+      if (u.get("rule").asText().equals(rule) && u.get("resource").asText().equals(resource))
+        return u;
     }
     return null;
   }
 
   @Test
   void parameterDefaultReferringToItselfIsCannotDetermine() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Parameters:
           P:
@@ -296,7 +374,8 @@ class HostileInputTest {
 
   @Test
   void conditionsReferringToEachOtherAreCannotDetermine() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Conditions:
           A: !Condition B
@@ -309,13 +388,16 @@ class HostileInputTest {
               MultiAZ: !If [A, true, false]
         """;
     Run run = assessWith("loop.yaml", utf8(yaml));
-    assertThat(undetermined(run, "REL-DB-SINGLE-AZ", "LoopDb")).as("LoopDb is Cannot Determine").isNotNull();
+    assertThat(undetermined(run, "REL-DB-SINGLE-AZ", "LoopDb"))
+        .as("LoopDb is Cannot Determine")
+        .isNotNull();
     assertValidTemplateStillAnalysed(run);
   }
 
   @Test
   void exportsImportingEachOtherAreCannotDetermine() throws IOException {
-    String x = """
+    String x =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Outputs:
           O:
@@ -328,7 +410,8 @@ class HostileInputTest {
               Engine: postgres
               MultiAZ: !ImportValue x-out
         """;
-    String y = """
+    String y =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Outputs:
           O:
@@ -348,7 +431,8 @@ class HostileInputTest {
 
   @Test
   void templatesNestingEachOtherAreStillAnalysed() throws IOException {
-    String parent = """
+    String parent =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
           Child:
@@ -361,7 +445,8 @@ class HostileInputTest {
               Engine: postgres
               MultiAZ: false
         """;
-    String child = """
+    String child =
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
           Parent:
@@ -376,18 +461,22 @@ class HostileInputTest {
         """;
     Files.writeString(repo.resolve("child.yaml"), child, StandardCharsets.UTF_8);
     Run run = assessWith("parent.yaml", utf8(parent));
-    assertThat(run.findingsOf("REL-DB-SINGLE-AZ")).as("each database once").containsExactlyInAnyOrder("OrdersDb", "ParentDb", "ChildDb");
+    assertThat(run.findingsOf("REL-DB-SINGLE-AZ"))
+        .as("each database once")
+        .containsExactlyInAnyOrder("OrdersDb", "ParentDb", "ChildDb");
     assertThat(run.report().at("/workload/notes").toString()).contains("cycle");
     assertThat(run.exitCode()).isZero();
   }
 
   @Test
   void templateWithCrLineEndingsKeepsLinesAndSnippets() throws IOException {
-    Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE.replace("\n", "\r"), StandardCharsets.UTF_8);
+    Files.writeString(
+        repo.resolve("template.yaml"), VALID_TEMPLATE.replace("\n", "\r"), StandardCharsets.UTF_8);
     Run run = assess();
     assertValidTemplateStillAnalysed(run);
     JsonNode first = null;
-    for (JsonNode f : run.report().get("findings")) if (f.get("rule").asText().equals("REL-DB-SINGLE-AZ")) first = f.get("evidence").get(0);
+    for (JsonNode f : run.report().get("findings"))
+      if (f.get("rule").asText().equals("REL-DB-SINGLE-AZ")) first = f.get("evidence").get(0);
     assertThat(first.get("line").asInt()).isEqualTo(3);
     assertThat(first.get("snippet").asText()).isEqualTo("OrdersDb:");
   }
@@ -398,13 +487,16 @@ class HostileInputTest {
     Path fifo = repo.resolve("pipe");
     try {
       Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-      org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo unavailable");
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          p.waitFor() == 0 && Files.exists(fifo), "mkfifo unavailable");
       Files.createSymbolicLink(repo.resolve("x.yaml"), fifo.getFileName());
     } catch (IOException | UnsupportedOperationException e) {
       org.junit.jupiter.api.Assumptions.abort("FIFOs or symbolic links not supported here: " + e);
     }
     Run run = assess();
-    assertThat(run.reasonFor("x.yaml")).contains("not a regular file").doesNotContain("IOException");
+    assertThat(run.reasonFor("x.yaml"))
+        .contains("not a regular file")
+        .doesNotContain("IOException");
     assertValidTemplateStillAnalysed(run);
   }
 
@@ -425,8 +517,9 @@ class HostileInputTest {
   @Test
   void fileLargerThanTheLimitIsSkippedUnread() throws IOException {
     Files.writeString(repo.resolve("template.yaml"), VALID_TEMPLATE, StandardCharsets.UTF_8);
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(repo.resolve("huge.yaml").toFile(), "rw")) {
-      f.setLength(dev.relplan.parse.Limits.MAX_FILE_BYTES + 1);
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(repo.resolve("huge.yaml").toFile(), "rw")) {
+      f.setLength(Limits.MAX_FILE_BYTES + 1);
     }
     Run run = assess();
     assertThat(run.reasonFor("huge.yaml")).startsWith("larger than");

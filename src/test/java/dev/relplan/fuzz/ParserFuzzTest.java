@@ -9,8 +9,8 @@ import dev.relplan.parse.hcl.HclSyntaxException;
 
 /**
  * The parsers take untrusted files: whatever the bytes, they return a tree or a located parse
- * error, never another exception. In a normal test run only the seed inputs run; fuzz for real
- * with {@code JAZZER_FUZZ=1 mvn -B test -Dtest=ParserFuzzTest}.
+ * error, never another exception. In a normal test run only the seed inputs run; fuzz for real with
+ * {@code JAZZER_FUZZ=1 mvn -B test -Dtest=ParserFuzzTest}.
  */
 class ParserFuzzTest {
   @FuzzTest(maxDuration = "60s")

@@ -26,7 +26,13 @@ class LinkerTest {
   }
 
   private Database database(String id, Database.Kind kind) {
-    Database db = add(new Database("t", id, kind == Database.Kind.CLUSTER ? "AWS::RDS::DBCluster" : "AWS::RDS::DBInstance", next()));
+    Database db =
+        add(
+            new Database(
+                "t",
+                id,
+                kind == Database.Kind.CLUSTER ? "AWS::RDS::DBCluster" : "AWS::RDS::DBInstance",
+                next()));
     db.kind = kind;
     return db;
   }
@@ -77,7 +83,8 @@ class LinkerTest {
   @Test
   void aQueueThatIsTheOnFailureDestinationOfAnEventSourceMappingIsADeadLetterQueue() {
     Queue dlq = queue("Failures");
-    EventSourceMapping mapping = add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
+    EventSourceMapping mapping =
+        add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
     mapping.onFailure = ref(dlq);
     Linker.link(w);
     assertThat(dlq.deadLetterSources).containsExactly(mapping);
@@ -90,7 +97,9 @@ class LinkerTest {
     s.protocol = Value.explicit("lambda", List.of());
     s.endpoint = ref(f);
     Linker.link(w);
-    assertThat(f.triggers).extracting(Function.Trigger::kind, Function.Trigger::async).containsExactly(tuple("SNS", true));
+    assertThat(f.triggers)
+        .extracting(Function.Trigger::kind, Function.Trigger::async)
+        .containsExactly(tuple("SNS", true));
     assertThat(f.invokedAsynchronously()).isTrue();
   }
 
@@ -110,9 +119,11 @@ class LinkerTest {
     Function onEvent = function("OnEvent");
     EventRule schedule = add(new EventRule("t", "Schedule", "AWS::Events::Rule", next()));
     schedule.schedule = Value.explicit("rate(1 day)", List.of());
-    schedule.targets.add(new EventRule.Target("1", ref(nightly), Value.absent(), Value.absent(), next()));
+    schedule.targets.add(
+        new EventRule.Target("1", ref(nightly), Value.absent(), Value.absent(), next()));
     EventRule pattern = add(new EventRule("t", "Pattern", "AWS::Events::Rule", next()));
-    pattern.targets.add(new EventRule.Target("1", ref(onEvent), Value.absent(), Value.absent(), next()));
+    pattern.targets.add(
+        new EventRule.Target("1", ref(onEvent), Value.absent(), Value.absent(), next()));
     Linker.link(w);
     assertThat(nightly.triggers).extracting(Function.Trigger::kind).containsExactly("SCHEDULE");
     assertThat(onEvent.triggers).extracting(Function.Trigger::kind).containsExactly("EVENTBRIDGE");
@@ -123,21 +134,26 @@ class LinkerTest {
   void anEventSourceMappingIsASynchronousTriggerOfItsSourcesKind() {
     Function f = function("Consumer");
     Queue q = queue("Jobs");
-    EventSourceMapping mapping = add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
+    EventSourceMapping mapping =
+        add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
     mapping.function = ref(f);
     mapping.source = ref(q);
     Linker.link(w);
     assertThat(mapping.sourceKind).isEqualTo("SQS");
-    assertThat(f.triggers).extracting(Function.Trigger::kind, Function.Trigger::async).containsExactly(tuple("SQS", false));
+    assertThat(f.triggers)
+        .extracting(Function.Trigger::kind, Function.Trigger::async)
+        .containsExactly(tuple("SQS", false));
     assertThat(f.invokedAsynchronously()).isFalse();
   }
 
   @Test
   void anEventSourceOutsideTheModelTakesItsKindFromTheArn() {
     Function f = function("Consumer");
-    EventSourceMapping mapping = add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
+    EventSourceMapping mapping =
+        add(new EventSourceMapping("t", "Mapping", "AWS::Lambda::EventSourceMapping", next()));
     mapping.function = ref(f);
-    mapping.source = Value.explicit("arn:aws:kafka:us-east-1:123456789012:cluster/orders/abc", List.of());
+    mapping.source =
+        Value.explicit("arn:aws:kafka:us-east-1:123456789012:cluster/orders/abc", List.of());
     Linker.link(w);
     assertThat(f.triggers).extracting(Function.Trigger::kind).containsExactly("KAFKA");
   }
@@ -147,7 +163,8 @@ class LinkerTest {
     Function f = function("Api");
     Alias live = add(new Alias("t", "Live", "AWS::Lambda::Alias", next()));
     live.function = ref(f);
-    ApiIntegration integration = add(new ApiIntegration("t", "Integration", "AWS::ApiGateway::Method", next()));
+    ApiIntegration integration =
+        add(new ApiIntegration("t", "Integration", "AWS::ApiGateway::Method", next()));
     integration.function = ref(live);
     Linker.link(w);
     assertThat(f.triggers).extracting(Function.Trigger::kind).containsExactly("API_REST");
@@ -159,7 +176,8 @@ class LinkerTest {
   void anOnFailureDestinationOfAnEventInvokeConfigBecomesTheFunctions() {
     Function f = function("Worker");
     Queue failures = queue("Failures");
-    EventInvokeConfig config = add(new EventInvokeConfig("t", "Config", "AWS::Lambda::EventInvokeConfig", next()));
+    EventInvokeConfig config =
+        add(new EventInvokeConfig("t", "Config", "AWS::Lambda::EventInvokeConfig", next()));
     config.function = ref(f);
     config.onFailure = ref(failures);
     Linker.link(w);
@@ -170,7 +188,10 @@ class LinkerTest {
   @Test
   void aScalableTargetGivesAnEcsServiceItsCapacityBounds() {
     ComputeGroup service = ecsService("Service");
-    ScalableTarget target = add(new ScalableTarget("t", "Target", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
+    ScalableTarget target =
+        add(
+            new ScalableTarget(
+                "t", "Target", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
     target.resourceId = ref(service);
     target.min = Value.explicit(2, List.of());
     target.max = Value.explicit(6, List.of());
@@ -183,9 +204,13 @@ class LinkerTest {
   @Test
   void aPolicyOnAScalableTargetScalesTheServiceBehindIt() {
     ComputeGroup service = ecsService("Service");
-    ScalableTarget target = add(new ScalableTarget("t", "Target", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
+    ScalableTarget target =
+        add(
+            new ScalableTarget(
+                "t", "Target", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
     target.resourceRefs = List.of(service.ref());
-    ScalingPolicy policy = add(new ScalingPolicy("t", "Policy", "AWS::ApplicationAutoScaling::ScalingPolicy", next()));
+    ScalingPolicy policy =
+        add(new ScalingPolicy("t", "Policy", "AWS::ApplicationAutoScaling::ScalingPolicy", next()));
     policy.target = ref(target);
     Linker.link(w);
     assertThat(target.policies).containsExactly(policy);
@@ -194,9 +219,11 @@ class LinkerTest {
 
   @Test
   void aPolicyOnAnAutoScalingGroupIsOneOfItsPolicies() {
-    ComputeGroup group = add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
+    ComputeGroup group =
+        add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
     group.kind = ComputeGroup.Kind.AUTO_SCALING_GROUP;
-    ScalingPolicy policy = add(new ScalingPolicy("t", "Policy", "AWS::AutoScaling::ScalingPolicy", next()));
+    ScalingPolicy policy =
+        add(new ScalingPolicy("t", "Policy", "AWS::AutoScaling::ScalingPolicy", next()));
     policy.target = ref(group);
     Linker.link(w);
     assertThat(group.scalingPolicies).containsExactly(policy);
@@ -205,7 +232,10 @@ class LinkerTest {
   @Test
   void aScalableTargetOnATableIsRecordedOnTheTable() {
     Table table = add(new Table("t", "Orders", "AWS::DynamoDB::Table", next()));
-    ScalableTarget target = add(new ScalableTarget("t", "WriteTarget", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
+    ScalableTarget target =
+        add(
+            new ScalableTarget(
+                "t", "WriteTarget", "AWS::ApplicationAutoScaling::ScalableTarget", next()));
     target.resourceRefs = List.of(table.ref());
     Linker.link(w);
     assertThat(table.scalableTargets).containsExactly(target);

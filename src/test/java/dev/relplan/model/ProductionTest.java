@@ -23,11 +23,13 @@ class ProductionTest {
 
   @Test
   void aTagNamedForTheEnvironmentGivesItAtTheResourceLine() {
-    Resource r = new GenericResource("s", "Queue", "AWS::SQS::Queue", new Location("template.yaml", 4));
+    Resource r =
+        new GenericResource("s", "Queue", "AWS::SQS::Queue", new Location("template.yaml", 4));
     r.tags.put("Team", "orders");
     r.tags.put("Stage", "staging");
     assertThat(Production.environmentTag(r).get()).isEqualTo("staging");
-    assertThat(Production.environmentTag(r).trace()).containsExactly(new Location("template.yaml", 4));
+    assertThat(Production.environmentTag(r).trace())
+        .containsExactly(new Location("template.yaml", 4));
   }
 
   @Test

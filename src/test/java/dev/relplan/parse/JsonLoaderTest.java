@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class JsonLoaderTest {
-  static final String TEMPLATE = """
+  static final String TEMPLATE =
+      """
       {
         "Resources": {
           "Db": {
@@ -56,7 +57,8 @@ class JsonLoaderTest {
     assertThat(((ScalarNode) p.get("Iops")).kind()).isEqualTo(ScalarNode.Kind.NUMBER);
     assertThat(((ScalarNode) p.get("Ratio")).kind()).isEqualTo(ScalarNode.Kind.NUMBER);
     assertThat(((ScalarNode) p.get("Nothing")).isNull()).isTrue();
-    ScalarNode t = (ScalarNode) ((SeqNode) ((MapNode) p.get("MultiAZ")).get("Fn::If")).items().get(1);
+    ScalarNode t =
+        (ScalarNode) ((SeqNode) ((MapNode) p.get("MultiAZ")).get("Fn::If")).items().get(1);
     assertThat(t.kind()).isEqualTo(ScalarNode.Kind.BOOLEAN);
     assertThat(t.text()).isEqualTo("true");
   }
@@ -103,7 +105,9 @@ class JsonLoaderTest {
 
   @Test
   void emptyDocumentIsRejected() {
-    assertThatThrownBy(() -> JsonLoader.load("t.json", "  \n")).isInstanceOf(ParseException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> JsonLoader.load("t.json", "  \n"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("empty");
   }
 
   @Test

@@ -13,7 +13,8 @@ class YamlLoaderTest {
     return (MapNode) docs.get(0);
   }
 
-  static final String TEMPLATE = """
+  static final String TEMPLATE =
+      """
       Conditions:
         IsProd: !Equals [!Ref Env, prod]
       Resources:

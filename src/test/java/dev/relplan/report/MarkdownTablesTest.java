@@ -11,17 +11,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every row of every Markdown table has as many cells as its header, whatever the scanned files are called. */
+/**
+ * Every row of every Markdown table has as many cells as its header, whatever the scanned files are
+ * called.
+ */
 class MarkdownTablesTest {
   static String markdown(Path dir) throws IOException {
-    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(dir), null, Context.defaults(), List.of()));
+    Pipeline.Result r =
+        Pipeline.run(new Pipeline.Request(List.of(dir), null, Context.defaults(), List.of()));
     return MarkdownRenderer.render(r.assessment(), "2026-01-01");
   }
 
   /** Cell separators: pipes not escaped with a backslash. */
   static int separators(String row) {
     int n = 0;
-    for (int i = 0; i < row.length(); i++) if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) n++;
+    for (int i = 0; i < row.length(); i++)
+      if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) n++;
     return n;
   }
 
@@ -33,7 +38,9 @@ class MarkdownTablesTest {
       tables++;
       int expected = separators(lines.get(i));
       for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("|"); j++) {
-        assertThat(separators(lines.get(j))).as("cells of line " + (j + 1) + ": " + lines.get(j)).isEqualTo(expected);
+        assertThat(separators(lines.get(j)))
+            .as("cells of line " + (j + 1) + ": " + lines.get(j))
+            .isEqualTo(expected);
       }
     }
     assertThat(tables).as("tables in the report").isPositive();
@@ -52,7 +59,9 @@ class MarkdownTablesTest {
   @Test
   void fileNameWithAPipeDoesNotSplitTableCells(@TempDir Path dir) throws IOException {
     try {
-      Files.copy(Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/cloudformation/fail/template.yaml"), dir.resolve("we|ird.yaml"));
+      Files.copy(
+          Path.of("src/test/resources/rules/REL-DB-SINGLE-AZ/cloudformation/fail/template.yaml"),
+          dir.resolve("we|ird.yaml"));
     } catch (java.nio.file.InvalidPathException | IOException e) {
       org.junit.jupiter.api.Assumptions.abort("file names with '|' not supported here");
     }

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The one list of output formats: names, extensions and file names never clash, and each renderer renders what it is given. */
+/**
+ * The one list of output formats: names, extensions and file names never clash, and each renderer
+ * renders what it is given.
+ */
 class RenderersTest {
   /** A renderer with a name and an extension and nothing to say, to try the list's guards. */
   private record Named(String format, String extension) implements Renderer {
@@ -43,23 +46,34 @@ class RenderersTest {
   @Test
   void aSecondRendererForATakenFormatNameIsRejected() {
     assertThatThrownBy(() -> Renderers.all().with(new Named("json", "json2")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("json");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("json");
   }
 
   @Test
   void aSecondRendererForATakenExtensionIsRejected() {
     assertThatThrownBy(() -> Renderers.all().with(new Named("markdown", "md")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".md");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(".md");
   }
 
   @Test
   void eachRendererRendersTheInputItIsGivenAsItsOwnEntryPointDoes() throws IOException {
-    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
-    ReportInput input = new ReportInput(r.assessment(), "2026-01-01", Main.VERSION, r.snippets(), RuleRegistry.all());
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
+    ReportInput input =
+        new ReportInput(
+            r.assessment(), "2026-01-01", Main.VERSION, r.snippets(), RuleRegistry.all());
     Renderers all = Renderers.all();
-    assertThat(all.byFormat("md").orElseThrow().render(input)).isEqualTo(MarkdownRenderer.render(r.assessment(), "2026-01-01"));
-    assertThat(all.byFormat("json").orElseThrow().render(input)).isEqualTo(JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets()));
-    assertThat(all.byFormat("sarif").orElseThrow().render(input)).isEqualTo(SarifRenderer.render(r.assessment(), RuleRegistry.all(), Main.VERSION));
-    assertThat(all.byFormat("html").orElseThrow().render(input)).isEqualTo(HtmlRenderer.render(r.assessment(), "2026-01-01"));
+    assertThat(all.byFormat("md").orElseThrow().render(input))
+        .isEqualTo(MarkdownRenderer.render(r.assessment(), "2026-01-01"));
+    assertThat(all.byFormat("json").orElseThrow().render(input))
+        .isEqualTo(JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets()));
+    assertThat(all.byFormat("sarif").orElseThrow().render(input))
+        .isEqualTo(SarifRenderer.render(r.assessment(), RuleRegistry.all(), Main.VERSION));
+    assertThat(all.byFormat("html").orElseThrow().render(input))
+        .isEqualTo(HtmlRenderer.render(r.assessment(), "2026-01-01"));
   }
 }

@@ -21,14 +21,17 @@ class SarifReportTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static JsonNode sarif(String dir) throws IOException {
-    Pipeline.Result r = Pipeline.run(new Pipeline.Request(List.of(Path.of(dir)), null, Context.defaults(), List.of()));
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(List.of(Path.of(dir)), null, Context.defaults(), List.of()));
     return MAPPER.readTree(SarifRenderer.render(r.assessment(), RuleRegistry.all(), "test"));
   }
 
   @Test
   void sarifOfTheExampleValidatesAgainstTheSarifSchema() throws IOException {
     JsonSchema schema;
-    try (InputStream in = SarifReportTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        SarifReportTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
     }
     assertThat(schema.validate(sarif("examples/orders-platform"))).isEmpty();

@@ -16,7 +16,10 @@ import dev.relplan.source.Location;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which AWS Backup plans protect a resource, off-site copies and retention, on models built directly. */
+/**
+ * Which AWS Backup plans protect a resource, off-site copies and retention, on models built
+ * directly.
+ */
 class BackupCoverageTest {
   private final Workload w = new Workload();
   private int line = 1;
@@ -47,12 +50,20 @@ class BackupCoverageTest {
   }
 
   private BackupPlan.Rule rule(Value<Integer> deleteAfterDays, BackupPlan.CopyAction... copies) {
-    return new BackupPlan.Rule("daily", Value.explicit("cron(0 3 * * ? *)", List.of()), deleteAfterDays, Value.absent(),
-        List.of(copies), next());
+    return new BackupPlan.Rule(
+        "daily",
+        Value.explicit("cron(0 3 * * ? *)", List.of()),
+        deleteAfterDays,
+        Value.absent(),
+        List.of(copies),
+        next());
   }
 
   private BackupSelection selection(BackupPlan plan) {
-    BackupSelection s = add(new BackupSelection("t", plan.id + "Selection", "AWS::Backup::BackupSelection", next()));
+    BackupSelection s =
+        add(
+            new BackupSelection(
+                "t", plan.id + "Selection", "AWS::Backup::BackupSelection", next()));
     s.plan = Value.explicit(plan.ref(), List.of());
     return s;
   }
@@ -73,7 +84,8 @@ class BackupCoverageTest {
     BackupCoverage.Result result = BackupCoverage.of(w, db);
     assertThat(result.covered()).isTrue();
     assertThat(result.protections()).extracting(BackupCoverage.Protection::plan).containsExactly(p);
-    assertThat(result.protections().get(0).decidingLine()).isEqualTo(new Location("backup.yaml", 99));
+    assertThat(result.protections().get(0).decidingLine())
+        .isEqualTo(new Location("backup.yaml", 99));
   }
 
   @Test
@@ -115,23 +127,34 @@ class BackupCoverageTest {
   @Test
   void anUnresolvableSelectedResourceLeavesAnUncoveredResourceUndetermined() {
     Table t = table("Carts");
-    selection(plan("Plan", rule(days(35)))).resources = list(new Unknown("Fn::ImportValue shared-table-arn"));
+    selection(plan("Plan", rule(days(35)))).resources =
+        list(new Unknown("Fn::ImportValue shared-table-arn"));
     BackupCoverage.Result result = BackupCoverage.of(w, t);
     assertThat(result.covered()).isFalse();
-    assertThat(result.undetermined()).contains("cannot be resolved: Fn::ImportValue shared-table-arn");
+    assertThat(result.undetermined())
+        .contains("cannot be resolved: Fn::ImportValue shared-table-arn");
   }
 
   @Test
   void aCopyToAVaultDeclaredInTheWorkloadStaysInTheRegion() {
     BackupVault local = add(new BackupVault("t", "Vault", "AWS::Backup::BackupVault", next()));
-    BackupPlan p = plan("Plan", rule(days(35), new BackupPlan.CopyAction(Value.explicit(local.ref(), List.of()), days(35), next())));
+    BackupPlan p =
+        plan(
+            "Plan",
+            rule(
+                days(35),
+                new BackupPlan.CopyAction(
+                    Value.explicit(local.ref(), List.of()), days(35), next())));
     assertThat(BackupCoverage.offsiteCopies(w, p)).isEmpty();
   }
 
   @Test
   void aCopyToAVaultArnIsOffSite() {
-    BackupPlan.CopyAction copy = new BackupPlan.CopyAction(
-        Value.explicit("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", List.of()), days(35), next());
+    BackupPlan.CopyAction copy =
+        new BackupPlan.CopyAction(
+            Value.explicit("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", List.of()),
+            days(35),
+            next());
     BackupPlan p = plan("Plan", rule(days(35), copy));
     assertThat(BackupCoverage.offsiteCopies(w, p)).containsExactly(copy);
   }
@@ -139,8 +162,11 @@ class BackupCoverageTest {
   @Test
   void anOffSiteCopyOfACoveringPlanIsOffSiteEvidenceOfTheResource() {
     Table t = table("Carts");
-    BackupPlan.CopyAction copy = new BackupPlan.CopyAction(
-        Value.explicit("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", List.of()), days(35), next());
+    BackupPlan.CopyAction copy =
+        new BackupPlan.CopyAction(
+            Value.explicit("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", List.of()),
+            days(35),
+            next());
     selection(plan("Plan", rule(days(35), copy))).resources = list(t.ref());
     assertThat(BackupCoverage.offsiteEvidence(w, t)).containsExactly(copy.location());
   }
@@ -154,14 +180,17 @@ class BackupCoverageTest {
     Database otherRegion = instance("DrReplica");
     otherRegion.region = Value.explicit("us-west-2", List.of(new Location("backup.yaml", 77)));
     primary.replicas.addAll(List.of(sameRegion, otherRegion));
-    assertThat(BackupCoverage.offsiteEvidence(w, primary)).containsExactly(otherRegion.location, new Location("backup.yaml", 77));
+    assertThat(BackupCoverage.offsiteEvidence(w, primary))
+        .containsExactly(otherRegion.location, new Location("backup.yaml", 77));
   }
 
   @Test
   void aTableWithReplicasInOtherRegionsHasOffSiteEvidence() {
     Table t = table("Carts");
-    t.replicaRegions = Value.explicit(List.of("us-east-1", "eu-west-1"), List.of(new Location("backup.yaml", 55)));
-    assertThat(BackupCoverage.offsiteEvidence(w, t)).containsExactly(new Location("backup.yaml", 55));
+    t.replicaRegions =
+        Value.explicit(List.of("us-east-1", "eu-west-1"), List.of(new Location("backup.yaml", 55)));
+    assertThat(BackupCoverage.offsiteEvidence(w, t))
+        .containsExactly(new Location("backup.yaml", 55));
   }
 
   @Test
@@ -179,7 +208,11 @@ class BackupCoverageTest {
 
   @Test
   void anUnresolvedRetentionMakesTheShortestUnresolved() {
-    BackupPlan p = plan("Plan", rule(days(35)), rule(Value.unresolved("parameter RetentionDays has no value", List.of())));
+    BackupPlan p =
+        plan(
+            "Plan",
+            rule(days(35)),
+            rule(Value.unresolved("parameter RetentionDays has no value", List.of())));
     assertThat(BackupCoverage.shortestRetention(p).unresolved()).isTrue();
   }
 
@@ -191,6 +224,8 @@ class BackupCoverageTest {
     member.cluster = Value.explicit(cluster.ref(), List.of());
     Bucket logs = add(new Bucket("t", "AccessLogsBucket", "AWS::S3::Bucket", next()));
     Bucket uploads = add(new Bucket("t", "UploadsBucket", "AWS::S3::Bucket", next()));
-    assertThat(BackupCoverage.dataStores(w)).containsExactly(cluster, uploads).doesNotContain(member, logs);
+    assertThat(BackupCoverage.dataStores(w))
+        .containsExactly(cluster, uploads)
+        .doesNotContain(member, logs);
   }
 }

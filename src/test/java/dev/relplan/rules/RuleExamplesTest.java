@@ -23,16 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The one example harness: every rule over its examples in
- * {@code src/test/resources/rules/<RULE-ID>/<format>/<kind>/}, where {@code <format>} is the folder of
- * an {@link InputFormat} ({@code cloudformation}, {@code terraform}, {@code code}) and {@code <kind>}
+ * The one example harness: every rule over its examples in {@code
+ * src/test/resources/rules/<RULE-ID>/<format>/<kind>/}, where {@code <format>} is the folder of an
+ * {@link InputFormat} ({@code cloudformation}, {@code terraform}, {@code code}) and {@code <kind>}
  * is one of:
+ *
  * <ul>
- *   <li>{@code fail/}: the rule reports at least one finding. Each line marked {@code relplan:finding}
- *       is the first evidence line of exactly one finding of the rule, and when any line is so marked
- *       there are no other findings of it; each line marked {@code relplan:evidence} appears in the
- *       evidence of some finding of the rule. A rule that raises a seed flag rates every finding of a
- *       (production) example High or Critical.
+ *   <li>{@code fail/}: the rule reports at least one finding. Each line marked {@code
+ *       relplan:finding} is the first evidence line of exactly one finding of the rule, and when
+ *       any line is so marked there are no other findings of it; each line marked {@code
+ *       relplan:evidence} appears in the evidence of some finding of the rule. A rule that raises a
+ *       seed flag rates every finding of a (production) example High or Critical.
  *   <li>{@code pass/}: the rule reports nothing and says nothing is Cannot Determine.
  *   <li>{@code undetermined/} (optional): the rule reports nothing and says Cannot Determine.
  * </ul>
@@ -40,12 +41,12 @@ import org.junit.jupiter.api.TestFactory;
  * <p>One marker syntax for every format: {@code relplan:finding} or {@code relplan:evidence} right
  * after the line's comment leader, {@code #} (YAML, HCL, Python, TOML), {@code //} (HCL, Java,
  * JavaScript/TypeScript, Go, C#), {@code --} (SQL) or {@code <!--} (XML, Markdown). A file that
- * cannot carry comments (JSON) is marked from a sidecar file beside the example folder,
- * {@code <kind>.markers} (e.g. {@code cloudformation/fail.markers}), whose lines read
- * {@code relplan:evidence params/prod.json:4} (the marker, then file:line relative to the example
- * folder); lines starting with {@code #} are comments. The sidecar sits outside the example folder so
- * that the scanned input, and its reports, stay exactly the example's files. Markers belong to
- * {@code fail/} examples only.
+ * cannot carry comments (JSON) is marked from a sidecar file beside the example folder, {@code
+ * <kind>.markers} (e.g. {@code cloudformation/fail.markers}), whose lines read {@code
+ * relplan:evidence params/prod.json:4} (the marker, then file:line relative to the example folder);
+ * lines starting with {@code #} are comments. The sidecar sits outside the example folder so that
+ * the scanned input, and its reports, stay exactly the example's files. Markers belong to {@code
+ * fail/} examples only.
  *
  * <p>Completeness: every rule has a failing and a passing example for each format its metadata says
  * can express it ({@link RuleMeta#formats()}), and no folder for another. A new format is a new
@@ -54,8 +55,10 @@ import org.junit.jupiter.api.TestFactory;
 class RuleExamplesTest {
   static final Path ROOT = Path.of("src/test/resources/rules");
   static final List<String> KINDS = List.of("fail", "pass", "undetermined");
-  private static final Pattern MARKER = Pattern.compile("(?:#|//|--|<!--)\\s*(relplan:(?:finding|evidence))\\b");
-  private static final Pattern SIDECAR_LINE = Pattern.compile("(relplan:(?:finding|evidence))\\s+(\\S+:\\d+)");
+  private static final Pattern MARKER =
+      Pattern.compile("(?:#|//|--|<!--)\\s*(relplan:(?:finding|evidence))\\b");
+  private static final Pattern SIDECAR_LINE =
+      Pattern.compile("(relplan:(?:finding|evidence))\\s+(\\S+:\\d+)");
 
   @Test
   void everyRuleHasAFailingAndAPassingExampleForEveryFormatThatCanExpressIt() {
@@ -64,7 +67,8 @@ class RuleExamplesTest {
       for (InputFormat format : r.meta().formats()) {
         for (String kind : List.of("fail", "pass")) {
           Path dir = exampleDir(r.meta().id(), format, kind);
-          if (!Files.isDirectory(dir)) missing.add(ROOT.relativize(dir).toString().replace('\\', '/'));
+          if (!Files.isDirectory(dir))
+            missing.add(ROOT.relativize(dir).toString().replace('\\', '/'));
         }
       }
     }
@@ -91,9 +95,13 @@ class RuleExamplesTest {
     }
     try (Stream<Path> entries = Files.walk(ROOT, 2)) {
       // A file directly under a rule or a format folder is in no example.
-      entries.filter(Files::isRegularFile).forEach(p -> unexpected.add(ROOT.relativize(p).toString().replace('\\', '/')));
+      entries
+          .filter(Files::isRegularFile)
+          .forEach(p -> unexpected.add(ROOT.relativize(p).toString().replace('\\', '/')));
     }
-    assertThat(unexpected).as("entries that are no example of a registered rule in a format it declares").isEmpty();
+    assertThat(unexpected)
+        .as("entries that are no example of a registered rule in a format it declares")
+        .isEmpty();
   }
 
   @TestFactory
@@ -106,7 +114,9 @@ class RuleExamplesTest {
         for (String kind : KINDS) {
           Path dir = exampleDir(id, format, kind);
           if (Files.isDirectory(dir)) {
-            tests.add(DynamicTest.dynamicTest(format.folder() + " " + kind, () -> check(RuleRegistry.all(), id, kind, dir)));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    format.folder() + " " + kind, () -> check(RuleRegistry.all(), id, kind, dir)));
           }
         }
       }
@@ -133,12 +143,16 @@ class RuleExamplesTest {
   }
 
   static Assessment assess(Path dir, List<Rule> rules) throws IOException {
-    Pipeline.Request request = new Pipeline.Request(List.of(dir), "example", Context.defaults(), List.of());
+    Pipeline.Request request =
+        new Pipeline.Request(List.of(dir), "example", Context.defaults(), List.of());
     return Pipeline.run(request, Adapters.all(request), rules).assessment();
   }
 
   static List<Finding> findingsOf(Assessment a, String rule) {
-    return a.findings().stream().map(Assessment.NumberedFinding::finding).filter(f -> f.rule().id().equals(rule)).toList();
+    return a.findings().stream()
+        .map(Assessment.NumberedFinding::finding)
+        .filter(f -> f.rule().id().equals(rule))
+        .toList();
   }
 
   private static List<Undetermined> undeterminedOf(Assessment a, String rule) {
@@ -147,20 +161,27 @@ class RuleExamplesTest {
 
   private static void assertFails(String rule, Path dir, Assessment a) throws IOException {
     List<Finding> findings = findingsOf(a, rule);
-    assertThat(findings).as("findings of " + rule + " in " + dir + "; undetermined: " + undeterminedOf(a, rule)).isNotEmpty();
+    assertThat(findings)
+        .as("findings of " + rule + " in " + dir + "; undetermined: " + undeterminedOf(a, rule))
+        .isNotEmpty();
     Set<String> expectedFirst = marked(dir, "relplan:finding");
     if (!expectedFirst.isEmpty()) {
       Set<String> actualFirst = new TreeSet<>();
-      for (Finding f : findings) if (!f.evidence().isEmpty()) actualFirst.add(f.evidence().get(0).toString());
+      for (Finding f : findings)
+        if (!f.evidence().isEmpty()) actualFirst.add(f.evidence().get(0).toString());
       assertThat(actualFirst).as("first evidence lines of " + rule).isEqualTo(expectedFirst);
       assertThat(findings).as("one finding per marked line").hasSize(expectedFirst.size());
     }
     Set<String> allEvidence = new TreeSet<>();
     for (Finding f : findings) for (Location l : f.evidence()) allEvidence.add(l.toString());
-    assertThat(allEvidence).as("evidence lines of " + rule).containsAll(marked(dir, "relplan:evidence"));
+    assertThat(allEvidence)
+        .as("evidence lines of " + rule)
+        .containsAll(marked(dir, "relplan:evidence"));
     if (findings.get(0).rule().hasFlag()) {
       for (Finding f : findings) {
-        assertThat(f.risk().atLeast(Risk.HIGH)).as(f.title() + " is a flagged production finding: High or Critical").isTrue();
+        assertThat(f.risk().atLeast(Risk.HIGH))
+            .as(f.title() + " is a flagged production finding: High or Critical")
+            .isTrue();
       }
     }
   }
@@ -173,16 +194,25 @@ class RuleExamplesTest {
 
   private static void assertUndetermined(String rule, Path dir, Assessment a) throws IOException {
     assertNoMarkers(dir);
-    assertThat(findingsOf(a, rule)).as("findings of " + rule + " when the value cannot be resolved").isEmpty();
+    assertThat(findingsOf(a, rule))
+        .as("findings of " + rule + " when the value cannot be resolved")
+        .isEmpty();
     assertThat(undeterminedOf(a, rule)).as("Cannot Determine of " + rule).isNotEmpty();
   }
 
   private static void assertNoMarkers(Path dir) throws IOException {
-    assertThat(marked(dir, "relplan:finding")).as("finding markers outside a fail example").isEmpty();
-    assertThat(marked(dir, "relplan:evidence")).as("evidence markers outside a fail example").isEmpty();
+    assertThat(marked(dir, "relplan:finding"))
+        .as("finding markers outside a fail example")
+        .isEmpty();
+    assertThat(marked(dir, "relplan:evidence"))
+        .as("evidence markers outside a fail example")
+        .isEmpty();
   }
 
-  /** file:line of every line carrying the marker, in the files or the sidecar, relative to the example directory. */
+  /**
+   * file:line of every line carrying the marker, in the files or the sidecar, relative to the
+   * example directory.
+   */
   static Set<String> marked(Path dir, String marker) throws IOException {
     Set<String> out = new TreeSet<>();
     try (Stream<Path> files = Files.walk(dir)) {
@@ -190,7 +220,9 @@ class RuleExamplesTest {
         List<String> lines = Files.readAllLines(f);
         for (int i = 0; i < lines.size(); i++) {
           Matcher m = MARKER.matcher(lines.get(i));
-          while (m.find()) if (m.group(1).equals(marker)) out.add(dir.relativize(f).toString().replace('\\', '/') + ":" + (i + 1));
+          while (m.find())
+            if (m.group(1).equals(marker))
+              out.add(dir.relativize(f).toString().replace('\\', '/') + ":" + (i + 1));
         }
       }
     }

@@ -47,19 +47,22 @@ class RuleMetaTest {
 
   @Test
   void formatsAreKeptInDeclarationOrderOfTheEnum() {
-    assertThat(complete().build().formats()).containsExactly(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM);
+    assertThat(complete().build().formats())
+        .containsExactly(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM);
   }
 
   @Test
   void buildNamesEveryMissingElement() {
     assertThatThrownBy(() -> RuleMeta.builder("REL-X").title("t").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("REL-X lacks domain, bestPractices, impact, likelihood, tier, effort, remediation, formats");
+        .hasMessage(
+            "REL-X lacks domain, bestPractices, impact, likelihood, tier, effort, remediation, formats");
   }
 
   @Test
   void aMalformedBestPracticeIsRejected() {
-    assertThatThrownBy(() -> complete().bestPractices("REL9-BP1").build()).hasMessageContaining("not a best-practice id: REL9-BP1");
+    assertThatThrownBy(() -> complete().bestPractices("REL9-BP1").build())
+        .hasMessageContaining("not a best-practice id: REL9-BP1");
   }
 
   @Test

@@ -20,7 +20,9 @@ class RulesDocTest {
       Files.createDirectories(DOC.getParent());
       Files.writeString(DOC, generated);
     }
-    assertThat(Files.readString(DOC)).as("docs/rules.md is stale: run mvn -B test -Drelplan.updateDocs=true").isEqualTo(generated);
+    assertThat(Files.readString(DOC))
+        .as("docs/rules.md is stale: run mvn -B test -Drelplan.updateDocs=true")
+        .isEqualTo(generated);
   }
 
   @Test
@@ -28,7 +30,10 @@ class RulesDocTest {
     List<String> ids = RuleRegistry.all().stream().map(r -> r.meta().id()).toList();
     assertThat(ids).doesNotHaveDuplicates();
     for (Rule r : RuleRegistry.all()) {
-      assertThat(r.meta().bestPractices()).as(r.meta().id()).isNotEmpty().allMatch(b -> b.matches("REL(0[1-9]|1[0-3])-BP0[1-9]"));
+      assertThat(r.meta().bestPractices())
+          .as(r.meta().id())
+          .isNotEmpty()
+          .allMatch(b -> b.matches("REL(0[1-9]|1[0-3])-BP0[1-9]"));
     }
   }
 
@@ -46,6 +51,7 @@ class RulesDocTest {
 
   @Test
   void everyRuleNamesTheFileOfItsClass() {
-    for (Rule r : RuleRegistry.all()) assertThat(Path.of(RulesDoc.sourcePath(r))).as(r.meta().id()).isRegularFile();
+    for (Rule r : RuleRegistry.all())
+      assertThat(Path.of(RulesDoc.sourcePath(r))).as(r.meta().id()).isRegularFile();
   }
 }

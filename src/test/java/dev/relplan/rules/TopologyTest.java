@@ -50,7 +50,10 @@ class TopologyTest {
   private RouteTable table(String id, Subnet... subnets) {
     RouteTable t = add(new RouteTable("t", id, "AWS::EC2::RouteTable", next()));
     for (Subnet s : subnets) {
-      RouteTableAssociation a = add(new RouteTableAssociation("t", id + s.id, "AWS::EC2::SubnetRouteTableAssociation", next()));
+      RouteTableAssociation a =
+          add(
+              new RouteTableAssociation(
+                  "t", id + s.id, "AWS::EC2::SubnetRouteTableAssociation", next()));
       a.routeTable = Value.explicit(t.ref(), List.of());
       a.subnet = Value.explicit(s.ref(), List.of());
     }
@@ -71,7 +74,9 @@ class TopologyTest {
     Subnet c = subnet("C", "us-east-1a");
     Value<TreeSet<String>> zones = Topology.zones(w, refs(a.ref(), b.ref(), c.ref()));
     assertThat(zones.get()).containsExactly("us-east-1a", "us-east-1b");
-    assertThat(zones.trace()).containsAll(a.availabilityZone.trace()).containsAll(b.availabilityZone.trace());
+    assertThat(zones.trace())
+        .containsAll(a.availabilityZone.trace())
+        .containsAll(b.availabilityZone.trace());
   }
 
   @Test
@@ -83,7 +88,8 @@ class TopologyTest {
 
   @Test
   void anUnknownSubnetMakesTheZonesUnresolvedWithItsReason() {
-    Value<TreeSet<String>> zones = Topology.zones(w, refs(new Unknown("parameter SubnetIds has no value")));
+    Value<TreeSet<String>> zones =
+        Topology.zones(w, refs(new Unknown("parameter SubnetIds has no value")));
     assertThat(zones.unresolved()).isTrue();
     assertThat(zones.note()).isEqualTo("parameter SubnetIds has no value");
   }
@@ -92,12 +98,14 @@ class TopologyTest {
   void aSubnetWhoseZoneIsUnresolvedMakesTheZonesUnresolved() {
     Subnet a = add(new Subnet("t", "A", "AWS::EC2::Subnet", next()));
     a.availabilityZone = Value.unresolved("Fn::GetAZs of an imported Region", List.of());
-    assertThat(Topology.zones(w, refs(a.ref())).note()).isEqualTo("zone of subnet A: Fn::GetAZs of an imported Region");
+    assertThat(Topology.zones(w, refs(a.ref())).note())
+        .isEqualTo("zone of subnet A: Fn::GetAZs of an imported Region");
   }
 
   @Test
   void aGroupWithoutSubnetsLaunchesIntoTheZonesItNames() {
-    ComputeGroup g = add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
+    ComputeGroup g =
+        add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
     g.availabilityZones = refs("us-east-1a", "us-east-1c");
     assertThat(Topology.zones(w, g).get()).containsExactly("us-east-1a", "us-east-1c");
   }
@@ -105,7 +113,8 @@ class TopologyTest {
   @Test
   void aGroupWithSubnetsLaunchesIntoTheirZones() {
     Subnet a = subnet("A", "us-east-1b");
-    ComputeGroup g = add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
+    ComputeGroup g =
+        add(new ComputeGroup("t", "Group", "AWS::AutoScaling::AutoScalingGroup", next()));
     g.subnets = refs(a.ref());
     g.availabilityZones = refs("us-east-1a", "us-east-1c");
     assertThat(Topology.zones(w, g).get()).containsExactly("us-east-1b");
@@ -149,10 +158,14 @@ class TopologyTest {
     NatGateway nat = nat("Nat");
     RouteTable t = table("Private");
     defaultRoute(t, nat);
-    RouteTableAssociation a = add(new RouteTableAssociation("t", "Assoc", "AWS::EC2::SubnetRouteTableAssociation", next()));
+    RouteTableAssociation a =
+        add(
+            new RouteTableAssociation(
+                "t", "Assoc", "AWS::EC2::SubnetRouteTableAssociation", next()));
     a.routeTable = Value.explicit(t.ref(), List.of());
     a.subnet = Value.unresolved("module output subnet_ids is known only after apply", List.of());
-    assertThat(Topology.unresolvedRouting(w, nat)).contains("module output subnet_ids is known only after apply");
+    assertThat(Topology.unresolvedRouting(w, nat))
+        .contains("module output subnet_ids is known only after apply");
   }
 
   @Test

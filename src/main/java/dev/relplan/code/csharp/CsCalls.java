@@ -1,22 +1,43 @@
 package dev.relplan.code.csharp;
 
 import dev.relplan.model.Integration;
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Outbound calls of System.Net.Http.HttpClient (created with {@code new}, from IHttpClientFactory, or
- * injected as a typed client) and of AWS SDK for .NET service clients, with the timeout and retries
- * that apply. Defaults are documented in docs/client-defaults.md.
+ * Outbound calls of System.Net.Http.HttpClient (created with {@code new}, from IHttpClientFactory,
+ * or injected as a typed client) and of AWS SDK for .NET service clients, with the timeout and
+ * retries that apply. Defaults are documented in docs/client-defaults.md.
  */
 final class CsCalls {
-  private static final Set<String> HTTP_METHODS = Set.of("GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync",
-      "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetFromJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync",
-      "PatchAsJsonAsync", "DeleteFromJsonAsync");
-  private static final Set<String> NOT_AWS_CALLS = Set.of("Dispose", "Equals", "GetHashCode", "ToString", "GetType", "DetermineServiceOperationEndpoint");
+  private static final Set<String> HTTP_METHODS =
+      Set.of(
+          "GetAsync",
+          "GetStringAsync",
+          "GetByteArrayAsync",
+          "GetStreamAsync",
+          "PostAsync",
+          "PutAsync",
+          "PatchAsync",
+          "DeleteAsync",
+          "SendAsync",
+          "Send",
+          "GetFromJsonAsync",
+          "PostAsJsonAsync",
+          "PutAsJsonAsync",
+          "PatchAsJsonAsync",
+          "DeleteFromJsonAsync");
+  private static final Set<String> NOT_AWS_CALLS =
+      Set.of(
+          "Dispose",
+          "Equals",
+          "GetHashCode",
+          "ToString",
+          "GetType",
+          "DetermineServiceOperationEndpoint");
   private static final String HTTP_DEFAULT = "100 s (HttpClient default Timeout)";
 
   private final CsFile f;
@@ -39,27 +60,38 @@ final class CsCalls {
       if (origin.is("invocation_expression") && "CreateClient".equals(CsFile.method(origin))) {
         List<CsNode> args = CsFile.args(origin);
         String name = args.isEmpty() ? "" : args.get(0).stringValue();
-        return name == null ? null : registered(call, "name:" + name, "named client \"" + name + "\"");
+        return name == null
+            ? null
+            : registered(call, "name:" + name, "named client \"" + name + "\"");
       }
       if (origin.is("parameter") && "HttpClient".equals(CsFile.typeName(origin.field("type")))) {
         CsNode type = CsFile.type(call);
-        String typed = type == null || type.field("name") == null ? null : type.field("name").text();
+        String typed =
+            type == null || type.field("name") == null ? null : type.field("name").text();
         if (typed == null) return null;
-        return configuredInType(registered(call, typed, "typed client " + typed), call, receiver, origin);
+        return configuredInType(
+            registered(call, typed, "typed client " + typed), call, receiver, origin);
       }
       return null;
     }
-    if (created != null && created.startsWith("Amazon") && created.endsWith("Client") && f.uses("Amazon")
-        && Character.isUpperCase(method.charAt(0)) && !NOT_AWS_CALLS.contains(method)) {
+    if (created != null
+        && created.startsWith("Amazon")
+        && created.endsWith("Client")
+        && f.uses("Amazon")
+        && Character.isUpperCase(method.charAt(0))
+        && !NOT_AWS_CALLS.contains(method)) {
       return aws(call, method, origin, created);
     }
     return null;
   }
 
-  private Integration integration(CsNode call, Integration.Kind kind, String client, Location clientAt) {
+  private Integration integration(
+      CsNode call, Integration.Kind kind, String client, Location clientAt) {
     CsNode fn = call.field("function");
-    CsNode name = fn.is("member_access_expression") && fn.field("name") != null ? fn.field("name") : fn;
-    Integration i = new Integration(f.file, CsFile.enclosing(call), kind, client, "csharp", f.at(name));
+    CsNode name =
+        fn.is("member_access_expression") && fn.field("name") != null ? fn.field("name") : fn;
+    Integration i =
+        new Integration(f.file, CsFile.enclosing(call), kind, client, "csharp", f.at(name));
     i.clientLocation = clientAt;
     return i;
   }
@@ -75,7 +107,8 @@ final class CsCalls {
     if (!i.target.present()) {
       CsNode base = CsFile.initializer(creation).get("BaseAddress");
       if (base == null && variable != null) {
-        for (CsNode a : f.propertyAssignments(variable, "BaseAddress", creation)) base = a.field("right");
+        for (CsNode a : f.propertyAssignments(variable, "BaseAddress", creation))
+          base = a.field("right");
       }
       i.target = host(uri(base));
     }
@@ -88,39 +121,60 @@ final class CsCalls {
     if (timeout == null) {
       i.timeout = Value.defaulted(HTTP_DEFAULT, "HttpClient's default Timeout applies");
     } else if (CsTimeSpans.infinite(timeout)) {
-      i.timeout = cancellation(call, none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(timeoutAt)));
+      i.timeout =
+          cancellation(
+              call,
+              none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(timeoutAt)));
     } else {
-      i.timeout = Value.explicit(CsTimeSpans.text(timeout) + " (HttpClient.Timeout)", List.of(timeoutAt));
+      i.timeout =
+          Value.explicit(CsTimeSpans.text(timeout) + " (HttpClient.Timeout)", List.of(timeoutAt));
     }
     return i;
   }
 
   /**
-   * A client without timeout can still be bounded per call by the CancellationToken it is given:
-   * a token of a {@code CancellationTokenSource} made with a delay (or given one with CancelAfter) in
+   * A client without timeout can still be bounded per call by the CancellationToken it is given: a
+   * token of a {@code CancellationTokenSource} made with a delay (or given one with CancelAfter) in
    * the same member bounds it; a token from a parameter is decided by callers (unresolved).
    */
   private Value<String> cancellation(CsNode call, Value<String> noTimeout) {
     for (CsNode a : CsFile.args(call)) {
-      if (a.is("member_access_expression") && a.field("name") != null && a.field("name").text().equals("Token")) {
+      if (a.is("member_access_expression")
+          && a.field("name") != null
+          && a.field("name").text().equals("Token")) {
         CsNode source = f.origin(a.field("expression"));
         if (source == null || !"CancellationTokenSource".equals(CsFile.created(source))) continue;
         List<CsNode> delay = CsFile.args(source);
-        if (!delay.isEmpty()) return Value.explicit(CsTimeSpans.millis(delay.get(0)) + " (CancellationTokenSource)", List.of(f.at(source)));
+        if (!delay.isEmpty())
+          return Value.explicit(
+              CsTimeSpans.millis(delay.get(0)) + " (CancellationTokenSource)",
+              List.of(f.at(source)));
         String variable = variableOf(source);
         CsNode member = call.member() != null ? call.member() : f.root;
         for (CsNode c : member.all("invocation_expression")) {
           CsNode recv = CsFile.receiver(c);
-          if ("CancelAfter".equals(CsFile.method(c)) && recv != null && recv.text().equals(variable) && CsFile.args(c).size() == 1) {
-            return Value.explicit(CsTimeSpans.millis(CsFile.args(c).get(0)) + " (CancellationTokenSource.CancelAfter)", List.of(f.at(c)));
+          if ("CancelAfter".equals(CsFile.method(c))
+              && recv != null
+              && recv.text().equals(variable)
+              && CsFile.args(c).size() == 1) {
+            return Value.explicit(
+                CsTimeSpans.millis(CsFile.args(c).get(0))
+                    + " (CancellationTokenSource.CancelAfter)",
+                List.of(f.at(c)));
           }
         }
         continue;
       }
       CsNode origin = a.is("identifier") ? f.origin(a) : null;
-      if (origin != null && origin.is("parameter") && "CancellationToken".equals(CsFile.typeName(origin.field("type")))) {
-        return Value.unresolved(noTimeout.note() + "; the call takes the CancellationToken parameter " + a.text()
-            + ", and whether callers cancel it after a delay is not followed", noTimeout.trace());
+      if (origin != null
+          && origin.is("parameter")
+          && "CancellationToken".equals(CsFile.typeName(origin.field("type")))) {
+        return Value.unresolved(
+            noTimeout.note()
+                + "; the call takes the CancellationToken parameter "
+                + a.text()
+                + ", and whether callers cancel it after a delay is not followed",
+            noTimeout.trace());
       }
     }
     return noTimeout;
@@ -130,29 +184,36 @@ final class CsCalls {
   private static String variableOf(CsNode creation) {
     CsNode p = creation.parent;
     if (p != null && p.is("equals_value_clause")) p = p.parent;
-    if (p != null && p.is("variable_declarator") && p.field("name") != null) return p.field("name").text();
+    if (p != null && p.is("variable_declarator") && p.field("name") != null)
+      return p.field("name").text();
     if (p != null && p.is("assignment_expression") && p.field("left") != null) {
       String t = p.field("left").text();
       return t.startsWith("this.") ? t.substring(5) : t;
     }
-    if (p != null && p.is("property_declaration") && p.field("name") != null) return p.field("name").text();
+    if (p != null && p.is("property_declaration") && p.field("name") != null)
+      return p.field("name").text();
     return null;
   }
 
   /**
-   * A typed client can also be configured in its own class, usually the constructor:
-   * {@code http.Timeout = ...} on the injected parameter or {@code _http.Timeout = ...} on the field.
-   * A resilience handler's timeout still bounds the call first.
+   * A typed client can also be configured in its own class, usually the constructor: {@code
+   * http.Timeout = ...} on the injected parameter or {@code _http.Timeout = ...} on the field. A
+   * resilience handler's timeout still bounds the call first.
    */
-  private Integration configuredInType(Integration i, CsNode call, CsNode receiver, CsNode parameter) {
+  private Integration configuredInType(
+      Integration i, CsNode call, CsNode receiver, CsNode parameter) {
     CsNode type = CsFile.type(call);
-    String field = receiver.text().startsWith("this.") ? receiver.text().substring(5) : receiver.text();
+    String field =
+        receiver.text().startsWith("this.") ? receiver.text().substring(5) : receiver.text();
     String param = parameter.field("name") == null ? null : parameter.field("name").text();
     CsNode timeout = null;
     CsNode base = null;
     for (CsNode a : type.all("assignment_expression")) {
       CsNode left = a.field("left");
-      if (left == null || !left.is("member_access_expression") || left.field("name") == null || left.field("expression") == null) continue;
+      if (left == null
+          || !left.is("member_access_expression")
+          || left.field("name") == null
+          || left.field("expression") == null) continue;
       String owner = left.field("expression").text();
       owner = owner.startsWith("this.") ? owner.substring(5) : owner;
       if (!owner.equals(field) && !owner.equals(param)) continue;
@@ -160,16 +221,28 @@ final class CsCalls {
       if (left.field("name").text().equals("BaseAddress")) base = a.field("right");
     }
     if (!i.target.present() && base != null) i.target = host(uri(base));
-    CsRegistrations.HttpClientRegistration r = withDefaults(registrations.httpClients.get(type.field("name").text()));
+    CsRegistrations.HttpClientRegistration r =
+        withDefaults(registrations.httpClients.get(type.field("name").text()));
     if (timeout == null || r != null && r.handlers.timeout.present()) return i;
     CsNode value = timeout.field("right");
-    i.timeout = CsTimeSpans.infinite(value) ? cancellation(call, none("HttpClient.Timeout is set to Timeout.InfiniteTimeSpan", List.of(f.at(timeout))))
-        : Value.explicit(CsTimeSpans.text(value) + " (HttpClient.Timeout)", List.of(f.at(timeout)));
+    i.timeout =
+        CsTimeSpans.infinite(value)
+            ? cancellation(
+                call,
+                none(
+                    "HttpClient.Timeout is set to Timeout.InfiniteTimeSpan",
+                    List.of(f.at(timeout))))
+            : Value.explicit(
+                CsTimeSpans.text(value) + " (HttpClient.Timeout)", List.of(f.at(timeout)));
     return i;
   }
 
-  /** A registration completed with what ConfigureHttpClientDefaults gives every client (the registration's own settings win). */
-  private CsRegistrations.HttpClientRegistration withDefaults(CsRegistrations.HttpClientRegistration r) {
+  /**
+   * A registration completed with what ConfigureHttpClientDefaults gives every client (the
+   * registration's own settings win).
+   */
+  private CsRegistrations.HttpClientRegistration withDefaults(
+      CsRegistrations.HttpClientRegistration r) {
     CsRegistrations.HttpClientRegistration d = registrations.defaults;
     if (d == null) return r;
     if (r == null) return d;
@@ -179,18 +252,29 @@ final class CsCalls {
     out.handlers.timeout = r.handlers.timeout.present() ? r.handlers.timeout : d.handlers.timeout;
     out.handlers.retry = r.handlers.retry.present() ? r.handlers.retry : d.handlers.retry;
     out.handlers.breaker = r.handlers.breaker.present() ? r.handlers.breaker : d.handlers.breaker;
-    out.handlers.fallback = r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
+    out.handlers.fallback =
+        r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
     return out;
   }
 
   /** A client from IHttpClientFactory or a typed client: its AddHttpClient registration decides. */
   private Integration registered(CsNode call, String key, String what) {
     CsRegistrations.HttpClientRegistration r = withDefaults(registrations.httpClients.get(key));
-    Integration i = integration(call, Integration.Kind.HTTP, "HttpClient (IHttpClientFactory)", r == null ? null : r.at);
+    Integration i =
+        integration(
+            call,
+            Integration.Kind.HTTP,
+            "HttpClient (IHttpClientFactory)",
+            r == null ? null : r.at);
     i.target = target(call);
     if (!i.target.present() && r != null) i.target = host(r.baseAddress);
     if (r == null) {
-      i.timeout = Value.defaulted(HTTP_DEFAULT, "no AddHttpClient registration of the " + what + " sets a Timeout, so HttpClient's default applies");
+      i.timeout =
+          Value.defaulted(
+              HTTP_DEFAULT,
+              "no AddHttpClient registration of the "
+                  + what
+                  + " sets a Timeout, so HttpClient's default applies");
       return i;
     }
     if (r.handlers.timeout.present()) {
@@ -212,8 +296,15 @@ final class CsCalls {
 
   private Integration aws(CsNode call, String method, CsNode creation, String clientType) {
     Integration i = integration(call, Integration.Kind.AWS_SDK, "AWS SDK for .NET", f.at(creation));
-    String service = clientType.substring("Amazon".length(), clientType.length() - "Client".length());
-    i.target = Value.explicit("AWS " + service + " " + (method.endsWith("Async") ? method.substring(0, method.length() - 5) : method), List.of());
+    String service =
+        clientType.substring("Amazon".length(), clientType.length() - "Client".length());
+    i.target =
+        Value.explicit(
+            "AWS "
+                + service
+                + " "
+                + (method.endsWith("Async") ? method.substring(0, method.length() - 5) : method),
+            List.of());
     CsNode config = null;
     for (CsNode a : CsFile.args(creation)) {
       CsNode o = f.origin(a);
@@ -234,20 +325,31 @@ final class CsCalls {
     }
     CsNode timeout = settings.get("Timeout");
     if (timeout == null) {
-      i.timeout = Value.defaulted("100 s (AWS SDK for .NET default Timeout)", "the SDK's default request timeout applies");
+      i.timeout =
+          Value.defaulted(
+              "100 s (AWS SDK for .NET default Timeout)",
+              "the SDK's default request timeout applies");
     } else if (CsTimeSpans.infinite(timeout)) {
       i.timeout = none("the client config's Timeout is infinite", List.of(at.get("Timeout")));
     } else {
-      i.timeout = Value.explicit(CsTimeSpans.text(timeout) + " (ClientConfig.Timeout)", List.of(at.get("Timeout")));
+      i.timeout =
+          Value.explicit(
+              CsTimeSpans.text(timeout) + " (ClientConfig.Timeout)", List.of(at.get("Timeout")));
     }
     CsNode retries = settings.get("MaxErrorRetry");
     if (retries == null) {
-      i.retry = Value.defaulted("SDK default retries (MaxErrorRetry per retry mode)", "the SDK retries throttling and transient errors by default");
+      i.retry =
+          Value.defaulted(
+              "SDK default retries (MaxErrorRetry per retry mode)",
+              "the SDK retries throttling and transient errors by default");
     } else if (retries.text().equals("0")) {
       i.retry = Value.explicit("disabled: MaxErrorRetry = 0", List.of(at.get("MaxErrorRetry")));
       i.retriesDisabled = Value.explicit(true, List.of(at.get("MaxErrorRetry")));
     } else {
-      i.retry = Value.explicit("MaxErrorRetry = " + CsFile.shorten(retries.text()), List.of(at.get("MaxErrorRetry")));
+      i.retry =
+          Value.explicit(
+              "MaxErrorRetry = " + CsFile.shorten(retries.text()),
+              List.of(at.get("MaxErrorRetry")));
     }
     return i;
   }
@@ -261,7 +363,10 @@ final class CsCalls {
     return args.isEmpty() ? null : args.get(0).stringValue();
   }
 
-  /** Scheme, host and port of the URL argument when it is written literally (also the start of a concatenation or interpolation). */
+  /**
+   * Scheme, host and port of the URL argument when it is written literally (also the start of a
+   * concatenation or interpolation).
+   */
   private Value<String> target(CsNode call) {
     List<CsNode> args = CsFile.args(call);
     return host(args.isEmpty() ? null : literalPrefix(args.get(0), 0));
@@ -270,8 +375,13 @@ final class CsCalls {
   private static Value<String> host(String text) {
     if (text == null || !text.contains("://")) return Value.absent();
     try {
-      java.net.URI u = java.net.URI.create(text.replace("%", "%25").replace(" ", "%20").replace("{", "%7B").replace("}", "%7D"));
-      if (u.getHost() != null) return Value.explicit(u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""), List.of());
+      java.net.URI u =
+          java.net.URI.create(
+              text.replace("%", "%25").replace(" ", "%20").replace("{", "%7B").replace("}", "%7D"));
+      if (u.getHost() != null)
+        return Value.explicit(
+            u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""),
+            List.of());
     } catch (IllegalArgumentException e) {
       // not a URL
     }

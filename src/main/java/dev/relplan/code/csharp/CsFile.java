@@ -26,7 +26,8 @@ final class CsFile {
     this.file = file;
     this.root = root;
     for (CsNode u : root.all("using_directive")) {
-      for (CsNode c : u.children) if (c.is("identifier") || c.is("qualified_name")) usings.add(c.text());
+      for (CsNode c : u.children)
+        if (c.is("identifier") || c.is("qualified_name")) usings.add(c.text());
     }
   }
 
@@ -41,10 +42,14 @@ final class CsFile {
   }
 
   boolean uses(String namespacePrefix) {
-    return usings.stream().anyMatch(u -> u.equals(namespacePrefix) || u.startsWith(namespacePrefix + "."));
+    return usings.stream()
+        .anyMatch(u -> u.equals(namespacePrefix) || u.startsWith(namespacePrefix + "."));
   }
 
-  /** The simple name of a type node ({@code HttpClient}, {@code System.Net.Http.HttpClient}, {@code Foo<T>}). */
+  /**
+   * The simple name of a type node ({@code HttpClient}, {@code System.Net.Http.HttpClient}, {@code
+   * Foo<T>}).
+   */
   static String typeName(CsNode type) {
     if (type == null) return null;
     if (type.is("identifier")) return type.text();
@@ -59,7 +64,9 @@ final class CsFile {
     return n != null && n.is("object_creation_expression") ? typeName(n.field("type")) : null;
   }
 
-  /** The method name of an invocation ({@code x.M(...)} or {@code M(...)}), without type arguments. */
+  /**
+   * The method name of an invocation ({@code x.M(...)} or {@code M(...)}), without type arguments.
+   */
   static String method(CsNode call) {
     CsNode fn = call.field("function");
     if (fn == null) return null;
@@ -73,7 +80,10 @@ final class CsFile {
     return fn != null && fn.is("member_access_expression") ? fn.field("expression") : null;
   }
 
-  /** Argument expressions of an invocation or creation, and their names when written {@code name: value}. */
+  /**
+   * Argument expressions of an invocation or creation, and their names when written {@code name:
+   * value}.
+   */
   static List<CsNode> args(CsNode call) {
     CsNode list = call.field("arguments");
     if (list == null) return List.of();
@@ -91,7 +101,8 @@ final class CsFile {
     CsNode init = creation == null ? null : creation.field("initializer");
     if (init == null) return out;
     for (CsNode a : init.children) {
-      if (a.is("assignment_expression") && a.field("left") != null && a.field("right") != null) out.put(a.field("left").text(), a.field("right"));
+      if (a.is("assignment_expression") && a.field("left") != null && a.field("right") != null)
+        out.put(a.field("left").text(), a.field("right"));
     }
     return out;
   }
@@ -110,14 +121,15 @@ final class CsFile {
   /** The enclosing class, record or struct declaration, or null. */
   static CsNode type(CsNode n) {
     for (CsNode p = n.parent; p != null; p = p.parent) {
-      if (p.is("class_declaration") || p.is("record_declaration") || p.is("struct_declaration")) return p;
+      if (p.is("class_declaration") || p.is("record_declaration") || p.is("struct_declaration"))
+        return p;
     }
     return null;
   }
 
   /**
-   * Follows a name to what made its value: a creation, an invocation, a lambda, or the constructor or
-   * method parameter it comes from; null when it cannot be followed.
+   * Follows a name to what made its value: a creation, an invocation, a lambda, or the constructor
+   * or method parameter it comes from; null when it cannot be followed.
    */
   CsNode origin(CsNode expr) {
     return origin(expr, 0);
@@ -127,13 +139,20 @@ final class CsFile {
     if (expr == null || depth > MAX_DEPTH) return null;
     CsNode factory = expr.is("invocation_expression") ? factoryResult(expr) : null;
     if (factory != null) return origin(factory, depth + 1);
-    if (expr.is("object_creation_expression") || expr.is("invocation_expression") || expr.is("lambda_expression")
-        || expr.is("implicit_object_creation_expression") || expr.is("parameter")) {
+    if (expr.is("object_creation_expression")
+        || expr.is("invocation_expression")
+        || expr.is("lambda_expression")
+        || expr.is("implicit_object_creation_expression")
+        || expr.is("parameter")) {
       return expr;
     }
-    if (expr.is("parenthesized_expression") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
-    if (expr.is("await_expression") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
-    if (expr.is("member_access_expression") && expr.field("expression") != null && expr.field("expression").is("this_expression")) {
+    if (expr.is("parenthesized_expression") && !expr.children.isEmpty())
+      return origin(expr.children.get(0), depth + 1);
+    if (expr.is("await_expression") && !expr.children.isEmpty())
+      return origin(expr.children.get(0), depth + 1);
+    if (expr.is("member_access_expression")
+        && expr.field("expression") != null
+        && expr.field("expression").is("this_expression")) {
       return origin(memberBinding(expr.field("name").text(), expr), depth + 1);
     }
     if (!expr.is("identifier")) return null;
@@ -152,18 +171,25 @@ final class CsFile {
     CsNode type = type(call);
     if (fn == null || !fn.is("identifier") || type == null) return null;
     for (CsNode m : type.all("method_declaration")) {
-      if (m.field("name") == null || !m.field("name").text().equals(fn.text()) || type(m) != type) continue;
+      if (m.field("name") == null || !m.field("name").text().equals(fn.text()) || type(m) != type)
+        continue;
       CsNode body = m.field("body");
       if (body == null) continue;
-      if (body.is("arrow_expression_clause")) return body.children.isEmpty() ? null : body.children.get(0);
+      if (body.is("arrow_expression_clause"))
+        return body.children.isEmpty() ? null : body.children.get(0);
       for (CsNode r : body.all("return_statement")) {
-        if (!r.children.isEmpty() && !r.children.get(0).is("null_literal") && r.ancestor("lambda_expression") == null) return r.children.get(0);
+        if (!r.children.isEmpty()
+            && !r.children.get(0).is("null_literal")
+            && r.ancestor("lambda_expression") == null) return r.children.get(0);
       }
     }
     return null;
   }
 
-  /** A local variable, assignment or parameter of the enclosing functions (innermost first), bound before the use. */
+  /**
+   * A local variable, assignment or parameter of the enclosing functions (innermost first), bound
+   * before the use.
+   */
   private CsNode localBinding(String name, CsNode use) {
     List<CsNode> scopes = new ArrayList<>();
     for (CsNode s = use.scope(); s != null; s = s.scope()) scopes.add(s);
@@ -172,35 +198,51 @@ final class CsFile {
       CsNode found = null;
       for (CsNode b : bindings(scope)) {
         if (b.end > use.start) continue;
-        if (b.is("variable_declarator") && b.field("name") != null && b.field("name").text().equals(name)) {
+        if (b.is("variable_declarator")
+            && b.field("name") != null
+            && b.field("name").text().equals(name)) {
           if (scope == root && (b.member() != null || type(b) != null)) continue;
           found = declaratorValue(b);
-        } else if (b.is("assignment_expression") && b.field("left") != null && b.field("left").text().equals(name)) {
+        } else if (b.is("assignment_expression")
+            && b.field("left") != null
+            && b.field("left").text().equals(name)) {
           found = b.field("right");
         }
       }
       if (found != null) return found;
       CsNode params = scope.field("parameters");
       if (params != null) {
-        for (CsNode p : params.children) if (p.is("parameter") && p.field("name") != null && p.field("name").text().equals(name)) return p;
+        for (CsNode p : params.children)
+          if (p.is("parameter") && p.field("name") != null && p.field("name").text().equals(name))
+            return p;
       }
-      if (scope.is("lambda_expression") && params != null && params.is("implicit_parameter") && params.text().equals(name)) return params;
+      if (scope.is("lambda_expression")
+          && params != null
+          && params.is("implicit_parameter")
+          && params.text().equals(name)) return params;
     }
     return null;
   }
 
-  /** A field or property of the enclosing type: its initialiser, else its only assignment in the type. */
+  /**
+   * A field or property of the enclosing type: its initialiser, else its only assignment in the
+   * type.
+   */
   CsNode memberBinding(String name, CsNode use) {
     CsNode type = type(use);
     if (type == null) return null;
     for (CsNode d : type.all("variable_declarator")) {
-      if (d.field("name") != null && d.field("name").text().equals(name) && d.ancestor("field_declaration") != null) {
+      if (d.field("name") != null
+          && d.field("name").text().equals(name)
+          && d.ancestor("field_declaration") != null) {
         CsNode v = declaratorValue(d);
         if (v != null) return v;
       }
     }
     for (CsNode p : type.all("property_declaration")) {
-      if (p.field("name") != null && p.field("name").text().equals(name) && p.field("value") != null) return p.field("value");
+      if (p.field("name") != null
+          && p.field("name").text().equals(name)
+          && p.field("value") != null) return p.field("value");
     }
     CsNode found = null;
     int count = 0;
@@ -219,30 +261,40 @@ final class CsFile {
   private final Map<CsNode, List<CsNode>> bindingsOf = new HashMap<>();
 
   private List<CsNode> bindings(CsNode scope) {
-    return bindingsOf.computeIfAbsent(scope, s -> {
-      List<CsNode> out = new ArrayList<>(s.all("variable_declarator"));
-      out.addAll(s.all("assignment_expression"));
-      out.sort(java.util.Comparator.comparingInt(n -> n.start));
-      return out;
-    });
+    return bindingsOf.computeIfAbsent(
+        scope,
+        s -> {
+          List<CsNode> out = new ArrayList<>(s.all("variable_declarator"));
+          out.addAll(s.all("assignment_expression"));
+          out.sort(java.util.Comparator.comparingInt(n -> n.start));
+          return out;
+        });
   }
 
   /**
    * Assignments {@code target.Property = value} that configure the object a creation makes, e.g.
-   * {@code client.Timeout = ...}: in the same member for a local variable, in the enclosing type for
-   * a field or property, in the file's top-level statements otherwise.
+   * {@code client.Timeout = ...}: in the same member for a local variable, in the enclosing type
+   * for a field or property, in the file's top-level statements otherwise.
    */
   List<CsNode> propertyAssignments(String target, String property, CsNode creation) {
-    CsNode p = creation.parent != null && creation.parent.is("equals_value_clause") ? creation.parent.parent : creation.parent;
-    boolean local = p != null && p.is("variable_declarator") && p.ancestor("local_declaration_statement") != null;
+    CsNode p =
+        creation.parent != null && creation.parent.is("equals_value_clause")
+            ? creation.parent.parent
+            : creation.parent;
+    boolean local =
+        p != null
+            && p.is("variable_declarator")
+            && p.ancestor("local_declaration_statement") != null;
     CsNode scope = local ? (creation.member() != null ? creation.member() : root) : type(creation);
     if (scope == null) scope = root;
     List<CsNode> out = new ArrayList<>();
     for (CsNode a : scope.all("assignment_expression")) {
       CsNode left = a.field("left");
-      if (left == null || !left.is("member_access_expression") || left.field("name") == null) continue;
+      if (left == null || !left.is("member_access_expression") || left.field("name") == null)
+        continue;
       CsNode obj = left.field("expression");
-      String o = obj == null ? "" : obj.text().startsWith("this.") ? obj.text().substring(5) : obj.text();
+      String o =
+          obj == null ? "" : obj.text().startsWith("this.") ? obj.text().substring(5) : obj.text();
       if (o.equals(target) && left.field("name").text().equals(property)) out.add(a);
     }
     return out;
@@ -252,7 +304,8 @@ final class CsFile {
   static String enclosing(CsNode n) {
     CsNode member = n.member();
     CsNode type = type(n);
-    String m = member == null || member.field("name") == null ? "<main>" : member.field("name").text();
+    String m =
+        member == null || member.field("name") == null ? "<main>" : member.field("name").text();
     String t = type == null || type.field("name") == null ? "Program" : type.field("name").text();
     return t + "." + m;
   }

@@ -10,19 +10,39 @@ import java.util.Set;
 
 /**
  * ASP.NET Core health endpoints: {@code MapHealthChecks}/{@code UseHealthChecks} (deep when a check
- * is registered on {@code AddHealthChecks()} anywhere in the repository, unless its Predicate excludes
- * every check), minimal API {@code MapGet} handlers and controller actions on health paths (deep when
- * the handler calls anything beyond building its response).
+ * is registered on {@code AddHealthChecks()} anywhere in the repository, unless its Predicate
+ * excludes every check), minimal API {@code MapGet} handlers and controller actions on health paths
+ * (deep when the handler calls anything beyond building its response).
  */
 final class CsHealth {
-  private static final Set<String> HEALTH_SEGMENTS = Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz",
-      "readiness");
+  private static final Set<String> HEALTH_SEGMENTS =
+      Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz", "readiness");
+
   /** Receivers whose calls only build a response or a value. */
-  private static final Set<String> RESPONSE_TYPES = Set.of("Results", "TypedResults", "DateTime", "DateTimeOffset", "String", "string",
-      "Json", "JsonSerializer", "Task", "Environment", "Guid", "Math", "Convert", "TimeSpan", "HealthCheckResult");
+  private static final Set<String> RESPONSE_TYPES =
+      Set.of(
+          "Results",
+          "TypedResults",
+          "DateTime",
+          "DateTimeOffset",
+          "String",
+          "string",
+          "Json",
+          "JsonSerializer",
+          "Task",
+          "Environment",
+          "Guid",
+          "Math",
+          "Convert",
+          "TimeSpan",
+          "HealthCheckResult");
+
   /** Controller helpers that build a result. */
-  private static final Set<String> RESULT_HELPERS = Set.of("Ok", "Json", "Content", "StatusCode", "NoContent", "Accepted", "ToString", "nameof");
-  private static final Set<String> CONTEXT_TYPES = Set.of("HttpContext", "HttpResponse", "HttpRequest", "CancellationToken");
+  private static final Set<String> RESULT_HELPERS =
+      Set.of("Ok", "Json", "Content", "StatusCode", "NoContent", "Accepted", "ToString", "nameof");
+
+  private static final Set<String> CONTEXT_TYPES =
+      Set.of("HttpContext", "HttpResponse", "HttpRequest", "CancellationToken");
 
   private final CsFile f;
   private final CsRegistrations registrations;
@@ -41,33 +61,51 @@ final class CsHealth {
       if (m == null || path == null || !healthPath(path)) continue;
       if (m.equals("MapHealthChecks") || m.equals("UseHealthChecks")) {
         boolean none = excludesAll(args) || registrations.healthChecks.isEmpty();
-        String handler = m + (excludesAll(args) ? ", Predicate runs no check" : none ? ", no check registered" : "");
-        HealthEndpoint e = new HealthEndpoint(f.file, handler, "ASP.NET Core health checks", "GET " + path, f.at(call));
+        String handler =
+            m
+                + (excludesAll(args)
+                    ? ", Predicate runs no check"
+                    : none ? ", no check registered" : "");
+        HealthEndpoint e =
+            new HealthEndpoint(
+                f.file, handler, "ASP.NET Core health checks", "GET " + path, f.at(call));
         if (!none) e.dependencyCheck = registrations.healthChecks.get(0);
-        else e.response = registrations.healthChecksAt; // the empty set of checks the middleware reports as Healthy
+        else
+          e.response =
+              registrations
+                  .healthChecksAt; // the empty set of checks the middleware reports as Healthy
         out.add(e);
       } else if (m.equals("MapGet") && args.size() >= 2) {
         CsNode handler = handler(args.get(args.size() - 1));
         if (handler == null) continue;
-        String name = handler.is("lambda_expression") ? "anonymous handler" : handler.field("name").text();
-        HealthEndpoint e = new HealthEndpoint(f.file, name, "ASP.NET Core minimal API", "GET " + path, f.at(call));
+        String name =
+            handler.is("lambda_expression") ? "anonymous handler" : handler.field("name").text();
+        HealthEndpoint e =
+            new HealthEndpoint(f.file, name, "ASP.NET Core minimal API", "GET " + path, f.at(call));
         judge(e, handler);
         out.add(e);
       }
     }
     for (CsNode method : f.root.all("method_declaration")) {
       for (CsNode attribute : method.all("attribute")) {
-        if (attribute.ancestor("method_declaration") != method || attribute.parent.parent != method) continue;
+        if (attribute.ancestor("method_declaration") != method || attribute.parent.parent != method)
+          continue;
         String name = CsFile.typeName(attribute.field("name"));
         if (!"HttpGet".equals(name) && !"Route".equals(name)) continue;
         String path = null;
         for (CsNode a : attribute.all("attribute_argument")) {
-          if (!a.children.isEmpty() && a.children.get(0).stringValue() != null) path = a.children.get(0).stringValue();
+          if (!a.children.isEmpty() && a.children.get(0).stringValue() != null)
+            path = a.children.get(0).stringValue();
           break;
         }
         if (path == null || !healthPath(path)) continue;
-        HealthEndpoint e = new HealthEndpoint(f.file, CsFile.enclosing(method.children.get(method.children.size() - 1)), "ASP.NET Core MVC",
-            "GET " + path, f.at(attribute));
+        HealthEndpoint e =
+            new HealthEndpoint(
+                f.file,
+                CsFile.enclosing(method.children.get(method.children.size() - 1)),
+                "ASP.NET Core MVC",
+                "GET " + path,
+                f.at(attribute));
         judge(e, method);
         out.add(e);
         break;
@@ -78,7 +116,8 @@ final class CsHealth {
 
   private static boolean healthPath(String path) {
     String[] segments = path.split("/");
-    String last = segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
+    String last =
+        segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
     return HEALTH_SEGMENTS.contains(last);
   }
 
@@ -86,7 +125,9 @@ final class CsHealth {
   private static boolean excludesAll(List<CsNode> args) {
     for (CsNode a : args) {
       CsNode predicate = CsFile.initializer(a).get("Predicate");
-      if (predicate != null && predicate.is("lambda_expression") && predicate.field("body") != null
+      if (predicate != null
+          && predicate.is("lambda_expression")
+          && predicate.field("body") != null
           && predicate.field("body").text().equals("false")) return true;
     }
     return false;
@@ -116,12 +157,14 @@ final class CsHealth {
     CsNode params = handler.field("parameters");
     if (params != null) {
       for (CsNode p : params.all("parameter")) {
-        if (p.field("name") != null && CONTEXT_TYPES.contains(CsFile.typeName(p.field("type")))) contextParams.add(p.field("name").text());
+        if (p.field("name") != null && CONTEXT_TYPES.contains(CsFile.typeName(p.field("type"))))
+          contextParams.add(p.field("name").text());
       }
     }
     for (CsNode c : body.all("invocation_expression")) {
       if (respondsOnly(c, contextParams)) continue;
-      e.dependencyCheck = Value.explicit(CsFile.shorten(c.field("function").text()) + "(...)", List.of(f.at(c)));
+      e.dependencyCheck =
+          Value.explicit(CsFile.shorten(c.field("function").text()) + "(...)", List.of(f.at(c)));
       return;
     }
     List<CsNode> returns = body.all("return_statement");
@@ -134,8 +177,12 @@ final class CsHealth {
     if (!fn.is("member_access_expression")) return RESULT_HELPERS.contains(CsFile.method(call));
     CsNode root = fn;
     while (root != null && !root.is("identifier") && !root.is("predefined_type")) {
-      root = root.is("member_access_expression") ? root.field("expression") : root.is("invocation_expression") ? root.field("function") : null;
+      root =
+          root.is("member_access_expression")
+              ? root.field("expression")
+              : root.is("invocation_expression") ? root.field("function") : null;
     }
-    return root != null && (RESPONSE_TYPES.contains(root.text()) || contextParams.contains(root.text()));
+    return root != null
+        && (RESPONSE_TYPES.contains(root.text()) || contextParams.contains(root.text()));
   }
 }

@@ -1,12 +1,13 @@
 package dev.relplan.code.csharp;
 
+import dev.relplan.code.SyntaxNode;
 import org.treesitter.TSNode;
 
 /**
- * A C# syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
- * the field name it has in its parent, its 1-based line, its source text, and its children.
+ * A C# syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its
+ * type, the field name it has in its parent, its 1-based line, its source text, and its children.
  */
-final class CsNode extends dev.relplan.code.SyntaxNode<CsNode> {
+final class CsNode extends SyntaxNode<CsNode> {
 
   private CsNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
@@ -31,22 +32,33 @@ final class CsNode extends dev.relplan.code.SyntaxNode<CsNode> {
     return sb.toString();
   }
 
-  /** The nearest enclosing member or function body: a method, constructor, local function, accessor or lambda. */
+  /**
+   * The nearest enclosing member or function body: a method, constructor, local function, accessor
+   * or lambda.
+   */
   CsNode scope() {
     for (CsNode p = parent; p != null; p = p.parent) {
-      if (p.is("method_declaration") || p.is("constructor_declaration") || p.is("local_function_statement")
-          || p.is("accessor_declaration") || p.is("lambda_expression") || p.is("anonymous_method_expression")) return p;
+      if (p.is("method_declaration")
+          || p.is("constructor_declaration")
+          || p.is("local_function_statement")
+          || p.is("accessor_declaration")
+          || p.is("lambda_expression")
+          || p.is("anonymous_method_expression")) return p;
     }
     return null;
   }
 
-  /** The outermost member (method, constructor, property) this node is in, or null for top-level statements. */
+  /**
+   * The outermost member (method, constructor, property) this node is in, or null for top-level
+   * statements.
+   */
   CsNode member() {
     CsNode found = null;
     for (CsNode p = parent; p != null; p = p.parent) {
-      if (p.is("method_declaration") || p.is("constructor_declaration") || p.is("property_declaration")) found = p;
+      if (p.is("method_declaration")
+          || p.is("constructor_declaration")
+          || p.is("property_declaration")) found = p;
     }
     return found;
   }
-
 }

@@ -1,7 +1,7 @@
 package dev.relplan.code.csharp;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,16 +10,18 @@ import java.util.Map;
 /**
  * Service registrations read across all C# files of the repository (they usually live in Program.cs
  * or Startup.cs, away from the code that uses them): {@code AddHttpClient} clients with their
- * {@code Timeout} and resilience handlers, keyed by typed client class or client name, and the checks
- * added to {@code AddHealthChecks()}.
+ * {@code Timeout} and resilience handlers, keyed by typed client class or client name, and the
+ * checks added to {@code AddHealthChecks()}.
  */
 final class CsRegistrations {
   /** One AddHttpClient registration. */
   static final class HttpClientRegistration {
     final Location at;
     Value<String> timeout = Value.absent();
+
     /** {@code client.BaseAddress = new Uri("...")}, when literal. */
     String baseAddress;
+
     CsResilience.Features handlers = new CsResilience.Features();
 
     HttpClientRegistration(Location at) {
@@ -27,14 +29,22 @@ final class CsRegistrations {
     }
   }
 
-  /** By typed client class name, or "name:" + the client name ("name:" for the unnamed default client). */
+  /**
+   * By typed client class name, or "name:" + the client name ("name:" for the unnamed default
+   * client).
+   */
   final Map<String, HttpClientRegistration> httpClients = new HashMap<>();
+
   /** Checks registered on a health checks builder (AddCheck, AddNpgSql, AddDbContextCheck, ...). */
   final List<Value<String>> healthChecks = new ArrayList<>();
-  /** Where AddHealthChecks() is called (the first call found), or null. */
-  dev.relplan.source.Location healthChecksAt;
 
-  /** {@code ConfigureHttpClientDefaults(b => ...)}: settings every factory and typed client gets; null when not called. */
+  /** Where AddHealthChecks() is called (the first call found), or null. */
+  Location healthChecksAt;
+
+  /**
+   * {@code ConfigureHttpClientDefaults(b => ...)}: settings every factory and typed client gets;
+   * null when not called.
+   */
   HttpClientRegistration defaults;
 
   void read(CsFile f) {
@@ -53,7 +63,8 @@ final class CsRegistrations {
     CsNode name = fn != null && fn.is("member_access_expression") ? fn.field("name") : fn;
     if (name != null && name.is("generic_name")) {
       CsNode typeArgs = name.children.size() > 1 ? name.children.get(1) : null;
-      if (typeArgs != null && !typeArgs.children.isEmpty()) key = CsFile.typeName(typeArgs.children.get(typeArgs.children.size() - 1));
+      if (typeArgs != null && !typeArgs.children.isEmpty())
+        key = CsFile.typeName(typeArgs.children.get(typeArgs.children.size() - 1));
     }
     List<CsNode> args = CsFile.args(call);
     if (key == null) {
@@ -62,9 +73,14 @@ final class CsRegistrations {
       key = "name:" + n;
     }
     for (CsNode a : args) if (a.is("lambda_expression")) configure(f, a, r);
-    // chained configuration: .ConfigureHttpClient(...), .AddStandardResilienceHandler(), .AddPolicyHandler(...)
-    for (CsNode c = call; c.parent != null && c.parent.is("member_access_expression") && c.parent.parent != null
-        && c.parent.parent.is("invocation_expression"); c = c.parent.parent) {
+    // chained configuration: .ConfigureHttpClient(...), .AddStandardResilienceHandler(),
+    // .AddPolicyHandler(...)
+    for (CsNode c = call;
+        c.parent != null
+            && c.parent.is("member_access_expression")
+            && c.parent.parent != null
+            && c.parent.parent.is("invocation_expression");
+        c = c.parent.parent) {
       CsNode next = c.parent.parent;
       String m = CsFile.method(next);
       if (m == null) continue;
@@ -72,7 +88,8 @@ final class CsRegistrations {
         case "ConfigureHttpClient" -> {
           for (CsNode a : CsFile.args(next)) if (a.is("lambda_expression")) configure(f, a, r);
         }
-        case "AddStandardResilienceHandler", "AddStandardHedgingHandler" -> standardHandler(f, next, m, r);
+        case "AddStandardResilienceHandler", "AddStandardHedgingHandler" ->
+            standardHandler(f, next, m, r);
         case "AddPolicyHandler", "AddTransientHttpErrorPolicy", "AddResilienceHandler" -> {
           CsResilience.Features p = CsResilience.features(f, next);
           for (CsNode a : CsFile.args(next)) {
@@ -86,7 +103,8 @@ final class CsRegistrations {
           }
           if (p.retry.present()) r.handlers.retry = p.retry;
           if (p.breaker.present()) r.handlers.breaker = p.breaker;
-          if (p.timeout.present()) r.handlers.timeout = p.timeout; // a handler's timeout cancels the request it sends
+          if (p.timeout.present())
+            r.handlers.timeout = p.timeout; // a handler's timeout cancels the request it sends
           if (p.fallback.present()) r.handlers.fallback = p.fallback;
         }
         default -> {
@@ -97,7 +115,10 @@ final class CsRegistrations {
     httpClients.put(key, r);
   }
 
-  /** The builder steps inside ConfigureHttpClientDefaults: resilience handlers and ConfigureHttpClient. */
+  /**
+   * The builder steps inside ConfigureHttpClientDefaults: resilience handlers and
+   * ConfigureHttpClient.
+   */
   private void clientDefaults(CsFile f, CsNode call) {
     defaults = new HttpClientRegistration(f.at(call));
     for (CsNode lambda : CsFile.args(call)) {
@@ -105,8 +126,10 @@ final class CsRegistrations {
       for (CsNode step : lambda.all("invocation_expression")) {
         String m = CsFile.method(step);
         if ("ConfigureHttpClient".equals(m)) {
-          for (CsNode a : CsFile.args(step)) if (a.is("lambda_expression")) configure(f, a, defaults);
-        } else if ("AddStandardResilienceHandler".equals(m) || "AddStandardHedgingHandler".equals(m)) {
+          for (CsNode a : CsFile.args(step))
+            if (a.is("lambda_expression")) configure(f, a, defaults);
+        } else if ("AddStandardResilienceHandler".equals(m)
+            || "AddStandardHedgingHandler".equals(m)) {
           standardHandler(f, step, m, defaults);
         }
       }
@@ -114,24 +137,32 @@ final class CsRegistrations {
   }
 
   private static void standardHandler(CsFile f, CsNode step, String m, HttpClientRegistration r) {
-    List<dev.relplan.source.Location> at = List.of(f.at(step));
+    List<Location> at = List.of(f.at(step));
     r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
     r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
     r.handlers.breaker = Value.explicit(m + " circuit breaker", at);
     r.handlers.pessimistic = true;
   }
 
-  /** {@code client => client.Timeout = ...} or {@code (sp, client) => { ...; client.Timeout = ...; }}. */
+  /**
+   * {@code client => client.Timeout = ...} or {@code (sp, client) => { ...; client.Timeout = ...;
+   * }}.
+   */
   private static void configure(CsFile f, CsNode lambda, HttpClientRegistration r) {
     for (CsNode a : lambda.all("assignment_expression")) {
       CsNode left = a.field("left");
       CsNode right = a.field("right");
-      if (left == null || right == null || !left.is("member_access_expression") || left.field("name") == null) continue;
+      if (left == null
+          || right == null
+          || !left.is("member_access_expression")
+          || left.field("name") == null) continue;
       if (left.field("name").text().equals("BaseAddress")) r.baseAddress = CsCalls.uri(right);
       if (!left.field("name").text().equals("Timeout")) continue;
-      r.timeout = CsTimeSpans.infinite(right)
-          ? Value.<String>defaulted(null, "HttpClient.Timeout is set to infinite").withTrace(List.of(f.at(a)))
-          : Value.explicit(CsTimeSpans.text(right) + " (HttpClient.Timeout)", List.of(f.at(a)));
+      r.timeout =
+          CsTimeSpans.infinite(right)
+              ? Value.<String>defaulted(null, "HttpClient.Timeout is set to infinite")
+                  .withTrace(List.of(f.at(a)))
+              : Value.explicit(CsTimeSpans.text(right) + " (HttpClient.Timeout)", List.of(f.at(a)));
     }
   }
 
@@ -139,10 +170,12 @@ final class CsRegistrations {
   private static boolean constantCheck(CsNode addCheck) {
     for (CsNode a : CsFile.args(addCheck)) {
       if (!a.is("lambda_expression")) continue;
-      return a.all("invocation_expression").stream().allMatch(c -> {
-        CsNode recv = CsFile.receiver(c);
-        return recv != null && recv.text().equals("HealthCheckResult");
-      });
+      return a.all("invocation_expression").stream()
+          .allMatch(
+              c -> {
+                CsNode recv = CsFile.receiver(c);
+                return recv != null && recv.text().equals("HealthCheckResult");
+              });
     }
     return false;
   }
@@ -160,11 +193,17 @@ final class CsRegistrations {
       }
     }
     for (CsNode b : builders) {
-      for (CsNode c = b; c.parent != null && c.parent.is("member_access_expression") && c.parent.parent != null
-          && c.parent.parent.is("invocation_expression"); c = c.parent.parent) {
+      for (CsNode c = b;
+          c.parent != null
+              && c.parent.is("member_access_expression")
+              && c.parent.parent != null
+              && c.parent.parent.is("invocation_expression");
+          c = c.parent.parent) {
         CsNode next = c.parent.parent;
         String m = CsFile.method(next);
-        if (m != null && m.startsWith("Add") && !constantCheck(next)) healthChecks.add(Value.explicit(CsFile.shorten(m) + " health check", List.of(f.at(next))));
+        if (m != null && m.startsWith("Add") && !constantCheck(next))
+          healthChecks.add(
+              Value.explicit(CsFile.shorten(m) + " health check", List.of(f.at(next))));
       }
     }
   }

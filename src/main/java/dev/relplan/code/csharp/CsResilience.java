@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Polly policies (v7 {@code Policy.Handle<>().WaitAndRetryAsync / CircuitBreakerAsync / TimeoutAsync},
- * {@code Policy.WrapAsync}) and resilience pipelines (Polly v8 {@code ResiliencePipelineBuilder},
- * Microsoft.Extensions.Http.Resilience) read as evidence: what a policy expression does is told by the
- * strategy methods it calls, following names to where policies are built. A call is protected when it
- * runs in a lambda passed to a policy's {@code Execute*}.
+ * Polly policies (v7 {@code Policy.Handle<>().WaitAndRetryAsync / CircuitBreakerAsync /
+ * TimeoutAsync}, {@code Policy.WrapAsync}) and resilience pipelines (Polly v8 {@code
+ * ResiliencePipelineBuilder}, Microsoft.Extensions.Http.Resilience) read as evidence: what a policy
+ * expression does is told by the strategy methods it calls, following names to where policies are
+ * built. A call is protected when it runs in a lambda passed to a policy's {@code Execute*}.
  */
 final class CsResilience {
-  private static final Set<String> EXECUTE = Set.of("Execute", "ExecuteAsync", "ExecuteAndCapture", "ExecuteAndCaptureAsync");
+  private static final Set<String> EXECUTE =
+      Set.of("Execute", "ExecuteAsync", "ExecuteAndCapture", "ExecuteAndCaptureAsync");
 
   /** What a policy or pipeline does. */
   static final class Features {
@@ -26,7 +27,10 @@ final class CsResilience {
 
   private CsResilience() {}
 
-  /** The strategies in a policy expression, following names (and the policies combined by Wrap) a few levels deep. */
+  /**
+   * The strategies in a policy expression, following names (and the policies combined by Wrap) a
+   * few levels deep.
+   */
   static Features features(CsFile f, CsNode expr) {
     Features out = new Features();
     collect(f, expr, out, 0);
@@ -47,7 +51,10 @@ final class CsResilience {
       } else if (m.contains("CircuitBreaker")) {
         out.breaker = Value.explicit("Polly " + text, List.of(f.at(call)));
       } else if (m.equals("Timeout") || m.equals("TimeoutAsync") || m.equals("AddTimeout")) {
-        out.timeout = Value.explicit((args.isEmpty() ? "?" : CsTimeSpans.seconds(args.get(0))) + " (Polly " + m + ")", List.of(f.at(call)));
+        out.timeout =
+            Value.explicit(
+                (args.isEmpty() ? "?" : CsTimeSpans.seconds(args.get(0))) + " (Polly " + m + ")",
+                List.of(f.at(call)));
         out.pessimistic |= args.stream().anyMatch(a -> a.text().endsWith("Pessimistic"));
       } else if (m.startsWith("Fallback") || m.equals("AddFallback")) {
         out.fallback = Value.explicit("Polly " + text, List.of(f.at(call)));
@@ -61,16 +68,22 @@ final class CsResilience {
 
   /** Applies a policy that runs the call in a lambda passed to its Execute*. */
   static void apply(CsFile f, Integration i, CsNode call) {
-    for (CsNode lambda = call.ancestor("lambda_expression"); lambda != null; lambda = lambda.ancestor("lambda_expression")) {
+    for (CsNode lambda = call.ancestor("lambda_expression");
+        lambda != null;
+        lambda = lambda.ancestor("lambda_expression")) {
       CsNode arg = lambda.parent;
-      if (arg == null || !arg.is("argument") || arg.parent == null || arg.parent.parent == null) continue;
+      if (arg == null || !arg.is("argument") || arg.parent == null || arg.parent.parent == null)
+        continue;
       CsNode wrapper = arg.parent.parent;
-      if (!wrapper.is("invocation_expression") || !EXECUTE.contains(CsFile.method(wrapper))) continue;
+      if (!wrapper.is("invocation_expression") || !EXECUTE.contains(CsFile.method(wrapper)))
+        continue;
       Features p = features(f, CsFile.receiver(wrapper));
       if (p.retry.present()) i.retry = p.retry;
       if (p.breaker.present()) i.circuitBreaker = p.breaker;
       if (p.fallback.present()) i.fallback = p.fallback;
-      if (p.timeout.present() && !i.timeout.isExplicit() && (p.pessimistic || passesToken(lambda, call))) i.timeout = p.timeout;
+      if (p.timeout.present()
+          && !i.timeout.isExplicit()
+          && (p.pessimistic || passesToken(lambda, call))) i.timeout = p.timeout;
     }
   }
 
@@ -78,8 +91,13 @@ final class CsResilience {
   private static boolean passesToken(CsNode lambda, CsNode call) {
     CsNode params = lambda.field("parameters");
     if (params == null) return false;
-    List<CsNode> names = params.is("implicit_parameter") ? List.of(params) : params.all("parameter").stream()
-        .map(p -> p.field("name")).filter(n -> n != null).toList();
+    List<CsNode> names =
+        params.is("implicit_parameter")
+            ? List.of(params)
+            : params.all("parameter").stream()
+                .map(p -> p.field("name"))
+                .filter(n -> n != null)
+                .toList();
     for (CsNode a : CsFile.args(call)) {
       for (CsNode n : names) if (a.text().equals(n.text())) return true;
     }

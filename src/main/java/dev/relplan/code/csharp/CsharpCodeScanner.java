@@ -5,10 +5,10 @@ import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,9 @@ public final class CsharpCodeScanner implements LanguageScanner {
     return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".cs");
   }
 
-  /** .NET's conventions: *Tests.cs and *Test.cs, besides test folders (.Tests projects included). */
+  /**
+   * .NET's conventions: *Tests.cs and *Test.cs, besides test folders (.Tests projects included).
+   */
   @Override
   public boolean isTest(String path) {
     return TestSources.inTestFolder(path) || path.endsWith("Tests.cs") || path.endsWith("Test.cs");
@@ -48,11 +50,20 @@ public final class CsharpCodeScanner implements LanguageScanner {
       TSTree tree = parser.parseString(null, file.content());
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "C# syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+        // file is skipped.
+        skipped.add(
+            new SkippedFile(
+                file.display(),
+                "C# syntax error"
+                    + SyntaxNode.errorLine(rootNode)
+                    + "; its calls are not analysed"));
         continue;
       }
-      CsFile f = new CsFile(file.display(), CsNode.copy(rootNode, file.content().getBytes(StandardCharsets.UTF_8)));
+      CsFile f =
+          new CsFile(
+              file.display(),
+              CsNode.copy(rootNode, file.content().getBytes(StandardCharsets.UTF_8)));
       registrations.read(f);
       parsed.add(f);
     }

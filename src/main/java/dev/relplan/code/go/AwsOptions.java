@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The retry and HTTP client settings of an aws-sdk-go-v2 client: functional options of
- * {@code config.LoadDefaultConfig} ({@code WithRetryMaxAttempts}, {@code WithRetryer},
- * {@code WithHTTPClient}) and assignments in a client option function ({@code o.RetryMaxAttempts = 1}).
+ * The retry and HTTP client settings of an aws-sdk-go-v2 client: functional options of {@code
+ * config.LoadDefaultConfig} ({@code WithRetryMaxAttempts}, {@code WithRetryer}, {@code
+ * WithHTTPClient}) and assignments in a client option function ({@code o.RetryMaxAttempts = 1}).
  * One attempt, {@code aws.NopRetryer} or {@code retry.AddWithMaxAttempts(..., 1)} disable retries.
  */
 final class AwsOptions {
@@ -26,7 +26,10 @@ final class AwsOptions {
   void configOption(GoNode expr) {
     GoNode call = f.origin(expr);
     String made = f.made(call);
-    if (call == null || !call.is("call_expression") || made == null || !GoFile.pathOf(made).equals(CONFIG)) return;
+    if (call == null
+        || !call.is("call_expression")
+        || made == null
+        || !GoFile.pathOf(made).equals(CONFIG)) return;
     List<GoNode> args = GoFile.args(call);
     if (args.isEmpty()) return;
     switch (GoFile.memberOf(made)) {
@@ -39,14 +42,18 @@ final class AwsOptions {
     }
   }
 
-  /** An option function passed to NewFromConfig: {@code func(o *s3.Options) { o.RetryMaxAttempts = 1 }}. */
+  /**
+   * An option function passed to NewFromConfig: {@code func(o *s3.Options) { o.RetryMaxAttempts = 1
+   * }}.
+   */
   void clientOption(GoNode expr) {
     GoNode fn = f.origin(expr);
     if (fn == null || !fn.is("func_literal")) return;
     for (GoNode a : fn.all("assignment_statement")) {
       GoNode left = a.field("left");
       GoNode right = a.field("right");
-      if (left == null || right == null || left.children.size() != 1 || right.children.size() != 1) continue;
+      if (left == null || right == null || left.children.size() != 1 || right.children.size() != 1)
+        continue;
       GoNode target = left.children.get(0);
       if (!target.is("selector_expression") || target.field("field") == null) continue;
       switch (target.field("field").text()) {
@@ -68,7 +75,9 @@ final class AwsOptions {
     }
   }
 
-  /** A retryer (or a function returning one): NopRetryer or AddWithMaxAttempts(..., 1) never retry. */
+  /**
+   * A retryer (or a function returning one): NopRetryer or AddWithMaxAttempts(..., 1) never retry.
+   */
   private void retryer(GoNode n) {
     GoNode value = f.origin(n);
     GoNode scope = value != null ? value : n;
@@ -82,7 +91,10 @@ final class AwsOptions {
     for (GoNode c : scope.all("call_expression")) {
       String made = f.made(c);
       List<GoNode> args = GoFile.args(c);
-      if (made != null && made.endsWith("/retry.AddWithMaxAttempts") && args.size() == 2 && args.get(1).text().equals("1")) {
+      if (made != null
+          && made.endsWith("/retry.AddWithMaxAttempts")
+          && args.size() == 2
+          && args.get(1).text().equals("1")) {
         disabled("retry.AddWithMaxAttempts(..., 1)", c);
         return;
       }
@@ -95,27 +107,44 @@ final class AwsOptions {
     retriesDisabled = Value.explicit(true, List.of(f.at(at)));
   }
 
-  /** The HTTP client given to the SDK: an http.Client with Timeout, or a BuildableClient with WithTimeout. */
+  /**
+   * The HTTP client given to the SDK: an http.Client with Timeout, or a BuildableClient with
+   * WithTimeout.
+   */
   private void httpClient(GoNode n) {
     GoNode value = f.origin(n);
-    if (value != null && value.is("composite_literal") && (GoCalls.HTTP + ".Client").equals(f.made(value))) {
+    if (value != null
+        && value.is("composite_literal")
+        && (GoCalls.HTTP + ".Client").equals(f.made(value))) {
       Map<String, GoNode> settings = GoFile.keyed(value);
       GoNode t = settings.get("Timeout");
-      timeout = t != null && !GoDurations.zero(t) ? Value.explicit(GoDurations.text(f, t) + " (http.Client.Timeout)", List.of(f.at(t)))
-          : GoCalls.none("the http.Client given to the SDK sets no Timeout", List.of(f.at(value)));
+      timeout =
+          t != null && !GoDurations.zero(t)
+              ? Value.explicit(GoDurations.text(f, t) + " (http.Client.Timeout)", List.of(f.at(t)))
+              : GoCalls.none(
+                  "the http.Client given to the SDK sets no Timeout", List.of(f.at(value)));
       return;
     }
     for (GoNode c = value; c != null && c.is("call_expression"); c = GoFile.receiver(c)) {
       if ("WithTimeout".equals(GoFile.method(c)) && GoFile.args(c).size() == 1) {
         GoNode d = GoFile.args(c).get(0);
-        timeout = Value.explicit(GoDurations.text(f, d) + " (BuildableClient.WithTimeout)", List.of(f.at(d)));
+        timeout =
+            Value.explicit(
+                GoDurations.text(f, d) + " (BuildableClient.WithTimeout)", List.of(f.at(d)));
         return;
       }
     }
     for (GoNode c = value; c != null && c.is("call_expression"); c = GoFile.receiver(c)) {
       String made = f.made(c);
-      if (made != null && made.equals("github.com/aws/aws-sdk-go-v2/aws/transport/http.NewBuildableClient")) return; // the SDK's own defaults
+      if (made != null
+          && made.equals("github.com/aws/aws-sdk-go-v2/aws/transport/http.NewBuildableClient"))
+        return; // the SDK's own defaults
     }
-    timeout = Value.unresolved("the HTTP client given to the SDK (" + GoFile.shorten(n.text()) + ") cannot be followed", List.of(f.at(n)));
+    timeout =
+        Value.unresolved(
+            "the HTTP client given to the SDK ("
+                + GoFile.shorten(n.text())
+                + ") cannot be followed",
+            List.of(f.at(n)));
   }
 }

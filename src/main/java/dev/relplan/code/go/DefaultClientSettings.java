@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * Program-wide changes to {@code http.DefaultClient}, which every {@code http.Get}-style call uses:
- * {@code http.DefaultClient.Timeout = d}, or {@code http.DefaultClient = &http.Client{...}}. They are
- * usually made once in main, in another file than the calls, so all Go files are read first.
+ * {@code http.DefaultClient.Timeout = d}, or {@code http.DefaultClient = &http.Client{...}}. They
+ * are usually made once in main, in another file than the calls, so all Go files are read first.
  */
 final class DefaultClientSettings {
-  /** The timeout given to the default client: explicit, unresolved, or absent when no file changes it. */
+  /**
+   * The timeout given to the default client: explicit, unresolved, or absent when no file changes
+   * it.
+   */
   Value<String> timeout = Value.absent();
 
   void read(GoFile f) {
@@ -23,15 +26,28 @@ final class DefaultClientSettings {
         if (!target.is("selector_expression")) continue;
         if ((GoCalls.HTTP + ".DefaultClient").equals(f.qualify(target))) {
           GoNode client = f.origin(value);
-          GoNode t = client != null && client.is("composite_literal") ? GoFile.keyed(client).get("Timeout") : null;
-          timeout = t != null && !GoDurations.zero(t)
-              ? Value.explicit(GoDurations.text(f, t) + " (http.DefaultClient replaced)", List.of(f.at(t)))
-              : Value.unresolved("http.DefaultClient is replaced at " + f.at(a) + " by a client the scanner cannot read a Timeout from",
-                  List.of(f.at(a)));
-        } else if (target.field("field") != null && target.field("field").text().equals("Timeout")
+          GoNode t =
+              client != null && client.is("composite_literal")
+                  ? GoFile.keyed(client).get("Timeout")
+                  : null;
+          timeout =
+              t != null && !GoDurations.zero(t)
+                  ? Value.explicit(
+                      GoDurations.text(f, t) + " (http.DefaultClient replaced)", List.of(f.at(t)))
+                  : Value.unresolved(
+                      "http.DefaultClient is replaced at "
+                          + f.at(a)
+                          + " by a client the scanner cannot read a Timeout from",
+                      List.of(f.at(a)));
+        } else if (target.field("field") != null
+            && target.field("field").text().equals("Timeout")
             && (GoCalls.HTTP + ".DefaultClient").equals(f.qualify(target.field("operand")))) {
-          timeout = GoDurations.zero(value) ? Value.absent()
-              : Value.explicit(GoDurations.text(f, value) + " (http.DefaultClient.Timeout)", List.of(f.at(a)));
+          timeout =
+              GoDurations.zero(value)
+                  ? Value.absent()
+                  : Value.explicit(
+                      GoDurations.text(f, value) + " (http.DefaultClient.Timeout)",
+                      List.of(f.at(a)));
         }
       }
     }

@@ -5,10 +5,10 @@ import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,25 @@ import org.treesitter.TreeSitterGo;
 
 /** Inventories outbound calls and health endpoints of Go sources, parsed with tree-sitter. */
 public final class GoCodeScanner implements LanguageScanner {
-  /** Import paths (prefixes) whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
-  private static final Set<String> RECOGNISED = Set.of("net/http", "database/sql", "github.com/aws/aws-sdk-go-v2",
-      "github.com/redis/go-redis", "github.com/go-redis/redis", "github.com/sony/gobreaker", "github.com/afex/hystrix-go",
-      "github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/go-chi/chi", "github.com/gin-gonic/gin",
-      "github.com/labstack/echo", "github.com/gorilla/mux");
+  /**
+   * Import paths (prefixes) whose use the scanner recognises; a file importing none of them is not
+   * copied out of tree-sitter.
+   */
+  private static final Set<String> RECOGNISED =
+      Set.of(
+          "net/http",
+          "database/sql",
+          "github.com/aws/aws-sdk-go-v2",
+          "github.com/redis/go-redis",
+          "github.com/go-redis/redis",
+          "github.com/sony/gobreaker",
+          "github.com/afex/hystrix-go",
+          "github.com/avast/retry-go",
+          "github.com/cenkalti/backoff",
+          "github.com/go-chi/chi",
+          "github.com/gin-gonic/gin",
+          "github.com/labstack/echo",
+          "github.com/gorilla/mux");
 
   @Override
   public boolean handles(SourceFile file) {
@@ -52,11 +66,18 @@ public final class GoCodeScanner implements LanguageScanner {
       TSTree tree = parser.parseString(null, file.content());
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Go syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+        // file is skipped.
+        skipped.add(
+            new SkippedFile(
+                file.display(),
+                "Go syntax error"
+                    + SyntaxNode.errorLine(rootNode)
+                    + "; its calls are not analysed"));
         continue;
       }
-      if (!importsRecognised(rootNode, bytes)) continue; // nothing this scanner recognises can be referenced
+      if (!importsRecognised(rootNode, bytes))
+        continue; // nothing this scanner recognises can be referenced
       GoFile f = new GoFile(file.display(), GoNode.copy(rootNode, bytes));
       defaultClient.read(f);
       parsed.add(f);
@@ -75,14 +96,20 @@ public final class GoCodeScanner implements LanguageScanner {
     return ScanResult.of(integrations, health, skipped);
   }
 
-  /** Whether an import spec of the file names a recognised package (read before the tree is copied, which is the costly part). */
+  /**
+   * Whether an import spec of the file names a recognised package (read before the tree is copied,
+   * which is the costly part).
+   */
   private static boolean importsRecognised(TSNode root, byte[] source) {
     int count = root.getNamedChildCount();
     for (int i = 0; i < count; i++) {
       TSNode c = root.getNamedChild(i);
       if (!c.getType().equals("import_declaration")) continue;
-      String text = new String(source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
-      for (String p : RECOGNISED) if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
+      String text =
+          new String(
+              source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
+      for (String p : RECOGNISED)
+        if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
     }
     return false;
   }

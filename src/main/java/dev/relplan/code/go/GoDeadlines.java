@@ -4,8 +4,8 @@ import dev.relplan.model.Value;
 import java.util.List;
 
 /**
- * Whether a context.Context carries a deadline: made by {@code context.WithTimeout} /
- * {@code WithDeadline} (also further wrapped by WithCancel or WithValue) in the same function is a
+ * Whether a context.Context carries a deadline: made by {@code context.WithTimeout} / {@code
+ * WithDeadline} (also further wrapped by WithCancel or WithValue) in the same function is a
  * deadline; {@code context.Background()} / {@code TODO()} have none; a context from a parameter or
  * an incoming request is decided by callers and middleware, which the scanner does not follow.
  */
@@ -22,7 +22,8 @@ final class GoDeadlines {
   }
 
   private Value<String> of(GoNode ctx, int depth) {
-    if (ctx == null || depth > 6) return Value.unresolved("the context cannot be followed", List.of());
+    if (ctx == null || depth > 6)
+      return Value.unresolved("the context cannot be followed", List.of());
     GoNode origin = f.origin(ctx);
     String made = f.made(origin);
     if (made != null && made.startsWith("context.")) {
@@ -33,7 +34,10 @@ final class GoDeadlines {
           return Value.explicit(d + " (context.WithTimeout)", List.of(f.at(origin)));
         }
         case "WithDeadline", "WithDeadlineCause" -> {
-          return Value.explicit("deadline " + (args.size() > 1 ? GoFile.shorten(args.get(1).text()) : "?") + " (context.WithDeadline)",
+          return Value.explicit(
+              "deadline "
+                  + (args.size() > 1 ? GoFile.shorten(args.get(1).text()) : "?")
+                  + " (context.WithDeadline)",
               List.of(f.at(origin)));
         }
         case "Background", "TODO" -> {
@@ -41,17 +45,29 @@ final class GoDeadlines {
         }
         case "WithCancel", "WithCancelCause", "WithValue", "WithoutCancel" -> {
           if (GoFile.memberOf(made).equals("WithoutCancel")) return Value.absent();
-          return args.isEmpty() ? Value.unresolved("the context cannot be followed", List.of()) : of(args.get(0), depth + 1);
+          return args.isEmpty()
+              ? Value.unresolved("the context cannot be followed", List.of())
+              : of(args.get(0), depth + 1);
         }
         default -> {
-          return Value.unresolved("the context comes from " + GoFile.shorten(origin.text()), List.of(f.at(origin)));
+          return Value.unresolved(
+              "the context comes from " + GoFile.shorten(origin.text()), List.of(f.at(origin)));
         }
       }
     }
-    if (ctx.is("identifier") && f.binding(ctx.text(), ctx) == null && f.parameter(ctx.text(), ctx) != null) {
-      return Value.unresolved("the context is the parameter " + ctx.text() + " of " + f.enclosing(ctx)
-          + ": whether callers give it a deadline is not followed", List.of(f.at(ctx)));
+    if (ctx.is("identifier")
+        && f.binding(ctx.text(), ctx) == null
+        && f.parameter(ctx.text(), ctx) != null) {
+      return Value.unresolved(
+          "the context is the parameter "
+              + ctx.text()
+              + " of "
+              + f.enclosing(ctx)
+              + ": whether callers give it a deadline is not followed",
+          List.of(f.at(ctx)));
     }
-    return Value.unresolved("the context " + GoFile.shorten(ctx.text()) + " cannot be followed to where it is made", List.of(f.at(ctx)));
+    return Value.unresolved(
+        "the context " + GoFile.shorten(ctx.text()) + " cannot be followed to where it is made",
+        List.of(f.at(ctx)));
   }
 }

@@ -4,12 +4,27 @@ import java.util.Map;
 
 /** time.Duration expressions as people write them: {@code 5 * time.Second} reads "5 s". */
 final class GoDurations {
-  private static final Map<String, String> UNITS = Map.of("Nanosecond", "ns", "Microsecond", "µs", "Millisecond", "ms", "Second", "s",
-      "Minute", "min", "Hour", "h");
+  private static final Map<String, String> UNITS =
+      Map.of(
+          "Nanosecond",
+          "ns",
+          "Microsecond",
+          "µs",
+          "Millisecond",
+          "ms",
+          "Second",
+          "s",
+          "Minute",
+          "min",
+          "Hour",
+          "h");
 
   private GoDurations() {}
 
-  /** The duration as "N unit", or "set from EXPR" when it is not a literal product of a number and a time unit. */
+  /**
+   * The duration as "N unit", or "set from EXPR" when it is not a literal product of a number and a
+   * time unit.
+   */
   static String text(GoFile f, GoNode d) {
     String t = literal(f, d, 0);
     return t != null ? t : "set from " + GoFile.shorten(d.text());
@@ -24,7 +39,8 @@ final class GoDurations {
     if (depth > 4) return null;
     String unit = unit(f, d);
     if (unit != null) return "1 " + unit;
-    if (d.is("parenthesized_expression") && d.children.size() == 1) return literal(f, d.children.get(0), depth + 1);
+    if (d.is("parenthesized_expression") && d.children.size() == 1)
+      return literal(f, d.children.get(0), depth + 1);
     if (d.is("identifier")) {
       GoNode bound = f.binding(d.text(), d);
       return bound == null ? null : literal(f, bound, depth + 1);
@@ -50,7 +66,9 @@ final class GoDurations {
   /** A number literal, also inside a {@code time.Duration(n)} conversion. */
   private static String number(GoNode n) {
     if (n.is("int_literal") || n.is("float_literal")) return n.text();
-    if (n.is("call_expression") && n.field("function") != null && n.field("function").text().equals("time.Duration")) {
+    if (n.is("call_expression")
+        && n.field("function") != null
+        && n.field("function").text().equals("time.Duration")) {
       var args = GoFile.args(n);
       return args.size() == 1 ? number(args.get(0)) : null;
     }

@@ -33,7 +33,10 @@ final class GoFile {
     }
   }
 
-  /** The name a package is used by when imported without an alias: the last path element, less a /vN suffix and a go- prefix or -go suffix. */
+  /**
+   * The name a package is used by when imported without an alias: the last path element, less a /vN
+   * suffix and a go- prefix or -go suffix.
+   */
   static String packageName(String path) {
     String[] parts = path.split("/");
     String last = parts[parts.length - 1];
@@ -66,7 +69,8 @@ final class GoFile {
     if (n.is("selector_expression")) {
       GoNode operand = n.field("operand");
       GoNode field = n.field("field");
-      if (operand == null || field == null || !operand.is("identifier") || isLocal(operand)) return null;
+      if (operand == null || field == null || !operand.is("identifier") || isLocal(operand))
+        return null;
       String path = imports.get(operand.text());
       return path == null ? null : path + "." + field.text();
     }
@@ -95,20 +99,30 @@ final class GoFile {
     return qualified == null ? null : qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
-  /** A name that is a parameter or variable of the enclosing function, shadowing an import of the same name. */
+  /**
+   * A name that is a parameter or variable of the enclosing function, shadowing an import of the
+   * same name.
+   */
   private boolean isLocal(GoNode identifier) {
     return parameter(identifier.text(), identifier) != null;
   }
 
-  /** The callee of a creation: the function of a call, or the (generic) type of a conversion or composite literal. */
+  /**
+   * The callee of a creation: the function of a call, or the (generic) type of a conversion or
+   * composite literal.
+   */
   String made(GoNode creation) {
     if (creation == null) return null;
     if (creation.is("call_expression")) return qualify(creation.field("function"));
-    if (creation.is("type_conversion_expression") || creation.is("composite_literal")) return qualify(creation.field("type"));
+    if (creation.is("type_conversion_expression") || creation.is("composite_literal"))
+      return qualify(creation.field("type"));
     return null;
   }
 
-  /** The parameter declaration of a name in the functions enclosing a use (innermost first), or null. */
+  /**
+   * The parameter declaration of a name in the functions enclosing a use (innermost first), or
+   * null.
+   */
   GoNode parameter(String name, GoNode use) {
     for (GoNode fn = use.function(); fn != null; fn = fn.function()) {
       for (String f : List.of("parameters", "receiver")) {
@@ -122,7 +136,10 @@ final class GoFile {
     return null;
   }
 
-  /** The expression last bound to a name before a use: in the enclosing function declaration, else at package level. */
+  /**
+   * The expression last bound to a name before a use: in the enclosing function declaration, else
+   * at package level.
+   */
   GoNode binding(String name, GoNode use) {
     GoNode decl = use.declaration();
     GoNode found = null;
@@ -145,15 +162,20 @@ final class GoFile {
   private final Map<GoNode, List<GoNode>> bindingsOf = new HashMap<>();
 
   private List<GoNode> bindings(GoNode scope) {
-    return bindingsOf.computeIfAbsent(scope, s -> {
-      List<GoNode> out = new ArrayList<>();
-      collectBindings(s, out);
-      return out;
-    });
+    return bindingsOf.computeIfAbsent(
+        scope,
+        s -> {
+          List<GoNode> out = new ArrayList<>();
+          collectBindings(s, out);
+          return out;
+        });
   }
 
   private static void collectBindings(GoNode n, List<GoNode> out) {
-    if (n.is("short_var_declaration") || n.is("assignment_statement") || n.is("var_spec") || n.is("const_spec")) out.add(n);
+    if (n.is("short_var_declaration")
+        || n.is("assignment_statement")
+        || n.is("var_spec")
+        || n.is("const_spec")) out.add(n);
     for (GoNode c : n.children) collectBindings(c, out);
   }
 
@@ -185,25 +207,34 @@ final class GoFile {
     return null;
   }
 
-  /** The value given to a struct field in exactly one place of the file, or null (none, or several). */
+  /**
+   * The value given to a struct field in exactly one place of the file, or null (none, or several).
+   */
   GoNode fieldBinding(String field) {
     if (fieldValues == null) {
       fieldValues = new HashMap<>();
       for (GoNode k : root.all("keyed_element")) {
         GoNode key = k.field("key");
         GoNode value = k.field("value");
-        if (key == null || value == null || key.children.size() != 1 || !key.children.get(0).is("identifier")) continue;
-        fieldValues.computeIfAbsent(key.children.get(0).text(), x -> new ArrayList<>())
+        if (key == null
+            || value == null
+            || key.children.size() != 1
+            || !key.children.get(0).is("identifier")) continue;
+        fieldValues
+            .computeIfAbsent(key.children.get(0).text(), x -> new ArrayList<>())
             .add(value.children.isEmpty() ? value : value.children.get(0));
       }
       for (GoNode a : bindings(root)) {
-        if (!a.is("assignment_statement") || a.field("left") == null || a.field("right") == null) continue;
+        if (!a.is("assignment_statement") || a.field("left") == null || a.field("right") == null)
+          continue;
         List<GoNode> left = a.field("left").children;
         List<GoNode> right = a.field("right").children;
         for (int i = 0; i < left.size() && i < right.size(); i++) {
           GoNode l = left.get(i);
           if (l.is("selector_expression") && l.field("field") != null) {
-            fieldValues.computeIfAbsent(l.field("field").text(), x -> new ArrayList<>()).add(right.get(i));
+            fieldValues
+                .computeIfAbsent(l.field("field").text(), x -> new ArrayList<>())
+                .add(right.get(i));
           }
         }
       }
@@ -225,14 +256,20 @@ final class GoFile {
 
   private GoNode origin(GoNode expr, int depth) {
     if (expr == null || depth > MAX_DEPTH) return null;
-    if (expr.is("literal_element") && expr.children.size() == 1) return origin(expr.children.get(0), depth + 1);
+    if (expr.is("literal_element") && expr.children.size() == 1)
+      return origin(expr.children.get(0), depth + 1);
     GoNode factory = expr.is("call_expression") ? factoryResult(expr) : null;
     if (factory != null) return origin(factory, depth + 1);
-    if (expr.is("call_expression") || expr.is("composite_literal") || expr.is("type_conversion_expression") || expr.is("func_literal")) {
+    if (expr.is("call_expression")
+        || expr.is("composite_literal")
+        || expr.is("type_conversion_expression")
+        || expr.is("func_literal")) {
       return expr;
     }
-    if (expr.is("parenthesized_expression") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
-    if (expr.is("unary_expression") && expr.field("operand") != null) return origin(expr.field("operand"), depth + 1);
+    if (expr.is("parenthesized_expression") && !expr.children.isEmpty())
+      return origin(expr.children.get(0), depth + 1);
+    if (expr.is("unary_expression") && expr.field("operand") != null)
+      return origin(expr.field("operand"), depth + 1);
     if (expr.is("identifier")) return origin(binding(expr.text(), expr), depth + 1);
     if (expr.is("selector_expression") && expr.field("field") != null && qualify(expr) == null) {
       return origin(fieldBinding(expr.field("field").text()), depth + 1);
@@ -241,18 +278,23 @@ final class GoFile {
   }
 
   /**
-   * For a call of a function declared in this file ({@code newClient()}), the first value it returns
-   * that is not nil; null for any other call.
+   * For a call of a function declared in this file ({@code newClient()}), the first value it
+   * returns that is not nil; null for any other call.
    */
   private GoNode factoryResult(GoNode call) {
     GoNode fn = call.field("function");
     if (fn == null || !fn.is("identifier")) return null;
     for (GoNode d : root.children) {
-      if (!d.is("function_declaration") || d.field("name") == null || !d.field("name").text().equals(fn.text())) continue;
+      if (!d.is("function_declaration")
+          || d.field("name") == null
+          || !d.field("name").text().equals(fn.text())) continue;
       for (GoNode r : d.all("return_statement")) {
         if (r.function() != d || r.children.isEmpty()) continue;
         GoNode values = r.children.get(0);
-        GoNode first = values.is("expression_list") ? (values.children.isEmpty() ? null : values.children.get(0)) : values;
+        GoNode first =
+            values.is("expression_list")
+                ? (values.children.isEmpty() ? null : values.children.get(0))
+                : values;
         if (first != null && !first.is("nil")) return first;
       }
     }
@@ -284,7 +326,9 @@ final class GoFile {
   /** The method name of a call on a receiver ({@code x.Do(...)}), or null. */
   static String method(GoNode call) {
     GoNode fn = call.field("function");
-    return fn != null && fn.is("selector_expression") && fn.field("field") != null ? fn.field("field").text() : null;
+    return fn != null && fn.is("selector_expression") && fn.field("field") != null
+        ? fn.field("field").text()
+        : null;
   }
 
   /** The receiver of a method call, or null. */
@@ -301,7 +345,10 @@ final class GoFile {
     return "?";
   }
 
-  /** Type.Method, or package.Function, of the code around a node; func literals belong to their declaration. */
+  /**
+   * Type.Method, or package.Function, of the code around a node; func literals belong to their
+   * declaration.
+   */
   String enclosing(GoNode n) {
     GoNode decl = n.declaration();
     if (decl == null) return packageName();

@@ -13,14 +13,18 @@ import org.treesitter.TreeSitterGo;
 /**
  * A Go Lambda handler — the function passed to {@code lambda.Start} / {@code StartWithOptions}
  * (github.com/aws/aws-lambda-go) in the main package of the function's code directory — and its
- * idempotency: a DynamoDB conditional write ({@code ConditionExpression} on a request) in that package.
+ * idempotency: a DynamoDB conditional write ({@code ConditionExpression} on a request) in that
+ * package.
  */
 public final class GoHandlers {
   private static final String LAMBDA = "github.com/aws/aws-lambda-go/lambda";
 
   private GoHandlers() {}
 
-  /** The handler in the package made of these files (one directory), or null when none is started there. */
+  /**
+   * The handler in the package made of these files (one directory), or null when none is started
+   * there.
+   */
   public static HandlerCode find(List<SourceFile> packageFiles) {
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterGo());
@@ -28,7 +32,10 @@ public final class GoHandlers {
     for (SourceFile s : packageFiles) {
       TSTree tree = parser.parseString(null, s.content());
       if (tree.getRootNode().hasError()) continue;
-      files.add(new GoFile(s.display(), GoNode.copy(tree.getRootNode(), s.content().getBytes(StandardCharsets.UTF_8))));
+      files.add(
+          new GoFile(
+              s.display(),
+              GoNode.copy(tree.getRootNode(), s.content().getBytes(StandardCharsets.UTF_8))));
     }
     String handlerName = null;
     GoFile startedIn = null;
@@ -37,7 +44,9 @@ public final class GoHandlers {
       for (GoNode c : f.calls()) {
         String q = f.qualify(c.field("function"));
         List<GoNode> args = GoFile.args(c);
-        if (q == null || args.isEmpty() || !(q.equals(LAMBDA + ".Start") || q.equals(LAMBDA + ".StartWithOptions"))) continue;
+        if (q == null
+            || args.isEmpty()
+            || !(q.equals(LAMBDA + ".Start") || q.equals(LAMBDA + ".StartWithOptions"))) continue;
         startedIn = f;
         started = args.get(0);
         if (started.is("identifier")) handlerName = started.text();
@@ -48,7 +57,10 @@ public final class GoHandlers {
     if (started.is("func_literal")) found = new HandlerCode(startedIn.at(started), Value.absent());
     for (GoFile f : files) {
       for (GoNode d : f.root.children) {
-        if (handlerName != null && d.is("function_declaration") && d.field("name") != null && d.field("name").text().equals(handlerName)) {
+        if (handlerName != null
+            && d.is("function_declaration")
+            && d.field("name") != null
+            && d.field("name").text().equals(handlerName)) {
           found = new HandlerCode(f.at(d.field("name")), Value.absent());
         }
       }
@@ -62,7 +74,9 @@ public final class GoHandlers {
       for (GoNode k : f.root.all("keyed_element")) {
         GoNode key = k.field("key");
         if (key != null && key.text().equals("ConditionExpression") && k.field("value") != null) {
-          return Value.explicit("conditional write: ConditionExpression: " + GoFile.shorten(k.field("value").text()), List.of(f.at(k)));
+          return Value.explicit(
+              "conditional write: ConditionExpression: " + GoFile.shorten(k.field("value").text()),
+              List.of(f.at(k)));
         }
       }
     }

@@ -14,21 +14,40 @@ import java.util.Set;
  * chi, gin, echo and gorilla/mux routers — and whether they touch a dependency before answering.
  */
 final class GoHealth {
-  private static final Set<String> HEALTH_SEGMENTS = Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz",
-      "readiness");
-  private static final Set<String> REGISTER = Set.of("HandleFunc", "Handle", "Get", "GET", "Any", "Method", "MethodFunc");
+  private static final Set<String> HEALTH_SEGMENTS =
+      Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz", "readiness");
+  private static final Set<String> REGISTER =
+      Set.of("HandleFunc", "Handle", "Get", "GET", "Any", "Method", "MethodFunc");
+
   /** Router constructors by import path prefix and function, with the framework name shown. */
-  private static final Map<String, String> ROUTERS = Map.of(
-      "net/http.NewServeMux", "net/http",
-      "github.com/go-chi/chi.NewRouter", "chi",
-      "github.com/gin-gonic/gin.Default", "gin",
-      "github.com/gin-gonic/gin.New", "gin",
-      "github.com/labstack/echo.New", "echo",
-      "github.com/gorilla/mux.NewRouter", "gorilla/mux");
+  private static final Map<String, String> ROUTERS =
+      Map.of(
+          "net/http.NewServeMux", "net/http",
+          "github.com/go-chi/chi.NewRouter", "chi",
+          "github.com/gin-gonic/gin.Default", "gin",
+          "github.com/gin-gonic/gin.New", "gin",
+          "github.com/labstack/echo.New", "echo",
+          "github.com/gorilla/mux.NewRouter", "gorilla/mux");
+
   /** Packages whose functions only build or write a response, or manage the request context. */
-  private static final Set<String> RESPONSE_PACKAGES = Set.of("context", "fmt", "io", "encoding/json", "net/http", "time", "strconv", "strings",
-      "log", "log/slog", "errors", "bytes", "os");
-  private static final Set<String> BUILTINS = Set.of("len", "make", "append", "new", "string", "int", "cap", "min", "max", "panic");
+  private static final Set<String> RESPONSE_PACKAGES =
+      Set.of(
+          "context",
+          "fmt",
+          "io",
+          "encoding/json",
+          "net/http",
+          "time",
+          "strconv",
+          "strings",
+          "log",
+          "log/slog",
+          "errors",
+          "bytes",
+          "os");
+
+  private static final Set<String> BUILTINS =
+      Set.of("len", "make", "append", "new", "string", "int", "cap", "min", "max", "panic");
 
   private final GoFile f;
 
@@ -51,11 +70,13 @@ final class GoHealth {
         path = path.substring(path.indexOf(' ') + 1).trim();
       }
       String[] segments = path.split("/");
-      String last = segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
+      String last =
+          segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
       if (!HEALTH_SEGMENTS.contains(last)) continue;
       GoNode handlerExpr = args.get(args.size() - 1);
       GoNode handler = handler(handlerExpr);
-      if (handler == null || handler.field("body") == null) continue; // cannot judge a handler the scanner cannot see
+      if (handler == null || handler.field("body") == null)
+        continue; // cannot judge a handler the scanner cannot see
       String name = handler.is("func_literal") ? "anonymous handler" : handler.field("name").text();
       HealthEndpoint e = new HealthEndpoint(f.file, name, framework, "GET " + path, f.at(call));
       judge(e, handler);
@@ -67,7 +88,8 @@ final class GoHealth {
   /** The framework of a route registration, or null when the call is not one. */
   private String framework(GoNode call) {
     String q = f.qualify(call.field("function"));
-    if (q != null) return q.equals("net/http.HandleFunc") || q.equals("net/http.Handle") ? "net/http" : null;
+    if (q != null)
+      return q.equals("net/http.HandleFunc") || q.equals("net/http.Handle") ? "net/http" : null;
     String method = GoFile.method(call);
     if (method == null || !REGISTER.contains(method)) return null;
     String made = f.made(f.origin(GoFile.receiver(call)));
@@ -76,15 +98,25 @@ final class GoHealth {
     return ROUTERS.get(key);
   }
 
-  /** The function declaration, method or literal that handles a route, or null when it cannot be found in the file. */
+  /**
+   * The function declaration, method or literal that handles a route, or null when it cannot be
+   * found in the file.
+   */
   private GoNode handler(GoNode expr) {
     if (expr.is("func_literal")) return expr;
-    if (expr.is("call_expression") && "net/http.HandlerFunc".equals(f.qualify(expr.field("function")))) {
+    if (expr.is("call_expression")
+        && "net/http.HandlerFunc".equals(f.qualify(expr.field("function")))) {
       List<GoNode> args = GoFile.args(expr);
       return args.size() == 1 ? handler(args.get(0)) : null;
     }
-    String name = expr.is("identifier") ? expr.text()
-        : expr.is("selector_expression") && expr.field("field") != null && f.qualify(expr) == null ? expr.field("field").text() : null;
+    String name =
+        expr.is("identifier")
+            ? expr.text()
+            : expr.is("selector_expression")
+                    && expr.field("field") != null
+                    && f.qualify(expr) == null
+                ? expr.field("field").text()
+                : null;
     if (name == null) return null;
     if (expr.is("identifier")) {
       GoNode bound = f.origin(expr);
@@ -93,7 +125,8 @@ final class GoHealth {
     GoNode found = null;
     int count = 0;
     for (GoNode d : f.root.children) {
-      boolean kind = expr.is("identifier") ? d.is("function_declaration") : d.is("method_declaration");
+      boolean kind =
+          expr.is("identifier") ? d.is("function_declaration") : d.is("method_declaration");
       if (kind && d.field("name") != null && d.field("name").text().equals(name)) {
         found = d;
         count++;
@@ -102,7 +135,10 @@ final class GoHealth {
     return count == 1 ? found : null;
   }
 
-  /** The first call beyond building the response is the dependency check; else where the constant answer is written. */
+  /**
+   * The first call beyond building the response is the dependency check; else where the constant
+   * answer is written.
+   */
   private void judge(HealthEndpoint e, GoNode handler) {
     Set<String> params = new HashSet<>();
     GoNode parameters = handler.field("parameters");
@@ -113,7 +149,8 @@ final class GoHealth {
         if (firstResponse == null) firstResponse = c;
         continue;
       }
-      e.dependencyCheck = Value.explicit(GoFile.shorten(c.field("function").text()) + "(...)", List.of(f.at(c)));
+      e.dependencyCheck =
+          Value.explicit(GoFile.shorten(c.field("function").text()) + "(...)", List.of(f.at(c)));
       return;
     }
     if (firstResponse == null) {
@@ -123,7 +160,10 @@ final class GoHealth {
     e.response = firstResponse == null ? null : f.at(firstResponse);
   }
 
-  /** A call on the handler's own parameters (the writer, request or framework context), a builtin, or a formatting/encoding package. */
+  /**
+   * A call on the handler's own parameters (the writer, request or framework context), a builtin,
+   * or a formatting/encoding package.
+   */
   private boolean respondsOnly(GoNode call, Set<String> params) {
     GoNode fn = call.field("function");
     if (fn == null) return true;
@@ -137,8 +177,14 @@ final class GoHealth {
     if (q != null) return RESPONSE_PACKAGES.contains(GoFile.pathOf(q));
     GoNode root = fn;
     while (root != null && !root.is("identifier")) {
-      root = root.is("selector_expression") ? root.field("operand") : root.is("call_expression") ? root.field("function")
-          : root.is("parenthesized_expression") && !root.children.isEmpty() ? root.children.get(0) : null;
+      root =
+          root.is("selector_expression")
+              ? root.field("operand")
+              : root.is("call_expression")
+                  ? root.field("function")
+                  : root.is("parenthesized_expression") && !root.children.isEmpty()
+                      ? root.children.get(0)
+                      : null;
     }
     if (root == null) return false;
     if (params.contains(root.text())) return true;

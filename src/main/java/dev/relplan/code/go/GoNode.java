@@ -1,12 +1,13 @@
 package dev.relplan.code.go;
 
+import dev.relplan.code.SyntaxNode;
 import org.treesitter.TSNode;
 
 /**
- * A Go syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
- * the field name it has in its parent, its 1-based line, its source text, and its children.
+ * A Go syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its
+ * type, the field name it has in its parent, its 1-based line, its source text, and its children.
  */
-final class GoNode extends dev.relplan.code.SyntaxNode<GoNode> {
+final class GoNode extends SyntaxNode<GoNode> {
 
   private GoNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
@@ -16,7 +17,10 @@ final class GoNode extends dev.relplan.code.SyntaxNode<GoNode> {
     return copyTree(root, source, GoNode::new);
   }
 
-  /** The value of a Go string literal (interpreted without escapes, or raw), or null when this is not one. */
+  /**
+   * The value of a Go string literal (interpreted without escapes, or raw), or null when this is
+   * not one.
+   */
   String stringValue() {
     if (type.equals("raw_string_literal")) {
       String t = text();
@@ -34,17 +38,20 @@ final class GoNode extends dev.relplan.code.SyntaxNode<GoNode> {
   /** The nearest enclosing function: a declaration, a method or a function literal. */
   GoNode function() {
     for (GoNode p = parent; p != null; p = p.parent) {
-      if (p.is("function_declaration") || p.is("method_declaration") || p.is("func_literal")) return p;
+      if (p.is("function_declaration") || p.is("method_declaration") || p.is("func_literal"))
+        return p;
     }
     return null;
   }
 
-  /** The top-level function or method declaration this node is in (closures included), or null at package level. */
+  /**
+   * The top-level function or method declaration this node is in (closures included), or null at
+   * package level.
+   */
   GoNode declaration() {
     for (GoNode p = parent; p != null; p = p.parent) {
       if (p.is("function_declaration") || p.is("method_declaration")) return p;
     }
     return null;
   }
-
 }

@@ -12,7 +12,10 @@ import java.util.List;
  * bean, a method parameter), in which case the steps are incomplete.
  */
 final class Built {
-  /** One configuration call: its name, arguments, line, and the file context to evaluate the arguments in. */
+  /**
+   * One configuration call: its name, arguments, line, and the file context to evaluate the
+   * arguments in.
+   */
   record Step(String name, List<Expression> args, Location location, FileContext ctx) {}
 
   final String type;

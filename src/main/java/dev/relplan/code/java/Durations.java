@@ -8,9 +8,15 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import java.util.List;
 
-/** Renders the arguments of a timeout setter: literal durations as values, anything else as the expression that sets it. */
+/**
+ * Renders the arguments of a timeout setter: literal durations as values, anything else as the
+ * expression that sets it.
+ */
 final class Durations {
-  /** A rendered timeout; {@code zero} means the value disables the timeout (0 is "no timeout" for these APIs). */
+  /**
+   * A rendered timeout; {@code zero} means the value disables the timeout (0 is "no timeout" for
+   * these APIs).
+   */
   record Rendered(String text, boolean zero) {}
 
   private Durations() {}
@@ -31,17 +37,20 @@ final class Durations {
   private static Rendered single(Expression a, String bareUnit, FileContext ctx, int depth) {
     if (depth > 4) return null;
     if (a instanceof MethodCallExpr m && m.getArguments().size() == 1) {
-      String unit = switch (m.getNameAsString()) {
-        case "ofMillis", "ofMilliseconds" -> "ms";
-        case "ofSeconds" -> "s";
-        case "ofMinutes" -> "min";
-        default -> null;
-      };
+      String unit =
+          switch (m.getNameAsString()) {
+            case "ofMillis", "ofMilliseconds" -> "ms";
+            case "ofSeconds" -> "s";
+            case "ofMinutes" -> "min";
+            default -> null;
+          };
       Long n = number(m.getArgument(0), ctx, depth);
       if (unit != null && n != null) return of(n, unit);
     }
-    if (a instanceof FieldAccessExpr f && (f.getNameAsString().equals("ZERO") || f.getNameAsString().equals("DISABLED")
-        || f.getNameAsString().equals("ZERO_MILLISECONDS"))) {
+    if (a instanceof FieldAccessExpr f
+        && (f.getNameAsString().equals("ZERO")
+            || f.getNameAsString().equals("DISABLED")
+            || f.getNameAsString().equals("ZERO_MILLISECONDS"))) {
       return new Rendered("0 (disabled)", true);
     }
     Long n = number(a, ctx, depth);
@@ -70,7 +79,10 @@ final class Durations {
   }
 
   private static String unitName(Expression e) {
-    String name = e instanceof FieldAccessExpr f ? f.getNameAsString() : e instanceof NameExpr n ? n.getNameAsString() : null;
+    String name =
+        e instanceof FieldAccessExpr f
+            ? f.getNameAsString()
+            : e instanceof NameExpr n ? n.getNameAsString() : null;
     if (name == null) return null;
     return switch (name) {
       case "MILLISECONDS" -> "ms";

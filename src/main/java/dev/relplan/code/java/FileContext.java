@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One parsed Java file and the flows the scanner follows in it: builder chains, a client held in
- * a local variable or field (with the setters called on it), a factory method of the same class,
- * and a Spring {@code @Bean} method anywhere in the code base for an injected client.
+ * One parsed Java file and the flows the scanner follows in it: builder chains, a client held in a
+ * local variable or field (with the setters called on it), a factory method of the same class, and
+ * a Spring {@code @Bean} method anywhere in the code base for an injected client.
  */
 final class FileContext {
   private static final int MAX_DEPTH = 10;
@@ -57,7 +57,8 @@ final class FileContext {
       constants = new java.util.HashMap<>();
       for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
         for (VariableDeclarator v : f.getVariables()) {
-          if (v.getInitializer().isPresent()) constants.putIfAbsent(v.getNameAsString(), v.getInitializer().get());
+          if (v.getInitializer().isPresent())
+            constants.putIfAbsent(v.getNameAsString(), v.getInitializer().get());
         }
       }
     }
@@ -66,8 +67,10 @@ final class FileContext {
 
   // Caches: the same fields and locals are looked up for every call made through them.
   private java.util.Map<String, Expression> constants;
-  private final java.util.Map<VariableDeclarator, Built> declarators = new java.util.IdentityHashMap<>();
-  private final java.util.Map<Node, List<MethodCallExpr>> callsIn = new java.util.IdentityHashMap<>();
+  private final java.util.Map<VariableDeclarator, Built> declarators =
+      new java.util.IdentityHashMap<>();
+  private final java.util.Map<Node, List<MethodCallExpr>> callsIn =
+      new java.util.IdentityHashMap<>();
   private final java.util.Map<Node, List<AssignExpr>> assignsIn = new java.util.IdentityHashMap<>();
 
   private List<MethodCallExpr> callsIn(Node scope) {
@@ -104,8 +107,12 @@ final class FileContext {
     if (e instanceof LambdaExpr l) {
       Built b = new Built("lambda", at(l));
       List<MethodCallExpr> calls = new ArrayList<>(l.getBody().findAll(MethodCallExpr.class));
-      calls.sort(Comparator.comparing((MethodCallExpr m) -> m.getName().getBegin().map(p -> p.line * 10000 + p.column).orElse(0)));
-      for (MethodCallExpr m : calls) b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
+      calls.sort(
+          Comparator.comparing(
+              (MethodCallExpr m) ->
+                  m.getName().getBegin().map(p -> p.line * 10000 + p.column).orElse(0)));
+      for (MethodCallExpr m : calls)
+        b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
       return b;
     }
     if (e instanceof MethodCallExpr m) return chain(m, depth);
@@ -148,7 +155,8 @@ final class FileContext {
     }
     if (base == null) return null;
     Built b = derived && !calls.isEmpty() ? rebase(base, at(outer)) : base;
-    for (MethodCallExpr m : calls) b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
+    for (MethodCallExpr m : calls)
+      b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
     return b;
   }
 
@@ -163,7 +171,8 @@ final class FileContext {
   private Built factory(MethodCallExpr call, int depth) {
     if (call.getScope().isPresent()) return null;
     for (MethodDeclaration md : cu.findAll(MethodDeclaration.class)) {
-      if (!md.getNameAsString().equals(call.getNameAsString()) || md.getParameters().size() != call.getArguments().size()) continue;
+      if (!md.getNameAsString().equals(call.getNameAsString())
+          || md.getParameters().size() != call.getArguments().size()) continue;
       return returned(md, depth + 1);
     }
     return null;
@@ -171,7 +180,8 @@ final class FileContext {
 
   /** The last value a method returns. */
   Built returned(MethodDeclaration md, int depth) {
-    List<ReturnStmt> returns = md.findAll(ReturnStmt.class).stream().filter(r -> r.getExpression().isPresent()).toList();
+    List<ReturnStmt> returns =
+        md.findAll(ReturnStmt.class).stream().filter(r -> r.getExpression().isPresent()).toList();
     if (returns.isEmpty()) return null;
     return eval(returns.get(returns.size() - 1).getExpression().get(), depth + 1);
   }
@@ -189,14 +199,16 @@ final class FileContext {
       if (n instanceof CallableDeclaration<?> c) {
         VariableDeclarator local = null;
         for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-          if (v.getNameAsString().equals(name) && v.getBegin().map(p -> p.line).orElse(0) <= useLine) local = v;
+          if (v.getNameAsString().equals(name)
+              && v.getBegin().map(p -> p.line).orElse(0) <= useLine) local = v;
         }
         if (local != null) {
           VariableDeclarator l = local;
           Built cached = declarators.get(l);
           if (cached == null) {
             cached = declared(l, c, depth);
-            if (cached != null && depth <= 3) declarators.put(l, cached); // deeper results may be cut short by the depth limit
+            if (cached != null && depth <= 3)
+              declarators.put(l, cached); // deeper results may be cut short by the depth limit
           }
           return cached;
         }
@@ -227,14 +239,17 @@ final class FileContext {
     for (Node n = use; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration<?> c) {
         for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-          if (v.getNameAsString().equals(name)) return typeName(v.getType().asString(), v.getInitializer().orElse(null));
+          if (v.getNameAsString().equals(name))
+            return typeName(v.getType().asString(), v.getInitializer().orElse(null));
         }
-        for (Parameter p : c.getParameters()) if (p.getNameAsString().equals(name)) return typeName(p.getType().asString(), null);
+        for (Parameter p : c.getParameters())
+          if (p.getNameAsString().equals(name)) return typeName(p.getType().asString(), null);
       }
       if (n instanceof TypeDeclaration<?> t) {
         for (FieldDeclaration f : t.getFields()) {
           for (VariableDeclarator v : f.getVariables()) {
-            if (v.getNameAsString().equals(name)) return typeName(v.getType().asString(), v.getInitializer().orElse(null));
+            if (v.getNameAsString().equals(name))
+              return typeName(v.getType().asString(), v.getInitializer().orElse(null));
           }
         }
       }
@@ -252,7 +267,9 @@ final class FileContext {
   }
 
   private Built opaque(Parameter p, String why) {
-    Built b = new Built(p.getType().isUnknownType() ? null : imports.resolve(p.getType().asString()), at(p));
+    Built b =
+        new Built(
+            p.getType().isUnknownType() ? null : imports.resolve(p.getType().asString()), at(p));
     b.unresolved = "it is " + why;
     return b;
   }
@@ -261,7 +278,8 @@ final class FileContext {
     Expression value = v.getInitializer().orElse(null);
     if (value == null) {
       for (AssignExpr a : assignsIn(scope)) {
-        if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString())) value = a.getValue();
+        if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString()))
+          value = a.getValue();
       }
     }
     return withSetters(v, value, scope, depth, null);
@@ -273,8 +291,11 @@ final class FileContext {
     if (value == null) {
       for (AssignExpr a : assignsIn(type)) {
         Expression t = a.getTarget();
-        boolean mine = t instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
-            || t instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(v.getNameAsString());
+        boolean mine =
+            t instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
+                || t instanceof FieldAccessExpr f
+                    && f.getScope() instanceof ThisExpr
+                    && f.getNameAsString().equals(v.getNameAsString());
         if (mine) {
           value = a.getValue();
           valueScope = a;
@@ -289,17 +310,30 @@ final class FileContext {
   }
 
   private Built parameter(Parameter p, CallableDeclaration<?> c, int depth) {
-    boolean injected = c instanceof ConstructorDeclaration || c.isAnnotationPresent("Bean") || c.isAnnotationPresent("Autowired");
+    boolean injected =
+        c instanceof ConstructorDeclaration
+            || c.isAnnotationPresent("Bean")
+            || c.isAnnotationPresent("Autowired");
     if (!injected) return opaque(p, "a parameter of " + c.getNameAsString() + "()");
     Built bean = bean(p.getType().asString(), depth);
     if (bean != null) return bean;
-    return opaque(p, "injected into " + c.getNameAsString() + "() and no single @Bean method in the scanned code builds a "
-        + p.getType().asString());
+    return opaque(
+        p,
+        "injected into "
+            + c.getNameAsString()
+            + "() and no single @Bean method in the scanned code builds a "
+            + p.getType().asString());
   }
 
-  /** The one @Bean method of the code base that produces this type, evaluated; null when none or several. */
+  /**
+   * The one @Bean method of the code base that produces this type, evaluated; null when none or
+   * several.
+   */
   private Built bean(String declaredType, int depth) {
-    String simple = declaredType.contains("<") ? declaredType.substring(0, declaredType.indexOf('<')) : declaredType;
+    String simple =
+        declaredType.contains("<")
+            ? declaredType.substring(0, declaredType.indexOf('<'))
+            : declaredType;
     simple = simple.substring(simple.lastIndexOf('.') + 1);
     List<Beans.Producer> producers = beans.producers(simple);
     if (producers.size() != 1) return null;
@@ -307,15 +341,23 @@ final class FileContext {
     return p.ctx().returned(p.method(), depth + 1);
   }
 
-  /** The value a variable gets, plus every call made on it afterwards in its scope (setters, builder calls). */
-  private Built withSetters(VariableDeclarator v, Expression value, Node scope, int depth, String injectedFrom) {
+  /**
+   * The value a variable gets, plus every call made on it afterwards in its scope (setters, builder
+   * calls).
+   */
+  private Built withSetters(
+      VariableDeclarator v, Expression value, Node scope, int depth, String injectedFrom) {
     Built base = value == null ? null : eval(value, depth + 1);
     if (base == null && injectedFrom != null) base = bean(v.getType().asString(), depth);
     Built b;
     if (base == null) {
       b = new Built(imports.resolve(v.getType().asString()), at(v));
-      b.unresolved = injectedFrom != null ? "it is " + injectedFrom
-          : value == null ? "it is declared without a value" : "it is built by an expression the scanner does not follow (" + value + ")";
+      b.unresolved =
+          injectedFrom != null
+              ? "it is " + injectedFrom
+              : value == null
+                  ? "it is declared without a value"
+                  : "it is built by an expression the scanner does not follow (" + value + ")";
     } else {
       b = base.copy();
       if (b.type == null) b = rebaseType(b, imports.resolve(v.getType().asString()));
@@ -323,25 +365,37 @@ final class FileContext {
     Set<Node> seen = new HashSet<>();
     for (MethodCallExpr m : callsIn(scope)) {
       Expression s = m.getScope().orElse(null);
-      boolean onIt = s instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
-          || s instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(v.getNameAsString());
-      if (onIt && seen.add(m) && !isInside(m, value) && configures(m, v, b)) b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
+      boolean onIt =
+          s instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
+              || s instanceof FieldAccessExpr f
+                  && f.getScope() instanceof ThisExpr
+                  && f.getNameAsString().equals(v.getNameAsString());
+      if (onIt && seen.add(m) && !isInside(m, value) && configures(m, v, b))
+        b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
     }
     return b;
   }
 
   /**
    * A call on the variable that changes its configuration: a setter, or any call on a builder or
-   * configuration object. Calls that use a client (an API operation, a request) are not configuration.
+   * configuration object. Calls that use a client (an API operation, a request) are not
+   * configuration.
    */
   private static boolean configures(MethodCallExpr m, VariableDeclarator v, Built b) {
-    if (!(m.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) return false;
+    if (!(m.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt))
+      return false;
     String name = m.getNameAsString();
-    if (name.startsWith("set") || name.startsWith("add") || name.startsWith("register")) return true;
+    if (name.startsWith("set") || name.startsWith("add") || name.startsWith("register"))
+      return true;
     String declared = v.getType().asString();
-    if (declared.equals("var")) return !b.steps.isEmpty() && !List.of("build", "create").contains(b.steps.get(b.steps.size() - 1).name());
-    return declared.endsWith("Builder") || declared.endsWith("Config") || declared.endsWith("Configuration")
-        || declared.endsWith("Factory") || declared.endsWith("Options");
+    if (declared.equals("var"))
+      return !b.steps.isEmpty()
+          && !List.of("build", "create").contains(b.steps.get(b.steps.size() - 1).name());
+    return declared.endsWith("Builder")
+        || declared.endsWith("Config")
+        || declared.endsWith("Configuration")
+        || declared.endsWith("Factory")
+        || declared.endsWith("Options");
   }
 
   private static boolean isInside(Node n, Node container) {
@@ -359,6 +413,7 @@ final class FileContext {
 
   /** Registers this file's {@code @Bean} methods. */
   void collectBeans() {
-    for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) if (m.isAnnotationPresent("Bean")) beans.add(this, m);
+    for (MethodDeclaration m : cu.findAll(MethodDeclaration.class))
+      if (m.isAnnotationPresent("Bean")) beans.add(this, m);
   }
 }

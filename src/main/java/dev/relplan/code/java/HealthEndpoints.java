@@ -25,12 +25,40 @@ import java.util.Set;
  * service's function (they are meant to stay shallow) and are not reported.
  */
 final class HealthEndpoints {
-  private static final Set<String> HEALTH_SEGMENTS = Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz",
-      "readiness");
+  private static final Set<String> HEALTH_SEGMENTS =
+      Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz", "readiness");
+
   /** Calls that only build a response: using them says nothing about dependencies. */
-  private static final Set<String> RESPONSE_BUILDING = Set.of("ok", "status", "build", "body", "of", "ofEntries", "entry",
-      "singletonMap", "singletonList", "emptyMap", "noContent", "accepted", "created", "header", "headers", "contentType", "put",
-      "toString", "valueOf", "now", "currentTimeMillis", "format", "just", "up", "unknown", "withDetail", "withDetails", "getStatus");
+  private static final Set<String> RESPONSE_BUILDING =
+      Set.of(
+          "ok",
+          "status",
+          "build",
+          "body",
+          "of",
+          "ofEntries",
+          "entry",
+          "singletonMap",
+          "singletonList",
+          "emptyMap",
+          "noContent",
+          "accepted",
+          "created",
+          "header",
+          "headers",
+          "contentType",
+          "put",
+          "toString",
+          "valueOf",
+          "now",
+          "currentTimeMillis",
+          "format",
+          "just",
+          "up",
+          "unknown",
+          "withDetail",
+          "withDetails",
+          "getStatus");
 
   private final FileContext ctx;
 
@@ -46,16 +74,33 @@ final class HealthEndpoints {
       String path = path(mapping);
       if (path == null) continue;
       String[] segments = path.split("/");
-      String last = segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
+      String last =
+          segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
       if (!HEALTH_SEGMENTS.contains(last)) continue;
-      String prefix = m.findAncestor(ClassOrInterfaceDeclaration.class).flatMap(c -> c.getAnnotationByName("RequestMapping")).map(this::path).orElse("");
-      String full = (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix) + (path.startsWith("/") ? path : "/" + path);
-      HealthEndpoint e = new HealthEndpoint(ctx.file, CallSites.enclosing(m.getBody().get()), "Spring", "GET " + full, ctx.at(mapping));
+      String prefix =
+          m.findAncestor(ClassOrInterfaceDeclaration.class)
+              .flatMap(c -> c.getAnnotationByName("RequestMapping"))
+              .map(this::path)
+              .orElse("");
+      String full =
+          (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
+              + (path.startsWith("/") ? path : "/" + path);
+      HealthEndpoint e =
+          new HealthEndpoint(
+              ctx.file,
+              CallSites.enclosing(m.getBody().get()),
+              "Spring",
+              "GET " + full,
+              ctx.at(mapping));
       List<MethodCallExpr> calls = new ArrayList<>(m.getBody().get().findAll(MethodCallExpr.class));
-      calls.sort(Comparator.comparing((MethodCallExpr c) -> c.getName().getBegin().map(p -> p.line * 10000 + p.column).orElse(0)));
+      calls.sort(
+          Comparator.comparing(
+              (MethodCallExpr c) ->
+                  c.getName().getBegin().map(p -> p.line * 10000 + p.column).orElse(0)));
       for (MethodCallExpr c : calls) {
         if (!RESPONSE_BUILDING.contains(c.getNameAsString())) {
-          e.dependencyCheck = Value.explicit(c.getNameAsString() + "(...)", List.of(ctx.at(c.getName())));
+          e.dependencyCheck =
+              Value.explicit(c.getNameAsString() + "(...)", List.of(ctx.at(c.getName())));
           break;
         }
       }
@@ -83,16 +128,21 @@ final class HealthEndpoints {
     Expression v = null;
     if (a instanceof SingleMemberAnnotationExpr s) v = s.getMemberValue();
     if (a instanceof NormalAnnotationExpr n) {
-      for (MemberValuePair p : n.getPairs()) if (p.getNameAsString().equals("value") || p.getNameAsString().equals("path")) v = p.getValue();
+      for (MemberValuePair p : n.getPairs())
+        if (p.getNameAsString().equals("value") || p.getNameAsString().equals("path"))
+          v = p.getValue();
     }
-    if (v == null) return a instanceof NormalAnnotationExpr || a.isMarkerAnnotationExpr() ? "" : null;
-    if (v instanceof ArrayInitializerExpr arr && !arr.getValues().isEmpty()) v = arr.getValues().get(0);
+    if (v == null)
+      return a instanceof NormalAnnotationExpr || a.isMarkerAnnotationExpr() ? "" : null;
+    if (v instanceof ArrayInitializerExpr arr && !arr.getValues().isEmpty())
+      v = arr.getValues().get(0);
     return v instanceof StringLiteralExpr s ? s.getValue() : null;
   }
 
   private static String attribute(AnnotationExpr a, String name) {
     if (!(a instanceof NormalAnnotationExpr n)) return null;
-    for (MemberValuePair p : n.getPairs()) if (p.getNameAsString().equals(name)) return p.getValue().toString();
+    for (MemberValuePair p : n.getPairs())
+      if (p.getNameAsString().equals(name)) return p.getValue().toString();
     return null;
   }
 }

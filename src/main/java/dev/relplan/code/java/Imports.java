@@ -30,7 +30,10 @@ final class Imports {
     }
   }
 
-  /** The fully qualified name of a type name as written (simple, nested like {@code Outer.Inner}, or qualified); null if unknown. */
+  /**
+   * The fully qualified name of a type name as written (simple, nested like {@code Outer.Inner}, or
+   * qualified); null if unknown.
+   */
   String resolve(String written) {
     if (written == null || written.isEmpty()) return null;
     int generic = written.indexOf('<');
@@ -43,7 +46,8 @@ final class Imports {
     for (String known : KnownTypes.ALL) {
       String simple = known.substring(known.lastIndexOf('.') + 1);
       String knownPkg = known.substring(0, known.lastIndexOf('.'));
-      if (simple.equals(first) && (wildcards.contains(knownPkg) || knownPkg.equals(pkg))) return known + rest;
+      if (simple.equals(first) && (wildcards.contains(knownPkg) || knownPkg.equals(pkg)))
+        return known + rest;
     }
     // A qualified name written in full (lower-case first segment is a package).
     if (dot > 0 && Character.isLowerCase(first.charAt(0))) return written;

@@ -12,20 +12,20 @@ import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.Location;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Inventories the outbound calls of Java sources with JavaParser: every call through a known
- * client library, with the timeout, retry policy, circuit breaker and fallback that apply to it.
+ * Inventories the outbound calls of Java sources with JavaParser: every call through a known client
+ * library, with the timeout, retry policy, circuit breaker and fallback that apply to it.
  */
 public final class JavaCodeScanner implements LanguageScanner {
   /** Java sources, and Spring Boot configuration files, which may turn on Kafka transactions. */
@@ -38,22 +38,33 @@ public final class JavaCodeScanner implements LanguageScanner {
   @Override
   public boolean isTest(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return TestSources.inTestFolder(path) || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java");
+    return TestSources.inTestFolder(path)
+        || name.endsWith("Test.java")
+        || name.endsWith("Tests.java")
+        || name.endsWith("IT.java");
   }
 
-  /** Listeners in the result are Kafka, SQS, JMS and Rabbit listeners found by their annotations. */
+  /**
+   * Listeners in the result are Kafka, SQS, JMS and Rabbit listeners found by their annotations.
+   */
   @Override
   public ScanResult scan(List<SourceFile> files) {
-    List<SourceFile> sources = files.stream().filter(f -> f.kind() == FileKind.SOURCE_CODE).toList();
-    return scan(sources, KafkaTransactions.find(files.stream().filter(f -> f.kind() == FileKind.OTHER).toList()));
+    List<SourceFile> sources =
+        files.stream().filter(f -> f.kind() == FileKind.SOURCE_CODE).toList();
+    return scan(
+        sources,
+        KafkaTransactions.find(files.stream().filter(f -> f.kind() == FileKind.OTHER).toList()));
   }
 
   /**
    * {@code kafkaTransactions}: where configuration outside Java code turns on Kafka transactions
-   * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then not judged.
+   * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then
+   * not judged.
    */
   private static ScanResult scan(List<SourceFile> files, List<Location> kafkaTransactions) {
-    JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    JavaParser parser =
+        new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();
     Beans beans = new Beans();
@@ -61,8 +72,16 @@ public final class JavaCodeScanner implements LanguageScanner {
       ParseResult<CompilationUnit> r = parser.parse(f.content());
       if (!r.isSuccessful() || r.getResult().isEmpty()) {
         Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
-        String where = p == null ? "" : p.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> " at line " + x.begin.line).orElse("");
-        skipped.add(new SkippedFile(f.display(), "Java syntax error" + where + "; its calls are not analysed"));
+        String where =
+            p == null
+                ? ""
+                : p.getLocation()
+                    .flatMap(l -> l.getBegin().getRange())
+                    .map(x -> " at line " + x.begin.line)
+                    .orElse("");
+        skipped.add(
+            new SkippedFile(
+                f.display(), "Java syntax error" + where + "; its calls are not analysed"));
         continue;
       }
       FileContext ctx = new FileContext(f.display(), r.getResult().get(), beans);
@@ -83,13 +102,14 @@ public final class JavaCodeScanner implements LanguageScanner {
   }
 
   /**
-   * One level up the call graph: a method making an outbound call, every caller of which (found
-   * by method name and receiver type) wraps the call in a circuit breaker, retry, time limiter or
+   * One level up the call graph: a method making an outbound call, every caller of which (found by
+   * method name and receiver type) wraps the call in a circuit breaker, retry, time limiter or
    * fallback — e.g. a service method annotated @CircuitBreaker calling a client class.
    */
   private static void protectedByCallers(List<FileContext> files, List<Integration> integrations) {
     java.util.Map<String, List<Integration>> byMethod = new java.util.HashMap<>();
-    for (Integration i : integrations) byMethod.computeIfAbsent(i.enclosing, k -> new ArrayList<>()).add(i);
+    for (Integration i : integrations)
+      byMethod.computeIfAbsent(i.enclosing, k -> new ArrayList<>()).add(i);
     java.util.Set<String> methodNames = new java.util.HashSet<>();
     for (String key : byMethod.keySet()) methodNames.add(key.substring(key.lastIndexOf('.') + 1));
     java.util.Map<String, List<Integration>> callerViews = new java.util.HashMap<>();
@@ -101,32 +121,48 @@ public final class JavaCodeScanner implements LanguageScanner {
         if (type == null) continue;
         String key = type + "." + c.getNameAsString();
         if (!byMethod.containsKey(key) || CallSites.enclosing(c).equals(key)) continue;
-        Integration view = new Integration(ctx.file, CallSites.enclosing(c), Integration.Kind.HTTP, "caller", "java", ctx.at(c.getName()));
+        Integration view =
+            new Integration(
+                ctx.file,
+                CallSites.enclosing(c),
+                Integration.Kind.HTTP,
+                "caller",
+                "java",
+                ctx.at(c.getName()));
         resilience.apply(view, c);
         CallSites.reactorOperators(view, c, ctx);
         callerViews.computeIfAbsent(key, k -> new ArrayList<>()).add(view);
       }
     }
-    callerViews.forEach((key, callers) -> {
-      for (Integration i : byMethod.get(key)) {
-        if (!i.circuitBreaker.present() && callers.stream().allMatch(v -> v.circuitBreaker.present())) {
-          Integration v = callers.get(0);
-          i.circuitBreaker = Value.explicit(v.circuitBreaker.get() + " in caller " + v.enclosing, v.circuitBreaker.trace());
-        }
-        if (!i.retry.present() && callers.stream().allMatch(v -> v.retry.present())) {
-          Integration v = callers.get(0);
-          i.retry = Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
-        }
-        if (!i.fallback.present() && callers.stream().allMatch(v -> v.fallback.present())) {
-          Integration v = callers.get(0);
-          i.fallback = Value.explicit(v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
-        }
-        if (!i.timeout.present() && callers.stream().allMatch(v -> v.timeout.present())) {
-          Integration v = callers.get(0);
-          i.timeout = Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
-        }
-      }
-    });
+    callerViews.forEach(
+        (key, callers) -> {
+          for (Integration i : byMethod.get(key)) {
+            if (!i.circuitBreaker.present()
+                && callers.stream().allMatch(v -> v.circuitBreaker.present())) {
+              Integration v = callers.get(0);
+              i.circuitBreaker =
+                  Value.explicit(
+                      v.circuitBreaker.get() + " in caller " + v.enclosing,
+                      v.circuitBreaker.trace());
+            }
+            if (!i.retry.present() && callers.stream().allMatch(v -> v.retry.present())) {
+              Integration v = callers.get(0);
+              i.retry =
+                  Value.explicit(v.retry.get() + " in caller " + v.enclosing, v.retry.trace());
+            }
+            if (!i.fallback.present() && callers.stream().allMatch(v -> v.fallback.present())) {
+              Integration v = callers.get(0);
+              i.fallback =
+                  Value.explicit(
+                      v.fallback.get() + " in caller " + v.enclosing, v.fallback.trace());
+            }
+            if (!i.timeout.present() && callers.stream().allMatch(v -> v.timeout.present())) {
+              Integration v = callers.get(0);
+              i.timeout =
+                  Value.explicit(v.timeout.get() + " in caller " + v.enclosing, v.timeout.trace());
+            }
+          }
+        });
   }
 
   /** The simple name of the class a call goes to: the receiver's declared type, or this class. */
@@ -134,10 +170,13 @@ public final class JavaCodeScanner implements LanguageScanner {
     var scope = c.getScope().orElse(null);
     String name = null;
     if (scope == null || scope instanceof com.github.javaparser.ast.expr.ThisExpr) {
-      return c.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).map(t -> t.getNameAsString()).orElse(null);
+      return c.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+          .map(t -> t.getNameAsString())
+          .orElse(null);
     }
     if (scope instanceof com.github.javaparser.ast.expr.NameExpr n) name = n.getNameAsString();
-    if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+    if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+        && f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
       name = f.getNameAsString();
     }
     if (name == null) return null;

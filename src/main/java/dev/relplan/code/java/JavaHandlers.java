@@ -10,21 +10,25 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.relplan.code.HandlerCode;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /**
  * A Java Lambda handler and its idempotency: Powertools {@code @Idempotent}, or a DynamoDB
- * conditional write ({@code conditionExpression(...)} in SDK 2.x, {@code withConditionExpression} in 1.x).
+ * conditional write ({@code conditionExpression(...)} in SDK 2.x, {@code withConditionExpression}
+ * in 1.x).
  */
 public final class JavaHandlers {
   private JavaHandlers() {}
 
   /** The handler method in the file, or null when the file does not parse or has no such method. */
   public static HandlerCode find(SourceFile file, String className, String method) {
-    ParseResult<CompilationUnit> r = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-        .parse(file.content());
+    ParseResult<CompilationUnit> r =
+        new JavaParser(
+                new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
+            .parse(file.content());
     if (!r.isSuccessful() || r.getResult().isEmpty()) return null;
     CompilationUnit cu = r.getResult().get();
     MethodDeclaration handler = null;
@@ -51,8 +55,11 @@ public final class JavaHandlers {
       }
     }
     for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
-      if (m.getNameAsString().equals("conditionExpression") || m.getNameAsString().equals("withConditionExpression")) {
-        return Value.explicit("conditional write: " + m.getNameAsString() + "(" + m.getArguments() + ")", List.of(at(file, m.getName())));
+      if (m.getNameAsString().equals("conditionExpression")
+          || m.getNameAsString().equals("withConditionExpression")) {
+        return Value.explicit(
+            "conditional write: " + m.getNameAsString() + "(" + m.getArguments() + ")",
+            List.of(at(file, m.getName())));
       }
     }
     return Value.absent();

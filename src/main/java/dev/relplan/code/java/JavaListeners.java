@@ -22,8 +22,8 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.relplan.model.EventHandler;
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,15 +35,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Message listeners in Java application code, each an event handler fed at least once:
- * Spring Cloud AWS {@code @SqsListener}, Spring Kafka {@code @KafkaListener} (and {@code @KafkaHandler}
- * methods of a class-level listener), Spring AMQP {@code @RabbitListener} (and {@code @RabbitHandler}),
+ * Message listeners in Java application code, each an event handler fed at least once: Spring Cloud
+ * AWS {@code @SqsListener}, Spring Kafka {@code @KafkaListener} (and {@code @KafkaHandler} methods
+ * of a class-level listener), Spring AMQP {@code @RabbitListener} (and {@code @RabbitHandler}),
  * Spring JMS {@code @JmsListener}, and {@code onMessage} of a class implementing a JMS, Spring AMQP
  * or Spring Kafka {@code MessageListener}. Annotations and interfaces count only when their import
  * (or qualified name) says they are those libraries'.
  *
- * <p>A listener is idempotent when the code it reaches — its own body, then the methods it calls
- * in its class and in classes of the scanned code held in fields, locals or parameters, a few calls
+ * <p>A listener is idempotent when the code it reaches — its own body, then the methods it calls in
+ * its class and in classes of the scanned code held in fields, locals or parameters, a few calls
  * deep — uses the evidence the Lambda path accepts ({@link JavaHandlers#idempotency}). A Kafka
  * listener of a code base that configures Kafka transactions is not judged (exactly-once
  * consume-process-produce may or may not cover its side effects).
@@ -52,35 +52,60 @@ final class JavaListeners {
   private static final int MAX_DEPTH = 4;
   private static final int MAX_METHODS = 200;
 
-  /** A listener annotation: its framework, the event source kind, and the attributes naming the source. */
+  /**
+   * A listener annotation: its framework, the event source kind, and the attributes naming the
+   * source.
+   */
   private record Kind(String framework, String trigger, List<String> sourceAttributes) {}
 
-  private static final Map<String, Kind> ANNOTATIONS = Map.of(
-      "io.awspring.cloud.sqs.annotation.SqsListener", new Kind("Spring Cloud AWS @SqsListener", "SQS", List.of("value", "queueNames")),
-      "org.springframework.cloud.aws.messaging.listener.annotation.SqsListener",
-      new Kind("Spring Cloud AWS @SqsListener", "SQS", List.of("value")),
-      "org.springframework.kafka.annotation.KafkaListener", new Kind("Spring Kafka @KafkaListener", "KAFKA", List.of("topics", "topicPattern")),
-      "org.springframework.amqp.rabbit.annotation.RabbitListener",
-      new Kind("Spring AMQP @RabbitListener", "RABBITMQ", List.of("queues", "value")),
-      "org.springframework.jms.annotation.JmsListener", new Kind("Spring JMS @JmsListener", "JMS", List.of("destination")));
+  private static final Map<String, Kind> ANNOTATIONS =
+      Map.of(
+          "io.awspring.cloud.sqs.annotation.SqsListener",
+          new Kind("Spring Cloud AWS @SqsListener", "SQS", List.of("value", "queueNames")),
+          "org.springframework.cloud.aws.messaging.listener.annotation.SqsListener",
+          new Kind("Spring Cloud AWS @SqsListener", "SQS", List.of("value")),
+          "org.springframework.kafka.annotation.KafkaListener",
+          new Kind("Spring Kafka @KafkaListener", "KAFKA", List.of("topics", "topicPattern")),
+          "org.springframework.amqp.rabbit.annotation.RabbitListener",
+          new Kind("Spring AMQP @RabbitListener", "RABBITMQ", List.of("queues", "value")),
+          "org.springframework.jms.annotation.JmsListener",
+          new Kind("Spring JMS @JmsListener", "JMS", List.of("destination")));
+
   /** Method annotations that mark the handlers of a class-level listener annotation. */
-  private static final Map<String, String> CLASS_LEVEL_HANDLERS = Map.of(
-      "org.springframework.kafka.annotation.KafkaListener", "org.springframework.kafka.annotation.KafkaHandler",
-      "org.springframework.amqp.rabbit.annotation.RabbitListener", "org.springframework.amqp.rabbit.annotation.RabbitHandler");
-  private static final Map<String, Kind> INTERFACES = Map.of(
-      "javax.jms.MessageListener", new Kind("JMS MessageListener", "JMS", List.of()),
-      "jakarta.jms.MessageListener", new Kind("JMS MessageListener", "JMS", List.of()),
-      "org.springframework.amqp.core.MessageListener", new Kind("Spring AMQP MessageListener", "RABBITMQ", List.of()),
-      "org.springframework.kafka.listener.MessageListener", new Kind("Spring Kafka MessageListener", "KAFKA", List.of()),
-      "org.springframework.kafka.listener.AcknowledgingMessageListener", new Kind("Spring Kafka MessageListener", "KAFKA", List.of()));
-  private static final Set<String> KAFKA_TRANSACTION_MANAGERS = Set.of("org.springframework.kafka.transaction.KafkaTransactionManager",
-      "org.springframework.kafka.transaction.ChainedKafkaTransactionManager");
-  private static final Set<String> TRANSACTIONAL = Set.of("org.springframework.transaction.annotation.Transactional",
-      "jakarta.transaction.Transactional", "javax.transaction.Transactional");
+  private static final Map<String, String> CLASS_LEVEL_HANDLERS =
+      Map.of(
+          "org.springframework.kafka.annotation.KafkaListener",
+              "org.springframework.kafka.annotation.KafkaHandler",
+          "org.springframework.amqp.rabbit.annotation.RabbitListener",
+              "org.springframework.amqp.rabbit.annotation.RabbitHandler");
+
+  private static final Map<String, Kind> INTERFACES =
+      Map.of(
+          "javax.jms.MessageListener", new Kind("JMS MessageListener", "JMS", List.of()),
+          "jakarta.jms.MessageListener", new Kind("JMS MessageListener", "JMS", List.of()),
+          "org.springframework.amqp.core.MessageListener",
+              new Kind("Spring AMQP MessageListener", "RABBITMQ", List.of()),
+          "org.springframework.kafka.listener.MessageListener",
+              new Kind("Spring Kafka MessageListener", "KAFKA", List.of()),
+          "org.springframework.kafka.listener.AcknowledgingMessageListener",
+              new Kind("Spring Kafka MessageListener", "KAFKA", List.of()));
+  private static final Set<String> KAFKA_TRANSACTION_MANAGERS =
+      Set.of(
+          "org.springframework.kafka.transaction.KafkaTransactionManager",
+          "org.springframework.kafka.transaction.ChainedKafkaTransactionManager");
+  private static final Set<String> TRANSACTIONAL =
+      Set.of(
+          "org.springframework.transaction.annotation.Transactional",
+          "jakarta.transaction.Transactional",
+          "javax.transaction.Transactional");
 
   private final List<FileContext> files;
   private final Map<Node, FileContext> fileOf = new IdentityHashMap<>();
-  /** Classes of the scanned code by simple name; an interface's name also maps to its implementations. */
+
+  /**
+   * Classes of the scanned code by simple name; an interface's name also maps to its
+   * implementations.
+   */
   private final Map<String, List<ClassOrInterfaceDeclaration>> classes = new HashMap<>();
 
   JavaListeners(List<FileContext> files) {
@@ -89,8 +114,10 @@ final class JavaListeners {
       for (ClassOrInterfaceDeclaration c : ctx.cu.findAll(ClassOrInterfaceDeclaration.class)) {
         fileOf.put(c, ctx);
         classes.computeIfAbsent(c.getNameAsString(), k -> new ArrayList<>()).add(c);
-        for (ClassOrInterfaceType t : c.getImplementedTypes()) classes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(c);
-        for (ClassOrInterfaceType t : c.getExtendedTypes()) classes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(c);
+        for (ClassOrInterfaceType t : c.getImplementedTypes())
+          classes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(c);
+        for (ClassOrInterfaceType t : c.getExtendedTypes())
+          classes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(c);
       }
     }
   }
@@ -121,7 +148,15 @@ final class JavaListeners {
             String t = annotationType(ctx, a);
             if (t == null) continue;
             if (ANNOTATIONS.containsKey(t)) {
-              out.add(handler(ctx, c, m, ANNOTATIONS.get(t), sources(a, ANNOTATIONS.get(t)), ctx.at(a), kafkaTx));
+              out.add(
+                  handler(
+                      ctx,
+                      c,
+                      m,
+                      ANNOTATIONS.get(t),
+                      sources(a, ANNOTATIONS.get(t)),
+                      ctx.at(a),
+                      kafkaTx));
             } else if (classLevel != null && t.equals(CLASS_LEVEL_HANDLERS.get(classLevelType))) {
               Kind k = ANNOTATIONS.get(classLevelType);
               out.add(handler(ctx, c, m, k, sources(classLevel, k), ctx.at(a), kafkaTx));
@@ -132,11 +167,13 @@ final class JavaListeners {
         for (ClassOrInterfaceType t : c.getImplementedTypes()) {
           String resolved = ctx.imports.resolve(t.getNameWithScope());
           if (resolved == null) resolved = wildcard(ctx, t.getNameAsString(), INTERFACES.keySet());
-          if (resolved != null && INTERFACES.containsKey(resolved)) implemented = INTERFACES.get(resolved);
+          if (resolved != null && INTERFACES.containsKey(resolved))
+            implemented = INTERFACES.get(resolved);
         }
         if (implemented != null) {
           for (MethodDeclaration m : c.getMethodsByName("onMessage")) {
-            if (m.getBody().isPresent()) out.add(handler(ctx, c, m, implemented, List.of(), ctx.at(m.getName()), kafkaTx));
+            if (m.getBody().isPresent())
+              out.add(handler(ctx, c, m, implemented, List.of(), ctx.at(m.getName()), kafkaTx));
           }
         }
       }
@@ -144,9 +181,22 @@ final class JavaListeners {
     return out;
   }
 
-  private EventHandler handler(FileContext ctx, ClassOrInterfaceDeclaration c, MethodDeclaration m, Kind k, List<String> sources,
-                               Location at, List<Location> kafkaTx) {
-    EventHandler h = EventHandler.listener(ctx.file, c.getNameAsString() + "." + m.getNameAsString(), k.framework(), k.trigger(), sources, at);
+  private EventHandler handler(
+      FileContext ctx,
+      ClassOrInterfaceDeclaration c,
+      MethodDeclaration m,
+      Kind k,
+      List<String> sources,
+      Location at,
+      List<Location> kafkaTx) {
+    EventHandler h =
+        EventHandler.listener(
+            ctx.file,
+            c.getNameAsString() + "." + m.getNameAsString(),
+            k.framework(),
+            k.trigger(),
+            sources,
+            at);
     h.idempotency = reachedIdempotency(m);
     if (!h.idempotency.present() && k.trigger().equals("KAFKA")) {
       List<Location> tx = new ArrayList<>();
@@ -156,8 +206,12 @@ final class JavaListeners {
       if (!tx.isEmpty()) {
         List<Location> trace = new ArrayList<>(List.of(at));
         for (Location l : tx) if (!trace.contains(l)) trace.add(l);
-        h.idempotency = Value.unresolved("the Kafka listener runs with Kafka transactions (" + tx.get(0)
-            + "): exactly-once consume-process-produce may cover its effects on Kafka, but not on other systems; whether it is idempotent cannot be told from the code", trace);
+        h.idempotency =
+            Value.unresolved(
+                "the Kafka listener runs with Kafka transactions ("
+                    + tx.get(0)
+                    + "): exactly-once consume-process-produce may cover its effects on Kafka, but not on other systems; whether it is idempotent cannot be told from the code",
+                trace);
       }
     }
     return h;
@@ -198,7 +252,8 @@ final class JavaListeners {
 
   /**
    * The methods of the scanned code a call or method reference may go to: this class's (and its
-   * superclasses'), a static call's class, or those of the receiver's declared type and its implementations.
+   * superclasses'), a static call's class, or those of the receiver's declared type and its
+   * implementations.
    */
   private List<MethodDeclaration> targets(FileContext ctx, Node call) {
     Expression scope;
@@ -217,21 +272,28 @@ final class JavaListeners {
     }
     List<ClassOrInterfaceDeclaration> owners = new ArrayList<>();
     if (scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr) {
-      ClassOrInterfaceDeclaration own = call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+      ClassOrInterfaceDeclaration own =
+          call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
       for (int i = 0; own != null && i < 4 && !owners.contains(own); i++) {
         owners.add(own);
         if (own.getExtendedTypes().isEmpty()) break;
         String parent = own.getExtendedTypes().get(0).getNameAsString();
-        own = classes.getOrDefault(parent, List.of()).stream().filter(c -> c.getNameAsString().equals(parent)).findFirst().orElse(null);
+        own =
+            classes.getOrDefault(parent, List.of()).stream()
+                .filter(c -> c.getNameAsString().equals(parent))
+                .findFirst()
+                .orElse(null);
       }
     } else {
       String name = null;
       if (scope instanceof NameExpr n) name = n.getNameAsString();
-      if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) name = f.getNameAsString();
+      if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr)
+        name = f.getNameAsString();
       if (scope instanceof TypeExpr t) name = t.getType().asString();
       if (name == null) return List.of();
       String type = ctx.typeOf(name, call);
-      // No variable of that name: a static call or a method reference on a class (OrderService.place, OrderService::place).
+      // No variable of that name: a static call or a method reference on a class
+      // (OrderService.place, OrderService::place).
       if (type == null && Character.isUpperCase(name.charAt(0))) type = name;
       if (type == null) return List.of();
       int generic = type.indexOf('<');
@@ -247,8 +309,12 @@ final class JavaListeners {
     return out;
   }
 
-  /** {@code @Transactional} on the listener or its class naming a Kafka transaction manager, or null. */
-  private static AnnotationExpr kafkaTransactional(FileContext ctx, MethodDeclaration m, ClassOrInterfaceDeclaration c) {
+  /**
+   * {@code @Transactional} on the listener or its class naming a Kafka transaction manager, or
+   * null.
+   */
+  private static AnnotationExpr kafkaTransactional(
+      FileContext ctx, MethodDeclaration m, ClassOrInterfaceDeclaration c) {
     List<AnnotationExpr> candidates = new ArrayList<>(m.getAnnotations());
     candidates.addAll(c.getAnnotations());
     for (AnnotationExpr a : candidates) {
@@ -262,7 +328,10 @@ final class JavaListeners {
     return null;
   }
 
-  /** Where the code creates or declares a Kafka transaction manager (a bean, a field, a {@code new}). */
+  /**
+   * Where the code creates or declares a Kafka transaction manager (a bean, a field, a {@code
+   * new}).
+   */
   private List<Location> kafkaTransactionManagers() {
     List<Location> out = new ArrayList<>();
     for (FileContext ctx : files) {
@@ -276,13 +345,18 @@ final class JavaListeners {
         ClassOrInterfaceType rt = m.getType().asClassOrInterfaceType();
         String t = ctx.imports.resolve(rt.getNameWithScope());
         if (t == null) t = wildcard(ctx, rt.getNameAsString(), KAFKA_TRANSACTION_MANAGERS);
-        if (t != null && KAFKA_TRANSACTION_MANAGERS.contains(t) && m.getAnnotationByName("Bean").isPresent()) out.add(ctx.at(m.getName()));
+        if (t != null
+            && KAFKA_TRANSACTION_MANAGERS.contains(t)
+            && m.getAnnotationByName("Bean").isPresent()) out.add(ctx.at(m.getName()));
       }
     }
     return out;
   }
 
-  /** The fully qualified name of an annotation, when it is one of the listener or handler annotations; else null. */
+  /**
+   * The fully qualified name of an annotation, when it is one of the listener or handler
+   * annotations; else null.
+   */
   private static String annotationType(FileContext ctx, AnnotationExpr a) {
     String written = a.getNameAsString();
     String t = ctx.imports.resolve(written);
@@ -292,33 +366,44 @@ final class JavaListeners {
     return t != null && (known.contains(t)) ? t : null;
   }
 
-  /** A simple name imported through a wildcard (or the same package) of one of the known types' packages, or null. */
+  /**
+   * A simple name imported through a wildcard (or the same package) of one of the known types'
+   * packages, or null.
+   */
   private static String wildcard(FileContext ctx, String simple, Set<String> known) {
     String pkg = ctx.cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     for (String k : known) {
       if (!k.substring(k.lastIndexOf('.') + 1).equals(simple)) continue;
       String kp = k.substring(0, k.lastIndexOf('.'));
       if (kp.equals(pkg)) return k;
-      for (ImportDeclaration i : ctx.cu.getImports()) if (i.isAsterisk() && !i.isStatic() && i.getNameAsString().equals(kp)) return k;
+      for (ImportDeclaration i : ctx.cu.getImports())
+        if (i.isAsterisk() && !i.isStatic() && i.getNameAsString().equals(kp)) return k;
     }
     return null;
   }
 
-  /** The queues, topics or destinations an annotation names: string literals as written, other expressions as source text. */
+  /**
+   * The queues, topics or destinations an annotation names: string literals as written, other
+   * expressions as source text.
+   */
   private static List<String> sources(AnnotationExpr a, Kind k) {
     return attribute(a, k.sourceAttributes());
   }
 
   private static List<String> attribute(AnnotationExpr a, List<String> names) {
     List<Expression> values = new ArrayList<>();
-    if (a instanceof SingleMemberAnnotationExpr s && names.contains("value")) values.add(s.getMemberValue());
+    if (a instanceof SingleMemberAnnotationExpr s && names.contains("value"))
+      values.add(s.getMemberValue());
     if (a instanceof NormalAnnotationExpr n) {
-      for (MemberValuePair p : n.getPairs()) if (names.contains(p.getNameAsString())) values.add(p.getValue());
+      for (MemberValuePair p : n.getPairs())
+        if (names.contains(p.getNameAsString())) values.add(p.getValue());
     }
     List<String> out = new ArrayList<>();
     for (Expression v : values) {
-      NodeList<Expression> items = v instanceof ArrayInitializerExpr arr ? arr.getValues() : new NodeList<>(v);
-      for (Expression e : items) out.add(e instanceof StringLiteralExpr s ? s.asString() : e.toString());
+      NodeList<Expression> items =
+          v instanceof ArrayInitializerExpr arr ? arr.getValues() : new NodeList<>(v);
+      for (Expression e : items)
+        out.add(e instanceof StringLiteralExpr s ? s.asString() : e.toString());
     }
     return out;
   }

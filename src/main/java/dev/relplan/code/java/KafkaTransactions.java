@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spring Boot configuration ({@code application*.yml}) that turns on Kafka transactions:
- * {@code spring.kafka.producer.transaction-id-prefix}, nested or written with dots.
+ * Spring Boot configuration ({@code application*.yml}) that turns on Kafka transactions: {@code
+ * spring.kafka.producer.transaction-id-prefix}, nested or written with dots.
  */
 final class KafkaTransactions {
-  private static final List<String> PREFIX_PROPERTY = List.of("spring", "kafka", "producer", "transaction-id-prefix");
+  private static final List<String> PREFIX_PROPERTY =
+      List.of("spring", "kafka", "producer", "transaction-id-prefix");
 
   private KafkaTransactions() {}
 

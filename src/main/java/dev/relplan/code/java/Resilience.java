@@ -13,8 +13,8 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.relplan.model.Integration;
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,18 +32,30 @@ final class Resilience {
 
   void apply(Integration i, Node call) {
     MethodDeclaration method = call.findAncestor(MethodDeclaration.class).orElse(null);
-    ClassOrInterfaceDeclaration type = call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+    ClassOrInterfaceDeclaration type =
+        call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
     List<AnnotationExpr> annotations = new ArrayList<>();
     if (method != null) annotations.addAll(method.getAnnotations());
     if (type != null) annotations.addAll(type.getAnnotations());
     for (AnnotationExpr a : annotations) annotation(i, a, type);
     wrappers(i, call);
-    if (type != null && type.getExtendedTypes().stream().anyMatch(t -> t.getNameAsString().equals("HystrixCommand")
-        || t.getNameAsString().equals("HystrixObservableCommand"))) {
+    if (type != null
+        && type.getExtendedTypes().stream()
+            .anyMatch(
+                t ->
+                    t.getNameAsString().equals("HystrixCommand")
+                        || t.getNameAsString().equals("HystrixObservableCommand"))) {
       Location at = ctx.at(type);
       i.circuitBreaker = Value.explicit("Hystrix command " + type.getNameAsString(), List.of(at));
-      if (!i.timeout.present()) i.timeout = Value.defaulted("1 s (Hystrix default execution timeout)", "Hystrix commands time out after 1 s by default");
-      if (!type.getMethodsByName("getFallback").isEmpty()) i.fallback = Value.explicit("getFallback()", List.of(ctx.at(type.getMethodsByName("getFallback").get(0))));
+      if (!i.timeout.present())
+        i.timeout =
+            Value.defaulted(
+                "1 s (Hystrix default execution timeout)",
+                "Hystrix commands time out after 1 s by default");
+      if (!type.getMethodsByName("getFallback").isEmpty())
+        i.fallback =
+            Value.explicit(
+                "getFallback()", List.of(ctx.at(type.getMethodsByName("getFallback").get(0))));
     }
   }
 
@@ -55,29 +67,43 @@ final class Resilience {
     String fallback = attribute(a, "fallbackMethod");
     switch (name) {
       case "CircuitBreaker" -> {
-        i.circuitBreaker = Value.explicit("Resilience4j @CircuitBreaker" + named(label), List.of(at));
+        i.circuitBreaker =
+            Value.explicit("Resilience4j @CircuitBreaker" + named(label), List.of(at));
         if (fallback != null) i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "Retry" -> {
         i.retry = Value.explicit("Resilience4j @Retry" + named(label), List.of(at));
-        if (fallback != null && !i.fallback.present()) i.fallback = Value.explicit(fallback + "()", List.of(at));
+        if (fallback != null && !i.fallback.present())
+          i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "TimeLimiter" -> {
-        if (!i.timeout.isExplicit()) i.timeout = Value.explicit("Resilience4j @TimeLimiter" + named(label), List.of(at));
-        if (fallback != null && !i.fallback.present()) i.fallback = Value.explicit(fallback + "()", List.of(at));
+        if (!i.timeout.isExplicit())
+          i.timeout = Value.explicit("Resilience4j @TimeLimiter" + named(label), List.of(at));
+        if (fallback != null && !i.fallback.present())
+          i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "HystrixCommand" -> {
         i.circuitBreaker = Value.explicit("Hystrix @HystrixCommand", List.of(at));
-        if (!i.timeout.present()) i.timeout = Value.defaulted("1 s (Hystrix default execution timeout)", "Hystrix commands time out after 1 s by default");
+        if (!i.timeout.present())
+          i.timeout =
+              Value.defaulted(
+                  "1 s (Hystrix default execution timeout)",
+                  "Hystrix commands time out after 1 s by default");
         if (fallback != null) i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "Retryable" -> {
         String attempts = attribute(a, "maxAttempts");
-        i.retry = Value.explicit("Spring @Retryable (" + (attempts == null ? "3 attempts, the default" : "maxAttempts = " + attempts) + ")", List.of(at));
+        i.retry =
+            Value.explicit(
+                "Spring @Retryable ("
+                    + (attempts == null ? "3 attempts, the default" : "maxAttempts = " + attempts)
+                    + ")",
+                List.of(at));
         if (type != null) {
           for (MethodDeclaration m : type.getMethods()) {
             if (m.isAnnotationPresent("Recover")) {
-              i.fallback = Value.explicit("@Recover " + m.getNameAsString() + "()", List.of(ctx.at(m)));
+              i.fallback =
+                  Value.explicit("@Recover " + m.getNameAsString() + "()", List.of(ctx.at(m)));
               break;
             }
           }
@@ -93,11 +119,16 @@ final class Resilience {
   private void wrappers(Integration i, Node call) {
     for (Node n = call; n != null; n = n.getParentNode().orElse(null)) {
       // The call, or a lambda containing it, passed as an argument to a resilience API.
-      if (!(n.getParentNode().orElse(null) instanceof MethodCallExpr wrapper) || !wrapper.getArguments().contains(n)) continue;
-      if (!(n instanceof LambdaExpr) && !(n instanceof MethodReferenceExpr) && !(n instanceof MethodCallExpr)) continue;
-      // The whole fluent chain the wrapper belongs to, e.g. Decorators.ofSupplier(..).withCircuitBreaker(cb).get().
+      if (!(n.getParentNode().orElse(null) instanceof MethodCallExpr wrapper)
+          || !wrapper.getArguments().contains(n)) continue;
+      if (!(n instanceof LambdaExpr)
+          && !(n instanceof MethodReferenceExpr)
+          && !(n instanceof MethodCallExpr)) continue;
+      // The whole fluent chain the wrapper belongs to, e.g.
+      // Decorators.ofSupplier(..).withCircuitBreaker(cb).get().
       Node top = wrapper;
-      while (top.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == top) top = p;
+      while (top.getParentNode().orElse(null) instanceof MethodCallExpr p
+          && p.getScope().orElse(null) == top) top = p;
       List<MethodCallExpr> chain = new ArrayList<>();
       Expression cur = (Expression) top;
       while (cur instanceof MethodCallExpr c) {
@@ -110,22 +141,41 @@ final class Resilience {
         Location at = ctx.at(c.getName());
         boolean first = c == chain.get(0);
         String receiverKind = first ? rootType : null;
-        if (cn.equals("withCircuitBreaker") || receiverKind != null && receiverKind.equals("CircuitBreaker") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
+        if (cn.equals("withCircuitBreaker")
+            || receiverKind != null
+                && receiverKind.equals("CircuitBreaker")
+                && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
           i.circuitBreaker = Value.explicit("Resilience4j CircuitBreaker", List.of(at));
-        } else if (cn.equals("run") && receiverKind != null && (receiverKind.equals("CircuitBreaker") || receiverKind.equals("ReactiveCircuitBreaker"))) {
+        } else if (cn.equals("run")
+            && receiverKind != null
+            && (receiverKind.equals("CircuitBreaker")
+                || receiverKind.equals("ReactiveCircuitBreaker"))) {
           // Spring Cloud CircuitBreaker: run(call, fallback).
           i.circuitBreaker = Value.explicit("Spring Cloud " + receiverKind, List.of(at));
-          if (c.getArguments().size() > 1) i.fallback = Value.explicit("Spring Cloud CircuitBreaker fallback", List.of(at));
-        } else if (cn.equals("withRetry") || receiverKind != null && receiverKind.equals("Retry") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
+          if (c.getArguments().size() > 1)
+            i.fallback = Value.explicit("Spring Cloud CircuitBreaker fallback", List.of(at));
+        } else if (cn.equals("withRetry")
+            || receiverKind != null
+                && receiverKind.equals("Retry")
+                && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
           i.retry = Value.explicit("Resilience4j Retry", List.of(at));
-        } else if (cn.equals("withTimeLimiter") || receiverKind != null && receiverKind.equals("TimeLimiter") && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
-          if (!i.timeout.isExplicit()) i.timeout = Value.explicit("Resilience4j TimeLimiter", List.of(at));
+        } else if (cn.equals("withTimeLimiter")
+            || receiverKind != null
+                && receiverKind.equals("TimeLimiter")
+                && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
+          if (!i.timeout.isExplicit())
+            i.timeout = Value.explicit("Resilience4j TimeLimiter", List.of(at));
         } else if (cn.equals("withFallback")) {
           i.fallback = Value.explicit("Resilience4j fallback", List.of(at));
-        } else if (receiverKind != null && receiverKind.equals("RetryTemplate") && cn.equals("execute")) {
+        } else if (receiverKind != null
+            && receiverKind.equals("RetryTemplate")
+            && cn.equals("execute")) {
           i.retry = Value.explicit("Spring RetryTemplate", List.of(at));
-          if (c.getArguments().size() > 1) i.fallback = Value.explicit("RetryTemplate recovery callback", List.of(at));
-        } else if (receiverKind != null && receiverKind.equals("Failsafe") && (cn.equals("with") || cn.equals("compose"))) {
+          if (c.getArguments().size() > 1)
+            i.fallback = Value.explicit("RetryTemplate recovery callback", List.of(at));
+        } else if (receiverKind != null
+            && receiverKind.equals("Failsafe")
+            && (cn.equals("with") || cn.equals("compose"))) {
           failsafe(i, c, at);
         } else if (cn.equals("compose") || cn.equals("with") && !first) {
           failsafe(i, c, at);
@@ -144,7 +194,8 @@ final class Resilience {
       if (kind == null) continue;
       switch (kind) {
         case "RetryPolicy" -> i.retry = Value.explicit("Failsafe RetryPolicy", List.of(at));
-        case "CircuitBreaker" -> i.circuitBreaker = Value.explicit("Failsafe CircuitBreaker", List.of(at));
+        case "CircuitBreaker" ->
+            i.circuitBreaker = Value.explicit("Failsafe CircuitBreaker", List.of(at));
         case "Timeout" -> {
           if (!i.timeout.isExplicit()) i.timeout = Value.explicit("Failsafe Timeout", List.of(at));
         }
@@ -172,7 +223,8 @@ final class Resilience {
   private static String attribute(AnnotationExpr a, String name) {
     if (!(a instanceof NormalAnnotationExpr n)) return null;
     for (MemberValuePair p : n.getPairs()) {
-      if (p.getNameAsString().equals(name)) return p.getValue() instanceof StringLiteralExpr s ? s.getValue() : p.getValue().toString();
+      if (p.getNameAsString().equals(name))
+        return p.getValue() instanceof StringLiteralExpr s ? s.getValue() : p.getValue().toString();
     }
     return null;
   }

@@ -16,9 +16,26 @@ final class Settings {
   record Found(Built.Step step, String ownerType) {}
 
   /** Outbound calls: their arguments are requests, not configuration of the client. */
-  static final Set<String> OUTBOUND = Set.of("send", "sendAsync", "execute", "newCall", "getForObject", "getForEntity",
-      "postForObject", "postForEntity", "postForLocation", "put", "delete", "patchForObject", "exchange", "headForHeaders",
-      "optionsForAllow", "retrieve", "exchangeToMono", "exchangeToFlux");
+  static final Set<String> OUTBOUND =
+      Set.of(
+          "send",
+          "sendAsync",
+          "execute",
+          "newCall",
+          "getForObject",
+          "getForEntity",
+          "postForObject",
+          "postForEntity",
+          "postForLocation",
+          "put",
+          "delete",
+          "patchForObject",
+          "exchange",
+          "headForHeaders",
+          "optionsForAllow",
+          "retrieve",
+          "exchangeToMono",
+          "exchangeToFlux");
 
   private Settings() {}
 

@@ -5,10 +5,10 @@ import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,23 +25,34 @@ import org.treesitter.TreeSitterTypescript;
  * uses: .tsx files are reported as not analysed.
  */
 public final class JavaScriptCodeScanner implements LanguageScanner {
-  static final String TSX_NOT_ANALYSED = "TSX not analysed: there is no TSX grammar in the tree-sitter artifacts relplan uses, "
-      + "so its calls, health checks and handlers are not inventoried";
+  static final String TSX_NOT_ANALYSED =
+      "TSX not analysed: there is no TSX grammar in the tree-sitter artifacts relplan uses, "
+          + "so its calls, health checks and handlers are not inventoried";
 
   /** JavaScript and TypeScript sources, including .tsx, which it reports as not analysed. */
   @Override
   public boolean handles(SourceFile file) {
     String name = file.display();
     return file.kind() == FileKind.SOURCE_CODE
-        && (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs") || name.endsWith(".ts") || name.endsWith(".tsx"));
+        && (name.endsWith(".js")
+            || name.endsWith(".mjs")
+            || name.endsWith(".cjs")
+            || name.endsWith(".ts")
+            || name.endsWith(".tsx"));
   }
 
-  /** Jest's and Mocha's conventions ({@code __tests__/} and {@code test/} folders, *.test.* and *.spec.* names), besides the common test folders. */
+  /**
+   * Jest's and Mocha's conventions ({@code __tests__/} and {@code test/} folders, *.test.* and
+   * *.spec.* names), besides the common test folders.
+   */
   @Override
   public boolean isTest(String path) {
     String p = "/" + path;
     String name = p.substring(p.lastIndexOf('/') + 1);
-    return TestSources.inTestFolder(path) || p.contains("/__tests__/") || p.contains("/test/") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?");
+    return TestSources.inTestFolder(path)
+        || p.contains("/__tests__/")
+        || p.contains("/test/")
+        || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?");
   }
 
   @Override
@@ -55,16 +66,27 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
         skipped.add(new SkippedFile(name, TSX_NOT_ANALYSED));
         continue;
       }
-      if (name.endsWith(".d.ts") || name.endsWith(".min.js")) continue; // declarations and minified bundles make no calls of their own
+      if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
+        continue; // declarations and minified bundles make no calls of their own
       TSNode root = tree(file).getRootNode();
       if (root.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(name, language(name) + " syntax error" + SyntaxNode.errorLine(root) + "; its calls are not analysed"));
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+        // file is skipped.
+        skipped.add(
+            new SkippedFile(
+                name,
+                language(name)
+                    + " syntax error"
+                    + SyntaxNode.errorLine(root)
+                    + "; its calls are not analysed"));
         continue;
       }
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-      if (!Relevance.references(root, bytes)) continue; // nothing this scanner recognises can be used: the tree is not copied
-      JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
+      if (!Relevance.references(root, bytes))
+        continue; // nothing this scanner recognises can be used: the tree is not copied
+      JsFile f =
+          new JsFile(
+              name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
       JsCalls calls = new JsCalls(f);
       JsResilience resilience = new JsResilience(f);
       for (JsNode call : f.calls()) {
@@ -89,12 +111,16 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     if (name.endsWith(".tsx")) return null;
     TSNode root = tree(file).getRootNode();
     if (root.hasError()) return null;
-    return new JsFile(name, JsNode.copy(root, file.content().getBytes(StandardCharsets.UTF_8)), language(name).toLowerCase(java.util.Locale.ROOT));
+    return new JsFile(
+        name,
+        JsNode.copy(root, file.content().getBytes(StandardCharsets.UTF_8)),
+        language(name).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static TSTree tree(SourceFile file) {
     TSParser parser = new TSParser();
-    TSLanguage grammar = file.display().endsWith(".ts") ? new TreeSitterTypescript() : new TreeSitterJavascript();
+    TSLanguage grammar =
+        file.display().endsWith(".ts") ? new TreeSitterTypescript() : new TreeSitterJavascript();
     parser.setLanguage(grammar);
     return parser.parseString(null, file.content());
   }

@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One parsed JavaScript or TypeScript file and the flows followed in it: ES imports and
- * {@code require} (with aliases and destructuring), a value bound to a {@code const}/{@code let}/{@code var}
- * in an enclosing function or at module level, a value stored on {@code this} in the same class
- * (a field initialiser or an assignment), and option objects held in a name.
+ * One parsed JavaScript or TypeScript file and the flows followed in it: ES imports and {@code
+ * require} (with aliases and destructuring), a value bound to a {@code const}/{@code let}/{@code
+ * var} in an enclosing function or at module level, a value stored on {@code this} in the same
+ * class (a field initialiser or an assignment), and option objects held in a name.
  */
 final class JsFile {
   private static final int MAX_DEPTH = 8;
+
   /** Globals of Node.js that the scanner recognises when no import or declaration shadows them. */
-  private static final Set<String> GLOBALS = Set.of("fetch", "AbortSignal", "AbortController", "setTimeout");
+  private static final Set<String> GLOBALS =
+      Set.of("fetch", "AbortSignal", "AbortController", "setTimeout");
 
   final String file;
   final JsNode root;
@@ -36,7 +38,8 @@ final class JsFile {
       // TypeScript: import axios = require('axios');
       JsNode source = i.field("source");
       String module = source == null ? null : source.stringValue();
-      if (module != null && !i.children.isEmpty() && i.children.get(0).is("identifier")) imports.put(i.children.get(0).text(), module);
+      if (module != null && !i.children.isEmpty() && i.children.get(0).is("identifier"))
+        imports.put(i.children.get(0).text(), module);
     }
     for (JsNode i : root.all("import_statement")) {
       JsNode source = i.field("source");
@@ -46,12 +49,16 @@ final class JsFile {
         if (!clause.is("import_clause")) continue;
         for (JsNode c : clause.children) {
           if (c.is("identifier")) imports.put(c.text(), module);
-          if (c.is("namespace_import")) c.children.stream().filter(x -> x.is("identifier")).forEach(x -> imports.put(x.text(), module));
+          if (c.is("namespace_import"))
+            c.children.stream()
+                .filter(x -> x.is("identifier"))
+                .forEach(x -> imports.put(x.text(), module));
           if (c.is("named_imports")) {
             for (JsNode spec : c.all("import_specifier")) {
               JsNode name = spec.field("name");
               JsNode alias = spec.field("alias");
-              if (name != null) imports.put((alias != null ? alias : name).text(), module + "." + name.text());
+              if (name != null)
+                imports.put((alias != null ? alias : name).text(), module + "." + name.text());
             }
           }
         }
@@ -66,34 +73,50 @@ final class JsFile {
         if (name.is("identifier")) imports.put(name.text(), module);
         if (name.is("object_pattern")) {
           for (JsNode p : name.children) {
-            if (p.is("shorthand_property_identifier_pattern")) imports.put(p.text(), module + "." + p.text());
-            if (p.is("pair_pattern") && p.field("key") != null && p.field("value") != null && p.field("value").is("identifier")) {
+            if (p.is("shorthand_property_identifier_pattern"))
+              imports.put(p.text(), module + "." + p.text());
+            if (p.is("pair_pattern")
+                && p.field("key") != null
+                && p.field("value") != null
+                && p.field("value").is("identifier")) {
               imports.put(p.field("value").text(), module + "." + p.field("key").text());
             }
           }
         }
         continue;
       }
-      if (name.is("identifier")) declarators.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(d);
+      if (name.is("identifier"))
+        declarators.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(d);
     }
     // const { Pool } = pg; where pg is an imported module
     for (JsNode d : root.all("variable_declarator")) {
       JsNode name = d.field("name");
       JsNode value = d.field("value");
-      if (name == null || !name.is("object_pattern") || value == null || !value.unwrap().is("identifier")) continue;
+      if (name == null
+          || !name.is("object_pattern")
+          || value == null
+          || !value.unwrap().is("identifier")) continue;
       String module = imports.get(value.unwrap().text());
       if (module == null || d.function() != null) continue;
       for (JsNode p : name.children) {
-        if (p.is("shorthand_property_identifier_pattern")) imports.putIfAbsent(p.text(), module + "." + p.text());
+        if (p.is("shorthand_property_identifier_pattern"))
+          imports.putIfAbsent(p.text(), module + "." + p.text());
       }
     }
   }
 
-  /** {@code require('m')} or {@code require('m').X}: the module (and member) it loads; null otherwise. */
+  /**
+   * {@code require('m')} or {@code require('m').X}: the module (and member) it loads; null
+   * otherwise.
+   */
   private static String required(JsNode value) {
-    if (value.is("member_expression") && value.field("object") != null && value.field("property") != null) {
+    if (value.is("member_expression")
+        && value.field("object") != null
+        && value.field("property") != null) {
       String inner = required(value.field("object").unwrap());
-      return inner == null ? null : inner.equals("default") ? inner : inner + "." + value.field("property").text();
+      return inner == null
+          ? null
+          : inner.equals("default") ? inner : inner + "." + value.field("property").text();
     }
     if (!value.is("call_expression")) return null;
     JsNode fn = value.field("function");
@@ -108,7 +131,8 @@ final class JsFile {
 
   /**
    * The dotted name an expression refers to through the imports, e.g. {@code axios.create} or
-   * {@code @aws-sdk/client-s3.S3Client}; a recognised global ({@code fetch}) when nothing shadows it; null otherwise.
+   * {@code @aws-sdk/client-s3.S3Client}; a recognised global ({@code fetch}) when nothing shadows
+   * it; null otherwise.
    */
   String qualify(JsNode n) {
     return qualify(n, 0);
@@ -124,7 +148,10 @@ final class JsFile {
       String q = imports.get(n.text());
       if (q != null) return q;
       JsNode alias = binding(n.text(), n);
-      if (alias != null && (alias.unwrap().is("member_expression") || alias.unwrap().is("identifier")) && alias.unwrap() != n && n.start != alias.start) {
+      if (alias != null
+          && (alias.unwrap().is("member_expression") || alias.unwrap().is("identifier"))
+          && alias.unwrap() != n
+          && n.start != alias.start) {
         return qualify(alias, depth + 1); // const Pool = pg.Pool
       }
       return GLOBALS.contains(n.text()) && alias == null ? n.text() : null;
@@ -140,7 +167,10 @@ final class JsFile {
     return null;
   }
 
-  /** The value last bound to a name visible at {@code use}: in the nearest enclosing function that declares it, else at module level. */
+  /**
+   * The value last bound to a name visible at {@code use}: in the nearest enclosing function that
+   * declares it, else at module level.
+   */
   JsNode binding(String name, JsNode use) {
     List<JsNode> candidates = declarators.get(name);
     if (candidates == null) return null;
@@ -168,13 +198,17 @@ final class JsFile {
     return false;
   }
 
-  /** The initialiser of the field {@code name}, or the value last assigned to {@code this.name}, in the enclosing class. */
+  /**
+   * The initialiser of the field {@code name}, or the value last assigned to {@code this.name}, in
+   * the enclosing class.
+   */
   JsNode thisBinding(String name, JsNode use) {
     JsNode cls = use.ancestor("class_body");
     if (cls == null) return null;
     JsNode found = null;
     for (JsNode c : cls.children) {
-      if ((c.is("public_field_definition") || c.is("field_definition")) && c.field("value") != null) {
+      if ((c.is("public_field_definition") || c.is("field_definition"))
+          && c.field("value") != null) {
         JsNode fieldName = c.field("name") != null ? c.field("name") : c.field("property");
         if (fieldName != null && fieldName.text().equals(name)) found = c.field("value");
       }
@@ -182,12 +216,16 @@ final class JsFile {
     for (JsNode a : assignments()) {
       if (!a.hasAncestor(cls)) continue;
       JsNode left = a.field("left");
-      if (left != null && left.text().equals("this." + name) && a.field("right") != null) found = a.field("right");
+      if (left != null && left.text().equals("this." + name) && a.field("right") != null)
+        found = a.field("right");
     }
     return found;
   }
 
-  /** Follows names to the call or {@code new} that created a value: {@code const api = axios.create(); api.get(...)}. */
+  /**
+   * Follows names to the call or {@code new} that created a value: {@code const api =
+   * axios.create(); api.get(...)}.
+   */
   JsNode origin(JsNode expr) {
     return origin(expr, 0);
   }
@@ -200,15 +238,22 @@ final class JsFile {
       return made != null ? origin(made, depth + 1) : expr;
     }
     if (expr.is("new_expression")) return expr;
-    if (expr.is("await_expression") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
+    if (expr.is("await_expression") && !expr.children.isEmpty())
+      return origin(expr.children.get(0), depth + 1);
     if (expr.is("identifier")) return origin(binding(expr.text(), expr), depth + 1);
-    if (expr.is("member_expression") && expr.field("object") != null && expr.field("object").is("this") && expr.field("property") != null) {
+    if (expr.is("member_expression")
+        && expr.field("object") != null
+        && expr.field("object").is("this")
+        && expr.field("property") != null) {
       return origin(thisBinding(expr.field("property").text(), expr), depth + 1);
     }
     return null;
   }
 
-  /** {@code makeClient()} of a function declared in this file that returns one expression: that expression; null otherwise. */
+  /**
+   * {@code makeClient()} of a function declared in this file that returns one expression: that
+   * expression; null otherwise.
+   */
   private JsNode factoryResult(JsNode call) {
     JsNode fn = call.field("function");
     if (fn == null || !fn.is("identifier") || imports.containsKey(fn.text())) return null;
@@ -218,7 +263,9 @@ final class JsFile {
     }
     if (definition == null) {
       JsNode bound = binding(fn.text(), fn);
-      if (bound != null && (bound.unwrap().is("arrow_function") || bound.unwrap().is("function_expression"))) definition = bound.unwrap();
+      if (bound != null
+          && (bound.unwrap().is("arrow_function") || bound.unwrap().is("function_expression")))
+        definition = bound.unwrap();
     }
     if (definition == null) return null;
     JsNode body = definition.field("body");
@@ -240,14 +287,20 @@ final class JsFile {
     return functionDeclarations;
   }
 
-  /** Follows names to an object literal: {@code const options = { timeout: 5000 }}; null when it is not one. */
+  /**
+   * Follows names to an object literal: {@code const options = { timeout: 5000 }}; null when it is
+   * not one.
+   */
   JsNode object(JsNode expr) {
     for (int depth = 0; expr != null && depth <= MAX_DEPTH; depth++) {
       expr = expr.unwrap();
       if (expr.is("object")) return expr;
       if (expr.is("identifier")) {
         expr = binding(expr.text(), expr);
-      } else if (expr.is("member_expression") && expr.field("object") != null && expr.field("object").is("this") && expr.field("property") != null) {
+      } else if (expr.is("member_expression")
+          && expr.field("object") != null
+          && expr.field("object").is("this")
+          && expr.field("property") != null) {
         expr = thisBinding(expr.field("property").text(), expr);
       } else {
         return null;
@@ -267,7 +320,10 @@ final class JsFile {
     return null;
   }
 
-  /** The properties of an object literal, spreads of resolvable objects merged first; {@code unknown} lists what could not be followed. */
+  /**
+   * The properties of an object literal, spreads of resolvable objects merged first; {@code
+   * unknown} lists what could not be followed.
+   */
   Options options(JsNode expr) {
     Options out = new Options();
     if (expr == null) return out;
@@ -288,7 +344,10 @@ final class JsFile {
         else collect(inner, out, depth + 1);
       } else if (c.is("pair") && c.field("key") != null && c.field("value") != null) {
         JsNode key = c.field("key");
-        String k = key.is("string") ? key.stringValue() : key.is("property_identifier") || key.is("number") ? key.text() : null;
+        String k =
+            key.is("string")
+                ? key.stringValue()
+                : key.is("property_identifier") || key.is("number") ? key.text() : null;
         if (k != null) out.values.put(k, c.field("value"));
       } else if (c.is("shorthand_property_identifier")) {
         out.values.put(c.text(), c);
@@ -301,7 +360,10 @@ final class JsFile {
   /** Properties read from an object literal; values are the expressions as written. */
   static final class Options {
     final Map<String, JsNode> values = new LinkedHashMap<>();
-    /** Expressions the options come from that could not be followed (a parameter, a spread of one). */
+
+    /**
+     * Expressions the options come from that could not be followed (a parameter, a spread of one).
+     */
     final List<JsNode> unknown = new ArrayList<>();
 
     JsNode get(String key) {
@@ -338,26 +400,36 @@ final class JsFile {
     return args.children.stream().filter(a -> !a.is("comment")).toList();
   }
 
-  /** The name a function is known by: its declaration, the variable or property it is assigned to, its method name; null if anonymous. */
+  /**
+   * The name a function is known by: its declaration, the variable or property it is assigned to,
+   * its method name; null if anonymous.
+   */
   static String functionName(JsNode fn) {
     JsNode name = fn.field("name");
     if (name != null && !fn.is("arrow_function")) return name.text();
     JsNode p = fn.parent;
     while (p != null && (p.is("parenthesized_expression") || p.is("as_expression"))) p = p.parent;
     if (p == null) return null;
-    if (p.is("variable_declarator") && p.field("name") != null && p.field("name").is("identifier")) return p.field("name").text();
+    if (p.is("variable_declarator") && p.field("name") != null && p.field("name").is("identifier"))
+      return p.field("name").text();
     if (p.is("pair") && p.field("key") != null) return p.field("key").text();
-    if ((p.is("public_field_definition") || p.is("field_definition")) && (p.field("name") != null || p.field("property") != null)) {
+    if ((p.is("public_field_definition") || p.is("field_definition"))
+        && (p.field("name") != null || p.field("property") != null)) {
       return (p.field("name") != null ? p.field("name") : p.field("property")).text();
     }
     if (p.is("assignment_expression") && p.field("left") != null) {
       JsNode left = p.field("left");
-      return left.is("member_expression") && left.field("property") != null ? left.field("property").text() : left.text();
+      return left.is("member_expression") && left.field("property") != null
+          ? left.field("property").text()
+          : left.text();
     }
     return null;
   }
 
-  /** Class.method or the named function making the call; the module's name (file name without extension) at top level. */
+  /**
+   * Class.method or the named function making the call; the module's name (file name without
+   * extension) at top level.
+   */
   String enclosingName(JsNode n) {
     String name = enclosing(n);
     if (!name.equals("<module>")) return name;
@@ -367,8 +439,8 @@ final class JsFile {
 
   /**
    * Class.method or the named function making the call; when only anonymous callbacks enclose it,
-   * the outermost one named after the call it is passed to (e.g. {@code router.get('/orders') callback});
-   * {@code <module>} at top level.
+   * the outermost one named after the call it is passed to (e.g. {@code router.get('/orders')
+   * callback}); {@code <module>} at top level.
    */
   static String enclosing(JsNode n) {
     String callback = null;
@@ -377,16 +449,22 @@ final class JsFile {
       if (name == null) {
         if (fn.parent != null && fn.parent.is("arguments") && fn.parent.parent != null) {
           JsNode call = fn.parent.parent;
-          JsNode callee = call.field("function") != null ? call.field("function") : call.field("constructor");
+          JsNode callee =
+              call.field("function") != null ? call.field("function") : call.field("constructor");
           List<JsNode> args = arguments(call);
-          String first = args.isEmpty() || args.get(0).stringValue() == null ? "" : "'" + args.get(0).stringValue() + "'";
-          if (callee != null && callee.text().length() <= 40) callback = callee.text() + "(" + first + ") callback";
+          String first =
+              args.isEmpty() || args.get(0).stringValue() == null
+                  ? ""
+                  : "'" + args.get(0).stringValue() + "'";
+          if (callee != null && callee.text().length() <= 40)
+            callback = callee.text() + "(" + first + ") callback";
         }
         continue;
       }
       JsNode body = fn.ancestor("class_body");
       JsNode cls = body == null ? null : body.parent;
-      if (cls != null && fn.is("method_definition") || cls != null && fn.parent != null && fn.parent.parent == body) {
+      if (cls != null && fn.is("method_definition")
+          || cls != null && fn.parent != null && fn.parent.parent == body) {
         JsNode clsName = cls.field("name");
         return (clsName == null ? "<class>" : clsName.text()) + "." + name;
       }

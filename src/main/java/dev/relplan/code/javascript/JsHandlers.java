@@ -13,14 +13,33 @@ import java.util.Set;
  * middleware, or a DynamoDB conditional write ({@code ConditionExpression}).
  */
 public final class JsHandlers {
-  private static final Set<String> CONDITIONAL_COMMANDS = Set.of("PutItemCommand", "UpdateItemCommand", "PutCommand", "UpdateCommand",
-      "TransactWriteItemsCommand", "TransactWriteCommand", "DeleteItemCommand", "DeleteCommand");
-  private static final Set<String> CONDITIONAL_METHODS = Set.of("put", "update", "putItem", "updateItem", "transactWrite",
-      "transactWriteItems", "delete", "deleteItem");
+  private static final Set<String> CONDITIONAL_COMMANDS =
+      Set.of(
+          "PutItemCommand",
+          "UpdateItemCommand",
+          "PutCommand",
+          "UpdateCommand",
+          "TransactWriteItemsCommand",
+          "TransactWriteCommand",
+          "DeleteItemCommand",
+          "DeleteCommand");
+  private static final Set<String> CONDITIONAL_METHODS =
+      Set.of(
+          "put",
+          "update",
+          "putItem",
+          "updateItem",
+          "transactWrite",
+          "transactWriteItems",
+          "delete",
+          "deleteItem");
 
   private JsHandlers() {}
 
-  /** The exported handler in the file, or null when the file does not parse or exports no such function. */
+  /**
+   * The exported handler in the file, or null when the file does not parse or exports no such
+   * function.
+   */
   public static HandlerCode find(SourceFile file, String function) {
     JsFile f = JavaScriptCodeScanner.parse(file);
     if (f == null) return null;
@@ -28,9 +47,12 @@ public final class JsHandlers {
     for (JsNode export : f.root.all("export_statement")) {
       JsNode declaration = export.field("declaration");
       if (declaration == null) continue;
-      if (declaration.field("name") != null && declaration.field("name").text().equals(function)) definition = declaration;
+      if (declaration.field("name") != null && declaration.field("name").text().equals(function))
+        definition = declaration;
       for (JsNode d : declaration.children) {
-        if (d.is("variable_declarator") && d.field("name") != null && d.field("name").text().equals(function)) definition = d;
+        if (d.is("variable_declarator")
+            && d.field("name") != null
+            && d.field("name").text().equals(function)) definition = d;
       }
     }
     for (JsNode export : f.root.all("export_clause")) {
@@ -47,7 +69,8 @@ public final class JsHandlers {
       JsNode left = a.field("left");
       if (left == null) continue;
       String target = left.text().replaceAll("\\s+", "");
-      if (target.equals("exports." + function) || target.equals("module.exports." + function)) definition = a;
+      if (target.equals("exports." + function) || target.equals("module.exports." + function))
+        definition = a;
     }
     if (definition == null) return null;
     return new HandlerCode(f.at(definition), idempotency(f));
@@ -56,10 +79,12 @@ public final class JsHandlers {
   /** A module-level function declaration or variable declarator of that name, or null. */
   private static JsNode localDeclaration(JsFile f, String name) {
     for (JsNode d : f.root.all("function_declaration")) {
-      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name)) return d;
+      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name))
+        return d;
     }
     for (JsNode d : f.root.all("variable_declarator")) {
-      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name)) return d;
+      if (d.function() == null && d.field("name") != null && d.field("name").text().equals(name))
+        return d;
     }
     return null;
   }
@@ -67,9 +92,13 @@ public final class JsHandlers {
   private static Value<String> idempotency(JsFile f) {
     for (JsNode c : f.calls()) {
       String q = f.qualify(c.field("function"));
-      if (q != null && (q.startsWith("@aws-lambda-powertools/idempotency.") || q.startsWith("@aws-lambda-powertools/idempotency/"))) {
+      if (q != null
+          && (q.startsWith("@aws-lambda-powertools/idempotency.")
+              || q.startsWith("@aws-lambda-powertools/idempotency/"))) {
         String name = q.substring(q.lastIndexOf('.') + 1);
-        if (name.equals("makeIdempotent") || name.equals("makeHandlerIdempotent") || name.equals("idempotent")) {
+        if (name.equals("makeIdempotent")
+            || name.equals("makeHandlerIdempotent")
+            || name.equals("idempotent")) {
           return Value.explicit("Powertools " + JsCalls.shorten(c.text()), List.of(f.at(c)));
         }
       }
@@ -80,17 +109,30 @@ public final class JsHandlers {
       List<JsNode> args = JsFile.arguments(n);
       JsNode condition = args.isEmpty() ? null : f.options(args.get(0)).get("ConditionExpression");
       if (condition != null) {
-        return Value.explicit("conditional write: " + ctor.text() + "(ConditionExpression: " + JsCalls.shorten(condition.text()) + ")",
+        return Value.explicit(
+            "conditional write: "
+                + ctor.text()
+                + "(ConditionExpression: "
+                + JsCalls.shorten(condition.text())
+                + ")",
             List.of(f.at(condition)));
       }
     }
     for (JsNode c : f.calls()) {
       JsNode fn = c.field("function");
-      if (fn == null || !fn.is("member_expression") || fn.field("property") == null || !CONDITIONAL_METHODS.contains(fn.field("property").text())) continue;
+      if (fn == null
+          || !fn.is("member_expression")
+          || fn.field("property") == null
+          || !CONDITIONAL_METHODS.contains(fn.field("property").text())) continue;
       List<JsNode> args = JsFile.arguments(c);
       JsNode condition = args.isEmpty() ? null : f.options(args.get(0)).get("ConditionExpression");
       if (condition != null) {
-        return Value.explicit("conditional write: " + fn.field("property").text() + "(ConditionExpression: " + JsCalls.shorten(condition.text()) + ")",
+        return Value.explicit(
+            "conditional write: "
+                + fn.field("property").text()
+                + "(ConditionExpression: "
+                + JsCalls.shorten(condition.text())
+                + ")",
             List.of(f.at(condition)));
       }
     }

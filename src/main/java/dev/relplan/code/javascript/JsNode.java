@@ -1,13 +1,15 @@
 package dev.relplan.code.javascript;
 
+import dev.relplan.code.SyntaxNode;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
 
 /**
- * A JavaScript or TypeScript syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
- * the field name it has in its parent, its 1-based line, its source text, and its children.
+ * A JavaScript or TypeScript syntax node copied out of tree-sitter once, so the scanner walks plain
+ * Java objects: its type, the field name it has in its parent, its 1-based line, its source text,
+ * and its children.
  */
-final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
+final class JsNode extends SyntaxNode<JsNode> {
 
   private JsNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
@@ -15,14 +17,18 @@ final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
 
   /**
    * Copies the named nodes of a tree. A cursor walks it: indexing children one by one costs time
-   * proportional to the child's position, which is quadratic on a module with thousands of statements.
+   * proportional to the child's position, which is quadratic on a module with thousands of
+   * statements.
    */
   static JsNode copy(TSNode root, byte[] source) {
     int[] lineStarts = lineStarts(source);
     JsNode top = node(root, null, source, lineStarts);
     TSTreeCursor cursor = new TSTreeCursor(root);
-    java.util.ArrayDeque<JsNode> parents = new java.util.ArrayDeque<>(); // the copies of the cursor node's ancestors
-    JsNode current = top; // the copy of the cursor node; null for an anonymous token, whose subtree is not copied
+    java.util.ArrayDeque<JsNode> parents =
+        new java.util.ArrayDeque<>(); // the copies of the cursor node's ancestors
+    JsNode current =
+        top; // the copy of the cursor node; null for an anonymous token, whose subtree is not
+    // copied
     while (true) {
       if (current != null && parents.size() < MAX_DEPTH && cursor.gotoFirstChild()) {
         parents.push(current);
@@ -47,7 +53,10 @@ final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
   private static JsNode node(TSNode n, String field, byte[] source, int[] lineStarts) {
     int start = n.getStartByte();
     int line = java.util.Arrays.binarySearch(lineStarts, start);
-    line = line >= 0 ? line + 1 : -line - 1; // the 1-based line holding the byte, computed here to save a native call
+    line =
+        line >= 0
+            ? line + 1
+            : -line - 1; // the 1-based line holding the byte, computed here to save a native call
     return new JsNode(n.getType(), field, line, start, n.getEndByte(), source);
   }
 
@@ -61,8 +70,10 @@ final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
     return out;
   }
 
-
-  /** The value of a string literal (or a template without substitutions) without quotes, or null otherwise. */
+  /**
+   * The value of a string literal (or a template without substitutions) without quotes, or null
+   * otherwise.
+   */
   String stringValue() {
     if (!type.equals("string") && !type.equals("template_string")) return null;
     StringBuilder sb = new StringBuilder();
@@ -79,7 +90,9 @@ final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
     return false;
   }
 
-  /** The nearest enclosing function-like node (function, arrow, method), or null at module level. */
+  /**
+   * The nearest enclosing function-like node (function, arrow, method), or null at module level.
+   */
   JsNode function() {
     for (JsNode p = parent; p != null; p = p.parent) if (isFunction(p)) return p;
     return null;
@@ -87,22 +100,32 @@ final class JsNode extends dev.relplan.code.SyntaxNode<JsNode> {
 
   static boolean isFunction(JsNode n) {
     return switch (n.type) {
-      case "function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function_declaration",
-           "generator_function" -> true;
+      case "function_declaration",
+          "function_expression",
+          "arrow_function",
+          "method_definition",
+          "generator_function_declaration",
+          "generator_function" ->
+          true;
       default -> false;
     };
   }
 
-  /** Skips TypeScript wrappers that do not change the value: (x), x as T, x!, x satisfies T, <T>x. */
+  /**
+   * Skips TypeScript wrappers that do not change the value: (x), x as T, x!, x satisfies T, <T>x.
+   */
   JsNode unwrap() {
     JsNode n = this;
-    while ((n.is("parenthesized_expression") || n.is("as_expression") || n.is("non_null_expression") || n.is("satisfies_expression")
-        || n.is("type_assertion")) && !n.children.isEmpty()) {
+    while ((n.is("parenthesized_expression")
+            || n.is("as_expression")
+            || n.is("non_null_expression")
+            || n.is("satisfies_expression")
+            || n.is("type_assertion"))
+        && !n.children.isEmpty()) {
       JsNode inner = n.children.get(0);
       if (n.is("type_assertion") && n.children.size() > 1) inner = n.children.get(1);
       n = inner;
     }
     return n;
   }
-
 }

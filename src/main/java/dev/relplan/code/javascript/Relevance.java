@@ -13,8 +13,26 @@ import org.treesitter.TSTreeCursor;
  */
 final class Relevance {
   /** Packages (or package prefixes, ending in / or -) whose use the scanner recognises. */
-  private static final List<String> RECOGNISED = List.of("axios", "axios-retry", "got", "node-fetch", "@aws-sdk/", "aws-sdk", "pg", "ioredis",
-      "express", "fastify", "@nestjs/common", "opossum", "cockatiel", "p-retry", "async-retry", "@aws-lambda-powertools/", "@smithy/");
+  private static final List<String> RECOGNISED =
+      List.of(
+          "axios",
+          "axios-retry",
+          "got",
+          "node-fetch",
+          "@aws-sdk/",
+          "aws-sdk",
+          "pg",
+          "ioredis",
+          "express",
+          "fastify",
+          "@nestjs/common",
+          "opossum",
+          "cockatiel",
+          "p-retry",
+          "async-retry",
+          "@aws-lambda-powertools/",
+          "@smithy/");
+
   /** How deep into a module-level statement a require call is looked for. */
   private static final int REQUIRE_DEPTH = 6;
 
@@ -32,11 +50,14 @@ final class Relevance {
             // import x = require('m'): the source belongs to the require clause
             for (int k = 0; k < statement.getNamedChildCount(); k++) {
               TSNode clause = statement.getNamedChild(k);
-              if (clause.getType().equals("import_require_clause")) from = clause.getChildByFieldName("source");
+              if (clause.getType().equals("import_require_clause"))
+                from = clause.getChildByFieldName("source");
             }
           }
           if (recognised(stringValue(from, source))) return true;
-        } else if (type.equals("lexical_declaration") || type.equals("variable_declaration") || type.equals("expression_statement")) {
+        } else if (type.equals("lexical_declaration")
+            || type.equals("variable_declaration")
+            || type.equals("expression_statement")) {
           if (requiresRecognised(statement, source)) return true;
         }
       } while (top.gotoNextSibling());
@@ -47,7 +68,8 @@ final class Relevance {
   private static boolean recognised(String module) {
     if (module == null) return false;
     for (String r : RECOGNISED) {
-      if (module.equals(r) || r.endsWith("/") && module.startsWith(r) || module.startsWith(r + "/")) return true;
+      if (module.equals(r) || r.endsWith("/") && module.startsWith(r) || module.startsWith(r + "/"))
+        return true;
     }
     return false;
   }
@@ -70,7 +92,10 @@ final class Relevance {
       TSNode fn = c.currentNode();
       if (!fn.getType().equals("identifier") || !text(fn, source).equals("require")) continue;
       TSNode args = fn.getParent().getChildByFieldName("arguments");
-      if (args != null && !args.isNull() && args.getNamedChildCount() > 0 && recognised(stringValue(args.getNamedChild(0), source))) return true;
+      if (args != null
+          && !args.isNull()
+          && args.getNamedChildCount() > 0
+          && recognised(stringValue(args.getNamedChild(0), source))) return true;
     }
   }
 

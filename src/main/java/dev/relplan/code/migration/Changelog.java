@@ -5,8 +5,8 @@ import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +24,18 @@ import org.xml.sax.helpers.DefaultHandler;
  * parser, each element at the line of its start tag), YAML or JSON (from the located documents).
  */
 final class Changelog {
-  /** An element (XML) or a map (YAML/JSON): its name, scalar attributes, children, text and line. */
+  /**
+   * An element (XML) or a map (YAML/JSON): its name, scalar attributes, children, text and line.
+   */
   static final class Elem {
     final String name;
     final Map<String, String> attrs = new LinkedHashMap<>();
     final List<Elem> children = new ArrayList<>();
     final int line;
+
     /** Text content (XML) or the {@code sql} value (YAML/JSON). */
     final StringBuilder text = new StringBuilder();
+
     /** The file line of the text's first line. */
     int textLine;
 
@@ -59,13 +63,19 @@ final class Changelog {
         continue;
       }
       int end = i + 1;
-      while (end < content.length() && !Character.isWhitespace(content.charAt(end)) && content.charAt(end) != '>' && content.charAt(end) != '/') end++;
+      while (end < content.length()
+          && !Character.isWhitespace(content.charAt(end))
+          && content.charAt(end) != '>'
+          && content.charAt(end) != '/') end++;
       String qname = content.substring(i + 1, end);
       return qname.equals("databaseChangeLog") || qname.endsWith(":databaseChangeLog");
     }
   }
 
-  /** The root element of an XML changelog; throws on malformed XML. No DTD or external entity is read. */
+  /**
+   * The root element of an XML changelog; throws on malformed XML. No DTD or external entity is
+   * read.
+   */
   static Elem xml(String content) throws Exception {
     SAXParserFactory f = SAXParserFactory.newInstance();
     f.setNamespaceAware(true);
@@ -78,48 +88,53 @@ final class Changelog {
     int[] lineStarts = lineStarts(content);
     Deque<Elem> stack = new ArrayDeque<>();
     Elem[] root = new Elem[1];
-    p.parse(new InputSource(new StringReader(content)), new DefaultHandler() {
-      private Locator locator;
+    p.parse(
+        new InputSource(new StringReader(content)),
+        new DefaultHandler() {
+          private Locator locator;
 
-      @Override
-      public void setDocumentLocator(Locator l) {
-        locator = l;
-      }
+          @Override
+          public void setDocumentLocator(Locator l) {
+            locator = l;
+          }
 
-      @Override
-      public void startElement(String uri, String local, String qName, Attributes atts) {
-        // The locator is at the end of the start tag; the tag begins at the last '<' before it
-        // ('<' cannot occur inside an attribute value).
-        int endLine = locator.getLineNumber();
-        int end = offset(lineStarts, endLine, locator.getColumnNumber(), content.length());
-        int lt = content.lastIndexOf('<', Math.max(0, end - 1));
-        Elem e = new Elem(local, lt < 0 ? endLine : lineOf(lineStarts, lt));
-        e.textLine = endLine;
-        for (int i = 0; i < atts.getLength(); i++) e.attrs.put(atts.getLocalName(i), atts.getValue(i));
-        if (stack.isEmpty()) root[0] = e;
-        else stack.peek().children.add(e);
-        stack.push(e);
-      }
+          @Override
+          public void startElement(String uri, String local, String qName, Attributes atts) {
+            // The locator is at the end of the start tag; the tag begins at the last '<' before it
+            // ('<' cannot occur inside an attribute value).
+            int endLine = locator.getLineNumber();
+            int end = offset(lineStarts, endLine, locator.getColumnNumber(), content.length());
+            int lt = content.lastIndexOf('<', Math.max(0, end - 1));
+            Elem e = new Elem(local, lt < 0 ? endLine : lineOf(lineStarts, lt));
+            e.textLine = endLine;
+            for (int i = 0; i < atts.getLength(); i++)
+              e.attrs.put(atts.getLocalName(i), atts.getValue(i));
+            if (stack.isEmpty()) root[0] = e;
+            else stack.peek().children.add(e);
+            stack.push(e);
+          }
 
-      @Override
-      public void endElement(String uri, String local, String qName) {
-        stack.pop();
-      }
+          @Override
+          public void endElement(String uri, String local, String qName) {
+            stack.pop();
+          }
 
-      @Override
-      public void characters(char[] ch, int start, int length) {
-        if (!stack.isEmpty()) stack.peek().text.append(ch, start, length);
-      }
-    });
+          @Override
+          public void characters(char[] ch, int start, int length) {
+            if (!stack.isEmpty()) stack.peek().text.append(ch, start, length);
+          }
+        });
     return root[0];
   }
 
   /**
-   * The changeSets of a YAML/JSON changelog ({@code databaseChangeLog: [ {changeSet: {changes: [...]}} ]}):
-   * a changeSet element whose children are its changes, each a {@code {type: {...}}} map at the line of its key.
+   * The changeSets of a YAML/JSON changelog ({@code databaseChangeLog: [ {changeSet: {changes:
+   * [...]}} ]}): a changeSet element whose children are its changes, each a {@code {type: {...}}}
+   * map at the line of its key.
    */
   static Elem structured(Node doc, java.util.function.IntFunction<String> lineText) {
-    if (!(doc instanceof MapNode m) || !(m.get("databaseChangeLog") instanceof SeqNode items)) return null;
+    if (!(doc instanceof MapNode m) || !(m.get("databaseChangeLog") instanceof SeqNode items))
+      return null;
     Elem root = new Elem("databaseChangeLog", m.location().line());
     for (Node item : items.items()) {
       if (!(item instanceof MapNode im) || !(im.get("changeSet") instanceof MapNode cs)) continue;
@@ -135,14 +150,16 @@ final class Changelog {
     return root;
   }
 
-  private static Elem convert(String name, int line, Node value, java.util.function.IntFunction<String> lineText) {
+  private static Elem convert(
+      String name, int line, Node value, java.util.function.IntFunction<String> lineText) {
     Elem e = new Elem(name, line);
     if (!(value instanceof MapNode vm)) return e;
     for (MapNode.Entry en : vm.entries()) {
       if (en.value() instanceof ScalarNode s && s.text() != null) {
         e.attrs.put(en.key(), s.text());
         if (name.equals("sql") && en.key().equals("sql")) {
-          // A literal block scalar (sql: |) starts on the next line and keeps its lines; otherwise all statements are at the key's line.
+          // A literal block scalar (sql: |) starts on the next line and keeps its lines; otherwise
+          // all statements are at the key's line.
           String after = lineText.apply(en.keyLocation().line());
           int colon = after.indexOf(':');
           boolean literal = colon >= 0 && after.substring(colon + 1).strip().startsWith("|");
@@ -169,7 +186,8 @@ final class Changelog {
     starts.add(0);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n')) starts.add(i + 1);
+      if (c == '\n' || c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'))
+        starts.add(i + 1);
     }
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }

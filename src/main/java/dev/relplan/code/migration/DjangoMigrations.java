@@ -1,9 +1,9 @@
 package dev.relplan.code.migration;
 
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.source.Location;
 import dev.relplan.model.Migration;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +18,16 @@ import org.treesitter.TreeSitterPython;
 /**
  * Django migrations ({@code migrations/0001_name.py}), parsed with tree-sitter: the operations of
  * the {@code Migration} class that the release still running cannot work with — RemoveField,
- * RenameField, DeleteModel, RenameModel, AlterField with {@code null=False}, AddField of a NOT
- * NULL column without a database default (Django drops the default it adds the column with), and
- * RunSQL statements, read with the SQL parser.
+ * RenameField, DeleteModel, RenameModel, AlterField with {@code null=False}, AddField of a NOT NULL
+ * column without a database default (Django drops the default it adds the column with), and RunSQL
+ * statements, read with the SQL parser.
  */
 final class DjangoMigrations {
   private static final Pattern NAME = Pattern.compile("(^|.*/)migrations/\\d{4}_[^/]*\\.py");
+
   /** Field types that add no column (many-to-many uses a join table) or compute their own value. */
-  private static final java.util.Set<String> NO_COLUMN = java.util.Set.of("ManyToManyField", "GeneratedField");
+  private static final java.util.Set<String> NO_COLUMN =
+      java.util.Set.of("ManyToManyField", "GeneratedField");
 
   private final TSParser parser;
   private SourceFile file;
@@ -47,7 +49,9 @@ final class DjangoMigrations {
     TSNode root = tree.getRootNode();
     if (!importsDjangoMigrations(root)) return;
     if (root.hasError()) {
-      skipped.add(new SkippedFile(f.display(), "Python syntax error; its migration operations are not analysed"));
+      skipped.add(
+          new SkippedFile(
+              f.display(), "Python syntax error; its migration operations are not analysed"));
       return;
     }
     List<Integer> unparsed = new ArrayList<>();
@@ -56,17 +60,30 @@ final class DjangoMigrations {
       TSNode body = cls.getChildByFieldName("body");
       if (body == null || body.isNull()) continue;
       for (TSNode stmt : named(body)) {
-        TSNode assign = stmt.getType().equals("expression_statement") && stmt.getNamedChildCount() == 1 ? stmt.getNamedChild(0) : null;
+        TSNode assign =
+            stmt.getType().equals("expression_statement") && stmt.getNamedChildCount() == 1
+                ? stmt.getNamedChild(0)
+                : null;
         if (assign == null || !assign.getType().equals("assignment")) continue;
         TSNode left = assign.getChildByFieldName("left");
         TSNode right = assign.getChildByFieldName("right");
-        if (left == null || right == null || left.isNull() || right.isNull() || !text(left).equals("operations") || !right.getType().equals("list")) continue;
-        for (TSNode op : named(right)) if (op.getType().equals("call")) operation(op, out, unparsed);
+        if (left == null
+            || right == null
+            || left.isNull()
+            || right.isNull()
+            || !text(left).equals("operations")
+            || !right.getType().equals("list")) continue;
+        for (TSNode op : named(right))
+          if (op.getType().equals("call")) operation(op, out, unparsed);
       }
     }
     if (!unparsed.isEmpty()) {
-      skipped.add(new SkippedFile(f.display(), "SQL statement(s) at line " + String.join(", ", unparsed.stream().map(String::valueOf).toList())
-          + " not understood by the SQL parser; their schema changes are not analysed"));
+      skipped.add(
+          new SkippedFile(
+              f.display(),
+              "SQL statement(s) at line "
+                  + String.join(", ", unparsed.stream().map(String::valueOf).toList())
+                  + " not understood by the SQL parser; their schema changes are not analysed"));
     }
   }
 
@@ -82,26 +99,63 @@ final class DjangoMigrations {
     TSNode argList = call.getChildByFieldName("arguments");
     if (argList != null && !argList.isNull()) {
       for (TSNode a : named(argList)) {
-        if (a.getType().equals("keyword_argument")) kwargs.put(text(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
+        if (a.getType().equals("keyword_argument"))
+          kwargs.put(text(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
         else if (!a.getType().equals("comment")) args.add(a);
       }
     }
     int line = call.getStartPoint().getRow() + 1;
     switch (op) {
-      case "RemoveField" -> add(out, line, "removes field " + arg(args, kwargs, 0, "model_name") + "." + arg(args, kwargs, 1, "name")
-          + " (drops its column)", SqlChanges.DROP_COLUMN);
-      case "RenameField" -> add(out, line, "renames field " + arg(args, kwargs, 0, "model_name") + "." + arg(args, kwargs, 1, "old_name") + " to "
-          + arg(args, kwargs, 2, "new_name") + " (renames its column)", SqlChanges.RENAME_COLUMN);
-      case "DeleteModel" -> add(out, line, "deletes model " + arg(args, kwargs, 0, "name") + " (drops its table)", SqlChanges.DROP_TABLE);
-      case "RenameModel" -> add(out, line, "renames model " + arg(args, kwargs, 0, "old_name") + " to " + arg(args, kwargs, 1, "new_name")
-          + " (renames its table)", SqlChanges.RENAME_TABLE);
+      case "RemoveField" ->
+          add(
+              out,
+              line,
+              "removes field "
+                  + arg(args, kwargs, 0, "model_name")
+                  + "."
+                  + arg(args, kwargs, 1, "name")
+                  + " (drops its column)",
+              SqlChanges.DROP_COLUMN);
+      case "RenameField" ->
+          add(
+              out,
+              line,
+              "renames field "
+                  + arg(args, kwargs, 0, "model_name")
+                  + "."
+                  + arg(args, kwargs, 1, "old_name")
+                  + " to "
+                  + arg(args, kwargs, 2, "new_name")
+                  + " (renames its column)",
+              SqlChanges.RENAME_COLUMN);
+      case "DeleteModel" ->
+          add(
+              out,
+              line,
+              "deletes model " + arg(args, kwargs, 0, "name") + " (drops its table)",
+              SqlChanges.DROP_TABLE);
+      case "RenameModel" ->
+          add(
+              out,
+              line,
+              "renames model "
+                  + arg(args, kwargs, 0, "old_name")
+                  + " to "
+                  + arg(args, kwargs, 1, "new_name")
+                  + " (renames its table)",
+              SqlChanges.RENAME_TABLE);
       case "AlterField", "AddField" -> {
-        TSNode field = kwargs.containsKey("field") ? kwargs.get("field") : args.size() > 2 ? args.get(2) : null;
+        TSNode field =
+            kwargs.containsKey("field")
+                ? kwargs.get("field")
+                : args.size() > 2 ? args.get(2) : null;
         if (field == null || !field.getType().equals("call")) return;
         Map<String, TSNode> fk = new LinkedHashMap<>();
         TSNode fArgs = field.getChildByFieldName("arguments");
         if (fArgs != null && !fArgs.isNull()) {
-          for (TSNode a : named(fArgs)) if (a.getType().equals("keyword_argument")) fk.put(text(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
+          for (TSNode a : named(fArgs))
+            if (a.getType().equals("keyword_argument"))
+              fk.put(text(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
         }
         TSNode type = field.getChildByFieldName("function");
         String typeName = type == null ? "" : text(type).substring(text(type).lastIndexOf('.') + 1);
@@ -109,35 +163,51 @@ final class DjangoMigrations {
         boolean dbDefault = fk.containsKey("db_default");
         if (op.equals("AlterField")) {
           if (fk.containsKey("null") && text(fk.get("null")).equals("False") && !dbDefault) {
-            add(out, line, "alters field " + name + " to null=False (NOT NULL)", SqlChanges.NOT_NULL);
+            add(
+                out,
+                line,
+                "alters field " + name + " to null=False (NOT NULL)",
+                SqlChanges.NOT_NULL);
           }
-        } else if (!NO_COLUMN.contains(typeName) && !(fk.containsKey("null") && text(fk.get("null")).equals("True")) && !dbDefault) {
-          add(out, line, "adds NOT NULL field " + name + " without a database default",
+        } else if (!NO_COLUMN.contains(typeName)
+            && !(fk.containsKey("null") && text(fk.get("null")).equals("True"))
+            && !dbDefault) {
+          add(
+              out,
+              line,
+              "adds NOT NULL field " + name + " without a database default",
               "the previous release inserts rows without a value for it, which now fail (Django removes the default it adds the column with)");
         }
       }
       case "RunSQL" -> {
-        TSNode sql = kwargs.containsKey("sql") ? kwargs.get("sql") : args.isEmpty() ? null : args.get(0);
+        TSNode sql =
+            kwargs.containsKey("sql") ? kwargs.get("sql") : args.isEmpty() ? null : args.get(0);
         if (sql == null || !sql.getType().equals("string")) return;
         TSNode content = null;
         for (TSNode c : named(sql)) if (c.getType().equals("string_content")) content = c;
         if (content == null) return;
-        SqlChanges.Result r = SqlChanges.analyse(text(content), content.getStartPoint().getRow() + 1);
+        SqlChanges.Result r =
+            SqlChanges.analyse(text(content), content.getStartPoint().getRow() + 1);
         for (SqlChanges.Change c : r.changes()) add(out, c.line(), c.change(), c.why());
         unparsed.addAll(r.unparsed());
       }
       default -> {
-        // CreateModel, AddIndex, nullable AddField, RunPython, ...: nothing the running release depends on changes
+        // CreateModel, AddIndex, nullable AddField, RunPython, ...: nothing the running release
+        // depends on changes
       }
     }
   }
 
   private void add(List<Migration> out, int line, String change, String why) {
-    out.add(new Migration(file.display(), "Django", change, why, new Location(file.display(), line)));
+    out.add(
+        new Migration(file.display(), "Django", change, why, new Location(file.display(), line)));
   }
 
   private String arg(List<TSNode> args, Map<String, TSNode> kwargs, int index, String keyword) {
-    TSNode n = kwargs.containsKey(keyword) ? kwargs.get(keyword) : index < args.size() ? args.get(index) : null;
+    TSNode n =
+        kwargs.containsKey(keyword)
+            ? kwargs.get(keyword)
+            : index < args.size() ? args.get(index) : null;
     if (n == null) return "?";
     if (n.getType().equals("string")) {
       for (TSNode c : named(n)) if (c.getType().equals("string_content")) return text(c);
@@ -151,7 +221,10 @@ final class DjangoMigrations {
     for (TSNode s : named(root)) {
       if (!s.getType().equals("import_from_statement")) continue;
       TSNode module = s.getChildByFieldName("module_name");
-      if (module != null && !module.isNull() && text(module).equals("django.db") && text(s).matches("(?s).*\\bmigrations\\b.*")) return true;
+      if (module != null
+          && !module.isNull()
+          && text(module).equals("django.db")
+          && text(s).matches("(?s).*\\bmigrations\\b.*")) return true;
     }
     return false;
   }

@@ -4,10 +4,10 @@ import dev.relplan.code.LambdaHandlers;
 import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.source.Location;
 import dev.relplan.model.Migration;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,18 +16,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase formatted-SQL
- * changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports every
- * statement or change the release still running cannot work with (see {@link SqlChanges}).
+ * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase
+ * formatted-SQL changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports
+ * every statement or change the release still running cannot work with (see {@link SqlChanges}).
  */
 public final class MigrationScanner implements LanguageScanner {
-  /** Flyway's default naming of versioned migrations; repeatable (R__) and undo (U) scripts are not schema steps of a release. */
+  /**
+   * Flyway's default naming of versioned migrations; repeatable (R__) and undo (U) scripts are not
+   * schema steps of a release.
+   */
   private static final Pattern FLYWAY = Pattern.compile("V\\d+([._]\\d+)*__.+\\.sql");
 
-  /** SQL scripts and XML changelogs, YAML and JSON files (which may be changelogs) and Django migration modules. */
+  /**
+   * SQL scripts and XML changelogs, YAML and JSON files (which may be changelogs) and Django
+   * migration modules.
+   */
   @Override
   public boolean handles(SourceFile file) {
-    return file.kind() == FileKind.MIGRATION || file.kind() == FileKind.OTHER
+    return file.kind() == FileKind.MIGRATION
+        || file.kind() == FileKind.OTHER
         || file.kind() == FileKind.SOURCE_CODE && DjangoMigrations.isCandidate(file.display());
   }
 
@@ -35,7 +42,9 @@ public final class MigrationScanner implements LanguageScanner {
   @Override
   public boolean isTest(String display) {
     String p = "/" + display;
-    return p.contains("/src/test/") || p.contains("/src/it/") || p.contains("/src/integrationTest/");
+    return p.contains("/src/test/")
+        || p.contains("/src/it/")
+        || p.contains("/src/integrationTest/");
   }
 
   /** The breaking changes found, and the files (or statements) that could not be analysed. */
@@ -44,7 +53,8 @@ public final class MigrationScanner implements LanguageScanner {
     List<Migration> out = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<SourceFile> sqlFiles = new ArrayList<>();
-    // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever their name.
+    // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever
+    // their name.
     Set<String> referenced = new HashSet<>();
     for (SourceFile f : ofKind(files, FileKind.MIGRATION)) {
       if (f.display().toLowerCase(Locale.ROOT).endsWith(".sql")) {
@@ -53,7 +63,10 @@ public final class MigrationScanner implements LanguageScanner {
         try {
           liquibase(f, Changelog.xml(f.content()), out, skipped, referenced);
         } catch (Exception e) {
-          skipped.add(new SkippedFile(f.display(), "Liquibase changelog is not well-formed XML; its changes are not analysed"));
+          skipped.add(
+              new SkippedFile(
+                  f.display(),
+                  "Liquibase changelog is not well-formed XML; its changes are not analysed"));
         }
       }
     }
@@ -63,8 +76,10 @@ public final class MigrationScanner implements LanguageScanner {
     }
     for (SourceFile f : sqlFiles) {
       String name = f.display().substring(f.display().lastIndexOf('/') + 1);
-      String tool = liquibaseFormatted(f.content()) || referenced.contains(f.display()) ? "Liquibase"
-          : FLYWAY.matcher(name).matches() ? "Flyway" : null;
+      String tool =
+          liquibaseFormatted(f.content()) || referenced.contains(f.display())
+              ? "Liquibase"
+              : FLYWAY.matcher(name).matches() ? "Flyway" : null;
       if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
       String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
       sql(f, tool, sql, 1, out, skipped);
@@ -83,44 +98,74 @@ public final class MigrationScanner implements LanguageScanner {
 
   /**
    * The scanned path of a sqlFile: beside the changelog when relativeToChangelogFile is set, else
-   * relative to the search path, which is taken to be the changelog's resources root
-   * ({@code src/main/resources}) or, without one, the scanned root.
+   * relative to the search path, which is taken to be the changelog's resources root ({@code
+   * src/main/resources}) or, without one, the scanned root.
    */
   static String sqlFilePath(String changelog, String path, boolean relative) {
     String p = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
     if (relative) {
-      String dir = changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
+      String dir =
+          changelog.contains("/") ? changelog.substring(0, changelog.lastIndexOf('/')) : "";
       return LambdaHandlers.normalize(dir.isEmpty() ? p : dir + "/" + p);
     }
     int res = changelog.indexOf("src/main/resources/");
-    return LambdaHandlers.normalize(res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
+    return LambdaHandlers.normalize(
+        res < 0 ? p : changelog.substring(0, res + "src/main/resources/".length()) + p);
   }
 
-  /** A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment. */
+  /**
+   * A Liquibase formatted SQL changelog starts with the {@code --liquibase formatted sql} comment.
+   */
   static boolean liquibaseFormatted(String content) {
     for (String line : content.lines().limit(20).toList()) {
       String l = line.strip();
       if (l.isEmpty()) continue;
-      return l.startsWith("--") && l.substring(2).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").startsWith("liquibase formatted sql");
+      return l.startsWith("--")
+          && l.substring(2)
+              .strip()
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("\\s+", " ")
+              .startsWith("liquibase formatted sql");
     }
     return false;
   }
 
-  /** Flyway placeholders (${schema}) become plain identifiers so that the statement parses; lines are unchanged. */
+  /**
+   * Flyway placeholders (${schema}) become plain identifiers so that the statement parses; lines
+   * are unchanged.
+   */
   private static String placeholders(String sql) {
     return sql.replaceAll("\\$\\{([A-Za-z0-9_]+)}", "$1");
   }
 
-  private static void sql(SourceFile f, String tool, String sql, int firstLine, List<Migration> out, List<SkippedFile> skipped) {
+  private static void sql(
+      SourceFile f,
+      String tool,
+      String sql,
+      int firstLine,
+      List<Migration> out,
+      List<SkippedFile> skipped) {
     SqlChanges.Result r = SqlChanges.analyse(sql, firstLine);
-    for (SqlChanges.Change c : r.changes()) out.add(new Migration(f.display(), tool, c.change(), c.why(), new Location(f.display(), c.line())));
+    for (SqlChanges.Change c : r.changes())
+      out.add(
+          new Migration(
+              f.display(), tool, c.change(), c.why(), new Location(f.display(), c.line())));
     if (!r.unparsed().isEmpty()) {
-      skipped.add(new SkippedFile(f.display(), "SQL statement(s) at line " + join(r.unparsed())
-          + " not understood by the SQL parser; their schema changes are not analysed"));
+      skipped.add(
+          new SkippedFile(
+              f.display(),
+              "SQL statement(s) at line "
+                  + join(r.unparsed())
+                  + " not understood by the SQL parser; their schema changes are not analysed"));
     }
   }
 
-  private static void liquibase(SourceFile f, Changelog.Elem root, List<Migration> out, List<SkippedFile> skipped, Set<String> referenced) {
+  private static void liquibase(
+      SourceFile f,
+      Changelog.Elem root,
+      List<Migration> out,
+      List<SkippedFile> skipped,
+      Set<String> referenced) {
     List<Integer> unparsed = new ArrayList<>();
     for (Changelog.Elem set : root.children) {
       if (!set.name.equals("changeSet")) continue;
@@ -131,15 +176,23 @@ public final class MigrationScanner implements LanguageScanner {
           for (SqlChanges.Change ch : r.changes()) add(f, out, ch.line(), ch.change(), ch.why());
           unparsed.addAll(r.unparsed());
         } else if (c.name.equals("sqlFile") && c.attr("path") != null) {
-          referenced.add(sqlFilePath(f.display(), c.attr("path"), "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
+          referenced.add(
+              sqlFilePath(
+                  f.display(),
+                  c.attr("path"),
+                  "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
         } else {
           change(f, c, out);
         }
       }
     }
     if (!unparsed.isEmpty()) {
-      skipped.add(new SkippedFile(f.display(), "SQL statement(s) at line " + join(unparsed)
-          + " not understood by the SQL parser; their schema changes are not analysed"));
+      skipped.add(
+          new SkippedFile(
+              f.display(),
+              "SQL statement(s) at line "
+                  + join(unparsed)
+                  + " not understood by the SQL parser; their schema changes are not analysed"));
     }
   }
 
@@ -148,28 +201,88 @@ public final class MigrationScanner implements LanguageScanner {
     switch (c.name) {
       case "dropColumn" -> {
         if (c.attr("columnName") != null) {
-          add(f, out, c.line, "drops column " + table + "." + c.attr("columnName"), SqlChanges.DROP_COLUMN);
+          add(
+              f,
+              out,
+              c.line,
+              "drops column " + table + "." + c.attr("columnName"),
+              SqlChanges.DROP_COLUMN);
         } else {
-          List<String> cols = c.children.stream().filter(k -> k.name.equals("column") && k.attr("name") != null)
-              .map(k -> table + "." + k.attr("name")).toList();
-          if (!cols.isEmpty()) add(f, out, c.line, "drops column" + (cols.size() > 1 ? "s " : " ") + String.join(", ", cols), SqlChanges.DROP_COLUMN);
+          List<String> cols =
+              c.children.stream()
+                  .filter(k -> k.name.equals("column") && k.attr("name") != null)
+                  .map(k -> table + "." + k.attr("name"))
+                  .toList();
+          if (!cols.isEmpty())
+            add(
+                f,
+                out,
+                c.line,
+                "drops column" + (cols.size() > 1 ? "s " : " ") + String.join(", ", cols),
+                SqlChanges.DROP_COLUMN);
         }
       }
-      case "renameColumn" -> add(f, out, c.line, "renames column " + table + "." + c.attr("oldColumnName") + " to " + c.attr("newColumnName"),
-          SqlChanges.RENAME_COLUMN);
+      case "renameColumn" ->
+          add(
+              f,
+              out,
+              c.line,
+              "renames column "
+                  + table
+                  + "."
+                  + c.attr("oldColumnName")
+                  + " to "
+                  + c.attr("newColumnName"),
+              SqlChanges.RENAME_COLUMN);
       case "dropTable" -> add(f, out, c.line, "drops table " + table, SqlChanges.DROP_TABLE);
-      case "renameTable" -> add(f, out, c.line, "renames table " + c.attr("oldTableName") + " to " + c.attr("newTableName"), SqlChanges.RENAME_TABLE);
-      case "addNotNullConstraint" -> add(f, out, c.line, "makes column " + table + "." + c.attr("columnName") + " NOT NULL", SqlChanges.NOT_NULL);
-      case "modifyDataType" -> add(f, out, c.line, "changes the type of column " + table + "." + c.attr("columnName") + " to " + c.attr("newDataType"),
-          SqlChanges.TYPE);
+      case "renameTable" ->
+          add(
+              f,
+              out,
+              c.line,
+              "renames table " + c.attr("oldTableName") + " to " + c.attr("newTableName"),
+              SqlChanges.RENAME_TABLE);
+      case "addNotNullConstraint" ->
+          add(
+              f,
+              out,
+              c.line,
+              "makes column " + table + "." + c.attr("columnName") + " NOT NULL",
+              SqlChanges.NOT_NULL);
+      case "modifyDataType" ->
+          add(
+              f,
+              out,
+              c.line,
+              "changes the type of column "
+                  + table
+                  + "."
+                  + c.attr("columnName")
+                  + " to "
+                  + c.attr("newDataType"),
+              SqlChanges.TYPE);
       case "addColumn" -> {
         for (Changelog.Elem col : c.children) {
           if (!col.name.equals("column")) continue;
-          Changelog.Elem cons = col.children.stream().filter(k -> k.name.equals("constraints")).findFirst().orElse(null);
-          boolean notNull = cons != null && ("false".equalsIgnoreCase(cons.attr("nullable")) || "true".equalsIgnoreCase(cons.attr("primaryKey")));
-          boolean hasDefault = col.attrs.keySet().stream().anyMatch(k -> k.startsWith("defaultValue")) || "true".equalsIgnoreCase(col.attr("autoIncrement"));
+          Changelog.Elem cons =
+              col.children.stream()
+                  .filter(k -> k.name.equals("constraints"))
+                  .findFirst()
+                  .orElse(null);
+          boolean notNull =
+              cons != null
+                  && ("false".equalsIgnoreCase(cons.attr("nullable"))
+                      || "true".equalsIgnoreCase(cons.attr("primaryKey")));
+          boolean hasDefault =
+              col.attrs.keySet().stream().anyMatch(k -> k.startsWith("defaultValue"))
+                  || "true".equalsIgnoreCase(col.attr("autoIncrement"));
           if (notNull && !hasDefault) {
-            add(f, out, col.line, "adds NOT NULL column " + table + "." + col.attr("name") + " without a default", SqlChanges.NOT_NULL);
+            add(
+                f,
+                out,
+                col.line,
+                "adds NOT NULL column " + table + "." + col.attr("name") + " without a default",
+                SqlChanges.NOT_NULL);
           }
         }
       }

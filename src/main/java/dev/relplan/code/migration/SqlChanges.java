@@ -33,19 +33,51 @@ final class SqlChanges {
   /** The breaking statements, and the lines of statements the parser could not read. */
   record Result(List<Change> changes, List<Integer> unparsed) {}
 
-  static final String DROP_COLUMN = "the previous release still reads or writes that column and fails once it is gone";
+  static final String DROP_COLUMN =
+      "the previous release still reads or writes that column and fails once it is gone";
   static final String DROP_TABLE = "the previous release still queries that table";
   static final String RENAME_TABLE = "the previous release still uses the old table name";
   static final String RENAME_COLUMN = "the previous release still uses the old column name";
-  static final String NOT_NULL = "the previous release inserts rows without a value for it, which now fail";
-  static final String TYPE = "the previous release still reads and writes the column as its old type, and values it sends can be rejected or converted";
+  static final String NOT_NULL =
+      "the previous release inserts rows without a value for it, which now fail";
+  static final String TYPE =
+      "the previous release still reads and writes the column as its old type, and values it sends can be rejected or converted";
 
-  /** Statements longer than this are not parsed (a migration statement is far shorter; this bounds parser time). */
+  /**
+   * Statements longer than this are not parsed (a migration statement is far shorter; this bounds
+   * parser time).
+   */
   private static final int MAX_STATEMENT_CHARS = 100_000;
 
-  /** First keywords of statements that cannot drop, rename or tighten anything; when the parser cannot read them they are passed over. */
-  private static final Set<String> ADDITIVE = Set.of("CREATE", "INSERT", "UPDATE", "DELETE", "SELECT", "COMMENT", "GRANT", "REVOKE",
-      "SET", "BEGIN", "COMMIT", "START", "END", "ANALYZE", "VACUUM", "REFRESH", "USE", "MERGE", "WITH", "CALL", "REINDEX", "LOCK", "TRUNCATE");
+  /**
+   * First keywords of statements that cannot drop, rename or tighten anything; when the parser
+   * cannot read them they are passed over.
+   */
+  private static final Set<String> ADDITIVE =
+      Set.of(
+          "CREATE",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "SELECT",
+          "COMMENT",
+          "GRANT",
+          "REVOKE",
+          "SET",
+          "BEGIN",
+          "COMMIT",
+          "START",
+          "END",
+          "ANALYZE",
+          "VACUUM",
+          "REFRESH",
+          "USE",
+          "MERGE",
+          "WITH",
+          "CALL",
+          "REINDEX",
+          "LOCK",
+          "TRUNCATE");
 
   private SqlChanges() {}
 
@@ -57,15 +89,19 @@ final class SqlChanges {
     for (SqlScript.Statement s : statements) {
       Statement st = parse(s.text());
       parsed.add(st);
-      if (st == null && !ADDITIVE.contains(firstWord(s.text()))) unparsed.add(s.line() + firstLine - 1);
+      if (st == null && !ADDITIVE.contains(firstWord(s.text())))
+        unparsed.add(s.line() + firstLine - 1);
     }
-    // Tables created by the script itself (scratch tables, or a rebuild that drops the old table and
+    // Tables created by the script itself (scratch tables, or a rebuild that drops the old table
+    // and
     // renames the new one to its name) are not tables the previous release uses.
     Set<String> created = new HashSet<>();
     Set<String> renamedTo = new HashSet<>();
     for (Statement st : parsed) {
       if (st instanceof Alter a && a.getAlterExpressions() != null) {
-        for (AlterExpression e : a.getAlterExpressions()) if (e.getOperation() == AlterOperation.RENAME_TABLE) renamedTo.add(key(e.getNewTableName()));
+        for (AlterExpression e : a.getAlterExpressions())
+          if (e.getOperation() == AlterOperation.RENAME_TABLE)
+            renamedTo.add(key(e.getNewTableName()));
       } else if (st instanceof RenameTableStatement r) {
         r.getTableNames().forEach(en -> renamedTo.add(key(en.getValue())));
       }
@@ -86,7 +122,11 @@ final class SqlChanges {
         changes.add(f[0]);
         whys.add(f[1]);
       }
-      out.add(new Change(statements.get(i).line() + firstLine - 1, String.join(" and ", changes), String.join("; ", whys)));
+      out.add(
+          new Change(
+              statements.get(i).line() + firstLine - 1,
+              String.join(" and ", changes),
+              String.join("; ", whys)));
     }
     return new Result(out, unparsed);
   }
@@ -105,14 +145,23 @@ final class SqlChanges {
   private static List<String[]> judge(Statement st, Set<String> created, Set<String> renamedTo) {
     List<String[]> out = new ArrayList<>();
     if (st instanceof Drop d) {
-      if ("TABLE".equalsIgnoreCase(d.getType()) && d.getName() != null && !created.contains(key(d.getName()))
+      if ("TABLE".equalsIgnoreCase(d.getType())
+          && d.getName() != null
+          && !created.contains(key(d.getName()))
           && !renamedTo.contains(key(d.getName()))) {
         out.add(new String[] {"drops table " + name(d.getName()), DROP_TABLE});
       }
     } else if (st instanceof RenameTableStatement r) {
-      r.getTableNames().forEach(en -> {
-        if (!created.contains(key(en.getKey()))) out.add(new String[] {"renames table " + name(en.getKey()) + " to " + name(en.getValue()), RENAME_TABLE});
-      });
+      r.getTableNames()
+          .forEach(
+              en -> {
+                if (!created.contains(key(en.getKey())))
+                  out.add(
+                      new String[] {
+                        "renames table " + name(en.getKey()) + " to " + name(en.getValue()),
+                        RENAME_TABLE
+                      });
+              });
     } else if (st instanceof Alter a && a.getAlterExpressions() != null) {
       String table = name(a.getTable());
       boolean scratch = created.contains(key(a.getTable()));
@@ -120,27 +169,42 @@ final class SqlChanges {
         String[] c = alter(table, e);
         if (c != null && !scratch) out.add(c);
       }
-    } else if (st instanceof Execute x && x.getName() != null && x.getName().toLowerCase(Locale.ROOT).endsWith("sp_rename") && x.getExprList() != null) {
+    } else if (st instanceof Execute x
+        && x.getName() != null
+        && x.getName().toLowerCase(Locale.ROOT).endsWith("sp_rename")
+        && x.getExprList() != null) {
       List<String> args = new ArrayList<>();
-      for (Object o : x.getExprList()) args.add(o instanceof StringValue s ? s.getValue() : String.valueOf(o));
+      for (Object o : x.getExprList())
+        args.add(o instanceof StringValue s ? s.getValue() : String.valueOf(o));
       if (args.size() >= 2) {
         boolean column = args.size() >= 3 && args.get(2).equalsIgnoreCase("COLUMN");
-        out.add(column ? new String[] {"renames column " + args.get(0) + " to " + args.get(1), RENAME_COLUMN}
-            : new String[] {"renames " + args.get(0) + " to " + args.get(1), RENAME_TABLE});
+        out.add(
+            column
+                ? new String[] {
+                  "renames column " + args.get(0) + " to " + args.get(1), RENAME_COLUMN
+                }
+                : new String[] {"renames " + args.get(0) + " to " + args.get(1), RENAME_TABLE});
       }
     }
     return out;
   }
 
-  /** What one ALTER TABLE operation does to the running release's schema (description, kind), or null if harmless. */
+  /**
+   * What one ALTER TABLE operation does to the running release's schema (description, kind), or
+   * null if harmless.
+   */
   private static String[] alter(String table, AlterExpression e) {
-    List<AlterExpression.ColumnDataType> cols = e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
+    List<AlterExpression.ColumnDataType> cols =
+        e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
     switch (e.getOperation()) {
       case DROP:
         return dropped(table, e);
       case RENAME:
         if (e.getColumnOldName() != null && e.getColumnName() != null) {
-          return new String[] {"renames column " + table + "." + e.getColumnOldName() + " to " + e.getColumnName(), RENAME_COLUMN};
+          return new String[] {
+            "renames column " + table + "." + e.getColumnOldName() + " to " + e.getColumnName(),
+            RENAME_COLUMN
+          };
         }
         return null;
       case RENAME_TABLE:
@@ -160,10 +224,15 @@ final class SqlChanges {
 
   private static String[] dropped(String table, AlterExpression e) {
     if (e.getConstraintName() != null || e.getIndex() != null) return null;
-    if (e.getColumnName() != null) return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
+    if (e.getColumnName() != null)
+      return new String[] {"drops column " + table + "." + e.getColumnName(), DROP_COLUMN};
     if (e.getPkColumns() != null && !e.getPkColumns().isEmpty()) {
       // Oracle's DROP (a, b): the parser keeps the column list where it keeps key columns.
-      return new String[] {"drops columns " + String.join(", ", e.getPkColumns().stream().map(c -> table + "." + c).toList()), DROP_COLUMN};
+      return new String[] {
+        "drops columns "
+            + String.join(", ", e.getPkColumns().stream().map(c -> table + "." + c).toList()),
+        DROP_COLUMN
+      };
     }
     return null;
   }
@@ -173,7 +242,9 @@ final class SqlChanges {
       List<String> specs = upper(c.getColumnSpecs());
       boolean notNull = has(specs, "NOT", "NULL") || has(specs, "PRIMARY", "KEY");
       if (notNull && !hasDefault(c, specs)) {
-        return new String[] {"adds NOT NULL column " + table + "." + c.getColumnName() + " without a default", NOT_NULL};
+        return new String[] {
+          "adds NOT NULL column " + table + "." + c.getColumnName() + " without a default", NOT_NULL
+        };
       }
     }
     return null;
@@ -185,10 +256,15 @@ final class SqlChanges {
       if (c.getColDataType() == null) continue; // DROP NOT NULL, DROP DEFAULT
       String type = c.getColDataType().toString().replace(" (", "(");
       if (type.equalsIgnoreCase("SET")) {
-        if (specs.equals(List.of("NOT", "NULL"))) return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
+        if (specs.equals(List.of("NOT", "NULL")))
+          return new String[] {
+            "makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL
+          };
         continue;
       }
-      return new String[] {"changes the type of column " + table + "." + c.getColumnName() + " to " + type, TYPE};
+      return new String[] {
+        "changes the type of column " + table + "." + c.getColumnName() + " to " + type, TYPE
+      };
     }
     return null;
   }
@@ -198,34 +274,65 @@ final class SqlChanges {
       if (c.getColDataType() == null) {
         // Oracle's MODIFY (c NOT NULL) changes only the nullability.
         if (upper(c.getColumnSpecs()).equals(List.of("NOT", "NULL"))) {
-          return new String[] {"makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL};
+          return new String[] {
+            "makes column " + table + "." + c.getColumnName() + " NOT NULL", NOT_NULL
+          };
         }
         continue;
       }
-      return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
+      return new String[] {
+        "redefines column "
+            + table
+            + "."
+            + c.getColumnName()
+            + " as "
+            + c.toStringDataTypeAndSpec().replace(" (", "("),
+        TYPE
+      };
     }
     return null;
   }
 
   /** MySQL's CHANGE old new TYPE: a rename when the names differ, else a redefinition. */
-  private static String[] changed(String table, String old, List<AlterExpression.ColumnDataType> cols) {
+  private static String[] changed(
+      String table, String old, List<AlterExpression.ColumnDataType> cols) {
     if (cols.isEmpty()) return null;
     ColumnDefinition c = cols.get(0);
     if (old != null && !unquote(old).equalsIgnoreCase(unquote(c.getColumnName()))) {
-      return new String[] {"renames column " + table + "." + old + " to " + c.getColumnName(), RENAME_COLUMN};
+      return new String[] {
+        "renames column " + table + "." + old + " to " + c.getColumnName(), RENAME_COLUMN
+      };
     }
-    return new String[] {"redefines column " + table + "." + c.getColumnName() + " as " + c.toStringDataTypeAndSpec().replace(" (", "("), TYPE};
+    return new String[] {
+      "redefines column "
+          + table
+          + "."
+          + c.getColumnName()
+          + " as "
+          + c.toStringDataTypeAndSpec().replace(" (", "("),
+      TYPE
+    };
   }
 
-  /** A DEFAULT clause, a generated or identity value, auto-increment, or a serial type give new rows a value. */
+  /**
+   * A DEFAULT clause, a generated or identity value, auto-increment, or a serial type give new rows
+   * a value.
+   */
   private static boolean hasDefault(ColumnDefinition c, List<String> specs) {
-    String type = c.getColDataType() == null ? "" : c.getColDataType().getDataType().toUpperCase(Locale.ROOT);
-    return specs.contains("DEFAULT") || specs.contains("GENERATED") || specs.contains("AUTO_INCREMENT") || specs.contains("AUTOINCREMENT")
-        || specs.contains("IDENTITY") || specs.stream().anyMatch(s -> s.startsWith("IDENTITY(")) || type.endsWith("SERIAL");
+    String type =
+        c.getColDataType() == null ? "" : c.getColDataType().getDataType().toUpperCase(Locale.ROOT);
+    return specs.contains("DEFAULT")
+        || specs.contains("GENERATED")
+        || specs.contains("AUTO_INCREMENT")
+        || specs.contains("AUTOINCREMENT")
+        || specs.contains("IDENTITY")
+        || specs.stream().anyMatch(s -> s.startsWith("IDENTITY("))
+        || type.endsWith("SERIAL");
   }
 
   private static boolean has(List<String> specs, String a, String b) {
-    for (int i = 0; i + 1 < specs.size(); i++) if (specs.get(i).equals(a) && specs.get(i + 1).equals(b)) return true;
+    for (int i = 0; i + 1 < specs.size(); i++)
+      if (specs.get(i).equals(a) && specs.get(i + 1).equals(b)) return true;
     return false;
   }
 

@@ -15,7 +15,8 @@ final class SqlScript {
 
   private SqlScript() {}
 
-  // One scanning loop on purpose: the line counter and the current statement's start are shared by every branch.
+  // One scanning loop on purpose: the line counter and the current statement's start are shared by
+  // every branch.
   static List<Statement> split(String sql) {
     List<Statement> out = new ArrayList<>();
     int n = sql.length();
@@ -81,7 +82,8 @@ final class SqlScript {
       line += count(sql, i, end);
       i = end;
     }
-    if (start >= 0 && !sql.substring(start).isBlank()) out.add(new Statement(sql.substring(start), startLine));
+    if (start >= 0 && !sql.substring(start).isBlank())
+      out.add(new Statement(sql.substring(start), startLine));
     return out;
   }
 
@@ -89,7 +91,8 @@ final class SqlScript {
   private static boolean startOfGoLine(String sql, int i) {
     if (i + 2 > sql.length() || !sql.regionMatches(true, i, "go", 0, 2)) return false;
     int eol = lineEnd(sql, i);
-    return sql.substring(i, eol).strip().equalsIgnoreCase("go") && (i == 0 || sql.charAt(i - 1) == '\n' || sql.substring(lineStart(sql, i), i).isBlank());
+    return sql.substring(i, eol).strip().equalsIgnoreCase("go")
+        && (i == 0 || sql.charAt(i - 1) == '\n' || sql.substring(lineStart(sql, i), i).isBlank());
   }
 
   private static int lineStart(String sql, int i) {
@@ -102,7 +105,10 @@ final class SqlScript {
     return e < 0 ? sql.length() : e;
   }
 
-  /** End (exclusive) of a quoted token; a doubled quote is an escaped one, and a backslash escapes in E'...' strings. */
+  /**
+   * End (exclusive) of a quoted token; a doubled quote is an escaped one, and a backslash escapes
+   * in E'...' strings.
+   */
   private static int quoted(String sql, int i, char q) {
     // Standard strings take no backslash escapes; PostgreSQL's E'...' strings do.
     boolean escapes = q == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
@@ -127,10 +133,14 @@ final class SqlScript {
 
   /** End of a PostgreSQL dollar-quote tag ($$ or $tag$) starting at i, or -1. */
   private static int dollarTagEnd(String sql, int i) {
-    if (i > 0 && (Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_')) return -1;
+    if (i > 0 && (Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_'))
+      return -1;
     int j = i + 1;
-    while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) j++;
-    if (j < sql.length() && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) return j + 1;
+    while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'))
+      j++;
+    if (j < sql.length()
+        && sql.charAt(j) == '$'
+        && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) return j + 1;
     return -1;
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Alembic revisions: the operations in {@code upgrade()} that break the release still running
- * while (or after rolling back) the migration is applied — dropped or renamed tables and columns,
- * and columns made or added NOT NULL without a server default.
+ * Alembic revisions: the operations in {@code upgrade()} that break the release still running while
+ * (or after rolling back) the migration is applied — dropped or renamed tables and columns, and
+ * columns made or added NOT NULL without a server default.
  */
 final class AlembicMigrations {
   private final PyFile f;
@@ -21,7 +21,9 @@ final class AlembicMigrations {
     List<Migration> out = new ArrayList<>();
     PyNode upgrade = null;
     for (PyNode def : f.root.all("function_definition")) {
-      if (def.ancestor("function_definition") == null && def.field("name") != null && def.field("name").text().equals("upgrade")) upgrade = def;
+      if (def.ancestor("function_definition") == null
+          && def.field("name") != null
+          && def.field("name").text().equals("upgrade")) upgrade = def;
     }
     if (upgrade == null) return out;
     for (PyNode call : upgrade.all("call")) {
@@ -38,33 +40,64 @@ final class AlembicMigrations {
       String tableName = batch ? table : first;
       String column = batch ? first : second;
       switch (op) {
-        case "drop_column" -> out.add(migration(call, "drops column " + name(tableName, column),
-            "the previous release still reads or writes that column and fails once it is gone"));
-        case "drop_table" -> out.add(migration(call, "drops table " + (first == null ? "?" : first),
-            "the previous release still queries that table"));
-        case "rename_table" -> out.add(migration(call, "renames table " + first + " to " + second,
-            "the previous release still uses the old table name"));
+        case "drop_column" ->
+            out.add(
+                migration(
+                    call,
+                    "drops column " + name(tableName, column),
+                    "the previous release still reads or writes that column and fails once it is gone"));
+        case "drop_table" ->
+            out.add(
+                migration(
+                    call,
+                    "drops table " + (first == null ? "?" : first),
+                    "the previous release still queries that table"));
+        case "rename_table" ->
+            out.add(
+                migration(
+                    call,
+                    "renames table " + first + " to " + second,
+                    "the previous release still uses the old table name"));
         case "alter_column" -> {
           PyNode rename = kwargs.get("new_column_name");
           PyNode nullable = kwargs.get("nullable");
           if (rename != null) {
-            out.add(migration(call, "renames column " + name(tableName, column) + " to " + rename.stringValue(),
-                "the previous release still uses the old column name"));
-          } else if (nullable != null && nullable.text().equals("False") && !kwargs.containsKey("server_default")) {
-            out.add(migration(call, "makes column " + name(tableName, column) + " NOT NULL without a server default",
-                "the previous release inserts rows without a value for it, which now fail"));
+            out.add(
+                migration(
+                    call,
+                    "renames column " + name(tableName, column) + " to " + rename.stringValue(),
+                    "the previous release still uses the old column name"));
+          } else if (nullable != null
+              && nullable.text().equals("False")
+              && !kwargs.containsKey("server_default")) {
+            out.add(
+                migration(
+                    call,
+                    "makes column "
+                        + name(tableName, column)
+                        + " NOT NULL without a server default",
+                    "the previous release inserts rows without a value for it, which now fail"));
           }
         }
         case "add_column" -> {
-          PyNode column2 = batch ? (args.isEmpty() ? null : args.get(0)) : (args.size() < 2 ? null : args.get(1));
+          PyNode column2 =
+              batch
+                  ? (args.isEmpty() ? null : args.get(0))
+                  : (args.size() < 2 ? null : args.get(1));
           if (column2 != null && column2.is("call")) {
             Map<String, PyNode> ck = PyFile.kwargs(column2);
             List<PyNode> cargs = PyFile.positional(column2);
             String added = cargs.isEmpty() ? "?" : cargs.get(0).stringValue();
-            boolean notNull = ck.containsKey("nullable") && ck.get("nullable").text().equals("False");
+            boolean notNull =
+                ck.containsKey("nullable") && ck.get("nullable").text().equals("False");
             if (notNull && !ck.containsKey("server_default")) {
-              out.add(migration(call, "adds NOT NULL column " + name(tableName, added) + " without a server default",
-                  "the previous release inserts rows without that column, which now fail"));
+              out.add(
+                  migration(
+                      call,
+                      "adds NOT NULL column "
+                          + name(tableName, added)
+                          + " without a server default",
+                      "the previous release inserts rows without that column, which now fail"));
             }
           }
         }
@@ -76,14 +109,20 @@ final class AlembicMigrations {
     return out;
   }
 
-  /** "" for Alembic's op module, the table name for a batch_alter_table context, null for anything else. */
+  /**
+   * "" for Alembic's op module, the table name for a batch_alter_table context, null for anything
+   * else.
+   */
   private String operationsTable(PyNode receiver) {
     if (receiver == null) return null;
     if ("alembic.op".equals(f.qualify(receiver))) return "";
     PyNode origin = f.origin(receiver);
     if (origin == null) return null;
     PyNode fn = origin.field("function");
-    if (fn != null && fn.is("attribute") && fn.field("attribute") != null && fn.field("attribute").text().equals("batch_alter_table")
+    if (fn != null
+        && fn.is("attribute")
+        && fn.field("attribute") != null
+        && fn.field("attribute").text().equals("batch_alter_table")
         && "alembic.op".equals(f.qualify(fn.field("object")))) {
       List<PyNode> args = PyFile.positional(origin);
       String t = args.isEmpty() ? null : args.get(0).stringValue();

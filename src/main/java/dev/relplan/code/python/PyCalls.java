@@ -1,8 +1,8 @@
 package dev.relplan.code.python;
 
 import dev.relplan.model.Integration;
-import dev.relplan.source.Location;
 import dev.relplan.model.Value;
+import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +12,21 @@ import java.util.Set;
  * apply to each. Defaults are documented in docs/client-defaults.md.
  */
 final class PyCalls {
-  private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch", "head", "options", "request");
-  private static final Set<String> BOTO_NOT_CALLS = Set.of("get_paginator", "get_waiter", "can_paginate", "close", "generate_presigned_url",
-      "generate_presigned_post", "Table", "Bucket", "Queue", "Object", "Topic");
+  private static final Set<String> VERBS =
+      Set.of("get", "post", "put", "delete", "patch", "head", "options", "request");
+  private static final Set<String> BOTO_NOT_CALLS =
+      Set.of(
+          "get_paginator",
+          "get_waiter",
+          "can_paginate",
+          "close",
+          "generate_presigned_url",
+          "generate_presigned_post",
+          "Table",
+          "Bucket",
+          "Queue",
+          "Object",
+          "Topic");
 
   private final PyFile f;
 
@@ -30,9 +42,11 @@ final class PyCalls {
       String module = q.contains(".") ? q.substring(0, q.lastIndexOf('.')) : "";
       String verb = q.substring(q.lastIndexOf('.') + 1);
       if (module.equals("requests") && VERBS.contains(verb)) return requests(call, verb, null);
-      if (module.equals("httpx") && (VERBS.contains(verb) || verb.equals("stream"))) return httpx(call, verb, null);
+      if (module.equals("httpx") && (VERBS.contains(verb) || verb.equals("stream")))
+        return httpx(call, verb, null);
     }
-    if (!fn.is("attribute") || fn.field("object") == null || fn.field("attribute") == null) return null;
+    if (!fn.is("attribute") || fn.field("object") == null || fn.field("attribute") == null)
+      return null;
     String method = fn.field("attribute").text();
     PyNode origin = f.origin(fn.field("object"));
     if (origin == null) return null;
@@ -44,7 +58,9 @@ final class PyCalls {
         return VERBS.contains(method) ? requests(call, method, origin) : null;
       }
       case "httpx.Client", "httpx.AsyncClient" -> {
-        return VERBS.contains(method) || method.equals("stream") || method.equals("send") ? httpx(call, method, origin) : null;
+        return VERBS.contains(method) || method.equals("stream") || method.equals("send")
+            ? httpx(call, method, origin)
+            : null;
       }
       case "aiohttp.ClientSession" -> {
         return VERBS.contains(method) || method.equals("ws_connect") ? aiohttp(call, origin) : null;
@@ -53,7 +69,9 @@ final class PyCalls {
         return method.equals("request") || method.equals("urlopen") ? urllib3(call, origin) : null;
       }
       case "boto3.client", "boto3.resource", "boto3.Session.client", "boto3.Session.resource" -> {
-        return BOTO_NOT_CALLS.contains(method) || method.startsWith("_") ? null : boto3(call, method, origin);
+        return BOTO_NOT_CALLS.contains(method) || method.startsWith("_")
+            ? null
+            : boto3(call, method, origin);
       }
       default -> {
         return null;
@@ -69,25 +87,35 @@ final class PyCalls {
     if (!method.equals("client") && !method.equals("resource")) return null;
     PyNode session = f.origin(fn.field("object"));
     String made = session == null ? null : f.qualify(session.field("function"));
-    return made != null && (made.equals("boto3.Session") || made.equals("boto3.session.Session")) ? "boto3.Session." + method : null;
+    return made != null && (made.equals("boto3.Session") || made.equals("boto3.session.Session"))
+        ? "boto3.Session." + method
+        : null;
   }
 
-  /** {@code f(**options)}: keyword arguments the scanner cannot see, which may include a timeout. */
+  /**
+   * {@code f(**options)}: keyword arguments the scanner cannot see, which may include a timeout.
+   */
   private static boolean splatsKeywords(PyNode call) {
     PyNode args = call.field("arguments");
     return args != null && args.children.stream().anyMatch(a -> a.is("dictionary_splat"));
   }
 
-  /** The timeout as read, unless the call passes keyword arguments with ** (then it cannot be told). */
+  /**
+   * The timeout as read, unless the call passes keyword arguments with ** (then it cannot be told).
+   */
   private Value<String> unlessSplat(PyNode call, Value<String> timeout) {
     if (!timeout.isExplicit() && splatsKeywords(call)) {
-      return Value.unresolved("the call passes keyword arguments with ** (" + shorten(call.field("arguments").text())
-          + "), which may set the timeout", List.of(f.at(call)));
+      return Value.unresolved(
+          "the call passes keyword arguments with ** ("
+              + shorten(call.field("arguments").text())
+              + "), which may set the timeout",
+          List.of(f.at(call)));
     }
     return timeout;
   }
 
-  private Integration integration(PyNode call, Integration.Kind kind, String client, PyNode origin) {
+  private Integration integration(
+      PyNode call, Integration.Kind kind, String client, PyNode origin) {
     PyNode fn = call.field("function");
     PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
     Integration i = new Integration(f.file, enclosing(call), kind, client, "python", f.at(name));
@@ -104,7 +132,10 @@ final class PyCalls {
     if (timeout != null) {
       i.timeout = seconds(timeout, "timeout=None waits forever");
     } else {
-      i.timeout = none("requests has no default timeout: without timeout= the call can wait forever", List.of());
+      i.timeout =
+          none(
+              "requests has no default timeout: without timeout= the call can wait forever",
+              List.of());
     }
     i.timeout = unlessSplat(call, i.timeout);
     if (session != null) mountedRetries(i, call);
@@ -121,7 +152,11 @@ final class PyCalls {
       if (fn.field("object") == null || !fn.field("object").text().equals(receiver)) continue;
       for (PyNode adapter : c.all("call")) {
         PyNode retries = PyFile.kwargs(adapter).get("max_retries");
-        if (retries != null) i.retry = Value.explicit("HTTPAdapter(max_retries=" + shorten(retries.text()) + ")", List.of(f.at(retries)));
+        if (retries != null)
+          i.retry =
+              Value.explicit(
+                  "HTTPAdapter(max_retries=" + shorten(retries.text()) + ")",
+                  List.of(f.at(retries)));
       }
     }
   }
@@ -131,10 +166,17 @@ final class PyCalls {
   /** Calls of {@code <x>.mount(...)}, collected once. */
   private List<PyNode> mounts() {
     if (mounts == null) {
-      mounts = f.calls().stream().filter(c -> {
-        PyNode fn = c.field("function");
-        return fn != null && fn.is("attribute") && fn.field("attribute") != null && fn.field("attribute").text().equals("mount");
-      }).toList();
+      mounts =
+          f.calls().stream()
+              .filter(
+                  c -> {
+                    PyNode fn = c.field("function");
+                    return fn != null
+                        && fn.is("attribute")
+                        && fn.field("attribute") != null
+                        && fn.field("attribute").text().equals("mount");
+                  })
+              .toList();
     }
     return mounts;
   }
@@ -147,8 +189,12 @@ final class PyCalls {
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode onClient = client == null ? null : PyFile.kwargs(client).get("timeout");
     PyNode timeout = onCall != null ? onCall : onClient;
-    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None disables httpx's timeouts")
-        : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies"));
+    i.timeout =
+        unlessSplat(
+            call,
+            timeout != null
+                ? seconds(timeout, "timeout=None disables httpx's timeouts")
+                : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies"));
     return i;
   }
 
@@ -159,8 +205,14 @@ final class PyCalls {
     i.target = target(call, 0);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode timeout = onCall != null ? onCall : PyFile.kwargs(session).get("timeout");
-    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None disables aiohttp's timeouts")
-        : Value.defaulted("300 s total (aiohttp default ClientTimeout)", "aiohttp's default ClientTimeout applies"));
+    i.timeout =
+        unlessSplat(
+            call,
+            timeout != null
+                ? seconds(timeout, "timeout=None disables aiohttp's timeouts")
+                : Value.defaulted(
+                    "300 s total (aiohttp default ClientTimeout)",
+                    "aiohttp's default ClientTimeout applies"));
     return i;
   }
 
@@ -171,8 +223,14 @@ final class PyCalls {
     i.target = target(call, 1);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode timeout = onCall != null ? onCall : PyFile.kwargs(pool).get("timeout");
-    i.timeout = unlessSplat(call, timeout != null ? seconds(timeout, "timeout=None waits forever")
-        : none("urllib3's default timeout is the socket default, which blocks forever", List.of()));
+    i.timeout =
+        unlessSplat(
+            call,
+            timeout != null
+                ? seconds(timeout, "timeout=None waits forever")
+                : none(
+                    "urllib3's default timeout is the socket default, which blocks forever",
+                    List.of()));
     return i;
   }
 
@@ -184,36 +242,57 @@ final class PyCalls {
     PyNode serviceNode = !args.isEmpty() ? args.get(0) : kwargs.get("service_name");
     String service = serviceNode == null ? null : serviceNode.stringValue();
     Integration i = integration(call, Integration.Kind.AWS_SDK, "boto3", client);
-    i.target = Value.explicit("AWS " + (service == null ? "service" : service) + " " + method, List.of());
+    i.target =
+        Value.explicit("AWS " + (service == null ? "service" : service) + " " + method, List.of());
     PyNode configExpr = kwargs.get("config");
     PyNode config = configExpr == null ? null : f.origin(configExpr);
-    if (configExpr != null && (config == null || !"botocore.config.Config".equals(f.qualify(config.field("function"))))) {
-      i.timeout = Value.unresolved("the botocore Config passed to the client cannot be followed (" + shorten(configExpr.text()) + ")", List.of());
-      i.retry = Value.unresolved("the botocore Config passed to the client cannot be followed", List.of());
+    if (configExpr != null
+        && (config == null
+            || !"botocore.config.Config".equals(f.qualify(config.field("function"))))) {
+      i.timeout =
+          Value.unresolved(
+              "the botocore Config passed to the client cannot be followed ("
+                  + shorten(configExpr.text())
+                  + ")",
+              List.of());
+      i.retry =
+          Value.unresolved(
+              "the botocore Config passed to the client cannot be followed", List.of());
       return i;
     }
     Map<String, PyNode> cfg = config == null ? Map.of() : PyFile.kwargs(config);
     PyNode connect = cfg.get("connect_timeout");
     PyNode read = cfg.get("read_timeout");
     if (read != null || connect != null) {
-      String text = (connect != null ? "connect " + secondsText(connect) : "connect 60 s (default)") + ", "
-          + (read != null ? "read " + secondsText(read) : "read 60 s (default)");
+      String text =
+          (connect != null ? "connect " + secondsText(connect) : "connect 60 s (default)")
+              + ", "
+              + (read != null ? "read " + secondsText(read) : "read 60 s (default)");
       i.timeout = Value.explicit(text, List.of(f.at(read != null ? read : connect)));
     } else {
-      i.timeout = Value.defaulted("connect 60 s, read 60 s (botocore defaults)", "botocore's default timeouts apply");
+      i.timeout =
+          Value.defaulted(
+              "connect 60 s, read 60 s (botocore defaults)", "botocore's default timeouts apply");
     }
     PyNode retries = cfg.get("retries");
     if (retries != null && retries.is("dictionary")) {
       for (PyNode pair : retries.all("pair")) {
         String key = pair.field("key") == null ? null : pair.field("key").stringValue();
         String value = pair.field("value") == null ? "" : pair.field("value").text();
-        if ("max_attempts".equals(key) && value.equals("0") || "total_max_attempts".equals(key) && value.equals("1")) {
+        if ("max_attempts".equals(key) && value.equals("0")
+            || "total_max_attempts".equals(key) && value.equals("1")) {
           i.retriesDisabled = Value.explicit(true, List.of(f.at(pair)));
         }
       }
-      i.retry = Value.explicit((i.retriesDisabled.isTrue() ? "disabled: " : "") + shorten(retries.text()), List.of(f.at(retries)));
+      i.retry =
+          Value.explicit(
+              (i.retriesDisabled.isTrue() ? "disabled: " : "") + shorten(retries.text()),
+              List.of(f.at(retries)));
     } else {
-      i.retry = Value.defaulted("botocore default retries", "botocore retries throttling and transient errors by default");
+      i.retry =
+          Value.defaulted(
+              "botocore default retries",
+              "botocore retries throttling and transient errors by default");
     }
     return i;
   }
@@ -226,15 +305,22 @@ final class PyCalls {
     String text = literalPrefix(url);
     if (text == null || !text.contains("://")) return Value.absent();
     try {
-      java.net.URI u = java.net.URI.create(text.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20"));
-      if (u.getHost() != null) return Value.explicit(u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""), List.of());
+      java.net.URI u =
+          java.net.URI.create(text.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20"));
+      if (u.getHost() != null)
+        return Value.explicit(
+            u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""),
+            List.of());
     } catch (IllegalArgumentException e) {
       // not a URL
     }
     return Value.absent();
   }
 
-  /** A string literal, the literal part of an f-string before its first placeholder, or a literal + something. */
+  /**
+   * A string literal, the literal part of an f-string before its first placeholder, or a literal +
+   * something.
+   */
   private String literalPrefix(PyNode n) {
     if (n == null) return null;
     if (n.is("string")) {
@@ -261,12 +347,15 @@ final class PyCalls {
   /** 5 → "5 s"; (3, 10) → "connect 3 s, read 10 s"; anything else as written. */
   private String secondsText(PyNode v) {
     if (v.is("integer") || v.is("float")) return v.text() + " s";
-    if (v.is("tuple") && v.children.size() == 2 && v.children.stream().allMatch(c -> c.is("integer") || c.is("float"))) {
+    if (v.is("tuple")
+        && v.children.size() == 2
+        && v.children.stream().allMatch(c -> c.is("integer") || c.is("float"))) {
       return "connect " + v.children.get(0).text() + " s, read " + v.children.get(1).text() + " s";
     }
     if (v.is("identifier")) {
       PyNode bound = f.binding(v.text(), v);
-      if (bound != null && (bound.is("integer") || bound.is("float") || bound.is("tuple"))) return secondsText(bound);
+      if (bound != null && (bound.is("integer") || bound.is("float") || bound.is("tuple")))
+        return secondsText(bound);
     }
     return "set from " + shorten(v.text());
   }

@@ -32,7 +32,8 @@ final class PyFile {
       for (PyNode c : i.children) {
         if (c == module) continue;
         if (c.is("dotted_name")) imports.put(c.text(), module.text() + "." + c.text());
-        if (c.is("aliased_import")) imports.put(c.field("alias").text(), module.text() + "." + c.field("name").text());
+        if (c.is("aliased_import"))
+          imports.put(c.field("alias").text(), module.text() + "." + c.field("name").text());
       }
     }
   }
@@ -41,7 +42,10 @@ final class PyFile {
     return new Location(file, n.line);
   }
 
-  /** The dotted name an expression refers to through the imports, e.g. {@code requests.Session}; null otherwise. */
+  /**
+   * The dotted name an expression refers to through the imports, e.g. {@code requests.Session};
+   * null otherwise.
+   */
   String qualify(PyNode n) {
     if (n == null) return null;
     if (n.is("identifier")) return imports.get(n.text());
@@ -53,7 +57,10 @@ final class PyFile {
     return null;
   }
 
-  /** The expression last bound to a name before {@code use}: in the enclosing function, else at module level. */
+  /**
+   * The expression last bound to a name before {@code use}: in the enclosing function, else at
+   * module level.
+   */
   PyNode binding(String name, PyNode use) {
     PyNode function = use.ancestor("function_definition");
     if (function != null) {
@@ -64,13 +71,17 @@ final class PyFile {
       moduleBindings = new HashMap<>();
       for (PyNode a : root.all("assignment")) {
         PyNode left = a.field("left");
-        if (left != null && left.is("identifier") && a.field("right") != null && a.ancestor("function_definition") == null) {
+        if (left != null
+            && left.is("identifier")
+            && a.field("right") != null
+            && a.ancestor("function_definition") == null) {
           moduleBindings.put(left.text(), a.field("right"));
         }
       }
       for (PyNode p : root.all("as_pattern")) {
         PyNode alias = p.field("alias");
-        if (alias != null && !p.children.isEmpty() && p.ancestor("function_definition") == null) moduleBindings.put(alias.text(), p.children.get(0));
+        if (alias != null && !p.children.isEmpty() && p.ancestor("function_definition") == null)
+          moduleBindings.put(alias.text(), p.children.get(0));
       }
     }
     return moduleBindings.get(name);
@@ -86,13 +97,17 @@ final class PyFile {
     PyNode found = null;
     for (PyNode a : assignments.computeIfAbsent(cls, s -> s.all("assignment"))) {
       PyNode left = a.field("left");
-      if (left != null && left.is("attribute") && left.text().equals("self." + name) && a.field("right") != null) found = a.field("right");
+      if (left != null
+          && left.is("attribute")
+          && left.text().equals("self." + name)
+          && a.field("right") != null) found = a.field("right");
     }
     return found;
   }
 
   /** Assignments and with-as bindings of each scope, collected once: lookups are frequent. */
   private final Map<PyNode, List<PyNode>> assignments = new HashMap<>();
+
   private final Map<PyNode, List<PyNode>> asPatterns = new HashMap<>();
   private List<PyNode> calls;
 
@@ -107,14 +122,21 @@ final class PyFile {
     for (PyNode a : assignments.computeIfAbsent(scope, s -> s.all("assignment"))) {
       if (moduleOnly && a.ancestor("function_definition") != null) continue;
       PyNode left = a.field("left");
-      if (left != null && left.is("identifier") && left.text().equals(name) && a.line <= beforeLine && a.field("right") != null) {
+      if (left != null
+          && left.is("identifier")
+          && left.text().equals(name)
+          && a.line <= beforeLine
+          && a.field("right") != null) {
         found = a.field("right");
       }
     }
     for (PyNode p : asPatterns.computeIfAbsent(scope, s -> s.all("as_pattern"))) {
       if (moduleOnly && p.ancestor("function_definition") != null) continue;
       PyNode alias = p.field("alias");
-      if (alias != null && alias.text().equals(name) && !p.children.isEmpty() && p.line <= beforeLine) found = p.children.get(0);
+      if (alias != null
+          && alias.text().equals(name)
+          && !p.children.isEmpty()
+          && p.line <= beforeLine) found = p.children.get(0);
     }
     return found;
   }
@@ -127,9 +149,12 @@ final class PyFile {
   private PyNode origin(PyNode expr, int depth) {
     if (expr == null || depth > MAX_DEPTH) return null;
     if (expr.is("call")) return expr;
-    if (expr.is("await") && !expr.children.isEmpty()) return origin(expr.children.get(0), depth + 1);
+    if (expr.is("await") && !expr.children.isEmpty())
+      return origin(expr.children.get(0), depth + 1);
     if (expr.is("identifier")) return origin(binding(expr.text(), expr), depth + 1);
-    if (expr.is("attribute") && expr.field("object") != null && expr.field("object").text().equals("self")) {
+    if (expr.is("attribute")
+        && expr.field("object") != null
+        && expr.field("object").text().equals("self")) {
       return origin(selfBinding(expr.field("attribute").text(), expr), depth + 1);
     }
     return null;
@@ -141,7 +166,8 @@ final class PyFile {
     PyNode args = call.field("arguments");
     if (args == null) return out;
     for (PyNode a : args.children) {
-      if (a.is("keyword_argument") && a.field("name") != null && a.field("value") != null) out.put(a.field("name").text(), a.field("value"));
+      if (a.is("keyword_argument") && a.field("name") != null && a.field("value") != null)
+        out.put(a.field("name").text(), a.field("value"));
     }
     return out;
   }
@@ -150,6 +176,8 @@ final class PyFile {
   static List<PyNode> positional(PyNode call) {
     PyNode args = call.field("arguments");
     if (args == null) return List.of();
-    return args.children.stream().filter(a -> !a.is("keyword_argument") && !a.is("comment")).toList();
+    return args.children.stream()
+        .filter(a -> !a.is("keyword_argument") && !a.is("comment"))
+        .toList();
   }
 }

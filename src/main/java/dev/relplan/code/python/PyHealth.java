@@ -9,12 +9,28 @@ import java.util.Set;
 
 /** Flask and FastAPI handlers of health/readiness paths, and whether they touch a dependency. */
 final class PyHealth {
-  private static final Set<String> HEALTH_SEGMENTS = Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz",
-      "readiness");
-  private static final Set<String> APPS = Set.of("flask.Flask", "flask.Blueprint", "fastapi.FastAPI", "fastapi.APIRouter");
+  private static final Set<String> HEALTH_SEGMENTS =
+      Set.of("health", "healthz", "healthcheck", "health-check", "ready", "readyz", "readiness");
+  private static final Set<String> APPS =
+      Set.of("flask.Flask", "flask.Blueprint", "fastapi.FastAPI", "fastapi.APIRouter");
+
   /** Calls that only build a response. */
-  private static final Set<String> RESPONSE_BUILDING = Set.of("jsonify", "JSONResponse", "PlainTextResponse", "Response", "make_response",
-      "dict", "str", "int", "len", "HTMLResponse", "time", "now", "utcnow", "isoformat");
+  private static final Set<String> RESPONSE_BUILDING =
+      Set.of(
+          "jsonify",
+          "JSONResponse",
+          "PlainTextResponse",
+          "Response",
+          "make_response",
+          "dict",
+          "str",
+          "int",
+          "len",
+          "HTMLResponse",
+          "time",
+          "now",
+          "utcnow",
+          "isoformat");
 
   private final PyFile f;
 
@@ -41,17 +57,31 @@ final class PyHealth {
         String path = args.isEmpty() ? null : args.get(0).stringValue();
         if (path == null) continue;
         PyNode methods = PyFile.kwargs(call).get("methods");
-        if (method.equals("route") && methods != null && !methods.text().toUpperCase(Locale.ROOT).contains("GET")) continue;
+        if (method.equals("route")
+            && methods != null
+            && !methods.text().toUpperCase(Locale.ROOT).contains("GET")) continue;
         String[] segments = path.split("/");
-        String last = segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
+        String last =
+            segments.length == 0 ? "" : segments[segments.length - 1].toLowerCase(Locale.ROOT);
         if (!HEALTH_SEGMENTS.contains(last)) continue;
         String name = function.field("name") == null ? "?" : function.field("name").text();
-        HealthEndpoint e = new HealthEndpoint(f.file, name, framework.startsWith("flask") ? "Flask" : "FastAPI", "GET " + path, f.at(d));
+        HealthEndpoint e =
+            new HealthEndpoint(
+                f.file,
+                name,
+                framework.startsWith("flask") ? "Flask" : "FastAPI",
+                "GET " + path,
+                f.at(d));
         PyNode body = function.field("body");
         if (body != null) {
           for (PyNode c : body.all("call")) {
             PyNode callee = c.field("function");
-            String calleeName = callee == null ? "" : callee.is("attribute") && callee.field("attribute") != null ? callee.field("attribute").text() : callee.text();
+            String calleeName =
+                callee == null
+                    ? ""
+                    : callee.is("attribute") && callee.field("attribute") != null
+                        ? callee.field("attribute").text()
+                        : callee.text();
             if (!RESPONSE_BUILDING.contains(calleeName)) {
               e.dependencyCheck = Value.explicit(calleeName + "(...)", List.of(f.at(c)));
               break;

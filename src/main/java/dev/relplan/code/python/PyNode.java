@@ -1,12 +1,13 @@
 package dev.relplan.code.python;
 
+import dev.relplan.code.SyntaxNode;
 import org.treesitter.TSNode;
 
 /**
  * A syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
  * the field name it has in its parent, its 1-based line, its source text, and its children.
  */
-final class PyNode extends dev.relplan.code.SyntaxNode<PyNode> {
+final class PyNode extends SyntaxNode<PyNode> {
 
   private PyNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
@@ -16,7 +17,10 @@ final class PyNode extends dev.relplan.code.SyntaxNode<PyNode> {
     return copyTree(root, source, PyNode::new);
   }
 
-  /** The value of a string literal without quotes or prefix, or null when this is not a plain string. */
+  /**
+   * The value of a string literal without quotes or prefix, or null when this is not a plain
+   * string.
+   */
   String stringValue() {
     if (!type.equals("string")) return null;
     StringBuilder sb = new StringBuilder();
@@ -26,5 +30,4 @@ final class PyNode extends dev.relplan.code.SyntaxNode<PyNode> {
     }
     return sb.toString();
   }
-
 }

@@ -37,7 +37,9 @@ final class PyResilience {
       String text = PyCalls.shorten(expr.text());
       if (q.equals("tenacity.retry") || q.startsWith("backoff.on_")) {
         i.retry = Value.explicit("@" + text, List.of(f.at(d)));
-      } else if (q.equals("pybreaker.CircuitBreaker") || q.equals("circuitbreaker.circuit") || q.equals("circuitbreaker.CircuitBreaker")) {
+      } else if (q.equals("pybreaker.CircuitBreaker")
+          || q.equals("circuitbreaker.circuit")
+          || q.equals("circuitbreaker.CircuitBreaker")) {
         i.circuitBreaker = Value.explicit("@" + text, List.of(f.at(d)));
       }
     }

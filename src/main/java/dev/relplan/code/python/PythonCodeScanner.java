@@ -5,11 +5,11 @@ import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Migration;
+import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,9 @@ public final class PythonCodeScanner implements LanguageScanner {
   @Override
   public boolean isTest(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return TestSources.inTestFolder(path) || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
+    return TestSources.inTestFolder(path)
+        || name.startsWith("test_") && name.endsWith(".py")
+        || name.endsWith("_test.py")
         || name.equals("conftest.py");
   }
 
@@ -40,7 +42,8 @@ public final class PythonCodeScanner implements LanguageScanner {
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<Migration> migrations = new ArrayList<>();
-    if (files.isEmpty()) return new ScanResult(integrations, health, List.of(), migrations, skipped);
+    if (files.isEmpty())
+      return new ScanResult(integrations, health, List.of(), migrations, skipped);
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterPython());
     for (SourceFile file : files) {
@@ -48,11 +51,18 @@ public final class PythonCodeScanner implements LanguageScanner {
       TSTree tree = parser.parseString(null, file.content());
       TSNode rootNode = tree.getRootNode();
       if (rootNode.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the file is skipped.
-        skipped.add(new SkippedFile(file.display(), "Python syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
+        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+        // file is skipped.
+        skipped.add(
+            new SkippedFile(
+                file.display(),
+                "Python syntax error"
+                    + SyntaxNode.errorLine(rootNode)
+                    + "; its calls are not analysed"));
         continue;
       }
-      if (!importsAnyOf(rootNode, bytes, 0)) continue; // nothing this scanner recognises can be referenced
+      if (!importsAnyOf(rootNode, bytes, 0))
+        continue; // nothing this scanner recognises can be referenced
       PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
       PyCalls calls = new PyCalls(f);
       PyResilience resilience = new PyResilience(f);
@@ -73,9 +83,30 @@ public final class PythonCodeScanner implements LanguageScanner {
     return new ScanResult(integrations, health, List.of(), migrations, skipped);
   }
 
-  /** Top-level modules whose use the scanner recognises; a file importing none of them is not copied out of tree-sitter. */
-  private static final java.util.Set<String> RECOGNISED = java.util.Set.of("requests", "httpx", "aiohttp", "urllib3", "boto3",
-      "botocore", "flask", "fastapi", "pybreaker", "circuitbreaker", "tenacity", "backoff", "alembic", "psycopg2", "psycopg", "psycopg_pool", "redis", "sqlalchemy");
+  /**
+   * Top-level modules whose use the scanner recognises; a file importing none of them is not copied
+   * out of tree-sitter.
+   */
+  private static final java.util.Set<String> RECOGNISED =
+      java.util.Set.of(
+          "requests",
+          "httpx",
+          "aiohttp",
+          "urllib3",
+          "boto3",
+          "botocore",
+          "flask",
+          "fastapi",
+          "pybreaker",
+          "circuitbreaker",
+          "tenacity",
+          "backoff",
+          "alembic",
+          "psycopg2",
+          "psycopg",
+          "psycopg_pool",
+          "redis",
+          "sqlalchemy");
 
   /**
    * Whether the module imports a recognised library, looking at import statements at module level
@@ -87,10 +118,21 @@ public final class PythonCodeScanner implements LanguageScanner {
       TSNode c = scope.getNamedChild(i);
       String type = c.getType();
       if (type.equals("import_statement") || type.equals("import_from_statement")) {
-        String text = new String(source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
+        String text =
+            new String(
+                source,
+                c.getStartByte(),
+                c.getEndByte() - c.getStartByte(),
+                StandardCharsets.UTF_8);
         for (String word : text.split("[^A-Za-z0-9_]+")) if (RECOGNISED.contains(word)) return true;
-      } else if (depth < 3 && (type.equals("if_statement") || type.equals("try_statement") || type.equals("block")
-          || type.equals("else_clause") || type.equals("except_clause") || type.equals("elif_clause") || type.equals("finally_clause"))) {
+      } else if (depth < 3
+          && (type.equals("if_statement")
+              || type.equals("try_statement")
+              || type.equals("block")
+              || type.equals("else_clause")
+              || type.equals("except_clause")
+              || type.equals("elif_clause")
+              || type.equals("finally_clause"))) {
         if (importsAnyOf(c, source, depth + 1)) return true;
       }
     }

@@ -16,16 +16,23 @@ import org.treesitter.TreeSitterPython;
 public final class PythonHandlers {
   private PythonHandlers() {}
 
-  /** The handler function in the file, or null when the file does not parse or has no such module-level function. */
+  /**
+   * The handler function in the file, or null when the file does not parse or has no such
+   * module-level function.
+   */
   public static HandlerCode find(SourceFile file, String function) {
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterPython());
     TSTree tree = parser.parseString(null, file.content());
     if (tree.getRootNode().hasError()) return null;
-    PyFile f = new PyFile(file.display(), PyNode.copy(tree.getRootNode(), file.content().getBytes(StandardCharsets.UTF_8)));
+    PyFile f =
+        new PyFile(
+            file.display(),
+            PyNode.copy(tree.getRootNode(), file.content().getBytes(StandardCharsets.UTF_8)));
     PyNode definition = null;
     for (PyNode def : f.root.all("function_definition")) {
-      if (def.ancestor("function_definition") != null || def.ancestor("class_definition") != null) continue;
+      if (def.ancestor("function_definition") != null || def.ancestor("class_definition") != null)
+        continue;
       if (def.field("name") != null && def.field("name").text().equals(function)) definition = def;
     }
     if (definition == null) return null;
@@ -44,9 +51,20 @@ public final class PythonHandlers {
     for (PyNode call : f.root.all("call")) {
       PyNode condition = PyFile.kwargs(call).get("ConditionExpression");
       PyNode fn = call.field("function");
-      String method = fn != null && fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute").text() : "";
-      if (condition != null && (method.equals("put_item") || method.equals("update_item") || method.equals("transact_write_items"))) {
-        return Value.explicit("conditional write: " + method + "(ConditionExpression=" + PyCalls.shorten(condition.text()) + ")",
+      String method =
+          fn != null && fn.is("attribute") && fn.field("attribute") != null
+              ? fn.field("attribute").text()
+              : "";
+      if (condition != null
+          && (method.equals("put_item")
+              || method.equals("update_item")
+              || method.equals("transact_write_items"))) {
+        return Value.explicit(
+            "conditional write: "
+                + method
+                + "(ConditionExpression="
+                + PyCalls.shorten(condition.text())
+                + ")",
             List.of(f.at(condition)));
       }
     }

@@ -21,7 +21,8 @@ public final class DeploymentEnvironments implements Adapter {
   /** CI/CD definitions, and templates for their CodePipeline pipelines. */
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.OTHER && isPipelineFile(file.display()) || file.kind() == FileKind.CLOUDFORMATION;
+    return file.kind() == FileKind.OTHER && isPipelineFile(file.display())
+        || file.kind() == FileKind.CLOUDFORMATION;
   }
 
   @Override
@@ -30,7 +31,9 @@ public final class DeploymentEnvironments implements Adapter {
       if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
         for (Node doc : f.documents()) environmentKeys(f, doc, w);
       }
-      if (f.kind() == FileKind.CLOUDFORMATION && f.document() instanceof MapNode root && root.get("Resources") instanceof MapNode resources) {
+      if (f.kind() == FileKind.CLOUDFORMATION
+          && f.document() instanceof MapNode root
+          && root.get("Resources") instanceof MapNode resources) {
         for (MapNode.Entry e : resources.entries()) codePipelineStages(f, e.value(), w);
       }
     }
@@ -38,11 +41,17 @@ public final class DeploymentEnvironments implements Adapter {
 
   static boolean isPipelineFile(String display) {
     String p = display.toLowerCase(java.util.Locale.ROOT);
-    return p.contains(".github/workflows/") || p.endsWith(".gitlab-ci.yml") || p.endsWith(".gitlab-ci.yaml")
-        || p.contains("azure-pipelines") || p.endsWith("bitbucket-pipelines.yml");
+    return p.contains(".github/workflows/")
+        || p.endsWith(".gitlab-ci.yml")
+        || p.endsWith(".gitlab-ci.yaml")
+        || p.contains("azure-pipelines")
+        || p.endsWith("bitbucket-pipelines.yml");
   }
 
-  /** Every {@code environment: name} or {@code environment: {name: ...}} in the document, walked without recursion. */
+  /**
+   * Every {@code environment: name} or {@code environment: {name: ...}} in the document, walked
+   * without recursion.
+   */
   private static void environmentKeys(SourceFile f, Node doc, Workload w) {
     Deque<Node> todo = new ArrayDeque<>();
     if (doc != null) todo.push(doc);
@@ -51,19 +60,32 @@ public final class DeploymentEnvironments implements Adapter {
       Node n = todo.pop();
       if (n instanceof MapNode m) {
         for (MapNode.Entry e : m.entries()) {
-          if (e.key().equals("when") && e.value() instanceof ScalarNode when && "manual".equals(when.text())) {
-            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.APPROVAL_GATE,
-                "manual job in " + f.display(), e.keyLocation()));
+          if (e.key().equals("when")
+              && e.value() instanceof ScalarNode when
+              && "manual".equals(when.text())) {
+            w.pipelineEvidence.add(
+                new Workload.PipelineEvidence(
+                    Workload.PipelineEvidence.APPROVAL_GATE,
+                    "manual job in " + f.display(),
+                    e.keyLocation()));
           }
-          if (isRollbackName(e.key()) || (e.key().equals("name") && e.value() instanceof ScalarNode stepName && isRollbackName(stepName.text()))) {
-            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.ROLLBACK_STEP,
-                "rollback job or step in " + f.display(), e.keyLocation()));
+          if (isRollbackName(e.key())
+              || (e.key().equals("name")
+                  && e.value() instanceof ScalarNode stepName
+                  && isRollbackName(stepName.text()))) {
+            w.pipelineEvidence.add(
+                new Workload.PipelineEvidence(
+                    Workload.PipelineEvidence.ROLLBACK_STEP,
+                    "rollback job or step in " + f.display(),
+                    e.keyLocation()));
           }
           if (e.key().equals("environment")) {
             Node v = e.value();
             if (v instanceof MapNode vm && vm.get("name") instanceof ScalarNode s) v = s;
             if (v instanceof ScalarNode s && s.text() != null && !s.text().contains("${")) {
-              w.environments.add(new Workload.EnvironmentEvidence(s.text(), "deployment environment in " + f.display(), s.location()));
+              w.environments.add(
+                  new Workload.EnvironmentEvidence(
+                      s.text(), "deployment environment in " + f.display(), s.location()));
             }
           }
           todo.push(e.value());
@@ -77,24 +99,35 @@ public final class DeploymentEnvironments implements Adapter {
   /** A job, step or key named for rolling back (rollback, roll-back, roll_back, undo-deploy). */
   static boolean isRollbackName(String s) {
     if (s == null) return false;
-    String n = s.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+    String n =
+        s.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
     return n.contains("rollback") || n.contains("undodeploy");
   }
 
   private static void codePipelineStages(SourceFile f, Node resource, Workload w) {
-    if (!(resource instanceof MapNode r) || !(r.get("Type") instanceof ScalarNode t) || !"AWS::CodePipeline::Pipeline".equals(t.text())) return;
-    if (!(r.get("Properties") instanceof MapNode p) || !(p.get("Stages") instanceof SeqNode stages)) return;
+    if (!(resource instanceof MapNode r)
+        || !(r.get("Type") instanceof ScalarNode t)
+        || !"AWS::CodePipeline::Pipeline".equals(t.text())) return;
+    if (!(r.get("Properties") instanceof MapNode p) || !(p.get("Stages") instanceof SeqNode stages))
+      return;
     for (Node stage : stages.items()) {
       if (!(stage instanceof MapNode sm)) continue;
       if (sm.get("Name") instanceof ScalarNode name && name.text() != null) {
-        w.environments.add(new Workload.EnvironmentEvidence(name.text(), "CodePipeline stage in " + f.display(), name.location()));
+        w.environments.add(
+            new Workload.EnvironmentEvidence(
+                name.text(), "CodePipeline stage in " + f.display(), name.location()));
       }
       if (sm.get("Actions") instanceof SeqNode actions) {
         for (Node action : actions.items()) {
-          if (action instanceof MapNode am && am.get("ActionTypeId") instanceof MapNode type
-              && type.get("Category") instanceof ScalarNode category && "Approval".equals(category.text())) {
-            w.pipelineEvidence.add(new Workload.PipelineEvidence(Workload.PipelineEvidence.APPROVAL_GATE,
-                "CodePipeline approval action in " + f.display(), am.location()));
+          if (action instanceof MapNode am
+              && am.get("ActionTypeId") instanceof MapNode type
+              && type.get("Category") instanceof ScalarNode category
+              && "Approval".equals(category.text())) {
+            w.pipelineEvidence.add(
+                new Workload.PipelineEvidence(
+                    Workload.PipelineEvidence.APPROVAL_GATE,
+                    "CodePipeline approval action in " + f.display(),
+                    am.location()));
           }
         }
       }

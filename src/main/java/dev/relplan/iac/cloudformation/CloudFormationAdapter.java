@@ -1,14 +1,13 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.adapt.Adapter;
-import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
-import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -16,6 +15,7 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,22 +46,30 @@ public final class CloudFormationAdapter implements Adapter {
 
   /** The templates, parameter files and samconfig files found, set by {@link #adapt}. */
   private Discovery.Result discovered;
+
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
   private final List<String> notes = new ArrayList<>();
 
-  /** @param given {@code --parameters} files in the order given; without them a production parameter file is chosen */
+  /**
+   * @param given {@code --parameters} files in the order given; without them a production parameter
+   *     file is chosen
+   */
   public CloudFormationAdapter(List<ParameterFile> given) {
     this.given = given;
   }
 
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.CLOUDFORMATION || file.kind() == FileKind.CLOUDFORMATION_PARAMETERS
+    return file.kind() == FileKind.CLOUDFORMATION
+        || file.kind() == FileKind.CLOUDFORMATION_PARAMETERS
         || file.kind() == FileKind.SAMCONFIG;
   }
 
-  /** Human-readable notes about the evaluation (which parameter file was used, nested stacks not found). */
+  /**
+   * Human-readable notes about the evaluation (which parameter file was used, nested stacks not
+   * found).
+   */
   @Override
   public List<String> notes() {
     return notes.stream().distinct().toList();
@@ -75,14 +83,16 @@ public final class CloudFormationAdapter implements Adapter {
     Map<Path, SourceFile> byPath = new HashMap<>();
     for (SourceFile f : templates) byPath.put(f.path().toAbsolutePath().normalize(), f);
     Set<SourceFile> children = new HashSet<>();
-    for (SourceFile f : templates) for (SourceFile child : nestedTemplates(f, byPath).values()) children.add(child);
+    for (SourceFile f : templates)
+      for (SourceFile child : nestedTemplates(f, byPath).values()) children.add(child);
 
     List<ParameterFile> parameterFiles = given;
     if (given.isEmpty()) parameterFiles = chooseProductionParameterFile();
 
     List<SourceFile> rootFiles = new ArrayList<>();
     for (SourceFile f : templates) if (!children.contains(f)) rootFiles.add(f);
-    // Templates that only nest one another (a cycle CloudFormation would reject) have no root: rather than
+    // Templates that only nest one another (a cycle CloudFormation would reject) have no root:
+    // rather than
     // analyse none of them, each one no root reaches becomes a root of its own.
     Set<SourceFile> reached = reachable(rootFiles, byPath);
     for (SourceFile f : templates) {
@@ -92,7 +102,8 @@ public final class CloudFormationAdapter implements Adapter {
     }
     List<Template> roots = new ArrayList<>();
     for (SourceFile f : rootFiles) {
-      Template t = new Template(f, f.display(), List.of(), valuesFor(f, parameterFiles), crossStack);
+      Template t =
+          new Template(f, f.display(), List.of(), valuesFor(f, parameterFiles), crossStack);
       crossStack.add(t);
       roots.add(t);
     }
@@ -113,10 +124,16 @@ public final class CloudFormationAdapter implements Adapter {
     return seen;
   }
 
-  private void instantiateNested(Template t, Map<Path, SourceFile> byPath, int depth, List<SourceFile> ancestors) {
+  private void instantiateNested(
+      Template t, Map<Path, SourceFile> byPath, int depth, List<SourceFile> ancestors) {
     allTemplates.add(t);
     if (depth >= MAX_NESTING) {
-      notes.add("nested stacks deeper than " + MAX_NESTING + " levels are not followed (" + t.file.display() + ")");
+      notes.add(
+          "nested stacks deeper than "
+              + MAX_NESTING
+              + " levels are not followed ("
+              + t.file.display()
+              + ")");
       return;
     }
     Map<String, SourceFile> nested = nestedTemplates(t.file, byPath);
@@ -124,19 +141,35 @@ public final class CloudFormationAdapter implements Adapter {
       SourceFile childFile = nested.get(e.key());
       if (childFile == null || !(e.value() instanceof MapNode decl)) continue;
       if (ancestors.contains(childFile)) {
-        notes.add(t.file.display() + ": nested stack " + e.key() + " points back to " + childFile.display()
-            + ", which nests this template (a cycle): not followed");
+        notes.add(
+            t.file.display()
+                + ": nested stack "
+                + e.key()
+                + " points back to "
+                + childFile.display()
+                + ", which nests this template (a cycle): not followed");
         continue;
       }
       Props props = new Props(t, decl.get("Properties") instanceof MapNode pm ? pm : null);
       Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
       for (MapNode.Entry p : props.entries("Parameters")) {
         Evaluated v = t.eval(p.value());
-        values.put(p.key(), new Template.ParameterValue(v.value() == Template.NO_VALUE ? null : v.value(), p.keyLocation(), t.file.display()));
+        values.put(
+            p.key(),
+            new Template.ParameterValue(
+                v.value() == Template.NO_VALUE ? null : v.value(),
+                p.keyLocation(),
+                t.file.display()));
       }
       List<Location> chain = new ArrayList<>(t.callChain);
       chain.add(e.keyLocation());
-      Template child = new Template(childFile, childFile.display() + "@" + t.scope + "#" + e.key(), chain, values, crossStack);
+      Template child =
+          new Template(
+              childFile,
+              childFile.display() + "@" + t.scope + "#" + e.key(),
+              chain,
+              values,
+              crossStack);
       crossStack.add(child);
       crossStack.addNested(t, e.key(), child);
       List<SourceFile> chainFiles = new ArrayList<>(ancestors);
@@ -145,31 +178,55 @@ public final class CloudFormationAdapter implements Adapter {
     }
   }
 
-  /** Nested stacks of a template whose TemplateURL (or SAM Location) is a local file in the scanned paths. */
+  /**
+   * Nested stacks of a template whose TemplateURL (or SAM Location) is a local file in the scanned
+   * paths.
+   */
   private Map<String, SourceFile> nestedTemplates(SourceFile f, Map<Path, SourceFile> byPath) {
     Map<String, SourceFile> out = new LinkedHashMap<>();
-    if (!(f.document() instanceof MapNode root) || !(root.get("Resources") instanceof MapNode resources)) return out;
+    if (!(f.document() instanceof MapNode root)
+        || !(root.get("Resources") instanceof MapNode resources)) return out;
     for (MapNode.Entry e : resources.entries()) {
-      if (!(e.value() instanceof MapNode decl) || !(decl.get("Type") instanceof ScalarNode type)) continue;
-      String key = "AWS::CloudFormation::Stack".equals(type.text()) ? "TemplateURL"
-          : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
-      if (key == null || !(decl.get("Properties") instanceof MapNode props) || !(props.get(key) instanceof ScalarNode url)) continue;
+      if (!(e.value() instanceof MapNode decl) || !(decl.get("Type") instanceof ScalarNode type))
+        continue;
+      String key =
+          "AWS::CloudFormation::Stack".equals(type.text())
+              ? "TemplateURL"
+              : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
+      if (key == null
+          || !(decl.get("Properties") instanceof MapNode props)
+          || !(props.get(key) instanceof ScalarNode url)) continue;
       String u = url.text();
       if (u == null) continue;
       if (u.contains("://") || u.startsWith("s3:")) {
-        notes.add(f.display() + ": nested stack " + e.key() + " uses the remote template " + u
-            + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
+        notes.add(
+            f.display()
+                + ": nested stack "
+                + e.key()
+                + " uses the remote template "
+                + u
+                + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
         continue;
       }
       Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
       SourceFile child = byPath.get(target);
       if (child != null && child != f) out.put(e.key(), child);
-      else if (child == null) notes.add(f.display() + ": nested stack " + e.key() + " points to " + u + ", which is not a template in the scanned paths");
+      else if (child == null)
+        notes.add(
+            f.display()
+                + ": nested stack "
+                + e.key()
+                + " points to "
+                + u
+                + ", which is not a template in the scanned paths");
     }
     return out;
   }
 
-  /** Without --parameters, a parameter file named for production decides the values, and the report says so. */
+  /**
+   * Without --parameters, a parameter file named for production decides the values, and the report
+   * says so.
+   */
   private List<ParameterFile> chooseProductionParameterFile() {
     List<ParameterFile> prod = new ArrayList<>();
     for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
@@ -177,26 +234,34 @@ public final class CloudFormationAdapter implements Adapter {
       if (pf.namesProduction()) prod.add(pf);
     }
     if (prod.size() == 1) {
-      notes.add("parameter values from " + prod.get(0).display()
-          + " (the repository's production parameter file; choose another with --parameters)");
+      notes.add(
+          "parameter values from "
+              + prod.get(0).display()
+              + " (the repository's production parameter file; choose another with --parameters)");
       return prod;
     }
     if (prod.size() > 1) {
-      notes.add("several production parameter files found; parameter defaults used (choose one with --parameters)");
+      notes.add(
+          "several production parameter files found; parameter defaults used (choose one with --parameters)");
     } else if (!discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS).isEmpty()) {
-      notes.add("parameter defaults used; parameter files in the repository can be applied with --parameters");
+      notes.add(
+          "parameter defaults used; parameter files in the repository can be applied with --parameters");
     }
     return List.of();
   }
 
-  private static Map<String, Template.ParameterValue> valuesFor(SourceFile template, List<ParameterFile> files) {
+  private static Map<String, Template.ParameterValue> valuesFor(
+      SourceFile template, List<ParameterFile> files) {
     Map<String, Template.ParameterValue> values = new LinkedHashMap<>();
-    MapNode params = ((MapNode) template.document()).get("Parameters") instanceof MapNode p ? p : null;
+    MapNode params =
+        ((MapNode) template.document()).get("Parameters") instanceof MapNode p ? p : null;
     if (params == null) return values;
     for (ParameterFile pf : files) {
-      pf.values().forEach((k, v) -> {
-        if (params.has(k)) values.put(k, v);
-      });
+      pf.values()
+          .forEach(
+              (k, v) -> {
+                if (params.has(k)) values.put(k, v);
+              });
     }
     return values;
   }
@@ -210,10 +275,15 @@ public final class CloudFormationAdapter implements Adapter {
       Value<Boolean> exists = existence(t, decl);
       if (exists.isFalse()) continue;
       Mapper mapper = MAPPERS.get(type);
-      if (type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application")) continue;
-      MapNode properties = decl.get("Properties") instanceof MapNode pm ? pm : new MapNode(decl.location(), null, List.of());
+      if (type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application"))
+        continue;
+      MapNode properties =
+          decl.get("Properties") instanceof MapNode pm
+              ? pm
+              : new MapNode(decl.location(), null, List.of());
       Props props = new Props(t, layers(t, type, properties));
-      ResourceContext c = new ResourceContext(t, e.key(), e.keyLocation(), type, decl, props, workload, exists);
+      ResourceContext c =
+          new ResourceContext(t, e.key(), e.keyLocation(), type, decl, props, workload, exists);
       int before = workload.resources().size();
       if (mapper != null) {
         mapper.map(c);
@@ -233,27 +303,34 @@ public final class CloudFormationAdapter implements Adapter {
   /** SAM resources read their Globals section under their own properties. */
   private static List<MapNode> layers(Template t, String type, MapNode properties) {
     if (!t.sam || !type.startsWith("AWS::Serverless::")) return List.of(properties);
-    String section = switch (type) {
-      case "AWS::Serverless::Function" -> "Function";
-      case "AWS::Serverless::Api" -> "Api";
-      case "AWS::Serverless::HttpApi" -> "HttpApi";
-      case "AWS::Serverless::SimpleTable" -> "SimpleTable";
-      case "AWS::Serverless::StateMachine" -> "StateMachine";
-      default -> null;
-    };
-    if (section != null && t.section("Globals").get(section) instanceof MapNode g) return List.of(properties, g);
+    String section =
+        switch (type) {
+          case "AWS::Serverless::Function" -> "Function";
+          case "AWS::Serverless::Api" -> "Api";
+          case "AWS::Serverless::HttpApi" -> "HttpApi";
+          case "AWS::Serverless::SimpleTable" -> "SimpleTable";
+          case "AWS::Serverless::StateMachine" -> "StateMachine";
+          default -> null;
+        };
+    if (section != null && t.section("Globals").get(section) instanceof MapNode g)
+      return List.of(properties, g);
     return List.of(properties);
   }
 
   private static Value<Boolean> existence(Template t, MapNode decl) {
     MapNode.Entry cond = decl.entry("Condition");
-    if (cond == null || !(cond.value() instanceof ScalarNode name)) return Value.defaulted(true, "declared unconditionally");
+    if (cond == null || !(cond.value() instanceof ScalarNode name))
+      return Value.defaulted(true, "declared unconditionally");
     Evaluated v = t.condition(name.text());
     List<Location> trace = new ArrayList<>(List.of(cond.keyLocation()));
     trace.addAll(v.trace());
     if (v.value() instanceof Boolean b) return Value.explicit(b, trace);
-    return Value.unresolved("created only when condition " + name.text() + " holds: "
-        + (v.value() instanceof Unknown u ? u.reason() : "cannot be evaluated"), trace);
+    return Value.unresolved(
+        "created only when condition "
+            + name.text()
+            + " holds: "
+            + (v.value() instanceof Unknown u ? u.reason() : "cannot be evaluated"),
+        trace);
   }
 
   private static Value<String> environmentOf(Template t) {
@@ -265,22 +342,29 @@ public final class CloudFormationAdapter implements Adapter {
         trace.addAll(v.trace());
         return Value.explicit(s, trace);
       }
-      return Value.unresolved(v.value() instanceof Unknown u ? u.reason() : "computed", List.of(p.keyLocation()));
+      return Value.unresolved(
+          v.value() instanceof Unknown u ? u.reason() : "computed", List.of(p.keyLocation()));
     }
     return Value.absent();
   }
 
-  /** Which environments the repository describes: allowed values, mapping keys, parameter files, samconfig. */
+  /**
+   * Which environments the repository describes: allowed values, mapping keys, parameter files,
+   * samconfig.
+   */
   private void environmentEvidence(Workload w, List<SourceFile> templates) {
     for (SourceFile f : templates) {
       MapNode root = (MapNode) f.document();
       if (root.get("Parameters") instanceof MapNode params) {
         for (MapNode.Entry p : params.entries()) {
-          if (!Production.carriesEnvironment(p.key()) || !(p.value() instanceof MapNode decl)) continue;
+          if (!Production.carriesEnvironment(p.key()) || !(p.value() instanceof MapNode decl))
+            continue;
           if (decl.get("AllowedValues") instanceof SeqNode allowed) {
             for (Node v : allowed.items()) {
               if (v instanceof ScalarNode s && s.text() != null) {
-                w.environments.add(new Workload.EnvironmentEvidence(s.text(), "allowed value of parameter " + p.key(), v.location()));
+                w.environments.add(
+                    new Workload.EnvironmentEvidence(
+                        s.text(), "allowed value of parameter " + p.key(), v.location()));
               }
             }
           }
@@ -289,11 +373,15 @@ public final class CloudFormationAdapter implements Adapter {
     }
     for (SourceFile f : discovered.ofKind(FileKind.CLOUDFORMATION_PARAMETERS)) {
       ParameterFile pf = ParameterFile.of(f);
-      pf.values().forEach((k, v) -> {
-        if (Production.carriesEnvironment(k) && v.value() instanceof String s) {
-          w.environments.add(new Workload.EnvironmentEvidence(s, "parameter file " + f.display(), v.location()));
-        }
-      });
+      pf.values()
+          .forEach(
+              (k, v) -> {
+                if (Production.carriesEnvironment(k) && v.value() instanceof String s) {
+                  w.environments.add(
+                      new Workload.EnvironmentEvidence(
+                          s, "parameter file " + f.display(), v.location()));
+                }
+              });
     }
     for (SourceFile f : discovered.ofKind(FileKind.SAMCONFIG)) {
       String[] lines = f.content().split("\n", -1);
@@ -303,7 +391,9 @@ public final class CloudFormationAdapter implements Adapter {
         if (line.startsWith("[") && line.endsWith("]") && !line.startsWith("[[")) {
           String env = line.substring(1, line.length() - 1).split("\\.")[0].strip();
           if (!env.isEmpty() && !env.equals("default")) {
-            w.environments.add(new Workload.EnvironmentEvidence(env, "samconfig environment", new Location(f.display(), i + 1)));
+            w.environments.add(
+                new Workload.EnvironmentEvidence(
+                    env, "samconfig environment", new Location(f.display(), i + 1)));
           }
         }
       }

@@ -15,15 +15,33 @@ import java.util.Map;
 
 /** EC2 instances, Auto Scaling groups, ECS services and load balancers. */
 final class ComputeMappers {
-  private static final AwsCompute.AutoScalingGroupKeys AUTO_SCALING_GROUP = new AwsCompute.AutoScalingGroupKeys(
-      "MinSize", "MaxSize", "DesiredCapacity", "VPCZoneIdentifier", "AvailabilityZones", "TargetGroupARNs", "LoadBalancerNames");
-  private static final AwsCompute.EcsServiceKeys ECS_SERVICE = new AwsCompute.EcsServiceKeys("SchedulingStrategy",
-      "NetworkConfiguration.AwsvpcConfiguration.Subnets", "LaunchType", "CapacityProviderStrategy", "LoadBalancers", "TargetGroupArn",
-      "LoadBalancerName");
-  private static final AwsCompute.EcsDeploymentKeys ECS_DEPLOYMENT = new AwsCompute.EcsDeploymentKeys("DeploymentController.Type",
-      "DeploymentConfiguration.DeploymentCircuitBreaker.Enable", "DeploymentConfiguration.DeploymentCircuitBreaker.Rollback",
-      "DeploymentConfiguration.MinimumHealthyPercent", "DeploymentConfiguration.MaximumPercent", "DeploymentConfiguration.Alarms.Enable",
-      "DeploymentConfiguration.Alarms.Rollback");
+  private static final AwsCompute.AutoScalingGroupKeys AUTO_SCALING_GROUP =
+      new AwsCompute.AutoScalingGroupKeys(
+          "MinSize",
+          "MaxSize",
+          "DesiredCapacity",
+          "VPCZoneIdentifier",
+          "AvailabilityZones",
+          "TargetGroupARNs",
+          "LoadBalancerNames");
+  private static final AwsCompute.EcsServiceKeys ECS_SERVICE =
+      new AwsCompute.EcsServiceKeys(
+          "SchedulingStrategy",
+          "NetworkConfiguration.AwsvpcConfiguration.Subnets",
+          "LaunchType",
+          "CapacityProviderStrategy",
+          "LoadBalancers",
+          "TargetGroupArn",
+          "LoadBalancerName");
+  private static final AwsCompute.EcsDeploymentKeys ECS_DEPLOYMENT =
+      new AwsCompute.EcsDeploymentKeys(
+          "DeploymentController.Type",
+          "DeploymentConfiguration.DeploymentCircuitBreaker.Enable",
+          "DeploymentConfiguration.DeploymentCircuitBreaker.Rollback",
+          "DeploymentConfiguration.MinimumHealthyPercent",
+          "DeploymentConfiguration.MaximumPercent",
+          "DeploymentConfiguration.Alarms.Enable",
+          "DeploymentConfiguration.Alarms.Rollback");
 
   private ComputeMappers() {}
 
@@ -40,16 +58,31 @@ final class ComputeMappers {
     Props p = c.props;
     ComputeGroup g = new ComputeGroup(c.template.scope, c.id, c.type, c.location);
     AwsCompute.autoScalingGroup(g, p, AUTO_SCALING_GROUP);
-    g.healthCheckType = or(p.str("HealthCheckType"), "EC2", "Auto Scaling uses EC2 status checks unless HealthCheckType is ELB");
-    g.healthCheckGracePeriod = or(p.integer("HealthCheckGracePeriod"), 0, "CloudFormation default grace period");
+    g.healthCheckType =
+        or(
+            p.str("HealthCheckType"),
+            "EC2",
+            "Auto Scaling uses EC2 status checks unless HealthCheckType is ELB");
+    g.healthCheckGracePeriod =
+        or(p.integer("HealthCheckGracePeriod"), 0, "CloudFormation default grace period");
     MapNode update = c.declaration.get("UpdatePolicy") instanceof MapNode u ? u : null;
     if (update != null && update.entry("AutoScalingRollingUpdate") != null) {
-      Props rolling = p.child(update.get("AutoScalingRollingUpdate") instanceof MapNode r ? r : update);
-      g.updatePolicy = Value.explicit("ROLLING", List.of(update.entry("AutoScalingRollingUpdate").keyLocation()));
-      g.updateMaxBatchSize = or(rolling.integer("MaxBatchSize"), 1, "CloudFormation rolling update default batch size");
-      g.updateMinInService = or(rolling.integer("MinInstancesInService"), 0, "CloudFormation rolling update default");
+      Props rolling =
+          p.child(update.get("AutoScalingRollingUpdate") instanceof MapNode r ? r : update);
+      g.updatePolicy =
+          Value.explicit(
+              "ROLLING", List.of(update.entry("AutoScalingRollingUpdate").keyLocation()));
+      g.updateMaxBatchSize =
+          or(
+              rolling.integer("MaxBatchSize"),
+              1,
+              "CloudFormation rolling update default batch size");
+      g.updateMinInService =
+          or(rolling.integer("MinInstancesInService"), 0, "CloudFormation rolling update default");
     } else if (update != null && update.entry("AutoScalingReplacingUpdate") != null) {
-      g.updatePolicy = Value.explicit("REPLACING", List.of(update.entry("AutoScalingReplacingUpdate").keyLocation()));
+      g.updatePolicy =
+          Value.explicit(
+              "REPLACING", List.of(update.entry("AutoScalingReplacingUpdate").keyLocation()));
     }
     c.add(g);
   }
@@ -57,7 +90,11 @@ final class ComputeMappers {
   static void ecsService(ResourceContext c) {
     Props p = c.props;
     ComputeGroup g = new ComputeGroup(c.template.scope, c.id, c.type, c.location);
-    AwsCompute.ecsService(g, p, ECS_SERVICE, or(p.integer("DesiredCount"), 1, "ECS starts one task when DesiredCount is not set"),
+    AwsCompute.ecsService(
+        g,
+        p,
+        ECS_SERVICE,
+        or(p.integer("DesiredCount"), 1, "ECS starts one task when DesiredCount is not set"),
         ECS_DEPLOYMENT);
     c.add(g);
   }
@@ -95,7 +132,8 @@ final class ComputeMappers {
     lb.crossZone = AwsCompute.crossZone(alb, Value.absent());
     for (MapNode attr : p.maps("LoadBalancerAttributes")) {
       Props ap = p.child(attr);
-      if ("load_balancing.cross_zone.enabled".equals(ap.str("Key").get()) && !alb) lb.crossZone = ap.bool("Value");
+      if ("load_balancing.cross_zone.enabled".equals(ap.str("Key").get()) && !alb)
+        lb.crossZone = ap.bool("Value");
     }
     c.add(lb);
   }
@@ -107,8 +145,13 @@ final class ComputeMappers {
     lb.scheme = or(p.str("Scheme"), "internet-facing", "Classic Load Balancer default scheme");
     lb.subnets = p.list("Subnets");
     lb.availabilityZones = p.list("AvailabilityZones");
-    lb.crossZone = or(p.bool("CrossZone"), false, "Classic Load Balancers created through the API do not balance across zones by default");
-    lb.healthCheckTarget = or(p.str("HealthCheck.Target"), "TCP:80", "Classic Load Balancer default health check");
+    lb.crossZone =
+        or(
+            p.bool("CrossZone"),
+            false,
+            "Classic Load Balancers created through the API do not balance across zones by default");
+    lb.healthCheckTarget =
+        or(p.str("HealthCheck.Target"), "TCP:80", "Classic Load Balancer default health check");
     c.add(lb);
   }
 
@@ -116,8 +159,11 @@ final class ComputeMappers {
     Props p = c.props;
     TargetGroup tg = new TargetGroup(c.template.scope, c.id, c.type, c.location);
     tg.targetType = or(p.str("TargetType"), "instance", "ELBv2 default target type");
-    tg.healthCheckEnabled = AwsCompute.healthChecksEnabled(tg.targetType, p.bool("HealthCheckEnabled"),
-        "health checks are on by default for instance and IP targets");
+    tg.healthCheckEnabled =
+        AwsCompute.healthChecksEnabled(
+            tg.targetType,
+            p.bool("HealthCheckEnabled"),
+            "health checks are on by default for instance and IP targets");
     tg.healthCheckPath = p.str("HealthCheckPath");
     tg.protocol = p.str("Protocol");
     tg.targets = p.collect("Targets", "Id", p.keyLocation("Targets"));

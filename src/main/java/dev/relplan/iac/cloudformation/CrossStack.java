@@ -1,10 +1,10 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.iac.common.Evaluated;
-import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +25,10 @@ final class CrossStack {
   private final List<Template> templates = new ArrayList<>();
   private List<Export> exports;
   private final Map<String, Template> nestedChildren = new HashMap<>();
+
   /** Exports and nested-stack outputs being evaluated: one met again is a cycle. */
   private final List<String> inProgress = new ArrayList<>();
+
   /** True only while export names are evaluated. */
   boolean stackNameWildcard;
 
@@ -43,13 +45,16 @@ final class CrossStack {
     List<Export> matches = new ArrayList<>();
     for (Export e : exports()) if (matches(e.name, name)) matches.add(e);
     if (matches.size() != 1) {
-      return Evaluated.of(new Unknown(matches.isEmpty()
-          ? "export " + name + " is not declared by any scanned template"
-          : "export " + name + " matches " + matches.size() + " exports"));
+      return Evaluated.of(
+          new Unknown(
+              matches.isEmpty()
+                  ? "export " + name + " is not declared by any scanned template"
+                  : "export " + name + " matches " + matches.size() + " exports"));
     }
     Export e = matches.get(0);
     String key = "export " + name;
-    if (inProgress.contains(key)) return Evaluated.of(new Unknown("export " + name + " is imported in a cycle"));
+    if (inProgress.contains(key))
+      return Evaluated.of(new Unknown("export " + name + " is imported in a cycle"));
     inProgress.add(key);
     Evaluated v;
     try {
@@ -65,12 +70,15 @@ final class CrossStack {
   Evaluated nestedOutput(Template parent, String stackId, String output) {
     Template child = nestedChildren.get(parent.scope + "#" + stackId);
     if (child == null) {
-      return Evaluated.of(new Unknown("nested stack " + stackId + " has no local template in the scanned paths"));
+      return Evaluated.of(
+          new Unknown("nested stack " + stackId + " has no local template in the scanned paths"));
     }
     if (child.section("Outputs").get(output) instanceof MapNode o && o.get("Value") != null) {
       String key = "output " + child.scope + "#" + output;
       if (inProgress.contains(key)) {
-        return Evaluated.of(new Unknown("output " + output + " of nested stack " + stackId + " refers back to itself"));
+        return Evaluated.of(
+            new Unknown(
+                "output " + output + " of nested stack " + stackId + " refers back to itself"));
       }
       inProgress.add(key);
       Evaluated v;
@@ -93,7 +101,8 @@ final class CrossStack {
     try {
       for (Template t : templates) {
         for (MapNode.Entry e : t.section("Outputs").entries()) {
-          if (!(e.value() instanceof MapNode out) || !(out.get("Export") instanceof MapNode export)) continue;
+          if (!(e.value() instanceof MapNode out) || !(out.get("Export") instanceof MapNode export))
+            continue;
           Node nameNode = export.get("Name");
           if (nameNode == null || out.get("Value") == null) continue;
           if (t.eval(nameNode).value() instanceof String name) {
@@ -107,7 +116,9 @@ final class CrossStack {
     return exports;
   }
 
-  /** Literal match, or a match where each stack-name placeholder stands for one or more characters. */
+  /**
+   * Literal match, or a match where each stack-name placeholder stands for one or more characters.
+   */
   static boolean matches(String pattern, String name) {
     if (!pattern.contains(STACK_NAME)) return pattern.equals(name);
     String[] parts = pattern.split(STACK_NAME, -1);

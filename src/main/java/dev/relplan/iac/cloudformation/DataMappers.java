@@ -10,7 +10,6 @@ import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
-import dev.relplan.source.Location;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Table;
@@ -18,23 +17,49 @@ import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Volume;
 import dev.relplan.parse.MapNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Databases, tables, caches, brokers, storage and AWS Backup. */
 final class DataMappers {
-  private static final AwsData.DatabaseClusterKeys DATABASE_CLUSTER = new AwsData.DatabaseClusterKeys("Engine", "BackupRetentionPeriod",
-      "DeletionProtection", "GlobalClusterIdentifier", "DBClusterInstanceClass", "EngineMode", "ReplicationSourceIdentifier");
-  private static final AwsData.TableKeys TABLE = new AwsData.TableKeys("TableName", "BillingMode",
-      "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "DeletionProtectionEnabled", "ProvisionedThroughput.ReadCapacityUnits",
-      "ProvisionedThroughput.WriteCapacityUnits");
-  private static final AwsData.BackupPlanKeys BACKUP_PLAN = new AwsData.BackupPlanKeys("BackupPlan.BackupPlanRule", "RuleName",
-      "ScheduleExpression", "Lifecycle.DeleteAfterDays", "EnableContinuousBackup", "CopyActions", "DestinationBackupVaultArn",
-      "Lifecycle.DeleteAfterDays");
-  private static final AwsData.BackupSelectionKeys BACKUP_SELECTION = new AwsData.BackupSelectionKeys("BackupPlanId",
-      "BackupSelection.Resources", "BackupSelection.NotResources", "BackupSelection.ListOfTags", "BackupSelection.Conditions.StringEquals",
-      "ConditionKey", "ConditionValue");
+  private static final AwsData.DatabaseClusterKeys DATABASE_CLUSTER =
+      new AwsData.DatabaseClusterKeys(
+          "Engine",
+          "BackupRetentionPeriod",
+          "DeletionProtection",
+          "GlobalClusterIdentifier",
+          "DBClusterInstanceClass",
+          "EngineMode",
+          "ReplicationSourceIdentifier");
+  private static final AwsData.TableKeys TABLE =
+      new AwsData.TableKeys(
+          "TableName",
+          "BillingMode",
+          "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+          "DeletionProtectionEnabled",
+          "ProvisionedThroughput.ReadCapacityUnits",
+          "ProvisionedThroughput.WriteCapacityUnits");
+  private static final AwsData.BackupPlanKeys BACKUP_PLAN =
+      new AwsData.BackupPlanKeys(
+          "BackupPlan.BackupPlanRule",
+          "RuleName",
+          "ScheduleExpression",
+          "Lifecycle.DeleteAfterDays",
+          "EnableContinuousBackup",
+          "CopyActions",
+          "DestinationBackupVaultArn",
+          "Lifecycle.DeleteAfterDays");
+  private static final AwsData.BackupSelectionKeys BACKUP_SELECTION =
+      new AwsData.BackupSelectionKeys(
+          "BackupPlanId",
+          "BackupSelection.Resources",
+          "BackupSelection.NotResources",
+          "BackupSelection.ListOfTags",
+          "BackupSelection.Conditions.StringEquals",
+          "ConditionKey",
+          "ConditionValue");
 
   private DataMappers() {}
 
@@ -59,12 +84,18 @@ final class DataMappers {
     m.put("AWS::S3::Bucket", DataMappers::bucket);
     m.put("AWS::Backup::BackupPlan", DataMappers::backupPlan);
     m.put("AWS::Backup::BackupSelection", DataMappers::backupSelection);
-    m.put("AWS::Backup::BackupVault", c -> c.add(new BackupVault(c.template.scope, c.id, c.type, c.location)));
-    m.put("AWS::Backup::RestoreTestingPlan", c -> c.add(new RestoreTestingPlan(c.template.scope, c.id, c.type, c.location)));
+    m.put(
+        "AWS::Backup::BackupVault",
+        c -> c.add(new BackupVault(c.template.scope, c.id, c.type, c.location)));
+    m.put(
+        "AWS::Backup::RestoreTestingPlan",
+        c -> c.add(new RestoreTestingPlan(c.template.scope, c.id, c.type, c.location)));
   }
 
   private static String engineFamily(String type) {
-    return type.startsWith("AWS::DocDB") ? "docdb" : type.startsWith("AWS::Neptune") ? "neptune" : null;
+    return type.startsWith("AWS::DocDB")
+        ? "docdb"
+        : type.startsWith("AWS::Neptune") ? "neptune" : null;
   }
 
   static void dbInstance(ResourceContext c) {
@@ -75,9 +106,15 @@ final class DataMappers {
     db.engine = family != null ? Value.explicit(family, List.of(c.location)) : p.str("Engine");
     db.cluster = p.ref("DBClusterIdentifier");
     db.replicaSource = p.ref("SourceDBInstanceIdentifier");
-    db.multiAz = or(p.bool("MultiAZ"), false, "RDS creates a Single-AZ instance unless MultiAZ is true");
-    db.backupRetentionDays = or(p.integer("BackupRetentionPeriod"), 1, "RDS keeps automated backups for 1 day by default");
-    db.deletionProtection = or(p.bool("DeletionProtection"), false, "deletion protection is off by default");
+    db.multiAz =
+        or(p.bool("MultiAZ"), false, "RDS creates a Single-AZ instance unless MultiAZ is true");
+    db.backupRetentionDays =
+        or(
+            p.integer("BackupRetentionPeriod"),
+            1,
+            "RDS keeps automated backups for 1 day by default");
+    db.deletionProtection =
+        or(p.bool("DeletionProtection"), false, "deletion protection is off by default");
     db.backupReplicationRegion = p.str("AutomaticBackupReplicationRegion");
     boolean member = db.cluster.present() || family != null;
     db.onDelete = c.deletionPolicy(member ? "DELETE" : "SNAPSHOT");
@@ -105,7 +142,11 @@ final class DataMappers {
     Props p = c.props;
     Table t = new Table(c.template.scope, c.id, c.type, c.location);
     t.name = p.str("TableName");
-    t.billingMode = or(p.str("BillingMode"), "PROVISIONED", "global tables are PROVISIONED unless BillingMode is PAY_PER_REQUEST");
+    t.billingMode =
+        or(
+            p.str("BillingMode"),
+            "PROVISIONED",
+            "global tables are PROVISIONED unless BillingMode is PAY_PER_REQUEST");
     List<Object> regions = new ArrayList<>();
     Boolean allPitr = null;
     List<Location> pitrTrace = new ArrayList<>();
@@ -118,10 +159,15 @@ final class DataMappers {
       allPitr = allPitr == null ? on : allPitr && on;
       pitrTrace.addAll(pitr.trace());
     }
-    t.replicaRegions = Value.explicit(regions, List.of(p.keyLocation("Replicas") == null ? c.location : p.keyLocation("Replicas")));
-    t.pointInTimeRecovery = allPitr == null || !allPitr
-        ? Value.defaulted(false, "point-in-time recovery is off unless enabled on every replica")
-        : Value.explicit(true, pitrTrace);
+    t.replicaRegions =
+        Value.explicit(
+            regions,
+            List.of(p.keyLocation("Replicas") == null ? c.location : p.keyLocation("Replicas")));
+    t.pointInTimeRecovery =
+        allPitr == null || !allPitr
+            ? Value.defaulted(
+                false, "point-in-time recovery is off unless enabled on every replica")
+            : Value.explicit(true, pitrTrace);
     t.deletionProtection = Value.absent();
     t.onDelete = c.deletionPolicy("DELETE");
     c.add(t);
@@ -132,7 +178,11 @@ final class DataMappers {
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
     AwsData.standaloneCacheCluster(cache, c.location);
     cache.engine = p.str("Engine");
-    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+    cache.snapshotRetentionDays =
+        or(
+            p.integer("SnapshotRetentionLimit"),
+            0,
+            "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
     c.add(cache);
   }
 
@@ -140,7 +190,11 @@ final class DataMappers {
     Props p = c.props;
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
     cache.kind = Cache.Kind.REPLICATION_GROUP;
-    cache.engine = or(p.str("Engine"), "redis", "replication groups run Redis OSS unless Engine says otherwise");
+    cache.engine =
+        or(
+            p.str("Engine"),
+            "redis",
+            "replication groups run Redis OSS unless Engine says otherwise");
     Value<Integer> replicas = p.integer("ReplicasPerNodeGroup");
     Value<Integer> clusters = p.integer("NumCacheClusters");
     if (replicas.present()) {
@@ -148,13 +202,23 @@ final class DataMappers {
     } else if (clusters.present() || clusters.unresolved()) {
       cache.nodesPerShard = clusters;
     } else if (p.has("NodeGroupConfiguration")) {
-      cache.nodesPerShard = Value.unresolved("nodes are set per node group", List.of(p.keyLocation("NodeGroupConfiguration")));
+      cache.nodesPerShard =
+          Value.unresolved(
+              "nodes are set per node group", List.of(p.keyLocation("NodeGroupConfiguration")));
     } else {
-      cache.nodesPerShard = Value.defaulted(1, "a replication group has one node unless NumCacheClusters or ReplicasPerNodeGroup is set");
+      cache.nodesPerShard =
+          Value.defaulted(
+              1,
+              "a replication group has one node unless NumCacheClusters or ReplicasPerNodeGroup is set");
     }
-    cache.automaticFailover = or(p.bool("AutomaticFailoverEnabled"), false, "automatic failover is off by default");
+    cache.automaticFailover =
+        or(p.bool("AutomaticFailoverEnabled"), false, "automatic failover is off by default");
     cache.multiAz = or(p.bool("MultiAZEnabled"), false, "Multi-AZ is off by default");
-    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+    cache.snapshotRetentionDays =
+        or(
+            p.integer("SnapshotRetentionLimit"),
+            0,
+            "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
     c.add(cache);
   }
 
@@ -163,10 +227,17 @@ final class DataMappers {
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
     cache.kind = Cache.Kind.SERVERLESS;
     cache.engine = p.str("Engine");
-    cache.nodesPerShard = Value.defaulted(2, "ElastiCache Serverless replicates data across multiple Availability Zones");
-    cache.automaticFailover = Value.defaulted(true, "ElastiCache Serverless fails over automatically");
+    cache.nodesPerShard =
+        Value.defaulted(
+            2, "ElastiCache Serverless replicates data across multiple Availability Zones");
+    cache.automaticFailover =
+        Value.defaulted(true, "ElastiCache Serverless fails over automatically");
     cache.multiAz = Value.defaulted(true, "ElastiCache Serverless is Multi-AZ");
-    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "no automatic snapshots unless SnapshotRetentionLimit is set");
+    cache.snapshotRetentionDays =
+        or(
+            p.integer("SnapshotRetentionLimit"),
+            0,
+            "no automatic snapshots unless SnapshotRetentionLimit is set");
     c.add(cache);
   }
 
@@ -175,10 +246,17 @@ final class DataMappers {
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
     cache.kind = Cache.Kind.MEMORYDB;
     cache.engine = Value.explicit("memorydb", List.of(c.location));
-    cache.nodesPerShard = or(p.integer("NumReplicasPerShard"), 1, "MemoryDB creates one replica per shard by default").map(r -> r + 1);
-    cache.automaticFailover = Value.defaulted(true, "MemoryDB fails over to a replica automatically");
+    cache.nodesPerShard =
+        or(p.integer("NumReplicasPerShard"), 1, "MemoryDB creates one replica per shard by default")
+            .map(r -> r + 1);
+    cache.automaticFailover =
+        Value.defaulted(true, "MemoryDB fails over to a replica automatically");
     cache.multiAz = cache.nodesPerShard.map(n -> n > 1);
-    cache.snapshotRetentionDays = or(p.integer("SnapshotRetentionLimit"), 0, "MemoryDB keeps no automatic snapshots unless SnapshotRetentionLimit is set");
+    cache.snapshotRetentionDays =
+        or(
+            p.integer("SnapshotRetentionLimit"),
+            0,
+            "MemoryDB keeps no automatic snapshots unless SnapshotRetentionLimit is set");
     c.add(cache);
   }
 
@@ -192,21 +270,29 @@ final class DataMappers {
   static void searchDomain(ResourceContext c, String configKey) {
     Props p = c.props;
     StatefulService s = new StatefulService(c.template.scope, c.id, c.type, c.location);
-    AwsData.searchDomain(s, p.integer(configKey + ".InstanceCount"), p.bool(configKey + ".ZoneAwarenessEnabled"));
+    AwsData.searchDomain(
+        s, p.integer(configKey + ".InstanceCount"), p.bool(configKey + ".ZoneAwarenessEnabled"));
     c.add(s);
   }
 
   static void fileSystem(ResourceContext c) {
     Props p = c.props;
     FileSystem fs = new FileSystem(c.template.scope, c.id, c.type, c.location);
-    fs.backupPolicy = or(p.str("BackupPolicy.Status"), "DISABLED", "EFS automatic backups are off unless BackupPolicy is ENABLED");
+    fs.backupPolicy =
+        or(
+            p.str("BackupPolicy.Status"),
+            "DISABLED",
+            "EFS automatic backups are off unless BackupPolicy is ENABLED");
     fs.oneZone = p.str("AvailabilityZoneName");
     List<Object> regions = new ArrayList<>();
     for (MapNode d : p.maps("ReplicationConfiguration.Destinations")) {
       Value<String> r = p.child(d).str("Region");
       regions.add(r.present() ? r.get() : new Unknown("replication region"));
     }
-    fs.replicationRegions = regions.isEmpty() ? Value.absent() : Value.explicit(regions, List.of(p.keyLocation("ReplicationConfiguration")));
+    fs.replicationRegions =
+        regions.isEmpty()
+            ? Value.absent()
+            : Value.explicit(regions, List.of(p.keyLocation("ReplicationConfiguration")));
     fs.onDelete = c.deletionPolicy("DELETE");
     c.add(fs);
   }
@@ -223,11 +309,19 @@ final class DataMappers {
     Bucket b = new Bucket(c.template.scope, c.id, c.type, c.location);
     b.name = p.str("BucketName");
     b.versioning = p.str("VersioningConfiguration.Status");
-    List<Object> destinations = AwsData.replicationDestinations(p.nested("ReplicationConfiguration.Rules"), "Destination.Bucket");
-    b.replicationDestinations = destinations.isEmpty() ? Value.absent()
-        : Value.explicit(destinations, List.of(p.keyLocation("ReplicationConfiguration")));
+    List<Object> destinations =
+        AwsData.replicationDestinations(
+            p.nested("ReplicationConfiguration.Rules"), "Destination.Bucket");
+    b.replicationDestinations =
+        destinations.isEmpty()
+            ? Value.absent()
+            : Value.explicit(destinations, List.of(p.keyLocation("ReplicationConfiguration")));
     b.objectLock = p.bool("ObjectLockEnabled");
-    b.lambdaNotifications = p.collect("NotificationConfiguration.LambdaConfigurations", "Function", p.keyLocation("NotificationConfiguration"));
+    b.lambdaNotifications =
+        p.collect(
+            "NotificationConfiguration.LambdaConfigurations",
+            "Function",
+            p.keyLocation("NotificationConfiguration"));
     b.onDelete = c.deletionPolicy("DELETE");
     c.add(b);
   }

@@ -23,36 +23,37 @@ import java.util.regex.Pattern;
  */
 final class Intrinsics {
   /**
-   * One intrinsic function. {@code arg} is its argument, {@code whole} the call itself (for its line
-   * and for Fn::If, which {@link Template#select} follows); {@code depth} is the nesting reached,
-   * passed on to every evaluation of an argument so the template's depth limit holds.
+   * One intrinsic function. {@code arg} is its argument, {@code whole} the call itself (for its
+   * line and for Fn::If, which {@link Template#select} follows); {@code depth} is the nesting
+   * reached, passed on to every evaluation of an argument so the template's depth limit holds.
    */
   @FunctionalInterface
   private interface Intrinsic {
     Evaluated apply(Template t, Node arg, Node whole, int depth);
   }
 
-  private static final Map<String, Intrinsic> TABLE = Map.ofEntries(
-      // references
-      entry("Ref", Intrinsics::ref),
-      entry("Fn::GetAtt", Intrinsics::getAtt),
-      entry("Fn::ImportValue", Intrinsics::importValue),
-      entry("Fn::GetAZs", (t, arg, whole, depth) -> Evaluated.of(new AzList())),
-      // conditions
-      entry("Condition", Intrinsics::condition),
-      entry("Fn::If", Intrinsics::ifThenElse),
-      entry("Fn::Equals", Intrinsics::equals),
-      entry("Fn::Not", Intrinsics::not),
-      entry("Fn::And", Intrinsics::and),
-      entry("Fn::Or", Intrinsics::or),
-      // values
-      entry("Fn::FindInMap", Intrinsics::findInMap),
-      entry("Fn::Sub", Intrinsics::sub),
-      entry("Fn::Join", Intrinsics::join),
-      entry("Fn::Select", Intrinsics::select),
-      entry("Fn::Split", Intrinsics::split),
-      // Fn::Base64 stands for the text it encodes.
-      entry("Fn::Base64", (t, arg, whole, depth) -> t.eval(arg, depth)));
+  private static final Map<String, Intrinsic> TABLE =
+      Map.ofEntries(
+          // references
+          entry("Ref", Intrinsics::ref),
+          entry("Fn::GetAtt", Intrinsics::getAtt),
+          entry("Fn::ImportValue", Intrinsics::importValue),
+          entry("Fn::GetAZs", (t, arg, whole, depth) -> Evaluated.of(new AzList())),
+          // conditions
+          entry("Condition", Intrinsics::condition),
+          entry("Fn::If", Intrinsics::ifThenElse),
+          entry("Fn::Equals", Intrinsics::equals),
+          entry("Fn::Not", Intrinsics::not),
+          entry("Fn::And", Intrinsics::and),
+          entry("Fn::Or", Intrinsics::or),
+          // values
+          entry("Fn::FindInMap", Intrinsics::findInMap),
+          entry("Fn::Sub", Intrinsics::sub),
+          entry("Fn::Join", Intrinsics::join),
+          entry("Fn::Select", Intrinsics::select),
+          entry("Fn::Split", Intrinsics::split),
+          // Fn::Base64 stands for the text it encodes.
+          entry("Fn::Base64", (t, arg, whole, depth) -> t.eval(arg, depth)));
 
   private Intrinsics() {}
 
@@ -60,7 +61,8 @@ final class Intrinsics {
   static Evaluated apply(Template t, String fn, Node arg, Node whole, int depth) {
     Intrinsic intrinsic = TABLE.get(fn);
     // Fn::Cidr, Fn::Transform, Fn::GetStackOutput… and future functions: honest unknowns.
-    if (intrinsic == null) return Evaluated.of(new Unknown(fn + " is evaluated by CloudFormation at deploy time"));
+    if (intrinsic == null)
+      return Evaluated.of(new Unknown(fn + " is evaluated by CloudFormation at deploy time"));
     return intrinsic.apply(t, arg, whole, depth);
   }
 
@@ -68,7 +70,8 @@ final class Intrinsics {
 
   private static Evaluated ref(Template t, Node arg, Node whole, int depth) {
     String name = text(arg);
-    if (name == null) return Evaluated.of(new Unknown("malformed Ref at line " + whole.location().line()));
+    if (name == null)
+      return Evaluated.of(new Unknown("malformed Ref at line " + whole.location().line()));
     return t.ref(name);
   }
 
@@ -85,7 +88,8 @@ final class Intrinsics {
     } else {
       return Evaluated.of(new Unknown("malformed Fn::GetAtt at line " + whole.location().line()));
     }
-    if (id == null || attr == null) return Evaluated.of(new Unknown("Fn::GetAtt with a computed name"));
+    if (id == null || attr == null)
+      return Evaluated.of(new Unknown("Fn::GetAtt with a computed name"));
     return t.getAtt(id, attr);
   }
 
@@ -110,7 +114,8 @@ final class Intrinsics {
     if (sel.unknown() != null) return new Evaluated(sel.unknown(), sel.trace(), Set.of());
     if (sel.node() == null) return new Evaluated(Template.NO_VALUE, sel.trace(), Set.of());
     Evaluated chosen = t.eval(sel.node(), depth);
-    return Evaluated.combine(chosen.value(), List.of(new Evaluated(null, sel.trace(), Set.of()), chosen));
+    return Evaluated.combine(
+        chosen.value(), List.of(new Evaluated(null, sel.trace(), Set.of()), chosen));
   }
 
   private static Evaluated equals(Template t, Node arg, Node whole, int depth) {
@@ -125,24 +130,32 @@ final class Intrinsics {
 
   private static Evaluated not(Template t, Node arg, Node whole, int depth) {
     Booleans b = booleans(t, arg, depth);
-    return b.decided(b.unknown() == null && b.values().size() == 1 ? Boolean.valueOf(!b.values().get(0)) : null, "Fn::Not");
+    return b.decided(
+        b.unknown() == null && b.values().size() == 1 ? Boolean.valueOf(!b.values().get(0)) : null,
+        "Fn::Not");
   }
 
   private static Evaluated and(Template t, Node arg, Node whole, int depth) {
     Booleans b = booleans(t, arg, depth);
-    return b.decided(b.values().contains(false) ? Boolean.FALSE : b.unknown() == null ? Boolean.TRUE : null, "Fn::And");
+    return b.decided(
+        b.values().contains(false) ? Boolean.FALSE : b.unknown() == null ? Boolean.TRUE : null,
+        "Fn::And");
   }
 
   private static Evaluated or(Template t, Node arg, Node whole, int depth) {
     Booleans b = booleans(t, arg, depth);
-    return b.decided(b.values().contains(true) ? Boolean.TRUE : b.unknown() == null ? Boolean.FALSE : null, "Fn::Or");
+    return b.decided(
+        b.values().contains(true) ? Boolean.TRUE : b.unknown() == null ? Boolean.FALSE : null,
+        "Fn::Or");
   }
 
   /** The arguments of Fn::Not/And/Or: their known booleans, and the last one that is not known. */
   private record Booleans(List<Evaluated> args, List<Boolean> values, Unknown unknown) {
     /** The decided result, else the unknown argument, else a malformed call. */
     Evaluated decided(Boolean result, String fn) {
-      return Evaluated.combine(result != null ? result : unknown != null ? unknown : new Unknown("malformed " + fn), args);
+      return Evaluated.combine(
+          result != null ? result : unknown != null ? unknown : new Unknown("malformed " + fn),
+          args);
     }
   }
 
@@ -165,18 +178,28 @@ final class Intrinsics {
     if (args.size() < 3) return Evaluated.combine(new Unknown("malformed Fn::FindInMap"), args);
     for (int i = 0; i < 3; i++) {
       if (!(args.get(i).value() instanceof String)) {
-        return Evaluated.combine(unknownOr(args.get(i).value(), "Fn::FindInMap with a computed key"), args);
+        return Evaluated.combine(
+            unknownOr(args.get(i).value(), "Fn::FindInMap with a computed key"), args);
       }
     }
     Node map = t.section("Mappings").get((String) args.get(0).value());
     Node top = map instanceof MapNode m ? m.get((String) args.get(1).value()) : null;
     MapNode.Entry leaf = top instanceof MapNode tm ? tm.entry((String) args.get(2).value()) : null;
     if (leaf == null) {
-      if (args.size() == 4 && args.get(3).value() instanceof Map<?, ?> opts && opts.containsKey("DefaultValue")) {
+      if (args.size() == 4
+          && args.get(3).value() instanceof Map<?, ?> opts
+          && opts.containsKey("DefaultValue")) {
         return Evaluated.combine(opts.get("DefaultValue"), args);
       }
-      return Evaluated.combine(new Unknown("Fn::FindInMap key not found: " + args.get(0).value() + "/"
-          + args.get(1).value() + "/" + args.get(2).value()), args);
+      return Evaluated.combine(
+          new Unknown(
+              "Fn::FindInMap key not found: "
+                  + args.get(0).value()
+                  + "/"
+                  + args.get(1).value()
+                  + "/"
+                  + args.get(2).value()),
+          args);
     }
     Evaluated v = t.eval(leaf.value(), depth);
     List<Evaluated> parts = new ArrayList<>(args);
@@ -190,7 +213,9 @@ final class Intrinsics {
     Map<String, Evaluated> vars = new HashMap<>();
     if (arg instanceof ScalarNode s && s.text() != null) {
       template = s.text();
-    } else if (arg instanceof SeqNode seq && seq.items().size() == 2 && seq.items().get(0) instanceof ScalarNode s
+    } else if (arg instanceof SeqNode seq
+        && seq.items().size() == 2
+        && seq.items().get(0) instanceof ScalarNode s
         && seq.items().get(1) instanceof MapNode m) {
       template = s.text();
       for (MapNode.Entry e : m.entries()) vars.put(e.key(), t.eval(e.value(), depth));
@@ -198,21 +223,30 @@ final class Intrinsics {
       return Evaluated.of(new Unknown("malformed Fn::Sub"));
     }
     String trimmed = template.trim();
-    if (trimmed.startsWith("${") && trimmed.endsWith("}") && trimmed.indexOf("${", 1) < 0 && !trimmed.startsWith("${!")) {
+    if (trimmed.startsWith("${")
+        && trimmed.endsWith("}")
+        && trimmed.indexOf("${", 1) < 0
+        && !trimmed.startsWith("${!")) {
       // "${Queue.Arn}" alone is just the referenced value.
       return variable(t, vars, trimmed.substring(2, trimmed.length() - 1).trim());
     }
     return substitute(t, template, vars);
   }
 
-  /** A Fn::Sub variable: one given with the template, else {@code Resource.Attribute}, else a Ref. */
+  /**
+   * A Fn::Sub variable: one given with the template, else {@code Resource.Attribute}, else a Ref.
+   */
   private static Evaluated variable(Template t, Map<String, Evaluated> vars, String name) {
     if (vars.containsKey(name)) return vars.get(name);
     return name.contains(".") && !name.startsWith("AWS::")
-        ? t.getAtt(name.substring(0, name.indexOf('.')), name.substring(name.indexOf('.') + 1)) : t.ref(name);
+        ? t.getAtt(name.substring(0, name.indexOf('.')), name.substring(name.indexOf('.') + 1))
+        : t.ref(name);
   }
 
-  /** Replaces every {@code ${name}} of a Fn::Sub template ({@code ${!name}} is the literal {@code ${name}}). */
+  /**
+   * Replaces every {@code ${name}} of a Fn::Sub template ({@code ${!name}} is the literal {@code
+   * ${name}}).
+   */
   private static Evaluated substitute(Template t, String template, Map<String, Evaluated> vars) {
     StringBuilder out = new StringBuilder();
     List<Evaluated> parts = new ArrayList<>();
@@ -243,7 +277,10 @@ final class Intrinsics {
       } else if (v.value() == CrossStack.STACK_NAME) {
         out.append(CrossStack.STACK_NAME);
       } else if (unknown == null) {
-        unknown = v.value() instanceof Unknown u ? u : new Unknown("${" + name + "} is known only at deploy time");
+        unknown =
+            v.value() instanceof Unknown u
+                ? u
+                : new Unknown("${" + name + "} is known only at deploy time");
       }
     }
     if (unknown == null) return Evaluated.combine(out.toString(), parts);
@@ -265,7 +302,8 @@ final class Intrinsics {
       return Evaluated.combine(new Unknown("Fn::Join with a computed delimiter"), args);
     }
     Object list = args.get(1).value();
-    if (!(list instanceof List<?> items)) return Evaluated.combine(unknownOr(list, "Fn::Join over a computed list"), args);
+    if (!(list instanceof List<?> items))
+      return Evaluated.combine(unknownOr(list, "Fn::Join over a computed list"), args);
     if (items.stream().allMatch(i -> i instanceof String || i instanceof ResourceRef)
         && items.stream().anyMatch(i -> i instanceof ResourceRef)) {
       return Evaluated.combine(new Joined(delim, List.copyOf(items)), args);
@@ -273,7 +311,9 @@ final class Intrinsics {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
-      if (!(item instanceof String str)) return Evaluated.combine(unknownOr(item, "Fn::Join over a value known only at deploy time"), args);
+      if (!(item instanceof String str))
+        return Evaluated.combine(
+            unknownOr(item, "Fn::Join over a value known only at deploy time"), args);
       if (i > 0) sb.append(delim);
       sb.append(str);
     }
@@ -293,7 +333,8 @@ final class Intrinsics {
     }
     if (list instanceof AzList) return Evaluated.combine("az-index:" + i, args);
     if (list instanceof List<?> items) {
-      if (i < 0 || i >= items.size()) return Evaluated.combine(new Unknown("Fn::Select index " + i + " out of range"), args);
+      if (i < 0 || i >= items.size())
+        return Evaluated.combine(new Unknown("Fn::Select index " + i + " out of range"), args);
       return Evaluated.combine(items.get(i), args);
     }
     return Evaluated.combine(unknownOr(list, "Fn::Select over a computed list"), args);
@@ -301,11 +342,15 @@ final class Intrinsics {
 
   private static Evaluated split(Template t, Node arg, Node whole, int depth) {
     List<Evaluated> args = evalArgs(t, arg, depth);
-    if (args.size() == 2 && args.get(0).value() instanceof String d && args.get(1).value() instanceof Joined j
+    if (args.size() == 2
+        && args.get(0).value() instanceof String d
+        && args.get(1).value() instanceof Joined j
         && j.delimiter().equals(d)) {
       return Evaluated.combine(new ArrayList<Object>(j.parts()), args);
     }
-    if (args.size() == 2 && args.get(0).value() instanceof String d && args.get(1).value() instanceof String s) {
+    if (args.size() == 2
+        && args.get(0).value() instanceof String d
+        && args.get(1).value() instanceof String s) {
       List<Object> parts = new ArrayList<>(List.of((Object[]) s.split(Pattern.quote(d), -1)));
       return Evaluated.combine(parts, args);
     }

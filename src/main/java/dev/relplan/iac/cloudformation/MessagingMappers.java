@@ -10,7 +10,6 @@ import dev.relplan.model.EventInvokeConfig;
 import dev.relplan.model.EventRule;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
-import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.StateMachine;
@@ -24,77 +23,128 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Queues, topics, event buses, Lambda, streams, state machines and API Gateway. */
 final class MessagingMappers {
-  private static final AwsMessaging.QueueKeys QUEUE = new AwsMessaging.QueueKeys("QueueName", "FifoQueue", "VisibilityTimeout",
-      "ContentBasedDeduplication", "RedriveAllowPolicy");
-  private static final AwsMessaging.FunctionKeys FUNCTION = new AwsMessaging.FunctionKeys("FunctionName", "Timeout", "Runtime", "Handler");
+  private static final AwsMessaging.QueueKeys QUEUE =
+      new AwsMessaging.QueueKeys(
+          "QueueName",
+          "FifoQueue",
+          "VisibilityTimeout",
+          "ContentBasedDeduplication",
+          "RedriveAllowPolicy");
+  private static final AwsMessaging.FunctionKeys FUNCTION =
+      new AwsMessaging.FunctionKeys("FunctionName", "Timeout", "Runtime", "Handler");
 
   private MessagingMappers() {}
 
   static void register(Map<String, Mapper> m) {
     m.put("AWS::SQS::Queue", MessagingMappers::queue);
     m.put("AWS::SNS::Topic", MessagingMappers::topic);
-    m.put("AWS::SNS::Subscription", c -> {
-      Props p = c.props;
-      subscription(c, c.id, c.location, p.ref("TopicArn"), p.str("Protocol"), p.ref("Endpoint"), p.ref("RedrivePolicy.deadLetterTargetArn"));
-    });
+    m.put(
+        "AWS::SNS::Subscription",
+        c -> {
+          Props p = c.props;
+          subscription(
+              c,
+              c.id,
+              c.location,
+              p.ref("TopicArn"),
+              p.str("Protocol"),
+              p.ref("Endpoint"),
+              p.ref("RedrivePolicy.deadLetterTargetArn"));
+        });
     m.put("AWS::Events::Rule", MessagingMappers::rule);
     m.put("AWS::Lambda::Function", MessagingMappers::function);
     m.put("AWS::Lambda::EventSourceMapping", MessagingMappers::eventSourceMapping);
-    m.put("AWS::Lambda::EventInvokeConfig", c -> {
-      EventInvokeConfig e = new EventInvokeConfig(c.template.scope, c.id, c.type, c.location);
-      e.function = c.props.ref("FunctionName");
-      e.onFailure = c.props.ref("DestinationConfig.OnFailure.Destination");
-      e.maximumRetryAttempts = c.props.integer("MaximumRetryAttempts");
-      e.maximumEventAgeSeconds = c.props.integer("MaximumEventAgeInSeconds");
-      c.add(e);
-    });
-    m.put("AWS::Lambda::Alias", c -> {
-      Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
-      a.function = c.props.ref("FunctionName");
-      a.provisionedConcurrency = c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
-      if (c.declaration.get("UpdatePolicy") instanceof MapNode update && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
-        a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
-      }
-      c.add(a);
-    });
-    m.put("AWS::Kinesis::Stream", c -> {
-      Stream s = new Stream(c.template.scope, c.id, c.type, c.location);
-      s.mode = or(c.props.str("StreamModeDetails.StreamMode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
-      s.shardCount = c.props.integer("ShardCount");
-      c.add(s);
-    });
-    m.put("AWS::StepFunctions::StateMachine", c -> c.add(new StateMachine(c.template.scope, c.id, c.type, c.location)));
-    m.put("AWS::ApiGateway::Stage", c -> restStage(c, c.props, c.id, c.location, c.props.ref("RestApiId"), c.props.str("StageName")));
-    m.put("AWS::ApiGateway::Deployment", c -> {
-      // A deployment with StageName creates that stage, configured by StageDescription.
-      if (c.props.has("StageName")) {
-        MapNode desc = c.props.node("StageDescription") instanceof MapNode d ? d : null;
-        restStage(c, desc == null ? c.props.child(new MapNode(c.location, null, List.of())) : c.props.child(desc),
-            c.id, c.location, c.props.ref("RestApiId"), c.props.str("StageName"));
-      }
-    });
+    m.put(
+        "AWS::Lambda::EventInvokeConfig",
+        c -> {
+          EventInvokeConfig e = new EventInvokeConfig(c.template.scope, c.id, c.type, c.location);
+          e.function = c.props.ref("FunctionName");
+          e.onFailure = c.props.ref("DestinationConfig.OnFailure.Destination");
+          e.maximumRetryAttempts = c.props.integer("MaximumRetryAttempts");
+          e.maximumEventAgeSeconds = c.props.integer("MaximumEventAgeInSeconds");
+          c.add(e);
+        });
+    m.put(
+        "AWS::Lambda::Alias",
+        c -> {
+          Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
+          a.function = c.props.ref("FunctionName");
+          a.provisionedConcurrency =
+              c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+          if (c.declaration.get("UpdatePolicy") instanceof MapNode update
+              && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
+            a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
+          }
+          c.add(a);
+        });
+    m.put(
+        "AWS::Kinesis::Stream",
+        c -> {
+          Stream s = new Stream(c.template.scope, c.id, c.type, c.location);
+          s.mode =
+              or(
+                  c.props.str("StreamModeDetails.StreamMode"),
+                  "PROVISIONED",
+                  "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+          s.shardCount = c.props.integer("ShardCount");
+          c.add(s);
+        });
+    m.put(
+        "AWS::StepFunctions::StateMachine",
+        c -> c.add(new StateMachine(c.template.scope, c.id, c.type, c.location)));
+    m.put(
+        "AWS::ApiGateway::Stage",
+        c ->
+            restStage(
+                c, c.props, c.id, c.location, c.props.ref("RestApiId"), c.props.str("StageName")));
+    m.put(
+        "AWS::ApiGateway::Deployment",
+        c -> {
+          // A deployment with StageName creates that stage, configured by StageDescription.
+          if (c.props.has("StageName")) {
+            MapNode desc = c.props.node("StageDescription") instanceof MapNode d ? d : null;
+            restStage(
+                c,
+                desc == null
+                    ? c.props.child(new MapNode(c.location, null, List.of()))
+                    : c.props.child(desc),
+                c.id,
+                c.location,
+                c.props.ref("RestApiId"),
+                c.props.str("StageName"));
+          }
+        });
     m.put("AWS::ApiGateway::Method", MessagingMappers::restMethod);
-    m.put("AWS::ApiGateway::UsagePlan", c -> {
-      UsagePlan u = new UsagePlan(c.template.scope, c.id, c.type, c.location);
-      u.throttleRate = c.props.number("Throttle.RateLimit");
-      u.apis = c.props.collect("ApiStages", "ApiId", c.props.keyLocation("ApiStages"));
-      c.add(u);
-    });
-    m.put("AWS::ApiGatewayV2::Stage", c -> httpStage(c, c.props, c.id, c.location, c.props.ref("ApiId"), c.props.str("StageName")));
-    m.put("AWS::ApiGatewayV2::Integration", c -> {
-      ApiIntegration i = new ApiIntegration(c.template.scope, c.id, c.type, c.location);
-      i.apiKind = "HTTP";
-      i.api = c.props.ref("ApiId");
-      i.function = c.props.ref("IntegrationUri");
-      i.timeoutMillis = AwsMessaging.httpTimeout(c.props.integer("TimeoutInMillis"));
-      c.add(i);
-    });
+    m.put(
+        "AWS::ApiGateway::UsagePlan",
+        c -> {
+          UsagePlan u = new UsagePlan(c.template.scope, c.id, c.type, c.location);
+          u.throttleRate = c.props.number("Throttle.RateLimit");
+          u.apis = c.props.collect("ApiStages", "ApiId", c.props.keyLocation("ApiStages"));
+          c.add(u);
+        });
+    m.put(
+        "AWS::ApiGatewayV2::Stage",
+        c ->
+            httpStage(
+                c, c.props, c.id, c.location, c.props.ref("ApiId"), c.props.str("StageName")));
+    m.put(
+        "AWS::ApiGatewayV2::Integration",
+        c -> {
+          ApiIntegration i = new ApiIntegration(c.template.scope, c.id, c.type, c.location);
+          i.apiKind = "HTTP";
+          i.api = c.props.ref("ApiId");
+          i.function = c.props.ref("IntegrationUri");
+          i.timeoutMillis = AwsMessaging.httpTimeout(c.props.integer("TimeoutInMillis"));
+          c.add(i);
+        });
   }
 
   static void queue(ResourceContext c) {
@@ -105,7 +155,8 @@ final class MessagingMappers {
     if (redrive != null) {
       q.deadLetterTarget = redrive.ref("deadLetterTargetArn");
       q.maxReceiveCount = redrive.integer("maxReceiveCount");
-      if (q.deadLetterTarget.present() && !q.deadLetterTarget.trace().contains(p.keyLocation("RedrivePolicy"))) {
+      if (q.deadLetterTarget.present()
+          && !q.deadLetterTarget.trace().contains(p.keyLocation("RedrivePolicy"))) {
         q.deadLetterTarget = q.deadLetterTarget.withTrace(List.of(p.keyLocation("RedrivePolicy")));
       }
     }
@@ -133,7 +184,10 @@ final class MessagingMappers {
   private static MapNode relocate(MapNode m, Location at) {
     List<MapNode.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      Node v = e.value() instanceof ScalarNode s ? new ScalarNode(at, s.tag(), s.text(), s.kind()) : e.value();
+      Node v =
+          e.value() instanceof ScalarNode s
+              ? new ScalarNode(at, s.tag(), s.text(), s.kind())
+              : e.value();
       entries.add(new MapNode.Entry(e.key(), at, v));
     }
     return new MapNode(at, null, entries);
@@ -146,13 +200,25 @@ final class MessagingMappers {
     int i = 0;
     for (MapNode s : c.props.maps("Subscription")) {
       Props sp = c.props.child(s);
-      subscription(c, c.id + ".Subscription[" + i++ + "]", s.location(), Value.explicit(t.ref(), List.of(c.location)),
-          sp.str("Protocol"), sp.ref("Endpoint"), Value.absent());
+      subscription(
+          c,
+          c.id + ".Subscription[" + i++ + "]",
+          s.location(),
+          Value.explicit(t.ref(), List.of(c.location)),
+          sp.str("Protocol"),
+          sp.ref("Endpoint"),
+          Value.absent());
     }
   }
 
-  static void subscription(ResourceContext c, String id, Location location, Value<Object> topic, Value<String> protocol,
-                           Value<Object> endpoint, Value<Object> dlq) {
+  static void subscription(
+      ResourceContext c,
+      String id,
+      Location location,
+      Value<Object> topic,
+      Value<String> protocol,
+      Value<Object> endpoint,
+      Value<Object> dlq) {
     Subscription s = new Subscription(c.template.scope, id, "AWS::SNS::Subscription", location);
     s.topic = topic;
     s.protocol = protocol;
@@ -168,8 +234,13 @@ final class MessagingMappers {
     r.state = or(p.str("State"), "ENABLED", "rules are enabled by default");
     for (MapNode t : p.maps("Targets")) {
       Props tp = p.child(t);
-      r.targets.add(new EventRule.Target(tp.str("Id").orElse("target"), tp.ref("Arn"), tp.ref("DeadLetterConfig.Arn"),
-          tp.integer("RetryPolicy.MaximumRetryAttempts"), t.location()));
+      r.targets.add(
+          new EventRule.Target(
+              tp.str("Id").orElse("target"),
+              tp.ref("Arn"),
+              tp.ref("DeadLetterConfig.Arn"),
+              tp.integer("RetryPolicy.MaximumRetryAttempts"),
+              t.location()));
     }
     c.add(r);
   }
@@ -178,7 +249,10 @@ final class MessagingMappers {
     c.add(lambda(c, "DeadLetterConfig.TargetArn"));
   }
 
-  /** The properties a Lambda function and a SAM function share; the dead-letter target sits under a different key. */
+  /**
+   * The properties a Lambda function and a SAM function share; the dead-letter target sits under a
+   * different key.
+   */
   static Function lambda(ResourceContext c, String deadLetterPath) {
     Props p = c.props;
     Function f = new Function(c.template.scope, c.id, c.type, c.location);
@@ -193,15 +267,23 @@ final class MessagingMappers {
     e.function = p.ref("FunctionName");
     e.source = p.ref("EventSourceArn");
     if (!e.source.present() && p.has("SelfManagedEventSource")) {
-      e.source = Value.explicit("self-managed Kafka", List.of(p.keyLocation("SelfManagedEventSource")));
+      e.source =
+          Value.explicit("self-managed Kafka", List.of(p.keyLocation("SelfManagedEventSource")));
       e.sourceKind = "KAFKA";
     }
     e.onFailure = p.ref("DestinationConfig.OnFailure.Destination");
-    AwsMessaging.retries(e, p.integer("MaximumRetryAttempts"), p.bool("BisectBatchOnFunctionError"));
+    AwsMessaging.retries(
+        e, p.integer("MaximumRetryAttempts"), p.bool("BisectBatchOnFunctionError"));
     c.add(e);
   }
 
-  static void restStage(ResourceContext c, Props p, String id, Location location, Value<Object> api, Value<String> stageName) {
+  static void restStage(
+      ResourceContext c,
+      Props p,
+      String id,
+      Location location,
+      Value<Object> api,
+      Value<String> stageName) {
     ApiStage s = new ApiStage(c.template.scope, id, "AWS::ApiGateway::Stage", location);
     s.apiKind = "REST";
     s.api = api;
@@ -221,7 +303,13 @@ final class MessagingMappers {
     c.add(s);
   }
 
-  static void httpStage(ResourceContext c, Props p, String id, Location location, Value<Object> api, Value<String> stageName) {
+  static void httpStage(
+      ResourceContext c,
+      Props p,
+      String id,
+      Location location,
+      Value<Object> api,
+      Value<String> stageName) {
     ApiStage s = new ApiStage(c.template.scope, id, "AWS::ApiGatewayV2::Stage", location);
     s.apiKind = "HTTP";
     s.api = api;

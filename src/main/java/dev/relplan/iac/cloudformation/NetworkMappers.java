@@ -16,45 +16,71 @@ import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53. */
 final class NetworkMappers {
-  private static final AwsNetwork.SubnetKeys SUBNET = new AwsNetwork.SubnetKeys("VpcId", "AvailabilityZone", "AvailabilityZoneId",
-      "MapPublicIpOnLaunch");
-  private static final AwsNetwork.DnsRecordKeys DNS_RECORD = new AwsNetwork.DnsRecordKeys("Name", "Type", "Failover", "HealthCheckId",
-      "AliasTarget.DNSName", "AliasTarget.EvaluateTargetHealth");
-  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY = new AwsNetwork.RoutingPolicyKeys("Failover", "Weight", "Region",
-      "GeoLocation", "GeoProximityLocation", "MultiValueAnswer");
+  private static final AwsNetwork.SubnetKeys SUBNET =
+      new AwsNetwork.SubnetKeys(
+          "VpcId", "AvailabilityZone", "AvailabilityZoneId", "MapPublicIpOnLaunch");
+  private static final AwsNetwork.DnsRecordKeys DNS_RECORD =
+      new AwsNetwork.DnsRecordKeys(
+          "Name",
+          "Type",
+          "Failover",
+          "HealthCheckId",
+          "AliasTarget.DNSName",
+          "AliasTarget.EvaluateTargetHealth");
+  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY =
+      new AwsNetwork.RoutingPolicyKeys(
+          "Failover",
+          "Weight",
+          "Region",
+          "GeoLocation",
+          "GeoProximityLocation",
+          "MultiValueAnswer");
 
   private NetworkMappers() {}
 
   static void register(Map<String, Mapper> m) {
     m.put("AWS::EC2::Subnet", NetworkMappers::subnet);
-    m.put("AWS::EC2::RouteTable", c -> {
-      RouteTable t = new RouteTable(c.template.scope, c.id, c.type, c.location);
-      t.vpc = c.props.ref("VpcId");
-      c.add(t);
-    });
+    m.put(
+        "AWS::EC2::RouteTable",
+        c -> {
+          RouteTable t = new RouteTable(c.template.scope, c.id, c.type, c.location);
+          t.vpc = c.props.ref("VpcId");
+          c.add(t);
+        });
     m.put("AWS::EC2::Route", NetworkMappers::route);
-    m.put("AWS::EC2::SubnetRouteTableAssociation", c -> {
-      RouteTableAssociation a = new RouteTableAssociation(c.template.scope, c.id, c.type, c.location);
-      a.routeTable = c.props.ref("RouteTableId");
-      a.subnet = c.props.ref("SubnetId");
-      c.add(a);
-    });
-    m.put("AWS::EC2::NatGateway", c -> {
-      NatGateway n = new NatGateway(c.template.scope, c.id, c.type, c.location);
-      n.subnet = c.props.ref("SubnetId");
-      n.connectivity = or(c.props.str("ConnectivityType"), "public", "NAT gateways are public by default");
-      c.add(n);
-    });
+    m.put(
+        "AWS::EC2::SubnetRouteTableAssociation",
+        c -> {
+          RouteTableAssociation a =
+              new RouteTableAssociation(c.template.scope, c.id, c.type, c.location);
+          a.routeTable = c.props.ref("RouteTableId");
+          a.subnet = c.props.ref("SubnetId");
+          c.add(a);
+        });
+    m.put(
+        "AWS::EC2::NatGateway",
+        c -> {
+          NatGateway n = new NatGateway(c.template.scope, c.id, c.type, c.location);
+          n.subnet = c.props.ref("SubnetId");
+          n.connectivity =
+              or(c.props.str("ConnectivityType"), "public", "NAT gateways are public by default");
+          c.add(n);
+        });
     m.put("AWS::Route53::RecordSet", c -> record(c, c.props, c.id, c.location));
-    m.put("AWS::Route53::RecordSetGroup", c -> {
-      int i = 0;
-      for (MapNode rs : c.props.maps("RecordSets")) record(c, c.props.child(rs), c.id + "[" + i++ + "]", rs.location());
-    });
-    m.put("AWS::Route53::HealthCheck", c -> {
-      DnsHealthCheck h = new DnsHealthCheck(c.template.scope, c.id, c.type, c.location);
-      h.checkType = c.props.str("HealthCheckConfig.Type");
-      c.add(h);
-    });
+    m.put(
+        "AWS::Route53::RecordSetGroup",
+        c -> {
+          int i = 0;
+          for (MapNode rs : c.props.maps("RecordSets"))
+            record(c, c.props.child(rs), c.id + "[" + i++ + "]", rs.location());
+        });
+    m.put(
+        "AWS::Route53::HealthCheck",
+        c -> {
+          DnsHealthCheck h = new DnsHealthCheck(c.template.scope, c.id, c.type, c.location);
+          h.checkType = c.props.str("HealthCheckConfig.Type");
+          c.add(h);
+        });
   }
 
   static void subnet(ResourceContext c) {

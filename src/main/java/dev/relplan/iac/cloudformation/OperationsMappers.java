@@ -17,17 +17,31 @@ import java.util.Map;
 
 /** Scaling, alarms, deployments and fault-injection experiments. */
 final class OperationsMappers {
-  private static final AwsOperations.AlarmKeys ALARM = new AwsOperations.AlarmKeys("Namespace", "MetricName", "AlarmActions", "Dimensions",
-      "Metrics", "MetricStat.Metric.Namespace", "Expression", "MetricStat.Metric.Dimensions");
-  private static final AwsOperations.DeploymentGroupKeys DEPLOYMENT_GROUP = new AwsOperations.DeploymentGroupKeys(
-      "AutoRollbackConfiguration.Enabled", "AutoRollbackConfiguration.Events", "AlarmConfiguration.Enabled", "ECSServices", "ServiceName",
-      "AutoScalingGroups");
+  private static final AwsOperations.AlarmKeys ALARM =
+      new AwsOperations.AlarmKeys(
+          "Namespace",
+          "MetricName",
+          "AlarmActions",
+          "Dimensions",
+          "Metrics",
+          "MetricStat.Metric.Namespace",
+          "Expression",
+          "MetricStat.Metric.Dimensions");
+  private static final AwsOperations.DeploymentGroupKeys DEPLOYMENT_GROUP =
+      new AwsOperations.DeploymentGroupKeys(
+          "AutoRollbackConfiguration.Enabled",
+          "AutoRollbackConfiguration.Events",
+          "AlarmConfiguration.Enabled",
+          "ECSServices",
+          "ServiceName",
+          "AutoScalingGroups");
 
   private OperationsMappers() {}
 
   static void register(Map<String, Mapper> m) {
     m.put("AWS::ApplicationAutoScaling::ScalableTarget", OperationsMappers::scalableTarget);
-    m.put("AWS::ApplicationAutoScaling::ScalingPolicy", OperationsMappers::applicationScalingPolicy);
+    m.put(
+        "AWS::ApplicationAutoScaling::ScalingPolicy", OperationsMappers::applicationScalingPolicy);
     m.put("AWS::AutoScaling::ScalingPolicy", OperationsMappers::autoScalingPolicy);
     m.put("AWS::AutoScaling::ScheduledAction", OperationsMappers::scheduledAction);
     m.put("AWS::ECS::CapacityProvider", OperationsMappers::capacityProvider);
@@ -48,7 +62,12 @@ final class OperationsMappers {
     t.max = p.integer("MaxCapacity");
     c.add(t);
     if (p.has("ScheduledActions")) {
-      ScalingPolicy s = new ScalingPolicy(c.template.scope, c.id + ".ScheduledActions", c.type, p.keyLocation("ScheduledActions"));
+      ScalingPolicy s =
+          new ScalingPolicy(
+              c.template.scope,
+              c.id + ".ScheduledActions",
+              c.type,
+              p.keyLocation("ScheduledActions"));
       s.target = Value.explicit(t.ref(), List.of(c.location));
       s.policyType = Value.explicit("Scheduled", List.of(p.keyLocation("ScheduledActions")));
       c.add(s);
@@ -70,7 +89,8 @@ final class OperationsMappers {
   static void autoScalingPolicy(ResourceContext c) {
     ScalingPolicy s = new ScalingPolicy(c.template.scope, c.id, c.type, c.location);
     s.target = c.props.ref("AutoScalingGroupName");
-    s.policyType = or(c.props.str("PolicyType"), "SimpleScaling", "Auto Scaling default policy type");
+    s.policyType =
+        or(c.props.str("PolicyType"), "SimpleScaling", "Auto Scaling default policy type");
     c.add(s);
   }
 
@@ -82,7 +102,8 @@ final class OperationsMappers {
   }
 
   static void capacityProvider(ResourceContext c) {
-    // ECS managed scaling adjusts the Auto Scaling group's desired capacity through its own target tracking policy.
+    // ECS managed scaling adjusts the Auto Scaling group's desired capacity through its own target
+    // tracking policy.
     Value<String> status = c.props.str("AutoScalingGroupProvider.ManagedScaling.Status");
     if (!"ENABLED".equals(status.orElse(""))) return;
     ScalingPolicy s = new ScalingPolicy(c.template.scope, c.id, c.type, c.location);
@@ -111,11 +132,13 @@ final class OperationsMappers {
   static void experimentTemplate(ResourceContext c) {
     FisExperiment f = new FisExperiment(c.template.scope, c.id, c.type, c.location);
     for (MapNode.Entry a : c.props.entries("Actions")) {
-      Value<String> action = a.value() instanceof MapNode am ? c.props.child(am).str("ActionId") : Value.absent();
+      Value<String> action =
+          a.value() instanceof MapNode am ? c.props.child(am).str("ActionId") : Value.absent();
       if (action.present()) f.actionIds.add(action.get());
     }
     for (MapNode.Entry t : c.props.entries("Targets")) {
-      Value<String> type = t.value() instanceof MapNode tm ? c.props.child(tm).str("ResourceType") : Value.absent();
+      Value<String> type =
+          t.value() instanceof MapNode tm ? c.props.child(tm).str("ResourceType") : Value.absent();
       if (type.present()) f.targetTypes.add(type.get());
     }
     c.add(f);
@@ -131,8 +154,10 @@ final class OperationsMappers {
     Props p = c.props;
     DeploymentGroup g = new DeploymentGroup(c.template.scope, c.id, c.type, c.location);
     Value<Object> app = p.ref("ApplicationName");
-    g.computePlatform = Value.defaulted("Server", "CodeDeploy applications default to the Server platform");
-    if (app.get() instanceof ResourceRef r && c.template.resources().get(r.id()) instanceof MapNode appDecl
+    g.computePlatform =
+        Value.defaulted("Server", "CodeDeploy applications default to the Server platform");
+    if (app.get() instanceof ResourceRef r
+        && c.template.resources().get(r.id()) instanceof MapNode appDecl
         && appDecl.get("Properties") instanceof MapNode appProps) {
       Value<String> platform = c.props.child(appProps).str("ComputePlatform");
       if (platform.present() || platform.unresolved()) g.computePlatform = platform;

@@ -2,7 +2,6 @@ package dev.relplan.iac.cloudformation;
 
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.common.TypedSettings;
-import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -10,6 +9,7 @@ import dev.relplan.model.Zones;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Typed, located access to a resource's properties. Paths walk the property tree through Fn::If;
- * the result carries the line of the deciding key and where its value came from. Several roots
- * may be layered (a SAM resource over its Globals): the first root that sets a path wins.
+ * the result carries the line of the deciding key and where its value came from. Several roots may
+ * be layered (a SAM resource over its Globals): the first root that sets a path wins.
  */
 final class Props extends TypedSettings<Props> {
   private final Template template;
@@ -56,20 +56,25 @@ final class Props extends TypedSettings<Props> {
   }
 
   /** Where a path lands: the located node, or unresolved, or absent. */
-  private record Found(Node node, Evaluated computed, Location keyLocation, List<Location> trace, Unknown unknown) {
+  private record Found(
+      Node node, Evaluated computed, Location keyLocation, List<Location> trace, Unknown unknown) {
     Found(Node node, Location keyLocation, List<Location> trace, Unknown unknown) {
       this(node, null, keyLocation, trace, unknown);
     }
   }
 
-  /** A path that a root sets to AWS::NoValue: removed there, and not taken from a later root either. */
+  /**
+   * A path that a root sets to AWS::NoValue: removed there, and not taken from a later root either.
+   */
   private static final Found REMOVED = new Found(null, null, List.of(), null);
 
   private Found find(String path) {
     for (MapNode root : roots) {
       Found f = find(root, path.split("\\."));
-      // SAM merges Globals before CloudFormation resolves intrinsics, and treats an intrinsic like a plain value:
-      // a resource's own Fn::If / Ref AWS::NoValue replaces the global value, so AWS::NoValue removes the property.
+      // SAM merges Globals before CloudFormation resolves intrinsics, and treats an intrinsic like
+      // a plain value:
+      // a resource's own Fn::If / Ref AWS::NoValue replaces the global value, so AWS::NoValue
+      // removes the property.
       if (f == REMOVED) return null;
       if (f != null) return f;
     }
@@ -110,7 +115,8 @@ final class Props extends TypedSettings<Props> {
   private Found computed(Object value, Location keyLoc, List<Location> trace, Evaluated from) {
     List<Location> t = new ArrayList<>(trace);
     t.addAll(from.trace());
-    return value instanceof Unknown u ? new Found(null, keyLoc, t, u)
+    return value instanceof Unknown u
+        ? new Found(null, keyLoc, t, u)
         : new Found(null, new Evaluated(value, from.trace(), from.refs()), keyLoc, t, null);
   }
 
@@ -148,7 +154,9 @@ final class Props extends TypedSettings<Props> {
     return Value.explicit(e.value(), trace);
   }
 
-  /** Resources referenced anywhere in the value at a path, even when the value itself is unknown. */
+  /**
+   * Resources referenced anywhere in the value at a path, even when the value itself is unknown.
+   */
   @Override
   public Set<ResourceRef> refs(String path) {
     Found f = find(path);
@@ -164,7 +172,9 @@ final class Props extends TypedSettings<Props> {
 
   @Override
   protected String asText(Object v) {
-    return v instanceof String s ? s : v instanceof Boolean || v instanceof Number ? String.valueOf(v) : null;
+    return v instanceof String s
+        ? s
+        : v instanceof Boolean || v instanceof Number ? String.valueOf(v) : null;
   }
 
   @Override
@@ -191,7 +201,10 @@ final class Props extends TypedSettings<Props> {
     return Template.asBoolean(v) instanceof Boolean b ? b : null;
   }
 
-  /** A list; a single value is treated as a one-element list, Fn::GetAZs as every zone of the Region. */
+  /**
+   * A list; a single value is treated as a one-element list, Fn::GetAZs as every zone of the
+   * Region.
+   */
   @Override
   protected List<Object> asList(Object v) {
     return v instanceof AzList ? List.of(Zones.ALL_IN_REGION) : super.asList(v);

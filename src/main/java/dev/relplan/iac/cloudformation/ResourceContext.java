@@ -1,11 +1,11 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.iac.common.Evaluated;
-import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,15 @@ final class ResourceContext {
   final Workload workload;
   final Value<Boolean> exists;
 
-  ResourceContext(Template template, String id, Location location, String type, MapNode declaration, Props props,
-                  Workload workload, Value<Boolean> exists) {
+  ResourceContext(
+      Template template,
+      String id,
+      Location location,
+      String type,
+      MapNode declaration,
+      Props props,
+      Workload workload,
+      Value<Boolean> exists) {
     this.template = template;
     this.id = id;
     this.type = type;
@@ -40,15 +47,18 @@ final class ResourceContext {
     Value<List<Object>> tags = props.list("Tags");
     if (tags.present()) {
       for (Object t : tags.get()) {
-        if (t instanceof Map<?, ?> m && m.get("Key") instanceof String k && m.get("Value") instanceof String v) r.tags.put(k, v);
+        if (t instanceof Map<?, ?> m
+            && m.get("Key") instanceof String k
+            && m.get("Value") instanceof String v) r.tags.put(k, v);
       }
     } else {
       // SAM resources take tags as a plain map.
       Value<Object> raw = props.raw("Tags");
       if (raw.present() && raw.get() instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> {
-          if (v instanceof String s) r.tags.put(String.valueOf(k), s);
-        });
+        m.forEach(
+            (k, v) -> {
+              if (v instanceof String s) r.tags.put(String.valueOf(k), s);
+            });
       }
     }
     workload.add(r);
@@ -60,17 +70,21 @@ final class ResourceContext {
     return id + suffix;
   }
 
-  /** The DeletionPolicy resource attribute as RETAIN / SNAPSHOT / DELETE, with the CloudFormation default. */
+  /**
+   * The DeletionPolicy resource attribute as RETAIN / SNAPSHOT / DELETE, with the CloudFormation
+   * default.
+   */
   Value<String> deletionPolicy(String defaultPolicy) {
     MapNode.Entry e = declaration.entry("DeletionPolicy");
     if (e != null) {
       Evaluated v = template.eval(e.value());
       if (v.value() instanceof String s) {
-        String p = switch (s) {
-          case "Retain", "RetainExceptOnCreate" -> "RETAIN";
-          case "Snapshot" -> "SNAPSHOT";
-          default -> "DELETE";
-        };
+        String p =
+            switch (s) {
+              case "Retain", "RetainExceptOnCreate" -> "RETAIN";
+              case "Snapshot" -> "SNAPSHOT";
+              default -> "DELETE";
+            };
         List<Location> trace = new ArrayList<>(List.of(e.keyLocation()));
         trace.addAll(v.trace());
         return Value.explicit(p, trace);

@@ -1,14 +1,14 @@
 package dev.relplan.iac.cloudformation;
 
-import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.source.Location;
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,36 +19,44 @@ import java.util.Set;
 
 /**
  * One evaluated instance of a CloudFormation template: its parameter values, conditions, mappings
- * and the evaluation of its nodes (the intrinsic functions themselves are in {@link Intrinsics}).
- * A nested stack is another instance with its own scope.
+ * and the evaluation of its nodes (the intrinsic functions themselves are in {@link Intrinsics}). A
+ * nested stack is another instance with its own scope.
  */
 final class Template {
   /** AWS::NoValue: the property is removed. */
-  static final Object NO_VALUE = new Object() {
-    @Override
-    public String toString() {
-      return "AWS::NoValue";
-    }
-  };
+  static final Object NO_VALUE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "AWS::NoValue";
+        }
+      };
 
   /** A parameter value and where it was set. */
   record ParameterValue(Object value, Location location, String origin) {}
 
   final SourceFile file;
   final MapNode root;
+
   /** Scope id: the file path, or the file path plus the nested-stack chain that instantiated it. */
   final String scope;
+
   final List<Location> callChain;
   final boolean sam;
   private final Map<String, ParameterValue> parameterValues;
   private final Map<String, Evaluated> conditionCache = new HashMap<>();
   private final List<String> evaluatingConditions = new ArrayList<>();
   private final List<String> evaluatingParameters = new ArrayList<>();
+
   /** Resolves Fn::ImportValue and nested-stack outputs across templates. */
   final CrossStack crossStack;
 
-  Template(SourceFile file, String scope, List<Location> callChain, Map<String, ParameterValue> parameterValues,
-           CrossStack crossStack) {
+  Template(
+      SourceFile file,
+      String scope,
+      List<Location> callChain,
+      Map<String, ParameterValue> parameterValues,
+      CrossStack crossStack) {
     this.file = file;
     this.root = (MapNode) file.document();
     this.scope = scope;
@@ -60,10 +68,15 @@ final class Template {
 
   static boolean isSam(MapNode root) {
     Node t = root.get("Transform");
-    if (t instanceof ScalarNode s) return s.text() != null && s.text().startsWith("AWS::Serverless");
+    if (t instanceof ScalarNode s)
+      return s.text() != null && s.text().startsWith("AWS::Serverless");
     if (t instanceof SeqNode seq) {
-      return seq.items().stream().anyMatch(i -> i instanceof ScalarNode s && s.text() != null
-          && s.text().startsWith("AWS::Serverless"));
+      return seq.items().stream()
+          .anyMatch(
+              i ->
+                  i instanceof ScalarNode s
+                      && s.text() != null
+                      && s.text().startsWith("AWS::Serverless"));
     }
     return false;
   }
@@ -81,7 +94,8 @@ final class Template {
   }
 
   String typeOf(String id) {
-    if (resources().get(id) instanceof MapNode r && r.get("Type") instanceof ScalarNode t) return t.text();
+    if (resources().get(id) instanceof MapNode r && r.get("Type") instanceof ScalarNode t)
+      return t.text();
     return null;
   }
 
@@ -90,20 +104,27 @@ final class Template {
   /** The value of a parameter: the given value, else its Default, else unknown. */
   Evaluated parameter(String name) {
     MapNode decl = section("Parameters").get(name) instanceof MapNode m ? m : null;
-    String type = decl != null && decl.get("Type") instanceof ScalarNode t && t.text() != null ? t.text() : "String";
+    String type =
+        decl != null && decl.get("Type") instanceof ScalarNode t && t.text() != null
+            ? t.text()
+            : "String";
     if (type.startsWith("AWS::SSM::Parameter::Value")) {
-      return Evaluated.of(new Unknown("parameter " + name + " is read from SSM Parameter Store at deploy time"));
+      return Evaluated.of(
+          new Unknown("parameter " + name + " is read from SSM Parameter Store at deploy time"));
     }
     ParameterValue given = parameterValues.get(name);
     if (given != null) {
       Object v = given.value();
       if (v instanceof String s && isListType(type)) v = splitList(s);
-      return new Evaluated(v, given.location() == null ? List.of() : List.of(given.location()), Set.of());
+      return new Evaluated(
+          v, given.location() == null ? List.of() : List.of(given.location()), Set.of());
     }
     Node d = decl == null ? null : decl.get("Default");
     if (d != null) {
-      // A Default must be a literal; one that refers back to its own parameter would recurse forever.
-      if (evaluatingParameters.contains(name)) return Evaluated.of(new Unknown("parameter " + name + " refers to itself"));
+      // A Default must be a literal; one that refers back to its own parameter would recurse
+      // forever.
+      if (evaluatingParameters.contains(name))
+        return Evaluated.of(new Unknown("parameter " + name + " refers to itself"));
       evaluatingParameters.add(name);
       Evaluated e;
       try {
@@ -117,7 +138,11 @@ final class Template {
       if (!trace.contains(d.location())) trace.add(0, d.location());
       return new Evaluated(v, trace, e.refs());
     }
-    return Evaluated.of(new Unknown("parameter " + name + " has no default and no value was given (pass --parameters FILE)"));
+    return Evaluated.of(
+        new Unknown(
+            "parameter "
+                + name
+                + " has no default and no value was given (pass --parameters FILE)"));
   }
 
   private static boolean isListType(String type) {
@@ -148,7 +173,8 @@ final class Template {
       Evaluated e = eval(def);
       evaluatingConditions.remove(name);
       Object v = asBoolean(e.value());
-      if (v instanceof Unknown u) v = new Unknown("condition " + name + " cannot be evaluated: " + u.reason());
+      if (v instanceof Unknown u)
+        v = new Unknown("condition " + name + " cannot be evaluated: " + u.reason());
       result = e.with(v);
     }
     conditionCache.put(name, result);
@@ -175,8 +201,11 @@ final class Template {
     int guard = 0;
     while (n != null && "Fn::If".equals(intrinsicName(n)) && guard++ < 64) {
       Node arg = intrinsicArgument(n);
-      if (!(arg instanceof SeqNode s) || s.items().size() != 3 || !(s.items().get(0) instanceof ScalarNode c)) {
-        return new Selected(null, trace, new Unknown("malformed Fn::If at line " + n.location().line()));
+      if (!(arg instanceof SeqNode s)
+          || s.items().size() != 3
+          || !(s.items().get(0) instanceof ScalarNode c)) {
+        return new Selected(
+            null, trace, new Unknown("malformed Fn::If at line " + n.location().line()));
       }
       Evaluated cond = condition(c.text());
       for (Location l : cond.trace()) if (!trace.contains(l)) trace.add(l);
@@ -190,7 +219,10 @@ final class Template {
     return new Selected(n, trace, null);
   }
 
-  /** A node chosen through conditions; {@code unknown} is set when a condition could not be evaluated. */
+  /**
+   * A node chosen through conditions; {@code unknown} is set when a condition could not be
+   * evaluated.
+   */
   record Selected(Node node, List<Location> trace, Unknown unknown) {}
 
   private boolean isNoValue(Node n) {
@@ -213,9 +245,9 @@ final class Template {
   }
 
   /**
-   * The argument of an intrinsic: the value under the single key of the long form, or the short-form
-   * node itself without its tag ({@code !ImportValue x} → {@code x}). Keeping the tag would make the
-   * argument evaluate as the same intrinsic again, endlessly.
+   * The argument of an intrinsic: the value under the single key of the long form, or the
+   * short-form node itself without its tag ({@code !ImportValue x} → {@code x}). Keeping the tag
+   * would make the argument evaluate as the same intrinsic again, endlessly.
    */
   static Node intrinsicArgument(Node n) {
     if (n.intrinsicTag() != null) return untagged(n);
@@ -233,14 +265,18 @@ final class Template {
     return eval(n, 0);
   }
 
-  /** {@code n} evaluated {@code depth} levels deep; {@link Intrinsics} passes the depth on to arguments. */
+  /**
+   * {@code n} evaluated {@code depth} levels deep; {@link Intrinsics} passes the depth on to
+   * arguments.
+   */
   Evaluated eval(Node n, int depth) {
     if (depth > 100) return Evaluated.of(new Unknown("expression nests too deeply"));
     String fn = intrinsicName(n);
     if (fn != null) return Intrinsics.apply(this, fn, intrinsicArgument(n), n, depth + 1);
     if (n instanceof ScalarNode s) {
       if (s.isNull()) return Evaluated.of(null);
-      if (s.kind() == ScalarNode.Kind.BOOLEAN) return Evaluated.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+      if (s.kind() == ScalarNode.Kind.BOOLEAN)
+        return Evaluated.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
       if (s.text().contains("{{resolve:")) {
         return Evaluated.of(new Unknown("dynamic reference resolved at deploy time: " + s.text()));
       }
@@ -269,13 +305,21 @@ final class Template {
 
   Evaluated ref(String name) {
     switch (name) {
-      case "AWS::NoValue": return Evaluated.of(Template.NO_VALUE);
-      case "AWS::Partition": return Evaluated.of("aws");
-      case "AWS::URLSuffix": return Evaluated.of("amazonaws.com");
-      case "AWS::Region": return Evaluated.of(new Unknown("the deployment region"));
-      case "AWS::AccountId": return Evaluated.of(new Unknown("the deployment account"));
-      case "AWS::StackName": return Evaluated.of(crossStack.stackNameWildcard ? CrossStack.STACK_NAME : new Unknown("the stack name"));
-      case "AWS::StackId", "AWS::NotificationARNs": return Evaluated.of(new Unknown(name + " is known at deploy time"));
+      case "AWS::NoValue":
+        return Evaluated.of(Template.NO_VALUE);
+      case "AWS::Partition":
+        return Evaluated.of("aws");
+      case "AWS::URLSuffix":
+        return Evaluated.of("amazonaws.com");
+      case "AWS::Region":
+        return Evaluated.of(new Unknown("the deployment region"));
+      case "AWS::AccountId":
+        return Evaluated.of(new Unknown("the deployment account"));
+      case "AWS::StackName":
+        return Evaluated.of(
+            crossStack.stackNameWildcard ? CrossStack.STACK_NAME : new Unknown("the stack name"));
+      case "AWS::StackId", "AWS::NotificationARNs":
+        return Evaluated.of(new Unknown(name + " is known at deploy time"));
       default:
     }
     if (section("Parameters").has(name)) return parameter(name);
@@ -290,7 +334,9 @@ final class Template {
     if ("AWS::CloudFormation::Stack".equals(typeOf(id)) && attr.startsWith("Outputs.")) {
       return crossStack.nestedOutput(this, id, attr.substring("Outputs.".length()));
     }
-    if (!declaresResource(id)) return Evaluated.of(new Unknown("Fn::GetAtt on " + id + ", which this template does not declare"));
+    if (!declaresResource(id))
+      return Evaluated.of(
+          new Unknown("Fn::GetAtt on " + id + ", which this template does not declare"));
     ResourceRef r = new ResourceRef(scope, id, attr);
     return new Evaluated(r, List.of(), Set.of(r));
   }

@@ -1,6 +1,7 @@
 package dev.relplan.iac.common;
 
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Unknown;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,10 +10,10 @@ import java.util.Set;
 
 /**
  * The result of evaluating an IaC expression (a CloudFormation intrinsic or a Terraform
- * expression): a plain value (null, String, number, Boolean, List, Map, {@link ResourceRef},
- * {@link dev.relplan.model.Unknown}, or a format's own marker such as CloudFormation's
- * AWS::NoValue), the locations that decided it (parameter defaults and files, mapping entries,
- * variable defaults, tfvars lines, locals, module arguments) and every resource it references.
+ * expression): a plain value (null, String, number, Boolean, List, Map, {@link ResourceRef}, {@link
+ * Unknown}, or a format's own marker such as CloudFormation's AWS::NoValue), the locations that
+ * decided it (parameter defaults and files, mapping entries, variable defaults, tfvars lines,
+ * locals, module arguments) and every resource it references.
  */
 public record Evaluated(Object value, List<Location> trace, Set<ResourceRef> refs) {
   public static Evaluated of(Object value) {

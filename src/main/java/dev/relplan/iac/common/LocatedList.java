@@ -40,7 +40,8 @@ public final class LocatedList {
    * The list with one more element, set by a resource of its own at the given line (a Terraform
    * target group attachment or Auto Scaling attachment).
    */
-  public static Value<List<Object>> appended(Value<List<Object>> list, Object element, Location at) {
+  public static Value<List<Object>> appended(
+      Value<List<Object>> list, Object element, Location at) {
     List<Object> out = new ArrayList<>(list.present() ? list.get() : List.of());
     out.add(element);
     List<Location> trace = new ArrayList<>(list.trace());

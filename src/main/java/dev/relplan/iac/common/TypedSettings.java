@@ -32,13 +32,20 @@ public abstract class TypedSettings<S extends TypedSettings<S>> {
   /** The evaluated value at a path: absent, unresolved, or explicit with its trace. */
   public abstract Value<Object> raw(String path);
 
-  /** Resources referenced anywhere in the value at a path, even when the value itself is unknown. */
+  /**
+   * Resources referenced anywhere in the value at a path, even when the value itself is unknown.
+   */
   public abstract Set<ResourceRef> refs(String path);
 
-  /** The nested settings at a path: the elements of a list of objects, or the nested blocks of that type. */
+  /**
+   * The nested settings at a path: the elements of a list of objects, or the nested blocks of that
+   * type.
+   */
   public abstract List<S> nested(String path);
 
-  /** Why the value of a referenced resource's attribute is not known before the format deploys it. */
+  /**
+   * Why the value of a referenced resource's attribute is not known before the format deploys it.
+   */
   protected abstract String knownOnlyLater(ResourceRef ref);
 
   /** The value as text in the format's own conversion, or null when it is not a primitive. */
@@ -67,14 +74,17 @@ public abstract class TypedSettings<S extends TypedSettings<S>> {
   }
 
   public Value<Integer> integer(String path) {
-    return convert(raw(path), "a whole number", v -> {
-      BigDecimal d = asDecimal(v);
-      try {
-        return d == null ? null : d.intValueExact();
-      } catch (ArithmeticException e) {
-        return null;
-      }
-    });
+    return convert(
+        raw(path),
+        "a whole number",
+        v -> {
+          BigDecimal d = asDecimal(v);
+          try {
+            return d == null ? null : d.intValueExact();
+          } catch (ArithmeticException e) {
+            return null;
+          }
+        });
   }
 
   public Value<Double> number(String path) {

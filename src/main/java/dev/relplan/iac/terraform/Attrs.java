@@ -2,7 +2,6 @@ package dev.relplan.iac.terraform;
 
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.common.TypedSettings;
-import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -13,6 +12,7 @@ import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Body;
 import dev.relplan.parse.hcl.Expr;
 import dev.relplan.parse.hcl.TemplatePart;
+import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 
 /**
  * Typed, located access to the arguments of a resource block (or of one nested block, or of an
- * object value). A path such as {@code health_check.enabled} walks nested blocks (including
- * {@code dynamic} blocks) and object values; results carry the argument's line first, then where
- * its value was set.
+ * object value). A path such as {@code health_check.enabled} walks nested blocks (including {@code
+ * dynamic} blocks) and object values; results carry the argument's line first, then where its value
+ * was set.
  */
 final class Attrs extends TypedSettings<Attrs> {
   private final ModuleInstance module;
@@ -41,7 +41,14 @@ final class Attrs extends TypedSettings<Attrs> {
     this(module, body, env, null, at, List.of(), Set.of());
   }
 
-  private Attrs(ModuleInstance module, Body body, Env env, Object value, Location at, List<Location> baseTrace, Set<ResourceRef> baseRefs) {
+  private Attrs(
+      ModuleInstance module,
+      Body body,
+      Env env,
+      Object value,
+      Location at,
+      List<Location> baseTrace,
+      Set<ResourceRef> baseRefs) {
     this.module = module;
     this.body = body;
     this.env = env;
@@ -51,7 +58,9 @@ final class Attrs extends TypedSettings<Attrs> {
     this.baseRefs = baseRefs;
   }
 
-  /** Arguments given as a value (a resource's values in a Terraform plan), all located at one line. */
+  /**
+   * Arguments given as a value (a resource's values in a Terraform plan), all located at one line.
+   */
   static Attrs ofValue(ModuleInstance module, Object value, Location at) {
     return new Attrs(module, null, Env.EMPTY, value, at, List.of(), Set.of());
   }
@@ -61,7 +70,12 @@ final class Attrs extends TypedSettings<Attrs> {
     return at;
   }
 
-  private record Found(Object value, Location keyLocation, List<Location> trace, Set<ResourceRef> refs, boolean block) {}
+  private record Found(
+      Object value,
+      Location keyLocation,
+      List<Location> trace,
+      Set<ResourceRef> refs,
+      boolean block) {}
 
   private Found find(String path) {
     return find(path.split("\\."), 0);
@@ -73,7 +87,9 @@ final class Attrs extends TypedSettings<Attrs> {
     Attribute a = body.attribute(key).orElse(null);
     if (a != null) {
       Location loc = module.at(a.range());
-      if (i + 1 < keys.length && a.value() instanceof Expr.TemplateExpr t && t.singleInterpolation().isEmpty()) {
+      if (i + 1 < keys.length
+          && a.value() instanceof Expr.TemplateExpr t
+          && t.singleInterpolation().isEmpty()) {
         Found json = jsonTemplate(t, keys, i + 1, loc);
         if (json != null) return json;
       }
@@ -83,7 +99,8 @@ final class Attrs extends TypedSettings<Attrs> {
     List<Attrs> blocks = nested(key);
     if (blocks.isEmpty()) {
       String unknown = unknownDynamic(key);
-      if (unknown != null) return new Found(new Unknown(unknown), dynamicLine(key), List.of(), Set.of(), false);
+      if (unknown != null)
+        return new Found(new Unknown(unknown), dynamicLine(key), List.of(), Set.of(), false);
       return null;
     }
     Attrs first = blocks.get(0);
@@ -133,7 +150,8 @@ final class Attrs extends TypedSettings<Attrs> {
     if (depth > 64) return new Unknown("nested too deeply");
     if (v instanceof String s) {
       if (holes.containsKey(s)) return holes.get(s);
-      for (String h : holes.keySet()) if (s.contains(h)) return new Unknown("text built from values known only after apply");
+      for (String h : holes.keySet())
+        if (s.contains(h)) return new Unknown("text built from values known only after apply");
       return s;
     }
     if (v instanceof List<?> l) {
@@ -153,7 +171,8 @@ final class Attrs extends TypedSettings<Attrs> {
     return walk(v.value(), keys, i, loc, v.trace(), v.refs());
   }
 
-  private static Found walk(Object v, String[] keys, int i, Location loc, List<Location> trace, Set<ResourceRef> refs) {
+  private static Found walk(
+      Object v, String[] keys, int i, Location loc, List<Location> trace, Set<ResourceRef> refs) {
     for (; i < keys.length; i++) {
       if (TfValues.isUnknown(v)) return new Found(v, loc, trace, refs, false);
       if (v instanceof TfValues.JsonText j) v = j.structure();
@@ -194,7 +213,8 @@ final class Attrs extends TypedSettings<Attrs> {
     List<Location> trace = new ArrayList<>();
     trace.add(f.keyLocation);
     for (Location l : f.trace) if (!trace.contains(l)) trace.add(l);
-    if (TfValues.isUnknown(f.value)) return Value.unresolved(TfValues.asUnknown(f.value).reason(), trace);
+    if (TfValues.isUnknown(f.value))
+      return Value.unresolved(TfValues.asUnknown(f.value).reason(), trace);
     return Value.explicit(normalize(f.value, 0), trace);
   }
 
@@ -218,7 +238,9 @@ final class Attrs extends TypedSettings<Attrs> {
     return v;
   }
 
-  /** Resources referenced anywhere in the value at a path, even when the value itself is unknown. */
+  /**
+   * Resources referenced anywhere in the value at a path, even when the value itself is unknown.
+   */
   @Override
   public Set<ResourceRef> refs(String path) {
     Found f = find(path);
@@ -244,7 +266,9 @@ final class Attrs extends TypedSettings<Attrs> {
 
   @Override
   protected String asText(Object v) {
-    return v instanceof String s ? s : v instanceof Boolean || v instanceof BigDecimal ? TfValues.str(v) : null;
+    return v instanceof String s
+        ? s
+        : v instanceof Boolean || v instanceof BigDecimal ? TfValues.str(v) : null;
   }
 
   @Override
@@ -259,7 +283,10 @@ final class Attrs extends TypedSettings<Attrs> {
 
   // ---- nested blocks ----
 
-  /** The instances of a nested block type (static and dynamic), or the elements of an object-list argument. */
+  /**
+   * The instances of a nested block type (static and dynamic), or the elements of an object-list
+   * argument.
+   */
   @Override
   public List<Attrs> nested(String path) {
     int dot = path.indexOf('.');
@@ -274,7 +301,8 @@ final class Attrs extends TypedSettings<Attrs> {
       return out;
     }
     for (Block b : body.blocks()) {
-      if (b.type().equals(path) && b.labels().isEmpty()) out.add(new Attrs(module, b.body(), env, module.at(b.range())));
+      if (b.type().equals(path) && b.labels().isEmpty())
+        out.add(new Attrs(module, b.body(), env, module.at(b.range())));
       if (b.type().equals("dynamic") && path.equals(b.label(0))) out.addAll(expandDynamic(b));
     }
     if (out.isEmpty()) {
@@ -287,10 +315,13 @@ final class Attrs extends TypedSettings<Attrs> {
     return out;
   }
 
-  private void addValues(Object v, Location loc, List<Location> trace, Set<ResourceRef> refs, List<Attrs> out) {
+  private void addValues(
+      Object v, Location loc, List<Location> trace, Set<ResourceRef> refs, List<Attrs> out) {
     if (v instanceof TfValues.JsonText j) v = j.structure();
     if (v instanceof Map) out.add(new Attrs(module, null, env, v, loc, trace, refs));
-    else if (v instanceof List<?> l) for (Object o : l) if (o instanceof Map) out.add(new Attrs(module, null, env, o, loc, trace, refs));
+    else if (v instanceof List<?> l)
+      for (Object o : l)
+        if (o instanceof Map) out.add(new Attrs(module, null, env, o, loc, trace, refs));
   }
 
   private List<Attrs> expandDynamic(Block b) {
@@ -299,7 +330,8 @@ final class Attrs extends TypedSettings<Attrs> {
     Block content = b.body().blocks("content").stream().findFirst().orElse(null);
     if (forEach == null || content == null) return out;
     Evaluated coll = module.eval(forEach.value(), env);
-    if (Evaluator.unknownOf(coll.value()) != null || !(coll.value() instanceof List || coll.value() instanceof Map)) return out;
+    if (Evaluator.unknownOf(coll.value()) != null
+        || !(coll.value() instanceof List || coll.value() instanceof Map)) return out;
     String iterator = b.label(0);
     Attribute it = b.body().attribute("iterator").orElse(null);
     if (it != null && it.value() instanceof Expr.ScopeTraversal t) iterator = t.root();
@@ -308,7 +340,12 @@ final class Attrs extends TypedSettings<Attrs> {
       item.put("key", e.getKey());
       Object val = e.getValue();
       item.put("value", val instanceof Object && val.getClass() == Object.class ? null : val);
-      out.add(new Attrs(module, content.body(), env.with(iterator, Evaluated.combine(item, coll)), module.at(content.range())));
+      out.add(
+          new Attrs(
+              module,
+              content.body(),
+              env.with(iterator, Evaluated.combine(item, coll)),
+              module.at(content.range())));
       if (out.size() > 1000) break;
     }
     return out;
@@ -338,9 +375,10 @@ final class Attrs extends TypedSettings<Attrs> {
     Map<String, String> out = new TreeMap<>();
     Value<Object> t = raw("tags");
     if (t.present() && t.get() instanceof Map<?, ?> mp) {
-      mp.forEach((k, v) -> {
-        if (v instanceof String s) out.put(String.valueOf(k), s);
-      });
+      mp.forEach(
+          (k, v) -> {
+            if (v instanceof String s) out.put(String.valueOf(k), s);
+          });
     }
     // Auto Scaling groups write tags as tag { key = ..., value = ... } blocks.
     if (body != null && body.attribute("tags").isEmpty()) {

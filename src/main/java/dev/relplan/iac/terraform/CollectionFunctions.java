@@ -71,7 +71,8 @@ final class CollectionFunctions {
     need(a, 2, 2);
     List<?> l = list(a.get(0));
     if (l == null) return bad("index needs a list");
-    for (int i = 0; i < l.size(); i++) if (TfValues.equal(l.get(i), a.get(1))) return BigDecimal.valueOf(i);
+    for (int i = 0; i < l.size(); i++)
+      if (TfValues.equal(l.get(i), a.get(1))) return BigDecimal.valueOf(i);
     return bad("index: element not found");
   }
 

@@ -3,7 +3,6 @@ package dev.relplan.iac.terraform;
 import static dev.relplan.iac.terraform.FunctionArgs.bad;
 import static dev.relplan.iac.terraform.FunctionArgs.list;
 import static dev.relplan.iac.terraform.FunctionArgs.need;
-import static dev.relplan.iac.terraform.FunctionArgs.one;
 import static dev.relplan.iac.terraform.FunctionArgs.unknownIfRef;
 import static java.util.Map.entry;
 
@@ -12,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Terraform's type conversion functions; {@code sensitive} and {@code nonsensitive} pass their value on. */
+/**
+ * Terraform's type conversion functions; {@code sensitive} and {@code nonsensitive} pass their
+ * value on.
+ */
 final class ConversionFunctions {
   private ConversionFunctions() {}
 
@@ -62,7 +64,8 @@ final class ConversionFunctions {
     if (l == null) return unknownIfRef(a.get(0), "toset needs a list");
     List<Object> out = new ArrayList<>();
     for (Object o : l) if (out.stream().noneMatch(x -> TfValues.equal(x, o))) out.add(o);
-    if (out.stream().allMatch(x -> x instanceof String)) out.sort((x, y) -> ((String) x).compareTo((String) y));
+    if (out.stream().allMatch(x -> x instanceof String))
+      out.sort((x, y) -> ((String) x).compareTo((String) y));
     return out;
   }
 

@@ -21,7 +21,9 @@ final class EncodingFunctions {
     return Map.ofEntries(
         entry("jsonencode", EncodingFunctions::jsonencode),
         entry("jsondecode", EncodingFunctions::jsondecode),
-        entry("base64encode", a -> Base64.getEncoder().encodeToString(str(one(a)).getBytes(StandardCharsets.UTF_8))));
+        entry(
+            "base64encode",
+            a -> Base64.getEncoder().encodeToString(str(one(a)).getBytes(StandardCharsets.UTF_8))));
   }
 
   /** JSON text, or the structure itself when it holds values known only after apply. */

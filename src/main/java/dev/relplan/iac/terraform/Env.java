@@ -4,7 +4,9 @@ import dev.relplan.iac.common.Evaluated;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Names bound while evaluating: each, count, for-expression variables and dynamic block iterators. */
+/**
+ * Names bound while evaluating: each, count, for-expression variables and dynamic block iterators.
+ */
 final class Env {
   static final Env EMPTY = new Env(null, Map.of());
   private final Env parent;

@@ -20,22 +20,26 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Evaluates HCL expressions the way Terraform does at plan time, with unknown values for what
- * only the cloud knows (data sources, attributes computed by the provider). Depth is bounded
- * across all indirections (locals, variables, outputs) so hostile input cannot overflow the stack.
+ * Evaluates HCL expressions the way Terraform does at plan time, with unknown values for what only
+ * the cloud knows (data sources, attributes computed by the provider). Depth is bounded across all
+ * indirections (locals, variables, outputs) so hostile input cannot overflow the stack.
  */
 final class Evaluator {
   static final int MAX_DEPTH = 1000;
+
   /** Evaluation steps for a whole scan: nested for-expressions over large collections stop here. */
   static final long MAX_STEPS = 5_000_000;
+
   /** The longest string a template or function may build. */
   static final int MAX_STRING = 1_000_000;
+
   private int depth;
   private long steps;
   final Functions functions = new Functions(this);
 
   Evaluated eval(Expr e, ModuleInstance m, Env env) {
-    if (depth >= MAX_DEPTH) return Evaluated.of(new Err("expression nested too deeply to evaluate"));
+    if (depth >= MAX_DEPTH)
+      return Evaluated.of(new Err("expression nested too deeply to evaluate"));
     if (++steps > MAX_STEPS) return Evaluated.of(EXHAUSTED);
     depth++;
     try {
@@ -54,14 +58,17 @@ final class Evaluator {
     return steps > MAX_STEPS;
   }
 
-  private static final Err EXHAUSTED = new Err("evaluation budget exhausted (the configuration computes too much)");
+  private static final Err EXHAUSTED =
+      new Err("evaluation budget exhausted (the configuration computes too much)");
 
   /** Unknown (with reason) for values that are not known at plan time, else null. */
   static Unknown unknownOf(Object v) {
     if (v instanceof Unknown u) return u;
     if (v instanceof Err e) return new Unknown(e.message());
-    if (v instanceof ResourceRef r) return new Unknown("the value of " + r + " is known only after apply");
-    if (v instanceof ResObj r) return new Unknown("the value of " + r.address() + " is known only after apply");
+    if (v instanceof ResourceRef r)
+      return new Unknown("the value of " + r + " is known only after apply");
+    if (v instanceof ResObj r)
+      return new Unknown("the value of " + r.address() + " is known only after apply");
     return null;
   }
 
@@ -149,34 +156,66 @@ final class Evaluator {
     }
   }
 
-  /** The object a reference's root names: a variable, a local, a module, a resource, a data source… */
+  /**
+   * The object a reference's root names: a variable, a local, a module, a resource, a data source…
+   */
   private Rooted root(Expr.ScopeTraversal t, ModuleInstance m) {
     List<Traverser> steps = t.steps();
-    String first = steps.size() > 0 && steps.get(0) instanceof Traverser.AttrStep a ? a.name() : null;
-    String second = steps.size() > 1 && steps.get(1) instanceof Traverser.AttrStep a ? a.name() : null;
+    String first =
+        steps.size() > 0 && steps.get(0) instanceof Traverser.AttrStep a ? a.name() : null;
+    String second =
+        steps.size() > 1 && steps.get(1) instanceof Traverser.AttrStep a ? a.name() : null;
     return switch (t.root()) {
-      case "var" -> first == null ? Rooted.whole(Evaluated.of(new Err("var needs an attribute"))) : new Rooted(m.variable(first), 1);
-      case "local" -> first == null ? Rooted.whole(Evaluated.of(new Err("local needs an attribute"))) : new Rooted(m.local(first), 1);
-      case "module" -> first == null ? Rooted.whole(Evaluated.of(new Err("module needs a name"))) : new Rooted(m.moduleObject(first), 1);
+      case "var" ->
+          first == null
+              ? Rooted.whole(Evaluated.of(new Err("var needs an attribute")))
+              : new Rooted(m.variable(first), 1);
+      case "local" ->
+          first == null
+              ? Rooted.whole(Evaluated.of(new Err("local needs an attribute")))
+              : new Rooted(m.local(first), 1);
+      case "module" ->
+          first == null
+              ? Rooted.whole(Evaluated.of(new Err("module needs a name")))
+              : new Rooted(m.moduleObject(first), 1);
       case "data" -> dataSource(steps, first, second, m);
-      case "path" -> new Rooted(Evaluated.of("root".equals(first) || "cwd".equals(first) ? "." : m.dir.name()), 1);
-      case "terraform" -> new Rooted(Evaluated.of("workspace".equals(first) ? "default" : new Unknown("terraform." + first)), 1);
-      case "self" -> Rooted.whole(Evaluated.of(new Unknown("self refers to attributes known only after apply")));
-      case "count", "each" -> Rooted.whole(Evaluated.of(
-          new Err(t.root() + " is used outside a block with " + (t.root().equals("count") ? "count" : "for_each"))));
-      default -> first != null && m.dir.resources.containsKey(t.root() + "." + first)
-          ? new Rooted(m.resourceObject(t.root() + "." + first, false), 1)
-          : Rooted.whole(Evaluated.of(new Err("unknown reference " + t.path())));
+      case "path" ->
+          new Rooted(
+              Evaluated.of("root".equals(first) || "cwd".equals(first) ? "." : m.dir.name()), 1);
+      case "terraform" ->
+          new Rooted(
+              Evaluated.of(
+                  "workspace".equals(first) ? "default" : new Unknown("terraform." + first)),
+              1);
+      case "self" ->
+          Rooted.whole(
+              Evaluated.of(new Unknown("self refers to attributes known only after apply")));
+      case "count", "each" ->
+          Rooted.whole(
+              Evaluated.of(
+                  new Err(
+                      t.root()
+                          + " is used outside a block with "
+                          + (t.root().equals("count") ? "count" : "for_each"))));
+      default ->
+          first != null && m.dir.resources.containsKey(t.root() + "." + first)
+              ? new Rooted(m.resourceObject(t.root() + "." + first, false), 1)
+              : Rooted.whole(Evaluated.of(new Err("unknown reference " + t.path())));
     };
   }
 
   /** {@code data.TYPE.NAME}; the zone names of {@code aws_availability_zones} are a zone list. */
-  private static Rooted dataSource(List<Traverser> steps, String first, String second, ModuleInstance m) {
-    if (first == null || second == null) return Rooted.whole(Evaluated.of(new Err("data needs a type and a name")));
+  private static Rooted dataSource(
+      List<Traverser> steps, String first, String second, ModuleInstance m) {
+    if (first == null || second == null)
+      return Rooted.whole(Evaluated.of(new Err("data needs a type and a name")));
     Evaluated v = m.resourceObject(first + "." + second, true);
-    if (first.equals("aws_availability_zones") && steps.size() > 2 && steps.get(2) instanceof Traverser.AttrStep az
+    if (first.equals("aws_availability_zones")
+        && steps.size() > 2
+        && steps.get(2) instanceof Traverser.AttrStep az
         && (az.name().equals("names") || az.name().equals("zone_ids"))) {
-      return new Rooted(v.with(Zones.zoneList("data." + first + "." + second + "." + az.name())), 3);
+      return new Rooted(
+          v.with(Zones.zoneList("data." + first + "." + second + "." + az.name())), 3);
     }
     return new Rooted(v, 2);
   }
@@ -191,11 +230,13 @@ final class Evaluator {
       return new Evaluated(out.value(), o.trace(), refs);
     }
     if (v instanceof ModuleObj mo) {
-      if (!mo.instance().dir.outputs.containsKey(name)) return o.with(new Err("module has no output " + name));
+      if (!mo.instance().dir.outputs.containsKey(name))
+        return o.with(new Err("module has no output " + name));
       Evaluated out = mo.instance().output(name);
       return Evaluated.combine(out.value(), o, out);
     }
-    if (v instanceof ResourceRef r) return o.with(new Unknown("the value of " + r + "." + name + " is known only after apply"));
+    if (v instanceof ResourceRef r)
+      return o.with(new Unknown("the value of " + r + "." + name + " is known only after apply"));
     if (v instanceof Map<?, ?> map) {
       if (!map.containsKey(name)) return o.with(new Err("object has no attribute " + name));
       return o.with(map.get(name));
@@ -207,7 +248,9 @@ final class Evaluator {
   Evaluated index(Evaluated c, Evaluated k) {
     Object v = c.value();
     Evaluated both = Evaluated.combine(null, c, k);
-    if (Zones.isZoneList(v) && TfValues.number(k.value()) != null && TfValues.number(k.value()).intValue() >= 0) {
+    if (Zones.isZoneList(v)
+        && TfValues.number(k.value()) != null
+        && TfValues.number(k.value()).intValue() >= 0) {
       return both.with(Zones.zone(v, TfValues.number(k.value()).intValue()));
     }
     if (TfValues.isUnknown(v)) return both.with(v);
@@ -217,15 +260,18 @@ final class Evaluator {
       BigDecimal d = TfValues.number(k.value());
       if (d == null) return both.with(new Err("list index is not a number"));
       int i = d.intValue();
-      if (i < 0 || i >= l.size()) return both.with(new Err("index " + i + " out of range for a list of " + l.size()));
+      if (i < 0 || i >= l.size())
+        return both.with(new Err("index " + i + " out of range for a list of " + l.size()));
       return both.with(l.get(i));
     }
     if (v instanceof Map<?, ?> map) {
       String key = TfValues.str(k.value());
-      if (key == null || !map.containsKey(key)) return both.with(new Err("no element " + k.value()));
+      if (key == null || !map.containsKey(key))
+        return both.with(new Err("no element " + k.value()));
       return both.with(map.get(key));
     }
-    if (v instanceof ResourceRef r) return both.with(new Unknown("the value of " + r + " is known only after apply"));
+    if (v instanceof ResourceRef r)
+      return both.with(new Unknown("the value of " + r + " is known only after apply"));
     return both.with(new Err("cannot index a " + TfValues.typeName(v)));
   }
 
@@ -233,8 +279,14 @@ final class Evaluator {
     Evaluated t = eval(s.target(), m, env);
     Object v = t.value();
     if (TfValues.isUnknown(v)) return t;
-    List<?> items = v == null ? List.of() : v instanceof List<?> l ? l
-        : v instanceof Map<?, ?> map && !s.full() ? new ArrayList<>(map.values()) : List.of(v);
+    List<?> items =
+        v == null
+            ? List.of()
+            : v instanceof List<?> l
+                ? l
+                : v instanceof Map<?, ?> map && !s.full()
+                    ? new ArrayList<>(map.values())
+                    : List.of(v);
     List<Object> out = new ArrayList<>();
     List<Evaluated> parts = new ArrayList<>(List.of(t));
     for (Object item : items) {
@@ -260,7 +312,14 @@ final class Evaluator {
     return Evaluated.combine(unknown[0] != null ? unknown[0] : sb.toString(), parts);
   }
 
-  private void renderParts(List<TemplatePart> ps, ModuleInstance m, Env env, StringBuilder sb, List<Evaluated> parts, Object[] unknown, int depth) {
+  private void renderParts(
+      List<TemplatePart> ps,
+      ModuleInstance m,
+      Env env,
+      StringBuilder sb,
+      List<Evaluated> parts,
+      Object[] unknown,
+      int depth) {
     if (depth > 32) {
       unknown[0] = new Err("template directives nested too deeply");
       return;
@@ -282,7 +341,8 @@ final class Evaluator {
         Unknown u = unknownOf(c.value());
         Boolean b = TfValues.bool(c.value());
         if (u != null || b == null) {
-          if (unknown[0] == null) unknown[0] = u != null ? u : new Err("template condition is not a bool");
+          if (unknown[0] == null)
+            unknown[0] = u != null ? u : new Err("template condition is not a bool");
           continue;
         }
         renderParts(b ? f.then() : f.otherwise(), m, env, sb, parts, unknown, depth + 1);
@@ -309,12 +369,14 @@ final class Evaluator {
       return;
     }
     if (v instanceof TfValues.JsonText j) {
-      if (unknown[0] == null) unknown[0] = new Unknown("text built from values known only after apply");
+      if (unknown[0] == null)
+        unknown[0] = new Unknown("text built from values known only after apply");
       return;
     }
     String s = TfValues.str(v);
     if (s == null) {
-      if (unknown[0] == null) unknown[0] = new Err("cannot use a " + TfValues.typeName(v) + " in a string template");
+      if (unknown[0] == null)
+        unknown[0] = new Err("cannot use a " + TfValues.typeName(v) + " in a string template");
       return;
     }
     sb.append(s);
@@ -326,9 +388,11 @@ final class Evaluator {
   static List<Map.Entry<Object, Object>> entries(Object coll) {
     List<Map.Entry<Object, Object>> out = new ArrayList<>();
     if (coll instanceof List<?> l) {
-      for (int i = 0; i < l.size(); i++) out.add(Map.entry(BigDecimal.valueOf(i), nullSafe(l.get(i))));
+      for (int i = 0; i < l.size(); i++)
+        out.add(Map.entry(BigDecimal.valueOf(i), nullSafe(l.get(i))));
     } else if (coll instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) out.add(Map.entry(e.getKey(), nullSafe(e.getValue())));
+      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet())
+        out.add(Map.entry(e.getKey(), nullSafe(e.getValue())));
     }
     return out;
   }
@@ -343,16 +407,19 @@ final class Evaluator {
     return o == NULL ? null : o;
   }
 
-  private static Env bind(Env env, String keyVar, String valueVar, Map.Entry<Object, Object> e, Evaluated from) {
+  private static Env bind(
+      Env env, String keyVar, String valueVar, Map.Entry<Object, Object> e, Evaluated from) {
     Env inner = env;
-    if (keyVar != null) inner = inner.with(keyVar, new Evaluated(e.getKey(), from.trace(), Set.of()));
+    if (keyVar != null)
+      inner = inner.with(keyVar, new Evaluated(e.getKey(), from.trace(), Set.of()));
     return inner.with(valueVar, new Evaluated(unwrap(e.getValue()), from.trace(), from.refs()));
   }
 
   private Evaluated forTuple(Expr.ForTuple f, ModuleInstance m, Env env) {
     Evaluated c = eval(f.collection(), m, env);
     if (unknownOf(c.value()) != null) return c.with(unknownOf(c.value()));
-    if (!(c.value() instanceof List || c.value() instanceof Map)) return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
+    if (!(c.value() instanceof List || c.value() instanceof Map))
+      return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
     List<Object> out = new ArrayList<>();
     List<Evaluated> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
@@ -361,7 +428,8 @@ final class Evaluator {
       if (f.condition() != null) {
         Evaluated cond = eval(f.condition(), m, inner);
         parts.add(cond);
-        if (unknownOf(cond.value()) != null) return Evaluated.combine(unknownOf(cond.value()), parts);
+        if (unknownOf(cond.value()) != null)
+          return Evaluated.combine(unknownOf(cond.value()), parts);
         if (!Boolean.TRUE.equals(TfValues.bool(cond.value()))) continue;
       }
       Evaluated v = eval(f.value(), m, inner);
@@ -374,7 +442,8 @@ final class Evaluator {
   private Evaluated forObject(Expr.ForObject f, ModuleInstance m, Env env) {
     Evaluated c = eval(f.collection(), m, env);
     if (unknownOf(c.value()) != null) return c.with(unknownOf(c.value()));
-    if (!(c.value() instanceof List || c.value() instanceof Map)) return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
+    if (!(c.value() instanceof List || c.value() instanceof Map))
+      return c.with(new Err("for expression over a " + TfValues.typeName(c.value())));
     Map<String, Object> out = new TreeMap<>();
     List<Evaluated> parts = new ArrayList<>(List.of(c));
     for (Map.Entry<Object, Object> e : entries(c.value())) {
@@ -383,14 +452,16 @@ final class Evaluator {
       if (f.condition() != null) {
         Evaluated cond = eval(f.condition(), m, inner);
         parts.add(cond);
-        if (unknownOf(cond.value()) != null) return Evaluated.combine(unknownOf(cond.value()), parts);
+        if (unknownOf(cond.value()) != null)
+          return Evaluated.combine(unknownOf(cond.value()), parts);
         if (!Boolean.TRUE.equals(TfValues.bool(cond.value()))) continue;
       }
       Evaluated k = eval(f.key(), m, inner);
       parts.add(k);
       if (unknownOf(k.value()) != null) return Evaluated.combine(unknownOf(k.value()), parts);
       String key = TfValues.str(k.value());
-      if (key == null) return Evaluated.combine(new Err("for expression key is not a string"), parts);
+      if (key == null)
+        return Evaluated.combine(new Err("for expression key is not a string"), parts);
       Evaluated v = eval(f.value(), m, inner);
       parts.add(v);
       if (f.grouping()) {
@@ -451,18 +522,20 @@ final class Evaluator {
     BigDecimal x = TfValues.number(l.value());
     BigDecimal y = TfValues.number(r.value());
     if (x == null || y == null) return both.with(new Err(op.symbol() + " needs numbers"));
-    Object out = switch (op) {
-      case LESS -> x.compareTo(y) < 0;
-      case GREATER -> x.compareTo(y) > 0;
-      case LESS_OR_EQUAL -> x.compareTo(y) <= 0;
-      case GREATER_OR_EQUAL -> x.compareTo(y) >= 0;
-      case ADD -> x.add(y);
-      case SUBTRACT -> x.subtract(y);
-      case MULTIPLY -> x.multiply(y);
-      case DIVIDE -> y.signum() == 0 ? new Err("division by zero") : x.divide(y, MathContext.DECIMAL64);
-      case MODULO -> y.signum() == 0 ? new Err("modulo by zero") : x.remainder(y);
-      default -> new Err("unsupported operator");
-    };
+    Object out =
+        switch (op) {
+          case LESS -> x.compareTo(y) < 0;
+          case GREATER -> x.compareTo(y) > 0;
+          case LESS_OR_EQUAL -> x.compareTo(y) <= 0;
+          case GREATER_OR_EQUAL -> x.compareTo(y) >= 0;
+          case ADD -> x.add(y);
+          case SUBTRACT -> x.subtract(y);
+          case MULTIPLY -> x.multiply(y);
+          case DIVIDE ->
+              y.signum() == 0 ? new Err("division by zero") : x.divide(y, MathContext.DECIMAL64);
+          case MODULO -> y.signum() == 0 ? new Err("modulo by zero") : x.remainder(y);
+          default -> new Err("unsupported operator");
+        };
     return both.with(out);
   }
 

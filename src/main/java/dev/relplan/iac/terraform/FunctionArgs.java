@@ -19,7 +19,8 @@ final class FunctionArgs {
   }
 
   static void need(List<Object> a, int min, int max) {
-    if (a.size() < min || a.size() > max) throw new IllegalArgumentException("wrong number of arguments");
+    if (a.size() < min || a.size() > max)
+      throw new IllegalArgumentException("wrong number of arguments");
   }
 
   static Object bad(String why) {
@@ -38,13 +39,15 @@ final class FunctionArgs {
 
   static String str(Object o) {
     String s = TfValues.str(o);
-    if (s == null) throw new IllegalArgumentException("expected a string, found a " + TfValues.typeName(o));
+    if (s == null)
+      throw new IllegalArgumentException("expected a string, found a " + TfValues.typeName(o));
     return s;
   }
 
   static BigDecimal num(Object o) {
     BigDecimal d = TfValues.number(o);
-    if (d == null) throw new IllegalArgumentException("expected a number, found " + TfValues.typeName(o));
+    if (d == null)
+      throw new IllegalArgumentException("expected a number, found " + TfValues.typeName(o));
     return d;
   }
 

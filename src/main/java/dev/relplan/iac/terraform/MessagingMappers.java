@@ -25,9 +25,15 @@ import java.util.Objects;
 
 /** Queues, topics, EventBridge, Lambda, Kinesis, Step Functions and API Gateway (aws provider). */
 final class MessagingMappers {
-  private static final AwsMessaging.QueueKeys QUEUE = new AwsMessaging.QueueKeys("name", "fifo_queue", "visibility_timeout_seconds",
-      "content_based_deduplication", "redrive_allow_policy");
-  private static final AwsMessaging.FunctionKeys FUNCTION = new AwsMessaging.FunctionKeys("function_name", "timeout", "runtime", "handler");
+  private static final AwsMessaging.QueueKeys QUEUE =
+      new AwsMessaging.QueueKeys(
+          "name",
+          "fifo_queue",
+          "visibility_timeout_seconds",
+          "content_based_deduplication",
+          "redrive_allow_policy");
+  private static final AwsMessaging.FunctionKeys FUNCTION =
+      new AwsMessaging.FunctionKeys("function_name", "timeout", "runtime", "handler");
 
   private MessagingMappers() {}
 
@@ -44,7 +50,9 @@ final class MessagingMappers {
     m.put("aws_lambda_alias", MessagingMappers::alias);
     m.put("aws_lambda_provisioned_concurrency_config", MessagingMappers::provisionedConcurrency);
     m.put("aws_kinesis_stream", MessagingMappers::kinesisStream);
-    m.put("aws_sfn_state_machine", r -> r.add(new StateMachine(r.scope(), r.address, r.type, r.location)));
+    m.put(
+        "aws_sfn_state_machine",
+        r -> r.add(new StateMachine(r.scope(), r.address, r.type, r.location)));
     m.put("aws_api_gateway_stage", MessagingMappers::restStage);
     m.put("aws_api_gateway_method_settings", MessagingMappers::methodSettings);
     m.put("aws_api_gateway_usage_plan", MessagingMappers::usagePlan);
@@ -74,7 +82,10 @@ final class MessagingMappers {
     e.state = r.attrs.str("state");
     if (!e.state.present()) {
       Value<Boolean> enabled = r.attrs.bool("is_enabled");
-      e.state = enabled.present() ? enabled.map(b -> b ? "ENABLED" : "DISABLED") : Value.defaulted("ENABLED", "rules are enabled by default");
+      e.state =
+          enabled.present()
+              ? enabled.map(b -> b ? "ENABLED" : "DISABLED")
+              : Value.defaulted("ENABLED", "rules are enabled by default");
     }
     r.add(e);
   }
@@ -96,7 +107,11 @@ final class MessagingMappers {
 
   static void kinesisStream(ResourceContext r) {
     Stream s = new Stream(r.scope(), r.address, r.type, r.location);
-    s.mode = or(r.attrs.str("stream_mode_details.stream_mode"), "PROVISIONED", "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+    s.mode =
+        or(
+            r.attrs.str("stream_mode_details.stream_mode"),
+            "PROVISIONED",
+            "Kinesis streams are PROVISIONED unless set ON_DEMAND");
     s.shardCount = r.attrs.integer("shard_count");
     r.add(s);
   }
@@ -165,23 +180,33 @@ final class MessagingMappers {
     Value<Object> queueRef = r.attrs.ref("queue_url");
     Value<Object> target = r.attrs.ref("redrive_policy.deadLetterTargetArn");
     Value<Integer> max = r.attrs.integer("redrive_policy.maxReceiveCount");
-    r.later(w -> {
-      Queue q = w.resolve(queueRef.get(), Queue.class);
-      if (q == null) return;
-      q.deadLetterTarget = target.present() || target.unresolved() ? target.withTrace(List.of(r.location)) : target;
-      q.maxReceiveCount = max;
-    });
+    r.later(
+        w -> {
+          Queue q = w.resolve(queueRef.get(), Queue.class);
+          if (q == null) return;
+          q.deadLetterTarget =
+              target.present() || target.unresolved()
+                  ? target.withTrace(List.of(r.location))
+                  : target;
+          q.maxReceiveCount = max;
+        });
   }
 
   static void eventTarget(ResourceContext r) {
     r.addGeneric();
     Value<Object> ruleRef = r.attrs.ref("rule");
-    EventRule.Target t = new EventRule.Target(r.attrs.str("target_id").orElse(r.address), r.attrs.ref("arn"), r.attrs.ref("dead_letter_config.arn"),
-        r.attrs.integer("retry_policy.maximum_retry_attempts"), r.location);
-    r.later(w -> {
-      EventRule rule = w.resolve(ruleRef.get(), EventRule.class);
-      if (rule != null) rule.targets.add(t);
-    });
+    EventRule.Target t =
+        new EventRule.Target(
+            r.attrs.str("target_id").orElse(r.address),
+            r.attrs.ref("arn"),
+            r.attrs.ref("dead_letter_config.arn"),
+            r.attrs.integer("retry_policy.maximum_retry_attempts"),
+            r.location);
+    r.later(
+        w -> {
+          EventRule rule = w.resolve(ruleRef.get(), EventRule.class);
+          if (rule != null) rule.targets.add(t);
+        });
   }
 
   static void function(ResourceContext r) {
@@ -201,14 +226,18 @@ final class MessagingMappers {
     e.function = p.ref("function_name");
     e.source = p.ref("event_source_arn");
     if (!e.source.present() && !e.source.unresolved() && p.has("self_managed_event_source")) {
-      e.source = Value.explicit("self-managed Kafka", List.of(p.keyLocation("self_managed_event_source")));
+      e.source =
+          Value.explicit("self-managed Kafka", List.of(p.keyLocation("self_managed_event_source")));
       e.sourceKind = "KAFKA";
     }
     e.onFailure = p.ref("destination_config.on_failure.destination_arn");
-    AwsMessaging.retries(e, p.integer("maximum_retry_attempts"), p.bool("bisect_batch_on_function_error"));
+    AwsMessaging.retries(
+        e, p.integer("maximum_retry_attempts"), p.bool("bisect_batch_on_function_error"));
     Value<List<Object>> responseTypes = p.list("function_response_types");
-    e.reportBatchItemFailures = responseTypes.present()
-        ? responseTypes.map(l -> l.contains("ReportBatchItemFailures")) : Value.defaulted(false, "not enabled by default");
+    e.reportBatchItemFailures =
+        responseTypes.present()
+            ? responseTypes.map(l -> l.contains("ReportBatchItemFailures"))
+            : Value.defaulted(false, "not enabled by default");
     r.add(e);
   }
 
@@ -216,11 +245,14 @@ final class MessagingMappers {
     r.addGeneric();
     Value<Object> fnRef = r.attrs.ref("function_name");
     Value<Integer> n = r.attrs.integer("provisioned_concurrent_executions");
-    r.later(w -> {
-      Resource target = w.resolve(fnRef.get());
-      if (target instanceof Function f && !f.provisionedConcurrency.present()) f.provisionedConcurrency = n;
-      if (target instanceof Alias a && !a.provisionedConcurrency.present()) a.provisionedConcurrency = n;
-    });
+    r.later(
+        w -> {
+          Resource target = w.resolve(fnRef.get());
+          if (target instanceof Function f && !f.provisionedConcurrency.present())
+            f.provisionedConcurrency = n;
+          if (target instanceof Alias a && !a.provisionedConcurrency.present())
+            a.provisionedConcurrency = n;
+        });
   }
 
   static void methodSettings(ResourceContext r) {
@@ -231,21 +263,24 @@ final class MessagingMappers {
     Value<Object> apiRef = r.attrs.ref("rest_api_id");
     Value<Double> rate = r.attrs.number("settings.throttling_rate_limit");
     Value<Double> burst = r.attrs.number("settings.throttling_burst_limit");
-    r.later(w -> {
-      ApiStage stage = w.resolve(stageRef.get(), ApiStage.class);
-      if (stage == null && stageRef.get() instanceof String name) {
-        for (ApiStage s : w.all(ApiStage.class)) {
-          if (name.equals(s.stageName.get()) && Objects.equals(String.valueOf(apiKey(s.api.get())), String.valueOf(apiKey(apiRef.get())))) stage = s;
-        }
-      }
-      if (stage == null) return;
-      if (rate.present() || rate.unresolved()) stage.throttleRate = rate;
-      if (burst.present() || burst.unresolved()) stage.throttleBurst = burst;
-    });
+    r.later(
+        w -> {
+          ApiStage stage = w.resolve(stageRef.get(), ApiStage.class);
+          if (stage == null && stageRef.get() instanceof String name) {
+            for (ApiStage s : w.all(ApiStage.class)) {
+              if (name.equals(s.stageName.get())
+                  && Objects.equals(
+                      String.valueOf(apiKey(s.api.get())), String.valueOf(apiKey(apiRef.get()))))
+                stage = s;
+            }
+          }
+          if (stage == null) return;
+          if (rate.present() || rate.unresolved()) stage.throttleRate = rate;
+          if (burst.present() || burst.unresolved()) stage.throttleBurst = burst;
+        });
   }
 
   private static Object apiKey(Object o) {
     return o instanceof ResourceRef ref ? ref.key() : o;
   }
-
 }

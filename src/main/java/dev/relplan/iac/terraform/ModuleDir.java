@@ -9,16 +9,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parsed configuration of one directory: its variables, locals, resources, data sources, module calls and outputs. */
+/**
+ * The parsed configuration of one directory: its variables, locals, resources, data sources, module
+ * calls and outputs.
+ */
 final class ModuleDir {
   final Path path;
+
   /** The directory as shown in evidence ("" for the scanned root). */
   final String display;
+
   final List<HclFile> files = new ArrayList<>();
   final Map<String, Block> variables = new LinkedHashMap<>();
   final Map<String, Attribute> locals = new LinkedHashMap<>();
+
   /** Resources by "type.name", in declaration order. */
   final Map<String, Block> resources = new LinkedHashMap<>();
+
   final Map<String, Block> data = new LinkedHashMap<>();
   final Map<String, Block> modules = new LinkedHashMap<>();
   final Map<String, Attribute> outputs = new LinkedHashMap<>();
@@ -39,18 +46,21 @@ final class ModuleDir {
           for (Attribute a : b.body().attributes()) locals.putIfAbsent(a.name(), a);
         }
         case "resource" -> {
-          if (b.label(0) != null && b.label(1) != null) resources.putIfAbsent(b.label(0) + "." + b.label(1), b);
+          if (b.label(0) != null && b.label(1) != null)
+            resources.putIfAbsent(b.label(0) + "." + b.label(1), b);
         }
         case "data" -> {
-          if (b.label(0) != null && b.label(1) != null) data.putIfAbsent(b.label(0) + "." + b.label(1), b);
+          if (b.label(0) != null && b.label(1) != null)
+            data.putIfAbsent(b.label(0) + "." + b.label(1), b);
         }
         case "module" -> {
           if (b.label(0) != null) modules.putIfAbsent(b.label(0), b);
         }
         case "output" -> {
-          if (b.label(0) != null) b.body().attribute("value").ifPresent(v -> outputs.putIfAbsent(b.label(0), v));
+          if (b.label(0) != null)
+            b.body().attribute("value").ifPresent(v -> outputs.putIfAbsent(b.label(0), v));
         }
-        default -> { }
+        default -> {}
       }
     }
   }

@@ -1,10 +1,12 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.iac.common.Evaluated;
-import dev.relplan.source.Location;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
+import dev.relplan.parse.hcl.Expr;
+import dev.relplan.parse.hcl.SourceRange;
+import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,18 +19,24 @@ import java.util.TreeMap;
 
 /**
  * One instance of a module (the root module, or one expansion of a module call) with its input
- * values. Variables, locals, outputs and expansions are evaluated lazily and at most once; a
- * value that depends on itself evaluates to unknown instead of recursing.
+ * values. Variables, locals, outputs and expansions are evaluated lazily and at most once; a value
+ * that depends on itself evaluates to unknown instead of recursing.
  */
 final class ModuleInstance {
-  /** A module argument: the caller's expression, evaluated in the caller with the call's each/count. */
+  /**
+   * A module argument: the caller's expression, evaluated in the caller with the call's each/count.
+   */
   record Input(Attribute attribute, ModuleInstance caller, Env env) {}
 
   /** One instance of a counted or for_each resource or module call. */
   record Instance(String suffix, Env env) {}
 
-  /** How a block expands: no count/for_each (one instance, empty suffix), known instances, or unknown. */
-  record Expansion(List<Instance> instances, Evaluated decidedBy, String unknownReason, Location line) {
+  /**
+   * How a block expands: no count/for_each (one instance, empty suffix), known instances, or
+   * unknown.
+   */
+  record Expansion(
+      List<Instance> instances, Evaluated decidedBy, String unknownReason, Location line) {
     boolean known() {
       return unknownReason == null;
     }
@@ -40,14 +48,19 @@ final class ModuleInstance {
   final Session session;
   final ModuleDir dir;
   final String scope;
+
   /** The address prefix of everything declared here, e.g. {@code module.vpc.} ("" at the root). */
   final String prefix;
+
   final List<Location> callChain;
   final int depth;
   private final Map<String, Input> inputs;
   private final Map<String, Evaluated> rootValues;
 
-  /** This module's provider configurations (e.g. "aws", "aws.dr") mapped to the root's; identity when absent. */
+  /**
+   * This module's provider configurations (e.g. "aws", "aws.dr") mapped to the root's; identity
+   * when absent.
+   */
   Map<String, String> providers = Map.of();
 
   private final Map<String, Evaluated> variables = new HashMap<>();
@@ -57,8 +70,15 @@ final class ModuleInstance {
   private final Map<String, List<Child>> children = new LinkedHashMap<>();
   private final Set<String> inProgress = new HashSet<>();
 
-  ModuleInstance(Session session, ModuleDir dir, String scope, String prefix, List<Location> callChain, int depth,
-                 Map<String, Input> inputs, Map<String, Evaluated> rootValues) {
+  ModuleInstance(
+      Session session,
+      ModuleDir dir,
+      String scope,
+      String prefix,
+      List<Location> callChain,
+      int depth,
+      Map<String, Input> inputs,
+      Map<String, Evaluated> rootValues) {
     this.session = session;
     this.dir = dir;
     this.scope = scope;
@@ -69,11 +89,11 @@ final class ModuleInstance {
     this.rootValues = rootValues;
   }
 
-  Evaluated eval(dev.relplan.parse.hcl.Expr e, Env env) {
+  Evaluated eval(Expr e, Env env) {
     return session.evaluator.eval(e, this, env);
   }
 
-  Location at(dev.relplan.parse.hcl.SourceRange r) {
+  Location at(SourceRange r) {
     return new Location(r.file(), r.line());
   }
 
@@ -83,7 +103,8 @@ final class ModuleInstance {
     Evaluated cached = variables.get(name);
     if (cached != null) return cached;
     String key = "var." + name;
-    if (!inProgress.add(key)) return Evaluated.of(new Unknown("variable " + name + " depends on itself"));
+    if (!inProgress.add(key))
+      return Evaluated.of(new Unknown("variable " + name + " depends on itself"));
     try {
       Evaluated v = computeVariable(name);
       variables.put(name, v);
@@ -95,11 +116,16 @@ final class ModuleInstance {
 
   private Evaluated computeVariable(String name) {
     Block decl = dir.variables.get(name);
-    if (decl == null) return Evaluated.of(new TfValues.Err("variable " + name + " is not declared in " + dir.name()));
+    if (decl == null)
+      return Evaluated.of(
+          new TfValues.Err("variable " + name + " is not declared in " + dir.name()));
     Evaluated given = null;
     Input in = inputs.get(name);
     if (in != null) {
-      given = in.caller.eval(in.attribute.value(), in.env).tracedFirst(List.of(at(in.attribute.range())));
+      given =
+          in.caller
+              .eval(in.attribute.value(), in.env)
+              .tracedFirst(List.of(at(in.attribute.range())));
     } else if (rootValues.containsKey(name)) {
       given = rootValues.get(name);
     }
@@ -111,9 +137,16 @@ final class ModuleInstance {
       return convert(decl, d);
     }
     if (given != null) return given;
-    String why = depth == 0
-        ? "variable " + name + " has no default and no value in terraform.tfvars, *.auto.tfvars, --var-file or --var"
-        : "variable " + name + " of module " + prefix.substring(0, prefix.length() - 1) + " has no default and is not set by the module call";
+    String why =
+        depth == 0
+            ? "variable "
+                + name
+                + " has no default and no value in terraform.tfvars, *.auto.tfvars, --var-file or --var"
+            : "variable "
+                + name
+                + " of module "
+                + prefix.substring(0, prefix.length() - 1)
+                + " has no default and is not set by the module call";
     return new Evaluated(new Unknown(why), List.of(at(decl.range())), Set.of());
   }
 
@@ -121,7 +154,8 @@ final class ModuleInstance {
   private Evaluated convert(Block decl, Evaluated v) {
     Attribute type = decl.body().attribute("type").orElse(null);
     if (type == null || v.value() == null || TfValues.isUnknown(v.value())) return v;
-    return v.with(TypeConversion.convert(type.value(), v.value(), "variable " + decl.label(0), this, 0));
+    return v.with(
+        TypeConversion.convert(type.value(), v.value(), "variable " + decl.label(0), this, 0));
   }
 
   // ---- locals ----
@@ -130,9 +164,11 @@ final class ModuleInstance {
     Evaluated cached = locals.get(name);
     if (cached != null) return cached;
     Attribute a = dir.locals.get(name);
-    if (a == null) return Evaluated.of(new TfValues.Err("local." + name + " is not declared in " + dir.name()));
+    if (a == null)
+      return Evaluated.of(new TfValues.Err("local." + name + " is not declared in " + dir.name()));
     String key = "local." + name;
-    if (!inProgress.add(key)) return Evaluated.of(new Unknown("local." + name + " depends on itself"));
+    if (!inProgress.add(key))
+      return Evaluated.of(new Unknown("local." + name + " depends on itself"));
     try {
       Evaluated v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(at(a.range())));
       locals.put(name, v);
@@ -148,9 +184,11 @@ final class ModuleInstance {
     Evaluated cached = outputs.get(name);
     if (cached != null) return cached;
     Attribute a = dir.outputs.get(name);
-    if (a == null) return Evaluated.of(new TfValues.Err("module " + prefix + " has no output " + name));
+    if (a == null)
+      return Evaluated.of(new TfValues.Err("module " + prefix + " has no output " + name));
     String key = "output." + name;
-    if (!inProgress.add(key)) return Evaluated.of(new Unknown("output " + name + " depends on itself"));
+    if (!inProgress.add(key))
+      return Evaluated.of(new Unknown("output " + name + " depends on itself"));
     try {
       Evaluated v = eval(a.value(), Env.EMPTY);
       outputs.put(name, v);
@@ -168,12 +206,18 @@ final class ModuleInstance {
 
   // ---- count / for_each ----
 
-  /** The expansion of a resource ("resource:type.name"), data source or module call ("module:name"). */
+  /**
+   * The expansion of a resource ("resource:type.name"), data source or module call ("module:name").
+   */
   Expansion expansion(String key, Block b) {
     Expansion cached = expansions.get(key);
     if (cached != null) return cached;
     if (!inProgress.add("expand:" + key)) {
-      return new Expansion(List.of(), Evaluated.of(null), "the count or for_each of " + key + " depends on itself", at(b.range()));
+      return new Expansion(
+          List.of(),
+          Evaluated.of(null),
+          "the count or for_each of " + key + " depends on itself",
+          at(b.range()));
     }
     try {
       Expansion x = computeExpansion(b);
@@ -187,21 +231,28 @@ final class ModuleInstance {
   private Expansion computeExpansion(Block b) {
     Attribute count = b.body().attribute("count").orElse(null);
     Attribute forEach = b.body().attribute("for_each").orElse(null);
-    if (count == null && forEach == null) return new Expansion(List.of(new Instance("", Env.EMPTY)), null, null, null);
+    if (count == null && forEach == null)
+      return new Expansion(List.of(new Instance("", Env.EMPTY)), null, null, null);
     Attribute a = count != null ? count : forEach;
     Location line = at(a.range());
     Evaluated v = eval(a.value(), Env.EMPTY).tracedFirst(List.of(line));
     // A for_each map needs known keys only; its values may be known after apply (Terraform's rule).
     Object decisive = v.value();
-    Unknown u = decisive instanceof Map ? Evaluator.unknownOf(decisive) : TfValues.asUnknown(TfValues.firstUnknown(decisive, 0));
-    if (u == null && decisive instanceof List<?> l) for (Object o : l) if (u == null) u = Evaluator.unknownOf(o);
+    Unknown u =
+        decisive instanceof Map
+            ? Evaluator.unknownOf(decisive)
+            : TfValues.asUnknown(TfValues.firstUnknown(decisive, 0));
+    if (u == null && decisive instanceof List<?> l)
+      for (Object o : l) if (u == null) u = Evaluator.unknownOf(o);
     if (u == null && count != null) u = Evaluator.unknownOf(decisive);
     String what = count != null ? "count" : "for_each";
-    if (u != null) return new Expansion(List.of(), v, what + " cannot be evaluated: " + u.reason(), line);
+    if (u != null)
+      return new Expansion(List.of(), v, what + " cannot be evaluated: " + u.reason(), line);
     List<Instance> out = new ArrayList<>();
     if (count != null) {
       BigDecimal n = TfValues.number(v.value());
-      if (n == null) return new Expansion(List.of(), v, "count is not a number: " + v.value(), line);
+      if (n == null)
+        return new Expansion(List.of(), v, "count is not a number: " + v.value(), line);
       int c = Math.min(n.intValue(), 1000);
       for (int i = 0; i < c; i++) {
         Map<String, Object> cnt = Map.of("index", BigDecimal.valueOf(i));
@@ -215,29 +266,41 @@ final class ModuleInstance {
       } else if (coll instanceof List<?> l) {
         for (Object o : l) {
           String s = TfValues.str(o);
-          if (s == null) return new Expansion(List.of(), v, "for_each over a set of non-strings", line);
+          if (s == null)
+            return new Expansion(List.of(), v, "for_each over a set of non-strings", line);
           entries.put(s, s);
         }
       } else if (coll != null) {
-        return new Expansion(List.of(), v, "for_each is not a map or set: " + TfValues.typeName(coll), line);
+        return new Expansion(
+            List.of(), v, "for_each is not a map or set: " + TfValues.typeName(coll), line);
       }
       for (Map.Entry<String, Object> e : entries.entrySet()) {
         if (out.size() >= 1000) break;
         Map<String, Object> each = new HashMap<>();
         each.put("key", e.getKey());
         each.put("value", e.getValue());
-        out.add(new Instance("[\"" + e.getKey() + "\"]", Env.EMPTY.with("each", Evaluated.combine(each, v))));
+        out.add(
+            new Instance(
+                "[\"" + e.getKey() + "\"]", Env.EMPTY.with("each", Evaluated.combine(each, v))));
       }
     }
     return new Expansion(out, v, null, line);
   }
 
-  /** The value of a reference to a resource or data source: an object, a list (count) or a map (for_each). */
+  /**
+   * The value of a reference to a resource or data source: an object, a list (count) or a map
+   * (for_each).
+   */
   Evaluated resourceObject(String typeName, boolean data) {
     Block b = data ? dir.data.get(typeName) : dir.resources.get(typeName);
     String address = prefix + (data ? "data." : "") + typeName;
-    if (b == null) return Evaluated.of(new TfValues.Err("reference to undeclared " + (data ? "data source " : "resource ") + address));
-    if (data) return Evaluated.of(new Unknown("data source " + address + " is read from the cloud at plan time"));
+    if (b == null)
+      return Evaluated.of(
+          new TfValues.Err(
+              "reference to undeclared " + (data ? "data source " : "resource ") + address));
+    if (data)
+      return Evaluated.of(
+          new Unknown("data source " + address + " is read from the cloud at plan time"));
     Expansion x = expansion("resource:" + typeName, b);
     if (!x.known()) return Evaluated.of(new Unknown(address + ": " + x.unknownReason()));
     if (x.decidedBy() == null) return Evaluated.of(new TfValues.ResObj(scope, address));
@@ -276,11 +339,25 @@ final class ModuleInstance {
             continue;
           }
           if (depth + 1 > Session.MAX_MODULE_DEPTH) {
-            out.add(new Child(name, i, null, "modules nested deeper than " + Session.MAX_MODULE_DEPTH + " levels are not followed"));
+            out.add(
+                new Child(
+                    name,
+                    i,
+                    null,
+                    "modules nested deeper than "
+                        + Session.MAX_MODULE_DEPTH
+                        + " levels are not followed"));
             continue;
           }
           if (++session.moduleInstances > Session.MAX_MODULE_INSTANCES) {
-            out.add(new Child(name, i, null, "more than " + Session.MAX_MODULE_INSTANCES + " module instances: not followed"));
+            out.add(
+                new Child(
+                    name,
+                    i,
+                    null,
+                    "more than "
+                        + Session.MAX_MODULE_INSTANCES
+                        + " module instances: not followed"));
             continue;
           }
           Map<String, Input> in = new HashMap<>();
@@ -290,8 +367,16 @@ final class ModuleInstance {
           }
           List<Location> chain = new ArrayList<>(callChain);
           chain.add(at(call.range()));
-          ModuleInstance child = new ModuleInstance(session, r.dir(), scope, prefix + "module." + name + i.suffix() + ".", chain,
-              depth + 1, in, Map.of());
+          ModuleInstance child =
+              new ModuleInstance(
+                  session,
+                  r.dir(),
+                  scope,
+                  prefix + "module." + name + i.suffix() + ".",
+                  chain,
+                  depth + 1,
+                  in,
+                  Map.of());
           child.providers = childProviders(call);
           out.add(new Child(name, i, child, null));
         }
@@ -303,41 +388,61 @@ final class ModuleInstance {
     }
   }
 
-  /** The root provider configuration a provider reference of this module ("aws", "aws.dr") stands for. */
+  /**
+   * The root provider configuration a provider reference of this module ("aws", "aws.dr") stands
+   * for.
+   */
   String rootProvider(String local) {
     return providers.getOrDefault(local, local);
   }
 
-  /** Default providers are inherited; {@code providers = { aws = aws.dr }} passes others explicitly. */
+  /**
+   * Default providers are inherited; {@code providers = { aws = aws.dr }} passes others explicitly.
+   */
   private Map<String, String> childProviders(Block call) {
     Map<String, String> out = new HashMap<>();
     out.put("aws", rootProvider("aws"));
     Attribute a = call.body().attribute("providers").orElse(null);
-    if (a != null && a.value() instanceof dev.relplan.parse.hcl.Expr.ObjectCons o) {
-      for (dev.relplan.parse.hcl.Expr.ObjectItem item : o.items()) {
-        String key = item.key() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal k ? k.path() : item.literalKey().orElse(null);
-        String value = item.value() instanceof dev.relplan.parse.hcl.Expr.ScopeTraversal v ? v.path() : null;
+    if (a != null && a.value() instanceof Expr.ObjectCons o) {
+      for (Expr.ObjectItem item : o.items()) {
+        String key =
+            item.key() instanceof Expr.ScopeTraversal k ? k.path() : item.literalKey().orElse(null);
+        String value = item.value() instanceof Expr.ScopeTraversal v ? v.path() : null;
         if (key != null && value != null) out.put(key, rootProvider(value));
       }
     }
     return out;
   }
 
-  /** The value of {@code module.NAME}: an object, a list (count) or a map (for_each) of module objects. */
+  /**
+   * The value of {@code module.NAME}: an object, a list (count) or a map (for_each) of module
+   * objects.
+   */
   Evaluated moduleObject(String name) {
     Block call = dir.modules.get(name);
-    if (call == null) return Evaluated.of(new TfValues.Err("reference to undeclared module " + name));
+    if (call == null)
+      return Evaluated.of(new TfValues.Err("reference to undeclared module " + name));
     List<Child> cs = children(name);
     if (cs.size() == 1 && cs.get(0).instance() == null) {
-      return Evaluated.of(new Unknown("module " + prefix + "module." + name + ": " + cs.get(0).notFollowed()));
+      return Evaluated.of(
+          new Unknown("module " + prefix + "module." + name + ": " + cs.get(0).notFollowed()));
     }
     boolean counted = call.body().attribute("count").isPresent();
     boolean each = call.body().attribute("for_each").isPresent();
     List<Object> l = new ArrayList<>();
     Map<String, Object> m = new TreeMap<>();
     for (Child c : cs) {
-      Object o = c.module() != null ? new TfValues.ModuleObj(c.module())
-          : new Unknown("module " + prefix + "module." + name + c.instance().suffix() + " is not evaluated: " + c.notFollowed());
+      Object o =
+          c.module() != null
+              ? new TfValues.ModuleObj(c.module())
+              : new Unknown(
+                  "module "
+                      + prefix
+                      + "module."
+                      + name
+                      + c.instance().suffix()
+                      + " is not evaluated: "
+                      + c.notFollowed());
       if (!counted && !each) return Evaluated.of(o);
       if (counted) l.add(o);
       else m.put(c.instance().suffix().substring(2, c.instance().suffix().length() - 2), o);

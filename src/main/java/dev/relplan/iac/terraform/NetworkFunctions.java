@@ -30,7 +30,8 @@ final class NetworkFunctions {
     int newbits = integer(a.get(1));
     long netnum = num(a.get(2)).longValueExact();
     int slash = prefix.indexOf('/');
-    if (slash < 0 || prefix.contains(":")) return new Unknown("cidrsubnet of " + prefix + " is not evaluated");
+    if (slash < 0 || prefix.contains(":"))
+      return new Unknown("cidrsubnet of " + prefix + " is not evaluated");
     String[] octets = prefix.substring(0, slash).split("\\.");
     if (octets.length != 4) return bad("invalid CIDR " + prefix);
     long base = 0;
@@ -48,7 +49,8 @@ final class NetworkFunctions {
     if (a.isEmpty()) return bad("cidrsubnets needs a prefix");
     String prefix = str(a.get(0));
     int slash = prefix.indexOf('/');
-    if (slash < 0 || prefix.contains(":")) return new Unknown("cidrsubnets of " + prefix + " is not evaluated");
+    if (slash < 0 || prefix.contains(":"))
+      return new Unknown("cidrsubnets of " + prefix + " is not evaluated");
     int len = Integer.parseInt(prefix.substring(slash + 1));
     // Allocate consecutive blocks, each aligned to its own size, as Terraform does.
     long next = 0;
@@ -58,7 +60,8 @@ final class NetworkFunctions {
       long size = 1L << (32 - len - bits);
       long unit = 1L << (32 - len - bits);
       next = (next + unit - 1) / unit * unit;
-      Object sub = cidrsubnet(List.of(prefix, BigDecimal.valueOf(bits), BigDecimal.valueOf(next / size)));
+      Object sub =
+          cidrsubnet(List.of(prefix, BigDecimal.valueOf(bits), BigDecimal.valueOf(next / size)));
       if (!(sub instanceof String)) return sub;
       out.add(sub);
       next += size;
@@ -79,6 +82,12 @@ final class NetworkFunctions {
 
   /** The dotted-quad form of the low 32 bits of an address. */
   private static String dotted(long addr) {
-    return ((addr >> 24) & 0xff) + "." + ((addr >> 16) & 0xff) + "." + ((addr >> 8) & 0xff) + "." + (addr & 0xff);
+    return ((addr >> 24) & 0xff)
+        + "."
+        + ((addr >> 16) & 0xff)
+        + "."
+        + ((addr >> 8) & 0xff)
+        + "."
+        + (addr & 0xff);
   }
 }

@@ -17,43 +17,65 @@ import java.util.Map;
 
 /** Subnets, routing, NAT gateways and Route 53 (aws provider). */
 final class NetworkMappers {
-  private static final AwsNetwork.SubnetKeys SUBNET = new AwsNetwork.SubnetKeys("vpc_id", "availability_zone", "availability_zone_id",
-      "map_public_ip_on_launch");
-  private static final AwsNetwork.DnsRecordKeys DNS_RECORD = new AwsNetwork.DnsRecordKeys("name", "type", "failover_routing_policy.type",
-      "health_check_id", "alias.name", "alias.evaluate_target_health");
-  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY = new AwsNetwork.RoutingPolicyKeys("failover_routing_policy",
-      "weighted_routing_policy", "latency_routing_policy", "geolocation_routing_policy", "geoproximity_routing_policy",
-      "multivalue_answer_routing_policy");
+  private static final AwsNetwork.SubnetKeys SUBNET =
+      new AwsNetwork.SubnetKeys(
+          "vpc_id", "availability_zone", "availability_zone_id", "map_public_ip_on_launch");
+  private static final AwsNetwork.DnsRecordKeys DNS_RECORD =
+      new AwsNetwork.DnsRecordKeys(
+          "name",
+          "type",
+          "failover_routing_policy.type",
+          "health_check_id",
+          "alias.name",
+          "alias.evaluate_target_health");
+  private static final AwsNetwork.RoutingPolicyKeys ROUTING_POLICY =
+      new AwsNetwork.RoutingPolicyKeys(
+          "failover_routing_policy",
+          "weighted_routing_policy",
+          "latency_routing_policy",
+          "geolocation_routing_policy",
+          "geoproximity_routing_policy",
+          "multivalue_answer_routing_policy");
 
   private NetworkMappers() {}
 
   static void register(Map<String, Mapper> m) {
     m.put("aws_subnet", NetworkMappers::subnet);
     m.put("aws_route_table", NetworkMappers::routeTable);
-    m.put("aws_route", r -> {
-      Route route = new Route(r.scope(), r.address, r.type, r.location);
-      route.routeTable = r.attrs.ref("route_table_id");
-      fillRoute(route, r.attrs);
-      r.add(route);
-    });
-    m.put("aws_route_table_association", r -> {
-      RouteTableAssociation a = new RouteTableAssociation(r.scope(), r.address, r.type, r.location);
-      a.routeTable = r.attrs.ref("route_table_id");
-      a.subnet = r.attrs.ref("subnet_id");
-      r.add(a);
-    });
-    m.put("aws_nat_gateway", r -> {
-      NatGateway n = new NatGateway(r.scope(), r.address, r.type, r.location);
-      n.subnet = r.attrs.ref("subnet_id");
-      n.connectivity = or(r.attrs.str("connectivity_type"), "public", "NAT gateways are public by default");
-      r.add(n);
-    });
+    m.put(
+        "aws_route",
+        r -> {
+          Route route = new Route(r.scope(), r.address, r.type, r.location);
+          route.routeTable = r.attrs.ref("route_table_id");
+          fillRoute(route, r.attrs);
+          r.add(route);
+        });
+    m.put(
+        "aws_route_table_association",
+        r -> {
+          RouteTableAssociation a =
+              new RouteTableAssociation(r.scope(), r.address, r.type, r.location);
+          a.routeTable = r.attrs.ref("route_table_id");
+          a.subnet = r.attrs.ref("subnet_id");
+          r.add(a);
+        });
+    m.put(
+        "aws_nat_gateway",
+        r -> {
+          NatGateway n = new NatGateway(r.scope(), r.address, r.type, r.location);
+          n.subnet = r.attrs.ref("subnet_id");
+          n.connectivity =
+              or(r.attrs.str("connectivity_type"), "public", "NAT gateways are public by default");
+          r.add(n);
+        });
     m.put("aws_route53_record", NetworkMappers::record);
-    m.put("aws_route53_health_check", r -> {
-      DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
-      h.checkType = r.attrs.str("type");
-      r.add(h);
-    });
+    m.put(
+        "aws_route53_health_check",
+        r -> {
+          DnsHealthCheck h = new DnsHealthCheck(r.scope(), r.address, r.type, r.location);
+          h.checkType = r.attrs.str("type");
+          r.add(h);
+        });
   }
 
   static void subnet(ResourceContext r) {
@@ -69,8 +91,10 @@ final class NetworkMappers {
     r.add(t);
     int i = 0;
     for (Attrs inline : r.attrs.nested("route")) {
-      Route route = new Route(r.scope(), r.address + ".route[" + i++ + "]", "aws_route", inline.location());
-      route.routeTable = Value.explicit(new ResourceRef(r.scope(), r.address, "id"), List.of(r.location));
+      Route route =
+          new Route(r.scope(), r.address + ".route[" + i++ + "]", "aws_route", inline.location());
+      route.routeTable =
+          Value.explicit(new ResourceRef(r.scope(), r.address, "id"), List.of(r.location));
       fillRoute(route, inline);
       route.callChain = r.module.callChain;
       route.exists = r.exists;

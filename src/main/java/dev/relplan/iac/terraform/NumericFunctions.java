@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 
-/** Terraform's numeric functions, with {@code range} and {@code sum}, which produce or fold numbers. */
+/**
+ * Terraform's numeric functions, with {@code range} and {@code sum}, which produce or fold numbers.
+ */
 final class NumericFunctions {
   /** Most elements {@code range} produces. */
   private static final int MAX_RANGE = 1024;
@@ -32,7 +34,10 @@ final class NumericFunctions {
         entry("range", NumericFunctions::range));
   }
 
-  /** {@code min} or {@code max}: {@code better} keeps the earlier of two equal numbers (as BigDecimal's do). */
+  /**
+   * {@code min} or {@code max}: {@code better} keeps the earlier of two equal numbers (as
+   * BigDecimal's do).
+   */
   private static Object extreme(String name, BinaryOperator<BigDecimal> better, List<Object> a) {
     if (a.isEmpty()) return bad(name + " needs arguments");
     BigDecimal best = null;
@@ -55,10 +60,15 @@ final class NumericFunctions {
     need(a, 1, 3);
     BigDecimal start = a.size() == 1 ? BigDecimal.ZERO : num(a.get(0));
     BigDecimal end = num(a.get(a.size() == 1 ? 0 : 1));
-    BigDecimal step = a.size() == 3 ? num(a.get(2)) : start.compareTo(end) <= 0 ? BigDecimal.ONE : BigDecimal.ONE.negate();
+    BigDecimal step =
+        a.size() == 3
+            ? num(a.get(2))
+            : start.compareTo(end) <= 0 ? BigDecimal.ONE : BigDecimal.ONE.negate();
     if (step.signum() == 0) return bad("range step is zero");
     List<Object> out = new ArrayList<>();
-    for (BigDecimal x = start; step.signum() > 0 ? x.compareTo(end) < 0 : x.compareTo(end) > 0; x = x.add(step)) {
+    for (BigDecimal x = start;
+        step.signum() > 0 ? x.compareTo(end) < 0 : x.compareTo(end) > 0;
+        x = x.add(step)) {
       out.add(x);
       if (out.size() > MAX_RANGE) return bad("range too long");
     }

@@ -1,13 +1,15 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.discover.SourceFile;
-import dev.relplan.source.Location;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
+import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
+import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +17,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Terraform plan or state in JSON ({@code terraform show -json}): fully known values per
- * resource instance address. References between resources are recovered from known ids and ARNs,
- * and, for values known only after apply, from the plan's configuration section.
+ * A Terraform plan or state in JSON ({@code terraform show -json}): fully known values per resource
+ * instance address. References between resources are recovered from known ids and ARNs, and, for
+ * values known only after apply, from the plan's configuration section.
  */
 final class PlanJson {
   /** One managed resource instance of the plan. */
-  record Instance(String address, String type, String modulePath, Object index, Map<String, Object> values, Location location) {}
+  record Instance(
+      String address,
+      String type,
+      String modulePath,
+      Object index,
+      Map<String, Object> values,
+      Location location) {}
 
   final SourceFile file;
   final List<Instance> instances = new ArrayList<>();
@@ -32,25 +40,33 @@ final class PlanJson {
 
   /** True for the JSON output of {@code terraform show -json} (a plan or a state). */
   static boolean isPlan(Node doc) {
-    return doc instanceof MapNode m && m.get("format_version") != null && m.get("terraform_version") != null
+    return doc instanceof MapNode m
+        && m.get("format_version") != null
+        && m.get("terraform_version") != null
         && (m.get("planned_values") instanceof MapNode || m.get("values") instanceof MapNode);
   }
 
   static PlanJson read(SourceFile f, String scope, String label) {
     PlanJson p = new PlanJson(f);
     MapNode doc = (MapNode) f.document();
-    MapNode values = doc.get("planned_values") instanceof MapNode pv ? pv : (MapNode) doc.get("values");
+    MapNode values =
+        doc.get("planned_values") instanceof MapNode pv ? pv : (MapNode) doc.get("values");
     List<RawInstance> raw = new ArrayList<>();
     if (values.get("root_module") instanceof MapNode root) collect(root, "", raw, 0);
-    raw.replaceAll(r -> new RawInstance(label + r.address, r.type, r.modulePath, r.index, r.values, r.location));
+    raw.replaceAll(
+        r ->
+            new RawInstance(
+                label + r.address, r.type, r.modulePath, r.index, r.values, r.location));
     Map<String, Map<String, Object>> afterUnknown = afterUnknown(doc);
     Map<String, Map<String, List<String>>> references = new HashMap<>();
-    if (doc.get("configuration") instanceof MapNode c && c.get("root_module") instanceof MapNode root) configRefs(root, "", references, 0);
+    if (doc.get("configuration") instanceof MapNode c
+        && c.get("root_module") instanceof MapNode root) configRefs(root, "", references, 0);
     // Known ids and ARNs point back to the resource that has them.
     Map<String, ResourceRef> byId = new HashMap<>();
     for (RawInstance r : raw) {
       for (String attr : List.of("id", "arn")) {
-        if (r.values.get(attr) instanceof String s && !s.isEmpty()) byId.putIfAbsent(s, new ResourceRef(scope, r.address, attr));
+        if (r.values.get(attr) instanceof String s && !s.isEmpty())
+          byId.putIfAbsent(s, new ResourceRef(scope, r.address, attr));
       }
     }
     for (RawInstance r : raw) {
@@ -62,14 +78,24 @@ final class PlanJson {
       for (Map.Entry<String, Object> u : unknown.entrySet()) {
         if (!Boolean.TRUE.equals(u.getValue()) || v.get(u.getKey()) != null) continue;
         ResourceRef ref = referenced(refs.get(u.getKey()), r, scope, label);
-        v.put(u.getKey(), ref != null ? ref : new Unknown(r.address + "." + u.getKey() + " is known only after apply"));
+        v.put(
+            u.getKey(),
+            ref != null
+                ? ref
+                : new Unknown(r.address + "." + u.getKey() + " is known only after apply"));
       }
       p.instances.add(new Instance(r.address, r.type, r.modulePath, r.index, v, r.location));
     }
     return p;
   }
 
-  private record RawInstance(String address, String type, String modulePath, Object index, Map<String, Object> values, Location location) {}
+  private record RawInstance(
+      String address,
+      String type,
+      String modulePath,
+      Object index,
+      Map<String, Object> values,
+      Location location) {}
 
   private static void collect(MapNode module, String modulePath, List<RawInstance> out, int depth) {
     if (depth > 32) return;
@@ -82,14 +108,20 @@ final class PlanJson {
         Object index = r.get("index") instanceof ScalarNode s ? TfValues.fromNode(s, 0) : null;
         Object values = r.get("values") instanceof MapNode vm ? TfValues.fromNode(vm, 0) : Map.of();
         @SuppressWarnings("unchecked")
-        Map<String, Object> vals = values instanceof Map<?, ?> ? (Map<String, Object>) values : Map.of();
+        Map<String, Object> vals =
+            values instanceof Map<?, ?> ? (Map<String, Object>) values : Map.of();
         Location at = r.entry("address") != null ? r.entry("address").keyLocation() : r.location();
         out.add(new RawInstance(address, type, modulePath, index, vals, at));
       }
     }
     if (module.get("child_modules") instanceof SeqNode cs) {
       for (Node n : cs.items()) {
-        if (n instanceof MapNode c) collect(c, text(c.get("address")) == null ? modulePath : text(c.get("address")), out, depth + 1);
+        if (n instanceof MapNode c)
+          collect(
+              c,
+              text(c.get("address")) == null ? modulePath : text(c.get("address")),
+              out,
+              depth + 1);
       }
     }
   }
@@ -99,15 +131,19 @@ final class PlanJson {
     Map<String, Map<String, Object>> out = new HashMap<>();
     if (!(doc.get("resource_changes") instanceof SeqNode rc)) return out;
     for (Node n : rc.items()) {
-      if (!(n instanceof MapNode c) || !(c.get("change") instanceof MapNode ch) || !(ch.get("after_unknown") instanceof MapNode au)) continue;
+      if (!(n instanceof MapNode c)
+          || !(c.get("change") instanceof MapNode ch)
+          || !(ch.get("after_unknown") instanceof MapNode au)) continue;
       String address = text(c.get("address"));
-      if (address != null && TfValues.fromNode(au, 0) instanceof Map<?, ?> m) out.put(address, (Map<String, Object>) m);
+      if (address != null && TfValues.fromNode(au, 0) instanceof Map<?, ?> m)
+        out.put(address, (Map<String, Object>) m);
     }
     return out;
   }
 
   /** expressions.*.references of the configuration, by resource address without instance keys. */
-  private static void configRefs(MapNode module, String prefix, Map<String, Map<String, List<String>>> out, int depth) {
+  private static void configRefs(
+      MapNode module, String prefix, Map<String, Map<String, List<String>>> out, int depth) {
     if (depth > 32) return;
     if (module.get("resources") instanceof SeqNode rs) {
       for (Node n : rs.items()) {
@@ -134,7 +170,9 @@ final class PlanJson {
     }
   }
 
-  /** An instance address without instance keys: module.a["x"].aws_b.c[0] becomes module.a.aws_b.c. */
+  /**
+   * An instance address without instance keys: module.a["x"].aws_b.c[0] becomes module.a.aws_b.c.
+   */
   static String configAddress(String address) {
     StringBuilder sb = new StringBuilder();
     int depth = 0;
@@ -149,13 +187,21 @@ final class PlanJson {
     return sb.toString();
   }
 
-  /** The resource instance a configuration expression refers to, following count.index and each.key. */
-  private static ResourceRef referenced(List<String> refs, RawInstance r, String scope, String label) {
+  /**
+   * The resource instance a configuration expression refers to, following count.index and each.key.
+   */
+  private static ResourceRef referenced(
+      List<String> refs, RawInstance r, String scope, String label) {
     if (refs == null) return null;
     String modulePrefix = label + (r.modulePath.isEmpty() ? "" : r.modulePath + ".");
     for (String ref : refs) {
-      if (ref.startsWith("var.") || ref.startsWith("local.") || ref.startsWith("data.") || ref.startsWith("module.")
-          || ref.startsWith("count.") || ref.startsWith("each.") || ref.startsWith("path.")) continue;
+      if (ref.startsWith("var.")
+          || ref.startsWith("local.")
+          || ref.startsWith("data.")
+          || ref.startsWith("module.")
+          || ref.startsWith("count.")
+          || ref.startsWith("each.")
+          || ref.startsWith("path.")) continue;
       String[] parts = ref.split("\\.");
       if (parts.length < 2) continue;
       String target = parts[0] + "." + parts[1];
@@ -176,9 +222,9 @@ final class PlanJson {
     if (v instanceof String s && s.strip().startsWith("{") && s.length() < 100_000) {
       // JSON documents in string attributes (redrive policies): link the ARNs inside.
       try {
-        Object doc = TfValues.fromNode(dev.relplan.parse.JsonLoader.load("plan", s), 0);
+        Object doc = TfValues.fromNode(JsonLoader.load("plan", s), 0);
         if (doc instanceof Map) return new TfValues.JsonText(link(doc, byId, self, depth + 1));
-      } catch (dev.relplan.parse.ParseException e) {
+      } catch (ParseException e) {
         return s;
       }
     }

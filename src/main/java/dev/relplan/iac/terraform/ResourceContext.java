@@ -1,6 +1,5 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
@@ -8,6 +7,7 @@ import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Expr;
+import dev.relplan.source.Location;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,16 +16,26 @@ final class ResourceContext {
   final ModuleInstance module;
   final Block block;
   final String type;
+
   /** The full instance address, e.g. {@code module.vpc.aws_nat_gateway.this[0]}. */
   final String address;
+
   final Location location;
   final Attrs attrs;
   final Workload workload;
   final Value<Boolean> exists;
   private final List<Consumer<Workload>> deferred;
 
-  ResourceContext(ModuleInstance module, Block block, String type, String address, Location location, Attrs attrs, Workload workload,
-             Value<Boolean> exists, List<Consumer<Workload>> deferred) {
+  ResourceContext(
+      ModuleInstance module,
+      Block block,
+      String type,
+      String address,
+      Location location,
+      Attrs attrs,
+      Workload workload,
+      Value<Boolean> exists,
+      List<Consumer<Workload>> deferred) {
     this.module = module;
     this.block = block;
     this.type = type;
@@ -51,12 +61,18 @@ final class ResourceContext {
     return r;
   }
 
-  /** A resource that configures another one, kept in the model as generic so that its own line exists. */
+  /**
+   * A resource that configures another one, kept in the model as generic so that its own line
+   * exists.
+   */
   void addGeneric() {
     add(new GenericResource(scope(), address, type, location));
   }
 
-  /** Runs after every resource of the scan is in the model (for resources that configure another one). */
+  /**
+   * Runs after every resource of the scan is in the model (for resources that configure another
+   * one).
+   */
   void later(Consumer<Workload> action) {
     deferred.add(action);
   }
@@ -71,14 +87,20 @@ final class ResourceContext {
   /** The Region this resource is created in, from its provider configuration. */
   Value<String> region() {
     Value<String> r = module.session.providerRegions.get(provider());
-    return r != null ? r : Value.unresolved("provider " + provider() + " is not configured in the root module", List.of(location));
+    return r != null
+        ? r
+        : Value.unresolved(
+            "provider " + provider() + " is not configured in the root module", List.of(location));
   }
 
   Value<Object> self() {
     return Value.explicit(new ResourceRef(scope(), address, null), List.of(location));
   }
 
-  /** What happens to the data on destroy: RETAIN with lifecycle prevent_destroy, else the given default. */
+  /**
+   * What happens to the data on destroy: RETAIN with lifecycle prevent_destroy, else the given
+   * default.
+   */
   Value<String> onDelete(String dflt, String why) {
     for (Block l : block.body().blocks("lifecycle")) {
       Attrs la = new Attrs(module, l.body(), Env.EMPTY, location);

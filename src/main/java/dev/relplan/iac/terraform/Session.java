@@ -1,10 +1,11 @@
 package dev.relplan.iac.terraform;
 
-import dev.relplan.source.Location;
+import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Expr;
+import dev.relplan.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,13 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What all module instances of one scan share: the parsed directories, the evaluator and the notes. */
+/**
+ * What all module instances of one scan share: the parsed directories, the evaluator and the notes.
+ */
 final class Session {
   static final int MAX_MODULE_DEPTH = 16;
-  /** Module instances for a whole scan: a module calling itself twice cannot blow up exponentially. */
+
+  /**
+   * Module instances for a whole scan: a module calling itself twice cannot blow up exponentially.
+   */
   static final int MAX_MODULE_INSTANCES = 2000;
+
   int moduleInstances;
-  static final Set<String> META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+  static final Set<String> META_ARGUMENTS =
+      Set.of("source", "version", "count", "for_each", "providers", "depends_on");
 
   /** A module source resolved to a scanned directory, or why not. */
   record Resolved(ModuleDir dir, String reason) {}
@@ -26,11 +34,18 @@ final class Session {
   final Evaluator evaluator = new Evaluator();
   final Map<Path, ModuleDir> dirs;
   final Set<String> notes = new LinkedHashSet<>();
-  /** The Region of each aws provider configuration of the root being evaluated ("aws", "aws.dr"). */
-  Map<String, dev.relplan.model.Value<String>> providerRegions = Map.of();
-  /** Region and provider of resources whose Region matters to others (backup vaults), by model key. */
+
+  /**
+   * The Region of each aws provider configuration of the root being evaluated ("aws", "aws.dr").
+   */
+  Map<String, Value<String>> providerRegions = Map.of();
+
+  /**
+   * Region and provider of resources whose Region matters to others (backup vaults), by model key.
+   */
   final Map<String, String[]> providerOf = new java.util.HashMap<>();
-  final Map<String, dev.relplan.model.Value<String>> regionOf = new java.util.HashMap<>();
+
+  final Map<String, Value<String>> regionOf = new java.util.HashMap<>();
   final List<Workload.Unresolvable> unresolvables = new ArrayList<>();
 
   Session(Map<Path, ModuleDir> dirs) {
@@ -45,7 +60,11 @@ final class Session {
   }
 
   static boolean isLocal(String source) {
-    return source != null && (source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals(".."));
+    return source != null
+        && (source.startsWith("./")
+            || source.startsWith("../")
+            || source.equals(".")
+            || source.equals(".."));
   }
 
   Resolved resolveModule(ModuleInstance caller, Block call) {
@@ -54,12 +73,20 @@ final class Session {
     Location at = new Location(call.range().file(), call.range().line());
     if (src == null) return unresolved(name, "its source is not a literal string", at);
     if (!isLocal(src)) {
-      return unresolved(name, "remote module source " + src + " is not fetched; what it creates cannot be determined", at);
+      return unresolved(
+          name,
+          "remote module source " + src + " is not fetched; what it creates cannot be determined",
+          at);
     }
     Path target = caller.dir.path.resolve(src).normalize();
     ModuleDir d = dirs.get(target);
     if (d == null) {
-      return unresolved(name, "local module source " + src + " is outside the scanned paths or has no .tf files; not followed", at);
+      return unresolved(
+          name,
+          "local module source "
+              + src
+              + " is outside the scanned paths or has no .tf files; not followed",
+          at);
     }
     return new Resolved(d, null);
   }

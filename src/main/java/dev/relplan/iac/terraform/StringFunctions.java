@@ -18,10 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Terraform's string functions, with {@code basename}, the one filesystem function relplan evaluates. */
+/**
+ * Terraform's string functions, with {@code basename}, the one filesystem function relplan
+ * evaluates.
+ */
 final class StringFunctions {
-  /** Longest input and pattern a regular expression function accepts, and its matching work budget. */
+  /**
+   * Longest input and pattern a regular expression function accepts, and its matching work budget.
+   */
   private static final int MAX_REGEX_INPUT = 4096;
+
   private static final long MAX_REGEX_STEPS = 1_000_000;
 
   private StringFunctions() {}
@@ -38,14 +44,18 @@ final class StringFunctions {
         entry("upper", a -> str(one(a)).toUpperCase(Locale.ROOT)),
         entry("trimspace", a -> str(one(a)).strip()),
         entry("title", StringFunctions::title),
-        entry("startswith", a -> {
-          need(a, 2, 2);
-          return str(a.get(0)).startsWith(str(a.get(1)));
-        }),
-        entry("endswith", a -> {
-          need(a, 2, 2);
-          return str(a.get(0)).endsWith(str(a.get(1)));
-        }),
+        entry(
+            "startswith",
+            a -> {
+              need(a, 2, 2);
+              return str(a.get(0)).startsWith(str(a.get(1)));
+            }),
+        entry(
+            "endswith",
+            a -> {
+              need(a, 2, 2);
+              return str(a.get(0)).endsWith(str(a.get(1)));
+            }),
         entry("regex", a -> regex("regex", a)),
         entry("regexall", a -> regex("regexall", a)),
         entry("basename", StringFunctions::basename));
@@ -68,7 +78,8 @@ final class StringFunctions {
         continue;
       }
       StringBuilder spec = new StringBuilder();
-      while (i < f.length() && "0123456789.-+ #".indexOf(f.charAt(i)) >= 0) spec.append(f.charAt(i++));
+      while (i < f.length() && "0123456789.-+ #".indexOf(f.charAt(i)) >= 0)
+        spec.append(f.charAt(i++));
       if (spec.length() > 4) return bad("format width too large");
       if (i >= f.length()) return bad("bad format verb");
       char verb = f.charAt(i);
@@ -81,7 +92,10 @@ final class StringFunctions {
     return sb.toString();
   }
 
-  /** Appends one {@code %verb} conversion of {@code v}; returns an error for a verb relplan does not format. */
+  /**
+   * Appends one {@code %verb} conversion of {@code v}; returns an error for a verb relplan does not
+   * format.
+   */
   private static Object formatOne(StringBuilder sb, String spec, char verb, Object v) {
     switch (verb) {
       case 'd' -> sb.append(String.format("%" + spec + "d", num(v).toBigInteger()));
@@ -142,9 +156,12 @@ final class StringFunctions {
     need(a, 3, 3);
     String s = str(a.get(0));
     String what = str(a.get(1));
-    if (what.length() > 1 && what.startsWith("/") && what.endsWith("/")) return new Unknown("replace with a regular expression is not evaluated");
+    if (what.length() > 1 && what.startsWith("/") && what.endsWith("/"))
+      return new Unknown("replace with a regular expression is not evaluated");
     String with = str(a.get(2));
-    if (!what.isEmpty() && with.length() > what.length() && (long) s.length() / what.length() * with.length() > Evaluator.MAX_STRING) {
+    if (!what.isEmpty()
+        && with.length() > what.length()
+        && (long) s.length() / what.length() * with.length() > Evaluator.MAX_STRING) {
       return bad("replace: result too long");
     }
     return what.isEmpty() ? s : s.replace(what, with);
@@ -180,12 +197,16 @@ final class StringFunctions {
 
   // ---- regular expressions ----
 
-  /** {@code regex}/{@code regexall}: matching is bounded so a pathological pattern cannot hang the scan. */
+  /**
+   * {@code regex}/{@code regexall}: matching is bounded so a pathological pattern cannot hang the
+   * scan.
+   */
   private static Object regex(String name, List<Object> a) {
     need(a, 2, 2);
     String pattern = str(a.get(0));
     String input = str(a.get(1));
-    if (pattern.length() > 512 || input.length() > MAX_REGEX_INPUT) return new Unknown(name + " on a long input is not evaluated");
+    if (pattern.length() > 512 || input.length() > MAX_REGEX_INPUT)
+      return new Unknown(name + " on a long input is not evaluated");
     Pattern p;
     try {
       p = Pattern.compile(pattern);

@@ -1,14 +1,12 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.adapt.Adapter;
-import dev.relplan.iac.common.Evaluated;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
-import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
@@ -20,6 +18,8 @@ import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
 import dev.relplan.parse.hcl.SourceRange;
+import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +35,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Turns the Terraform configurations found into the workload model: root modules are detected,
- * each evaluated with its variables (defaults, terraform.tfvars, *.auto.tfvars, --var-file,
- * --var), local modules followed with the caller's inputs, and every {@code aws_*} resource
- * instance mapped onto the same model objects as CloudFormation.
+ * Turns the Terraform configurations found into the workload model: root modules are detected, each
+ * evaluated with its variables (defaults, terraform.tfvars, *.auto.tfvars, --var-file, --var),
+ * local modules followed with the caller's inputs, and every {@code aws_*} resource instance mapped
+ * onto the same model objects as CloudFormation.
  */
 public final class TerraformAdapter implements Adapter {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
@@ -53,12 +53,17 @@ public final class TerraformAdapter implements Adapter {
 
   /** The configurations, plan files and variable files found, set by {@link #adapt}. */
   private Discovery.Result discovered;
+
   private final List<Path> varFiles;
   private final List<String> vars;
   private final List<String> notes = new ArrayList<>();
   private final List<SkippedFile> skipped = new ArrayList<>();
-  /** Resource instances for a whole scan; beyond this the rest is not mapped (and the plan says so). */
+
+  /**
+   * Resource instances for a whole scan; beyond this the rest is not mapped (and the plan says so).
+   */
   static final int MAX_RESOURCE_INSTANCES = 50_000;
+
   private int instances;
 
   /**
@@ -70,11 +75,15 @@ public final class TerraformAdapter implements Adapter {
     this.vars = vars == null ? List.of() : vars;
   }
 
-  /** Configurations and variable files, plan or state JSON, and a {@code --var-file} inside the scanned paths (to cite it by its path there). */
+  /**
+   * Configurations and variable files, plan or state JSON, and a {@code --var-file} inside the
+   * scanned paths (to cite it by its path there).
+   */
   @Override
   public boolean claims(SourceFile file) {
     Path at = file.path().toAbsolutePath().normalize();
-    return file.kind() == FileKind.TERRAFORM || file.kind() == FileKind.OTHER && PlanJson.isPlan(file.document())
+    return file.kind() == FileKind.TERRAFORM
+        || file.kind() == FileKind.OTHER && PlanJson.isPlan(file.document())
         || varFiles.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(at));
   }
 
@@ -90,22 +99,28 @@ public final class TerraformAdapter implements Adapter {
   }
 
   /**
-   * Evaluation recurses through expressions, locals and modules (bounded by {@link Evaluator#MAX_DEPTH}
-   * and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack large enough for those bounds.
+   * Evaluation recurses through expressions, locals and modules (bounded by {@link
+   * Evaluator#MAX_DEPTH} and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack
+   * large enough for those bounds.
    */
   @Override
   public void adapt(Discovery.Result discovered, Workload workload) {
     this.discovered = discovered;
     Throwable[] failure = {null};
-    Thread t = new Thread(null, () -> {
-      try {
-        adaptOnThisThread(workload);
-      } catch (StackOverflowError e) {
-        notes.add("Terraform evaluation stopped: the configuration nests too deeply");
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "relplan-terraform", 512L * 1024 * 1024);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                adaptOnThisThread(workload);
+              } catch (StackOverflowError e) {
+                notes.add("Terraform evaluation stopped: the configuration nests too deeply");
+              } catch (Throwable e) {
+                failure[0] = e;
+              }
+            },
+            "relplan-terraform",
+            512L * 1024 * 1024);
     t.start();
     try {
       t.join();
@@ -119,7 +134,9 @@ public final class TerraformAdapter implements Adapter {
 
   private void adaptOnThisThread(Workload workload) {
     List<SourceFile> files = discovered.ofKind(FileKind.TERRAFORM);
-    if (files.isEmpty() && discovered.ofKind(FileKind.OTHER).stream().noneMatch(f -> PlanJson.isPlan(f.document()))) return;
+    if (files.isEmpty()
+        && discovered.ofKind(FileKind.OTHER).stream().noneMatch(f -> PlanJson.isPlan(f.document())))
+      return;
     Map<Path, ModuleDir> dirs = new TreeMap<>();
     Map<Path, List<SourceFile>> tfvars = new HashMap<>();
     for (SourceFile f : files) {
@@ -149,7 +166,11 @@ public final class TerraformAdapter implements Adapter {
     List<Consumer<Workload>> deferred = new ArrayList<>();
     Map<Path, List<SourceFile>> plans = new TreeMap<>();
     for (SourceFile f : discovered.ofKind(FileKind.OTHER)) {
-      if (PlanJson.isPlan(f.document())) plans.computeIfAbsent(f.path().toAbsolutePath().normalize().getParent(), x -> new ArrayList<>()).add(f);
+      if (PlanJson.isPlan(f.document()))
+        plans
+            .computeIfAbsent(
+                f.path().toAbsolutePath().normalize().getParent(), x -> new ArrayList<>())
+            .add(f);
     }
     long roots = dirs.keySet().stream().filter(p -> !children.contains(p)).count();
     for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
@@ -163,35 +184,57 @@ public final class TerraformAdapter implements Adapter {
       String display = slash < 0 ? "" : first.display().substring(0, slash);
       String label = roots > 1 && !display.isEmpty() ? display + ":" : "";
       if (e.getValue().size() > 1) {
-        notes.add("several Terraform plan files in " + (display.isEmpty() ? "." : display) + ": " + first.display() + " used");
+        notes.add(
+            "several Terraform plan files in "
+                + (display.isEmpty() ? "." : display)
+                + ": "
+                + first.display()
+                + " used");
       }
-      ModuleDir config = d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
-      mapPlan(session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
-      notes.add("Terraform values of " + config.name() + " from the plan " + first.display()
-          + (d != null ? " (the configuration there gives the lines)" : ""));
+      ModuleDir config =
+          d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
+      mapPlan(
+          session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
+      notes.add(
+          "Terraform values of "
+              + config.name()
+              + " from the plan "
+              + first.display()
+              + (d != null ? " (the configuration there gives the lines)" : ""));
       planned.add(e.getKey());
     }
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || planned.contains(d.path)) continue;
-      Map<String, Evaluated> values = rootValues(session, d, tfvars.getOrDefault(d.path, List.of()),
-          roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
-      // With several configurations (envs/prod, envs/staging, examples/*) addresses name their root.
+      Map<String, Evaluated> values =
+          rootValues(
+              session,
+              d,
+              tfvars.getOrDefault(d.path, List.of()),
+              roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
+      // With several configurations (envs/prod, envs/staging, examples/*) addresses name their
+      // root.
       String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
-      ModuleInstance root = new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
+      ModuleInstance root =
+          new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
       defaultTags = defaultTags(root);
       session.providerRegions = providerRegions(root);
       walk(root, workload, deferred);
     }
     for (Consumer<Workload> c : deferred) c.accept(workload);
     if (session.evaluator.exhausted()) {
-      notes.add("Terraform evaluation stopped after " + Evaluator.MAX_STEPS + " steps: values computed after that are Cannot Determine");
+      notes.add(
+          "Terraform evaluation stopped after "
+              + Evaluator.MAX_STEPS
+              + " steps: values computed after that are Cannot Determine");
     }
     notes.addAll(session.notes);
     workload.unresolvables.addAll(session.unresolvables);
     environmentEvidence(workload, dirs, tfvars, children);
   }
 
-  /** The default aws provider's default_tags of the configuration being walked (modules inherit it). */
+  /**
+   * The default aws provider's default_tags of the configuration being walked (modules inherit it).
+   */
   private Map<String, String> defaultTags = Map.of();
 
   private static Map<String, String> defaultTags(ModuleInstance root) {
@@ -214,8 +257,15 @@ public final class TerraformAdapter implements Adapter {
         Value<String> alias = a.str("alias");
         String key = alias.present() ? "aws." + alias.get() : "aws";
         Value<String> region = a.str("region");
-        out.put(key, region.present() || region.unresolved() ? region
-            : Value.unresolved("the Region of provider " + key + " comes from the environment (AWS_REGION or the profile)", List.of(root.at(p.range()))));
+        out.put(
+            key,
+            region.present() || region.unresolved()
+                ? region
+                : Value.unresolved(
+                    "the Region of provider "
+                        + key
+                        + " comes from the environment (AWS_REGION or the profile)",
+                    List.of(root.at(p.range()))));
       }
     }
     return out;
@@ -227,26 +277,43 @@ public final class TerraformAdapter implements Adapter {
     } catch (HclSyntaxException e) {
       skipped.add(new SkippedFile(display, "Terraform syntax error: " + e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      skipped.add(new SkippedFile(display, "Terraform file could not be parsed: " + e.getClass().getSimpleName()));
+      skipped.add(
+          new SkippedFile(
+              display, "Terraform file could not be parsed: " + e.getClass().getSimpleName()));
     }
     return null;
   }
 
   // ---- variable values of a root module ----
 
-  /** Variable files in directories without configuration (env/prod.tfvars), for a repository with one root module. */
-  private static List<SourceFile> orphanVarFiles(Map<Path, List<SourceFile>> tfvars, Map<Path, ModuleDir> dirs) {
+  /**
+   * Variable files in directories without configuration (env/prod.tfvars), for a repository with
+   * one root module.
+   */
+  private static List<SourceFile> orphanVarFiles(
+      Map<Path, List<SourceFile>> tfvars, Map<Path, ModuleDir> dirs) {
     List<SourceFile> out = new ArrayList<>();
-    tfvars.forEach((dir, files) -> {
-      if (!dirs.containsKey(dir)) out.addAll(files);
-    });
+    tfvars.forEach(
+        (dir, files) -> {
+          if (!dirs.containsKey(dir)) out.addAll(files);
+        });
     out.sort((x, y) -> x.display().compareTo(y.display()));
     return out;
   }
 
-  private Map<String, Evaluated> rootValues(Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
+  private Map<String, Evaluated> rootValues(
+      Session session, ModuleDir d, List<SourceFile> dirVars, List<SourceFile> orphans) {
     Map<String, Evaluated> values = new LinkedHashMap<>();
-    ModuleInstance literal = new ModuleInstance(session, new ModuleDir(d.path, d.display), d.name(), "", List.of(), 0, Map.of(), Map.of());
+    ModuleInstance literal =
+        new ModuleInstance(
+            session,
+            new ModuleDir(d.path, d.display),
+            d.name(),
+            "",
+            List.of(),
+            0,
+            Map.of(),
+            Map.of());
     List<SourceFile> sorted = new ArrayList<>(dirVars);
     sorted.sort((x, y) -> x.display().compareTo(y.display()));
     List<SourceFile> auto = new ArrayList<>();
@@ -263,8 +330,10 @@ public final class TerraformAdapter implements Adapter {
     if (production.isEmpty()) {
       for (SourceFile f : orphans) {
         String name = f.path().getFileName().toString();
-        String dirName = f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
-        if (isProduction(environmentOfVarFile(name)) || name.equals("terraform.tfvars") && isProduction(dirName)) production.add(f);
+        String dirName =
+            f.path().getParent() == null ? "" : f.path().getParent().getFileName().toString();
+        if (isProduction(environmentOfVarFile(name))
+            || name.equals("terraform.tfvars") && isProduction(dirName)) production.add(f);
       }
     }
     if (main != null) load(literal, main.display(), main.content(), d, values);
@@ -272,8 +341,12 @@ public final class TerraformAdapter implements Adapter {
     for (SourceFile f : auto) load(literal, f.display(), f.content(), d, values);
     if (varFiles.isEmpty() && production.size() == 1) {
       SourceFile p = production.get(0);
-      notes.add("Terraform variable values for " + (d.name().equals(".") ? "the root configuration" : d.name()) + " from " + p.display()
-          + " (the configuration's production variable file; choose another with --var-file)");
+      notes.add(
+          "Terraform variable values for "
+              + (d.name().equals(".") ? "the root configuration" : d.name())
+              + " from "
+              + p.display()
+              + " (the configuration's production variable file; choose another with --var-file)");
       load(literal, p.display(), p.content(), d, values);
     }
     for (Path p : varFiles) {
@@ -288,7 +361,10 @@ public final class TerraformAdapter implements Adapter {
     return values;
   }
 
-  /** A variable file's environment is the part of its name before the first dot (prod.tfvars, prod.auto.tfvars). */
+  /**
+   * A variable file's environment is the part of its name before the first dot (prod.tfvars,
+   * prod.auto.tfvars).
+   */
   private static String environmentOfVarFile(String fileName) {
     return fileName.substring(0, fileName.indexOf('.'));
   }
@@ -318,20 +394,31 @@ public final class TerraformAdapter implements Adapter {
     }
   }
 
-  /** A --var-file inside the scanned paths is cited like every other file; one outside by the path given. */
+  /**
+   * A --var-file inside the scanned paths is cited like every other file; one outside by the path
+   * given.
+   */
   private String varFileDisplay(Path p) {
     Path abs = p.toAbsolutePath().normalize();
-    for (SourceFile f : discovered.files()) if (f.path().toAbsolutePath().normalize().equals(abs)) return f.display();
+    for (SourceFile f : discovered.files())
+      if (f.path().toAbsolutePath().normalize().equals(abs)) return f.display();
     return p.toString().replace('\\', '/');
   }
 
-  private void load(ModuleInstance literal, String display, String content, ModuleDir d, Map<String, Evaluated> values) {
+  private void load(
+      ModuleInstance literal,
+      String display,
+      String content,
+      ModuleDir d,
+      Map<String, Evaluated> values) {
     HclFile f = parse(display, content);
     if (f == null) return;
     for (Attribute a : f.body().attributes()) {
       if (!d.variables.containsKey(a.name())) continue;
       Evaluated v = literal.eval(a.value(), Env.EMPTY);
-      values.put(a.name(), new Evaluated(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
+      values.put(
+          a.name(),
+          new Evaluated(v.value(), List.of(new Location(display, a.range().line())), v.refs()));
     }
   }
 
@@ -348,12 +435,23 @@ public final class TerraformAdapter implements Adapter {
         Env env = Env.EMPTY.with("count", Evaluated.of(u)).with("each", Evaluated.of(u));
         List<Location> trace = new ArrayList<>(List.of(x.line()));
         for (Location l : x.decidedBy().trace()) if (!trace.contains(l)) trace.add(l);
-        map(m, b, type, m.prefix + e.getKey() + "[*]", loc, env, Value.unresolved(x.unknownReason(), trace), w, deferred);
+        map(
+            m,
+            b,
+            type,
+            m.prefix + e.getKey() + "[*]",
+            loc,
+            env,
+            Value.unresolved(x.unknownReason(), trace),
+            w,
+            deferred);
         continue;
       }
       for (ModuleInstance.Instance i : x.instances()) {
-        Value<Boolean> exists = x.decidedBy() == null ? Value.defaulted(true, "declared without count or for_each")
-            : Value.explicit(true, withLine(x.line(), x.decidedBy().trace()));
+        Value<Boolean> exists =
+            x.decidedBy() == null
+                ? Value.defaulted(true, "declared without count or for_each")
+                : Value.explicit(true, withLine(x.line(), x.decidedBy().trace()));
         map(m, b, type, m.prefix + e.getKey() + i.suffix(), loc, i.env(), exists, w, deferred);
       }
     }
@@ -361,44 +459,82 @@ public final class TerraformAdapter implements Adapter {
       for (ModuleInstance.Child c : m.children(name)) {
         if (c.module() != null) {
           walk(c.module(), w, deferred);
-        } else if (c.instance() != null && (c.notFollowed().startsWith("modules nested") || c.notFollowed().startsWith("more than"))) {
+        } else if (c.instance() != null
+            && (c.notFollowed().startsWith("modules nested")
+                || c.notFollowed().startsWith("more than"))) {
           String note = "Terraform modules not followed: " + c.notFollowed();
           if (!notes.contains(note)) notes.add(note);
         } else if (c.instance() == null) {
           Block call = m.dir.modules.get(name);
           Location at = m.at(call.range());
           String subject = m.prefix + "module." + name;
-          notes.add(at + ": " + subject + ": " + c.notFollowed() + "; what it creates cannot be determined");
+          notes.add(
+              at
+                  + ": "
+                  + subject
+                  + ": "
+                  + c.notFollowed()
+                  + "; what it creates cannot be determined");
           w.unresolvables.add(new Workload.Unresolvable(subject, c.notFollowed(), at));
         }
       }
     }
   }
 
-  /** Maps every resource instance of a plan, located by its address in the configuration when it is scanned. */
-  private void mapPlan(Session session, ModuleDir root, PlanJson plan, String label, Workload w, List<Consumer<Workload>> deferred) {
-    ModuleInstance rootInstance = new ModuleInstance(session, root, root.name(), label, List.of(), 0, Map.of(), Map.of());
+  /**
+   * Maps every resource instance of a plan, located by its address in the configuration when it is
+   * scanned.
+   */
+  private void mapPlan(
+      Session session,
+      ModuleDir root,
+      PlanJson plan,
+      String label,
+      Workload w,
+      List<Consumer<Workload>> deferred) {
+    ModuleInstance rootInstance =
+        new ModuleInstance(session, root, root.name(), label, List.of(), 0, Map.of(), Map.of());
     defaultTags = defaultTags(rootInstance);
     session.providerRegions = providerRegions(rootInstance);
     Map<String, ModuleInstance> modules = new HashMap<>();
     for (PlanJson.Instance i : plan.instances) {
-      ModuleInstance m = modules.computeIfAbsent(i.modulePath(), path -> planModule(session, root, path, label));
+      ModuleInstance m =
+          modules.computeIfAbsent(i.modulePath(), path -> planModule(session, root, path, label));
       String local = PlanJson.configAddress(i.address().substring(label.length()));
-      if (!i.modulePath().isEmpty()) local = local.substring(PlanJson.configAddress(i.modulePath()).length() + 1);
+      if (!i.modulePath().isEmpty())
+        local = local.substring(PlanJson.configAddress(i.modulePath()).length() + 1);
       Block b = m.dir.resources.get(local);
       Location loc = b != null ? m.at(b.range()) : i.location();
       if (b == null) {
-        var range = new SourceRange(i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
-        b = new Block("resource", List.of(i.type(), local.substring(local.indexOf('.') + 1)), new Body(List.of(), range), range);
+        var range =
+            new SourceRange(
+                i.location().file(), i.location().line(), 1, i.location().line(), 1, 0, 0);
+        b =
+            new Block(
+                "resource",
+                List.of(i.type(), local.substring(local.indexOf('.') + 1)),
+                new Body(List.of(), range),
+                range);
       }
       Attrs attrs = Attrs.ofValue(m, i.values(), i.location());
-      ResourceContext r = new ResourceContext(m, b, i.type(), i.address(), loc, attrs, w,
-          Value.explicit(true, List.of(i.location())), deferred);
+      ResourceContext r =
+          new ResourceContext(
+              m,
+              b,
+              i.type(),
+              i.address(),
+              loc,
+              attrs,
+              w,
+              Value.explicit(true, List.of(i.location())),
+              deferred);
       mapInstance(r, m, w);
     }
   }
 
-  /** The configuration directory and call lines of a module path of a plan (module.a["x"].module.b). */
+  /**
+   * The configuration directory and call lines of a module path of a plan (module.a["x"].module.b).
+   */
   private ModuleInstance planModule(Session session, ModuleDir root, String path, String label) {
     ModuleDir dir = root;
     List<Location> chain = new ArrayList<>();
@@ -412,7 +548,15 @@ public final class TerraformAdapter implements Adapter {
       }
     }
     if (dir == null) dir = new ModuleDir(root.path, root.display);
-    return new ModuleInstance(session, dir, root.name(), label + (path.isEmpty() ? "" : path + "."), chain, chain.size(), Map.of(), Map.of());
+    return new ModuleInstance(
+        session,
+        dir,
+        root.name(),
+        label + (path.isEmpty() ? "" : path + "."),
+        chain,
+        chain.size(),
+        Map.of(),
+        Map.of());
   }
 
   private static List<Location> withLine(Location line, List<Location> trace) {
@@ -421,10 +565,22 @@ public final class TerraformAdapter implements Adapter {
     return out;
   }
 
-  private void map(ModuleInstance m, Block b, String type, String address, Location loc, Env env, Value<Boolean> exists,
-                   Workload w, List<Consumer<Workload>> deferred) {
+  private void map(
+      ModuleInstance m,
+      Block b,
+      String type,
+      String address,
+      Location loc,
+      Env env,
+      Value<Boolean> exists,
+      Workload w,
+      List<Consumer<Workload>> deferred) {
     if (++instances > MAX_RESOURCE_INSTANCES) {
-      if (instances == MAX_RESOURCE_INSTANCES + 1) notes.add("more than " + MAX_RESOURCE_INSTANCES + " Terraform resource instances: the rest is not analysed");
+      if (instances == MAX_RESOURCE_INSTANCES + 1)
+        notes.add(
+            "more than "
+                + MAX_RESOURCE_INSTANCES
+                + " Terraform resource instances: the rest is not analysed");
       return;
     }
     Attrs attrs = new Attrs(m, b.body(), env, loc);
@@ -445,7 +601,8 @@ public final class TerraformAdapter implements Adapter {
         r.add(new GenericResource(m.scope, address, type, loc));
       }
     } catch (RuntimeException | StackOverflowError ex) {
-      notes.add(loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
+      notes.add(
+          loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
     }
     for (int i = before; i < w.resources().size(); i++) {
       Resource res = w.resources().get(i);
@@ -461,7 +618,10 @@ public final class TerraformAdapter implements Adapter {
       for (String v : cur.dir.variables.keySet()) {
         if (!Production.carriesEnvironment(v)) continue;
         Evaluated ev = cur.variable(v);
-        if (ev.value() instanceof String s) return Value.explicit(s, ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
+        if (ev.value() instanceof String s)
+          return Value.explicit(
+              s,
+              ev.trace().isEmpty() ? List.of(m.at(cur.dir.variables.get(v).range())) : ev.trace());
         Unknown u = Evaluator.unknownOf(ev.value());
         if (u != null) return Value.unresolved(u.reason(), ev.trace());
       }
@@ -469,13 +629,22 @@ public final class TerraformAdapter implements Adapter {
     return Value.absent();
   }
 
-  /** Environments the repository describes: variable files and root directories named for an environment. */
-  private static void environmentEvidence(Workload w, Map<Path, ModuleDir> dirs, Map<Path, List<SourceFile>> tfvars, Set<Path> children) {
+  /**
+   * Environments the repository describes: variable files and root directories named for an
+   * environment.
+   */
+  private static void environmentEvidence(
+      Workload w,
+      Map<Path, ModuleDir> dirs,
+      Map<Path, List<SourceFile>> tfvars,
+      Set<Path> children) {
     for (List<SourceFile> l : tfvars.values()) {
       for (SourceFile f : l) {
         String base = environmentOfVarFile(f.path().getFileName().toString());
         if (Production.classify(base) != null) {
-          w.environments.add(new Workload.EnvironmentEvidence(base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
+          w.environments.add(
+              new Workload.EnvironmentEvidence(
+                  base, "Terraform variable file " + f.display(), new Location(f.display(), 1)));
         }
       }
     }
@@ -483,7 +652,11 @@ public final class TerraformAdapter implements Adapter {
       if (children.contains(d.path) || d.display.isEmpty() || d.files.isEmpty()) continue;
       String last = d.display.substring(d.display.lastIndexOf('/') + 1);
       if (Production.classify(last) != null) {
-        w.environments.add(new Workload.EnvironmentEvidence(last, "Terraform root module " + d.display, new Location(d.files.get(0).path(), 1)));
+        w.environments.add(
+            new Workload.EnvironmentEvidence(
+                last,
+                "Terraform root module " + d.display,
+                new Location(d.files.get(0).path(), 1)));
       }
     }
   }

@@ -2,6 +2,10 @@ package dev.relplan.iac.terraform;
 
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.Node;
+import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +24,16 @@ final class TfValues {
   /** A module instance as an object: reading an attribute evaluates that output. */
   record ModuleObj(ModuleInstance instance) {}
 
-  /** An evaluation error (a missing attribute, a bad index): {@code try} skips it, {@code can} is false. */
+  /**
+   * An evaluation error (a missing attribute, a bad index): {@code try} skips it, {@code can} is
+   * false.
+   */
   record Err(String message) {}
 
   /**
    * The result of {@code jsonencode} over a value that is not fully known (it contains resource
-   * references): the structure is kept so that e.g. a redrive policy's target can still be followed.
+   * references): the structure is kept so that e.g. a redrive policy's target can still be
+   * followed.
    */
   record JsonText(Object structure) {}
 
@@ -44,23 +52,30 @@ final class TfValues {
   static Object firstUnknown(Object v, int depth) {
     if (depth > 64) return new Unknown("value nested too deeply");
     if (isUnknown(v)) return v;
-    if (v instanceof List<?> l) for (Object o : l) {
-      Object u = firstUnknown(o, depth + 1);
-      if (u != null) return u;
-    }
-    if (v instanceof Map<?, ?> m) for (Object o : m.values()) {
-      Object u = firstUnknown(o, depth + 1);
-      if (u != null) return u;
-    }
+    if (v instanceof List<?> l)
+      for (Object o : l) {
+        Object u = firstUnknown(o, depth + 1);
+        if (u != null) return u;
+      }
+    if (v instanceof Map<?, ?> m)
+      for (Object o : m.values()) {
+        Object u = firstUnknown(o, depth + 1);
+        if (u != null) return u;
+      }
     return null;
   }
 
   /** True when the value (deep) holds references or unknowns, so it cannot be rendered as text. */
   static boolean notRenderable(Object v, int depth) {
     if (depth > 64) return true;
-    if (v instanceof ResourceRef || v instanceof ResObj || v instanceof ModuleObj || isUnknown(v) || v instanceof JsonText) return true;
+    if (v instanceof ResourceRef
+        || v instanceof ResObj
+        || v instanceof ModuleObj
+        || isUnknown(v)
+        || v instanceof JsonText) return true;
     if (v instanceof List<?> l) for (Object o : l) if (notRenderable(o, depth + 1)) return true;
-    if (v instanceof Map<?, ?> m) for (Object o : m.values()) if (notRenderable(o, depth + 1)) return true;
+    if (v instanceof Map<?, ?> m)
+      for (Object o : m.values()) if (notRenderable(o, depth + 1)) return true;
     return false;
   }
 
@@ -181,19 +196,19 @@ final class TfValues {
   }
 
   /** Converts a parsed JSON/YAML node tree into evaluator values. */
-  static Object fromNode(dev.relplan.parse.Node n, int depth) {
+  static Object fromNode(Node n, int depth) {
     if (depth > 64) return new Unknown("JSON nested too deeply");
-    if (n instanceof dev.relplan.parse.MapNode m) {
+    if (n instanceof MapNode m) {
       Map<String, Object> out = new java.util.TreeMap<>();
       for (var e : m.entries()) out.put(e.key(), fromNode(e.value(), depth + 1));
       return out;
     }
-    if (n instanceof dev.relplan.parse.SeqNode s) {
+    if (n instanceof SeqNode s) {
       List<Object> out = new java.util.ArrayList<>();
       for (var i : s.items()) out.add(fromNode(i, depth + 1));
       return out;
     }
-    if (n instanceof dev.relplan.parse.ScalarNode s) {
+    if (n instanceof ScalarNode s) {
       if (s.text() == null) return null;
       String k = String.valueOf(s.kind());
       if (k.contains("BOOL")) return Boolean.valueOf(s.text());

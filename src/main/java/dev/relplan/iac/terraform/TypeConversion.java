@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Converts a variable's value to its declared type constraint, as Terraform does before the
- * module sees it: primitives from strings, collections element by element, and object attributes
- * declared with {@code optional(type, default)} filled in when the caller leaves them out.
+ * Converts a variable's value to its declared type constraint, as Terraform does before the module
+ * sees it: primitives from strings, collections element by element, and object attributes declared
+ * with {@code optional(type, default)} filled in when the caller leaves them out.
  */
 final class TypeConversion {
   private TypeConversion() {}
@@ -58,7 +58,8 @@ final class TypeConversion {
         return convert(arg, value, what, m, depth + 1);
       }
       case "object" -> {
-        if (!(value instanceof Map<?, ?> mp) || !(arg instanceof Expr.ObjectCons attrs)) return value;
+        if (!(value instanceof Map<?, ?> mp) || !(arg instanceof Expr.ObjectCons attrs))
+          return value;
         Map<String, Object> out = new TreeMap<>();
         mp.forEach((k, o) -> out.put(String.valueOf(k), o));
         for (Expr.ObjectItem item : attrs.items()) {
@@ -70,7 +71,11 @@ final class TypeConversion {
           } else if (attrType instanceof Expr.FunctionCall opt && opt.name().equals("optional")) {
             Object dflt = null;
             if (opt.args().size() > 1) dflt = m.eval(opt.args().get(1), Env.EMPTY).value();
-            out.put(key, dflt == null ? null : convert(opt.args().get(0), dflt, what + "." + key, m, depth + 1));
+            out.put(
+                key,
+                dflt == null
+                    ? null
+                    : convert(opt.args().get(0), dflt, what + "." + key, m, depth + 1));
           }
         }
         return out;

@@ -9,8 +9,8 @@ import java.util.Optional;
  * An unevaluated HCL expression. Every node carries the {@link SourceRange} it was parsed from.
  * Optional components (for-expression key variables and conditions) are {@code null} when absent.
  *
- * <p>{@link #source()} re-prints the expression in canonical HCL form (see {@link HclPrinter});
- * for the exact original text use {@link HclFile#text(SourceRange)}.
+ * <p>{@link #source()} re-prints the expression in canonical HCL form (see {@link HclPrinter}); for
+ * the exact original text use {@link HclFile#text(SourceRange)}.
  */
 public sealed interface Expr {
   SourceRange range();
@@ -39,7 +39,8 @@ public sealed interface Expr {
    * {@code <<-} heredocs have had their common indentation removed. Adjacent literal parts are
    * merged.
    */
-  record TemplateExpr(List<TemplatePart> parts, boolean heredoc, SourceRange range) implements Expr {
+  record TemplateExpr(List<TemplatePart> parts, boolean heredoc, SourceRange range)
+      implements Expr {
     public TemplateExpr {
       parts = List.copyOf(parts);
     }
@@ -72,8 +73,8 @@ public sealed interface Expr {
    * A reference to a variable root such as {@code var}, {@code local}, {@code module}, {@code
    * each}, {@code count} or a resource type, followed by attribute steps and literal index steps:
    * {@code aws_s3_bucket.b.arn}, {@code var.subnets[0]}, {@code each.value["name"]}. A bare
-   * identifier is a traversal with no steps. An index with a non-literal key ends the traversal
-   * and becomes an {@link Index} around it.
+   * identifier is a traversal with no steps. An index with a non-literal key ends the traversal and
+   * becomes an {@link Index} around it.
    */
   record ScopeTraversal(String root, List<Traverser> steps, SourceRange range) implements Expr {
     public ScopeTraversal {
@@ -107,8 +108,8 @@ public sealed interface Expr {
 
   /**
    * A splat. {@code full} is true for {@code [*]} and false for the attribute-only {@code .*}.
-   * {@code each} are the steps applied to every element ({@code .id} in {@code aws_instance.x[*].id});
-   * their index keys may be any expression.
+   * {@code each} are the steps applied to every element ({@code .id} in {@code
+   * aws_instance.x[*].id}); their index keys may be any expression.
    */
   record Splat(Expr target, boolean full, List<Traverser> each, SourceRange range) implements Expr {
     public Splat {
@@ -189,7 +190,12 @@ public sealed interface Expr {
 
   /** {@code [for keyVar, valueVar in collection : value if condition]}. */
   record ForTuple(
-      String keyVar, String valueVar, Expr collection, Expr value, Expr condition, SourceRange range)
+      String keyVar,
+      String valueVar,
+      Expr collection,
+      Expr value,
+      Expr condition,
+      SourceRange range)
       implements Expr {}
 
   /**

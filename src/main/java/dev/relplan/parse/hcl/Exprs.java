@@ -98,11 +98,13 @@ public final class Exprs {
    */
   public static List<Expr.ScopeTraversal> traversals(Expr e) {
     List<Expr.ScopeTraversal> out = new ArrayList<>();
-    walk(e, x -> {
-      if (x instanceof Expr.ScopeTraversal t) {
-        out.add(t);
-      }
-    });
+    walk(
+        e,
+        x -> {
+          if (x instanceof Expr.ScopeTraversal t) {
+            out.add(t);
+          }
+        });
     return out;
   }
 }

@@ -24,90 +24,94 @@ import java.util.Set;
  *   <li>The root must be an object. A root key that is a known Terraform block type ({@code
  *       resource}, {@code data}, {@code ephemeral}, {@code action}, {@code module}, {@code
  *       variable}, {@code output}, {@code provider}, {@code locals}, {@code terraform}, {@code
- *       moved}, {@code import}, {@code removed}, {@code check}) becomes blocks; its value holds one nested object
- *       level per block label ({@code {"resource": {"aws_s3_bucket": {"b": {...}}}}}). At any
- *       level an array of objects stands for repeated blocks. Any other root key becomes an
- *       attribute (this is what {@code .tfvars.json} needs).
+ *       moved}, {@code import}, {@code removed}, {@code check}) becomes blocks; its value holds one
+ *       nested object level per block label ({@code {"resource": {"aws_s3_bucket": {"b":
+ *       {...}}}}}). At any level an array of objects stands for repeated blocks. Any other root key
+ *       becomes an attribute (this is what {@code .tfvars.json} needs).
  *   <li>Inside block bodies, keys are attributes except for meta blocks Terraform itself defines
  *       ({@code lifecycle}, {@code provisioner}, {@code connection}, {@code dynamic}/{@code
- *       content}, {@code validation}, {@code precondition}/{@code postcondition}, {@code
- *       backend}, {@code required_providers}, {@code cloud}, {@code provider_meta}, check's
- *       {@code data}/{@code assert}). <b>Approximation:</b> without provider schemas, nested
- *       blocks of resources (e.g. {@code "versioning": {...}}) cannot be told apart from object
- *       attributes, so they come out as attributes with object (or tuple) values.
+ *       content}, {@code validation}, {@code precondition}/{@code postcondition}, {@code backend},
+ *       {@code required_providers}, {@code cloud}, {@code provider_meta}, check's {@code
+ *       data}/{@code assert}). <b>Approximation:</b> without provider schemas, nested blocks of
+ *       resources (e.g. {@code "versioning": {...}}) cannot be told apart from object attributes,
+ *       so they come out as attributes with object (or tuple) values.
  *   <li>Values: strings are parsed as templates ({@code "${var.x}"} gives a {@link
- *       Expr.TemplateExpr} with one interpolation); numbers, booleans, null, arrays and objects
- *       map to the corresponding literals and constructors (object keys are templates too).
- *       Strings that Terraform reads as expressions ({@code depends_on}, resource {@code
- *       provider}, module {@code providers}, variable {@code type}, lifecycle {@code
- *       ignore_changes}/{@code replace_triggered_by}, {@code moved}/{@code removed}/{@code
- *       import} references) are parsed as native expressions; if that fails they fall back to
- *       templates. Variable {@code default} values and all values of {@code .tfvars.json} files
- *       are literal (no template parsing).
- *   <li>Keys named {@code "//"} in bodies (including the root) are comments and are skipped;
- *       inside object values they are ordinary keys.
+ *       Expr.TemplateExpr} with one interpolation); numbers, booleans, null, arrays and objects map
+ *       to the corresponding literals and constructors (object keys are templates too). Strings
+ *       that Terraform reads as expressions ({@code depends_on}, resource {@code provider}, module
+ *       {@code providers}, variable {@code type}, lifecycle {@code ignore_changes}/{@code
+ *       replace_triggered_by}, {@code moved}/{@code removed}/{@code import} references) are parsed
+ *       as native expressions; if that fails they fall back to templates. Variable {@code default}
+ *       values and all values of {@code .tfvars.json} files are literal (no template parsing).
+ *   <li>Keys named {@code "//"} in bodies (including the root) are comments and are skipped; inside
+ *       object values they are ordinary keys.
  *   <li>Positions: an attribute starts at its key; a block starts at its innermost label key (or
  *       its type key when it has no labels) and ends at the closing brace of its body object.
- *       Positions inside template strings are exact, including after JSON escapes (object keys
- *       that contain escapes map to the start of the key).
+ *       Positions inside template strings are exact, including after JSON escapes (object keys that
+ *       contain escapes map to the start of the key).
  * </ul>
  */
 public final class HclJsonParser {
   private static final int MAX_DEPTH = HclParser.MAX_NESTING_DEPTH;
 
-  private static final Map<String, Integer> ROOT_BLOCKS = Map.ofEntries(
-      Map.entry("resource", 2),
-      Map.entry("data", 2),
-      Map.entry("ephemeral", 2),
-      Map.entry("action", 2),
-      Map.entry("module", 1),
-      Map.entry("variable", 1),
-      Map.entry("output", 1),
-      Map.entry("provider", 1),
-      Map.entry("locals", 0),
-      Map.entry("terraform", 0),
-      Map.entry("moved", 0),
-      Map.entry("import", 0),
-      Map.entry("removed", 0),
-      Map.entry("check", 1));
+  private static final Map<String, Integer> ROOT_BLOCKS =
+      Map.ofEntries(
+          Map.entry("resource", 2),
+          Map.entry("data", 2),
+          Map.entry("ephemeral", 2),
+          Map.entry("action", 2),
+          Map.entry("module", 1),
+          Map.entry("variable", 1),
+          Map.entry("output", 1),
+          Map.entry("provider", 1),
+          Map.entry("locals", 0),
+          Map.entry("terraform", 0),
+          Map.entry("moved", 0),
+          Map.entry("import", 0),
+          Map.entry("removed", 0),
+          Map.entry("check", 1));
 
   private static final Map<String, Integer> RESOURCE_META =
       Map.of("lifecycle", 0, "provisioner", 1, "connection", 0, "dynamic", 1);
 
-  private static final Map<String, Map<String, Integer>> NESTED_BLOCKS = Map.ofEntries(
-      Map.entry("resource", RESOURCE_META),
-      Map.entry("data", Map.of("lifecycle", 0, "dynamic", 1)),
-      Map.entry("ephemeral", Map.of("lifecycle", 0, "dynamic", 1)),
-      Map.entry("lifecycle", Map.of("precondition", 0, "postcondition", 0, "action_trigger", 0)),
-      Map.entry("provisioner", Map.of("connection", 0)),
-      Map.entry("dynamic", Map.of("content", 0)),
-      Map.entry("content", Map.of("dynamic", 1)),
-      Map.entry("variable", Map.of("validation", 0)),
-      Map.entry("output", Map.of("precondition", 0)),
-      Map.entry("terraform", Map.of(
-          "backend", 1, "required_providers", 0, "cloud", 0, "provider_meta", 1)),
-      Map.entry("cloud", Map.of("workspaces", 0)),
-      Map.entry("check", Map.of("data", 2, "assert", 0)),
-      Map.entry("removed", Map.of("lifecycle", 0, "provisioner", 1)));
+  private static final Map<String, Map<String, Integer>> NESTED_BLOCKS =
+      Map.ofEntries(
+          Map.entry("resource", RESOURCE_META),
+          Map.entry("data", Map.of("lifecycle", 0, "dynamic", 1)),
+          Map.entry("ephemeral", Map.of("lifecycle", 0, "dynamic", 1)),
+          Map.entry(
+              "lifecycle", Map.of("precondition", 0, "postcondition", 0, "action_trigger", 0)),
+          Map.entry("provisioner", Map.of("connection", 0)),
+          Map.entry("dynamic", Map.of("content", 0)),
+          Map.entry("content", Map.of("dynamic", 1)),
+          Map.entry("variable", Map.of("validation", 0)),
+          Map.entry("output", Map.of("precondition", 0)),
+          Map.entry(
+              "terraform",
+              Map.of("backend", 1, "required_providers", 0, "cloud", 0, "provider_meta", 1)),
+          Map.entry("cloud", Map.of("workspaces", 0)),
+          Map.entry("check", Map.of("data", 2, "assert", 0)),
+          Map.entry("removed", Map.of("lifecycle", 0, "provisioner", 1)));
 
-  private static final Map<String, Set<String>> EXPRESSION_ATTRS = Map.ofEntries(
-      Map.entry("resource", Set.of("depends_on", "provider")),
-      Map.entry("data", Set.of("depends_on", "provider")),
-      Map.entry("ephemeral", Set.of("depends_on", "provider")),
-      Map.entry("module", Set.of("depends_on", "providers")),
-      Map.entry("output", Set.of("depends_on")),
-      Map.entry("variable", Set.of("type")),
-      Map.entry("lifecycle", Set.of("ignore_changes", "replace_triggered_by")),
-      Map.entry("moved", Set.of("from", "to")),
-      Map.entry("removed", Set.of("from")),
-      Map.entry("import", Set.of("to", "provider")));
+  private static final Map<String, Set<String>> EXPRESSION_ATTRS =
+      Map.ofEntries(
+          Map.entry("resource", Set.of("depends_on", "provider")),
+          Map.entry("data", Set.of("depends_on", "provider")),
+          Map.entry("ephemeral", Set.of("depends_on", "provider")),
+          Map.entry("module", Set.of("depends_on", "providers")),
+          Map.entry("output", Set.of("depends_on")),
+          Map.entry("variable", Set.of("type")),
+          Map.entry("lifecycle", Set.of("ignore_changes", "replace_triggered_by")),
+          Map.entry("moved", Set.of("from", "to")),
+          Map.entry("removed", Set.of("from")),
+          Map.entry("import", Set.of("to", "provider")));
 
   /** Thread-safe; Jackson's own nesting limit is set above ours so that ours reports first. */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH + 16)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 16).build())
+          .build();
 
   private enum Mode {
     TEMPLATE,
@@ -283,8 +287,8 @@ public final class HclJsonParser {
     }
 
     /**
-     * Maps each char of the decoded string to the file offset of the source text it came from,
-     * by decoding the raw JSON string again. Falls back to the start of the string if the decoding
+     * Maps each char of the decoded string to the file offset of the source text it came from, by
+     * decoding the raw JSON string again. Falls back to the start of the string if the decoding
      * disagrees with Jackson's.
      */
     private int[] decodeMap(int s, int e, String value) {
@@ -345,8 +349,14 @@ public final class HclJsonParser {
       return new Body(items, range(obj.start(), obj.end()));
     }
 
-    private void blocks(String type, JNode value, int remaining, List<String> labels,
-        int startAt, List<BodyItem> out, int depth) {
+    private void blocks(
+        String type,
+        JNode value,
+        int remaining,
+        List<String> labels,
+        int startAt,
+        List<BodyItem> out,
+        int depth) {
       if (depth > MAX_DEPTH) {
         throw sm.fileError(value.start(), "nesting deeper than " + MAX_DEPTH + " levels");
       }
@@ -360,9 +370,11 @@ public final class HclJsonParser {
         return;
       }
       if (!(value instanceof JObj obj)) {
-        throw sm.fileError(value.start(), remaining > 0
-            ? "expected a JSON object whose keys are the labels of block \"" + type + "\""
-            : "expected a JSON object for the body of block \"" + type + "\"");
+        throw sm.fileError(
+            value.start(),
+            remaining > 0
+                ? "expected a JSON object whose keys are the labels of block \"" + type + "\""
+                : "expected a JSON object for the body of block \"" + type + "\"");
       }
       if (remaining > 0) {
         for (JProp prop : obj.props()) {
@@ -385,8 +397,8 @@ public final class HclJsonParser {
         }
         Integer labels = nested.get(prop.name());
         if (labels != null && (prop.value() instanceof JObj || prop.value() instanceof JArr)) {
-          blocks(prop.name(), prop.value(), labels, new ArrayList<>(), prop.nameStart(), items,
-              depth);
+          blocks(
+              prop.name(), prop.value(), labels, new ArrayList<>(), prop.nameStart(), items, depth);
         } else {
           items.add(attribute(type, prop));
         }
@@ -448,20 +460,20 @@ public final class HclJsonParser {
       int[] map = new int[prop.name().length() + 1];
       int rawLen = prop.nameEnd() - prop.nameStart() - 2;
       for (int k = 0; k < map.length; k++) {
-        map[k] = rawLen == prop.name().length()
-            ? prop.nameStart() + 1 + k
-            : prop.nameStart() + 1;
+        map[k] = rawLen == prop.name().length() ? prop.nameStart() + 1 + k : prop.nameStart() + 1;
       }
       return map;
     }
 
     private Expr string(String value, int start, int end, int[] map, Mode mode) {
       SourceRange whole = range(start, end);
-      if (mode == Mode.LITERAL || (value.indexOf("${") < 0 && value.indexOf("%{") < 0
-          && mode == Mode.TEMPLATE)) {
-        List<TemplatePart> parts = value.isEmpty()
-            ? List.of()
-            : List.of(new TemplatePart.Literal(value, sm.withMap(map).range(0, value.length())));
+      if (mode == Mode.LITERAL
+          || (value.indexOf("${") < 0 && value.indexOf("%{") < 0 && mode == Mode.TEMPLATE)) {
+        List<TemplatePart> parts =
+            value.isEmpty()
+                ? List.of()
+                : List.of(
+                    new TemplatePart.Literal(value, sm.withMap(map).range(0, value.length())));
         return new Expr.TemplateExpr(parts, false, whole);
       }
       SourceMap inner = sm.withMap(map);

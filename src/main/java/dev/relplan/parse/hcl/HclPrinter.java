@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Prints expressions as canonical single-line HCL, for evidence snippets: {@code var.multi_az ? 1
- * : 0}, {@code merge(var.tags, { Name = "x" })}. Spacing is normalised, parentheses that were in
- * the source are kept (and added where a hand-built tree needs them), and heredocs are printed as
+ * Prints expressions as canonical single-line HCL, for evidence snippets: {@code var.multi_az ? 1 :
+ * 0}, {@code merge(var.tags, { Name = "x" })}. Spacing is normalised, parentheses that were in the
+ * source are kept (and added where a hand-built tree needs them), and heredocs are printed as
  * quoted strings with escapes. Parsing the output yields an equivalent expression.
  */
 public final class HclPrinter {

@@ -336,8 +336,9 @@ final class Lexer {
       k++;
     }
     if (at(k) != '\n') {
-      throw sm.error(start, "heredoc marker <<" + (flush ? "-" : "") + delim
-          + " must be followed by a newline");
+      throw sm.error(
+          start,
+          "heredoc marker <<" + (flush ? "-" : "") + delim + " must be followed by a newline");
     }
     k++;
     emit(TokenType.OHEREDOC, start, k, delim, flush);
@@ -425,8 +426,9 @@ final class Lexer {
         return;
       }
       if (c == '\n' || (c == '\r' && at(i + 1) == '\n')) {
-        throw sm.error(top.openAt, "unterminated string: a quoted string cannot span lines"
-            + " (use \\n or a heredoc)");
+        throw sm.error(
+            top.openAt,
+            "unterminated string: a quoted string cannot span lines" + " (use \\n or a heredoc)");
       }
       int seq = templateSequence(sb);
       if (seq == 2) {
@@ -460,8 +462,13 @@ final class Lexer {
         for (int k = 0; k < len; k++) {
           int d = Character.digit(at(i + 2 + k), 16);
           if (d < 0) {
-            throw sm.error(i, "invalid escape sequence: \\" + e + " must be followed by " + len
-                + " hexadecimal digits");
+            throw sm.error(
+                i,
+                "invalid escape sequence: \\"
+                    + e
+                    + " must be followed by "
+                    + len
+                    + " hexadecimal digits");
           }
           cp = cp * 16 + d;
         }
@@ -476,8 +483,11 @@ final class Lexer {
         if (i + 1 >= n || e == '\n' || e == '\r') {
           throw sm.error(i, "invalid escape sequence: '\\' at end of line");
         }
-        throw sm.error(i, "invalid escape sequence '\\" + e
-            + "' (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)");
+        throw sm.error(
+            i,
+            "invalid escape sequence '\\"
+                + e
+                + "' (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)");
       }
     }
     i += 2;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser over the tokens of {@link Lexer}. Newlines are significant in bodies
- * and object constructors and ignored inside parentheses, brackets, function arguments,
- * for-expressions and template interpolations (a stack of flags says which applies). Nesting is
- * bounded by {@link HclParser#MAX_NESTING_DEPTH}.
+ * Recursive-descent parser over the tokens of {@link Lexer}. Newlines are significant in bodies and
+ * object constructors and ignored inside parentheses, brackets, function arguments, for-expressions
+ * and template interpolations (a stack of flags says which applies). Nesting is bounded by {@link
+ * HclParser#MAX_NESTING_DEPTH}.
  */
 final class Parser {
   static final int MAX_DEPTH = HclParser.MAX_NESTING_DEPTH;
@@ -35,46 +35,55 @@ final class Parser {
 
   static Body parseFile(String content, SourceMap sm) {
     int[] last = {0};
-    return guard(sm, last, () -> {
-      Parser p = new Parser(Lexer.tokenize(content, sm), sm, content.length());
-      try {
-        return p.fileBody();
-      } finally {
-        last[0] = p.currentIndex();
-      }
-    });
+    return guard(
+        sm,
+        last,
+        () -> {
+          Parser p = new Parser(Lexer.tokenize(content, sm), sm, content.length());
+          try {
+            return p.fileBody();
+          } finally {
+            last[0] = p.currentIndex();
+          }
+        });
   }
 
   static Expr parseExpression(String text, SourceMap sm) {
     int[] last = {0};
-    return guard(sm, last, () -> {
-      Parser p = new Parser(Lexer.tokenize(text, sm), sm, text.length());
-      try {
-        p.nl = false;
-        Expr e = p.expression();
-        Token t = p.peek();
-        if (t.type() != TokenType.EOF) {
-          throw p.error(t, "unexpected " + describe(t) + " after expression");
-        }
-        return e;
-      } finally {
-        last[0] = p.currentIndex();
-      }
-    });
+    return guard(
+        sm,
+        last,
+        () -> {
+          Parser p = new Parser(Lexer.tokenize(text, sm), sm, text.length());
+          try {
+            p.nl = false;
+            Expr e = p.expression();
+            Token t = p.peek();
+            if (t.type() != TokenType.EOF) {
+              throw p.error(t, "unexpected " + describe(t) + " after expression");
+            }
+            return e;
+          } finally {
+            last[0] = p.currentIndex();
+          }
+        });
   }
 
   /** Parses a bare template (JSON string); the result's range covers the template text only. */
   static Expr.TemplateExpr parseBareTemplate(String text, SourceMap sm) {
     int[] last = {0};
-    return guard(sm, last, () -> {
-      Parser p = new Parser(Lexer.tokenizeTemplate(text, sm), sm, text.length());
-      try {
-        List<TemplatePart> parts = p.templateParts(TokenType.EOF, false, 0);
-        return new Expr.TemplateExpr(parts, false, sm.range(0, text.length()));
-      } finally {
-        last[0] = p.currentIndex();
-      }
-    });
+    return guard(
+        sm,
+        last,
+        () -> {
+          Parser p = new Parser(Lexer.tokenizeTemplate(text, sm), sm, text.length());
+          try {
+            List<TemplatePart> parts = p.templateParts(TokenType.EOF, false, 0);
+            return new Expr.TemplateExpr(parts, false, sm.range(0, text.length()));
+          } finally {
+            last[0] = p.currentIndex();
+          }
+        });
   }
 
   private interface Action<T> {
@@ -232,8 +241,12 @@ final class Parser {
         return items;
       }
       if (blockType != null && t.type() == TokenType.EOF) {
-        throw error(t, "unexpected end of input: missing '}' to close block \"" + blockType.text()
-            + "\" opened at line " + sm.line(sm.fileOffset(blockType.start())));
+        throw error(
+            t,
+            "unexpected end of input: missing '}' to close block \""
+                + blockType.text()
+                + "\" opened at line "
+                + sm.line(sm.fileOffset(blockType.start())));
       }
       if (t.type() != TokenType.IDENT) {
         throw error(t, "expected an attribute name or block type, found " + describe(t));
@@ -249,8 +262,10 @@ final class Parser {
       return attribute(name, singleLine);
     }
     if (singleLine) {
-      throw error(t, "a single-line block may contain only one attribute (name = value);"
-          + " put nested blocks on their own lines");
+      throw error(
+          t,
+          "a single-line block may contain only one attribute (name = value);"
+              + " put nested blocks on their own lines");
     }
     return block(name);
   }
@@ -260,12 +275,17 @@ final class Parser {
     next();
     Expr value = expression();
     Token end = peek();
-    boolean ok = end.type() == TokenType.NEWLINE
-        || end.type() == TokenType.EOF
-        || (singleLine && end.type() == TokenType.RBRACE);
+    boolean ok =
+        end.type() == TokenType.NEWLINE
+            || end.type() == TokenType.EOF
+            || (singleLine && end.type() == TokenType.RBRACE);
     if (!ok) {
-      throw error(end, "expected a newline after the value of attribute \"" + name.text()
-          + "\", found " + describe(end));
+      throw error(
+          end,
+          "expected a newline after the value of attribute \""
+              + name.text()
+              + "\", found "
+              + describe(end));
     }
     return new Attribute(name.text(), value, range(name, value));
   }
@@ -288,23 +308,28 @@ final class Parser {
       if (labels.isEmpty()) {
         throw error(t, "expected '=' or '{' after \"" + name.text() + "\", found " + describe(t));
       }
-      throw error(t, "expected '{' after the labels of block \"" + name.text() + "\", found "
-          + describe(t));
+      throw error(
+          t,
+          "expected '{' after the labels of block \"" + name.text() + "\", found " + describe(t));
     }
     enter(t);
     Token open = next();
     List<BodyItem> items = blockItems(name);
     Token close = peek();
     if (close.type() != TokenType.RBRACE) {
-      throw error(close, "expected '}' to close block \"" + name.text() + "\", found "
-          + describe(close));
+      throw error(
+          close, "expected '}' to close block \"" + name.text() + "\", found " + describe(close));
     }
     next();
     leave();
     Token end = peek();
     if (end.type() != TokenType.NEWLINE && end.type() != TokenType.EOF) {
-      throw error(end, "expected a newline after the closing '}' of block \"" + name.text()
-          + "\", found " + describe(end));
+      throw error(
+          end,
+          "expected a newline after the closing '}' of block \""
+              + name.text()
+              + "\", found "
+              + describe(end));
     }
     Body body = new Body(items, range(open, close));
     return new Block(name.text(), labels, body, range(name, close));
@@ -320,8 +345,12 @@ final class Parser {
     } else if (after.type() == TokenType.IDENT) {
       return List.of(bodyItem(true));
     }
-    throw error(after, "expected a newline, an attribute or '}' after '{' of block \""
-        + name.text() + "\", found " + describe(after));
+    throw error(
+        after,
+        "expected a newline, an attribute or '}' after '{' of block \""
+            + name.text()
+            + "\", found "
+            + describe(after));
   }
 
   private String label() {
@@ -334,8 +363,9 @@ final class Parser {
         case CQUOTE -> {
           return sb.toString();
         }
-        case TEMPLATE_INTERP, TEMPLATE_CONTROL -> throw error(t,
-            "block labels must be literal strings; template sequences are not allowed");
+        case TEMPLATE_INTERP, TEMPLATE_CONTROL ->
+            throw error(
+                t, "block labels must be literal strings; template sequences are not allowed");
         default -> throw error(open, "unterminated block label");
       }
     }
@@ -386,9 +416,9 @@ final class Parser {
   }
 
   /**
-   * Precedence climbing: all binary operators are left-associative. Each operator in a chain
-   * makes the tree one level deeper, so it counts against the nesting limit (this keeps every
-   * tree shallow enough for recursive consumers such as the printer).
+   * Precedence climbing: all binary operators are left-associative. Each operator in a chain makes
+   * the tree one level deeper, so it counts against the nesting limit (this keeps every tree
+   * shallow enough for recursive consumers such as the printer).
    */
   private Expr binary(int minPrecedence) {
     Expr left = unary();
@@ -449,16 +479,17 @@ final class Parser {
     }
     while (true) {
       Token t = peek();
-      boolean splat = t.type() == TokenType.DOT && peekAt(1).type() == TokenType.STAR
-          || t.type() == TokenType.LBRACK && peekAt(1).type() == TokenType.STAR
-              && peekAt(2).type() == TokenType.RBRACK;
+      boolean splat =
+          t.type() == TokenType.DOT && peekAt(1).type() == TokenType.STAR
+              || t.type() == TokenType.LBRACK
+                  && peekAt(1).type() == TokenType.STAR
+                  && peekAt(2).type() == TokenType.RBRACK;
       if (root != null && (splat || t.type() != TokenType.DOT && t.type() != TokenType.LBRACK)) {
         e = new Expr.ScopeTraversal(root, steps, tr);
         root = null;
       }
-      boolean wraps = splat
-          || t.type() == TokenType.DOT && root == null
-          || t.type() == TokenType.LBRACK;
+      boolean wraps =
+          splat || t.type() == TokenType.DOT && root == null || t.type() == TokenType.LBRACK;
       if (wraps) {
         // An index on a traversal may still become a flat step; then the level is released.
         enter(t);
@@ -522,8 +553,8 @@ final class Parser {
       Token s = peek();
       if (s.type() == TokenType.DOT && peekAt(1).type() != TokenType.STAR) {
         r = dotSteps(next(), each, r);
-      } else if (s.type() == TokenType.LBRACK && !(peekAt(1).type() == TokenType.STAR
-          && peekAt(2).type() == TokenType.RBRACK)) {
+      } else if (s.type() == TokenType.LBRACK
+          && !(peekAt(1).type() == TokenType.STAR && peekAt(2).type() == TokenType.RBRACK)) {
         Token open = next();
         Expr key = bracketKey(open);
         SourceRange stepRange = range(open, toks.get(pos - 1));
@@ -623,8 +654,12 @@ final class Parser {
         Expr inner = expression();
         Token close = peek();
         if (close.type() != TokenType.RPAREN) {
-          throw error(close, "expected ')' to close '(' opened at "
-              + sm.range(open.start(), open.end()).location() + ", found " + describe(close));
+          throw error(
+              close,
+              "expected ')' to close '(' opened at "
+                  + sm.range(open.start(), open.end()).location()
+                  + ", found "
+                  + describe(close));
         }
         next();
         popNl();
@@ -659,8 +694,8 @@ final class Parser {
         full.append("::").append(part.text());
       }
       if (!at(TokenType.LPAREN)) {
-        throw error(peek(), "expected '(' after function name " + full + ", found "
-            + describe(peek()));
+        throw error(
+            peek(), "expected '(' after function name " + full + ", found " + describe(peek()));
       }
       return functionCall(t, full.toString());
     }
@@ -691,8 +726,12 @@ final class Parser {
           next();
         }
         if (!at(TokenType.RPAREN)) {
-          throw error(peek(), "expected ')' after '...' in call to " + name
-              + " (only the last argument can be expanded), found " + describe(peek()));
+          throw error(
+              peek(),
+              "expected ')' after '...' in call to "
+                  + name
+                  + " (only the last argument can be expanded), found "
+                  + describe(peek()));
         }
         break;
       }
@@ -701,8 +740,8 @@ final class Parser {
         continue;
       }
       if (t.type() != TokenType.RPAREN) {
-        throw error(t, "expected ',' or ')' in arguments of " + name + "(...), found "
-            + describe(t));
+        throw error(
+            t, "expected ',' or ')' in arguments of " + name + "(...), found " + describe(t));
       }
     }
     Token close = next();
@@ -763,8 +802,8 @@ final class Parser {
       Expr key = expression();
       Token sep = peek();
       if (sep.type() != TokenType.EQUAL && sep.type() != TokenType.COLON) {
-        throw error(sep, "expected '=' or ':' after object key " + brief(key) + ", found "
-            + describe(sep));
+        throw error(
+            sep, "expected '=' or ':' after object key " + brief(key) + ", found " + describe(sep));
       }
       next();
       Expr value = expression();
@@ -773,8 +812,12 @@ final class Parser {
       if (t.type() == TokenType.COMMA) {
         next();
       } else if (t.type() != TokenType.NEWLINE && t.type() != TokenType.RBRACE) {
-        throw error(t, "expected ',', a newline or '}' after object item " + brief(key)
-            + ", found " + describe(t));
+        throw error(
+            t,
+            "expected ',', a newline or '}' after object item "
+                + brief(key)
+                + ", found "
+                + describe(t));
       }
     }
     Token close = next();
@@ -791,8 +834,9 @@ final class Parser {
       next();
       Token second = peek();
       if (second.type() != TokenType.IDENT) {
-        throw error(second, "expected a variable name after ',' in for expression, found "
-            + describe(second));
+        throw error(
+            second,
+            "expected a variable name after ',' in for expression, found " + describe(second));
       }
       next();
       keyVar = first;
@@ -823,8 +867,12 @@ final class Parser {
     TokenType closeType = object ? TokenType.RBRACE : TokenType.RBRACK;
     Token close = peek();
     if (close.type() != closeType) {
-      throw error(close, "expected " + closeType.description + " to close for expression, found "
-          + describe(close));
+      throw error(
+          close,
+          "expected "
+              + closeType.description
+              + " to close for expression, found "
+              + describe(close));
     }
     next();
     SourceRange r = range(open, close);
@@ -951,8 +999,12 @@ final class Parser {
       case "endif" -> p = new Piece(PieceKind.ENDIF, open, expectSeqEnd("after %{endif"));
       case "endfor" -> p = new Piece(PieceKind.ENDFOR, open, expectSeqEnd("after %{endfor"));
       case "for" -> p = forDirective(open);
-      default -> throw error(kw, "unknown template directive \"" + kw.text()
-          + "\"; expected if, else, endif, for or endfor");
+      default ->
+          throw error(
+              kw,
+              "unknown template directive \""
+                  + kw.text()
+                  + "\"; expected if, else, endif, for or endfor");
     }
     popNl();
     p.stripLeft = open.flag();
@@ -973,8 +1025,8 @@ final class Parser {
       next();
       Token second = peek();
       if (second.type() != TokenType.IDENT) {
-        throw error(second, "expected a variable name after ',' in %{for, found "
-            + describe(second));
+        throw error(
+            second, "expected a variable name after ',' in %{for, found " + describe(second));
       }
       next();
       keyVar = first.text();
@@ -1007,7 +1059,8 @@ final class Parser {
         if (p.kind == PieceKind.LIT) {
           String text = p.text;
           int ws = 0;
-          while (ws < text.length() && Character.isWhitespace(text.charAt(ws))
+          while (ws < text.length()
+              && Character.isWhitespace(text.charAt(ws))
               && text.charAt(ws) != '\n') {
             ws++;
           }
@@ -1068,8 +1121,9 @@ final class Parser {
         }
         case INTERP -> {
           idx[0]++;
-          parts.add(new TemplatePart.Interpolation(p.expr, p.stripLeft, p.stripRight,
-              range(p.first, p.last)));
+          parts.add(
+              new TemplatePart.Interpolation(
+                  p.expr, p.stripLeft, p.stripRight, range(p.first, p.last)));
         }
         case IF -> parts.add(ifPart(p, pieces, idx));
         case FOR -> parts.add(forPart(p, pieces, idx));
@@ -1078,8 +1132,12 @@ final class Parser {
             return parts;
           }
           String word = p.kind.name().toLowerCase();
-          throw error(p.first, "unexpected %{" + word + "} without a matching "
-              + (p.kind == PieceKind.ENDFOR ? "%{for}" : "%{if}"));
+          throw error(
+              p.first,
+              "unexpected %{"
+                  + word
+                  + "} without a matching "
+                  + (p.kind == PieceKind.ENDFOR ? "%{for}" : "%{if}"));
         }
       }
     }

@@ -12,6 +12,7 @@ final class SourceMap {
   private final String content;
   private final int[] lineStarts;
   private final int[] map;
+
   /**
    * Number of paired low surrogates before each offset, or null when the content has none; lets
    * columns be computed in O(1) even on very long lines.
@@ -45,8 +46,10 @@ final class SourceMap {
     }
     int[] before = new int[s.length() + 1];
     for (int i = 0; i < s.length(); i++) {
-      boolean paired = Character.isLowSurrogate(s.charAt(i)) && i > 0
-          && Character.isHighSurrogate(s.charAt(i - 1));
+      boolean paired =
+          Character.isLowSurrogate(s.charAt(i))
+              && i > 0
+              && Character.isHighSurrogate(s.charAt(i - 1));
       before[i + 1] = before[i] + (paired ? 1 : 0);
     }
     return before;

@@ -1,6 +1,8 @@
 package dev.relplan.parse.hcl;
 
-/** One step of a {@link Expr.ScopeTraversal} or of the per-element steps of a {@link Expr.Splat}. */
+/**
+ * One step of a {@link Expr.ScopeTraversal} or of the per-element steps of a {@link Expr.Splat}.
+ */
 public sealed interface Traverser {
   SourceRange range();
 

@@ -1,62 +1,101 @@
 package dev.relplan.rules.change;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 
 /** Deployments that nothing rolls back automatically when health degrades. */
 public final class DeployNoAutoRollback extends BaseRule {
   public DeployNoAutoRollback() {
-    super(RuleMeta.builder("REL-DEPLOY-NO-AUTO-ROLLBACK")
-        .flag("CM-NO-AUTO-ROLLBACK")
-        .domain(Domain.CHANGE)
-        .title("No automated rollback on failed health or alarms")
-        .bestPractices("REL08-BP05", "REL11-BP03")
-        .impact(Impact.SEVERE, "A failing release stays live until someone notices and rolls back by hand, extending the outage.")
-        .likelihood(Likelihood.MEDIUM, "Any faulty release triggers it.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: enable rollback on failure and on alarm")
-        .services("CodeDeploy", "ECS", "CloudWatch")
-        .remediation("Enable automatic rollback: CodeDeploy AutoRollbackConfiguration with DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM plus alarms, ECS DeploymentCircuitBreaker with Rollback: true (and deployment alarms).")
-        .dependsOn("REL-MONITORING-ALARMS")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-DEPLOY-NO-AUTO-ROLLBACK")
+            .flag("CM-NO-AUTO-ROLLBACK")
+            .domain(Domain.CHANGE)
+            .title("No automated rollback on failed health or alarms")
+            .bestPractices("REL08-BP05", "REL11-BP03")
+            .impact(
+                Impact.SEVERE,
+                "A failing release stays live until someone notices and rolls back by hand, extending the outage.")
+            .likelihood(Likelihood.MEDIUM, "Any faulty release triggers it.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: enable rollback on failure and on alarm")
+            .services("CodeDeploy", "ECS", "CloudWatch")
+            .remediation(
+                "Enable automatic rollback: CodeDeploy AutoRollbackConfiguration with DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM plus alarms, ECS DeploymentCircuitBreaker with Rollback: true (and deployment alarms).")
+            .dependsOn("REL-MONITORING-ALARMS")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    List<Location> rollbackSteps = w.pipelineEvidence.stream()
-        .filter(e -> e.kind().equals(Workload.PipelineEvidence.ROLLBACK_STEP)).map(Workload.PipelineEvidence::location).distinct().limit(5).toList();
-    if (!rollbackSteps.isEmpty()) out.strength(this, "The delivery pipeline defines a rollback job or step", rollbackSteps);
+    List<Location> rollbackSteps =
+        w.pipelineEvidence.stream()
+            .filter(e -> e.kind().equals(Workload.PipelineEvidence.ROLLBACK_STEP))
+            .map(Workload.PipelineEvidence::location)
+            .distinct()
+            .limit(5)
+            .toList();
+    if (!rollbackSteps.isEmpty())
+      out.strength(this, "The delivery pipeline defines a rollback job or step", rollbackSteps);
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
       if (g.autoRollbackEnabled.unresolved()) {
         out.report(this, g, "", "", g.autoRollbackEnabled);
       } else if (!g.autoRollbackEnabled.isTrue()) {
-        out.report(this, g, "Deployment group " + g.id + " has automatic rollback disabled",
-            "AutoRollbackConfiguration of " + g.id + " is " + g.autoRollbackEnabled + ": failed deployments are left in place.", g.autoRollbackEnabled);
+        out.report(
+            this,
+            g,
+            "Deployment group " + g.id + " has automatic rollback disabled",
+            "AutoRollbackConfiguration of "
+                + g.id
+                + " is "
+                + g.autoRollbackEnabled
+                + ": failed deployments are left in place.",
+            g.autoRollbackEnabled);
       } else if (!g.alarms.present() || g.alarms.get().isEmpty()) {
-        out.report(this, g, "Deployment group " + g.id + " rolls back only on deployment failure",
+        out.report(
+            this,
+            g,
+            "Deployment group " + g.id + " rolls back only on deployment failure",
             "Automatic rollback is on, but no alarms watch the deployment: a release that deploys cleanly but breaks the service is not rolled back.",
-            Impact.MODERATE, "Only releases that break health signals but not the deployment itself stay live.",
-            Likelihood.MEDIUM, "Functional regressions usually deploy cleanly.", g.autoRollbackEnabled);
+            Impact.MODERATE,
+            "Only releases that break health signals but not the deployment itself stay live.",
+            Likelihood.MEDIUM,
+            "Functional regressions usually deploy cleanly.",
+            g.autoRollbackEnabled);
       } else {
-        out.strength(this, "Deployment group " + g.id + " rolls back automatically on failure and on alarm", Findings.evidence(g, g.autoRollbackEnabled, g.alarms));
+        out.strength(
+            this,
+            "Deployment group " + g.id + " rolls back automatically on failure and on alarm",
+            Findings.evidence(g, g.autoRollbackEnabled, g.alarms));
       }
     }
     for (ComputeGroup s : w.all(ComputeGroup.class)) {
-      if (s.kind != ComputeGroup.Kind.ECS_SERVICE || !"ECS".equals(s.deploymentController.orElse("ECS"))) continue;
-      if (s.circuitBreakerEnabled.isTrue() && s.circuitBreakerRollback.isTrue() || s.deploymentAlarmsRollback.isTrue()) {
-        out.strength(this, "ECS service " + s.id + " rolls back failed deployments automatically",
+      if (s.kind != ComputeGroup.Kind.ECS_SERVICE
+          || !"ECS".equals(s.deploymentController.orElse("ECS"))) continue;
+      if (s.circuitBreakerEnabled.isTrue() && s.circuitBreakerRollback.isTrue()
+          || s.deploymentAlarmsRollback.isTrue()) {
+        out.strength(
+            this,
+            "ECS service " + s.id + " rolls back failed deployments automatically",
             Findings.evidence(s, s.circuitBreakerRollback, s.deploymentAlarmsRollback));
       } else if (s.circuitBreakerEnabled.unresolved() || s.circuitBreakerRollback.unresolved()) {
         out.report(this, s, "", "", s.circuitBreakerEnabled, s.circuitBreakerRollback);
       } else {
-        out.report(this, s, "ECS service " + s.id + " has no automatic rollback",
-            "Service " + s.id + " has DeploymentCircuitBreaker Enable " + s.circuitBreakerEnabled + ", Rollback " + s.circuitBreakerRollback
+        out.report(
+            this,
+            s,
+            "ECS service " + s.id + " has no automatic rollback",
+            "Service "
+                + s.id
+                + " has DeploymentCircuitBreaker Enable "
+                + s.circuitBreakerEnabled
+                + ", Rollback "
+                + s.circuitBreakerRollback
                 + " and no deployment alarms with rollback: a release whose tasks fail keeps retrying instead of returning to the last good version.",
-            s.circuitBreakerEnabled, s.circuitBreakerRollback);
+            s.circuitBreakerEnabled,
+            s.circuitBreakerRollback);
       }
     }
   }

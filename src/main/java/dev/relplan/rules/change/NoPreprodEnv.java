@@ -1,43 +1,67 @@
 package dev.relplan.rules.change;
 
-import dev.relplan.model.Production;
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
+import dev.relplan.model.Production;
 import dev.relplan.rules.*;
 import java.util.*;
 
 /** Nothing shows a pre-production environment built from the same definitions as production. */
 public final class NoPreprodEnv extends BaseRule {
   public NoPreprodEnv() {
-    super(RuleMeta.builder("REL-NO-PREPROD-ENV")
-        .flag("CM-NO-PREPROD-ENV")
-        .domain(Domain.CHANGE)
-        .title("No pre-production environment mirrors production")
-        .bestPractices("REL08-BP02", "REL08-BP03", "REL12-BP03")
-        .impact(Impact.SEVERE, "Changes meet production topology, data volume and configuration for the first time in production.")
-        .likelihood(Likelihood.MEDIUM, "Configuration and topology differences regularly hide defects.")
-        .tier(Tier.STRATEGIC)
-        .effort("Weeks: parameterize the templates per environment and deploy staging first")
-        .services("CloudFormation", "CodePipeline")
-        .remediation("Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-NO-PREPROD-ENV")
+            .flag("CM-NO-PREPROD-ENV")
+            .domain(Domain.CHANGE)
+            .title("No pre-production environment mirrors production")
+            .bestPractices("REL08-BP02", "REL08-BP03", "REL12-BP03")
+            .impact(
+                Impact.SEVERE,
+                "Changes meet production topology, data volume and configuration for the first time in production.")
+            .likelihood(
+                Likelihood.MEDIUM, "Configuration and topology differences regularly hide defects.")
+            .tier(Tier.STRATEGIC)
+            .effort("Weeks: parameterize the templates per environment and deploy staging first")
+            .services("CloudFormation", "CodePipeline")
+            .remediation(
+                "Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    List<Workload.EnvironmentEvidence> preprod = w.environments.stream()
-        .filter(e -> Boolean.FALSE.equals(Production.classify(e.environment()))).toList();
+    List<Workload.EnvironmentEvidence> preprod =
+        w.environments.stream()
+            .filter(e -> Boolean.FALSE.equals(Production.classify(e.environment())))
+            .toList();
     if (!preprod.isEmpty()) {
       Set<String> names = new TreeSet<>();
       preprod.forEach(e -> names.add(e.environment()));
-      out.strength(this, "Pre-production environment(s) " + names + " are deployed from the same definitions",
-          preprod.stream().map(Workload.EnvironmentEvidence::location).distinct().sorted().limit(6).toList());
+      out.strength(
+          this,
+          "Pre-production environment(s) " + names + " are deployed from the same definitions",
+          preprod.stream()
+              .map(Workload.EnvironmentEvidence::location)
+              .distinct()
+              .sorted()
+              .limit(6)
+              .toList());
       return;
     }
     if (w.resources().isEmpty()) return;
-    out.reportAbsence(this, "workload", "No pre-production environment found",
+    out.reportAbsence(
+        this,
+        "workload",
+        "No pre-production environment found",
         "Searched template parameters named like Environment/Stage (allowed values), parameter files and samconfig.toml environments for a non-production environment (staging, test, qa, dev, uat...): "
-            + (w.environments.isEmpty() ? "none found." : "only " + w.environments.stream().map(Workload.EnvironmentEvidence::environment).distinct().sorted().toList() + " found."));
+            + (w.environments.isEmpty()
+                ? "none found."
+                : "only "
+                    + w.environments.stream()
+                        .map(Workload.EnvironmentEvidence::environment)
+                        .distinct()
+                        .sorted()
+                        .toList()
+                    + " found."));
   }
 }

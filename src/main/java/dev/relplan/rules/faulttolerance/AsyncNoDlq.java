@@ -11,19 +11,25 @@ import java.util.*;
  */
 public final class AsyncNoDlq extends BaseRule {
   public AsyncNoDlq() {
-    super(RuleMeta.builder("REL-ASYNC-NO-DLQ")
-        .flag("FT-MISSING-DLQ")
-        .domain(Domain.FAULT_TOLERANCE)
-        .title("Asynchronous processing has no dead-letter queue or failure destination")
-        .bestPractices("REL04-BP02", "REL05-BP04")
-        .impact(Impact.SEVERE, "Events that keep failing are silently discarded after the retries (data loss), or block the queue or shard behind them.")
-        .likelihood(Likelihood.MEDIUM, "One malformed message or one failed downstream dependency is enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: add a DLQ or an on-failure destination and an alarm on it")
-        .services("SQS", "Lambda", "EventBridge", "SNS")
-        .remediation("Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-ASYNC-NO-DLQ")
+            .flag("FT-MISSING-DLQ")
+            .domain(Domain.FAULT_TOLERANCE)
+            .title("Asynchronous processing has no dead-letter queue or failure destination")
+            .bestPractices("REL04-BP02", "REL05-BP04")
+            .impact(
+                Impact.SEVERE,
+                "Events that keep failing are silently discarded after the retries (data loss), or block the queue or shard behind them.")
+            .likelihood(
+                Likelihood.MEDIUM,
+                "One malformed message or one failed downstream dependency is enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: add a DLQ or an on-failure destination and an alarm on it")
+            .services("SQS", "Lambda", "EventBridge", "SNS")
+            .remediation(
+                "Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -31,72 +37,132 @@ public final class AsyncNoDlq extends BaseRule {
     for (Queue q : w.all(Queue.class)) {
       if (isDeadLetterQueue(q)) continue;
       if (q.deadLetterTarget.present()) {
-        out.strength(this, "Queue " + q.id + " redrives failed messages to a dead-letter queue", Findings.evidence(q, q.deadLetterTarget));
+        out.strength(
+            this,
+            "Queue " + q.id + " redrives failed messages to a dead-letter queue",
+            Findings.evidence(q, q.deadLetterTarget));
       } else if (q.deadLetterTarget.unresolved()) {
         out.report(this, q, "", "", q.deadLetterTarget);
       } else {
-        out.report(this, q, "SQS queue " + q.id + " has no dead-letter queue",
-            "Queue " + q.id + " has no RedrivePolicy: a message that always fails is received again and again until its retention expires, then it is lost.");
+        out.report(
+            this,
+            q,
+            "SQS queue " + q.id + " has no dead-letter queue",
+            "Queue "
+                + q.id
+                + " has no RedrivePolicy: a message that always fails is received again and again until its retention expires, then it is lost.");
       }
     }
     for (Function f : w.all(Function.class)) {
       if (!f.invokedAsynchronously()) continue;
-      Function.Trigger t = f.triggers.stream().filter(Function.Trigger::async).findFirst().orElseThrow();
+      Function.Trigger t =
+          f.triggers.stream().filter(Function.Trigger::async).findFirst().orElseThrow();
       if (f.deadLetterTarget.present() || f.onFailureDestination.present()) {
-        out.strength(this, "Function " + f.id + " keeps failed asynchronous events (" + t.kind() + ")",
+        out.strength(
+            this,
+            "Function " + f.id + " keeps failed asynchronous events (" + t.kind() + ")",
             Findings.evidence(f, f.deadLetterTarget, f.onFailureDestination));
       } else if (f.deadLetterTarget.unresolved() || f.onFailureDestination.unresolved()) {
-        out.report(this, f, "", "", f.deadLetterTarget.unresolved() ? f.deadLetterTarget : f.onFailureDestination);
+        out.report(
+            this,
+            f,
+            "",
+            "",
+            f.deadLetterTarget.unresolved() ? f.deadLetterTarget : f.onFailureDestination);
       } else {
-        out.report(this, f, "Function " + f.id + " drops failed asynchronous events",
-            "Function " + f.id + " is invoked asynchronously by " + t.kind() + " (" + t.location()
+        out.report(
+            this,
+            f,
+            "Function " + f.id + " drops failed asynchronous events",
+            "Function "
+                + f.id
+                + " is invoked asynchronously by "
+                + t.kind()
+                + " ("
+                + t.location()
                 + ") with no DeadLetterConfig and no OnFailure destination: after Lambda's two retries the event is discarded.",
             Value.explicit(t.kind(), List.of(t.location())));
       }
     }
     for (EventRule r : w.all(EventRule.class)) {
       for (EventRule.Target t : r.targets) {
-        if (w.resolve(t.arn().get()) instanceof Function) continue; // judged on the function's own failure handling
+        if (w.resolve(t.arn().get()) instanceof Function)
+          continue; // judged on the function's own failure handling
         if (t.deadLetterTarget().present()) continue;
         if (t.deadLetterTarget().unresolved()) {
           out.report(this, r, "", "", t.deadLetterTarget()); // Cannot Determine
           continue;
         }
-        out.report(this, r, "EventBridge rule " + r.id + " target " + t.id() + " has no dead-letter queue",
-            "Target " + t.id() + " of rule " + r.id + " has no DeadLetterConfig: events EventBridge cannot deliver after its retries are dropped.",
+        out.report(
+            this,
+            r,
+            "EventBridge rule " + r.id + " target " + t.id() + " has no dead-letter queue",
+            "Target "
+                + t.id()
+                + " of rule "
+                + r.id
+                + " has no DeadLetterConfig: events EventBridge cannot deliver after its retries are dropped.",
             Value.explicit(t.id(), List.of(t.location())));
       }
     }
     for (Subscription s : w.all(Subscription.class)) {
       String protocol = s.protocol.orElse("").toLowerCase(Locale.ROOT);
       if (protocol.equals("lambda")) continue; // judged on the function
-      if (!List.of("sqs", "http", "https").contains(protocol) || s.deadLetterTarget.present()) continue;
+      if (!List.of("sqs", "http", "https").contains(protocol) || s.deadLetterTarget.present())
+        continue;
       if (s.deadLetterTarget.unresolved()) {
         out.report(this, s, "", "", s.deadLetterTarget); // Cannot Determine
         continue;
       }
-      out.report(this, s, "SNS subscription " + s.id + " has no dead-letter queue",
-          "Subscription " + s.id + " (" + protocol + ") has no RedrivePolicy: messages SNS cannot deliver after its retries are lost.", s.protocol);
+      out.report(
+          this,
+          s,
+          "SNS subscription " + s.id + " has no dead-letter queue",
+          "Subscription "
+              + s.id
+              + " ("
+              + protocol
+              + ") has no RedrivePolicy: messages SNS cannot deliver after its retries are lost.",
+          s.protocol);
     }
     for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
       if (!"KINESIS".equals(m.sourceKind) && !"DYNAMODB".equals(m.sourceKind)) continue;
       if (m.onFailure.present()) {
-        out.strength(this, "Stream mapping " + m.id + " sends failed batches to an on-failure destination", Findings.evidence(m, m.onFailure));
+        out.strength(
+            this,
+            "Stream mapping " + m.id + " sends failed batches to an on-failure destination",
+            Findings.evidence(m, m.onFailure));
       } else if (m.onFailure.unresolved()) {
         out.report(this, m, "", "", m.onFailure); // Cannot Determine
       } else {
-        out.report(this, m, "Stream event source mapping " + m.id + " has no on-failure destination",
-            "Mapping " + m.id + " reads a " + m.sourceKind + " stream without DestinationConfig.OnFailure"
-                + (m.maximumRetryAttempts.orElse(-1) < 0 ? " and retries a failing batch until the records expire, blocking the shard" : "")
-                + ": failed records are lost when they expire or are skipped.", m.maximumRetryAttempts);
+        out.report(
+            this,
+            m,
+            "Stream event source mapping " + m.id + " has no on-failure destination",
+            "Mapping "
+                + m.id
+                + " reads a "
+                + m.sourceKind
+                + " stream without DestinationConfig.OnFailure"
+                + (m.maximumRetryAttempts.orElse(-1) < 0
+                    ? " and retries a failing batch until the records expire, blocking the shard"
+                    : "")
+                + ": failed records are lost when they expire or are skipped.",
+            m.maximumRetryAttempts);
       }
     }
   }
 
-  /** A queue that others use as their DLQ or failure destination, or that is declared or named as one. */
+  /**
+   * A queue that others use as their DLQ or failure destination, or that is declared or named as
+   * one.
+   */
   static boolean isDeadLetterQueue(Queue q) {
     if (!q.deadLetterSources.isEmpty() || q.declaresRedriveAllow.isTrue()) return true;
     String n = q.identityText();
-    return n.contains("dlq") || n.contains("deadletter") || n.contains("dead-letter") || n.contains("dead_letter");
+    return n.contains("dlq")
+        || n.contains("deadletter")
+        || n.contains("dead-letter")
+        || n.contains("dead_letter");
   }
 }

@@ -2,8 +2,10 @@ package dev.relplan.rules.faulttolerance;
 
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.LoadBalancer;
+import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.model.Zones;
 import dev.relplan.rules.BaseRule;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
@@ -16,29 +18,42 @@ import dev.relplan.rules.Tier;
 import dev.relplan.rules.Topology;
 import java.util.TreeSet;
 
-/** Auto Scaling groups, ECS services and load balancers whose subnets all sit in one Availability Zone. */
+/**
+ * Auto Scaling groups, ECS services and load balancers whose subnets all sit in one Availability
+ * Zone.
+ */
 public final class ComputeSingleAz extends BaseRule {
   public ComputeSingleAz() {
-    super(RuleMeta.builder("REL-COMPUTE-SINGLE-AZ")
-        .domain(Domain.FAULT_TOLERANCE)
-        .title("Compute or load balancer confined to one Availability Zone")
-        .bestPractices("REL10-BP01", "REL02-BP01")
-        .impact(Impact.SEVERE, "Losing that zone stops every instance or task of the service at once, however many there are.")
-        .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: add subnets in two more zones")
-        .services("EC2 Auto Scaling", "ECS", "Elastic Load Balancing", "VPC")
-        .remediation("Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-COMPUTE-SINGLE-AZ")
+            .domain(Domain.FAULT_TOLERANCE)
+            .title("Compute or load balancer confined to one Availability Zone")
+            .bestPractices("REL10-BP01", "REL02-BP01")
+            .impact(
+                Impact.SEVERE,
+                "Losing that zone stops every instance or task of the service at once, however many there are.")
+            .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: add subnets in two more zones")
+            .services("EC2 Auto Scaling", "ECS", "Elastic Load Balancing", "VPC")
+            .remediation(
+                "Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
-      if (g.kind == ComputeGroup.Kind.EC2_INSTANCE) continue; // REL-COMPUTE-FIXED covers standalone instances
+      if (g.kind == ComputeGroup.Kind.EC2_INSTANCE)
+        continue; // REL-COMPUTE-FIXED covers standalone instances
       Value<TreeSet<String>> zones = Topology.zones(w, g);
-      judge(out, g, zones, (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ") + g.id);
+      judge(
+          out,
+          g,
+          zones,
+          (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ")
+              + g.id);
     }
     for (LoadBalancer lb : w.all(LoadBalancer.class)) {
       Value<TreeSet<String>> zones = Topology.zones(w, lb.subnets);
@@ -46,16 +61,26 @@ public final class ComputeSingleAz extends BaseRule {
     }
   }
 
-  private void judge(Findings out, dev.relplan.model.Resource r, Value<TreeSet<String>> zones, String what) {
-    if (zones.present() && zones.get().contains(dev.relplan.model.Zones.ALL_IN_REGION)) {
-      out.strength(this, what + " spans all Availability Zones of the Region", Findings.evidence(r, zones).subList(0, 1));
+  private void judge(Findings out, Resource r, Value<TreeSet<String>> zones, String what) {
+    if (zones.present() && zones.get().contains(Zones.ALL_IN_REGION)) {
+      out.strength(
+          this,
+          what + " spans all Availability Zones of the Region",
+          Findings.evidence(r, zones).subList(0, 1));
     } else if (zones.unresolved()) {
       out.cannotDetermine(this, r, zones.note(), Findings.evidence(r, zones));
     } else if (zones.present() && zones.get().size() == 1 && !Topology.multiZone(zones.get())) {
-      out.report(this, r, what + " runs in a single Availability Zone",
-          what + " launches only into subnets of one zone: a zone failure takes all of it down.", zones);
+      out.report(
+          this,
+          r,
+          what + " runs in a single Availability Zone",
+          what + " launches only into subnets of one zone: a zone failure takes all of it down.",
+          zones);
     } else if (zones.present()) {
-      out.strength(this, what + " spans " + zones.get().size() + " Availability Zones", Findings.evidence(r, zones).subList(0, 1));
+      out.strength(
+          this,
+          what + " spans " + zones.get().size() + " Availability Zones",
+          Findings.evidence(r, zones).subList(0, 1));
     }
   }
 }

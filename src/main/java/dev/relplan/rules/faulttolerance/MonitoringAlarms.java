@@ -1,34 +1,44 @@
 package dev.relplan.rules.faulttolerance;
 
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
 import java.util.*;
 
 /** A workload with no alarms, or alarms that notify nobody. */
 public final class MonitoringAlarms extends BaseRule {
   public MonitoringAlarms() {
-    super(RuleMeta.builder("REL-MONITORING-ALARMS")
-        .domain(Domain.FAULT_TOLERANCE)
-        .title("Failures are not alarmed or alarms notify no one")
-        .bestPractices("REL06-BP01", "REL06-BP03", "REL11-BP01")
-        .impact(Impact.MODERATE, "Failures are noticed by users first, which lengthens every outage.")
-        .likelihood(Likelihood.HIGH, "Every failure goes undetected by the team until reported.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: alarms on key metrics with an SNS action")
-        .services("CloudWatch", "SNS")
-        .remediation("Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-MONITORING-ALARMS")
+            .domain(Domain.FAULT_TOLERANCE)
+            .title("Failures are not alarmed or alarms notify no one")
+            .bestPractices("REL06-BP01", "REL06-BP03", "REL11-BP01")
+            .impact(
+                Impact.MODERATE,
+                "Failures are noticed by users first, which lengthens every outage.")
+            .likelihood(
+                Likelihood.HIGH, "Every failure goes undetected by the team until reported.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: alarms on key metrics with an SNS action")
+            .services("CloudWatch", "SNS")
+            .remediation(
+                "Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     List<Alarm> alarms = w.all(Alarm.class);
-    boolean hasInfra = w.resources().stream().anyMatch(r -> r instanceof ComputeGroup || r instanceof Function || r instanceof Database);
+    boolean hasInfra =
+        w.resources().stream()
+            .anyMatch(
+                r -> r instanceof ComputeGroup || r instanceof Function || r instanceof Database);
     if (alarms.isEmpty()) {
       if (hasInfra) {
-        out.reportAbsence(this, "workload", "No CloudWatch alarms are defined",
+        out.reportAbsence(
+            this,
+            "workload",
+            "No CloudWatch alarms are defined",
             "No AWS::CloudWatch::Alarm or aws_cloudwatch_metric_alarm was found in the scanned templates.");
       }
       return;
@@ -36,21 +46,37 @@ public final class MonitoringAlarms extends BaseRule {
     for (Alarm a : alarms) {
       if (a.actions.present() && !a.actions.get().isEmpty()) continue;
       if (a.actions.unresolved()) continue;
-      if (isUsedByDeployments(w, a)) continue; // deployment-gating alarms need no notification action
-      out.report(this, a, "Alarm " + a.id + " has no alarm action",
+      if (isUsedByDeployments(w, a))
+        continue; // deployment-gating alarms need no notification action
+      out.report(
+          this,
+          a,
+          "Alarm " + a.id + " has no alarm action",
           "Alarm " + a.id + " changes state without notifying anyone (no AlarmActions).",
-          Impact.MINOR, "The failure is recorded but nobody is told.", Likelihood.HIGH, "Every time the alarm fires.");
+          Impact.MINOR,
+          "The failure is recorded but nobody is told.",
+          Likelihood.HIGH,
+          "Every time the alarm fires.");
     }
-    long notifying = alarms.stream().filter(a -> a.actions.present() && !a.actions.get().isEmpty()).count();
+    long notifying =
+        alarms.stream().filter(a -> a.actions.present() && !a.actions.get().isEmpty()).count();
     if (notifying > 0) {
-      out.strength(this, notifying + " CloudWatch alarm(s) notify on failure",
-          alarms.stream().filter(a -> a.actions.present() && !a.actions.get().isEmpty()).map(a -> a.location).limit(5).toList());
+      out.strength(
+          this,
+          notifying + " CloudWatch alarm(s) notify on failure",
+          alarms.stream()
+              .filter(a -> a.actions.present() && !a.actions.get().isEmpty())
+              .map(a -> a.location)
+              .limit(5)
+              .toList());
     }
   }
 
   private static boolean isUsedByDeployments(Workload w, Alarm a) {
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
-      if (g.alarms.present() && g.alarms.get().stream().anyMatch(x -> x instanceof ResourceRef r && r.key().equals(a.key()))) return true;
+      if (g.alarms.present()
+          && g.alarms.get().stream()
+              .anyMatch(x -> x instanceof ResourceRef r && r.key().equals(a.key()))) return true;
     }
     return false;
   }

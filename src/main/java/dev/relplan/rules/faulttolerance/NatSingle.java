@@ -1,27 +1,30 @@
 package dev.relplan.rules.faulttolerance;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 
 /** One NAT gateway carrying outbound traffic for private subnets in several zones. */
 public final class NatSingle extends BaseRule {
   public NatSingle() {
-    super(RuleMeta.builder("REL-NAT-SINGLE")
-        .flag("FT-SINGLE-NAT")
-        .domain(Domain.FAULT_TOLERANCE)
-        .title("A single NAT gateway serves private subnets in several Availability Zones")
-        .bestPractices("REL02-BP01", "REL02-BP03", "REL10-BP01")
-        .impact(Impact.SEVERE, "If the NAT gateway's zone fails, private subnets in every zone lose outbound access (AWS APIs, third parties), defeating Multi-AZ compute.")
-        .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: one NAT gateway and private route table per Availability Zone")
-        .services("VPC")
-        .remediation("Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-NAT-SINGLE")
+            .flag("FT-SINGLE-NAT")
+            .domain(Domain.FAULT_TOLERANCE)
+            .title("A single NAT gateway serves private subnets in several Availability Zones")
+            .bestPractices("REL02-BP01", "REL02-BP03", "REL10-BP01")
+            .impact(
+                Impact.SEVERE,
+                "If the NAT gateway's zone fails, private subnets in every zone lose outbound access (AWS APIs, third parties), defeating Multi-AZ compute.")
+            .likelihood(Likelihood.MEDIUM, "A single zone impairment is enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: one NAT gateway and private route table per Availability Zone")
+            .services("VPC")
+            .remediation(
+                "Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -43,20 +46,41 @@ public final class NatSingle extends BaseRule {
           unknownZone = true;
         }
       }
-      Value<Integer> zoneCount = unknownZone && zones.size() < 2
-          ? Value.unresolved("the zones of the private subnets routed through " + nat.id + " cannot be determined", ev)
-          : Value.explicit(zones.size(), ev);
+      Value<Integer> zoneCount =
+          unknownZone && zones.size() < 2
+              ? Value.unresolved(
+                  "the zones of the private subnets routed through "
+                      + nat.id
+                      + " cannot be determined",
+                  ev)
+              : Value.explicit(zones.size(), ev);
       String routing = zones.size() < 2 ? Topology.unresolvedRouting(w, nat) : null;
       if (routing != null) {
         out.cannotDetermine(this, nat, routing, ev.isEmpty() ? List.of(nat.location) : ev);
       } else if (zoneCount.unresolved()) {
         out.report(this, nat, "", "", zoneCount);
       } else if (zones.size() > 1) {
-        out.report(this, nat, "NAT gateway " + nat.id + " serves private subnets in " + zones.size() + " Availability Zones",
-            "Private subnets " + e.getValue().stream().map(s -> s.id).toList() + " in " + zones.size()
-                + " zones send their default route through the single NAT gateway " + nat.id + ".", zoneCount);
+        out.report(
+            this,
+            nat,
+            "NAT gateway "
+                + nat.id
+                + " serves private subnets in "
+                + zones.size()
+                + " Availability Zones",
+            "Private subnets "
+                + e.getValue().stream().map(s -> s.id).toList()
+                + " in "
+                + zones.size()
+                + " zones send their default route through the single NAT gateway "
+                + nat.id
+                + ".",
+            zoneCount);
       } else if (!zones.isEmpty()) {
-        out.strength(this, "NAT gateway " + nat.id + " serves only subnets in its own Availability Zone", ev);
+        out.strength(
+            this,
+            "NAT gateway " + nat.id + " serves only subnets in its own Availability Zone",
+            ev);
       }
     }
   }

@@ -1,28 +1,33 @@
 package dev.relplan.rules.recovery;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 
 /** Critical data with no copy outside its Region. */
 public final class BackupNoCrossRegion extends BaseRule {
   public BackupNoCrossRegion() {
-    super(RuleMeta.builder("REL-BACKUP-NO-CROSS-REGION")
-        .flag("RC-NO-CROSS-REGION-BACKUP")
-        .domain(Domain.RECOVERY)
-        .title("Critical data has no cross-Region copy")
-        .bestPractices("REL13-BP02", "REL09-BP01", "REL10-BP01")
-        .impact(Impact.SEVERE, "A Regional outage, or a compromise of the account or Region, leaves no restorable copy of the data.")
-        .likelihood(Likelihood.LOW, "It takes a Region-wide event or an account-level incident, which is rare.")
-        .tier(Tier.STRATEGIC)
-        .effort("Weeks: copy actions, replication and a DR runbook")
-        .services("AWS Backup", "S3", "DynamoDB", "Aurora", "RDS")
-        .remediation("Copy backups to a vault in another Region (AWS Backup copy actions), or replicate the data (S3 replication, DynamoDB global tables, Aurora Global Database, RDS cross-Region automated backups).")
-        .dependsOn("REL-BACKUP-MISSING")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-BACKUP-NO-CROSS-REGION")
+            .flag("RC-NO-CROSS-REGION-BACKUP")
+            .domain(Domain.RECOVERY)
+            .title("Critical data has no cross-Region copy")
+            .bestPractices("REL13-BP02", "REL09-BP01", "REL10-BP01")
+            .impact(
+                Impact.SEVERE,
+                "A Regional outage, or a compromise of the account or Region, leaves no restorable copy of the data.")
+            .likelihood(
+                Likelihood.LOW,
+                "It takes a Region-wide event or an account-level incident, which is rare.")
+            .tier(Tier.STRATEGIC)
+            .effort("Weeks: copy actions, replication and a DR runbook")
+            .services("AWS Backup", "S3", "DynamoDB", "Aurora", "RDS")
+            .remediation(
+                "Copy backups to a vault in another Region (AWS Backup copy actions), or replicate the data (S3 replication, DynamoDB global tables, Aurora Global Database, RDS cross-Region automated backups).")
+            .dependsOn("REL-BACKUP-MISSING")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -34,17 +39,33 @@ public final class BackupNoCrossRegion extends BaseRule {
         out.strength(this, r.id + " has a copy outside its Region", offsite);
         continue;
       }
-      if (r instanceof Database d && (d.backupReplicationRegion.unresolved() || d.globalCluster.unresolved())) {
-        // Cross-Region backup replication or a global cluster is configured from a value known only at deploy time.
-        out.report(this, r, "", "", d.backupReplicationRegion.unresolved() ? d.backupReplicationRegion : d.globalCluster);
+      if (r instanceof Database d
+          && (d.backupReplicationRegion.unresolved() || d.globalCluster.unresolved())) {
+        // Cross-Region backup replication or a global cluster is configured from a value known only
+        // at deploy time.
+        out.report(
+            this,
+            r,
+            "",
+            "",
+            d.backupReplicationRegion.unresolved() ? d.backupReplicationRegion : d.globalCluster);
         continue;
       }
       Value<Boolean> own = BackupMissing.ownBackup(r);
       boolean covered = BackupCoverage.of(w, r).covered();
-      if (!covered && own.known() && !Boolean.TRUE.equals(own.get())) continue; // no backup at all: REL-BACKUP-MISSING says it
-      out.report(this, r, BackupMissing.kind(r) + " " + r.id + " has no cross-Region copy",
-          "No copy action, replication rule, global table or cross-Region replica protects " + r.id
-              + (ctx.needsMultiRegion() ? "; the availability target of " + ctx.availabilityTarget() + "% requires surviving a Regional outage." : "."));
+      if (!covered && own.known() && !Boolean.TRUE.equals(own.get()))
+        continue; // no backup at all: REL-BACKUP-MISSING says it
+      out.report(
+          this,
+          r,
+          BackupMissing.kind(r) + " " + r.id + " has no cross-Region copy",
+          "No copy action, replication rule, global table or cross-Region replica protects "
+              + r.id
+              + (ctx.needsMultiRegion()
+                  ? "; the availability target of "
+                      + ctx.availabilityTarget()
+                      + "% requires surviving a Regional outage."
+                  : "."));
     }
   }
 }

@@ -1,28 +1,33 @@
 package dev.relplan.rules.resilience;
 
-import dev.relplan.source.Location;
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 import java.util.Map;
 
 /** A function allowed to run longer than the API in front of it waits. */
 public final class LambdaTimeoutGeApigw extends BaseRule {
   public LambdaTimeoutGeApigw() {
-    super(RuleMeta.builder("REL-LAMBDA-TIMEOUT-GE-APIGW")
-        .flag("RP-LAMBDA-TIMEOUT-GE-APIGW")
-        .domain(Domain.RESILIENCE)
-        .title("Lambda timeout is not shorter than the API Gateway integration timeout")
-        .bestPractices("REL05-BP05", "REL05-BP04")
-        .impact(Impact.SEVERE, "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.")
-        .likelihood(Likelihood.HIGH, "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Minutes: lower the function timeout below the integration timeout")
-        .services("Lambda", "API Gateway")
-        .remediation("Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-LAMBDA-TIMEOUT-GE-APIGW")
+            .flag("RP-LAMBDA-TIMEOUT-GE-APIGW")
+            .domain(Domain.RESILIENCE)
+            .title("Lambda timeout is not shorter than the API Gateway integration timeout")
+            .bestPractices("REL05-BP05", "REL05-BP04")
+            .impact(
+                Impact.SEVERE,
+                "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.")
+            .likelihood(
+                Likelihood.HIGH,
+                "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Minutes: lower the function timeout below the integration timeout")
+            .services("Lambda", "API Gateway")
+            .remediation(
+                "Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   private static String seconds(int millis) {
@@ -35,8 +40,9 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
     Map<Function, List<ApiIntegration>> byFunction = new LinkedHashMap<>();
     for (ApiIntegration i : w.all(ApiIntegration.class)) {
       Resource target = w.resolve(i.function.get());
-      if (target instanceof dev.relplan.model.Alias a) target = w.resolve(a.function.get());
-      if (target instanceof Function f) byFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
+      if (target instanceof Alias a) target = w.resolve(a.function.get());
+      if (target instanceof Function f)
+        byFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
     }
     for (Map.Entry<Function, List<ApiIntegration>> e : byFunction.entrySet()) {
       Function f = e.getKey();
@@ -58,10 +64,31 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
       Value<Integer> limit = tightest.timeoutMillis;
       if (timeout.get() * 1000L >= limit.get()) {
         List<Location> apis = e.getValue().stream().map(i -> i.location).toList();
-        out.report(this, f, "Function " + f.id + " can run " + timeout.get() + " s behind a " + seconds(limit.get()) + " s API timeout",
-            "Function " + f.id + " has Timeout " + timeout + " s but the " + tightest.apiKind + " API integration (" + tightest.location
-                + ") gives up after " + limit.get() + " ms" + (limit.isExplicit() ? "" : " (the default)") + ".",
-            timeout, Value.explicit(limit.get(), apis));
+        out.report(
+            this,
+            f,
+            "Function "
+                + f.id
+                + " can run "
+                + timeout.get()
+                + " s behind a "
+                + seconds(limit.get())
+                + " s API timeout",
+            "Function "
+                + f.id
+                + " has Timeout "
+                + timeout
+                + " s but the "
+                + tightest.apiKind
+                + " API integration ("
+                + tightest.location
+                + ") gives up after "
+                + limit.get()
+                + " ms"
+                + (limit.isExplicit() ? "" : " (the default)")
+                + ".",
+            timeout,
+            Value.explicit(limit.get(), apis));
       }
     }
   }

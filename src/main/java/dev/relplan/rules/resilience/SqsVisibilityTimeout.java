@@ -8,18 +8,23 @@ import java.util.*;
 /** SQS messages that become visible again while the function is still processing them. */
 public final class SqsVisibilityTimeout extends BaseRule {
   public SqsVisibilityTimeout() {
-    super(RuleMeta.builder("REL-SQS-VISIBILITY-TIMEOUT")
-        .domain(Domain.RESILIENCE)
-        .title("SQS visibility timeout is shorter than the consumer's timeout")
-        .bestPractices("REL05-BP05", "REL04-BP04")
-        .impact(Impact.MODERATE, "Messages are delivered again while still being processed: duplicate side effects and wasted capacity.")
-        .likelihood(Likelihood.MEDIUM, "Any invocation slower than the visibility timeout triggers it.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Minutes: raise VisibilityTimeout to six times the function timeout")
-        .services("SQS", "Lambda")
-        .remediation("Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-SQS-VISIBILITY-TIMEOUT")
+            .domain(Domain.RESILIENCE)
+            .title("SQS visibility timeout is shorter than the consumer's timeout")
+            .bestPractices("REL05-BP05", "REL04-BP04")
+            .impact(
+                Impact.MODERATE,
+                "Messages are delivered again while still being processed: duplicate side effects and wasted capacity.")
+            .likelihood(
+                Likelihood.MEDIUM, "Any invocation slower than the visibility timeout triggers it.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Minutes: raise VisibilityTimeout to six times the function timeout")
+            .services("SQS", "Lambda")
+            .remediation(
+                "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -27,7 +32,7 @@ public final class SqsVisibilityTimeout extends BaseRule {
     for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
       Queue q = w.resolve(m.source.get(), Queue.class);
       Resource fr = w.resolve(m.function.get());
-      if (fr instanceof dev.relplan.model.Alias a) fr = w.resolve(a.function.get());
+      if (fr instanceof Alias a) fr = w.resolve(a.function.get());
       if (q == null || !(fr instanceof Function f)) continue;
       if (q.visibilityTimeout.unresolved() || f.timeoutSeconds.unresolved()) {
         out.report(this, q, "", "", q.visibilityTimeout, f.timeoutSeconds); // Cannot Determine
@@ -35,9 +40,21 @@ public final class SqsVisibilityTimeout extends BaseRule {
       }
       if (!q.visibilityTimeout.present() || !f.timeoutSeconds.present()) continue;
       if (q.visibilityTimeout.get() < f.timeoutSeconds.get()) {
-        out.report(this, q, "Queue " + q.id + " hides messages for less time than " + f.id + " may run",
-            "VisibilityTimeout of " + q.id + " is " + q.visibilityTimeout + " s, below the " + f.timeoutSeconds + " s Timeout of its consumer " + f.id + ".",
-            q.visibilityTimeout, f.timeoutSeconds);
+        out.report(
+            this,
+            q,
+            "Queue " + q.id + " hides messages for less time than " + f.id + " may run",
+            "VisibilityTimeout of "
+                + q.id
+                + " is "
+                + q.visibilityTimeout
+                + " s, below the "
+                + f.timeoutSeconds
+                + " s Timeout of its consumer "
+                + f.id
+                + ".",
+            q.visibilityTimeout,
+            f.timeoutSeconds);
       }
     }
   }

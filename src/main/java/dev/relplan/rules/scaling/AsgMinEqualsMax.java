@@ -1,26 +1,31 @@
 package dev.relplan.rules.scaling;
 
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
 import java.util.*;
 
 /** An Auto Scaling group whose size cannot change. */
 public final class AsgMinEqualsMax extends BaseRule {
   public AsgMinEqualsMax() {
-    super(RuleMeta.builder("REL-ASG-MIN-EQUALS-MAX")
-        .flag("SC-ASG-MIN-EQUALS-MAX")
-        .domain(Domain.SCALING)
-        .title("Auto Scaling group has MinSize equal to MaxSize")
-        .bestPractices("REL07-BP01", "REL01-BP06")
-        .impact(Impact.SEVERE, "The group cannot add capacity for load or during a zone failure, so the remaining instances overload.")
-        .likelihood(Likelihood.MEDIUM, "Any peak above the fixed size, or the loss of a zone, triggers it.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Minutes: raise MaxSize and add a policy")
-        .services("EC2 Auto Scaling")
-        .remediation("Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-ASG-MIN-EQUALS-MAX")
+            .flag("SC-ASG-MIN-EQUALS-MAX")
+            .domain(Domain.SCALING)
+            .title("Auto Scaling group has MinSize equal to MaxSize")
+            .bestPractices("REL07-BP01", "REL01-BP06")
+            .impact(
+                Impact.SEVERE,
+                "The group cannot add capacity for load or during a zone failure, so the remaining instances overload.")
+            .likelihood(
+                Likelihood.MEDIUM,
+                "Any peak above the fixed size, or the loss of a zone, triggers it.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Minutes: raise MaxSize and add a policy")
+            .services("EC2 Auto Scaling")
+            .remediation(
+                "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -30,8 +35,19 @@ public final class AsgMinEqualsMax extends BaseRule {
       if (g.min.unresolved() || g.max.unresolved()) {
         out.report(this, g, "", "", g.min, g.max);
       } else if (g.min.present() && g.max.present() && g.min.get().equals(g.max.get())) {
-        out.report(this, g, "Auto Scaling group " + g.id + " has MinSize = MaxSize = " + g.min.get(),
-            "Group " + g.id + " has no scaling headroom: MinSize " + g.min + " equals MaxSize " + g.max + ".", g.min, g.max);
+        out.report(
+            this,
+            g,
+            "Auto Scaling group " + g.id + " has MinSize = MaxSize = " + g.min.get(),
+            "Group "
+                + g.id
+                + " has no scaling headroom: MinSize "
+                + g.min
+                + " equals MaxSize "
+                + g.max
+                + ".",
+            g.min,
+            g.max);
       }
     }
   }

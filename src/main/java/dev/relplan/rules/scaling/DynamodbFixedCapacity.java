@@ -1,25 +1,28 @@
 package dev.relplan.rules.scaling;
 
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
 import java.util.*;
 
 /** Provisioned DynamoDB tables that throttle when traffic exceeds fixed capacity. */
 public final class DynamodbFixedCapacity extends BaseRule {
   public DynamodbFixedCapacity() {
-    super(RuleMeta.builder("REL-DYNAMODB-FIXED-CAPACITY")
-        .domain(Domain.SCALING)
-        .title("DynamoDB table has fixed provisioned capacity")
-        .bestPractices("REL07-BP01")
-        .impact(Impact.MODERATE, "Requests above the provisioned capacity are throttled, failing writes or reads for part of the traffic.")
-        .likelihood(Likelihood.MEDIUM, "Traffic above the fixed capacity is enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: on-demand mode or Application Auto Scaling")
-        .services("DynamoDB", "Application Auto Scaling")
-        .remediation("Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-DYNAMODB-FIXED-CAPACITY")
+            .domain(Domain.SCALING)
+            .title("DynamoDB table has fixed provisioned capacity")
+            .bestPractices("REL07-BP01")
+            .impact(
+                Impact.MODERATE,
+                "Requests above the provisioned capacity are throttled, failing writes or reads for part of the traffic.")
+            .likelihood(Likelihood.MEDIUM, "Traffic above the fixed capacity is enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: on-demand mode or Application Auto Scaling")
+            .services("DynamoDB", "Application Auto Scaling")
+            .remediation(
+                "Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -27,11 +30,23 @@ public final class DynamodbFixedCapacity extends BaseRule {
     for (Table t : w.all(Table.class)) {
       if (t.billingMode.unresolved()) {
         out.report(this, t, "", "", t.billingMode);
-      } else if ("PROVISIONED".equalsIgnoreCase(t.billingMode.orElse("")) && t.scalableTargets.isEmpty()) {
-        out.report(this, t, "DynamoDB table " + t.id + " has fixed provisioned capacity",
-            "Table " + t.id + " uses BillingMode " + t.billingMode + " with no Application Auto Scaling target.", t.billingMode);
+      } else if ("PROVISIONED".equalsIgnoreCase(t.billingMode.orElse(""))
+          && t.scalableTargets.isEmpty()) {
+        out.report(
+            this,
+            t,
+            "DynamoDB table " + t.id + " has fixed provisioned capacity",
+            "Table "
+                + t.id
+                + " uses BillingMode "
+                + t.billingMode
+                + " with no Application Auto Scaling target.",
+            t.billingMode);
       } else if ("PAY_PER_REQUEST".equalsIgnoreCase(t.billingMode.orElse(""))) {
-        out.strength(this, "DynamoDB table " + t.id + " uses on-demand capacity", Findings.evidence(t, t.billingMode));
+        out.strength(
+            this,
+            "DynamoDB table " + t.id + " uses on-demand capacity",
+            Findings.evidence(t, t.billingMode));
       }
     }
   }

@@ -15,18 +15,24 @@ import dev.relplan.rules.Tier;
 /** Provisioned Kinesis streams whose throughput is capped by a fixed shard count. */
 public final class KinesisFixedCapacity extends BaseRule {
   public KinesisFixedCapacity() {
-    super(RuleMeta.builder("REL-KINESIS-FIXED-CAPACITY")
-        .domain(Domain.SCALING)
-        .title("Kinesis stream has fixed provisioned shards")
-        .bestPractices("REL07-BP01", "REL01-BP03")
-        .impact(Impact.MODERATE, "Writes above the shards' capacity are throttled; producers must retry or drop records.")
-        .likelihood(Likelihood.MEDIUM, "Traffic growth or a burst above the provisioned shards is enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Hours: on-demand mode or a resharding automation")
-        .services("Kinesis Data Streams")
-        .remediation("Use on-demand capacity mode (StreamModeDetails ON_DEMAND), or alarm on WriteProvisionedThroughputExceeded and automate resharding.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-KINESIS-FIXED-CAPACITY")
+            .domain(Domain.SCALING)
+            .title("Kinesis stream has fixed provisioned shards")
+            .bestPractices("REL07-BP01", "REL01-BP03")
+            .impact(
+                Impact.MODERATE,
+                "Writes above the shards' capacity are throttled; producers must retry or drop records.")
+            .likelihood(
+                Likelihood.MEDIUM,
+                "Traffic growth or a burst above the provisioned shards is enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Hours: on-demand mode or a resharding automation")
+            .services("Kinesis Data Streams")
+            .remediation(
+                "Use on-demand capacity mode (StreamModeDetails ON_DEMAND), or alarm on WriteProvisionedThroughputExceeded and automate resharding.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -35,10 +41,24 @@ public final class KinesisFixedCapacity extends BaseRule {
       if (s.mode.unresolved()) {
         out.cannotDetermine(this, s, s.mode.note(), Findings.evidence(s, s.mode));
       } else if ("PROVISIONED".equalsIgnoreCase(s.mode.orElse("PROVISIONED"))) {
-        out.report(this, s, "Kinesis stream " + s.id + " has fixed provisioned shards",
-            "Stream " + s.id + " is in " + s.mode + " mode with ShardCount " + s.shardCount + ": its write capacity is fixed.", s.mode, s.shardCount);
+        out.report(
+            this,
+            s,
+            "Kinesis stream " + s.id + " has fixed provisioned shards",
+            "Stream "
+                + s.id
+                + " is in "
+                + s.mode
+                + " mode with ShardCount "
+                + s.shardCount
+                + ": its write capacity is fixed.",
+            s.mode,
+            s.shardCount);
       } else {
-        out.strength(this, "Kinesis stream " + s.id + " uses on-demand capacity", Findings.evidence(s, s.mode));
+        out.strength(
+            this,
+            "Kinesis stream " + s.id + " uses on-demand capacity",
+            Findings.evidence(s, s.mode));
       }
     }
   }

@@ -1,26 +1,31 @@
 package dev.relplan.rules.scaling;
 
 import dev.relplan.model.*;
-import dev.relplan.model.Queue;
 import dev.relplan.rules.*;
 import java.util.*;
 
 /** Critical functions that share the account's concurrency pool with everything else. */
 public final class LambdaNoReservedConcurrency extends BaseRule {
   public LambdaNoReservedConcurrency() {
-    super(RuleMeta.builder("REL-LAMBDA-NO-RESERVED-CONCURRENCY")
-        .flag("SC-LAMBDA-NO-RESERVED-CONCURRENCY")
-        .domain(Domain.SCALING)
-        .title("Critical Lambda function has no reserved concurrency")
-        .bestPractices("REL01-BP03", "REL05-BP02", "REL10-BP03")
-        .impact(Impact.SEVERE, "Another function's burst can use up the account's concurrency and throttle this one, or this one can exhaust a downstream database.")
-        .likelihood(Likelihood.MEDIUM, "Bursts in any function of the account, or a retry storm, are enough.")
-        .tier(Tier.QUICK_WIN)
-        .effort("Minutes: set ReservedConcurrentExecutions sized from peak load")
-        .services("Lambda")
-        .remediation("Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
-        .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
-        .build());
+    super(
+        RuleMeta.builder("REL-LAMBDA-NO-RESERVED-CONCURRENCY")
+            .flag("SC-LAMBDA-NO-RESERVED-CONCURRENCY")
+            .domain(Domain.SCALING)
+            .title("Critical Lambda function has no reserved concurrency")
+            .bestPractices("REL01-BP03", "REL05-BP02", "REL10-BP03")
+            .impact(
+                Impact.SEVERE,
+                "Another function's burst can use up the account's concurrency and throttle this one, or this one can exhaust a downstream database.")
+            .likelihood(
+                Likelihood.MEDIUM,
+                "Bursts in any function of the account, or a retry storm, are enough.")
+            .tier(Tier.QUICK_WIN)
+            .effort("Minutes: set ReservedConcurrentExecutions sized from peak load")
+            .services("Lambda")
+            .remediation(
+                "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .build());
   }
 
   @Override
@@ -29,23 +34,38 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
       String why = criticality(f);
       if (why == null) continue;
       if (f.reservedConcurrency.present()) {
-        out.strength(this, "Function " + f.id + " has reserved concurrency " + f.reservedConcurrency.get(), Findings.evidence(f, f.reservedConcurrency));
+        out.strength(
+            this,
+            "Function " + f.id + " has reserved concurrency " + f.reservedConcurrency.get(),
+            Findings.evidence(f, f.reservedConcurrency));
       } else if (f.reservedConcurrency.unresolved()) {
         out.report(this, f, "", "", f.reservedConcurrency);
       } else {
-        out.report(this, f, "Function " + f.id + " has no reserved concurrency",
-            "Function " + f.id + " is judged critical because it " + why + ", and it has no ReservedConcurrentExecutions.");
+        out.report(
+            this,
+            f,
+            "Function " + f.id + " has no reserved concurrency",
+            "Function "
+                + f.id
+                + " is judged critical because it "
+                + why
+                + ", and it has no ReservedConcurrentExecutions.");
       }
     }
   }
 
-  /** Why a function is critical (it serves synchronous traffic or consumes a queue or stream), or null. */
+  /**
+   * Why a function is critical (it serves synchronous traffic or consumes a queue or stream), or
+   * null.
+   */
   static String criticality(Function f) {
     for (Function.Trigger t : f.triggers) {
-      if (t.kind().startsWith("API") || t.kind().equals("ALB")) return "serves synchronous API traffic (" + t.location() + ")";
+      if (t.kind().startsWith("API") || t.kind().equals("ALB"))
+        return "serves synchronous API traffic (" + t.location() + ")";
     }
     for (Function.Trigger t : f.triggers) {
-      if (List.of("SQS", "KINESIS", "DYNAMODB", "KAFKA").contains(t.kind())) return "consumes a " + t.kind() + " event source (" + t.location() + ")";
+      if (List.of("SQS", "KINESIS", "DYNAMODB", "KAFKA").contains(t.kind()))
+        return "consumes a " + t.kind() + " event source (" + t.location() + ")";
     }
     return null;
   }

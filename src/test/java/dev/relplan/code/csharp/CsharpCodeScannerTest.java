@@ -11,12 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The C# inventory: HttpClient (new, factory, typed), AWS SDK for .NET, Polly, ASP.NET health endpoints. */
+/**
+ * The C# inventory: HttpClient (new, factory, typed), AWS SDK for .NET, Polly, ASP.NET health
+ * endpoints.
+ */
 class CsharpCodeScannerTest {
   private static ScanResult scan(String... nameAndSource) {
     List<SourceFile> files = new ArrayList<>();
     for (int i = 0; i < nameAndSource.length; i += 2) {
-      files.add(new SourceFile(Path.of(nameAndSource[i]), nameAndSource[i], FileKind.SOURCE_CODE, nameAndSource[i + 1], List.of()));
+      files.add(
+          new SourceFile(
+              Path.of(nameAndSource[i]),
+              nameAndSource[i],
+              FileKind.SOURCE_CODE,
+              nameAndSource[i + 1],
+              List.of()));
     }
     return new CsharpCodeScanner().scan(files);
   }
@@ -27,7 +36,10 @@ class CsharpCodeScannerTest {
 
   @Test
   void httpClientDefaultIsFiniteInfiniteIsNoneAndTimeoutIsExplicit() {
-    var r = scan("Clients.cs", """
+    var r =
+        scan(
+            "Clients.cs",
+            """
         using System;
         using System.Net.Http;
         using System.Threading;
@@ -64,7 +76,10 @@ class CsharpCodeScannerTest {
 
   @Test
   void aTimeoutSetOnALocalOfAnotherMethodDoesNotApply() {
-    var r = scan("Two.cs", """
+    var r =
+        scan(
+            "Two.cs",
+            """
         using System.Net.Http;
         using System.Threading;
         public class Two
@@ -75,12 +90,16 @@ class CsharpCodeScannerTest {
         """);
     assertThat(r.integrations()).hasSize(2);
     assertThat(none(r.integrations().get(0))).isTrue();
-    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+    assertThat(r.integrations().get(1).timeout.get())
+        .isEqualTo("100 s (HttpClient default Timeout)");
   }
 
   @Test
   void aCancellationTokenWithADelayBoundsACallOnAClientWithoutTimeout() {
-    var r = scan("Tokens.cs", """
+    var r =
+        scan(
+            "Tokens.cs",
+            """
         using System;
         using System.Net.Http;
         using System.Threading;
@@ -104,15 +123,21 @@ class CsharpCodeScannerTest {
         """);
     assertThat(r.integrations()).hasSize(4);
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s (CancellationTokenSource)");
-    assertThat(r.integrations().get(0).timeout.trace()).extracting(l -> l.line()).containsExactly(9);
-    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("1500 ms (CancellationTokenSource.CancelAfter)");
+    assertThat(r.integrations().get(0).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(9);
+    assertThat(r.integrations().get(1).timeout.get())
+        .isEqualTo("1500 ms (CancellationTokenSource.CancelAfter)");
     assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
     assertThat(none(r.integrations().get(3))).isTrue();
   }
 
   @Test
   void aClientMadeByAFactoryMethodOfTheClass() {
-    var r = scan("Rates.cs", """
+    var r =
+        scan(
+            "Rates.cs",
+            """
         using System;
         using System.Net.Http;
         using System.Threading;
@@ -133,7 +158,10 @@ class CsharpCodeScannerTest {
 
   @Test
   void aTypedClientConfiguredInItsConstructor() {
-    var r = scan("Inventory.cs", """
+    var r =
+        scan(
+            "Inventory.cs",
+            """
         using System;
         using System.Net.Http;
         public class InventoryClient
@@ -150,13 +178,18 @@ class CsharpCodeScannerTest {
         """);
     assertThat(r.integrations()).hasSize(1);
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2 s (HttpClient.Timeout)");
-    assertThat(r.integrations().get(0).timeout.trace()).extracting(l -> l.line()).containsExactly(9);
+    assertThat(r.integrations().get(0).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(9);
     assertThat(r.integrations().get(0).target.get()).isEqualTo("https://inventory.example.com");
   }
 
   @Test
   void factoryAndTypedClientsTakeTheirRegistration() {
-    var r = scan("Program.cs", """
+    var r =
+        scan(
+            "Program.cs",
+            """
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddHttpClient<PaymentsClient>(client =>
@@ -166,7 +199,9 @@ class CsharpCodeScannerTest {
         });
         builder.Services.AddHttpClient("stock", c => { c.Timeout = Timeout.InfiniteTimeSpan; });
         builder.Services.AddHttpClient<ShippingClient>().AddStandardResilienceHandler();
-        """, "Clients.cs", """
+        """,
+            "Clients.cs",
+            """
         using System.Net.Http;
         public class PaymentsClient
         {
@@ -197,7 +232,8 @@ class CsharpCodeScannerTest {
     Integration stock = r.integrations().get(1);
     assertThat(none(stock)).isTrue();
     assertThat(stock.timeout.trace()).extracting(Object::toString).containsExactly("Program.cs:8");
-    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+    assertThat(r.integrations().get(2).timeout.get())
+        .isEqualTo("100 s (HttpClient default Timeout)");
     Integration ship = r.integrations().get(3);
     assertThat(ship.circuitBreaker.present()).isTrue();
     assertThat(ship.retry.present()).isTrue();
@@ -206,14 +242,19 @@ class CsharpCodeScannerTest {
 
   @Test
   void clientDefaultsApplyToEveryFactoryClient() {
-    var r = scan("Program.cs", """
+    var r =
+        scan(
+            "Program.cs",
+            """
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
         });
         builder.Services.AddHttpClient("stock", c => c.Timeout = Timeout.InfiniteTimeSpan);
-        """, "Stock.cs", """
+        """,
+            "Stock.cs",
+            """
         using System.Net.Http;
         public class Stock
         {
@@ -224,13 +265,19 @@ class CsharpCodeScannerTest {
         """);
     assertThat(r.integrations()).hasSize(1);
     Integration i = r.integrations().get(0);
-    assertThat(i.timeout.get()).isEqualTo("30 s total, 10 s per attempt (AddStandardResilienceHandler defaults)");
-    assertThat(i.circuitBreaker.trace()).extracting(Object::toString).containsExactly("Program.cs:4");
+    assertThat(i.timeout.get())
+        .isEqualTo("30 s total, 10 s per attempt (AddStandardResilienceHandler defaults)");
+    assertThat(i.circuitBreaker.trace())
+        .extracting(Object::toString)
+        .containsExactly("Program.cs:4");
   }
 
   @Test
   void pollyPoliciesAreEvidence() {
-    var r = scan("Reviews.cs", """
+    var r =
+        scan(
+            "Reviews.cs",
+            """
         using System.Net.Http;
         using Polly;
         public class Reviews
@@ -243,7 +290,9 @@ class CsharpCodeScannerTest {
         }
         """);
     assertThat(r.integrations()).hasSize(2);
-    assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(6);
+    assertThat(r.integrations().get(0).circuitBreaker.trace())
+        .extracting(l -> l.line())
+        .containsExactly(6);
     assertThat(none(r.integrations().get(0))).isTrue();
     assertThat(r.integrations().get(1).retry.trace()).extracting(l -> l.line()).containsExactly(7);
     assertThat(r.integrations().get(1).circuitBreaker.present()).isFalse();
@@ -251,7 +300,10 @@ class CsharpCodeScannerTest {
 
   @Test
   void awsSdkRetriesDisabledAndDefaults() {
-    var r = scan("Archive.cs", """
+    var r =
+        scan(
+            "Archive.cs",
+            """
         using Amazon.S3;
         using Amazon.SQS;
         public class Archive
@@ -273,7 +325,10 @@ class CsharpCodeScannerTest {
 
   @Test
   void healthChecksShallowOrWithADatabaseCheck() {
-    var shallow = scan("Program.cs", """
+    var shallow =
+        scan(
+            "Program.cs",
+            """
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddHealthChecks();
         var app = builder.Build();
@@ -286,15 +341,22 @@ class CsharpCodeScannerTest {
     assertThat(shallow.healthEndpoints().get(0).location.line()).isEqualTo(4);
     assertThat(shallow.healthEndpoints().get(1).dependencyCheck.present()).isFalse();
     assertThat(shallow.healthEndpoints().get(1).response.line()).isEqualTo(5);
-    assertThat(shallow.healthEndpoints().get(2).dependencyCheck.trace()).extracting(l -> l.line()).containsExactly(6);
-    var deep = scan("Program.cs", """
+    assertThat(shallow.healthEndpoints().get(2).dependencyCheck.trace())
+        .extracting(l -> l.line())
+        .containsExactly(6);
+    var deep =
+        scan(
+            "Program.cs",
+            """
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddHealthChecks().AddNpgSql(builder.Configuration.GetConnectionString("orders"));
         var app = builder.Build();
         app.MapHealthChecks("/health");
         """);
     assertThat(deep.healthEndpoints()).hasSize(1);
-    assertThat(deep.healthEndpoints().get(0).dependencyCheck.trace()).extracting(l -> l.line()).containsExactly(2);
+    assertThat(deep.healthEndpoints().get(0).dependencyCheck.trace())
+        .extracting(l -> l.line())
+        .containsExactly(2);
   }
 
   @Test

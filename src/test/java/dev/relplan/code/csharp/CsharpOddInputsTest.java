@@ -12,12 +12,18 @@ import org.junit.jupiter.api.Test;
 /** Unusual but valid C#, and controller actions: the scanner neither fails nor invents calls. */
 class CsharpOddInputsTest {
   private static ScanResult scan(String source) {
-    return new CsharpCodeScanner().scan(List.of(new SourceFile(Path.of("Odd.cs"), "Odd.cs", FileKind.SOURCE_CODE, source, List.of())));
+    return new CsharpCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(
+                    Path.of("Odd.cs"), "Odd.cs", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test
   void oddShapesParseWithoutFailures() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         using System;
         using System.Net.Http;
         namespace Odd;
@@ -44,12 +50,15 @@ class CsharpOddInputsTest {
         """);
     assertThat(r.skipped()).isEmpty();
     assertThat(r.integrations()).extracting(i -> i.location.line()).containsExactly(13, 15);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("100 s (HttpClient default Timeout)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("100 s (HttpClient default Timeout)");
   }
 
   @Test
   void controllerHealthActions() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         using Microsoft.AspNetCore.Mvc;
         [ApiController]
         [Route("api")]
@@ -72,6 +81,8 @@ class CsharpOddInputsTest {
     assertThat(r.healthEndpoints().get(0).location.line()).isEqualTo(9);
     assertThat(r.healthEndpoints().get(0).dependencyCheck.present()).isFalse();
     assertThat(r.healthEndpoints().get(0).handler).isEqualTo("StatusController.Health");
-    assertThat(r.healthEndpoints().get(1).dependencyCheck.trace()).extracting(l -> l.line()).containsExactly(13);
+    assertThat(r.healthEndpoints().get(1).dependencyCheck.trace())
+        .extracting(l -> l.line())
+        .containsExactly(13);
   }
 }

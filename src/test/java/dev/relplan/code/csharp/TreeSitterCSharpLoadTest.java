@@ -13,7 +13,9 @@ class TreeSitterCSharpLoadTest {
   void csharpGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     assertThat(parser.setLanguage(new TreeSitterCSharp())).isTrue();
-    TSTree tree = parser.parseString(null, "using System.Net.Http;\nclass A { void M() { var c = new HttpClient(); } }\n");
+    TSTree tree =
+        parser.parseString(
+            null, "using System.Net.Http;\nclass A { void M() { var c = new HttpClient(); } }\n");
     assertThat(tree.getRootNode().getType()).isEqualTo("compilation_unit");
     assertThat(tree.getRootNode().hasError()).isFalse();
   }

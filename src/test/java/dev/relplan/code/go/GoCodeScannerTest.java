@@ -10,10 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Go inventory: net/http, aws-sdk-go-v2, database/sql, go-redis, resilience wrappers, health handlers. */
+/**
+ * The Go inventory: net/http, aws-sdk-go-v2, database/sql, go-redis, resilience wrappers, health
+ * handlers.
+ */
 class GoCodeScannerTest {
   private static ScanResult scan(String source) {
-    return new GoCodeScanner().scan(List.of(new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, source, List.of())));
+    return new GoCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(
+                    Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   private static boolean none(Integration i) {
@@ -22,7 +29,9 @@ class GoCodeScannerTest {
 
   @Test
   void defaultClientHasNoTimeoutAndClientTimeoutIsExplicit() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package inventory
 
         import (
@@ -60,7 +69,9 @@ class GoCodeScannerTest {
 
   @Test
   void aClientMadeByAFactoryFunctionOfTheFile() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package rates
 
         import (
@@ -85,7 +96,9 @@ class GoCodeScannerTest {
 
   @Test
   void aTimeoutAssignedAfterTheClientIsMade() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package rates
 
         import (
@@ -124,7 +137,9 @@ class GoCodeScannerTest {
 
   @Test
   void contextWithTimeoutOnTheRequestBoundsTheCall() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package pricing
 
         import (
@@ -170,7 +185,9 @@ class GoCodeScannerTest {
 
   @Test
   void awsSdkRetriesDisabledAndDefaults() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package events
 
         import (
@@ -218,7 +235,9 @@ class GoCodeScannerTest {
 
   @Test
   void awsSdkHttpClientTimeoutAndClientOptions() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package store
 
         import (
@@ -257,7 +276,9 @@ class GoCodeScannerTest {
 
   @Test
   void databaseSqlAndGoRedis() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package store
 
         import (
@@ -287,7 +308,8 @@ class GoCodeScannerTest {
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("500 ms (context.WithTimeout)");
     assertThat(r.integrations().get(0).kind).isEqualTo(Integration.Kind.DATABASE);
     assertThat(none(r.integrations().get(1))).isTrue();
-    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
+    assertThat(r.integrations().get(2).timeout.get())
+        .isEqualTo("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
     assertThat(r.integrations().get(2).timeout.isExplicit()).isFalse();
     assertThat(r.integrations().get(2).target.get()).isEqualTo("cache.internal:6379");
     assertThat(none(r.integrations().get(3))).isTrue();
@@ -295,7 +317,9 @@ class GoCodeScannerTest {
 
   @Test
   void goRedisFromAUrl() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package cache
 
         import (
@@ -313,14 +337,19 @@ class GoCodeScannerTest {
         }
         """);
     assertThat(r.integrations()).hasSize(2);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
     assertThat(none(r.integrations().get(1))).isTrue();
-    assertThat(r.integrations().get(1).timeout.trace()).extracting(l -> l.line()).containsExactly(13);
+    assertThat(r.integrations().get(1).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(13);
   }
 
   @Test
   void resilienceWrappersAreEvidence() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package reviews
 
         import (
@@ -355,17 +384,22 @@ class GoCodeScannerTest {
         }
         """);
     assertThat(r.integrations()).hasSize(3);
-    assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(14);
+    assertThat(r.integrations().get(0).circuitBreaker.trace())
+        .extracting(l -> l.line())
+        .containsExactly(14);
     assertThat(r.integrations().get(1).circuitBreaker.present()).isTrue();
     assertThat(r.integrations().get(1).fallback.present()).isTrue();
-    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("1000 ms (hystrix-go default command timeout)");
+    assertThat(r.integrations().get(1).timeout.get())
+        .isEqualTo("1000 ms (hystrix-go default command timeout)");
     assertThat(r.integrations().get(2).retry.trace()).extracting(l -> l.line()).containsExactly(31);
     assertThat(r.integrations().get(2).circuitBreaker.present()).isFalse();
   }
 
   @Test
   void healthHandlersConstantOrPingingTheDatabase() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package main
 
         import (
@@ -406,8 +440,15 @@ class GoCodeScannerTest {
 
   @Test
   void defaultClientTimeoutSetInAnotherFileBoundsHttpGet() {
-    var r = new GoCodeScanner().scan(List.of(
-        new SourceFile(Path.of("main.go"), "main.go", FileKind.SOURCE_CODE, """
+    var r =
+        new GoCodeScanner()
+            .scan(
+                List.of(
+                    new SourceFile(
+                        Path.of("main.go"),
+                        "main.go",
+                        FileKind.SOURCE_CODE,
+                        """
             package main
 
             import (
@@ -419,8 +460,13 @@ class GoCodeScannerTest {
             	http.DefaultClient.Timeout = 10 * time.Second
             	serve()
             }
-            """, List.of()),
-        new SourceFile(Path.of("fetch.go"), "fetch.go", FileKind.SOURCE_CODE, """
+            """,
+                        List.of()),
+                    new SourceFile(
+                        Path.of("fetch.go"),
+                        "fetch.go",
+                        FileKind.SOURCE_CODE,
+                        """
             package main
 
             import "net/http"
@@ -428,10 +474,14 @@ class GoCodeScannerTest {
             func fetch() (*http.Response, error) {
             	return http.Get("https://a.example.com/")
             }
-            """, List.of())));
+            """,
+                        List.of())));
     assertThat(r.integrations()).hasSize(1);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("10 s (http.DefaultClient.Timeout)");
-    assertThat(r.integrations().get(0).timeout.trace()).extracting(Object::toString).containsExactly("main.go:9");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("10 s (http.DefaultClient.Timeout)");
+    assertThat(r.integrations().get(0).timeout.trace())
+        .extracting(Object::toString)
+        .containsExactly("main.go:9");
   }
 
   @Test

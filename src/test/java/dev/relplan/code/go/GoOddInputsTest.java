@@ -12,12 +12,18 @@ import org.junit.jupiter.api.Test;
 /** Unusual but valid Go: the scanner neither fails nor invents calls. */
 class GoOddInputsTest {
   private static ScanResult scan(String source) {
-    return new GoCodeScanner().scan(List.of(new SourceFile(Path.of("odd.go"), "odd.go", FileKind.SOURCE_CODE, source, List.of())));
+    return new GoCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(
+                    Path.of("odd.go"), "odd.go", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test
   void oddShapesParseWithoutFailures() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         package odd
 
         import (
@@ -52,13 +58,16 @@ class GoOddInputsTest {
     assertThat(r.skipped()).isEmpty();
     assertThat(r.healthEndpoints()).isEmpty();
     assertThat(r.integrations()).extracting(i -> i.location.line()).containsExactly(19, 22, 29);
-    assertThat(r.integrations().get(1).timeout.unresolved()).isTrue(); // Do(nil): the request cannot be followed
-    assertThat(r.integrations().get(2).timeout.unresolved()).isTrue(); // WithCancel of the parameter ctx
+    assertThat(r.integrations().get(1).timeout.unresolved())
+        .isTrue(); // Do(nil): the request cannot be followed
+    assertThat(r.integrations().get(2).timeout.unresolved())
+        .isTrue(); // WithCancel of the parameter ctx
   }
 
   @Test
   void emptyAndImportOnlyFiles() {
     assertThat(scan("package empty\n").integrations()).isEmpty();
-    assertThat(scan("package p\nimport \"net/http\"\nvar _ = http.StatusOK\n").integrations()).isEmpty();
+    assertThat(scan("package p\nimport \"net/http\"\nvar _ = http.StatusOK\n").integrations())
+        .isEmpty();
   }
 }

@@ -13,7 +13,10 @@ class TreeSitterGoLoadTest {
   void goGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     assertThat(parser.setLanguage(new TreeSitterGo())).isTrue();
-    TSTree tree = parser.parseString(null, "package main\nimport \"net/http\"\nfunc main() { http.Get(\"https://a.example.com\") }\n");
+    TSTree tree =
+        parser.parseString(
+            null,
+            "package main\nimport \"net/http\"\nfunc main() { http.Get(\"https://a.example.com\") }\n");
     assertThat(tree.getRootNode().getType()).isEqualTo("source_file");
     assertThat(tree.getRootNode().hasError()).isFalse();
   }

@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The JavaScript/TypeScript inventory: axios, fetch, got, node-fetch, AWS SDK v2/v3, pg, ioredis, resilience libraries, health routes. */
+/**
+ * The JavaScript/TypeScript inventory: axios, fetch, got, node-fetch, AWS SDK v2/v3, pg, ioredis,
+ * resilience libraries, health routes.
+ */
 class JavaScriptCodeScannerTest {
   private static ScanResult scan(String name, String source) {
-    return new JavaScriptCodeScanner().scan(List.of(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of())));
+    return new JavaScriptCodeScanner()
+        .scan(
+            List.of(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of())));
   }
 
   private static ScanResult js(String source) {
@@ -31,7 +36,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void axiosWithoutTimeoutHasNoneAndInstanceTimeoutIsFollowed() {
-    var r = js("""
+    var r =
+        js(
+            """
         const axios = require('axios');
         const BASE = 'https://inventory.example.com/api';
         const api = axios.create({ baseURL: BASE, timeout: 2500 });
@@ -61,7 +68,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void axiosPerRequestConfigHeldInAConstAndTimeoutZero() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import axios from 'axios';
         const OPTIONS = { timeout: 3 * 1000 };
         const NONE = { timeout: 0 };
@@ -76,13 +85,17 @@ class JavaScriptCodeScannerTest {
     assertThat(r.integrations().get(0).enclosing).isEqualTo("Quotes.a");
     assertThat(r.integrations().get(0).language).isEqualTo("typescript");
     assertThat(knownNone(r.integrations().get(1))).isTrue();
-    assertThat(r.integrations().get(1).timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(r.integrations().get(1).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(3);
     assertThat(r.integrations().get(2).timeout.unresolved()).isTrue();
   }
 
   @Test
   void fetchUsesNodeDefaultsAndAbortSignals() {
-    var r = js("""
+    var r =
+        js(
+            """
         import fetch2 from 'node-fetch';
         export async function a() {
           return fetch('https://a.example.com/x');
@@ -103,11 +116,15 @@ class JavaScriptCodeScannerTest {
         }
         """);
     assertThat(r.integrations()).hasSize(5);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("headers 300 s, body 300 s (Node.js fetch defaults)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("headers 300 s, body 300 s (Node.js fetch defaults)");
     assertThat(r.integrations().get(0).timeout.isExplicit()).isFalse();
     assertThat(r.integrations().get(1).timeout.get()).isEqualTo("AbortSignal.timeout(2000 ms)");
-    assertThat(r.integrations().get(2).timeout.get()).isEqualTo("AbortController aborted by setTimeout after 1500 ms");
-    assertThat(r.integrations().get(2).timeout.trace()).extracting(l -> l.line()).containsExactly(10);
+    assertThat(r.integrations().get(2).timeout.get())
+        .isEqualTo("AbortController aborted by setTimeout after 1500 ms");
+    assertThat(r.integrations().get(2).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(10);
     assertThat(r.integrations().get(3).client).isEqualTo("node-fetch");
     assertThat(knownNone(r.integrations().get(3))).isTrue();
     assertThat(r.integrations().get(4).timeout.get()).isEqualTo("4000 ms");
@@ -115,7 +132,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void gotHasNoDefaultTimeout() {
-    var r = js("""
+    var r =
+        js(
+            """
         import got from 'got';
         const client = got.extend({ prefixUrl: 'https://rates.example.com', timeout: { request: 3000 } });
         export const a = () => got('https://a.example.com/x').json();
@@ -131,7 +150,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void awsSdkV3RequestHandlerTimeoutsAndDisabledRetries() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
         import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
         import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
@@ -165,7 +186,8 @@ class JavaScriptCodeScannerTest {
     assertThat(put.retriesDisabled.isTrue()).isFalse();
     Integration send = r.integrations().get(1);
     assertThat(send.target.get()).isEqualTo("AWS sqs SendMessage");
-    assertThat(send.timeout.get()).isEqualTo("request 3000 ms (throwOnRequestTimeout), connection 1000 ms");
+    assertThat(send.timeout.get())
+        .isEqualTo("request 3000 ms (throwOnRequestTimeout), connection 1000 ms");
     assertThat(send.retriesDisabled.isTrue()).isTrue();
     assertThat(send.retriesDisabled.trace()).extracting(l -> l.line()).containsExactly(10);
     assertThat(send.clientLocation.line()).isEqualTo(8);
@@ -173,7 +195,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void awsSdkV2DefaultIsFiniteAndMaxRetriesZeroDisables() {
-    var r = js("""
+    var r =
+        js(
+            """
         const AWS = require('aws-sdk');
         const s3 = new AWS.S3();
         const ddb = new AWS.DynamoDB.DocumentClient({ maxRetries: 0, httpOptions: { timeout: 2000 } });
@@ -183,7 +207,8 @@ class JavaScriptCodeScannerTest {
         };
         """);
     assertThat(r.integrations()).hasSize(2);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("120 s socket timeout (AWS SDK v2 default httpOptions.timeout)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("120 s socket timeout (AWS SDK v2 default httpOptions.timeout)");
     assertThat(r.integrations().get(0).target.get()).isEqualTo("AWS S3 putObject");
     assertThat(r.integrations().get(0).enclosing).isEqualTo("save");
     assertThat(r.integrations().get(1).timeout.get()).isEqualTo("2000 ms");
@@ -192,7 +217,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void pgPoolsAndIoredisClientsAreIntegrationsWhereTheyAreCreated() {
-    var r = js("""
+    var r =
+        js(
+            """
         const { Pool, Client } = require('pg');
         const Redis = require('ioredis');
         const pool = new Pool({ host: 'db.internal', connectionTimeoutMillis: 2000 });
@@ -207,7 +234,8 @@ class JavaScriptCodeScannerTest {
           return pool.query('SELECT * FROM orders WHERE id = $1', [id]);
         }
         """);
-    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+    assertThat(r.integrations())
+        .extracting(i -> i.client + ":" + i.location.line())
         .containsExactly("pg Pool:3", "pg Pool:4", "ioredis:5", "ioredis:6", "pg Client:8");
     Integration orders = r.integrations().get(0);
     assertThat(orders.kind).isEqualTo(Integration.Kind.DATABASE);
@@ -224,7 +252,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void opossumCockatielAndRetryLibrariesAreEvidence() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import axios from 'axios';
         import CircuitBreaker from 'opossum';
         import pRetry from 'p-retry';
@@ -242,9 +272,13 @@ class JavaScriptCodeScannerTest {
         export const rates = () => pRetry(() => axios.get('https://rates.example.com/latest'), { retries: 3 });
         """);
     assertThat(r.integrations()).hasSize(3);
-    assertThat(r.integrations().get(0).circuitBreaker.get()).startsWith("opossum new CircuitBreaker(quote");
-    assertThat(r.integrations().get(0).circuitBreaker.trace()).extracting(l -> l.line()).containsExactly(9);
-    assertThat(r.integrations().get(1).circuitBreaker.get()).startsWith("cockatiel circuitBreaker(");
+    assertThat(r.integrations().get(0).circuitBreaker.get())
+        .startsWith("opossum new CircuitBreaker(quote");
+    assertThat(r.integrations().get(0).circuitBreaker.trace())
+        .extracting(l -> l.line())
+        .containsExactly(9);
+    assertThat(r.integrations().get(1).circuitBreaker.get())
+        .startsWith("cockatiel circuitBreaker(");
     assertThat(r.integrations().get(1).retry.get()).startsWith("cockatiel retry(");
     assertThat(r.integrations().get(2).retry.get()).startsWith("p-retry pRetry(");
     assertThat(r.integrations().get(2).circuitBreaker.present()).isFalse();
@@ -252,7 +286,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void expressFastifyAndNestHealthEndpoints() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import express from 'express';
         import Fastify from 'fastify';
         import { Controller, Get } from '@nestjs/common';
@@ -296,9 +332,14 @@ class JavaScriptCodeScannerTest {
         }
         """);
     List<HealthEndpoint> h = r.healthEndpoints();
-    assertThat(h).extracting(e -> e.framework + " " + e.path + " " + e.location.line())
-        .containsExactly("Express GET /health 11", "Express GET /ready 12", "Fastify GET /healthz 16",
-            "NestJS GET /health 25", "NestJS GET /readyz 38");
+    assertThat(h)
+        .extracting(e -> e.framework + " " + e.path + " " + e.location.line())
+        .containsExactly(
+            "Express GET /health 11",
+            "Express GET /ready 12",
+            "Fastify GET /healthz 16",
+            "NestJS GET /health 25",
+            "NestJS GET /readyz 38");
     assertThat(h.get(0).dependencyCheck.present()).isFalse();
     assertThat(h.get(0).response.line()).isEqualTo(11);
     assertThat(h.get(1).dependencyCheck.get()).isEqualTo("query(...)");
@@ -311,7 +352,8 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void tsxIsReportedAsNotAnalysedAndSyntaxErrorsAreSkipped() {
-    var tsx = scan("view.tsx", "export const v = () => <div>{fetch('https://a.example.com')}</div>;\n");
+    var tsx =
+        scan("view.tsx", "export const v = () => <div>{fetch('https://a.example.com')}</div>;\n");
     assertThat(tsx.integrations()).isEmpty();
     assertThat(tsx.skipped()).hasSize(1);
     assertThat(tsx.skipped().get(0).reason()).startsWith("TSX not analysed");
@@ -322,7 +364,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void unrelatedGetCallsAndShadowingParametersAreNotIntegrations() {
-    var r = js("""
+    var r =
+        js(
+            """
         const axios = require('axios');
         const cache = new Map();
         const api = axios.create({ timeout: 1000 });
@@ -335,7 +379,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void fastifyRouteObjectsAndParametersThatShadowImports() {
-    var r = js("""
+    var r =
+        js(
+            """
         import Fastify from 'fastify';
         import axios from 'axios';
         const app = Fastify();
@@ -345,14 +391,17 @@ class JavaScriptCodeScannerTest {
           return axios.get('https://a.example.com');
         }
         """);
-    assertThat(r.healthEndpoints()).extracting(e -> e.path + " " + e.dependencyCheck.present())
+    assertThat(r.healthEndpoints())
+        .extracting(e -> e.path + " " + e.dependencyCheck.present())
         .containsExactly("GET /readyz false", "GET /health true");
     assertThat(r.integrations()).isEmpty();
   }
 
   @Test
   void cockatielAggressiveTimeoutBoundsTheCallAndCooperativeDoesNot() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import axios from 'axios';
         import { timeout, TimeoutStrategy } from 'cockatiel';
         const hard = timeout(2000, TimeoutStrategy.Aggressive);
@@ -360,13 +409,16 @@ class JavaScriptCodeScannerTest {
         export const a = () => hard.execute(() => axios.get('https://a.example.com'));
         export const b = () => soft.execute(() => axios.get('https://b.example.com'));
         """);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("cockatiel timeout(2000 ms, Aggressive)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("cockatiel timeout(2000 ms, Aggressive)");
     assertThat(knownNone(r.integrations().get(1))).isTrue();
   }
 
   @Test
   void axiosRetryOnTheInstanceAndAnAxiosInstanceCalledDirectly() {
-    var r = js("""
+    var r =
+        js(
+            """
         import axios from 'axios';
         import axiosRetry from 'axios-retry';
         const api = axios.create({ timeout: 1000 });
@@ -383,7 +435,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void constructorsReachedThroughDestructuringAndAliases() {
-    var r = js("""
+    var r =
+        js(
+            """
         import pg from 'pg';
         import * as AWS from 'aws-sdk';
         const { Pool } = pg;
@@ -392,14 +446,17 @@ class JavaScriptCodeScannerTest {
         const s3 = new S3({ maxRetries: 0 });
         export const put = () => s3.putObject({ Bucket: 'b', Key: 'k' }).promise();
         """);
-    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+    assertThat(r.integrations())
+        .extracting(i -> i.client + ":" + i.location.line())
         .containsExactly("pg Pool:5", "AWS SDK for JavaScript v2:7");
     assertThat(r.integrations().get(1).retriesDisabled.isTrue()).isTrue();
   }
 
   @Test
   void aFileWithoutImportsIsScannedForGlobalFetchOnly() {
-    var r = js("""
+    var r =
+        js(
+            """
         export async function load(id) {
           const response = await fetch(`https://catalog.example.com/items/${id}`, { signal: AbortSignal.timeout(800) });
           return response.json();
@@ -412,7 +469,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void aSignalThatCannotBeFollowedDoesNotHideTheInstanceTimeoutAndAnUnknownConfigIsUndetermined() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import axios from 'axios';
         const api = axios.create({ timeout: 1500 });
         export const a = (signal: AbortSignal) => api.get('https://a.example.com', { signal });
@@ -428,16 +487,22 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void anAppCreatedByCallingRequireDirectly() {
-    var r = js("""
+    var r =
+        js(
+            """
         const app = require('fastify')({ logger: true });
         app.get('/health', async () => 'ok');
         """);
-    assertThat(r.healthEndpoints()).extracting(e -> e.framework + " " + e.path).containsExactly("Fastify GET /health");
+    assertThat(r.healthEndpoints())
+        .extracting(e -> e.framework + " " + e.path)
+        .containsExactly("Fastify GET /health");
   }
 
   @Test
   void clientsHeldInClassFieldsAndAssignedInTheConstructor() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
         import axios, { AxiosInstance } from 'axios';
         export class Documents {
@@ -453,14 +518,28 @@ class JavaScriptCodeScannerTest {
           }
         }
         """);
-    assertThat(r.integrations()).extracting(i -> i.enclosing + " " + i.target.get() + " " + i.timeout.present() + " @" + i.clientLocation.line())
-        .containsExactly("Documents.load AWS s3 GetObject true @4", "Documents.load https://docs.example.com false @7");
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("request 2000 ms (throwOnRequestTimeout)");
+    assertThat(r.integrations())
+        .extracting(
+            i ->
+                i.enclosing
+                    + " "
+                    + i.target.get()
+                    + " "
+                    + i.timeout.present()
+                    + " @"
+                    + i.clientLocation.line())
+        .containsExactly(
+            "Documents.load AWS s3 GetObject true @4",
+            "Documents.load https://docs.example.com false @7");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("request 2000 ms (throwOnRequestTimeout)");
   }
 
   @Test
   void aClientBuiltByAFactoryFunctionOfTheSameFile() {
-    var r = js("""
+    var r =
+        js(
+            """
         const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
         function makeClient() {
           return new SNSClient({ maxAttempts: 1 });
@@ -475,7 +554,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void connectionStringsClusterOptionsAndGotPhases() {
-    var r = js("""
+    var r =
+        js(
+            """
         import pg from 'pg';
         import { Cluster } from 'ioredis';
         import got from 'got';
@@ -485,17 +566,21 @@ class JavaScriptCodeScannerTest {
         const cluster = new Cluster(NODES, { redisOptions: { commandTimeout: 300 } });
         export const a = () => got('https://a.example.com', { timeout: { connect: 500 } });
         """);
-    assertThat(r.integrations()).extracting(i -> i.client + ":" + i.location.line())
+    assertThat(r.integrations())
+        .extracting(i -> i.client + ":" + i.location.line())
         .containsExactly("pg Pool:4", "pg Pool:5", "ioredis:7", "got:8");
     assertThat(r.integrations().get(0).timeout.unresolved()).isTrue();
-    assertThat(r.integrations().get(1).timeout.get()).isEqualTo("statement_timeout 4000 ms (connection string)");
+    assertThat(r.integrations().get(1).timeout.get())
+        .isEqualTo("statement_timeout 4000 ms (connection string)");
     assertThat(r.integrations().get(2).timeout.get()).isEqualTo("300 ms");
     assertThat(knownNone(r.integrations().get(3))).isTrue();
   }
 
   @Test
   void sdkHelpersAreNotServiceCalls() {
-    var r = js("""
+    var r =
+        js(
+            """
         const AWS = require('aws-sdk');
         const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
         const creds = new AWS.SharedIniFileCredentials({ profile: 'p' });
@@ -511,7 +596,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void aHealthCheckThatSendsToAQueueOrSetsACacheKeyTouchesADependency() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import express from 'express';
         import { SQSClient, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
         const app = express();
@@ -524,25 +611,33 @@ class JavaScriptCodeScannerTest {
           res.set('Cache-Control', 'no-store').status(200).json({ at: new Date().toISOString(), up: process.uptime() });
         });
         """);
-    assertThat(r.healthEndpoints()).extracting(e -> e.path + " " + (e.dependencyCheck.present() ? e.dependencyCheck.get() : "-"))
+    assertThat(r.healthEndpoints())
+        .extracting(
+            e -> e.path + " " + (e.dependencyCheck.present() ? e.dependencyCheck.get() : "-"))
         .containsExactly("GET /ready send(...)", "GET /health -");
   }
 
   @Test
   void axiosGlobalDefaultsApplyToDirectCallsAndInstances() {
-    var r = js("""
+    var r =
+        js(
+            """
         import axios from 'axios';
         axios.defaults.timeout = 4000;
         const api = axios.create({ baseURL: 'https://api.example.com' });
         export const a = () => axios.get('https://a.example.com');
         export const b = () => api.get('/b');
         """);
-    assertThat(r.integrations()).extracting(i -> i.timeout.get()).containsExactly("4000 ms", "4000 ms");
+    assertThat(r.integrations())
+        .extracting(i -> i.timeout.get())
+        .containsExactly("4000 ms", "4000 ms");
   }
 
   @Test
   void typescriptImportRequire() {
-    var r = ts("""
+    var r =
+        ts(
+            """
         import axios = require('axios');
         export const a = () => axios.get('https://a.example.com', { timeout: 1000 });
         """);
@@ -551,7 +646,9 @@ class JavaScriptCodeScannerTest {
 
   @Test
   void aTimerAbortsOnlyItsOwnController() {
-    var r = js("""
+    var r =
+        js(
+            """
         export async function a() {
           const controller = new AbortController();
           setTimeout(() => controller.abort(), 1000);
@@ -562,13 +659,16 @@ class JavaScriptCodeScannerTest {
           return fetch('https://b.example.com', { signal: controller.signal });
         }
         """);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("AbortController aborted by setTimeout after 1000 ms");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("AbortController aborted by setTimeout after 1000 ms");
     assertThat(r.integrations().get(1).timeout.unresolved()).isTrue();
   }
 
   @Test
   void callsInAnonymousCallbacksAreNamedAfterTheNamedFunctionOrTheRoute() {
-    var r = js("""
+    var r =
+        js(
+            """
         import axios from 'axios';
         import express from 'express';
         import pRetry from 'p-retry';
@@ -578,6 +678,8 @@ class JavaScriptCodeScannerTest {
           return pRetry(() => axios.get('https://b.example.com', { timeout: 1 }));
         }
         """);
-    assertThat(r.integrations()).extracting(i -> i.enclosing).containsExactly("router.get('/orders/:id') callback", "events");
+    assertThat(r.integrations())
+        .extracting(i -> i.enclosing)
+        .containsExactly("router.get('/orders/:id') callback", "events");
   }
 }

@@ -12,32 +12,41 @@ import org.junit.jupiter.api.Test;
 /** Exported Node.js Lambda handlers and the idempotency mechanisms recognised in their files. */
 class JsHandlersTest {
   private static HandlerCode find(String name, String source, String function) {
-    return JsHandlers.find(new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of()), function);
+    return JsHandlers.find(
+        new SourceFile(Path.of(name), name, FileKind.SOURCE_CODE, source, List.of()), function);
   }
 
   @Test
   void commonJsExportsWithoutIdempotency() {
-    HandlerCode h = find("index.js", """
+    HandlerCode h =
+        find(
+            "index.js",
+            """
         const AWS = require('aws-sdk');
         const ddb = new AWS.DynamoDB.DocumentClient();
         exports.handler = async (event) => {
           for (const r of event.Records) await ddb.put({ TableName: 't', Item: JSON.parse(r.body) }).promise();
         };
-        """, "handler");
+        """,
+            "handler");
     assertThat(h.definition().line()).isEqualTo(3);
     assertThat(h.idempotency().known() && !h.idempotency().present()).isTrue();
   }
 
   @Test
   void v2ConditionalPutThroughAParamsConst() {
-    HandlerCode h = find("index.js", """
+    HandlerCode h =
+        find(
+            "index.js",
+            """
         const AWS = require('aws-sdk');
         const ddb = new AWS.DynamoDB.DocumentClient();
         module.exports.consume = async (event) => {
           const params = { TableName: 't', Item: {}, ConditionExpression: 'attribute_not_exists(id)' };
           await ddb.put(params).promise();
         };
-        """, "consume");
+        """,
+            "consume");
     assertThat(h.definition().line()).isEqualTo(3);
     assertThat(h.idempotency().get()).startsWith("conditional write: put(ConditionExpression:");
     assertThat(h.idempotency().trace()).extracting(l -> l.line()).containsExactly(4);
@@ -45,7 +54,10 @@ class JsHandlersTest {
 
   @Test
   void powertoolsDecoratorOnAClassHandler() {
-    HandlerCode h = find("app.ts", """
+    HandlerCode h =
+        find(
+            "app.ts",
+            """
         import type { LambdaInterface } from '@aws-lambda-powertools/commons/types';
         import { idempotent } from '@aws-lambda-powertools/idempotency';
         import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -56,7 +68,8 @@ class JsHandlersTest {
         }
         const instance = new Lambda();
         export const handler = instance.handler.bind(instance);
-        """, "handler");
+        """,
+            "handler");
     assertThat(h.definition().line()).isEqualTo(10);
     assertThat(h.idempotency().get()).startsWith("Powertools idempotent(");
   }
@@ -69,13 +82,17 @@ class JsHandlersTest {
 
   @Test
   void anExportClauseWithAnAlias() {
-    HandlerCode h = find("app.mjs", """
+    HandlerCode h =
+        find(
+            "app.mjs",
+            """
         import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
         const main = async (event) => event;
         const idempotentMain = makeIdempotent(main, { persistenceStore: undefined });
 
         export { idempotentMain as handler };
-        """, "handler");
+        """,
+            "handler");
     assertThat(h.definition().line()).isEqualTo(3);
     assertThat(h.idempotency().present()).isTrue();
   }

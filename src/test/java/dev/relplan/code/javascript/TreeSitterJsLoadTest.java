@@ -9,13 +9,19 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterTypescript;
 
-/** The JavaScript and TypeScript grammars' natives load on this platform and parse with the pinned runtime. */
+/**
+ * The JavaScript and TypeScript grammars' natives load on this platform and parse with the pinned
+ * runtime.
+ */
 class TreeSitterJsLoadTest {
   @Test
   void javascriptGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     assertThat(parser.setLanguage(new TreeSitterJavascript())).isTrue();
-    TSTree tree = parser.parseString(null, "import axios from 'axios';\naxios.get('https://a.example.com', { timeout: 5 });\n");
+    TSTree tree =
+        parser.parseString(
+            null,
+            "import axios from 'axios';\naxios.get('https://a.example.com', { timeout: 5 });\n");
     assertThat(tree.getRootNode().getType()).isEqualTo("program");
     assertThat(tree.getRootNode().hasError()).isFalse();
   }
@@ -24,7 +30,10 @@ class TreeSitterJsLoadTest {
   void typescriptGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     assertThat(parser.setLanguage(new TreeSitterTypescript())).isTrue();
-    TSTree tree = parser.parseString(null, "import { S3Client } from '@aws-sdk/client-s3';\nconst s3: S3Client = new S3Client({ maxAttempts: 1 });\n");
+    TSTree tree =
+        parser.parseString(
+            null,
+            "import { S3Client } from '@aws-sdk/client-s3';\nconst s3: S3Client = new S3Client({ maxAttempts: 1 });\n");
     TSNode root = tree.getRootNode();
     assertThat(root.getType()).isEqualTo("program");
     assertThat(root.hasError()).isFalse();

@@ -5,22 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relplan.code.ScanResult;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
-import dev.relplan.source.SkippedFile;
 import dev.relplan.model.Migration;
+import dev.relplan.source.SkippedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Flyway and Liquibase migrations: statements parsed with JSqlParser, changes at their exact lines. */
+/**
+ * Flyway and Liquibase migrations: statements parsed with JSqlParser, changes at their exact lines.
+ */
 class MigrationScannerTest {
   private static ScanResult scan(Path dir) throws Exception {
     return new MigrationScanner().scanHandled(new Discovery().discover(List.of(dir)).files());
   }
 
   private static List<String> found(ScanResult r) {
-    return r.breakingMigrations().stream().map(m -> m.location + " " + m.tool + " " + m.change).sorted().toList();
+    return r.breakingMigrations().stream()
+        .map(m -> m.location + " " + m.tool + " " + m.change)
+        .sorted()
+        .toList();
   }
 
   private static Path write(Path dir, String file, String content) throws Exception {
@@ -32,7 +37,9 @@ class MigrationScannerTest {
 
   @Test
   void statementsAreSplitOutsideStringsCommentsAndDollarQuotes() {
-    List<SqlScript.Statement> s = SqlScript.split("""
+    List<SqlScript.Statement> s =
+        SqlScript.split(
+            """
         -- header; not a statement
         INSERT INTO t VALUES ('a;b', 'it''s');
         /* block;
@@ -47,7 +54,10 @@ class MigrationScannerTest {
 
   @Test
   void dialectFormsOfDropsRenamesAndTypeChanges(@TempDir Path dir) throws Exception {
-    write(dir, "db/migration/V5_1__mixed.sql", """
+    write(
+        dir,
+        "db/migration/V5_1__mixed.sql",
+        """
         RENAME TABLE carts TO baskets;
         ALTER TABLE orders CHANGE COLUMN ref reference VARCHAR(40);
         ALTER TABLE orders CHANGE total total DECIMAL(12,2);
@@ -63,21 +73,25 @@ class MigrationScannerTest {
         ALTER TABLE orders ALTER COLUMN g SET STATISTICS 100;
         DROP VIEW open_orders;
         """);
-    assertThat(found(scan(dir))).containsExactly(
-        "db/migration/V5_1__mixed.sql:1 Flyway renames table carts to baskets",
-        "db/migration/V5_1__mixed.sql:10 Flyway drops columns orders.c, orders.d",
-        "db/migration/V5_1__mixed.sql:11 Flyway makes column orders.e NOT NULL",
-        "db/migration/V5_1__mixed.sql:2 Flyway renames column orders.ref to reference",
-        "db/migration/V5_1__mixed.sql:3 Flyway redefines column orders.total as DECIMAL(12, 2)",
-        "db/migration/V5_1__mixed.sql:4 Flyway renames column orders.memo to remark",
-        "db/migration/V5_1__mixed.sql:5 Flyway changes the type of column orders.code to NVARCHAR(32)",
-        "db/migration/V5_1__mixed.sql:8 Flyway adds NOT NULL column orders.pk2 without a default",
-        "db/migration/V5_1__mixed.sql:9 Flyway drops column schema.orders.a and drops column schema.orders.b");
+    assertThat(found(scan(dir)))
+        .containsExactly(
+            "db/migration/V5_1__mixed.sql:1 Flyway renames table carts to baskets",
+            "db/migration/V5_1__mixed.sql:10 Flyway drops columns orders.c, orders.d",
+            "db/migration/V5_1__mixed.sql:11 Flyway makes column orders.e NOT NULL",
+            "db/migration/V5_1__mixed.sql:2 Flyway renames column orders.ref to reference",
+            "db/migration/V5_1__mixed.sql:3 Flyway redefines column orders.total as DECIMAL(12, 2)",
+            "db/migration/V5_1__mixed.sql:4 Flyway renames column orders.memo to remark",
+            "db/migration/V5_1__mixed.sql:5 Flyway changes the type of column orders.code to NVARCHAR(32)",
+            "db/migration/V5_1__mixed.sql:8 Flyway adds NOT NULL column orders.pk2 without a default",
+            "db/migration/V5_1__mixed.sql:9 Flyway drops column schema.orders.a and drops column schema.orders.b");
   }
 
   @Test
   void aTableRebuiltUnderItsOwnNameIsNotADrop(@TempDir Path dir) throws Exception {
-    write(dir, "db/migration/V7__rebuild.sql", """
+    write(
+        dir,
+        "db/migration/V7__rebuild.sql",
+        """
         CREATE TABLE orders_new (id BIGINT PRIMARY KEY, status VARCHAR(16));
         INSERT INTO orders_new SELECT id, status FROM orders;
         DROP TABLE orders;
@@ -88,20 +102,29 @@ class MigrationScannerTest {
 
   @Test
   void statementsTheParserCannotReadAreReportedNotGuessed(@TempDir Path dir) throws Exception {
-    write(dir, "db/migration/V8__odd.sql", """
+    write(
+        dir,
+        "db/migration/V8__odd.sql",
+        """
         CREATE INDEX CONCURRENTLY ix_orders_status ON orders (status);
         ALTER TABLE orders ALTER COLUMN status SET DATA TYPE TEXT;
         ALTER TABLE orders DROP COLUMN legacy;
         """);
     ScanResult r = scan(dir);
-    assertThat(found(r)).containsExactly("db/migration/V8__odd.sql:3 Flyway drops column orders.legacy");
-    assertThat(r.skipped()).extracting(SkippedFile::reason)
-        .containsExactly("SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
+    assertThat(found(r))
+        .containsExactly("db/migration/V8__odd.sql:3 Flyway drops column orders.legacy");
+    assertThat(r.skipped())
+        .extracting(SkippedFile::reason)
+        .containsExactly(
+            "SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
   }
 
   @Test
   void xmlChangesAreAtTheLineOfTheirStartTag(@TempDir Path dir) throws Exception {
-    write(dir, "changelog.xml", """
+    write(
+        dir,
+        "changelog.xml",
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
           <changeSet id="1" author="a">
@@ -122,18 +145,23 @@ class MigrationScannerTest {
         </databaseChangeLog>
         """);
     write(dir, "pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
-    assertThat(found(scan(dir))).containsExactly(
-        "changelog.xml:15 Liquibase drops table legacy_orders",
-        "changelog.xml:4 Liquibase changes the type of column orders.total to numeric(12,2)",
-        "changelog.xml:7 Liquibase renames table carts to baskets",
-        "changelog.xml:8 Liquibase drops columns orders.a, orders.b");
-    assertThat(new Discovery().discover(List.of(dir)).files()).extracting(f -> f.display() + " " + f.kind())
+    assertThat(found(scan(dir)))
+        .containsExactly(
+            "changelog.xml:15 Liquibase drops table legacy_orders",
+            "changelog.xml:4 Liquibase changes the type of column orders.total to numeric(12,2)",
+            "changelog.xml:7 Liquibase renames table carts to baskets",
+            "changelog.xml:8 Liquibase drops columns orders.a, orders.b");
+    assertThat(new Discovery().discover(List.of(dir)).files())
+        .extracting(f -> f.display() + " " + f.kind())
         .containsExactly("changelog.xml " + FileKind.MIGRATION);
   }
 
   @Test
   void malformedXmlChangelogIsSkippedAndNoDoctypeIsRead(@TempDir Path dir) throws Exception {
-    write(dir, "changelog.xml", """
+    write(
+        dir,
+        "changelog.xml",
+        """
         <?xml version="1.0"?>
         <!DOCTYPE databaseChangeLog [<!ENTITY x SYSTEM "file:///etc/passwd">]>
         <databaseChangeLog><changeSet id="1" author="a"><dropTable tableName="&x;"/></changeSet></databaseChangeLog>
@@ -145,14 +173,20 @@ class MigrationScannerTest {
 
   @Test
   void jsonChangelogsAndFormattedSqlAreRead(@TempDir Path dir) throws Exception {
-    write(dir, "changelog.json", """
+    write(
+        dir,
+        "changelog.json",
+        """
         {"databaseChangeLog": [
           {"changeSet": {"id": "1", "author": "a", "changes": [
             {"renameColumn": {"tableName": "orders", "oldColumnName": "a", "newColumnName": "b"}}
           ]}}
         ]}
         """);
-    write(dir, "changes/002.sql", """
+    write(
+        dir,
+        "changes/002.sql",
+        """
         -- liquibase formatted sql
         -- changeset a:2
         ALTER TABLE orders
@@ -160,35 +194,57 @@ class MigrationScannerTest {
         -- rollback ALTER TABLE orders ADD COLUMN c INT;
         """);
     List<Migration> m = scan(dir).breakingMigrations();
-    assertThat(found(scan(dir))).containsExactly(
-        "changelog.json:3 Liquibase renames column orders.a to b",
-        "changes/002.sql:3 Liquibase drops column orders.c");
+    assertThat(found(scan(dir)))
+        .containsExactly(
+            "changelog.json:3 Liquibase renames column orders.a to b",
+            "changes/002.sql:3 Liquibase drops column orders.c");
     assertThat(m).allMatch(x -> x.tool.equals("Liquibase"));
   }
 
   @Test
   void pathologicalScriptsStayBoundedAndReportWhatIsNotRead(@TempDir Path dir) throws Exception {
-    write(dir, "db/migration/V1__nest.sql", "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000) + ";\nALTER TABLE t DROP COLUMN "
-        + "(".repeat(2000) + ";\nALTER TABLE t DROP COLUMN c;\n");
-    write(dir, "db/migration/V2__open.sql", "ALTER TABLE t DROP COLUMN d; SELECT 'abc\n;\n$$ never closed\n/* nor this");
+    write(
+        dir,
+        "db/migration/V1__nest.sql",
+        "SELECT "
+            + "(".repeat(3000)
+            + "1"
+            + ")".repeat(3000)
+            + ";\nALTER TABLE t DROP COLUMN "
+            + "(".repeat(2000)
+            + ";\nALTER TABLE t DROP COLUMN c;\n");
+    write(
+        dir,
+        "db/migration/V2__open.sql",
+        "ALTER TABLE t DROP COLUMN d; SELECT 'abc\n;\n$$ never closed\n/* nor this");
     long start = System.nanoTime();
     ScanResult r = scan(dir);
     assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
-    assertThat(found(r)).containsExactly("db/migration/V1__nest.sql:3 Flyway drops column t.c", "db/migration/V2__open.sql:1 Flyway drops column t.d");
-    assertThat(r.skipped()).extracting(s -> s.file() + ": " + s.reason())
-        .containsExactly("db/migration/V1__nest.sql: SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
+    assertThat(found(r))
+        .containsExactly(
+            "db/migration/V1__nest.sql:3 Flyway drops column t.c",
+            "db/migration/V2__open.sql:1 Flyway drops column t.d");
+    assertThat(r.skipped())
+        .extracting(s -> s.file() + ": " + s.reason())
+        .containsExactly(
+            "db/migration/V1__nest.sql: SQL statement(s) at line 2 not understood by the SQL parser; their schema changes are not analysed");
   }
 
   @Test
   void migrationsOfTestSourcesAreNotTheWorkloads(@TempDir Path dir) throws Exception {
     write(dir, "app/src/test/resources/db/migration/V1__reset.sql", "DROP TABLE orders;\n");
     write(dir, "app/src/main/resources/db/migration/V1__reset.sql", "DROP TABLE orders;\n");
-    assertThat(found(scan(dir))).containsExactly("app/src/main/resources/db/migration/V1__reset.sql:1 Flyway drops table orders");
+    assertThat(found(scan(dir)))
+        .containsExactly(
+            "app/src/main/resources/db/migration/V1__reset.sql:1 Flyway drops table orders");
   }
 
   @Test
   void djangoOperationsWithPositionalArgumentsAndRunSqlLines(@TempDir Path dir) throws Exception {
-    write(dir, "shop/migrations/0002_auto.py", """
+    write(
+        dir,
+        "shop/migrations/0002_auto.py",
+        """
         from django.db import migrations, models
 
 
@@ -202,25 +258,34 @@ class MigrationScannerTest {
                 \"\"\"),
             ]
         """);
-    write(dir, "notdjango/migrations/0001_x.py", "from alembic import op\n\n\ndef upgrade():\n    op.drop_table('t')\n");
-    assertThat(found(scan(dir))).containsExactly(
-        "shop/migrations/0002_auto.py:10 Django renames table orders_order to orders_purchase",
-        "shop/migrations/0002_auto.py:6 Django renames model Cart to Basket (renames its table)",
-        "shop/migrations/0002_auto.py:7 Django adds NOT NULL field order.paid without a database default");
+    write(
+        dir,
+        "notdjango/migrations/0001_x.py",
+        "from alembic import op\n\n\ndef upgrade():\n    op.drop_table('t')\n");
+    assertThat(found(scan(dir)))
+        .containsExactly(
+            "shop/migrations/0002_auto.py:10 Django renames table orders_order to orders_purchase",
+            "shop/migrations/0002_auto.py:6 Django renames model Cart to Basket (renames its table)",
+            "shop/migrations/0002_auto.py:7 Django adds NOT NULL field order.paid without a database default");
   }
 
   @Test
   void sqlFilePathsResolveBesideTheChangelogOrFromTheResourcesRoot() {
-    assertThat(MigrationScanner.sqlFilePath("db/changelog/master.xml", "../sql/1.sql", true)).isEqualTo("db/sql/1.sql");
-    assertThat(MigrationScanner.sqlFilePath("app/src/main/resources/db/master.xml", "classpath:db/sql/1.sql", false))
+    assertThat(MigrationScanner.sqlFilePath("db/changelog/master.xml", "../sql/1.sql", true))
+        .isEqualTo("db/sql/1.sql");
+    assertThat(
+            MigrationScanner.sqlFilePath(
+                "app/src/main/resources/db/master.xml", "classpath:db/sql/1.sql", false))
         .isEqualTo("app/src/main/resources/db/sql/1.sql");
-    assertThat(MigrationScanner.sqlFilePath("db/master.yaml", "db/sql/1.sql", false)).isEqualTo("db/sql/1.sql");
+    assertThat(MigrationScanner.sqlFilePath("db/master.yaml", "db/sql/1.sql", false))
+        .isEqualTo("db/sql/1.sql");
   }
 
   @Test
   void arbitraryTextNeverThrows() {
     java.util.Random random = new java.util.Random(42);
-    String alphabet = "ALTER TABLE DROP COLUMN RENAME TO ADD NOT NULL DEFAULT ;'\"`$$--/**/\n()[],.GO\r\t x";
+    String alphabet =
+        "ALTER TABLE DROP COLUMN RENAME TO ADD NOT NULL DEFAULT ;'\"`$$--/**/\n()[],.GO\r\t x";
     for (int i = 0; i < 300; i++) {
       StringBuilder sb = new StringBuilder();
       int n = random.nextInt(200);

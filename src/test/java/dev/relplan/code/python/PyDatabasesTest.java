@@ -9,10 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** psycopg 2/3, psycopg_pool, redis-py and SQLAlchemy engines: one integration per creation site. */
+/**
+ * psycopg 2/3, psycopg_pool, redis-py and SQLAlchemy engines: one integration per creation site.
+ */
 class PyDatabasesTest {
   private static List<Integration> scan(String source) {
-    return new PythonCodeScanner().scan(List.of(new SourceFile(Path.of("db.py"), "db.py", FileKind.SOURCE_CODE, source, List.of()))).integrations();
+    return new PythonCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(Path.of("db.py"), "db.py", FileKind.SOURCE_CODE, source, List.of())))
+        .integrations();
   }
 
   private static boolean none(Integration i) {
@@ -21,7 +27,9 @@ class PyDatabasesTest {
 
   @Test
   void psycopg2WithoutStatementTimeoutIsNoneAtTheConnectLine() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import psycopg2
 
         def load(order_id):
@@ -37,13 +45,17 @@ class PyDatabasesTest {
     assertThat(i.location.line()).isEqualTo(4);
     assertThat(i.target.get()).isEqualTo("PostgreSQL orders-db.internal");
     assertThat(none(i)).isTrue();
-    assertThat(i.timeout.note()).contains("statement_timeout").doesNotContain("without connect_timeout");
+    assertThat(i.timeout.note())
+        .contains("statement_timeout")
+        .doesNotContain("without connect_timeout");
     assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(4);
   }
 
   @Test
   void statementTimeoutInOptionsOrConninfoIsExplicit() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import psycopg
         import psycopg2
 
@@ -67,18 +79,22 @@ class PyDatabasesTest {
     assertThat(r).hasSize(5);
     assertThat(r.get(0).timeout.get()).isEqualTo("statement_timeout 2s");
     assertThat(r.get(0).target.get()).isEqualTo("PostgreSQL db.internal");
-    assertThat(r.get(1).timeout.get()).isEqualTo("statement_timeout 5000 ms, connect_timeout 3 s (DSN)");
+    assertThat(r.get(1).timeout.get())
+        .isEqualTo("statement_timeout 5000 ms, connect_timeout 3 s (DSN)");
     assertThat(r.get(1).target.get()).isEqualTo("PostgreSQL db");
     assertThat(r.get(2).timeout.get()).isEqualTo("statement_timeout 1500 ms");
     assertThat(none(r.get(3))).isTrue();
     assertThat(r.get(3).timeout.note()).contains("psycopg's own 130 s default");
     assertThat(r.get(3).location.line()).isEqualTo(16);
-    assertThat(r.get(4).timeout.note()).contains("without connect_timeout libpq waits indefinitely to connect");
+    assertThat(r.get(4).timeout.note())
+        .contains("without connect_timeout libpq waits indefinitely to connect");
   }
 
   @Test
   void dsnFromTheEnvironmentCannotBeDetermined() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import os
         import psycopg2
         from psycopg_pool import ConnectionPool
@@ -95,7 +111,9 @@ class PyDatabasesTest {
 
   @Test
   void psycopgPoolSettingsAndConnectionKwargs() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         from psycopg_pool import ConnectionPool
 
         pool = ConnectionPool(
@@ -123,7 +141,9 @@ class PyDatabasesTest {
 
   @Test
   void redisWithoutSocketTimeoutIsNoneAndWithItIsExplicit() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import os
         import redis
         import redis.asyncio as aioredis
@@ -147,14 +167,17 @@ class PyDatabasesTest {
     assertThat(r.get(2).timeout.get()).isEqualTo("socket_timeout 2 s (URL)");
     assertThat(r.get(2).target.get()).isEqualTo("Redis cache.internal");
     assertThat(r.get(3).timeout.unresolved()).isTrue();
-    assertThat(r.get(4).timeout.get()).isEqualTo("socket_timeout set from float(os.environ[\"REDIS_TIMEOUT\"])");
+    assertThat(r.get(4).timeout.get())
+        .isEqualTo("socket_timeout set from float(os.environ[\"REDIS_TIMEOUT\"])");
     assertThat(none(r.get(5))).isTrue();
     assertThat(r.get(5).location.line()).isEqualTo(10);
   }
 
   @Test
   void redisConnectionPoolIsFollowed() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import redis
 
         pool = redis.ConnectionPool(host="cache", socket_timeout=3, max_connections=20)
@@ -172,7 +195,9 @@ class PyDatabasesTest {
 
   @Test
   void sqlalchemyEngineHasTheFinitePoolTimeoutAndRecordsPoolSettings() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import os
         from sqlalchemy import create_engine
         from sqlalchemy.pool import NullPool
@@ -196,7 +221,9 @@ class PyDatabasesTest {
 
   @Test
   void statementTimeoutSetInSqlOrAConfigureCallbackCannotBeDetermined() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import psycopg2
         from psycopg_pool import ConnectionPool
 
@@ -219,7 +246,9 @@ class PyDatabasesTest {
 
   @Test
   void psycopg2PoolPassesItsRemainingArgumentsToConnect() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         from psycopg2 import pool
 
         readers = pool.ThreadedConnectionPool(1, 20, host="replica.internal", dbname="app")
@@ -236,10 +265,16 @@ class PyDatabasesTest {
 
   @Test
   void settingParsing() {
-    assertThat(PyDatabases.setting("options='-c statement_timeout=5s'", "statement_timeout")).isEqualTo("5s");
-    assertThat(PyDatabases.setting("options='-c idle_in_transaction_statement_timeout=5s'", "statement_timeout")).isNull();
-    assertThat(PyDatabases.setting("a=1&statement_timeout = 30", "statement_timeout")).isEqualTo("30");
-    assertThat(PyDatabases.dsnHost("postgresql://u:p@db.example.com:5432/app")).isEqualTo("db.example.com");
+    assertThat(PyDatabases.setting("options='-c statement_timeout=5s'", "statement_timeout"))
+        .isEqualTo("5s");
+    assertThat(
+            PyDatabases.setting(
+                "options='-c idle_in_transaction_statement_timeout=5s'", "statement_timeout"))
+        .isNull();
+    assertThat(PyDatabases.setting("a=1&statement_timeout = 30", "statement_timeout"))
+        .isEqualTo("30");
+    assertThat(PyDatabases.dsnHost("postgresql://u:p@db.example.com:5432/app"))
+        .isEqualTo("db.example.com");
     assertThat(PyDatabases.dsnHost("host=pg dbname=x")).isEqualTo("pg");
   }
 }

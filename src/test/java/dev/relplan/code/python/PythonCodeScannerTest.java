@@ -10,15 +10,24 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Python inventory: requests, httpx, aiohttp, urllib3, boto3, resilience decorators, health endpoints. */
+/**
+ * The Python inventory: requests, httpx, aiohttp, urllib3, boto3, resilience decorators, health
+ * endpoints.
+ */
 class PythonCodeScannerTest {
   private static ScanResult scan(String source) {
-    return new PythonCodeScanner().scan(List.of(new SourceFile(Path.of("app.py"), "app.py", FileKind.SOURCE_CODE, source, List.of())));
+    return new PythonCodeScanner()
+        .scan(
+            List.of(
+                new SourceFile(
+                    Path.of("app.py"), "app.py", FileKind.SOURCE_CODE, source, List.of())));
   }
 
   @Test
   void requestsWithoutTimeoutHasNoneAndWithTimeoutIsExplicit() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import requests
         from requests import Session
 
@@ -45,7 +54,9 @@ class PythonCodeScannerTest {
 
   @Test
   void httpxDefaultIsFiniteAndTimeoutNoneDisablesIt() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import httpx
         client = httpx.Client(timeout=None)
         def a():
@@ -56,12 +67,16 @@ class PythonCodeScannerTest {
     assertThat(r.integrations()).hasSize(2);
     assertThat(r.integrations().get(0).timeout.get()).isEqualTo("5 s (httpx default)");
     assertThat(r.integrations().get(1).timeout.present()).isFalse();
-    assertThat(r.integrations().get(1).timeout.trace()).extracting(l -> l.line()).containsExactly(2);
+    assertThat(r.integrations().get(1).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(2);
   }
 
   @Test
   void boto3ConfigTimeoutsAndDisabledRetries() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import boto3
         from botocore.config import Config
 
@@ -93,7 +108,9 @@ class PythonCodeScannerTest {
 
   @Test
   void decoratorsAreResilienceEvidence() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import pybreaker
         import requests
         from tenacity import retry, stop_after_attempt
@@ -112,7 +129,9 @@ class PythonCodeScannerTest {
 
   @Test
   void aiohttpAndUrllib3Defaults() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import aiohttp
         import urllib3
         http = urllib3.PoolManager()
@@ -124,7 +143,8 @@ class PythonCodeScannerTest {
             return http.request("GET", "https://b.example.com/x")
         """);
     assertThat(r.integrations()).hasSize(2);
-    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("300 s total (aiohttp default ClientTimeout)");
+    assertThat(r.integrations().get(0).timeout.get())
+        .isEqualTo("300 s total (aiohttp default ClientTimeout)");
     assertThat(r.integrations().get(1).client).isEqualTo("urllib3");
     assertThat(r.integrations().get(1).timeout.present()).isFalse();
     assertThat(r.integrations().get(1).target.get()).isEqualTo("https://b.example.com");
@@ -132,7 +152,9 @@ class PythonCodeScannerTest {
 
   @Test
   void flaskAndFastApiHealthEndpoints() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         from fastapi import FastAPI
         from flask import Flask
         app = Flask(__name__)
@@ -164,7 +186,9 @@ class PythonCodeScannerTest {
 
   @Test
   void unrelatedGetCallsAreNotIntegrations() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import os
         cache = {}
         def f(k):
@@ -183,7 +207,9 @@ class PythonCodeScannerTest {
 
   @Test
   void keywordArgumentsPassedWithDoubleStarMakeTheTimeoutUnknown() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import requests
         OPTIONS = {"timeout": 5}
         def a(url):
@@ -194,7 +220,9 @@ class PythonCodeScannerTest {
 
   @Test
   void aSessionStoredOnSelfWithMountedRetries() {
-    var r = scan("""
+    var r =
+        scan(
+            """
         import requests
         from requests.adapters import HTTPAdapter
         from urllib3.util.retry import Retry
@@ -210,7 +238,8 @@ class PythonCodeScannerTest {
     Integration i = r.integrations().get(0);
     assertThat(i.enclosing).isEqualTo("Payments.charge");
     assertThat(i.clientLocation.line()).isEqualTo(7);
-    assertThat(i.retry.get()).isEqualTo("HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5))");
+    assertThat(i.retry.get())
+        .isEqualTo("HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5))");
     assertThat(i.timeout.present()).isFalse();
   }
 }

@@ -13,7 +13,8 @@ class TreeSitterLoadTest {
   void pythonGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     assertThat(parser.setLanguage(new TreeSitterPython())).isTrue();
-    TSTree tree = parser.parseString(null, "import requests\nrequests.get('https://a.example.com')\n");
+    TSTree tree =
+        parser.parseString(null, "import requests\nrequests.get('https://a.example.com')\n");
     assertThat(tree.getRootNode().getType()).isEqualTo("module");
     assertThat(tree.getRootNode().hasError()).isFalse();
   }

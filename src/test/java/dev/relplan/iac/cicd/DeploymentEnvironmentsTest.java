@@ -2,8 +2,8 @@ package dev.relplan.iac.cicd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,17 +20,21 @@ class DeploymentEnvironmentsTest {
 
   private Assessment assess() throws IOException {
     Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).assessment();
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .assessment();
   }
 
   private boolean preprodMissing(Assessment a) {
-    return a.findings().stream().anyMatch(f -> f.finding().rule().id().equals("REL-NO-PREPROD-ENV"));
+    return a.findings().stream()
+        .anyMatch(f -> f.finding().rule().id().equals("REL-NO-PREPROD-ENV"));
   }
 
   @Test
   void githubActionsJobDeployingToStagingIsPreProductionEvidence() throws IOException {
     Files.createDirectories(dir.resolve(".github/workflows"));
-    Files.writeString(dir.resolve(".github/workflows/deploy.yml"), """
+    Files.writeString(
+        dir.resolve(".github/workflows/deploy.yml"),
+        """
         on: push
         jobs:
           staging:
@@ -46,19 +50,27 @@ class DeploymentEnvironmentsTest {
         """);
     Assessment a = assess();
     assertThat(preprodMissing(a)).isFalse();
-    assertThat(a.strengths()).anyMatch(s -> s.title().contains("staging") && s.evidence().toString().contains(".github/workflows/deploy.yml:5"));
+    assertThat(a.strengths())
+        .anyMatch(
+            s ->
+                s.title().contains("staging")
+                    && s.evidence().toString().contains(".github/workflows/deploy.yml:5"));
   }
 
   @Test
   void pipelineDeployingOnlyToProductionIsNoEvidence() throws IOException {
     Files.createDirectories(dir.resolve(".github/workflows"));
-    Files.writeString(dir.resolve(".github/workflows/deploy.yml"), "jobs:\n  deploy:\n    environment: production\n");
+    Files.writeString(
+        dir.resolve(".github/workflows/deploy.yml"),
+        "jobs:\n  deploy:\n    environment: production\n");
     assertThat(preprodMissing(assess())).isTrue();
   }
 
   @Test
   void codePipelineStageNamedForStagingIsPreProductionEvidence() throws IOException {
-    Files.writeString(dir.resolve("pipeline.yaml"), """
+    Files.writeString(
+        dir.resolve("pipeline.yaml"),
+        """
         Resources:
           Pipeline:
             Type: AWS::CodePipeline::Pipeline
@@ -77,7 +89,9 @@ class DeploymentEnvironmentsTest {
 
   @Test
   void gitlabManualJobIsAnApprovalGateAndARollbackJobIsARollbackStep() throws IOException {
-    Files.writeString(dir.resolve(".gitlab-ci.yml"), """
+    Files.writeString(
+        dir.resolve(".gitlab-ci.yml"),
+        """
         deploy-prod:
           stage: deploy
           environment: production
@@ -90,13 +104,23 @@ class DeploymentEnvironmentsTest {
           script: [make rollback]
         """);
     Assessment a = assess();
-    assertThat(a.strengths()).anyMatch(s -> s.title().contains("approval gate") && s.evidence().toString().contains(".gitlab-ci.yml:4"));
-    assertThat(a.strengths()).anyMatch(s -> s.title().contains("rollback job") && s.evidence().toString().contains(".gitlab-ci.yml:6"));
+    assertThat(a.strengths())
+        .anyMatch(
+            s ->
+                s.title().contains("approval gate")
+                    && s.evidence().toString().contains(".gitlab-ci.yml:4"));
+    assertThat(a.strengths())
+        .anyMatch(
+            s ->
+                s.title().contains("rollback job")
+                    && s.evidence().toString().contains(".gitlab-ci.yml:6"));
   }
 
   @Test
   void codePipelineApprovalActionIsAnApprovalGate() throws IOException {
-    Files.writeString(dir.resolve("pipeline.yaml"), """
+    Files.writeString(
+        dir.resolve("pipeline.yaml"),
+        """
         Resources:
           Pipeline:
             Type: AWS::CodePipeline::Pipeline
@@ -112,14 +136,21 @@ class DeploymentEnvironmentsTest {
                         Provider: Manual
                         Version: "1"
         """);
-    assertThat(assess().strengths()).anyMatch(s -> s.title().contains("approval gate") && s.evidence().toString().contains("pipeline.yaml:9"));
+    assertThat(assess().strengths())
+        .anyMatch(
+            s ->
+                s.title().contains("approval gate")
+                    && s.evidence().toString().contains("pipeline.yaml:9"));
   }
 
   @Test
   void pipelineWithoutGatesOrRollbackStepsGivesNoSuchStrength() throws IOException {
     Files.createDirectories(dir.resolve(".github/workflows"));
-    Files.writeString(dir.resolve(".github/workflows/ci.yml"), "jobs:\n  build:\n    steps:\n      - name: Build\n        run: make\n");
+    Files.writeString(
+        dir.resolve(".github/workflows/ci.yml"),
+        "jobs:\n  build:\n    steps:\n      - name: Build\n        run: make\n");
     Assessment a = assess();
-    assertThat(a.strengths()).noneMatch(s -> s.title().contains("approval gate") || s.title().contains("rollback job"));
+    assertThat(a.strengths())
+        .noneMatch(s -> s.title().contains("approval gate") || s.title().contains("rollback job"));
   }
 }

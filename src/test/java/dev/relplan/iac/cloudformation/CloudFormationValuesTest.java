@@ -2,16 +2,17 @@ package dev.relplan.iac.cloudformation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
+import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.Database;
 import dev.relplan.model.Function;
-import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Subnet;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where a deciding value comes from: defaults, parameter files, conditions, mappings, SAM Globals, imports. */
+/**
+ * Where a deciding value comes from: defaults, parameter files, conditions, mappings, SAM Globals,
+ * imports.
+ */
 class CloudFormationValuesTest {
   @TempDir Path dir;
 
@@ -33,7 +37,8 @@ class CloudFormationValuesTest {
     Files.writeString(p, content);
   }
 
-  private static final String DB_WITH_PARAMETER = """
+  private static final String DB_WITH_PARAMETER =
+      """
       AWSTemplateFormatVersion: "2010-09-09"
       Parameters:
         MultiAz:
@@ -56,13 +61,16 @@ class CloudFormationValuesTest {
     write("db.yaml", DB_WITH_PARAMETER);
     Value<Boolean> multiAz = db(run(List.of()).workload()).multiAz;
     assertThat(multiAz.get()).isFalse();
-    assertThat(multiAz.trace()).containsExactly(new Location("db.yaml", 11), new Location("db.yaml", 5));
+    assertThat(multiAz.trace())
+        .containsExactly(new Location("db.yaml", 11), new Location("db.yaml", 5));
   }
 
   @Test
   void parameterFileOverridesTheDefaultAndIsCitedAsEvidence() throws IOException {
     write("db.yaml", DB_WITH_PARAMETER);
-    write("params/prod.json", "[\n  {\"ParameterKey\": \"MultiAz\", \"ParameterValue\": \"true\"}\n]\n");
+    write(
+        "params/prod.json",
+        "[\n  {\"ParameterKey\": \"MultiAz\", \"ParameterValue\": \"true\"}\n]\n");
     Pipeline.Result r = run(List.of());
     Value<Boolean> multiAz = db(r.workload()).multiAz;
     assertThat(multiAz.get()).isTrue();
@@ -75,12 +83,15 @@ class CloudFormationValuesTest {
     write("db.yaml", DB_WITH_PARAMETER.replace("    Default: \"false\"\n", ""));
     Assessment a = run(List.of()).assessment();
     assertThat(a.findings()).noneMatch(f -> f.finding().rule().id().equals("REL-DB-SINGLE-AZ"));
-    assertThat(a.undetermined()).anyMatch(u -> u.rule().id().equals("REL-DB-SINGLE-AZ") && u.reason().contains("MultiAz"));
+    assertThat(a.undetermined())
+        .anyMatch(u -> u.rule().id().equals("REL-DB-SINGLE-AZ") && u.reason().contains("MultiAz"));
   }
 
   @Test
   void conditionSelectsTheFnIfBranch() throws IOException {
-    write("db.yaml", """
+    write(
+        "db.yaml",
+        """
         Parameters:
           Env:
             Type: String
@@ -100,7 +111,9 @@ class CloudFormationValuesTest {
 
   @Test
   void resourceWithAFalseConditionDoesNotExist() throws IOException {
-    write("db.yaml", """
+    write(
+        "db.yaml",
+        """
         Parameters:
           Env:
             Type: String
@@ -119,7 +132,9 @@ class CloudFormationValuesTest {
 
   @Test
   void findInMapValueIsCitedAtTheMappingEntry() throws IOException {
-    write("db.yaml", """
+    write(
+        "db.yaml",
+        """
         Mappings:
           Env:
             prod:
@@ -137,7 +152,9 @@ class CloudFormationValuesTest {
 
   @Test
   void samGlobalsApplyWhenTheFunctionDoesNotSetTheValue() throws IOException {
-    write("app.yaml", """
+    write(
+        "app.yaml",
+        """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function:
@@ -163,7 +180,9 @@ class CloudFormationValuesTest {
 
   @Test
   void absentPropertyTakesTheServiceDefaultWithItsReason() throws IOException {
-    write("db.yaml", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n");
+    write(
+        "db.yaml",
+        "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n");
     Value<Boolean> multiAz = db(run(List.of()).workload()).multiAz;
     assertThat(multiAz.source()).isEqualTo(Value.Source.DEFAULT);
     assertThat(multiAz.get()).isFalse();
@@ -172,7 +191,9 @@ class CloudFormationValuesTest {
 
   @Test
   void importValueFollowsAnExportBuiltFromTheStackName() throws IOException {
-    write("network.yaml", """
+    write(
+        "network.yaml",
+        """
         Resources:
           SubnetA:
             Type: AWS::EC2::Subnet
@@ -184,7 +205,9 @@ class CloudFormationValuesTest {
             Export:
               Name: !Sub ${AWS::StackName}-SubnetA
         """);
-    write("queue.yaml", """
+    write(
+        "queue.yaml",
+        """
         Resources:
           Instance:
             Type: AWS::EC2::Instance
@@ -192,13 +215,15 @@ class CloudFormationValuesTest {
               SubnetId: !ImportValue network-SubnetA
         """);
     Workload w = run(List.of()).workload();
-    var instance = w.all(dev.relplan.model.ComputeGroup.class).get(0);
+    var instance = w.all(ComputeGroup.class).get(0);
     assertThat(w.resolve(instance.subnets.get().get(0), Subnet.class)).isNotNull();
   }
 
   @Test
   void redrivePolicyLinksTheDeadLetterQueue() throws IOException {
-    write("q.yaml", """
+    write(
+        "q.yaml",
+        """
         Resources:
           Dlq:
             Type: AWS::SQS::Queue
@@ -210,13 +235,16 @@ class CloudFormationValuesTest {
                 maxReceiveCount: 5
         """);
     Workload w = run(List.of()).workload();
-    Queue dlq = w.all(Queue.class).stream().filter(q -> q.id.equals("Dlq")).findFirst().orElseThrow();
+    Queue dlq =
+        w.all(Queue.class).stream().filter(q -> q.id.equals("Dlq")).findFirst().orElseThrow();
     assertThat(dlq.deadLetterSources).extracting(r -> r.id).containsExactly("Work");
   }
 
   @Test
   void ssmParameterTypesAreNeverTakenFromTheirDefault() throws IOException {
-    write("db.yaml", """
+    write(
+        "db.yaml",
+        """
         Parameters:
           MultiAz:
             Type: AWS::SSM::Parameter::Value<String>
@@ -232,7 +260,9 @@ class CloudFormationValuesTest {
 
   @Test
   void nestedStackWithALocalTemplateIsEvaluatedWithTheParentsParameters() throws IOException {
-    write("root.yaml", """
+    write(
+        "root.yaml",
+        """
         Resources:
           Data:
             Type: AWS::CloudFormation::Stack
@@ -249,7 +279,9 @@ class CloudFormationValuesTest {
 
   @Test
   void aSubnetZoneThatCannotBeResolvedKeepsItsReason() throws IOException {
-    write("network.yaml", """
+    write(
+        "network.yaml",
+        """
         Resources:
           SubnetA:
             Type: AWS::EC2::Subnet

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The name → function table of CloudFormation intrinsics, as a template evaluates its values. */
 class IntrinsicsTest {
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Parameters:
         Env:
           Type: String
@@ -41,7 +42,13 @@ class IntrinsicsTest {
       """;
 
   private static Template template(String text) throws Exception {
-    SourceFile f = new SourceFile(Path.of("t.yaml"), "t.yaml", FileKind.CLOUDFORMATION, text, YamlLoader.loadAll("t.yaml", text));
+    SourceFile f =
+        new SourceFile(
+            Path.of("t.yaml"),
+            "t.yaml",
+            FileKind.CLOUDFORMATION,
+            text,
+            YamlLoader.loadAll("t.yaml", text));
     return new Template(f, "t.yaml", List.of(), Map.of(), new CrossStack());
   }
 
@@ -53,19 +60,24 @@ class IntrinsicsTest {
   void aShortFormTagEvaluatesAsItsLongForm() throws Exception {
     Template t = template(TEMPLATE);
     for (String fn : List.of("Join", "Select", "Sub", "If")) {
-      assertThat(value(t, "short" + fn)).as(fn).isEqualTo(value(t, "long" + fn)).isNotInstanceOf(Unknown.class);
+      assertThat(value(t, "short" + fn))
+          .as(fn)
+          .isEqualTo(value(t, "long" + fn))
+          .isNotInstanceOf(Unknown.class);
     }
   }
 
   @Test
   void anIntrinsicOutsideTheTableIsLeftToDeployTime() throws Exception {
-    assertThat(value(template(TEMPLATE), "cidr")).isEqualTo(new Unknown("Fn::Cidr is evaluated by CloudFormation at deploy time"));
+    assertThat(value(template(TEMPLATE), "cidr"))
+        .isEqualTo(new Unknown("Fn::Cidr is evaluated by CloudFormation at deploy time"));
   }
 
   @Test
   void everyIntrinsicCountsTowardsTheDepthLimit() throws Exception {
     assertThat(value(template(nestedBase64(100)), "v")).isEqualTo("x");
-    assertThat(value(template(nestedBase64(101)), "v")).isEqualTo(new Unknown("expression nests too deeply"));
+    assertThat(value(template(nestedBase64(101)), "v"))
+        .isEqualTo(new Unknown("expression nests too deeply"));
   }
 
   private static String nestedBase64(int levels) {

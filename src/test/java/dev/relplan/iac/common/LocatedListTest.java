@@ -14,24 +14,32 @@ class LocatedListTest {
 
   @Test
   void partsThatAreSetAreJoinedWithTheirLines() {
-    Value<List<Object>> joined = new LocatedList()
-        .addAll(Value.explicit(List.of("tg-a", "tg-b"), List.of(TARGET_GROUPS)))
-        .addAll(Value.absent())
-        .add(Value.explicit("classic-lb", List.of(LOAD_BALANCERS)))
-        .value();
+    Value<List<Object>> joined =
+        new LocatedList()
+            .addAll(Value.explicit(List.of("tg-a", "tg-b"), List.of(TARGET_GROUPS)))
+            .addAll(Value.absent())
+            .add(Value.explicit("classic-lb", List.of(LOAD_BALANCERS)))
+            .value();
     assertThat(joined.get()).containsExactly("tg-a", "tg-b", "classic-lb");
     assertThat(joined.trace()).containsExactly(TARGET_GROUPS, LOAD_BALANCERS);
   }
 
   @Test
   void noPartSetIsAbsent() {
-    assertThat(new LocatedList().add(Value.unresolved("unknown", List.of(TARGET_GROUPS))).value().present()).isFalse();
+    assertThat(
+            new LocatedList()
+                .add(Value.unresolved("unknown", List.of(TARGET_GROUPS)))
+                .value()
+                .present())
+        .isFalse();
   }
 
   @Test
   void anAttachmentAppendsAtItsOwnLine() {
     Location attachment = new Location("main.tf", 20);
-    Value<List<Object>> targets = LocatedList.appended(Value.explicit(List.of("i-1"), List.of(TARGET_GROUPS)), "i-2", attachment);
+    Value<List<Object>> targets =
+        LocatedList.appended(
+            Value.explicit(List.of("i-1"), List.of(TARGET_GROUPS)), "i-2", attachment);
     assertThat(targets.get()).containsExactly("i-1", "i-2");
     assertThat(targets.trace()).containsExactly(TARGET_GROUPS, attachment);
   }

@@ -12,11 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The typed conversions every format's settings share, with the format's own words for what is known only later. */
+/**
+ * The typed conversions every format's settings share, with the format's own words for what is
+ * known only later.
+ */
 class TypedSettingsTest {
   private static final Location LINE = new Location("main.tf", 3);
 
-  /** Settings held in a map of top-level keys, each set at one line; nested settings are the maps in a list. */
+  /**
+   * Settings held in a map of top-level keys, each set at one line; nested settings are the maps in
+   * a list.
+   */
   private static final class MapSettings extends TypedSettings<MapSettings> {
     private final Map<String, Object> values;
 
@@ -43,7 +49,9 @@ class TypedSettingsTest {
     public Value<Object> raw(String path) {
       Object v = values.get(path);
       if (v == null) return Value.absent();
-      return v instanceof Unknown u ? Value.unresolved(u.reason(), List.of(LINE)) : Value.explicit(v, List.of(LINE));
+      return v instanceof Unknown u
+          ? Value.unresolved(u.reason(), List.of(LINE))
+          : Value.explicit(v, List.of(LINE));
     }
 
     @Override
@@ -54,7 +62,9 @@ class TypedSettingsTest {
     @Override
     @SuppressWarnings("unchecked")
     public List<MapSettings> nested(String path) {
-      return values.get(path) instanceof List<?> l ? l.stream().map(m -> new MapSettings((Map<String, Object>) m)).toList() : List.of();
+      return values.get(path) instanceof List<?> l
+          ? l.stream().map(m -> new MapSettings((Map<String, Object>) m)).toList()
+          : List.of();
     }
 
     @Override
@@ -87,26 +97,32 @@ class TypedSettingsTest {
 
   @Test
   void aFractionIsNotAWholeNumber() {
-    assertThat(new MapSettings(Map.of("size", "2.5")).integer("size").note()).isEqualTo("expected a whole number, found 2.5");
+    assertThat(new MapSettings(Map.of("size", "2.5")).integer("size").note())
+        .isEqualTo("expected a whole number, found 2.5");
   }
 
   @Test
   void aReferenceWhereTextIsExpectedIsKnownOnlyLaterInTheFormatsWords() {
     ResourceRef ref = new ResourceRef("s", "aws_lb.web", "arn");
-    assertThat(new MapSettings(Map.of("name", ref)).str("name").note()).isEqualTo("aws_lb.web.arn is known once deployed");
+    assertThat(new MapSettings(Map.of("name", ref)).str("name").note())
+        .isEqualTo("aws_lb.web.arn is known once deployed");
   }
 
   @Test
   void theServiceDefaultAppliesOnlyWhenTheSettingIsAbsent() {
     MapSettings p = new MapSettings(Map.of("on", "false"));
     assertThat(TypedSettings.or(p.bool("on"), true, "on by default").get()).isFalse();
-    assertThat(TypedSettings.or(p.bool("missing"), true, "on by default").note()).isEqualTo("on by default");
+    assertThat(TypedSettings.or(p.bool("missing"), true, "on by default").note())
+        .isEqualTo("on by default");
   }
 
   @Test
   void collectKeepsTheSetValuesOfNestedSettingsAtTheGivenLine() {
     Location at = new Location("main.tf", 9);
-    MapSettings p = new MapSettings(Map.of("stages", List.of(Map.of("api", "a"), Map.of("other", "x"), Map.of("api", "b"))));
+    MapSettings p =
+        new MapSettings(
+            Map.of(
+                "stages", List.of(Map.of("api", "a"), Map.of("other", "x"), Map.of("api", "b"))));
     Value<List<Object>> apis = p.collect("stages", "api", at);
     assertThat(apis.get()).containsExactly("a", "b");
     assertThat(apis.trace()).containsExactly(at);

@@ -2,8 +2,8 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,9 @@ class DataSourceZonesTest {
   @TempDir Path dir;
 
   private Assessment assess(int natCount) throws IOException {
-    Files.writeString(dir.resolve("main.tf"), """
+    Files.writeString(
+        dir.resolve("main.tf"),
+        """
         data "aws_availability_zones" "available" {}
 
         locals {
@@ -64,8 +66,10 @@ class DataSourceZonesTest {
           subnet_id      = aws_subnet.private[count.index].id
           route_table_id = aws_route_table.private[count.index].id
         }
-        """.formatted(natCount, natCount == 1 ? "0" : "count.index"));
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).assessment();
+        """
+            .formatted(natCount, natCount == 1 ? "0" : "count.index"));
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .assessment();
   }
 
   @Test

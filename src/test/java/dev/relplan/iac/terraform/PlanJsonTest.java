@@ -2,14 +2,14 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.model.Database;
-import dev.relplan.source.Location;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Subnet;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** terraform show -json output as input: known values, located in the configuration when it is scanned too. */
+/**
+ * terraform show -json output as input: known values, located in the configuration when it is
+ * scanned too.
+ */
 class PlanJsonTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String PLAN = """
+  private static final String PLAN =
+      """
       {
         "format_version": "1.2",
         "terraform_version": "1.7.5",
@@ -79,23 +82,36 @@ class PlanJsonTest {
   }
 
   private static List<Finding> findings(Pipeline.Result r, String rule) {
-    return r.assessment().findings().stream().map(Assessment.NumberedFinding::finding).filter(f -> f.rule().id().equals(rule)).toList();
+    return r.assessment().findings().stream()
+        .map(Assessment.NumberedFinding::finding)
+        .filter(f -> f.rule().id().equals(rule))
+        .toList();
   }
 
   @Test
   void planAloneGivesKnownValuesAtPlanLines() throws IOException {
     Files.writeString(dir.resolve("plan.json"), PLAN);
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> assertThat(f.evidence()).containsExactly(new Location("plan.json", 8)));
-    Queue dlq = r.workload().all(Queue.class).stream().filter(q -> q.id.equals("aws_sqs_queue.dlq")).findFirst().orElseThrow();
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.evidence()).containsExactly(new Location("plan.json", 8)));
+    Queue dlq =
+        r.workload().all(Queue.class).stream()
+            .filter(q -> q.id.equals("aws_sqs_queue.dlq"))
+            .findFirst()
+            .orElseThrow();
     assertThat(dlq.deadLetterSources).extracting(x -> x.id).containsExactly("aws_sqs_queue.work");
-    assertThat(r.workload().all(Subnet.class)).singleElement().satisfies(s -> assertThat(s.availabilityZone.get()).isEqualTo("eu-west-1a"));
+    assertThat(r.workload().all(Subnet.class))
+        .singleElement()
+        .satisfies(s -> assertThat(s.availabilityZone.get()).isEqualTo("eu-west-1a"));
   }
 
   @Test
   void planValuesWinAndTheConfigurationGivesTheLines() throws IOException {
     Files.writeString(dir.resolve("plan.json"), PLAN);
-    Files.writeString(dir.resolve("main.tf"), """
+    Files.writeString(
+        dir.resolve("main.tf"),
+        """
         variable "multi_az" {
           default = true
         }
@@ -108,11 +124,16 @@ class PlanJsonTest {
         }
         """);
     Files.createDirectories(dir.resolve("net"));
-    Files.writeString(dir.resolve("net/main.tf"), "resource \"aws_subnet\" \"private\" {\n  count = 1\n}\n");
+    Files.writeString(
+        dir.resolve("net/main.tf"), "resource \"aws_subnet\" \"private\" {\n  count = 1\n}\n");
     Pipeline.Result r = run();
     assertThat(r.workload().all(Database.class)).singleElement();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
-        .satisfies(f -> assertThat(f.evidence()).containsExactly(new Location("main.tf", 4), new Location("plan.json", 8)));
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.evidence())
+                    .containsExactly(new Location("main.tf", 4), new Location("plan.json", 8)));
     Subnet s = r.workload().all(Subnet.class).get(0);
     assertThat(s.id).isEqualTo("module.net.aws_subnet.private[0]");
     assertThat(s.location).isEqualTo(new Location("net/main.tf", 1));

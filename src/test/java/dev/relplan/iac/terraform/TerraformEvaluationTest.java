@@ -2,14 +2,14 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.assess.Assessment;
 import dev.relplan.model.Database;
-import dev.relplan.source.Location;
 import dev.relplan.model.Resource;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Undetermined;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where a deciding value comes from, end to end: files in, model values, findings and Cannot Determine out. */
+/**
+ * Where a deciding value comes from, end to end: files in, model values, findings and Cannot
+ * Determine out.
+ */
 class TerraformEvaluationTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String DB = """
+  private static final String DB =
+      """
       resource "aws_db_instance" "main" {
         identifier     = "main"
         engine         = "postgres"
@@ -38,7 +41,9 @@ class TerraformEvaluationTest {
   }
 
   private Pipeline.Result run(List<Path> varFiles, List<String> vars) throws IOException {
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of(), null, varFiles, vars));
+    return Pipeline.run(
+        new Pipeline.Request(
+            List.of(dir), "t", Context.defaults(), List.of(), null, varFiles, vars));
   }
 
   private Pipeline.Result run() throws IOException {
@@ -46,7 +51,10 @@ class TerraformEvaluationTest {
   }
 
   private static List<Finding> findings(Pipeline.Result r, String rule) {
-    return r.assessment().findings().stream().map(Assessment.NumberedFinding::finding).filter(f -> f.rule().id().equals(rule)).toList();
+    return r.assessment().findings().stream()
+        .map(Assessment.NumberedFinding::finding)
+        .filter(f -> f.rule().id().equals(rule))
+        .toList();
   }
 
   private static List<Undetermined> undetermined(Pipeline.Result r, String rule) {
@@ -54,86 +62,122 @@ class TerraformEvaluationTest {
   }
 
   private static Database db(Pipeline.Result r, String id) {
-    for (Resource x : r.workload().resources()) if (x instanceof Database d && d.id.equals(id)) return d;
+    for (Resource x : r.workload().resources())
+      if (x instanceof Database d && d.id.equals(id)) return d;
     throw new AssertionError("no database " + id + " in " + r.workload().resources());
   }
 
   @Test
   void variableDefaultDecidesAndIsCited() throws IOException {
-    write("main.tf", "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
+    write(
+        "main.tf",
+        "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
     Pipeline.Result r = run();
     Database d = db(r, "aws_db_instance.main");
     assertThat(d.multiAz.isFalse()).isTrue();
-    assertThat(d.multiAz.trace()).containsExactly(new Location("main.tf", 8), new Location("main.tf", 2));
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> assertThat(f.evidence())
-        .containsExactly(new Location("main.tf", 4), new Location("main.tf", 8), new Location("main.tf", 2)));
+    assertThat(d.multiAz.trace())
+        .containsExactly(new Location("main.tf", 8), new Location("main.tf", 2));
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.evidence())
+                    .containsExactly(
+                        new Location("main.tf", 4),
+                        new Location("main.tf", 8),
+                        new Location("main.tf", 2)));
   }
 
   @Test
   void terraformTfvarsOverridesTheDefault() throws IOException {
-    write("main.tf", "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
+    write(
+        "main.tf",
+        "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
     write("terraform.tfvars", "# production\nmulti_az = true\n");
     Pipeline.Result r = run();
     Database d = db(r, "aws_db_instance.main");
     assertThat(d.multiAz.isTrue()).isTrue();
-    assertThat(d.multiAz.trace()).contains(new Location("terraform.tfvars", 2)).doesNotContain(new Location("main.tf", 2));
+    assertThat(d.multiAz.trace())
+        .contains(new Location("terraform.tfvars", 2))
+        .doesNotContain(new Location("main.tf", 2));
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
   }
 
   @Test
   void autoTfvarsApplyAfterTerraformTfvarsInLexicalOrder() throws IOException {
-    write("main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
+    write(
+        "main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
     write("terraform.tfvars", "multi_az = true\n");
     write("a.auto.tfvars", "multi_az = true\n");
     write("b.auto.tfvars", "\nmulti_az = false\n");
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
         .satisfies(f -> assertThat(f.evidence()).contains(new Location("b.auto.tfvars", 2)));
   }
 
   @Test
   void aSingleProductionVariableFileIsUsedWhenNoVarFileIsGiven() throws IOException {
-    write("main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
+    write(
+        "main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
     write("env/staging.tfvars", "multi_az = true\n");
     write("env/prod.tfvars", "multi_az = false\n");
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
         .satisfies(f -> assertThat(f.evidence()).contains(new Location("env/prod.tfvars", 1)));
-    assertThat(r.assessment().notes()).anyMatch(n -> n.contains("env/prod.tfvars") && n.contains("--var-file"));
-    assertThat(findings(run(List.of(dir.resolve("env/staging.tfvars")), List.of()), "REL-DB-SINGLE-AZ")).isEmpty();
+    assertThat(r.assessment().notes())
+        .anyMatch(n -> n.contains("env/prod.tfvars") && n.contains("--var-file"));
+    assertThat(
+            findings(
+                run(List.of(dir.resolve("env/staging.tfvars")), List.of()), "REL-DB-SINGLE-AZ"))
+        .isEmpty();
     write("env/dr.tfvars", "multi_az = false\n");
-    assertThat(findings(run(List.of(dir.resolve("env/dr.tfvars")), List.of()), "REL-DB-SINGLE-AZ")).singleElement()
+    assertThat(findings(run(List.of(dir.resolve("env/dr.tfvars")), List.of()), "REL-DB-SINGLE-AZ"))
+        .singleElement()
         .satisfies(f -> assertThat(f.evidence()).contains(new Location("env/dr.tfvars", 1)));
   }
 
   @Test
   void varFileThenVarOptionWin() throws IOException {
-    write("main.tf", "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
-    Path varFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-prod.tfvars"), "multi_az = true\n");
+    write(
+        "main.tf",
+        "variable \"multi_az\" {\n  default = false\n}\n" + DB.formatted("var.multi_az"));
+    Path varFile =
+        Files.writeString(
+            dir.resolveSibling(dir.getFileName() + "-prod.tfvars"), "multi_az = true\n");
     assertThat(findings(run(List.of(varFile), List.of()), "REL-DB-SINGLE-AZ")).isEmpty();
-    assertThat(findings(run(List.of(varFile), List.of("multi_az=false")), "REL-DB-SINGLE-AZ")).hasSize(1);
+    assertThat(findings(run(List.of(varFile), List.of("multi_az=false")), "REL-DB-SINGLE-AZ"))
+        .hasSize(1);
     assertThat(findings(run(List.of(), List.of("multi_az=true")), "REL-DB-SINGLE-AZ")).isEmpty();
   }
 
   @Test
   void localAndConditionalDecide() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "env" {
           default = "prod"
         }
         locals {
           ha = var.env == "prod" ? false : true
         }
-        """ + DB.formatted("local.ha"));
+        """
+            + DB.formatted("local.ha"));
     Pipeline.Result r = run();
     Database d = db(r, "aws_db_instance.main");
     assertThat(d.multiAz.isFalse()).isTrue();
-    assertThat(d.multiAz.trace()).containsExactly(new Location("main.tf", 11), new Location("main.tf", 5), new Location("main.tf", 2));
+    assertThat(d.multiAz.trace())
+        .containsExactly(
+            new Location("main.tf", 11), new Location("main.tf", 5), new Location("main.tf", 2));
   }
 
   @Test
   void countZeroMeansNoResourceAndNoFinding() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "create" {
           default = false
         }
@@ -151,7 +195,9 @@ class TerraformEvaluationTest {
 
   @Test
   void countProducesIndexedAddresses() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         resource "aws_db_instance" "main" {
           count    = 2
           engine   = "postgres"
@@ -160,12 +206,16 @@ class TerraformEvaluationTest {
         """);
     Pipeline.Result r = run();
     assertThat(db(r, "aws_db_instance.main[0]").multiAz.isTrue()).isTrue();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).extracting(Finding::resource).containsExactly("aws_db_instance.main[1]");
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .extracting(Finding::resource)
+        .containsExactly("aws_db_instance.main[1]");
   }
 
   @Test
   void forEachOverAMapGivesOneFindingPerInstanceAddress() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "databases" {
           default = {
             orders   = { multi_az = false }
@@ -181,31 +231,46 @@ class TerraformEvaluationTest {
         }
         """);
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).extracting(Finding::resource)
-        .containsExactlyInAnyOrder("aws_db_instance.db[\"orders\"]", "aws_db_instance.db[\"payments\"]");
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .extracting(Finding::resource)
+        .containsExactlyInAnyOrder(
+            "aws_db_instance.db[\"orders\"]", "aws_db_instance.db[\"payments\"]");
     assertThat(db(r, "aws_db_instance.db[\"catalog\"]").multiAz.isTrue()).isTrue();
   }
 
   @Test
   void localModuleInputDecidesAndTheCallChainIsCited() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         module "db" {
           source   = "./modules/db"
           multi_az = false
         }
         """);
-    write("modules/db/main.tf", "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
+    write(
+        "modules/db/main.tf",
+        "variable \"multi_az\" {\n  default = true\n}\n" + DB.formatted("var.multi_az"));
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> {
-      assertThat(f.resource()).isEqualTo("module.db.aws_db_instance.main");
-      assertThat(f.evidence()).containsExactly(new Location("modules/db/main.tf", 4), new Location("modules/db/main.tf", 8),
-          new Location("main.tf", 3), new Location("main.tf", 1));
-    });
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resource()).isEqualTo("module.db.aws_db_instance.main");
+              assertThat(f.evidence())
+                  .containsExactly(
+                      new Location("modules/db/main.tf", 4),
+                      new Location("modules/db/main.tf", 8),
+                      new Location("main.tf", 3),
+                      new Location("main.tf", 1));
+            });
   }
 
   @Test
   void nestedModulesPassInputsDownAndOutputsUp() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "ha" {
           default = false
         }
@@ -217,7 +282,9 @@ class TerraformEvaluationTest {
           value = module.app.db_id
         }
         """);
-    write("modules/app/main.tf", """
+    write(
+        "modules/app/main.tf",
+        """
         variable "ha" {}
         module "db" {
           source   = "../db"
@@ -227,20 +294,35 @@ class TerraformEvaluationTest {
           value = module.db.id
         }
         """);
-    write("modules/db/main.tf", "variable \"multi_az\" {}\n" + DB.formatted("var.multi_az") + "output \"id\" {\n  value = aws_db_instance.main.id\n}\n");
+    write(
+        "modules/db/main.tf",
+        "variable \"multi_az\" {}\n"
+            + DB.formatted("var.multi_az")
+            + "output \"id\" {\n  value = aws_db_instance.main.id\n}\n");
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> {
-      assertThat(f.resource()).isEqualTo("module.app.module.db.aws_db_instance.main");
-      assertThat(f.evidence()).contains(new Location("main.tf", 2), new Location("main.tf", 4), new Location("modules/app/main.tf", 2));
-      assertThat(f.evidence().get(f.evidence().size() - 1)).isEqualTo(new Location("modules/app/main.tf", 2));
-    });
-    // only the root is a configuration: the modules are not evaluated on their own with missing inputs
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resource()).isEqualTo("module.app.module.db.aws_db_instance.main");
+              assertThat(f.evidence())
+                  .contains(
+                      new Location("main.tf", 2),
+                      new Location("main.tf", 4),
+                      new Location("modules/app/main.tf", 2));
+              assertThat(f.evidence().get(f.evidence().size() - 1))
+                  .isEqualTo(new Location("modules/app/main.tf", 2));
+            });
+    // only the root is a configuration: the modules are not evaluated on their own with missing
+    // inputs
     assertThat(r.workload().resources()).filteredOn(x -> x instanceof Database).hasSize(1);
   }
 
   @Test
   void moduleForEachCreatesOneInstancePerKey() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         module "db" {
           for_each = toset(["a", "b"])
           source   = "./modules/db"
@@ -249,29 +331,42 @@ class TerraformEvaluationTest {
         """);
     write("modules/db/main.tf", "variable \"multi_az\" {}\n" + DB.formatted("var.multi_az"));
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).extracting(Finding::resource).containsExactly("module.db[\"b\"].aws_db_instance.main");
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .extracting(Finding::resource)
+        .containsExactly("module.db[\"b\"].aws_db_instance.main");
   }
 
   @Test
   void dataSourceValueIsCannotDetermine() throws IOException {
-    write("main.tf", "data \"aws_ssm_parameter\" \"ha\" {\n  name = \"/ha\"\n}\n" + DB.formatted("data.aws_ssm_parameter.ha.value == \"true\""));
+    write(
+        "main.tf",
+        "data \"aws_ssm_parameter\" \"ha\" {\n  name = \"/ha\"\n}\n"
+            + DB.formatted("data.aws_ssm_parameter.ha.value == \"true\""));
     Pipeline.Result r = run();
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
-    assertThat(undetermined(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(u -> assertThat(u.reason()).contains("data.aws_ssm_parameter.ha"));
+    assertThat(undetermined(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(u -> assertThat(u.reason()).contains("data.aws_ssm_parameter.ha"));
   }
 
   @Test
   void remoteModuleIsReportedAndItsOutputsAreCannotDetermine() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         module "settings" {
           source  = "terraform-aws-modules/settings/aws"
           version = "1.0.0"
         }
-        """ + DB.formatted("module.settings.multi_az"));
+        """
+            + DB.formatted("module.settings.multi_az"));
     Pipeline.Result r = run();
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
-    assertThat(undetermined(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(u -> assertThat(u.reason()).contains("module.settings"));
-    assertThat(r.assessment().notes()).anyMatch(n -> n.contains("module.settings") && n.contains("not fetched"));
+    assertThat(undetermined(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(u -> assertThat(u.reason()).contains("module.settings"));
+    assertThat(r.assessment().notes())
+        .anyMatch(n -> n.contains("module.settings") && n.contains("not fetched"));
     assertThat(r.workload().unresolvables).anyMatch(u -> u.subject().equals("module.settings"));
   }
 
@@ -279,7 +374,8 @@ class TerraformEvaluationTest {
   void moduleSourceOutsideTheScannedPathIsNotFollowed() throws IOException {
     write("main.tf", "module \"shared\" {\n  source = \"../../elsewhere/db\"\n}\n");
     Pipeline.Result r = run();
-    assertThat(r.assessment().notes()).anyMatch(n -> n.contains("module.shared") && n.contains("outside the scanned paths"));
+    assertThat(r.assessment().notes())
+        .anyMatch(n -> n.contains("module.shared") && n.contains("outside the scanned paths"));
   }
 
   @Test
@@ -287,12 +383,16 @@ class TerraformEvaluationTest {
     write("main.tf", DB.formatted("tobool(templatefile(\"${path.module}/ha.tpl\", {}))"));
     Pipeline.Result r = run();
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
-    assertThat(undetermined(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(u -> assertThat(u.reason()).contains("templatefile"));
+    assertThat(undetermined(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(u -> assertThat(u.reason()).contains("templatefile"));
   }
 
   @Test
   void unknownCountKeepsTheResourceAsCannotDetermine() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         data "aws_availability_zones" "all" {}
         resource "aws_db_instance" "main" {
           count    = length(data.aws_availability_zones.all.names)
@@ -302,7 +402,8 @@ class TerraformEvaluationTest {
         """);
     Pipeline.Result r = run();
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
-    assertThat(undetermined(r, "REL-DB-SINGLE-AZ")).singleElement()
+    assertThat(undetermined(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
         .satisfies(u -> assertThat(u.reason()).contains("count cannot be evaluated"));
   }
 
@@ -311,16 +412,22 @@ class TerraformEvaluationTest {
     write("broken.tf", "resource \"aws_sqs_queue\" \"q\" {\n  name = \n}\n");
     write("main.tf", DB.formatted("false"));
     Pipeline.Result r = run();
-    assertThat(r.assessment().skippedFiles()).anyMatch(s -> s.file().equals("broken.tf") && s.reason().contains("broken.tf:"));
+    assertThat(r.assessment().skippedFiles())
+        .anyMatch(s -> s.file().equals("broken.tf") && s.reason().contains("broken.tf:"));
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).hasSize(1);
   }
 
   @Test
   void selfReferencingAndVeryLongLocalChainsDoNotOverflow() throws IOException {
     StringBuilder sb = new StringBuilder("locals {\n  a = local.b\n  b = local.a\n");
-    for (int i = 0; i < 5000; i++) sb.append("  l").append(i).append(" = local.l").append(i + 1).append("\n");
+    for (int i = 0; i < 5000; i++)
+      sb.append("  l").append(i).append(" = local.l").append(i + 1).append("\n");
     sb.append("  l5000 = false\n}\n");
-    write("main.tf", sb + DB.formatted("local.a") + DB.formatted("local.l0").replace("\"main\" {", "\"chain\" {"));
+    write(
+        "main.tf",
+        sb
+            + DB.formatted("local.a")
+            + DB.formatted("local.l0").replace("\"main\" {", "\"chain\" {"));
     Pipeline.Result r = run();
     assertThat(findings(r, "REL-DB-SINGLE-AZ")).isEmpty();
     assertThat(undetermined(r, "REL-DB-SINGLE-AZ")).hasSize(2);
@@ -329,25 +436,31 @@ class TerraformEvaluationTest {
   @Test
   void modulesCallingThemselvesAreBounded() throws IOException {
     write("main.tf", "module \"loop\" {\n  source = \"./m\"\n}\n");
-    write("m/main.tf", "module \"a\" {\n  source = \"./\"\n}\nmodule \"b\" {\n  source = \"../m\"\n}\n"
-        + "resource \"aws_sqs_queue\" \"q\" {}\n");
+    write(
+        "m/main.tf",
+        "module \"a\" {\n  source = \"./\"\n}\nmodule \"b\" {\n  source = \"../m\"\n}\n"
+            + "resource \"aws_sqs_queue\" \"q\" {}\n");
     long start = System.nanoTime();
     Pipeline.Result r = run();
     assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
-    assertThat(r.workload().resources().size()).isLessThanOrEqualTo(Session.MAX_MODULE_INSTANCES + 1);
+    assertThat(r.workload().resources().size())
+        .isLessThanOrEqualTo(Session.MAX_MODULE_INSTANCES + 1);
     assertThat(r.assessment().notes()).anyMatch(n -> n.contains("not followed"));
   }
 
   @Test
   void environmentVariableMarksTheResourceNonProduction() throws IOException {
-    write("main.tf", "variable \"environment\" {\n  default = \"dev\"\n}\n" + DB.formatted("false"));
+    write(
+        "main.tf", "variable \"environment\" {\n  default = \"dev\"\n}\n" + DB.formatted("false"));
     Pipeline.Result r = run();
     assertThat(db(r, "aws_db_instance.main").environment.get()).isEqualTo("dev");
   }
 
   @Test
   void jsonSyntaxConfigurationAndVariables() throws IOException {
-    write("main.tf.json", """
+    write(
+        "main.tf.json",
+        """
         {
           "variable": {"multi_az": {"default": true}},
           "resource": {
@@ -359,8 +472,13 @@ class TerraformEvaluationTest {
         """);
     write("terraform.tfvars.json", "{\n  \"multi_az\": false\n}\n");
     Pipeline.Result r = run();
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement()
-        .satisfies(f -> assertThat(f.evidence()).contains(new Location("main.tf.json", 5), new Location("terraform.tfvars.json", 2)));
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.evidence())
+                    .contains(
+                        new Location("main.tf.json", 5), new Location("terraform.tfvars.json", 2)));
   }
 
   @Test
@@ -370,17 +488,28 @@ class TerraformEvaluationTest {
     write("envs/staging/main.tf", call.formatted("false"));
     write("modules/db/main.tf", "variable \"multi_az\" {}\n" + DB.formatted("var.multi_az"));
     Pipeline.Result r = run();
-    assertThat(r.workload().all(Database.class)).extracting(d -> d.id)
-        .containsExactlyInAnyOrder("envs/prod:module.db.aws_db_instance.main", "envs/staging:module.db.aws_db_instance.main");
-    assertThat(findings(r, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> {
-      assertThat(f.resource()).isEqualTo("envs/staging:module.db.aws_db_instance.main");
-      assertThat(f.evidence()).contains(new Location("envs/staging/main.tf", 3), new Location("envs/staging/main.tf", 1));
-    });
+    assertThat(r.workload().all(Database.class))
+        .extracting(d -> d.id)
+        .containsExactlyInAnyOrder(
+            "envs/prod:module.db.aws_db_instance.main",
+            "envs/staging:module.db.aws_db_instance.main");
+    assertThat(findings(r, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resource()).isEqualTo("envs/staging:module.db.aws_db_instance.main");
+              assertThat(f.evidence())
+                  .contains(
+                      new Location("envs/staging/main.tf", 3),
+                      new Location("envs/staging/main.tf", 1));
+            });
   }
 
   @Test
   void optionalObjectAttributesTakeTheirDeclaredDefaults() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "databases" {
           type = map(object({
             engine   = string
@@ -405,7 +534,9 @@ class TerraformEvaluationTest {
 
   @Test
   void providerDefaultTagsApplyToResourcesInModulesToo() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "stage" {
           default = "staging"
         }
@@ -426,7 +557,9 @@ class TerraformEvaluationTest {
 
   @Test
   void auroraClusterMembersComeFromCountedClusterInstances() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "readers" {
           default = 0
         }
@@ -444,7 +577,9 @@ class TerraformEvaluationTest {
         """);
     Pipeline.Result one = run();
     assertThat(db(one, "aws_rds_cluster.orders").members).hasSize(1);
-    assertThat(findings(one, "REL-DB-SINGLE-AZ")).singleElement().satisfies(f -> assertThat(f.resource()).isEqualTo("aws_rds_cluster.orders"));
+    assertThat(findings(one, "REL-DB-SINGLE-AZ"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.resource()).isEqualTo("aws_rds_cluster.orders"));
     Pipeline.Result two = run(List.of(), List.of("readers=1"));
     assertThat(db(two, "aws_rds_cluster.orders").members).hasSize(2);
     assertThat(findings(two, "REL-DB-SINGLE-AZ")).isEmpty();
@@ -452,7 +587,9 @@ class TerraformEvaluationTest {
 
   @Test
   void providerAliasesInAnotherRegionCountAsCrossRegionCopies() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         provider "aws" {
           region = "eu-west-1"
         }
@@ -502,7 +639,9 @@ class TerraformEvaluationTest {
           resources = [aws_dynamodb_table.orders.arn]
         }
         """);
-    write("dr/main.tf", """
+    write(
+        "dr/main.tf",
+        """
         resource "aws_backup_vault" "dr" {
           name = "dr"
         }
@@ -511,9 +650,12 @@ class TerraformEvaluationTest {
         }
         """);
     Pipeline.Result r = run();
-    assertThat(db(r, "aws_db_instance.ledger").backupReplicationRegion.get()).isEqualTo("eu-central-1");
+    assertThat(db(r, "aws_db_instance.ledger").backupReplicationRegion.get())
+        .isEqualTo("eu-central-1");
     assertThat(findings(r, "REL-BACKUP-NO-CROSS-REGION")).isEmpty();
-    assertThat(r.assessment().strengths()).anyMatch(s -> s.title().contains("aws_dynamodb_table.orders has a copy outside its Region"));
+    assertThat(r.assessment().strengths())
+        .anyMatch(
+            s -> s.title().contains("aws_dynamodb_table.orders has a copy outside its Region"));
   }
 
   @Test

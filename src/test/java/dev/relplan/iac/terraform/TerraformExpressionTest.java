@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The evaluator on single expressions: operators, templates, for-expressions, splats and built-in functions. */
+/**
+ * The evaluator on single expressions: operators, templates, for-expressions, splats and built-in
+ * functions.
+ */
 class TerraformExpressionTest {
   private static Object eval(String expr) throws Exception {
     ModuleDir dir = new ModuleDir(Path.of("/nowhere"), "");
-    dir.add(HclParser.parse("main.tf", """
+    dir.add(
+        HclParser.parse(
+            "main.tf",
+            """
         resource "aws_sqs_queue" "dlq" {
           name = "dlq"
         }
@@ -55,12 +61,19 @@ class TerraformExpressionTest {
 
   @Test
   void forExpressionsAndSplats() throws Exception {
-    assertThat(eval("[for z in local.zones : upper(z) if z != \"b\"]")).isEqualTo(List.of("A", "C"));
-    assertThat(eval("{for i, z in local.zones : z => i}")).isEqualTo(Map.of("a", n(0), "b", n(1), "c", n(2)));
-    assertThat(eval("{for z in [\"x\", \"y\", \"x\"] : z => z...}")).isEqualTo(Map.of("x", List.of("x", "x"), "y", List.of("y")));
-    assertThat(eval("aws_subnet.private[*].id")).isEqualTo(List.of(new ResourceRef(".", "aws_subnet.private[0]", "id"),
-        new ResourceRef(".", "aws_subnet.private[1]", "id")));
-    assertThat(eval("aws_subnet.named[\"b\"].arn")).isEqualTo(new ResourceRef(".", "aws_subnet.named[\"b\"]", "arn"));
+    assertThat(eval("[for z in local.zones : upper(z) if z != \"b\"]"))
+        .isEqualTo(List.of("A", "C"));
+    assertThat(eval("{for i, z in local.zones : z => i}"))
+        .isEqualTo(Map.of("a", n(0), "b", n(1), "c", n(2)));
+    assertThat(eval("{for z in [\"x\", \"y\", \"x\"] : z => z...}"))
+        .isEqualTo(Map.of("x", List.of("x", "x"), "y", List.of("y")));
+    assertThat(eval("aws_subnet.private[*].id"))
+        .isEqualTo(
+            List.of(
+                new ResourceRef(".", "aws_subnet.private[0]", "id"),
+                new ResourceRef(".", "aws_subnet.private[1]", "id")));
+    assertThat(eval("aws_subnet.named[\"b\"].arn"))
+        .isEqualTo(new ResourceRef(".", "aws_subnet.named[\"b\"]", "arn"));
     assertThat(eval("[for k, s in aws_subnet.named : s.id]")).asList().hasSize(2);
   }
 
@@ -96,14 +109,17 @@ class TerraformExpressionTest {
     assertThat(eval("join(\",\", split(\"/\", \"a/b/c\"))")).isEqualTo("a,b,c");
     assertThat(eval("replace(lower(\"A-B\"), \"-\", \"_\")")).isEqualTo("a_b");
     assertThat(eval("upper(\"x\")")).isEqualTo("X");
-    assertThat(eval("startswith(\"arn:aws:sqs\", \"arn:\") && endswith(\"x.fifo\", \".fifo\")")).isEqualTo(true);
+    assertThat(eval("startswith(\"arn:aws:sqs\", \"arn:\") && endswith(\"x.fifo\", \".fifo\")"))
+        .isEqualTo(true);
     assertThat(eval("tostring(5)")).isEqualTo("5");
     assertThat(eval("tonumber(\"42\")")).isEqualTo(new BigDecimal("42"));
     assertThat(eval("tobool(\"true\")")).isEqualTo(true);
     assertThat(eval("cidrsubnet(\"10.0.0.0/16\", 8, 3)")).isEqualTo("10.0.3.0/24");
     assertThat(eval("cidrsubnet(\"10.1.0.0/16\", 4, 15)")).isEqualTo("10.1.240.0/20");
-    assertThat(eval("jsonencode({b = [1, true], a = \"x\"})")).isEqualTo("{\"a\":\"x\",\"b\":[1,true]}");
-    assertThat(eval("jsondecode(\"{\\\"maxReceiveCount\\\": 5}\").maxReceiveCount")).isEqualTo(n(5));
+    assertThat(eval("jsonencode({b = [1, true], a = \"x\"})"))
+        .isEqualTo("{\"a\":\"x\",\"b\":[1,true]}");
+    assertThat(eval("jsondecode(\"{\\\"maxReceiveCount\\\": 5}\").maxReceiveCount"))
+        .isEqualTo(n(5));
   }
 
   @Test
@@ -111,25 +127,38 @@ class TerraformExpressionTest {
     assertThat(eval("length(regexall(\"^[a-z]{2}-\", \"eu-west-1a\")) > 0")).isEqualTo(true);
     assertThat(eval("length(regexall(\"^[a-z]{2}-\", \"euw1-az1\"))")).isEqualTo(n(0));
     assertThat(eval("regex(\"^(\\\\w+)-(\\\\d+)$\", \"web-42\")")).isEqualTo(List.of("web", "42"));
-    assertThat(eval("cidrsubnets(\"10.0.0.0/16\", 8, 8, 4)")).isEqualTo(List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.16.0/20"));
+    assertThat(eval("cidrsubnets(\"10.0.0.0/16\", 8, 8, 4)"))
+        .isEqualTo(List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.16.0/20"));
     assertThat(eval("cidrhost(\"10.0.1.0/24\", 5)")).isEqualTo("10.0.1.5");
     assertThat(eval("basename(\"a/b/c.zip\")")).isEqualTo("c.zip");
     assertThat(eval("sum([1, 2, 3])")).isEqualTo(n(6));
-    assertThat(eval("regexall(\"(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\")")).satisfiesAnyOf(v -> assertThat(v).isEqualTo(List.of()), v -> assertThat(v).isInstanceOf(Unknown.class));
+    assertThat(eval("regexall(\"(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\")"))
+        .satisfiesAnyOf(
+            v -> assertThat(v).isEqualTo(List.of()),
+            v -> assertThat(v).isInstanceOf(Unknown.class));
   }
 
   @Test
   void jsonencodeKeepsReferencesInItsStructure() throws Exception {
-    Object v = eval("jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 4 })");
-    assertThat(v).isEqualTo(Map.of("deadLetterTargetArn", new ResourceRef(".", "aws_sqs_queue.dlq", "arn"), "maxReceiveCount", n(4)));
+    Object v =
+        eval("jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 4 })");
+    assertThat(v)
+        .isEqualTo(
+            Map.of(
+                "deadLetterTargetArn",
+                new ResourceRef(".", "aws_sqs_queue.dlq", "arn"),
+                "maxReceiveCount",
+                n(4)));
   }
 
   @Test
   void unknownsPropagateWithAReason() throws Exception {
     assertThat(eval("upper(aws_sqs_queue.dlq.name)")).isInstanceOf(Unknown.class);
-    assertThat(eval("data.aws_region.current.name == \"eu-west-1\" ? 1 : 2")).isInstanceOfSatisfying(Unknown.class,
-        u -> assertThat(u.reason()).contains("data.aws_region.current"));
-    assertThat(eval("timestamp()")).isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.reason()).contains("timestamp"));
+    assertThat(eval("data.aws_region.current.name == \"eu-west-1\" ? 1 : 2"))
+        .isInstanceOfSatisfying(
+            Unknown.class, u -> assertThat(u.reason()).contains("data.aws_region.current"));
+    assertThat(eval("timestamp()"))
+        .isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.reason()).contains("timestamp"));
     assertThat(eval("\"arn:${aws_sqs_queue.dlq.arn}\"")).isInstanceOf(Unknown.class);
     assertThat(eval("var.missing")).isInstanceOf(Unknown.class);
     // the length of a slice is known even when the list comes from the cloud
@@ -138,7 +167,8 @@ class TerraformExpressionTest {
 
   @Test
   void hostileExpressionsStayBounded() throws Exception {
-    assertThat(eval("[for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]")).isInstanceOf(Unknown.class);
+    assertThat(eval("[for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]"))
+        .isInstanceOf(Unknown.class);
     assertThat(eval("format(\"%999999999d\", 1)")).isInstanceOf(Unknown.class);
     assertThat(eval("range(0, 100000000)")).isInstanceOf(Unknown.class);
   }

@@ -2,7 +2,6 @@ package dev.relplan.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.pipeline.Pipeline;
 import dev.relplan.model.Alias;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.ComputeGroup;
@@ -16,6 +15,7 @@ import dev.relplan.model.Subscription;
 import dev.relplan.model.Table;
 import dev.relplan.model.TargetGroup;
 import dev.relplan.model.Workload;
+import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,21 +26,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Resources that configure other resources, and the relationships the Linker derives from them. */
 class TerraformMappersTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Workload model(String tf) throws IOException {
     Files.writeString(dir.resolve("main.tf"), tf);
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of())).workload();
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .workload();
   }
 
   private static <T extends Resource> T get(Workload w, Class<T> type, String id) {
-    return w.all(type).stream().filter(r -> r.id.equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+    return w.all(type).stream()
+        .filter(r -> r.id.equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id));
   }
 
   @Test
   void separateConfigurationResourcesConfigureTheirTarget() throws IOException {
-    Workload w = model("""
+    Workload w =
+        model(
+            """
         resource "aws_s3_bucket" "data" {
           bucket = "data"
         }
@@ -81,7 +86,8 @@ class TerraformMappersTest {
     Bucket b = get(w, Bucket.class, "aws_s3_bucket.data");
     assertThat(b.versioning.get()).isEqualTo("Enabled");
     assertThat(b.replicationDestinations.get()).containsExactly("arn:aws:s3:::data-replica");
-    assertThat(get(w, FileSystem.class, "aws_efs_file_system.shared").backupPolicy.get()).isEqualTo("ENABLED");
+    assertThat(get(w, FileSystem.class, "aws_efs_file_system.shared").backupPolicy.get())
+        .isEqualTo("ENABLED");
     Queue work = get(w, Queue.class, "aws_sqs_queue.work");
     assertThat(work.maxReceiveCount.get()).isEqualTo(3);
     assertThat(get(w, Queue.class, "aws_sqs_queue.dlq").deadLetterSources).containsExactly(work);
@@ -92,7 +98,9 @@ class TerraformMappersTest {
 
   @Test
   void redrivePolicyWrittenAsJsonTextStillFollowsTheReference() throws IOException {
-    Workload w = model("""
+    Workload w =
+        model(
+            """
         resource "aws_sqs_queue" "dlq" {}
         resource "aws_sqs_queue" "heredoc" {
           redrive_policy = <<-EOF
@@ -107,14 +115,18 @@ class TerraformMappersTest {
         }
         """);
     Queue dlq = get(w, Queue.class, "aws_sqs_queue.dlq");
-    assertThat(dlq.deadLetterSources).extracting(r -> r.id).containsExactlyInAnyOrder("aws_sqs_queue.heredoc", "aws_sqs_queue.inline");
+    assertThat(dlq.deadLetterSources)
+        .extracting(r -> r.id)
+        .containsExactlyInAnyOrder("aws_sqs_queue.heredoc", "aws_sqs_queue.inline");
     assertThat(get(w, Queue.class, "aws_sqs_queue.heredoc").maxReceiveCount.get()).isEqualTo(4);
     assertThat(get(w, Queue.class, "aws_sqs_queue.inline").maxReceiveCount.get()).isEqualTo(2);
   }
 
   @Test
   void lambdaRelationships() throws IOException {
-    Workload w = model("""
+    Workload w =
+        model(
+            """
         resource "aws_lambda_function" "api" {
           function_name = "api"
         }
@@ -158,8 +170,10 @@ class TerraformMappersTest {
     assertThat(api.timeoutSeconds.get()).isEqualTo(3);
     assertThat(api.reservedConcurrency.present()).isFalse();
     assertThat(api.triggers).anyMatch(t -> t.kind().equals("ALB"));
-    assertThat(get(w, Alias.class, "aws_lambda_alias.live").provisionedConcurrency.get()).isEqualTo(5);
-    assertThat(get(w, TargetGroup.class, "aws_lb_target_group.api").healthCheckEnabled.isFalse()).isTrue();
+    assertThat(get(w, Alias.class, "aws_lambda_alias.live").provisionedConcurrency.get())
+        .isEqualTo(5);
+    assertThat(get(w, TargetGroup.class, "aws_lb_target_group.api").healthCheckEnabled.isFalse())
+        .isTrue();
     Function consumer = get(w, Function.class, "aws_lambda_function.consumer");
     assertThat(consumer.invokedAsynchronously()).isTrue();
     assertThat(consumer.onFailureDestination.present()).isTrue();
@@ -168,7 +182,9 @@ class TerraformMappersTest {
 
   @Test
   void routingAndDnsAndScaling() throws IOException {
-    Workload w = model("""
+    Workload w =
+        model(
+            """
         resource "aws_nat_gateway" "a" {
           subnet_id = "subnet-1"
         }

@@ -51,8 +51,13 @@ final class Hcl {
       return "(" + u.op().symbol() + shape(u.operand()) + ")";
     }
     if (e instanceof Expr.Conditional c) {
-      return "(" + shape(c.condition()) + " ? " + shape(c.trueResult()) + " : "
-          + shape(c.falseResult()) + ")";
+      return "("
+          + shape(c.condition())
+          + " ? "
+          + shape(c.trueResult())
+          + " : "
+          + shape(c.falseResult())
+          + ")";
     }
     if (e instanceof Expr.Parens p) {
       return "[" + shape(p.inner()) + "]";

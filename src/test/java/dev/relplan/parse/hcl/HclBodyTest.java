@@ -8,19 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class HclBodyTest {
 
-  private static final String POSITIONS = String.join("\n",
-      "# header comment",
-      "resource \"aws_db_instance\" \"main\" {",
-      "  engine   = \"postgres\"",
-      "  multi_az = var.multi_az ? true : false",
-      "",
-      "  lifecycle {",
-      "    prevent_destroy = true",
-      "  }",
-      "}",
-      "",
-      "\tlocals { a = 1 }",
-      "");
+  private static final String POSITIONS =
+      String.join(
+          "\n",
+          "# header comment",
+          "resource \"aws_db_instance\" \"main\" {",
+          "  engine   = \"postgres\"",
+          "  multi_az = var.multi_az ? true : false",
+          "",
+          "  lifecycle {",
+          "    prevent_destroy = true",
+          "  }",
+          "}",
+          "",
+          "\tlocals { a = 1 }",
+          "");
 
   @Test
   void blockPositionsAreExact() {
@@ -49,16 +51,16 @@ class HclBodyTest {
     assertThat(multiAz.column()).isEqualTo(3);
     assertThat(multiAz.range().endLine()).isEqualTo(4);
     assertThat(multiAz.range().endColumn()).isEqualTo(41);
-    Attribute prevent = b.body().blocks("lifecycle").get(0).body().attribute("prevent_destroy")
-        .orElseThrow();
+    Attribute prevent =
+        b.body().blocks("lifecycle").get(0).body().attribute("prevent_destroy").orElseThrow();
     assertThat(prevent.line()).isEqualTo(7);
     assertThat(prevent.column()).isEqualTo(5);
   }
 
   @Test
   void expressionPositionsAreExact() {
-    Attribute multiAz = parse(POSITIONS).body().blocks().get(0).body().attribute("multi_az")
-        .orElseThrow();
+    Attribute multiAz =
+        parse(POSITIONS).body().blocks().get(0).body().attribute("multi_az").orElseThrow();
     Expr.Conditional c = (Expr.Conditional) multiAz.value();
     assertThat(c.range().line()).isEqualTo(4);
     assertThat(c.range().column()).isEqualTo(14);
@@ -104,19 +106,21 @@ class HclBodyTest {
 
   @Test
   void nestedBlocksWithLabels() {
-    String src = String.join("\n",
-        "resource \"aws_security_group\" \"web\" {",
-        "  dynamic \"ingress\" {",
-        "    for_each = var.rules",
-        "    content {",
-        "      from_port = ingress.value.port",
-        "    }",
-        "  }",
-        "  provisioner \"local-exec\" {",
-        "    command = \"echo hi\"",
-        "  }",
-        "}",
-        "");
+    String src =
+        String.join(
+            "\n",
+            "resource \"aws_security_group\" \"web\" {",
+            "  dynamic \"ingress\" {",
+            "    for_each = var.rules",
+            "    content {",
+            "      from_port = ingress.value.port",
+            "    }",
+            "  }",
+            "  provisioner \"local-exec\" {",
+            "    command = \"echo hi\"",
+            "  }",
+            "}",
+            "");
     Block sg = parse(src).body().blocks("resource").get(0);
     assertThat(sg.labels()).containsExactly("aws_security_group", "web");
     Block dyn = sg.body().blocks("dynamic").get(0);
@@ -147,24 +151,27 @@ class HclBodyTest {
 
   @Test
   void allCommentKindsAreIgnored() {
-    String src = String.join("\n",
-        "# hash comment",
-        "// slash comment",
-        "/* block",
-        "   comment */",
-        "a = 1 # trailing hash",
-        "b = 2 // trailing slashes",
-        "c = /* inline */ 3",
-        "d = [",
-        "  1, # inside a tuple",
-        "  /* between */ 2,",
-        "]",
-        "e = {",
-        "  k = 1 // inside an object",
-        "}",
-        "# last line without newline");
+    String src =
+        String.join(
+            "\n",
+            "# hash comment",
+            "// slash comment",
+            "/* block",
+            "   comment */",
+            "a = 1 # trailing hash",
+            "b = 2 // trailing slashes",
+            "c = /* inline */ 3",
+            "d = [",
+            "  1, # inside a tuple",
+            "  /* between */ 2,",
+            "]",
+            "e = {",
+            "  k = 1 // inside an object",
+            "}",
+            "# last line without newline");
     HclFile f = parse(src);
-    assertThat(f.body().attributes()).extracting(Attribute::name)
+    assertThat(f.body().attributes())
+        .extracting(Attribute::name)
         .containsExactly("a", "b", "c", "d", "e");
     assertThat(f.body().attribute("c").orElseThrow().value().source()).isEqualTo("3");
     assertThat(f.body().attribute("d").orElseThrow().value().source()).isEqualTo("[1, 2]");

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Robustness check over a directory of real Terraform code, off by default. Run with
- * {@code mvn test -Dtest=HclCorpusTest -Drelplan.hcl.corpus=/path/to/dir}. Every immediate
- * subdirectory is reported separately; every {@code .tf}, {@code .tfvars} and {@code .tf.json}
- * file under it is parsed. A "crash" is any exception other than a syntax error, or a syntax
- * error reporting an internal parser error.
+ * Robustness check over a directory of real Terraform code, off by default. Run with {@code mvn
+ * test -Dtest=HclCorpusTest -Drelplan.hcl.corpus=/path/to/dir}. Every immediate subdirectory is
+ * reported separately; every {@code .tf}, {@code .tfvars} and {@code .tf.json} file under it is
+ * parsed. A "crash" is any exception other than a syntax error, or a syntax error reporting an
+ * internal parser error.
  */
 @EnabledIfSystemProperty(named = "relplan.hcl.corpus", matches = ".+")
 class HclCorpusTest {
@@ -40,11 +40,14 @@ class HclCorpusTest {
       List<Path> files = new ArrayList<>();
       try (Stream<Path> s = Files.walk(group)) {
         s.filter(Files::isRegularFile)
-            .filter(p -> {
-              String n = p.getFileName().toString();
-              return n.endsWith(".tf") || n.endsWith(".tfvars") || n.endsWith(".tf.json")
-                  || n.endsWith(".tfvars.json");
-            })
+            .filter(
+                p -> {
+                  String n = p.getFileName().toString();
+                  return n.endsWith(".tf")
+                      || n.endsWith(".tfvars")
+                      || n.endsWith(".tf.json")
+                      || n.endsWith(".tfvars.json");
+                })
             .sorted()
             .forEach(files::add);
       }
@@ -76,9 +79,10 @@ class HclCorpusTest {
         }
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("CORPUS %s: files=%d parsed=%d syntaxErrors=%d crashes=%d"
-          + " invariantMismatches=%d topLevelItems=%d time=%dms%n", root.relativize(group),
-          files.size(), parsed, errors, crashes, mismatches, items, ms);
+      System.out.printf(
+          "CORPUS %s: files=%d parsed=%d syntaxErrors=%d crashes=%d"
+              + " invariantMismatches=%d topLevelItems=%d time=%dms%n",
+          root.relativize(group), files.size(), parsed, errors, crashes, mismatches, items, ms);
       totalMismatches += mismatches;
       totalErrors += errors;
       totalCrashes += crashes;
@@ -91,8 +95,8 @@ class HclCorpusTest {
   private int mismatches;
 
   /**
-   * Checks that ranges cover the right text and that printing an expression and parsing the
-   * output again gives the same printed form. Returns the number of violations.
+   * Checks that ranges cover the right text and that printing an expression and parsing the output
+   * again gives the same printed form. Returns the number of violations.
    */
   private static int checkInvariants(HclFile file, Body body) {
     int bad = 0;
@@ -117,8 +121,10 @@ class HclCorpusTest {
         }
       } else if (item instanceof Block b) {
         boolean json = file.path().endsWith(".json");
-        String start = json ? "\"" + (b.labels().isEmpty() ? b.type() : b.label(b.labels().size() - 1))
-            + "\"" : b.type();
+        String start =
+            json
+                ? "\"" + (b.labels().isEmpty() ? b.type() : b.label(b.labels().size() - 1)) + "\""
+                : b.type();
         if (!text.startsWith(start) || !text.endsWith("}")) {
           System.out.println("RANGE " + b.range() + " block text: " + text);
           bad++;

@@ -75,8 +75,8 @@ class HclExpressionTest {
     assertThat(e).isInstanceOf(Expr.Conditional.class);
     Expr.Conditional c = (Expr.Conditional) e;
     assertThat(c.condition().source()).isEqualTo("var.multi_az");
-    assertThat(c.trueResult()).isEqualTo(new Expr.NumberLit(BigDecimal.valueOf(2),
-        c.trueResult().range()));
+    assertThat(c.trueResult())
+        .isEqualTo(new Expr.NumberLit(BigDecimal.valueOf(2), c.trueResult().range()));
     assertThat(e.source()).isEqualTo("var.multi_az ? 2 : 1");
   }
 
@@ -142,7 +142,8 @@ class HclExpressionTest {
     Expr.Splat s = (Expr.Splat) expr("aws_instance.web.*.private_ip");
     assertThat(s.full()).isFalse();
     assertThat(s.target().source()).isEqualTo("aws_instance.web");
-    assertThat(s.each()).extracting(t -> ((Traverser.AttrStep) t).name())
+    assertThat(s.each())
+        .extracting(t -> ((Traverser.AttrStep) t).name())
         .containsExactly("private_ip");
   }
 
@@ -215,9 +216,11 @@ class HclExpressionTest {
 
   @Test
   void objectItemsOnSeparateLinesNeedNoCommas() {
-    Expr.ObjectCons o = (Expr.ObjectCons) attrValue(
-        "{\n  Name = var.name\n  Env  = \"prod\",\n\n  Team = local.team\n}");
-    assertThat(o.items()).extracting(i -> i.literalKey().orElseThrow())
+    Expr.ObjectCons o =
+        (Expr.ObjectCons)
+            attrValue("{\n  Name = var.name\n  Env  = \"prod\",\n\n  Team = local.team\n}");
+    assertThat(o.items())
+        .extracting(i -> i.literalKey().orElseThrow())
         .containsExactly("Name", "Env", "Team");
   }
 
@@ -240,8 +243,8 @@ class HclExpressionTest {
 
   @Test
   void forObjectWithKeyAndValue() {
-    Expr.ForObject f = (Expr.ForObject) attrValue(
-        "{\n  for k, v in var.buckets : k => v.arn\n  if v.enabled\n}");
+    Expr.ForObject f =
+        (Expr.ForObject) attrValue("{\n  for k, v in var.buckets : k => v.arn\n  if v.enabled\n}");
     assertThat(f.keyVar()).isEqualTo("k");
     assertThat(f.key().source()).isEqualTo("k");
     assertThat(f.value().source()).isEqualTo("v.arn");
@@ -273,7 +276,8 @@ class HclExpressionTest {
   @Test
   void traversalsListsEveryReference() {
     Expr e = expr("var.on ? \"${local.prefix}-${aws_s3_bucket.b.id}\" : module.m.out[0]");
-    assertThat(Exprs.traversals(e)).extracting(Expr.ScopeTraversal::path)
+    assertThat(Exprs.traversals(e))
+        .extracting(Expr.ScopeTraversal::path)
         .containsExactly("var.on", "local.prefix", "aws_s3_bucket.b.id", "module.m.out[0]");
   }
 
@@ -289,9 +293,15 @@ class HclExpressionTest {
   @Test
   void printedExpressionsParseBackToTheSameText() {
     String[] samples = {
-      "a ? b : c", "!(a && b) || c", "-(1 + 2) * 3", "f(a, [1, 2], { k = v }...)",
-      "{for k, v in m : k => v... if v != null}", "\"%{ if a }x%{ else }y%{ endif }\"",
-      "x[*].y[\"z\"]", "x.*.y", "try(a.b[0], null)"
+      "a ? b : c",
+      "!(a && b) || c",
+      "-(1 + 2) * 3",
+      "f(a, [1, 2], { k = v }...)",
+      "{for k, v in m : k => v... if v != null}",
+      "\"%{ if a }x%{ else }y%{ endif }\"",
+      "x[*].y[\"z\"]",
+      "x.*.y",
+      "try(a.b[0], null)"
     };
     for (String s : samples) {
       String printed = expr(s).source();

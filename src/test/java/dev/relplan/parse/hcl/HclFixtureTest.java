@@ -15,13 +15,15 @@ class HclFixtureTest {
   private static Block resource(HclFile f, String type, String name) {
     return f.body().blocks("resource").stream()
         .filter(b -> b.labels().equals(List.of(type, name)))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void vpcModuleHasItsVariablesResourcesAndOutputs() {
     HclFile f = fixture("vpc_module.tf");
-    assertThat(f.body().blocks("variable")).extracting(b -> b.label(0))
+    assertThat(f.body().blocks("variable"))
+        .extracting(b -> b.label(0))
         .containsExactly("name", "cidr", "azs", "single_nat_gateway", "tags");
     assertThat(f.body().blocks("resource")).hasSize(7);
     assertThat(f.body().blocks("output")).hasSize(3);
@@ -40,7 +42,8 @@ class HclFixtureTest {
         .isEqualTo("local.nat_count");
     Attribute dependsOn = nat.body().attribute("depends_on").orElseThrow();
     assertThat(dependsOn.line()).isEqualTo(101);
-    assertThat(Exprs.traversals(dependsOn.value())).extracting(Expr.ScopeTraversal::path)
+    assertThat(Exprs.traversals(dependsOn.value()))
+        .extracting(Expr.ScopeTraversal::path)
         .containsExactly("aws_internet_gateway.this");
     Block route = resource(f, "aws_route_table", "private").body().blocks("route").get(0);
     assertThat(route.body().attribute("nat_gateway_id").orElseThrow().value().source())
@@ -54,8 +57,16 @@ class HclFixtureTest {
         .isEqualTo("var.single_nat_gateway ? 1 : local.az_count");
     assertThat(locals.attribute("private_cidrs").orElseThrow().value())
         .isInstanceOf(Expr.ForTuple.class);
-    assertThat(fixture("vpc_module.tf").body().blocks("output").get(1).body().attribute("value")
-        .orElseThrow().value()).isInstanceOf(Expr.Splat.class);
+    assertThat(
+            fixture("vpc_module.tf")
+                .body()
+                .blocks("output")
+                .get(1)
+                .body()
+                .attribute("value")
+                .orElseThrow()
+                .value())
+        .isInstanceOf(Expr.Splat.class);
   }
 
   @Test
@@ -112,8 +123,8 @@ class HclFixtureTest {
   @Test
   void dynamicBlocksHeredocUserDataWithForDirective() {
     Block app = resource(fixture("dynamic_blocks.tf"), "aws_instance", "app");
-    Expr.TemplateExpr userData = (Expr.TemplateExpr) app.body().attribute("user_data")
-        .orElseThrow().value();
+    Expr.TemplateExpr userData =
+        (Expr.TemplateExpr) app.body().attribute("user_data").orElseThrow().value();
     assertThat(userData.heredoc()).isTrue();
     TemplatePart.For loop = (TemplatePart.For) userData.parts().get(3);
     assertThat(loop.collection().source()).isEqualTo("each.value.volumes");

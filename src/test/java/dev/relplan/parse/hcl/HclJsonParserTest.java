@@ -13,35 +13,41 @@ class HclJsonParserTest {
   }
 
   private static HclSyntaxException jsonError(String content) {
-    HclSyntaxException e = catchThrowableOfType(HclSyntaxException.class,
-        () -> HclJsonParser.parse("main.tf.json", content));
+    HclSyntaxException e =
+        catchThrowableOfType(
+            HclSyntaxException.class, () -> HclJsonParser.parse("main.tf.json", content));
     assertThat(e).isNotNull();
     return e;
   }
 
-  private static final String RESOURCES = String.join("\n",
-      "{",
-      "  \"resource\": {",
-      "    \"aws_s3_bucket\": {",
-      "      \"logs\": {",
-      "        \"bucket\": \"logs-${var.env}\",",
-      "        \"force_destroy\": true",
-      "      },",
-      "      \"data\": [",
-      "        { \"bucket\": \"a\" },",
-      "        { \"bucket\": \"b\" }",
-      "      ]",
-      "    }",
-      "  }",
-      "}",
-      "");
+  private static final String RESOURCES =
+      String.join(
+          "\n",
+          "{",
+          "  \"resource\": {",
+          "    \"aws_s3_bucket\": {",
+          "      \"logs\": {",
+          "        \"bucket\": \"logs-${var.env}\",",
+          "        \"force_destroy\": true",
+          "      },",
+          "      \"data\": [",
+          "        { \"bucket\": \"a\" },",
+          "        { \"bucket\": \"b\" }",
+          "      ]",
+          "    }",
+          "  }",
+          "}",
+          "");
 
   @Test
   void resourceLabelsBecomeNestedBlockLabels() {
     List<Block> blocks = json(RESOURCES).body().blocks("resource");
-    assertThat(blocks).extracting(Block::labels).containsExactly(
-        List.of("aws_s3_bucket", "logs"), List.of("aws_s3_bucket", "data"),
-        List.of("aws_s3_bucket", "data"));
+    assertThat(blocks)
+        .extracting(Block::labels)
+        .containsExactly(
+            List.of("aws_s3_bucket", "logs"),
+            List.of("aws_s3_bucket", "data"),
+            List.of("aws_s3_bucket", "data"));
   }
 
   @Test
@@ -66,8 +72,7 @@ class HclJsonParserTest {
   @Test
   void stringsAreTemplatesWithExactPositions() {
     HclFile f = json(RESOURCES);
-    Attribute bucket = f.body().blocks("resource").get(0).body().attribute("bucket")
-        .orElseThrow();
+    Attribute bucket = f.body().blocks("resource").get(0).body().attribute("bucket").orElseThrow();
     Expr.TemplateExpr t = (Expr.TemplateExpr) bucket.value();
     Expr.ScopeTraversal ref = Exprs.traversals(t).get(0);
     assertThat(ref.path()).isEqualTo("var.env");
@@ -80,15 +85,19 @@ class HclJsonParserTest {
   @Test
   void templatePositionsStayExactAfterJsonEscapes() {
     HclFile f = json("{\"locals\": {\"a\": \"\\\"q\\\" \\u00e9 ${local.b}\"}}");
-    Expr.ScopeTraversal ref = Exprs.traversals(
-        f.body().blocks("locals").get(0).body().attribute("a").orElseThrow().value()).get(0);
+    Expr.ScopeTraversal ref =
+        Exprs.traversals(
+                f.body().blocks("locals").get(0).body().attribute("a").orElseThrow().value())
+            .get(0);
     assertThat(f.text(ref.range())).isEqualTo("local.b");
   }
 
   @Test
   void literalValuesMapToLiterals() {
-    HclFile f = json("{\"locals\": {\"n\": 1.5, \"t\": true, \"z\": null, \"l\": [1, \"x\"],"
-        + " \"o\": {\"k\": \"v\"}}}");
+    HclFile f =
+        json(
+            "{\"locals\": {\"n\": 1.5, \"t\": true, \"z\": null, \"l\": [1, \"x\"],"
+                + " \"o\": {\"k\": \"v\"}}}");
     Body locals = f.body().blocks("locals").get(0).body();
     assertThat(locals.attribute("n").orElseThrow().value()).isInstanceOf(Expr.NumberLit.class);
     assertThat(locals.attribute("t").orElseThrow().value()).isInstanceOf(Expr.BoolLit.class);
@@ -100,13 +109,16 @@ class HclJsonParserTest {
 
   @Test
   void metaArgumentsAreParsedAsExpressions() {
-    HclFile f = json(String.join("\n",
-        "{\"resource\": {\"aws_instance\": {\"web\": {",
-        "  \"provider\": \"aws.west\",",
-        "  \"depends_on\": [\"aws_iam_role.r\"],",
-        "  \"lifecycle\": {\"ignore_changes\": [\"tags\"], \"prevent_destroy\": true}",
-        "}}},",
-        " \"variable\": {\"ids\": {\"type\": \"list(string)\", \"default\": \"${not_parsed}\"}}}"));
+    HclFile f =
+        json(
+            String.join(
+                "\n",
+                "{\"resource\": {\"aws_instance\": {\"web\": {",
+                "  \"provider\": \"aws.west\",",
+                "  \"depends_on\": [\"aws_iam_role.r\"],",
+                "  \"lifecycle\": {\"ignore_changes\": [\"tags\"], \"prevent_destroy\": true}",
+                "}}},",
+                " \"variable\": {\"ids\": {\"type\": \"list(string)\", \"default\": \"${not_parsed}\"}}}"));
     Block web = f.body().blocks("resource").get(0);
     assertThat(web.body().attribute("provider").orElseThrow().value())
         .isInstanceOf(Expr.ScopeTraversal.class);
@@ -118,26 +130,27 @@ class HclJsonParserTest {
     Body variable = f.body().blocks("variable").get(0).body();
     assertThat(variable.attribute("type").orElseThrow().value())
         .isInstanceOf(Expr.FunctionCall.class);
-    Expr.TemplateExpr def = (Expr.TemplateExpr) variable.attribute("default").orElseThrow()
-        .value();
+    Expr.TemplateExpr def = (Expr.TemplateExpr) variable.attribute("default").orElseThrow().value();
     assertThat(def.literalValue()).contains("${not_parsed}");
   }
 
   @Test
   void knownNestedBlocksAreBlocksAndOthersAreAttributes() {
-    HclFile f = json(String.join("\n",
-        "{\"resource\": {\"aws_security_group\": {\"sg\": {",
-        "  \"dynamic\": {\"ingress\": {\"for_each\": \"${var.rules}\",",
-        "               \"content\": {\"from_port\": \"${ingress.value}\"}}},",
-        "  \"egress\": [{\"from_port\": 0}]",
-        "}}},",
-        " \"terraform\": {\"backend\": {\"s3\": {\"bucket\": \"state\"}}}}"));
+    HclFile f =
+        json(
+            String.join(
+                "\n",
+                "{\"resource\": {\"aws_security_group\": {\"sg\": {",
+                "  \"dynamic\": {\"ingress\": {\"for_each\": \"${var.rules}\",",
+                "               \"content\": {\"from_port\": \"${ingress.value}\"}}},",
+                "  \"egress\": [{\"from_port\": 0}]",
+                "}}},",
+                " \"terraform\": {\"backend\": {\"s3\": {\"bucket\": \"state\"}}}}"));
     Block sg = f.body().blocks("resource").get(0);
     Block dyn = sg.body().blocks("dynamic").get(0);
     assertThat(dyn.labels()).containsExactly("ingress");
     assertThat(dyn.body().blocks("content")).hasSize(1);
-    assertThat(sg.body().attribute("egress").orElseThrow().value())
-        .isInstanceOf(Expr.Tuple.class);
+    assertThat(sg.body().attribute("egress").orElseThrow().value()).isInstanceOf(Expr.Tuple.class);
     Block backend = f.body().blocks("terraform").get(0).body().blocks("backend").get(0);
     assertThat(backend.labels()).containsExactly("s3");
   }
@@ -146,15 +159,17 @@ class HclJsonParserTest {
   void commentKeysAreSkippedInBodies() {
     HclFile f = json("{\"//\": \"top\", \"locals\": {\"//\": \"note\", \"a\": 1}}");
     assertThat(f.body().items()).hasSize(1);
-    assertThat(f.body().blocks("locals").get(0).body().attributes()).extracting(Attribute::name)
+    assertThat(f.body().blocks("locals").get(0).body().attributes())
+        .extracting(Attribute::name)
         .containsExactly("a");
   }
 
   @Test
   void tfvarsJsonKeysAreLiteralAttributes() {
-    HclFile f = HclJsonParser.parse("prod.tfvars.json",
-        "{\"env\": \"prod-${x}\", \"variable\": 3}");
-    assertThat(f.body().attributes()).extracting(Attribute::name)
+    HclFile f =
+        HclJsonParser.parse("prod.tfvars.json", "{\"env\": \"prod-${x}\", \"variable\": 3}");
+    assertThat(f.body().attributes())
+        .extracting(Attribute::name)
         .containsExactly("env", "variable");
     Expr.TemplateExpr env = (Expr.TemplateExpr) f.body().attribute("env").orElseThrow().value();
     assertThat(env.literalValue()).contains("prod-${x}");
@@ -195,10 +210,13 @@ class HclJsonParserTest {
 
   @Test
   void parseBySuffixPicksTheSyntaxFromTheFileName() {
-    assertThat(HclParser.parseBySuffix("a.tf.json", "{\"locals\": {\"a\": 1}}").body()
-        .blocks("locals")).hasSize(1);
-    assertThat(HclParser.parseBySuffix("a.tf", "locals {\n  a = 1\n}\n").body()
-        .blocks("locals")).hasSize(1);
+    assertThat(
+            HclParser.parseBySuffix("a.tf.json", "{\"locals\": {\"a\": 1}}")
+                .body()
+                .blocks("locals"))
+        .hasSize(1);
+    assertThat(HclParser.parseBySuffix("a.tf", "locals {\n  a = 1\n}\n").body().blocks("locals"))
+        .hasSize(1);
   }
 
   @Test
@@ -208,7 +226,8 @@ class HclJsonParserTest {
 
   @Test
   void fixtureParsesWithExpectedShape() {
-    HclFile f = HclJsonParser.parse("terraform_json.tf.json", Hcl.resource("terraform_json.tf.json"));
+    HclFile f =
+        HclJsonParser.parse("terraform_json.tf.json", Hcl.resource("terraform_json.tf.json"));
     Block db = f.body().blocks("resource").get(0);
     assertThat(db.labels()).containsExactly("aws_db_instance", "orders");
     Attribute multiAz = db.body().attribute("multi_az").orElseThrow();

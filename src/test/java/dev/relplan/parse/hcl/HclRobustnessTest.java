@@ -18,13 +18,18 @@ class HclRobustnessTest {
    */
   private static Throwable onSmallStack(Runnable body) throws InterruptedException {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread t = new Thread(null, () -> {
-      try {
-        body.run();
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    }, "small-stack", 512 * 1024);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                body.run();
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            },
+            "small-stack",
+            512 * 1024);
     t.start();
     t.join();
     return thrown.get();
@@ -78,16 +83,17 @@ class HclRobustnessTest {
 
   @Test
   void deeplyNestedTemplateDirectivesGiveALocatedError() throws InterruptedException {
-    Throwable t = onSmallStack(() -> HclParser.parse("bomb.tf",
-        "a = \"" + "%{if x}".repeat(100_000) + "\"\n"));
+    Throwable t =
+        onSmallStack(
+            () -> HclParser.parse("bomb.tf", "a = \"" + "%{if x}".repeat(100_000) + "\"\n"));
     assertThat(t).isInstanceOf(HclSyntaxException.class);
     assertThat(((HclSyntaxException) t).detail()).isEqualTo(DEPTH_MESSAGE);
   }
 
   @Test
   void deeplyNestedJsonGivesALocatedError() throws InterruptedException {
-    Throwable t = onSmallStack(() -> HclJsonParser.parse("bomb.tf.json",
-        "{\"a\": " + "[".repeat(100_000)));
+    Throwable t =
+        onSmallStack(() -> HclJsonParser.parse("bomb.tf.json", "{\"a\": " + "[".repeat(100_000)));
     assertThat(t).isInstanceOf(HclSyntaxException.class);
     HclSyntaxException e = (HclSyntaxException) t;
     assertThat(e.detail()).isEqualTo(DEPTH_MESSAGE);
@@ -103,10 +109,19 @@ class HclRobustnessTest {
 
   @Test
   void longFlatListsAndTraversalsDoNotUseTheNestingBudget() {
-    String src = "b = [" + "1, ".repeat(20_000) + "]\n"
-        + "c = x" + ".y[0]".repeat(100_000) + "\n"
-        + "o = {" + "k = 1, ".repeat(20_000) + "}\n"
-        + "t = \"" + "${x}-".repeat(20_000) + "\"\n";
+    String src =
+        "b = ["
+            + "1, ".repeat(20_000)
+            + "]\n"
+            + "c = x"
+            + ".y[0]".repeat(100_000)
+            + "\n"
+            + "o = {"
+            + "k = 1, ".repeat(20_000)
+            + "}\n"
+            + "t = \""
+            + "${x}-".repeat(20_000)
+            + "\"\n";
     HclFile f = HclParser.parse("flat.tf", src);
     assertThat(f.body().attributes()).hasSize(4);
     Expr.ScopeTraversal c = (Expr.ScopeTraversal) f.body().attribute("c").orElseThrow().value();
@@ -127,16 +142,26 @@ class HclRobustnessTest {
 
   @Test
   void deepestAcceptedTreesCanBePrintedAndWalkedOnASmallStack() throws InterruptedException {
-    String src = "a = " + "x + ".repeat(250) + "1\n"
-        + "b = " + "[".repeat(250) + "]".repeat(250) + "\n"
-        + "c = f()" + ".y".repeat(250) + "\n";
-    Throwable t = onSmallStack(() -> {
-      for (Attribute a : HclParser.parse("deep.tf", src).body().attributes()) {
-        String printed = a.value().source();
-        Exprs.walk(a.value(), x -> { });
-        assertThat(printed).isNotEmpty();
-      }
-    });
+    String src =
+        "a = "
+            + "x + ".repeat(250)
+            + "1\n"
+            + "b = "
+            + "[".repeat(250)
+            + "]".repeat(250)
+            + "\n"
+            + "c = f()"
+            + ".y".repeat(250)
+            + "\n";
+    Throwable t =
+        onSmallStack(
+            () -> {
+              for (Attribute a : HclParser.parse("deep.tf", src).body().attributes()) {
+                String printed = a.value().source();
+                Exprs.walk(a.value(), x -> {});
+                assertThat(printed).isNotEmpty();
+              }
+            });
     assertThat(t).isNull();
   }
 
@@ -160,8 +185,8 @@ class HclRobustnessTest {
 
   @Test
   void mutatedFixturesNeverCrashTheParsers() {
-    List<String> names = List.of("vpc_module.tf", "rds_module.tf", "dynamic_blocks.tf",
-        "terraform_json.tf.json");
+    List<String> names =
+        List.of("vpc_module.tf", "rds_module.tf", "dynamic_blocks.tf", "terraform_json.tf.json");
     Random random = new Random(20240611L);
     for (int round = 0; round < 4000; round++) {
       String name = names.get(random.nextInt(names.size()));

@@ -34,7 +34,10 @@ class HclSyntaxErrorTest {
 
   @Test
   void blockWithoutBodyAfterLabels() {
-    assertError("resource \"aws_s3_bucket\" \"b\"\n", 1, 29,
+    assertError(
+        "resource \"aws_s3_bucket\" \"b\"\n",
+        1,
+        29,
         "expected '{' after the labels of block \"resource\", found newline");
   }
 
@@ -50,13 +53,19 @@ class HclSyntaxErrorTest {
 
   @Test
   void twoAttributesOnOneLine() {
-    assertError("a = 1 b = 2\n", 1, 7,
+    assertError(
+        "a = 1 b = 2\n",
+        1,
+        7,
         "expected a newline after the value of attribute \"a\", found identifier \"b\"");
   }
 
   @Test
   void quotedStringSpanningLines() {
-    assertError("a = \"abc\nb = 1\n", 1, 5,
+    assertError(
+        "a = \"abc\nb = 1\n",
+        1,
+        5,
         "unterminated string: a quoted string cannot span lines (use \\n or a heredoc)");
   }
 
@@ -67,7 +76,10 @@ class HclSyntaxErrorTest {
 
   @Test
   void unclosedBlockReportsEndOfInputAndOpeningLine() {
-    assertError("resource \"x\" \"y\" {\n  a = 1\n", 3, 1,
+    assertError(
+        "resource \"x\" \"y\" {\n  a = 1\n",
+        3,
+        1,
         "unexpected end of input: missing '}' to close block \"resource\" opened at line 1");
   }
 
@@ -78,31 +90,43 @@ class HclSyntaxErrorTest {
 
   @Test
   void contentAfterClosingBraceOnSameLine() {
-    assertError("a {} b = 1\n", 1, 6,
+    assertError(
+        "a {} b = 1\n",
+        1,
+        6,
         "expected a newline after the closing '}' of block \"a\", found identifier \"b\"");
   }
 
   @Test
   void singleLineBlockWithTwoAttributes() {
-    assertError("b { x = 1 y = 2 }\n", 1, 11,
+    assertError(
+        "b { x = 1 y = 2 }\n",
+        1,
+        11,
         "expected a newline after the value of attribute \"x\", found identifier \"y\"");
   }
 
   @Test
   void interpolationNotClosed() {
-    assertError("a = \"${var.x ]}\"\n", 1, 14,
-        "expected '}' to close the interpolation, found ']'");
+    assertError(
+        "a = \"${var.x ]}\"\n", 1, 14, "expected '}' to close the interpolation, found ']'");
   }
 
   @Test
   void invalidEscapeSequence() {
-    assertError("a = \"\\q\"\n", 1, 6,
+    assertError(
+        "a = \"\\q\"\n",
+        1,
+        6,
         "invalid escape sequence '\\q' (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)");
   }
 
   @Test
   void shortUnicodeEscape() {
-    assertError("a = \"x\\u12\"\n", 1, 7,
+    assertError(
+        "a = \"x\\u12\"\n",
+        1,
+        7,
         "invalid escape sequence: \\u must be followed by 4 hexadecimal digits");
   }
 
@@ -128,8 +152,9 @@ class HclSyntaxErrorTest {
 
   @Test
   void unknownTemplateDirective() {
-    assertError("a = \"%{ while x }\"\n", 1, 9,
-        "unknown template directive \"while\"; expected if, else, endif, for or endfor");
+    assertError(
+        "a = \"%{ while x }\"\n",
+        1, 9, "unknown template directive \"while\"; expected if, else, endif, for or endfor");
   }
 
   @Test
@@ -144,8 +169,8 @@ class HclSyntaxErrorTest {
 
   @Test
   void unclosedParenthesisReportsWhereItOpened() {
-    assertError("a = (1 + 2\n", 2, 1,
-        "expected ')' to close '(' opened at t.tf:1:5, found end of input");
+    assertError(
+        "a = (1 + 2\n", 2, 1, "expected ')' to close '(' opened at t.tf:1:5, found end of input");
   }
 
   @Test
@@ -155,7 +180,10 @@ class HclSyntaxErrorTest {
 
   @Test
   void objectItemsOnOneLineWithoutComma() {
-    assertError("a = {\n  b = 1 c = 2\n}\n", 2, 9,
+    assertError(
+        "a = {\n  b = 1 c = 2\n}\n",
+        2,
+        9,
         "expected ',', a newline or '}' after object item b, found identifier \"c\"");
   }
 
@@ -171,7 +199,10 @@ class HclSyntaxErrorTest {
 
   @Test
   void interpolationInBlockLabel() {
-    assertError("resource \"${x}\" {}\n", 1, 11,
+    assertError(
+        "resource \"${x}\" {}\n",
+        1,
+        11,
         "block labels must be literal strings; template sequences are not allowed");
   }
 
@@ -182,20 +213,26 @@ class HclSyntaxErrorTest {
 
   @Test
   void strayStripMarker() {
-    assertError("a = ~1\n", 1, 5,
-        "unexpected character '~' (a strip marker must come right before '}')");
+    assertError(
+        "a = ~1\n", 1, 5, "unexpected character '~' (a strip marker must come right before '}')");
   }
 
   @Test
   void expansionOnlyOnLastArgument() {
-    assertError("a = f(x..., y)\n", 1, 13,
+    assertError(
+        "a = f(x..., y)\n",
+        1,
+        13,
         "expected ')' after '...' in call to f (only the last argument can be expanded),"
             + " found identifier \"y\"");
   }
 
   @Test
   void forExpressionWithoutIn() {
-    assertError("a = [for x of xs : x]\n", 1, 12, "expected 'in' in for expression, found"
-        + " identifier \"of\"");
+    assertError(
+        "a = [for x of xs : x]\n",
+        1,
+        12,
+        "expected 'in' in for expression, found" + " identifier \"of\"");
   }
 }

@@ -28,10 +28,18 @@ class HclTemplateTest {
       } else if (p instanceof TemplatePart.Interpolation i) {
         sb.append("${").append(i.expr().source()).append('}');
       } else if (p instanceof TemplatePart.If f) {
-        sb.append("IF(").append(f.condition().source()).append(")").append(render(f.then()))
-            .append("ELSE").append(render(f.otherwise())).append("ENDIF");
+        sb.append("IF(")
+            .append(f.condition().source())
+            .append(")")
+            .append(render(f.then()))
+            .append("ELSE")
+            .append(render(f.otherwise()))
+            .append("ENDIF");
       } else if (p instanceof TemplatePart.For f) {
-        sb.append("FOR(").append(f.valueVar()).append(")").append(render(f.body()))
+        sb.append("FOR(")
+            .append(f.valueVar())
+            .append(")")
+            .append(render(f.body()))
             .append("ENDFOR");
       }
     }
@@ -189,8 +197,8 @@ class HclTemplateTest {
   @Test
   void heredocInsideFunctionCallArguments() {
     String src = "x = jsonencode(<<EOT\n{}\nEOT\n)\n";
-    Expr.FunctionCall f = (Expr.FunctionCall) parse(src).body().attribute("x").orElseThrow()
-        .value();
+    Expr.FunctionCall f =
+        (Expr.FunctionCall) parse(src).body().attribute("x").orElseThrow().value();
     assertThat(((TemplateExpr) f.args().get(0)).literalValue()).contains("{}\n");
   }
 
@@ -199,13 +207,17 @@ class HclTemplateTest {
     // Terraform applies ~ to the adjacent per-line literal before removing indentation, so the
     // line after "%{ if ... ~}" is not treated as a line start and keeps its indentation.
     HclFile f = HclParser.parse("rds_module.tf", Hcl.resource("rds_module.tf"));
-    Block alarm = f.body().blocks("resource").stream()
-        .filter(b -> b.labels().get(0).equals("aws_cloudwatch_metric_alarm"))
-        .findFirst().orElseThrow();
-    TemplateExpr t = (TemplateExpr) alarm.body().attribute("alarm_description").orElseThrow()
-        .value();
-    assertThat(render(t.parts())).isEqualTo("[CPU on ]${each.value.identifier}"
-        + "[ stayed above 80% for 15 minutes.\n]IF(local.is_production)"
-        + "[    This is a production database: page the on-call engineer.\n]ELSEENDIF");
+    Block alarm =
+        f.body().blocks("resource").stream()
+            .filter(b -> b.labels().get(0).equals("aws_cloudwatch_metric_alarm"))
+            .findFirst()
+            .orElseThrow();
+    TemplateExpr t =
+        (TemplateExpr) alarm.body().attribute("alarm_description").orElseThrow().value();
+    assertThat(render(t.parts()))
+        .isEqualTo(
+            "[CPU on ]${each.value.identifier}"
+                + "[ stayed above 80% for 15 minutes.\n]IF(local.is_production)"
+                + "[    This is a production database: page the on-call engineer.\n]ELSEENDIF");
   }
 }
