@@ -4,6 +4,7 @@ import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -42,7 +43,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     if (files.isEmpty()) return ScanResult.of(integrations, health, skipped);
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterCSharp());
     List<CsFile> parsed = new ArrayList<>();
     CsRegistrations registrations = new CsRegistrations();

@@ -1,6 +1,7 @@
 package dev.relplan.code.csharp;
 
 import dev.relplan.code.HandlerCode;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ public final class CsharpHandlers {
    * such method.
    */
   public static HandlerCode find(SourceFile file, String className, String method) {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterCSharp());
     TSTree tree = parser.parseString(null, file.content());
     if (tree.getRootNode().hasError()) return null;

@@ -1,6 +1,7 @@
 package dev.relplan.code.go;
 
 import dev.relplan.code.HandlerCode;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class GoHandlers {
    * there.
    */
   public static HandlerCode find(List<SourceFile> packageFiles) {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterGo());
     List<GoFile> files = new ArrayList<>();
     for (SourceFile s : packageFiles) {

@@ -4,6 +4,7 @@ import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -118,7 +119,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
   }
 
   private static TSTree tree(SourceFile file) {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     TSLanguage grammar =
         file.display().endsWith(".ts") ? new TreeSitterTypescript() : new TreeSitterJavascript();
     parser.setLanguage(grammar);

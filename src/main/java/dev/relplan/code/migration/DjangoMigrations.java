@@ -1,5 +1,6 @@
 package dev.relplan.code.migration;
 
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
 import dev.relplan.source.Location;
@@ -34,7 +35,7 @@ final class DjangoMigrations {
   private byte[] bytes;
 
   DjangoMigrations() {
-    parser = new TSParser();
+    parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterPython());
   }
 

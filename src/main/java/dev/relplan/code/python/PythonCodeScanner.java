@@ -4,6 +4,7 @@ import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
@@ -44,7 +45,7 @@ public final class PythonCodeScanner implements LanguageScanner {
     List<Migration> migrations = new ArrayList<>();
     if (files.isEmpty())
       return new ScanResult(integrations, health, List.of(), migrations, skipped);
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterPython());
     for (SourceFile file : files) {
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.relplan.code.python;
 
 import dev.relplan.code.HandlerCode;
+import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public final class PythonHandlers {
    * module-level function.
    */
   public static HandlerCode find(SourceFile file, String function) {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterPython());
     TSTree tree = parser.parseString(null, file.content());
     if (tree.getRootNode().hasError()) return null;
