@@ -7,6 +7,8 @@ import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.parse.hcl.HclParser;
+import dev.relplan.parse.hcl.HclSyntaxException;
 import dev.relplan.pipeline.Baseline;
 import dev.relplan.pipeline.Incidents;
 import dev.relplan.pipeline.Objectives;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListResourceBundle;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -115,6 +118,11 @@ final class AssessCommand implements Callable<Integer> {
   String failOn;
 
   @Option(
+      names = "--debug",
+      description = "On an internal error, print the stack trace as well as the one-line message.")
+  boolean debug;
+
+  @Option(
       names = "--incidents",
       paramLabel = "FILE",
       description =
@@ -178,6 +186,9 @@ final class AssessCommand implements Callable<Integer> {
         throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
     }
     List<Renderer> chosen = chosenRenderers();
+    if (chosen.size() > 1 && (output == null || output.equals("-")))
+      throw new InputError(
+          "several formats cannot share stdout: pass -o DIRECTORY to write one file per format");
     Risk threshold = null;
     if (failOn != null) {
       try {
@@ -197,9 +208,7 @@ final class AssessCommand implements Callable<Integer> {
     for (Path p : parameters) params.add(loadParameters(p));
 
     Map<String, String> previous = baseline == null ? null : Baseline.load(baseline);
-    for (Path p : varFiles) {
-      if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
-    }
+    for (Path p : varFiles) checkVarFile(p);
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
@@ -213,6 +222,12 @@ final class AssessCommand implements Callable<Integer> {
             : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     ReportInput input =
         new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
+    if (ReportInput.nothingAssessed(assessment))
+      System.err.println(
+          "relplan: nothing assessed: no CloudFormation, SAM or Terraform resources and no supported"
+              + " application code under "
+              + String.join(", ", assessment.packagesAnalyzed())
+              + skippedNote(assessment));
     List<Output> outputs = new ArrayList<>();
     for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));
     try {
@@ -225,14 +240,60 @@ final class AssessCommand implements Callable<Integer> {
               + describe(e)
               + "): pass a writable file or directory with -o");
     }
-    if (threshold != null) {
-      Risk t = threshold;
-      // Against a baseline only new findings fail the build: known debt is tracked, not
-      // re-litigated.
-      if (assessment.findings().stream()
-          .anyMatch(f -> f.risk().atLeast(t) && f.status().equals("new"))) return 1;
+    return threshold == null ? 0 : gate(threshold, assessment);
+  }
+
+  /**
+   * 1 when a new finding is at or above the --fail-on level, with one stderr line saying what
+   * tripped it. Against a baseline only new findings fail the build: known debt is tracked, not
+   * re-litigated.
+   */
+  private int gate(Risk threshold, Assessment assessment) {
+    long atOrAbove =
+        assessment.findings().stream().filter(f -> f.risk().atLeast(threshold)).count();
+    long fresh =
+        assessment.findings().stream()
+            .filter(f -> f.risk().atLeast(threshold) && f.status().equals("new"))
+            .count();
+    if (fresh == 0) return 0;
+    System.err.println(
+        "relplan: --fail-on "
+            + failOn.toLowerCase(Locale.ROOT)
+            + ": "
+            + atOrAbove
+            + (atOrAbove == 1 ? " finding" : " findings")
+            + " at or above "
+            + threshold.title
+            + (baseline == null ? "" : " (" + fresh + " new)"));
+    return 1;
+  }
+
+  private static String skippedNote(Assessment assessment) {
+    int skipped = assessment.skippedFiles().size();
+    return skipped == 0
+        ? ""
+        : " ("
+            + skipped
+            + (skipped == 1 ? " file" : " files")
+            + " skipped: see the coverage appendix)";
+  }
+
+  /** A --var-file that is missing or malformed stops the run, as a malformed --parameters does. */
+  private static void checkVarFile(Path p) {
+    if (!Files.isRegularFile(p)) throw new InputError("--var-file '" + p + "' does not exist");
+    try {
+      HclParser.parseBySuffix(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+    } catch (HclSyntaxException e) {
+      throw new InputError("--var-file '" + p + "' cannot be parsed: " + firstLine(e.getMessage()));
+    } catch (CharacterCodingException e) {
+      throw new InputError("--var-file '" + p + "' is not UTF-8 text: save it as UTF-8");
+    } catch (IOException e) {
+      throw new InputError("--var-file '" + p + "' cannot be read: " + describe(e));
     }
-    return 0;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   /**

@@ -45,7 +45,8 @@ public final class Main implements Runnable {
 
   /**
    * Runs the command line and returns the exit code: 0 done, 1 --fail-on reached, 2 usage or input
-   * error.
+   * error, 3 internal error (out of memory included: never 1, which a CI gate would read as
+   * findings).
    */
   public static int execute(String... args) {
     return execute(Renderers.all(), args);
@@ -56,17 +57,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(), new Commands(renderers));
     cl.getSubcommands().get("assess").setResourceBundle(AssessCommand.helpTexts(renderers));
     cl.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof InputError) {
-            System.err.println("relplan: " + e.getMessage());
-            return 2;
-          }
-          System.err.println(
-              "relplan: internal error: "
-                  + e
-                  + " (please report it with the input that caused it)");
-          return 3;
-        });
+        (e, cmd, parsed) ->
+            e instanceof InputError ? inputError(e) : internalError(e, debugAsked(cmd)));
     cl.setParameterExceptionHandler(
         (e, a) -> {
           String msg =
@@ -85,11 +77,46 @@ public final class Main implements Runnable {
         });
     try {
       return cl.execute(args);
-    } catch (StackOverflowError e) {
-      // Never let the JVM exit with status 1, which means "--fail-on threshold reached".
-      System.err.println(
-          "relplan: internal error: " + e + " (please report it with the input that caused it)");
-      return 3;
+    } catch (Throwable e) {
+      // Errors (stack overflow, out of memory) pass picocli's handler: never let the JVM exit with
+      // status 1, which means "--fail-on threshold reached".
+      return internalError(e, debugAsked(cl.getSubcommands().get("assess")));
     }
+  }
+
+  private static int inputError(Exception e) {
+    System.err.println("relplan: " + e.getMessage());
+    return 2;
+  }
+
+  private static boolean debugAsked(CommandLine cmd) {
+    return cmd != null && cmd.getCommand() instanceof AssessCommand assess && assess.debug;
+  }
+
+  /** One line, the trace only with --debug; out of memory with how to give the JVM more. */
+  static int internalError(Throwable e, boolean debug) {
+    Throwable cause = rootOutOfMemory(e);
+    if (cause != null) {
+      System.err.println(
+          "relplan: out of memory: raise the heap limit, e.g. RELPLAN_JAVA_OPTS=-Xmx2g relplan"
+              + " ... (JAVA_OPTS is read too), or assess fewer paths at once");
+    } else {
+      System.err.println(
+          "relplan: internal error: "
+              + e.toString().lines().findFirst().orElse("")
+              + " (please report it with the input that caused it; rerun with --debug for the"
+              + " trace)");
+    }
+    if (debug) e.printStackTrace();
+    return 3;
+  }
+
+  /** The out-of-memory error in the cause chain (worker threads wrap it), or null. */
+  private static Throwable rootOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) return t;
+      if (t.getCause() == t) break;
+    }
+    return null;
   }
 }

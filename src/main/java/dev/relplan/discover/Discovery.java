@@ -177,8 +177,11 @@ public final class Discovery {
           return;
         }
       }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file))
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
+        // Reading a FIFO blocks forever and a device never ends: listed, never opened.
+        skipped.add(new SkippedFile(display, "special file (FIFO, socket or device), not read"));
         return;
+      }
       boolean structured =
           ext.equals("yaml")
               || ext.equals("yml")
@@ -255,8 +258,36 @@ public final class Discovery {
         files.add(new SourceFile(file, display, FileKind.EVIDENCE, content, List.of()));
       }
     } catch (IOException e) {
-      skipped.add(new SkippedFile(display, "cannot be read: " + e.getClass().getSimpleName()));
+      String loop = symbolicLinkLoop(file);
+      skipped.add(
+          new SkippedFile(
+              display,
+              loop != null
+                  ? "symbolic link loop: " + loop + " (not followed)"
+                  : "cannot be read: " + e.getClass().getSimpleName()));
     }
+  }
+
+  /** The chain "a -> b -> a" when following the link comes back to a link already seen. */
+  private static String symbolicLinkLoop(Path file) {
+    List<Path> seen = new ArrayList<>();
+    Path at = file.toAbsolutePath().normalize();
+    while (Files.isSymbolicLink(at) && seen.size() < 64) {
+      seen.add(at);
+      try {
+        at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+      } catch (IOException e) {
+        return null;
+      }
+      if (seen.contains(at)) {
+        seen.add(at);
+        Path base = file.toAbsolutePath().normalize().getParent();
+        return String.join(
+            " -> ",
+            seen.stream().map(p -> base.relativize(p).toString().replace('\\', '/')).toList());
+      }
+    }
+    return null;
   }
 
   private void classifyStructured(

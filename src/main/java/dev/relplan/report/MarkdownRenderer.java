@@ -310,7 +310,10 @@ public final class MarkdownRenderer implements Renderer {
 
     private void nextSteps() {
       line("## Next Steps");
-      if (a.nextSteps().isEmpty())
+      if (ReportInput.nothingAssessed(a))
+        line(
+            "Nothing was assessed: no CloudFormation, SAM or Terraform resources and no supported application code were found in the scanned paths (Appendix D lists the files that were skipped). Point relplan at the directory that holds the templates or code.");
+      else if (a.nextSteps().isEmpty())
         line(
             "No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
       for (int i = 0; i < a.nextSteps().size(); i++)

@@ -21,4 +21,15 @@ public record ReportInput(
     String date,
     String toolVersion,
     Function<Location, String> snippets,
-    List<Rule> rules) {}
+    List<Rule> rules) {
+
+  /**
+   * Whether the scan found nothing to assess: no resource, no outbound call, no finding. The plan
+   * then says so rather than "no gaps found".
+   */
+  public static boolean nothingAssessed(Assessment assessment) {
+    return assessment.resourcesAnalyzed() == 0
+        && assessment.integrations().isEmpty()
+        && assessment.findings().isEmpty();
+  }
+}
