@@ -226,7 +226,7 @@ final class AssessCommand implements Callable<Integer> {
       System.err.println(
           "relplan: nothing assessed: no CloudFormation, SAM or Terraform resources and no supported"
               + " application code under "
-              + String.join(", ", assessment.packagesAnalyzed())
+              + String.join(", ", paths.stream().map(Path::toString).toList())
               + skippedNote(assessment));
     List<Output> outputs = new ArrayList<>();
     for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));

@@ -162,7 +162,10 @@ public final class HtmlRenderer implements Renderer {
     boolean bold = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '`') {
+      if (!code && c == '\\' && i + 1 < text.length() && isAsciiPunctuation(text.charAt(i + 1))) {
+        // A Markdown backslash escape (the renderer writes \< and \\): the next character as text.
+        out.append(escape(String.valueOf(text.charAt(++i))));
+      } else if (c == '`') {
         out.append(code ? "</code>" : "<code>");
         code = !code;
       } else if (!code && c == '*' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
@@ -178,8 +181,20 @@ public final class HtmlRenderer implements Renderer {
     return out.toString();
   }
 
+  private static boolean isAsciiPunctuation(char c) {
+    return c < 0x80 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && c > 0x20;
+  }
+
+  /** HTML-escaped, with control characters from scanned names shown as the replacement mark. */
   static String escape(String s) {
-    return s.replace("&", "&amp;")
+    StringBuilder visible = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      visible.append(c != '\n' && MarkdownRenderer.isUnsafeControl(c) ? '\uFFFD' : c);
+    }
+    return visible
+        .toString()
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;");

@@ -45,7 +45,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     String write(String date) {
-      line("# Reliability Improvement Plan: " + a.workload());
+      line("# Reliability Improvement Plan: " + esc(a.workload()));
       line("");
       executiveSummary(date);
       strengths();
@@ -76,7 +76,7 @@ public final class MarkdownRenderer implements Renderer {
       if (a.rto() != null || a.rpo() != null) {
         line("- **Recovery Objectives**: RTO " + orDash(a.rto()) + ", RPO " + orDash(a.rpo()));
       }
-      line("- **Packages Analyzed**: " + String.join(", ", a.packagesAnalyzed()));
+      line("- **Packages Analyzed**: " + esc(String.join(", ", a.packagesAnalyzed())));
       line(
           "- **Findings**: "
               + a.count(Risk.CRITICAL)
@@ -404,7 +404,7 @@ public final class MarkdownRenderer implements Renderer {
         StringBuilder types = new StringBuilder();
         for (Map.Entry<String, Integer> e : a.notAssessedTypes().entrySet()) {
           if (types.length() > 0) types.append(", ");
-          types.append(e.getKey()).append(" (").append(e.getValue()).append(')');
+          types.append(esc(e.getKey())).append(" (").append(e.getValue()).append(')');
         }
         line("- Resource types present but not assessed by any rule: " + types);
       }
@@ -450,7 +450,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private void followUp() {
-      String packages = String.join(" ", a.packagesAnalyzed());
+      String packages = codeText(String.join(" ", a.packagesAnalyzed()));
       line("## Follow-up");
       line("Would you like to:");
       line(
@@ -491,14 +491,73 @@ public final class MarkdownRenderer implements Renderer {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < Math.min(max, evidence.size()); i++) {
       if (i > 0) b.append(", ");
-      b.append('`').append(evidence.get(i)).append('`');
+      b.append('`').append(codeText(evidence.get(i).toString())).append('`');
     }
     if (evidence.size() > max) b.append(" +").append(evidence.size() - max);
     return b.toString();
   }
 
-  /** Keeps table cells intact: pipes escaped, newlines flattened. */
+  /**
+   * Text from scanned names and paths made inert: table cells stay intact (pipes escaped, newlines
+   * flattened), control characters cannot drive a terminal, and outside code spans a {@code <}
+   * cannot open raw HTML nor a backslash turn the escape off. Inside code spans Markdown shows text
+   * as is, so only pipes and control characters change there.
+   */
   static String esc(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    if (s == null) return "";
+    StringBuilder out = new StringBuilder(s.length());
+    boolean code = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '|') out.append("\\|");
+      else if (c == '\r' || c == '\n') out.append(' ');
+      else if (isUnsafeControl(c)) out.append(REPLACEMENT);
+      else {
+        if (c == '`') code = !code;
+        else if (!code && startsMarkup(c, i + 1 < s.length() ? s.charAt(i + 1) : ' '))
+          out.append('\\');
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether this character and the next would start raw HTML or an autolink ({@code <} before a
+   * letter, /, ! or ?) or a backslash escape; "MinSize < MaxSize" stays as written.
+   */
+  private static boolean startsMarkup(char c, char next) {
+    if (c == '<')
+      return next == '/' || next == '!' || next == '?' || (next < 0x80 && Character.isLetter(next));
+    return c == '\\' && next < 0x80 && next > 0x20 && !Character.isLetterOrDigit(next);
+  }
+
+  /**
+   * The content of a code span: a backtick would end the span early, so it is shown as a look-alike
+   * grave accent; control characters as in {@link #esc}.
+   */
+  static String codeText(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '`') out.append(GRAVE_LOOKALIKE);
+      else if (c == '\r' || c == '\n' || isUnsafeControl(c)) out.append(REPLACEMENT);
+      else out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static final char REPLACEMENT = '\uFFFD';
+  private static final char GRAVE_LOOKALIKE = '\u02CB';
+
+  /**
+   * C0 and C1 controls (escape sequences), DEL, and the bidirectional overrides that reorder what a
+   * reader sees; a tab is kept.
+   */
+  static boolean isUnsafeControl(char c) {
+    return (c < 0x20 && c != '\t')
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 }
