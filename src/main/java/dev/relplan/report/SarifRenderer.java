@@ -8,16 +8,28 @@ import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleMeta;
 import dev.relplan.source.Location;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Findings as SARIF 2.1.0, for code-scanning dashboards and pull-request annotations. Critical and
  * High risks are errors, Medium warnings, Low notes; the first evidence line is the location and
- * the other deciding lines are related locations. Absence findings have no location.
+ * the other deciding lines are related locations. URIs are percent-encoded and relative to the
+ * {@code %SRCROOT%} base (the scanned root). A finding about something absent has no line of its
+ * own: it is anchored at line 1 of the repository's main file, the file the findings cite most (the
+ * main template or configuration), else README.md, since code-scanning dashboards drop results
+ * without a location.
  */
 public final class SarifRenderer implements Renderer {
+  /** The base every result URI is relative to: the scanned root. */
+  static final String SOURCE_ROOT = "%SRCROOT%";
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   @Override
   public String format() {
     return "sarif";
@@ -48,6 +60,12 @@ public final class SarifRenderer implements Renderer {
     /** Each rule's position in the tool's rule list, which results refer to. */
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
 
+    /** How often each fingerprint was written: a repeat gets a #n suffix so each stays unique. */
+    private final Map<String, Integer> fingerprints = new HashMap<>();
+
+    /** Where findings about something absent are shown. */
+    private Location anchor;
+
     Log(JsonGenerator g) {
       this.g = g;
     }
@@ -59,6 +77,14 @@ public final class SarifRenderer implements Renderer {
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
       tool(rules, version);
+      anchor = new Location(mainFile(a), 1);
+      g.writeObjectFieldStart("originalUriBaseIds");
+      g.writeObjectFieldStart(SOURCE_ROOT);
+      g.writeObjectFieldStart("description");
+      g.writeStringField("text", "The scanned directory (PATH): every uri is relative to it.");
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
       g.writeArrayFieldStart("results");
       for (Assessment.NumberedFinding nf : a.findings()) result(nf);
       g.writeEndArray();
@@ -115,7 +141,9 @@ public final class SarifRenderer implements Renderer {
       g.writeEndObject();
       locations(f.evidence());
       g.writeObjectFieldStart("partialFingerprints");
-      g.writeStringField("relplanFinding/v1", nf.baselineKey());
+      int seen = fingerprints.merge(nf.baselineKey(), 1, Integer::sum);
+      g.writeStringField(
+          "relplanFinding/v1", seen == 1 ? nf.baselineKey() : nf.baselineKey() + "#" + seen);
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
       g.writeStringField("risk", nf.risk().title);
@@ -139,8 +167,12 @@ public final class SarifRenderer implements Renderer {
      * none.
      */
     private void locations(List<Location> evidence) throws IOException {
-      if (evidence.isEmpty()) return;
       g.writeArrayFieldStart("locations");
+      if (evidence.isEmpty()) {
+        location(anchor, -1);
+        g.writeEndArray();
+        return;
+      }
       location(evidence.get(0), -1);
       g.writeEndArray();
       if (evidence.size() > 1) {
@@ -155,7 +187,8 @@ public final class SarifRenderer implements Renderer {
       if (id >= 0) g.writeNumberField("id", id);
       g.writeObjectFieldStart("physicalLocation");
       g.writeObjectFieldStart("artifactLocation");
-      g.writeStringField("uri", l.file());
+      g.writeStringField("uri", percentEncoded(l.file()));
+      g.writeStringField("uriBaseId", SOURCE_ROOT);
       g.writeEndObject();
       g.writeObjectFieldStart("region");
       g.writeNumberField("startLine", l.line());
@@ -163,5 +196,35 @@ public final class SarifRenderer implements Renderer {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  /** The file the findings cite most, ties to the first by name; README.md when none cites one. */
+  private static String mainFile(Assessment a) {
+    Map<String, Integer> citations = new TreeMap<>();
+    for (Assessment.NumberedFinding nf : a.findings())
+      for (Location l : nf.finding().evidence()) citations.merge(l.file(), 1, Integer::sum);
+    String main = "README.md";
+    int most = 0;
+    for (Map.Entry<String, Integer> e : citations.entrySet()) {
+      if (e.getValue() > most) {
+        main = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return main;
+  }
+
+  /** A relative URI reference: each byte outside the unreserved set and / as %XX. */
+  static String percentEncoded(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/".indexOf(c) >= 0) out.append(c);
+      else out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+    }
+    return out.toString();
   }
 }

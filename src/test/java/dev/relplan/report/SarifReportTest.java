@@ -13,7 +13,9 @@ import dev.relplan.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The SARIF output validates against the SARIF 2.1.0 schema and points at the evidence lines. */
@@ -47,5 +49,38 @@ class SarifReportTest {
     assertThat(loc.path("artifactLocation").path("uri").asText()).isEqualTo("network.yaml");
     assertThat(loc.path("region").path("startLine").asInt()).isEqualTo(145);
     assertThat(nat.path("level").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void everyResultHasALocationRelativeToTheSourceRoot() throws IOException {
+    JsonNode results = sarif("examples/orders-platform").path("runs").get(0).path("results");
+    assertThat(results).isNotEmpty();
+    for (JsonNode r : results) {
+      JsonNode artifact =
+          r.path("locations").path(0).path("physicalLocation").path("artifactLocation");
+      assertThat(artifact.path("uri").asText()).as(r.path("ruleId").asText()).isNotEmpty();
+      assertThat(artifact.path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    }
+  }
+
+  @Test
+  void theSourceRootBaseIsDeclared() throws IOException {
+    JsonNode run = sarif("examples/orders-platform").path("runs").get(0);
+    assertThat(run.path("originalUriBaseIds").has("%SRCROOT%")).isTrue();
+  }
+
+  @Test
+  void fingerprintsAreUnique() throws IOException {
+    Set<String> seen = new HashSet<>();
+    for (JsonNode r : sarif("examples/orders-platform").path("runs").get(0).path("results"))
+      assertThat(seen.add(r.path("partialFingerprints").path("relplanFinding/v1").asText()))
+          .as("unique fingerprint")
+          .isTrue();
+  }
+
+  @Test
+  void uriIsPercentEncoded() {
+    assertThat(SarifRenderer.percentEncoded("my dir/naïve#1.yaml"))
+        .isEqualTo("my%20dir/na%C3%AFve%231.yaml");
   }
 }
