@@ -2,6 +2,7 @@ package dev.relplan.code.csharp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.TreeSitterNatives;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -11,7 +12,7 @@ import org.treesitter.TreeSitterCSharp;
 class TreeSitterCSharpLoadTest {
   @Test
   void csharpGrammarLoadsAndParses() {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     assertThat(parser.setLanguage(new TreeSitterCSharp())).isTrue();
     TSTree tree =
         parser.parseString(

@@ -2,6 +2,7 @@ package dev.relplan.code.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.TreeSitterNatives;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -11,7 +12,7 @@ import org.treesitter.TreeSitterGo;
 class TreeSitterGoLoadTest {
   @Test
   void goGrammarLoadsAndParses() {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     assertThat(parser.setLanguage(new TreeSitterGo())).isTrue();
     TSTree tree =
         parser.parseString(

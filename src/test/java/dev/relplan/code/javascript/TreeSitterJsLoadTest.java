@@ -2,6 +2,7 @@ package dev.relplan.code.javascript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.TreeSitterNatives;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -16,7 +17,7 @@ import org.treesitter.TreeSitterTypescript;
 class TreeSitterJsLoadTest {
   @Test
   void javascriptGrammarLoadsAndParses() {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     assertThat(parser.setLanguage(new TreeSitterJavascript())).isTrue();
     TSTree tree =
         parser.parseString(
@@ -28,7 +29,7 @@ class TreeSitterJsLoadTest {
 
   @Test
   void typescriptGrammarLoadsAndParses() {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     assertThat(parser.setLanguage(new TreeSitterTypescript())).isTrue();
     TSTree tree =
         parser.parseString(

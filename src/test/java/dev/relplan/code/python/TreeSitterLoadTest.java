@@ -2,6 +2,7 @@ package dev.relplan.code.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.code.TreeSitterNatives;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -11,7 +12,7 @@ import org.treesitter.TreeSitterPython;
 class TreeSitterLoadTest {
   @Test
   void pythonGrammarLoadsAndParses() {
-    TSParser parser = new TSParser();
+    TSParser parser = TreeSitterNatives.newParser();
     assertThat(parser.setLanguage(new TreeSitterPython())).isTrue();
     TSTree tree =
         parser.parseString(null, "import requests\nrequests.get('https://a.example.com')\n");
