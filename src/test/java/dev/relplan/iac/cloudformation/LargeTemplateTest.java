@@ -51,4 +51,43 @@ class LargeTemplateTest {
         Pipeline.run(new Pipeline.Request(List.of(dir), null, Context.defaults(), List.of()));
     assertThat(r.workload().all(Queue.class)).hasSize(queues);
   }
+
+  private static String exporting(int outputs) {
+    StringBuilder sb = new StringBuilder("Resources:\n");
+    for (int i = 0; i < outputs; i++)
+      sb.append("  Dlq").append(i).append(":\n    Type: AWS::SQS::Queue\n");
+    sb.append("Outputs:\n");
+    for (int i = 0; i < outputs; i++) {
+      sb.append("  Dlq")
+          .append(i)
+          .append("Arn:\n    Value: !GetAtt Dlq")
+          .append(i)
+          .append(".Arn\n");
+      sb.append("    Export:\n      Name: !Sub '${AWS::StackName}-Dlq").append(i).append("'\n");
+    }
+    return sb.toString();
+  }
+
+  private static String importing(int queues) {
+    StringBuilder sb = new StringBuilder("Resources:\n");
+    for (int i = 0; i < queues; i++) {
+      sb.append("  Q").append(i).append(":\n    Type: AWS::SQS::Queue\n    Properties:\n");
+      sb.append("      RedrivePolicy:\n        deadLetterTargetArn: !ImportValue dlqs-Dlq")
+          .append(i)
+          .append("\n        maxReceiveCount: 3\n");
+    }
+    return sb.toString();
+  }
+
+  /** Each import tried against every export would be quadratic; the timeout guards a hang. */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void thousandsOfImportsOfThousandsOfExportsAreResolved(@TempDir Path dir) throws IOException {
+    int count = 4000;
+    Files.writeString(dir.resolve("dlqs.yaml"), exporting(count));
+    Files.writeString(dir.resolve("queues.yaml"), importing(count));
+    Pipeline.Result r =
+        Pipeline.run(new Pipeline.Request(List.of(dir), null, Context.defaults(), List.of()));
+    assertThat(r.workload().all(Queue.class)).hasSize(2 * count);
+  }
 }
