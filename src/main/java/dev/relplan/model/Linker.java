@@ -1,8 +1,12 @@
 package dev.relplan.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Derives the relationships every format needs in the same way once the adapters have filled the
@@ -10,6 +14,15 @@ import java.util.Locale;
  */
 public final class Linker {
   private final Workload w;
+
+  /**
+   * Each dead-letter queue's sources as a set beside its list: a queue that many resources share
+   * would otherwise be scanned once per source.
+   */
+  private final Map<Queue, Set<Resource>> deadLetterSources = new IdentityHashMap<>();
+
+  /** Functions whose triggers were checked for S3 already, so no bucket scans them again. */
+  private final Set<Function> s3Triggered = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Linker(Workload w) {
     this.w = w;
@@ -109,7 +122,8 @@ public final class Linker {
   private void linkBucketNotifications() {
     for (Bucket b : w.all(Bucket.class)) {
       for (Function f : resolveFunctions(b.lambdaNotifications)) {
-        if (f.triggers.stream().noneMatch(t -> t.kind().equals("S3"))) {
+        // Triggers only grow: once checked, a function has an S3 trigger for good.
+        if (s3Triggered.add(f) && f.triggers.stream().noneMatch(t -> t.kind().equals("S3"))) {
           f.triggers.add(
               new Function.Trigger(
                   "S3", true, Value.explicit(b.ref(), List.of(b.location)), b.location));
@@ -203,7 +217,12 @@ public final class Linker {
 
   private void markDeadLetter(Value<Object> target, Resource source) {
     Queue q = w.resolve(target.get(), Queue.class);
-    if (q != null && !q.deadLetterSources.contains(source)) q.deadLetterSources.add(source);
+    if (q == null) return;
+    Set<Resource> known =
+        deadLetterSources.computeIfAbsent(
+            q, k -> Collections.newSetFromMap(new IdentityHashMap<>()));
+    if (known.isEmpty()) known.addAll(q.deadLetterSources);
+    if (known.add(source)) q.deadLetterSources.add(source);
   }
 
   private static String sourceKind(Resource source, Value<Object> ref) {

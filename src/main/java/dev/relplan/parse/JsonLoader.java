@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.relplan.source.Location;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a located {@link Node} tree from JSON with jackson-core's streaming parser. */
 public final class JsonLoader {
@@ -71,22 +73,23 @@ public final class JsonLoader {
     switch (t) {
       case START_OBJECT -> {
         List<MapNode.Entry> entries = new ArrayList<>();
+        // Where each key was first seen: a hash lookup keeps the duplicate check linear.
+        Map<String, Location> seen = new HashMap<>();
         JsonToken k;
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Location keyLoc = new Location(file, line(p));
-          for (MapNode.Entry e : entries) {
-            if (e.key().equals(key)) {
-              throw new ParseException(
-                  "duplicate key '"
-                      + key
-                      + "' (line "
-                      + keyLoc.line()
-                      + ", first at line "
-                      + e.keyLocation().line()
-                      + ")",
-                  keyLoc.line());
-            }
+          Location first = seen.putIfAbsent(key, keyLoc);
+          if (first != null) {
+            throw new ParseException(
+                "duplicate key '"
+                    + key
+                    + "' (line "
+                    + keyLoc.line()
+                    + ", first at line "
+                    + first.line()
+                    + ")",
+                keyLoc.line());
           }
           Node value = read(file, p, p.nextToken(), depth + 1);
           entries.add(new MapNode.Entry(key, keyLoc, value));

@@ -160,18 +160,17 @@ public final class YamlLoader {
           throw located("mapping keys must be scalars", n.location().line());
         }
         String key = k.text() == null ? "" : k.text();
-        for (MapNode.Entry existing : parent.entries) {
-          if (existing.key().equals(key)) {
-            throw new ParseException(
-                "duplicate key '"
-                    + key
-                    + "' (line "
-                    + n.location().line()
-                    + ", first at line "
-                    + existing.keyLocation().line()
-                    + ")",
-                n.location().line());
-          }
+        Location first = parent.keyLines.putIfAbsent(key, n.location());
+        if (first != null) {
+          throw new ParseException(
+              "duplicate key '"
+                  + key
+                  + "' (line "
+                  + n.location().line()
+                  + ", first at line "
+                  + first.line()
+                  + ")",
+              n.location().line());
         }
         parent.pendingKey = k;
       } else {
@@ -232,6 +231,10 @@ public final class YamlLoader {
     final String tag;
     final String anchor;
     final List<MapNode.Entry> entries = new ArrayList<>();
+
+    /** Where each key of a mapping was first seen: a hash lookup keeps duplicate checks linear. */
+    final Map<String, Location> keyLines = new HashMap<>();
+
     final List<Node> items = new ArrayList<>();
     ScalarNode pendingKey;
     long size = 1;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SourceFileTest {
   static SourceFile of(String content) {
@@ -35,5 +37,18 @@ class SourceFileTest {
     assertThat(f.line(2)).isEqualTo("b: 2");
     assertThat(f.line(3)).isEmpty();
     assertThat(f.line(4)).isEqualTo("d: 4");
+  }
+
+  /** A rescan from the start per line would take minutes here; the timeout guards a hang. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void everyLineOfALargeFileIsFoundWithoutRescanningIt() {
+    int lines = 300_000;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= lines; i++) sb.append("  key").append(i).append(": v\r\n");
+    SourceFile f = of(sb.toString());
+    int matching = 0;
+    for (int i = 1; i <= lines; i++) if (f.line(i).equals("key" + i + ": v")) matching++;
+    assertThat(matching).isEqualTo(lines);
   }
 }

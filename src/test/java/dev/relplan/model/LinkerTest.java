@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.relplan.source.Location;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The relationships the linker derives from a model filled by any adapter, built here directly. */
 class LinkerTest {
@@ -239,5 +241,16 @@ class LinkerTest {
     target.resourceRefs = List.of(table.ref());
     Linker.link(w);
     assertThat(table.scalableTargets).containsExactly(target);
+  }
+
+  /** A list scan per source would take minutes for this one queue; the timeout guards a hang. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aDeadLetterQueueSharedByHundredsOfThousandsOfQueuesListsEachOnce() {
+    Queue dlq = queue("Dlq");
+    int sources = 200_000;
+    for (int i = 0; i < sources; i++) queue("Q" + i).deadLetterTarget = ref(dlq);
+    Linker.link(w);
+    assertThat(dlq.deadLetterSources).hasSize(sources);
   }
 }

@@ -23,9 +23,13 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One parsed Java file and the flows the scanner follows in it: builder chains, a client held in a
@@ -54,7 +58,7 @@ final class FileContext {
   /** The initializer of a field (typically a constant) declared in this file, or null. */
   Expression constant(String name) {
     if (constants == null) {
-      constants = new java.util.HashMap<>();
+      constants = new HashMap<>();
       for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
         for (VariableDeclarator v : f.getVariables()) {
           if (v.getInitializer().isPresent())
@@ -66,19 +70,79 @@ final class FileContext {
   }
 
   // Caches: the same fields and locals are looked up for every call made through them.
-  private java.util.Map<String, Expression> constants;
-  private final java.util.Map<VariableDeclarator, Built> declarators =
-      new java.util.IdentityHashMap<>();
-  private final java.util.Map<Node, List<MethodCallExpr>> callsIn =
-      new java.util.IdentityHashMap<>();
-  private final java.util.Map<Node, List<AssignExpr>> assignsIn = new java.util.IdentityHashMap<>();
+  private Map<String, Expression> constants;
+  private final Map<VariableDeclarator, Built> declarators = new IdentityHashMap<>();
+  private final Map<Node, List<MethodCallExpr>> callsIn = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<MethodCallExpr>>> callsOn = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<AssignExpr>>> assignsTo = new IdentityHashMap<>();
+
+  // Indexes by name, built once per scope: a lookup that scanned the whole class or method for
+  // every variable it follows made large files quadratic.
+  private Map<String, List<MethodDeclaration>> methodsByName;
+  private final Map<Node, Map<String, List<VariableDeclarator>>> localsIn = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<VariableDeclarator>>> fieldsIn = new IdentityHashMap<>();
 
   private List<MethodCallExpr> callsIn(Node scope) {
     return callsIn.computeIfAbsent(scope, s -> s.findAll(MethodCallExpr.class));
   }
 
-  private List<AssignExpr> assignsIn(Node scope) {
-    return assignsIn.computeIfAbsent(scope, s -> s.findAll(AssignExpr.class));
+  /** The calls made in a scope on a variable or {@code this} field of a name, in source order. */
+  private List<MethodCallExpr> callsOn(Node scope, String name) {
+    return callsOn
+        .computeIfAbsent(scope, s -> byName(callsIn(s), m -> m.getScope().orElse(null)))
+        .getOrDefault(name, List.of());
+  }
+
+  /** The assignments in a scope to a variable or {@code this} field of a name, in source order. */
+  private List<AssignExpr> assignsTo(Node scope, String name) {
+    return assignsTo
+        .computeIfAbsent(scope, s -> byName(s.findAll(AssignExpr.class), AssignExpr::getTarget))
+        .getOrDefault(name, List.of());
+  }
+
+  /** The local variables of a method or constructor (nested ones included) named so. */
+  private List<VariableDeclarator> locals(CallableDeclaration<?> c, String name) {
+    return localsIn
+        .computeIfAbsent(c, s -> byName(s.findAll(VariableDeclarator.class), v -> v))
+        .getOrDefault(name, List.of());
+  }
+
+  /** The first field of a type declared with a name, or null. */
+  private VariableDeclarator fieldNamed(TypeDeclaration<?> t, String name) {
+    List<VariableDeclarator> fields =
+        fieldsIn
+            .computeIfAbsent(
+                t,
+                s ->
+                    byName(
+                        t.getFields().stream().flatMap(f -> f.getVariables().stream()).toList(),
+                        v -> v))
+            .get(name);
+    return fields == null ? null : fields.get(0);
+  }
+
+  /**
+   * Nodes grouped, in their order, by the name of what {@code named} gives for each: a
+   * declaration's own name, or a plain name or {@code this.name} expression. Nodes naming nothing
+   * are left out.
+   */
+  private static <T extends Node> Map<String, List<T>> byName(
+      List<T> nodes, Function<T, Node> named) {
+    Map<String, List<T>> out = new HashMap<>();
+    for (T n : nodes) {
+      String name = nameOf(named.apply(n));
+      if (name != null) out.computeIfAbsent(name, k -> new ArrayList<>()).add(n);
+    }
+    return out;
+  }
+
+  private static String nameOf(Node n) {
+    if (n instanceof NameExpr e) return e.getNameAsString();
+    if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr)
+      return f.getNameAsString();
+    if (n instanceof VariableDeclarator v) return v.getNameAsString();
+    if (n instanceof MethodDeclaration m) return m.getNameAsString();
+    return null;
   }
 
   /** What an expression builds, or null when it is nothing the scanner can follow. */
@@ -170,9 +234,9 @@ final class FileContext {
   /** A call to a method of this file without a receiver: follow its return value. */
   private Built factory(MethodCallExpr call, int depth) {
     if (call.getScope().isPresent()) return null;
-    for (MethodDeclaration md : cu.findAll(MethodDeclaration.class)) {
-      if (!md.getNameAsString().equals(call.getNameAsString())
-          || md.getParameters().size() != call.getArguments().size()) continue;
+    if (methodsByName == null) methodsByName = byName(cu.findAll(MethodDeclaration.class), m -> m);
+    for (MethodDeclaration md : methodsByName.getOrDefault(call.getNameAsString(), List.of())) {
+      if (md.getParameters().size() != call.getArguments().size()) continue;
       return returned(md, depth + 1);
     }
     return null;
@@ -198,9 +262,8 @@ final class FileContext {
       }
       if (n instanceof CallableDeclaration<?> c) {
         VariableDeclarator local = null;
-        for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-          if (v.getNameAsString().equals(name)
-              && v.getBegin().map(p -> p.line).orElse(0) <= useLine) local = v;
+        for (VariableDeclarator v : locals(c, name)) {
+          if (v.getBegin().map(p -> p.line).orElse(0) <= useLine) local = v;
         }
         if (local != null) {
           VariableDeclarator l = local;
@@ -217,17 +280,14 @@ final class FileContext {
         }
       }
       if (n instanceof TypeDeclaration<?> t) {
-        for (FieldDeclaration f : t.getFields()) {
-          for (VariableDeclarator v : f.getVariables()) {
-            if (v.getNameAsString().equals(name)) {
-              Built cached = declarators.get(v);
-              if (cached == null) {
-                cached = field(v, t, depth);
-                if (cached != null && depth <= 3) declarators.put(v, cached);
-              }
-              return cached;
-            }
+        VariableDeclarator v = fieldNamed(t, name);
+        if (v != null) {
+          Built cached = declarators.get(v);
+          if (cached == null) {
+            cached = field(v, t, depth);
+            if (cached != null && depth <= 3) declarators.put(v, cached);
           }
+          return cached;
         }
       }
     }
@@ -238,20 +298,17 @@ final class FileContext {
   String typeOf(String name, Node use) {
     for (Node n = use; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration<?> c) {
-        for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-          if (v.getNameAsString().equals(name))
-            return typeName(v.getType().asString(), v.getInitializer().orElse(null));
+        List<VariableDeclarator> named = locals(c, name);
+        if (!named.isEmpty()) {
+          VariableDeclarator v = named.get(0);
+          return typeName(v.getType().asString(), v.getInitializer().orElse(null));
         }
         for (Parameter p : c.getParameters())
           if (p.getNameAsString().equals(name)) return typeName(p.getType().asString(), null);
       }
       if (n instanceof TypeDeclaration<?> t) {
-        for (FieldDeclaration f : t.getFields()) {
-          for (VariableDeclarator v : f.getVariables()) {
-            if (v.getNameAsString().equals(name))
-              return typeName(v.getType().asString(), v.getInitializer().orElse(null));
-          }
-        }
+        VariableDeclarator v = fieldNamed(t, name);
+        if (v != null) return typeName(v.getType().asString(), v.getInitializer().orElse(null));
       }
     }
     return null;
@@ -277,9 +334,8 @@ final class FileContext {
   private Built declared(VariableDeclarator v, Node scope, int depth) {
     Expression value = v.getInitializer().orElse(null);
     if (value == null) {
-      for (AssignExpr a : assignsIn(scope)) {
-        if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString()))
-          value = a.getValue();
+      for (AssignExpr a : assignsTo(scope, v.getNameAsString())) {
+        if (a.getTarget() instanceof NameExpr) value = a.getValue();
       }
     }
     return withSetters(v, value, scope, depth, null);
@@ -289,17 +345,9 @@ final class FileContext {
     Expression value = v.getInitializer().orElse(null);
     Node valueScope = type;
     if (value == null) {
-      for (AssignExpr a : assignsIn(type)) {
-        Expression t = a.getTarget();
-        boolean mine =
-            t instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
-                || t instanceof FieldAccessExpr f
-                    && f.getScope() instanceof ThisExpr
-                    && f.getNameAsString().equals(v.getNameAsString());
-        if (mine) {
-          value = a.getValue();
-          valueScope = a;
-        }
+      for (AssignExpr a : assignsTo(type, v.getNameAsString())) {
+        value = a.getValue();
+        valueScope = a;
       }
     }
     String injectedFrom = null;
@@ -363,14 +411,8 @@ final class FileContext {
       if (b.type == null) b = rebaseType(b, imports.resolve(v.getType().asString()));
     }
     Set<Node> seen = new HashSet<>();
-    for (MethodCallExpr m : callsIn(scope)) {
-      Expression s = m.getScope().orElse(null);
-      boolean onIt =
-          s instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString())
-              || s instanceof FieldAccessExpr f
-                  && f.getScope() instanceof ThisExpr
-                  && f.getNameAsString().equals(v.getNameAsString());
-      if (onIt && seen.add(m) && !isInside(m, value) && configures(m, v, b))
+    for (MethodCallExpr m : callsOn(scope, v.getNameAsString())) {
+      if (seen.add(m) && !isInside(m, value) && configures(m, v, b))
         b.steps.add(new Built.Step(m.getNameAsString(), m.getArguments(), at(m.getName()), this));
     }
     return b;

@@ -108,6 +108,10 @@ final class JavaListeners {
    */
   private final Map<String, List<ClassOrInterfaceDeclaration>> classes = new HashMap<>();
 
+  /** Each class's methods by name, built on first use: every call followed asks its owner. */
+  private final Map<ClassOrInterfaceDeclaration, Map<String, List<MethodDeclaration>>> methodsOf =
+      new IdentityHashMap<>();
+
   JavaListeners(List<FileContext> files) {
     this.files = files;
     for (FileContext ctx : files) {
@@ -302,11 +306,24 @@ final class JavaListeners {
     }
     List<MethodDeclaration> out = new ArrayList<>();
     for (ClassOrInterfaceDeclaration c : owners) {
-      for (MethodDeclaration m : c.getMethodsByName(method)) {
+      for (MethodDeclaration m : methodsNamed(c, method)) {
         if (m.getBody().isPresent() && (arity < 0 || m.getParameters().size() == arity)) out.add(m);
       }
     }
     return out;
+  }
+
+  private List<MethodDeclaration> methodsNamed(ClassOrInterfaceDeclaration c, String name) {
+    return methodsOf
+        .computeIfAbsent(
+            c,
+            k -> {
+              Map<String, List<MethodDeclaration>> byName = new HashMap<>();
+              for (MethodDeclaration m : k.getMethods())
+                byName.computeIfAbsent(m.getNameAsString(), n -> new ArrayList<>()).add(m);
+              return byName;
+            })
+        .getOrDefault(name, List.of());
   }
 
   /**

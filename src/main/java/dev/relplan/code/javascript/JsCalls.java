@@ -263,6 +263,24 @@ final class JsCalls {
         fn.is("member_expression") && fn.field("object") != null
             ? fn.field("object").text()
             : instance == null ? null : fn.text();
+    for (JsNode a : defaultsTimeouts()) {
+      JsNode owner = a.field("left").field("object").field("object");
+      if (owner != null && (owner.text().equals(receiver) || "axios".equals(f.qualify(owner)))) {
+        return millis(a.field("right"), "axios: timeout 0 means no timeout");
+      }
+    }
+    return null;
+  }
+
+  // Found once per file: looking for them among every assignment or call of the file for each
+  // call made large files quadratic.
+  private List<JsNode> defaultsTimeouts;
+  private List<JsNode> timers;
+
+  /** The {@code x.defaults.timeout = value} assignments of the file, in source order. */
+  private List<JsNode> defaultsTimeouts() {
+    if (defaultsTimeouts != null) return defaultsTimeouts;
+    defaultsTimeouts = new ArrayList<>();
     for (JsNode a : f.assignments()) {
       JsNode left = a.field("left");
       if (left == null
@@ -275,12 +293,20 @@ final class JsCalls {
           || !defaults.is("member_expression")
           || defaults.field("property") == null
           || !defaults.field("property").text().equals("defaults")) continue;
-      JsNode owner = defaults.field("object");
-      if (owner != null && (owner.text().equals(receiver) || "axios".equals(f.qualify(owner)))) {
-        return millis(a.field("right"), "axios: timeout 0 means no timeout");
-      }
+      defaultsTimeouts.add(a);
     }
-    return null;
+    return defaultsTimeouts;
+  }
+
+  /** The {@code setTimeout(fn, delay)} calls of the file, in source order. */
+  private List<JsNode> timers() {
+    if (timers != null) return timers;
+    timers = new ArrayList<>();
+    for (JsNode c : f.calls()) {
+      if ("setTimeout".equals(f.qualify(c.field("function"))) && JsFile.arguments(c).size() >= 2)
+        timers.add(c);
+    }
+    return timers;
   }
 
   // ---- fetch: Node.js's built-in fetch (undici) bounds headers and body at 300 s each; node-fetch
@@ -350,10 +376,8 @@ final class JsCalls {
       if (controller != null
           && controller.is("new_expression")
           && "AbortController".equals(f.qualify(controller.field("constructor")))) {
-        for (JsNode c : f.calls()) {
-          if (!"setTimeout".equals(f.qualify(c.field("function")))) continue;
+        for (JsNode c : timers()) {
           List<JsNode> args = JsFile.arguments(c);
-          if (args.size() < 2) continue;
           for (JsNode abort : args.get(0).all("call_expression")) {
             JsNode afn = abort.field("function");
             if (afn != null

@@ -3,6 +3,7 @@ package dev.relplan.code.javascript;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,18 +173,35 @@ final class JsFile {
    * declares it, else at module level.
    */
   JsNode binding(String name, JsNode use) {
-    List<JsNode> candidates = declarators.get(name);
-    if (candidates == null) return null;
+    Map<JsNode, List<JsNode>> byScope = declaratorsByScope(name);
+    if (byScope == null) return null;
     for (JsNode scope = use.function(); ; scope = scope.function()) {
       if (scope != null && declaresParameter(scope, name)) return null;
       JsNode found = null;
-      for (JsNode d : candidates) {
-        if (d.function() != scope) continue;
+      for (JsNode d : byScope.getOrDefault(scope, List.of())) {
         if (scope != null && d.line > use.line) continue;
         found = d.field("value");
       }
       if (found != null || scope == null) return found;
     }
+  }
+
+  /**
+   * The declarators of a name grouped by the function declaring them (null key: module level), in
+   * source order; built once per name so that a name declared in many functions is not rescanned
+   * for every use.
+   */
+  private Map<JsNode, List<JsNode>> declaratorsByScope(String name) {
+    List<JsNode> candidates = declarators.get(name);
+    if (candidates == null) return null;
+    return declaratorScopes.computeIfAbsent(
+        name,
+        k -> {
+          Map<JsNode, List<JsNode>> byScope = new HashMap<>();
+          for (JsNode d : candidates)
+            byScope.computeIfAbsent(d.function(), f -> new ArrayList<>()).add(d);
+          return byScope;
+        });
   }
 
   /** Whether a function has a parameter of that name (which hides outer declarations). */
@@ -205,21 +223,40 @@ final class JsFile {
   JsNode thisBinding(String name, JsNode use) {
     JsNode cls = use.ancestor("class_body");
     if (cls == null) return null;
-    JsNode found = null;
-    for (JsNode c : cls.children) {
-      if ((c.is("public_field_definition") || c.is("field_definition"))
-          && c.field("value") != null) {
-        JsNode fieldName = c.field("name") != null ? c.field("name") : c.field("property");
-        if (fieldName != null && fieldName.text().equals(name)) found = c.field("value");
-      }
-    }
-    for (JsNode a : assignments()) {
-      if (!a.hasAncestor(cls)) continue;
-      JsNode left = a.field("left");
-      if (left != null && left.text().equals("this." + name) && a.field("right") != null)
-        found = a.field("right");
+    JsNode found = fieldValues(cls).get(name);
+    for (JsNode a : assignmentsTo("this." + name)) {
+      if (a.hasAncestor(cls) && a.field("right") != null) found = a.field("right");
     }
     return found;
+  }
+
+  /** The last initialised field of each name in a class body, found once per class. */
+  private Map<String, JsNode> fieldValues(JsNode cls) {
+    return fieldValues.computeIfAbsent(
+        cls,
+        k -> {
+          Map<String, JsNode> values = new HashMap<>();
+          for (JsNode c : k.children) {
+            if ((c.is("public_field_definition") || c.is("field_definition"))
+                && c.field("value") != null) {
+              JsNode fieldName = c.field("name") != null ? c.field("name") : c.field("property");
+              if (fieldName != null) values.put(fieldName.text(), c.field("value"));
+            }
+          }
+          return values;
+        });
+  }
+
+  /** The assignments of the file to a left-hand side written so, in source order. */
+  private List<JsNode> assignmentsTo(String left) {
+    if (assignmentsByLeft == null) {
+      assignmentsByLeft = new HashMap<>();
+      for (JsNode a : assignments()) {
+        JsNode l = a.field("left");
+        if (l != null) assignmentsByLeft.computeIfAbsent(l.text(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    return assignmentsByLeft.getOrDefault(left, List.of());
   }
 
   /**
@@ -257,10 +294,7 @@ final class JsFile {
   private JsNode factoryResult(JsNode call) {
     JsNode fn = call.field("function");
     if (fn == null || !fn.is("identifier") || imports.containsKey(fn.text())) return null;
-    JsNode definition = null;
-    for (JsNode d : functionDeclarations()) {
-      if (d.field("name") != null && d.field("name").text().equals(fn.text())) definition = d;
-    }
+    JsNode definition = lastFunctionDeclaration(fn.text());
     if (definition == null) {
       JsNode bound = binding(fn.text(), fn);
       if (bound != null
@@ -281,6 +315,24 @@ final class JsFile {
   }
 
   private List<JsNode> functionDeclarations;
+
+  // Indexes built once per file: a lookup that scanned every declaration or assignment of the file
+  // for each use made large files quadratic.
+  private Map<String, JsNode> lastFunctionDeclaration;
+  private Map<String, List<JsNode>> assignmentsByLeft;
+  private final Map<String, Map<JsNode, List<JsNode>>> declaratorScopes = new HashMap<>();
+  private final Map<JsNode, Map<String, JsNode>> fieldValues = new IdentityHashMap<>();
+
+  /** The last function declared with a name in the file, or null. */
+  private JsNode lastFunctionDeclaration(String name) {
+    if (lastFunctionDeclaration == null) {
+      lastFunctionDeclaration = new HashMap<>();
+      for (JsNode d : functionDeclarations()) {
+        if (d.field("name") != null) lastFunctionDeclaration.put(d.field("name").text(), d);
+      }
+    }
+    return lastFunctionDeclaration.get(name);
+  }
 
   private List<JsNode> functionDeclarations() {
     if (functionDeclarations == null) functionDeclarations = root.all("function_declaration");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Values that cross template boundaries: exports read with Fn::ImportValue, and outputs of nested
@@ -24,6 +25,11 @@ final class CrossStack {
 
   private final List<Template> templates = new ArrayList<>();
   private List<Export> exports;
+
+  /** Exports by their fixed end, and the lengths of those ends, shortest first. */
+  private Map<String, List<Export>> exportsByEnd;
+
+  private final TreeSet<Integer> endLengths = new TreeSet<>();
   private final Map<String, Template> nestedChildren = new HashMap<>();
 
   /** Exports and nested-stack outputs being evaluated: one met again is a cycle. */
@@ -35,6 +41,7 @@ final class CrossStack {
   void add(Template t) {
     templates.add(t);
     exports = null;
+    exportsByEnd = null;
   }
 
   void addNested(Template parent, String stackId, Template child) {
@@ -43,7 +50,7 @@ final class CrossStack {
 
   Evaluated importValue(String name) {
     List<Export> matches = new ArrayList<>();
-    for (Export e : exports()) if (matches(e.name, name)) matches.add(e);
+    for (Export e : candidates(name)) if (matches(e.name, name)) matches.add(e);
     if (matches.size() != 1) {
       return Evaluated.of(
           new Unknown(
@@ -92,6 +99,34 @@ final class CrossStack {
       return new Evaluated(v.value(), trace, v.refs());
     }
     return Evaluated.of(new Unknown("nested stack " + stackId + " has no output " + output));
+  }
+
+  /**
+   * The exports whose fixed end (the text after their last stack-name placeholder, or the whole
+   * name) ends the imported name: only they can match, and looking them up by that end instead of
+   * trying every export keeps many imports of many exports linear.
+   */
+  private List<Export> candidates(String name) {
+    if (exportsByEnd == null) {
+      exportsByEnd = new HashMap<>();
+      endLengths.clear();
+      for (Export e : exports()) {
+        String end = fixedEnd(e.name);
+        exportsByEnd.computeIfAbsent(end, k -> new ArrayList<>()).add(e);
+        endLengths.add(end.length());
+      }
+    }
+    List<Export> out = new ArrayList<>();
+    for (int length : endLengths) {
+      if (length > name.length()) break;
+      out.addAll(exportsByEnd.getOrDefault(name.substring(name.length() - length), List.of()));
+    }
+    return out;
+  }
+
+  private static String fixedEnd(String exportName) {
+    int last = exportName.lastIndexOf(STACK_NAME);
+    return last < 0 ? exportName : exportName.substring(last + STACK_NAME.length());
   }
 
   private List<Export> exports() {

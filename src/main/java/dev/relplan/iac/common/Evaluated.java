@@ -4,6 +4,7 @@ import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,20 +28,22 @@ public record Evaluated(Object value, List<Location> trace, Set<ResourceRef> ref
   /** The same value with locations prepended (e.g. the line of the local that computed it). */
   public Evaluated tracedFirst(List<Location> first) {
     List<Location> t = new ArrayList<>(first);
-    for (Location l : trace) if (!t.contains(l)) t.add(l);
+    Set<Location> seen = new HashSet<>(first);
+    for (Location l : trace) if (seen.add(l)) t.add(l);
     return new Evaluated(value, t, refs);
   }
 
   /** Combines the provenance of several inputs (null parts are skipped) into a result. */
   public static Evaluated combine(Object value, List<Evaluated> parts) {
-    List<Location> trace = new ArrayList<>();
+    // Sets while building: a contains check on a list would be quadratic in the trace length.
+    Set<Location> trace = new LinkedHashSet<>();
     Set<ResourceRef> refs = new LinkedHashSet<>();
     for (Evaluated p : parts) {
       if (p == null) continue;
-      for (Location l : p.trace) if (!trace.contains(l)) trace.add(l);
+      trace.addAll(p.trace);
       refs.addAll(p.refs);
     }
-    return new Evaluated(value, trace, refs);
+    return new Evaluated(value, new ArrayList<>(trace), refs);
   }
 
   public static Evaluated combine(Object value, Evaluated... parts) {
