@@ -123,4 +123,26 @@ class HostileFilesTest {
   void deepJavaScriptExpressionCompletes() throws IOException {
     assess("deep.js", "const x = " + "[".repeat(5000) + "1" + "]".repeat(5000) + ";\n");
   }
+
+  @Test
+  void fileOverTheTimeBudgetIsListedWithTheBudget() throws IOException {
+    Files.writeString(repo.resolve("relplan.yaml"), "limits:\n  fileSeconds: 0.2\n");
+    JsonNode report =
+        assess(
+            "slow.tf",
+            "locals {\n  x = [for i in range(1000) : length([for j in range(1000) : \"${i}-${j}\"])]\n"
+                + "  y = [for i in range(1000) : length([for j in range(1000) : \"${j}-${i}\"])]\n}\n"
+                + "resource \"aws_sqs_queue\" \"q\" {\n  name = sum(local.x) + sum(local.y)\n}\n");
+    assertThat(reasonFor(report, "slow.tf"))
+        .isEqualTo("stopped after the per-file time budget of 0.2 s");
+  }
+
+  @Test
+  void jsonFileOverTheMemoryBudgetIsNotParsed() throws IOException {
+    Files.writeString(repo.resolve("relplan.yaml"), "limits:\n  fileMemoryMb: 1\n");
+    JsonNode report = assess("data.json", "[" + "1,".repeat(100_000) + "1]");
+    assertThat(reasonFor(report, "data.json"))
+        .startsWith("not parsed: its tree would take about")
+        .endsWith("over the per-file memory budget of 1 MiB");
+  }
 }

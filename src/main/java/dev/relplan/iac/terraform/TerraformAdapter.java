@@ -628,6 +628,8 @@ public final class TerraformAdapter implements Adapter {
         w.notAssessedTypes.merge(type, 1, Integer::sum);
         r.add(new GenericResource(m.scope, address, type, loc));
       }
+    } catch (FileGuard.Overrun overrun) {
+      throw overrun; // the whole root module is over its time budget
     } catch (RuntimeException | StackOverflowError ex) {
       notes.add(
           loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
