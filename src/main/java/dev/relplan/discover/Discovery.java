@@ -9,6 +9,7 @@ import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -297,17 +299,30 @@ public final class Discovery {
       String content,
       List<SourceFile> files,
       List<SkippedFile> skipped) {
-    List<Node> docs;
-    try {
-      docs =
-          ext.equals("json")
-              ? List.of(JsonLoader.load(display, content))
-              : parseYamlOrJson(display, content);
-    } catch (ParseException e) {
-      // A file named like IaC that does not parse is reported, and the rest of the scan goes on.
-      skipped.add(new SkippedFile(display, e.getMessage()));
+    Optional<SkippedFile> refused =
+        FileGuard.tooLarge(display, content.length(), TREE_BYTES_PER_CHAR);
+    if (refused.isPresent()) {
+      skipped.add(refused.get());
       return;
     }
+    List<List<Node>> parsed = new ArrayList<>(1);
+    Optional<SkippedFile> stopped =
+        FileGuard.run(
+            display,
+            () -> {
+              try {
+                parsed.add(
+                    ext.equals("json")
+                        ? List.of(JsonLoader.load(display, content))
+                        : parseYamlOrJson(display, content));
+              } catch (ParseException e) {
+                // A file named like IaC that does not parse is reported, and the scan goes on.
+                skipped.add(new SkippedFile(display, e.getMessage()));
+              }
+            });
+    stopped.ifPresent(skipped::add);
+    if (parsed.isEmpty()) return;
+    List<Node> docs = parsed.get(0);
     if (docs.isEmpty()) return;
     Node doc = docs.get(0);
     if (isCloudFormation(doc)) {
@@ -318,6 +333,12 @@ public final class Discovery {
       files.add(new SourceFile(file, display, FileKind.OTHER, content, docs));
     }
   }
+
+  /**
+   * Heap a located YAML or JSON tree takes per character of its source, measured on CloudFormation
+   * templates and flat data files; with the per-file memory budget it refuses files before parsing.
+   */
+  static final int TREE_BYTES_PER_CHAR = 24;
 
   private static List<Node> parseYamlOrJson(String display, String content) throws ParseException {
     String trimmed = content.stripLeading();

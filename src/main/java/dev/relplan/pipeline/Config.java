@@ -6,6 +6,7 @@ import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.InputError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +18,23 @@ import java.util.Set;
 
 /**
  * Settings from {@code relplan.yaml} (in the first scanned path, or --config FILE): workload name,
- * availability target, recovery objectives and extra folders to skip. Command-line options win.
+ * availability target, recovery objectives, extra folders to skip and the per-file limits.
+ * Command-line options win.
  */
-public record Config(String workload, String target, String rto, String rpo, List<String> exclude) {
+public record Config(
+    String workload,
+    String target,
+    String rto,
+    String rpo,
+    List<String> exclude,
+    FileGuard.Limits limits) {
   public static final String FILE_NAME = "relplan.yaml";
-  private static final Set<String> KEYS = Set.of("workload", "target", "rto", "rpo", "exclude");
+  private static final Set<String> KEYS =
+      Set.of("workload", "target", "rto", "rpo", "exclude", "limits");
+  private static final String KNOWN = "workload, target, rto, rpo, exclude, limits";
 
   public static Config empty() {
-    return new Config(null, null, null, null, List.of());
+    return new Config(null, null, null, null, List.of(), FileGuard.Limits.defaults());
   }
 
   public static Config load(Path file) {
@@ -33,8 +43,7 @@ public record Config(String workload, String target, String rto, String rpo, Lis
       List<Node> docs = YamlLoader.loadAll(display, Files.readString(file, StandardCharsets.UTF_8));
       if (docs.isEmpty() || docs.get(0) == null) return empty();
       if (!(docs.get(0) instanceof MapNode m))
-        throw new InputError(
-            display + " must be a mapping of settings (workload, target, rto, rpo, exclude)");
+        throw new InputError(display + " must be a mapping of settings (" + KNOWN + ")");
       for (MapNode.Entry e : m.entries()) {
         if (!KEYS.contains(e.key())) {
           throw new InputError(
@@ -43,7 +52,9 @@ public record Config(String workload, String target, String rto, String rpo, Lis
                   + e.keyLocation().line()
                   + ": unknown setting '"
                   + e.key()
-                  + "' (known: workload, target, rto, rpo, exclude)");
+                  + "' (known: "
+                  + KNOWN
+                  + ")");
         }
       }
       List<String> exclude = new ArrayList<>();
@@ -56,12 +67,63 @@ public record Config(String workload, String target, String rto, String rpo, Lis
           text(m, "target"),
           text(m, "rto"),
           text(m, "rpo"),
-          List.copyOf(exclude));
+          List.copyOf(exclude),
+          limits(display, m.get("limits")));
     } catch (ParseException e) {
       throw new InputError(display + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {
       throw new InputError(display + " cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code limits: {fileSeconds: 30, fileMemoryMb: 512}}: the per-file time and memory budgets;
+   * either may be left out for its default.
+   */
+  private static FileGuard.Limits limits(String display, Node node) {
+    FileGuard.Limits defaults = FileGuard.Limits.defaults();
+    if (node == null) return defaults;
+    if (!(node instanceof MapNode m))
+      throw new InputError(
+          display
+              + ":"
+              + node.location().line()
+              + ": limits must be a mapping (fileSeconds, fileMemoryMb)");
+    double seconds = defaults.fileSeconds();
+    long memory = defaults.fileMemoryBytes();
+    for (MapNode.Entry e : m.entries()) {
+      double n = positiveNumber(display, e);
+      switch (e.key()) {
+        case "fileSeconds" -> seconds = n;
+        case "fileMemoryMb" -> memory = (long) (n * 1024 * 1024);
+        default ->
+            throw new InputError(
+                display
+                    + ":"
+                    + e.keyLocation().line()
+                    + ": unknown limit '"
+                    + e.key()
+                    + "' (known: fileSeconds, fileMemoryMb)");
+      }
+    }
+    return new FileGuard.Limits(seconds, memory);
+  }
+
+  private static double positiveNumber(String display, MapNode.Entry e) {
+    String text = e.value() instanceof ScalarNode s ? s.text() : null;
+    try {
+      double n = text == null ? Double.NaN : Double.parseDouble(text.strip());
+      if (n > 0 && Double.isFinite(n)) return n;
+    } catch (NumberFormatException ex) {
+      // reported below
+    }
+    throw new InputError(
+        display
+            + ":"
+            + e.keyLocation().line()
+            + ": limits."
+            + e.key()
+            + " must be a positive number");
   }
 
   private static String text(MapNode m, String key) {

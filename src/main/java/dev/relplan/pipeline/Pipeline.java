@@ -11,6 +11,7 @@ import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleRegistry;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -71,6 +73,19 @@ public final class Pipeline {
   public static Result run(Request req, List<Adapter> adapters, List<Rule> rules)
       throws IOException {
     Config config = loadConfig(req);
+    try {
+      // Every stage runs on one large-stack thread with the run's per-file limits in force, so
+      // each file's guarded work (FileGuard.run) runs inline there.
+      return FileGuard.withLimits(config.limits(), () -> run(req, adapters, rules, config));
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Result run(Request req, List<Adapter> adapters, List<Rule> rules, Config config)
+      throws IOException {
     Context ctx = objectives(req.context(), config);
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
     excluded.addAll(config.exclude());
@@ -80,14 +95,22 @@ public final class Pipeline {
     Workload workload = new Workload();
     workload.repositoryEvidence.putAll(found.evidence());
     List<Discovery.Result> claimed = adapters.stream().map(a -> claimedBy(a, found)).toList();
-    for (int i = 0; i < adapters.size(); i++) adapters.get(i).adapt(claimed.get(i), workload);
-    // Relationships are derived once, from what every format declared; then adapters tie what needs
-    // them
-    // (the code adapter finds the handlers of functions whose triggers the linker added).
-    Linker.link(workload);
-    for (int i = 0; i < adapters.size(); i++) adapters.get(i).link(claimed.get(i), workload);
-    List<String> notes = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>(found.skipped());
+    for (int i = 0; i < adapters.size(); i++) {
+      Adapter a = adapters.get(i);
+      Discovery.Result files = claimed.get(i);
+      stage(a, "reading", () -> a.adapt(files, workload)).ifPresent(skipped::add);
+    }
+    // Relationships are derived once, from what every format declared; then adapters tie what
+    // needs them (the code adapter finds the handlers of functions whose triggers the linker
+    // added).
+    Linker.link(workload);
+    for (int i = 0; i < adapters.size(); i++) {
+      Adapter a = adapters.get(i);
+      Discovery.Result files = claimed.get(i);
+      stage(a, "linking", () -> a.link(files, workload)).ifPresent(skipped::add);
+    }
+    List<String> notes = new ArrayList<>();
     for (Adapter a : adapters) {
       notes.addAll(a.notes());
       skipped.addAll(a.skipped());
@@ -102,6 +125,14 @@ public final class Pipeline {
         Assessor.assess(
             workload, rules, new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
     return new Result(a, snippets(found), workload);
+  }
+
+  /**
+   * An adapter's whole step, as a last resort behind its own per-file guards: a failure there loses
+   * that adapter's remaining files (listed under the adapter's name), not the run.
+   */
+  private static Optional<SkippedFile> stage(Adapter adapter, String step, Runnable work) {
+    return FileGuard.contain(adapter.getClass().getSimpleName() + " (" + step + ")", work);
   }
 
   /** Objectives given on the command line win over those in the configuration file. */

@@ -17,6 +17,7 @@ import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
@@ -69,6 +70,45 @@ public final class JavaCodeScanner implements LanguageScanner {
     List<FileContext> parsed = new ArrayList<>();
     Beans beans = new Beans();
     for (SourceFile f : files) {
+      FileGuard.run(f.display(), () -> parse(parser, f, beans, parsed, skipped))
+          .ifPresent(skipped::add);
+    }
+    List<Integration> out = new ArrayList<>();
+    List<HealthEndpoint> health = new ArrayList<>();
+    List<FileContext> scanned = new ArrayList<>();
+    for (FileContext ctx : parsed) {
+      // One file's calls and health endpoints together, kept only when both complete.
+      List<Integration> calls = new ArrayList<>();
+      List<HealthEndpoint> endpoints = new ArrayList<>();
+      FileGuard.run(
+              ctx.file,
+              () -> {
+                calls.addAll(scanFile(ctx));
+                endpoints.addAll(new HealthEndpoints(ctx).find());
+              })
+          .ifPresentOrElse(
+              skipped::add,
+              () -> {
+                out.addAll(calls);
+                health.addAll(endpoints);
+                scanned.add(ctx);
+              });
+    }
+    protectedByCallers(scanned, out);
+    out.sort(Comparator.comparing((Integration i) -> i.location));
+    health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
+    List<EventHandler> listeners = new JavaListeners(scanned).find(kafkaTransactions);
+    return new ScanResult(out, health, listeners, List.of(), skipped);
+  }
+
+  /** Parses one file into {@code parsed}, or lists its syntax error among the skipped files. */
+  private static void parse(
+      JavaParser parser,
+      SourceFile f,
+      Beans beans,
+      List<FileContext> parsed,
+      List<SkippedFile> skipped) {
+    {
       ParseResult<CompilationUnit> r = parser.parse(f.content());
       if (!r.isSuccessful() || r.getResult().isEmpty()) {
         Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
@@ -82,23 +122,12 @@ public final class JavaCodeScanner implements LanguageScanner {
         skipped.add(
             new SkippedFile(
                 f.display(), "Java syntax error" + where + "; its calls are not analysed"));
-        continue;
+        return;
       }
       FileContext ctx = new FileContext(f.display(), r.getResult().get(), beans);
       ctx.collectBeans();
       parsed.add(ctx);
     }
-    List<Integration> out = new ArrayList<>();
-    List<HealthEndpoint> health = new ArrayList<>();
-    for (FileContext ctx : parsed) {
-      out.addAll(scanFile(ctx));
-      health.addAll(new HealthEndpoints(ctx).find());
-    }
-    protectedByCallers(parsed, out);
-    out.sort(Comparator.comparing((Integration i) -> i.location));
-    health.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
-    List<EventHandler> listeners = new JavaListeners(parsed).find(kafkaTransactions);
-    return new ScanResult(out, health, listeners, List.of(), skipped);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,48 +63,68 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     List<HealthEndpoint> health = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     for (SourceFile file : files) {
-      String name = file.display();
-      if (name.endsWith(".tsx")) {
-        skipped.add(new SkippedFile(name, TSX_NOT_ANALYSED));
-        continue;
-      }
-      if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
-        continue; // declarations and minified bundles make no calls of their own
-      TSNode root = tree(file).getRootNode();
-      if (root.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
-        // file is skipped.
-        skipped.add(
-            new SkippedFile(
-                name,
-                language(name)
-                    + " syntax error"
-                    + SyntaxNode.errorLine(root)
-                    + "; its calls are not analysed"));
-        continue;
-      }
-      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-      if (!Relevance.references(root, bytes))
-        continue; // nothing this scanner recognises can be used: the tree is not copied
-      JsFile f =
-          new JsFile(
-              name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
-      JsCalls calls = new JsCalls(f);
-      JsResilience resilience = new JsResilience(f);
-      for (JsNode call : f.calls()) {
-        Integration i = calls.analyse(call);
-        if (i == null) continue;
-        resilience.apply(i, call);
-        integrations.add(i);
-      }
-      for (JsNode created : f.news()) {
-        Integration i = calls.creation(created);
-        if (i != null) integrations.add(i);
-      }
-      health.addAll(new JsHealth(f).find());
+      // Each file's findings are kept only when its whole scan completes.
+      List<Integration> fileIntegrations = new ArrayList<>();
+      List<HealthEndpoint> fileHealth = new ArrayList<>();
+      List<SkippedFile> fileSkipped = new ArrayList<>();
+      FileGuard.run(file.display(), () -> scanFile(file, fileIntegrations, fileHealth, fileSkipped))
+          .ifPresentOrElse(
+              skipped::add,
+              () -> {
+                integrations.addAll(fileIntegrations);
+                health.addAll(fileHealth);
+                skipped.addAll(fileSkipped);
+              });
     }
     integrations.sort(java.util.Comparator.comparing((Integration i) -> i.location));
     return ScanResult.of(integrations, health, skipped);
+  }
+
+  /** Scans one file, adding what it finds to the given lists. */
+  private static void scanFile(
+      SourceFile file,
+      List<Integration> integrations,
+      List<HealthEndpoint> health,
+      List<SkippedFile> skipped) {
+    String name = file.display();
+    if (name.endsWith(".tsx")) {
+      skipped.add(new SkippedFile(name, TSX_NOT_ANALYSED));
+      return;
+    }
+    if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
+      return; // declarations and minified bundles make no calls of their own
+    TSNode root = tree(file).getRootNode();
+    if (root.hasError()) {
+      // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+      // file is skipped.
+      skipped.add(
+          new SkippedFile(
+              name,
+              language(name)
+                  + " syntax error"
+                  + SyntaxNode.errorLine(root)
+                  + "; its calls are not analysed"));
+      return;
+    }
+    byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+    if (!Relevance.references(root, bytes))
+      return; // nothing this scanner recognises can be used: the tree is not copied
+    JsFile f =
+        new JsFile(
+            name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
+    JsCalls calls = new JsCalls(f);
+    JsResilience resilience = new JsResilience(f);
+    for (JsNode call : f.calls()) {
+      Integration i = calls.analyse(call);
+      if (i == null) continue;
+      resilience.apply(i, call);
+      integrations.add(i);
+    }
+    for (JsNode created : f.news()) {
+      Integration i = calls.creation(created);
+      if (i != null) integrations.add(i);
+    }
+    health.addAll(new JsHealth(f).find());
   }
 
   /** The parsed file, or null when it is TSX or does not parse cleanly. */

@@ -10,6 +10,7 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Migration;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,40 +49,67 @@ public final class PythonCodeScanner implements LanguageScanner {
     TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(new TreeSitterPython());
     for (SourceFile file : files) {
-      byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-      TSTree tree = parser.parseString(null, file.content());
-      TSNode rootNode = tree.getRootNode();
-      if (rootNode.hasError()) {
-        // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
-        // file is skipped.
-        skipped.add(
-            new SkippedFile(
-                file.display(),
-                "Python syntax error"
-                    + SyntaxNode.errorLine(rootNode)
-                    + "; its calls are not analysed"));
-        continue;
-      }
-      if (!importsAnyOf(rootNode, bytes, 0))
-        continue; // nothing this scanner recognises can be referenced
-      PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
-      PyCalls calls = new PyCalls(f);
-      PyResilience resilience = new PyResilience(f);
-      PyDatabases databases = new PyDatabases(f);
-      for (PyNode call : f.calls()) {
-        Integration i = calls.analyse(call);
-        if (i == null) {
-          i = databases.creation(call);
-          if (i != null) integrations.add(i);
-          continue;
-        }
-        resilience.apply(i, call);
-        integrations.add(i);
-      }
-      health.addAll(new PyHealth(f).find());
-      migrations.addAll(new AlembicMigrations(f).find());
+      // Each file's findings are kept only when its whole scan completes.
+      List<Integration> fileIntegrations = new ArrayList<>();
+      List<HealthEndpoint> fileHealth = new ArrayList<>();
+      List<Migration> fileMigrations = new ArrayList<>();
+      List<SkippedFile> fileSkipped = new ArrayList<>();
+      FileGuard.run(
+              file.display(),
+              () ->
+                  scanFile(parser, file, fileIntegrations, fileHealth, fileMigrations, fileSkipped))
+          .ifPresentOrElse(
+              skipped::add,
+              () -> {
+                integrations.addAll(fileIntegrations);
+                health.addAll(fileHealth);
+                migrations.addAll(fileMigrations);
+                skipped.addAll(fileSkipped);
+              });
     }
     return new ScanResult(integrations, health, List.of(), migrations, skipped);
+  }
+
+  /** Scans one file, adding what it finds to the given lists. */
+  private static void scanFile(
+      TSParser parser,
+      SourceFile file,
+      List<Integration> integrations,
+      List<HealthEndpoint> health,
+      List<Migration> migrations,
+      List<SkippedFile> skipped) {
+    byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+    TSTree tree = parser.parseString(null, file.content());
+    TSNode rootNode = tree.getRootNode();
+    if (rootNode.hasError()) {
+      // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
+      // file is skipped.
+      skipped.add(
+          new SkippedFile(
+              file.display(),
+              "Python syntax error"
+                  + SyntaxNode.errorLine(rootNode)
+                  + "; its calls are not analysed"));
+      return;
+    }
+    if (!importsAnyOf(rootNode, bytes, 0))
+      return; // nothing this scanner recognises can be referenced
+    PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
+    PyCalls calls = new PyCalls(f);
+    PyResilience resilience = new PyResilience(f);
+    PyDatabases databases = new PyDatabases(f);
+    for (PyNode call : f.calls()) {
+      Integration i = calls.analyse(call);
+      if (i == null) {
+        i = databases.creation(call);
+        if (i != null) integrations.add(i);
+        continue;
+      }
+      resilience.apply(i, call);
+      integrations.add(i);
+    }
+    health.addAll(new PyHealth(f).find());
+    migrations.addAll(new AlembicMigrations(f).find());
   }
 
   /**

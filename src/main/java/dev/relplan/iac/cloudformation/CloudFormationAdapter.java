@@ -1,6 +1,7 @@
 package dev.relplan.iac.cloudformation;
 
 import dev.relplan.adapt.Adapter;
+import dev.relplan.adapt.Draft;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
@@ -15,7 +16,9 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +53,13 @@ public final class CloudFormationAdapter implements Adapter {
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
   private final List<String> notes = new ArrayList<>();
+  private final List<SkippedFile> skipped = new ArrayList<>();
+
+  /** Templates whose evaluation stopped (too deep, over the time budget), with the reason. */
+  @Override
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
 
   /**
    * @param given {@code --parameters} files in the order given; without them a production parameter
@@ -108,7 +118,13 @@ public final class CloudFormationAdapter implements Adapter {
       roots.add(t);
     }
     for (Template t : roots) instantiateNested(t, byPath, 0, List.of());
-    for (Template t : allTemplates) adaptTemplate(t, workload);
+    for (Template t : allTemplates) {
+      // Each template instance into a draft, added only when it completes: one hostile template is
+      // listed among the skipped files and the others are still assessed.
+      Workload draft = Draft.start();
+      FileGuard.run(t.file.display(), () -> adaptTemplate(t, draft))
+          .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
+    }
     environmentEvidence(workload, templates);
   }
 

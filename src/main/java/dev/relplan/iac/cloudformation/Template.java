@@ -8,6 +8,7 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,6 +159,9 @@ final class Template {
 
   // ---------------------------------------------------------------- conditions
 
+  /** Conditions evaluated one inside another before the innermost is Unknown. */
+  static final int MAX_CONDITION_CHAIN = 100;
+
   /** A named condition: Boolean, or Unknown with the reason. */
   Evaluated condition(String name) {
     Evaluated cached = conditionCache.get(name);
@@ -168,6 +172,15 @@ final class Template {
       result = Evaluated.of(new Unknown("condition " + name + " is not declared"));
     } else if (evaluatingConditions.contains(name)) {
       result = Evaluated.of(new Unknown("condition " + name + " refers to itself"));
+    } else if (evaluatingConditions.size() >= MAX_CONDITION_CHAIN) {
+      // Each condition evaluates its own expression from depth 0, so a chain is bounded here.
+      return Evaluated.of(
+          new Unknown(
+              "condition "
+                  + name
+                  + " is reached through a chain of more than "
+                  + MAX_CONDITION_CHAIN
+                  + " conditions"));
     } else {
       evaluatingConditions.add(name);
       Evaluated e = eval(def);
@@ -272,6 +285,7 @@ final class Template {
   Evaluated eval(Node n, int depth) {
     if (depth > 100) return Evaluated.of(new Unknown("expression nests too deeply"));
     String fn = intrinsicName(n);
+    FileGuard.checkTime();
     if (fn != null) return Intrinsics.apply(this, fn, intrinsicArgument(n), n, depth + 1);
     if (n instanceof ScalarNode s) {
       if (s.isNull()) return Evaluated.of(null);

@@ -10,6 +10,7 @@ import static dev.relplan.iac.terraform.FunctionArgs.str;
 import static dev.relplan.iac.terraform.FunctionArgs.unknownIfRef;
 import static java.util.Map.entry;
 
+import dev.relplan.model.Unknown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,11 @@ final class CollectionFunctions {
   private static Object lookup(List<Object> a) {
     need(a, 2, 3);
     if (!(a.get(0) instanceof Map<?, ?> m)) return bad("lookup needs a map");
+    // A key known only after apply picks a value known only after apply.
+    Unknown unknownKey = Evaluator.unknownOf(a.get(1));
+    if (unknownKey != null) return unknownKey;
     String k = TfValues.str(a.get(1));
+    if (k == null) return bad("lookup key is not a string");
     if (m.containsKey(k)) return m.get(k);
     return a.size() == 3 ? a.get(2) : bad("lookup: no key " + k);
   }

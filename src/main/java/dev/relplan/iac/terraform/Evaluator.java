@@ -10,6 +10,7 @@ import dev.relplan.model.Zones;
 import dev.relplan.parse.hcl.Expr;
 import dev.relplan.parse.hcl.TemplatePart;
 import dev.relplan.parse.hcl.Traverser;
+import dev.relplan.source.FileGuard;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class Evaluator {
     if (depth >= MAX_DEPTH)
       return Evaluated.of(new Err("expression nested too deeply to evaluate"));
     if (++steps > MAX_STEPS) return Evaluated.of(EXHAUSTED);
+    // The per-file time budget is checked now and then, not on every step.
+    if ((steps & 0xFFF) == 0) FileGuard.checkTime();
     depth++;
     try {
       return evalInner(e, m, env);
@@ -52,6 +55,7 @@ final class Evaluator {
   /** Counts work done outside eval() (elements built by functions), against the same budget. */
   void charge(long work) {
     steps += work;
+    FileGuard.checkTime();
   }
 
   boolean exhausted() {
@@ -377,6 +381,12 @@ final class Evaluator {
     if (s == null) {
       if (unknown[0] == null)
         unknown[0] = new Err("cannot use a " + TfValues.typeName(v) + " in a string template");
+      return;
+    }
+    // Checked before appending: a template of many long interpolations never builds past the limit.
+    if ((long) sb.length() + s.length() > MAX_STRING) {
+      if (unknown[0] == null)
+        unknown[0] = new Err("template result longer than " + MAX_STRING + " characters");
       return;
     }
     sb.append(s);

@@ -23,6 +23,16 @@ final class FunctionArgs {
       throw new IllegalArgumentException("wrong number of arguments");
   }
 
+  /**
+   * Throws (as a function error) when text of {@code length} characters would pass the longest
+   * string evaluation builds: called with the predicted length before the text is built.
+   */
+  static void fits(long length) {
+    if (length > Evaluator.MAX_STRING)
+      throw new IllegalArgumentException(
+          "result longer than " + Evaluator.MAX_STRING + " characters");
+  }
+
   static Object bad(String why) {
     return new Err(why);
   }

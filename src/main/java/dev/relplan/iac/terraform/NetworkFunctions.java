@@ -26,7 +26,12 @@ final class NetworkFunctions {
 
   private static Object cidrsubnet(List<Object> a) {
     need(a, 3, 3);
+    for (Object arg : a) {
+      Unknown u = Evaluator.unknownOf(arg);
+      if (u != null) return u;
+    }
     String prefix = str(a.get(0));
+    if (prefix == null) return bad("cidrsubnet needs a CIDR prefix");
     int newbits = integer(a.get(1));
     long netnum = num(a.get(2)).longValueExact();
     int slash = prefix.indexOf('/');
@@ -71,6 +76,12 @@ final class NetworkFunctions {
 
   private static Object cidrhost(List<Object> a) {
     need(a, 2, 2);
+    for (Object arg : a) {
+      Unknown u = Evaluator.unknownOf(arg);
+      if (u != null) return u;
+    }
+    if (a.get(0) == null || a.get(1) == null)
+      return bad("cidrhost needs a prefix and a host number");
     Object sub = cidrsubnet(List.of(a.get(0), BigDecimal.ZERO, BigDecimal.ZERO));
     if (!(sub instanceof String net)) return sub;
     String[] o = net.substring(0, net.indexOf('/')).split("\\.");

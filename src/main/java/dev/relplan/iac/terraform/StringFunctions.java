@@ -1,6 +1,7 @@
 package dev.relplan.iac.terraform;
 
 import static dev.relplan.iac.terraform.FunctionArgs.bad;
+import static dev.relplan.iac.terraform.FunctionArgs.fits;
 import static dev.relplan.iac.terraform.FunctionArgs.integer;
 import static dev.relplan.iac.terraform.FunctionArgs.list;
 import static dev.relplan.iac.terraform.FunctionArgs.need;
@@ -10,6 +11,7 @@ import static dev.relplan.iac.terraform.FunctionArgs.str;
 import static java.util.Map.entry;
 
 import dev.relplan.model.Unknown;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +70,7 @@ final class StringFunctions {
     int arg = 1;
     for (int i = 0; i < f.length(); i++) {
       char c = f.charAt(i);
+      fits(sb.length() + 1);
       if (c != '%') {
         sb.append(c);
         continue;
@@ -97,12 +100,19 @@ final class StringFunctions {
    * format.
    */
   private static Object formatOne(StringBuilder sb, String spec, char verb, Object v) {
+    // The width is at most 4 characters (9999); the value's own text is the rest of the length.
     switch (verb) {
-      case 'd' -> sb.append(String.format("%" + spec + "d", num(v).toBigInteger()));
-      case 'f', 'e', 'g' -> sb.append(String.format("%" + spec + verb, num(v)));
+      case 'd', 'f', 'e', 'g' -> {
+        BigDecimal n = num(v);
+        // A number's digits before the point: 1e999999 is a million of them.
+        fits(sb.length() + 10_000L + Math.max(0, (long) n.precision() - n.scale()));
+        if (verb == 'd') sb.append(String.format("%" + spec + "d", n.toBigInteger()));
+        else sb.append(String.format("%" + spec + verb, n));
+      }
       case 's', 'v' -> {
         String s = TfValues.str(v);
         if (s == null) s = TfValues.json(v);
+        fits(sb.length() + 10_000L + s.length());
         sb.append(spec.length() == 0 ? s : String.format("%" + spec.replace("0", "") + "s", s));
       }
       case 'q' -> sb.append(TfValues.json(str(v)));
@@ -119,6 +129,9 @@ final class StringFunctions {
     String sep = TfValues.str(a.get(0));
     List<?> l = list(a.get(1));
     if (sep == null || l == null) return bad("join needs a separator and a list");
+    long length = (long) sep.length() * Math.max(0, l.size() - 1);
+    for (Object item : l) if (item instanceof String s) length += s.length();
+    fits(length);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < l.size(); i++) {
       if (Evaluator.unknownOf(l.get(i)) != null) return Evaluator.unknownOf(l.get(i));

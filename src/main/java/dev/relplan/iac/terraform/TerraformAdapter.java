@@ -1,6 +1,7 @@
 package dev.relplan.iac.terraform;
 
 import dev.relplan.adapt.Adapter;
+import dev.relplan.adapt.Draft;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
@@ -18,6 +19,7 @@ import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
 import dev.relplan.parse.hcl.SourceRange;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.io.IOException;
@@ -100,36 +102,14 @@ public final class TerraformAdapter implements Adapter {
 
   /**
    * Evaluation recurses through expressions, locals and modules (bounded by {@link
-   * Evaluator#MAX_DEPTH} and {@link Session#MAX_MODULE_DEPTH}); it runs on a thread with a stack
-   * large enough for those bounds.
+   * Evaluator#MAX_DEPTH} and {@link Session#MAX_MODULE_DEPTH}); each file's parse and each root
+   * module's evaluation runs through {@link FileGuard} (a large stack, the per-file time budget),
+   * and a root that stops adds nothing to the workload: it is listed among the skipped files.
    */
   @Override
   public void adapt(Discovery.Result discovered, Workload workload) {
     this.discovered = discovered;
-    Throwable[] failure = {null};
-    Thread t =
-        new Thread(
-            null,
-            () -> {
-              try {
-                adaptOnThisThread(workload);
-              } catch (StackOverflowError e) {
-                notes.add("Terraform evaluation stopped: the configuration nests too deeply");
-              } catch (Throwable e) {
-                failure[0] = e;
-              }
-            },
-            "relplan-terraform",
-            512L * 1024 * 1024);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure[0] instanceof RuntimeException e) throw e;
-    if (failure[0] instanceof Error e) throw e;
-    if (failure[0] != null) throw new IllegalStateException(failure[0]);
+    adaptOnThisThread(workload);
   }
 
   private void adaptOnThisThread(Workload workload) {
@@ -177,50 +157,32 @@ public final class TerraformAdapter implements Adapter {
       if (!dirs.containsKey(e.getKey()) || children.contains(e.getKey())) roots++;
     }
     List<Path> planned = new ArrayList<>();
+    long rootCount = roots;
     for (Map.Entry<Path, List<SourceFile>> e : plans.entrySet()) {
-      ModuleDir d = dirs.get(e.getKey());
       SourceFile first = e.getValue().get(0);
-      int slash = first.display().lastIndexOf('/');
-      String display = slash < 0 ? "" : first.display().substring(0, slash);
-      String label = roots > 1 && !display.isEmpty() ? display + ":" : "";
-      if (e.getValue().size() > 1) {
-        notes.add(
-            "several Terraform plan files in "
-                + (display.isEmpty() ? "." : display)
-                + ": "
-                + first.display()
-                + " used");
-      }
-      ModuleDir config =
-          d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
-      mapPlan(
-          session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
-      notes.add(
-          "Terraform values of "
-              + config.name()
-              + " from the plan "
-              + first.display()
-              + (d != null ? " (the configuration there gives the lines)" : ""));
+      Workload draft = Draft.start();
+      FileGuard.run(
+              first.display(),
+              () -> {
+                List<Consumer<Workload>> ownDeferred = new ArrayList<>();
+                readPlan(session, dirs, children, e, rootCount, draft, ownDeferred);
+                for (Consumer<Workload> c : ownDeferred) c.accept(draft);
+              })
+          .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
       planned.add(e.getKey());
     }
     for (ModuleDir d : dirs.values()) {
       if (children.contains(d.path) || planned.contains(d.path)) continue;
-      Map<String, Evaluated> values =
-          rootValues(
-              session,
-              d,
-              tfvars.getOrDefault(d.path, List.of()),
-              roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
-      // With several configurations (envs/prod, envs/staging, examples/*) addresses name their
-      // root.
-      String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
-      ModuleInstance root =
-          new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
-      defaultTags = defaultTags(root);
-      session.providerRegions = providerRegions(root);
-      walk(root, workload, deferred);
+      Workload draft = Draft.start();
+      FileGuard.run(
+              rootDisplay(d),
+              () -> {
+                List<Consumer<Workload>> ownDeferred = new ArrayList<>();
+                evaluateRoot(session, d, tfvars, dirs, rootCount, draft, ownDeferred);
+                for (Consumer<Workload> c : ownDeferred) c.accept(draft);
+              })
+          .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
-    for (Consumer<Workload> c : deferred) c.accept(workload);
     if (session.evaluator.exhausted()) {
       notes.add(
           "Terraform evaluation stopped after "
@@ -230,6 +192,70 @@ public final class TerraformAdapter implements Adapter {
     notes.addAll(session.notes);
     workload.unresolvables.addAll(session.unresolvables);
     environmentEvidence(workload, dirs, tfvars, children);
+  }
+
+  /** A root module as the skipped files name it: its one file, else its folder. */
+  private static String rootDisplay(ModuleDir d) {
+    if (d.files.size() == 1) return d.files.get(0).path();
+    return d.display.isEmpty() ? "." : d.display + "/";
+  }
+
+  /** Maps a plan file's resource instances, located in the configuration beside it when scanned. */
+  private void readPlan(
+      Session session,
+      Map<Path, ModuleDir> dirs,
+      Set<Path> children,
+      Map.Entry<Path, List<SourceFile>> e,
+      long roots,
+      Workload workload,
+      List<Consumer<Workload>> deferred) {
+    ModuleDir d = dirs.get(e.getKey());
+    SourceFile first = e.getValue().get(0);
+    int slash = first.display().lastIndexOf('/');
+    String display = slash < 0 ? "" : first.display().substring(0, slash);
+    String label = roots > 1 && !display.isEmpty() ? display + ":" : "";
+    if (e.getValue().size() > 1) {
+      notes.add(
+          "several Terraform plan files in "
+              + (display.isEmpty() ? "." : display)
+              + ": "
+              + first.display()
+              + " used");
+    }
+    ModuleDir config =
+        d != null && !children.contains(e.getKey()) ? d : new ModuleDir(e.getKey(), display);
+    mapPlan(session, config, PlanJson.read(first, config.name(), label), label, workload, deferred);
+    notes.add(
+        "Terraform values of "
+            + config.name()
+            + " from the plan "
+            + first.display()
+            + (d != null ? " (the configuration there gives the lines)" : ""));
+  }
+
+  /** Evaluates a root module with its variable values and maps its resource instances. */
+  private void evaluateRoot(
+      Session session,
+      ModuleDir d,
+      Map<Path, List<SourceFile>> tfvars,
+      Map<Path, ModuleDir> dirs,
+      long roots,
+      Workload workload,
+      List<Consumer<Workload>> deferred) {
+    Map<String, Evaluated> values =
+        rootValues(
+            session,
+            d,
+            tfvars.getOrDefault(d.path, List.of()),
+            roots == 1 ? orphanVarFiles(tfvars, dirs) : List.of());
+    // With several configurations (envs/prod, envs/staging, examples/*) addresses name their
+    // root.
+    String label = roots > 1 && !d.display.isEmpty() ? d.display + ":" : "";
+    ModuleInstance root =
+        new ModuleInstance(session, d, d.name(), label, List.of(), 0, Map.of(), values);
+    defaultTags = defaultTags(root);
+    session.providerRegions = providerRegions(root);
+    walk(root, workload, deferred);
   }
 
   /**
@@ -272,16 +298,18 @@ public final class TerraformAdapter implements Adapter {
   }
 
   private HclFile parse(String display, String content) {
-    try {
-      return HclParser.parseBySuffix(display, content);
-    } catch (HclSyntaxException e) {
-      skipped.add(new SkippedFile(display, "Terraform syntax error: " + e.getMessage()));
-    } catch (RuntimeException | StackOverflowError e) {
-      skipped.add(
-          new SkippedFile(
-              display, "Terraform file could not be parsed: " + e.getClass().getSimpleName()));
-    }
-    return null;
+    HclFile[] parsed = {null};
+    FileGuard.run(
+            display,
+            () -> {
+              try {
+                parsed[0] = HclParser.parseBySuffix(display, content);
+              } catch (HclSyntaxException e) {
+                skipped.add(new SkippedFile(display, "Terraform syntax error: " + e.getMessage()));
+              }
+            })
+        .ifPresent(skipped::add);
+    return parsed[0];
   }
 
   // ---- variable values of a root module ----
@@ -600,6 +628,8 @@ public final class TerraformAdapter implements Adapter {
         w.notAssessedTypes.merge(type, 1, Integer::sum);
         r.add(new GenericResource(m.scope, address, type, loc));
       }
+    } catch (FileGuard.Overrun overrun) {
+      throw overrun; // the whole root module is over its time budget
     } catch (RuntimeException | StackOverflowError ex) {
       notes.add(
           loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");

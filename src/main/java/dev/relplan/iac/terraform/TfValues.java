@@ -150,6 +150,7 @@ final class TfValues {
 
   private static void json(Object v, StringBuilder sb, int depth) {
     if (depth > 64) throw new IllegalArgumentException("too deep");
+    FunctionArgs.fits(sb.length() + (v instanceof String s ? (long) s.length() + 2 : 16));
     if (v == null) sb.append("null");
     else if (v instanceof String s) quote(s, sb);
     else if (v instanceof Boolean || v instanceof BigDecimal) sb.append(str(v));
