@@ -60,7 +60,9 @@ final class Session {
   }
 
   static boolean isLocal(String source) {
+    // A NUL character names no file on any system (and Path rejects it): not a local module.
     return source != null
+        && source.indexOf('\0') < 0
         && (source.startsWith("./")
             || source.startsWith("../")
             || source.equals(".")

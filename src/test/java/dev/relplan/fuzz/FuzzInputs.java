@@ -1,0 +1,50 @@
+package dev.relplan.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.parse.Node;
+import dev.relplan.source.SkippedFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuzz inputs as the product sees them: one discovered file held in memory (no disk I/O per
+ * execution, so that a campaign reaches millions of inputs), under a folder that does not exist so
+ * nothing can be read beside it.
+ */
+final class FuzzInputs {
+  private static final Path ROOT = Path.of("/relplan-fuzz-root-that-does-not-exist");
+
+  private FuzzInputs() {}
+
+  /** The bytes as discovery decodes them (malformed UTF-8 replaced, as the loaders are given). */
+  static String text(byte[] input) {
+    return new String(input, StandardCharsets.UTF_8);
+  }
+
+  static SourceFile file(String display, FileKind kind, String content, List<Node> documents) {
+    return new SourceFile(ROOT.resolve(display), display, kind, content, documents);
+  }
+
+  static SourceFile code(String display, byte[] input) {
+    return file(display, FileKind.SOURCE_CODE, text(input), List.of());
+  }
+
+  /** A discovery result holding only the given file, as {@code Pipeline} gives it to an adapter. */
+  static Discovery.Result discovered(SourceFile file) {
+    return new Discovery.Result(List.of(file), List.of(), Map.of(), List.of(""));
+  }
+
+  /** A skipped file is part of the contract only with its name and a reason to show. */
+  static void assertLocated(List<SkippedFile> skipped) {
+    for (SkippedFile s : skipped) {
+      assertNotNull(s.file(), "skipped file without a name");
+      assertNotNull(s.reason(), "skipped file without a reason: " + s.file());
+    }
+  }
+}
