@@ -97,7 +97,8 @@ final class VendoredCode {
    * (wheels), the names in top_level.txt (eggs and older wheels), and the records themselves.
    */
   private static Set<String> installedNames(Path folder) {
-    Set<String> names = new HashSet<>(Set.of("__pycache__"));
+    // pip install -t puts console scripts in bin/ beside the packages; RECORD names them ../../bin.
+    Set<String> names = new HashSet<>(Set.of("__pycache__", "bin"));
     try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
       for (Path child : children) {
         String name = child.getFileName().toString().toLowerCase(Locale.ROOT);
