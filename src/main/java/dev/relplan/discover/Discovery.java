@@ -48,7 +48,6 @@ public final class Discovery {
           "dist",
           "out",
           ".terraform",
-          "vendor",
           ".venv",
           "venv",
           "__pycache__",
@@ -97,9 +96,8 @@ public final class Discovery {
   }
 
   public Result discover(List<Path> roots) throws IOException {
-    List<SourceFile> files = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
-    Map<EvidenceKind, List<String>> evidence = new EnumMap<>(EvidenceKind.class);
     List<String> rootNames = new ArrayList<>();
     for (Path given : roots) {
       Path root = given.toAbsolutePath().normalize();
@@ -109,43 +107,26 @@ public final class Discovery {
         // A file given as PATH is shown as given (without a trailing slash); alone, by its name.
         String asGiven = displayPrefix(given).replaceAll("/$", "");
         rootNames.add(asGiven);
-        visit(
-            root,
-            roots.size() == 1 ? root.getFileName().toString() : asGiven,
-            realRoot.getParent(),
-            files,
-            skipped,
-            evidence);
+        candidates.add(
+            new Candidate(
+                root,
+                roots.size() == 1 ? root.getFileName().toString() : asGiven,
+                realRoot.getParent()));
         continue;
       }
       rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (!dir.equals(root) && excludedDirs.contains(dir.getFileName().toString())) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              String display = prefix + root.relativize(file).toString().replace('\\', '/');
-              visit(file, display, realRoot, files, skipped, evidence);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              skipped.add(
-                  new SkippedFile(
-                      prefix + root.relativize(file).toString().replace('\\', '/'),
-                      "cannot be read: " + e.getClass().getSimpleName()));
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      walk(root, prefix, realRoot, candidates, skipped);
+    }
+    // Reading, decoding and parsing are independent per file: done on every core, then merged in
+    // walk order and sorted, so the result does not depend on the threads' timing.
+    List<Found> found = candidates.parallelStream().map(this::visit).toList();
+    List<SourceFile> files = new ArrayList<>();
+    Map<EvidenceKind, List<String>> evidence = new EnumMap<>(EvidenceKind.class);
+    for (Found f : found) {
+      files.addAll(f.files());
+      skipped.addAll(f.skipped());
+      f.evidence()
+          .forEach((k, list) -> evidence.computeIfAbsent(k, x -> new ArrayList<>()).addAll(list));
     }
     files.sort((a, b) -> a.display().compareTo(b.display()));
     skipped.sort(null);
@@ -153,10 +134,82 @@ public final class Discovery {
     return new Result(List.copyOf(files), List.copyOf(skipped), evidence, List.copyOf(rootNames));
   }
 
+  /** A file the walk found: its path, the path shown, and the real root it must stay inside. */
+  private record Candidate(Path file, String display, Path realRoot) {}
+
+  /** What one file contributed. */
+  private record Found(
+      List<SourceFile> files,
+      List<SkippedFile> skipped,
+      Map<EvidenceKind, List<String>> evidence) {}
+
+  /**
+   * Lists the files under one root, leaving out excluded folders, and vendored code, which is
+   * listed once per vendored tree instead.
+   */
+  private void walk(
+      Path root,
+      String prefix,
+      Path realRoot,
+      List<Candidate> candidates,
+      List<SkippedFile> skipped)
+      throws IOException {
+    VendoredCode vendoredCode = new VendoredCode();
+    List<Candidate> underRoot = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) return FileVisitResult.CONTINUE;
+            if (excludedDirs.contains(dir.getFileName().toString())
+                || vendoredCode.skipsFolder(dir)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String display = prefix + root.relativize(file).toString().replace('\\', '/');
+            underRoot.add(new Candidate(file, display, realRoot));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            skipped.add(
+                new SkippedFile(
+                    prefix + root.relativize(file).toString().replace('\\', '/'),
+                    "cannot be read: " + e.getClass().getSimpleName()));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    Set<Path> vendored = vendoredCode.vendoredPaths();
+    vendored.remove(root);
+    skipped.addAll(VendoredCode.entries(vendored, root, prefix));
+    for (Candidate c : underRoot) {
+      if (!VendoredCode.within(c.file(), vendored)) candidates.add(c);
+    }
+  }
+
   private static String displayPrefix(Path given) {
     String s = given.normalize().toString().replace('\\', '/');
     if (s.isEmpty() || s.equals(".")) return "";
     return s.endsWith("/") ? s : s + "/";
+  }
+
+  private Found visit(Candidate candidate) {
+    Found found =
+        new Found(new ArrayList<>(), new ArrayList<>(), new EnumMap<>(EvidenceKind.class));
+    visit(
+        candidate.file(),
+        candidate.display(),
+        candidate.realRoot(),
+        found.files(),
+        found.skipped(),
+        found.evidence());
+    return found;
   }
 
   private void visit(
@@ -222,7 +275,15 @@ public final class Discovery {
                 display, "larger than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
         return;
       }
+      if (lower.endsWith(".min.js")) {
+        skipped.add(VendoredCode.entry(display));
+        return;
+      }
       byte[] bytes = Files.readAllBytes(file);
+      if (VendoredCode.isBundle(lower, bytes)) {
+        skipped.add(VendoredCode.entry(display));
+        return;
+      }
       String content;
       try {
         content = decode(bytes);
@@ -299,6 +360,12 @@ public final class Discovery {
       String content,
       List<SourceFile> files,
       List<SkippedFile> skipped) {
+    if (ext.equals("json") && !JsonTopLevel.mayBeRead(content)) {
+      // A data file (lock file, fixture, package manifest): kept for its lines, never read as a
+      // tree.
+      files.add(new SourceFile(file, display, FileKind.OTHER, content, List.of()));
+      return;
+    }
     Optional<SkippedFile> refused =
         FileGuard.tooLarge(display, content.length(), TREE_BYTES_PER_CHAR);
     if (refused.isPresent()) {

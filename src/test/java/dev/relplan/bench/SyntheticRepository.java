@@ -4,9 +4,95 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a synthetic CloudFormation repository of a chosen size for benchmarks. */
+/**
+ * Writes synthetic repositories of a chosen size for benchmarks: CloudFormation stacks ({@link
+ * #write}), or a mixed corpus ({@link #writeCorpus}) of SAM and CloudFormation templates, parameter
+ * files, Terraform root configurations calling a shared module, application code and data files.
+ * Every input format added later joins {@link #writeService}.
+ */
 public final class SyntheticRepository {
+  /** Files {@link #writeService} writes for one service. */
+  public static final int FILES_PER_SERVICE = 10;
+
   private SyntheticRepository() {}
+
+  /**
+   * Writes a corpus of about {@code files} files: usage {@code SyntheticRepository DIR FILES}, e.g.
+   * 1000, 10000 or 100000.
+   */
+  public static void main(String[] args) throws IOException {
+    Path dir = Files.createDirectories(Path.of(args[0]));
+    writeCorpus(dir, Integer.parseInt(args[1]));
+  }
+
+  /** A mixed corpus of about {@code files} files, {@link #FILES_PER_SERVICE} a service. */
+  public static Path writeCorpus(Path dir, int files) throws IOException {
+    Path module = Files.createDirectories(dir.resolve("modules/queue"));
+    Files.writeString(
+        module.resolve("main.tf"),
+        "variable \"name\" {}\nvariable \"retention\" { default = 345600 }\n"
+            + "resource \"aws_sqs_queue\" \"dlq\" { name = \"${var.name}-dlq\" }\n"
+            + "resource \"aws_sqs_queue\" \"this\" {\n  name = var.name\n"
+            + "  message_retention_seconds = var.retention\n"
+            + "  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn,"
+            + " maxReceiveCount = 5 })\n}\n");
+    for (int i = 0; i < Math.max(1, files / FILES_PER_SERVICE); i++) {
+      writeService(Files.createDirectories(dir.resolve("services/svc-" + i)), i);
+    }
+    return dir;
+  }
+
+  /** One service: SAM, CloudFormation, parameters, Terraform, Python, JavaScript, Java, data. */
+  static void writeService(Path dir, int i) throws IOException {
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n"
+            + "Resources:\n  Fn"
+            + i
+            + ":\n    Type: AWS::Serverless::Function\n    Properties:\n"
+            + "      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n"
+            + "      Events:\n        Q:\n          Type: SQS\n          Properties:\n"
+            + "            Queue: !GetAtt Queue.Arn\n"
+            + "  Queue:\n    Type: AWS::SQS::Queue\n"
+            + "  Table:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+            + "      BillingMode: PAY_PER_REQUEST\n");
+    Files.writeString(
+        dir.resolve("database.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env:\n    Type: String\n"
+            + "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+            + "      Engine: postgres\n      MultiAZ: false\n      BackupRetentionPeriod: 1\n");
+    Files.writeString(dir.resolve("database-prod.json"), "{\"Parameters\": {\"Env\": \"prod\"}}\n");
+    Path tf = Files.createDirectories(dir.resolve("terraform"));
+    Files.writeString(
+        tf.resolve("main.tf"),
+        "module \"orders\" {\n  source = \"../../../modules/queue\"\n  name = \"orders-"
+            + i
+            + "\"\n  retention = var.retention\n}\n"
+            + "resource \"aws_db_instance\" \"db\" {\n  engine = \"postgres\"\n"
+            + "  instance_class = \"db.t3.micro\"\n  multi_az = var.multi_az\n}\n");
+    Files.writeString(
+        tf.resolve("variables.tf"),
+        "variable \"retention\" { default = 86400 }\nvariable \"multi_az\" { default = false }\n");
+    Files.writeString(tf.resolve("prod.tfvars"), "multi_az = true\n");
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(
+        src.resolve("app.py"),
+        "import boto3\n\nsqs = boto3.client('sqs')\n\n\ndef handler(event, context):\n"
+            + "    sqs.send_message(QueueUrl='q', MessageBody='x')\n    return {'ok': True}\n");
+    Files.writeString(
+        src.resolve("client.js"),
+        "const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');\n"
+            + "const db = new DynamoDBClient({});\n"
+            + "exports.put = async (item) => db.send(new PutItemCommand({ TableName: 't', Item: item }));\n");
+    Files.writeString(
+        src.resolve("Orders" + i + ".java"),
+        "package orders;\n\nimport java.net.http.HttpClient;\n\npublic class Orders"
+            + i
+            + " {\n  private final HttpClient http = HttpClient.newHttpClient();\n}\n");
+    Files.writeString(
+        dir.resolve("package-lock.json"),
+        "{\"name\": \"svc-" + i + "\", \"lockfileVersion\": 3, \"packages\": {}}\n");
+  }
 
   /**
    * {@code stacks} templates, each with a database, a queue and DLQ, a function with an SQS event,
