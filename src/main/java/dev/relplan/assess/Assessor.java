@@ -32,6 +32,7 @@ import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,31 +63,11 @@ public final class Assessor {
     String pipeline = Calibration.dataPipeline(w);
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
-    List<Finding> sorted =
-        new ArrayList<>(
+    notes.addAll(incidentNotes(in.context()));
+    List<Assessment.NumberedFinding> findings =
+        numbered(
             Calibration.incidents(
                 Calibration.apply(out.findings(), pipeline), in.context().incidents()));
-    for (var incident : in.context().incidents()) {
-      notes.add(
-          "Past incident"
-              + (incident.date().isEmpty() ? "" : " " + incident.date())
-              + ": "
-              + incident.title()
-              + (incident.affected().isEmpty()
-                  ? ""
-                  : " (affected: " + String.join(", ", incident.affected()) + ")"));
-    }
-    sorted.sort(
-        Comparator.comparing(Finding::risk)
-            .thenComparing(f -> f.rule().domain())
-            .thenComparing(f -> f.rule().id())
-            .thenComparing(Finding::resource)
-            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
-    List<Assessment.NumberedFinding> findings = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++)
-      findings.add(
-          new Assessment.NumberedFinding(
-              String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));
@@ -128,6 +109,39 @@ public final class Assessor {
         w.notAssessedTypes,
         w.resources().size(),
         List.of());
+  }
+
+  /** One note per past incident the context names. */
+  private static List<String> incidentNotes(Context ctx) {
+    List<String> notes = new ArrayList<>();
+    for (var incident : ctx.incidents()) {
+      notes.add(
+          "Past incident"
+              + (incident.date().isEmpty() ? "" : " " + incident.date())
+              + ": "
+              + incident.title()
+              + (incident.affected().isEmpty()
+                  ? ""
+                  : " (affected: " + String.join(", ", incident.affected()) + ")"));
+    }
+    return notes;
+  }
+
+  /** The findings riskiest first, in a stable order, numbered F-001, F-002, ... */
+  private static List<Assessment.NumberedFinding> numbered(List<Finding> calibrated) {
+    List<Finding> sorted = new ArrayList<>(calibrated);
+    sorted.sort(
+        Comparator.comparing(Finding::risk)
+            .thenComparing(f -> f.rule().domain())
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::resource)
+            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
+    List<Assessment.NumberedFinding> findings = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++)
+      findings.add(
+          new Assessment.NumberedFinding(
+              String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
+    return findings;
   }
 
   private static String format(double d) {
@@ -303,109 +317,118 @@ public final class Assessor {
 
   // ---------------------------------------------------------------- SPOF and recovery tables
 
+  /** One row per stateful or serving component, riskiest first. */
   private static List<Assessment.SpofRow> spofs(
       Workload w, List<Assessment.NumberedFinding> findings) {
     List<Assessment.SpofRow> rows = new ArrayList<>();
     for (Database db : w.all(Database.class)) {
+      // A cluster member is covered by its cluster's row.
       if (db.kind == Database.Kind.INSTANCE && (db.cluster.present() || db.cluster.unresolved()))
         continue;
-      boolean multi =
-          db.kind == Database.Kind.INSTANCE
-              ? db.multiAz.isTrue()
-              : db.members.size() >= 2 || db.clusterInstanceClass.present();
-      boolean unknown = db.kind == Database.Kind.INSTANCE && db.multiAz.unresolved();
-      boolean region = db.globalCluster.present();
-      rows.add(
-          row(
-              db,
-              "Database",
-              findings,
-              unknown
-                  ? "Cannot Determine"
-                  : region ? "multi-region" : multi ? "multi-AZ" : "single-AZ",
-              "Every service that reads or writes " + db.id,
-              unknown
-                  ? "Cannot Determine"
-                  : multi
-                      ? "automatic (Multi-AZ failover, typically 1-2 minutes)"
-                      : "manual (restore from backup)"));
+      rows.add(databaseRow(db, findings));
     }
-    for (Cache c : w.all(Cache.class)) {
-      boolean replicated = c.nodesPerShard.present() && c.nodesPerShard.get() >= 2;
-      rows.add(
-          row(
-              c,
-              "Cache",
-              findings,
-              c.nodesPerShard.unresolved()
-                  ? "Cannot Determine"
-                  : replicated && (c.multiAz.isTrue() || c.automaticFailover.isTrue())
-                      ? "multi-AZ"
-                      : "single-AZ",
-              "Clients of " + c.id + " (cache misses load the primary data store)",
-              c.automaticFailover.isTrue()
-                  ? "automatic (replica promotion)"
-                  : "none (node replaced empty)"));
-    }
-    for (StatefulService s : w.all(StatefulService.class)) {
-      rows.add(
-          row(
-              s,
-              s.service,
-              findings,
-              s.replicated.isTrue()
-                  ? "multi-AZ"
-                  : s.replicated.unresolved() ? "Cannot Determine" : "single-AZ",
-              "Producers and consumers of " + s.id,
-              s.replicated.isTrue() ? "automatic" : "manual"));
-    }
+    for (Cache c : w.all(Cache.class)) rows.add(cacheRow(c, findings));
+    for (StatefulService s : w.all(StatefulService.class))
+      rows.add(statefulServiceRow(s, findings));
     Map<NatGateway, List<Subnet>> nats = Topology.subnetsPerNat(w);
-    for (NatGateway n : w.all(NatGateway.class)) {
-      Set<String> zones = new TreeSet<>();
-      for (Subnet s : nats.getOrDefault(n, List.of()))
-        if (s.availabilityZone.present()) zones.add(s.availabilityZone.get());
-      rows.add(
-          row(
-              n,
-              "NAT gateway",
-              findings,
-              "single-AZ",
-              "Outbound traffic of private subnets in " + zones.size() + " zone(s)",
-              zones.size() > 1 ? "none" : "other zones use their own NAT gateway"));
-    }
-    for (ComputeGroup g : w.all(ComputeGroup.class)) {
-      var zones = Topology.zones(w, g);
-      String redundancy =
-          g.kind == ComputeGroup.Kind.EC2_INSTANCE
-              ? "single-AZ"
-              : zones.present()
-                  ? (Topology.multiZone(zones.get()) ? "multi-AZ" : "single-AZ")
-                  : "Cannot Determine";
-      if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.present() && g.desired.get() < 2)
-        redundancy = "single-AZ";
-      String failover =
-          g.kind == ComputeGroup.Kind.EC2_INSTANCE
-              ? "none (no Auto Scaling group)"
-              : g.kind == ComputeGroup.Kind.ECS_SERVICE
-                  ? "automatic (ECS replaces failed tasks)"
-                  : "automatic (Auto Scaling replaces failed instances)";
-      rows.add(
-          row(
-              g,
-              g.kind == ComputeGroup.Kind.ECS_SERVICE
-                  ? "ECS service"
-                  : g.kind == ComputeGroup.Kind.EC2_INSTANCE
-                      ? "EC2 instance"
-                      : "Auto Scaling group",
-              findings,
-              redundancy,
-              "Requests served by " + g.id,
-              failover));
-    }
+    for (NatGateway n : w.all(NatGateway.class))
+      rows.add(natGatewayRow(n, nats.getOrDefault(n, List.of()), findings));
+    for (ComputeGroup g : w.all(ComputeGroup.class)) rows.add(computeGroupRow(w, g, findings));
     rows.sort(
         Comparator.comparing(Assessment.SpofRow::risk)
             .thenComparing(Assessment.SpofRow::component));
     return rows;
+  }
+
+  private static Assessment.SpofRow databaseRow(
+      Database db, List<Assessment.NumberedFinding> findings) {
+    boolean multi =
+        db.kind == Database.Kind.INSTANCE
+            ? db.multiAz.isTrue()
+            : db.members.size() >= 2 || db.clusterInstanceClass.present();
+    boolean unknown = db.kind == Database.Kind.INSTANCE && db.multiAz.unresolved();
+    boolean region = db.globalCluster.present();
+    return row(
+        db,
+        "Database",
+        findings,
+        unknown ? "Cannot Determine" : region ? "multi-region" : multi ? "multi-AZ" : "single-AZ",
+        "Every service that reads or writes " + db.id,
+        unknown
+            ? "Cannot Determine"
+            : multi
+                ? "automatic (Multi-AZ failover, typically 1-2 minutes)"
+                : "manual (restore from backup)");
+  }
+
+  private static Assessment.SpofRow cacheRow(Cache c, List<Assessment.NumberedFinding> findings) {
+    boolean replicated = c.nodesPerShard.present() && c.nodesPerShard.get() >= 2;
+    return row(
+        c,
+        "Cache",
+        findings,
+        c.nodesPerShard.unresolved()
+            ? "Cannot Determine"
+            : replicated && (c.multiAz.isTrue() || c.automaticFailover.isTrue())
+                ? "multi-AZ"
+                : "single-AZ",
+        "Clients of " + c.id + " (cache misses load the primary data store)",
+        c.automaticFailover.isTrue()
+            ? "automatic (replica promotion)"
+            : "none (node replaced empty)");
+  }
+
+  private static Assessment.SpofRow statefulServiceRow(
+      StatefulService s, List<Assessment.NumberedFinding> findings) {
+    return row(
+        s,
+        s.service,
+        findings,
+        s.replicated.isTrue()
+            ? "multi-AZ"
+            : s.replicated.unresolved() ? "Cannot Determine" : "single-AZ",
+        "Producers and consumers of " + s.id,
+        s.replicated.isTrue() ? "automatic" : "manual");
+  }
+
+  /** A NAT gateway lives in one zone; its blast radius is the zones of the subnets routed to it. */
+  private static Assessment.SpofRow natGatewayRow(
+      NatGateway n, List<Subnet> routedSubnets, List<Assessment.NumberedFinding> findings) {
+    Set<String> zones = new TreeSet<>();
+    for (Subnet s : routedSubnets)
+      if (s.availabilityZone.present()) zones.add(s.availabilityZone.get());
+    return row(
+        n,
+        "NAT gateway",
+        findings,
+        "single-AZ",
+        "Outbound traffic of private subnets in " + zones.size() + " zone(s)",
+        zones.size() > 1 ? "none" : "other zones use their own NAT gateway");
+  }
+
+  private static Assessment.SpofRow computeGroupRow(
+      Workload w, ComputeGroup g, List<Assessment.NumberedFinding> findings) {
+    var zones = Topology.zones(w, g);
+    String redundancy =
+        g.kind == ComputeGroup.Kind.EC2_INSTANCE
+            ? "single-AZ"
+            : zones.present()
+                ? (Topology.multiZone(zones.get()) ? "multi-AZ" : "single-AZ")
+                : "Cannot Determine";
+    // One task runs in one zone, whatever the subnets.
+    if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.present() && g.desired.get() < 2)
+      redundancy = "single-AZ";
+    String failover =
+        g.kind == ComputeGroup.Kind.EC2_INSTANCE
+            ? "none (no Auto Scaling group)"
+            : g.kind == ComputeGroup.Kind.ECS_SERVICE
+                ? "automatic (ECS replaces failed tasks)"
+                : "automatic (Auto Scaling replaces failed instances)";
+    String type =
+        g.kind == ComputeGroup.Kind.ECS_SERVICE
+            ? "ECS service"
+            : g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "EC2 instance" : "Auto Scaling group";
+    return row(g, type, findings, redundancy, "Requests served by " + g.id, failover);
   }
 
   private static Assessment.SpofRow row(
@@ -556,6 +579,7 @@ public final class Assessor {
 
   // ---------------------------------------------------------------- Well-Architected questions
 
+  /** Every Well-Architected reliability question, answered from the rules that map to it. */
   private static List<Assessment.WaQuestion> questions(
       Workload w,
       List<Assessment.NumberedFinding> findings,
@@ -566,59 +590,14 @@ public final class Assessor {
     for (Map.Entry<String, String> q : WaQuestions.TITLES.entrySet()) {
       String id = q.getKey();
       List<Assessment.NumberedFinding> fs =
-          findings.stream()
-              .filter(
-                  f ->
-                      f.finding().rule().bestPractices().stream()
-                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
-              .toList();
-      List<Strength> ss =
-          strengths.stream()
-              .filter(
-                  s ->
-                      s.bestPractices().stream()
-                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
-              .toList();
+          findings.stream().filter(f -> answers(f.finding().rule().bestPractices(), id)).toList();
+      List<Strength> ss = strengths.stream().filter(s -> answers(s.bestPractices(), id)).toList();
       List<Undetermined> us =
-          undetermined.stream()
-              .filter(
-                  u ->
-                      u.rule().bestPractices().stream()
-                          .anyMatch(b -> WaQuestions.questionOf(b).equals(id)))
-              .toList();
+          undetermined.stream().filter(u -> answers(u.rule().bestPractices(), id)).toList();
       Set<String> bps = new TreeSet<>();
-      fs.forEach(
-          f ->
-              f.finding().rule().bestPractices().stream()
-                  .filter(b -> WaQuestions.questionOf(b).equals(id))
-                  .forEach(bps::add));
-      ss.forEach(
-          s ->
-              s.bestPractices().stream()
-                  .filter(b -> WaQuestions.questionOf(b).equals(id))
-                  .forEach(bps::add));
-      String status;
-      if (!fs.isEmpty() && !ss.isEmpty()) status = "Partially Implemented";
-      else if (!fs.isEmpty()) status = "Not Implemented";
-      else if (!ss.isEmpty()) status = "Implemented";
-      else if (id.equals("REL2") && !network) status = "Not Applicable";
-      else status = "Cannot Determine";
-      List<Location> evidence = new ArrayList<>();
-      for (Strength s : ss)
-        for (Location l : s.evidence())
-          if (evidence.size() < 8 && !evidence.contains(l)) evidence.add(l);
-      for (var f : fs)
-        if (!f.finding().evidence().isEmpty()
-            && evidence.size() < 12
-            && !evidence.contains(f.finding().evidence().get(0))) {
-          evidence.add(f.finding().evidence().get(0));
-        }
-      List<String> gaps = fs.stream().map(f -> f.id() + " " + f.finding().title()).toList();
-      if (!us.isEmpty()) {
-        gaps = new ArrayList<>(gaps);
-        for (Undetermined u : us)
-          gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
-      }
+      fs.forEach(f -> bps.addAll(practicesOf(f.finding().rule().bestPractices(), id)));
+      ss.forEach(s -> bps.addAll(practicesOf(s.bestPractices(), id)));
+      String status = status(id, fs, ss, network);
       String risk =
           fs.stream()
               .map(Assessment.NumberedFinding::risk)
@@ -633,76 +612,143 @@ public final class Assessor {
                   : "";
       out.add(
           new Assessment.WaQuestion(
-              id, q.getValue(), status, evidence, gaps, risk, List.copyOf(bps), deciding));
+              id,
+              q.getValue(),
+              status,
+              questionEvidence(fs, ss),
+              gaps(fs, us),
+              risk,
+              List.copyOf(bps),
+              deciding));
     }
     return out;
   }
 
+  /** Whether one of these best practices belongs to the question. */
+  private static boolean answers(List<String> bestPractices, String question) {
+    return bestPractices.stream().anyMatch(b -> WaQuestions.questionOf(b).equals(question));
+  }
+
+  /** The best practices among these that belong to the question. */
+  private static List<String> practicesOf(List<String> bestPractices, String question) {
+    return bestPractices.stream().filter(b -> WaQuestions.questionOf(b).equals(question)).toList();
+  }
+
+  /**
+   * Findings and strengths together are partial; REL2 (network topology) does not apply without any
+   * VPC networking; nothing either way cannot be determined.
+   */
+  private static String status(
+      String id, List<Assessment.NumberedFinding> fs, List<Strength> ss, boolean network) {
+    if (!fs.isEmpty() && !ss.isEmpty()) return "Partially Implemented";
+    if (!fs.isEmpty()) return "Not Implemented";
+    if (!ss.isEmpty()) return "Implemented";
+    if (id.equals("REL2") && !network) return "Not Applicable";
+    return "Cannot Determine";
+  }
+
+  /** Up to 8 strength locations, then the first location of findings, up to 12 in all. */
+  private static List<Location> questionEvidence(
+      List<Assessment.NumberedFinding> fs, List<Strength> ss) {
+    List<Location> evidence = new ArrayList<>();
+    for (Strength s : ss)
+      for (Location l : s.evidence())
+        if (evidence.size() < 8 && !evidence.contains(l)) evidence.add(l);
+    for (var f : fs)
+      if (!f.finding().evidence().isEmpty()
+          && evidence.size() < 12
+          && !evidence.contains(f.finding().evidence().get(0))) {
+        evidence.add(f.finding().evidence().get(0));
+      }
+    return evidence;
+  }
+
+  /** The findings against the question, then what could not be determined for it. */
+  private static List<String> gaps(List<Assessment.NumberedFinding> fs, List<Undetermined> us) {
+    List<String> gaps = fs.stream().map(f -> f.id() + " " + f.finding().title()).toList();
+    if (!us.isEmpty()) {
+      gaps = new ArrayList<>(gaps);
+      for (Undetermined u : us)
+        gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
+    }
+    return gaps;
+  }
+
   // ---------------------------------------------------------------- testing plan
 
+  /** The resilience tests to run, each with the evidence that it is already in place. */
   private static List<Assessment.TestRow> testingPlan(Workload w) {
     List<Assessment.TestRow> rows = new ArrayList<>();
     List<FisExperiment> fis = w.all(FisExperiment.class);
-    var azFis =
-        fis.stream()
-            .filter(
-                f ->
-                    f.actionIds.stream()
-                        .anyMatch(
-                            a ->
-                                a.startsWith("aws:ec2:")
-                                    || a.startsWith("aws:network:")
-                                    || a.startsWith("aws:ecs:")
-                                    || a.startsWith("aws:arc:")
-                                    || a.startsWith("aws:eks:")))
-            .toList();
     rows.add(
         test(
             "AZ failover",
             "Compute survives AZ loss",
             "Monthly",
             "FIS",
-            azFis.stream().map(f -> f.location).toList()));
+            fisEvidence(fis, "aws:ec2:", "aws:network:", "aws:ecs:", "aws:arc:", "aws:eks:")));
     if (!w.all(Database.class).isEmpty()) {
-      var dbFis =
-          fis.stream()
-              .filter(f -> f.actionIds.stream().anyMatch(a -> a.startsWith("aws:rds:")))
-              .toList();
       rows.add(
           test(
               "Database failover",
               "RDS failover < 60s",
               "Quarterly",
               "FIS",
-              dbFis.stream().map(f -> f.location).toList()));
+              fisEvidence(fis, "aws:rds:")));
     }
     List<Location> load =
         w.repositoryEvidence.getOrDefault(EvidenceKind.LOAD_TEST, List.of()).stream()
             .map(p -> new Location(p, 1))
             .toList();
     rows.add(test("Load test", "Handles 2x peak", "Before releases", "Load Testing", load));
-    List<Location> restore =
-        new ArrayList<>(w.all(RestoreTestingPlan.class).stream().map(r -> r.location).toList());
-    w.repositoryEvidence
-        .getOrDefault(EvidenceKind.RESTORE_TEST, List.of())
-        .forEach(p -> restore.add(new Location(p, 1)));
     if (!BackupCoverage.dataStores(w).isEmpty()) {
       rows.add(
-          test("Backup restore", "RPO met, data recoverable", "Monthly", "AWS Backup", restore));
+          test(
+              "Backup restore",
+              "RPO met, data recoverable",
+              "Monthly",
+              "AWS Backup",
+              restoreEvidence(w)));
     }
-    List<Location> rollback = new ArrayList<>();
-    for (DeploymentGroup g : w.all(DeploymentGroup.class))
-      if (g.autoRollbackEnabled.isTrue()) rollback.add(g.location);
-    for (ComputeGroup g : w.all(ComputeGroup.class))
-      if (g.circuitBreakerRollback.isTrue()) rollback.add(g.location);
     rows.add(
         test(
             "Deployment rollback",
             "Bad deploy reverted < 5 min",
             "Every deploy",
             "CodeDeploy",
-            rollback));
+            rollbackEvidence(w)));
     return rows;
+  }
+
+  /** The FIS experiments with an action in one of these families. */
+  private static List<Location> fisEvidence(List<FisExperiment> fis, String... actionPrefixes) {
+    return fis.stream()
+        .filter(
+            f ->
+                f.actionIds.stream()
+                    .anyMatch(a -> Arrays.stream(actionPrefixes).anyMatch(a::startsWith)))
+        .map(f -> f.location)
+        .toList();
+  }
+
+  /** AWS Backup restore testing plans, then restore tests found in the repository. */
+  private static List<Location> restoreEvidence(Workload w) {
+    List<Location> restore =
+        new ArrayList<>(w.all(RestoreTestingPlan.class).stream().map(r -> r.location).toList());
+    w.repositoryEvidence
+        .getOrDefault(EvidenceKind.RESTORE_TEST, List.of())
+        .forEach(p -> restore.add(new Location(p, 1)));
+    return restore;
+  }
+
+  /** Deployment groups with automatic rollback, then ECS services with the circuit breaker. */
+  private static List<Location> rollbackEvidence(Workload w) {
+    List<Location> rollback = new ArrayList<>();
+    for (DeploymentGroup g : w.all(DeploymentGroup.class))
+      if (g.autoRollbackEnabled.isTrue()) rollback.add(g.location);
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      if (g.circuitBreakerRollback.isTrue()) rollback.add(g.location);
+    return rollback;
   }
 
   private static Assessment.TestRow test(

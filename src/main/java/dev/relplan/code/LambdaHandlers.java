@@ -14,11 +14,15 @@ import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Ties each event-consuming Lambda function declared in IaC to its handler code (Handler and
@@ -65,8 +69,8 @@ public final class LambdaHandlers {
         || !h.idempotency.known()
         || h.idempotency.present()
         || h.sources.isEmpty()) return;
-    List<Location> trace = new java.util.ArrayList<>();
-    List<String> names = new java.util.ArrayList<>();
+    List<Location> trace = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String source : h.sources) {
       String name =
           source.substring(source.lastIndexOf('/') + 1); // a queue URL ends with the queue's name
@@ -89,6 +93,17 @@ public final class LambdaHandlers {
         Value.explicit("FIFO queue " + String.join(", ", names) + " (deduplication)", trace);
   }
 
+  /** The handler code found for a function, or why it was not. */
+  private record Resolution(HandlerCode found, String why) {
+    static Resolution of(HandlerCode found) {
+      return new Resolution(found, null);
+    }
+
+    static Resolution notFound(String why) {
+      return new Resolution(null, why);
+    }
+  }
+
   private static EventHandler handler(
       Function f, Function.Trigger trigger, Map<String, SourceFile> code) {
     String template = f.location.file();
@@ -96,10 +111,10 @@ public final class LambdaHandlers {
     String handler = f.handler.present() ? f.handler.get() : null;
     String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
-    String why = null;
     // Terraform functions carry the folder of their archive's source, relative to the scanned root
     // (LambdaCode).
     boolean terraform = f.type.startsWith("aws_");
+    String why = null;
     if (f.codeUri.unresolved()) {
       why = f.codeUri.note();
     } else if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
@@ -108,81 +123,11 @@ public final class LambdaHandlers {
               ? "the function's handler or archive_file source (source_dir) is not set, so its code cannot be found"
               : "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
     }
-    String base =
-        why == null ? normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri) : null;
-    if (why == null
-        && (runtime.startsWith("python")
-            || runtime.isEmpty()
-                && handler.matches("[\\w./]+\\.\\w+")
-                && !handler.contains("::"))) {
-      String module = handler.substring(0, handler.lastIndexOf('.'));
-      String function = handler.substring(handler.lastIndexOf('.') + 1);
-      String path = normalize(base + "/" + module.replace('.', '/') + ".py");
-      SourceFile file = code.get(path);
-      HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
-      if (found != null) return linked(f, trigger, handler, found);
-      why =
-          file == null
-              ? "the handler file " + path + " is not in the scanned paths"
-              : "no module-level function " + function + " in " + path;
-    } else if (why == null && runtime.startsWith("nodejs")) {
-      // Handler: <path/module>.<export>; the module is a .js/.mjs/.cjs file, or .ts compiled at
-      // build time (esbuild)
-      String module =
-          handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
-      String function =
-          handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
-      String tried = null;
-      for (String ext : List.of(".js", ".mjs", ".cjs", ".ts")) {
-        String path = normalize(base + "/" + module + ext);
-        SourceFile file = code.get(path);
-        if (file == null) continue;
-        HandlerCode found = JsHandlers.find(file, function);
-        if (found != null) return linked(f, trigger, handler, found);
-        tried = path;
-      }
-      why =
-          tried == null
-              ? "the handler file "
-                  + normalize(base + "/" + module)
-                  + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
-              : "no exported function " + function + " in " + tried;
-    } else if (why == null && runtime.startsWith("java")) {
-      String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-      String method =
-          handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
-      String suffix = cls.replace('.', '/') + ".java";
-      String prefix = base.isEmpty() ? "" : base + "/";
-      for (Map.Entry<String, SourceFile> e : new java.util.TreeMap<>(code).entrySet()) {
-        String path = e.getKey();
-        if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix)))
-          continue;
-        HandlerCode found =
-            JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
-        if (found != null) return linked(f, trigger, handler, found);
-      }
-      why = "the handler class " + cls + " is not in the scanned paths under " + base;
-    } else if (why == null && runtime.startsWith("dotnet") && handler.split("::").length == 3) {
-      String[] parts = handler.split("::");
-      String cls = parts[1].substring(parts[1].lastIndexOf('.') + 1);
-      String prefix = base.isEmpty() ? "" : base + "/";
-      for (Map.Entry<String, SourceFile> e : new java.util.TreeMap<>(code).entrySet()) {
-        if (!e.getKey().startsWith(prefix) || !e.getKey().endsWith(".cs")) continue;
-        HandlerCode found = CsharpHandlers.find(e.getValue(), cls, parts[2]);
-        if (found != null) return linked(f, trigger, handler, found);
-      }
-      why = "the handler class " + parts[1] + " is not in the scanned paths under " + base;
-    } else if (why == null
-        && (runtime.startsWith("go") || runtime.startsWith("provided"))
-        && goPackage(code, base).size() > 0) {
-      HandlerCode found = GoHandlers.find(goPackage(code, base));
-      if (found != null) return linked(f, trigger, handler, found);
-      why = "no lambda.Start(...) in the Go package " + base;
-    } else if (why == null) {
-      why =
-          "handlers for runtime "
-              + (runtime.isEmpty() ? "(not set)" : runtime)
-              + " are not analysed";
+    if (why == null) {
+      String base = normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri);
+      Resolution r = resolve(runtime, handler, base, code);
+      if (r.found() != null) return linked(f, trigger, handler, r.found());
+      why = r.why();
     }
     EventHandler h =
         new EventHandler(
@@ -191,10 +136,108 @@ public final class LambdaHandlers {
     return h;
   }
 
+  /**
+   * The handler code by runtime; without a runtime, a module.function handler is taken for Python.
+   */
+  private static Resolution resolve(
+      String runtime, String handler, String base, Map<String, SourceFile> code) {
+    if (runtime.startsWith("python")
+        || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))
+      return python(handler, base, code);
+    if (runtime.startsWith("nodejs")) return node(handler, base, code);
+    if (runtime.startsWith("java")) return java(handler, base, code);
+    if (runtime.startsWith("dotnet") && handler.split("::").length == 3)
+      return dotnet(handler, base, code);
+    if ((runtime.startsWith("go") || runtime.startsWith("provided"))
+        && goPackage(code, base).size() > 0) {
+      HandlerCode found = GoHandlers.find(goPackage(code, base));
+      return found != null
+          ? Resolution.of(found)
+          : Resolution.notFound("no lambda.Start(...) in the Go package " + base);
+    }
+    return Resolution.notFound(
+        "handlers for runtime "
+            + (runtime.isEmpty() ? "(not set)" : runtime)
+            + " are not analysed");
+  }
+
+  /** Handler: {@code <dotted.module>.<function>}, a module-level function of a .py file. */
+  private static Resolution python(String handler, String base, Map<String, SourceFile> code) {
+    String module = handler.substring(0, handler.lastIndexOf('.'));
+    String function = handler.substring(handler.lastIndexOf('.') + 1);
+    String path = normalize(base + "/" + module.replace('.', '/') + ".py");
+    SourceFile file = code.get(path);
+    HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
+    if (found != null) return Resolution.of(found);
+    return Resolution.notFound(
+        file == null
+            ? "the handler file " + path + " is not in the scanned paths"
+            : "no module-level function " + function + " in " + path);
+  }
+
+  /**
+   * Handler: {@code <path/module>.<export>}; the module is a .js/.mjs/.cjs file, or .ts compiled at
+   * build time (esbuild).
+   */
+  private static Resolution node(String handler, String base, Map<String, SourceFile> code) {
+    String module =
+        handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
+    String function =
+        handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
+    String tried = null;
+    for (String ext : List.of(".js", ".mjs", ".cjs", ".ts")) {
+      String path = normalize(base + "/" + module + ext);
+      SourceFile file = code.get(path);
+      if (file == null) continue;
+      HandlerCode found = JsHandlers.find(file, function);
+      if (found != null) return Resolution.of(found);
+      tried = path;
+    }
+    return Resolution.notFound(
+        tried == null
+            ? "the handler file "
+                + normalize(base + "/" + module)
+                + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
+            : "no exported function " + function + " in " + tried);
+  }
+
+  /** Handler: {@code package.Class::method} (handleRequest when no method is named). */
+  private static Resolution java(String handler, String base, Map<String, SourceFile> code) {
+    String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    String method =
+        handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+    String suffix = cls.replace('.', '/') + ".java";
+    String prefix = base.isEmpty() ? "" : base + "/";
+    for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
+      String path = e.getKey();
+      if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix)))
+        continue;
+      HandlerCode found =
+          JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
+      if (found != null) return Resolution.of(found);
+    }
+    return Resolution.notFound(
+        "the handler class " + cls + " is not in the scanned paths under " + base);
+  }
+
+  /** Handler: {@code Assembly::Namespace.Class::Method}, searched in every .cs file under base. */
+  private static Resolution dotnet(String handler, String base, Map<String, SourceFile> code) {
+    String[] parts = handler.split("::");
+    String cls = parts[1].substring(parts[1].lastIndexOf('.') + 1);
+    String prefix = base.isEmpty() ? "" : base + "/";
+    for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
+      if (!e.getKey().startsWith(prefix) || !e.getKey().endsWith(".cs")) continue;
+      HandlerCode found = CsharpHandlers.find(e.getValue(), cls, parts[2]);
+      if (found != null) return Resolution.of(found);
+    }
+    return Resolution.notFound(
+        "the handler class " + parts[1] + " is not in the scanned paths under " + base);
+  }
+
   /** The Go files of one directory (a package), tests excluded. */
   private static List<SourceFile> goPackage(Map<String, SourceFile> code, String dir) {
     String prefix = dir.isEmpty() ? "" : dir + "/";
-    return new java.util.TreeMap<>(code)
+    return new TreeMap<>(code)
         .entrySet().stream()
             .filter(
                 e ->
@@ -218,7 +261,7 @@ public final class LambdaHandlers {
 
   /** Removes ./ segments, resolves ../ and drops a trailing slash, keeping forward slashes. */
   public static String normalize(String path) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    Deque<String> parts = new ArrayDeque<>();
     for (String s : path.split("/")) {
       if (s.isEmpty() || s.equals(".")) continue;
       if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -27,8 +28,7 @@ final class DjangoMigrations {
   private static final Pattern NAME = Pattern.compile("(^|.*/)migrations/\\d{4}_[^/]*\\.py");
 
   /** Field types that add no column (many-to-many uses a join table) or compute their own value. */
-  private static final java.util.Set<String> NO_COLUMN =
-      java.util.Set.of("ManyToManyField", "GeneratedField");
+  private static final Set<String> NO_COLUMN = Set.of("ManyToManyField", "GeneratedField");
 
   private final TSParser parser;
   private SourceFile file;
@@ -88,6 +88,17 @@ final class DjangoMigrations {
     }
   }
 
+  /** The positional and keyword arguments of one call, as written. */
+  private record CallArgs(List<TSNode> positional, Map<String, TSNode> keywords) {
+    /** The argument passed by keyword, else at that position, else null. */
+    TSNode node(int index, String keyword) {
+      return keywords.containsKey(keyword)
+          ? keywords.get(keyword)
+          : index < positional.size() ? positional.get(index) : null;
+    }
+  }
+
+  /** One {@code migrations.X(...)} call of the operations list: the changes it makes, if any. */
   private void operation(TSNode call, List<Migration> out, List<Integer> unparsed) {
     TSNode fn = call.getChildByFieldName("function");
     if (fn == null || fn.isNull() || !fn.getType().equals("attribute")) return;
@@ -95,6 +106,58 @@ final class DjangoMigrations {
     TSNode attr = fn.getChildByFieldName("attribute");
     if (object == null || attr == null || !text(object).equals("migrations")) return;
     String op = text(attr);
+    CallArgs args = callArgs(call);
+    int line = call.getStartPoint().getRow() + 1;
+    switch (op) {
+      case "RemoveField" ->
+          add(
+              out,
+              line,
+              "removes field "
+                  + arg(args, 0, "model_name")
+                  + "."
+                  + arg(args, 1, "name")
+                  + " (drops its column)",
+              SqlChanges.DROP_COLUMN);
+      case "RenameField" ->
+          add(
+              out,
+              line,
+              "renames field "
+                  + arg(args, 0, "model_name")
+                  + "."
+                  + arg(args, 1, "old_name")
+                  + " to "
+                  + arg(args, 2, "new_name")
+                  + " (renames its column)",
+              SqlChanges.RENAME_COLUMN);
+      case "DeleteModel" ->
+          add(
+              out,
+              line,
+              "deletes model " + arg(args, 0, "name") + " (drops its table)",
+              SqlChanges.DROP_TABLE);
+      case "RenameModel" ->
+          add(
+              out,
+              line,
+              "renames model "
+                  + arg(args, 0, "old_name")
+                  + " to "
+                  + arg(args, 1, "new_name")
+                  + " (renames its table)",
+              SqlChanges.RENAME_TABLE);
+      case "AlterField", "AddField" -> fieldChange(op.equals("AddField"), args, line, out);
+      case "RunSQL" -> runSql(args, out, unparsed);
+      default -> {
+        // CreateModel, AddIndex, nullable AddField, RunPython, ...: nothing the running release
+        // depends on changes
+      }
+    }
+  }
+
+  /** The arguments of a call, comments left out. */
+  private CallArgs callArgs(TSNode call) {
     List<TSNode> args = new ArrayList<>();
     Map<String, TSNode> kwargs = new LinkedHashMap<>();
     TSNode argList = call.getChildByFieldName("arguments");
@@ -105,98 +168,46 @@ final class DjangoMigrations {
         else if (!a.getType().equals("comment")) args.add(a);
       }
     }
-    int line = call.getStartPoint().getRow() + 1;
-    switch (op) {
-      case "RemoveField" ->
-          add(
-              out,
-              line,
-              "removes field "
-                  + arg(args, kwargs, 0, "model_name")
-                  + "."
-                  + arg(args, kwargs, 1, "name")
-                  + " (drops its column)",
-              SqlChanges.DROP_COLUMN);
-      case "RenameField" ->
-          add(
-              out,
-              line,
-              "renames field "
-                  + arg(args, kwargs, 0, "model_name")
-                  + "."
-                  + arg(args, kwargs, 1, "old_name")
-                  + " to "
-                  + arg(args, kwargs, 2, "new_name")
-                  + " (renames its column)",
-              SqlChanges.RENAME_COLUMN);
-      case "DeleteModel" ->
-          add(
-              out,
-              line,
-              "deletes model " + arg(args, kwargs, 0, "name") + " (drops its table)",
-              SqlChanges.DROP_TABLE);
-      case "RenameModel" ->
-          add(
-              out,
-              line,
-              "renames model "
-                  + arg(args, kwargs, 0, "old_name")
-                  + " to "
-                  + arg(args, kwargs, 1, "new_name")
-                  + " (renames its table)",
-              SqlChanges.RENAME_TABLE);
-      case "AlterField", "AddField" -> {
-        TSNode field =
-            kwargs.containsKey("field")
-                ? kwargs.get("field")
-                : args.size() > 2 ? args.get(2) : null;
-        if (field == null || !field.getType().equals("call")) return;
-        Map<String, TSNode> fk = new LinkedHashMap<>();
-        TSNode fArgs = field.getChildByFieldName("arguments");
-        if (fArgs != null && !fArgs.isNull()) {
-          for (TSNode a : named(fArgs))
-            if (a.getType().equals("keyword_argument"))
-              fk.put(text(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
-        }
-        TSNode type = field.getChildByFieldName("function");
-        String typeName = type == null ? "" : text(type).substring(text(type).lastIndexOf('.') + 1);
-        String name = arg(args, kwargs, 0, "model_name") + "." + arg(args, kwargs, 1, "name");
-        boolean dbDefault = fk.containsKey("db_default");
-        if (op.equals("AlterField")) {
-          if (fk.containsKey("null") && text(fk.get("null")).equals("False") && !dbDefault) {
-            add(
-                out,
-                line,
-                "alters field " + name + " to null=False (NOT NULL)",
-                SqlChanges.NOT_NULL);
-          }
-        } else if (!NO_COLUMN.contains(typeName)
-            && !(fk.containsKey("null") && text(fk.get("null")).equals("True"))
-            && !dbDefault) {
-          add(
-              out,
-              line,
-              "adds NOT NULL field " + name + " without a database default",
-              "the previous release inserts rows without a value for it, which now fail (Django removes the default it adds the column with)");
-        }
+    return new CallArgs(args, kwargs);
+  }
+
+  /**
+   * AlterField to {@code null=False}, or AddField of a column that is neither nullable nor given a
+   * database default: rows the previous release writes without the field then fail.
+   */
+  private void fieldChange(boolean adds, CallArgs args, int line, List<Migration> out) {
+    TSNode field = args.node(2, "field");
+    if (field == null || !field.getType().equals("call")) return;
+    Map<String, TSNode> fk = callArgs(field).keywords();
+    TSNode type = field.getChildByFieldName("function");
+    String typeName = type == null ? "" : text(type).substring(text(type).lastIndexOf('.') + 1);
+    String name = arg(args, 0, "model_name") + "." + arg(args, 1, "name");
+    boolean dbDefault = fk.containsKey("db_default");
+    if (!adds) {
+      if (fk.containsKey("null") && text(fk.get("null")).equals("False") && !dbDefault) {
+        add(out, line, "alters field " + name + " to null=False (NOT NULL)", SqlChanges.NOT_NULL);
       }
-      case "RunSQL" -> {
-        TSNode sql =
-            kwargs.containsKey("sql") ? kwargs.get("sql") : args.isEmpty() ? null : args.get(0);
-        if (sql == null || !sql.getType().equals("string")) return;
-        TSNode content = null;
-        for (TSNode c : named(sql)) if (c.getType().equals("string_content")) content = c;
-        if (content == null) return;
-        SqlChanges.Result r =
-            SqlChanges.analyse(text(content), content.getStartPoint().getRow() + 1);
-        for (SqlChanges.Change c : r.changes()) add(out, c.line(), c.change(), c.why());
-        unparsed.addAll(r.unparsed());
-      }
-      default -> {
-        // CreateModel, AddIndex, nullable AddField, RunPython, ...: nothing the running release
-        // depends on changes
-      }
+    } else if (!NO_COLUMN.contains(typeName)
+        && !(fk.containsKey("null") && text(fk.get("null")).equals("True"))
+        && !dbDefault) {
+      add(
+          out,
+          line,
+          "adds NOT NULL field " + name + " without a database default",
+          "the previous release inserts rows without a value for it, which now fail (Django removes the default it adds the column with)");
     }
+  }
+
+  /** RunSQL: its SQL string read by the SQL parser; lines it cannot read are collected. */
+  private void runSql(CallArgs args, List<Migration> out, List<Integer> unparsed) {
+    TSNode sql = args.node(0, "sql");
+    if (sql == null || !sql.getType().equals("string")) return;
+    TSNode content = null;
+    for (TSNode c : named(sql)) if (c.getType().equals("string_content")) content = c;
+    if (content == null) return;
+    SqlChanges.Result r = SqlChanges.analyse(text(content), content.getStartPoint().getRow() + 1);
+    for (SqlChanges.Change c : r.changes()) add(out, c.line(), c.change(), c.why());
+    unparsed.addAll(r.unparsed());
   }
 
   private void add(List<Migration> out, int line, String change, String why) {
@@ -204,11 +215,9 @@ final class DjangoMigrations {
         new Migration(file.display(), "Django", change, why, new Location(file.display(), line)));
   }
 
-  private String arg(List<TSNode> args, Map<String, TSNode> kwargs, int index, String keyword) {
-    TSNode n =
-        kwargs.containsKey(keyword)
-            ? kwargs.get(keyword)
-            : index < args.size() ? args.get(index) : null;
+  /** An argument's source text (a string's content without quotes), or "?" when not passed. */
+  private String arg(CallArgs args, int index, String keyword) {
+    TSNode n = args.node(index, keyword);
     if (n == null) return "?";
     if (n.getType().equals("string")) {
       for (TSNode c : named(n)) if (c.getType().equals("string_content")) return text(c);

@@ -45,57 +45,13 @@ final class MessagingMappers {
   static void register(Map<String, Mapper> m) {
     m.put("AWS::SQS::Queue", MessagingMappers::queue);
     m.put("AWS::SNS::Topic", MessagingMappers::topic);
-    m.put(
-        "AWS::SNS::Subscription",
-        c -> {
-          Props p = c.props;
-          subscription(
-              c,
-              c.id,
-              c.location,
-              p.ref("TopicArn"),
-              p.str("Protocol"),
-              p.ref("Endpoint"),
-              p.ref("RedrivePolicy.deadLetterTargetArn"));
-        });
+    m.put("AWS::SNS::Subscription", MessagingMappers::snsSubscription);
     m.put("AWS::Events::Rule", MessagingMappers::rule);
     m.put("AWS::Lambda::Function", MessagingMappers::function);
     m.put("AWS::Lambda::EventSourceMapping", MessagingMappers::eventSourceMapping);
-    m.put(
-        "AWS::Lambda::EventInvokeConfig",
-        c -> {
-          EventInvokeConfig e = new EventInvokeConfig(c.template.scope, c.id, c.type, c.location);
-          e.function = c.props.ref("FunctionName");
-          e.onFailure = c.props.ref("DestinationConfig.OnFailure.Destination");
-          e.maximumRetryAttempts = c.props.integer("MaximumRetryAttempts");
-          e.maximumEventAgeSeconds = c.props.integer("MaximumEventAgeInSeconds");
-          c.add(e);
-        });
-    m.put(
-        "AWS::Lambda::Alias",
-        c -> {
-          Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
-          a.function = c.props.ref("FunctionName");
-          a.provisionedConcurrency =
-              c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
-          if (c.declaration.get("UpdatePolicy") instanceof MapNode update
-              && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
-            a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
-          }
-          c.add(a);
-        });
-    m.put(
-        "AWS::Kinesis::Stream",
-        c -> {
-          Stream s = new Stream(c.template.scope, c.id, c.type, c.location);
-          s.mode =
-              or(
-                  c.props.str("StreamModeDetails.StreamMode"),
-                  "PROVISIONED",
-                  "Kinesis streams are PROVISIONED unless set ON_DEMAND");
-          s.shardCount = c.props.integer("ShardCount");
-          c.add(s);
-        });
+    m.put("AWS::Lambda::EventInvokeConfig", MessagingMappers::eventInvokeConfig);
+    m.put("AWS::Lambda::Alias", MessagingMappers::alias);
+    m.put("AWS::Kinesis::Stream", MessagingMappers::stream);
     m.put(
         "AWS::StepFunctions::StateMachine",
         c -> c.add(new StateMachine(c.template.scope, c.id, c.type, c.location)));
@@ -104,47 +60,91 @@ final class MessagingMappers {
         c ->
             restStage(
                 c, c.props, c.id, c.location, c.props.ref("RestApiId"), c.props.str("StageName")));
-    m.put(
-        "AWS::ApiGateway::Deployment",
-        c -> {
-          // A deployment with StageName creates that stage, configured by StageDescription.
-          if (c.props.has("StageName")) {
-            MapNode desc = c.props.node("StageDescription") instanceof MapNode d ? d : null;
-            restStage(
-                c,
-                desc == null
-                    ? c.props.child(new MapNode(c.location, null, List.of()))
-                    : c.props.child(desc),
-                c.id,
-                c.location,
-                c.props.ref("RestApiId"),
-                c.props.str("StageName"));
-          }
-        });
+    m.put("AWS::ApiGateway::Deployment", MessagingMappers::deploymentStage);
     m.put("AWS::ApiGateway::Method", MessagingMappers::restMethod);
-    m.put(
-        "AWS::ApiGateway::UsagePlan",
-        c -> {
-          UsagePlan u = new UsagePlan(c.template.scope, c.id, c.type, c.location);
-          u.throttleRate = c.props.number("Throttle.RateLimit");
-          u.apis = c.props.collect("ApiStages", "ApiId", c.props.keyLocation("ApiStages"));
-          c.add(u);
-        });
+    m.put("AWS::ApiGateway::UsagePlan", MessagingMappers::usagePlan);
     m.put(
         "AWS::ApiGatewayV2::Stage",
         c ->
             httpStage(
                 c, c.props, c.id, c.location, c.props.ref("ApiId"), c.props.str("StageName")));
-    m.put(
-        "AWS::ApiGatewayV2::Integration",
-        c -> {
-          ApiIntegration i = new ApiIntegration(c.template.scope, c.id, c.type, c.location);
-          i.apiKind = "HTTP";
-          i.api = c.props.ref("ApiId");
-          i.function = c.props.ref("IntegrationUri");
-          i.timeoutMillis = AwsMessaging.httpTimeout(c.props.integer("TimeoutInMillis"));
-          c.add(i);
-        });
+    m.put("AWS::ApiGatewayV2::Integration", MessagingMappers::httpIntegration);
+  }
+
+  private static void snsSubscription(ResourceContext c) {
+    Props p = c.props;
+    subscription(
+        c,
+        c.id,
+        c.location,
+        p.ref("TopicArn"),
+        p.str("Protocol"),
+        p.ref("Endpoint"),
+        p.ref("RedrivePolicy.deadLetterTargetArn"));
+  }
+
+  private static void eventInvokeConfig(ResourceContext c) {
+    EventInvokeConfig e = new EventInvokeConfig(c.template.scope, c.id, c.type, c.location);
+    e.function = c.props.ref("FunctionName");
+    e.onFailure = c.props.ref("DestinationConfig.OnFailure.Destination");
+    e.maximumRetryAttempts = c.props.integer("MaximumRetryAttempts");
+    e.maximumEventAgeSeconds = c.props.integer("MaximumEventAgeInSeconds");
+    c.add(e);
+  }
+
+  /** An alias, with the deployment group its CodeDeployLambdaAliasUpdate policy names. */
+  private static void alias(ResourceContext c) {
+    Alias a = new Alias(c.template.scope, c.id, c.type, c.location);
+    a.function = c.props.ref("FunctionName");
+    a.provisionedConcurrency =
+        c.props.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+    if (c.declaration.get("UpdatePolicy") instanceof MapNode update
+        && update.get("CodeDeployLambdaAliasUpdate") instanceof MapNode cd) {
+      a.codeDeployGroup = c.props.child(cd).ref("DeploymentGroupName");
+    }
+    c.add(a);
+  }
+
+  private static void stream(ResourceContext c) {
+    Stream s = new Stream(c.template.scope, c.id, c.type, c.location);
+    s.mode =
+        or(
+            c.props.str("StreamModeDetails.StreamMode"),
+            "PROVISIONED",
+            "Kinesis streams are PROVISIONED unless set ON_DEMAND");
+    s.shardCount = c.props.integer("ShardCount");
+    c.add(s);
+  }
+
+  /** A deployment with StageName creates that stage, configured by StageDescription. */
+  private static void deploymentStage(ResourceContext c) {
+    if (!c.props.has("StageName")) return;
+    MapNode desc = c.props.node("StageDescription") instanceof MapNode d ? d : null;
+    restStage(
+        c,
+        desc == null
+            ? c.props.child(new MapNode(c.location, null, List.of()))
+            : c.props.child(desc),
+        c.id,
+        c.location,
+        c.props.ref("RestApiId"),
+        c.props.str("StageName"));
+  }
+
+  private static void usagePlan(ResourceContext c) {
+    UsagePlan u = new UsagePlan(c.template.scope, c.id, c.type, c.location);
+    u.throttleRate = c.props.number("Throttle.RateLimit");
+    u.apis = c.props.collect("ApiStages", "ApiId", c.props.keyLocation("ApiStages"));
+    c.add(u);
+  }
+
+  private static void httpIntegration(ResourceContext c) {
+    ApiIntegration i = new ApiIntegration(c.template.scope, c.id, c.type, c.location);
+    i.apiKind = "HTTP";
+    i.api = c.props.ref("ApiId");
+    i.function = c.props.ref("IntegrationUri");
+    i.timeoutMillis = AwsMessaging.httpTimeout(c.props.integer("TimeoutInMillis"));
+    c.add(i);
   }
 
   static void queue(ResourceContext c) {

@@ -91,24 +91,43 @@ final class ServerlessMappers {
     c.add(f);
     Value<Object> self = Value.explicit(f.ref(), List.of(c.location));
 
-    if (p.has("EventInvokeConfig")) {
-      EventInvokeConfig e =
-          new EventInvokeConfig(
-              c.template.scope,
-              c.derivedId("EventInvokeConfig"),
-              "AWS::Lambda::EventInvokeConfig",
-              p.keyLocation("EventInvokeConfig"));
-      e.function = self;
-      e.onFailure = p.ref("EventInvokeConfig.DestinationConfig.OnFailure.Destination");
-      if (!e.onFailure.present() && p.has("EventInvokeConfig.DestinationConfig.OnFailure.Type")) {
-        // SAM creates the SQS queue or SNS topic itself when only a Type is given.
-        Value<String> type = p.str("EventInvokeConfig.DestinationConfig.OnFailure.Type");
-        e.onFailure = type.map(t -> "SAM-created " + t);
-      }
-      e.maximumRetryAttempts = p.integer("EventInvokeConfig.MaximumRetryAttempts");
-      c.add(e);
-    }
+    eventInvokeConfig(c, p, self);
+    deploymentPreference(c, p, f);
 
+    for (MapNode.Entry event : p.entries("Events")) {
+      if (!(event.value() instanceof MapNode ev)) continue;
+      Props ep = p.child(ev);
+      String type = ep.str("Type").orElse("");
+      Props props =
+          ep.node("Properties") instanceof MapNode pm
+              ? ep.child(pm)
+              : ep.child(new MapNode(ev.location(), null, List.of()));
+      event(c, f, self, event.key(), event.keyLocation(), type, props);
+    }
+  }
+
+  /** SAM's EventInvokeConfig property: the function's own asynchronous failure handling. */
+  private static void eventInvokeConfig(ResourceContext c, Props p, Value<Object> self) {
+    if (!p.has("EventInvokeConfig")) return;
+    EventInvokeConfig e =
+        new EventInvokeConfig(
+            c.template.scope,
+            c.derivedId("EventInvokeConfig"),
+            "AWS::Lambda::EventInvokeConfig",
+            p.keyLocation("EventInvokeConfig"));
+    e.function = self;
+    e.onFailure = p.ref("EventInvokeConfig.DestinationConfig.OnFailure.Destination");
+    if (!e.onFailure.present() && p.has("EventInvokeConfig.DestinationConfig.OnFailure.Type")) {
+      // SAM creates the SQS queue or SNS topic itself when only a Type is given.
+      Value<String> type = p.str("EventInvokeConfig.DestinationConfig.OnFailure.Type");
+      e.onFailure = type.map(t -> "SAM-created " + t);
+    }
+    e.maximumRetryAttempts = p.integer("EventInvokeConfig.MaximumRetryAttempts");
+    c.add(e);
+  }
+
+  /** SAM's DeploymentPreference: the CodeDeploy deployment group SAM generates for the alias. */
+  private static void deploymentPreference(ResourceContext c, Props p, Function f) {
     Value<Boolean> preferenceEnabled =
         or(
             p.bool("DeploymentPreference.Enabled"),
@@ -144,19 +163,9 @@ final class ServerlessMappers {
       g.targets = Value.explicit(List.of(f.ref()), List.of(c.location));
       c.add(g);
     }
-
-    for (MapNode.Entry event : p.entries("Events")) {
-      if (!(event.value() instanceof MapNode ev)) continue;
-      Props ep = p.child(ev);
-      String type = ep.str("Type").orElse("");
-      Props props =
-          ep.node("Properties") instanceof MapNode pm
-              ? ep.child(pm)
-              : ep.child(new MapNode(ev.location(), null, List.of()));
-      event(c, f, self, event.key(), event.keyLocation(), type, props);
-    }
   }
 
+  /** One entry of a function's Events: the model objects SAM would generate for that event type. */
   private static void event(
       ResourceContext c,
       Function f,
@@ -167,102 +176,13 @@ final class ServerlessMappers {
       Props ep) {
     String id = c.id + "." + name;
     switch (type) {
-      case "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB" -> {
-        EventSourceMapping e =
-            new EventSourceMapping(c.template.scope, id, "AWS::Lambda::EventSourceMapping", at);
-        e.function = self;
-        e.source =
-            type.equals("SQS")
-                ? ep.ref("Queue")
-                : type.equals("MQ")
-                    ? ep.ref("Broker")
-                    : type.equals("DocumentDB") ? ep.ref("Cluster") : ep.ref("Stream");
-        e.sourceKind =
-            switch (type) {
-              case "SQS" -> "SQS";
-              case "Kinesis" -> "KINESIS";
-              case "DynamoDB" -> "DYNAMODB";
-              case "MQ" -> "MQ";
-              case "DocumentDB" -> "DOCUMENTDB";
-              default -> "KAFKA";
-            };
-        e.onFailure = ep.ref("DestinationConfig.OnFailure.Destination");
-        e.maximumRetryAttempts =
-            or(
-                ep.integer("MaximumRetryAttempts"),
-                -1,
-                "stream records are retried until they expire by default");
-        e.bisectOnError = or(ep.bool("BisectBatchOnFunctionError"), false, "off by default");
-        Value<List<Object>> responseTypes = ep.list("FunctionResponseTypes");
-        e.reportBatchItemFailures = responseTypes.map(l -> l.contains("ReportBatchItemFailures"));
-        c.add(e);
-      }
-      case "SNS" -> {
-        if (ep.bool("SqsSubscription").isTrue() || ep.node("SqsSubscription") instanceof MapNode) {
-          f.triggers.add(new Function.Trigger("SQS", false, ep.ref("Topic"), at));
-        } else {
-          MessagingMappers.subscription(
-              c,
-              id,
-              at,
-              ep.ref("Topic"),
-              Value.explicit("lambda", List.of(at)),
-              self,
-              ep.ref("RedrivePolicy.deadLetterTargetArn"));
-        }
-      }
-      case "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2" -> {
-        EventRule r = new EventRule(c.template.scope, id, "AWS::Events::Rule", at);
-        r.schedule = type.startsWith("Schedule") ? ep.str("Schedule").map(s -> s) : Value.absent();
-        if (type.equals("ScheduleV2")) r.schedule = ep.str("ScheduleExpression");
-        Value<Object> dlq = ep.ref("DeadLetterConfig.Arn");
-        if (!dlq.present() && ep.has("DeadLetterConfig.Type")) {
-          dlq =
-              ep.str("DeadLetterConfig.Type")
-                  .map(t -> (Object) ("SAM-created " + t + " dead-letter queue"));
-        }
-        r.targets.add(
-            new EventRule.Target(
-                name, self, dlq, ep.integer("RetryPolicy.MaximumRetryAttempts"), at));
-        c.add(r);
-      }
-      case "S3" -> {
-        Bucket b = c.workload.resolve(ep.ref("Bucket").get(), Bucket.class);
-        if (b != null) {
-          List<Object> fns =
-              new ArrayList<>(
-                  b.lambdaNotifications.present() ? b.lambdaNotifications.get() : List.of());
-          fns.add(f.ref());
-          b.lambdaNotifications = Value.explicit(fns, List.of(at));
-        }
-        f.triggers.add(new Function.Trigger("S3", true, ep.ref("Bucket"), at));
-      }
-      case "Api", "HttpApi" -> {
-        boolean rest = type.equals("Api");
-        ApiIntegration i =
-            new ApiIntegration(
-                c.template.scope,
-                id,
-                rest ? "AWS::ApiGateway::Method" : "AWS::ApiGatewayV2::Integration",
-                at);
-        i.apiKind = rest ? "REST" : "HTTP";
-        Value<Object> api = ep.ref(rest ? "RestApiId" : "ApiId");
-        if (!api.present() && !api.unresolved()) {
-          String implicit = rest ? "ServerlessRestApi" : "ServerlessHttpApi";
-          api = Value.explicit(new ResourceRef(c.template.scope, implicit, null), List.of(at));
-          implicitApi(c, implicit, rest, at);
-        }
-        i.api = api;
-        i.function = self;
-        i.timeoutMillis =
-            or(
-                ep.integer("TimeoutInMillis"),
-                rest ? 29000 : 30000,
-                rest
-                    ? "REST API integrations time out after 29 seconds by default"
-                    : "HTTP API integrations time out after 30 seconds by default");
-        c.add(i);
-      }
+      case "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB" ->
+          eventSourceMapping(c, self, id, at, type, ep);
+      case "SNS" -> snsEvent(c, f, self, id, at, ep);
+      case "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2" ->
+          eventRule(c, self, name, id, at, type, ep);
+      case "S3" -> s3Event(c, f, at, ep);
+      case "Api", "HttpApi" -> apiEvent(c, self, id, at, type.equals("Api"), ep);
       case "CloudWatchLogs", "IoTRule", "SES" ->
           f.triggers.add(
               new Function.Trigger(type.toUpperCase(Locale.ROOT), true, Value.absent(), at));
@@ -270,6 +190,125 @@ final class ServerlessMappers {
           f.triggers.add(
               new Function.Trigger(type.toUpperCase(Locale.ROOT), false, Value.absent(), at));
     }
+  }
+
+  /** A polled source (queue, stream, broker, cluster): an event source mapping. */
+  private static void eventSourceMapping(
+      ResourceContext c, Value<Object> self, String id, Location at, String type, Props ep) {
+    EventSourceMapping e =
+        new EventSourceMapping(c.template.scope, id, "AWS::Lambda::EventSourceMapping", at);
+    e.function = self;
+    e.source =
+        type.equals("SQS")
+            ? ep.ref("Queue")
+            : type.equals("MQ")
+                ? ep.ref("Broker")
+                : type.equals("DocumentDB") ? ep.ref("Cluster") : ep.ref("Stream");
+    e.sourceKind =
+        switch (type) {
+          case "SQS" -> "SQS";
+          case "Kinesis" -> "KINESIS";
+          case "DynamoDB" -> "DYNAMODB";
+          case "MQ" -> "MQ";
+          case "DocumentDB" -> "DOCUMENTDB";
+          default -> "KAFKA";
+        };
+    e.onFailure = ep.ref("DestinationConfig.OnFailure.Destination");
+    e.maximumRetryAttempts =
+        or(
+            ep.integer("MaximumRetryAttempts"),
+            -1,
+            "stream records are retried until they expire by default");
+    e.bisectOnError = or(ep.bool("BisectBatchOnFunctionError"), false, "off by default");
+    Value<List<Object>> responseTypes = ep.list("FunctionResponseTypes");
+    e.reportBatchItemFailures = responseTypes.map(l -> l.contains("ReportBatchItemFailures"));
+    c.add(e);
+  }
+
+  /**
+   * An SNS topic: a Lambda subscription, or with SqsSubscription a queue in between, which makes
+   * the function a (synchronous) SQS consumer.
+   */
+  private static void snsEvent(
+      ResourceContext c, Function f, Value<Object> self, String id, Location at, Props ep) {
+    if (ep.bool("SqsSubscription").isTrue() || ep.node("SqsSubscription") instanceof MapNode) {
+      f.triggers.add(new Function.Trigger("SQS", false, ep.ref("Topic"), at));
+    } else {
+      MessagingMappers.subscription(
+          c,
+          id,
+          at,
+          ep.ref("Topic"),
+          Value.explicit("lambda", List.of(at)),
+          self,
+          ep.ref("RedrivePolicy.deadLetterTargetArn"));
+    }
+  }
+
+  /** An EventBridge or schedule event: a rule with the function as its one target. */
+  private static void eventRule(
+      ResourceContext c,
+      Value<Object> self,
+      String name,
+      String id,
+      Location at,
+      String type,
+      Props ep) {
+    EventRule r = new EventRule(c.template.scope, id, "AWS::Events::Rule", at);
+    r.schedule = type.startsWith("Schedule") ? ep.str("Schedule").map(s -> s) : Value.absent();
+    if (type.equals("ScheduleV2")) r.schedule = ep.str("ScheduleExpression");
+    Value<Object> dlq = ep.ref("DeadLetterConfig.Arn");
+    if (!dlq.present() && ep.has("DeadLetterConfig.Type")) {
+      dlq =
+          ep.str("DeadLetterConfig.Type")
+              .map(t -> (Object) ("SAM-created " + t + " dead-letter queue"));
+    }
+    r.targets.add(
+        new EventRule.Target(name, self, dlq, ep.integer("RetryPolicy.MaximumRetryAttempts"), at));
+    c.add(r);
+  }
+
+  /**
+   * An S3 event: a notification on the bucket (when it is in the template) and an async trigger.
+   */
+  private static void s3Event(ResourceContext c, Function f, Location at, Props ep) {
+    Bucket b = c.workload.resolve(ep.ref("Bucket").get(), Bucket.class);
+    if (b != null) {
+      List<Object> fns =
+          new ArrayList<>(
+              b.lambdaNotifications.present() ? b.lambdaNotifications.get() : List.of());
+      fns.add(f.ref());
+      b.lambdaNotifications = Value.explicit(fns, List.of(at));
+    }
+    f.triggers.add(new Function.Trigger("S3", true, ep.ref("Bucket"), at));
+  }
+
+  /** A REST or HTTP API event: an integration, on SAM's implicit API when none is named. */
+  private static void apiEvent(
+      ResourceContext c, Value<Object> self, String id, Location at, boolean rest, Props ep) {
+    ApiIntegration i =
+        new ApiIntegration(
+            c.template.scope,
+            id,
+            rest ? "AWS::ApiGateway::Method" : "AWS::ApiGatewayV2::Integration",
+            at);
+    i.apiKind = rest ? "REST" : "HTTP";
+    Value<Object> api = ep.ref(rest ? "RestApiId" : "ApiId");
+    if (!api.present() && !api.unresolved()) {
+      String implicit = rest ? "ServerlessRestApi" : "ServerlessHttpApi";
+      api = Value.explicit(new ResourceRef(c.template.scope, implicit, null), List.of(at));
+      implicitApi(c, implicit, rest, at);
+    }
+    i.api = api;
+    i.function = self;
+    i.timeoutMillis =
+        or(
+            ep.integer("TimeoutInMillis"),
+            rest ? 29000 : 30000,
+            rest
+                ? "REST API integrations time out after 29 seconds by default"
+                : "HTTP API integrations time out after 30 seconds by default");
+    c.add(i);
   }
 
   /** The API SAM creates for events without an explicit API, configured only by Globals. */

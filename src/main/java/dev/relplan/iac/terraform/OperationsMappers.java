@@ -39,17 +39,7 @@ final class OperationsMappers {
   private OperationsMappers() {}
 
   static void register(Map<String, Mapper> m) {
-    m.put(
-        "aws_appautoscaling_target",
-        r -> {
-          ScalableTarget t = new ScalableTarget(r.scope(), r.address, r.type, r.location);
-          t.resourceId = r.attrs.raw("resource_id");
-          t.resourceRefs = List.copyOf(r.attrs.refs("resource_id"));
-          t.dimension = r.attrs.str("scalable_dimension");
-          t.min = r.attrs.integer("min_capacity");
-          t.max = r.attrs.integer("max_capacity");
-          r.add(t);
-        });
+    m.put("aws_appautoscaling_target", OperationsMappers::scalableTarget);
     m.put(
         "aws_appautoscaling_policy",
         r ->
@@ -64,55 +54,69 @@ final class OperationsMappers {
         r -> appPolicy(r, Value.explicit("Scheduled", List.of(r.location))));
     m.put(
         "aws_autoscaling_policy",
-        r -> {
-          ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
-          s.target = r.attrs.ref("autoscaling_group_name");
-          s.policyType =
-              or(r.attrs.str("policy_type"), "SimpleScaling", "Auto Scaling default policy type");
-          r.add(s);
-        });
+        r ->
+            autoScalingPolicy(
+                r,
+                or(
+                    r.attrs.str("policy_type"),
+                    "SimpleScaling",
+                    "Auto Scaling default policy type")));
     m.put(
         "aws_autoscaling_schedule",
-        r -> {
-          ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
-          s.target = r.attrs.ref("autoscaling_group_name");
-          s.policyType = Value.explicit("Scheduled", List.of(r.location));
-          r.add(s);
-        });
+        r -> autoScalingPolicy(r, Value.explicit("Scheduled", List.of(r.location))));
     m.put("aws_cloudwatch_metric_alarm", OperationsMappers::alarm);
-    m.put(
-        "aws_cloudwatch_composite_alarm",
-        r -> {
-          Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
-          a.composite = true;
-          a.actions = r.attrs.list("alarm_actions");
-          r.add(a);
-        });
+    m.put("aws_cloudwatch_composite_alarm", OperationsMappers::compositeAlarm);
     m.put("aws_codedeploy_deployment_group", OperationsMappers::deploymentGroup);
-    m.put(
-        "aws_codedeploy_deployment_config",
-        r -> {
-          DeploymentConfig d = new DeploymentConfig(r.scope(), r.address, r.type, r.location);
-          d.configName = r.attrs.str("deployment_config_name");
-          d.trafficRouting = r.attrs.str("traffic_routing_config.type");
-          d.minimumHealthyHostsType = r.attrs.str("minimum_healthy_hosts.type");
-          d.minimumHealthyHostsValue = r.attrs.integer("minimum_healthy_hosts.value");
-          r.add(d);
-        });
-    m.put(
-        "aws_fis_experiment_template",
-        r -> {
-          FisExperiment f = new FisExperiment(r.scope(), r.address, r.type, r.location);
-          for (Attrs a : r.attrs.nested("action")) {
-            Value<String> id = a.str("action_id");
-            if (id.present()) f.actionIds.add(id.get());
-          }
-          for (Attrs t : r.attrs.nested("target")) {
-            Value<String> type = t.str("resource_type");
-            if (type.present()) f.targetTypes.add(type.get());
-          }
-          r.add(f);
-        });
+    m.put("aws_codedeploy_deployment_config", OperationsMappers::deploymentConfig);
+    m.put("aws_fis_experiment_template", OperationsMappers::fisExperiment);
+  }
+
+  private static void scalableTarget(ResourceContext r) {
+    ScalableTarget t = new ScalableTarget(r.scope(), r.address, r.type, r.location);
+    t.resourceId = r.attrs.raw("resource_id");
+    t.resourceRefs = List.copyOf(r.attrs.refs("resource_id"));
+    t.dimension = r.attrs.str("scalable_dimension");
+    t.min = r.attrs.integer("min_capacity");
+    t.max = r.attrs.integer("max_capacity");
+    r.add(t);
+  }
+
+  /** An EC2 Auto Scaling policy or schedule, attached to its group. */
+  private static void autoScalingPolicy(ResourceContext r, Value<String> type) {
+    ScalingPolicy s = new ScalingPolicy(r.scope(), r.address, r.type, r.location);
+    s.target = r.attrs.ref("autoscaling_group_name");
+    s.policyType = type;
+    r.add(s);
+  }
+
+  private static void compositeAlarm(ResourceContext r) {
+    Alarm a = new Alarm(r.scope(), r.address, r.type, r.location);
+    a.composite = true;
+    a.actions = r.attrs.list("alarm_actions");
+    r.add(a);
+  }
+
+  private static void deploymentConfig(ResourceContext r) {
+    DeploymentConfig d = new DeploymentConfig(r.scope(), r.address, r.type, r.location);
+    d.configName = r.attrs.str("deployment_config_name");
+    d.trafficRouting = r.attrs.str("traffic_routing_config.type");
+    d.minimumHealthyHostsType = r.attrs.str("minimum_healthy_hosts.type");
+    d.minimumHealthyHostsValue = r.attrs.integer("minimum_healthy_hosts.value");
+    r.add(d);
+  }
+
+  /** An experiment template: the FIS actions it runs and the resource types it targets. */
+  private static void fisExperiment(ResourceContext r) {
+    FisExperiment f = new FisExperiment(r.scope(), r.address, r.type, r.location);
+    for (Attrs a : r.attrs.nested("action")) {
+      Value<String> id = a.str("action_id");
+      if (id.present()) f.actionIds.add(id.get());
+    }
+    for (Attrs t : r.attrs.nested("target")) {
+      Value<String> type = t.str("resource_type");
+      if (type.present()) f.targetTypes.add(type.get());
+    }
+    r.add(f);
   }
 
   private static void appPolicy(ResourceContext r, Value<String> type) {

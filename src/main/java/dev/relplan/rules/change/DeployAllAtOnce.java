@@ -29,6 +29,19 @@ public final class DeployAllAtOnce extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    reportApprovalGates(w, out);
+    Set<String> deployedFunctions = new HashSet<>();
+    checkDeploymentGroups(w, out, deployedFunctions);
+    addAliasDeployedFunctions(w, deployedFunctions);
+    for (ComputeGroup s : w.all(ComputeGroup.class)) {
+      checkEcsService(s, out);
+      checkAutoScalingGroup(s, out);
+    }
+    checkFunctionsWithoutDeploymentGroup(w, out, deployedFunctions);
+  }
+
+  /** Manual approval gates in the delivery pipeline, a strength. */
+  private void reportApprovalGates(Workload w, Findings out) {
     List<Location> gates =
         w.pipelineEvidence.stream()
             .filter(e -> e.kind().equals(Workload.PipelineEvidence.APPROVAL_GATE))
@@ -38,7 +51,13 @@ public final class DeployAllAtOnce extends BaseRule {
             .toList();
     if (!gates.isEmpty())
       out.strength(this, "Deployments pass a manual approval gate in the delivery pipeline", gates);
-    Set<String> deployedFunctions = new HashSet<>();
+  }
+
+  /**
+   * CodeDeploy deployment groups judged on their configuration; the functions they deploy are
+   * collected into deployedFunctions.
+   */
+  private void checkDeploymentGroups(Workload w, Findings out, Set<String> deployedFunctions) {
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
       if (g.targets.present())
         for (Object t : g.targets.get())
@@ -49,13 +68,7 @@ public final class DeployAllAtOnce extends BaseRule {
         continue;
       }
       String name = cfg.orElse("");
-      boolean allAtOnce = name.contains("AllAtOnce");
-      if (name.startsWith("ref:") && w.get(name.substring(4)) instanceof DeploymentConfig dc) {
-        allAtOnce =
-            "AllAtOnce".equals(dc.trafficRouting.orElse(""))
-                || dc.minimumHealthyHostsValue.present() && dc.minimumHealthyHostsValue.get() == 0;
-      }
-      if (allAtOnce) {
+      if (deploysAllAtOnce(w, name)) {
         out.report(
             this,
             g,
@@ -73,55 +86,81 @@ public final class DeployAllAtOnce extends BaseRule {
             Findings.evidence(g, cfg));
       }
     }
-    // Plain CloudFormation shifts Lambda traffic through the alias: UpdatePolicy
-    // CodeDeployLambdaAliasUpdate names the
-    // deployment group, which is judged above on its own configuration.
+  }
+
+  /**
+   * A deployment configuration named AllAtOnce, or a custom one (a reference) that routes all
+   * traffic at once or keeps no host healthy.
+   */
+  private static boolean deploysAllAtOnce(Workload w, String configName) {
+    if (configName.startsWith("ref:")
+        && w.get(configName.substring(4)) instanceof DeploymentConfig dc) {
+      return "AllAtOnce".equals(dc.trafficRouting.orElse(""))
+          || dc.minimumHealthyHostsValue.present() && dc.minimumHealthyHostsValue.get() == 0;
+    }
+    return configName.contains("AllAtOnce");
+  }
+
+  /**
+   * Plain CloudFormation shifts Lambda traffic through the alias: UpdatePolicy
+   * CodeDeployLambdaAliasUpdate names the deployment group, which is judged on its own
+   * configuration.
+   */
+  private static void addAliasDeployedFunctions(Workload w, Set<String> deployedFunctions) {
     for (Alias a : w.all(Alias.class)) {
       Resource fn = w.resolve(a.function.get());
       if ((a.codeDeployGroup.present() || a.codeDeployGroup.unresolved()) && fn != null)
         deployedFunctions.add(fn.key());
     }
-    for (ComputeGroup s : w.all(ComputeGroup.class)) {
-      if (s.kind == ComputeGroup.Kind.ECS_SERVICE
-          && "ECS".equals(s.deploymentController.orElse("ECS"))
-          && s.minHealthyPercent.unresolved()) {
-        out.report(this, s, "", "", s.minHealthyPercent); // Cannot Determine
-      }
-      if (s.kind == ComputeGroup.Kind.ECS_SERVICE
-          && "ECS".equals(s.deploymentController.orElse("ECS"))
-          && s.minHealthyPercent.present()
-          && s.minHealthyPercent.get() == 0) {
-        out.report(
-            this,
-            s,
-            "ECS service " + s.id + " stops every task before starting new ones",
-            "MinimumHealthyPercent is 0 on "
-                + s.id
-                + ": a rolling update may stop all running tasks at once.",
-            s.minHealthyPercent);
-      }
-      if (s.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP
-          && "ROLLING".equals(s.updatePolicy.orElse(""))
-          && (s.updateMaxBatchSize.unresolved() || s.max.unresolved())) {
-        out.report(this, s, "", "", s.updateMaxBatchSize, s.max); // Cannot Determine
-      }
-      if (s.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP
-          && "ROLLING".equals(s.updatePolicy.orElse(""))
-          && s.updateMaxBatchSize.present()
-          && s.max.present()
-          && s.updateMaxBatchSize.get() >= s.max.get()) {
-        out.report(
-            this,
-            s,
-            "Auto Scaling group " + s.id + " replaces all instances in one batch",
-            "The rolling update's MaxBatchSize "
-                + s.updateMaxBatchSize
-                + " is at least the group's MaxSize "
-                + s.max
-                + ".",
-            s.updateMaxBatchSize);
-      }
+  }
+
+  /**
+   * An ECS-controlled service whose rolling update may stop every task (MinimumHealthyPercent 0).
+   */
+  private void checkEcsService(ComputeGroup s, Findings out) {
+    if (s.kind != ComputeGroup.Kind.ECS_SERVICE
+        || !"ECS".equals(s.deploymentController.orElse("ECS"))) return;
+    if (s.minHealthyPercent.unresolved()) {
+      out.report(this, s, "", "", s.minHealthyPercent); // Cannot Determine
     }
+    if (s.minHealthyPercent.present() && s.minHealthyPercent.get() == 0) {
+      out.report(
+          this,
+          s,
+          "ECS service " + s.id + " stops every task before starting new ones",
+          "MinimumHealthyPercent is 0 on "
+              + s.id
+              + ": a rolling update may stop all running tasks at once.",
+          s.minHealthyPercent);
+    }
+  }
+
+  /** An Auto Scaling group whose rolling update replaces every instance in one batch. */
+  private void checkAutoScalingGroup(ComputeGroup s, Findings out) {
+    if (s.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP
+        || !"ROLLING".equals(s.updatePolicy.orElse(""))) return;
+    if (s.updateMaxBatchSize.unresolved() || s.max.unresolved()) {
+      out.report(this, s, "", "", s.updateMaxBatchSize, s.max); // Cannot Determine
+    }
+    if (s.updateMaxBatchSize.present()
+        && s.max.present()
+        && s.updateMaxBatchSize.get() >= s.max.get()) {
+      out.report(
+          this,
+          s,
+          "Auto Scaling group " + s.id + " replaces all instances in one batch",
+          "The rolling update's MaxBatchSize "
+              + s.updateMaxBatchSize
+              + " is at least the group's MaxSize "
+              + s.max
+              + ".",
+          s.updateMaxBatchSize);
+    }
+  }
+
+  /** Triggered functions that no deployment group or alias update policy shifts gradually. */
+  private void checkFunctionsWithoutDeploymentGroup(
+      Workload w, Findings out, Set<String> deployedFunctions) {
     for (Function f : w.all(Function.class)) {
       if (f.triggers.isEmpty() || deployedFunctions.contains(f.key())) continue;
       out.report(

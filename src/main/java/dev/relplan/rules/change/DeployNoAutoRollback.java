@@ -30,6 +30,13 @@ public final class DeployNoAutoRollback extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    reportPipelineRollbackSteps(w, out);
+    for (DeploymentGroup g : w.all(DeploymentGroup.class)) checkDeploymentGroup(g, out);
+    for (ComputeGroup s : w.all(ComputeGroup.class)) checkEcsService(s, out);
+  }
+
+  /** Rollback jobs or steps in the delivery pipeline, a strength. */
+  private void reportPipelineRollbackSteps(Workload w, Findings out) {
     List<Location> rollbackSteps =
         w.pipelineEvidence.stream()
             .filter(e -> e.kind().equals(Workload.PipelineEvidence.ROLLBACK_STEP))
@@ -39,64 +46,71 @@ public final class DeployNoAutoRollback extends BaseRule {
             .toList();
     if (!rollbackSteps.isEmpty())
       out.strength(this, "The delivery pipeline defines a rollback job or step", rollbackSteps);
-    for (DeploymentGroup g : w.all(DeploymentGroup.class)) {
-      if (g.autoRollbackEnabled.unresolved()) {
-        out.report(this, g, "", "", g.autoRollbackEnabled);
-      } else if (!g.autoRollbackEnabled.isTrue()) {
-        out.report(
-            this,
-            g,
-            "Deployment group " + g.id + " has automatic rollback disabled",
-            "AutoRollbackConfiguration of "
-                + g.id
-                + " is "
-                + g.autoRollbackEnabled
-                + ": failed deployments are left in place.",
-            g.autoRollbackEnabled);
-      } else if (!g.alarms.present() || g.alarms.get().isEmpty()) {
-        out.report(
-            this,
-            g,
-            "Deployment group " + g.id + " rolls back only on deployment failure",
-            "Automatic rollback is on, but no alarms watch the deployment: a release that deploys cleanly but breaks the service is not rolled back.",
-            Impact.MODERATE,
-            "Only releases that break health signals but not the deployment itself stay live.",
-            Likelihood.MEDIUM,
-            "Functional regressions usually deploy cleanly.",
-            g.autoRollbackEnabled);
-      } else {
-        out.strength(
-            this,
-            "Deployment group " + g.id + " rolls back automatically on failure and on alarm",
-            Findings.evidence(g, g.autoRollbackEnabled, g.alarms));
-      }
+  }
+
+  /**
+   * Automatic rollback on deployment failure, and on alarms so that clean-but-broken releases roll
+   * back too.
+   */
+  private void checkDeploymentGroup(DeploymentGroup g, Findings out) {
+    if (g.autoRollbackEnabled.unresolved()) {
+      out.report(this, g, "", "", g.autoRollbackEnabled);
+    } else if (!g.autoRollbackEnabled.isTrue()) {
+      out.report(
+          this,
+          g,
+          "Deployment group " + g.id + " has automatic rollback disabled",
+          "AutoRollbackConfiguration of "
+              + g.id
+              + " is "
+              + g.autoRollbackEnabled
+              + ": failed deployments are left in place.",
+          g.autoRollbackEnabled);
+    } else if (!g.alarms.present() || g.alarms.get().isEmpty()) {
+      out.report(
+          this,
+          g,
+          "Deployment group " + g.id + " rolls back only on deployment failure",
+          "Automatic rollback is on, but no alarms watch the deployment: a release that deploys cleanly but breaks the service is not rolled back.",
+          Impact.MODERATE,
+          "Only releases that break health signals but not the deployment itself stay live.",
+          Likelihood.MEDIUM,
+          "Functional regressions usually deploy cleanly.",
+          g.autoRollbackEnabled);
+    } else {
+      out.strength(
+          this,
+          "Deployment group " + g.id + " rolls back automatically on failure and on alarm",
+          Findings.evidence(g, g.autoRollbackEnabled, g.alarms));
     }
-    for (ComputeGroup s : w.all(ComputeGroup.class)) {
-      if (s.kind != ComputeGroup.Kind.ECS_SERVICE
-          || !"ECS".equals(s.deploymentController.orElse("ECS"))) continue;
-      if (s.circuitBreakerEnabled.isTrue() && s.circuitBreakerRollback.isTrue()
-          || s.deploymentAlarmsRollback.isTrue()) {
-        out.strength(
-            this,
-            "ECS service " + s.id + " rolls back failed deployments automatically",
-            Findings.evidence(s, s.circuitBreakerRollback, s.deploymentAlarmsRollback));
-      } else if (s.circuitBreakerEnabled.unresolved() || s.circuitBreakerRollback.unresolved()) {
-        out.report(this, s, "", "", s.circuitBreakerEnabled, s.circuitBreakerRollback);
-      } else {
-        out.report(
-            this,
-            s,
-            "ECS service " + s.id + " has no automatic rollback",
-            "Service "
-                + s.id
-                + " has DeploymentCircuitBreaker Enable "
-                + s.circuitBreakerEnabled
-                + ", Rollback "
-                + s.circuitBreakerRollback
-                + " and no deployment alarms with rollback: a release whose tasks fail keeps retrying instead of returning to the last good version.",
-            s.circuitBreakerEnabled,
-            s.circuitBreakerRollback);
-      }
+  }
+
+  /** An ECS-controlled service rolls back through the circuit breaker or deployment alarms. */
+  private void checkEcsService(ComputeGroup s, Findings out) {
+    if (s.kind != ComputeGroup.Kind.ECS_SERVICE
+        || !"ECS".equals(s.deploymentController.orElse("ECS"))) return;
+    if (s.circuitBreakerEnabled.isTrue() && s.circuitBreakerRollback.isTrue()
+        || s.deploymentAlarmsRollback.isTrue()) {
+      out.strength(
+          this,
+          "ECS service " + s.id + " rolls back failed deployments automatically",
+          Findings.evidence(s, s.circuitBreakerRollback, s.deploymentAlarmsRollback));
+    } else if (s.circuitBreakerEnabled.unresolved() || s.circuitBreakerRollback.unresolved()) {
+      out.report(this, s, "", "", s.circuitBreakerEnabled, s.circuitBreakerRollback);
+    } else {
+      out.report(
+          this,
+          s,
+          "ECS service " + s.id + " has no automatic rollback",
+          "Service "
+              + s.id
+              + " has DeploymentCircuitBreaker Enable "
+              + s.circuitBreakerEnabled
+              + ", Rollback "
+              + s.circuitBreakerRollback
+              + " and no deployment alarms with rollback: a release whose tasks fail keeps retrying instead of returning to the last good version.",
+          s.circuitBreakerEnabled,
+          s.circuitBreakerRollback);
     }
   }
 }

@@ -34,6 +34,16 @@ public final class AsyncNoDlq extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
+    // One pass per kind of asynchronous source, in this order so findings keep their order.
+    checkQueues(w, out);
+    checkAsyncFunctions(w, out);
+    checkEventBridgeTargets(w, out);
+    checkSnsSubscriptions(w, out);
+    checkStreamMappings(w, out);
+  }
+
+  /** SQS queues (other than dead-letter queues themselves) need a redrive policy. */
+  private void checkQueues(Workload w, Findings out) {
     for (Queue q : w.all(Queue.class)) {
       if (isDeadLetterQueue(q)) continue;
       if (q.deadLetterTarget.present()) {
@@ -53,6 +63,10 @@ public final class AsyncNoDlq extends BaseRule {
                 + " has no RedrivePolicy: a message that always fails is received again and again until its retention expires, then it is lost.");
       }
     }
+  }
+
+  /** Asynchronously invoked functions need a DeadLetterConfig or an OnFailure destination. */
+  private void checkAsyncFunctions(Workload w, Findings out) {
     for (Function f : w.all(Function.class)) {
       if (!f.invokedAsynchronously()) continue;
       Function.Trigger t =
@@ -84,6 +98,10 @@ public final class AsyncNoDlq extends BaseRule {
             Value.explicit(t.kind(), List.of(t.location())));
       }
     }
+  }
+
+  /** EventBridge targets other than functions need their own dead-letter queue. */
+  private void checkEventBridgeTargets(Workload w, Findings out) {
     for (EventRule r : w.all(EventRule.class)) {
       for (EventRule.Target t : r.targets) {
         if (w.resolve(t.arn().get()) instanceof Function)
@@ -105,6 +123,13 @@ public final class AsyncNoDlq extends BaseRule {
             Value.explicit(t.id(), List.of(t.location())));
       }
     }
+  }
+
+  /**
+   * SQS and HTTP(S) SNS subscriptions need a redrive policy; Lambda ones are judged on the
+   * function.
+   */
+  private void checkSnsSubscriptions(Workload w, Findings out) {
     for (Subscription s : w.all(Subscription.class)) {
       String protocol = s.protocol.orElse("").toLowerCase(Locale.ROOT);
       if (protocol.equals("lambda")) continue; // judged on the function
@@ -125,6 +150,10 @@ public final class AsyncNoDlq extends BaseRule {
               + ") has no RedrivePolicy: messages SNS cannot deliver after its retries are lost.",
           s.protocol);
     }
+  }
+
+  /** Kinesis and DynamoDB stream mappings need an on-failure destination. */
+  private void checkStreamMappings(Workload w, Findings out) {
     for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
       if (!"KINESIS".equals(m.sourceKind) && !"DYNAMODB".equals(m.sourceKind)) continue;
       if (m.onFailure.present()) {

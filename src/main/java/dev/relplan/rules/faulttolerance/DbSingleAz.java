@@ -32,67 +32,79 @@ public final class DbSingleAz extends BaseRule {
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (Database db : w.all(Database.class)) {
-      if (db.kind == Database.Kind.INSTANCE) {
-        if (db.cluster.present() || db.cluster.unresolved() || db.replicaSource.present())
-          continue; // judged with its cluster / source
-        if (db.multiAz.isTrue()) {
-          out.strength(
-              this,
-              "Database " + db.id + " is Multi-AZ with automatic failover",
-              Findings.evidence(db, db.multiAz));
-        } else {
-          out.report(
-              this,
-              db,
-              "Database " + db.id + " runs in a single Availability Zone",
-              "RDS instance "
-                  + db.id
-                  + " has MultiAZ "
-                  + db.multiAz
-                  + ": there is no synchronous standby, so an AZ or host failure means an outage until a manual restore.",
-              db.multiAz);
-        }
-      } else {
-        if (db.clusterInstanceClass.present()) {
-          out.strength(
-              this,
-              "Database cluster " + db.id + " is a Multi-AZ DB cluster with readable standbys",
-              Findings.evidence(db, db.clusterInstanceClass));
-          continue;
-        }
-        if ("serverless".equalsIgnoreCase(db.engineMode.orElse(""))) continue;
-        long members = db.members.size();
-        boolean unsure = db.members.stream().anyMatch(m -> m.exists.unresolved());
-        if (members >= 2 && !unsure) {
-          out.strength(
-              this,
-              "Database cluster " + db.id + " has " + members + " instances for automatic failover",
-              db.members.stream().map(m -> m.location).toList());
-        } else if (unsure) {
-          out.cannotDetermine(
-              this,
-              db,
-              "some instances of the cluster exist only under conditions that cannot be evaluated",
-              Findings.evidence(db));
-        } else {
-          List<Location> ev = new ArrayList<>(Findings.evidence(db));
-          db.members.forEach(m -> ev.add(m.location));
-          Value<Integer> count = Value.explicit((int) members, ev);
-          out.report(
-              this,
-              db,
-              "Database cluster "
-                  + db.id
-                  + " has "
-                  + (members == 0 ? "no instances declared" : "a single instance"),
-              "Cluster "
-                  + db.id
-                  + " has "
-                  + members
-                  + " instance(s) in the scanned templates: with no reader in another Availability Zone there is nothing to fail over to.",
-              count);
-        }
-      }
+      if (db.kind == Database.Kind.INSTANCE) checkInstance(db, out);
+      else checkCluster(db, out);
+    }
+  }
+
+  /**
+   * A standalone instance needs MultiAZ; cluster members and read replicas are judged elsewhere.
+   */
+  private void checkInstance(Database db, Findings out) {
+    if (db.cluster.present() || db.cluster.unresolved() || db.replicaSource.present())
+      return; // judged with its cluster / source
+    if (db.multiAz.isTrue()) {
+      out.strength(
+          this,
+          "Database " + db.id + " is Multi-AZ with automatic failover",
+          Findings.evidence(db, db.multiAz));
+    } else {
+      out.report(
+          this,
+          db,
+          "Database " + db.id + " runs in a single Availability Zone",
+          "RDS instance "
+              + db.id
+              + " has MultiAZ "
+              + db.multiAz
+              + ": there is no synchronous standby, so an AZ or host failure means an outage until a manual restore.",
+          db.multiAz);
+    }
+  }
+
+  /**
+   * A cluster needs a second instance to fail over to, unless it is a Multi-AZ DB cluster or
+   * serverless.
+   */
+  private void checkCluster(Database db, Findings out) {
+    if (db.clusterInstanceClass.present()) {
+      out.strength(
+          this,
+          "Database cluster " + db.id + " is a Multi-AZ DB cluster with readable standbys",
+          Findings.evidence(db, db.clusterInstanceClass));
+      return;
+    }
+    if ("serverless".equalsIgnoreCase(db.engineMode.orElse(""))) return;
+    long members = db.members.size();
+    boolean unsure = db.members.stream().anyMatch(m -> m.exists.unresolved());
+    if (members >= 2 && !unsure) {
+      out.strength(
+          this,
+          "Database cluster " + db.id + " has " + members + " instances for automatic failover",
+          db.members.stream().map(m -> m.location).toList());
+    } else if (unsure) {
+      out.cannotDetermine(
+          this,
+          db,
+          "some instances of the cluster exist only under conditions that cannot be evaluated",
+          Findings.evidence(db));
+    } else {
+      List<Location> ev = new ArrayList<>(Findings.evidence(db));
+      db.members.forEach(m -> ev.add(m.location));
+      Value<Integer> count = Value.explicit((int) members, ev);
+      out.report(
+          this,
+          db,
+          "Database cluster "
+              + db.id
+              + " has "
+              + (members == 0 ? "no instances declared" : "a single instance"),
+          "Cluster "
+              + db.id
+              + " has "
+              + members
+              + " instance(s) in the scanned templates: with no reader in another Availability Zone there is nothing to fail over to.",
+          count);
     }
   }
 }

@@ -32,87 +32,96 @@ public final class StatefulNoReplication extends BaseRule {
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    for (Cache c : w.all(Cache.class)) {
-      String engine = c.engine.orElse("redis").toLowerCase(Locale.ROOT);
-      if (engine.equals("memcached"))
-        continue; // Memcached has no replication by design: it is a pure cache.
-      if (c.nodesPerShard.unresolved()) {
-        out.report(this, c, "", "", c.nodesPerShard);
-      } else if (c.nodesPerShard.orElse(1) < 2) {
-        out.report(
-            this,
-            c,
-            "Cache " + c.id + " has no replica",
-            "Each shard of "
-                + c.id
-                + " has "
-                + c.nodesPerShard
-                + " node(s): a node failure loses its data and the cache is unavailable until a replacement warms up.",
-            c.nodesPerShard);
-      } else if (c.automaticFailover.unresolved() && c.kind == Cache.Kind.REPLICATION_GROUP) {
-        out.report(this, c, "", "", c.automaticFailover); // Cannot Determine, not a strength
-      } else if (c.automaticFailover.isFalse() && c.kind == Cache.Kind.REPLICATION_GROUP) {
-        out.report(
-            this,
-            c,
-            "Cache " + c.id + " has replicas but no automatic failover",
-            "AutomaticFailoverEnabled is "
-                + c.automaticFailover
-                + ": if the primary fails, writes stop until an operator promotes a replica.",
-            c.automaticFailover);
-      } else {
-        out.strength(
-            this,
-            "Cache "
-                + c.id
-                + " keeps "
-                + c.nodesPerShard.get()
-                + " copies of each shard with automatic failover",
-            Findings.evidence(c, c.nodesPerShard, c.automaticFailover));
-      }
+    for (Cache c : w.all(Cache.class)) checkCache(c, out);
+    for (StatefulService s : w.all(StatefulService.class)) checkStatefulService(s, out);
+    for (FileSystem fs : w.all(FileSystem.class)) checkFileSystem(fs, out);
+  }
+
+  /** A Redis or Valkey cache needs a replica per shard and automatic failover. */
+  private void checkCache(Cache c, Findings out) {
+    String engine = c.engine.orElse("redis").toLowerCase(Locale.ROOT);
+    if (engine.equals("memcached"))
+      return; // Memcached has no replication by design: it is a pure cache.
+    if (c.nodesPerShard.unresolved()) {
+      out.report(this, c, "", "", c.nodesPerShard);
+    } else if (c.nodesPerShard.orElse(1) < 2) {
+      out.report(
+          this,
+          c,
+          "Cache " + c.id + " has no replica",
+          "Each shard of "
+              + c.id
+              + " has "
+              + c.nodesPerShard
+              + " node(s): a node failure loses its data and the cache is unavailable until a replacement warms up.",
+          c.nodesPerShard);
+    } else if (c.automaticFailover.unresolved() && c.kind == Cache.Kind.REPLICATION_GROUP) {
+      out.report(this, c, "", "", c.automaticFailover); // Cannot Determine, not a strength
+    } else if (c.automaticFailover.isFalse() && c.kind == Cache.Kind.REPLICATION_GROUP) {
+      out.report(
+          this,
+          c,
+          "Cache " + c.id + " has replicas but no automatic failover",
+          "AutomaticFailoverEnabled is "
+              + c.automaticFailover
+              + ": if the primary fails, writes stop until an operator promotes a replica.",
+          c.automaticFailover);
+    } else {
+      out.strength(
+          this,
+          "Cache "
+              + c.id
+              + " keeps "
+              + c.nodesPerShard.get()
+              + " copies of each shard with automatic failover",
+          Findings.evidence(c, c.nodesPerShard, c.automaticFailover));
     }
-    for (StatefulService s : w.all(StatefulService.class)) {
-      if (s.replicated.isFalse()) {
-        out.report(
-            this,
-            s,
-            s.service + " " + s.id + " is not replicated",
-            s.service
-                + " "
-                + s.id
-                + " runs as "
-                + s.topology
-                + ": it has no copy in another Availability Zone.",
-            s.replicated);
-      } else if (s.replicated.unresolved() || !s.replicated.present()) {
-        out.report(
-            this,
-            s,
-            "",
-            "",
-            s.replicated.unresolved()
-                ? s.replicated
-                : Value.unresolved("deployment mode is not set", List.of(s.location)));
-      } else {
-        out.strength(
-            this,
-            s.service + " " + s.id + " is replicated (" + s.topology + ")",
-            Findings.evidence(s, s.replicated));
-      }
+  }
+
+  /** A broker, cluster or search domain needs a copy in another Availability Zone. */
+  private void checkStatefulService(StatefulService s, Findings out) {
+    if (s.replicated.isFalse()) {
+      out.report(
+          this,
+          s,
+          s.service + " " + s.id + " is not replicated",
+          s.service
+              + " "
+              + s.id
+              + " runs as "
+              + s.topology
+              + ": it has no copy in another Availability Zone.",
+          s.replicated);
+    } else if (s.replicated.unresolved() || !s.replicated.present()) {
+      out.report(
+          this,
+          s,
+          "",
+          "",
+          s.replicated.unresolved()
+              ? s.replicated
+              : Value.unresolved("deployment mode is not set", List.of(s.location)));
+    } else {
+      out.strength(
+          this,
+          s.service + " " + s.id + " is replicated (" + s.topology + ")",
+          Findings.evidence(s, s.replicated));
     }
-    for (FileSystem fs : w.all(FileSystem.class)) {
-      if (fs.oneZone.unresolved()) {
-        out.report(this, fs, "", "", fs.oneZone); // Cannot Determine
-      } else if (fs.oneZone.present()) {
-        out.report(
-            this,
-            fs,
-            "EFS file system " + fs.id + " uses One Zone storage",
-            "AvailabilityZoneName places "
-                + fs.id
-                + " in a single zone: the data is unavailable, and can be lost, if that zone fails.",
-            fs.oneZone);
-      }
+  }
+
+  /** An EFS file system on One Zone storage lives in a single zone. */
+  private void checkFileSystem(FileSystem fs, Findings out) {
+    if (fs.oneZone.unresolved()) {
+      out.report(this, fs, "", "", fs.oneZone); // Cannot Determine
+    } else if (fs.oneZone.present()) {
+      out.report(
+          this,
+          fs,
+          "EFS file system " + fs.id + " uses One Zone storage",
+          "AvailabilityZoneName places "
+              + fs.id
+              + " in a single zone: the data is unavailable, and can be lost, if that zone fails.",
+          fs.oneZone);
     }
   }
 }
