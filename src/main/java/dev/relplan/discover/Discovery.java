@@ -119,7 +119,10 @@ public final class Discovery {
     }
     // Reading, decoding and parsing are independent per file: done on every core, then merged in
     // walk order and sorted, so the result does not depend on the threads' timing.
-    List<Found> found = candidates.parallelStream().map(this::visit).toList();
+    // Pool threads do not inherit the run's per-file limits: each visit is given them.
+    FileGuard.Limits limits = FileGuard.limits();
+    List<Found> found =
+        candidates.parallelStream().map(c -> FileGuard.under(limits, () -> visit(c))).toList();
     List<SourceFile> files = new ArrayList<>();
     Map<EvidenceKind, List<String>> evidence = new EnumMap<>(EvidenceKind.class);
     for (Found f : found) {

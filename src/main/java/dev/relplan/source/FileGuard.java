@@ -3,6 +3,7 @@ package dev.relplan.source;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Keeps one file from losing the whole run: the work on one file (its parse, its adaptation, its
@@ -69,6 +70,20 @@ public final class FileGuard {
   /** The limits in force on this thread (those of the run, or the defaults). */
   public static Limits limits() {
     return LIMITS.get();
+  }
+
+  /**
+   * Runs {@code work} on this thread with {@code limits} in force, then restores the thread's own:
+   * for pool threads (parallel streams) that did not inherit the run's limits.
+   */
+  public static <T> T under(Limits limits, Supplier<T> work) {
+    Limits before = LIMITS.get();
+    LIMITS.set(limits);
+    try {
+      return work.get();
+    } finally {
+      LIMITS.set(before);
+    }
   }
 
   /**
