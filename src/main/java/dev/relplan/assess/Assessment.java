@@ -34,7 +34,8 @@ public record Assessment(
     List<SkippedFile> skippedFiles,
     java.util.Map<String, Integer> notAssessedTypes,
     int resourcesAnalyzed,
-    List<String> fixedSinceBaseline) {
+    List<String> fixedSinceBaseline,
+    boolean nothingAssessable) {
 
   /**
    * A finding with its report id and, against a --baseline report, whether it is new or unchanged.
@@ -101,7 +102,8 @@ public record Assessment(
         skippedFiles,
         notAssessedTypes,
         resourcesAnalyzed,
-        List.copyOf(fixed));
+        List.copyOf(fixed),
+        nothingAssessable);
   }
 
   public record SpofRow(

@@ -99,7 +99,7 @@ public final class Assessor {
         questions(w, findings, strengths, undetermined),
         scorecard,
         Math.max(1, Math.min(5, maturity)),
-        w.resources().isEmpty() && w.integrations.isEmpty()
+        nothingAssessable(w)
             ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
             : maturityReason(findings, scorecard, maturity),
         plan,
@@ -108,7 +108,16 @@ public final class Assessor {
         in.skipped(),
         w.notAssessedTypes,
         w.resources().size(),
-        List.of());
+        List.of(),
+        nothingAssessable(w));
+  }
+
+  /**
+   * No resource, no outbound call and no code or migration file read: the scan found nothing to
+   * judge.
+   */
+  private static boolean nothingAssessable(Workload w) {
+    return w.resources().isEmpty() && w.integrations.isEmpty() && w.codeFilesAnalyzed == 0;
   }
 
   /** One note per past incident the context names. */

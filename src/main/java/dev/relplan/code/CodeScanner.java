@@ -62,6 +62,11 @@ public final class CodeScanner implements Adapter {
     notAnalysed(claimed).ifPresent(notes::add);
     for (LanguageScanner scanner : SCANNERS) {
       ScanResult found = scanner.scanHandled(claimed.files());
+      workload.codeFilesAnalyzed +=
+          (int)
+              claimed.files().stream()
+                  .filter(f -> scanner.handles(f) && !scanner.isTest(f.display()))
+                  .count();
       workload.integrations.addAll(found.integrations());
       workload.healthEndpoints.addAll(found.healthEndpoints());
       workload.eventHandlers.addAll(found.eventHandlers());

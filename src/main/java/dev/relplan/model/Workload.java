@@ -41,6 +41,12 @@ public final class Workload {
   /** Count of resources per type that no rule examines. */
   public final Map<String, Integer> notAssessedTypes = new java.util.TreeMap<>();
 
+  /**
+   * Application code and migration files a code scanner read (test sources excluded): code that was
+   * read but holds no outbound call is still assessed.
+   */
+  public int codeFilesAnalyzed;
+
   /** Outbound calls found in application code; kept apart from the declared infrastructure. */
   public final List<Integration> integrations = new ArrayList<>();
 

@@ -24,12 +24,10 @@ public record ReportInput(
     List<Rule> rules) {
 
   /**
-   * Whether the scan found nothing to assess: no resource, no outbound call, no finding. The plan
-   * then says so rather than "no gaps found".
+   * Whether the scan found nothing to assess: no resource, no outbound call, no code or migration
+   * file read, no finding. The plan then says so rather than "no gaps found".
    */
   public static boolean nothingAssessed(Assessment assessment) {
-    return assessment.resourcesAnalyzed() == 0
-        && assessment.integrations().isEmpty()
-        && assessment.findings().isEmpty();
+    return assessment.nothingAssessable() && assessment.findings().isEmpty();
   }
 }

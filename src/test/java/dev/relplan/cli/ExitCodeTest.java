@@ -64,6 +64,17 @@ class ExitCodeTest {
   }
 
   @Test
+  void aRepositoryOfSafeMigrationsWasAssessedAndHasNoGaps() throws IOException {
+    Path migrations = Files.createDirectories(tmp.resolve("db/src/main/resources/db/migration"));
+    Files.writeString(
+        migrations.resolve("V1__orders.sql"), "CREATE TABLE orders (id BIGINT PRIMARY KEY);\n");
+    Result r = run("assess", tmp.resolve("db").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).doesNotContain("Nothing was assessed");
+  }
+
+  @Test
   void failOnReachedExitsOneWithOneLineSayingWhatTrippedIt() {
     Result r =
         run("assess", CliTest.ORDERS, "--fail-on", "high", "-o", tmp.resolve("p.md").toString());
