@@ -61,12 +61,9 @@ public final class CodeScanner implements Adapter {
   public void adapt(Discovery.Result claimed, Workload workload) {
     notAnalysed(claimed).ifPresent(notes::add);
     for (LanguageScanner scanner : SCANNERS) {
-      ScanResult found = scanner.scanHandled(claimed.files());
-      workload.codeFilesAnalyzed +=
-          (int)
-              claimed.files().stream()
-                  .filter(f -> scanner.handles(f) && !scanner.isTest(f.display()))
-                  .count();
+      List<SourceFile> handled = scanner.handledOf(claimed.files());
+      workload.codeFilesAnalyzed += handled.size();
+      ScanResult found = scanner.scan(handled);
       workload.integrations.addAll(found.integrations());
       workload.healthEndpoints.addAll(found.healthEndpoints());
       workload.eventHandlers.addAll(found.eventHandlers());

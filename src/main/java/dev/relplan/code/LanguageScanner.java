@@ -30,6 +30,11 @@ public interface LanguageScanner {
    * test sources.
    */
   default ScanResult scanHandled(List<SourceFile> files) {
-    return scan(files.stream().filter(f -> handles(f) && !isTest(f.display())).toList());
+    return scan(handledOf(files));
+  }
+
+  /** Those of the given files that it handles and that are not test sources, in the given order. */
+  default List<SourceFile> handledOf(List<SourceFile> files) {
+    return files.stream().filter(f -> handles(f) && !isTest(f.display())).toList();
   }
 }
