@@ -119,10 +119,7 @@ public final class Discovery {
     }
     // Reading, decoding and parsing are independent per file: done on every core, then merged in
     // walk order and sorted, so the result does not depend on the threads' timing.
-    // Pool threads do not inherit the run's per-file limits: each visit is given them.
-    FileGuard.Limits limits = FileGuard.limits();
-    List<Found> found =
-        candidates.parallelStream().map(c -> FileGuard.under(limits, () -> visit(c))).toList();
+    List<Found> found = FileGuard.parallel(candidates, this::visit);
     List<SourceFile> files = new ArrayList<>();
     Map<EvidenceKind, List<String>> evidence = new EnumMap<>(EvidenceKind.class);
     for (Found f : found) {

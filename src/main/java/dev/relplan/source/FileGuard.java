@@ -1,9 +1,14 @@
 package dev.relplan.source;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Keeps one file from losing the whole run: the work on one file (its parse, its adaptation, its
@@ -73,20 +78,6 @@ public final class FileGuard {
   }
 
   /**
-   * Runs {@code work} on this thread with {@code limits} in force, then restores the thread's own:
-   * for pool threads (parallel streams) that did not inherit the run's limits.
-   */
-  public static <T> T under(Limits limits, Supplier<T> work) {
-    Limits before = LIMITS.get();
-    LIMITS.set(limits);
-    try {
-      return work.get();
-    } finally {
-      LIMITS.set(before);
-    }
-  }
-
-  /**
    * Runs {@code work} (a whole run's stages) on a large-stack thread with {@code limits} in force;
    * its exceptions and errors are rethrown here.
    */
@@ -122,6 +113,45 @@ public final class FileGuard {
         },
         name,
         STACK_BYTES);
+  }
+
+  /**
+   * {@code work} applied to every item on every core, results in the items' order (so the output
+   * does not depend on the threads' timing). The workers are large-stack threads with this thread's
+   * limits in force, so each item's guarded work ({@link #run}) runs inline on them instead of on a
+   * thread of its own. {@code work} must not change shared state; the first exception or error it
+   * throws is rethrown here once every worker has stopped.
+   */
+  public static <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+    int workers = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
+    if (workers <= 1) return items.stream().map(work).toList();
+    Limits limits = LIMITS.get();
+    Object[] results = new Object[items.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] threads = new Thread[workers];
+    for (int w = 0; w < workers; w++) {
+      threads[w] =
+          newThread(
+              () -> {
+                LIMITS.set(limits);
+                try {
+                  for (int i = next.getAndIncrement();
+                      i < results.length && failure.get() == null;
+                      i = next.getAndIncrement()) results[i] = work.apply(items.get(i));
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "relplan-worker-" + w);
+      threads[w].start();
+    }
+    for (Thread t : threads) joinStarted(t);
+    if (failure.get() instanceof RuntimeException e) throw e;
+    if (failure.get() instanceof Error e) throw e;
+    @SuppressWarnings("unchecked")
+    List<R> list = (List<R>) Arrays.asList(results);
+    return Collections.unmodifiableList(list);
   }
 
   /**
@@ -209,6 +239,10 @@ public final class FileGuard {
 
   private static void joinUninterruptibly(Thread t) {
     t.start();
+    joinStarted(t);
+  }
+
+  private static void joinStarted(Thread t) {
     boolean interrupted = false;
     while (true) {
       try {
