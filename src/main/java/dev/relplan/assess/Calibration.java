@@ -50,14 +50,7 @@ final class Calibration {
         out.add(f);
       } else {
         out.add(
-            new Finding(
-                f.rule(),
-                f.resource(),
-                f.title(),
-                f.description(),
-                f.evidence(),
-                f.impact(),
-                f.impactReason(),
+            f.withLikelihood(
                 Likelihood.HIGH,
                 f.likelihoodReason()
                     + " Raised: past incident '"
@@ -80,14 +73,7 @@ final class Calibration {
           f.rule().domain() == Domain.RECOVERY || f.rule().id().equals("REL-ASYNC-NO-DLQ");
       if (durability && f.likelihood() != Likelihood.HIGH) {
         out.add(
-            new Finding(
-                f.rule(),
-                f.resource(),
-                f.title(),
-                f.description(),
-                f.evidence(),
-                f.impact(),
-                f.impactReason(),
+            f.withLikelihood(
                 Likelihood.HIGH,
                 f.likelihoodReason()
                     + " Raised: in a data pipeline message or record loss is worse than delay."));

@@ -94,7 +94,8 @@ public final class Findings {
             impact,
             impactReason,
             likelihood,
-            likelihoodReason));
+            likelihoodReason,
+            r));
   }
 
   /**
@@ -112,7 +113,8 @@ public final class Findings {
             m.impact(),
             m.impactReason(),
             m.likelihood(),
-            m.likelihoodReason()));
+            m.likelihoodReason(),
+            null));
   }
 
   public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {
