@@ -67,7 +67,8 @@ public final class Assessor {
     List<Assessment.NumberedFinding> findings =
         numbered(
             Calibration.incidents(
-                Calibration.apply(out.findings(), pipeline), in.context().incidents()));
+                Calibration.apply(Criticality.rate(out.findings(), Roles.of(w)), pipeline),
+                in.context().incidents()));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));

@@ -2,8 +2,10 @@ package dev.relplan.model;
 
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Everything the model knows about one declared infrastructure resource, whatever its format. */
@@ -45,6 +47,12 @@ public abstract class Resource {
    * DELETE.
    */
   public Value<String> onDelete = Value.absent();
+
+  /**
+   * The resources its settings refer to (CloudFormation Ref, GetAtt and Sub; Terraform references),
+   * in the order met: what it depends on, from which the assessment derives roles and fan-in.
+   */
+  public final Set<ResourceRef> references = new LinkedHashSet<>();
 
   protected Resource(String scope, String id, String type, Location location) {
     this.scope = scope;

@@ -16,6 +16,9 @@ public final class Table extends Resource {
   public Value<Integer> readCapacity = Value.absent();
   public Value<Integer> writeCapacity = Value.absent();
 
+  /** Whether items expire (DynamoDB TTL): the table then holds transient data, e.g. sessions. */
+  public Value<Boolean> timeToLive = Value.absent();
+
   /** Filled by the linker: Application Auto Scaling targets of the table. */
   public final List<ScalableTarget> scalableTargets = new ArrayList<>();
 

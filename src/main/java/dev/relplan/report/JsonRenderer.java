@@ -127,7 +127,7 @@ public final class JsonRenderer implements Renderer {
       g.writeStartObject();
       g.writeStringField("id", nf.id());
       g.writeStringField("rule", f.rule().id());
-      nullable("flag", f.rule().flag());
+      nullable("flag", f.flag());
       g.writeStringField("title", f.title());
       g.writeStringField("domain", f.rule().domain().title);
       g.writeStringField("resource", f.resource());

@@ -183,7 +183,7 @@ public final class MarkdownRenderer implements Renderer {
       line(
           "- **Domain**: "
               + f.rule().domain().title
-              + (f.rule().flag() == null ? "" : " · **Flag**: " + f.rule().flag())
+              + (f.flag() == null ? "" : " · **Flag**: " + f.flag())
               + " · **Rule**: "
               + f.rule().id());
       line("- **Description**: " + esc(f.description()));

@@ -5,9 +5,11 @@ import dev.relplan.source.Location;
 import java.util.List;
 
 /**
- * A gap the rules found, before numbering and risk are assigned. {@code subject} is the resource
- * (or call, handler, migration) the gap is on, for the later stages that judge it by its role and
- * word the advice in its format; null for gaps about the whole repository.
+ * A gap the rules found, before numbering. {@code subject} is the resource (or call, handler,
+ * migration) the gap is on, for the later stages that judge it by its role and word the advice in
+ * its format; null for gaps about the whole repository. {@code flag} is the seed's flag the gap
+ * carries: the rule's, unless the assessment showed the seed's qualifier does not hold (transient
+ * data is not "data to back up").
  */
 public record Finding(
     RuleMeta rule,
@@ -19,8 +21,10 @@ public record Finding(
     String impactReason,
     Likelihood likelihood,
     String likelihoodReason,
-    Resource subject) {
+    Resource subject,
+    String flag) {
 
+  /** Impact × likelihood, exactly the seed's matrix. */
   public Risk risk() {
     return Risk.of(impact, likelihood);
   }
@@ -28,7 +32,17 @@ public record Finding(
   /** The same finding at another likelihood, with the reason for it. */
   public Finding withLikelihood(Likelihood rated, String reason) {
     return new Finding(
-        rule, resource, title, description, evidence, impact, impactReason, rated, reason, subject);
+        rule,
+        resource,
+        title,
+        description,
+        evidence,
+        impact,
+        impactReason,
+        rated,
+        reason,
+        subject,
+        flag);
   }
 
   /** The same finding at another impact, with the reason for it. */
@@ -43,6 +57,23 @@ public record Finding(
         reason,
         likelihood,
         likelihoodReason,
-        subject);
+        subject,
+        flag);
+  }
+
+  /** The same finding without the seed's flag (its qualifier does not hold for the subject). */
+  public Finding withoutFlag() {
+    return new Finding(
+        rule,
+        resource,
+        title,
+        description,
+        evidence,
+        impact,
+        impactReason,
+        likelihood,
+        likelihoodReason,
+        subject,
+        null);
   }
 }

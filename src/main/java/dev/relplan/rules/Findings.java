@@ -95,7 +95,8 @@ public final class Findings {
             impactReason,
             likelihood,
             likelihoodReason,
-            r));
+            r,
+            rule.meta().flag()));
   }
 
   /**
@@ -114,7 +115,8 @@ public final class Findings {
             m.impactReason(),
             m.likelihood(),
             m.likelihoodReason(),
-            null));
+            null,
+            m.flag()));
   }
 
   public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {

@@ -9,6 +9,7 @@ import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -307,8 +308,10 @@ public final class CloudFormationAdapter implements Adapter {
         workload.notAssessedTypes.merge(type, 1, Integer::sum);
         c.add(new GenericResource(t.scope, e.key(), type, e.keyLocation()));
       }
+      Set<ResourceRef> references = props.allRefs();
       for (int i = before; i < workload.resources().size(); i++) {
         Resource r = workload.resources().get(i);
+        references.stream().filter(ref -> !ref.key().equals(r.key())).forEach(r.references::add);
         if (r.environment.present()) continue;
         Value<String> tagged = Production.environmentTag(r);
         r.environment = tagged.present() ? tagged : environment;

@@ -40,7 +40,8 @@ final class DataMappers {
           "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
           "DeletionProtectionEnabled",
           "ProvisionedThroughput.ReadCapacityUnits",
-          "ProvisionedThroughput.WriteCapacityUnits");
+          "ProvisionedThroughput.WriteCapacityUnits",
+          "TimeToLiveSpecification.Enabled");
   private static final AwsData.BackupPlanKeys BACKUP_PLAN =
       new AwsData.BackupPlanKeys(
           "BackupPlan.BackupPlanRule",

@@ -12,6 +12,7 @@ import dev.relplan.parse.SeqNode;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +164,13 @@ final class Props extends TypedSettings<Props> {
     if (f == null) return Set.of();
     if (f.computed != null) return f.computed.refs();
     return f.node == null ? Set.of() : template.eval(f.node).refs();
+  }
+
+  @Override
+  public Set<ResourceRef> allRefs() {
+    Set<ResourceRef> out = new LinkedHashSet<>();
+    for (MapNode root : roots) out.addAll(template.eval(root).refs());
+    return out;
   }
 
   @Override

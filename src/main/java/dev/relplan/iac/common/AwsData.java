@@ -39,7 +39,8 @@ public final class AwsData {
       String pointInTimeRecovery,
       String deletionProtection,
       String readCapacity,
-      String writeCapacity) {}
+      String writeCapacity,
+      String timeToLive) {}
 
   /** How a format spells a backup plan's rules (each rule's and copy action's keys nested). */
   public record BackupPlanKeys(
@@ -103,6 +104,7 @@ public final class AwsData {
         or(p.bool(keys.deletionProtection()), false, "deletion protection is off by default");
     t.readCapacity = p.integer(keys.readCapacity());
     t.writeCapacity = p.integer(keys.writeCapacity());
+    t.timeToLive = or(p.bool(keys.timeToLive()), false, "items never expire unless TTL is enabled");
   }
 
   /**

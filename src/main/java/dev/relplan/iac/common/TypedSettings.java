@@ -37,6 +37,9 @@ public abstract class TypedSettings<S extends TypedSettings<S>> {
    */
   public abstract Set<ResourceRef> refs(String path);
 
+  /** Resources referenced anywhere in the settings. */
+  public abstract Set<ResourceRef> allRefs();
+
   /**
    * The nested settings at a path: the elements of a list of objects, or the nested blocks of that
    * type.

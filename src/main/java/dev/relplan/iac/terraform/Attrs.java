@@ -250,6 +250,24 @@ final class Attrs extends TypedSettings<Attrs> {
     return out;
   }
 
+  @Override
+  public Set<ResourceRef> allRefs() {
+    Set<ResourceRef> out = new LinkedHashSet<>(baseRefs);
+    if (body == null) {
+      collectRefs(value, out, 0);
+      return out;
+    }
+    for (Attribute a : body.attributes()) {
+      Evaluated v = module.eval(a.value(), env);
+      out.addAll(v.refs());
+      collectRefs(v.value(), out, 0);
+    }
+    for (Block b : body.blocks())
+      if (!b.type().equals("dynamic") && !b.type().equals("lifecycle"))
+        out.addAll(new Attrs(module, b.body(), env, module.at(b.range())).allRefs());
+    return out;
+  }
+
   private static void collectRefs(Object v, Set<ResourceRef> out, int depth) {
     if (depth > 64) return;
     if (v instanceof ResourceRef r) out.add(r);

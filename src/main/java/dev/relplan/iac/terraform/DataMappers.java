@@ -41,7 +41,8 @@ final class DataMappers {
           "point_in_time_recovery.enabled",
           "deletion_protection_enabled",
           "read_capacity",
-          "write_capacity");
+          "write_capacity",
+          "ttl.enabled");
   private static final AwsData.BackupPlanKeys BACKUP_PLAN =
       new AwsData.BackupPlanKeys(
           "rule",

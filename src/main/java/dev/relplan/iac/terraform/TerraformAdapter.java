@@ -9,6 +9,7 @@ import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -621,6 +622,7 @@ public final class TerraformAdapter implements Adapter {
     Location loc = r.location;
     int before = w.resources().size();
     Mapper mapper = MAPPERS.get(type);
+    Set<ResourceRef> references = Set.of();
     try {
       if (mapper != null) {
         mapper.map(r);
@@ -628,14 +630,17 @@ public final class TerraformAdapter implements Adapter {
         w.notAssessedTypes.merge(type, 1, Integer::sum);
         r.add(new GenericResource(m.scope, address, type, loc));
       }
+      references = r.attrs.allRefs();
     } catch (FileGuard.Overrun overrun) {
       throw overrun; // the whole root module is over its time budget
     } catch (RuntimeException | StackOverflowError ex) {
       notes.add(
           loc + ": " + address + " could not be mapped (" + ex.getClass().getSimpleName() + ")");
     }
+    Set<ResourceRef> depends = references;
     for (int i = before; i < w.resources().size(); i++) {
       Resource res = w.resources().get(i);
+      depends.stream().filter(ref -> !ref.key().equals(res.key())).forEach(res.references::add);
       if (type.startsWith("aws_")) defaultTags.forEach(res.tags::putIfAbsent);
       if (!res.environment.present()) res.environment = environment(m, res);
     }

@@ -16,8 +16,8 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
             .title("Lambda timeout is not shorter than the API Gateway integration timeout")
             .bestPractices("REL05-BP05", "REL05-BP04")
             .impact(
-                Impact.SEVERE,
-                "Slow invocations keep running after API Gateway has already answered 504 to the caller, wasting concurrency and hiding the real error; clients retry on top.")
+                Impact.MODERATE,
+                "Requests slower than the integration timeout fail with 504 while the function keeps running, wasting concurrency and hiding the real error; clients retry on top. Only the slow requests are affected.")
             .likelihood(
                 Likelihood.HIGH,
                 "Any slow dependency makes requests hit the gateway limit: the configuration guarantees a timeout to the caller.")

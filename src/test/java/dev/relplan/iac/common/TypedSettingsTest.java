@@ -60,6 +60,13 @@ class TypedSettingsTest {
     }
 
     @Override
+    public Set<ResourceRef> allRefs() {
+      Set<ResourceRef> all = new java.util.LinkedHashSet<>();
+      values.keySet().forEach(k -> all.addAll(refs(k)));
+      return all;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<MapSettings> nested(String path) {
       return values.get(path) instanceof List<?> l

@@ -1,0 +1,209 @@
+package dev.relplan.assess;
+
+import dev.relplan.assess.Roles.Data;
+import dev.relplan.assess.Roles.Path;
+import dev.relplan.assess.Roles.Role;
+import dev.relplan.model.Production;
+import dev.relplan.model.Table;
+import dev.relplan.model.Value;
+import dev.relplan.rules.Finding;
+import dev.relplan.rules.Impact;
+import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.Risk;
+import dev.relplan.source.Location;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rates each finding's impact from the role of the resource it is on ({@link Roles}) rather than
+ * one impact per rule: the same gap is Severe on the synchronous request path and Moderate on a
+ * scheduled job; losing data of record is Severe and losing expiring session data is Minor. The
+ * rule's own impact stands when the role cannot be derived, and the reason says so. Likelihood
+ * stays the rule's: it follows from the mechanism (a normal event, one component's failure, or
+ * several at once).
+ */
+final class Criticality {
+  /** Gaps whose consequence is the component being unavailable or overloaded. */
+  static final Set<String> AVAILABILITY =
+      Set.of(
+          "REL-DB-SINGLE-AZ",
+          "REL-COMPUTE-SINGLE-AZ",
+          "REL-COMPUTE-FIXED",
+          "REL-STATEFUL-NO-REPLICATION",
+          "REL-LB-HEALTH-CHECK",
+          "REL-SCALING-NO-POLICY",
+          "REL-ASG-MIN-EQUALS-MAX",
+          "REL-DYNAMODB-FIXED-CAPACITY",
+          "REL-KINESIS-FIXED-CAPACITY",
+          "REL-LAMBDA-NO-RESERVED-CONCURRENCY",
+          "REL-API-NO-THROTTLING",
+          "REL-DEPLOY-ALL-AT-ONCE",
+          "REL-DEPLOY-NO-AUTO-ROLLBACK");
+
+  /** Gaps whose consequence is losing stored data. */
+  static final Set<String> DURABILITY =
+      Set.of(
+          "REL-BACKUP-MISSING",
+          "REL-BACKUP-SHORT-RETENTION",
+          "REL-BACKUP-NO-CROSS-REGION",
+          "REL-DATA-DELETION-POLICY");
+
+  /** Gaps whose consequence is losing events that failed processing. */
+  static final Set<String> EVENT_LOSS = Set.of("REL-ASYNC-NO-DLQ");
+
+  /**
+   * Users beyond which a component is shared widely enough to be rated Severe whatever its path.
+   */
+  static final int WIDE_FAN_IN = 3;
+
+  private Criticality() {}
+
+  /** Every finding rated from its subject's role. */
+  static List<Finding> rate(List<Finding> findings, Roles roles) {
+    return findings.stream().map(f -> rate(f, roles.of(f.subject()))).toList();
+  }
+
+  static Finding rate(Finding f, Role role) {
+    String id = f.rule().id();
+    if (f.subject() == null) return f;
+    if (id.equals("REL-DYNAMODB-FIXED-CAPACITY")) f = capacityBelowFrontDoor(f, role);
+    if (AVAILABILITY.contains(id)) return availability(f, role);
+    if (DURABILITY.contains(id)) return durability(f, role);
+    if (EVENT_LOSS.contains(id)) return eventLoss(f, role);
+    return f;
+  }
+
+  private static Finding availability(Finding f, Role role) {
+    Impact impact;
+    String why;
+    switch (role.path()) {
+      case REQUEST -> {
+        impact = Impact.SEVERE;
+        why =
+            "On the synchronous request path ("
+                + role.pathReason()
+                + "): failing here fails requests.";
+      }
+      case ASYNC -> {
+        impact = Impact.MODERATE;
+        why =
+            "Asynchronous processing ("
+                + role.pathReason()
+                + "): a failure here delays work, which waits at its source and is retried.";
+      }
+      case SCHEDULED -> {
+        impact = Impact.MODERATE;
+        why =
+            "A scheduled job (" + role.pathReason() + "): a failure here delays or misses one run.";
+      }
+      default -> {
+        return noted(
+            f,
+            "No request, event or schedule in the scanned files was traced to it, so the rule's rating stands.");
+      }
+    }
+    if (impact != Impact.SEVERE && role.users().size() >= WIDE_FAN_IN) {
+      impact = Impact.SEVERE;
+      why +=
+          " Rated Severe: "
+              + role.users().size()
+              + " components use it ("
+              + String.join(", ", role.users())
+              + ").";
+    }
+    return rated(f, impact, why);
+  }
+
+  /**
+   * A provisioned table used on the request path behind an API that admits more requests per second
+   * than the table's capacity units: an ordinary burst is throttled, so it is likely.
+   */
+  private static Finding capacityBelowFrontDoor(Finding f, Role role) {
+    if (!(f.subject() instanceof Table t) || !role.admittedRate().present()) return f;
+    double rate = role.admittedRate().get();
+    Value<Integer> units =
+        t.writeCapacity.present()
+                && (!t.readCapacity.present() || t.writeCapacity.get() <= t.readCapacity.get())
+            ? t.writeCapacity
+            : t.readCapacity;
+    if (!units.present() || units.get() >= rate) return f;
+    return f.withLikelihood(
+        Likelihood.HIGH,
+        "The API in front of "
+            + role.via().id
+            + " admits "
+            + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString()
+            + " requests/s ("
+            + first(role.admittedRate().trace())
+            + ") while the table is provisioned for "
+            + units.get()
+            + " capacity units ("
+            + first(units.trace())
+            + "): an ordinary burst is throttled.");
+  }
+
+  private static Finding durability(Finding f, Role role) {
+    if (role.data() == Data.TRANSIENT) {
+      Finding minor =
+          rated(
+              f.withoutFlag(),
+              Impact.MINOR,
+              "Holds transient data ("
+                  + role.dataReason()
+                  + "): lost items are recreated (sessions re-established, caches refilled) rather than restored.");
+      return minor;
+    }
+    if (role.data() == Data.RECORD && role.path() != Path.UNKNOWN)
+      return noted(f, "A store of record (" + role.dataReason() + "), " + role.pathReason() + ".");
+    if (role.data() == Data.RECORD)
+      return noted(f, "A store of record (" + role.dataReason() + ").");
+    return f;
+  }
+
+  private static Finding eventLoss(Finding f, Role role) {
+    if (role.path() == Path.SCHEDULED)
+      return rated(
+          f,
+          Impact.MODERATE,
+          "A scheduled job ("
+              + role.pathReason()
+              + "): a failed run is dropped after its retries and the next run starts afresh.");
+    return f;
+  }
+
+  /** The finding at the role's impact; a non-production subject stays one level lower. */
+  private static Finding rated(Finding f, Impact impact, String why) {
+    Production.Verdict prod = Production.of(f.subject());
+    if (!prod.production() && impact != Impact.MINOR) {
+      impact = impact.lower();
+      why += " Rated one level lower: not production (" + prod.reason() + ").";
+    }
+    if (f.flag() != null
+        && prod.production()
+        && !Risk.of(impact, f.likelihood()).atLeast(Risk.HIGH)) {
+      // The seed's "MUST flag as HIGH RISK" holds in production: the impact is kept where
+      // impact × likelihood still gives High.
+      Impact held = f.likelihood() == Likelihood.HIGH ? Impact.MODERATE : Impact.SEVERE;
+      why +=
+          " On its own that is "
+              + impact.title
+              + "; rated "
+              + held.title
+              + " so the risk stays High, as the seed flags "
+              + f.flag()
+              + " as high risk in production.";
+      impact = held;
+    }
+    return f.withImpact(impact, why);
+  }
+
+  /** The rule's rating, with the role stated. */
+  private static Finding noted(Finding f, String role) {
+    return f.withImpact(f.impact(), f.impactReason() + " " + role);
+  }
+
+  private static String first(List<Location> trace) {
+    return trace.isEmpty() ? "?" : trace.get(0).toString();
+  }
+}

@@ -1,0 +1,301 @@
+package dev.relplan.assess;
+
+import dev.relplan.model.ApiIntegration;
+import dev.relplan.model.ApiStage;
+import dev.relplan.model.Bucket;
+import dev.relplan.model.Cache;
+import dev.relplan.model.ComputeGroup;
+import dev.relplan.model.Database;
+import dev.relplan.model.DnsRecord;
+import dev.relplan.model.EventSourceMapping;
+import dev.relplan.model.FileSystem;
+import dev.relplan.model.Function;
+import dev.relplan.model.GenericResource;
+import dev.relplan.model.LoadBalancer;
+import dev.relplan.model.Resource;
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.StateMachine;
+import dev.relplan.model.Table;
+import dev.relplan.model.TargetGroup;
+import dev.relplan.model.Value;
+import dev.relplan.model.Volume;
+import dev.relplan.model.Workload;
+import dev.relplan.source.Location;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each resource does in the workload, derived from the model's links: whether it serves the
+ * synchronous request path, asynchronous processing or a schedule; whether it holds data of record
+ * or transient data; and how many compute components use it. {@link Criticality} rates findings
+ * from it. Every role keeps the reason that decided it, naming the link.
+ */
+final class Roles {
+  /** How the resource is reached, strongest first. */
+  enum Path {
+    REQUEST,
+    ASYNC,
+    SCHEDULED,
+    UNKNOWN
+  }
+
+  /** What kind of data the resource holds. */
+  enum Data {
+    RECORD,
+    TRANSIENT,
+    NONE
+  }
+
+  /** One resource's role, with the reasons that decided it. */
+  record Role(
+      Path path,
+      String pathReason,
+      Data data,
+      String dataReason,
+      List<String> users,
+      Resource via,
+      Value<Double> admittedRate) {
+    static final Role UNKNOWN =
+        new Role(Path.UNKNOWN, "", Data.NONE, "", List.of(), null, Value.absent());
+  }
+
+  /** Name fragments that suggest transient data; used only when nothing else decides. */
+  private static final List<String> TRANSIENT_NAMES =
+      List.of("session", "cache", "lock", "idempotency", "tmp", "temp");
+
+  private final Map<Resource, Role> roles = new IdentityHashMap<>();
+
+  private Roles() {}
+
+  /** The roles of every resource of the workload. */
+  static Roles of(Workload w) {
+    Roles r = new Roles();
+    // Insertion-ordered (the workload's order), so ties between users resolve the same way on
+    // every run.
+    Map<Resource, Role> compute = new LinkedHashMap<>();
+    for (Resource res : w.resources()) {
+      Role role = computeRole(res);
+      if (role != null) compute.put(res, role);
+    }
+    Graph graph = new Graph(w);
+    Map<Resource, List<Resource>> usersOf = new LinkedHashMap<>();
+    for (Resource c : compute.keySet())
+      if (c instanceof Function || c instanceof ComputeGroup)
+        for (Resource used : graph.reachedFrom(c))
+          usersOf.computeIfAbsent(used, k -> new ArrayList<>()).add(c);
+    for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
+      Resource source = m.source.present() ? w.resolve(m.source.get()) : null;
+      Resource fn = m.function.present() ? w.resolve(m.function.get()) : null;
+      if (source != null && fn != null)
+        usersOf.computeIfAbsent(source, k -> new ArrayList<>()).add(fn);
+    }
+    for (Resource res : w.resources()) {
+      Role own = compute.get(res);
+      List<Resource> users = usersOf.getOrDefault(res, List.of());
+      Role role = own != null ? own : fromUsers(users, compute);
+      r.roles.put(
+          res,
+          new Role(
+              role.path(),
+              role.pathReason(),
+              dataOf(res),
+              dataReasonOf(res),
+              users.stream().map(u -> u.id).distinct().sorted().toList(),
+              role.via(),
+              role.via() != null
+                  ? admittedRate(w, role.via())
+                  : own != null ? admittedRate(w, res) : Value.absent()));
+    }
+    return r;
+  }
+
+  /** The resource's role; {@link Role#UNKNOWN} for resources not in the model. */
+  Role of(Resource r) {
+    return r == null ? Role.UNKNOWN : roles.getOrDefault(r, Role.UNKNOWN);
+  }
+
+  /** The role of a compute component or entry point from its own triggers and attachments. */
+  private static Role computeRole(Resource r) {
+    if (r instanceof Function f) return functionRole(f);
+    if (r instanceof ComputeGroup g) {
+      if (g.targetGroups.present() && !g.targetGroups.get().isEmpty())
+        return path(
+            Path.REQUEST, "runs behind a load balancer target group (" + at(g.location) + ")");
+      return null;
+    }
+    if (r instanceof StateMachine) return null;
+    if (r instanceof ApiStage
+        || r instanceof ApiIntegration
+        || r instanceof LoadBalancer
+        || r instanceof TargetGroup
+        || r instanceof DnsRecord)
+      return path(Path.REQUEST, "is an entry point for requests (" + r.type + ")");
+    return null;
+  }
+
+  private static Role functionRole(Function f) {
+    if (f.triggers.isEmpty()) return null;
+    for (Function.Trigger t : f.triggers)
+      if (t.kind().startsWith("API") || t.kind().equals("ALB") || t.kind().equals("HTTPAPI"))
+        return path(Path.REQUEST, "serves " + t.kind() + " requests (" + at(t.location()) + ")");
+    boolean scheduledOnly = f.triggers.stream().allMatch(t -> t.kind().startsWith("SCHEDULE"));
+    Function.Trigger first = f.triggers.get(0);
+    if (scheduledOnly)
+      return path(Path.SCHEDULED, "runs on a schedule (" + at(first.location()) + ")");
+    Set<String> kinds = new LinkedHashSet<>();
+    f.triggers.forEach(t -> kinds.add(t.kind()));
+    return path(
+        Path.ASYNC,
+        "invoked by " + String.join(", ", kinds) + " events (" + at(first.location()) + ")");
+  }
+
+  /** A resource used by compute takes the strongest path among its users. */
+  private static Role fromUsers(List<Resource> users, Map<Resource, Role> compute) {
+    Resource strongest = null;
+    for (Resource u : users) {
+      Role ur = compute.get(u);
+      if (ur == null) continue;
+      if (strongest == null || ur.path().ordinal() < compute.get(strongest).path().ordinal())
+        strongest = u;
+    }
+    if (strongest == null) return Role.UNKNOWN;
+    Role ur = compute.get(strongest);
+    String reason = "used by " + strongest.id + ", which " + ur.pathReason();
+    return new Role(ur.path(), reason, Data.NONE, "", List.of(), strongest, Value.absent());
+  }
+
+  private static Role path(Path p, String reason) {
+    return new Role(p, reason, Data.NONE, "", List.of(), null, Value.absent());
+  }
+
+  /**
+   * The request rate the API in front of a function admits (the lowest stage throttling rate of the
+   * APIs that invoke it); absent when no stage sets one.
+   */
+  private static Value<Double> admittedRate(Workload w, Resource compute) {
+    if (!(compute instanceof Function f)) return Value.absent();
+    Value<Double> lowest = Value.absent();
+    for (Function.Trigger t : f.triggers) {
+      if (!t.kind().startsWith("API") || !(t.source().orElse(null) instanceof ResourceRef api))
+        continue;
+      for (ApiStage stage : w.all(ApiStage.class)) {
+        // The API itself may not be modelled (SAM's API is its stage): the references are compared.
+        if (!(stage.api.orElse(null) instanceof ResourceRef staged)
+            || !staged.key().equals(api.key())) continue;
+        if (stage.throttleRate.present()
+            && (!lowest.present() || stage.throttleRate.get() < lowest.get()))
+          lowest = stage.throttleRate;
+      }
+    }
+    return lowest;
+  }
+
+  private static Data dataOf(Resource r) {
+    if (r instanceof Table t) {
+      if (t.timeToLive.isTrue() || transientName(r)) return Data.TRANSIENT;
+      return Data.RECORD;
+    }
+    if (r instanceof Cache) return transientCache(r) ? Data.TRANSIENT : Data.RECORD;
+    if (r instanceof Database
+        || r instanceof FileSystem
+        || r instanceof Volume
+        || r instanceof Bucket) return transientName(r) ? Data.TRANSIENT : Data.RECORD;
+    return Data.NONE;
+  }
+
+  private static String dataReasonOf(Resource r) {
+    if (r instanceof Table t) {
+      if (t.timeToLive.isTrue())
+        return "its items expire (TTL enabled at " + at(t.timeToLive.trace()) + ")";
+      if (transientName(r)) return "its name suggests transient data (a hint only: no TTL is set)";
+      return "its items do not expire (no TTL)";
+    }
+    if (r instanceof Cache c)
+      return transientCache(r)
+          ? "an in-memory cache (" + c.engine.orElse(c.type) + ")"
+          : "a durable in-memory database (" + c.type + ")";
+    if (dataOf(r) == Data.TRANSIENT) return "its name suggests transient data (a hint only)";
+    if (dataOf(r) == Data.RECORD) return "it stores data that is not known to be transient";
+    return "";
+  }
+
+  /** MemoryDB keeps a durable transaction log; ElastiCache engines are caches. */
+  private static boolean transientCache(Resource r) {
+    return !r.type.toLowerCase(Locale.ROOT).contains("memorydb");
+  }
+
+  private static boolean transientName(Resource r) {
+    String name = (r.id + " " + r.name.orElse("")).toLowerCase(Locale.ROOT);
+    return TRANSIENT_NAMES.stream().anyMatch(name::contains);
+  }
+
+  private static String at(Location l) {
+    return l == null ? "?" : l.toString();
+  }
+
+  private static String at(List<Location> trace) {
+    return trace.isEmpty() ? "?" : trace.get(0).toString();
+  }
+
+  /**
+   * The model's references as a graph: what a compute component uses directly, or through IAM roles
+   * and policies (a function's role, a policy on that role naming a table).
+   */
+  private static final class Graph {
+    private final Workload w;
+    private final Map<String, List<Resource>> referrers = new HashMap<>();
+
+    Graph(Workload w) {
+      this.w = w;
+      for (Resource r : w.resources())
+        for (ResourceRef ref : r.references)
+          referrers.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(r);
+    }
+
+    /** Every non-glue resource the compute component reaches, through glue at most 3 hops deep. */
+    List<Resource> reachedFrom(Resource start) {
+      Set<Resource> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      List<Resource> out = new ArrayList<>();
+      Deque<Resource> queue = new ArrayDeque<>();
+      Map<Resource, Integer> depth = new IdentityHashMap<>();
+      seen.add(start);
+      queue.add(start);
+      depth.put(start, 0);
+      while (!queue.isEmpty()) {
+        Resource cur = queue.poll();
+        int d = depth.get(cur);
+        if (d >= 3) continue;
+        List<Resource> next = new ArrayList<>();
+        for (ResourceRef ref : cur.references) {
+          Resource to = w.get(ref.key());
+          if (to != null) next.add(to);
+        }
+        if (glue(cur)) next.addAll(referrers.getOrDefault(cur.key(), List.of()));
+        for (Resource n : next) {
+          if (!seen.add(n) || n == start) continue;
+          if (glue(n)) {
+            depth.put(n, d + 1);
+            queue.add(n);
+          } else if (!(n instanceof Function) && !(n instanceof ComputeGroup)) out.add(n);
+        }
+      }
+      return out;
+    }
+
+    /** IAM roles, policies and instance profiles connect compute to what it may use. */
+    private static boolean glue(Resource r) {
+      if (!(r instanceof GenericResource)) return false;
+      String t = r.type.toLowerCase(Locale.ROOT);
+      return t.startsWith("aws::iam::") || t.startsWith("aws_iam_");
+    }
+  }
+}
