@@ -1,0 +1,55 @@
+package dev.relplan.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.pipeline.Pipeline;
+import dev.relplan.rules.Context;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Findings with one cause on one resource are grouped under the finding that names the cause. */
+class RootCausesTest {
+  private static Assessment orders() throws IOException {
+    return Pipeline.run(
+            new Pipeline.Request(
+                List.of(Path.of("examples/orders-platform")),
+                null,
+                new Context(null, null, null, List.of()),
+                List.of()))
+        .assessment();
+  }
+
+  private static String idOf(Assessment a, String rule, String resource) {
+    return a.findings().stream()
+        .filter(
+            f -> f.finding().rule().id().equals(rule) && f.finding().resource().equals(resource))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  @Test
+  void minEqualsMaxIsTheCauseOfFixedComputeAndOfTheMissingScalingPolicy() throws IOException {
+    Assessment a = orders();
+    RootCauses.Group fixed =
+        RootCauses.of(a.findings()).stream()
+            .filter(g -> g.cause().equals("fixed capacity"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fixed.primary()).isEqualTo(idOf(a, "REL-ASG-MIN-EQUALS-MAX", "ReportingGroup"));
+    assertThat(fixed.related())
+        .containsExactlyInAnyOrder(
+            idOf(a, "REL-COMPUTE-FIXED", "ReportingGroup"),
+            idOf(a, "REL-SCALING-NO-POLICY", "ReportingGroup"));
+  }
+
+  @Test
+  void aFindingAloneOnItsResourceIsInNoGroup() throws IOException {
+    Assessment a = orders();
+    String single = idOf(a, "REL-COMPUTE-FIXED", "BatchRunner");
+    assertThat(RootCauses.of(a.findings()))
+        .noneMatch(g -> g.primary().equals(single) || g.related().contains(single));
+  }
+}
