@@ -60,6 +60,7 @@ public final class Assessor {
     Findings out = new Findings();
     for (Rule r : rules) r.check(w, in.context(), out);
 
+    Roles roles = Roles.of(w);
     String pipeline = Calibration.dataPipeline(w);
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
@@ -67,7 +68,7 @@ public final class Assessor {
     List<Assessment.NumberedFinding> findings =
         numbered(
             Calibration.incidents(
-                Calibration.apply(Criticality.rate(out.findings(), Roles.of(w)), pipeline),
+                Calibration.apply(Criticality.rate(out.findings(), roles), pipeline),
                 in.context().incidents()));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
@@ -94,7 +95,7 @@ public final class Assessor {
         findings,
         strengths,
         undetermined,
-        spofs(w, findings),
+        spofs(w, findings, roles),
         recovery(w),
         integrations(w),
         questions(w, findings, strengths, undetermined),
@@ -329,21 +330,22 @@ public final class Assessor {
 
   /** One row per stateful or serving component, riskiest first. */
   private static List<Assessment.SpofRow> spofs(
-      Workload w, List<Assessment.NumberedFinding> findings) {
+      Workload w, List<Assessment.NumberedFinding> findings, Roles roles) {
     List<Assessment.SpofRow> rows = new ArrayList<>();
     for (Database db : w.all(Database.class)) {
       // A cluster member is covered by its cluster's row.
       if (db.kind == Database.Kind.INSTANCE && (db.cluster.present() || db.cluster.unresolved()))
         continue;
-      rows.add(databaseRow(db, findings));
+      rows.add(databaseRow(db, findings, roles.of(db)));
     }
-    for (Cache c : w.all(Cache.class)) rows.add(cacheRow(c, findings));
+    for (Cache c : w.all(Cache.class)) rows.add(cacheRow(c, findings, roles.of(c)));
     for (StatefulService s : w.all(StatefulService.class))
       rows.add(statefulServiceRow(s, findings));
     Map<NatGateway, List<Subnet>> nats = Topology.subnetsPerNat(w);
     for (NatGateway n : w.all(NatGateway.class))
       rows.add(natGatewayRow(n, nats.getOrDefault(n, List.of()), findings));
-    for (ComputeGroup g : w.all(ComputeGroup.class)) rows.add(computeGroupRow(w, g, findings));
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      rows.add(computeGroupRow(w, g, findings, roles.of(g)));
     rows.sort(
         Comparator.comparing(Assessment.SpofRow::risk)
             .thenComparing(Assessment.SpofRow::component));
@@ -351,7 +353,7 @@ public final class Assessor {
   }
 
   private static Assessment.SpofRow databaseRow(
-      Database db, List<Assessment.NumberedFinding> findings) {
+      Database db, List<Assessment.NumberedFinding> findings, Roles.Role role) {
     boolean multi =
         db.kind == Database.Kind.INSTANCE
             ? db.multiAz.isTrue()
@@ -363,15 +365,20 @@ public final class Assessor {
         "Database",
         findings,
         unknown ? "Cannot Determine" : region ? "multi-region" : multi ? "multi-AZ" : "single-AZ",
-        "Every service that reads or writes " + db.id,
+        withUsers("Every service that reads or writes " + db.id, role),
         unknown
             ? "Cannot Determine"
             : multi
                 ? "automatic (Multi-AZ failover, typically 1-2 minutes)"
-                : "manual (restore from backup)");
+                : !db.replicas.isEmpty()
+                    ? "manual (promote read replica "
+                        + String.join(", ", db.replicas.stream().map(r -> r.id).toList())
+                        + ")"
+                    : "manual (restore from backup)");
   }
 
-  private static Assessment.SpofRow cacheRow(Cache c, List<Assessment.NumberedFinding> findings) {
+  private static Assessment.SpofRow cacheRow(
+      Cache c, List<Assessment.NumberedFinding> findings, Roles.Role role) {
     boolean replicated = c.nodesPerShard.present() && c.nodesPerShard.get() >= 2;
     return row(
         c,
@@ -382,7 +389,7 @@ public final class Assessor {
             : replicated && (c.multiAz.isTrue() || c.automaticFailover.isTrue())
                 ? "multi-AZ"
                 : "single-AZ",
-        "Clients of " + c.id + " (cache misses load the primary data store)",
+        withUsers("Clients of " + c.id + " (cache misses load the primary data store)", role),
         c.automaticFailover.isTrue()
             ? "automatic (replica promotion)"
             : "none (node replaced empty)");
@@ -417,7 +424,7 @@ public final class Assessor {
   }
 
   private static Assessment.SpofRow computeGroupRow(
-      Workload w, ComputeGroup g, List<Assessment.NumberedFinding> findings) {
+      Workload w, ComputeGroup g, List<Assessment.NumberedFinding> findings, Roles.Role role) {
     var zones = Topology.zones(w, g);
     String redundancy =
         g.kind == ComputeGroup.Kind.EC2_INSTANCE
@@ -438,7 +445,14 @@ public final class Assessor {
         g.kind == ComputeGroup.Kind.ECS_SERVICE
             ? "ECS service"
             : g.kind == ComputeGroup.Kind.EC2_INSTANCE ? "EC2 instance" : "Auto Scaling group";
-    return row(g, type, findings, redundancy, "Requests served by " + g.id, failover);
+    String blast =
+        role.path() == Roles.Path.REQUEST ? "Requests served by " + g.id : "Work done by " + g.id;
+    return row(g, type, findings, redundancy, blast, failover);
+  }
+
+  /** The blast radius with the compute components known to use the resource. */
+  private static String withUsers(String blast, Roles.Role role) {
+    return role.users().isEmpty() ? blast : blast + ": " + String.join(", ", role.users());
   }
 
   private static Assessment.SpofRow row(
