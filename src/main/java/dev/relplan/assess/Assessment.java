@@ -171,6 +171,9 @@ public record Assessment(
       boolean evidenceExists,
       String evidence) {}
 
+  /** Said once, under the Well-Architected questions: which titles follow the current wording. */
+  public static final String WA_WORDING_NOTE = WaQuestions.WORDING_NOTE;
+
   public long count(Risk r) {
     return findings.stream().filter(f -> f.risk() == r).count();
   }

@@ -5,10 +5,8 @@ import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.Database;
-import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.EvidenceKind;
 import dev.relplan.model.FileSystem;
-import dev.relplan.model.FisExperiment;
 import dev.relplan.model.Integration;
 import dev.relplan.model.NatGateway;
 import dev.relplan.model.Resource;
@@ -27,12 +25,12 @@ import dev.relplan.rules.Risk;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Strength;
+import dev.relplan.rules.Tier;
 import dev.relplan.rules.Topology;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +103,7 @@ public final class Assessor {
             ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
             : maturityReason(findings, scorecard, maturity),
         plan,
-        testingPlan(w),
+        TestingPlan.of(w, roles),
         nextSteps(plan),
         in.skipped(),
         w.notAssessedTypes,
@@ -304,8 +302,33 @@ public final class Assessor {
     return out;
   }
 
+  /**
+   * The seed's "top 5 actions to take this week": quick wins only, riskiest first; when no action
+   * fits in a week, the first foundation action to begin.
+   */
   private static List<String> nextSteps(List<Assessment.Action> plan) {
-    List<Assessment.Action> sorted = new ArrayList<>(plan);
+    List<Assessment.Action> sorted =
+        new ArrayList<>(plan.stream().filter(a -> a.tier() == Tier.QUICK_WIN).toList());
+    if (sorted.isEmpty() && !plan.isEmpty()) {
+      Assessment.Action first =
+          plan.stream()
+              .min(
+                  Comparator.comparing(Assessment.Action::tier)
+                      .thenComparing(Assessment.Action::impact))
+              .orElseThrow();
+      return List.of(
+          "No action fits in a week: begin "
+              + first.id()
+              + " "
+              + first.title()
+              + " ("
+              + first.tier().title
+              + "): "
+              + first.action()
+              + " ["
+              + String.join(", ", first.findings())
+              + "]");
+    }
     sorted.sort(
         Comparator.comparing(Assessment.Action::impact)
             .thenComparing(Assessment.Action::tier)
@@ -696,95 +719,5 @@ public final class Assessor {
         gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
     }
     return gaps;
-  }
-
-  // ---------------------------------------------------------------- testing plan
-
-  /** The resilience tests to run, each with the evidence that it is already in place. */
-  private static List<Assessment.TestRow> testingPlan(Workload w) {
-    List<Assessment.TestRow> rows = new ArrayList<>();
-    List<FisExperiment> fis = w.all(FisExperiment.class);
-    rows.add(
-        test(
-            "AZ failover",
-            "Compute survives AZ loss",
-            "Monthly",
-            "FIS",
-            fisEvidence(fis, "aws:ec2:", "aws:network:", "aws:ecs:", "aws:arc:", "aws:eks:")));
-    if (!w.all(Database.class).isEmpty()) {
-      rows.add(
-          test(
-              "Database failover",
-              "RDS failover < 60s",
-              "Quarterly",
-              "FIS",
-              fisEvidence(fis, "aws:rds:")));
-    }
-    List<Location> load =
-        w.repositoryEvidence.getOrDefault(EvidenceKind.LOAD_TEST, List.of()).stream()
-            .map(p -> new Location(p, 1))
-            .toList();
-    rows.add(test("Load test", "Handles 2x peak", "Before releases", "Load Testing", load));
-    if (!BackupCoverage.dataStores(w).isEmpty()) {
-      rows.add(
-          test(
-              "Backup restore",
-              "RPO met, data recoverable",
-              "Monthly",
-              "AWS Backup",
-              restoreEvidence(w)));
-    }
-    rows.add(
-        test(
-            "Deployment rollback",
-            "Bad deploy reverted < 5 min",
-            "Every deploy",
-            "CodeDeploy",
-            rollbackEvidence(w)));
-    return rows;
-  }
-
-  /** The FIS experiments with an action in one of these families. */
-  private static List<Location> fisEvidence(List<FisExperiment> fis, String... actionPrefixes) {
-    return fis.stream()
-        .filter(
-            f ->
-                f.actionIds.stream()
-                    .anyMatch(a -> Arrays.stream(actionPrefixes).anyMatch(a::startsWith)))
-        .map(f -> f.location)
-        .toList();
-  }
-
-  /** AWS Backup restore testing plans, then restore tests found in the repository. */
-  private static List<Location> restoreEvidence(Workload w) {
-    List<Location> restore =
-        new ArrayList<>(w.all(RestoreTestingPlan.class).stream().map(r -> r.location).toList());
-    w.repositoryEvidence
-        .getOrDefault(EvidenceKind.RESTORE_TEST, List.of())
-        .forEach(p -> restore.add(new Location(p, 1)));
-    return restore;
-  }
-
-  /** Deployment groups with automatic rollback, then ECS services with the circuit breaker. */
-  private static List<Location> rollbackEvidence(Workload w) {
-    List<Location> rollback = new ArrayList<>();
-    for (DeploymentGroup g : w.all(DeploymentGroup.class))
-      if (g.autoRollbackEnabled.isTrue()) rollback.add(g.location);
-    for (ComputeGroup g : w.all(ComputeGroup.class))
-      if (g.circuitBreakerRollback.isTrue()) rollback.add(g.location);
-    return rollback;
-  }
-
-  private static Assessment.TestRow test(
-      String name, String validates, String frequency, String service, List<Location> evidence) {
-    return new Assessment.TestRow(
-        name,
-        validates,
-        frequency,
-        service,
-        !evidence.isEmpty(),
-        evidence.isEmpty()
-            ? ""
-            : String.join(", ", evidence.stream().limit(3).map(Location::toString).toList()));
   }
 }

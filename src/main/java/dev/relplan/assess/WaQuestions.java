@@ -66,6 +66,18 @@ final class WaQuestions {
         "cross-Region copies or replicas, DR runbooks, stated RTO/RPO, DR drills");
   }
 
+  /**
+   * Said once in the report: two titles follow the current Well-Architected Framework rather than
+   * the older wording the plan template quotes (REL 3 was "How does your system adapt to changes in
+   * demand?", a question REL 7 now asks).
+   */
+  static final String WORDING_NOTE =
+      "REL 3 and REL 5 use the current Well-Architected titles (\"How do you design your workload"
+          + " service architecture?\", \"How do you design interactions in a distributed system to"
+          + " mitigate or withstand failures?\"); older versions titled them \"How does your system"
+          + " adapt to changes in demand?\" (now REL 7) and \"How do you design interactions to"
+          + " mitigate or withstand failures?\".";
+
   private static void q(String id, String title, String deciding) {
     TITLES.put(id, title);
     DECIDING.put(id, deciding);

@@ -323,6 +323,8 @@ public final class MarkdownRenderer implements Renderer {
 
     private void wellArchitectedQuestions() {
       line("## Appendix A: Well-Architected Reliability Questions");
+      line(esc(Assessment.WA_WORDING_NOTE));
+      line("");
       line("| Question | Status | Evidence | Gaps | Risk | Best Practices |");
       line("|----------|--------|----------|------|------|----------------|");
       for (Assessment.WaQuestion q : a.waQuestions()) {
