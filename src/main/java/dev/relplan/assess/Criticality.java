@@ -3,6 +3,9 @@ package dev.relplan.assess;
 import dev.relplan.assess.Roles.Data;
 import dev.relplan.assess.Roles.Path;
 import dev.relplan.assess.Roles.Role;
+import dev.relplan.model.EventHandler;
+import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Integration;
 import dev.relplan.model.Production;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
@@ -39,7 +42,10 @@ final class Criticality {
           "REL-LAMBDA-NO-RESERVED-CONCURRENCY",
           "REL-API-NO-THROTTLING",
           "REL-DEPLOY-ALL-AT-ONCE",
-          "REL-DEPLOY-NO-AUTO-ROLLBACK");
+          "REL-DEPLOY-NO-AUTO-ROLLBACK",
+          "REL-CODE-CALL-NO-TIMEOUT",
+          "REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER",
+          "REL-CODE-SDK-RETRIES-DISABLED");
 
   /** Gaps whose consequence is losing stored data. */
   static final Set<String> DURABILITY =
@@ -98,9 +104,20 @@ final class Criticality {
             "A scheduled job (" + role.pathReason() + "): a failure here delays or misses one run.";
       }
       default -> {
-        return noted(
-            f,
-            "No request, event or schedule in the scanned files was traced to it, so the rule's rating stands.");
+        String unknown =
+            "No request, event or schedule in the scanned files was traced to it, so the rule's"
+                + " rating stands.";
+        if (isCode(f) && role.via() != null)
+          // Rated afresh so the function's environment applies to its code.
+          return rated(
+              f,
+              role,
+              f.rule().impact(),
+              f.rule().impactReason()
+                  + " It runs "
+                  + role.pathReason()
+                  + "; no request, event or schedule in the scanned files was traced to it.");
+        return noted(f, unknown);
       }
     }
     if (impact != Impact.SEVERE && role.users().size() >= WIDE_FAN_IN) {
@@ -112,7 +129,7 @@ final class Criticality {
               + String.join(", ", role.users())
               + ").";
     }
-    return rated(f, impact, why);
+    return rated(f, role, impact, why);
   }
 
   /**
@@ -148,6 +165,7 @@ final class Criticality {
       Finding minor =
           rated(
               f.withoutFlag(),
+              role,
               Impact.MINOR,
               "Holds transient data ("
                   + role.dataReason()
@@ -165,6 +183,7 @@ final class Criticality {
     if (role.path() == Path.SCHEDULED)
       return rated(
           f,
+          role,
           Impact.MODERATE,
           "A scheduled job ("
               + role.pathReason()
@@ -172,9 +191,13 @@ final class Criticality {
     return f;
   }
 
-  /** The finding at the role's impact; a non-production subject stays one level lower. */
-  private static Finding rated(Finding f, Impact impact, String why) {
-    Production.Verdict prod = Production.of(f.subject());
+  /**
+   * The finding at the role's impact; a non-production subject stays one level lower. Code is as
+   * production as the function it runs in.
+   */
+  private static Finding rated(Finding f, Role role, Impact impact, String why) {
+    Production.Verdict prod =
+        Production.of(isCode(f) && role.via() != null ? role.via() : f.subject());
     if (!prod.production() && impact != Impact.MINOR) {
       impact = impact.lower();
       why += " Rated one level lower: not production (" + prod.reason() + ").";
@@ -196,6 +219,12 @@ final class Criticality {
       impact = held;
     }
     return f.withImpact(impact, why);
+  }
+
+  private static boolean isCode(Finding f) {
+    return f.subject() instanceof Integration
+        || f.subject() instanceof EventHandler
+        || f.subject() instanceof HealthEndpoint;
   }
 
   /** The rule's rating, with the role stated. */

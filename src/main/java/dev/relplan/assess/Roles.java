@@ -98,6 +98,7 @@ final class Roles {
       if (source != null && fn != null)
         usersOf.computeIfAbsent(source, k -> new ArrayList<>()).add(fn);
     }
+    codeRoles(w, compute, r);
     for (Resource res : w.resources()) {
       Role own = compute.get(res);
       List<Resource> users = usersOf.getOrDefault(res, List.of());
@@ -121,6 +122,47 @@ final class Roles {
   /** The resource's role; {@link Role#UNKNOWN} for resources not in the model. */
   Role of(Resource r) {
     return r == null ? Role.UNKNOWN : roles.getOrDefault(r, Role.UNKNOWN);
+  }
+
+  /**
+   * Calls, handlers and health endpoints take the role of the function whose code folder holds
+   * their file (the deepest such folder).
+   */
+  private static void codeRoles(Workload w, Map<Resource, Role> compute, Roles into) {
+    Map<String, Function> byFolder = new LinkedHashMap<>();
+    for (Function f : w.all(Function.class))
+      f.codeDirectory().ifPresent(dir -> byFolder.putIfAbsent(dir, f));
+    if (byFolder.isEmpty()) return;
+    List<Resource> code = new ArrayList<>(w.integrations);
+    code.addAll(w.eventHandlers);
+    code.addAll(w.healthEndpoints);
+    for (Resource c : code) {
+      Function owner = null;
+      for (Map.Entry<String, Function> e : byFolder.entrySet()) {
+        String dir = e.getKey();
+        boolean inside = dir.isEmpty() || c.location.file().startsWith(dir + "/");
+        if (inside && (owner == null || dir.length() > owner.codeDirectory().get().length()))
+          owner = e.getValue();
+      }
+      if (owner == null) continue;
+      Role role = compute.getOrDefault(owner, Role.UNKNOWN);
+      String timeout =
+          owner.timeoutSeconds.present()
+              ? "; it stops at the function's " + owner.timeoutSeconds.get() + " s timeout"
+              : "";
+      into.roles.put(
+          c,
+          new Role(
+              role.path(),
+              role.path() == Path.UNKNOWN
+                  ? "in the code of " + owner.id + timeout
+                  : "in the code of " + owner.id + ", which " + role.pathReason() + timeout,
+              Data.NONE,
+              "",
+              List.of(owner.id),
+              owner,
+              Value.absent()));
+    }
   }
 
   /** The role of a compute component or entry point from its own triggers and attachments. */

@@ -1,8 +1,11 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /** A Lambda function. */
 public final class Function extends Resource {
@@ -31,6 +34,31 @@ public final class Function extends Resource {
 
   public boolean servesApi() {
     return triggers.stream().anyMatch(t -> t.kind().startsWith("API") || t.kind().equals("ALB"));
+  }
+
+  /**
+   * The folder of its code, relative to the scanned root: CodeUri relative to the template's folder
+   * (SAM), or the archive's source folder (Terraform functions carry it relative to the root
+   * already); empty when the code is not local.
+   */
+  public Optional<String> codeDirectory() {
+    if (!codeUri.present() || codeUri.get().startsWith("s3://")) return Optional.empty();
+    String template = location.file();
+    String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
+    boolean terraform = type.startsWith("aws_");
+    return Optional.of(
+        normalize(terraform || dir.isEmpty() ? codeUri.get() : dir + "/" + codeUri.get()));
+  }
+
+  /** A relative path without "." and with ".." folded into its parent where there is one. */
+  public static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String s : path.split("/")) {
+      if (s.isEmpty() || s.equals(".")) continue;
+      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+      else parts.addLast(s);
+    }
+    return String.join("/", parts);
   }
 
   public Function(String scope, String id, String type, Location location) {
