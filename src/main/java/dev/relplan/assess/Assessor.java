@@ -30,6 +30,7 @@ import dev.relplan.rules.Strength;
 import dev.relplan.rules.Topology;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,9 +66,11 @@ public final class Assessor {
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
     notes.addAll(incidentNotes(in.context()));
     List<Assessment.NumberedFinding> findings =
-        numbered(
-            Calibration.incidents(
-                Calibration.apply(out.findings(), pipeline), in.context().incidents()));
+        FindingIdentity.fingerprinted(
+            numbered(
+                Calibration.incidents(
+                    Calibration.apply(out.findings(), pipeline), in.context().incidents())),
+            ScanRoots.of(in.packages()));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));

@@ -142,7 +142,7 @@ class JsonReportSchemaTest {
                 Context.defaults(),
                 List.of()));
     String json = JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets());
-    assertThat(json).contains("examples/resilient-web/service.yaml");
+    assertThat(json).contains("\"root\" : \"examples/resilient-web\"");
     assertThat(validate(json)).isEmpty();
   }
 
