@@ -35,7 +35,7 @@ public record Assessment(
     String maturityReason,
     List<Action> plan,
     List<TestRow> testingPlan,
-    List<String> nextSteps,
+    List<NextStep> nextSteps,
     List<SkippedFile> skippedFiles,
     java.util.Map<String, Integer> notAssessedTypes,
     int resourcesAnalyzed,
@@ -185,7 +185,7 @@ public record Assessment(
       String question,
       String status,
       List<Location> evidence,
-      List<String> gaps,
+      List<Gap> gaps,
       String risk,
       List<String> bestPractices,
       String decidingEvidence) {}
@@ -204,13 +204,53 @@ public record Assessment(
       List<String> dependsOn,
       List<String> awsServices) {}
 
+  /** A resilience test to run, with where the repository already has it (up to three places). */
   public record TestRow(
       String test,
       String validates,
       String frequency,
       String awsService,
       boolean evidenceExists,
-      String evidence) {}
+      List<Location> evidence) {}
+
+  /**
+   * What a Well-Architected question lacks: a finding (its id, fingerprint and title) or an item
+   * that could not be determined (its rule, resource and reason), with where it is.
+   */
+  public record Gap(
+      String finding,
+      String fingerprint,
+      String rule,
+      String resource,
+      String text,
+      List<Location> evidence) {
+    static Gap of(NumberedFinding f) {
+      return new Gap(
+          f.id(),
+          f.fingerprint(),
+          f.finding().rule().id(),
+          f.finding().resource(),
+          f.id() + " " + f.finding().title(),
+          f.finding().evidence().isEmpty() ? List.of() : List.of(f.finding().evidence().get(0)));
+    }
+
+    static Gap of(Undetermined u) {
+      return new Gap(
+          null,
+          null,
+          u.rule().id(),
+          u.resource(),
+          "Cannot Determine: " + u.resource() + " (" + u.reason() + ")",
+          u.evidence().isEmpty() ? List.of() : List.of(u.evidence().get(0)));
+    }
+  }
+
+  /**
+   * One of this week's steps: a plan action, worded for people in {@code text}, with the findings
+   * it fixes and the first location of each.
+   */
+  public record NextStep(
+      String action, String title, String text, List<String> findings, List<Location> evidence) {}
 
   public long count(Risk r) {
     return findings.stream().filter(f -> f.risk() == r).count();

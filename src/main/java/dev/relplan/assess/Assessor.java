@@ -107,7 +107,7 @@ public final class Assessor {
             : maturityReason(findings, scorecard, maturity),
         plan,
         testingPlan(w),
-        nextSteps(plan),
+        nextSteps(plan, findings),
         in.skipped(),
         w.notAssessedTypes,
         w.resources().size(),
@@ -305,16 +305,21 @@ public final class Assessor {
     return out;
   }
 
-  private static List<String> nextSteps(List<Assessment.Action> plan) {
+  private static List<Assessment.NextStep> nextSteps(
+      List<Assessment.Action> plan, List<Assessment.NumberedFinding> findings) {
     List<Assessment.Action> sorted = new ArrayList<>(plan);
     sorted.sort(
         Comparator.comparing(Assessment.Action::impact)
             .thenComparing(Assessment.Action::tier)
             .thenComparing(a -> -a.findings().size())
             .thenComparing(Assessment.Action::id));
-    List<String> out = new ArrayList<>();
+    Map<String, Location> firstLocation = new LinkedHashMap<>();
+    for (Assessment.NumberedFinding f : findings)
+      if (!f.finding().evidence().isEmpty())
+        firstLocation.put(f.id(), f.finding().evidence().get(0));
+    List<Assessment.NextStep> out = new ArrayList<>();
     for (Assessment.Action a : sorted.subList(0, Math.min(5, sorted.size()))) {
-      out.add(
+      String text =
           a.id()
               + " "
               + a.title()
@@ -322,7 +327,10 @@ public final class Assessor {
               + a.action()
               + " ["
               + String.join(", ", a.findings())
-              + "]");
+              + "]";
+      List<Location> evidence =
+          a.findings().stream().map(firstLocation::get).filter(l -> l != null).toList();
+      out.add(new Assessment.NextStep(a.id(), a.title(), text, a.findings(), evidence));
     }
     return out;
   }
@@ -676,13 +684,11 @@ public final class Assessor {
   }
 
   /** The findings against the question, then what could not be determined for it. */
-  private static List<String> gaps(List<Assessment.NumberedFinding> fs, List<Undetermined> us) {
-    List<String> gaps = fs.stream().map(f -> f.id() + " " + f.finding().title()).toList();
-    if (!us.isEmpty()) {
-      gaps = new ArrayList<>(gaps);
-      for (Undetermined u : us)
-        gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
-    }
+  private static List<Assessment.Gap> gaps(
+      List<Assessment.NumberedFinding> fs, List<Undetermined> us) {
+    List<Assessment.Gap> gaps = new ArrayList<>();
+    for (Assessment.NumberedFinding f : fs) gaps.add(Assessment.Gap.of(f));
+    for (Undetermined u : us) gaps.add(Assessment.Gap.of(u));
     return gaps;
   }
 
@@ -771,8 +777,6 @@ public final class Assessor {
         frequency,
         service,
         !evidence.isEmpty(),
-        evidence.isEmpty()
-            ? ""
-            : String.join(", ", evidence.stream().limit(3).map(Location::toString).toList()));
+        evidence.stream().limit(3).toList());
   }
 }

@@ -81,7 +81,7 @@ public final class JsonRenderer implements Renderer {
       waQuestions();
       plan();
       testingPlan();
-      strings("nextSteps", a.nextSteps());
+      nextSteps();
       fixedSinceBaseline();
       skippedFiles();
       g.writeEndObject();
@@ -262,7 +262,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("question", q.question());
         g.writeStringField("status", q.status());
         evidence(q.evidence());
-        strings("gaps", q.gaps());
+        gaps(q.gaps());
         g.writeStringField("risk", q.risk());
         strings("bestPractices", q.bestPractices());
         g.writeStringField("decidingEvidence", q.decidingEvidence());
@@ -309,7 +309,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("frequency", r.frequency());
         g.writeStringField("awsService", r.awsService());
         g.writeBooleanField("evidenceExists", r.evidenceExists());
-        g.writeStringField("evidence", r.evidence());
+        evidence(r.evidence());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -337,6 +337,37 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("file", at.file());
         g.writeNumberField("line", at.line());
         g.writeStringField("snippet", snippet.apply(l));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    /** This week's steps: the action, its findings and where each is. */
+    private void nextSteps() throws IOException {
+      g.writeArrayFieldStart("nextSteps");
+      for (Assessment.NextStep step : a.nextSteps()) {
+        g.writeStartObject();
+        g.writeStringField("action", step.action());
+        g.writeStringField("title", step.title());
+        g.writeStringField("text", step.text());
+        strings("findings", step.findings());
+        evidence(step.evidence());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    /** A question's gaps: each a finding (id, fingerprint) or a Cannot Determine item. */
+    private void gaps(List<Assessment.Gap> gaps) throws IOException {
+      g.writeArrayFieldStart("gaps");
+      for (Assessment.Gap gap : gaps) {
+        g.writeStartObject();
+        nullable("finding", gap.finding());
+        nullable("fingerprint", gap.fingerprint());
+        g.writeStringField("rule", gap.rule());
+        g.writeStringField("resource", gap.resource());
+        g.writeStringField("text", gap.text());
+        evidence(gap.evidence());
         g.writeEndObject();
       }
       g.writeEndArray();

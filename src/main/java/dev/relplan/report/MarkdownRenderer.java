@@ -307,7 +307,7 @@ public final class MarkdownRenderer implements Renderer {
                 + " | "
                 + r.awsService()
                 + " | "
-                + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No")
+                + (r.evidenceExists() ? "Yes (" + shownPlainly(r.evidence()) + ")" : "No")
                 + " |");
       }
       line("");
@@ -322,7 +322,7 @@ public final class MarkdownRenderer implements Renderer {
         line(
             "No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
       for (int i = 0; i < a.nextSteps().size(); i++)
-        line((i + 1) + ". " + esc(a.nextSteps().get(i)));
+        line((i + 1) + ". " + esc(a.nextSteps().get(i).text()));
       line("");
     }
 
@@ -334,7 +334,7 @@ public final class MarkdownRenderer implements Renderer {
         String gaps =
             q.gaps().isEmpty()
                 ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence())
-                : String.join("; ", q.gaps());
+                : String.join("; ", q.gaps().stream().map(Assessment.Gap::text).toList());
         line(
             "| "
                 + q.id().replace("REL", "REL ")
@@ -481,6 +481,11 @@ public final class MarkdownRenderer implements Renderer {
 
     private void line(String s) {
       sb.append(s).append('\n');
+    }
+
+    /** Locations as plain text, comma-separated. */
+    private String shownPlainly(List<Location> evidence) {
+      return String.join(", ", evidence.stream().map(roots::shown).toList());
     }
 
     private String cite(List<Location> evidence, int max) {
