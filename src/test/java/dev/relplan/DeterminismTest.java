@@ -29,7 +29,7 @@ class DeterminismTest {
 
   /**
    * Markdown and JSON of one CLI run, with the scanned root's display path replaced by {@code
-   * <root>/}.
+   * <root>/} and its name by {@code <root>}.
    */
   record Reports(String markdown, String json) {}
 
@@ -57,11 +57,14 @@ class DeterminismTest {
     }
     assertThat(code).as("exit code; stderr: " + err.toString(StandardCharsets.UTF_8)).isZero();
     String rootDisplay = root.normalize().toString().replace('\\', '/') + "/";
+    // The JSON names the root, as given, beside each file.
+    String rootName = "\"" + root.normalize().toString().replace('\\', '/') + "\"";
     return new Reports(
         Files.readString(out.resolve("reliability-plan.md"), StandardCharsets.UTF_8)
             .replace(rootDisplay, "<root>/"),
         Files.readString(out.resolve("reliability-plan.json"), StandardCharsets.UTF_8)
-            .replace(rootDisplay, "<root>/"));
+            .replace(rootDisplay, "<root>/")
+            .replace(rootName, "\"<root>\""));
   }
 
   @Test

@@ -7,8 +7,13 @@ import dev.relplan.rules.Strength;
 import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import dev.relplan.source.SkippedFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Everything the renderers show; renderers compute nothing. */
 public record Assessment(
@@ -30,19 +35,20 @@ public record Assessment(
     String maturityReason,
     List<Action> plan,
     List<TestRow> testingPlan,
-    List<String> nextSteps,
+    List<NextStep> nextSteps,
     List<SkippedFile> skippedFiles,
     java.util.Map<String, Integer> notAssessedTypes,
     int resourcesAnalyzed,
-    List<String> fixedSinceBaseline,
+    List<PastFinding> fixedSinceBaseline,
     boolean nothingAssessable) {
 
   /**
-   * A finding with its report id and, against a --baseline report, whether it is new or unchanged.
+   * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
+   * report, whether it is new or unchanged (null without a baseline).
    */
-  public record NumberedFinding(String id, Finding finding, String status) {
+  public record NumberedFinding(String id, Finding finding, String status, String fingerprint) {
     public NumberedFinding(String id, Finding finding) {
-      this(id, finding, "new");
+      this(id, finding, null, null);
     }
 
     public Risk risk() {
@@ -50,35 +56,70 @@ public record Assessment(
     }
 
     /**
-     * What identifies the same finding across runs: rule, resource and file (lines move as files
-     * change).
+     * How reports before fingerprints identified a finding (rule, resource and file as the scan
+     * named it): matched only against baseline findings without a fingerprint.
      */
-    public String baselineKey() {
+    public String legacyKey() {
       String file = finding.evidence().isEmpty() ? "" : finding.evidence().get(0).file();
-      return finding.rule().id() + "|" + finding.resource() + "|" + file;
+      return legacyKey(finding.rule().id(), finding.resource(), file);
+    }
+
+    public static String legacyKey(String rule, String resource, String file) {
+      return rule + "|" + resource + "|" + file;
     }
   }
 
   /**
-   * The same assessment with each finding marked new or unchanged against a previous report, and
-   * what was fixed.
+   * A finding of a --baseline report: its fingerprint (null in reports written before fingerprints,
+   * matched by {@code legacyKey} then), id, rule, title, resource and first location (null for
+   * repository-level findings).
    */
-  public Assessment withBaseline(java.util.Map<String, String> previous) {
-    List<NumberedFinding> marked = new java.util.ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (NumberedFinding f : findings) {
-      String key = f.baselineKey();
-      seen.add(key);
-      marked.add(
-          new NumberedFinding(
-              f.id(), f.finding(), previous.containsKey(key) ? "unchanged" : "new"));
+  public record PastFinding(
+      String fingerprint,
+      String legacyKey,
+      String id,
+      String rule,
+      String title,
+      String resource,
+      String resourceType,
+      Location location) {}
+
+  /** The roots the scan was given, to name each location's root. */
+  public ScanRoots scanRoots() {
+    return ScanRoots.of(packagesAnalyzed);
+  }
+
+  /**
+   * The same assessment with each finding marked new or unchanged against a previous report, and
+   * the previous report's findings that are gone.
+   */
+  public Assessment withBaseline(List<PastFinding> previous) {
+    Set<String> pastFingerprints = new HashSet<>();
+    Set<String> pastLegacyKeys = new HashSet<>();
+    for (PastFinding p : previous) {
+      if (p.fingerprint() != null) pastFingerprints.add(p.fingerprint());
+      else pastLegacyKeys.add(p.legacyKey());
     }
-    List<String> fixed = new java.util.ArrayList<>();
-    previous.forEach(
-        (key, title) -> {
-          if (!seen.contains(key)) fixed.add(title);
-        });
-    fixed.sort(null);
+    List<NumberedFinding> marked = new ArrayList<>();
+    Set<String> nowFingerprints = new HashSet<>();
+    Set<String> nowLegacyKeys = new HashSet<>();
+    for (NumberedFinding f : findings) {
+      nowFingerprints.add(f.fingerprint());
+      nowLegacyKeys.add(f.legacyKey());
+      boolean known =
+          pastFingerprints.contains(f.fingerprint()) || pastLegacyKeys.contains(f.legacyKey());
+      marked.add(
+          new NumberedFinding(f.id(), f.finding(), known ? "unchanged" : "new", f.fingerprint()));
+    }
+    List<PastFinding> fixed = new ArrayList<>();
+    for (PastFinding p : previous) {
+      boolean gone =
+          p.fingerprint() != null
+              ? !nowFingerprints.contains(p.fingerprint())
+              : !nowLegacyKeys.contains(p.legacyKey());
+      if (gone) fixed.add(p);
+    }
+    fixed.sort(Comparator.comparing(PastFinding::id));
     return new Assessment(
         workload,
         availabilityTarget,
@@ -144,7 +185,7 @@ public record Assessment(
       String question,
       String status,
       List<Location> evidence,
-      List<String> gaps,
+      List<Gap> gaps,
       String risk,
       List<String> bestPractices,
       String decidingEvidence) {}
@@ -163,13 +204,53 @@ public record Assessment(
       List<String> dependsOn,
       List<String> awsServices) {}
 
+  /** A resilience test to run, with where the repository already has it (up to three places). */
   public record TestRow(
       String test,
       String validates,
       String frequency,
       String awsService,
       boolean evidenceExists,
-      String evidence) {}
+      List<Location> evidence) {}
+
+  /**
+   * What a Well-Architected question lacks: a finding (its id, fingerprint and title) or an item
+   * that could not be determined (its rule, resource and reason), with where it is.
+   */
+  public record Gap(
+      String finding,
+      String fingerprint,
+      String rule,
+      String resource,
+      String text,
+      List<Location> evidence) {
+    static Gap of(NumberedFinding f) {
+      return new Gap(
+          f.id(),
+          f.fingerprint(),
+          f.finding().rule().id(),
+          f.finding().resource(),
+          f.id() + " " + f.finding().title(),
+          f.finding().evidence().isEmpty() ? List.of() : List.of(f.finding().evidence().get(0)));
+    }
+
+    static Gap of(Undetermined u) {
+      return new Gap(
+          null,
+          null,
+          u.rule().id(),
+          u.resource(),
+          "Cannot Determine: " + u.resource() + " (" + u.reason() + ")",
+          u.evidence().isEmpty() ? List.of() : List.of(u.evidence().get(0)));
+    }
+  }
+
+  /**
+   * One of this week's steps: a plan action, worded for people in {@code text}, with the findings
+   * it fixes and the first location of each.
+   */
+  public record NextStep(
+      String action, String title, String text, List<String> findings, List<Location> evidence) {}
 
   /** Said once, under the Well-Architected questions: which titles follow the current wording. */
   public static final String WA_WORDING_NOTE = WaQuestions.WORDING_NOTE;

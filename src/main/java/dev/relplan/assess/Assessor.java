@@ -29,6 +29,7 @@ import dev.relplan.rules.Tier;
 import dev.relplan.rules.Topology;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,10 +65,12 @@ public final class Assessor {
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
     notes.addAll(incidentNotes(in.context()));
     List<Assessment.NumberedFinding> findings =
-        numbered(
-            Calibration.incidents(
-                Calibration.apply(Criticality.rate(out.findings(), roles), pipeline),
-                in.context().incidents()));
+        FindingIdentity.fingerprinted(
+            numbered(
+                Calibration.incidents(
+                    Calibration.apply(Criticality.rate(out.findings(), roles), pipeline),
+                    in.context().incidents())),
+            ScanRoots.of(in.packages()));
 
     List<Strength> strengths = new ArrayList<>(out.strengths());
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));
@@ -104,7 +107,7 @@ public final class Assessor {
             : maturityReason(findings, scorecard, maturity),
         plan,
         TestingPlan.of(w, roles),
-        nextSteps(plan),
+        nextSteps(plan, findings),
         in.skipped(),
         w.notAssessedTypes,
         w.resources().size(),
@@ -306,7 +309,12 @@ public final class Assessor {
    * The seed's "top 5 actions to take this week": quick wins only, riskiest first; when no action
    * fits in a week, the first foundation action to begin.
    */
-  private static List<String> nextSteps(List<Assessment.Action> plan) {
+  private static List<Assessment.NextStep> nextSteps(
+      List<Assessment.Action> plan, List<Assessment.NumberedFinding> findings) {
+    Map<String, Location> firstLocation = new LinkedHashMap<>();
+    for (Assessment.NumberedFinding f : findings)
+      if (!f.finding().evidence().isEmpty())
+        firstLocation.put(f.id(), f.finding().evidence().get(0));
     List<Assessment.Action> sorted =
         new ArrayList<>(plan.stream().filter(a -> a.tier() == Tier.QUICK_WIN).toList());
     if (sorted.isEmpty() && !plan.isEmpty()) {
@@ -317,36 +325,39 @@ public final class Assessor {
                       .thenComparing(Assessment.Action::impact))
               .orElseThrow();
       return List.of(
-          "No action fits in a week: begin "
-              + first.id()
-              + " "
-              + first.title()
-              + " ("
-              + first.tier().title
-              + "): "
-              + first.action()
-              + " ["
-              + String.join(", ", first.findings())
-              + "]");
+          nextStep(
+              first,
+              "No action fits in a week: begin ",
+              " (" + first.tier().title + ")",
+              firstLocation));
     }
     sorted.sort(
         Comparator.comparing(Assessment.Action::impact)
             .thenComparing(Assessment.Action::tier)
             .thenComparing(a -> -a.findings().size())
             .thenComparing(Assessment.Action::id));
-    List<String> out = new ArrayList<>();
-    for (Assessment.Action a : sorted.subList(0, Math.min(5, sorted.size()))) {
-      out.add(
-          a.id()
-              + " "
-              + a.title()
-              + ": "
-              + a.action()
-              + " ["
-              + String.join(", ", a.findings())
-              + "]");
-    }
+    List<Assessment.NextStep> out = new ArrayList<>();
+    for (Assessment.Action a : sorted.subList(0, Math.min(5, sorted.size())))
+      out.add(nextStep(a, "", "", firstLocation));
     return out;
+  }
+
+  private static Assessment.NextStep nextStep(
+      Assessment.Action a, String prefix, String suffix, Map<String, Location> firstLocation) {
+    String text =
+        prefix
+            + a.id()
+            + " "
+            + a.title()
+            + suffix
+            + ": "
+            + a.action()
+            + " ["
+            + String.join(", ", a.findings())
+            + "]";
+    List<Location> evidence =
+        a.findings().stream().map(firstLocation::get).filter(l -> l != null).toList();
+    return new Assessment.NextStep(a.id(), a.title(), text, a.findings(), evidence);
   }
 
   // ---------------------------------------------------------------- SPOF and recovery tables
@@ -711,13 +722,11 @@ public final class Assessor {
   }
 
   /** The findings against the question, then what could not be determined for it. */
-  private static List<String> gaps(List<Assessment.NumberedFinding> fs, List<Undetermined> us) {
-    List<String> gaps = fs.stream().map(f -> f.id() + " " + f.finding().title()).toList();
-    if (!us.isEmpty()) {
-      gaps = new ArrayList<>(gaps);
-      for (Undetermined u : us)
-        gaps.add("Cannot Determine: " + u.resource() + " (" + u.reason() + ")");
-    }
+  private static List<Assessment.Gap> gaps(
+      List<Assessment.NumberedFinding> fs, List<Undetermined> us) {
+    List<Assessment.Gap> gaps = new ArrayList<>();
+    for (Assessment.NumberedFinding f : fs) gaps.add(Assessment.Gap.of(f));
+    for (Undetermined u : us) gaps.add(Assessment.Gap.of(u));
     return gaps;
   }
 }

@@ -214,8 +214,6 @@ final class TestingPlan {
         frequency,
         service,
         !evidence.isEmpty(),
-        evidence.isEmpty()
-            ? ""
-            : String.join(", ", evidence.stream().limit(3).map(Location::toString).toList()));
+        evidence.stream().limit(3).toList());
   }
 }

@@ -37,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -207,7 +206,7 @@ final class AssessCommand implements Callable<Integer> {
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
 
-    Map<String, String> previous = baseline == null ? null : Baseline.load(baseline);
+    List<Assessment.PastFinding> previous = baseline == null ? null : Baseline.load(baseline);
     for (Path p : varFiles) checkVarFile(p);
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
@@ -253,7 +252,7 @@ final class AssessCommand implements Callable<Integer> {
         assessment.findings().stream().filter(f -> f.risk().atLeast(threshold)).count();
     long fresh =
         assessment.findings().stream()
-            .filter(f -> f.risk().atLeast(threshold) && f.status().equals("new"))
+            .filter(f -> f.risk().atLeast(threshold) && !"unchanged".equals(f.status()))
             .count();
     if (fresh == 0) return 0;
     System.err.println(

@@ -2,13 +2,16 @@ package dev.relplan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.relplan.assess.Assessment;
+import dev.relplan.assess.FindingIdentity;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Strength;
 import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -29,7 +32,7 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public String render(ReportInput input) {
-    return render(input.assessment(), input.toolVersion(), input.snippets());
+    return render(input.assessment(), input.toolVersion(), input.snippets(), input.givenDate());
   }
 
   /**
@@ -37,7 +40,13 @@ public final class JsonRenderer implements Renderer {
    * location.
    */
   public static String render(Assessment a, String version, Function<Location, String> snippet) {
-    return PrettyJson.write(g -> new Report(g, a, snippet).write(version));
+    return render(a, version, snippet, null);
+  }
+
+  /** The JSON report of one assessment, with the date the plan is for when one was given. */
+  public static String render(
+      Assessment a, String version, Function<Location, String> snippet, String date) {
+    return PrettyJson.write(g -> new Report(g, a, snippet).write(version, date));
   }
 
   /** One report being written: one method per top-level field, in the order they appear. */
@@ -45,18 +54,22 @@ public final class JsonRenderer implements Renderer {
     private final JsonGenerator g;
     private final Assessment a;
     private final Function<Location, String> snippet;
+    private final ScanRoots roots;
 
     Report(JsonGenerator g, Assessment a, Function<Location, String> snippet) {
       this.g = g;
       this.a = a;
       this.snippet = snippet;
+      this.roots = a.scanRoots();
     }
 
-    void write(String version) throws IOException {
+    void write(String version, String date) throws IOException {
       g.writeStartObject();
       g.writeStringField("schemaVersion", "1");
       tool(version);
+      if (date != null) g.writeStringField("date", date);
       workload();
+      strings("roots", roots.labels());
       summary();
       scorecard();
       findings();
@@ -68,8 +81,8 @@ public final class JsonRenderer implements Renderer {
       waQuestions();
       plan();
       testingPlan();
-      strings("nextSteps", a.nextSteps());
-      strings("fixedSinceBaseline", a.fixedSinceBaseline());
+      nextSteps();
+      fixedSinceBaseline();
       skippedFiles();
       g.writeEndObject();
     }
@@ -84,7 +97,8 @@ public final class JsonRenderer implements Renderer {
     private void workload() throws IOException {
       g.writeObjectFieldStart("workload");
       g.writeStringField("name", a.workload());
-      nullable("availabilityTarget", a.availabilityTarget());
+      if (a.availabilityTarget() == null) g.writeNullField("availabilityTarget");
+      else g.writeNumberField("availabilityTarget", new BigDecimal(a.availabilityTarget()));
       nullable("rto", a.rto());
       nullable("rpo", a.rpo());
       strings("packagesAnalyzed", a.packagesAnalyzed());
@@ -126,11 +140,15 @@ public final class JsonRenderer implements Renderer {
       Finding f = nf.finding();
       g.writeStartObject();
       g.writeStringField("id", nf.id());
+      g.writeStringField("fingerprint", nf.fingerprint());
       g.writeStringField("rule", f.rule().id());
       nullable("flag", f.flag());
       g.writeStringField("title", f.title());
       g.writeStringField("domain", f.rule().domain().title);
       g.writeStringField("resource", f.resource());
+      nullable("resourceType", FindingIdentity.resourceType(f));
+      g.writeStringField("address", FindingIdentity.address(f, roots));
+      nullable("root", f.evidence().isEmpty() ? null : roots.rooted(f.evidence().get(0)).root());
       evidence(f.evidence());
       g.writeStringField("impact", f.impact().title);
       g.writeStringField("impactReason", f.impactReason());
@@ -148,7 +166,7 @@ public final class JsonRenderer implements Renderer {
               .map(q -> "REL" + Integer.parseInt(q.substring(3)))
               .toList());
       strings("bestPractices", f.rule().bestPractices());
-      g.writeStringField("status", nf.status());
+      if (nf.status() != null) g.writeStringField("status", nf.status());
       g.writeEndObject();
     }
 
@@ -219,8 +237,10 @@ public final class JsonRenderer implements Renderer {
       for (Assessment.IntegrationRow r : a.integrations()) {
         g.writeStartObject();
         g.writeStringField("integration", r.integration());
-        g.writeStringField("file", r.evidence().get(0).file());
-        g.writeNumberField("line", r.evidence().get(0).line());
+        Location at = roots.rooted(r.evidence().get(0));
+        nullable("root", at.root());
+        g.writeStringField("file", at.file());
+        g.writeNumberField("line", at.line());
         g.writeStringField("kind", r.kind());
         g.writeStringField("client", r.client());
         nullable("target", r.target());
@@ -242,7 +262,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("question", q.question());
         g.writeStringField("status", q.status());
         evidence(q.evidence());
-        strings("gaps", q.gaps());
+        gaps(q.gaps());
         g.writeStringField("risk", q.risk());
         strings("bestPractices", q.bestPractices());
         g.writeStringField("decidingEvidence", q.decidingEvidence());
@@ -289,7 +309,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("frequency", r.frequency());
         g.writeStringField("awsService", r.awsService());
         g.writeBooleanField("evidenceExists", r.evidenceExists());
-        g.writeStringField("evidence", r.evidence());
+        evidence(r.evidence());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -299,7 +319,9 @@ public final class JsonRenderer implements Renderer {
       g.writeArrayFieldStart("skippedFiles");
       for (var s : a.skippedFiles()) {
         g.writeStartObject();
-        g.writeStringField("file", s.file());
+        Location at = roots.rooted(s.file());
+        nullable("root", at.root());
+        g.writeStringField("file", at.file());
         g.writeStringField("reason", s.reason());
         g.writeEndObject();
       }
@@ -310,9 +332,66 @@ public final class JsonRenderer implements Renderer {
       g.writeArrayFieldStart("evidence");
       for (Location l : evidence) {
         g.writeStartObject();
-        g.writeStringField("file", l.file());
-        g.writeNumberField("line", l.line());
+        Location at = roots.rooted(l);
+        nullable("root", at.root());
+        g.writeStringField("file", at.file());
+        g.writeNumberField("line", at.line());
         g.writeStringField("snippet", snippet.apply(l));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    /** This week's steps: the action, its findings and where each is. */
+    private void nextSteps() throws IOException {
+      g.writeArrayFieldStart("nextSteps");
+      for (Assessment.NextStep step : a.nextSteps()) {
+        g.writeStartObject();
+        g.writeStringField("action", step.action());
+        g.writeStringField("title", step.title());
+        g.writeStringField("text", step.text());
+        strings("findings", step.findings());
+        evidence(step.evidence());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    /** A question's gaps: each a finding (id, fingerprint) or a Cannot Determine item. */
+    private void gaps(List<Assessment.Gap> gaps) throws IOException {
+      g.writeArrayFieldStart("gaps");
+      for (Assessment.Gap gap : gaps) {
+        g.writeStartObject();
+        nullable("finding", gap.finding());
+        nullable("fingerprint", gap.fingerprint());
+        g.writeStringField("rule", gap.rule());
+        g.writeStringField("resource", gap.resource());
+        g.writeStringField("text", gap.text());
+        evidence(gap.evidence());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    /** The baseline's findings that are gone, as the baseline report described them. */
+    private void fixedSinceBaseline() throws IOException {
+      g.writeArrayFieldStart("fixedSinceBaseline");
+      for (Assessment.PastFinding p : a.fixedSinceBaseline()) {
+        g.writeStartObject();
+        g.writeStringField("id", p.id());
+        nullable("fingerprint", p.fingerprint());
+        g.writeStringField("rule", p.rule());
+        g.writeStringField("title", p.title());
+        g.writeStringField("resource", p.resource());
+        nullable("resourceType", p.resourceType());
+        if (p.location() == null) g.writeNullField("location");
+        else {
+          g.writeObjectFieldStart("location");
+          nullable("root", p.location().root());
+          g.writeStringField("file", p.location().file());
+          g.writeNumberField("line", p.location().line());
+          g.writeEndObject();
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -7,6 +7,7 @@ import dev.relplan.rules.Strength;
 import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +41,12 @@ public final class MarkdownRenderer implements Renderer {
     private final Assessment a;
     private final StringBuilder sb = new StringBuilder();
 
+    /** Files are shown relative to their root, named when several were scanned. */
+    private final ScanRoots roots;
+
     Plan(Assessment a) {
       this.a = a;
+      this.roots = a.scanRoots();
     }
 
     String write(String date) {
@@ -90,9 +95,9 @@ public final class MarkdownRenderer implements Renderer {
               + (a.undetermined().isEmpty()
                   ? ""
                   : " (" + a.undetermined().size() + " Cannot Determine)"));
-      if (a.findings().stream().anyMatch(f -> !f.status().equals("new"))
+      if (a.findings().stream().anyMatch(f -> "unchanged".equals(f.status()))
           || !a.fixedSinceBaseline().isEmpty()) {
-        long fresh = a.findings().stream().filter(f -> f.status().equals("new")).count();
+        long fresh = a.findings().stream().filter(f -> "new".equals(f.status())).count();
         line(
             "- **Since Baseline**: "
                 + fresh
@@ -179,7 +184,7 @@ public final class MarkdownRenderer implements Renderer {
               + nf.risk().title
               + "] "
               + esc(f.title())
-              + (nf.status().equals("unchanged") ? " (unchanged since baseline)" : ""));
+              + ("unchanged".equals(nf.status()) ? " (unchanged since baseline)" : ""));
       line(
           "- **Domain**: "
               + f.rule().domain().title
@@ -302,7 +307,7 @@ public final class MarkdownRenderer implements Renderer {
                 + " | "
                 + r.awsService()
                 + " | "
-                + (r.evidenceExists() ? "Yes (" + r.evidence() + ")" : "No")
+                + (r.evidenceExists() ? "Yes (" + shownPlainly(r.evidence()) + ")" : "No")
                 + " |");
       }
       line("");
@@ -317,7 +322,7 @@ public final class MarkdownRenderer implements Renderer {
         line(
             "No gaps found: schedule a game day and a DR drill to confirm the design works as declared.");
       for (int i = 0; i < a.nextSteps().size(); i++)
-        line((i + 1) + ". " + esc(a.nextSteps().get(i)));
+        line((i + 1) + ". " + esc(a.nextSteps().get(i).text()));
       line("");
     }
 
@@ -331,7 +336,7 @@ public final class MarkdownRenderer implements Renderer {
         String gaps =
             q.gaps().isEmpty()
                 ? (q.decidingEvidence().isEmpty() ? "None" : q.decidingEvidence())
-                : String.join("; ", q.gaps());
+                : String.join("; ", q.gaps().stream().map(Assessment.Gap::text).toList());
         line(
             "| "
                 + q.id().replace("REL", "REL ")
@@ -417,7 +422,8 @@ public final class MarkdownRenderer implements Renderer {
         line("");
         line("| File | Reason |");
         line("|------|--------|");
-        a.skippedFiles().forEach(s -> line("| " + esc(s.file()) + " | " + esc(s.reason()) + " |"));
+        a.skippedFiles()
+            .forEach(s -> line("| " + esc(roots.shown(s.file())) + " | " + esc(s.reason()) + " |"));
       }
       line("");
     }
@@ -478,25 +484,30 @@ public final class MarkdownRenderer implements Renderer {
     private void line(String s) {
       sb.append(s).append('\n');
     }
+
+    /** Locations as plain text, comma-separated. */
+    private String shownPlainly(List<Location> evidence) {
+      return String.join(", ", evidence.stream().map(roots::shown).toList());
+    }
+
+    private String cite(List<Location> evidence, int max) {
+      return evidence.isEmpty() ? "" : " (" + locs(evidence, max) + ")";
+    }
+
+    private String locs(List<Location> evidence, int max) {
+      if (evidence.isEmpty()) return "—";
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < Math.min(max, evidence.size()); i++) {
+        if (i > 0) b.append(", ");
+        b.append('`').append(codeText(roots.shown(evidence.get(i)))).append('`');
+      }
+      if (evidence.size() > max) b.append(" +").append(evidence.size() - max);
+      return b.toString();
+    }
   }
 
   private static String orDash(String s) {
     return s == null ? "not stated" : s;
-  }
-
-  private static String cite(List<Location> evidence, int max) {
-    return evidence.isEmpty() ? "" : " (" + locs(evidence, max) + ")";
-  }
-
-  static String locs(List<Location> evidence, int max) {
-    if (evidence.isEmpty()) return "—";
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < Math.min(max, evidence.size()); i++) {
-      if (i > 0) b.append(", ");
-      b.append('`').append(codeText(evidence.get(i).toString())).append('`');
-    }
-    if (evidence.size() > max) b.append(" +").append(evidence.size() - max);
-    return b.toString();
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.relplan.report;
 import dev.relplan.assess.Assessment;
 import dev.relplan.rules.Rule;
 import dev.relplan.source.Location;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,6 +24,16 @@ public record ReportInput(
     String toolVersion,
     Function<Location, String> snippets,
     List<Rule> rules) {
+
+  /** The date the plan is for when one was given (YYYY-MM-DD), else null. */
+  public String givenDate() {
+    if (date == null) return null;
+    try {
+      return LocalDate.parse(date).toString();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
 
   /**
    * Whether the scan found nothing to assess: no resource, no outbound call, no code or migration

@@ -7,9 +7,9 @@ import dev.relplan.rules.Risk;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleMeta;
 import dev.relplan.source.Location;
+import dev.relplan.source.ScanRoots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,15 @@ import java.util.TreeMap;
 /**
  * Findings as SARIF 2.1.0, for code-scanning dashboards and pull-request annotations. Critical and
  * High risks are errors, Medium warnings, Low notes; the first evidence line is the location and
- * the other deciding lines are related locations. URIs are percent-encoded and relative to the
- * {@code %SRCROOT%} base (the scanned root). A finding about something absent has no line of its
+ * the other deciding lines are related locations. URIs are percent-encoded and relative to the scan
+ * root the file belongs to, one {@code originalUriBaseIds} entry per root: {@code %SRCROOT%} when
+ * one root was given, else each root's name. A finding about something absent has no line of its
  * own: it is anchored at line 1 of the repository's main file, the file the findings cite most (the
  * main template or configuration), else README.md, since code-scanning dashboards drop results
  * without a location.
  */
 public final class SarifRenderer implements Renderer {
-  /** The base every result URI is relative to: the scanned root. */
+  /** The base every result URI is relative to when one root was scanned. */
   static final String SOURCE_ROOT = "%SRCROOT%";
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -50,7 +51,7 @@ public final class SarifRenderer implements Renderer {
    * finding.
    */
   public static String render(Assessment a, List<Rule> rules, String version) {
-    return PrettyJson.write(g -> new Log(g).write(a, rules, version));
+    return PrettyJson.write(g -> new Log(g, a.scanRoots()).write(a, rules, version));
   }
 
   /** One SARIF log being written: the tool with its rules, then one result per finding. */
@@ -60,14 +61,14 @@ public final class SarifRenderer implements Renderer {
     /** Each rule's position in the tool's rule list, which results refer to. */
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
 
-    /** How often each fingerprint was written: a repeat gets a #n suffix so each stays unique. */
-    private final Map<String, Integer> fingerprints = new HashMap<>();
-
     /** Where findings about something absent are shown. */
     private Location anchor;
 
-    Log(JsonGenerator g) {
+    private final ScanRoots roots;
+
+    Log(JsonGenerator g, ScanRoots roots) {
       this.g = g;
+      this.roots = roots;
     }
 
     void write(Assessment a, List<Rule> rules, String version) throws IOException {
@@ -78,19 +79,34 @@ public final class SarifRenderer implements Renderer {
       g.writeStartObject();
       tool(rules, version);
       anchor = new Location(mainFile(a), 1);
-      g.writeObjectFieldStart("originalUriBaseIds");
-      g.writeObjectFieldStart(SOURCE_ROOT);
-      g.writeObjectFieldStart("description");
-      g.writeStringField("text", "The scanned directory (PATH): every uri is relative to it.");
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeEndObject();
+      uriBaseIds();
       g.writeArrayFieldStart("results");
       for (Assessment.NumberedFinding nf : a.findings()) result(nf);
       g.writeEndArray();
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();
+    }
+
+    /** One base per scan root: every uri is relative to the root its file came from. */
+    private void uriBaseIds() throws IOException {
+      g.writeObjectFieldStart("originalUriBaseIds");
+      for (String root : roots.labels()) {
+        g.writeObjectFieldStart(uriBaseId(root));
+        g.writeObjectFieldStart("description");
+        g.writeStringField(
+            "text",
+            roots.several()
+                ? "The scanned path " + root + ": every uri with this base is relative to it."
+                : "The scanned directory (PATH): every uri is relative to it.");
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+
+    private String uriBaseId(String root) {
+      return roots.several() ? root : SOURCE_ROOT;
     }
 
     private void tool(List<Rule> rules, String version) throws IOException {
@@ -141,9 +157,7 @@ public final class SarifRenderer implements Renderer {
       g.writeEndObject();
       locations(f.evidence());
       g.writeObjectFieldStart("partialFingerprints");
-      int seen = fingerprints.merge(nf.baselineKey(), 1, Integer::sum);
-      g.writeStringField(
-          "relplanFinding/v1", seen == 1 ? nf.baselineKey() : nf.baselineKey() + "#" + seen);
+      g.writeStringField("relplanFinding/v2", nf.fingerprint());
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
       g.writeStringField("risk", nf.risk().title);
@@ -182,13 +196,14 @@ public final class SarifRenderer implements Renderer {
       }
     }
 
-    private void location(Location l, int id) throws IOException {
+    private void location(Location scanned, int id) throws IOException {
+      Location l = roots.rooted(scanned);
       g.writeStartObject();
       if (id >= 0) g.writeNumberField("id", id);
       g.writeObjectFieldStart("physicalLocation");
       g.writeObjectFieldStart("artifactLocation");
       g.writeStringField("uri", percentEncoded(l.file()));
-      g.writeStringField("uriBaseId", SOURCE_ROOT);
+      if (l.root() != null) g.writeStringField("uriBaseId", uriBaseId(l.root()));
       g.writeEndObject();
       g.writeObjectFieldStart("region");
       g.writeNumberField("startLine", l.line());

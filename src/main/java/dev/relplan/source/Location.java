@@ -1,12 +1,27 @@
 package dev.relplan.source;
 
+import java.util.Comparator;
+import java.util.Objects;
+
 /**
- * A place in a scanned file: path relative to the scanned root (forward slashes) and 1-based line.
+ * A place in a scanned file: 1-based line in {@code file} (forward slashes). While the scan runs,
+ * {@code root} is null and {@code file} is the path the scan knows the file by, which carries the
+ * root's name in front when several roots were given; {@link ScanRoots#rooted} gives the reports'
+ * form, where {@code root} names the scan root and {@code file} is relative to it.
  */
-public record Location(String file, int line) implements Comparable<Location> {
+public record Location(String root, String file, int line) implements Comparable<Location> {
+  private static final Comparator<String> ROOTS = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  /** A location as the scan records it, before its root is split off. */
+  public Location(String file, int line) {
+    this(null, file, line);
+  }
+
   @Override
   public int compareTo(Location o) {
-    int c = file.compareTo(o.file);
+    int c = Objects.compare(root, o.root, ROOTS);
+    if (c != 0) return c;
+    c = file.compareTo(o.file);
     return c != 0 ? c : Integer.compare(line, o.line);
   }
 

@@ -391,24 +391,35 @@ class CliTest {
     assertThat(evidenceFiles(r.json())).containsExactly("data.yaml");
   }
 
+  /** Each evidence location as "root | file". */
+  static List<String> rootedEvidence(JsonNode report) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (JsonNode f : report.get("findings"))
+      for (JsonNode e : f.get("evidence"))
+        out.add(e.get("root").asText() + " | " + e.get("file").asText());
+    return List.copyOf(out);
+  }
+
   @Test
-  void fileGivenWithOtherPathsIsCitedByItsOwnPath() throws IOException {
+  void fileGivenWithOtherPathsIsItsOwnRootAndCitedByItsName() throws IOException {
     Result r = run("assess", ORDERS + "/data.yaml", RESILIENT, "--format", "json");
     assertThat(r.code()).isZero();
-    assertThat(evidenceFiles(r.json()))
+    assertThat(rootedEvidence(r.json()))
         .isNotEmpty()
-        .allMatch(f -> f.equals(ORDERS + "/data.yaml") || f.startsWith(RESILIENT + "/"));
+        .allMatch(
+            f -> f.equals(ORDERS + "/data.yaml | data.yaml") || f.startsWith(RESILIENT + " | "));
     assertThat(r.json().at("/workload/packagesAnalyzed").toString())
         .contains("\"" + ORDERS + "/data.yaml\"");
   }
 
   @Test
-  void severalDirectoriesAreCitedWithTheirPrefixes() throws IOException {
+  void severalDirectoriesCiteFilesRelativeToTheirRoot() throws IOException {
     Result r = run("assess", RESILIENT, ORDERS, "--format", "json");
     assertThat(r.code()).isZero();
-    assertThat(evidenceFiles(r.json()))
+    assertThat(rootedEvidence(r.json()))
         .isNotEmpty()
-        .allMatch(f -> f.startsWith(ORDERS + "/") || f.startsWith(RESILIENT + "/"));
-    for (String f : evidenceFiles(r.json())) assertThat(Path.of(f)).as(f).isRegularFile();
+        .allMatch(f -> f.startsWith(ORDERS + " | ") || f.startsWith(RESILIENT + " | "));
+    for (String f : rootedEvidence(r.json()))
+      assertThat(Path.of(f.replace(" | ", "/"))).as(f).isRegularFile();
   }
 }

@@ -11,11 +11,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.relplan.assess.Assessment;
 import dev.relplan.cli.Main;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.parse.JsonLoader;
 import dev.relplan.parse.ParseException;
+import dev.relplan.pipeline.Baseline;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
@@ -94,6 +96,7 @@ class JsonReportSchemaTest {
         render(Path.of("examples/orders-platform"), new Context(99.95, "PT1H", "PT15M"), List.of());
     JsonNode tree = MAPPER.readTree(json);
     assertThat(tree.at("/workload/availabilityTarget").asText()).isEqualTo("99.95");
+    assertThat(tree.at("/workload/availabilityTarget").isNumber()).isTrue();
     assertThat(validate(tree)).isEmpty();
   }
 
@@ -142,8 +145,28 @@ class JsonReportSchemaTest {
                 Context.defaults(),
                 List.of()));
     String json = JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets());
-    assertThat(json).contains("examples/resilient-web/service.yaml");
+    assertThat(json).contains("\"root\" : \"examples/resilient-web\"");
     assertThat(validate(json)).isEmpty();
+  }
+
+  @Test
+  void reportAgainstABaselineWithADateValidates(@TempDir Path dir) throws IOException {
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
+    ObjectNode previous =
+        (ObjectNode)
+            MAPPER.readTree(JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets()));
+    ((ObjectNode) previous.get("findings").get(0)).put("fingerprint", "0000000000000000");
+    Path baseline = dir.resolve("baseline.json");
+    Files.writeString(baseline, MAPPER.writeValueAsString(previous));
+    Assessment marked = r.assessment().withBaseline(Baseline.load(baseline));
+    JsonNode report =
+        MAPPER.readTree(JsonRenderer.render(marked, Main.VERSION, r.snippets(), "2026-12-06"));
+    assertThat(report.get("fixedSinceBaseline")).hasSize(1);
+    assertThat(report.get("date").asText()).isEqualTo("2026-12-06");
+    assertThat(validate(report)).isEmpty();
   }
 
   @Test

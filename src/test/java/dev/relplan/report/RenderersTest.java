@@ -70,7 +70,7 @@ class RenderersTest {
     assertThat(all.byFormat("md").orElseThrow().render(input))
         .isEqualTo(MarkdownRenderer.render(r.assessment(), "2026-01-01"));
     assertThat(all.byFormat("json").orElseThrow().render(input))
-        .isEqualTo(JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets()));
+        .isEqualTo(JsonRenderer.render(r.assessment(), Main.VERSION, r.snippets(), "2026-01-01"));
     assertThat(all.byFormat("sarif").orElseThrow().render(input))
         .isEqualTo(SarifRenderer.render(r.assessment(), RuleRegistry.all(), Main.VERSION));
     assertThat(all.byFormat("html").orElseThrow().render(input))

@@ -73,7 +73,7 @@ class SarifReportTest {
   void fingerprintsAreUnique() throws IOException {
     Set<String> seen = new HashSet<>();
     for (JsonNode r : sarif("examples/orders-platform").path("runs").get(0).path("results"))
-      assertThat(seen.add(r.path("partialFingerprints").path("relplanFinding/v1").asText()))
+      assertThat(seen.add(r.path("partialFingerprints").path("relplanFinding/v2").asText()))
           .as("unique fingerprint")
           .isTrue();
   }
