@@ -35,7 +35,7 @@ public record Advice(String text, String effort, String snippet, String language
                 fix.text(),
                 fix.effort() != null ? fix.effort() : rule.effort(),
                 fix.snippet(),
-                written.fence,
+                fix.snippet() == null ? null : written.fence,
                 fix.dialect());
         }
       }

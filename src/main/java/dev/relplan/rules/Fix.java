@@ -1,7 +1,10 @@
 package dev.relplan.rules;
 
+import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -12,6 +15,7 @@ import java.util.function.Predicate;
  *
  * @param when what the subject must be for this advice, as the rules reference prints it; null when
  *     it fits every subject in the dialect
+ * @param snippet a short fix in the dialect; null when the advice names what to set without one
  * @param effort the effort when it differs from the rule's; null otherwise
  */
 public record Fix(
@@ -26,7 +30,16 @@ public record Fix(
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(applies, "applies");
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(snippet, "snippet");
+    // Text blocks end with a newline; a snippet is printed inside its own fence.
+    if (snippet != null) snippet = snippet.stripTrailing();
+  }
+
+  /**
+   * Advice without a snippet, for a dialect where no one fix fits every subject (a language whose
+   * calls go through many client libraries).
+   */
+  public static Fix in(Dialect dialect, String text) {
+    return new Fix(dialect, null, subject -> true, text, null, null);
   }
 
   /** Advice for every subject written in this dialect. */
@@ -37,6 +50,26 @@ public record Fix(
   /** The same advice, only for subjects that are what {@code when} says. */
   public Fix when(String what, Predicate<Resource> test) {
     return new Fix(dialect, what, test, text, effort, snippet);
+  }
+
+  /**
+   * The same advice, only for subjects of these native types (or generated from a resource of one
+   * of them, as SAM's event source mappings are from its function).
+   */
+  public Fix on(String... types) {
+    Set<String> wanted = Set.of(types);
+    return when(
+        String.join(", ", types),
+        subject -> wanted.contains(subject.type) || wanted.contains(subject.writtenType()));
+  }
+
+  /** The same advice, only for calls made through a client library whose name starts so. */
+  public Fix onClient(String... clients) {
+    return when(
+        String.join(", ", clients),
+        subject ->
+            subject instanceof Integration call
+                && Arrays.stream(clients).anyMatch(call.client::startsWith));
   }
 
   /**
