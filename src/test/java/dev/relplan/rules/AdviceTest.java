@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.DeploymentGroup;
+import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Advice fits the finding's subject: the rule examples' findings get advice in the dialect of the
@@ -186,6 +188,42 @@ class AdviceTest {
     Advice advice = Advice.of(new DeployNoAutoRollback().meta(), generated);
     assertThat(advice.dialect()).isEqualTo(Dialect.SAM);
     assertThat(advice.snippet()).contains("DeploymentPreference").doesNotContain("AutoRollback");
+  }
+
+  @Test
+  void anEventSourceMappingSamGeneratesIsWordedAsTheFunctionsEvent(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Stream:
+            Type: AWS::Kinesis::Stream
+            Properties:
+              StreamModeDetails:
+                StreamMode: ON_DEMAND
+          Consumer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Records:
+                  Type: Kinesis
+                  Properties:
+                    Stream: !GetAtt Stream.Arn
+                    StartingPosition: LATEST
+        """);
+    Finding noDestination =
+        RuleExamplesTest.findingsOf(RuleExamplesTest.assess(dir), "REL-ASYNC-NO-DLQ").stream()
+            .filter(f -> f.subject() instanceof EventSourceMapping)
+            .findFirst()
+            .orElseThrow();
+    Advice advice = Advice.of(noDestination);
+    assertThat(noDestination.subject().writtenType()).isEqualTo("AWS::Serverless::Function");
+    assertThat(advice.dialect()).isEqualTo(Dialect.SAM);
+    assertThat(advice.snippet()).startsWith("Events:").doesNotContain("AWS::Lambda::");
   }
 
   @Test
