@@ -300,7 +300,7 @@ public final class Assessor {
               advice.effort(),
               m.tier(),
               deps,
-              m.awsServices()));
+              advice.services()));
     }
     return out;
   }

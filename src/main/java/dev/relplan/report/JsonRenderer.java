@@ -145,7 +145,7 @@ public final class JsonRenderer implements Renderer {
       nullable("fixLanguage", advice.language());
       g.writeStringField("effort", advice.effort());
       g.writeStringField("tier", f.rule().tier().title);
-      strings("awsServices", f.rule().awsServices());
+      strings("awsServices", advice.services());
       strings(
           "waQuestions",
           f.rule().waQuestions().stream()

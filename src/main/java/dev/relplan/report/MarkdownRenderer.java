@@ -213,9 +213,9 @@ public final class MarkdownRenderer implements Renderer {
       line("- **Effort**: " + advice.effort());
       line(
           "- **AWS Services**: "
-              + (f.rule().awsServices().isEmpty()
+              + (advice.services().isEmpty()
                   ? "None (application code change)"
-                  : String.join(", ", f.rule().awsServices())));
+                  : String.join(", ", advice.services())));
       line("- **Well-Architected**: " + String.join(", ", f.rule().bestPractices()));
     }
 

@@ -14,8 +14,15 @@ import java.util.Set;
  * @param dialect the dialect of the fix; null for the general remediation
  * @param snippet a short fix in that dialect; null for the general remediation
  * @param language the fenced-code-block language of the snippet; null without one
+ * @param services the AWS services the advice involves
  */
-public record Advice(String text, String effort, String snippet, String language, Dialect dialect) {
+public record Advice(
+    String text,
+    String effort,
+    String snippet,
+    String language,
+    Dialect dialect,
+    List<String> services) {
 
   public boolean hasSnippet() {
     return snippet != null;
@@ -36,26 +43,40 @@ public record Advice(String text, String effort, String snippet, String language
                 fix.effort() != null ? fix.effort() : rule.effort(),
                 fix.snippet(),
                 fix.snippet() == null ? null : written.fence,
-                fix.dialect());
+                fix.dialect(),
+                fix.services() != null ? fix.services() : rule.awsServices());
         }
       }
     }
-    return new Advice(rule.remediation(), rule.effort(), null, null, null);
+    return general(rule);
+  }
+
+  private static Advice general(RuleMeta rule) {
+    return new Advice(rule.remediation(), rule.effort(), null, null, null, rule.awsServices());
   }
 
   /**
    * What one plan action for several findings of a rule says: each distinct fitted text once, in
-   * finding order, and each distinct effort once; the rule's own text when there are no findings.
+   * finding order, each distinct effort once and the services of all; the rule's own advice when
+   * there are no findings.
    */
   public static Advice forAction(RuleMeta rule, List<Finding> findings) {
     Set<String> texts = new LinkedHashSet<>();
     Set<String> efforts = new LinkedHashSet<>();
+    Set<String> services = new LinkedHashSet<>();
     for (Finding f : findings) {
       Advice fitted = of(f);
       texts.add(fitted.text());
       efforts.add(fitted.effort());
+      services.addAll(fitted.services());
     }
-    if (texts.isEmpty()) return new Advice(rule.remediation(), rule.effort(), null, null, null);
-    return new Advice(String.join(" ", texts), String.join("; ", efforts), null, null, null);
+    if (texts.isEmpty()) return general(rule);
+    return new Advice(
+        String.join(" ", texts),
+        String.join("; ", efforts),
+        null,
+        null,
+        null,
+        List.copyOf(services));
   }
 }

@@ -3,6 +3,7 @@ package dev.relplan.rules;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
  *     it fits every subject in the dialect
  * @param snippet a short fix in the dialect; null when the advice names what to set without one
  * @param effort the effort when it differs from the rule's; null otherwise
+ * @param services the AWS services the fix involves when fewer than the rule's; null otherwise
  */
 public record Fix(
     Dialect dialect,
@@ -24,7 +26,8 @@ public record Fix(
     Predicate<Resource> applies,
     String text,
     String effort,
-    String snippet) {
+    String snippet,
+    List<String> services) {
 
   public Fix {
     Objects.requireNonNull(dialect, "dialect");
@@ -32,6 +35,7 @@ public record Fix(
     Objects.requireNonNull(text, "text");
     // Text blocks end with a newline; a snippet is printed inside its own fence.
     if (snippet != null) snippet = snippet.stripTrailing();
+    if (services != null) services = List.copyOf(services);
   }
 
   /**
@@ -39,17 +43,17 @@ public record Fix(
    * calls go through many client libraries).
    */
   public static Fix in(Dialect dialect, String text) {
-    return new Fix(dialect, null, subject -> true, text, null, null);
+    return new Fix(dialect, null, subject -> true, text, null, null, null);
   }
 
   /** Advice for every subject written in this dialect. */
   public static Fix in(Dialect dialect, String text, String snippet) {
-    return new Fix(dialect, null, subject -> true, text, null, snippet);
+    return new Fix(dialect, null, subject -> true, text, null, snippet, null);
   }
 
   /** The same advice, only for subjects that are what {@code when} says. */
   public Fix when(String what, Predicate<Resource> test) {
-    return new Fix(dialect, what, test, text, effort, snippet);
+    return new Fix(dialect, what, test, text, effort, snippet, services);
   }
 
   /**
@@ -76,7 +80,15 @@ public record Fix(
    * The same advice with its own effort, when the dialect's fix takes more or less than the rule's.
    */
   public Fix effort(String ownEffort) {
-    return new Fix(dialect, when, applies, text, ownEffort, snippet);
+    return new Fix(dialect, when, applies, text, ownEffort, snippet, services);
+  }
+
+  /**
+   * The same advice naming only the AWS services this fix involves (none for a change in
+   * application code alone), where the rule's list covers subjects of other kinds.
+   */
+  public Fix involving(String... involved) {
+    return new Fix(dialect, when, applies, text, effort, snippet, List.of(involved));
   }
 
   boolean fits(Dialect subjectDialect, Resource subject) {

@@ -110,6 +110,9 @@ public final class RulesDoc {
       if (fix.when() != null) sb.append(" (").append(fix.when()).append(")");
       sb.append(": ").append(fix.text());
       if (fix.effort() != null) sb.append(" Effort: ").append(fix.effort());
+      if (fix.services() != null)
+        sb.append(" AWS services: ")
+            .append(fix.services().isEmpty() ? "none" : String.join(", ", fix.services()));
       sb.append("\n");
       if (fix.snippet() == null) continue;
       sb.append("    ```").append(fix.dialect().fence).append("\n");

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.DeploymentGroup;
+import dev.relplan.model.EventHandler;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.Integration;
+import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.rules.change.DeployAllAtOnce;
 import dev.relplan.rules.change.DeployNoAutoRollback;
+import dev.relplan.rules.faulttolerance.AsyncNoDlq;
 import dev.relplan.rules.resilience.CodeCallNoTimeout;
+import dev.relplan.rules.resilience.CodeEventHandlerNoIdempotency;
 import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -224,6 +228,28 @@ class AdviceTest {
     assertThat(noDestination.subject().writtenType()).isEqualTo("AWS::Serverless::Function");
     assertThat(advice.dialect()).isEqualTo(Dialect.SAM);
     assertThat(advice.snippet()).startsWith("Events:").doesNotContain("AWS::Lambda::");
+  }
+
+  @Test
+  void aQueuesAdviceNamesOnlyTheServicesItsFixInvolves() {
+    Queue queue = new Queue("t", "Orders", "aws_sqs_queue", new Location("main.tf", 1));
+    Advice advice = Advice.of(new AsyncNoDlq().meta(), queue);
+    assertThat(advice.services()).containsExactly("SQS", "CloudWatch");
+  }
+
+  @Test
+  void aMessageListenerIsToldNoAwsServiceNorPowertools() {
+    EventHandler listener =
+        EventHandler.listener(
+            "src/AuditListener.java",
+            "AuditListener.onMessage",
+            "Spring Kafka @KafkaListener",
+            "KAFKA",
+            List.of(),
+            new Location("src/AuditListener.java", 8));
+    Advice advice = Advice.of(new CodeEventHandlerNoIdempotency().meta(), listener);
+    assertThat(advice.services()).isEmpty();
+    assertThat(advice.text() + advice.snippet()).doesNotContain("Powertools", "Lambda");
   }
 
   @Test

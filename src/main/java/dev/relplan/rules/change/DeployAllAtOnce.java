@@ -47,6 +47,7 @@ public final class DeployAllAtOnce extends BaseRule {
                     ComparisonOperator: GreaterThanOrEqualToThreshold
                     AlarmActions: [!Ref AlertsTopic]
                 """)
+                    .involving("Lambda", "CloudWatch")
                     .when("scheduled-only function", DeployAllAtOnce::scheduledOnly)
                     .effort("Hours: an errors alarm, an alias to roll back and an idempotent job"),
                 Fix.in(
@@ -62,7 +63,8 @@ public final class DeployAllAtOnce extends BaseRule {
                       Alarms:
                         - !Ref ErrorsAlarm
                 """)
-                    .on("AWS::Serverless::Function"),
+                    .on("AWS::Serverless::Function")
+                    .involving("Lambda", "CodeDeploy"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
@@ -114,7 +116,8 @@ public final class DeployAllAtOnce extends BaseRule {
                       DeploymentType: BLUE_GREEN
                       DeploymentOption: WITH_TRAFFIC_CONTROL
                 """)
-                    .on("AWS::Lambda::Function"),
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "CodeDeploy"),
                 Fix.in(
                         Dialect.SAM,
                         "Set the function's DeploymentPreference Type to a gradual one (Canary10Percent5Minutes, Linear10PercentEvery1Minute) instead of AllAtOnce, with Alarms.",
@@ -124,7 +127,8 @@ public final class DeployAllAtOnce extends BaseRule {
                   Alarms:
                     - !Ref ErrorsAlarm
                 """)
-                    .on("AWS::CodeDeploy::DeploymentGroup"),
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Use a gradual DeploymentConfigName for the Lambda deployment group: CodeDeployDefault.LambdaCanary10Percent5Minutes or a Linear configuration, with alarms.",
@@ -134,6 +138,7 @@ public final class DeployAllAtOnce extends BaseRule {
                   Properties:
                     DeploymentConfigName: CodeDeployDefault.LambdaCanary10Percent5Minutes
                 """)
+                    .involving("CodeDeploy", "Lambda")
                     .when("Lambda deployment group", r -> platform(r, "Lambda")),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
@@ -144,6 +149,7 @@ public final class DeployAllAtOnce extends BaseRule {
                   Properties:
                     DeploymentConfigName: CodeDeployDefault.ECSCanary10Percent5Minutes
                 """)
+                    .involving("CodeDeploy", "ECS")
                     .when("ECS deployment group", r -> platform(r, "ECS")),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
@@ -154,7 +160,8 @@ public final class DeployAllAtOnce extends BaseRule {
                   Properties:
                     DeploymentConfigName: CodeDeployDefault.OneAtATime
                 """)
-                    .on("AWS::CodeDeploy::DeploymentGroup"),
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Keep every task running during a rolling update: DeploymentConfiguration MinimumHealthyPercent: 100 with MaximumPercent: 200, and the deployment circuit breaker with rollback.",
@@ -169,7 +176,9 @@ public final class DeployAllAtOnce extends BaseRule {
                         Enable: true
                         Rollback: true
                 """)
-                    .on("AWS::ECS::Service"),
+                    .on("AWS::ECS::Service")
+                    .effort("Minutes: raise MinimumHealthyPercent to 100")
+                    .involving("ECS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Replace instances in small batches: UpdatePolicy AutoScalingRollingUpdate with MaxBatchSize below MaxSize and MinInstancesInService keeping capacity.",
@@ -183,7 +192,9 @@ public final class DeployAllAtOnce extends BaseRule {
                       PauseTime: PT5M
                       WaitOnResourceSignals: true
                 """)
-                    .on("AWS::AutoScaling::AutoScalingGroup"),
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Hours: a rolling update policy with small batches")
+                    .involving("EC2 Auto Scaling"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
@@ -230,6 +241,7 @@ public final class DeployAllAtOnce extends BaseRule {
                 }
                 """)
                     .on("aws_lambda_function")
+                    .involving("Lambda", "CodeDeploy")
                     .effort("Days: CodeDeploy application, deployment group and a pipeline step"),
                 Fix.in(
                         Dialect.TERRAFORM,
@@ -260,7 +272,8 @@ public final class DeployAllAtOnce extends BaseRule {
                   deployment_config_name = "CodeDeployDefault.OneAtATime"
                 }
                 """)
-                    .on("aws_codedeploy_deployment_group"),
+                    .on("aws_codedeploy_deployment_group")
+                    .involving("CodeDeploy"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Keep every task running during a rolling update: deployment_minimum_healthy_percent = 100 with deployment_maximum_percent = 200, and deployment_circuit_breaker with rollback.",
@@ -275,7 +288,9 @@ public final class DeployAllAtOnce extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_ecs_service"),
+                    .on("aws_ecs_service")
+                    .effort("Minutes: raise deployment_minimum_healthy_percent to 100")
+                    .involving("ECS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Replace instances in small batches with an instance_refresh whose preferences keep most of the group healthy (min_healthy_percentage).",
@@ -290,7 +305,9 @@ public final class DeployAllAtOnce extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_autoscaling_group"))
+                    .on("aws_autoscaling_group")
+                    .effort("Hours: an instance refresh with small batches")
+                    .involving("EC2 Auto Scaling"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -35,7 +35,8 @@ public final class DeployNoAutoRollback extends BaseRule {
                     - !Ref ErrorsAlarm
                     - !Ref LatencyAlarm
                 """)
-                    .on("AWS::CodeDeploy::DeploymentGroup"),
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Enable automatic rollback on the deployment group: AutoRollbackConfiguration Enabled: true with Events DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM, and an AlarmConfiguration naming the alarms to watch.",
@@ -51,7 +52,8 @@ public final class DeployNoAutoRollback extends BaseRule {
                       Alarms:
                         - Name: !Ref ErrorsAlarm
                 """)
-                    .on("AWS::CodeDeploy::DeploymentGroup"),
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Roll failed ECS deployments back: DeploymentConfiguration DeploymentCircuitBreaker Enable: true and Rollback: true, and deployment Alarms with Rollback: true for releases that start but misbehave.",
@@ -68,7 +70,8 @@ public final class DeployNoAutoRollback extends BaseRule {
                         Enable: true
                         Rollback: true
                 """)
-                    .on("AWS::ECS::Service"),
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "CloudWatch"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Enable automatic rollback on the deployment group: auto_rollback_configuration with events DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM, and an alarm_configuration naming the alarms to watch.",
@@ -85,7 +88,8 @@ public final class DeployNoAutoRollback extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_codedeploy_deployment_group"),
+                    .on("aws_codedeploy_deployment_group")
+                    .involving("CodeDeploy", "CloudWatch"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Roll failed ECS deployments back: deployment_circuit_breaker { enable = true, rollback = true }, and an alarms block with rollback = true for releases that start but misbehave.",
@@ -103,7 +107,8 @@ public final class DeployNoAutoRollback extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_ecs_service"))
+                    .on("aws_ecs_service")
+                    .involving("ECS", "CloudWatch"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -45,7 +45,8 @@ public final class AsyncNoDlq extends BaseRule {
                         OnFailure:
                           Destination: !GetAtt FailedRecords.Arn
                 """)
-                    .on("AWS::Lambda::EventSourceMapping"),
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.SAM,
                         "Give the SNS event's subscription a dead-letter queue: RedrivePolicy with deadLetterTargetArn under the event's Properties (and a queue policy allowing SNS to send to it).",
@@ -58,7 +59,8 @@ public final class AsyncNoDlq extends BaseRule {
                       RedrivePolicy:
                         deadLetterTargetArn: !GetAtt OrdersDlq.Arn
                 """)
-                    .on("AWS::SNS::Subscription"),
+                    .on("AWS::SNS::Subscription")
+                    .involving("SNS", "SQS"),
                 Fix.in(
                         Dialect.SAM,
                         "Give the EventBridge or schedule event a dead-letter queue and a retry policy: DeadLetterConfig and RetryPolicy under the event's Properties.",
@@ -73,7 +75,8 @@ public final class AsyncNoDlq extends BaseRule {
                       RetryPolicy:
                         MaximumRetryAttempts: 2
                 """)
-                    .on("AWS::Events::Rule"),
+                    .on("AWS::Events::Rule")
+                    .involving("EventBridge", "SQS"),
                 Fix.in(
                         Dialect.SAM,
                         "Give the asynchronously invoked function an on-failure destination (EventInvokeConfig DestinationConfig OnFailure) or a DeadLetterQueue, and alarm on its depth.",
@@ -88,7 +91,8 @@ public final class AsyncNoDlq extends BaseRule {
                           Type: SQS
                           Destination: !GetAtt FunctionDlq.Arn
                 """)
-                    .on("AWS::Serverless::Function"),
+                    .on("AWS::Serverless::Function")
+                    .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the queue a RedrivePolicy to a dead-letter queue (deadLetterTargetArn, maxReceiveCount) and alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible.",
@@ -100,7 +104,8 @@ public final class AsyncNoDlq extends BaseRule {
                       deadLetterTargetArn: !GetAtt QueueDlq.Arn
                       maxReceiveCount: 5
                 """)
-                    .on("AWS::SQS::Queue"),
+                    .on("AWS::SQS::Queue")
+                    .involving("SQS", "CloudWatch"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the event source mapping an on-failure destination and bounded retries: DestinationConfig OnFailure Destination, MaximumRetryAttempts and BisectBatchOnFunctionError.",
@@ -114,7 +119,8 @@ public final class AsyncNoDlq extends BaseRule {
                       OnFailure:
                         Destination: !GetAtt FailedRecords.Arn
                 """)
-                    .on("AWS::Lambda::EventSourceMapping"),
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the subscription a dead-letter queue: RedrivePolicy with deadLetterTargetArn (and a queue policy allowing SNS to send to it).",
@@ -125,7 +131,8 @@ public final class AsyncNoDlq extends BaseRule {
                     RedrivePolicy:
                       deadLetterTargetArn: !GetAtt SubscriptionDlq.Arn
                 """)
-                    .on("AWS::SNS::Subscription"),
+                    .on("AWS::SNS::Subscription")
+                    .involving("SNS", "SQS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give each target of the rule a DeadLetterConfig Arn and a RetryPolicy, so events EventBridge cannot deliver are kept.",
@@ -138,7 +145,8 @@ public final class AsyncNoDlq extends BaseRule {
                     RetryPolicy:
                       MaximumRetryAttempts: 2
                 """)
-                    .on("AWS::Events::Rule"),
+                    .on("AWS::Events::Rule")
+                    .involving("EventBridge", "SQS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the asynchronously invoked function an on-failure destination (AWS::Lambda::EventInvokeConfig DestinationConfig OnFailure) or DeadLetterConfig TargetArn, and alarm on its depth.",
@@ -153,7 +161,8 @@ public final class AsyncNoDlq extends BaseRule {
                       OnFailure:
                         Destination: !GetAtt FunctionDlq.Arn
                 """)
-                    .on("AWS::Lambda::Function"),
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the queue a redrive_policy to a dead-letter queue (deadLetterTargetArn, maxReceiveCount) and alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible.",
@@ -166,7 +175,8 @@ public final class AsyncNoDlq extends BaseRule {
                   })
                 }
                 """)
-                    .on("aws_sqs_queue"),
+                    .on("aws_sqs_queue")
+                    .involving("SQS", "CloudWatch"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the event source mapping an on-failure destination and bounded retries: destination_config { on_failure { destination_arn } }, maximum_retry_attempts and bisect_batch_on_function_error.",
@@ -182,7 +192,8 @@ public final class AsyncNoDlq extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_lambda_event_source_mapping"),
+                    .on("aws_lambda_event_source_mapping")
+                    .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the subscription a dead-letter queue: redrive_policy with deadLetterTargetArn (and a queue policy allowing SNS to send to it).",
@@ -194,7 +205,8 @@ public final class AsyncNoDlq extends BaseRule {
                   })
                 }
                 """)
-                    .on("aws_sns_topic_subscription"),
+                    .on("aws_sns_topic_subscription")
+                    .involving("SNS", "SQS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give each aws_cloudwatch_event_target of the rule a dead_letter_config and a retry_policy, so events EventBridge cannot deliver are kept.",
@@ -210,7 +222,8 @@ public final class AsyncNoDlq extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"),
+                    .on("aws_cloudwatch_event_rule", "aws_cloudwatch_event_target")
+                    .involving("EventBridge", "SQS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the asynchronously invoked function an on-failure destination (aws_lambda_function_event_invoke_config destination_config) or dead_letter_config, and alarm on its depth.",
@@ -225,7 +238,8 @@ public final class AsyncNoDlq extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_lambda_function"))
+                    .on("aws_lambda_function")
+                    .involving("Lambda", "SQS"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

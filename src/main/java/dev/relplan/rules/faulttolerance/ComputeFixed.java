@@ -42,7 +42,8 @@ public final class ComputeFixed extends BaseRule {
                     MaxSize: "6"
                     VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB]
                 """)
-                    .on("AWS::EC2::Instance"),
+                    .on("AWS::EC2::Instance")
+                    .involving("EC2 Auto Scaling"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the group room to grow: MaxSize above MinSize, with a scaling policy that uses it.",
@@ -53,7 +54,9 @@ public final class ComputeFixed extends BaseRule {
                     MinSize: "2"
                     MaxSize: "6"
                 """)
-                    .on("AWS::AutoScaling::AutoScalingGroup"),
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Minutes: raise the maximum size and add a scaling policy")
+                    .involving("EC2 Auto Scaling"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Register the service's DesiredCount with Application Auto Scaling: an AWS::ApplicationAutoScaling::ScalableTarget (ScalableDimension ecs:service:DesiredCount, MinCapacity < MaxCapacity) and a target tracking policy.",
@@ -67,7 +70,9 @@ public final class ComputeFixed extends BaseRule {
                     MinCapacity: 2
                     MaxCapacity: 10
                 """)
-                    .on("AWS::ECS::Service"),
+                    .on("AWS::ECS::Service")
+                    .effort("Hours: a scalable target and a target tracking policy")
+                    .involving("ECS", "Application Auto Scaling"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Replace the standalone aws_instance with an aws_autoscaling_group built from an aws_launch_template, with vpc_zone_identifier in at least two Availability Zones and min_size < max_size, so a failed instance is replaced.",
@@ -82,7 +87,8 @@ public final class ComputeFixed extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_instance"),
+                    .on("aws_instance")
+                    .involving("EC2 Auto Scaling"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the group room to grow: max_size above min_size, with a scaling policy that uses it.",
@@ -93,7 +99,9 @@ public final class ComputeFixed extends BaseRule {
                   max_size = 6
                 }
                 """)
-                    .on("aws_autoscaling_group"),
+                    .on("aws_autoscaling_group")
+                    .effort("Minutes: raise the maximum size and add a scaling policy")
+                    .involving("EC2 Auto Scaling"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Register the service's desired count with Application Auto Scaling: an aws_appautoscaling_target (scalable_dimension = \"ecs:service:DesiredCount\", min_capacity < max_capacity) and a target tracking aws_appautoscaling_policy.",
@@ -106,7 +114,9 @@ public final class ComputeFixed extends BaseRule {
                   max_capacity       = 10
                 }
                 """)
-                    .on("aws_ecs_service"))
+                    .on("aws_ecs_service")
+                    .effort("Hours: a scalable target and a target tracking policy")
+                    .involving("ECS", "Application Auto Scaling"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -50,7 +50,8 @@ public final class ComputeSingleAz extends BaseRule {
                   Properties:
                     VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]
                 """)
-                    .on("AWS::AutoScaling::AutoScalingGroup"),
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .involving("EC2 Auto Scaling", "VPC"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "List subnets in at least two (preferably three) Availability Zones in the service's NetworkConfiguration AwsvpcConfiguration Subnets (or spread placement across zones on EC2).",
@@ -62,7 +63,8 @@ public final class ComputeSingleAz extends BaseRule {
                       AwsvpcConfiguration:
                         Subnets: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]
                 """)
-                    .on("AWS::ECS::Service"),
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "VPC"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the load balancer Subnets in at least two Availability Zones, each with healthy targets behind it.",
@@ -74,7 +76,8 @@ public final class ComputeSingleAz extends BaseRule {
                 """)
                     .on(
                         "AWS::ElasticLoadBalancingV2::LoadBalancer",
-                        "AWS::ElasticLoadBalancing::LoadBalancer"),
+                        "AWS::ElasticLoadBalancing::LoadBalancer")
+                    .involving("Elastic Load Balancing", "VPC"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "List subnets in at least two (preferably three) Availability Zones in the group's vpc_zone_identifier, with capacity to carry the load when one zone is lost.",
@@ -84,7 +87,8 @@ public final class ComputeSingleAz extends BaseRule {
                   vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id]
                 }
                 """)
-                    .on("aws_autoscaling_group"),
+                    .on("aws_autoscaling_group")
+                    .involving("EC2 Auto Scaling", "VPC"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "List subnets in at least two (preferably three) Availability Zones in the service's network_configuration subnets (or spread placement across zones on EC2).",
@@ -96,7 +100,8 @@ public final class ComputeSingleAz extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_ecs_service"),
+                    .on("aws_ecs_service")
+                    .involving("ECS", "VPC"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Give the load balancer subnets in at least two Availability Zones, each with healthy targets behind it.",
@@ -106,7 +111,8 @@ public final class ComputeSingleAz extends BaseRule {
                   subnets = [aws_subnet.public_a.id, aws_subnet.public_b.id, aws_subnet.public_c.id]
                 }
                 """)
-                    .on("aws_lb", "aws_alb", "aws_elb"))
+                    .on("aws_lb", "aws_alb", "aws_elb")
+                    .involving("Elastic Load Balancing", "VPC"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

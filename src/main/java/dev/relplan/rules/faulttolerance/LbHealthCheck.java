@@ -37,7 +37,10 @@ public final class LbHealthCheck extends BaseRule {
                     HealthyThresholdCount: 2
                     UnhealthyThresholdCount: 3
                 """)
-                    .on("AWS::ElasticLoadBalancingV2::TargetGroup"),
+                    .on("AWS::ElasticLoadBalancingV2::TargetGroup")
+                    .effort(
+                        "Hours: enable the health check on a path that exercises the application")
+                    .involving("Elastic Load Balancing"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Let the group replace instances the load balancer sees as unhealthy: HealthCheckType: ELB with a HealthCheckGracePeriod covering start-up.",
@@ -48,7 +51,8 @@ public final class LbHealthCheck extends BaseRule {
                     HealthCheckType: ELB
                     HealthCheckGracePeriod: 300
                 """)
-                    .on("AWS::AutoScaling::AutoScalingGroup"),
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Minutes: set HealthCheckType to ELB with a grace period"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Keep the target group's health_check enabled with a path that exercises the application.",
@@ -63,7 +67,10 @@ public final class LbHealthCheck extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_lb_target_group", "aws_alb_target_group"),
+                    .on("aws_lb_target_group", "aws_alb_target_group")
+                    .effort(
+                        "Hours: enable the health check on a path that exercises the application")
+                    .involving("Elastic Load Balancing"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Let the group replace instances the load balancer sees as unhealthy: health_check_type = \"ELB\" with a health_check_grace_period covering start-up.",
@@ -74,7 +81,8 @@ public final class LbHealthCheck extends BaseRule {
                   health_check_grace_period = 300
                 }
                 """)
-                    .on("aws_autoscaling_group"))
+                    .on("aws_autoscaling_group")
+                    .effort("Minutes: set health_check_type to ELB with a grace period"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -38,7 +38,8 @@ public final class StatefulNoReplication extends BaseRule {
                     AutomaticFailoverEnabled: true
                     MultiAZEnabled: true
                 """)
-                    .on("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster"),
+                    .on("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")
+                    .involving("ElastiCache"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give every shard at least one replica (NumReplicasPerShard: 1 or more); MemoryDB places replicas across Availability Zones and fails over to them.",
@@ -48,7 +49,8 @@ public final class StatefulNoReplication extends BaseRule {
                   Properties:
                     NumReplicasPerShard: 1
                 """)
-                    .on("AWS::MemoryDB::Cluster"),
+                    .on("AWS::MemoryDB::Cluster")
+                    .involving("MemoryDB"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Deploy the broker as an active/standby pair across two zones: DeploymentMode: ACTIVE_STANDBY_MULTI_AZ (RabbitMQ: CLUSTER_MULTI_AZ) with a subnet in each zone.",
@@ -59,7 +61,8 @@ public final class StatefulNoReplication extends BaseRule {
                     DeploymentMode: ACTIVE_STANDBY_MULTI_AZ
                     SubnetIds: [!Ref SubnetA, !Ref SubnetB]
                 """)
-                    .on("AWS::AmazonMQ::Broker"),
+                    .on("AWS::AmazonMQ::Broker")
+                    .involving("Amazon MQ"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Enable zone awareness with at least two data nodes: ClusterConfig ZoneAwarenessEnabled: true, InstanceCount: 2 or more and ZoneAwarenessConfig AvailabilityZoneCount, with replica shards in the indices.",
@@ -73,7 +76,8 @@ public final class StatefulNoReplication extends BaseRule {
                       ZoneAwarenessConfig:
                         AvailabilityZoneCount: 2
                 """)
-                    .on("AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"),
+                    .on("AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain")
+                    .involving("OpenSearch Service"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Use Regional (Multi-AZ) storage: remove AvailabilityZoneName, which makes the file system One Zone, and create a mount target in each zone (a new file system: copy the data over).",
@@ -84,7 +88,8 @@ public final class StatefulNoReplication extends BaseRule {
                     # no AvailabilityZoneName: Regional storage across zones
                     Encrypted: true
                 """)
-                    .on("AWS::EFS::FileSystem"),
+                    .on("AWS::EFS::FileSystem")
+                    .involving("EFS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Run the cache as an aws_elasticache_replication_group with a replica in another zone: num_cache_clusters = 2 (or more), automatic_failover_enabled = true and multi_az_enabled = true.",
@@ -96,7 +101,8 @@ public final class StatefulNoReplication extends BaseRule {
                   multi_az_enabled           = true
                 }
                 """)
-                    .on("aws_elasticache_replication_group", "aws_elasticache_cluster"),
+                    .on("aws_elasticache_replication_group", "aws_elasticache_cluster")
+                    .involving("ElastiCache"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Deploy the broker as an active/standby pair across two zones: deployment_mode = \"ACTIVE_STANDBY_MULTI_AZ\" (RabbitMQ: \"CLUSTER_MULTI_AZ\") with a subnet in each zone.",
@@ -107,7 +113,8 @@ public final class StatefulNoReplication extends BaseRule {
                   subnet_ids      = [aws_subnet.a.id, aws_subnet.b.id]
                 }
                 """)
-                    .on("aws_mq_broker"),
+                    .on("aws_mq_broker")
+                    .involving("Amazon MQ"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Enable zone awareness with at least two data nodes in cluster_config: zone_awareness_enabled = true, instance_count of 2 or more and zone_awareness_config availability_zone_count, with replica shards in the indices.",
@@ -122,7 +129,8 @@ public final class StatefulNoReplication extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_opensearch_domain", "aws_elasticsearch_domain"),
+                    .on("aws_opensearch_domain", "aws_elasticsearch_domain")
+                    .involving("OpenSearch Service"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Use Regional (Multi-AZ) storage: drop availability_zone_name, which makes the file system One Zone, and add an aws_efs_mount_target in each zone (a new file system: copy the data over).",
@@ -132,7 +140,8 @@ public final class StatefulNoReplication extends BaseRule {
                   encrypted = true
                 }
                 """)
-                    .on("aws_efs_file_system"))
+                    .on("aws_efs_file_system")
+                    .involving("EFS"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

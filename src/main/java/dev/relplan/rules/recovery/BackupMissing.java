@@ -37,6 +37,7 @@ public final class BackupMissing extends BaseRule {
                       PointInTimeRecoveryEnabled: true
                 """)
                     .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB")
                     .effort("Minutes: enable point-in-time recovery"),
                 Fix.in(
                         Dialect.SAM,
@@ -50,6 +51,7 @@ public final class BackupMissing extends BaseRule {
                       PointInTimeRecoveryEnabled: true
                 """)
                     .on("AWS::Serverless::SimpleTable")
+                    .involving("DynamoDB")
                     .effort(
                         "Hours: declare the table as AWS::DynamoDB::Table with point-in-time recovery"),
                 Fix.in(
@@ -63,6 +65,7 @@ public final class BackupMissing extends BaseRule {
                       Status: Enabled
                 """)
                     .on("AWS::S3::Bucket")
+                    .involving("S3")
                     .effort("Minutes: enable versioning"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
@@ -75,6 +78,7 @@ public final class BackupMissing extends BaseRule {
                       Status: ENABLED
                 """)
                     .on("AWS::EFS::FileSystem")
+                    .involving("EFS")
                     .effort("Minutes: enable the backup policy"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
@@ -117,6 +121,7 @@ public final class BackupMissing extends BaseRule {
                 }
                 """)
                     .on("aws_dynamodb_table")
+                    .involving("DynamoDB")
                     .effort("Minutes: enable point-in-time recovery"),
                 Fix.in(
                         Dialect.TERRAFORM,
@@ -130,6 +135,7 @@ public final class BackupMissing extends BaseRule {
                 }
                 """)
                     .on("aws_s3_bucket")
+                    .involving("S3")
                     .effort("Minutes: enable versioning"),
                 Fix.in(
                         Dialect.TERRAFORM,
@@ -143,6 +149,7 @@ public final class BackupMissing extends BaseRule {
                 }
                 """)
                     .on("aws_efs_file_system")
+                    .involving("EFS")
                     .effort("Minutes: enable the backup policy"),
                 Fix.in(
                         Dialect.TERRAFORM,

@@ -37,7 +37,8 @@ public final class BackupNoCrossRegion extends BaseRule {
                     GlobalClusterIdentifier: orders-global
                     SourceDBClusterIdentifier: !Ref Cluster
                 """)
-                    .on("AWS::RDS::DBCluster"),
+                    .on("AWS::RDS::DBCluster")
+                    .involving("Aurora"),
                 Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Copy each recovery point to a vault in another Region: CopyActions with a DestinationBackupVaultArn on the backup plan's rule.",
@@ -61,7 +62,8 @@ public final class BackupNoCrossRegion extends BaseRule {
                   retention_period       = 14
                 }
                 """)
-                    .on("aws_db_instance"),
+                    .on("aws_db_instance")
+                    .involving("RDS"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Copy the cluster's data to a second Region: an Aurora Global Database (aws_rds_global_cluster with a secondary cluster), or AWS Backup copy_action to a vault there.",
@@ -71,7 +73,8 @@ public final class BackupNoCrossRegion extends BaseRule {
                   source_db_cluster_identifier = aws_rds_cluster.main.arn
                 }
                 """)
-                    .on("aws_rds_cluster"),
+                    .on("aws_rds_cluster")
+                    .involving("Aurora"),
                 Fix.in(
                     Dialect.TERRAFORM,
                     "Copy each recovery point to a vault in another Region: a copy_action with destination_vault_arn in the aws_backup_plan's rule.",

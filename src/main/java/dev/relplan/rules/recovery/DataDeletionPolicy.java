@@ -49,7 +49,8 @@ public final class DataDeletionPolicy extends BaseRule {
                   Properties:
                     DeletionProtectionEnabled: true
                 """)
-                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"),
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("CloudFormation", "DynamoDB"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Set DeletionPolicy and UpdateReplacePolicy to Snapshot on the volume, so a stack deletion or replacement leaves a snapshot.",
@@ -59,7 +60,8 @@ public final class DataDeletionPolicy extends BaseRule {
                   DeletionPolicy: Snapshot
                   UpdateReplacePolicy: Snapshot
                 """)
-                    .on("AWS::EC2::Volume"),
+                    .on("AWS::EC2::Volume")
+                    .involving("CloudFormation", "EBS"),
                 Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set DeletionPolicy and UpdateReplacePolicy to Retain on the data store, so a stack deletion or replacement keeps it.",
@@ -89,6 +91,7 @@ public final class DataDeletionPolicy extends BaseRule {
                         "aws_rds_cluster",
                         "aws_docdb_cluster",
                         "aws_neptune_cluster")
+                    .involving("RDS")
                     .effort("Minutes: final snapshot and deletion protection"),
                 Fix.in(
                         Dialect.TERRAFORM,
@@ -104,6 +107,7 @@ public final class DataDeletionPolicy extends BaseRule {
                 }
                 """)
                     .on("aws_dynamodb_table")
+                    .involving("DynamoDB")
                     .effort("Minutes: deletion protection and prevent_destroy"),
                 Fix.in(
                         Dialect.TERRAFORM,

@@ -27,8 +27,7 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
                 Likelihood.MEDIUM,
                 "External dependencies degrade regularly; without either guard the first slow period propagates.")
             .tier(Tier.QUICK_WIN)
-            .effort(
-                "Hours to days: add client timeouts, then a circuit breaker (e.g. Resilience4j) with a fallback")
+            .effort("Hours to days: add client timeouts, then a circuit breaker with a fallback")
             .remediation(
                 "Give the call a timeout first; wrap calls to dependencies that can fail for long in a circuit breaker (Resilience4j CircuitBreaker, Failsafe) with a fallback (cached or default response, or a fast error) so the service degrades gracefully.")
             .advice(

@@ -42,6 +42,7 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
                   orders.apply(event);
                 }
                 """)
+                    .involving()
                     .when("message listener", r -> r instanceof EventHandler h && h.isListener()),
                 Fix.in(
                     Dialect.JAVA,

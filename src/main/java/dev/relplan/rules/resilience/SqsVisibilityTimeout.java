@@ -34,14 +34,16 @@ public final class SqsVisibilityTimeout extends BaseRule {
                     VisibilityTimeout: 180  # six times a 30-second function timeout
                 """),
                 Fix.in(
-                    Dialect.TERRAFORM,
-                    "Set the queue's visibility_timeout_seconds to at least six times the consuming function's timeout, as AWS recommends for Lambda event sources.",
-                    """
+                        Dialect.TERRAFORM,
+                        "Set the queue's visibility_timeout_seconds to at least six times the consuming function's timeout, as AWS recommends for Lambda event sources.",
+                        """
                 resource "aws_sqs_queue" "orders" {
                   # ...
                   visibility_timeout_seconds = 180 # six times a 30-second function timeout
                 }
-                """))
+                """)
+                    .effort(
+                        "Minutes: raise visibility_timeout_seconds to six times the function timeout"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

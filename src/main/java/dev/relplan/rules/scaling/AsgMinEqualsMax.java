@@ -36,15 +36,16 @@ public final class AsgMinEqualsMax extends BaseRule {
                     MaxSize: "9"
                 """),
                 Fix.in(
-                    Dialect.TERRAFORM,
-                    "Set max_size above min_size with headroom for a zone failure (enough to run full load in the remaining zones), and add an aws_autoscaling_policy.",
-                    """
+                        Dialect.TERRAFORM,
+                        "Set max_size above min_size with headroom for a zone failure (enough to run full load in the remaining zones), and add an aws_autoscaling_policy.",
+                        """
                 resource "aws_autoscaling_group" "web" {
                   # ...
                   min_size = 3
                   max_size = 9
                 }
-                """))
+                """)
+                    .effort("Minutes: raise max_size and add a policy"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

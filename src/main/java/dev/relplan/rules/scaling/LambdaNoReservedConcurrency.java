@@ -44,14 +44,15 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                     ReservedConcurrentExecutions: 50
                 """),
                 Fix.in(
-                    Dialect.TERRAFORM,
-                    "Set reserved_concurrent_executions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
-                    """
+                        Dialect.TERRAFORM,
+                        "Set reserved_concurrent_executions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                        """
                 resource "aws_lambda_function" "orders" {
                   # ...
                   reserved_concurrent_executions = 50
                 }
-                """))
+                """)
+                    .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

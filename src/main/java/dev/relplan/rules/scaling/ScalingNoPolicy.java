@@ -40,7 +40,8 @@ public final class ScalingNoPolicy extends BaseRule {
                       PredefinedMetricSpecification:
                         PredefinedMetricType: ECSServiceAverageCPUUtilization
                 """)
-                    .on("AWS::ECS::Service"),
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "Application Auto Scaling"),
                 Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Attach a target tracking policy to the group: AWS::AutoScaling::ScalingPolicy with PolicyType TargetTrackingScaling on ASGAverageCPUUtilization (or ALBRequestCountPerTarget), with MinSize < MaxSize.",
@@ -73,7 +74,8 @@ public final class ScalingNoPolicy extends BaseRule {
                   }
                 }
                 """)
-                    .on("aws_ecs_service"),
+                    .on("aws_ecs_service")
+                    .involving("ECS", "Application Auto Scaling"),
                 Fix.in(
                     Dialect.TERRAFORM,
                     "Attach a target tracking aws_autoscaling_policy to the group on ASGAverageCPUUtilization (or ALBRequestCountPerTarget), with min_size < max_size.",
