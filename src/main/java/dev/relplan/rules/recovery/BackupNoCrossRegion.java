@@ -29,6 +29,74 @@ public final class BackupNoCrossRegion extends BaseRule {
             .advice(
                 Fix.in(
                         Dialect.CLOUDFORMATION,
+                        "Replicate the table to a second Region as a global table: declare it as AWS::DynamoDB::GlobalTable with a Replicas entry per Region (existing tables: add the replica, then import the table into the stack as a global table).",
+                        """
+                        Table:
+                          Type: AWS::DynamoDB::GlobalTable
+                          Properties:
+                            BillingMode: PAY_PER_REQUEST
+                            StreamSpecification:
+                              StreamViewType: NEW_AND_OLD_IMAGES
+                            Replicas:
+                              - Region: us-east-1
+                              - Region: us-west-2
+                        """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Replicate the bucket to a bucket in another Region: VersioningConfiguration Status: Enabled on both and a ReplicationConfiguration rule with the destination bucket.",
+                        """
+                        Bucket:
+                          Type: AWS::S3::Bucket
+                          Properties:
+                            VersioningConfiguration:
+                              Status: Enabled
+                            ReplicationConfiguration:
+                              Role: !GetAtt ReplicationRole.Arn
+                              Rules:
+                                - Status: Enabled
+                                  Destination:
+                                    Bucket: arn:aws:s3:::invoices-dr-us-west-2
+                        """)
+                    .on("AWS::S3::Bucket")
+                    .involving("S3"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replicate the table to a second Region as a global table: a replica block per Region (streams enabled with NEW_AND_OLD_IMAGES).",
+                        """
+                        resource "aws_dynamodb_table" "carts" {
+                          # ...
+                          stream_enabled   = true
+                          stream_view_type = "NEW_AND_OLD_IMAGES"
+                          replica {
+                            region_name = "us-west-2"
+                          }
+                        }
+                        """)
+                    .on("aws_dynamodb_table")
+                    .involving("DynamoDB"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replicate the bucket to a bucket in another Region: aws_s3_bucket_versioning on both and an aws_s3_bucket_replication_configuration rule with the destination bucket.",
+                        """
+                        resource "aws_s3_bucket_replication_configuration" "dr" {
+                          bucket = aws_s3_bucket.invoices.id
+                          role   = aws_iam_role.replication.arn
+                          rule {
+                            id     = "dr"
+                            status = "Enabled"
+                            destination {
+                              bucket = aws_s3_bucket.invoices_dr.arn
+                            }
+                          }
+                          depends_on = [aws_s3_bucket_versioning.invoices]
+                        }
+                        """)
+                    .on("aws_s3_bucket")
+                    .involving("S3"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
                         "Copy the cluster's data to a second Region: an Aurora Global Database (AWS::RDS::GlobalCluster with a secondary cluster), or AWS Backup CopyActions to a vault in another Region.",
                         """
                 GlobalCluster:
