@@ -16,6 +16,7 @@ import dev.relplan.model.Subnet;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.rules.Advice;
 import dev.relplan.rules.BackupCoverage;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Domain;
@@ -289,18 +290,20 @@ public final class Assessor {
           m.dependsOn().stream().filter(actionOfRule::containsKey).map(actionOfRule::get).toList();
       Set<String> resources = new TreeSet<>();
       fs.forEach(f -> resources.add(f.finding().resource()));
+      Advice advice =
+          Advice.forAction(m, fs.stream().map(Assessment.NumberedFinding::finding).toList());
       out.add(
           new Assessment.Action(
               actionOfRule.get(rule),
               rule,
               fs.stream().map(Assessment.NumberedFinding::id).toList(),
               m.title() + " (" + String.join(", ", resources) + ")",
-              m.remediation(),
+              advice.text(),
               worst,
-              m.effort(),
+              advice.effort(),
               m.tier(),
               deps,
-              m.awsServices()));
+              advice.services()));
     }
     return out;
   }

@@ -16,6 +16,14 @@ public abstract class Resource {
   /** The native type, e.g. {@code AWS::RDS::DBInstance} or {@code aws_db_instance}. */
   public final String type;
 
+  /**
+   * The type written in the source when it differs from {@link #type}: a SAM {@code
+   * AWS::Serverless::Function} and the event source mappings or deployment group SAM generates from
+   * it keep the SAM type here, so advice names SAM's properties. Null when the format wrote {@link
+   * #type} itself.
+   */
+  public String declaredType;
+
   /** Where the declaration starts. */
   public final Location location;
 
@@ -59,6 +67,11 @@ public abstract class Resource {
     this.id = id;
     this.type = type;
     this.location = location;
+  }
+
+  /** The type as written in the source: {@link #declaredType} when set, else {@link #type}. */
+  public String writtenType() {
+    return declaredType != null ? declaredType : type;
   }
 
   public String key() {

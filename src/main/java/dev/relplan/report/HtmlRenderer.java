@@ -53,6 +53,9 @@ public final class HtmlRenderer implements Renderer {
     private boolean inList;
     private boolean inOrdered;
     private boolean inTable;
+    private boolean inCode;
+    private static final String ITEM_END = "</li>\n";
+    private boolean codeInItem;
 
     Body(StringBuilder out) {
       this.out = out;
@@ -64,6 +67,10 @@ public final class HtmlRenderer implements Renderer {
     }
 
     private void line(String line) {
+      if (line.trim().startsWith("```") || inCode) {
+        codeLine(line);
+        return;
+      }
       boolean tableRow = line.startsWith("|");
       boolean bullet = line.startsWith("- ") || line.startsWith("  - ");
       boolean ordered =
@@ -87,6 +94,33 @@ public final class HtmlRenderer implements Renderer {
         out.append("<li>").append(inline(line.substring(line.indexOf(". ") + 2))).append("</li>\n");
       } else if (!line.isBlank()) {
         out.append("<p>").append(inline(line)).append("</p>\n");
+      }
+    }
+
+    /**
+     * A fenced code block (a recommendation's fix snippet): kept verbatim in a pre element, inside
+     * the list item it is indented under.
+     */
+    private void codeLine(String line) {
+      String trimmed = line.trim();
+      if (!inCode) {
+        codeInItem =
+            inList
+                && line.startsWith("  ")
+                && out.length() >= ITEM_END.length()
+                && out.substring(out.length() - ITEM_END.length()).equals(ITEM_END);
+        if (codeInItem) out.setLength(out.length() - ITEM_END.length());
+        else closeBlocks(false, false, false);
+        String language = trimmed.substring(3).trim();
+        out.append("<pre><code")
+            .append(language.isEmpty() ? "" : " class=\"language-" + escape(language) + "\"")
+            .append('>');
+        inCode = true;
+      } else if (trimmed.equals("```")) {
+        out.append("</code></pre>").append(codeInItem ? "</li>\n" : "\n");
+        inCode = false;
+      } else {
+        out.append(escape(line.startsWith("  ") ? line.substring(2) : line)).append('\n');
       }
     }
 

@@ -3,6 +3,7 @@ package dev.relplan.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.relplan.assess.Assessment;
 import dev.relplan.assess.FindingIdentity;
+import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Strength;
@@ -156,10 +157,13 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("likelihoodReason", f.likelihoodReason());
       g.writeStringField("risk", f.risk().title);
       g.writeStringField("description", f.description());
-      g.writeStringField("recommendation", f.rule().remediation());
-      g.writeStringField("effort", f.rule().effort());
+      Advice advice = Advice.of(f);
+      g.writeStringField("recommendation", advice.text());
+      nullable("fixSnippet", advice.snippet());
+      nullable("fixLanguage", advice.language());
+      g.writeStringField("effort", advice.effort());
       g.writeStringField("tier", f.rule().tier().title);
-      strings("awsServices", f.rule().awsServices());
+      strings("awsServices", advice.services());
       strings(
           "waQuestions",
           f.rule().waQuestions().stream()

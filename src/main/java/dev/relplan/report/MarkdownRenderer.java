@@ -1,6 +1,7 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Strength;
@@ -206,13 +207,20 @@ public final class MarkdownRenderer implements Renderer {
               + f.likelihood().title
               + " — "
               + esc(f.likelihoodReason()));
-      line("- **Recommendation**: " + esc(f.rule().remediation()));
-      line("- **Effort**: " + f.rule().effort());
+      Advice advice = Advice.of(f);
+      line("- **Recommendation**: " + esc(advice.text()));
+      if (advice.hasSnippet()) {
+        // Indented under the list item so the block belongs to the recommendation.
+        line("  ```" + advice.language());
+        for (String snippetLine : advice.snippet().split("\n")) line("  " + snippetLine);
+        line("  ```");
+      }
+      line("- **Effort**: " + advice.effort());
       line(
           "- **AWS Services**: "
-              + (f.rule().awsServices().isEmpty()
+              + (advice.services().isEmpty()
                   ? "None (application code change)"
-                  : String.join(", ", f.rule().awsServices())));
+                  : String.join(", ", advice.services())));
       line("- **Well-Architected**: " + String.join(", ", f.rule().bestPractices()));
     }
 
@@ -239,7 +247,7 @@ public final class MarkdownRenderer implements Renderer {
                 + " | "
                 + (f.evidence().isEmpty() ? "absence" : esc(locs(f.evidence(), 3)))
                 + " | "
-                + esc(f.rule().remediation())
+                + esc(Advice.of(f).text())
                 + " |");
       }
       if (!any) line("None.");

@@ -2,6 +2,7 @@ package dev.relplan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.relplan.assess.Assessment;
+import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.Rule;
@@ -164,6 +165,12 @@ public final class SarifRenderer implements Renderer {
       g.writeStringField("impact", f.impact().title);
       g.writeStringField("likelihood", f.likelihood().title);
       g.writeStringField("resource", f.resource());
+      Advice advice = Advice.of(f);
+      g.writeStringField("recommendation", advice.text());
+      if (advice.hasSnippet()) {
+        g.writeStringField("fixSnippet", advice.snippet());
+        g.writeStringField("fixLanguage", advice.language());
+      }
       g.writeEndObject();
       g.writeEndObject();
     }

@@ -39,6 +39,7 @@ public record RuleMeta(
     String effort,
     List<String> awsServices,
     String remediation,
+    List<Fix> fixes,
     List<String> dependsOn,
     List<InputFormat> formats) {
 
@@ -46,6 +47,7 @@ public record RuleMeta(
     waQuestions = List.copyOf(waQuestions);
     bestPractices = List.copyOf(bestPractices);
     awsServices = List.copyOf(awsServices);
+    fixes = List.copyOf(fixes);
     dependsOn = List.copyOf(dependsOn);
     formats = List.copyOf(formats);
   }
@@ -88,6 +90,7 @@ public record RuleMeta(
     private String effort;
     private List<String> awsServices = List.of();
     private String remediation;
+    private final List<Fix> fixes = new ArrayList<>();
     private List<String> dependsOn = List.of();
     private List<InputFormat> formats = List.of();
 
@@ -156,6 +159,15 @@ public record RuleMeta(
       return this;
     }
 
+    /**
+     * Advice in one dialect (and for one kind of subject); the first that fits a finding's subject
+     * is used, and the general {@link #remediation} only where none fits.
+     */
+    public Builder advice(Fix... dialectFixes) {
+      this.fixes.addAll(Arrays.asList(dialectFixes));
+      return this;
+    }
+
     /** Ids of the rules whose plan actions must come first. */
     public Builder dependsOn(String... ruleIds) {
       this.dependsOn = List.of(ruleIds);
@@ -207,6 +219,7 @@ public record RuleMeta(
           effort,
           awsServices,
           remediation,
+          fixes,
           dependsOn,
           formats);
     }

@@ -84,6 +84,7 @@ public final class RulesDoc {
       if (!m.dependsOn().isEmpty())
         sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
       sb.append("- Remediation: ").append(m.remediation()).append("\n");
+      advice(sb, m);
       sb.append("- Class: `").append(sourcePath(r)).append("`\n");
       sb.append("- Formats: ")
           .append(m.formats().stream().map(f -> f.title).collect(Collectors.joining(", ")))
@@ -95,6 +96,29 @@ public final class RulesDoc {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The rule's advice per dialect, in the order a finding's subject is matched against it, each
+   * with its snippet; the general remediation above is the fallback.
+   */
+  private static void advice(StringBuilder sb, RuleMeta m) {
+    if (m.fixes().isEmpty()) return;
+    sb.append("- Advice by dialect (first fitting entry wins; the remediation above otherwise):\n");
+    for (Fix fix : m.fixes()) {
+      sb.append("  - **").append(fix.dialect().title).append("**");
+      if (fix.when() != null) sb.append(" (").append(fix.when()).append(")");
+      sb.append(": ").append(fix.text());
+      if (fix.effort() != null) sb.append(" Effort: ").append(fix.effort());
+      if (fix.services() != null)
+        sb.append(" AWS services: ")
+            .append(fix.services().isEmpty() ? "none" : String.join(", ", fix.services()));
+      sb.append("\n");
+      if (fix.snippet() == null) continue;
+      sb.append("    ```").append(fix.dialect().fence).append("\n");
+      for (String line : fix.snippet().split("\n")) sb.append("    ").append(line).append("\n");
+      sb.append("    ```\n");
+    }
   }
 
   /** Where the rule's class is written, relative to the repository root. */

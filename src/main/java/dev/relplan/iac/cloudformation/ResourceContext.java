@@ -43,6 +43,7 @@ final class ResourceContext {
   /** Fills the common fields of a model object and adds it to the workload. */
   <T extends Resource> T add(T r) {
     r.callChain = template.callChain;
+    if (!type.equals(r.type)) r.declaredType = type;
     r.exists = exists;
     Value<List<Object>> tags = props.list("Tags");
     if (tags.present()) {

@@ -26,6 +26,43 @@ public final class CodeBreakingMigration extends BaseRule {
             .effort("Days: split into expand and contract migrations")
             .remediation(
                 "Use expand-and-contract: add the new column or table (nullable or with a server default) and dual-write first, deploy code that no longer uses the old one, and only drop or rename in a later release once no running version depends on it.")
+            .advice(
+                Fix.in(
+                    Dialect.SQL,
+                    "Use expand-and-contract: this script should only add (a nullable column, or one with a DEFAULT) and backfill; drop or rename in a later release's migration, once no running version reads the old column.",
+                    """
+                -- release N: expand
+                ALTER TABLE orders ADD COLUMN customer_ref VARCHAR(64);
+                UPDATE orders SET customer_ref = customer_id;
+                -- release N+1, after every instance writes customer_ref: contract
+                -- ALTER TABLE orders DROP COLUMN customer_id;
+                """),
+                Fix.in(
+                        Dialect.PYTHON,
+                        "Use expand-and-contract: this migration should only add (null=True, or with db_default) and backfill; remove or rename the old field in a later release's migration, once no running version reads it.",
+                        """
+                operations = [
+                    # release N: expand only
+                    migrations.AddField("order", "customer_ref", models.CharField(max_length=64, null=True)),
+                ]
+                # RemoveField("order", "customer_id") goes into a migration of release N+1
+                """)
+                    .when(
+                        "Django migration",
+                        r -> r instanceof Migration m && m.tool.equals("Django")),
+                Fix.in(
+                        Dialect.PYTHON,
+                        "Use expand-and-contract: this migration should only add (nullable, or with a server default) and backfill; drop or rename in a later release's migration, once no running version reads the old column.",
+                        """
+                def upgrade():
+                    # release N: expand only
+                    op.add_column("orders", sa.Column("customer_ref", sa.String(64), nullable=True))
+                    op.execute("UPDATE orders SET customer_ref = customer_id")
+                    # the drop of customer_id goes into a migration of release N+1
+                """)
+                    .when(
+                        "Alembic migration",
+                        r -> r instanceof Migration m && m.tool.equals("Alembic")))
             .formats(InputFormat.CODE)
             .build());
   }

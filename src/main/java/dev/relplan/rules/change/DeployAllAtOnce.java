@@ -23,6 +23,291 @@ public final class DeployAllAtOnce extends BaseRule {
             .services("CodeDeploy", "Lambda", "ECS")
             .remediation(
                 "Deploy gradually: SAM DeploymentPreference (Canary10Percent5Minutes or Linear), CodeDeploy canary/linear or OneAtATime configurations, ECS rolling updates with MinimumHealthyPercent 100, gated by alarms.")
+            .advice(
+                Fix.in(
+                        Dialect.SAM,
+                        "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
+                        """
+                Function:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    AutoPublishAlias: live
+                ErrorsAlarm:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties:
+                    Namespace: AWS/Lambda
+                    MetricName: Errors
+                    Dimensions:
+                      - Name: FunctionName
+                        Value: !Ref Function
+                    Statistic: Sum
+                    Period: 300
+                    EvaluationPeriods: 1
+                    Threshold: 1
+                    ComparisonOperator: GreaterThanOrEqualToThreshold
+                    AlarmActions: [!Ref AlertsTopic]
+                """)
+                    .involving("Lambda", "CloudWatch")
+                    .when("scheduled-only function", DeployAllAtOnce::scheduledOnly)
+                    .effort("Hours: an errors alarm, an alias to roll back and an idempotent job"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Shift traffic gradually with SAM's DeploymentPreference: AutoPublishAlias plus Type Canary10Percent5Minutes (or a Linear type) and Alarms that stop and roll back the deployment.",
+                        """
+                Function:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    AutoPublishAlias: live
+                    DeploymentPreference:
+                      Type: Canary10Percent5Minutes
+                      Alarms:
+                        - !Ref ErrorsAlarm
+                """)
+                    .on("AWS::Serverless::Function")
+                    .involving("Lambda", "CodeDeploy"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
+                        """
+                Alias:
+                  Type: AWS::Lambda::Alias
+                  Properties:
+                    FunctionName: !Ref Function
+                    FunctionVersion: !GetAtt Version.Version
+                    Name: live
+                ErrorsAlarm:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties:
+                    Namespace: AWS/Lambda
+                    MetricName: Errors
+                    Dimensions:
+                      - Name: FunctionName
+                        Value: !Ref Function
+                    Statistic: Sum
+                    Period: 300
+                    EvaluationPeriods: 1
+                    Threshold: 1
+                    ComparisonOperator: GreaterThanOrEqualToThreshold
+                    AlarmActions: [!Ref AlertsTopic]
+                """)
+                    .when("scheduled-only function", DeployAllAtOnce::scheduledOnly)
+                    .effort("Hours: an errors alarm, an alias to roll back and an idempotent job"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Shift traffic through an alias with CodeDeploy: an AWS::Lambda::Alias whose UpdatePolicy CodeDeployLambdaAliasUpdate names a deployment group with DeploymentConfigName CodeDeployDefault.LambdaCanary10Percent5Minutes (or a Linear configuration) and alarms.",
+                        """
+                Alias:
+                  Type: AWS::Lambda::Alias
+                  UpdatePolicy:
+                    CodeDeployLambdaAliasUpdate:
+                      ApplicationName: !Ref CodeDeployApp
+                      DeploymentGroupName: !Ref DeploymentGroup
+                  Properties:
+                    FunctionName: !Ref Function
+                    FunctionVersion: !GetAtt Version.Version
+                    Name: live
+                DeploymentGroup:
+                  Type: AWS::CodeDeploy::DeploymentGroup
+                  Properties:
+                    ApplicationName: !Ref CodeDeployApp
+                    ServiceRoleArn: !GetAtt CodeDeployRole.Arn
+                    DeploymentConfigName: CodeDeployDefault.LambdaCanary10Percent5Minutes
+                    DeploymentStyle:
+                      DeploymentType: BLUE_GREEN
+                      DeploymentOption: WITH_TRAFFIC_CONTROL
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "CodeDeploy"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Set the function's DeploymentPreference Type to a gradual one (Canary10Percent5Minutes, Linear10PercentEvery1Minute) instead of AllAtOnce, with Alarms.",
+                        """
+                DeploymentPreference:
+                  Type: Canary10Percent5Minutes
+                  Alarms:
+                    - !Ref ErrorsAlarm
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Use a gradual DeploymentConfigName for the Lambda deployment group: CodeDeployDefault.LambdaCanary10Percent5Minutes or a Linear configuration, with alarms.",
+                        """
+                DeploymentGroup:
+                  Type: AWS::CodeDeploy::DeploymentGroup
+                  Properties:
+                    DeploymentConfigName: CodeDeployDefault.LambdaCanary10Percent5Minutes
+                """)
+                    .involving("CodeDeploy", "Lambda")
+                    .when("Lambda deployment group", r -> platform(r, "Lambda")),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Use a gradual DeploymentConfigName for the ECS deployment group: CodeDeployDefault.ECSCanary10Percent5Minutes or a Linear configuration, with alarms.",
+                        """
+                DeploymentGroup:
+                  Type: AWS::CodeDeploy::DeploymentGroup
+                  Properties:
+                    DeploymentConfigName: CodeDeployDefault.ECSCanary10Percent5Minutes
+                """)
+                    .involving("CodeDeploy", "ECS")
+                    .when("ECS deployment group", r -> platform(r, "ECS")),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Deploy to the instances in batches: DeploymentConfigName CodeDeployDefault.OneAtATime or HalfAtATime (or a custom configuration with MinimumHealthyHosts), with alarms.",
+                        """
+                DeploymentGroup:
+                  Type: AWS::CodeDeploy::DeploymentGroup
+                  Properties:
+                    DeploymentConfigName: CodeDeployDefault.OneAtATime
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Keep every task running during a rolling update: DeploymentConfiguration MinimumHealthyPercent: 100 with MaximumPercent: 200, and the deployment circuit breaker with rollback.",
+                        """
+                Service:
+                  Type: AWS::ECS::Service
+                  Properties:
+                    DeploymentConfiguration:
+                      MinimumHealthyPercent: 100
+                      MaximumPercent: 200
+                      DeploymentCircuitBreaker:
+                        Enable: true
+                        Rollback: true
+                """)
+                    .on("AWS::ECS::Service")
+                    .effort("Minutes: raise MinimumHealthyPercent to 100")
+                    .involving("ECS"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Replace instances in small batches: UpdatePolicy AutoScalingRollingUpdate with MaxBatchSize below MaxSize and MinInstancesInService keeping capacity.",
+                        """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  UpdatePolicy:
+                    AutoScalingRollingUpdate:
+                      MaxBatchSize: 1
+                      MinInstancesInService: 2
+                      PauseTime: PT5M
+                      WaitOnResourceSignals: true
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Hours: a rolling update policy with small batches")
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
+                        """
+                resource "aws_lambda_alias" "live" {
+                  name             = "live"
+                  function_name    = aws_lambda_function.job.function_name
+                  function_version = aws_lambda_function.job.version
+                }
+
+                resource "aws_cloudwatch_metric_alarm" "job_errors" {
+                  alarm_name          = "job-errors"
+                  namespace           = "AWS/Lambda"
+                  metric_name         = "Errors"
+                  dimensions          = { FunctionName = aws_lambda_function.job.function_name }
+                  statistic           = "Sum"
+                  period              = 300
+                  evaluation_periods  = 1
+                  threshold           = 1
+                  comparison_operator = "GreaterThanOrEqualToThreshold"
+                  alarm_actions       = [aws_sns_topic.alerts.arn]
+                }
+                """)
+                    .when("scheduled-only function", DeployAllAtOnce::scheduledOnly)
+                    .effort("Hours: an errors alarm, an alias to roll back and an idempotent job"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Shift traffic through an aws_lambda_alias with CodeDeploy: an aws_codedeploy_app with compute_platform = \"Lambda\" and an aws_codedeploy_deployment_group with deployment_config_name = \"CodeDeployDefault.LambdaCanary10Percent5Minutes\" and alarms; the pipeline then deploys new versions through CodeDeploy instead of updating the alias directly.",
+                        """
+                resource "aws_codedeploy_app" "fn" {
+                  name             = "orders-fn"
+                  compute_platform = "Lambda"
+                }
+
+                resource "aws_codedeploy_deployment_group" "fn" {
+                  app_name               = aws_codedeploy_app.fn.name
+                  deployment_group_name  = "live"
+                  service_role_arn       = aws_iam_role.codedeploy.arn
+                  deployment_config_name = "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+                  deployment_style {
+                    deployment_type   = "BLUE_GREEN"
+                    deployment_option = "WITH_TRAFFIC_CONTROL"
+                  }
+                }
+                """)
+                    .on("aws_lambda_function")
+                    .involving("Lambda", "CodeDeploy")
+                    .effort("Days: CodeDeploy application, deployment group and a pipeline step"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Use a gradual deployment_config_name for the Lambda deployment group: \"CodeDeployDefault.LambdaCanary10Percent5Minutes\" or a Linear configuration, with an alarm_configuration.",
+                        """
+                resource "aws_codedeploy_deployment_group" "fn" {
+                  # ...
+                  deployment_config_name = "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+                }
+                """)
+                    .when("Lambda deployment group", r -> platform(r, "Lambda")),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Use a gradual deployment_config_name for the ECS deployment group: \"CodeDeployDefault.ECSCanary10Percent5Minutes\" or a Linear configuration, with an alarm_configuration.",
+                        """
+                resource "aws_codedeploy_deployment_group" "svc" {
+                  # ...
+                  deployment_config_name = "CodeDeployDefault.ECSCanary10Percent5Minutes"
+                }
+                """)
+                    .when("ECS deployment group", r -> platform(r, "ECS")),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Deploy to the instances in batches: deployment_config_name = \"CodeDeployDefault.OneAtATime\" or \"CodeDeployDefault.HalfAtATime\" (or an aws_codedeploy_deployment_config with minimum_healthy_hosts), with alarms.",
+                        """
+                resource "aws_codedeploy_deployment_group" "app" {
+                  # ...
+                  deployment_config_name = "CodeDeployDefault.OneAtATime"
+                }
+                """)
+                    .on("aws_codedeploy_deployment_group")
+                    .involving("CodeDeploy"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Keep every task running during a rolling update: deployment_minimum_healthy_percent = 100 with deployment_maximum_percent = 200, and deployment_circuit_breaker with rollback.",
+                        """
+                resource "aws_ecs_service" "api" {
+                  # ...
+                  deployment_minimum_healthy_percent = 100
+                  deployment_maximum_percent         = 200
+                  deployment_circuit_breaker {
+                    enable   = true
+                    rollback = true
+                  }
+                }
+                """)
+                    .on("aws_ecs_service")
+                    .effort("Minutes: raise deployment_minimum_healthy_percent to 100")
+                    .involving("ECS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replace instances in small batches with an instance_refresh whose preferences keep most of the group healthy (min_healthy_percentage).",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  # ...
+                  instance_refresh {
+                    strategy = "Rolling"
+                    preferences {
+                      min_healthy_percentage = 90
+                    }
+                  }
+                }
+                """)
+                    .on("aws_autoscaling_group")
+                    .effort("Hours: an instance refresh with small batches")
+                    .involving("EC2 Auto Scaling"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }
@@ -171,5 +456,21 @@ public final class DeployAllAtOnce extends BaseRule {
               + f.id
               + " gradually: each update replaces the code for 100% of invocations immediately.");
     }
+  }
+
+  /**
+   * A function only a schedule invokes: no steady traffic exists to shift to a canary, so its
+   * advice is rollback on alarm and an idempotent job instead.
+   */
+  static boolean scheduledOnly(Resource subject) {
+    return subject instanceof Function f
+        && !f.triggers.isEmpty()
+        && f.triggers.stream().allMatch(t -> t.kind().equals("SCHEDULE"));
+  }
+
+  /** A CodeDeploy deployment group for this compute platform (Lambda, ECS). */
+  private static boolean platform(Resource subject, String computePlatform) {
+    return subject instanceof DeploymentGroup g
+        && computePlatform.equalsIgnoreCase(g.computePlatform.orElse(""));
   }
 }

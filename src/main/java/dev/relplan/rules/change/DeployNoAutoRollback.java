@@ -24,6 +24,91 @@ public final class DeployNoAutoRollback extends BaseRule {
             .remediation(
                 "Enable automatic rollback: CodeDeploy AutoRollbackConfiguration with DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM plus alarms, ECS DeploymentCircuitBreaker with Rollback: true (and deployment alarms).")
             .dependsOn("REL-MONITORING-ALARMS")
+            .advice(
+                Fix.in(
+                        Dialect.SAM,
+                        "Give the function's DeploymentPreference Alarms (errors, latency): SAM's deployment group then rolls back on deployment failure and when an alarm fires.",
+                        """
+                DeploymentPreference:
+                  Type: Canary10Percent5Minutes
+                  Alarms:
+                    - !Ref ErrorsAlarm
+                    - !Ref LatencyAlarm
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Enable automatic rollback on the deployment group: AutoRollbackConfiguration Enabled: true with Events DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM, and an AlarmConfiguration naming the alarms to watch.",
+                        """
+                DeploymentGroup:
+                  Type: AWS::CodeDeploy::DeploymentGroup
+                  Properties:
+                    AutoRollbackConfiguration:
+                      Enabled: true
+                      Events: [DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM]
+                    AlarmConfiguration:
+                      Enabled: true
+                      Alarms:
+                        - Name: !Ref ErrorsAlarm
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Roll failed ECS deployments back: DeploymentConfiguration DeploymentCircuitBreaker Enable: true and Rollback: true, and deployment Alarms with Rollback: true for releases that start but misbehave.",
+                        """
+                Service:
+                  Type: AWS::ECS::Service
+                  Properties:
+                    DeploymentConfiguration:
+                      DeploymentCircuitBreaker:
+                        Enable: true
+                        Rollback: true
+                      Alarms:
+                        AlarmNames: [!Ref ErrorsAlarm]
+                        Enable: true
+                        Rollback: true
+                """)
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "CloudWatch"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Enable automatic rollback on the deployment group: auto_rollback_configuration with events DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM, and an alarm_configuration naming the alarms to watch.",
+                        """
+                resource "aws_codedeploy_deployment_group" "app" {
+                  # ...
+                  auto_rollback_configuration {
+                    enabled = true
+                    events  = ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"]
+                  }
+                  alarm_configuration {
+                    enabled = true
+                    alarms  = [aws_cloudwatch_metric_alarm.errors.alarm_name]
+                  }
+                }
+                """)
+                    .on("aws_codedeploy_deployment_group")
+                    .involving("CodeDeploy", "CloudWatch"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Roll failed ECS deployments back: deployment_circuit_breaker { enable = true, rollback = true }, and an alarms block with rollback = true for releases that start but misbehave.",
+                        """
+                resource "aws_ecs_service" "api" {
+                  # ...
+                  deployment_circuit_breaker {
+                    enable   = true
+                    rollback = true
+                  }
+                  alarms {
+                    alarm_names = [aws_cloudwatch_metric_alarm.errors.alarm_name]
+                    enable      = true
+                    rollback    = true
+                  }
+                }
+                """)
+                    .on("aws_ecs_service")
+                    .involving("ECS", "CloudWatch"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

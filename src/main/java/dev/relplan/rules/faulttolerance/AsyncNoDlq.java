@@ -28,6 +28,218 @@ public final class AsyncNoDlq extends BaseRule {
             .services("SQS", "Lambda", "EventBridge", "SNS")
             .remediation(
                 "Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
+            .advice(
+                Fix.in(
+                        Dialect.SAM,
+                        "Give the event source a failure destination and bounded retries in the function's event: DestinationConfig OnFailure Destination, MaximumRetryAttempts and BisectBatchOnFunctionError under the event's Properties.",
+                        """
+                Events:
+                  Stream:
+                    Type: Kinesis
+                    Properties:
+                      Stream: !GetAtt Stream.Arn
+                      StartingPosition: LATEST
+                      MaximumRetryAttempts: 3
+                      BisectBatchOnFunctionError: true
+                      DestinationConfig:
+                        OnFailure:
+                          Destination: !GetAtt FailedRecords.Arn
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Give the SNS event's subscription a dead-letter queue: RedrivePolicy with deadLetterTargetArn under the event's Properties (and a queue policy allowing SNS to send to it).",
+                        """
+                Events:
+                  Orders:
+                    Type: SNS
+                    Properties:
+                      Topic: !Ref OrdersTopic
+                      RedrivePolicy:
+                        deadLetterTargetArn: !GetAtt OrdersDlq.Arn
+                """)
+                    .on("AWS::SNS::Subscription")
+                    .involving("SNS", "SQS"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Give the EventBridge or schedule event a dead-letter queue and a retry policy: DeadLetterConfig and RetryPolicy under the event's Properties.",
+                        """
+                Events:
+                  Nightly:
+                    Type: Schedule
+                    Properties:
+                      Schedule: cron(0 2 * * ? *)
+                      DeadLetterConfig:
+                        Type: SQS
+                      RetryPolicy:
+                        MaximumRetryAttempts: 2
+                """)
+                    .on("AWS::Events::Rule")
+                    .involving("EventBridge", "SQS"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Give the asynchronously invoked function an on-failure destination (EventInvokeConfig DestinationConfig OnFailure) or a DeadLetterQueue, and alarm on its depth.",
+                        """
+                Function:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    EventInvokeConfig:
+                      MaximumRetryAttempts: 2
+                      DestinationConfig:
+                        OnFailure:
+                          Type: SQS
+                          Destination: !GetAtt FunctionDlq.Arn
+                """)
+                    .on("AWS::Serverless::Function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the queue a RedrivePolicy to a dead-letter queue (deadLetterTargetArn, maxReceiveCount) and alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible.",
+                        """
+                Queue:
+                  Type: AWS::SQS::Queue
+                  Properties:
+                    RedrivePolicy:
+                      deadLetterTargetArn: !GetAtt QueueDlq.Arn
+                      maxReceiveCount: 5
+                """)
+                    .on("AWS::SQS::Queue")
+                    .involving("SQS", "CloudWatch"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the event source mapping an on-failure destination and bounded retries: DestinationConfig OnFailure Destination, MaximumRetryAttempts and BisectBatchOnFunctionError.",
+                        """
+                Mapping:
+                  Type: AWS::Lambda::EventSourceMapping
+                  Properties:
+                    MaximumRetryAttempts: 3
+                    BisectBatchOnFunctionError: true
+                    DestinationConfig:
+                      OnFailure:
+                        Destination: !GetAtt FailedRecords.Arn
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the subscription a dead-letter queue: RedrivePolicy with deadLetterTargetArn (and a queue policy allowing SNS to send to it).",
+                        """
+                Subscription:
+                  Type: AWS::SNS::Subscription
+                  Properties:
+                    RedrivePolicy:
+                      deadLetterTargetArn: !GetAtt SubscriptionDlq.Arn
+                """)
+                    .on("AWS::SNS::Subscription")
+                    .involving("SNS", "SQS"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give each target of the rule a DeadLetterConfig Arn and a RetryPolicy, so events EventBridge cannot deliver are kept.",
+                        """
+                Targets:
+                  - Id: worker
+                    Arn: !GetAtt Worker.Arn
+                    DeadLetterConfig:
+                      Arn: !GetAtt RuleDlq.Arn
+                    RetryPolicy:
+                      MaximumRetryAttempts: 2
+                """)
+                    .on("AWS::Events::Rule")
+                    .involving("EventBridge", "SQS"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the asynchronously invoked function an on-failure destination (AWS::Lambda::EventInvokeConfig DestinationConfig OnFailure) or DeadLetterConfig TargetArn, and alarm on its depth.",
+                        """
+                InvokeConfig:
+                  Type: AWS::Lambda::EventInvokeConfig
+                  Properties:
+                    FunctionName: !Ref Function
+                    Qualifier: $LATEST
+                    MaximumRetryAttempts: 2
+                    DestinationConfig:
+                      OnFailure:
+                        Destination: !GetAtt FunctionDlq.Arn
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the queue a redrive_policy to a dead-letter queue (deadLetterTargetArn, maxReceiveCount) and alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible.",
+                        """
+                resource "aws_sqs_queue" "orders" {
+                  # ...
+                  redrive_policy = jsonencode({
+                    deadLetterTargetArn = aws_sqs_queue.orders_dlq.arn
+                    maxReceiveCount     = 5
+                  })
+                }
+                """)
+                    .on("aws_sqs_queue")
+                    .involving("SQS", "CloudWatch"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the event source mapping an on-failure destination and bounded retries: destination_config { on_failure { destination_arn } }, maximum_retry_attempts and bisect_batch_on_function_error.",
+                        """
+                resource "aws_lambda_event_source_mapping" "stream" {
+                  # ...
+                  maximum_retry_attempts         = 3
+                  bisect_batch_on_function_error = true
+                  destination_config {
+                    on_failure {
+                      destination_arn = aws_sqs_queue.failed_records.arn
+                    }
+                  }
+                }
+                """)
+                    .on("aws_lambda_event_source_mapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the subscription a dead-letter queue: redrive_policy with deadLetterTargetArn (and a queue policy allowing SNS to send to it).",
+                        """
+                resource "aws_sns_topic_subscription" "orders" {
+                  # ...
+                  redrive_policy = jsonencode({
+                    deadLetterTargetArn = aws_sqs_queue.orders_dlq.arn
+                  })
+                }
+                """)
+                    .on("aws_sns_topic_subscription")
+                    .involving("SNS", "SQS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give each aws_cloudwatch_event_target of the rule a dead_letter_config and a retry_policy, so events EventBridge cannot deliver are kept.",
+                        """
+                resource "aws_cloudwatch_event_target" "worker" {
+                  # ...
+                  dead_letter_config {
+                    arn = aws_sqs_queue.rule_dlq.arn
+                  }
+                  retry_policy {
+                    maximum_retry_attempts       = 2
+                    maximum_event_age_in_seconds = 3600
+                  }
+                }
+                """)
+                    .on("aws_cloudwatch_event_rule", "aws_cloudwatch_event_target")
+                    .involving("EventBridge", "SQS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the asynchronously invoked function an on-failure destination (aws_lambda_function_event_invoke_config destination_config) or dead_letter_config, and alarm on its depth.",
+                        """
+                resource "aws_lambda_function_event_invoke_config" "worker" {
+                  function_name          = aws_lambda_function.worker.function_name
+                  maximum_retry_attempts = 2
+                  destination_config {
+                    on_failure {
+                      destination = aws_sqs_queue.worker_dlq.arn
+                    }
+                  }
+                }
+                """)
+                    .on("aws_lambda_function")
+                    .involving("Lambda", "SQS"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

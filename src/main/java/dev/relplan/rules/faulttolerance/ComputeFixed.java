@@ -27,6 +27,96 @@ public final class ComputeFixed extends BaseRule {
             .services("EC2 Auto Scaling", "Application Auto Scaling", "ECS")
             .remediation(
                 "Run standalone instances in an Auto Scaling group spanning at least two Availability Zones, give groups MinSize < MaxSize, and register ECS services with Application Auto Scaling.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Replace the standalone instance with an AWS::AutoScaling::AutoScalingGroup built from a launch template, with subnets in at least two Availability Zones (VPCZoneIdentifier) and MinSize < MaxSize, so a failed instance is replaced.",
+                        """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  Properties:
+                    LaunchTemplate:
+                      LaunchTemplateId: !Ref LaunchTemplate
+                      Version: !GetAtt LaunchTemplate.LatestVersionNumber
+                    MinSize: "2"
+                    MaxSize: "6"
+                    VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB]
+                """)
+                    .on("AWS::EC2::Instance")
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the group room to grow: MaxSize above MinSize, with a scaling policy that uses it.",
+                        """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  Properties:
+                    MinSize: "2"
+                    MaxSize: "6"
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Minutes: raise the maximum size and add a scaling policy")
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Register the service's DesiredCount with Application Auto Scaling: an AWS::ApplicationAutoScaling::ScalableTarget (ScalableDimension ecs:service:DesiredCount, MinCapacity < MaxCapacity) and a target tracking policy.",
+                        """
+                ScalableTarget:
+                  Type: AWS::ApplicationAutoScaling::ScalableTarget
+                  Properties:
+                    ServiceNamespace: ecs
+                    ScalableDimension: ecs:service:DesiredCount
+                    ResourceId: !Sub service/${Cluster}/${Service.Name}
+                    MinCapacity: 2
+                    MaxCapacity: 10
+                """)
+                    .on("AWS::ECS::Service")
+                    .effort("Hours: a scalable target and a target tracking policy")
+                    .involving("ECS", "Application Auto Scaling"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replace the standalone aws_instance with an aws_autoscaling_group built from an aws_launch_template, with vpc_zone_identifier in at least two Availability Zones and min_size < max_size, so a failed instance is replaced.",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  min_size            = 2
+                  max_size            = 6
+                  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id]
+                  launch_template {
+                    id      = aws_launch_template.web.id
+                    version = "$Latest"
+                  }
+                }
+                """)
+                    .on("aws_instance")
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the group room to grow: max_size above min_size, with a scaling policy that uses it.",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  # ...
+                  min_size = 2
+                  max_size = 6
+                }
+                """)
+                    .on("aws_autoscaling_group")
+                    .effort("Minutes: raise the maximum size and add a scaling policy")
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Register the service's desired count with Application Auto Scaling: an aws_appautoscaling_target (scalable_dimension = \"ecs:service:DesiredCount\", min_capacity < max_capacity) and a target tracking aws_appautoscaling_policy.",
+                        """
+                resource "aws_appautoscaling_target" "api" {
+                  service_namespace  = "ecs"
+                  scalable_dimension = "ecs:service:DesiredCount"
+                  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.api.name}"
+                  min_capacity       = 2
+                  max_capacity       = 10
+                }
+                """)
+                    .on("aws_ecs_service")
+                    .effort("Hours: a scalable target and a target tracking policy")
+                    .involving("ECS", "Application Auto Scaling"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

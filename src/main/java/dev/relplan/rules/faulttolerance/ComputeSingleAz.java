@@ -8,8 +8,10 @@ import dev.relplan.model.Workload;
 import dev.relplan.model.Zones;
 import dev.relplan.rules.BaseRule;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Dialect;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
+import dev.relplan.rules.Fix;
 import dev.relplan.rules.Impact;
 import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
@@ -38,6 +40,79 @@ public final class ComputeSingleAz extends BaseRule {
             .services("EC2 Auto Scaling", "ECS", "Elastic Load Balancing", "VPC")
             .remediation(
                 "Give the Auto Scaling group, ECS service and load balancer subnets in at least two (preferably three) Availability Zones, with capacity to carry the load when one zone is lost.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "List subnets in at least two (preferably three) Availability Zones in the group's VPCZoneIdentifier, with capacity to carry the load when one zone is lost.",
+                        """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  Properties:
+                    VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .involving("EC2 Auto Scaling", "VPC"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "List subnets in at least two (preferably three) Availability Zones in the service's NetworkConfiguration AwsvpcConfiguration Subnets (or spread placement across zones on EC2).",
+                        """
+                Service:
+                  Type: AWS::ECS::Service
+                  Properties:
+                    NetworkConfiguration:
+                      AwsvpcConfiguration:
+                        Subnets: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]
+                """)
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "VPC"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the load balancer Subnets in at least two Availability Zones, each with healthy targets behind it.",
+                        """
+                LoadBalancer:
+                  Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                  Properties:
+                    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB, !Ref PublicSubnetC]
+                """)
+                    .on(
+                        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                        "AWS::ElasticLoadBalancing::LoadBalancer")
+                    .involving("Elastic Load Balancing", "VPC"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "List subnets in at least two (preferably three) Availability Zones in the group's vpc_zone_identifier, with capacity to carry the load when one zone is lost.",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  # ...
+                  vpc_zone_identifier = [aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id]
+                }
+                """)
+                    .on("aws_autoscaling_group")
+                    .involving("EC2 Auto Scaling", "VPC"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "List subnets in at least two (preferably three) Availability Zones in the service's network_configuration subnets (or spread placement across zones on EC2).",
+                        """
+                resource "aws_ecs_service" "api" {
+                  # ...
+                  network_configuration {
+                    subnets = [aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id]
+                  }
+                }
+                """)
+                    .on("aws_ecs_service")
+                    .involving("ECS", "VPC"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the load balancer subnets in at least two Availability Zones, each with healthy targets behind it.",
+                        """
+                resource "aws_lb" "web" {
+                  # ...
+                  subnets = [aws_subnet.public_a.id, aws_subnet.public_b.id, aws_subnet.public_c.id]
+                }
+                """)
+                    .on("aws_lb", "aws_alb", "aws_elb")
+                    .involving("Elastic Load Balancing", "VPC"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -25,6 +25,75 @@ public final class DbSingleAz extends BaseRule {
             .services("RDS", "Aurora")
             .remediation(
                 "Enable Multi-AZ (MultiAZ: true / multi_az = true), or for Aurora add a reader instance in a second Availability Zone so failover is automatic.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Add a second AWS::RDS::DBInstance to the Aurora cluster (same DBClusterIdentifier) in another Availability Zone, so Aurora can fail over to it automatically.",
+                        """
+                ReaderInstance:
+                  Type: AWS::RDS::DBInstance
+                  Properties:
+                    DBClusterIdentifier: !Ref Cluster
+                    DBInstanceClass: db.r6g.large
+                    Engine: aurora-postgresql
+                    AvailabilityZone: !Select [1, !GetAZs ""]
+                """)
+                    .on("AWS::RDS::DBCluster"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Set MultiAZ: true on the DB instance: RDS keeps a synchronous standby in another Availability Zone and fails over to it automatically.",
+                        """
+                Database:
+                  Type: AWS::RDS::DBInstance
+                  Properties:
+                    MultiAZ: true
+                """)
+                    .on("AWS::RDS::DBInstance"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Add a second instance to the cluster (same DBClusterIdentifier) in another Availability Zone so the cluster can promote it on failure.",
+                        """
+                ReplicaInstance:
+                  Type: AWS::DocDB::DBInstance
+                  Properties:
+                    DBClusterIdentifier: !Ref Cluster
+                    DBInstanceClass: db.r6g.large
+                    AvailabilityZone: !Select [1, !GetAZs ""]
+                """)
+                    .on("AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Add a second aws_rds_cluster_instance to the Aurora cluster in another Availability Zone, so Aurora can fail over to it automatically.",
+                        """
+                resource "aws_rds_cluster_instance" "reader" {
+                  cluster_identifier = aws_rds_cluster.main.id
+                  instance_class     = "db.r6g.large"
+                  engine             = aws_rds_cluster.main.engine
+                  availability_zone  = data.aws_availability_zones.available.names[1]
+                }
+                """)
+                    .on("aws_rds_cluster"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Set multi_az = true on the aws_db_instance: RDS keeps a synchronous standby in another Availability Zone and fails over to it automatically.",
+                        """
+                resource "aws_db_instance" "main" {
+                  # ...
+                  multi_az = true
+                }
+                """)
+                    .on("aws_db_instance"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Add a second cluster instance (aws_docdb_cluster_instance / aws_neptune_cluster_instance) in another Availability Zone so the cluster can promote it on failure.",
+                        """
+                resource "aws_docdb_cluster_instance" "replica" {
+                  cluster_identifier = aws_docdb_cluster.main.id
+                  instance_class     = "db.r6g.large"
+                  availability_zone  = data.aws_availability_zones.available.names[1]
+                }
+                """)
+                    .on("aws_docdb_cluster", "aws_neptune_cluster"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -26,6 +26,40 @@ public final class DnsFailoverNoHealthCheck extends BaseRule {
             .services("Route 53")
             .remediation(
                 "Attach a Route 53 health check (HealthCheckId) to the primary failover record, or set EvaluateTargetHealth on its alias target.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Attach a health check to the PRIMARY failover record (HealthCheckId of an AWS::Route53::HealthCheck), or for an alias record set AliasTarget EvaluateTargetHealth: true.",
+                    """
+                PrimaryRecord:
+                  Type: AWS::Route53::RecordSet
+                  Properties:
+                    Failover: PRIMARY
+                    SetIdentifier: primary
+                    HealthCheckId: !Ref PrimaryHealthCheck
+                    AliasTarget:
+                      DNSName: !GetAtt LoadBalancer.DNSName
+                      HostedZoneId: !GetAtt LoadBalancer.CanonicalHostedZoneID
+                      EvaluateTargetHealth: true
+                """),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Attach a health check to the PRIMARY failover record (health_check_id of an aws_route53_health_check), or for an alias record set evaluate_target_health = true.",
+                    """
+                resource "aws_route53_record" "primary" {
+                  # ...
+                  set_identifier  = "primary"
+                  health_check_id = aws_route53_health_check.primary.id
+                  failover_routing_policy {
+                    type = "PRIMARY"
+                  }
+                  alias {
+                    name                   = aws_lb.primary.dns_name
+                    zone_id                = aws_lb.primary.zone_id
+                    evaluate_target_health = true
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

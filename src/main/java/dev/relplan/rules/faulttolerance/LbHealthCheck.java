@@ -24,6 +24,65 @@ public final class LbHealthCheck extends BaseRule {
             .services("Elastic Load Balancing", "EC2 Auto Scaling")
             .remediation(
                 "Keep target group health checks enabled with a path that exercises the application, and set the Auto Scaling group's HealthCheckType to ELB with a grace period so instances the load balancer sees as unhealthy are replaced.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Keep the target group's health check on (HealthCheckEnabled: true) with a HealthCheckPath that exercises the application.",
+                        """
+                TargetGroup:
+                  Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                  Properties:
+                    HealthCheckEnabled: true
+                    HealthCheckPath: /health/ready
+                    HealthyThresholdCount: 2
+                    UnhealthyThresholdCount: 3
+                """)
+                    .on("AWS::ElasticLoadBalancingV2::TargetGroup")
+                    .effort(
+                        "Hours: enable the health check on a path that exercises the application")
+                    .involving("Elastic Load Balancing"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Let the group replace instances the load balancer sees as unhealthy: HealthCheckType: ELB with a HealthCheckGracePeriod covering start-up.",
+                        """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  Properties:
+                    HealthCheckType: ELB
+                    HealthCheckGracePeriod: 300
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup")
+                    .effort("Minutes: set HealthCheckType to ELB with a grace period"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Keep the target group's health_check enabled with a path that exercises the application.",
+                        """
+                resource "aws_lb_target_group" "web" {
+                  # ...
+                  health_check {
+                    enabled             = true
+                    path                = "/health/ready"
+                    healthy_threshold   = 2
+                    unhealthy_threshold = 3
+                  }
+                }
+                """)
+                    .on("aws_lb_target_group", "aws_alb_target_group")
+                    .effort(
+                        "Hours: enable the health check on a path that exercises the application")
+                    .involving("Elastic Load Balancing"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Let the group replace instances the load balancer sees as unhealthy: health_check_type = \"ELB\" with a health_check_grace_period covering start-up.",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  # ...
+                  health_check_type         = "ELB"
+                  health_check_grace_period = 300
+                }
+                """)
+                    .on("aws_autoscaling_group")
+                    .effort("Minutes: set health_check_type to ELB with a grace period"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

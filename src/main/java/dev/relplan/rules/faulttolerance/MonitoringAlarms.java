@@ -22,6 +22,29 @@ public final class MonitoringAlarms extends BaseRule {
             .services("CloudWatch", "SNS")
             .remediation(
                 "Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give the alarm AlarmActions that notify the owning team (an SNS topic with a subscription that pages or posts to the team).",
+                        """
+                Alarm:
+                  Type: AWS::CloudWatch::Alarm
+                  Properties:
+                    AlarmActions: [!Ref AlertsTopic]
+                    OKActions: [!Ref AlertsTopic]
+                """)
+                    .on("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Give the alarm alarm_actions that notify the owning team (an aws_sns_topic with a subscription that pages or posts to the team).",
+                        """
+                resource "aws_cloudwatch_metric_alarm" "errors" {
+                  # ...
+                  alarm_actions = [aws_sns_topic.alerts.arn]
+                  ok_actions    = [aws_sns_topic.alerts.arn]
+                }
+                """)
+                    .on("aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -23,6 +23,42 @@ public final class NatSingle extends BaseRule {
             .services("VPC")
             .remediation(
                 "Create one NAT gateway in each Availability Zone and give each zone's private subnets their own route table whose default route uses the NAT gateway in the same zone.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Create an AWS::EC2::NatGateway in a public subnet of each Availability Zone, and give each zone's private subnets their own route table whose 0.0.0.0/0 route uses the NAT gateway of the same zone.",
+                    """
+                NatGatewayB:
+                  Type: AWS::EC2::NatGateway
+                  Properties:
+                    SubnetId: !Ref PublicSubnetB
+                    AllocationId: !GetAtt NatEipB.AllocationId
+                PrivateRouteB:
+                  Type: AWS::EC2::Route
+                  Properties:
+                    RouteTableId: !Ref PrivateRouteTableB
+                    DestinationCidrBlock: 0.0.0.0/0
+                    NatGatewayId: !Ref NatGatewayB
+                """),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Create an aws_nat_gateway in a public subnet of each Availability Zone (count or for_each over the zones), and give each zone's private subnets their own aws_route_table whose default route uses the NAT gateway of the same zone.",
+                    """
+                resource "aws_nat_gateway" "zone" {
+                  count         = length(aws_subnet.public)
+                  subnet_id     = aws_subnet.public[count.index].id
+                  allocation_id = aws_eip.nat[count.index].id
+                }
+
+                resource "aws_route_table" "private" {
+                  count  = length(aws_subnet.public)
+                  vpc_id = aws_vpc.main.id
+                  route {
+                    cidr_block     = "0.0.0.0/0"
+                    nat_gateway_id = aws_nat_gateway.zone[count.index].id
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -26,6 +26,122 @@ public final class StatefulNoReplication extends BaseRule {
             .services("ElastiCache", "MemoryDB", "Amazon MQ", "OpenSearch Service", "EFS")
             .remediation(
                 "Add at least one replica in another Availability Zone and enable automatic failover (ElastiCache: NumCacheClusters >= 2, AutomaticFailoverEnabled and MultiAZEnabled; MQ: ACTIVE_STANDBY_MULTI_AZ; OpenSearch: zone awareness with 2+ nodes; EFS: Regional storage).")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Run the cache as an AWS::ElastiCache::ReplicationGroup with a replica in another zone: NumCacheClusters: 2 (or more), AutomaticFailoverEnabled: true and MultiAZEnabled: true.",
+                        """
+                Cache:
+                  Type: AWS::ElastiCache::ReplicationGroup
+                  Properties:
+                    NumCacheClusters: 2
+                    AutomaticFailoverEnabled: true
+                    MultiAZEnabled: true
+                """)
+                    .on("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")
+                    .involving("ElastiCache"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Give every shard at least one replica (NumReplicasPerShard: 1 or more); MemoryDB places replicas across Availability Zones and fails over to them.",
+                        """
+                Cluster:
+                  Type: AWS::MemoryDB::Cluster
+                  Properties:
+                    NumReplicasPerShard: 1
+                """)
+                    .on("AWS::MemoryDB::Cluster")
+                    .involving("MemoryDB"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Deploy the broker as an active/standby pair across two zones: DeploymentMode: ACTIVE_STANDBY_MULTI_AZ (RabbitMQ: CLUSTER_MULTI_AZ) with a subnet in each zone.",
+                        """
+                Broker:
+                  Type: AWS::AmazonMQ::Broker
+                  Properties:
+                    DeploymentMode: ACTIVE_STANDBY_MULTI_AZ
+                    SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+                """)
+                    .on("AWS::AmazonMQ::Broker")
+                    .involving("Amazon MQ"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Enable zone awareness with at least two data nodes: ClusterConfig ZoneAwarenessEnabled: true, InstanceCount: 2 or more and ZoneAwarenessConfig AvailabilityZoneCount, with replica shards in the indices.",
+                        """
+                Domain:
+                  Type: AWS::OpenSearchService::Domain
+                  Properties:
+                    ClusterConfig:
+                      InstanceCount: 2
+                      ZoneAwarenessEnabled: true
+                      ZoneAwarenessConfig:
+                        AvailabilityZoneCount: 2
+                """)
+                    .on("AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain")
+                    .involving("OpenSearch Service"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Use Regional (Multi-AZ) storage: remove AvailabilityZoneName, which makes the file system One Zone, and create a mount target in each zone (a new file system: copy the data over).",
+                        """
+                FileSystem:
+                  Type: AWS::EFS::FileSystem
+                  Properties:
+                    # no AvailabilityZoneName: Regional storage across zones
+                    Encrypted: true
+                """)
+                    .on("AWS::EFS::FileSystem")
+                    .involving("EFS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Run the cache as an aws_elasticache_replication_group with a replica in another zone: num_cache_clusters = 2 (or more), automatic_failover_enabled = true and multi_az_enabled = true.",
+                        """
+                resource "aws_elasticache_replication_group" "cache" {
+                  # ...
+                  num_cache_clusters         = 2
+                  automatic_failover_enabled = true
+                  multi_az_enabled           = true
+                }
+                """)
+                    .on("aws_elasticache_replication_group", "aws_elasticache_cluster")
+                    .involving("ElastiCache"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Deploy the broker as an active/standby pair across two zones: deployment_mode = \"ACTIVE_STANDBY_MULTI_AZ\" (RabbitMQ: \"CLUSTER_MULTI_AZ\") with a subnet in each zone.",
+                        """
+                resource "aws_mq_broker" "main" {
+                  # ...
+                  deployment_mode = "ACTIVE_STANDBY_MULTI_AZ"
+                  subnet_ids      = [aws_subnet.a.id, aws_subnet.b.id]
+                }
+                """)
+                    .on("aws_mq_broker")
+                    .involving("Amazon MQ"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Enable zone awareness with at least two data nodes in cluster_config: zone_awareness_enabled = true, instance_count of 2 or more and zone_awareness_config availability_zone_count, with replica shards in the indices.",
+                        """
+                resource "aws_opensearch_domain" "search" {
+                  cluster_config {
+                    instance_count         = 2
+                    zone_awareness_enabled = true
+                    zone_awareness_config {
+                      availability_zone_count = 2
+                    }
+                  }
+                }
+                """)
+                    .on("aws_opensearch_domain", "aws_elasticsearch_domain")
+                    .involving("OpenSearch Service"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Use Regional (Multi-AZ) storage: drop availability_zone_name, which makes the file system One Zone, and add an aws_efs_mount_target in each zone (a new file system: copy the data over).",
+                        """
+                resource "aws_efs_file_system" "shared" {
+                  # no availability_zone_name: Regional storage across zones
+                  encrypted = true
+                }
+                """)
+                    .on("aws_efs_file_system")
+                    .involving("EFS"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -25,6 +25,158 @@ public final class BackupMissing extends BaseRule {
             .services("AWS Backup", "DynamoDB", "S3", "EFS", "EBS", "RDS")
             .remediation(
                 "Enable the service's automated backups (DynamoDB point-in-time recovery, S3 versioning, EFS backup policy, RDS BackupRetentionPeriod >= 7) or select the resource in an AWS Backup plan.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Enable point-in-time recovery on the table (PointInTimeRecoverySpecification PointInTimeRecoveryEnabled: true), or select it in an AWS Backup plan.",
+                        """
+                Table:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    PointInTimeRecoverySpecification:
+                      PointInTimeRecoveryEnabled: true
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB")
+                    .effort("Minutes: enable point-in-time recovery"),
+                Fix.in(
+                        Dialect.SAM,
+                        "AWS::Serverless::SimpleTable has no backup setting: declare the table as AWS::DynamoDB::Table with PointInTimeRecoverySpecification PointInTimeRecoveryEnabled: true, or select it in an AWS Backup plan.",
+                        """
+                Table:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    BillingMode: PAY_PER_REQUEST
+                    PointInTimeRecoverySpecification:
+                      PointInTimeRecoveryEnabled: true
+                """)
+                    .on("AWS::Serverless::SimpleTable")
+                    .involving("DynamoDB")
+                    .effort(
+                        "Hours: declare the table as AWS::DynamoDB::Table with point-in-time recovery"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Enable versioning on the bucket (VersioningConfiguration Status: Enabled) with a lifecycle rule that expires old versions, or select it in an AWS Backup plan.",
+                        """
+                Bucket:
+                  Type: AWS::S3::Bucket
+                  Properties:
+                    VersioningConfiguration:
+                      Status: Enabled
+                """)
+                    .on("AWS::S3::Bucket")
+                    .involving("S3")
+                    .effort("Minutes: enable versioning"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Turn on automatic backups for the file system (BackupPolicy Status: ENABLED), or select it in an AWS Backup plan.",
+                        """
+                FileSystem:
+                  Type: AWS::EFS::FileSystem
+                  Properties:
+                    BackupPolicy:
+                      Status: ENABLED
+                """)
+                    .on("AWS::EFS::FileSystem")
+                    .involving("EFS")
+                    .effort("Minutes: enable the backup policy"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Keep automated backups: BackupRetentionPeriod of 7 days or more (0 turns them off).",
+                        """
+                Database:
+                  Type: AWS::RDS::DBInstance
+                  Properties:
+                    BackupRetentionPeriod: 7
+                """)
+                    .on(
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::DocDB::DBCluster",
+                        "AWS::Neptune::DBCluster")
+                    .effort("Minutes: set the backup retention period"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Select the resource in an AWS Backup plan: an AWS::Backup::BackupSelection naming it in Resources, under a plan with a daily rule.",
+                    """
+                Selection:
+                  Type: AWS::Backup::BackupSelection
+                  Properties:
+                    BackupPlanId: !Ref BackupPlan
+                    BackupSelection:
+                      SelectionName: data
+                      IamRoleArn: !GetAtt BackupRole.Arn
+                      Resources:
+                        - !Sub arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:volume/${Volume}
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Enable point-in-time recovery on the table (point_in_time_recovery { enabled = true }), or select it in an aws_backup_selection.",
+                        """
+                resource "aws_dynamodb_table" "orders" {
+                  # ...
+                  point_in_time_recovery {
+                    enabled = true
+                  }
+                }
+                """)
+                    .on("aws_dynamodb_table")
+                    .involving("DynamoDB")
+                    .effort("Minutes: enable point-in-time recovery"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Enable versioning with an aws_s3_bucket_versioning resource (status = \"Enabled\") and expire old versions with a lifecycle configuration, or select the bucket in an aws_backup_selection.",
+                        """
+                resource "aws_s3_bucket_versioning" "data" {
+                  bucket = aws_s3_bucket.data.id
+                  versioning_configuration {
+                    status = "Enabled"
+                  }
+                }
+                """)
+                    .on("aws_s3_bucket")
+                    .involving("S3")
+                    .effort("Minutes: enable versioning"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Turn on automatic backups with an aws_efs_backup_policy (status = \"ENABLED\"), or select the file system in an aws_backup_selection.",
+                        """
+                resource "aws_efs_backup_policy" "shared" {
+                  file_system_id = aws_efs_file_system.shared.id
+                  backup_policy {
+                    status = "ENABLED"
+                  }
+                }
+                """)
+                    .on("aws_efs_file_system")
+                    .involving("EFS")
+                    .effort("Minutes: enable the backup policy"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Keep automated backups: backup_retention_period of 7 days or more (0 turns them off).",
+                        """
+                resource "aws_db_instance" "main" {
+                  # ...
+                  backup_retention_period = 7
+                }
+                """)
+                    .on(
+                        "aws_db_instance",
+                        "aws_rds_cluster",
+                        "aws_docdb_cluster",
+                        "aws_neptune_cluster")
+                    .effort("Minutes: set the backup retention period"),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Select the resource in an AWS Backup plan with an aws_backup_selection listing its ARN, under an aws_backup_plan with a daily rule.",
+                    """
+                resource "aws_backup_selection" "data" {
+                  name         = "data"
+                  plan_id      = aws_backup_plan.daily.id
+                  iam_role_arn = aws_iam_role.backup.arn
+                  resources    = [aws_ebs_volume.data.arn]
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

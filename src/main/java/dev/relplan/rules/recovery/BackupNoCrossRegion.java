@@ -26,6 +26,136 @@ public final class BackupNoCrossRegion extends BaseRule {
             .remediation(
                 "Copy backups to a vault in another Region (AWS Backup copy actions), or replicate the data (S3 replication, DynamoDB global tables, Aurora Global Database, RDS cross-Region automated backups).")
             .dependsOn("REL-BACKUP-MISSING")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Replicate the table to a second Region as a global table: declare it as AWS::DynamoDB::GlobalTable with a Replicas entry per Region (existing tables: add the replica, then import the table into the stack as a global table).",
+                        """
+                        Table:
+                          Type: AWS::DynamoDB::GlobalTable
+                          Properties:
+                            BillingMode: PAY_PER_REQUEST
+                            StreamSpecification:
+                              StreamViewType: NEW_AND_OLD_IMAGES
+                            Replicas:
+                              - Region: us-east-1
+                              - Region: us-west-2
+                        """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Replicate the bucket to a bucket in another Region: VersioningConfiguration Status: Enabled on both and a ReplicationConfiguration rule with the destination bucket.",
+                        """
+                        Bucket:
+                          Type: AWS::S3::Bucket
+                          Properties:
+                            VersioningConfiguration:
+                              Status: Enabled
+                            ReplicationConfiguration:
+                              Role: !GetAtt ReplicationRole.Arn
+                              Rules:
+                                - Status: Enabled
+                                  Destination:
+                                    Bucket: arn:aws:s3:::invoices-dr-us-west-2
+                        """)
+                    .on("AWS::S3::Bucket")
+                    .involving("S3"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replicate the table to a second Region as a global table: a replica block per Region (streams enabled with NEW_AND_OLD_IMAGES).",
+                        """
+                        resource "aws_dynamodb_table" "carts" {
+                          # ...
+                          stream_enabled   = true
+                          stream_view_type = "NEW_AND_OLD_IMAGES"
+                          replica {
+                            region_name = "us-west-2"
+                          }
+                        }
+                        """)
+                    .on("aws_dynamodb_table")
+                    .involving("DynamoDB"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replicate the bucket to a bucket in another Region: aws_s3_bucket_versioning on both and an aws_s3_bucket_replication_configuration rule with the destination bucket.",
+                        """
+                        resource "aws_s3_bucket_replication_configuration" "dr" {
+                          bucket = aws_s3_bucket.invoices.id
+                          role   = aws_iam_role.replication.arn
+                          rule {
+                            id     = "dr"
+                            status = "Enabled"
+                            destination {
+                              bucket = aws_s3_bucket.invoices_dr.arn
+                            }
+                          }
+                          depends_on = [aws_s3_bucket_versioning.invoices]
+                        }
+                        """)
+                    .on("aws_s3_bucket")
+                    .involving("S3"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Copy the cluster's data to a second Region: an Aurora Global Database (AWS::RDS::GlobalCluster with a secondary cluster), or AWS Backup CopyActions to a vault in another Region.",
+                        """
+                GlobalCluster:
+                  Type: AWS::RDS::GlobalCluster
+                  Properties:
+                    GlobalClusterIdentifier: orders-global
+                    SourceDBClusterIdentifier: !Ref Cluster
+                """)
+                    .on("AWS::RDS::DBCluster")
+                    .involving("Aurora"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Copy each recovery point to a vault in another Region: CopyActions with a DestinationBackupVaultArn on the backup plan's rule.",
+                    """
+                BackupPlanRule:
+                  - RuleName: daily
+                    TargetBackupVault: !Ref Vault
+                    ScheduleExpression: cron(0 3 * * ? *)
+                    CopyActions:
+                      - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr
+                        Lifecycle:
+                          DeleteAfterDays: 35
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Replicate the automated backups to another Region with an aws_db_instance_automated_backups_replication (a provider for the destination Region), or AWS Backup copy_action to a vault there.",
+                        """
+                resource "aws_db_instance_automated_backups_replication" "dr" {
+                  provider               = aws.dr
+                  source_db_instance_arn = aws_db_instance.main.arn
+                  retention_period       = 14
+                }
+                """)
+                    .on("aws_db_instance")
+                    .involving("RDS"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Copy the cluster's data to a second Region: an Aurora Global Database (aws_rds_global_cluster with a secondary cluster), or AWS Backup copy_action to a vault there.",
+                        """
+                resource "aws_rds_global_cluster" "orders" {
+                  global_cluster_identifier    = "orders-global"
+                  source_db_cluster_identifier = aws_rds_cluster.main.arn
+                }
+                """)
+                    .on("aws_rds_cluster")
+                    .involving("Aurora"),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Copy each recovery point to a vault in another Region: a copy_action with destination_vault_arn in the aws_backup_plan's rule.",
+                    """
+                rule {
+                  rule_name         = "daily"
+                  target_vault_name = aws_backup_vault.main.name
+                  schedule          = "cron(0 3 * * ? *)"
+                  copy_action {
+                    destination_vault_arn = aws_backup_vault.dr.arn
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

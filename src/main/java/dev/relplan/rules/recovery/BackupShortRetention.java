@@ -23,6 +23,59 @@ public final class BackupShortRetention extends BaseRule {
             .remediation(
                 "Keep automated backups for at least 7 days (RDS/Aurora BackupRetentionPeriod, AWS Backup DeleteAfterDays), longer where compliance or late-detected corruption requires it.")
             .dependsOn("REL-BACKUP-MISSING")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Keep recovery points for at least 7 days: Lifecycle DeleteAfterDays of 7 or more on each rule of the backup plan, longer where compliance or late-detected corruption requires it.",
+                        """
+                BackupPlan:
+                  Type: AWS::Backup::BackupPlan
+                  Properties:
+                    BackupPlan:
+                      BackupPlanName: daily
+                      BackupPlanRule:
+                        - RuleName: daily
+                          TargetBackupVault: !Ref Vault
+                          ScheduleExpression: cron(0 3 * * ? *)
+                          Lifecycle:
+                            DeleteAfterDays: 35
+                """)
+                    .on("AWS::Backup::BackupPlan"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Keep automated backups for at least 7 days: BackupRetentionPeriod: 7 or more (up to 35), longer where compliance or late-detected corruption requires it.",
+                    """
+                Database:
+                  Type: AWS::RDS::DBInstance
+                  Properties:
+                    BackupRetentionPeriod: 14
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Keep recovery points for at least 7 days: lifecycle { delete_after = 7 or more } on each rule of the aws_backup_plan, longer where compliance or late-detected corruption requires it.",
+                        """
+                resource "aws_backup_plan" "daily" {
+                  name = "daily"
+                  rule {
+                    rule_name         = "daily"
+                    target_vault_name = aws_backup_vault.main.name
+                    schedule          = "cron(0 3 * * ? *)"
+                    lifecycle {
+                      delete_after = 35
+                    }
+                  }
+                }
+                """)
+                    .on("aws_backup_plan"),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Keep automated backups for at least 7 days: backup_retention_period = 7 or more (up to 35), longer where compliance or late-detected corruption requires it.",
+                    """
+                resource "aws_db_instance" "main" {
+                  # ...
+                  backup_retention_period = 14
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

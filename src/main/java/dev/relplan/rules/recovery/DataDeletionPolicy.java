@@ -21,6 +21,106 @@ public final class DataDeletionPolicy extends BaseRule {
             .services("CloudFormation", "RDS", "DynamoDB")
             .remediation(
                 "Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Set DeletionPolicy and UpdateReplacePolicy to Snapshot on the database, so a stack deletion or replacement leaves a final snapshot, and DeletionProtection: true.",
+                        """
+                Database:
+                  Type: AWS::RDS::DBInstance
+                  DeletionPolicy: Snapshot
+                  UpdateReplacePolicy: Snapshot
+                  Properties:
+                    DeletionProtection: true
+                """)
+                    .on(
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::DocDB::DBCluster",
+                        "AWS::Neptune::DBCluster"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Set DeletionPolicy and UpdateReplacePolicy to Retain on the table, and DeletionProtectionEnabled: true.",
+                        """
+                Table:
+                  Type: AWS::DynamoDB::Table
+                  DeletionPolicy: Retain
+                  UpdateReplacePolicy: Retain
+                  Properties:
+                    DeletionProtectionEnabled: true
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("CloudFormation", "DynamoDB"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Set DeletionPolicy and UpdateReplacePolicy to Snapshot on the volume, so a stack deletion or replacement leaves a snapshot.",
+                        """
+                Volume:
+                  Type: AWS::EC2::Volume
+                  DeletionPolicy: Snapshot
+                  UpdateReplacePolicy: Snapshot
+                """)
+                    .on("AWS::EC2::Volume")
+                    .involving("CloudFormation", "EBS"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set DeletionPolicy and UpdateReplacePolicy to Retain on the data store, so a stack deletion or replacement keeps it.",
+                    """
+                Store:
+                  Type: AWS::S3::Bucket
+                  DeletionPolicy: Retain
+                  UpdateReplacePolicy: Retain
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Keep a final snapshot and block deletion: skip_final_snapshot = false with a final_snapshot_identifier, and deletion_protection = true; lifecycle { prevent_destroy = true } stops terraform destroy too.",
+                        """
+                resource "aws_db_instance" "main" {
+                  # ...
+                  deletion_protection       = true
+                  skip_final_snapshot       = false
+                  final_snapshot_identifier = "main-final"
+
+                  lifecycle {
+                    prevent_destroy = true
+                  }
+                }
+                """)
+                    .on(
+                        "aws_db_instance",
+                        "aws_rds_cluster",
+                        "aws_docdb_cluster",
+                        "aws_neptune_cluster")
+                    .involving("RDS")
+                    .effort("Minutes: final snapshot and deletion protection"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Block deletion of the table: deletion_protection_enabled = true, and lifecycle { prevent_destroy = true } so terraform destroy refuses too.",
+                        """
+                resource "aws_dynamodb_table" "orders" {
+                  # ...
+                  deletion_protection_enabled = true
+
+                  lifecycle {
+                    prevent_destroy = true
+                  }
+                }
+                """)
+                    .on("aws_dynamodb_table")
+                    .involving("DynamoDB")
+                    .effort("Minutes: deletion protection and prevent_destroy"),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Add lifecycle { prevent_destroy = true } so that Terraform refuses a plan that destroys or replaces the data store.",
+                        """
+                resource "aws_s3_bucket" "data" {
+                  # ...
+                  lifecycle {
+                    prevent_destroy = true
+                  }
+                }
+                """)
+                    .effort("Minutes: prevent_destroy"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -27,10 +27,60 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
                 Likelihood.MEDIUM,
                 "External dependencies degrade regularly; without either guard the first slow period propagates.")
             .tier(Tier.QUICK_WIN)
-            .effort(
-                "Hours to days: add client timeouts, then a circuit breaker (e.g. Resilience4j) with a fallback")
+            .effort("Hours to days: add client timeouts, then a circuit breaker with a fallback")
             .remediation(
                 "Give the call a timeout first; wrap calls to dependencies that can fail for long in a circuit breaker (Resilience4j CircuitBreaker, Failsafe) with a fallback (cached or default response, or a fast error) so the service degrades gracefully.")
+            .advice(
+                Fix.in(
+                    Dialect.JAVA,
+                    "Give the call a timeout first, then wrap it in a Resilience4j CircuitBreaker with a fallback (a cached or default response, or a fast error) so the service degrades gracefully.",
+                    """
+                CircuitBreaker breaker = CircuitBreaker.ofDefaults("payments");
+                Supplier<Receipt> guarded =
+                    CircuitBreaker.decorateSupplier(breaker, () -> payments.charge(order));
+                Receipt receipt = Try.ofSupplier(guarded).recover(e -> Receipt.pending(order)).get();
+                """),
+                Fix.in(
+                    Dialect.PYTHON,
+                    "Give the call a timeout first, then stop calling a failing dependency for a while: a circuit breaker such as pybreaker around the call, with a fallback (a cached or default response, or a fast error).",
+                    """
+                import pybreaker
+
+                payments_breaker = pybreaker.CircuitBreaker(fail_max=5, reset_timeout=30)
+
+                @payments_breaker
+                def charge(order):
+                    return requests.post(PAYMENTS_URL, json=order, timeout=(2, 5))
+                """),
+                Fix.in(
+                    Dialect.GO,
+                    "Give the call a context deadline first, then wrap it in a circuit breaker such as sony/gobreaker with a fallback (a cached or default response, or a fast error).",
+                    """
+                var breaker = gobreaker.NewCircuitBreaker(gobreaker.Settings{Name: "stock"})
+
+                result, err := breaker.Execute(func() (interface{}, error) {
+                	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+                	defer cancel()
+                	return fetchStock(ctx, sku)
+                })
+                """),
+                Fix.in(
+                    Dialect.CSHARP,
+                    "Give the call a timeout first, then add a Polly circuit breaker (through Microsoft.Extensions.Http.Resilience or a Polly pipeline) with a fallback.",
+                    """
+                services.AddHttpClient<QuotesClient>()
+                    .AddStandardResilienceHandler(); // timeout, retry and circuit breaker
+                """),
+                Fix.in(
+                    Dialect.JAVASCRIPT,
+                    "Give the call a timeout first, then wrap it in a circuit breaker such as opossum with a fallback (a cached or default response, or a fast error).",
+                    """
+                const CircuitBreaker = require('opossum');
+
+                const breaker = new CircuitBreaker(getRates, { timeout: 5000, errorThresholdPercentage: 50, resetTimeout: 30000 });
+                breaker.fallback(() => cachedRates());
+                const rates = await breaker.fire(region);
+                """))
             .formats(InputFormat.CODE)
             .build());
   }

@@ -31,6 +31,67 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
             .services("Lambda", "DynamoDB")
             .remediation(
                 "Make the handler or listener idempotent: Powertools for AWS Lambda idempotency (@idempotent / @Idempotent with a DynamoDB persistence layer) keyed on the message or event id, or conditional writes (attribute_not_exists) / a deduplication table; for SQS consider FIFO queues with deduplication ids.")
+            .advice(
+                Fix.in(
+                        Dialect.JAVA,
+                        "Make the listener idempotent: record each message id in a store with a unique key (an insert that fails on duplicates, or a conditional write) in the same transaction as the side effect, and skip messages already recorded.",
+                        """
+                @Transactional
+                void onMessage(OrderEvent event) {
+                  if (processed.insertIfAbsent(event.id()) == 0) return; // seen before
+                  orders.apply(event);
+                }
+                """)
+                    .involving()
+                    .when("message listener", r -> r instanceof EventHandler h && h.isListener()),
+                Fix.in(
+                    Dialect.JAVA,
+                    "Make the handler idempotent with Powertools for AWS Lambda (Java) @Idempotent and a DynamoDB persistence store keyed on the event id, or a conditional write (attribute_not_exists) on a deduplication table.",
+                    """
+                @Idempotent
+                public Receipt handleRequest(@IdempotencyKey String orderId, Context context) {
+                  return charge(orderId);
+                }
+                """),
+                Fix.in(
+                    Dialect.PYTHON,
+                    "Make the handler idempotent with Powertools for AWS Lambda (Python) @idempotent and a DynamoDBPersistenceLayer keyed on the message or event id, or a conditional write (attribute_not_exists) on a deduplication table.",
+                    """
+                from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer, idempotent
+
+                persistence = DynamoDBPersistenceLayer(table_name="IdempotencyTable")
+
+                @idempotent(persistence_store=persistence)
+                def handler(event, context):
+                    ...
+                """),
+                Fix.in(
+                    Dialect.JAVASCRIPT,
+                    "Make the handler idempotent with Powertools for AWS Lambda (TypeScript) makeIdempotent and a DynamoDB persistence layer keyed on the event id, or a conditional write (attribute_not_exists) on a deduplication table.",
+                    """
+                import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
+                import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+
+                const persistenceStore = new DynamoDBPersistenceLayer({ tableName: 'IdempotencyTable' });
+                export const handler = makeIdempotent(processOrder, { persistenceStore });
+                """),
+                Fix.in(
+                    Dialect.CSHARP,
+                    "Make the handler idempotent with Powertools for AWS Lambda (.NET) [Idempotent] and a DynamoDB store keyed on the event id, or a conditional write (attribute_not_exists) on a deduplication table.",
+                    """
+                [Idempotent]
+                public Task<Receipt> Handle(OrderEvent input, ILambdaContext context) => Charge(input);
+                """),
+                Fix.in(
+                    Dialect.GO,
+                    "Make the handler idempotent: write the message id to a deduplication table with a conditional write (attribute_not_exists) before the side effect, and skip the record when the write fails as already present.",
+                    """
+                _, err := db.PutItem(ctx, &dynamodb.PutItemInput{
+                	TableName:           aws.String("processed-events"),
+                	Item:                map[string]types.AttributeValue{"id": &types.AttributeValueMemberS{Value: record.MessageId}},
+                	ConditionExpression: aws.String("attribute_not_exists(id)"),
+                })
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CODE)
             .build());
   }

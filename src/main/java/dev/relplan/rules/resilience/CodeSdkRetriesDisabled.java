@@ -29,6 +29,51 @@ public final class CodeSdkRetriesDisabled extends BaseRule {
             .effort("Minutes: remove the override or set a bounded retry strategy")
             .remediation(
                 "Keep the SDK's default retry strategy (exponential backoff with jitter), or configure a bounded one (e.g. standard mode with 3 attempts) instead of RetryPolicy.none()/numRetries(0); make retried operations idempotent.")
+            .advice(
+                Fix.in(
+                        Dialect.JAVA,
+                        "Remove RetryPolicy.none() / numRetries(0) and keep the SDK's default retry strategy (exponential backoff with jitter), or set a bounded one; make retried operations idempotent.",
+                        """
+                SqsClient sqs = SqsClient.builder()
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
+                    .build();
+                """)
+                    .onClient("AWS SDK for Java 2.x"),
+                Fix.in(
+                    Dialect.JAVA,
+                    "Remove the override that disables retries and keep the SDK's default retry policy (backoff with jitter), or set a bounded maximum error retry; make retried operations idempotent.",
+                    """
+                ClientConfiguration config = new ClientConfiguration().withMaxErrorRetry(3);
+                """),
+                Fix.in(
+                    Dialect.PYTHON,
+                    "Remove max_attempts 0 and use botocore's standard retry mode with a bounded number of attempts; make retried operations idempotent.",
+                    """
+                from botocore.config import Config
+
+                client = boto3.client("dynamodb", config=Config(retries={"max_attempts": 3, "mode": "standard"}))
+                """),
+                Fix.in(
+                    Dialect.GO,
+                    "Remove the zero-retry override and keep the SDK's standard retryer (or set a bounded retry.AddWithMaxAttempts); make retried operations idempotent.",
+                    """
+                cfg, err := config.LoadDefaultConfig(ctx,
+                	config.WithRetryer(func() aws.Retryer {
+                		return retry.AddWithMaxAttempts(retry.NewStandard(), 3)
+                	}))
+                """),
+                Fix.in(
+                    Dialect.CSHARP,
+                    "Remove MaxErrorRetry = 0 from the client config and keep the SDK's default retries (or a bounded MaxErrorRetry); make retried operations idempotent.",
+                    """
+                var config = new AmazonDynamoDBConfig { MaxErrorRetry = 3 };
+                """),
+                Fix.in(
+                    Dialect.JAVASCRIPT,
+                    "Remove maxRetries: 0 / maxAttempts: 1 and keep the SDK's default retry strategy (or a bounded maxAttempts); make retried operations idempotent.",
+                    """
+                const client = new DynamoDBClient({ maxAttempts: 3 });
+                """))
             .formats(InputFormat.CODE)
             .build());
   }

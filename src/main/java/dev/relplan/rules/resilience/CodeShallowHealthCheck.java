@@ -27,6 +27,73 @@ public final class CodeShallowHealthCheck extends BaseRule {
             .effort("Hours: make the readiness check verify the critical dependencies")
             .remediation(
                 "Make the health/readiness endpoint verify what the instance needs to serve requests (a cheap database query, a ping of the cache or queue it depends on, with a short timeout), e.g. Spring Boot Actuator health indicators; keep a separate shallow liveness endpoint for restarts.")
+            .advice(
+                Fix.in(
+                    Dialect.JAVA,
+                    "Make the readiness endpoint verify what the instance needs to serve requests (a cheap database query, a ping of the cache or queue, with a short timeout), e.g. a Spring Boot Actuator HealthIndicator; keep a separate shallow liveness endpoint for restarts.",
+                    """
+                @Component
+                class DatabaseReadiness implements HealthIndicator {
+                  private final JdbcTemplate jdbc;
+
+                  DatabaseReadiness(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                  }
+
+                  @Override
+                  public Health health() {
+                    jdbc.queryForObject("SELECT 1", Integer.class);
+                    return Health.up().build();
+                  }
+                }
+                """),
+                Fix.in(
+                    Dialect.PYTHON,
+                    "Make the readiness endpoint verify what the instance needs to serve requests (a cheap database query, a ping of the cache or queue, with a short timeout) and answer 503 when it fails; keep a separate shallow liveness endpoint for restarts.",
+                    """
+                @app.get("/health/ready")
+                def ready():
+                    try:
+                        db.session.execute(text("SELECT 1"))
+                    except Exception:
+                        return {"status": "unavailable"}, 503
+                    return {"status": "ok"}
+                """),
+                Fix.in(
+                    Dialect.GO,
+                    "Make the readiness handler verify what the instance needs to serve requests (db.PingContext with a short deadline, a ping of the cache) and answer 503 when it fails; keep a separate shallow liveness handler for restarts.",
+                    """
+                func ready(w http.ResponseWriter, r *http.Request) {
+                	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+                	defer cancel()
+                	if err := db.PingContext(ctx); err != nil {
+                		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+                		return
+                	}
+                	w.WriteHeader(http.StatusOK)
+                }
+                """),
+                Fix.in(
+                    Dialect.CSHARP,
+                    "Register health checks for the dependencies the instance needs (AddHealthChecks with a database or cache check) on the readiness endpoint; keep a separate shallow liveness endpoint for restarts.",
+                    """
+                builder.Services.AddHealthChecks()
+                    .AddCheck<DatabaseHealthCheck>("database", tags: new[] { "ready" });
+                app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+                """),
+                Fix.in(
+                    Dialect.JAVASCRIPT,
+                    "Make the readiness route verify what the instance needs to serve requests (a cheap database query, a ping of the cache, with a short timeout) and answer 503 when it fails; keep a separate shallow liveness route for restarts.",
+                    """
+                app.get('/health/ready', async (req, res) => {
+                  try {
+                    await pool.query('SELECT 1');
+                    res.sendStatus(200);
+                  } catch (err) {
+                    res.sendStatus(503);
+                  }
+                });
+                """))
             .formats(InputFormat.CODE)
             .build());
   }

@@ -26,6 +26,34 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
             .services("Lambda", "API Gateway")
             .remediation(
                 "Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set the function's Timeout below the integration timeout (29 s for REST APIs, 30 s for HTTP APIs by default), and its own client timeouts below that so it fails fast with a useful error.",
+                    """
+                Function:
+                  Type: AWS::Lambda::Function
+                  Properties:
+                    Timeout: 25
+                """),
+                Fix.in(
+                    Dialect.SAM,
+                    "Set the function's Timeout (or Globals Function Timeout) below the integration timeout (29 s for REST APIs, 30 s for HTTP APIs by default), and its own client timeouts below that so it fails fast with a useful error.",
+                    """
+                Function:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Timeout: 25
+                """),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Set the function's timeout below the integration timeout (29 s for REST APIs, 30 s for HTTP APIs by default), and its own client timeouts below that so it fails fast with a useful error.",
+                    """
+                resource "aws_lambda_function" "api" {
+                  # ...
+                  timeout = 25
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

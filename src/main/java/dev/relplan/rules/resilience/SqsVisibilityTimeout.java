@@ -23,6 +23,27 @@ public final class SqsVisibilityTimeout extends BaseRule {
             .services("SQS", "Lambda")
             .remediation(
                 "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.",
+                    """
+                Queue:
+                  Type: AWS::SQS::Queue
+                  Properties:
+                    VisibilityTimeout: 180  # six times a 30-second function timeout
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Set the queue's visibility_timeout_seconds to at least six times the consuming function's timeout, as AWS recommends for Lambda event sources.",
+                        """
+                resource "aws_sqs_queue" "orders" {
+                  # ...
+                  visibility_timeout_seconds = 180 # six times a 30-second function timeout
+                }
+                """)
+                    .effort(
+                        "Minutes: raise visibility_timeout_seconds to six times the function timeout"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

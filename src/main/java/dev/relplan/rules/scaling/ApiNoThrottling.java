@@ -24,6 +24,85 @@ public final class ApiNoThrottling extends BaseRule {
             .services("API Gateway")
             .remediation(
                 "Set stage-level throttling (MethodSettings ThrottlingRateLimit/ThrottlingBurstLimit on /*/*, or DefaultRouteSettings for HTTP APIs) and per-client usage plans, sized from load tests.")
+            .advice(
+                Fix.in(
+                        Dialect.SAM,
+                        "Set stage-wide throttling on the HTTP API: DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit, sized from load tests.",
+                        """
+                HttpApi:
+                  Type: AWS::Serverless::HttpApi
+                  Properties:
+                    DefaultRouteSettings:
+                      ThrottlingRateLimit: 200
+                      ThrottlingBurstLimit: 400
+                """)
+                    .on("AWS::Serverless::HttpApi"),
+                Fix.in(
+                        Dialect.SAM,
+                        "Set stage-wide throttling on the API: MethodSettings for ResourcePath /* and HttpMethod * with ThrottlingRateLimit and ThrottlingBurstLimit, and a usage plan per client, sized from load tests.",
+                        """
+                Api:
+                  Type: AWS::Serverless::Api
+                  Properties:
+                    MethodSettings:
+                      - ResourcePath: "/*"
+                        HttpMethod: "*"
+                        ThrottlingRateLimit: 200
+                        ThrottlingBurstLimit: 400
+                """)
+                    .on("AWS::Serverless::Api"),
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Set stage-wide throttling on the HTTP API stage: DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit, sized from load tests.",
+                        """
+                Stage:
+                  Type: AWS::ApiGatewayV2::Stage
+                  Properties:
+                    DefaultRouteSettings:
+                      ThrottlingRateLimit: 200
+                      ThrottlingBurstLimit: 400
+                """)
+                    .on("AWS::ApiGatewayV2::Stage"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set stage-wide throttling: MethodSettings for ResourcePath /* and HttpMethod * with ThrottlingRateLimit and ThrottlingBurstLimit, and an AWS::ApiGateway::UsagePlan per client, sized from load tests.",
+                    """
+                Stage:
+                  Type: AWS::ApiGateway::Stage
+                  Properties:
+                    MethodSettings:
+                      - ResourcePath: "/*"
+                        HttpMethod: "*"
+                        ThrottlingRateLimit: 200
+                        ThrottlingBurstLimit: 400
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Set stage-wide throttling on the HTTP API stage: default_route_settings with throttling_rate_limit and throttling_burst_limit, sized from load tests.",
+                        """
+                resource "aws_apigatewayv2_stage" "prod" {
+                  # ...
+                  default_route_settings {
+                    throttling_rate_limit  = 200
+                    throttling_burst_limit = 400
+                  }
+                }
+                """)
+                    .on("aws_apigatewayv2_stage"),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Set stage-wide throttling with an aws_api_gateway_method_settings for method_path \"*/*\" (settings throttling_rate_limit and throttling_burst_limit), and an aws_api_gateway_usage_plan per client, sized from load tests.",
+                    """
+                resource "aws_api_gateway_method_settings" "all" {
+                  rest_api_id = aws_api_gateway_rest_api.api.id
+                  stage_name  = aws_api_gateway_stage.prod.stage_name
+                  method_path = "*/*"
+                  settings {
+                    throttling_rate_limit  = 200
+                    throttling_burst_limit = 400
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

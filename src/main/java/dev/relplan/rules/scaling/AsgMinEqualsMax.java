@@ -24,6 +24,28 @@ public final class AsgMinEqualsMax extends BaseRule {
             .services("EC2 Auto Scaling")
             .remediation(
                 "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set MaxSize above MinSize with headroom for a zone failure (enough to run full load in the remaining zones), and add a scaling policy.",
+                    """
+                Group:
+                  Type: AWS::AutoScaling::AutoScalingGroup
+                  Properties:
+                    MinSize: "3"
+                    MaxSize: "9"
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Set max_size above min_size with headroom for a zone failure (enough to run full load in the remaining zones), and add an aws_autoscaling_policy.",
+                        """
+                resource "aws_autoscaling_group" "web" {
+                  # ...
+                  min_size = 3
+                  max_size = 9
+                }
+                """)
+                    .effort("Minutes: raise max_size and add a policy"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -21,6 +21,25 @@ public final class DynamodbFixedCapacity extends BaseRule {
             .services("DynamoDB", "Application Auto Scaling")
             .remediation(
                 "Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Switch the table to on-demand (BillingMode: PAY_PER_REQUEST and no ProvisionedThroughput), or register read and write capacity with Application Auto Scaling (AWS::ApplicationAutoScaling::ScalableTarget for dynamodb:table:WriteCapacityUnits with a target tracking policy).",
+                    """
+                Table:
+                  Type: AWS::DynamoDB::Table
+                  Properties:
+                    BillingMode: PAY_PER_REQUEST
+                """),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Switch the table to on-demand (billing_mode = \"PAY_PER_REQUEST\", without read_capacity/write_capacity), or register capacity with an aws_appautoscaling_target for dynamodb:table:WriteCapacityUnits and a target tracking aws_appautoscaling_policy.",
+                    """
+                resource "aws_dynamodb_table" "orders" {
+                  # ...
+                  billing_mode = "PAY_PER_REQUEST"
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -4,8 +4,10 @@ import dev.relplan.model.Stream;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BaseRule;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Dialect;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
+import dev.relplan.rules.Fix;
 import dev.relplan.rules.Impact;
 import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
@@ -31,6 +33,28 @@ public final class KinesisFixedCapacity extends BaseRule {
             .services("Kinesis Data Streams")
             .remediation(
                 "Use on-demand capacity mode (StreamModeDetails ON_DEMAND), or alarm on WriteProvisionedThroughputExceeded and automate resharding.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Use on-demand capacity: StreamModeDetails StreamMode: ON_DEMAND (and no ShardCount), or alarm on WriteProvisionedThroughputExceeded and automate resharding.",
+                    """
+                Stream:
+                  Type: AWS::Kinesis::Stream
+                  Properties:
+                    StreamModeDetails:
+                      StreamMode: ON_DEMAND
+                """),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Use on-demand capacity: stream_mode_details { stream_mode = \"ON_DEMAND\" } (and no shard_count), or alarm on WriteProvisionedThroughputExceeded and automate resharding.",
+                    """
+                resource "aws_kinesis_stream" "events" {
+                  # ...
+                  stream_mode_details {
+                    stream_mode = "ON_DEMAND"
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

@@ -24,6 +24,35 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
             .services("Lambda")
             .remediation(
                 "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
+            .advice(
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Set ReservedConcurrentExecutions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                Function:
+                  Type: AWS::Lambda::Function
+                  Properties:
+                    ReservedConcurrentExecutions: 50
+                """),
+                Fix.in(
+                    Dialect.SAM,
+                    "Set ReservedConcurrentExecutions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                Function:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    ReservedConcurrentExecutions: 50
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Set reserved_concurrent_executions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                        """
+                resource "aws_lambda_function" "orders" {
+                  # ...
+                  reserved_concurrent_executions = 50
+                }
+                """)
+                    .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

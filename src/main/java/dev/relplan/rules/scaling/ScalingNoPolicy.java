@@ -24,6 +24,74 @@ public final class ScalingNoPolicy extends BaseRule {
             .remediation(
                 "Attach a target tracking policy (CPU, request count per target, queue backlog per task) to the Auto Scaling group or ECS service, with MinSize < MaxSize.")
             .dependsOn("REL-LB-HEALTH-CHECK")
+            .advice(
+                Fix.in(
+                        Dialect.CLOUDFORMATION,
+                        "Attach a target tracking policy to the service's scalable target: AWS::ApplicationAutoScaling::ScalingPolicy with PolicyType TargetTrackingScaling on ECSServiceAverageCPUUtilization (or request count per target).",
+                        """
+                CpuPolicy:
+                  Type: AWS::ApplicationAutoScaling::ScalingPolicy
+                  Properties:
+                    PolicyName: cpu-target
+                    PolicyType: TargetTrackingScaling
+                    ScalingTargetId: !Ref ScalableTarget
+                    TargetTrackingScalingPolicyConfiguration:
+                      TargetValue: 60
+                      PredefinedMetricSpecification:
+                        PredefinedMetricType: ECSServiceAverageCPUUtilization
+                """)
+                    .on("AWS::ECS::Service")
+                    .involving("ECS", "Application Auto Scaling"),
+                Fix.in(
+                    Dialect.CLOUDFORMATION,
+                    "Attach a target tracking policy to the group: AWS::AutoScaling::ScalingPolicy with PolicyType TargetTrackingScaling on ASGAverageCPUUtilization (or ALBRequestCountPerTarget), with MinSize < MaxSize.",
+                    """
+                CpuPolicy:
+                  Type: AWS::AutoScaling::ScalingPolicy
+                  Properties:
+                    AutoScalingGroupName: !Ref Group
+                    PolicyType: TargetTrackingScaling
+                    TargetTrackingConfiguration:
+                      TargetValue: 60
+                      PredefinedMetricSpecification:
+                        PredefinedMetricType: ASGAverageCPUUtilization
+                """),
+                Fix.in(
+                        Dialect.TERRAFORM,
+                        "Attach a target tracking aws_appautoscaling_policy to the service's aws_appautoscaling_target on ECSServiceAverageCPUUtilization (or request count per target).",
+                        """
+                resource "aws_appautoscaling_policy" "cpu" {
+                  name               = "cpu-target"
+                  policy_type        = "TargetTrackingScaling"
+                  service_namespace  = aws_appautoscaling_target.api.service_namespace
+                  resource_id        = aws_appautoscaling_target.api.resource_id
+                  scalable_dimension = aws_appautoscaling_target.api.scalable_dimension
+                  target_tracking_scaling_policy_configuration {
+                    target_value = 60
+                    predefined_metric_specification {
+                      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+                    }
+                  }
+                }
+                """)
+                    .on("aws_ecs_service")
+                    .involving("ECS", "Application Auto Scaling"),
+                Fix.in(
+                    Dialect.TERRAFORM,
+                    "Attach a target tracking aws_autoscaling_policy to the group on ASGAverageCPUUtilization (or ALBRequestCountPerTarget), with min_size < max_size.",
+                    """
+                resource "aws_autoscaling_policy" "cpu" {
+                  name                   = "cpu-target"
+                  autoscaling_group_name = aws_autoscaling_group.web.name
+                  policy_type            = "TargetTrackingScaling"
+                  target_tracking_configuration {
+                    target_value = 60
+                    predefined_metric_specification {
+                      predefined_metric_type = "ASGAverageCPUUtilization"
+                    }
+                  }
+                }
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
             .build());
   }

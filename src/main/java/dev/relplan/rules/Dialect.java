@@ -1,0 +1,84 @@
+package dev.relplan.rules;
+
+import dev.relplan.model.Integration;
+import dev.relplan.model.Resource;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language a finding's subject is written in, and so the one its advice and fix snippet use: an
+ * IaC dialect for resources (SAM apart from plain CloudFormation, because SAM has its own
+ * properties for deployment, dead-letter queues and events), a programming language for code.
+ */
+public enum Dialect {
+  CLOUDFORMATION("CloudFormation", "yaml"),
+  SAM("SAM", "yaml"),
+  TERRAFORM("Terraform", "hcl"),
+  JAVA("Java", "java"),
+  PYTHON("Python", "python"),
+  GO("Go", "go"),
+  CSHARP("C#", "csharp"),
+  JAVASCRIPT("JavaScript", "javascript"),
+  TYPESCRIPT("TypeScript", "typescript"),
+  SQL("SQL", "sql");
+
+  /** The name the reports and the rules reference print. */
+  public final String title;
+
+  /** The fenced-code-block language of a snippet in this dialect. */
+  public final String fence;
+
+  Dialect(String title, String fence) {
+    this.title = title;
+    this.fence = fence;
+  }
+
+  /**
+   * The dialects whose advice fits this one, best first: SAM templates accept plain CloudFormation
+   * resources and properties, and TypeScript accepts JavaScript.
+   */
+  public List<Dialect> fitting() {
+    return switch (this) {
+      case SAM -> List.of(SAM, CLOUDFORMATION);
+      case TYPESCRIPT -> List.of(TYPESCRIPT, JAVASCRIPT);
+      default -> List.of(this);
+    };
+  }
+
+  /** The dialect the subject is written in; null for repository-level gaps and unknown kinds. */
+  public static Dialect of(Resource subject) {
+    if (subject == null) return null;
+    String written = subject.writtenType();
+    if (written.startsWith("AWS::Serverless::")) return SAM;
+    if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
+    if (written.startsWith("aws_")) return TERRAFORM;
+    if (subject instanceof Integration call) return ofLanguage(call.language);
+    String file = subject.location.file().toLowerCase(Locale.ROOT);
+    return ofExtension(file.substring(file.lastIndexOf('.') + 1));
+  }
+
+  private static Dialect ofLanguage(String language) {
+    return switch (language == null ? "" : language.toLowerCase(Locale.ROOT)) {
+      case "java" -> JAVA;
+      case "python" -> PYTHON;
+      case "go" -> GO;
+      case "csharp" -> CSHARP;
+      case "javascript" -> JAVASCRIPT;
+      case "typescript" -> TYPESCRIPT;
+      default -> null;
+    };
+  }
+
+  private static Dialect ofExtension(String extension) {
+    return switch (extension) {
+      case "java" -> JAVA;
+      case "py" -> PYTHON;
+      case "go" -> GO;
+      case "cs" -> CSHARP;
+      case "js", "mjs", "cjs" -> JAVASCRIPT;
+      case "ts", "mts", "cts" -> TYPESCRIPT;
+      case "sql" -> SQL;
+      default -> null;
+    };
+  }
+}
