@@ -6,6 +6,8 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.model.CoverageGap;
+import dev.relplan.model.CoverageGap.Cause;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +56,10 @@ public final class CloudFormationAdapter implements Adapter {
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
   private final List<String> notes = new ArrayList<>();
+
+  /** Nested stacks whose template could not be read (nested templates are looked up repeatedly). */
+  private final Set<CoverageGap> coverageGaps = new LinkedHashSet<>();
+
   private final List<SkippedFile> skipped = new ArrayList<>();
 
   /** Templates whose evaluation stopped (too deep, over the time budget), with the reason. */
@@ -126,6 +133,7 @@ public final class CloudFormationAdapter implements Adapter {
           .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
     environmentEvidence(workload, templates);
+    workload.coverageGaps.addAll(coverageGaps);
   }
 
   private final List<Template> allTemplates = new ArrayList<>();
@@ -214,29 +222,33 @@ public final class CloudFormationAdapter implements Adapter {
           || !(props.get(key) instanceof ScalarNode url)) continue;
       String u = url.text();
       if (u == null) continue;
+      Location at = e.keyLocation();
       if (u.contains("://") || u.startsWith("s3:")) {
-        notes.add(
-            f.display()
-                + ": nested stack "
-                + e.key()
-                + " uses the remote template "
+        gap(
+            e.key(),
+            Cause.NOT_FETCHED,
+            "the remote template "
                 + u
-                + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
+                + " is not fetched; what it creates is not assessed unless the template is also in the scanned paths",
+            at);
         continue;
       }
       Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
       SourceFile child = byPath.get(target);
       if (child != null && child != f) out.put(e.key(), child);
       else if (child == null)
-        notes.add(
-            f.display()
-                + ": nested stack "
-                + e.key()
-                + " points to "
-                + u
-                + ", which is not a template in the scanned paths");
+        gap(
+            e.key(),
+            Cause.OUTSIDE_SCANNED_PATHS,
+            "its template " + u + " is not a template in the scanned paths",
+            at);
     }
     return out;
+  }
+
+  /** Records a nested stack whose template could not be read, once however often it is seen. */
+  private void gap(String stack, Cause cause, String reason, Location at) {
+    coverageGaps.add(new CoverageGap(CoverageGap.Kind.NESTED_STACK, stack, cause, reason, at));
   }
 
   /**
