@@ -35,7 +35,8 @@ public record Assessment(
     java.util.Map<String, Integer> notAssessedTypes,
     int resourcesAnalyzed,
     List<String> fixedSinceBaseline,
-    boolean nothingAssessable) {
+    boolean nothingAssessable,
+    Coverage coverage) {
 
   /**
    * A finding with its report id and, against a --baseline report, whether it is new or unchanged.
@@ -103,7 +104,8 @@ public record Assessment(
         notAssessedTypes,
         resourcesAnalyzed,
         List.copyOf(fixed),
-        nothingAssessable);
+        nothingAssessable,
+        coverage);
   }
 
   public record SpofRow(

@@ -222,7 +222,12 @@ final class AssessCommand implements Callable<Integer> {
             : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     ReportInput input =
         new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
-    if (ReportInput.nothingAssessed(assessment))
+    if (ReportInput.nothingAssessed(assessment) && !assessment.coverage().complete())
+      System.err.println(
+          "relplan: nothing assessed: "
+              + assessment.coverage().summary()
+              + " could not be read (see the coverage appendix)");
+    else if (ReportInput.nothingAssessed(assessment))
       System.err.println(
           "relplan: nothing assessed: no CloudFormation, SAM or Terraform resources and no supported"
               + " application code under "
