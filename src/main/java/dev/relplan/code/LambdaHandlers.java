@@ -16,6 +16,7 @@ import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -125,7 +126,11 @@ public final class LambdaHandlers {
     boolean terraform = f.type.startsWith("aws_");
     String why = null;
     Cause gap = null;
-    if (f.codeUri.unresolved()) {
+    if (f.inlineCode.present() && handler != null) {
+      Resolution r = inline(f, runtime, handler);
+      if (r.found() != null) return linked(f, trigger, handler, r.found());
+      why = r.why();
+    } else if (f.codeUri.unresolved()) {
       why = f.codeUri.note();
       gap = Cause.UNRESOLVABLE;
     } else if (codeUri != null && codeUri.startsWith("s3://")) {
@@ -153,6 +158,34 @@ public final class LambdaHandlers {
             template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
     return h;
+  }
+
+  /**
+   * The handler in code written in the template: CloudFormation saves it as index.py or index.js,
+   * so only the function name after the module matters. The code is read as a file of its own whose
+   * lines are the template's (blank lines stand for the template above it).
+   */
+  private static Resolution inline(Function f, String runtime, String handler) {
+    Location first = f.inlineCode.trace().get(0);
+    String function = handler.substring(handler.lastIndexOf('.') + 1);
+    SourceFile code =
+        new SourceFile(
+            Path.of(first.file()),
+            first.file(),
+            FileKind.SOURCE_CODE,
+            "\n".repeat(first.line() - 1) + f.inlineCode.get(),
+            List.of());
+    HandlerCode found = null;
+    if (runtime.startsWith("python")) found = PythonHandlers.find(code, function);
+    else if (runtime.startsWith("nodejs")) found = JsHandlers.find(code, function);
+    else
+      return Resolution.notFound(
+          "inline code for runtime "
+              + (runtime.isEmpty() ? "(not set)" : runtime)
+              + " is not analysed");
+    return found != null
+        ? Resolution.of(found)
+        : Resolution.notFound("no handler function " + function + " in the function's inline code");
   }
 
   /**
