@@ -20,7 +20,7 @@ public final class Draft {
     for (Resource r : draft.resources()) base.add(r);
     base.environments.addAll(draft.environments);
     base.pipelineEvidence.addAll(draft.pipelineEvidence);
-    base.unresolvables.addAll(draft.unresolvables);
+    base.coverageGaps.addAll(draft.coverageGaps);
     draft.notAssessedTypes.forEach((type, n) -> base.notAssessedTypes.merge(type, n, Integer::sum));
     base.integrations.addAll(draft.integrations);
     base.healthEndpoints.addAll(draft.healthEndpoints);

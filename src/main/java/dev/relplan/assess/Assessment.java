@@ -40,7 +40,8 @@ public record Assessment(
     java.util.Map<String, Integer> notAssessedTypes,
     int resourcesAnalyzed,
     List<PastFinding> fixedSinceBaseline,
-    boolean nothingAssessable) {
+    boolean nothingAssessable,
+    Coverage coverage) {
 
   /**
    * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
@@ -144,7 +145,8 @@ public record Assessment(
         notAssessedTypes,
         resourcesAnalyzed,
         List.copyOf(fixed),
-        nothingAssessable);
+        nothingAssessable,
+        coverage);
   }
 
   public record SpofRow(

@@ -87,6 +87,7 @@ public final class Assessor {
                 scorecard.stream().mapToInt(Assessment.DomainScore::score).average().orElse(1));
     List<Assessment.Action> plan = plan(findings);
     Context ctx = in.context();
+    Coverage coverage = Completeness.of(w, nothingAssessable(w));
     return new Assessment(
         in.workload(),
         ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()),
@@ -101,11 +102,13 @@ public final class Assessor {
         recovery(w),
         integrations(w),
         questions(w, findings, strengths, undetermined),
-        scorecard,
+        Completeness.scorecard(coverage, scorecard),
         Math.max(1, Math.min(5, maturity)),
-        nothingAssessable(w)
-            ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
-            : maturityReason(findings, scorecard, maturity),
+        Completeness.maturityReason(
+            coverage,
+            nothingAssessable(w)
+                ? "nothing assessable was found: no CloudFormation, SAM or Terraform resources and no supported application code in the scanned paths"
+                : maturityReason(findings, scorecard, maturity)),
         plan,
         TestingPlan.of(w, roles),
         nextSteps(plan, findings),
@@ -113,7 +116,8 @@ public final class Assessor {
         w.notAssessedTypes,
         w.resources().size(),
         List.of(),
-        nothingAssessable(w));
+        nothingAssessable(w),
+        coverage);
   }
 
   /**

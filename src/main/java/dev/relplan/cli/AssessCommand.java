@@ -17,7 +17,6 @@ import dev.relplan.report.Renderer;
 import dev.relplan.report.Renderers;
 import dev.relplan.report.ReportInput;
 import dev.relplan.rules.Context;
-import dev.relplan.rules.Risk;
 import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.InputError;
 import java.io.IOException;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListResourceBundle;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -113,8 +111,11 @@ final class AssessCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      description = "Exit 1 when a finding is at or above critical, high, medium or low.")
-  String failOn;
+      split = ",",
+      description =
+          "Exit 1 when a finding is at or above critical, high, medium or low; incomplete: exit 1"
+              + " when a module, nested stack or handler could not be read. Repeatable.")
+  List<String> failOn = new ArrayList<>();
 
   @Option(
       names = "--debug",
@@ -188,15 +189,7 @@ final class AssessCommand implements Callable<Integer> {
     if (chosen.size() > 1 && (output == null || output.equals("-")))
       throw new InputError(
           "several formats cannot share stdout: pass -o DIRECTORY to write one file per format");
-    Risk threshold = null;
-    if (failOn != null) {
-      try {
-        threshold = Risk.parse(failOn);
-      } catch (IllegalArgumentException e) {
-        throw new InputError(
-            "--fail-on '" + failOn + "' is not a risk level: use critical, high, medium or low");
-      }
-    }
+    FailOn gate = FailOn.parse(failOn);
     Context ctx =
         new Context(
             Objectives.target("--target", target),
@@ -221,12 +214,10 @@ final class AssessCommand implements Callable<Integer> {
             : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     ReportInput input =
         new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
-    if (ReportInput.nothingAssessed(assessment))
-      System.err.println(
-          "relplan: nothing assessed: no CloudFormation, SAM or Terraform resources and no supported"
-              + " application code under "
-              + String.join(", ", paths.stream().map(Path::toString).toList())
-              + skippedNote(assessment));
+    // One stderr line at most: a tripped gate says what could not be read itself.
+    String tripped = gate.tripped(assessment, baseline != null);
+    String nothingAssessed = nothingAssessedLine(assessment);
+    if (tripped == null && nothingAssessed != null) System.err.println(nothingAssessed);
     List<Output> outputs = new ArrayList<>();
     for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));
     try {
@@ -239,32 +230,22 @@ final class AssessCommand implements Callable<Integer> {
               + describe(e)
               + "): pass a writable file or directory with -o");
     }
-    return threshold == null ? 0 : gate(threshold, assessment);
+    if (tripped == null) return 0;
+    System.err.println("relplan: " + tripped);
+    return 1;
   }
 
-  /**
-   * 1 when a new finding is at or above the --fail-on level, with one stderr line saying what
-   * tripped it. Against a baseline only new findings fail the build: known debt is tracked, not
-   * re-litigated.
-   */
-  private int gate(Risk threshold, Assessment assessment) {
-    long atOrAbove =
-        assessment.findings().stream().filter(f -> f.risk().atLeast(threshold)).count();
-    long fresh =
-        assessment.findings().stream()
-            .filter(f -> f.risk().atLeast(threshold) && !"unchanged".equals(f.status()))
-            .count();
-    if (fresh == 0) return 0;
-    System.err.println(
-        "relplan: --fail-on "
-            + failOn.toLowerCase(Locale.ROOT)
-            + ": "
-            + atOrAbove
-            + (atOrAbove == 1 ? " finding" : " findings")
-            + " at or above "
-            + threshold.title
-            + (baseline == null ? "" : " (" + fresh + " new)"));
-    return 1;
+  /** The stderr line when nothing was assessed, naming what could not be read; else null. */
+  private String nothingAssessedLine(Assessment assessment) {
+    if (!ReportInput.nothingAssessed(assessment)) return null;
+    if (!assessment.coverage().complete())
+      return "relplan: nothing assessed: "
+          + assessment.coverage().summary()
+          + " could not be read (see the coverage appendix)";
+    return "relplan: nothing assessed: no CloudFormation, SAM or Terraform resources and no supported"
+        + " application code under "
+        + String.join(", ", paths.stream().map(Path::toString).toList())
+        + skippedNote(assessment);
   }
 
   private static String skippedNote(Assessment assessment) {

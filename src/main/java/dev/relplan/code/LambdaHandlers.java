@@ -8,12 +8,15 @@ import dev.relplan.code.python.PythonHandlers;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.model.CoverageGap;
+import dev.relplan.model.CoverageGap.Cause;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,7 +49,7 @@ public final class LambdaHandlers {
               .findFirst()
               .orElse(null);
       if (trigger == null) continue;
-      EventHandler h = handler(f, trigger, code);
+      EventHandler h = handler(f, trigger, code, w.coverageGaps);
       h.environment =
           f.environment; // the function's environment decides whether its handler is production
       if (h.idempotency.known() && !h.idempotency.present() && trigger.kind().equals("SQS")) {
@@ -93,19 +96,26 @@ public final class LambdaHandlers {
         Value.explicit("FIFO queue " + String.join(", ", names) + " (deduplication)", trace);
   }
 
-  /** The handler code found for a function, or why it was not. */
-  private record Resolution(HandlerCode found, String why) {
+  /**
+   * The handler code found for a function, or why it was not; {@code gap} says why its code could
+   * not be read at all (null when the code was read but holds no such handler).
+   */
+  private record Resolution(HandlerCode found, String why, Cause gap) {
     static Resolution of(HandlerCode found) {
-      return new Resolution(found, null);
+      return new Resolution(found, null, null);
     }
 
     static Resolution notFound(String why) {
-      return new Resolution(null, why);
+      return new Resolution(null, why, null);
+    }
+
+    static Resolution notScanned(String why) {
+      return new Resolution(null, why, Cause.OUTSIDE_SCANNED_PATHS);
     }
   }
 
   private static EventHandler handler(
-      Function f, Function.Trigger trigger, Map<String, SourceFile> code) {
+      Function f, Function.Trigger trigger, Map<String, SourceFile> code, List<CoverageGap> gaps) {
     String template = f.location.file();
     String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
     String handler = f.handler.present() ? f.handler.get() : null;
@@ -115,25 +125,67 @@ public final class LambdaHandlers {
     // (LambdaCode).
     boolean terraform = f.type.startsWith("aws_");
     String why = null;
-    if (f.codeUri.unresolved()) {
+    Cause gap = null;
+    if (f.inlineCode.present() && handler != null) {
+      Resolution r = inline(f, runtime, handler);
+      if (r.found() != null) return linked(f, trigger, handler, r.found());
+      why = r.why();
+    } else if (f.codeUri.unresolved()) {
       why = f.codeUri.note();
-    } else if (handler == null || codeUri == null || codeUri.startsWith("s3://")) {
+      gap = Cause.UNRESOLVABLE;
+    } else if (codeUri != null && codeUri.startsWith("s3://")) {
+      why = "the function's code is the S3 object " + codeUri + ", which is not fetched";
+      gap = Cause.NOT_FETCHED;
+    } else if (handler == null || codeUri == null) {
       why =
           terraform
               ? "the function's handler or archive_file source (source_dir) is not set, so its code cannot be found"
               : "the function's handler or local code directory (CodeUri) is not set, so its code cannot be found";
+      gap = Cause.UNRESOLVABLE;
     }
     if (why == null) {
       String base = normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri);
       Resolution r = resolve(runtime, handler, base, code);
       if (r.found() != null) return linked(f, trigger, handler, r.found());
       why = r.why();
+      gap = r.gap();
     }
+    // Code that could not be read at all is a coverage gap; code read without the handler is not.
+    if (gap != null)
+      gaps.add(new CoverageGap(CoverageGap.Kind.HANDLER, f.id, gap, why, f.location));
     EventHandler h =
         new EventHandler(
             template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
     return h;
+  }
+
+  /**
+   * The handler in code written in the template: CloudFormation saves it as index.py or index.js,
+   * so only the function name after the module matters. The code is read as a file of its own whose
+   * lines are the template's (blank lines stand for the template above it).
+   */
+  private static Resolution inline(Function f, String runtime, String handler) {
+    Location first = f.inlineCode.trace().get(0);
+    String function = handler.substring(handler.lastIndexOf('.') + 1);
+    SourceFile code =
+        new SourceFile(
+            Path.of(first.file()),
+            first.file(),
+            FileKind.SOURCE_CODE,
+            "\n".repeat(first.line() - 1) + f.inlineCode.get(),
+            List.of());
+    HandlerCode found = null;
+    if (runtime.startsWith("python")) found = PythonHandlers.find(code, function);
+    else if (runtime.startsWith("nodejs")) found = JsHandlers.find(code, function);
+    else
+      return Resolution.notFound(
+          "inline code for runtime "
+              + (runtime.isEmpty() ? "(not set)" : runtime)
+              + " is not analysed");
+    return found != null
+        ? Resolution.of(found)
+        : Resolution.notFound("no handler function " + function + " in the function's inline code");
   }
 
   /**
@@ -169,10 +221,9 @@ public final class LambdaHandlers {
     SourceFile file = code.get(path);
     HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
     if (found != null) return Resolution.of(found);
-    return Resolution.notFound(
-        file == null
-            ? "the handler file " + path + " is not in the scanned paths"
-            : "no module-level function " + function + " in " + path);
+    return file == null
+        ? Resolution.notScanned("the handler file " + path + " is not in the scanned paths")
+        : Resolution.notFound("no module-level function " + function + " in " + path);
   }
 
   /**
@@ -193,12 +244,12 @@ public final class LambdaHandlers {
       if (found != null) return Resolution.of(found);
       tried = path;
     }
-    return Resolution.notFound(
-        tried == null
-            ? "the handler file "
+    return tried == null
+        ? Resolution.notScanned(
+            "the handler file "
                 + normalize(base + "/" + module)
-                + ".js (or .mjs, .cjs, .ts) is not in the scanned paths"
-            : "no exported function " + function + " in " + tried);
+                + ".js (or .mjs, .cjs, .ts) is not in the scanned paths")
+        : Resolution.notFound("no exported function " + function + " in " + tried);
   }
 
   /** Handler: {@code package.Class::method} (handleRequest when no method is named). */
@@ -208,16 +259,18 @@ public final class LambdaHandlers {
         handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
     String suffix = cls.replace('.', '/') + ".java";
     String prefix = base.isEmpty() ? "" : base + "/";
+    boolean read = false;
     for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
       String path = e.getKey();
       if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix)))
         continue;
+      read = true;
       HandlerCode found =
           JavaHandlers.find(e.getValue(), cls.substring(cls.lastIndexOf('.') + 1), method);
       if (found != null) return Resolution.of(found);
     }
-    return Resolution.notFound(
-        "the handler class " + cls + " is not in the scanned paths under " + base);
+    String why = "the handler class " + cls + " is not in the scanned paths under " + base;
+    return read ? Resolution.notFound(why) : Resolution.notScanned(why);
   }
 
   /** Handler: {@code Assembly::Namespace.Class::Method}, searched in every .cs file under base. */
@@ -225,13 +278,15 @@ public final class LambdaHandlers {
     String[] parts = handler.split("::");
     String cls = parts[1].substring(parts[1].lastIndexOf('.') + 1);
     String prefix = base.isEmpty() ? "" : base + "/";
+    boolean read = false;
     for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
       if (!e.getKey().startsWith(prefix) || !e.getKey().endsWith(".cs")) continue;
+      read = true;
       HandlerCode found = CsharpHandlers.find(e.getValue(), cls, parts[2]);
       if (found != null) return Resolution.of(found);
     }
-    return Resolution.notFound(
-        "the handler class " + parts[1] + " is not in the scanned paths under " + base);
+    String why = "the handler class " + parts[1] + " is not in the scanned paths under " + base;
+    return read ? Resolution.notFound(why) : Resolution.notScanned(why);
   }
 
   /** The Go files of one directory (a package), tests excluded. */

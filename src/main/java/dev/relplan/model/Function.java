@@ -20,6 +20,12 @@ public final class Function extends Resource {
   public Value<String> handler = Value.absent();
   public Value<String> codeUri = Value.absent();
 
+  /**
+   * Handler code written in the template (ZipFile, InlineCode); its trace is the line of the code's
+   * first line, so code locations are template lines.
+   */
+  public Value<String> inlineCode = Value.absent();
+
   /** SAM AutoPublishAlias or a separate alias resource. */
   public Value<String> alias = Value.absent();
 

@@ -20,12 +20,6 @@ public final class Workload {
     public static final String ROLLBACK_STEP = "rollback step";
   }
 
-  /**
-   * A value that could not be resolved and decides something the report must say it cannot
-   * determine.
-   */
-  public record Unresolvable(String subject, String reason, Location location) {}
-
   private final List<Resource> resources = new ArrayList<>();
   private final Map<String, Resource> byKey = new HashMap<>();
   public final List<EnvironmentEvidence> environments = new ArrayList<>();
@@ -34,9 +28,10 @@ public final class Workload {
       new EnumMap<>(EvidenceKind.class);
 
   /**
-   * Values that stayed unknown while building the model (imports, nested stacks, remote modules).
+   * Modules, nested stacks and handler code the IaC refers to that could not be read: what they
+   * create or do is not assessed.
    */
-  public final List<Unresolvable> unresolvables = new ArrayList<>();
+  public final List<CoverageGap> coverageGaps = new ArrayList<>();
 
   /** Count of resources per type that no rule examines. */
   public final Map<String, Integer> notAssessedTypes = new java.util.TreeMap<>();

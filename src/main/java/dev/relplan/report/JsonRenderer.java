@@ -2,7 +2,9 @@ package dev.relplan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.relplan.assess.Assessment;
+import dev.relplan.assess.Coverage;
 import dev.relplan.assess.FindingIdentity;
+import dev.relplan.model.CoverageGap;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
@@ -85,6 +87,28 @@ public final class JsonRenderer implements Renderer {
       nextSteps();
       fixedSinceBaseline();
       skippedFiles();
+      coverage();
+      g.writeEndObject();
+    }
+
+    /** What could not be read: modules, nested stacks and handler code, with cause and place. */
+    private void coverage() throws IOException {
+      Coverage c = a.coverage();
+      g.writeObjectFieldStart("coverage");
+      g.writeBooleanField("complete", c.complete());
+      nullable("statement", c.statement());
+      g.writeArrayFieldStart("gaps");
+      for (CoverageGap gap : c.gaps()) {
+        g.writeStartObject();
+        g.writeStringField("kind", gap.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeStringField("subject", gap.subject());
+        g.writeStringField("cause", gap.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeStringField("reason", gap.reason());
+        g.writeStringField("file", gap.location().file());
+        g.writeNumberField("line", gap.location().line());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
 

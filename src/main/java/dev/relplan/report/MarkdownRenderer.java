@@ -1,6 +1,7 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.model.CoverageGap;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
@@ -53,6 +54,7 @@ public final class MarkdownRenderer implements Renderer {
     String write(String date) {
       line("# Reliability Improvement Plan: " + esc(a.workload()));
       line("");
+      coverageStatement();
       executiveSummary(date);
       strengths();
       scorecard();
@@ -69,6 +71,13 @@ public final class MarkdownRenderer implements Renderer {
       integrations();
       followUp();
       return sb.toString();
+    }
+
+    /** Incomplete coverage is said before anything else, so no result reads as clean. */
+    private void coverageStatement() {
+      if (a.coverage().complete()) return;
+      line("**" + esc(a.coverage().statement()) + "**");
+      line("");
     }
 
     private void executiveSummary(String date) {
@@ -323,7 +332,11 @@ public final class MarkdownRenderer implements Renderer {
 
     private void nextSteps() {
       line("## Next Steps");
-      if (ReportInput.nothingAssessed(a))
+      if (!a.coverage().complete() && a.nextSteps().isEmpty())
+        line(
+            esc(a.coverage().statement())
+                + " Scan the paths that hold them too, or assess them on their own.");
+      else if (ReportInput.nothingAssessed(a))
         line(
             "Nothing was assessed: no CloudFormation, SAM or Terraform resources and no supported application code were found in the scanned paths (Appendix D lists the files that were skipped). Point relplan at the directory that holds the templates or code.");
       else if (a.nextSteps().isEmpty())
@@ -423,6 +436,7 @@ public final class MarkdownRenderer implements Renderer {
         }
         line("- Resource types present but not assessed by any rule: " + types);
       }
+      coverageGaps();
       if (a.skippedFiles().isEmpty()) {
         line("- Skipped files: none");
       } else {
@@ -433,6 +447,29 @@ public final class MarkdownRenderer implements Renderer {
         a.skippedFiles()
             .forEach(s -> line("| " + esc(roots.shown(s.file())) + " | " + esc(s.reason()) + " |"));
       }
+      line("");
+    }
+
+    /** Each module, nested stack or handler that could not be read, with why and where. */
+    private void coverageGaps() {
+      if (a.coverage().complete()) return;
+      line("- Not read (what they create or do is not assessed):");
+      line("");
+      line("| What | Name | Why | Reason | Declared At |");
+      line("|------|------|-----|--------|-------------|");
+      for (CoverageGap g : a.coverage().gaps())
+        line(
+            "| "
+                + g.kind().noun
+                + " | "
+                + esc(g.subject())
+                + " | "
+                + g.cause().words
+                + " | "
+                + esc(g.reason())
+                + " | "
+                + esc(g.location().toString())
+                + " |");
       line("");
     }
 

@@ -6,6 +6,8 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.model.CoverageGap;
+import dev.relplan.model.CoverageGap.Cause;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
@@ -23,9 +25,11 @@ import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +58,10 @@ public final class CloudFormationAdapter implements Adapter {
   private final List<ParameterFile> given;
   private final CrossStack crossStack = new CrossStack();
   private final List<String> notes = new ArrayList<>();
+
+  /** Nested stacks whose template could not be read (nested templates are looked up repeatedly). */
+  private final Set<CoverageGap> coverageGaps = new LinkedHashSet<>();
+
   private final List<SkippedFile> skipped = new ArrayList<>();
 
   /** Templates whose evaluation stopped (too deep, over the time budget), with the reason. */
@@ -127,6 +135,7 @@ public final class CloudFormationAdapter implements Adapter {
           .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
     environmentEvidence(workload, templates);
+    workload.coverageGaps.addAll(coverageGaps);
   }
 
   private final List<Template> allTemplates = new ArrayList<>();
@@ -197,7 +206,7 @@ public final class CloudFormationAdapter implements Adapter {
 
   /**
    * Nested stacks of a template whose TemplateURL (or SAM Location) is a local file in the scanned
-   * paths.
+   * paths, or a remote URL whose path ends with the path of a scanned template.
    */
   private Map<String, SourceFile> nestedTemplates(SourceFile f, Map<Path, SourceFile> byPath) {
     Map<String, SourceFile> out = new LinkedHashMap<>();
@@ -210,34 +219,100 @@ public final class CloudFormationAdapter implements Adapter {
           "AWS::CloudFormation::Stack".equals(type.text())
               ? "TemplateURL"
               : "AWS::Serverless::Application".equals(type.text()) ? "Location" : null;
-      if (key == null
-          || !(decl.get("Properties") instanceof MapNode props)
-          || !(props.get(key) instanceof ScalarNode url)) continue;
-      String u = url.text();
-      if (u == null) continue;
-      if (u.contains("://") || u.startsWith("s3:")) {
-        notes.add(
-            f.display()
-                + ": nested stack "
-                + e.key()
-                + " uses the remote template "
-                + u
-                + ", which is not fetched; what it creates is not assessed unless the template is also in the scanned paths");
-        continue;
-      }
-      Path target = f.path().toAbsolutePath().normalize().getParent().resolve(u).normalize();
-      SourceFile child = byPath.get(target);
+      if (key == null || !(decl.get("Properties") instanceof MapNode props)) continue;
+      Node url = props.get(key);
+      SourceFile child =
+          url instanceof ScalarNode s && s.text() != null && isLocal(s.text())
+              ? localTemplate(f, e, s.text(), byPath)
+              : remoteTemplate(f, e, url, byPath);
       if (child != null && child != f) out.put(e.key(), child);
-      else if (child == null)
-        notes.add(
-            f.display()
-                + ": nested stack "
-                + e.key()
-                + " points to "
-                + u
-                + ", which is not a template in the scanned paths");
     }
     return out;
+  }
+
+  private static boolean isLocal(String url) {
+    return !url.contains("://") && !url.startsWith("s3:");
+  }
+
+  /** A TemplateURL that is a path relative to the parent template. */
+  private SourceFile localTemplate(
+      SourceFile parent, MapNode.Entry stack, String url, Map<Path, SourceFile> byPath) {
+    Path target = parent.path().toAbsolutePath().normalize().getParent().resolve(url).normalize();
+    SourceFile child = byPath.get(target);
+    if (child == null)
+      gap(
+          stack.key(),
+          Cause.OUTSIDE_SCANNED_PATHS,
+          "its template " + url + " is not a template in the scanned paths",
+          stack.keyLocation());
+    return child;
+  }
+
+  /**
+   * A remote TemplateURL (literal, Fn::Sub or Fn::Join) whose path ends with the path of exactly
+   * one scanned template: the template the pipeline uploads there. The plan says which was used.
+   */
+  private SourceFile remoteTemplate(
+      SourceFile parent, MapNode.Entry stack, Node url, Map<Path, SourceFile> byPath) {
+    Location at = stack.keyLocation();
+    if (url == null) {
+      gap(stack.key(), Cause.UNRESOLVABLE, "it names no template", at);
+      return null;
+    }
+    if (url instanceof MapNode app && app.has("ApplicationId")) {
+      gap(
+          stack.key(),
+          Cause.NOT_FETCHED,
+          "it is a Serverless Application Repository application, which is not fetched",
+          at);
+      return null;
+    }
+    List<String> urlPath = TemplateUrl.knownPath(url);
+    List<SourceFile> templates =
+        byPath.values().stream().sorted(Comparator.comparing(SourceFile::display)).toList();
+    TemplateUrl.Match match = TemplateUrl.match(urlPath, parent, templates);
+    String shown = url instanceof ScalarNode s ? s.text() : "…/" + String.join("/", urlPath);
+    if (match.template() != null) {
+      notes.add(
+          "nested stack "
+              + stack.key()
+              + " ("
+              + at
+              + ") evaluated from "
+              + match.template().display()
+              + " with the parent's parameters: its template URL ends with that path");
+      return match.template();
+    }
+    if (match.ambiguous())
+      gap(
+          stack.key(),
+          Cause.AMBIGUOUS,
+          "its template URL "
+              + shown
+              + " ends like several scanned templates ("
+              + String.join(", ", match.candidates().stream().map(SourceFile::display).toList())
+              + "); none is chosen",
+          at);
+    else if (urlPath.isEmpty() && !(url instanceof ScalarNode))
+      gap(
+          stack.key(),
+          Cause.UNRESOLVABLE,
+          "its template location is computed and names no file that can be looked for",
+          at);
+    else
+      gap(
+          stack.key(),
+          Cause.NOT_FETCHED,
+          "the remote template "
+              + shown
+              + " is not fetched and no scanned template's path ends like it; what it creates is not assessed",
+          at);
+    return null;
+  }
+
+  /** Records a nested stack whose template could not be read, once however often it is seen. */
+  private void gap(String stack, Cause cause, String reason, Location at) {
+    coverageGaps.add(new CoverageGap(CoverageGap.Kind.NESTED_STACK, stack, cause, reason, at));
   }
 
   /**

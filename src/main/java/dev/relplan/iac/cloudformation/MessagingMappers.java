@@ -246,7 +246,10 @@ final class MessagingMappers {
   }
 
   static void function(ResourceContext c) {
-    c.add(lambda(c, "DeadLetterConfig.TargetArn"));
+    Function f = lambda(c, "DeadLetterConfig.TargetArn");
+    f.inlineCode = InlineCode.of(c, "Code.ZipFile");
+    f.codeUri = InlineCode.s3Object(c);
+    c.add(f);
   }
 
   /**

@@ -87,6 +87,7 @@ final class ServerlessMappers {
     f.provisionedConcurrency =
         p.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
     f.codeUri = p.str("CodeUri");
+    f.inlineCode = InlineCode.of(c, "InlineCode");
     f.alias = p.str("AutoPublishAlias");
     c.add(f);
     Value<Object> self = Value.explicit(f.ref(), List.of(c.location));

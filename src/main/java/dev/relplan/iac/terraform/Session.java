@@ -1,15 +1,14 @@
 package dev.relplan.iac.terraform;
 
+import dev.relplan.model.CoverageGap;
+import dev.relplan.model.CoverageGap.Cause;
 import dev.relplan.model.Value;
-import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Expr;
 import dev.relplan.source.Location;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +45,9 @@ final class Session {
   final Map<String, String[]> providerOf = new java.util.HashMap<>();
 
   final Map<String, Value<String>> regionOf = new java.util.HashMap<>();
-  final List<Workload.Unresolvable> unresolvables = new ArrayList<>();
+
+  /** Module calls whose source could not be read, once each (a module is resolved per use). */
+  final Set<CoverageGap> coverageGaps = new LinkedHashSet<>();
 
   Session(Map<Path, ModuleDir> dirs) {
     this.dirs = dirs;
@@ -73,10 +74,12 @@ final class Session {
     String src = source(call);
     String name = caller.prefix + "module." + call.label(0);
     Location at = new Location(call.range().file(), call.range().line());
-    if (src == null) return unresolved(name, "its source is not a literal string", at);
+    if (src == null)
+      return unresolved(name, Cause.UNRESOLVABLE, "its source is not a literal string", at);
     if (!isLocal(src)) {
       return unresolved(
           name,
+          Cause.NOT_FETCHED,
           "remote module source " + src + " is not fetched; what it creates cannot be determined",
           at);
     }
@@ -85,6 +88,7 @@ final class Session {
     if (d == null) {
       return unresolved(
           name,
+          Cause.OUTSIDE_SCANNED_PATHS,
           "local module source "
               + src
               + " is outside the scanned paths or has no .tf files; not followed",
@@ -93,9 +97,8 @@ final class Session {
     return new Resolved(d, null);
   }
 
-  private Resolved unresolved(String name, String reason, Location at) {
-    String note = at + ": " + name + ": " + reason;
-    if (notes.add(note)) unresolvables.add(new Workload.Unresolvable(name, reason, at));
+  private Resolved unresolved(String name, Cause cause, String reason, Location at) {
+    coverageGaps.add(new CoverageGap(CoverageGap.Kind.MODULE, name, cause, reason, at));
     return new Resolved(null, reason);
   }
 }

@@ -6,6 +6,7 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.model.CoverageGap;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
@@ -191,7 +192,7 @@ public final class TerraformAdapter implements Adapter {
               + " steps: values computed after that are Cannot Determine");
     }
     notes.addAll(session.notes);
-    workload.unresolvables.addAll(session.unresolvables);
+    workload.coverageGaps.addAll(session.coverageGaps);
     environmentEvidence(workload, dirs, tfvars, children);
   }
 
@@ -497,14 +498,13 @@ public final class TerraformAdapter implements Adapter {
           Block call = m.dir.modules.get(name);
           Location at = m.at(call.range());
           String subject = m.prefix + "module." + name;
-          notes.add(
-              at
-                  + ": "
-                  + subject
-                  + ": "
-                  + c.notFollowed()
-                  + "; what it creates cannot be determined");
-          w.unresolvables.add(new Workload.Unresolvable(subject, c.notFollowed(), at));
+          w.coverageGaps.add(
+              new CoverageGap(
+                  CoverageGap.Kind.MODULE,
+                  subject,
+                  CoverageGap.Cause.UNRESOLVABLE,
+                  c.notFollowed() + "; what it creates cannot be determined",
+                  at));
         }
       }
     }

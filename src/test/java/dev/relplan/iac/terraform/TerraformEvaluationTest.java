@@ -3,6 +3,7 @@ package dev.relplan.iac.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.model.CoverageGap;
 import dev.relplan.model.Database;
 import dev.relplan.model.Resource;
 import dev.relplan.pipeline.Pipeline;
@@ -365,17 +366,29 @@ class TerraformEvaluationTest {
     assertThat(undetermined(r, "REL-DB-SINGLE-AZ"))
         .singleElement()
         .satisfies(u -> assertThat(u.reason()).contains("module.settings"));
-    assertThat(r.assessment().notes())
-        .anyMatch(n -> n.contains("module.settings") && n.contains("not fetched"));
-    assertThat(r.workload().unresolvables).anyMatch(u -> u.subject().equals("module.settings"));
+    assertThat(r.workload().coverageGaps)
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.subject()).isEqualTo("module.settings");
+              assertThat(g.cause()).isEqualTo(CoverageGap.Cause.NOT_FETCHED);
+              assertThat(g.location()).isEqualTo(new Location("main.tf", 1));
+            });
   }
 
   @Test
   void moduleSourceOutsideTheScannedPathIsNotFollowed() throws IOException {
     write("main.tf", "module \"shared\" {\n  source = \"../../elsewhere/db\"\n}\n");
     Pipeline.Result r = run();
-    assertThat(r.assessment().notes())
-        .anyMatch(n -> n.contains("module.shared") && n.contains("outside the scanned paths"));
+    assertThat(r.workload().coverageGaps)
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.subject()).isEqualTo("module.shared");
+              assertThat(g.kind()).isEqualTo(CoverageGap.Kind.MODULE);
+              assertThat(g.cause()).isEqualTo(CoverageGap.Cause.OUTSIDE_SCANNED_PATHS);
+              assertThat(g.reason()).contains("../../elsewhere/db");
+            });
   }
 
   @Test
