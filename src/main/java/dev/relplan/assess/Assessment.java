@@ -41,7 +41,8 @@ public record Assessment(
     int resourcesAnalyzed,
     List<PastFinding> fixedSinceBaseline,
     boolean nothingAssessable,
-    Coverage coverage) {
+    Coverage coverage,
+    List<RootCause> rootCauses) {
 
   /**
    * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
@@ -146,7 +147,8 @@ public record Assessment(
         resourcesAnalyzed,
         List.copyOf(fixed),
         nothingAssessable,
-        coverage);
+        coverage,
+        rootCauses);
   }
 
   public record SpofRow(
@@ -251,6 +253,35 @@ public record Assessment(
    * One of this week's steps: a plan action, worded for people in {@code text}, with the findings
    * it fixes and the first location of each.
    */
+  /**
+   * Findings on one resource that share one cause: the primary finding (the one that names the
+   * cause) and the others, which keep their own flags.
+   */
+  public record RootCause(String cause, String primary, List<String> related) {}
+
+  /** The root cause a finding shares with others, as the primary or a related finding; or null. */
+  public RootCause rootCauseOf(String findingId) {
+    for (RootCause c : rootCauses)
+      if (c.primary().equals(findingId) || c.related().contains(findingId)) return c;
+    return null;
+  }
+
+  /** The fingerprint of the primary finding of the cause a related finding shares; or null. */
+  public String rootCauseFingerprint(String findingId) {
+    RootCause c = rootCauseOf(findingId);
+    if (c == null || c.primary().equals(findingId)) return null;
+    return findings.stream()
+        .filter(f -> f.id().equals(c.primary()))
+        .map(NumberedFinding::fingerprint)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Findings less the related findings of each root cause: how many causes there are to fix. */
+  public int rootCauseCount() {
+    return findings.size() - rootCauses.stream().mapToInt(c -> c.related().size()).sum();
+  }
+
   public record NextStep(
       String action, String title, String text, List<String> findings, List<Location> evidence) {}
 

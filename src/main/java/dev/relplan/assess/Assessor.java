@@ -85,7 +85,8 @@ public final class Assessor {
         (int)
             Math.round(
                 scorecard.stream().mapToInt(Assessment.DomainScore::score).average().orElse(1));
-    List<Assessment.Action> plan = plan(findings);
+    List<Assessment.RootCause> causes = RootCauses.of(findings);
+    List<Assessment.Action> plan = plan(findings, causes);
     Context ctx = in.context();
     Coverage coverage = Completeness.of(w, nothingAssessable(w));
     return new Assessment(
@@ -117,7 +118,8 @@ public final class Assessor {
         w.resources().size(),
         List.of(),
         nothingAssessable(w),
-        coverage);
+        coverage,
+        causes);
   }
 
   /**
@@ -269,10 +271,28 @@ public final class Assessor {
 
   // ---------------------------------------------------------------- plan
 
-  private static List<Assessment.Action> plan(List<Assessment.NumberedFinding> findings) {
+  /**
+   * One action per rule over the findings that name a cause; a related finding is fixed by its
+   * primary finding's action, which lists it.
+   */
+  private static List<Assessment.Action> plan(
+      List<Assessment.NumberedFinding> findings, List<Assessment.RootCause> causes) {
+    Map<String, Assessment.NumberedFinding> byId = new LinkedHashMap<>();
+    findings.forEach(f -> byId.put(f.id(), f));
+    Map<String, List<Assessment.NumberedFinding>> relatedOf = new LinkedHashMap<>();
+    Set<String> related = new java.util.HashSet<>();
+    for (Assessment.RootCause c : causes) {
+      relatedOf.put(c.primary(), c.related().stream().map(byId::get).toList());
+      related.addAll(c.related());
+    }
     Map<String, List<Assessment.NumberedFinding>> byRule = new LinkedHashMap<>();
-    for (Assessment.NumberedFinding f : findings)
-      byRule.computeIfAbsent(f.finding().rule().id(), k -> new ArrayList<>()).add(f);
+    for (Assessment.NumberedFinding f : findings) {
+      if (related.contains(f.id())) continue;
+      List<Assessment.NumberedFinding> group =
+          byRule.computeIfAbsent(f.finding().rule().id(), k -> new ArrayList<>());
+      group.add(f);
+      group.addAll(relatedOf.getOrDefault(f.id(), List.of()));
+    }
     Map<String, String> actionOfRule = new LinkedHashMap<>();
     List<String> ruleOrder = new ArrayList<>(byRule.keySet());
     ruleOrder.sort(
@@ -295,7 +315,12 @@ public final class Assessor {
       Set<String> resources = new TreeSet<>();
       fs.forEach(f -> resources.add(f.finding().resource()));
       Advice advice =
-          Advice.forAction(m, fs.stream().map(Assessment.NumberedFinding::finding).toList());
+          Advice.forAction(
+              m,
+              fs.stream()
+                  .map(Assessment.NumberedFinding::finding)
+                  .filter(f -> f.rule() == m)
+                  .toList());
       out.add(
           new Assessment.Action(
               actionOfRule.get(rule),

@@ -30,13 +30,10 @@ final class RootCauses {
               "unmanaged deployment",
               List.of("REL-DEPLOY-ALL-AT-ONCE", "REL-DEPLOY-NO-AUTO-ROLLBACK")));
 
-  /** A primary finding and the findings with the same cause. */
-  record Group(String cause, String primary, List<String> related) {}
-
   private RootCauses() {}
 
   /** The groups of two or more findings, in the primary findings' order. */
-  static List<Group> of(List<Assessment.NumberedFinding> findings) {
+  static List<Assessment.RootCause> of(List<Assessment.NumberedFinding> findings) {
     Map<String, List<Assessment.NumberedFinding>> bySubjectAndCause = new LinkedHashMap<>();
     Map<String, Family> familyOf = new LinkedHashMap<>();
     for (Assessment.NumberedFinding f : findings) {
@@ -49,7 +46,7 @@ final class RootCauses {
         familyOf.put(key, family);
       }
     }
-    List<Group> groups = new ArrayList<>();
+    List<Assessment.RootCause> groups = new ArrayList<>();
     bySubjectAndCause.forEach(
         (key, members) -> {
           if (members.size() < 2) return;
@@ -59,14 +56,14 @@ final class RootCauses {
               java.util.Comparator.comparing(
                   (Assessment.NumberedFinding m) -> order.indexOf(m.finding().rule().id())));
           groups.add(
-              new Group(
+              new Assessment.RootCause(
                   familyOf.get(key).cause(),
                   sorted.get(0).id(),
                   sorted.subList(1, sorted.size()).stream()
                       .map(Assessment.NumberedFinding::id)
                       .toList()));
         });
-    groups.sort(java.util.Comparator.comparing(Group::primary));
+    groups.sort(java.util.Comparator.comparing(Assessment.RootCause::primary));
     return groups;
   }
 }

@@ -137,6 +137,8 @@ public final class JsonRenderer implements Renderer {
       for (Risk r : Risk.values())
         g.writeNumberField(r.name().toLowerCase(Locale.ROOT), a.count(r));
       g.writeNumberField("cannotDetermine", a.undetermined().size());
+      g.writeNumberField("findings", a.findings().size());
+      g.writeNumberField("rootCauses", a.rootCauseCount());
       g.writeNumberField("maturity", a.maturity());
       g.writeStringField("maturityReason", a.maturityReason());
       g.writeEndObject();
@@ -173,6 +175,7 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("resource", f.resource());
       nullable("resourceType", FindingIdentity.resourceType(f));
       g.writeStringField("address", FindingIdentity.address(f, roots));
+      nullable("rootCause", a.rootCauseFingerprint(nf.id()));
       nullable("root", f.evidence().isEmpty() ? null : roots.rooted(f.evidence().get(0)).root());
       evidence(f.evidence());
       g.writeStringField("impact", f.impact().title);

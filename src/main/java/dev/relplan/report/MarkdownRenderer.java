@@ -10,6 +10,7 @@ import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +103,13 @@ public final class MarkdownRenderer implements Renderer {
               + " Medium, "
               + a.count(Risk.LOW)
               + " Low"
+              + (a.rootCauseCount() < a.findings().size()
+                  ? " — "
+                      + a.findings().size()
+                      + " findings from "
+                      + a.rootCauseCount()
+                      + " root causes"
+                  : "")
               + (a.undetermined().isEmpty()
                   ? ""
                   : " (" + a.undetermined().size() + " Cannot Determine)"));
@@ -184,6 +192,34 @@ public final class MarkdownRenderer implements Renderer {
       line("");
     }
 
+    /** The findings a primary finding's cause also explains, or the primary of a related one. */
+    private void rootCause(Assessment.NumberedFinding nf) {
+      Assessment.RootCause c = a.rootCauseOf(nf.id());
+      if (c == null) return;
+      if (c.primary().equals(nf.id())) {
+        List<String> related = new ArrayList<>();
+        for (String id : c.related())
+          a.findings().stream()
+              .filter(f -> f.id().equals(id))
+              .findFirst()
+              .ifPresent(
+                  f ->
+                      related.add(
+                          id
+                              + (f.finding().flag() == null
+                                  ? " (" + f.finding().rule().id() + ")"
+                                  : " (" + f.finding().flag() + ")")));
+        line(
+            "- **Same root cause** ("
+                + c.cause()
+                + "): "
+                + String.join(", ", related)
+                + " — fixed by the same action");
+      } else {
+        line("- **Root cause**: " + c.primary() + " (" + c.cause() + "); fixed by its action");
+      }
+    }
+
     private void detailedFinding(Assessment.NumberedFinding nf) {
       Finding f = nf.finding();
       line("");
@@ -201,6 +237,7 @@ public final class MarkdownRenderer implements Renderer {
               + (f.flag() == null ? "" : " · **Flag**: " + f.flag())
               + " · **Rule**: "
               + f.rule().id());
+      rootCause(nf);
       line("- **Description**: " + esc(f.description()));
       line(
           "- **Evidence**: "

@@ -33,7 +33,7 @@ class RootCausesTest {
   @Test
   void minEqualsMaxIsTheCauseOfFixedComputeAndOfTheMissingScalingPolicy() throws IOException {
     Assessment a = orders();
-    RootCauses.Group fixed =
+    Assessment.RootCause fixed =
         RootCauses.of(a.findings()).stream()
             .filter(g -> g.cause().equals("fixed capacity"))
             .findFirst()
@@ -51,5 +51,41 @@ class RootCausesTest {
     String single = idOf(a, "REL-COMPUTE-FIXED", "BatchRunner");
     assertThat(RootCauses.of(a.findings()))
         .noneMatch(g -> g.primary().equals(single) || g.related().contains(single));
+  }
+
+  @Test
+  void theCauseIsFixedByOneActionThatListsEveryFindingItExplains() throws IOException {
+    Assessment a = orders();
+    String primary = idOf(a, "REL-ASG-MIN-EQUALS-MAX", "ReportingGroup");
+    String related = idOf(a, "REL-COMPUTE-FIXED", "ReportingGroup");
+    assertThat(a.plan()).filteredOn(x -> x.findings().contains(related)).hasSize(1);
+    assertThat(a.plan())
+        .filteredOn(x -> x.findings().contains(related))
+        .first()
+        .satisfies(x -> assertThat(x.findings()).contains(primary));
+  }
+
+  @Test
+  void aRelatedFindingPointsToThePrimaryFindingsFingerprintAndKeepsItsFlag() throws IOException {
+    Assessment a = orders();
+    String primary = idOf(a, "REL-ASG-MIN-EQUALS-MAX", "ReportingGroup");
+    String related = idOf(a, "REL-COMPUTE-FIXED", "ReportingGroup");
+    String primaryFingerprint =
+        a.findings().stream()
+            .filter(f -> f.id().equals(primary))
+            .findFirst()
+            .orElseThrow()
+            .fingerprint();
+    assertThat(a.rootCauseFingerprint(related)).isEqualTo(primaryFingerprint);
+    assertThat(a.rootCauseFingerprint(primary)).isNull();
+    assertThat(
+            a.findings().stream()
+                .filter(f -> f.id().equals(related))
+                .findFirst()
+                .orElseThrow()
+                .finding()
+                .flag())
+        .isEqualTo("FT-FIXED-COMPUTE");
+    assertThat(a.rootCauseCount()).isEqualTo(a.findings().size() - 2);
   }
 }
