@@ -5,6 +5,7 @@ import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Migration;
 import dev.relplan.source.SkippedFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,5 +24,28 @@ public record ScanResult(
       List<HealthEndpoint> healthEndpoints,
       List<SkippedFile> skipped) {
     return new ScanResult(integrations, healthEndpoints, List.of(), List.of(), skipped);
+  }
+
+  /** Nothing found and nothing skipped. */
+  public static ScanResult empty() {
+    return new ScanResult(List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The results' lists concatenated in the results' order. */
+  public static ScanResult merge(List<ScanResult> results) {
+    List<Integration> integrations = new ArrayList<>();
+    List<HealthEndpoint> healthEndpoints = new ArrayList<>();
+    List<EventHandler> eventHandlers = new ArrayList<>();
+    List<Migration> breakingMigrations = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (ScanResult r : results) {
+      integrations.addAll(r.integrations());
+      healthEndpoints.addAll(r.healthEndpoints());
+      eventHandlers.addAll(r.eventHandlers());
+      breakingMigrations.addAll(r.breakingMigrations());
+      skipped.addAll(r.skipped());
+    }
+    return new ScanResult(
+        integrations, healthEndpoints, eventHandlers, breakingMigrations, skipped);
   }
 }

@@ -15,6 +15,9 @@ final class DefaultClientSettings {
    */
   Value<String> timeout = Value.absent();
 
+  /** Whether a file read changed the default client (its timeout then replaces earlier ones). */
+  private boolean changed;
+
   void read(GoFile f) {
     for (GoNode a : f.root.all("assignment_statement")) {
       GoNode left = a.field("left");
@@ -30,6 +33,7 @@ final class DefaultClientSettings {
               client != null && client.is("composite_literal")
                   ? GoFile.keyed(client).get("Timeout")
                   : null;
+          changed = true;
           timeout =
               t != null && !GoDurations.zero(t)
                   ? Value.explicit(
@@ -42,6 +46,7 @@ final class DefaultClientSettings {
         } else if (target.field("field") != null
             && target.field("field").text().equals("Timeout")
             && (GoCalls.HTTP + ".DefaultClient").equals(f.qualify(target.field("operand")))) {
+          changed = true;
           timeout =
               GoDurations.zero(value)
                   ? Value.absent()
@@ -51,5 +56,15 @@ final class DefaultClientSettings {
         }
       }
     }
+  }
+
+  /**
+   * Takes the settings one file's read found, as reading that file after the earlier ones would:
+   * files are read in parallel, each into settings of its own, and folded in the files' order.
+   */
+  void fold(DefaultClientSettings file) {
+    if (!file.changed) return;
+    changed = true;
+    timeout = file.timeout;
   }
 }

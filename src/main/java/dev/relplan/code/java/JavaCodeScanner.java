@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.PerFile;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
@@ -63,15 +64,23 @@ public final class JavaCodeScanner implements LanguageScanner {
    * not judged.
    */
   private static ScanResult scan(List<SourceFile> files, List<Location> kafkaTransactions) {
-    JavaParser parser =
-        new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();
     Beans beans = new Beans();
-    for (SourceFile f : files) {
-      FileGuard.run(f.display(), () -> parse(parser, f, beans, parsed, skipped))
-          .ifPresent(skipped::add);
+    // Parsing on every core; the beans, collected across files, in the files' order after it.
+    List<PerFile.Outcome<Parsed>> outcomes = PerFile.each(files, JavaCodeScanner::parse);
+    for (int k = 0; k < files.size(); k++) {
+      PerFile.Outcome<Parsed> o = outcomes.get(k);
+      if (!o.completed()) {
+        skipped.add(o.skipped());
+      } else if (o.result().syntaxError() != null) {
+        skipped.add(o.result().syntaxError());
+      } else {
+        String display = files.get(k).display();
+        CompilationUnit cu = o.result().unit();
+        FileGuard.run(display, () -> parsed.add(withBeans(display, cu, beans)))
+            .ifPresent(skipped::add);
+      }
     }
     List<Integration> out = new ArrayList<>();
     List<HealthEndpoint> health = new ArrayList<>();
@@ -101,33 +110,37 @@ public final class JavaCodeScanner implements LanguageScanner {
     return new ScanResult(out, health, listeners, List.of(), skipped);
   }
 
-  /** Parses one file into {@code parsed}, or lists its syntax error among the skipped files. */
-  private static void parse(
-      JavaParser parser,
-      SourceFile f,
-      Beans beans,
-      List<FileContext> parsed,
-      List<SkippedFile> skipped) {
-    {
-      ParseResult<CompilationUnit> r = parser.parse(f.content());
-      if (!r.isSuccessful() || r.getResult().isEmpty()) {
-        Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
-        String where =
-            p == null
-                ? ""
-                : p.getLocation()
-                    .flatMap(l -> l.getBegin().getRange())
-                    .map(x -> " at line " + x.begin.line)
-                    .orElse("");
-        skipped.add(
-            new SkippedFile(
-                f.display(), "Java syntax error" + where + "; its calls are not analysed"));
-        return;
-      }
-      FileContext ctx = new FileContext(f.display(), r.getResult().get(), beans);
-      ctx.collectBeans();
-      parsed.add(ctx);
-    }
+  /** One file's syntax tree, or its syntax error. */
+  private record Parsed(CompilationUnit unit, SkippedFile syntaxError) {}
+
+  /**
+   * Parses one file. A parser per file (JavaParser is not thread-safe): making one costs about a
+   * microsecond, against milliseconds for a parse.
+   */
+  private static Parsed parse(SourceFile f) {
+    JavaParser parser =
+        new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    ParseResult<CompilationUnit> r = parser.parse(f.content());
+    if (r.isSuccessful() && r.getResult().isPresent()) return new Parsed(r.getResult().get(), null);
+    Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
+    String where =
+        p == null
+            ? ""
+            : p.getLocation()
+                .flatMap(l -> l.getBegin().getRange())
+                .map(x -> " at line " + x.begin.line)
+                .orElse("");
+    return new Parsed(
+        null,
+        new SkippedFile(f.display(), "Java syntax error" + where + "; its calls are not analysed"));
+  }
+
+  /** The parsed file, its bean methods added to {@code beans}. */
+  private static FileContext withBeans(String display, CompilationUnit cu, Beans beans) {
+    FileContext ctx = new FileContext(display, cu, beans);
+    ctx.collectBeans();
+    return ctx;
   }
 
   /**

@@ -1,19 +1,20 @@
 package dev.relplan.code.javascript;
 
 import dev.relplan.code.LanguageScanner;
+import dev.relplan.code.PerFile;
 import dev.relplan.code.ScanResult;
 import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
 import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
-import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
-import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -59,61 +60,42 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
 
   @Override
   public ScanResult scan(List<SourceFile> files) {
-    List<Integration> integrations = new ArrayList<>();
-    List<HealthEndpoint> health = new ArrayList<>();
-    List<SkippedFile> skipped = new ArrayList<>();
-    for (SourceFile file : files) {
-      // Each file's findings are kept only when its whole scan completes.
-      List<Integration> fileIntegrations = new ArrayList<>();
-      List<HealthEndpoint> fileHealth = new ArrayList<>();
-      List<SkippedFile> fileSkipped = new ArrayList<>();
-      FileGuard.run(file.display(), () -> scanFile(file, fileIntegrations, fileHealth, fileSkipped))
-          .ifPresentOrElse(
-              skipped::add,
-              () -> {
-                integrations.addAll(fileIntegrations);
-                health.addAll(fileHealth);
-                skipped.addAll(fileSkipped);
-              });
-    }
-    integrations.sort(java.util.Comparator.comparing((Integration i) -> i.location));
-    return ScanResult.of(integrations, health, skipped);
+    ScanResult found = PerFile.scan(files, JavaScriptCodeScanner::scanFile);
+    found.integrations().sort(Comparator.comparing((Integration i) -> i.location));
+    return found;
   }
 
-  /** Scans one file, adding what it finds to the given lists. */
-  private static void scanFile(
-      SourceFile file,
-      List<Integration> integrations,
-      List<HealthEndpoint> health,
-      List<SkippedFile> skipped) {
+  /** One file's calls and health endpoints, or why it is not analysed. */
+  private static ScanResult scanFile(SourceFile file) {
     String name = file.display();
-    if (name.endsWith(".tsx")) {
-      skipped.add(new SkippedFile(name, TSX_NOT_ANALYSED));
-      return;
-    }
+    if (name.endsWith(".tsx"))
+      return ScanResult.of(List.of(), List.of(), List.of(new SkippedFile(name, TSX_NOT_ANALYSED)));
     if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
-      return; // declarations and minified bundles make no calls of their own
+      return ScanResult.empty(); // declarations and minified bundles make no calls of their own
+    if (!Relevance.mayReference(file.content()))
+      return ScanResult.empty(); // Relevance.references could not succeed: not even parsed
     TSNode root = tree(file).getRootNode();
     if (root.hasError()) {
       // tree-sitter recovers from errors; calls inside the broken region could be misread, so the
       // file is skipped.
-      skipped.add(
-          new SkippedFile(
-              name,
-              language(name)
-                  + " syntax error"
-                  + SyntaxNode.errorLine(root)
-                  + "; its calls are not analysed"));
-      return;
+      return ScanResult.of(
+          List.of(),
+          List.of(),
+          List.of(
+              new SkippedFile(
+                  name,
+                  language(name)
+                      + " syntax error"
+                      + SyntaxNode.errorLine(root)
+                      + "; its calls are not analysed")));
     }
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
     if (!Relevance.references(root, bytes))
-      return; // nothing this scanner recognises can be used: the tree is not copied
-    JsFile f =
-        new JsFile(
-            name, JsNode.copy(root, bytes), language(name).toLowerCase(java.util.Locale.ROOT));
+      return ScanResult.empty(); // nothing this scanner recognises can be used: not copied
+    JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
     JsCalls calls = new JsCalls(f);
     JsResilience resilience = new JsResilience(f);
+    List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) continue;
@@ -124,7 +106,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       Integration i = calls.creation(created);
       if (i != null) integrations.add(i);
     }
-    health.addAll(new JsHealth(f).find());
+    return ScanResult.of(integrations, new JsHealth(f).find(), List.of());
   }
 
   /** The parsed file, or null when it is TSX or does not parse cleanly. */
@@ -136,7 +118,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     return new JsFile(
         name,
         JsNode.copy(root, file.content().getBytes(StandardCharsets.UTF_8)),
-        language(name).toLowerCase(java.util.Locale.ROOT));
+        language(name).toLowerCase(Locale.ROOT));
   }
 
   private static TSTree tree(SourceFile file) {

@@ -36,7 +36,39 @@ final class Relevance {
   /** How deep into a module-level statement a require call is looked for. */
   private static final int REQUIRE_DEPTH = 6;
 
+  private static final String FETCH = "fetch";
+
   private Relevance() {}
+
+  /**
+   * Whether the text may reference something recognised, tested before parsing: a quote followed by
+   * a recognised module name, or the word {@code fetch}. A strict superset of what {@link
+   * #references} accepts: the module it matches is the content of a string literal, which in the
+   * text follows its opening quote and starts with the recognised name, and the fetch it matches is
+   * an identifier, whose neighbours in the text are not identifier characters.
+   */
+  static boolean mayReference(String text) {
+    for (String module : RECOGNISED)
+      if (text.contains("'" + module) || text.contains("\"" + module)) return true;
+    for (int at = text.indexOf(FETCH); at >= 0; at = text.indexOf(FETCH, at + 1)) {
+      int end = at + FETCH.length();
+      if ((at == 0 || !isAsciiIdentifierChar(text.charAt(at - 1)))
+          && (end == text.length() || !isAsciiIdentifierChar(text.charAt(end)))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * ASCII letters, digits, _ and $. Other characters count as separators, which only lets more
+   * files through.
+   */
+  private static boolean isAsciiIdentifierChar(char c) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '$';
+  }
 
   static boolean references(TSNode root, byte[] source) {
     TSTreeCursor top = new TSTreeCursor(root);
@@ -112,7 +144,7 @@ final class Relevance {
       }
       if (!"function".equals(c.currentFieldName())) continue;
       TSNode fn = c.currentNode();
-      if (fn.getType().equals("identifier") && text(fn, source).equals("fetch")) return true;
+      if (fn.getType().equals("identifier") && text(fn, source).equals(FETCH)) return true;
     }
   }
 

@@ -6,6 +6,7 @@ import dev.relplan.code.ScanResult;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -56,23 +58,22 @@ public final class MigrationScanner implements LanguageScanner {
     // Changelogs first: the SQL files their sqlFile changes name are Liquibase migrations whatever
     // their name.
     Set<String> referenced = new HashSet<>();
+    Found found = new Found(out, skipped, referenced);
     for (SourceFile f : ofKind(files, FileKind.MIGRATION)) {
       if (f.display().toLowerCase(Locale.ROOT).endsWith(".sql")) {
         sqlFiles.add(f);
       } else if (Changelog.isXmlChangelog(f.content())) {
-        try {
-          liquibase(f, Changelog.xml(f.content()), out, skipped, referenced);
-        } catch (Exception e) {
-          skipped.add(
-              new SkippedFile(
-                  f.display(),
-                  "Liquibase changelog is not well-formed XML; its changes are not analysed"));
-        }
+        guarded(f, found, fileFound -> xmlChangelog(f, fileFound));
       }
     }
     for (SourceFile f : ofKind(files, FileKind.OTHER)) {
-      Changelog.Elem root = Changelog.structured(f.document(), f::line);
-      if (root != null) liquibase(f, root, out, skipped, referenced);
+      guarded(
+          f,
+          found,
+          fileFound -> {
+            Changelog.Elem root = Changelog.structured(f.document(), f::line);
+            if (root != null) liquibase(f, root, fileFound);
+          });
     }
     for (SourceFile f : sqlFiles) {
       String name = f.display().substring(f.display().lastIndexOf('/') + 1);
@@ -82,14 +83,58 @@ public final class MigrationScanner implements LanguageScanner {
               : FLYWAY.matcher(name).matches() ? "Flyway" : null;
       if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
       String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
-      sql(f, tool, sql, 1, out, skipped);
+      guarded(f, found, fileFound -> sql(f, tool, sql, 1, fileFound.out(), fileFound.skipped()));
     }
     DjangoMigrations django = null;
     for (SourceFile f : ofKind(files, FileKind.SOURCE_CODE)) {
       if (django == null) django = new DjangoMigrations();
-      django.scan(f, out, skipped);
+      DjangoMigrations reader = django;
+      guarded(f, found, fileFound -> reader.scan(f, fileFound.out(), fileFound.skipped()));
     }
     return new ScanResult(List.of(), List.of(), List.of(), out, skipped);
+  }
+
+  /**
+   * What the scan has found so far: breaking changes, files or statements not analysed, and the SQL
+   * files Liquibase changelogs name.
+   */
+  private record Found(List<Migration> out, List<SkippedFile> skipped, Set<String> referenced) {
+    static Found empty() {
+      return new Found(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+    }
+
+    void addAll(Found file) {
+      out.addAll(file.out);
+      skipped.addAll(file.skipped);
+      referenced.addAll(file.referenced);
+    }
+  }
+
+  /**
+   * Runs the work on one file through {@link FileGuard#run}: what it found is kept only when it
+   * completed, else the file is listed as skipped with the reason.
+   */
+  private static void guarded(SourceFile f, Found found, Consumer<Found> work) {
+    Found fileFound = Found.empty();
+    FileGuard.run(f.display(), () -> work.accept(fileFound))
+        .ifPresentOrElse(found.skipped()::add, () -> found.addAll(fileFound));
+  }
+
+  /** An XML changelog's changes, or, when it is not well-formed, only that it was skipped. */
+  private static void xmlChangelog(SourceFile f, Found found) {
+    Found changes = Found.empty();
+    try {
+      liquibase(f, Changelog.xml(f.content()), changes);
+    } catch (Exception e) {
+      found
+          .skipped()
+          .add(
+              new SkippedFile(
+                  f.display(),
+                  "Liquibase changelog is not well-formed XML; its changes are not analysed"));
+      return;
+    }
+    found.addAll(changes);
   }
 
   private static List<SourceFile> ofKind(List<SourceFile> files, FileKind kind) {
@@ -160,12 +205,8 @@ public final class MigrationScanner implements LanguageScanner {
     }
   }
 
-  private static void liquibase(
-      SourceFile f,
-      Changelog.Elem root,
-      List<Migration> out,
-      List<SkippedFile> skipped,
-      Set<String> referenced) {
+  private static void liquibase(SourceFile f, Changelog.Elem root, Found found) {
+    List<Migration> out = found.out();
     List<Integer> unparsed = new ArrayList<>();
     for (Changelog.Elem set : root.children) {
       if (!set.name.equals("changeSet")) continue;
@@ -176,23 +217,27 @@ public final class MigrationScanner implements LanguageScanner {
           for (SqlChanges.Change ch : r.changes()) add(f, out, ch.line(), ch.change(), ch.why());
           unparsed.addAll(r.unparsed());
         } else if (c.name.equals("sqlFile") && c.attr("path") != null) {
-          referenced.add(
-              sqlFilePath(
-                  f.display(),
-                  c.attr("path"),
-                  "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
+          found
+              .referenced()
+              .add(
+                  sqlFilePath(
+                      f.display(),
+                      c.attr("path"),
+                      "true".equalsIgnoreCase(c.attr("relativeToChangelogFile"))));
         } else {
           change(f, c, out);
         }
       }
     }
     if (!unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + join(unparsed)
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
+      found
+          .skipped()
+          .add(
+              new SkippedFile(
+                  f.display(),
+                  "SQL statement(s) at line "
+                      + join(unparsed)
+                      + " not understood by the SQL parser; their schema changes are not analysed"));
     }
   }
 

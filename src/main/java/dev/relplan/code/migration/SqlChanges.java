@@ -50,6 +50,13 @@ final class SqlChanges {
   private static final int MAX_STATEMENT_CHARS = 100_000;
 
   /**
+   * Deepest parenthesis nesting a statement is parsed with: JSqlParser's lookahead on deeper
+   * nesting is exponential, and on a large-stack thread no stack overflow stops it (quotes are not
+   * skipped when counting, which only leaves more statements unparsed).
+   */
+  private static final int MAX_PARENTHESIS_DEPTH = 100;
+
+  /**
    * First keywords of statements that cannot drop, rename or tighten anything; when the parser
    * cannot read them they are passed over.
    */
@@ -132,7 +139,7 @@ final class SqlChanges {
   }
 
   private static Statement parse(String text) {
-    if (text.length() > MAX_STATEMENT_CHARS) return null;
+    if (text.length() > MAX_STATEMENT_CHARS || tooDeep(text)) return null;
     try {
       // Parsed on this thread (CCJSqlParserUtil.parse would start an executor per statement).
       CCJSqlParser p = CCJSqlParserUtil.newParser(text).withAllowComplexParsing(false);
@@ -140,6 +147,16 @@ final class SqlChanges {
     } catch (Exception | StackOverflowError e) {
       return null;
     }
+  }
+
+  private static boolean tooDeep(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' && ++depth > MAX_PARENTHESIS_DEPTH) return true;
+      if (c == ')') depth = Math.max(0, depth - 1);
+    }
+    return false;
   }
 
   private static List<String[]> judge(Statement st, Set<String> created, Set<String> renamedTo) {

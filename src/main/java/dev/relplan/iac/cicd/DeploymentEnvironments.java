@@ -9,8 +9,12 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
+import dev.relplan.source.FileGuard;
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Environments that CI/CD pipelines deploy to: GitHub Actions and GitLab CI jobs name their target
@@ -25,17 +29,40 @@ public final class DeploymentEnvironments implements Adapter {
         || file.kind() == FileKind.CLOUDFORMATION;
   }
 
+  private final List<SkippedFile> skipped = new ArrayList<>();
+
+  /**
+   * Each file is read through {@link FileGuard#run} into a workload of its own, whose evidence is
+   * kept only when the whole file was read.
+   */
   @Override
   public void adapt(Discovery.Result found, Workload w) {
     for (SourceFile f : found.files()) {
-      if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
-        for (Node doc : f.documents()) environmentKeys(f, doc, w);
-      }
-      if (f.kind() == FileKind.CLOUDFORMATION
-          && f.document() instanceof MapNode root
-          && root.get("Resources") instanceof MapNode resources) {
-        for (MapNode.Entry e : resources.entries()) codePipelineStages(f, e.value(), w);
-      }
+      Workload fileFound = new Workload();
+      FileGuard.run(f.display(), () -> read(f, fileFound))
+          .ifPresentOrElse(
+              skipped::add,
+              () -> {
+                w.environments.addAll(fileFound.environments);
+                w.pipelineEvidence.addAll(fileFound.pipelineEvidence);
+              });
+    }
+  }
+
+  /** Files it could not read, with the reason. */
+  @Override
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
+
+  private static void read(SourceFile f, Workload w) {
+    if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
+      for (Node doc : f.documents()) environmentKeys(f, doc, w);
+    }
+    if (f.kind() == FileKind.CLOUDFORMATION
+        && f.document() instanceof MapNode root
+        && root.get("Resources") instanceof MapNode resources) {
+      for (MapNode.Entry e : resources.entries()) codePipelineStages(f, e.value(), w);
     }
   }
 

@@ -12,6 +12,7 @@ import static java.util.Map.entry;
 
 import dev.relplan.model.Unknown;
 import java.math.BigDecimal;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class StringFunctions {
   static Map<String, HclFunction> table() {
     return Map.ofEntries(
         entry("format", StringFunctions::format),
-        entry("formatlist", a -> new Unknown("formatlist is not supported")),
+        entry("formatlist", StringFunctions::formatlist),
         entry("join", StringFunctions::join),
         entry("split", StringFunctions::split),
         entry("replace", StringFunctions::replace),
@@ -46,6 +47,7 @@ final class StringFunctions {
         entry("upper", a -> str(one(a)).toUpperCase(Locale.ROOT)),
         entry("trimspace", a -> str(one(a)).strip()),
         entry("title", StringFunctions::title),
+        entry("strrev", a -> strrev(str(one(a)))),
         entry(
             "startswith",
             a -> {
@@ -122,6 +124,62 @@ final class StringFunctions {
       }
     }
     return null;
+  }
+
+  /**
+   * Terraform's formatlist: {@code format} once per index of the list arguments (which must all be
+   * the same length), non-list arguments repeated in every iteration; one iteration when no
+   * argument is a list. The total length is checked before any string is built (the spec and the
+   * string arguments of every iteration) and again as each is built (widths and numbers).
+   */
+  private static Object formatlist(List<Object> a) {
+    if (a.isEmpty()) return bad("formatlist needs a format string");
+    int iterations = -1;
+    for (Object v : a.subList(1, a.size())) {
+      if (!(v instanceof List<?> l)) continue;
+      if (iterations >= 0 && l.size() != iterations)
+        return bad("formatlist: the lists are not all the same length");
+      iterations = l.size();
+    }
+    if (iterations < 0) iterations = 1;
+    long predicted = (long) str(a.get(0)).length() * iterations;
+    for (Object v : a.subList(1, a.size())) {
+      if (v instanceof List<?> l) {
+        for (Object item : l) if (item instanceof String s) predicted += s.length();
+      } else if (v instanceof String s) {
+        predicted += (long) s.length() * iterations;
+      }
+    }
+    fits(predicted);
+    List<Object> out = new ArrayList<>(iterations);
+    long built = 0;
+    for (int i = 0; i < iterations; i++) {
+      List<Object> args = new ArrayList<>(a.size());
+      args.add(a.get(0));
+      for (Object v : a.subList(1, a.size())) args.add(v instanceof List<?> l ? l.get(i) : v);
+      Object formatted = format(args);
+      if (!(formatted instanceof String s)) return formatted;
+      built += s.length();
+      fits(built);
+      out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * Terraform's strrev: the characters in reverse order, a character being a grapheme cluster (as
+   * {@link BreakIterator} finds them), so combining marks and surrogate pairs stay whole.
+   */
+  static String strrev(String s) {
+    fits(s.length());
+    BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+    characters.setText(s);
+    StringBuilder reversed = new StringBuilder(s.length());
+    int end = characters.last();
+    for (int start = characters.previous();
+        start != BreakIterator.DONE;
+        end = start, start = characters.previous()) reversed.append(s, start, end);
+    return reversed.toString();
   }
 
   private static Object join(List<Object> a) {

@@ -85,4 +85,31 @@ class CsharpOddInputsTest {
         .extracting(l -> l.line())
         .containsExactly(13);
   }
+
+  @Test
+  void aFileWhoseScanThrowsIsSkippedAndTheFileBesideItIsStillScanned() {
+    // a lone surrogate is text tree-sitter refuses: parsing that file throws
+    String refused = "// " + "\uD800\uD800" + "\nclass A {}\n";
+    String valid =
+        "using System.Net.Http;\nclass B { void F() { var c = new HttpClient();"
+            + " c.GetAsync(\"https://b.example.com/\"); } }\n";
+    var r =
+        new CsharpCodeScanner()
+            .scan(
+                List.of(
+                    new SourceFile(
+                        Path.of("A.cs"), "A.cs", FileKind.SOURCE_CODE, refused, List.of()),
+                    new SourceFile(
+                        Path.of("B.cs"), "B.cs", FileKind.SOURCE_CODE, valid, List.of())));
+    assertThat(r.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.file()).isEqualTo("A.cs");
+              assertThat(s.reason()).startsWith("stopped: could not be analysed");
+            });
+    assertThat(r.integrations())
+        .singleElement()
+        .satisfies(i -> assertThat(i.location.file()).isEqualTo("B.cs"));
+  }
 }

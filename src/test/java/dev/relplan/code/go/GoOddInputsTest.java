@@ -70,4 +70,30 @@ class GoOddInputsTest {
     assertThat(scan("package p\nimport \"net/http\"\nvar _ = http.StatusOK\n").integrations())
         .isEmpty();
   }
+
+  @Test
+  void aFileWhoseScanThrowsIsSkippedAndTheFileBesideItIsStillScanned() {
+    // a lone surrogate is text tree-sitter refuses: parsing that file throws
+    String refused = "package p\n// " + "\uD800\uD800" + "\nfunc f() {}\n";
+    String valid =
+        "package p\nimport \"net/http\"\nfunc f() { http.Get(\"https://a.example.com\") }\n";
+    var r =
+        new GoCodeScanner()
+            .scan(
+                List.of(
+                    new SourceFile(
+                        Path.of("a.go"), "a.go", FileKind.SOURCE_CODE, refused, List.of()),
+                    new SourceFile(
+                        Path.of("b.go"), "b.go", FileKind.SOURCE_CODE, valid, List.of())));
+    assertThat(r.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.file()).isEqualTo("a.go");
+              assertThat(s.reason()).startsWith("stopped: could not be analysed");
+            });
+    assertThat(r.integrations())
+        .singleElement()
+        .satisfies(i -> assertThat(i.location.file()).isEqualTo("b.go"));
+  }
 }

@@ -682,4 +682,30 @@ class JavaScriptCodeScannerTest {
         .extracting(i -> i.enclosing)
         .containsExactly("router.get('/orders/:id') callback", "events");
   }
+
+  @Test
+  void aSyntaxErrorInAFileReferencingNoRecognisedModuleIsNotListed() {
+    var r = js("import fs from 'fs';\nfunction f( {\n  return fs.readFileSync('x');\n");
+    assertThat(r.skipped()).isEmpty();
+  }
+
+  @Test
+  void anImportRequireClauseInDoubleQuotesStillPassesTheTextTest() {
+    var r =
+        ts(
+            """
+        import http = require("axios");
+        export async function f() {
+          return http.get("https://a.example.com/x", { timeout: 3000 });
+        }
+        """);
+    assertThat(r.integrations()).hasSize(1);
+  }
+
+  @Test
+  void theTextTestTakesFetchOnlyAsAWholeWord() {
+    assertThat(Relevance.mayReference("const d = await prefetch(u); fetchAll();")).isFalse();
+    assertThat(Relevance.mayReference("const r = await fetch(u);")).isTrue();
+    assertThat(Relevance.mayReference("const x = require(\"@aws-sdk/client-s3\");")).isTrue();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relplan.code.ScanResult;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Files;
@@ -293,5 +294,42 @@ class MigrationScannerTest {
       SqlChanges.Result r = SqlChanges.analyse(sb.toString(), 1);
       assertThat(r.changes()).allMatch(c -> c.line() >= 1);
     }
+  }
+
+  @Test
+  void aMigrationWhoseScanThrowsIsSkippedAndTheOneBesideItIsStillScanned() {
+    // a lone surrogate is text tree-sitter refuses: parsing that Django migration throws
+    String refused =
+        "# "
+            + "\uD800\uD800"
+            + "\nfrom django.db import migrations\nclass Migration(migrations.Migration):\n"
+            + "    operations = [migrations.RemoveField(model_name='a', name='b')]\n";
+    String valid =
+        "from django.db import migrations\nclass Migration(migrations.Migration):\n"
+            + "    operations = [migrations.RemoveField(model_name='c', name='d')]\n";
+    String refusedName = "app/migrations/0002_drop_b.py";
+    String validName = "app/migrations/0003_drop_d.py";
+    ScanResult r =
+        new MigrationScanner()
+            .scan(
+                List.of(
+                    new SourceFile(
+                        Path.of(refusedName),
+                        refusedName,
+                        FileKind.SOURCE_CODE,
+                        refused,
+                        List.of()),
+                    new SourceFile(
+                        Path.of(validName), validName, FileKind.SOURCE_CODE, valid, List.of())));
+    assertThat(r.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.file()).isEqualTo(refusedName);
+              assertThat(s.reason()).startsWith("stopped: could not be analysed");
+            });
+    assertThat(r.breakingMigrations())
+        .singleElement()
+        .satisfies(m -> assertThat(m.location.file()).isEqualTo(validName));
   }
 }

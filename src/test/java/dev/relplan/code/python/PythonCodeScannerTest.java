@@ -242,4 +242,31 @@ class PythonCodeScannerTest {
         .isEqualTo("HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5))");
     assertThat(i.timeout.present()).isFalse();
   }
+
+  @Test
+  void aSyntaxErrorInAFileMentioningNoRecognisedLibraryIsNotListed() {
+    var r = scan("import os\ndef f(:\n    return os.getcwd()\n");
+    assertThat(r.skipped()).isEmpty();
+  }
+
+  @Test
+  void anAliasedImportInsideATryBlockStillPassesTheTextTest() {
+    var r =
+        scan(
+            """
+        try:
+            import os.path, requests as http
+        except ImportError:
+            http = None
+        def f():
+            return http.get("https://a.example.com/x", timeout=3)
+        """);
+    assertThat(r.integrations()).hasSize(1);
+  }
+
+  @Test
+  void theTextTestMatchesWholeWordsOnly() {
+    assertThat(PythonCodeScanner.mentionsRecognised("x = redistribute(1)\n")).isFalse();
+    assertThat(PythonCodeScanner.mentionsRecognised("from botocore.config import Config")).isTrue();
+  }
 }

@@ -3,12 +3,20 @@ package dev.relplan.iac.cicd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.MapNode;
+import dev.relplan.parse.ScalarNode;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
+import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,5 +160,46 @@ class DeploymentEnvironmentsTest {
     Assessment a = assess();
     assertThat(a.strengths())
         .noneMatch(s -> s.title().contains("approval gate") || s.title().contains("rollback job"));
+  }
+
+  @Test
+  void aPipelineFileWhoseReadingThrowsIsSkippedAndTheFileBesideItIsStillRead() {
+    // a mapping entry without a key cannot come from the YAML parser; reading it throws
+    MapNode keyless =
+        new MapNode(
+            new Location("bad.yml", 1),
+            null,
+            List.of(new MapNode.Entry(null, new Location("bad.yml", 1), scalar("bad.yml", "x"))));
+    MapNode staging =
+        new MapNode(
+            new Location("good.yml", 1),
+            null,
+            List.of(
+                new MapNode.Entry(
+                    "environment", new Location("good.yml", 1), scalar("good.yml", "staging"))));
+    DeploymentEnvironments adapter = new DeploymentEnvironments();
+    Workload w = new Workload();
+    adapter.adapt(
+        new Discovery.Result(
+            List.of(pipelineFile("bad.yml", keyless), pipelineFile("good.yml", staging)),
+            List.of(),
+            Map.of(),
+            List.of()),
+        w);
+    assertThat(adapter.skipped())
+        .singleElement()
+        .satisfies(s -> assertThat(s.file()).isEqualTo(".github/workflows/bad.yml"));
+    assertThat(w.environments)
+        .singleElement()
+        .satisfies(e -> assertThat(e.environment()).isEqualTo("staging"));
+  }
+
+  private static SourceFile pipelineFile(String name, MapNode document) {
+    String display = ".github/workflows/" + name;
+    return new SourceFile(Path.of(display), display, FileKind.OTHER, "", List.of(document));
+  }
+
+  private static ScalarNode scalar(String file, String text) {
+    return new ScalarNode(new Location(file, 1), null, text, ScalarNode.Kind.PLAIN);
   }
 }

@@ -62,6 +62,7 @@ class FunctionsTableTest {
             "sort",
             "split",
             "startswith",
+            "strrev",
             "substr",
             "sum",
             "title",

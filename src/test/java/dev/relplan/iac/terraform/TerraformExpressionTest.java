@@ -172,4 +172,35 @@ class TerraformExpressionTest {
     assertThat(eval("format(\"%999999999d\", 1)")).isInstanceOf(Unknown.class);
     assertThat(eval("range(0, 100000000)")).isInstanceOf(Unknown.class);
   }
+
+  @Test
+  void formatlistFormatsOncePerIndexOfTheListArguments() throws Exception {
+    assertThat(eval("formatlist(\"Hello, %s!\", [\"Ana\", \"Sam\"])"))
+        .isEqualTo(List.of("Hello, Ana!", "Hello, Sam!"));
+    assertThat(eval("formatlist(\"%s, %s!\", \"Hi\", [\"Ana\", \"Sam\"])"))
+        .isEqualTo(List.of("Hi, Ana!", "Hi, Sam!"));
+    assertThat(eval("formatlist(\"%s-%d\", \"web\", 7)")).isEqualTo(List.of("web-7"));
+  }
+
+  @Test
+  void formatlistOfListsOfDifferentLengthsIsNotEvaluated() throws Exception {
+    assertThat(eval("formatlist(\"%s-%s\", [\"a\", \"b\"], [\"x\"])")).isInstanceOf(Unknown.class);
+  }
+
+  @Test
+  void formatlistRefusesAHugeResultBeforeBuildingIt() throws Exception {
+    // a 10,000-character spec for each of 200 elements: 2 million characters in all
+    assertThat(eval("formatlist(join(\"\", [for i in range(1000) : \"xxxxxxxxxx\"]), range(200))"))
+        .isInstanceOf(Unknown.class);
+    // widths make each string long only as it is built
+    assertThat(eval("formatlist(\"%9999s\", [for i in range(1000) : \"x\"])"))
+        .isInstanceOf(Unknown.class);
+  }
+
+  @Test
+  void strrevReversesCharactersKeepingCombiningMarksWithTheirLetter() throws Exception {
+    assertThat(eval("strrev(\"hello\")")).isEqualTo("olleh");
+    assertThat(eval("strrev(\"a \u2603\")")).isEqualTo("\u2603 a");
+    assertThat(eval("strrev(\"man\u0303ana\")")).isEqualTo("anan\u0303am");
+  }
 }
