@@ -333,11 +333,20 @@ final class Roles {
       return out;
     }
 
-    /** IAM roles, policies and instance profiles connect compute to what it may use. */
+    /**
+     * What connects compute to what it uses: IAM roles, policies and instance profiles (what it may
+     * use), ECS task definitions and EC2 launch templates (the environment and user data its
+     * containers and instances start with).
+     */
     private static boolean glue(Resource r) {
       if (!(r instanceof GenericResource)) return false;
       String t = r.type.toLowerCase(Locale.ROOT);
-      return t.startsWith("aws::iam::") || t.startsWith("aws_iam_");
+      return t.startsWith("aws::iam::")
+          || t.startsWith("aws_iam_")
+          || t.equals("aws::ecs::taskdefinition")
+          || t.equals("aws_ecs_task_definition")
+          || t.equals("aws::ec2::launchtemplate")
+          || t.equals("aws_launch_template");
     }
   }
 }
