@@ -17,9 +17,7 @@ import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,8 +114,6 @@ public final class LambdaHandlers {
 
   private static EventHandler handler(
       Function f, Function.Trigger trigger, Map<String, SourceFile> code, List<CoverageGap> gaps) {
-    String template = f.location.file();
-    String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
     String handler = f.handler.present() ? f.handler.get() : null;
     String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
@@ -144,7 +140,8 @@ public final class LambdaHandlers {
       gap = Cause.UNRESOLVABLE;
     }
     if (why == null) {
-      String base = normalize(terraform || dir.isEmpty() ? codeUri : dir + "/" + codeUri);
+      String base = f.codeDirectory().orElseThrow(); // local: not s3://, present
+
       Resolution r = resolve(runtime, handler, base, code);
       if (r.found() != null) return linked(f, trigger, handler, r.found());
       why = r.why();
@@ -155,7 +152,13 @@ public final class LambdaHandlers {
       gaps.add(new CoverageGap(CoverageGap.Kind.HANDLER, f.id, gap, why, f.location));
     EventHandler h =
         new EventHandler(
-            template, f.id, f.id, trigger.kind(), f.location, f.location, trigger.location());
+            f.location.file(),
+            f.id,
+            f.id,
+            trigger.kind(),
+            f.location,
+            f.location,
+            trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
     return h;
   }
@@ -316,12 +319,6 @@ public final class LambdaHandlers {
 
   /** Removes ./ segments, resolves ../ and drops a trailing slash, keeping forward slashes. */
   public static String normalize(String path) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String s : path.split("/")) {
-      if (s.isEmpty() || s.equals(".")) continue;
-      if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
-      else parts.addLast(s);
-    }
-    return String.join("/", parts);
+    return Function.normalize(path);
   }
 }
