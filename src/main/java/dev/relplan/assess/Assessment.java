@@ -11,8 +11,10 @@ import dev.relplan.source.ScanRoots;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Everything the renderers show; renderers compute nothing. */
@@ -42,7 +44,7 @@ public record Assessment(
     List<PastFinding> fixedSinceBaseline,
     boolean nothingAssessable,
     Coverage coverage,
-    List<RootCause> rootCauses) {
+    Causes rootCauses) {
 
   /**
    * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
@@ -261,25 +263,44 @@ public record Assessment(
 
   /** The root cause a finding shares with others, as the primary or a related finding; or null. */
   public RootCause rootCauseOf(String findingId) {
-    for (RootCause c : rootCauses)
-      if (c.primary().equals(findingId) || c.related().contains(findingId)) return c;
-    return null;
+    return rootCauses.byFinding.get(findingId);
   }
 
   /** The fingerprint of the primary finding of the cause a related finding shares; or null. */
   public String rootCauseFingerprint(String findingId) {
     RootCause c = rootCauseOf(findingId);
-    if (c == null || c.primary().equals(findingId)) return null;
-    return findings.stream()
-        .filter(f -> f.id().equals(c.primary()))
-        .map(NumberedFinding::fingerprint)
-        .findFirst()
-        .orElse(null);
+    return c == null || c.primary().equals(findingId)
+        ? null
+        : rootCauses.primaryFingerprint.get(c.primary());
+  }
+
+  /**
+   * The root causes with an index from each finding to its cause, built once (renderers ask for
+   * every finding; a scan per question would be quadratic).
+   */
+  public static final class Causes {
+    private final List<RootCause> all;
+    private final Map<String, RootCause> byFinding = new HashMap<>();
+    private final Map<String, String> primaryFingerprint = new HashMap<>();
+
+    public Causes(List<RootCause> all, List<NumberedFinding> findings) {
+      this.all = List.copyOf(all);
+      for (RootCause c : all) {
+        byFinding.put(c.primary(), c);
+        for (String id : c.related()) byFinding.put(id, c);
+      }
+      for (NumberedFinding f : findings)
+        if (byFinding.containsKey(f.id())) primaryFingerprint.put(f.id(), f.fingerprint());
+    }
+
+    public List<RootCause> all() {
+      return all;
+    }
   }
 
   /** Findings less the related findings of each root cause: how many causes there are to fix. */
   public int rootCauseCount() {
-    return findings.size() - rootCauses.stream().mapToInt(c -> c.related().size()).sum();
+    return findings.size() - rootCauses.all().stream().mapToInt(c -> c.related().size()).sum();
   }
 
   public record NextStep(

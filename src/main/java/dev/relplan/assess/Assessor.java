@@ -119,7 +119,7 @@ public final class Assessor {
         List.of(),
         nothingAssessable(w),
         coverage,
-        causes);
+        new Assessment.Causes(causes, findings));
   }
 
   /**
