@@ -197,7 +197,7 @@ final class Roles {
     f.triggers.forEach(t -> kinds.add(t.kind()));
     return path(
         Path.ASYNC,
-        "invoked by " + String.join(", ", kinds) + " events (" + at(first.location()) + ")");
+        "is invoked by " + String.join(", ", kinds) + " events (" + at(first.location()) + ")");
   }
 
   /** A resource used by compute takes the strongest path among its users. */

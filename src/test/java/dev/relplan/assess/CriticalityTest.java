@@ -62,6 +62,14 @@ class CriticalityTest {
   }
 
   @Test
+  void aTemplateForEveryEnvironmentIsNotRatedLowerForItsDefaultEnvironment() throws IOException {
+    // Environment defaults to dev, but nothing restricts it: the same template deploys to prod.
+    Finding f = finding("deployed-anywhere", "REL-DEPLOY-ALL-AT-ONCE", "PlaceOrderFunction");
+    assertThat(f.impact()).isEqualTo(Impact.SEVERE);
+    assertThat(f.impactReason()).doesNotContain("not production");
+  }
+
+  @Test
   void missingBackupOfAStoreOfRecordKeepsItsFlagAndSaysWhoUsesIt() throws IOException {
     Finding f = finding("checkout", "REL-BACKUP-MISSING", "OrdersTable");
     assertThat(f.impact()).isEqualTo(Impact.SEVERE);

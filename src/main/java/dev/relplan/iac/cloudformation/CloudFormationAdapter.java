@@ -434,12 +434,34 @@ public final class CloudFormationAdapter implements Adapter {
       if (v.value() instanceof String s) {
         List<Location> trace = new ArrayList<>(List.of(p.keyLocation()));
         trace.addAll(v.trace());
+        if (!t.parameterGiven(p.key())
+            && Boolean.FALSE.equals(Production.classify(s))
+            && mayBeProduction(p.value()))
+          // A template deployed to every environment defaults to its first one: the default says
+          // nothing about where this copy runs.
+          return Value.unresolved(
+              "parameter "
+                  + p.key()
+                  + " is chosen at deployment: it only defaults to '"
+                  + s
+                  + "' (pass --parameters to say which environment this is)",
+              trace);
         return Value.explicit(s, trace);
       }
       return Value.unresolved(
           v.value() instanceof Unknown u ? u.reason() : "computed", List.of(p.keyLocation()));
     }
     return Value.absent();
+  }
+
+  /** An environment parameter with no AllowedValues, or with a production value among them. */
+  private static boolean mayBeProduction(Node declaration) {
+    if (!(declaration instanceof MapNode decl)
+        || !(decl.get("AllowedValues") instanceof SeqNode allowed)) return true;
+    for (Node v : allowed.items())
+      if (v instanceof ScalarNode s && Boolean.TRUE.equals(Production.classify(s.text())))
+        return true;
+    return false;
   }
 
   /**

@@ -103,6 +103,11 @@ final class Template {
   // ---------------------------------------------------------------- parameters
 
   /** The value of a parameter: the given value, else its Default, else unknown. */
+  /** Whether the run was given a value for the parameter (--parameters), not only its Default. */
+  boolean parameterGiven(String name) {
+    return parameterValues.containsKey(name);
+  }
+
   Evaluated parameter(String name) {
     MapNode decl = section("Parameters").get(name) instanceof MapNode m ? m : null;
     String type =
