@@ -239,6 +239,7 @@ public final class CloudFormationAdapter implements Adapter {
       SourceFile parent, MapNode.Entry stack, String url, Map<Path, SourceFile> byPath) {
     Path target = parent.path().toAbsolutePath().normalize().getParent().resolve(url).normalize();
     SourceFile child = byPath.get(target);
+    if (child == null) child = relativeFromElsewhere(parent, stack, url, byPath);
     if (child == null)
       gap(
           stack.key(),
@@ -246,6 +247,36 @@ public final class CloudFormationAdapter implements Adapter {
           "its template " + url + " is not a template in the scanned paths",
           stack.keyLocation());
     return child;
+  }
+
+  /**
+   * A relative TemplateURL that names no scanned file from the parent's folder, but whose path
+   * (without its ./ and ../ steps) ends like exactly one scanned template: packaging tools often
+   * resolve it from a build folder (e.g. ../../shared/dlq.yaml from service/build). The plan says
+   * which template was used; two candidates or none leave the gap.
+   */
+  private SourceFile relativeFromElsewhere(
+      SourceFile parent, MapNode.Entry stack, String url, Map<Path, SourceFile> byPath) {
+    List<String> segments =
+        java.util.Arrays.stream(url.split("/"))
+            .filter(s -> !s.isEmpty() && !s.equals(".") && !s.equals(".."))
+            .toList();
+    if (segments.size() < 2) return null; // a bare file name is too weak a match
+    List<SourceFile> templates =
+        byPath.values().stream().sorted(Comparator.comparing(SourceFile::display)).toList();
+    TemplateUrl.Match match = TemplateUrl.match(segments, parent, templates);
+    if (match.template() == null) return null;
+    notes.add(
+        "nested stack "
+            + stack.key()
+            + " ("
+            + stack.keyLocation()
+            + ") evaluated from "
+            + match.template().display()
+            + " with the parent's parameters: its relative template path "
+            + url
+            + " names no file from the parent's folder, and that template's path ends the same way");
+    return match.template();
   }
 
   /**

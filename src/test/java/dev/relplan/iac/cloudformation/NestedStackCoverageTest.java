@@ -85,6 +85,18 @@ class NestedStackCoverageTest {
   }
 
   @Test
+  void aRelativePathWrittenForABuildFolderIsMatchedByItsEnding() throws IOException {
+    // ../../shared/db.yaml resolves from service/build, not from service/ where root.yaml is.
+    write("service/root.yaml", parent("../../shared/db.yaml"));
+    write("shared/db.yaml", DB_WITH_PARAMETER);
+    Workload w = run();
+    assertThat(w.coverageGaps).isEmpty();
+    assertThat(w.all(Database.class))
+        .singleElement()
+        .satisfies(d -> assertThat(d.multiAz.get()).isTrue());
+  }
+
+  @Test
   void aRemoteTemplateWithNoScannedCounterpartIsANotFetchedGap() throws IOException {
     write("root.yaml", parent("https://bucket.s3.amazonaws.com/stacks/network.yaml"));
     assertThat(run().coverageGaps)
