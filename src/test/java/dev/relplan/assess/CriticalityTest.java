@@ -45,10 +45,18 @@ class CriticalityTest {
   }
 
   @Test
-  void deploymentGapOnAScheduledJobIsModerateButHeldHighByTheSeedsFlag() throws IOException {
+  void deploymentGapOnAScheduledJobIsModerateOnItsOwn() throws IOException {
     Finding f = finding("checkout", "REL-DEPLOY-ALL-AT-ONCE", "NightlyReportFunction");
+    assertThat(f.impactReason()).contains("scheduled job", "On its own that is Moderate");
+    assertThat(f.risk()).isEqualTo(Risk.HIGH);
+  }
+
+  @Test
+  void aFlaggedGapModerateOnItsOwnIsHeldHighInProductionWithTheReason() throws IOException {
+    // No DLQ on a scheduled job: Moderate x Medium would be Medium; the seed flags it High.
+    Finding f = finding("checkout", "REL-ASYNC-NO-DLQ", "NightlyReportFunction");
     assertThat(f.impactReason())
-        .contains("scheduled job", "On its own that is Moderate", "CM-ALL-AT-ONCE");
+        .contains("scheduled job", "On its own that is Moderate", "FT-MISSING-DLQ");
     assertThat(f.risk()).isEqualTo(Risk.HIGH);
   }
 
