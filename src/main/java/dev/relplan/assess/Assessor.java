@@ -34,6 +34,7 @@ import dev.relplan.source.ScanRoots;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -396,7 +397,12 @@ public final class Assessor {
 
   /** One row per stateful or serving component, riskiest first. */
   private static List<Assessment.SpofRow> spofs(
-      Workload w, List<Assessment.NumberedFinding> findings, Roles roles) {
+      Workload w, List<Assessment.NumberedFinding> all, Roles roles) {
+    // The worst fault-tolerance risk per resource, once: a scan per row would be quadratic.
+    Map<String, Risk> findings = new HashMap<>();
+    for (Assessment.NumberedFinding f : all)
+      if (f.finding().rule().domain() == Domain.FAULT_TOLERANCE)
+        findings.merge(f.finding().resource(), f.risk(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
     List<Assessment.SpofRow> rows = new ArrayList<>();
     for (Database db : w.all(Database.class)) {
       // A cluster member is covered by its cluster's row.
@@ -419,7 +425,7 @@ public final class Assessor {
   }
 
   private static Assessment.SpofRow databaseRow(
-      Database db, List<Assessment.NumberedFinding> findings, Roles.Role role) {
+      Database db, Map<String, Risk> findings, Roles.Role role) {
     boolean multi =
         db.kind == Database.Kind.INSTANCE
             ? db.multiAz.isTrue()
@@ -443,8 +449,7 @@ public final class Assessor {
                     : "manual (restore from backup)");
   }
 
-  private static Assessment.SpofRow cacheRow(
-      Cache c, List<Assessment.NumberedFinding> findings, Roles.Role role) {
+  private static Assessment.SpofRow cacheRow(Cache c, Map<String, Risk> findings, Roles.Role role) {
     boolean replicated = c.nodesPerShard.present() && c.nodesPerShard.get() >= 2;
     return row(
         c,
@@ -462,7 +467,7 @@ public final class Assessor {
   }
 
   private static Assessment.SpofRow statefulServiceRow(
-      StatefulService s, List<Assessment.NumberedFinding> findings) {
+      StatefulService s, Map<String, Risk> findings) {
     return row(
         s,
         s.service,
@@ -476,7 +481,7 @@ public final class Assessor {
 
   /** A NAT gateway lives in one zone; its blast radius is the zones of the subnets routed to it. */
   private static Assessment.SpofRow natGatewayRow(
-      NatGateway n, List<Subnet> routedSubnets, List<Assessment.NumberedFinding> findings) {
+      NatGateway n, List<Subnet> routedSubnets, Map<String, Risk> findings) {
     Set<String> zones = new TreeSet<>();
     for (Subnet s : routedSubnets)
       if (s.availabilityZone.present()) zones.add(s.availabilityZone.get());
@@ -490,7 +495,7 @@ public final class Assessor {
   }
 
   private static Assessment.SpofRow computeGroupRow(
-      Workload w, ComputeGroup g, List<Assessment.NumberedFinding> findings, Roles.Role role) {
+      Workload w, ComputeGroup g, Map<String, Risk> findings, Roles.Role role) {
     var zones = Topology.zones(w, g);
     String redundancy =
         g.kind == ComputeGroup.Kind.EC2_INSTANCE
@@ -524,19 +529,11 @@ public final class Assessor {
   private static Assessment.SpofRow row(
       Resource r,
       String type,
-      List<Assessment.NumberedFinding> findings,
+      Map<String, Risk> findings,
       String redundancy,
       String blast,
       String failover) {
-    Risk risk =
-        findings.stream()
-            .filter(
-                f ->
-                    f.finding().resource().equals(r.id)
-                        && f.finding().rule().domain() == Domain.FAULT_TOLERANCE)
-            .map(Assessment.NumberedFinding::risk)
-            .min(Comparator.naturalOrder())
-            .orElse(Risk.LOW);
+    Risk risk = findings.getOrDefault(r.id, Risk.LOW);
     return new Assessment.SpofRow(r.id, type, r.declaration(), redundancy, blast, failover, risk);
   }
 
