@@ -145,19 +145,20 @@ final class Criticality {
             ? t.writeCapacity
             : t.readCapacity;
     if (!units.present() || units.get() >= rate) return f;
-    return f.withLikelihood(
-        Likelihood.HIGH,
-        "The API in front of "
-            + role.via().id
-            + " admits "
-            + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString()
-            + " requests/s ("
-            + first(role.admittedRate().trace())
-            + ") while the table is provisioned for "
-            + units.get()
-            + " capacity units ("
-            + first(units.trace())
-            + "): an ordinary burst is throttled.");
+    return f.withEvidence(role.admittedRate().trace())
+        .withLikelihood(
+            Likelihood.HIGH,
+            "The API in front of "
+                + role.via().id
+                + " admits "
+                + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString()
+                + " requests/s ("
+                + first(role.admittedRate().trace())
+                + ") while the table is provisioned for "
+                + units.get()
+                + " capacity units ("
+                + first(units.trace())
+                + "): an ordinary burst is throttled.");
   }
 
   private static Finding durability(Finding f, Role role) {

@@ -61,6 +61,24 @@ public record Finding(
         flag);
   }
 
+  /** The same finding citing these locations too (after its own, without repeats). */
+  public Finding withEvidence(List<Location> more) {
+    List<Location> all = new java.util.ArrayList<>(evidence);
+    for (Location l : more) if (!all.contains(l)) all.add(l);
+    return new Finding(
+        rule,
+        resource,
+        title,
+        description,
+        List.copyOf(all),
+        impact,
+        impactReason,
+        likelihood,
+        likelihoodReason,
+        subject,
+        flag);
+  }
+
   /** The same finding without the seed's flag (its qualifier does not hold for the subject). */
   public Finding withoutFlag() {
     return new Finding(

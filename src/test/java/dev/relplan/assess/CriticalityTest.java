@@ -106,6 +106,7 @@ class CriticalityTest {
     Finding f = finding("checkout", "REL-DYNAMODB-FIXED-CAPACITY", "OrdersTable");
     assertThat(f.likelihood()).isEqualTo(Likelihood.HIGH);
     assertThat(f.likelihoodReason()).contains("admits 100 requests/s", "5 capacity units");
+    assertThat(f.evidence()).anyMatch(l -> l.line() == 12); // the stage's ThrottlingRateLimit
     assertThat(f.risk()).isEqualTo(Risk.CRITICAL);
   }
 
