@@ -99,6 +99,7 @@ final class Roles {
         usersOf.computeIfAbsent(source, k -> new ArrayList<>()).add(fn);
     }
     codeRoles(w, compute, r);
+    Map<String, Value<Double>> stageRates = lowestStageRates(w);
     for (Resource res : w.resources()) {
       Role own = compute.get(res);
       List<Resource> users = usersOf.getOrDefault(res, List.of());
@@ -112,9 +113,8 @@ final class Roles {
               dataReasonOf(res),
               users.stream().map(u -> u.id).distinct().sorted().toList(),
               role.via(),
-              role.via() != null
-                  ? admittedRate(w, role.via())
-                  : own != null ? admittedRate(w, res) : Value.absent()));
+              admittedRate(
+                  role.via() != null ? role.via() : own != null ? res : null, stageRates)));
     }
     return r;
   }
@@ -137,13 +137,7 @@ final class Roles {
     code.addAll(w.eventHandlers);
     code.addAll(w.healthEndpoints);
     for (Resource c : code) {
-      Function owner = null;
-      for (Map.Entry<String, Function> e : byFolder.entrySet()) {
-        String dir = e.getKey();
-        boolean inside = dir.isEmpty() || c.location.file().startsWith(dir + "/");
-        if (inside && (owner == null || dir.length() > owner.codeDirectory().get().length()))
-          owner = e.getValue();
-      }
+      Function owner = deepestOwner(c.location.file(), byFolder);
       if (owner == null) continue;
       Role role = compute.getOrDefault(owner, Role.UNKNOWN);
       String timeout =
@@ -163,6 +157,15 @@ final class Roles {
               owner,
               Value.absent()));
     }
+  }
+
+  /** The function whose code folder is the deepest one holding the file; null when none does. */
+  private static Function deepestOwner(String file, Map<String, Function> byFolder) {
+    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      Function f = byFolder.get(file.substring(0, slash));
+      if (f != null) return f;
+    }
+    return byFolder.get("");
   }
 
   /** The role of a compute component or entry point from its own triggers and attachments. */
@@ -223,22 +226,30 @@ final class Roles {
    * The request rate the API in front of a function admits (the lowest stage throttling rate of the
    * APIs that invoke it); absent when no stage sets one.
    */
-  private static Value<Double> admittedRate(Workload w, Resource compute) {
+  private static Value<Double> admittedRate(Resource compute, Map<String, Value<Double>> byApi) {
     if (!(compute instanceof Function f)) return Value.absent();
     Value<Double> lowest = Value.absent();
     for (Function.Trigger t : f.triggers) {
       if (!t.kind().startsWith("API") || !(t.source().orElse(null) instanceof ResourceRef api))
         continue;
-      for (ApiStage stage : w.all(ApiStage.class)) {
-        // The API itself may not be modelled (SAM's API is its stage): the references are compared.
-        if (!(stage.api.orElse(null) instanceof ResourceRef staged)
-            || !staged.key().equals(api.key())) continue;
-        if (stage.throttleRate.present()
-            && (!lowest.present() || stage.throttleRate.get() < lowest.get()))
-          lowest = stage.throttleRate;
-      }
+      Value<Double> rate = byApi.getOrDefault(api.key(), Value.absent());
+      if (rate.present() && (!lowest.present() || rate.get() < lowest.get())) lowest = rate;
     }
     return lowest;
+  }
+
+  /**
+   * The lowest throttling rate of each API's stages, by the API's reference key: the API itself may
+   * not be modelled (SAM's API is its stage), so stages are matched by the reference they carry.
+   */
+  private static Map<String, Value<Double>> lowestStageRates(Workload w) {
+    Map<String, Value<Double>> out = new HashMap<>();
+    for (ApiStage stage : w.all(ApiStage.class)) {
+      if (!(stage.api.orElse(null) instanceof ResourceRef api) || !stage.throttleRate.present())
+        continue;
+      out.merge(api.key(), stage.throttleRate, (a, b) -> b.get() < a.get() ? b : a);
+    }
+    return out;
   }
 
   private static Data dataOf(Resource r) {
