@@ -68,9 +68,23 @@ final class Roles {
         new Role(Path.UNKNOWN, "", Data.NONE, "", List.of(), null, Value.absent());
   }
 
-  /** Name fragments that suggest transient data; used only when nothing else decides. */
-  private static final List<String> TRANSIENT_NAMES =
-      List.of("session", "cache", "lock", "idempotency", "tmp", "temp");
+  /**
+   * Words that suggest transient data when a word of the name (split at separators and case
+   * changes: CartSessionsTable is cart, sessions, table); used only when nothing else decides.
+   * Whole words, so a TemplatesBucket or a Temperature table is not transient.
+   */
+  private static final Set<String> TRANSIENT_WORDS =
+      Set.of(
+          "session",
+          "sessions",
+          "cache",
+          "caches",
+          "lock",
+          "locks",
+          "idempotency",
+          "tmp",
+          "temp",
+          "temporary");
 
   private final Map<Resource, Role> roles = new IdentityHashMap<>();
 
@@ -287,8 +301,10 @@ final class Roles {
   }
 
   private static boolean transientName(Resource r) {
-    String name = (r.id + " " + r.name.orElse("")).toLowerCase(Locale.ROOT);
-    return TRANSIENT_NAMES.stream().anyMatch(name::contains);
+    String name = r.id + " " + r.name.orElse("");
+    for (String word : name.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])"))
+      if (TRANSIENT_WORDS.contains(word.toLowerCase(Locale.ROOT))) return true;
+    return false;
   }
 
   private static String at(Location l) {

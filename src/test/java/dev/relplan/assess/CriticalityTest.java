@@ -2,6 +2,8 @@ package dev.relplan.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.model.Table;
+import dev.relplan.model.Workload;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
@@ -116,5 +118,17 @@ class CriticalityTest {
     assertThat(f.impact()).isEqualTo(Impact.MODERATE);
     assertThat(f.risk()).isEqualTo(Risk.MEDIUM);
     assertThat(f.impactReason()).contains("NightlyReportFunction", "schedule");
+  }
+
+  @Test
+  void aNameHintCountsOnlyWholeWords() {
+    Table sessions = new Table("t", "CartSessionsTable", "AWS::DynamoDB::Table", null);
+    Table templates = new Table("t", "TemplatesTable", "AWS::DynamoDB::Table", null);
+    Workload w = new Workload();
+    w.add(sessions);
+    w.add(templates);
+    Roles roles = Roles.of(w);
+    assertThat(roles.of(sessions).data()).isEqualTo(Roles.Data.TRANSIENT);
+    assertThat(roles.of(templates).data()).isEqualTo(Roles.Data.RECORD);
   }
 }
