@@ -10,9 +10,7 @@ import dev.relplan.model.FisExperiment;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Resource;
-import dev.relplan.model.ResourceRef;
 import dev.relplan.model.RestoreTestingPlan;
-import dev.relplan.model.ScalingPolicy;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BackupCoverage;
 import dev.relplan.rules.Topology;
@@ -152,17 +150,7 @@ final class TestingPlan {
   }
 
   private static List<Resource> notifyingAlarms(Workload w) {
-    return w.all(Alarm.class).stream()
-        .filter(
-            a ->
-                a.actions.present()
-                    && a.actions.get().stream()
-                        .anyMatch(
-                            x ->
-                                !(x instanceof ResourceRef r
-                                    && w.resolve(r) instanceof ScalingPolicy)))
-        .map(a -> (Resource) a)
-        .toList();
+    return w.all(Alarm.class).stream().filter(a -> a.notifies(w)).map(a -> (Resource) a).toList();
   }
 
   private static String names(List<Resource> rs) {

@@ -22,4 +22,26 @@ public final class Alarm extends Resource {
   public Alarm(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
   }
+
+  /**
+   * Whether it has an action other than a scaling policy: an SNS topic, an EC2 recover/stop action,
+   * an OpsItem or an incident. Actions that cannot be told apart count as notifying.
+   */
+  public boolean notifies(Workload w) {
+    return actions.present() && actions.get().stream().anyMatch(a -> !scalingAction(w, a));
+  }
+
+  /** Whether it has actions and every one of them is a scaling policy. */
+  public boolean onlyScales(Workload w) {
+    return actions.present()
+        && !actions.get().isEmpty()
+        && actions.get().stream().allMatch(a -> scalingAction(w, a));
+  }
+
+  /** A scaling policy in the model, or an ARN of an (application) auto scaling policy. */
+  private static boolean scalingAction(Workload w, Object action) {
+    if (action instanceof ResourceRef ref) return w.resolve(ref) instanceof ScalingPolicy;
+    return action instanceof String arn
+        && (arn.startsWith("arn:aws:autoscaling:") || arn.contains(":scalingPolicy:"));
+  }
 }

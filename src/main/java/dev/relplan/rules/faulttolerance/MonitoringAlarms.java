@@ -81,14 +81,14 @@ public final class MonitoringAlarms extends BaseRule {
           Likelihood.HIGH,
           "Every time the alarm fires.");
     }
-    List<Alarm> notifying = alarms.stream().filter(a -> notifies(w, a)).toList();
+    List<Alarm> notifying = alarms.stream().filter(a -> a.notifies(w)).toList();
     if (!notifying.isEmpty()) {
       out.strength(
           this,
           notifying.size() + " CloudWatch alarm(s) notify on failure",
           notifying.stream().map(a -> a.location).limit(5).toList());
     } else if (hasInfra && alarms.stream().allMatch(a -> a.actions.known())) {
-      List<Alarm> scaling = alarms.stream().filter(a -> onlyScales(w, a)).toList();
+      List<Alarm> scaling = alarms.stream().filter(a -> a.onlyScales(w)).toList();
       if (!scaling.isEmpty())
         out.reportAbsence(
             this,
@@ -100,28 +100,6 @@ public final class MonitoringAlarms extends BaseRule {
                 + String.join(", ", scaling.stream().map(a -> a.id).limit(5).toList())
                 + "): a failure changes capacity but nobody is told.");
     }
-  }
-
-  /**
-   * An alarm with an action other than a scaling policy: an SNS topic, an EC2 recover/stop action,
-   * an OpsItem or an incident. Actions that cannot be told apart count as notifying.
-   */
-  private static boolean notifies(Workload w, Alarm a) {
-    if (!a.actions.present()) return false;
-    return a.actions.get().stream().anyMatch(action -> !scalingAction(w, action));
-  }
-
-  private static boolean onlyScales(Workload w, Alarm a) {
-    return a.actions.present()
-        && !a.actions.get().isEmpty()
-        && a.actions.get().stream().allMatch(action -> scalingAction(w, action));
-  }
-
-  /** A scaling policy in the model, or an ARN of an (application) auto scaling policy. */
-  private static boolean scalingAction(Workload w, Object action) {
-    if (action instanceof ResourceRef ref) return w.resolve(ref) instanceof ScalingPolicy;
-    return action instanceof String arn
-        && (arn.startsWith("arn:aws:autoscaling:") || arn.contains(":scalingPolicy:"));
   }
 
   private static boolean isUsedByDeployments(Workload w, Alarm a) {
