@@ -262,9 +262,7 @@ public final class CloudFormationAdapter implements Adapter {
             .filter(s -> !s.isEmpty() && !s.equals(".") && !s.equals(".."))
             .toList();
     if (segments.size() < 2) return null; // a bare file name is too weak a match
-    List<SourceFile> templates =
-        byPath.values().stream().sorted(Comparator.comparing(SourceFile::display)).toList();
-    TemplateUrl.Match match = TemplateUrl.match(segments, parent, templates);
+    TemplateUrl.Match match = matchByEnding(segments, parent, byPath);
     if (match.template() == null) return null;
     notes.add(
         "nested stack "
@@ -277,6 +275,14 @@ public final class CloudFormationAdapter implements Adapter {
             + url
             + " names no file from the parent's folder, and that template's path ends the same way");
     return match.template();
+  }
+
+  /** The scanned template (in display order, so ties resolve the same way) whose path ends so. */
+  private static TemplateUrl.Match matchByEnding(
+      List<String> path, SourceFile parent, Map<Path, SourceFile> byPath) {
+    List<SourceFile> templates =
+        byPath.values().stream().sorted(Comparator.comparing(SourceFile::display)).toList();
+    return TemplateUrl.match(path, parent, templates);
   }
 
   /**
@@ -299,9 +305,7 @@ public final class CloudFormationAdapter implements Adapter {
       return null;
     }
     List<String> urlPath = TemplateUrl.knownPath(url);
-    List<SourceFile> templates =
-        byPath.values().stream().sorted(Comparator.comparing(SourceFile::display)).toList();
-    TemplateUrl.Match match = TemplateUrl.match(urlPath, parent, templates);
+    TemplateUrl.Match match = matchByEnding(urlPath, parent, byPath);
     String shown = url instanceof ScalarNode s ? s.text() : "…/" + String.join("/", urlPath);
     if (match.template() != null) {
       notes.add(
