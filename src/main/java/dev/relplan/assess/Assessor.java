@@ -35,6 +35,7 @@ import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -281,7 +282,7 @@ public final class Assessor {
     Map<String, Assessment.NumberedFinding> byId = new LinkedHashMap<>();
     findings.forEach(f -> byId.put(f.id(), f));
     Map<String, List<Assessment.NumberedFinding>> relatedOf = new LinkedHashMap<>();
-    Set<String> related = new java.util.HashSet<>();
+    Set<String> related = new HashSet<>();
     for (Assessment.RootCause c : causes) {
       relatedOf.put(c.primary(), c.related().stream().map(byId::get).toList());
       related.addAll(c.related());

@@ -23,6 +23,7 @@ import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -332,7 +333,7 @@ final class Roles {
 
     /** Every non-glue resource the compute component reaches, through glue at most 3 hops deep. */
     List<Resource> reachedFrom(Resource start) {
-      Set<Resource> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       List<Resource> out = new ArrayList<>();
       Deque<Resource> queue = new ArrayDeque<>();
       Map<Resource, Integer> depth = new IdentityHashMap<>();

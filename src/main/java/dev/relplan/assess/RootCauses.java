@@ -2,6 +2,7 @@ package dev.relplan.assess;
 
 import dev.relplan.model.Resource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class RootCauses {
           List<String> order = familyOf.get(key).rules();
           List<Assessment.NumberedFinding> sorted = new ArrayList<>(members);
           sorted.sort(
-              java.util.Comparator.comparing(
+              Comparator.comparing(
                   (Assessment.NumberedFinding m) -> order.indexOf(m.finding().rule().id())));
           groups.add(
               new Assessment.RootCause(
@@ -63,7 +64,7 @@ final class RootCauses {
                       .map(Assessment.NumberedFinding::id)
                       .toList()));
         });
-    groups.sort(java.util.Comparator.comparing(Assessment.RootCause::primary));
+    groups.sort(Comparator.comparing(Assessment.RootCause::primary));
     return groups;
   }
 }

@@ -2,6 +2,7 @@ package dev.relplan.rules;
 
 import dev.relplan.model.Resource;
 import dev.relplan.source.Location;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ public record Finding(
 
   /** The same finding citing these locations too (after its own, without repeats). */
   public Finding withEvidence(List<Location> more) {
-    List<Location> all = new java.util.ArrayList<>(evidence);
+    List<Location> all = new ArrayList<>(evidence);
     for (Location l : more) if (!all.contains(l)) all.add(l);
     return new Finding(
         rule,

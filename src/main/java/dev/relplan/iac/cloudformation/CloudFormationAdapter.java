@@ -25,6 +25,7 @@ import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -258,7 +259,7 @@ public final class CloudFormationAdapter implements Adapter {
   private SourceFile relativeFromElsewhere(
       SourceFile parent, MapNode.Entry stack, String url, Map<Path, SourceFile> byPath) {
     List<String> segments =
-        java.util.Arrays.stream(url.split("/"))
+        Arrays.stream(url.split("/"))
             .filter(s -> !s.isEmpty() && !s.equals(".") && !s.equals(".."))
             .toList();
     if (segments.size() < 2) return null; // a bare file name is too weak a match
