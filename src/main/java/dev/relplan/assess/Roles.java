@@ -207,9 +207,8 @@ final class Roles {
     for (Function.Trigger t : f.triggers)
       if (t.kind().startsWith("API") || t.kind().equals("ALB") || t.kind().equals("HTTPAPI"))
         return path(Path.REQUEST, "serves " + t.kind() + " requests (" + at(t.location()) + ")");
-    boolean scheduledOnly = f.triggers.stream().allMatch(t -> t.kind().startsWith("SCHEDULE"));
     Function.Trigger first = f.triggers.get(0);
-    if (scheduledOnly)
+    if (f.scheduledOnly())
       return path(Path.SCHEDULED, "runs on a schedule (" + at(first.location()) + ")");
     Set<String> kinds = new LinkedHashSet<>();
     f.triggers.forEach(t -> kinds.add(t.kind()));

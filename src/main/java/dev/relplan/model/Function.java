@@ -38,6 +38,11 @@ public final class Function extends Resource {
     return triggers.stream().anyMatch(Trigger::async);
   }
 
+  /** Whether it runs only on schedules (EventBridge or SAM Schedule/ScheduleV2 triggers). */
+  public boolean scheduledOnly() {
+    return !triggers.isEmpty() && triggers.stream().allMatch(t -> t.kind().startsWith("SCHEDULE"));
+  }
+
   public boolean servesApi() {
     return triggers.stream().anyMatch(t -> t.kind().startsWith("API") || t.kind().equals("ALB"));
   }

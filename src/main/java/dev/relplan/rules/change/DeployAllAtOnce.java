@@ -463,9 +463,7 @@ public final class DeployAllAtOnce extends BaseRule {
    * advice is rollback on alarm and an idempotent job instead.
    */
   static boolean scheduledOnly(Resource subject) {
-    return subject instanceof Function f
-        && !f.triggers.isEmpty()
-        && f.triggers.stream().allMatch(t -> t.kind().equals("SCHEDULE"));
+    return subject instanceof Function f && f.scheduledOnly();
   }
 
   /** A CodeDeploy deployment group for this compute platform (Lambda, ECS). */
