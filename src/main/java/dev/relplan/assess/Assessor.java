@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,13 +151,17 @@ public final class Assessor {
 
   /** The findings riskiest first, in a stable order, numbered F-001, F-002, ... */
   private static List<Assessment.NumberedFinding> numbered(List<Finding> calibrated) {
+    // Each finding's first evidence line is printed once, not on every comparison.
+    Map<Finding, String> firstEvidence = new IdentityHashMap<>();
+    for (Finding f : calibrated)
+      firstEvidence.put(f, f.evidence().isEmpty() ? "" : f.evidence().get(0).toString());
     List<Finding> sorted = new ArrayList<>(calibrated);
     sorted.sort(
         Comparator.comparing(Finding::risk)
             .thenComparing(f -> f.rule().domain())
             .thenComparing(f -> f.rule().id())
             .thenComparing(Finding::resource)
-            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()));
+            .thenComparing(firstEvidence::get));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++)
       findings.add(

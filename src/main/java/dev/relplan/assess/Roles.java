@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What each resource does in the workload, derived from the model's links: whether it serves the
@@ -74,6 +75,10 @@ final class Roles {
    * changes: CartSessionsTable is cart, sessions, table); used only when nothing else decides.
    * Whole words, so a TemplatesBucket or a Temperature table is not transient.
    */
+  /** Word boundaries of a name: separators, and a lower-case letter or digit before a capital. */
+  private static final Pattern NAME_WORD_BOUNDARY =
+      Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+
   private static final Set<String> TRANSIENT_WORDS =
       Set.of(
           "session",
@@ -302,7 +307,7 @@ final class Roles {
 
   private static boolean transientName(Resource r) {
     String name = r.id + " " + r.name.orElse("");
-    for (String word : name.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])"))
+    for (String word : NAME_WORD_BOUNDARY.split(name))
       if (TRANSIENT_WORDS.contains(word.toLowerCase(Locale.ROOT))) return true;
     return false;
   }

@@ -2,6 +2,7 @@ package dev.relplan.assess;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The 13 questions of the current Well-Architected reliability pillar, and what would decide each
@@ -87,6 +88,10 @@ final class WaQuestions {
 
   /** "REL05-BP02" → "REL5". */
   static String questionOf(String bestPractice) {
-    return "REL" + Integer.parseInt(bestPractice.substring(3, 5));
+    return QUESTION_OF.computeIfAbsent(
+        bestPractice, bp -> "REL" + Integer.parseInt(bp.substring(3, 5)));
   }
+
+  /** Asked for every finding's practices once per question: a few dozen distinct names. */
+  private static final Map<String, String> QUESTION_OF = new ConcurrentHashMap<>();
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The one format-free model of the scanned workload that every rule reads. */
 public final class Workload {
@@ -54,8 +55,19 @@ public final class Workload {
   /** Schema changes in migration scripts that the previous release cannot run against. */
   public final List<Migration> breakingMigrations = new ArrayList<>();
 
+  /**
+   * The resources of each type asked for, in model order, whatever their existence: rules ask for a
+   * type once per resource they check (backup coverage, users of a resource), and a scan of every
+   * resource on each question made the assessment quadratic in the model's size. Emptied on every
+   * {@link #add}; existence is checked on each call since adapters may settle it after adding.
+   */
+  private final Map<Class<?>, List<Resource>> byType = new ConcurrentHashMap<>();
+
   public void add(Resource r) {
-    if (byKey.putIfAbsent(r.key(), r) == null) resources.add(r);
+    if (byKey.putIfAbsent(r.key(), r) == null) {
+      resources.add(r);
+      byType.clear();
+    }
   }
 
   public List<Resource> resources() {
@@ -63,9 +75,10 @@ public final class Workload {
   }
 
   public <T extends Resource> List<T> all(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (Resource r : resources)
-      if (type.isInstance(r) && !r.exists.isFalse()) out.add(type.cast(r));
+    List<Resource> ofType =
+        byType.computeIfAbsent(type, t -> resources.stream().filter(t::isInstance).toList());
+    List<T> out = new ArrayList<>(ofType.size());
+    for (Resource r : ofType) if (!r.exists.isFalse()) out.add(type.cast(r));
     return out;
   }
 
