@@ -19,8 +19,10 @@ import dev.relplan.report.ReportInput;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.InputError;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -174,9 +176,6 @@ final class AssessCommand implements Callable<Integer> {
         : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
   }
 
-  /** One rendered report and the renderer that wrote it. */
-  private record Output(Renderer renderer, String text) {}
-
   @Override
   public Integer call() throws IOException {
     if (config != null && !Files.isRegularFile(config))
@@ -218,10 +217,8 @@ final class AssessCommand implements Callable<Integer> {
     String tripped = gate.tripped(assessment, baseline != null);
     String nothingAssessed = nothingAssessedLine(assessment);
     if (tripped == null && nothingAssessed != null) System.err.println(nothingAssessed);
-    List<Output> outputs = new ArrayList<>();
-    for (Renderer r : chosen) outputs.add(new Output(r, r.render(input)));
     try {
-      write(outputs);
+      write(chosen, input);
     } catch (IOException e) {
       throw new InputError(
           "cannot write the report to '"
@@ -368,23 +365,38 @@ final class AssessCommand implements Callable<Integer> {
         : e.getMessage().lines().findFirst().orElse("");
   }
 
-  private void write(List<Output> outputs) throws IOException {
+  /**
+   * Streams each report to its destination as it is rendered, so no report is held whole in memory.
+   */
+  private void write(List<Renderer> chosen, ReportInput input) throws IOException {
     if (output == null || output.equals("-")) {
-      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-      for (Output o : outputs) out.print(o.text());
+      // System.out stays open: only flushed.
+      Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+      for (Renderer r : chosen) r.render(input, out);
       out.flush();
       return;
     }
     Path target = Path.of(output);
-    if (outputs.size() == 1 && !Files.isDirectory(target)) {
+    if (chosen.size() == 1 && !Files.isDirectory(target)) {
       if (target.getParent() != null) Files.createDirectories(target.getParent());
-      Files.writeString(target, outputs.get(0).text(), StandardCharsets.UTF_8);
+      writeFile(chosen.get(0), input, target);
       return;
     }
     Files.createDirectories(target);
-    for (Output o : outputs) {
-      Files.writeString(
-          target.resolve(o.renderer().defaultFileName()), o.text(), StandardCharsets.UTF_8);
+    for (Renderer r : chosen) writeFile(r, input, target.resolve(r.defaultFileName()));
+  }
+
+  /**
+   * Renders straight into the file; a rendering that fails (a bug, an exhausted heap) removes the
+   * truncated file rather than leave half a report.
+   */
+  private static void writeFile(Renderer renderer, ReportInput input, Path target)
+      throws IOException {
+    try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      renderer.render(input, out);
+    } catch (RuntimeException | Error e) {
+      Files.deleteIfExists(target);
+      throw e;
     }
   }
 }

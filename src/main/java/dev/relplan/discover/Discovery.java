@@ -451,7 +451,8 @@ public final class Discovery {
     return false;
   }
 
-  private static String decode(byte[] bytes) throws CharacterCodingException {
+  /** UTF-8 text without its byte-order mark; malformed input is an error. */
+  static String decode(byte[] bytes) throws CharacterCodingException {
     int offset =
         bytes.length >= 3
                 && (bytes[0] & 0xff) == 0xEF

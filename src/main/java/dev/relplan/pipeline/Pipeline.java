@@ -117,6 +117,9 @@ public final class Pipeline {
     }
     notes.addAll(Adapters.optionNotes(req));
     skipped.sort(null);
+    // Every adapter has read its files: their text and trees are not needed any more (evidence
+    // lines are read again from disk for the files the report cites).
+    found.files().forEach(SourceFile::release);
     String name =
         req.workloadName() != null
             ? req.workloadName()

@@ -1,6 +1,10 @@
 package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +24,32 @@ public final class HtmlRenderer implements Renderer {
   }
 
   @Override
-  public String render(ReportInput input) {
-    return render(input.assessment(), input.date());
+  public void render(ReportInput input, Writer out) throws IOException {
+    write(input.assessment(), input.date(), out);
   }
 
   /** The page of one assessment, with {@code date} as its date line. */
   public static String render(Assessment a, String date) {
-    StringBuilder out = new StringBuilder();
-    head(out, "Reliability Improvement Plan: " + a.workload());
-    new Body(out).convert(MarkdownRenderer.render(a, date));
-    return out.append("</body>\n</html>\n").toString();
+    StringWriter text = new StringWriter();
+    try {
+      write(a, date, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /**
+   * Streams the page to {@code out}, converting the Markdown plan line by line as it is laid out.
+   */
+  private static void write(Assessment a, String date, Writer out) throws IOException {
+    StringBuilder head = new StringBuilder();
+    head(head, "Reliability Improvement Plan: " + a.workload());
+    out.write(head.toString());
+    Body body = new Body(out);
+    MarkdownRenderer.write(a, date, body);
+    body.finish();
+    out.write("</body>\n</html>\n");
   }
 
   private static void head(StringBuilder out, String title) {
@@ -45,11 +65,24 @@ public final class HtmlRenderer implements Renderer {
   }
 
   /**
-   * The Markdown plan converted line by line; a list or table stays open until a line of another
-   * kind.
+   * The Markdown plan converted line by line as it is written; a list or table stays open until a
+   * line of another kind.
    */
-  private static final class Body {
-    private final StringBuilder out;
+  private static final class Body extends Writer {
+    /** Converted HTML is passed on once this much is waiting. */
+    private static final int PASS_ON_AT = 8192;
+
+    private final Writer target;
+
+    /** The Markdown line being written, up to its newline. */
+    private final StringBuilder markdownLine = new StringBuilder();
+
+    /**
+     * HTML not yet passed on; its last {@link #ITEM_END} always stays, since a code block reopens
+     * the list item it closed.
+     */
+    private final StringBuilder out = new StringBuilder();
+
     private boolean inList;
     private boolean inOrdered;
     private boolean inTable;
@@ -57,14 +90,41 @@ public final class HtmlRenderer implements Renderer {
     private static final String ITEM_END = "</li>\n";
     private boolean codeInItem;
 
-    Body(StringBuilder out) {
-      this.out = out;
+    Body(Writer target) {
+      this.target = target;
     }
 
-    void convert(String markdown) {
-      for (String line : markdown.split("\n", -1)) line(line);
-      closeBlocks(false, false, false);
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      for (int i = offset; i < offset + length; i++) {
+        if (chars[i] != '\n') {
+          markdownLine.append(chars[i]);
+          continue;
+        }
+        line(markdownLine.toString());
+        markdownLine.setLength(0);
+        if (out.length() > PASS_ON_AT) passOn(out.length() - ITEM_END.length());
+      }
     }
+
+    /** The text after the last newline is a line too (empty when the plan ends with a newline). */
+    void finish() throws IOException {
+      line(markdownLine.toString());
+      markdownLine.setLength(0);
+      closeBlocks(false, false, false);
+      passOn(out.length());
+    }
+
+    private void passOn(int length) throws IOException {
+      target.append(out, 0, length);
+      out.delete(0, length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
 
     private void line(String line) {
       if (line.trim().startsWith("```") || inCode) {

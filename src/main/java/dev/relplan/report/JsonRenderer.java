@@ -14,6 +14,7 @@ import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,11 @@ public final class JsonRenderer implements Renderer {
   }
 
   @Override
-  public String render(ReportInput input) {
-    return render(input.assessment(), input.toolVersion(), input.snippets(), input.givenDate());
+  public void render(ReportInput input, Writer out) throws IOException {
+    Assessment a = input.assessment();
+    Function<Location, String> snippet = input.snippets();
+    PrettyJson.write(
+        g -> new Report(g, a, snippet).write(input.toolVersion(), input.givenDate()), out);
   }
 
   /**

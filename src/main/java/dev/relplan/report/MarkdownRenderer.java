@@ -10,6 +10,10 @@ import dev.relplan.rules.Tier;
 import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +34,46 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   @Override
-  public String render(ReportInput input) {
-    return render(input.assessment(), input.date());
+  public void render(ReportInput input, Writer out) throws IOException {
+    write(input.assessment(), input.date(), out);
   }
 
   /** The plan of one assessment, with {@code date} as its date line. */
   public static String render(Assessment a, String date) {
-    return new Plan(a).write(date);
+    StringWriter text = new StringWriter();
+    try {
+      write(a, date, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** Streams the plan of one assessment to {@code out}, which stays open. */
+  static void write(Assessment a, String date, Writer out) throws IOException {
+    try {
+      new Plan(a, out).write(date);
+    } catch (UncheckedIOException e) {
+      // The sections write through line(), which cannot throw a checked exception.
+      throw e.getCause();
+    }
   }
 
   /** One plan being written: one method per section, in the order they appear. */
   private static final class Plan {
     private final Assessment a;
-    private final StringBuilder sb = new StringBuilder();
+    private final Writer out;
 
     /** Files are shown relative to their root, named when several were scanned. */
     private final ScanRoots roots;
 
-    Plan(Assessment a) {
+    Plan(Assessment a, Writer out) {
       this.a = a;
+      this.out = out;
       this.roots = a.scanRoots();
     }
 
-    String write(String date) {
+    void write(String date) {
       line("# Reliability Improvement Plan: " + esc(a.workload()));
       line("");
       coverageStatement();
@@ -71,7 +92,6 @@ public final class MarkdownRenderer implements Renderer {
       analysisCoverage();
       integrations();
       followUp();
-      return sb.toString();
     }
 
     /** Incomplete coverage is said before anything else, so no result reads as clean. */
@@ -564,7 +584,12 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private void line(String s) {
-      sb.append(s).append('\n');
+      try {
+        out.write(s);
+        out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     /** Locations as plain text, comma-separated. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /** The one JSON layout of the JSON and SARIF reports: two-space indent, newline at the end. */
 final class PrettyJson {
@@ -17,15 +18,25 @@ final class PrettyJson {
     void write(JsonGenerator g) throws IOException;
   }
 
+  /** The document as one string. */
   static String write(Body body) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      g.setPrettyPrinter(
-          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-      body.write(g);
+    StringWriter text = new StringWriter();
+    try {
+      write(body, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return w + "\n";
+    return text.toString();
+  }
+
+  /** Streams the document to {@code out}, which stays open: the caller owns it. */
+  static void write(Body body, Writer out) throws IOException {
+    try (JsonGenerator g =
+        new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      body.write(g);
+    }
+    out.write('\n');
   }
 }

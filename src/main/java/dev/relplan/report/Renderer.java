@@ -1,5 +1,10 @@
 package dev.relplan.report;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
 /**
  * One output format of the assessed report. A renderer only lays out what the assessment already
  * decided: it computes nothing. A new format is one class implementing this interface, registered
@@ -17,6 +22,20 @@ public interface Renderer {
     return "reliability-plan." + extension();
   }
 
-  /** The whole report as text, ending with a newline. */
-  String render(ReportInput input);
+  /**
+   * Writes the whole report, ending with a newline, to {@code out} as it is laid out, so a large
+   * report is never held whole in memory. The caller opens, flushes and closes {@code out}.
+   */
+  void render(ReportInput input, Writer out) throws IOException;
+
+  /** The whole report as one string: for tests and small reports (the CLI streams). */
+  default String render(ReportInput input) {
+    StringWriter text = new StringWriter();
+    try {
+      render(input, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
 }

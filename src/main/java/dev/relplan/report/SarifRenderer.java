@@ -10,6 +10,7 @@ import dev.relplan.rules.RuleMeta;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,10 @@ public final class SarifRenderer implements Renderer {
   }
 
   @Override
-  public String render(ReportInput input) {
-    return render(input.assessment(), input.rules(), input.toolVersion());
+  public void render(ReportInput input, Writer out) throws IOException {
+    Assessment a = input.assessment();
+    PrettyJson.write(
+        g -> new Log(g, a.scanRoots()).write(a, input.rules(), input.toolVersion()), out);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.relplan.report.Renderer;
 import dev.relplan.report.Renderers;
 import dev.relplan.report.ReportInput;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,8 @@ class ExitCodeTest {
     }
 
     @Override
-    public String render(ReportInput input) {
+    public void render(ReportInput input, Writer out) throws IOException {
+      out.write("the first part of the report\n");
       Throwable t = failure.get();
       if (t instanceof Error e) throw e;
       throw (RuntimeException) t;
@@ -120,6 +122,14 @@ class ExitCodeTest {
     Result r = runFailing(() -> new IllegalStateException("renderer bug"), "--debug");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("at dev.relplan.cli.ExitCodeTest$FailingRenderer.render");
+  }
+
+  @Test
+  void aRenderingThatFailsLeavesNoTruncatedReportFile() {
+    Path file = tmp.resolve("plan.txt");
+    Result r = runFailing(() -> new OutOfMemoryError("Java heap space"), "-o", file.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(file).doesNotExist();
   }
 
   @Test

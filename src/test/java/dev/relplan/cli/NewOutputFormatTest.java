@@ -8,6 +8,7 @@ import dev.relplan.report.Renderer;
 import dev.relplan.report.Renderers;
 import dev.relplan.report.ReportInput;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,9 @@ class NewOutputFormatTest {
     }
 
     @Override
-    public String render(ReportInput input) {
-      StringBuilder out = new StringBuilder();
+    public void render(ReportInput input, Writer out) throws IOException {
       for (Assessment.NumberedFinding f : input.assessment().findings())
         out.append(f.id()).append('\n');
-      return out.toString();
     }
   }
 

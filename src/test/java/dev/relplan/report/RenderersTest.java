@@ -7,7 +7,10 @@ import dev.relplan.cli.Main;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.RuleRegistry;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,7 @@ class RenderersTest {
   /** A renderer with a name and an extension and nothing to say, to try the list's guards. */
   private record Named(String format, String extension) implements Renderer {
     @Override
-    public String render(ReportInput input) {
-      return "";
-    }
+    public void render(ReportInput input, Writer out) {}
   }
 
   @Test
@@ -55,6 +56,29 @@ class RenderersTest {
     assertThatThrownBy(() -> Renderers.all().with(new Named("markdown", "md")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(".md");
+  }
+
+  @Test
+  void eachRendererLeavesTheWriterItStreamsToOpenForTheCaller() throws IOException {
+    ReportInput input = ordersPlatform();
+    for (Renderer renderer : Renderers.all().list()) {
+      StringWriter text = new StringWriter();
+      // A closed BufferedWriter refuses the next write, which a renderer closing it would cause.
+      try (BufferedWriter out = new BufferedWriter(text)) {
+        renderer.render(input, out);
+        out.write("after");
+      }
+      assertThat(text.toString()).as(renderer.format()).endsWith("\nafter");
+    }
+  }
+
+  private static ReportInput ordersPlatform() throws IOException {
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(Path.of("examples/orders-platform")), null, Context.defaults(), List.of()));
+    return new ReportInput(
+        r.assessment(), "2026-01-01", Main.VERSION, r.snippets(), RuleRegistry.all());
   }
 
   @Test
