@@ -1,6 +1,9 @@
 package dev.relplan.rules;
 
+import dev.relplan.model.ComputeGroup;
+import dev.relplan.model.DisruptionBudget;
 import dev.relplan.model.Integration;
+import dev.relplan.model.PodService;
 import dev.relplan.model.Resource;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,7 @@ public enum Dialect {
   CLOUDFORMATION("CloudFormation", "yaml"),
   SAM("SAM", "yaml"),
   TERRAFORM("Terraform", "hcl"),
+  KUBERNETES("Kubernetes", "yaml"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -52,9 +56,17 @@ public enum Dialect {
     if (written.startsWith("AWS::Serverless::")) return SAM;
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
+    if (isKubernetes(subject)) return KUBERNETES;
     if (subject instanceof Integration call) return ofLanguage(call.language);
     String file = subject.location.file().toLowerCase(Locale.ROOT);
     return ofExtension(file.substring(file.lastIndexOf('.') + 1));
+  }
+
+  /** The model's Kubernetes objects: workloads, Services and disruption budgets. */
+  private static boolean isKubernetes(Resource subject) {
+    return subject instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
+        || subject instanceof PodService
+        || subject instanceof DisruptionBudget;
   }
 
   private static Dialect ofLanguage(String language) {
