@@ -81,6 +81,12 @@ public final class ComputeGroup extends Resource {
    */
   public Value<Boolean> zoneSpread = Value.absent();
 
+  /**
+   * Whether an instance is taken out of request routing until it reports ready (a Kubernetes
+   * readiness probe); absent when the kind is health-checked by its load balancer instead.
+   */
+  public Value<Boolean> readinessCheck = Value.absent();
+
   /** Labels of the pods it runs (Kubernetes), matched by services and disruption budgets. */
   public final Map<String, String> podLabels = new TreeMap<>();
 

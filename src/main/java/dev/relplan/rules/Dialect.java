@@ -1,12 +1,10 @@
 package dev.relplan.rules;
 
-import dev.relplan.model.ComputeGroup;
-import dev.relplan.model.DisruptionBudget;
 import dev.relplan.model.Integration;
-import dev.relplan.model.PodService;
 import dev.relplan.model.Resource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The language a finding's subject is written in, and so the one its advice and fix snippet use: an
@@ -62,11 +60,29 @@ public enum Dialect {
     return ofExtension(file.substring(file.lastIndexOf('.') + 1));
   }
 
-  /** The model's Kubernetes objects: workloads, Services and disruption budgets. */
+  /**
+   * The Kubernetes kinds findings are reported on; AWS types never take these bare names (they are
+   * written AWS::… or aws_…).
+   */
+  private static final Set<String> KUBERNETES_KINDS =
+      Set.of(
+          "Deployment",
+          "StatefulSet",
+          "ReplicaSet",
+          "ReplicationController",
+          "DaemonSet",
+          "Job",
+          "CronJob",
+          "Pod",
+          "Rollout",
+          "Service",
+          "PodDisruptionBudget",
+          "HorizontalPodAutoscaler",
+          "ScaledObject");
+
+  /** The model's Kubernetes objects: workloads, their data, Services and disruption budgets. */
   private static boolean isKubernetes(Resource subject) {
-    return subject instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
-        || subject instanceof PodService
-        || subject instanceof DisruptionBudget;
+    return KUBERNETES_KINDS.contains(subject.type);
   }
 
   private static Dialect ofLanguage(String language) {

@@ -51,8 +51,26 @@ final class WorkloadMapper {
       g.desired = Fields.integer(Fields.at(o.node(), "spec"), "replicas", defaultReplicas());
     else if (replication == ComputeGroup.Replication.NONE)
       g.desired = Value.defaulted(1, "a bare Pod is one instance");
-    g.zoneSpread = zoneSpread(Fields.map(template, "spec"));
+    MapNode podSpec = Fields.map(template, "spec");
+    g.zoneSpread = zoneSpread(podSpec);
+    g.readinessCheck = readinessCheck(podSpec);
     w.add(g);
+    StatefulImages.map(o, g, podSpec, scope, w);
+  }
+
+  /**
+   * True at the first container's readiness probe: a pod is ready only when every container with a
+   * probe passes it. Without any, a container counts as ready as soon as it starts.
+   */
+  static Value<Boolean> readinessCheck(MapNode podSpec) {
+    for (Node c : Fields.seq(podSpec, "containers")) {
+      MapNode probe = Fields.map(c, "readinessProbe");
+      if (probe != null) return Value.explicit(true, List.of(probe.location()));
+    }
+    return Value.defaulted(
+        false,
+        "no container has a readinessProbe: Kubernetes counts a container ready as soon as it"
+            + " starts");
   }
 
   static Value<Integer> defaultReplicas() {
