@@ -87,6 +87,19 @@ public final class ComputeGroup extends Resource {
    */
   public Value<Boolean> readinessCheck = Value.absent();
 
+  /**
+   * Whether an update stops every instance before new ones serve (Kubernetes {@code Recreate}, or a
+   * {@code maxUnavailable} covering every replica); absent for kinds judged by their own update
+   * settings.
+   */
+  public Value<Boolean> replacesAllAtOnce = Value.absent();
+
+  /**
+   * Whether a failing release is rolled back without a person: a progressive-delivery controller
+   * with analysis (Argo Rollouts, Flagger) for Kubernetes workloads; absent for other kinds.
+   */
+  public Value<Boolean> analysisRollback = Value.absent();
+
   /** Labels of the pods it runs (Kubernetes), matched by services and disruption budgets. */
   public final Map<String, String> podLabels = new TreeMap<>();
 

@@ -35,6 +35,8 @@ public final class KubernetesModel {
         ServiceMapper.service(o, sourceLabel, w);
       } else if (o.kind().equals("PodDisruptionBudget")) {
         ServiceMapper.budget(o, sourceLabel, w);
+      } else if (o.kind().equals("Canary") && o.group().equals("flagger.app")) {
+        Releases.canary(o, sourceLabel, w);
       } else {
         w.notAssessedTypes.merge(o.kind(), 1, Integer::sum);
         w.add(new GenericResource(sourceLabel, o.id(), o.kind(), o.kindLocation()));
@@ -61,6 +63,7 @@ public final class KubernetesModel {
     for (DisruptionBudget b : w.all(DisruptionBudget.class))
       for (ComputeGroup g : selected(byNamespace, b.scope, b.namespace, b.selector))
         g.disruptionBudgets.add(b);
+    Releases.linkCanaries(w);
   }
 
   private static List<ComputeGroup> selected(
