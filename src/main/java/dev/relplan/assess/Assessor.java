@@ -418,7 +418,8 @@ public final class Assessor {
     for (NatGateway n : w.all(NatGateway.class))
       rows.add(natGatewayRow(n, nats.getOrDefault(n, List.of()), findings));
     for (ComputeGroup g : w.all(ComputeGroup.class))
-      rows.add(computeGroupRow(w, g, findings, roles.of(g)));
+      // A database's pods are the stateful service's row.
+      if (g.statefulProduct == null) rows.add(computeGroupRow(w, g, findings, roles.of(g)));
     rows.sort(
         Comparator.comparing(Assessment.SpofRow::risk)
             .thenComparing(Assessment.SpofRow::component));

@@ -100,6 +100,13 @@ public final class ComputeGroup extends Resource {
    */
   public Value<Boolean> analysisRollback = Value.absent();
 
+  /**
+   * The database, broker or search product its instances run (a Kubernetes workload of a known
+   * image), null otherwise: its data's replication is judged on the {@link StatefulService} of the
+   * same id, not its instance count.
+   */
+  public String statefulProduct;
+
   /** Labels of the pods it runs (Kubernetes), matched by services and disruption budgets. */
   public final Map<String, String> podLabels = new TreeMap<>();
 

@@ -31,7 +31,6 @@ final class Releases {
         g.replacesAllAtOnce = allAtOnce(Fields.map(spec, "strategy"), g.desired);
         g.analysisRollback = Value.defaulted(false, NO_ROLLBACK);
       }
-      case "StatefulSet" -> g.analysisRollback = Value.defaulted(false, NO_ROLLBACK);
       case "Rollout" -> {
         g.analysisRollback = rolloutAnalysis(Fields.map(spec, "strategy"));
         // A Rollout may take its pods from a Deployment it then releases.

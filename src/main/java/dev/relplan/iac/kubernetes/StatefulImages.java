@@ -54,6 +54,7 @@ final class StatefulImages {
           new StatefulService(scope + SCOPE_SUFFIX, o.id(), o.kind(), o.kindLocation());
       s.name = g.name;
       s.service = product;
+      g.statefulProduct = product;
       s.replicated = replicated(g.desired, image, product);
       s.topology =
           (g.desired.present() ? g.desired.get() + " replica(s)" : "replicas")

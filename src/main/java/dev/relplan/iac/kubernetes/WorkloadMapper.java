@@ -70,7 +70,7 @@ final class WorkloadMapper {
     }
     return Value.defaulted(
         false,
-        "no container has a readinessProbe: Kubernetes counts a container ready as soon as it"
+        "no readinessProbe on any container: Kubernetes counts a container ready as soon as it"
             + " starts");
   }
 

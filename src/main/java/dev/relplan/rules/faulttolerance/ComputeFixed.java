@@ -230,7 +230,8 @@ public final class ComputeFixed extends BaseRule {
               + " is not managed by a Deployment, StatefulSet or other controller: if it or its node fails, nothing starts it again.");
       return;
     }
-    if (g.replication != ComputeGroup.Replication.COUNT) return;
+    // A database's count is not capacity to scale: REL-STATEFUL-NO-REPLICATION judges its copies.
+    if (g.replication != ComputeGroup.Replication.COUNT || g.statefulProduct != null) return;
     ScalableTarget t = g.scalableTarget;
     if (t == null) {
       out.report(

@@ -159,7 +159,7 @@ public final class LbHealthCheck extends BaseRule {
             + service.name.orElse(service.id)
             + " routes requests to the pods of "
             + g.kubernetesName()
-            + ", which have "
+            + ", whose pods have "
             + g.readinessCheck.note()
             + ": requests reach pods that are still starting or can no longer serve.",
         g.readinessCheck);

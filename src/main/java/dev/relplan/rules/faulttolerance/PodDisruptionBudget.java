@@ -93,7 +93,17 @@ public final class PodDisruptionBudget extends BaseRule {
   private void checkBlocking(
       DisruptionBudget b, ComputeGroup g, Value<Integer> fewest, Findings out) {
     String zeroBecause = allowsNone(b, fewest);
-    if (zeroBecause == null) return;
+    if (zeroBecause == null) {
+      out.strength(
+          this,
+          "PodDisruptionBudget "
+              + b.name.orElse(b.id)
+              + " lets drains evict the pods of "
+              + g.kubernetesName()
+              + " gradually",
+          Findings.evidence(b, b.minAvailable.present() ? b.minAvailable : b.maxUnavailable));
+      return;
+    }
     if (zeroBecause.isEmpty()) {
       out.report(this, b, "", "", fewest);
       return;

@@ -124,7 +124,8 @@ public final class ScalingNoPolicy extends BaseRule {
       if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.unresolved()) continue; // daemon
       // Per-node, batch and bare-pod workloads have no replica count to scale.
       if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
-          && g.replication != ComputeGroup.Replication.COUNT) continue;
+          && (g.replication != ComputeGroup.Replication.COUNT || g.statefulProduct != null))
+        continue;
       boolean dynamic =
           g.scalingPolicies.stream().anyMatch(p -> !"Scheduled".equals(p.policyType.orElse("")));
       if (dynamic) {
