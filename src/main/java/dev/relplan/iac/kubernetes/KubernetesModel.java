@@ -50,6 +50,7 @@ public final class KubernetesModel {
    * once every adapter has added its objects.
    */
   public static void link(Workload w) {
+    Releases.linkRollouts(w);
     Map<String, List<ComputeGroup>> byNamespace = new HashMap<>();
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       if (g.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD) continue;

@@ -103,17 +103,28 @@ final class Releases {
   }
 
   /**
-   * Flagger analyses every release of its target and rolls back on failed checks; a Rollout with
-   * analysis does the same for the Deployment named in its workloadRef.
+   * A Rollout with a {@code workloadRef} runs the referenced Deployment's pod template itself, and
+   * Argo Rollouts expects that Deployment scaled to zero: the Rollout takes the template's pods,
+   * and the Deployment is judged through it rather than as a workload of its own.
    */
-  static void linkCanaries(Workload w) {
+  static void linkRollouts(Workload w) {
     for (ComputeGroup rollout : w.all(ComputeGroup.class)) {
-      if (!rollout.type.equals("Rollout") || !rollout.analysisRollback.isTrue()) continue;
-      for (ResourceRef ref : rollout.references)
-        if (w.get(ref.key()) instanceof ComputeGroup g
-            && g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD)
-          g.analysisRollback = rollout.analysisRollback.withTrace(List.of(rollout.location));
+      if (!rollout.type.equals("Rollout")) continue;
+      for (ResourceRef ref : rollout.references) {
+        if (!(w.get(ref.key()) instanceof ComputeGroup d)
+            || d.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD
+            || d == rollout) continue;
+        if (rollout.podLabels.isEmpty()) rollout.podLabels.putAll(d.podLabels);
+        if (!rollout.zoneSpread.isTrue()) rollout.zoneSpread = d.zoneSpread;
+        if (!rollout.readinessCheck.isTrue()) rollout.readinessCheck = d.readinessCheck;
+        if (rollout.statefulProduct == null) rollout.statefulProduct = d.statefulProduct;
+        d.exists = Value.explicit(false, List.of(rollout.location));
+      }
     }
+  }
+
+  /** Flagger analyses every release of its target and rolls back on failed checks. */
+  static void linkCanaries(Workload w) {
     for (GenericResource c : w.all(GenericResource.class)) {
       if (!c.type.equals("Canary")) continue;
       for (ResourceRef ref : c.references)

@@ -183,6 +183,26 @@ class KubernetesAdapterTest {
   }
 
   @Test
+  void aRolloutWithAWorkloadRefRunsTheDeploymentsPodsInItsPlace() throws IOException {
+    write(
+        "web.yaml",
+        DEPLOYMENT.replace("replicas: 2", "replicas: 0")
+            + """
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: 4
+              workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+            """);
+    Map<String, ComputeGroup> workloads = workloads();
+    assertThat(workloads).containsOnlyKeys("Rollout/shop/web");
+    assertThat(workloads.get("Rollout/shop/web").podLabels).containsEntry("app", "web");
+    assertThat(workloads.get("Rollout/shop/web").desired.get()).isEqualTo(4);
+  }
+
+  @Test
   void aHostileManifestIsSkippedAndTheGoodOneBesideItAssessed() throws IOException {
     write("good.yaml", DEPLOYMENT);
     StringBuilder bomb =
