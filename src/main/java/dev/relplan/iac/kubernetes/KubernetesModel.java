@@ -5,12 +5,16 @@ import dev.relplan.model.DisruptionBudget;
 import dev.relplan.model.GenericResource;
 import dev.relplan.model.LabelSelector;
 import dev.relplan.model.PodService;
+import dev.relplan.model.Production;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.Node;
+import dev.relplan.parse.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one mapping of Kubernetes objects into the model, whatever produced their documents: raw
@@ -25,7 +29,9 @@ public final class KubernetesModel {
    * share it.
    */
   public static void add(List<Node> documents, String sourceLabel, Workload w) {
+    Set<String> environments = new HashSet<>();
     for (KubernetesObject o : KubernetesObjects.of(documents)) {
+      environment(o, environments, w);
       ComputeGroup.Replication replication = WorkloadMapper.replication(o);
       if (replication != null) {
         WorkloadMapper.map(o, replication, sourceLabel, w);
@@ -42,6 +48,20 @@ public final class KubernetesModel {
         w.add(new GenericResource(sourceLabel, o.id(), o.kind(), o.kindLocation()));
       }
     }
+  }
+
+  /**
+   * A namespace named like an environment (shop-staging, prod) is where these definitions are
+   * deployed: evidence of that environment, once per namespace and call.
+   */
+  private static void environment(KubernetesObject o, Set<String> seen, Workload w) {
+    ScalarNode namespace = Fields.scalar(o.node(), "metadata", "namespace");
+    if (o.kind().equals("Namespace")) namespace = Fields.scalar(o.node(), "metadata", "name");
+    if (namespace == null || Production.classify(namespace.text()) == null) return;
+    if (seen.add(namespace.text()))
+      w.environments.add(
+          new Workload.EnvironmentEvidence(
+              namespace.text(), "Kubernetes namespace", namespace.location()));
   }
 
   /**

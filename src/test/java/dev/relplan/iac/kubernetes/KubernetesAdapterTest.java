@@ -203,6 +203,15 @@ class KubernetesAdapterTest {
   }
 
   @Test
+  void aNamespaceNamedLikeAnEnvironmentIsEvidenceOfThatEnvironment() throws IOException {
+    write("prod/web.yaml", DEPLOYMENT.replace("namespace: shop", "namespace: shop-prod"));
+    write("staging/web.yaml", DEPLOYMENT.replace("namespace: shop", "namespace: shop-staging"));
+    assertThat(run().workload().environments)
+        .extracting(e -> e.environment() + " " + e.location())
+        .containsExactlyInAnyOrder("shop-prod prod/web.yaml:5", "shop-staging staging/web.yaml:5");
+  }
+
+  @Test
   void aHostileManifestIsSkippedAndTheGoodOneBesideItAssessed() throws IOException {
     write("good.yaml", DEPLOYMENT);
     StringBuilder bomb =
