@@ -192,6 +192,18 @@ public final class ComputeSingleAz extends BaseRule {
           this, what + " spreads its replicas across zones", Findings.evidence(g, g.zoneSpread));
     } else if (fewest.unresolved()) {
       out.report(this, g, "", "", fewest);
+    } else if (g.scalableTarget != null && fewest.present() && fewest.get() < 2) {
+      // A fixed single replica is REL-COMPUTE-FIXED's; an autoscaler's minimum of one is here.
+      out.report(
+          this,
+          g,
+          what + " scales down to " + fewest.get() + " replica",
+          "The autoscaler of "
+              + what
+              + " has minimum "
+              + fewest
+              + ": at low traffic one pod in one zone serves everything, and its node or zone failing stops the service until a new pod is ready.",
+          fewest);
     } else if (fewest.present() && fewest.get() >= 2) {
       out.report(
           this,
