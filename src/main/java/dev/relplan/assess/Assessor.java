@@ -423,7 +423,8 @@ public final class Assessor {
     for (NatGateway n : w.all(NatGateway.class))
       rows.add(natGatewayRow(n, nats.getOrDefault(n, List.of()), findings));
     for (ComputeGroup g : w.all(ComputeGroup.class))
-      rows.add(computeGroupRow(w, g, findings, roles.of(g)));
+      // A database's pods are the stateful service's row.
+      if (g.statefulProduct == null) rows.add(computeGroupRow(w, g, findings, roles.of(g)));
     rows.sort(
         Comparator.comparing(Assessment.SpofRow::risk)
             .thenComparing(Assessment.SpofRow::component));
@@ -502,6 +503,7 @@ public final class Assessor {
 
   private static Assessment.SpofRow computeGroupRow(
       Workload w, ComputeGroup g, Map<String, Risk> findings, Roles.Role role) {
+    if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) return kubernetesRow(g, findings, role);
     var zones = Topology.zones(w, g);
     String redundancy =
         g.kind == ComputeGroup.Kind.EC2_INSTANCE
@@ -525,6 +527,35 @@ public final class Assessor {
     String blast =
         role.path() == Roles.Path.REQUEST ? "Requests served by " + g.id : "Work done by " + g.id;
     return row(g, type, findings, redundancy, blast, failover);
+  }
+
+  /**
+   * A Kubernetes workload: one replica is a single point of failure, several are zone-redundant
+   * only when the workload asks the scheduler to spread them; its blast radius is what routes to
+   * it.
+   */
+  private static Assessment.SpofRow kubernetesRow(
+      ComputeGroup g, Map<String, Risk> findings, Roles.Role role) {
+    Value<Integer> fewest = g.fewestInstances();
+    String redundancy;
+    if (g.replication == ComputeGroup.Replication.PER_NODE) redundancy = "one pod per node";
+    else if (g.replication == ComputeGroup.Replication.BATCH)
+      redundancy = "batch (runs to completion)";
+    else if (!fewest.present()) redundancy = "Cannot Determine";
+    else if (fewest.get() < 2) redundancy = "single replica";
+    else if (g.zoneSpread.isTrue()) redundancy = fewest.get() + " replicas, spread across zones";
+    else redundancy = fewest.get() + " replicas, zone spread not required";
+    String failover =
+        g.replication == ComputeGroup.Replication.NONE
+            ? "none (nothing recreates a bare pod)"
+            : "automatic (the controller recreates failed pods)";
+    String blast =
+        g.servedBy.isEmpty()
+            ? "Work done by " + g.kubernetesName()
+            : "Requests routed by "
+                + String.join(
+                    ", ", g.servedBy.stream().map(s -> "Service " + s.name.orElse(s.id)).toList());
+    return row(g, g.type, findings, redundancy, blast, failover);
   }
 
   /** The blast radius with the compute components known to use the resource. */

@@ -3,6 +3,7 @@ package dev.relplan.assess;
 import dev.relplan.assess.Roles.Data;
 import dev.relplan.assess.Roles.Path;
 import dev.relplan.assess.Roles.Role;
+import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
@@ -120,6 +121,13 @@ final class Criticality {
         return noted(f, unknown);
       }
     }
+    if (impact == Impact.SEVERE && spreadNotRequired(f)) {
+      impact = Impact.MODERATE;
+      why +=
+          " Rated Moderate: several replicas run and the scheduler usually places them in"
+              + " different zones, but nothing requires it, so a zone failure may take some or all"
+              + " of them down until they are rescheduled.";
+    }
     if (impact != Impact.SEVERE && role.users().size() >= WIDE_FAN_IN) {
       impact = Impact.SEVERE;
       why +=
@@ -220,6 +228,17 @@ final class Criticality {
       impact = held;
     }
     return f.withImpact(impact, why);
+  }
+
+  /**
+   * A zone finding on compute whose several instances are not required to spread across zones: a
+   * zone failure is possible but not certain to take all of them, so it weighs less than one
+   * instance.
+   */
+  private static boolean spreadNotRequired(Finding f) {
+    return f.rule().id().equals("REL-COMPUTE-SINGLE-AZ")
+        && f.subject() instanceof ComputeGroup g
+        && g.zoneSpread.isFalse();
   }
 
   private static boolean isCode(Finding f) {

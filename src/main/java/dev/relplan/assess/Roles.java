@@ -195,6 +195,16 @@ final class Roles {
       if (g.targetGroups.present() && !g.targetGroups.get().isEmpty())
         return path(
             Path.REQUEST, "runs behind a load balancer target group (" + at(g.location) + ")");
+      if (!g.servedBy.isEmpty()) {
+        Resource service = g.servedBy.get(0);
+        return path(
+            Path.REQUEST,
+            "receives requests through Service "
+                + service.name.orElse(service.id)
+                + " ("
+                + at(service.location)
+                + ")");
+      }
       return null;
     }
     if (r instanceof StateMachine) return null;

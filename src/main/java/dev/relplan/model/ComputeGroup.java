@@ -3,19 +3,39 @@ package dev.relplan.model;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Compute that runs a workload's instances or tasks: an Auto Scaling group, an ECS service or a
- * standalone EC2 instance.
+ * Compute that runs a workload's instances or tasks: an Auto Scaling group, an ECS service, a
+ * standalone EC2 instance or a Kubernetes workload (its pods are the instances).
  */
 public final class ComputeGroup extends Resource {
   public enum Kind {
     AUTO_SCALING_GROUP,
     ECS_SERVICE,
-    EC2_INSTANCE
+    EC2_INSTANCE,
+    /** A Kubernetes object that runs pods; {@link #type} keeps its kind, e.g. Deployment. */
+    KUBERNETES_WORKLOAD
+  }
+
+  /** What keeps a Kubernetes workload's pods running, which decides which rules apply to it. */
+  public enum Replication {
+    /** A controller keeps a count of replicas (Deployment, StatefulSet, ReplicaSet, Rollout). */
+    COUNT,
+    /** One pod per node (DaemonSet): capacity follows the nodes, not a count. */
+    PER_NODE,
+    /** Pods that run to completion (Job, CronJob). */
+    BATCH,
+    /** A bare Pod: nothing recreates it when it or its node fails. */
+    NONE
   }
 
   public Kind kind;
+
+  /** Kubernetes workloads only: what keeps the pods running; null for other kinds. */
+  public Replication replication;
+
   public Value<Integer> min = Value.absent();
   public Value<Integer> max = Value.absent();
   public Value<Integer> desired = Value.absent();
@@ -54,7 +74,55 @@ public final class ComputeGroup extends Resource {
   /** ECS: alarms that roll a deployment back. */
   public Value<Boolean> deploymentAlarmsRollback = Value.absent();
 
-  /** Filled by the linker: the Application Auto Scaling target of an ECS service. */
+  /**
+   * Whether the instances are spread across zones by the workload's own placement rules (Kubernetes
+   * topology spread constraints or pod anti-affinity on the zone key); absent when the kind places
+   * by subnets instead.
+   */
+  public Value<Boolean> zoneSpread = Value.absent();
+
+  /**
+   * Whether an instance is taken out of request routing until it reports ready (a Kubernetes
+   * readiness probe); absent when the kind is health-checked by its load balancer instead.
+   */
+  public Value<Boolean> readinessCheck = Value.absent();
+
+  /**
+   * Whether an update stops every instance before new ones serve (Kubernetes {@code Recreate}, or a
+   * {@code maxUnavailable} covering every replica); absent for kinds judged by their own update
+   * settings.
+   */
+  public Value<Boolean> replacesAllAtOnce = Value.absent();
+
+  /**
+   * Whether a failing release is rolled back without a person: a progressive-delivery controller
+   * with analysis (Argo Rollouts, Flagger) for Kubernetes workloads; absent for other kinds.
+   */
+  public Value<Boolean> analysisRollback = Value.absent();
+
+  /**
+   * The database, broker or search product its instances run (a Kubernetes workload of a known
+   * image), null otherwise: its data's replication is judged on the {@link StatefulService} of the
+   * same id, not its instance count.
+   */
+  public String statefulProduct;
+
+  /** Labels of the pods it runs (Kubernetes), matched by services and disruption budgets. */
+  public final Map<String, String> podLabels = new TreeMap<>();
+
+  /** The namespace of a Kubernetes workload; null for other kinds. */
+  public String namespace;
+
+  /** Filled when linked: services that route requests to its instances (Kubernetes Services). */
+  public final List<Resource> servedBy = new ArrayList<>();
+
+  /** Filled when linked: disruption budgets whose selector matches its pods. */
+  public final List<DisruptionBudget> disruptionBudgets = new ArrayList<>();
+
+  /**
+   * Filled by the linker: the Application Auto Scaling target of an ECS service, or the autoscaler
+   * (HorizontalPodAutoscaler, KEDA ScaledObject) of a Kubernetes workload.
+   */
   public ScalableTarget scalableTarget;
 
   /** Filled by the linker: scaling policies and scheduled actions acting on this group. */
@@ -62,5 +130,23 @@ public final class ComputeGroup extends Resource {
 
   public ComputeGroup(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
+  }
+
+  /**
+   * A Kubernetes workload as a sentence names it: its kind, then namespace/name ({@code Deployment
+   * shop/cart}), the namespace left out for {@code default}.
+   */
+  public String kubernetesName() {
+    return id.startsWith(type + "/")
+        ? type + " " + id.substring(type.length() + 1)
+        : type + " " + id;
+  }
+
+  /**
+   * The fewest instances it runs: the autoscaler's minimum when one scales it, else the desired
+   * count; absent when neither is known.
+   */
+  public Value<Integer> fewestInstances() {
+    return scalableTarget != null ? scalableTarget.min : desired;
   }
 }

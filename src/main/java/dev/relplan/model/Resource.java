@@ -33,7 +33,10 @@ public abstract class Resource {
   /** Lines of the nested-stack or module calls that created this resource, outermost first. */
   public List<Location> callChain = List.of();
 
-  /** Whether the resource exists: false or unresolved when it depends on a condition or a count. */
+  /**
+   * Whether the resource exists: false or unresolved when it depends on a condition or a count;
+   * false when another object runs it in its place (a Deployment an Argo Rollout references).
+   */
   public Value<Boolean> exists = Value.defaulted(true, "declared unconditionally");
 
   /** Tags with known values. */

@@ -5,6 +5,7 @@ import dev.relplan.code.CodeScanner;
 import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
+import dev.relplan.iac.kubernetes.KubernetesAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Adapters {
     return List.of(
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
+        new KubernetesAdapter(),
         new DeploymentEnvironments(),
         new CodeScanner());
   }

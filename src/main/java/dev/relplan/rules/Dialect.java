@@ -4,6 +4,7 @@ import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The language a finding's subject is written in, and so the one its advice and fix snippet use: an
@@ -14,6 +15,7 @@ public enum Dialect {
   CLOUDFORMATION("CloudFormation", "yaml"),
   SAM("SAM", "yaml"),
   TERRAFORM("Terraform", "hcl"),
+  KUBERNETES("Kubernetes", "yaml"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -52,9 +54,35 @@ public enum Dialect {
     if (written.startsWith("AWS::Serverless::")) return SAM;
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
+    if (isKubernetes(subject)) return KUBERNETES;
     if (subject instanceof Integration call) return ofLanguage(call.language);
     String file = subject.location.file().toLowerCase(Locale.ROOT);
     return ofExtension(file.substring(file.lastIndexOf('.') + 1));
+  }
+
+  /**
+   * The Kubernetes kinds findings are reported on; AWS types never take these bare names (they are
+   * written AWS::… or aws_…).
+   */
+  private static final Set<String> KUBERNETES_KINDS =
+      Set.of(
+          "Deployment",
+          "StatefulSet",
+          "ReplicaSet",
+          "ReplicationController",
+          "DaemonSet",
+          "Job",
+          "CronJob",
+          "Pod",
+          "Rollout",
+          "Service",
+          "PodDisruptionBudget",
+          "HorizontalPodAutoscaler",
+          "ScaledObject");
+
+  /** The model's Kubernetes objects: workloads, their data, Services and disruption budgets. */
+  private static boolean isKubernetes(Resource subject) {
+    return KUBERNETES_KINDS.contains(subject.type);
   }
 
   private static Dialect ofLanguage(String language) {

@@ -12,6 +12,8 @@ public enum InputFormat {
   CLOUDFORMATION("CloudFormation"),
   /** Terraform configurations, with the handler code and repository files they refer to. */
   TERRAFORM("Terraform"),
+  /** Kubernetes manifests (YAML or JSON objects), with the repository files they refer to. */
+  KUBERNETES("Kubernetes"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 

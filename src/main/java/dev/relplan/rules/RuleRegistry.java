@@ -12,6 +12,7 @@ import dev.relplan.rules.faulttolerance.DnsFailoverNoHealthCheck;
 import dev.relplan.rules.faulttolerance.LbHealthCheck;
 import dev.relplan.rules.faulttolerance.MonitoringAlarms;
 import dev.relplan.rules.faulttolerance.NatSingle;
+import dev.relplan.rules.faulttolerance.PodDisruptionBudget;
 import dev.relplan.rules.faulttolerance.SingleRegionForTarget;
 import dev.relplan.rules.faulttolerance.StatefulNoReplication;
 import dev.relplan.rules.recovery.BackupMissing;
@@ -50,6 +51,7 @@ public final class RuleRegistry {
         new DbSingleAz(),
         new ComputeFixed(),
         new ComputeSingleAz(),
+        new PodDisruptionBudget(),
         new LbHealthCheck(),
         new NatSingle(),
         new StatefulNoReplication(),

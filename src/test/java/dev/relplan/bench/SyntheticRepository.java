@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * Writes synthetic repositories of a chosen size for benchmarks: CloudFormation stacks ({@link
  * #write}), or a mixed corpus ({@link #writeCorpus}) of SAM and CloudFormation templates, parameter
  * files, Terraform root configurations calling a shared module, application code and data files.
- * Every input format added later joins {@link #writeService}.
+ * Every input format added later joins {@link #writeService}; Kubernetes manifests are written on
+ * their own ({@link #writeKubernetes}) so the corpus figures in docs/performance.md stay
+ * comparable.
  */
 public final class SyntheticRepository {
   /** Files {@link #writeService} writes for one service. */
@@ -141,6 +143,39 @@ public final class SyntheticRepository {
                 "      MetricName: ApproximateAgeOfOldestMessage\n      AlarmActions: [arn:aws:sns:us-east-1:111122223333:ops]\n");
       }
       Files.writeString(dir.resolve("stack-" + i + ".yaml"), t);
+    }
+    return dir;
+  }
+
+  /**
+   * About {@code objects} Kubernetes objects, five a file: a Deployment (one replica in every third
+   * file), its Service, an autoscaler or not, a disruption budget and a ConfigMap.
+   */
+  public static Path writeKubernetes(Path dir, int objects) throws IOException {
+    Path manifests = Files.createDirectories(dir.resolve("k8s"));
+    for (int i = 0; i < Math.max(1, objects / 5); i++) {
+      String name = "svc-" + i;
+      String ns = "team-" + i % 10;
+      String meta = "metadata:\n  name: " + name + "\n  namespace: " + ns + "\n";
+      StringBuilder m = new StringBuilder();
+      m.append("apiVersion: apps/v1\nkind: Deployment\n").append(meta);
+      m.append("spec:\n  replicas: ").append(i % 3 == 0 ? 1 : 3).append('\n');
+      m.append("  selector:\n    matchLabels: {app: ").append(name).append("}\n");
+      m.append("  template:\n    metadata:\n      labels: {app: ").append(name).append("}\n");
+      m.append("    spec:\n      containers:\n        - name: app\n          image: app:1\n");
+      if (i % 2 == 0) m.append("          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n");
+      m.append("---\napiVersion: v1\nkind: Service\n").append(meta);
+      m.append("spec:\n  selector: {app: ").append(name).append("}\n");
+      m.append("---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n").append(meta);
+      m.append("spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ")
+          .append(i % 4 == 0 ? "other" : name)
+          .append("}\n  minReplicas: 2\n  maxReplicas: 6\n");
+      m.append("---\napiVersion: policy/v1\nkind: PodDisruptionBudget\n").append(meta);
+      m.append("spec:\n  maxUnavailable: 1\n  selector:\n    matchExpressions:\n");
+      m.append("      - {key: app, operator: In, values: [").append(name).append("]}\n");
+      m.append("---\napiVersion: v1\nkind: ConfigMap\n").append(meta);
+      m.append("data:\n  LOG_LEVEL: info\n");
+      Files.writeString(manifests.resolve(name + ".yaml"), m);
     }
     return dir;
   }

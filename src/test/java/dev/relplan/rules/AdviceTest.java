@@ -55,7 +55,8 @@ class AdviceTest {
     List<DynamicNode> rules = new ArrayList<>();
     for (Rule rule : RuleRegistry.all()) {
       List<DynamicNode> tests = new ArrayList<>();
-      for (InputFormat format : List.of(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)) {
+      for (InputFormat format :
+          List.of(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)) {
         Path dir = RuleExamplesTest.exampleDir(rule.meta().id(), format, "fail");
         if (rule.meta().formats().contains(format) && Files.isDirectory(dir))
           tests.add(
@@ -96,6 +97,12 @@ class AdviceTest {
         assertThat(advice.text() + advice.snippet())
             .as(what)
             .doesNotContain("DeletionPolicy", "Properties", "!Ref", "!GetAtt", "AWS::");
+      } else if (format == InputFormat.KUBERNETES) {
+        assertThat(advice.dialect()).as(what).isEqualTo(Dialect.KUBERNETES);
+        assertThat(advice.language()).isEqualTo("yaml");
+        assertThat(advice.text() + advice.snippet())
+            .as("Kubernetes advice of " + what + " names no AWS template syntax")
+            .doesNotContain("Properties", "!Ref", "AWS::", "aws_");
       } else {
         assertThat(advice.dialect()).as(what).isIn(Dialect.CLOUDFORMATION, Dialect.SAM);
         assertThat(advice.language()).isEqualTo("yaml");

@@ -307,8 +307,21 @@ public final class DeployAllAtOnce extends BaseRule {
                 """)
                     .on("aws_autoscaling_group")
                     .effort("Hours: an instance refresh with small batches")
-                    .involving("EC2 Auto Scaling"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .involving("EC2 Auto Scaling"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Use a RollingUpdate strategy that keeps pods serving: maxUnavailable 0 with maxSurge 1 (or 25%), so each new pod is ready before an old one stops; for staged traffic shifting, an Argo Rollouts canary.",
+                        """
+                spec:
+                  strategy:
+                    type: RollingUpdate
+                    rollingUpdate:
+                      maxUnavailable: 0
+                      maxSurge: 1
+                """)
+                    .effort("Minutes: change the update strategy")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -321,6 +334,7 @@ public final class DeployAllAtOnce extends BaseRule {
     for (ComputeGroup s : w.all(ComputeGroup.class)) {
       checkEcsService(s, out);
       checkAutoScalingGroup(s, out);
+      checkKubernetesWorkload(s, out);
     }
     checkFunctionsWithoutDeploymentGroup(w, out, deployedFunctions);
   }
@@ -417,6 +431,23 @@ public final class DeployAllAtOnce extends BaseRule {
               + s.id
               + ": a rolling update may stop all running tasks at once.",
           s.minHealthyPercent);
+    }
+  }
+
+  /** A Kubernetes workload whose update strategy stops every pod before new ones serve. */
+  private void checkKubernetesWorkload(ComputeGroup s, Findings out) {
+    if (s.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD) return;
+    if (s.replacesAllAtOnce.unresolved()) {
+      out.report(this, s, "", "", s.replacesAllAtOnce); // Cannot Determine
+    } else if (s.replacesAllAtOnce.isTrue()) {
+      out.report(
+          this,
+          s,
+          s.kubernetesName() + " stops every pod before new ones serve",
+          "The update strategy of "
+              + s.kubernetesName()
+              + " takes all running pods down at once: every release is an outage, and a faulty one reaches all traffic.",
+          s.replacesAllAtOnce);
     }
   }
 

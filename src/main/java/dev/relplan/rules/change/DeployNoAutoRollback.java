@@ -108,8 +108,28 @@ public final class DeployNoAutoRollback extends BaseRule {
                 }
                 """)
                     .on("aws_ecs_service")
-                    .involving("ECS", "CloudWatch"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .involving("ECS", "CloudWatch"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Release through a progressive-delivery controller that rolls back on failed analysis: an Argo Rollouts Rollout (workloadRef to the Deployment) with an AnalysisTemplate on error rate, or a Flagger Canary; or deploy with helm upgrade --atomic so a failed release is rolled back.",
+                        """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: api
+                spec:
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                  strategy:
+                    canary:
+                      analysis:
+                        templates: [{templateName: error-rate}]
+                      steps:
+                        - setWeight: 20
+                        - pause: {duration: 5m}
+                """)
+                    .effort("Days: a progressive-delivery controller and an analysis on error rate")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -117,7 +137,15 @@ public final class DeployNoAutoRollback extends BaseRule {
   public void check(Workload w, Context ctx, Findings out) {
     reportPipelineRollbackSteps(w, out);
     for (DeploymentGroup g : w.all(DeploymentGroup.class)) checkDeploymentGroup(g, out);
-    for (ComputeGroup s : w.all(ComputeGroup.class)) checkEcsService(s, out);
+    boolean pipelineRollsBack =
+        w.pipelineEvidence.stream()
+            .anyMatch(e -> e.kind().equals(Workload.PipelineEvidence.ROLLBACK_STEP));
+    for (ComputeGroup s : w.all(ComputeGroup.class)) {
+      checkEcsService(s, out);
+      // A delivery pipeline that rolls back (helm --atomic, kubectl rollout undo on failure)
+      // covers the Kubernetes workloads it deploys: its strength is reported above.
+      if (!pipelineRollsBack) checkKubernetesWorkload(s, out);
+    }
   }
 
   /** Rollback jobs or steps in the delivery pipeline, a strength. */
@@ -167,6 +195,27 @@ public final class DeployNoAutoRollback extends BaseRule {
           this,
           "Deployment group " + g.id + " rolls back automatically on failure and on alarm",
           Findings.evidence(g, g.autoRollbackEnabled, g.alarms));
+    }
+  }
+
+  /** A Deployment rolls back automatically only under Argo Rollouts analysis or Flagger. */
+  private void checkKubernetesWorkload(ComputeGroup s, Findings out) {
+    if (s.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD) return;
+    Value<Boolean> rollback = s.analysisRollback;
+    if (rollback.isTrue()) {
+      out.strength(
+          this,
+          s.kubernetesName() + " is rolled back automatically on failed analysis",
+          Findings.evidence(s, rollback));
+    } else if (rollback.unresolved()) {
+      out.report(this, s, "", "", rollback);
+    } else if (rollback.isFalse()) {
+      out.report(
+          this,
+          s,
+          s.kubernetesName() + " has no automatic rollback",
+          "Nothing rolls " + s.kubernetesName() + " back automatically: " + rollback.note() + ".",
+          rollback);
     }
   }
 

@@ -116,8 +116,54 @@ public final class ComputeFixed extends BaseRule {
                 """)
                     .on("aws_ecs_service")
                     .effort("Hours: a scalable target and a target tracking policy")
-                    .involving("ECS", "Application Auto Scaling"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .involving("ECS", "Application Auto Scaling"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Run the pod from a Deployment (or StatefulSet) with at least two replicas, so the controller recreates it on another node when it or its node fails.",
+                        """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: worker
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels: {app: worker}
+                  template:
+                    metadata:
+                      labels: {app: worker}
+                    spec:
+                      containers:
+                        - name: worker
+                          image: worker:1.0
+                """)
+                    .on("Pod")
+                    .effort("Hours: move the pod spec into a Deployment template")
+                    .involving("EKS"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Scale the workload with a HorizontalPodAutoscaler (autoscaling/v2) whose minReplicas is at least 2 and below maxReplicas, on CPU or a request metric; remove the fixed replicas field so deploys do not reset the count.",
+                        """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: api
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: api
+                  minReplicas: 2
+                  maxReplicas: 10
+                  metrics:
+                    - type: Resource
+                      resource:
+                        name: cpu
+                        target: {type: Utilization, averageUtilization: 70}
+                """)
+                    .effort("Hours: an autoscaler with resource requests set on the containers")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -163,8 +209,53 @@ public final class ComputeFixed extends BaseRule {
                 g.desired);
           }
         }
+        case KUBERNETES_WORKLOAD -> kubernetes(g, out);
         default -> {}
       }
+    }
+  }
+
+  /**
+   * A bare Pod is never recreated; a replicated workload is fixed without an autoscaler or with one
+   * whose minimum equals its maximum. Per-node and batch workloads have no count to fix.
+   */
+  private void kubernetes(ComputeGroup g, Findings out) {
+    String what = g.kubernetesName();
+    if (g.replication == ComputeGroup.Replication.NONE) {
+      out.report(
+          this,
+          g,
+          what + " is a bare pod that nothing recreates",
+          what
+              + " is not managed by a Deployment, StatefulSet or other controller: if it or its node fails, nothing starts it again.");
+      return;
+    }
+    // A database's count is not capacity to scale: REL-STATEFUL-NO-REPLICATION judges its copies.
+    if (g.replication != ComputeGroup.Replication.COUNT || g.statefulProduct != null) return;
+    ScalableTarget t = g.scalableTarget;
+    if (t == null) {
+      out.report(
+          this,
+          g,
+          what + " runs a fixed " + g.desired.orElse(1) + " replica(s)",
+          "No HorizontalPodAutoscaler or KEDA ScaledObject scales "
+              + what
+              + ": its replica count is fixed at "
+              + g.desired
+              + ".",
+          g.desired);
+    } else if (t.min.unresolved() || t.max.unresolved()) {
+      out.report(this, g, "", "", t.min, t.max);
+    } else if (t.min.present() && t.max.present() && t.min.get().equals(t.max.get())) {
+      out.report(
+          this,
+          g,
+          what + " is pinned at " + t.min.get() + " replica(s) by " + t.type + " " + t.name.get(),
+          "The autoscaler's minimum and maximum are both "
+              + t.min.get()
+              + ": failed pods are replaced but capacity never grows.",
+          t.min,
+          t.max);
     }
   }
 }

@@ -112,8 +112,24 @@ public final class ComputeSingleAz extends BaseRule {
                 }
                 """)
                     .on("aws_lb", "aws_alb", "aws_elb")
-                    .involving("Elastic Load Balancing", "VPC"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .involving("Elastic Load Balancing", "VPC"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Require the replicas to spread across zones: a topologySpreadConstraints entry on topology.kubernetes.io/zone (maxSkew 1) selecting the workload's own pods, with the node pool spanning at least two zones.",
+                        """
+                spec:
+                  template:
+                    spec:
+                      topologySpreadConstraints:
+                        - maxSkew: 1
+                          topologyKey: topology.kubernetes.io/zone
+                          whenUnsatisfiable: DoNotSchedule
+                          labelSelector:
+                            matchLabels: {app: api}
+                """)
+                    .effort("Minutes: a topology spread constraint")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -122,6 +138,10 @@ public final class ComputeSingleAz extends BaseRule {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       if (g.kind == ComputeGroup.Kind.EC2_INSTANCE)
         continue; // REL-COMPUTE-FIXED covers standalone instances
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) {
+        checkZoneSpread(g, out);
+        continue;
+      }
       Value<TreeSet<String>> zones = Topology.zones(w, g);
       judge(
           out,
@@ -156,6 +176,45 @@ public final class ComputeSingleAz extends BaseRule {
           this,
           what + " spans " + zones.get().size() + " Availability Zones",
           Findings.evidence(r, zones).subList(0, 1));
+    }
+  }
+
+  /**
+   * Compute placed by a scheduler rather than by subnets: several instances without a rule that
+   * spreads them across zones may all land in one. One instance is REL-COMPUTE-FIXED's finding.
+   */
+  private void checkZoneSpread(ComputeGroup g, Findings out) {
+    if (g.replication != ComputeGroup.Replication.COUNT) return;
+    String what = g.kubernetesName();
+    Value<Integer> fewest = g.fewestInstances();
+    if (g.zoneSpread.isTrue()) {
+      out.strength(
+          this, what + " spreads its replicas across zones", Findings.evidence(g, g.zoneSpread));
+    } else if (fewest.unresolved()) {
+      out.report(this, g, "", "", fewest);
+    } else if (g.scalableTarget != null && fewest.present() && fewest.get() < 2) {
+      // A fixed single replica is REL-COMPUTE-FIXED's; an autoscaler's minimum of one is here.
+      out.report(
+          this,
+          g,
+          what + " scales down to " + fewest.get() + " replica",
+          "The autoscaler of "
+              + what
+              + " has minimum "
+              + fewest
+              + ": at low traffic one pod in one zone serves everything, and its node or zone failing stops the service until a new pod is ready.",
+          fewest);
+    } else if (fewest.present() && fewest.get() >= 2) {
+      out.report(
+          this,
+          g,
+          what + " does not require its replicas to spread across zones",
+          what + " runs " + fewest.get() + " replicas with " + g.zoneSpread.note() + ".",
+          Impact.MODERATE,
+          "The scheduler usually places replicas in several zones, but nothing requires it: a zone failure may take every replica down until they are rescheduled.",
+          Likelihood.MEDIUM,
+          "A single zone impairment is enough.",
+          fewest);
     }
   }
 }

@@ -82,8 +82,22 @@ public final class LbHealthCheck extends BaseRule {
                 }
                 """)
                     .on("aws_autoscaling_group")
-                    .effort("Minutes: set health_check_type to ELB with a grace period"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .effort("Minutes: set health_check_type to ELB with a grace period"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Give the serving container a readinessProbe on an endpoint that answers only when the pod can serve (an HTTP path, a TCP port), so the Service routes requests only to ready pods.",
+                        """
+                containers:
+                  - name: api
+                    image: api:1.0
+                    readinessProbe:
+                      httpGet: {path: /ready, port: 8080}
+                      periodSeconds: 5
+                      failureThreshold: 3
+                """)
+                    .effort("Minutes: a readiness probe on an existing endpoint")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -105,6 +119,7 @@ public final class LbHealthCheck extends BaseRule {
       }
     }
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) checkReadiness(g, out);
       if (g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP || !g.targetGroups.present()) continue;
       if ("EC2".equalsIgnoreCase(g.healthCheckType.orElse("EC2"))) {
         out.report(
@@ -127,5 +142,26 @@ public final class LbHealthCheck extends BaseRule {
             Findings.evidence(g, g.healthCheckType));
       }
     }
+  }
+
+  /**
+   * Pods a Service routes requests to are taken out of rotation only by a failing readiness probe;
+   * without one they receive requests from the moment they start until the process exits.
+   */
+  private void checkReadiness(ComputeGroup g, Findings out) {
+    if (g.servedBy.isEmpty() || g.readinessCheck.isTrue()) return;
+    Resource service = g.servedBy.get(0);
+    out.report(
+        this,
+        g,
+        g.kubernetesName() + " receives requests without a readiness probe",
+        "Service "
+            + service.name.orElse(service.id)
+            + " routes requests to the pods of "
+            + g.kubernetesName()
+            + ", whose pods have "
+            + g.readinessCheck.note()
+            + ": requests reach pods that are still starting or can no longer serve.",
+        g.readinessCheck);
   }
 }

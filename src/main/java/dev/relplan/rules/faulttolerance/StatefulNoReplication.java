@@ -141,8 +141,24 @@ public final class StatefulNoReplication extends BaseRule {
                 }
                 """)
                     .on("aws_efs_file_system")
-                    .involving("EFS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .involving("EFS"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Run the database with replicas that hold a copy of the data, through its operator (e.g. CloudNativePG instances: 3, a Redis or Kafka operator with replication) or a managed service (RDS Multi-AZ, ElastiCache, Amazon MQ), instead of one pod with the only copy.",
+                        """
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata:
+                  name: orders-db
+                spec:
+                  instances: 3
+                  storage:
+                    size: 20Gi
+                """)
+                    .effort(
+                        "Days: move the data to a replicated operator-managed cluster or a managed service")
+                    .involving("EKS", "RDS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 

@@ -45,14 +45,26 @@ public final class AsgMinEqualsMax extends BaseRule {
                   max_size = 9
                 }
                 """)
-                    .effort("Minutes: raise max_size and add a policy"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .effort("Minutes: raise max_size and add a policy"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Raise the autoscaler's maximum above its minimum, with headroom for losing a zone's share of pods.",
+                        """
+                spec:
+                  minReplicas: 3
+                  maxReplicas: 9
+                """)
+                    .effort("Minutes: raise maxReplicas")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD && g.scalableTarget != null)
+        checkAutoscaler(g, g.scalableTarget, out);
       if (g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP) continue;
       if (g.min.unresolved() || g.max.unresolved()) {
         out.report(this, g, "", "", g.min, g.max);
@@ -71,6 +83,34 @@ public final class AsgMinEqualsMax extends BaseRule {
             g.min,
             g.max);
       }
+    }
+  }
+
+  /** A Kubernetes autoscaler whose minimum equals its maximum keeps a fixed replica count. */
+  private void checkAutoscaler(ComputeGroup g, ScalableTarget t, Findings out) {
+    if (t.min.unresolved() || t.max.unresolved()) {
+      out.report(this, g, "", "", t.min, t.max);
+    } else if (t.min.present() && t.max.present() && t.min.get().equals(t.max.get())) {
+      out.report(
+          this,
+          g,
+          t.type
+              + " "
+              + t.name.get()
+              + " keeps "
+              + g.kubernetesName()
+              + " at "
+              + t.min.get()
+              + " replica(s)",
+          "The autoscaler of "
+              + g.kubernetesName()
+              + " has no headroom: its minimum "
+              + t.min
+              + " equals its maximum "
+              + t.max
+              + ".",
+          t.min,
+          t.max);
     }
   }
 }

@@ -91,8 +91,28 @@ public final class ScalingNoPolicy extends BaseRule {
                     }
                   }
                 }
-                """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                """),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Add a HorizontalPodAutoscaler (autoscaling/v2) targeting the workload on CPU utilisation or a request metric, with resource requests set on its containers (utilisation is measured against them); or a KEDA ScaledObject for queue-driven work.",
+                        """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: api
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                  minReplicas: 2
+                  maxReplicas: 10
+                  metrics:
+                    - type: Resource
+                      resource:
+                        name: cpu
+                        target: {type: Utilization, averageUtilization: 70}
+                """)
+                    .effort("Hours: an autoscaler and container resource requests")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -102,6 +122,10 @@ public final class ScalingNoPolicy extends BaseRule {
       if (g.kind == ComputeGroup.Kind.EC2_INSTANCE)
         continue; // REL-COMPUTE-FIXED covers standalone instances
       if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.unresolved()) continue; // daemon
+      // Per-node, batch and bare-pod workloads have no replica count to scale.
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
+          && (g.replication != ComputeGroup.Replication.COUNT || g.statefulProduct != null))
+        continue;
       boolean dynamic =
           g.scalingPolicies.stream().anyMatch(p -> !"Scheduled".equals(p.policyType.orElse("")));
       if (dynamic) {
@@ -112,23 +136,26 @@ public final class ScalingNoPolicy extends BaseRule {
                 .orElseThrow();
         out.strength(
             this,
-            (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ")
-                + g.id
-                + " scales with "
-                + p.policyType.orElse("a scaling policy"),
+            what(g) + " scales with " + p.policyType.orElse("a scaling policy"),
             List.of(g.location, p.location));
       } else {
         out.report(
             this,
             g,
-            (g.kind == ComputeGroup.Kind.ECS_SERVICE ? "ECS service " : "Auto Scaling group ")
-                + g.id
-                + " has no scaling policy",
+            what(g) + " has no scaling policy",
             "No dynamic scaling policy acts on "
-                + g.id
+                + (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD ? g.kubernetesName() : g.id)
                 + (g.scalingPolicies.isEmpty() ? "" : " (only scheduled actions)")
                 + ": its capacity does not follow demand.");
       }
     }
+  }
+
+  private static String what(ComputeGroup g) {
+    return switch (g.kind) {
+      case ECS_SERVICE -> "ECS service " + g.id;
+      case KUBERNETES_WORKLOAD -> g.kubernetesName();
+      default -> "Auto Scaling group " + g.id;
+    };
   }
 }
