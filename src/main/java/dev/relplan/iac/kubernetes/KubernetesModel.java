@@ -41,6 +41,8 @@ public final class KubernetesModel {
         ServiceMapper.service(o, sourceLabel, w);
       } else if (o.kind().equals("PodDisruptionBudget")) {
         ServiceMapper.budget(o, sourceLabel, w);
+      } else if (AlertingMapper.isAlertingRules(o)) {
+        AlertingMapper.map(o, sourceLabel, w);
       } else if (o.kind().equals("Canary") && o.group().equals("flagger.app")) {
         Releases.canary(o, sourceLabel, w);
       } else {

@@ -57,7 +57,13 @@ public final class MonitoringAlarms extends BaseRule {
             .anyMatch(
                 r -> r instanceof ComputeGroup || r instanceof Function || r instanceof Database);
     if (alarms.isEmpty()) {
-      if (hasInfra) {
+      if (hasInfra && onlyKubernetes(w)) {
+        out.reportAbsence(
+            this,
+            "workload",
+            "No alerting rules are defined",
+            "No Prometheus alerting rule (PrometheusRule) or CloudWatch alarm was found in the scanned files.");
+      } else if (hasInfra) {
         out.reportAbsence(
             this,
             "workload",
@@ -109,5 +115,13 @@ public final class MonitoringAlarms extends BaseRule {
               .anyMatch(x -> x instanceof ResourceRef r && r.key().equals(a.key()))) return true;
     }
     return false;
+  }
+
+  /** Compute that runs only as Kubernetes workloads: its alerting would be Prometheus rules. */
+  private static boolean onlyKubernetes(Workload w) {
+    return w.all(Function.class).isEmpty()
+        && w.all(Database.class).isEmpty()
+        && w.all(ComputeGroup.class).stream()
+            .allMatch(g -> g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD);
   }
 }

@@ -38,7 +38,12 @@ public final class QuotaNoAlarms extends BaseRule {
           quota.stream().map(a -> a.location).toList());
       return;
     }
-    boolean hasCompute = !w.all(ComputeGroup.class).isEmpty() || !w.all(Function.class).isEmpty();
+    // AWS compute only: a Kubernetes-only repository declares no AWS capacity whose quota it
+    // could watch (its nodes, if on EKS, are declared elsewhere).
+    boolean hasCompute =
+        w.all(ComputeGroup.class).stream()
+                .anyMatch(g -> g.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD)
+            || !w.all(Function.class).isEmpty();
     if (!hasCompute) return;
     out.reportAbsence(
         this,
