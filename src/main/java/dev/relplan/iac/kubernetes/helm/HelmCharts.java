@@ -66,7 +66,9 @@ public final class HelmCharts {
             + display
             + " rendered with "
             + valuesUsed
-            + describeChoice(valuesFiles, values));
+            + describeChoice(valuesFiles, values)
+            + ", for Kubernetes "
+            + HelmNative.KUBE_VERSION);
     Path copy = HelmNative.workDirectory().resolve("chart-" + COPIES.incrementAndGet());
     try {
       ChartCopy.copy(layout, copy, notes);

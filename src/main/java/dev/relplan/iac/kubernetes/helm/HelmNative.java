@@ -29,6 +29,13 @@ final class HelmNative {
   /** Heap of the render process: it holds only the manifests; Helm's own memory is native. */
   private static final String RENDER_HEAP = "-Xmx128m";
 
+  /**
+   * The Kubernetes version templates see as {@code .Capabilities.KubeVersion}: {@code helm
+   * template} takes it from the Kubernetes client Helm was built with, which Helm's library built
+   * as a shared library leaves at v1.20, older than most charts accept (docs/helm.md).
+   */
+  static final String KUBE_VERSION = "v1.33.0";
+
   private static Path directory;
   private static Path library;
   private static String unavailable;
@@ -57,7 +64,8 @@ final class HelmNative {
             classPath(),
             HelmWorker.class.getName(),
             library.toString(),
-            chart.toAbsolutePath().toString()));
+            chart.toAbsolutePath().toString(),
+            KUBE_VERSION));
     for (Path values : valuesFiles) command.add(values.toAbsolutePath().toString());
     return command;
   }

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * because a rendering Go template can neither be interrupted nor bounded in memory (docs/helm.md):
  * the scanning process stops it by ending the process.
  *
- * <p>Arguments: the library path, the chart directory, then the values files in precedence order.
+ * <p>Arguments: the library path, the chart directory, the Kubernetes version templates see as
+ * {@code .Capabilities.KubeVersion}, then the values files in precedence order.
  */
 public final class HelmWorker {
   private HelmWorker() {}
@@ -23,8 +24,9 @@ public final class HelmWorker {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     try {
       HelmLib helm = Native.load(args[0], HelmLib.class);
-      TemplateCommand template = new TemplateCommand(helm, Path.of(args[1]));
-      for (int i = 2; i < args.length; i++) template.withValuesFile(Path.of(args[i]));
+      TemplateCommand template =
+          new TemplateCommand(helm, Path.of(args[1])).withKubeVersion(args[2]);
+      for (int i = 3; i < args.length; i++) template.withValuesFile(Path.of(args[i]));
       out.print(template.call());
       out.flush();
       System.exit(0);

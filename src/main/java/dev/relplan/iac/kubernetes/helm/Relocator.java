@@ -97,7 +97,7 @@ final class Relocator {
     if (shape == null) return new Written(1, List.of());
     List<KeyLine> exact = shapePath.isEmpty() ? List.of() : shape.linesOf(key(shapePath), kind);
     if (!exact.isEmpty()) {
-      int line = choose(exact, node).line();
+      int line = choose(exact, node, key(shapePath)).line();
       return new Written(line, readsOn(line, List.of()));
     }
     for (int depth = shapePath.size() - 1; depth >= 0; depth--) {
@@ -106,6 +106,10 @@ final class Relocator {
       List<KeyLine> ancestorLines = depth == 0 ? List.of() : shape.linesOf(ancestor, kind);
       if (writers.isEmpty() && ancestorLines.isEmpty()) continue;
       List<Object> below = realPath.subList(depthOfReal(realPath, depth), realPath.size());
+      // a key whose own line writes its content (`labels: {{- include ... }}`) wrote it there;
+      // else the first action under the key did (an action inside a false `if` cannot be told)
+      for (KeyLine k : ancestorLines)
+        if (k.dynamicValue()) return new Written(k.line(), readsOn(k.line(), below));
       if (writers.isEmpty()) return new Written(ancestorLines.get(0).line(), List.of());
       return new Written(writers.get(0), readsOn(writers.get(0), below));
     }
@@ -118,13 +122,31 @@ final class Relocator {
   }
 
   /** Among several lines writing one path (if/else branches), the one that wrote this value. */
-  private static KeyLine choose(List<KeyLine> candidates, Node node) {
-    if (candidates.size() == 1 || !(node instanceof ScalarNode s)) return candidates.get(0);
+  private KeyLine choose(List<KeyLine> candidates, Node node, String path) {
+    if (candidates.size() == 1) return candidates.get(0);
+    if (node instanceof MapNode map && !map.entries().isEmpty()) {
+      KeyLine parent = parentOfChild(candidates, path + "." + map.entries().get(0).key());
+      if (parent != null) return parent;
+    }
+    if (!(node instanceof ScalarNode s)) return candidates.get(0);
     for (KeyLine k : candidates)
       if (!k.dynamicValue() && k.staticValue() != null && k.staticValue().equals(s.text()))
         return k;
     for (KeyLine k : candidates) if (k.dynamicValue()) return k;
     return candidates.get(0);
+  }
+
+  /**
+   * The candidate written just above the first line writing the node's first key: the branch whose
+   * keys were rendered. Null when that key is not written literally.
+   */
+  private KeyLine parentOfChild(List<KeyLine> candidates, String childPath) {
+    List<KeyLine> children = shape.linesOf(childPath, kind);
+    KeyLine best = null;
+    for (KeyLine child : children)
+      for (KeyLine k : candidates)
+        if (k.line() < child.line() && (best == null || k.line() > best.line())) best = k;
+    return best;
   }
 
   /** The values paths read by the actions on {@code line}, each extended by {@code below}. */
