@@ -124,10 +124,11 @@ final class Relocator {
   /** Among several lines writing one path (if/else branches), the one that wrote this value. */
   private KeyLine choose(List<KeyLine> candidates, Node node, String path) {
     if (candidates.size() == 1) return candidates.get(0);
-    if (node instanceof MapNode map && !map.entries().isEmpty()) {
-      KeyLine parent = parentOfChild(candidates, path + "." + map.entries().get(0).key());
-      if (parent != null) return parent;
-    }
+    if (node instanceof MapNode map)
+      for (MapNode.Entry child : map.entries()) {
+        KeyLine parent = parentOfChild(candidates, path + "." + child.key());
+        if (parent != null) return parent;
+      }
     if (!(node instanceof ScalarNode s)) return candidates.get(0);
     for (KeyLine k : candidates)
       if (!k.dynamicValue() && k.staticValue() != null && k.staticValue().equals(s.text()))
@@ -137,15 +138,20 @@ final class Relocator {
   }
 
   /**
-   * The candidate written just above the first line writing the node's first key: the branch whose
-   * keys were rendered. Null when that key is not written literally.
+   * The candidate written closest above a line writing the key {@code childPath}: the branch whose
+   * keys were rendered (the earlier one on a tie). Null when that key is not written literally.
    */
   private KeyLine parentOfChild(List<KeyLine> candidates, String childPath) {
-    List<KeyLine> children = shape.linesOf(childPath, kind);
     KeyLine best = null;
-    for (KeyLine child : children)
-      for (KeyLine k : candidates)
-        if (k.line() < child.line() && (best == null || k.line() > best.line())) best = k;
+    int bestGap = Integer.MAX_VALUE;
+    for (KeyLine child : shape.linesOf(childPath, kind))
+      for (KeyLine k : candidates) {
+        int gap = child.line() - k.line();
+        if (gap > 0 && (gap < bestGap || gap == bestGap && k.line() < best.line())) {
+          best = k;
+          bestGap = gap;
+        }
+      }
     return best;
   }
 
