@@ -24,12 +24,7 @@ import java.util.stream.Stream;
  */
 final class ChartLayout {
   /** A dependency declared in {@code Chart.yaml}: its name, alias (or null) and repository. */
-  record Dependency(String name, String alias, String repository) {
-    /** The key of the subchart's values in the parent's values. */
-    String valuesKey() {
-      return alias != null ? alias : name;
-    }
-  }
+  record Dependency(String name, String alias, String repository) {}
 
   final Path dir;
   final String name;
@@ -82,10 +77,16 @@ final class ChartLayout {
     return false;
   }
 
-  /** The values key of the unpacked subchart named {@code chartName}: its alias, else its name. */
-  String valuesKeyOf(String chartName) {
-    for (Dependency d : dependencies) if (d.name().equals(chartName)) return d.valuesKey();
-    return chartName;
+  /**
+   * The unpacked subchart Helm names {@code nameOrAlias} in its {@code # Source:} paths (an aliased
+   * dependency is named by its alias); null when it is not unpacked here.
+   */
+  Path subchartDir(String nameOrAlias) {
+    Path dir = unpackedSubcharts.get(nameOrAlias);
+    if (dir != null) return dir;
+    for (Dependency d : dependencies)
+      if (nameOrAlias.equals(d.alias())) return unpackedSubcharts.get(d.name());
+    return null;
   }
 
   private static List<Dependency> dependencies(MapNode chart) {

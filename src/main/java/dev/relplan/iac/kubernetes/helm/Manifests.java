@@ -128,13 +128,14 @@ final class Manifests {
     ValuesSources values = rootValues;
     int i = 1;
     while (i + 1 < parts.length && parts[i].equals("charts")) {
-      Path subdir = chart.unpackedSubcharts.get(parts[i + 1]);
+      Path subdir = chart.subchartDir(parts[i + 1]);
       if (subdir == null) {
         String archive = shown + "/charts/" + parts[i + 1];
         return new Template(
             null, HelmCharts.chartFile(shown).file(), values.forSubchart(archive, null));
       }
-      String key = chart.valuesKeyOf(parts[i + 1]);
+      // Helm names a subchart by its alias when it has one, which is also its values key
+      String key = parts[i + 1];
       shown = shown + "/charts/" + subdir.getFileName();
       values =
           values.forSubchart(

@@ -1,6 +1,7 @@
 package dev.relplan.iac.kubernetes.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -8,6 +9,7 @@ import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,14 +119,38 @@ class HelmChartsTest {
   }
 
   @Test
+  void aTemplatingLoopFillingMemoryIsStoppedAtTheMemoryBudget() {
+    assumeTrue(Files.exists(Path.of("/proc/self/status")), "resident memory is read from /proc");
+    RenderedChart loop =
+        HelmCharts.render(
+            CHARTS.resolve("loop"), "charts/loop", List.of(), new FileGuard.Limits(100, 0));
+    assertThat(loop.skipped())
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.reason()).isEqualTo("stopped: rendering took over 512 MiB of memory"));
+  }
+
+  @Test
   void aVendoredSubchartRendersWithTheParentsValuesForIt() {
     RenderedChart umbrella = render("umbrella", List.of());
-    ScalarNode replicas = scalar(object(umbrella, "StatefulSet"), "spec", "replicas");
+    ScalarNode replicas = scalar(named(umbrella, "StatefulSet", "cache"), "spec", "replicas");
     assertThat(replicas.text()).isEqualTo("3");
     assertThat(replicas.location())
         .isEqualTo(new Location("charts/umbrella/charts/cache/templates/statefulset.yaml", 6));
     assertThat(umbrella.valuesLines(replicas))
         .containsExactly(new Location("charts/umbrella/values.yaml", 2));
+  }
+
+  @Test
+  void anAliasedSubchartReadsItsValuesUnderItsAlias() {
+    RenderedChart umbrella = render("umbrella", List.of());
+    ScalarNode replicas = scalar(named(umbrella, "StatefulSet", "sessions"), "spec", "replicas");
+    assertThat(replicas.text()).isEqualTo("2");
+    assertThat(replicas.location())
+        .isEqualTo(new Location("charts/umbrella/charts/cache/templates/statefulset.yaml", 6));
+    assertThat(umbrella.valuesLines(replicas))
+        .containsExactly(new Location("charts/umbrella/values.yaml", 4));
   }
 
   @Test
@@ -153,6 +179,14 @@ class HelmChartsTest {
 
   private static Node object(RenderedChart chart, String kind) {
     return chart.objects().stream().filter(o -> kind(o).equals(kind)).findFirst().orElseThrow();
+  }
+
+  private static Node named(RenderedChart chart, String kind, String name) {
+    return chart.objects().stream()
+        .filter(o -> kind(o).equals(kind))
+        .filter(o -> scalar(o, "metadata", "name").text().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ScalarNode scalar(Node node, Object... path) {
