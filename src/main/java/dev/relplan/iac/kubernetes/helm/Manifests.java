@@ -72,35 +72,62 @@ final class Manifests {
     return shown.replace('\\', '/');
   }
 
+  /** The documents Helm printed under one {@code # Source:} line. */
+  private record Part(Template template, List<Node> documents) {}
+
   private void read(String output) throws IOException {
+    List<Part> parts = new ArrayList<>();
     String source = null;
-    StringBuilder part = new StringBuilder();
+    StringBuilder text = new StringBuilder();
     for (String line : output.split("\n", -1)) {
       if (line.startsWith(SOURCE)) {
-        add(source, part.toString());
+        parse(source, text.toString(), parts);
         source = line.substring(SOURCE.length()).strip();
-        part.setLength(0);
+        text.setLength(0);
       }
-      part.append(line).append('\n');
+      text.append(line).append('\n');
     }
-    add(source, part.toString());
+    parse(source, text.toString(), parts);
+    relocate(parts);
   }
 
-  private void add(String source, String text) throws IOException {
+  private void parse(String source, String text, List<Part> parts) throws IOException {
     if (source == null) return;
     Template template = template(source);
-    List<Node> documents;
     try {
-      documents = YamlLoader.loadAll(template.display(), text);
+      parts.add(new Part(template, YamlLoader.loadAll(template.display(), text)));
     } catch (ParseException e) {
       skipped.add(new SkippedFile(template.display(), "its rendered output " + e.getMessage()));
-      return;
     }
-    TemplateShape shape = shape(template.file());
-    for (Node document : documents) {
-      if (document == null || document instanceof ScalarNode) continue;
-      Relocator relocator = new Relocator(shape, template.display(), template.values(), trace);
-      objects.add(relocator.relocate(document));
+  }
+
+  /**
+   * Relocates every document onto its template. Helm keeps the order of one template's documents of
+   * one kind, so when a template prints as many documents of a kind as it has literal documents of
+   * that kind, the n-th printed is the n-th written; otherwise (a {@code range}, a false {@code
+   * if}) the document is found by kind alone.
+   */
+  private void relocate(List<Part> parts) throws IOException {
+    Map<String, Integer> printed = new HashMap<>();
+    for (Part part : parts)
+      for (Node document : part.documents())
+        printed.merge(
+            part.template().display() + "\n" + Relocator.kindOf(document), 1, Integer::sum);
+    Map<String, Integer> seen = new HashMap<>();
+    for (Part part : parts) {
+      TemplateShape shape = shape(part.template().file());
+      for (Node document : part.documents()) {
+        if (document == null || document instanceof ScalarNode) continue;
+        String kind = Relocator.kindOf(document);
+        String key = part.template().display() + "\n" + kind;
+        int n = seen.merge(key, 1, Integer::sum) - 1;
+        List<Integer> written =
+            shape == null || kind == null ? List.of() : shape.segmentsOfKind(kind);
+        int segment = written.size() == printed.get(key) ? written.get(n) : -1;
+        Template t = part.template();
+        objects.add(
+            new Relocator(shape, t.display(), t.values(), trace).relocate(document, segment));
+      }
     }
   }
 

@@ -26,6 +26,7 @@ final class Relocator {
   private final ValuesSources values;
   private final Map<Node, List<Location>> valuesLines;
   private String kind;
+  private int segment;
 
   /** Where a node was written: the template line, and the values paths it read there. */
   private record Written(int line, List<List<Object>> valuesPaths) {}
@@ -38,9 +39,18 @@ final class Relocator {
     this.valuesLines = lines;
   }
 
-  /** A located copy of one rendered document. */
-  Node relocate(Node document) {
-    kind = document instanceof MapNode m && m.get("kind") instanceof ScalarNode s ? s.text() : null;
+  /** The literal {@code kind} of a rendered document; null when it has none. */
+  static String kindOf(Node document) {
+    return document instanceof MapNode m && m.get("kind") instanceof ScalarNode s ? s.text() : null;
+  }
+
+  /**
+   * A located copy of one rendered document, written by document {@code segment} of the template
+   * when that is known (else -1: found by kind).
+   */
+  Node relocate(Node document, int segment) {
+    this.kind = kindOf(document);
+    this.segment = segment;
     Node located = copy(document, new ArrayList<>(), new ArrayList<>());
     // the object starts where its first key is written, not at a control line above it
     if (located instanceof MapNode map && !map.entries().isEmpty())
@@ -95,15 +105,16 @@ final class Relocator {
   /** The template line writing the node at {@code shapePath} and the values paths it read. */
   private Written written(Node node, List<String> shapePath, List<Object> realPath) {
     if (shape == null) return new Written(1, List.of());
-    List<KeyLine> exact = shapePath.isEmpty() ? List.of() : shape.linesOf(key(shapePath), kind);
+    List<KeyLine> exact =
+        shapePath.isEmpty() ? List.of() : shape.linesOf(key(shapePath), kind, segment);
     if (!exact.isEmpty()) {
       int line = choose(exact, node, key(shapePath)).line();
       return new Written(line, readsOn(line, List.of()));
     }
     for (int depth = shapePath.size() - 1; depth >= 0; depth--) {
       String ancestor = key(shapePath.subList(0, depth));
-      List<Integer> writers = shape.writingActionsUnder(ancestor);
-      List<KeyLine> ancestorLines = depth == 0 ? List.of() : shape.linesOf(ancestor, kind);
+      List<Integer> writers = shape.writingActionsUnder(ancestor, segment);
+      List<KeyLine> ancestorLines = depth == 0 ? List.of() : shape.linesOf(ancestor, kind, segment);
       if (writers.isEmpty() && ancestorLines.isEmpty()) continue;
       List<Object> below = realPath.subList(depthOfReal(realPath, depth), realPath.size());
       // a key whose own line writes its content (`labels: {{- include ... }}`) wrote it there;
@@ -144,7 +155,7 @@ final class Relocator {
   private KeyLine parentOfChild(List<KeyLine> candidates, String childPath) {
     KeyLine best = null;
     int bestGap = Integer.MAX_VALUE;
-    for (KeyLine child : shape.linesOf(childPath, kind))
+    for (KeyLine child : shape.linesOf(childPath, kind, segment))
       for (KeyLine k : candidates) {
         int gap = child.line() - k.line();
         if (gap > 0 && (gap < bestGap || gap == bestGap && k.line() < best.line())) {

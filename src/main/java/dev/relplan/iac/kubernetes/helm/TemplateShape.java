@@ -33,7 +33,7 @@ final class TemplateShape {
   private final List<Action> actions;
   private final int[] lineStarts;
   private final Map<String, List<KeyLine>> keyLines = new HashMap<>();
-  private final Map<String, List<Integer>> writingActions = new HashMap<>();
+  private final Map<String, List<KeyLine>> writingActions = new HashMap<>();
   private final Map<Integer, String> kindOfSegment = new HashMap<>();
 
   private record Level(int column, String segment) {}
@@ -45,9 +45,13 @@ final class TemplateShape {
     walk();
   }
 
-  /** The lines writing {@code path} in the segments whose kind is {@code kind} (or unknown). */
-  List<KeyLine> linesOf(String path, String kind) {
+  /**
+   * The lines writing {@code path}: in document {@code segment} of the template when it is known
+   * (not -1), else in the documents whose kind is {@code kind} (or unknown), else in any.
+   */
+  List<KeyLine> linesOf(String path, String kind, int segment) {
     List<KeyLine> all = keyLines.getOrDefault(path, List.of());
+    if (segment >= 0) return all.stream().filter(k -> k.segment() == segment).toList();
     List<KeyLine> ofKind = new ArrayList<>();
     for (KeyLine k : all) {
       String segmentKind = kindOfSegment.get(k.segment());
@@ -56,9 +60,24 @@ final class TemplateShape {
     return ofKind.isEmpty() ? all : ofKind;
   }
 
-  /** The lines of actions writing content directly under {@code path} (root: ""). */
-  List<Integer> writingActionsUnder(String path) {
-    return writingActions.getOrDefault(path, List.of());
+  /** The documents of the template whose literal kind is {@code kind}, in order. */
+  List<Integer> segmentsOfKind(String kind) {
+    List<Integer> out = new ArrayList<>();
+    for (Map.Entry<Integer, String> e : kindOfSegment.entrySet())
+      if (e.getValue().equals(kind)) out.add(e.getKey());
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * The lines of actions writing content directly under {@code path} (root: ""), in document {@code
+   * segment} when it is known.
+   */
+  List<Integer> writingActionsUnder(String path, int segment) {
+    List<Integer> lines = new ArrayList<>();
+    for (KeyLine k : writingActions.getOrDefault(path, List.of()))
+      if (segment < 0 || k.segment() == segment) lines.add(k.line());
+    return lines;
   }
 
   /** The actions that start on {@code line} (1-based). */
@@ -100,7 +119,7 @@ final class TemplateShape {
         segment++;
         stack.clear();
       } else if (rest.charAt(0) == MASK && onlyActions(rest)) {
-        noteWritingActions(line, indent, stack);
+        noteWritingActions(line, segment, indent, stack);
       } else blockColumn = keyLine(line, segment, indent, rest, stack);
     }
   }
@@ -141,7 +160,7 @@ final class TemplateShape {
   }
 
   /** Records the writing actions of an actions-only line under the path they are indented in. */
-  private void noteWritingActions(int line, int indent, Deque<Level> stack) {
+  private void noteWritingActions(int line, int segment, int indent, Deque<Level> stack) {
     for (Action a : actionsOn(line)) {
       if (!writes(a)) continue;
       List<String> segments = new ArrayList<>();
@@ -151,7 +170,9 @@ final class TemplateShape {
         segments.add(level.segment());
       }
       String parent = String.join(".", segments);
-      writingActions.computeIfAbsent(parent, p -> new ArrayList<>()).add(line);
+      writingActions
+          .computeIfAbsent(parent, p -> new ArrayList<>())
+          .add(new KeyLine(line, segment, null, true));
       return;
     }
   }

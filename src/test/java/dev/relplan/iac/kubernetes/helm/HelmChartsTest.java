@@ -154,6 +154,15 @@ class HelmChartsTest {
   }
 
   @Test
+  void theSecondObjectOfAKindInATemplateIsLocatedAtTheSecondDocument() {
+    RenderedChart umbrella = render("umbrella", List.of());
+    ScalarNode name =
+        scalar(named(umbrella, "ServiceAccount", "release-name-writer"), "metadata", "name");
+    assertThat(name.location())
+        .isEqualTo(new Location("charts/umbrella/templates/serviceaccounts.yaml", 10));
+  }
+
+  @Test
   void aDependencyThatIsNotVendoredIsNamedAsNotAssessed() {
     RenderedChart umbrella = render("umbrella", List.of());
     assertThat(umbrella.skipped()).isEmpty();

@@ -29,6 +29,6 @@ class HelmTemplateFuzzTest {
     ValuesSources values = new ValuesSources(List.of());
     for (Node document : documents)
       if (document != null)
-        new Relocator(shape, "fuzz.yaml", values, Relocator.newSideMap()).relocate(document);
+        new Relocator(shape, "fuzz.yaml", values, Relocator.newSideMap()).relocate(document, -1);
   }
 }

@@ -25,7 +25,7 @@ class TemplateShapeTest {
 
   @Test
   void aKeyIsFoundByItsPathThroughControlLines() {
-    assertThat(new TemplateShape(DEPLOYMENT).linesOf("spec.replicas", "Deployment"))
+    assertThat(new TemplateShape(DEPLOYMENT).linesOf("spec.replicas", "Deployment", -1))
         .extracting(KeyLine::line)
         .containsExactly(4);
   }
@@ -34,7 +34,7 @@ class TemplateShapeTest {
   void listItemsAtTheIndentOfTheirKeyBelongToIt() {
     assertThat(
             new TemplateShape(DEPLOYMENT)
-                .linesOf("spec.template.spec.containers.[].name", "Deployment"))
+                .linesOf("spec.template.spec.containers.[].name", "Deployment", -1))
         .extracting(KeyLine::line)
         .containsExactly(9);
   }
@@ -43,27 +43,38 @@ class TemplateShapeTest {
   void anActionWritingContentIsRecordedUnderTheKeyItIsIndentedIn() {
     assertThat(
             new TemplateShape(DEPLOYMENT)
-                .writingActionsUnder("spec.template.spec.containers.[].resources"))
+                .writingActionsUnder("spec.template.spec.containers.[].resources", -1))
         .containsExactly(11);
   }
 
   @Test
   void controlActionsWriteNothing() {
-    assertThat(new TemplateShape(DEPLOYMENT).writingActionsUnder("spec")).isEmpty();
+    assertThat(new TemplateShape(DEPLOYMENT).writingActionsUnder("spec", -1)).isEmpty();
   }
 
   @Test
   void linesOfABlockScalarAreTextNotKeys() {
     assertThat(
             new TemplateShape(DEPLOYMENT)
-                .linesOf("spec.template.spec.containers.[].command.run", "Deployment"))
+                .linesOf("spec.template.spec.containers.[].command.run", "Deployment", -1))
         .isEmpty();
   }
 
   @Test
   void documentsOfAnotherKindInTheSameTemplateAreNotConfused() {
     String text = "kind: Service\nspec:\n  type: ClusterIP\n---\nkind: Ingress\nspec:\n  type: x\n";
-    assertThat(new TemplateShape(text).linesOf("spec.type", "Ingress"))
+    assertThat(new TemplateShape(text).linesOf("spec.type", "Ingress", -1))
+        .extracting(KeyLine::line)
+        .containsExactly(7);
+  }
+
+  @Test
+  void theNthDocumentOfAKindIsTheNthSegmentOfThatKind() {
+    String text =
+        "kind: ServiceAccount\nmetadata:\n  name: a\n---\nkind: ServiceAccount\nmetadata:\n  name: b\n";
+    TemplateShape shape = new TemplateShape(text);
+    assertThat(shape.segmentsOfKind("ServiceAccount")).containsExactly(0, 1);
+    assertThat(shape.linesOf("metadata.name", "ServiceAccount", 1))
         .extracting(KeyLine::line)
         .containsExactly(7);
   }
