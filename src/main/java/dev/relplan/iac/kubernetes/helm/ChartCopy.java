@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * the cluster of the kubeconfig), and each dependency that is neither unpacked nor archived under
  * {@code charts/} gets an empty stand-in chart, so the chart renders without it instead of failing
  * for the missing download; the stand-in renders nothing and the plan names the dependency as not
- * assessed. Symbolic links are not followed; the copy is bounded in files and bytes.
+ * assessed. Vendored chart archives are unpacked so their templates get the same rewrite. Symbolic
+ * links are not followed; the copy is bounded in files and bytes.
  */
 final class ChartCopy {
   /** A chart bigger than this is not copied (nor rendered). */
@@ -29,11 +30,14 @@ final class ChartCopy {
   /** Copies {@code layout}'s chart under {@code target}; the notes name each stand-in. */
   static Path copy(ChartLayout layout, Path target, List<String> notes) throws IOException {
     List<Path> files = files(layout.dir);
+    long archived = 0;
     for (Path file : files) {
       Path relative = layout.dir.relativize(file);
       Path to = target.resolve(relative.toString());
       Files.createDirectories(to.getParent());
-      if (isTemplate(relative)) {
+      if (isVendoredArchive(relative))
+        archived += ChartArchive.unpack(file, to.getParent(), MAX_BYTES - archived);
+      else if (isTemplate(relative)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Files.writeString(to, TemplateActions.withoutLookup(text), StandardCharsets.UTF_8);
       } else Files.copy(file, to);
@@ -60,6 +64,13 @@ final class ChartCopy {
       }
     }
     return files;
+  }
+
+  /** A chart archive directly under the chart's {@code charts/}. */
+  private static boolean isVendoredArchive(Path relative) {
+    return relative.getNameCount() == 2
+        && relative.getName(0).toString().equals("charts")
+        && relative.getFileName().toString().endsWith(".tgz");
   }
 
   /** A template of the chart or a subchart: a file anywhere under a {@code templates} folder. */

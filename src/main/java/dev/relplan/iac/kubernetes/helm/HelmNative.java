@@ -36,6 +36,26 @@ final class HelmNative {
    */
   static final String KUBE_VERSION = "v1.33.0";
 
+  /**
+   * The render process's kubeconfig: a cluster at port 0 of the loopback address, which no program
+   * can listen on, so a {@code lookup} left in a chart archive fails at once instead of reaching a
+   * server (an empty kubeconfig would mean {@code localhost:8080}).
+   */
+  private static final String NO_CLUSTER =
+      """
+      apiVersion: v1
+      kind: Config
+      clusters:
+      - name: none
+        cluster:
+          server: http://127.0.0.1:0
+      contexts:
+      - name: none
+        context:
+          cluster: none
+      current-context: none
+      """;
+
   private static Path directory;
   private static Path library;
   private static String unavailable;
@@ -128,7 +148,7 @@ final class HelmNative {
       }
       Files.createDirectories(dir.resolve("home"));
       Files.createDirectories(dir.resolve("tmp"));
-      Files.writeString(dir.resolve("kubeconfig"), "");
+      Files.writeString(dir.resolve("kubeconfig"), NO_CLUSTER);
       Path target = dir.resolve(platform.getBinaryName());
       Files.copy(in, target);
       library = target;

@@ -163,6 +163,23 @@ class HelmChartsTest {
   }
 
   @Test
+  void aVendoredChartArchiveRendersWithLookupReturningNothing() {
+    RenderedChart archived = render("archived", List.of());
+    assertThat(archived.skipped()).isEmpty();
+    assertThat(scalar(named(archived, "ConfigMap", "probe"), "data", "found").text())
+        .isEqualTo("map[]");
+  }
+
+  @Test
+  void aChartArchiveWithAnEntryOutsideItsChartIsNotRendered() {
+    RenderedChart escaping = render("escaping-archive", List.of());
+    assertThat(escaping.objects()).isEmpty();
+    assertThat(escaping.skipped())
+        .singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("points outside its chart"));
+  }
+
+  @Test
   void aDependencyThatIsNotVendoredIsNamedAsNotAssessed() {
     RenderedChart umbrella = render("umbrella", List.of());
     assertThat(umbrella.skipped()).isEmpty();
