@@ -1,0 +1,149 @@
+package dev.relplan.iac.kubernetes.helm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A small tokenizer for the {@code {{ ... }}} actions of a Go template (Helm's template language):
+ * where each action starts and ends, the words inside it outside string literals and comments, the
+ * {@code .Values} paths it reads and the functions it calls. Enough to trace a rendered line back
+ * to the values it read and to neutralise {@code lookup}; it does not evaluate anything.
+ */
+final class TemplateActions {
+  /**
+   * What relplan calls instead of {@code lookup}: a function of any arguments giving {@code {}}.
+   */
+  static final String EMPTY_LOOKUP = "pick (dict)";
+
+  private static final String LOOKUP = "lookup";
+
+  /**
+   * One action: {@code start} is the offset of its {@code {{}, {@code end} the offset after its
+   * {@code }}}, {@code body} the text between them (trim markers included).
+   */
+  record Action(int start, int end, String body) {}
+
+  /** A word of an action outside strings and comments, at {@code offset} in the template text. */
+  record Word(int offset, String text) {
+    /** A function or keyword name: not a field ({@code .x}), variable ({@code $x}) or number. */
+    boolean isIdentifier() {
+      char c = text.charAt(0);
+      return Character.isLetter(c) || c == '_';
+    }
+  }
+
+  private TemplateActions() {}
+
+  /** Every action of {@code text}, in order; an action left open runs to the end of the text. */
+  static List<Action> actions(String text) {
+    List<Action> actions = new ArrayList<>();
+    int at = text.indexOf("{{");
+    while (at >= 0) {
+      int close = closeOf(text, at + 2);
+      int end = close < 0 ? text.length() : close + 2;
+      actions.add(new Action(at, end, text.substring(at + 2, close < 0 ? text.length() : close)));
+      at = text.indexOf("{{", end);
+    }
+    return actions;
+  }
+
+  /**
+   * The offset of the {@code }}} closing an action whose body starts at {@code from}; -1 if none.
+   */
+  private static int closeOf(String text, int from) {
+    int i = from;
+    if (text.startsWith("/*", i) || text.startsWith("- /*", i)) {
+      int comment = text.indexOf("*/", i);
+      if (comment < 0) return -1;
+      i = comment + 2;
+    }
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\'') i = skipQuoted(text, i, c);
+      else if (c == '`') i = skipRaw(text, i);
+      else if (c == '}' && text.startsWith("}}", i)) return i;
+      else i++;
+    }
+    return -1;
+  }
+
+  private static int skipQuoted(String text, int open, char quote) {
+    int i = open + 1;
+    while (i < text.length() && text.charAt(i) != quote && text.charAt(i) != '\n') {
+      i += text.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i + 1, text.length());
+  }
+
+  private static int skipRaw(String text, int open) {
+    int close = text.indexOf('`', open + 1);
+    return close < 0 ? text.length() : close + 1;
+  }
+
+  /** The words of one action's body (offsets in {@code text}), strings and comments left out. */
+  static List<Word> words(String text, Action action) {
+    List<Word> words = new ArrayList<>();
+    int bodyStart = action.start() + 2;
+    int bodyEnd = bodyStart + action.body().length();
+    int i = bodyStart;
+    while (i < bodyEnd) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\'') i = skipQuoted(text, i, c);
+      else if (c == '`') i = skipRaw(text, i);
+      else if (c == '/' && text.startsWith("/*", i)) {
+        int close = text.indexOf("*/", i + 2);
+        i = close < 0 ? bodyEnd : close + 2;
+      } else if (isWordChar(c)) {
+        int start = i;
+        while (i < bodyEnd && isWordChar(text.charAt(i))) i++;
+        words.add(new Word(start, text.substring(start, i)));
+      } else i++;
+    }
+    return words;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
+  }
+
+  /**
+   * The values paths ({@code a.b} for {@code .Values.a.b} or {@code $.Values.a.b}) the action
+   * reads, in order, each once.
+   */
+  static List<String> valuesPaths(String text, Action action) {
+    Set<String> paths = new LinkedHashSet<>();
+    for (Word w : words(text, action)) {
+      String word = w.text().startsWith("$.") ? w.text().substring(1) : w.text();
+      if (word.startsWith(".Values.") && word.length() > ".Values.".length())
+        paths.add(word.substring(".Values.".length()));
+    }
+    return List.copyOf(paths);
+  }
+
+  /** Whether the action calls any of {@code functions} by name. */
+  static boolean calls(String text, Action action, Set<String> functions) {
+    for (Word w : words(text, action))
+      if (w.isIdentifier() && functions.contains(w.text())) return true;
+    return false;
+  }
+
+  /**
+   * {@code text} with every call of {@code lookup} replaced by a call giving an empty map, which is
+   * what {@code helm template} makes {@code lookup} return; the library's template mode would
+   * otherwise ask a cluster (docs/helm.md).
+   */
+  static String withoutLookup(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (Action action : actions(text)) {
+      for (Word w : words(text, action)) {
+        if (!w.text().equals(LOOKUP)) continue;
+        out.append(text, copied, w.offset()).append(EMPTY_LOOKUP);
+        copied = w.offset() + LOOKUP.length();
+      }
+    }
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+  }
+}
