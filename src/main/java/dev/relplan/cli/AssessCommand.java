@@ -94,6 +94,14 @@ final class AssessCommand implements Callable<Integer> {
   List<Path> varFiles = new ArrayList<>();
 
   @Option(
+      names = "--values",
+      paramLabel = "FILE",
+      description =
+          "Helm values file for the charts found, over each chart's values.yaml (repeatable; later"
+              + " files win).")
+  List<Path> helmValues = new ArrayList<>();
+
+  @Option(
       names = "--var",
       paramLabel = "K=V",
       description = "Terraform variable value NAME=VALUE (repeatable).")
@@ -200,11 +208,13 @@ final class AssessCommand implements Callable<Integer> {
 
     List<Assessment.PastFinding> previous = baseline == null ? null : Baseline.load(baseline);
     for (Path p : varFiles) checkVarFile(p);
+    for (Path p : helmValues) checkValuesFile(p);
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
     Pipeline.Result result =
-        Pipeline.run(new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars));
+        Pipeline.run(
+            new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars, helmValues));
     Assessment assessment =
         previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate =
@@ -266,6 +276,22 @@ final class AssessCommand implements Callable<Integer> {
       throw new InputError("--var-file '" + p + "' is not UTF-8 text: save it as UTF-8");
     } catch (IOException e) {
       throw new InputError("--var-file '" + p + "' cannot be read: " + describe(e));
+    }
+  }
+
+  /**
+   * A --values file that is missing or is not YAML stops the run, as a malformed --var-file does.
+   */
+  private static void checkValuesFile(Path p) {
+    if (!Files.isRegularFile(p)) throw new InputError("--values '" + p + "' does not exist");
+    try {
+      YamlLoader.loadAll(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+    } catch (ParseException e) {
+      throw new InputError("--values '" + p + "' cannot be parsed: " + firstLine(e.getMessage()));
+    } catch (CharacterCodingException e) {
+      throw new InputError("--values '" + p + "' is not UTF-8 text: save it as UTF-8");
+    } catch (IOException e) {
+      throw new InputError("--values '" + p + "' cannot be read: " + describe(e));
     }
   }
 

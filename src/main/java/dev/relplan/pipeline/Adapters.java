@@ -27,7 +27,7 @@ public final class Adapters {
     return List.of(
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
-        new KubernetesAdapter(),
+        new KubernetesAdapter(request.helmValues()),
         new DeploymentEnvironments(),
         new CodeScanner());
   }
@@ -37,6 +37,7 @@ public final class Adapters {
     List<String> notes = new ArrayList<>();
     for (Path p : request.varFiles())
       notes.add("Terraform variable values from " + p + " (--var-file)");
+    for (Path p : request.helmValues()) notes.add("Helm values from " + p + " (--values)");
     for (ParameterFile p : request.parameters())
       notes.add("parameter values from " + p.display() + " (--parameters)");
     return notes;

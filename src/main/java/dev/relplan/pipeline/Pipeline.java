@@ -38,7 +38,19 @@ public final class Pipeline {
       List<ParameterFile> parameters,
       Path configFile,
       List<Path> varFiles,
-      List<String> vars) {
+      List<String> vars,
+      List<Path> helmValues) {
+    public Request(
+        List<Path> paths,
+        String workloadName,
+        Context context,
+        List<ParameterFile> parameters,
+        Path configFile,
+        List<Path> varFiles,
+        List<String> vars) {
+      this(paths, workloadName, context, parameters, configFile, varFiles, vars, List.of());
+    }
+
     public Request(
         List<Path> paths,
         String workloadName,

@@ -58,16 +58,15 @@ final class Fields {
     if (!(n instanceof ScalarNode s))
       return Value.unresolved(key + " is not a number", List.of(n.location()));
     try {
-      return Value.explicit(Integer.parseInt(s.text().strip()), List.of(s.location()));
+      return Value.explicit(Integer.parseInt(s.text().strip()), Origins.trace(s));
     } catch (NumberFormatException e) {
-      return Value.unresolved(
-          key + " is '" + s.text() + "', not a whole number", List.of(s.location()));
+      return Value.unresolved(key + " is '" + s.text() + "', not a whole number", Origins.trace(s));
     }
   }
 
   /** An integer or percentage field as written (e.g. {@code 1}, {@code 25%}). */
   static Value<String> intOrPercent(Node from, String key) {
     ScalarNode s = scalar(from, key);
-    return s == null ? Value.absent() : Value.explicit(s.text().strip(), List.of(s.location()));
+    return s == null ? Value.absent() : Value.explicit(s.text().strip(), Origins.trace(s));
   }
 }

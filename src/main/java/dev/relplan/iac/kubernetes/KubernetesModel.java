@@ -9,6 +9,7 @@ import dev.relplan.model.Production;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,14 @@ public final class KubernetesModel {
   /**
    * Adds the whole objects of the documents to the workload. {@code sourceLabel} is the scope of
    * their resources: autoscalers find their targets within it, so objects rendered together must
-   * share it.
+   * share it. {@code origins} gives, for a rendered node, the lines that supplied its value (a Helm
+   * values-file line), cited after the node's own line.
    */
+  public static void add(
+      List<Node> documents, String sourceLabel, Map<Node, List<Location>> origins, Workload w) {
+    Origins.with(origins, () -> add(documents, sourceLabel, w));
+  }
+
   public static void add(List<Node> documents, String sourceLabel, Workload w) {
     Set<String> environments = new HashSet<>();
     for (KubernetesObject o : KubernetesObjects.of(documents)) {

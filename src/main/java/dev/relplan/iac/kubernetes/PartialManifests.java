@@ -41,6 +41,17 @@ final class PartialManifests {
     return name.equals("kustomization.yaml") || name.equals("kustomization.yml");
   }
 
+  /**
+   * A chart inside another chart's {@code charts/} folder: rendered by its parent, with the
+   * parent's values, not as a chart of its own.
+   */
+  boolean isSubchart(SourceFile chartFile) {
+    String folder = folder(chartFile.display());
+    for (String chart : chartFolders)
+      if (!chart.equals(folder) && folder.startsWith(chart + "charts/")) return true;
+    return false;
+  }
+
   /** Why the file is not assessed as whole objects, or null when it is. */
   String partReason(SourceFile f) {
     String display = f.display();

@@ -66,7 +66,7 @@ final class WorkloadMapper {
   static Value<Boolean> readinessCheck(MapNode podSpec) {
     for (Node c : Fields.seq(podSpec, "containers")) {
       MapNode probe = Fields.map(c, "readinessProbe");
-      if (probe != null) return Value.explicit(true, List.of(probe.location()));
+      if (probe != null) return Value.explicit(true, Origins.trace(probe));
     }
     return Value.defaulted(
         false,

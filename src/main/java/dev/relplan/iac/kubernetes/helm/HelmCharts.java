@@ -36,6 +36,14 @@ public final class HelmCharts {
 
   private HelmCharts() {}
 
+  /**
+   * How the scan names a file of the chart: under the chart's folder, or alone when the chart is
+   * the scanned folder itself ({@code display} empty or {@code .}).
+   */
+  static String inChart(String display, String relative) {
+    return display.isEmpty() || display.equals(".") ? relative : display + "/" + relative;
+  }
+
   /** Whether {@code dir} is a chart: it holds a {@code Chart.yaml}. */
   public static boolean isChart(Path dir) {
     return Files.isRegularFile(dir.resolve("Chart.yaml"), LinkOption.NOFOLLOW_LINKS);
@@ -63,7 +71,7 @@ public final class HelmCharts {
     String valuesUsed = valuesUsed(chartDir, display, values);
     notes.add(
         "Helm chart "
-            + display
+            + (inChart(display, "").isEmpty() ? layout.name : display)
             + " rendered with "
             + valuesUsed
             + describeChoice(valuesFiles, values)
@@ -168,7 +176,7 @@ public final class HelmCharts {
         name,
         valuesUsed,
         List.of(),
-        List.of(new SkippedFile(display + "/Chart.yaml", RenderProcess.firstLine(reason))),
+        List.of(new SkippedFile(inChart(display, "Chart.yaml"), RenderProcess.firstLine(reason))),
         notes,
         Map.of());
   }
@@ -186,6 +194,6 @@ public final class HelmCharts {
 
   /** A located place in a chart file that exists, for objects whose template cannot be read. */
   static Location chartFile(String display) {
-    return new Location(display + "/Chart.yaml", 1);
+    return new Location(inChart(display, "Chart.yaml"), 1);
   }
 }

@@ -55,7 +55,8 @@ final class Manifests {
       if (tree != null) sources.add(new ValuesSources.Source(tree, List.of()));
     }
     Node defaults =
-        HelmCharts.valuesTree(layout.dir.resolve("values.yaml"), display + "/values.yaml");
+        HelmCharts.valuesTree(
+            layout.dir.resolve("values.yaml"), HelmCharts.inChart(display, "values.yaml"));
     if (defaults != null) sources.add(new ValuesSources.Source(defaults, List.of()));
     Manifests m = new Manifests(layout, display, new ValuesSources(sources));
     m.read(output);
@@ -68,7 +69,9 @@ final class Manifests {
     Path absolute = file.toAbsolutePath().normalize();
     Path dir = chartDir.toAbsolutePath().normalize();
     String shown =
-        absolute.startsWith(dir) ? display + "/" + dir.relativize(absolute) : file.toString();
+        absolute.startsWith(dir)
+            ? HelmCharts.inChart(display, dir.relativize(absolute).toString())
+            : file.toString();
     return shown.replace('\\', '/');
   }
 
@@ -157,21 +160,23 @@ final class Manifests {
     while (i + 1 < parts.length && parts[i].equals("charts")) {
       Path subdir = chart.subchartDir(parts[i + 1]);
       if (subdir == null) {
-        String archive = shown + "/charts/" + parts[i + 1];
+        String archive = HelmCharts.inChart(shown, "charts/" + parts[i + 1]);
         return new Template(
             null, HelmCharts.chartFile(shown).file(), values.forSubchart(archive, null));
       }
       // Helm names a subchart by its alias when it has one, which is also its values key
       String key = parts[i + 1];
-      shown = shown + "/charts/" + subdir.getFileName();
+      shown = HelmCharts.inChart(shown, "charts/" + subdir.getFileName());
       values =
           values.forSubchart(
-              key, HelmCharts.valuesTree(subdir.resolve("values.yaml"), shown + "/values.yaml"));
+              key,
+              HelmCharts.valuesTree(
+                  subdir.resolve("values.yaml"), HelmCharts.inChart(shown, "values.yaml")));
       chart = ChartLayout.read(subdir);
       i += 2;
     }
     String relative =
         String.join("/", List.of(parts).subList(Math.min(i, parts.length), parts.length));
-    return new Template(chart.dir.resolve(relative), shown + "/" + relative, values);
+    return new Template(chart.dir.resolve(relative), HelmCharts.inChart(shown, relative), values);
   }
 }
