@@ -9,6 +9,7 @@ import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,8 +58,10 @@ final class Builder {
     Kustomization k = files.kustomization(dir);
     read.add(k.display());
     unrendered(k);
-    List<RenderedObject> objects = new ArrayList<>(inherited);
-    for (ScalarNode entry : k.resources()) addResource(k, entry, objects, inner);
+    List<RenderedObject> objects = new ArrayList<>();
+    Map<String, RenderedObject> ids = new HashMap<>();
+    for (RenderedObject o : inherited) add(o, objects, ids);
+    for (ScalarNode entry : k.resources()) addResource(k, entry, objects, ids, inner);
     for (ScalarNode entry : k.components()) {
       Path component = dir.resolve(entry.text()).normalize();
       if (Kustomization.isRemote(entry.text()) || !files.isKustomizationDir(component))
@@ -70,7 +73,11 @@ final class Builder {
   }
 
   private void addResource(
-      Kustomization k, ScalarNode entry, List<RenderedObject> objects, List<Path> chain) {
+      Kustomization k,
+      ScalarNode entry,
+      List<RenderedObject> objects,
+      Map<String, RenderedObject> ids,
+      List<Path> chain) {
     String name = entry.text();
     if (Kustomization.isRemote(name)) {
       notAssessed(k, entry, "remote resource " + name + " is not fetched");
@@ -80,36 +87,39 @@ final class Builder {
     SourceFile file = files.file(path);
     if (file != null) {
       read.add(file.display());
-      for (Node doc : files.documents(file)) addObjects(doc, objects);
+      for (Node doc : files.documents(file)) addObjects(doc, objects, ids);
     } else if (files.isKustomizationDir(path)) {
       List<RenderedObject> rendered = build(path, List.of(), chain);
-      for (RenderedObject o : rendered) add(o, objects);
+      for (RenderedObject o : rendered) add(o, objects, ids);
     } else {
       notAssessed(k, entry, "resource " + name + " is not among the scanned files");
     }
   }
 
   /** An object, or the items of a {@code List} kind. */
-  private void addObjects(Node doc, List<RenderedObject> objects) {
+  private void addObjects(Node doc, List<RenderedObject> objects, Map<String, RenderedObject> ids) {
     if (!RenderedObject.isObject(doc)) return;
     SeqNode items = Trees.seq(doc, "items");
     if (Trees.text(doc, "kind").endsWith("List") && items != null) {
-      for (Node item : items.items()) if (RenderedObject.isObject(item)) addObjects(item, objects);
+      for (Node item : items.items())
+        if (RenderedObject.isObject(item)) addObjects(item, objects, ids);
       return;
     }
-    add(new RenderedObject((MapNode) doc), objects);
+    add(new RenderedObject((MapNode) doc), objects, ids);
   }
 
-  private void add(RenderedObject o, List<RenderedObject> objects) {
-    for (RenderedObject known : objects)
-      if (known.id().equals(o.id()))
-        throw new RenderException(
-            o.id()
-                + " is declared twice ("
-                + o.node().location()
-                + ", "
-                + known.node().location()
-                + "); kustomize build fails");
+  /** Adds an object; one already there with its id fails the build, as in kustomize. */
+  private void add(
+      RenderedObject o, List<RenderedObject> objects, Map<String, RenderedObject> ids) {
+    RenderedObject known = ids.putIfAbsent(o.id(), o);
+    if (known != null)
+      throw new RenderException(
+          o.id()
+              + " is declared twice ("
+              + o.node().location()
+              + ", "
+              + known.node().location()
+              + "); kustomize build fails");
     if (objects.size() >= bounds.maxObjects())
       throw new RenderException("more than " + bounds.maxObjects() + " objects");
     objects.add(o);

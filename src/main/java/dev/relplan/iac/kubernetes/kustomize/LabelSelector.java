@@ -1,6 +1,7 @@
 package dev.relplan.iac.kubernetes.kustomize;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,7 @@ final class LabelSelector {
       String[] head = p.substring(0, paren).strip().split(" +");
       if (head.length != 2 || !p.endsWith(")") || !Set.of("in", "notin").contains(head[1]))
         throw invalid(whole);
-      Set<String> values = new java.util.HashSet<>();
+      Set<String> values = new HashSet<>();
       for (String v : p.substring(paren + 1, p.length() - 1).split(",")) values.add(v.strip());
       return new Requirement(head[0], head[1], values);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which root is the assessed configuration. Roots that share a file (overlays of one base) form a
@@ -40,7 +41,7 @@ final class Selection {
         Integer other = firstReader.putIfAbsent(file, i);
         if (other != null) parent[find(parent, i)] = find(parent, other);
       }
-    Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+    Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int i = 0; i < roots.size(); i++)
       groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
     return new ArrayList<>(groups.values());

@@ -74,6 +74,7 @@ final class StrategicMerge {
         continue;
       }
       MapNode.Entry existing = result.entry(e.key());
+      if (existing == null && "delete".equals(Trees.text(e.value(), DIRECTIVE))) continue;
       boolean container = inContainer || isContainerList(e.key());
       Node merged =
           existing == null
