@@ -174,10 +174,13 @@ final class Builder {
   }
 
   private void applyAll(List<Patches.Patch> patches, List<RenderedObject> objects) {
+    if (patches.isEmpty()) return;
+    // Patches never rename (identity fields are left alone), so one index serves them all.
+    Map<String, List<RenderedObject>> byName = RenderedObject.byName(objects);
     for (Patches.Patch p : patches) {
       FileGuard.checkTime();
       try {
-        Patches.apply(p, objects);
+        Patches.apply(p, objects, byName);
       } catch (PatchException e) {
         skipped.add(p.where().skipped("patch not applied: " + e.getMessage()));
       }

@@ -60,7 +60,8 @@ final class Patches {
   }
 
   /** Applies one patch to the objects, all or nothing; a {@link PatchException} says why not. */
-  static void apply(Patch patch, List<RenderedObject> objects) {
+  static void apply(
+      Patch patch, List<RenderedObject> objects, Map<String, List<RenderedObject>> byName) {
     for (Node doc : patch.documents()) {
       Map<RenderedObject, MapNode> results = new IdentityHashMap<>();
       if (JsonPatch.isJsonPatch(doc)) {
@@ -69,7 +70,7 @@ final class Patches {
           results.put(o, JsonPatch.apply(o.node(), (SeqNode) doc));
       } else if (doc instanceof MapNode smp) {
         List<RenderedObject> matched =
-            patch.target() == null ? named(smp, objects) : select(patch.target(), objects);
+            patch.target() == null ? named(smp, byName) : select(patch.target(), objects);
         if (matched.isEmpty() && patch.target() == null)
           throw new PatchException(
               "names no object of this kustomization ("
@@ -88,8 +89,10 @@ final class Patches {
 
   private static void commit(Map<RenderedObject, MapNode> results, List<RenderedObject> objects) {
     for (Map.Entry<RenderedObject, MapNode> r : results.entrySet()) {
-      if (r.getValue() == null) objects.remove(r.getKey());
-      else r.getKey().replace(r.getValue());
+      if (r.getValue() == null) {
+        objects.remove(r.getKey());
+        r.getKey().remove();
+      } else r.getKey().replace(r.getValue());
     }
   }
 
@@ -102,15 +105,15 @@ final class Patches {
   /**
    * The objects a target-less strategic merge patch is for: its kind, a name they had, namespace.
    */
-  private static List<RenderedObject> named(MapNode patch, List<RenderedObject> objects) {
+  private static List<RenderedObject> named(
+      MapNode patch, Map<String, List<RenderedObject>> byName) {
     String kind = Trees.text(patch, "kind");
     String name = Trees.text(Trees.map(patch, "metadata"), "name");
     String namespace = Trees.text(Trees.map(patch, "metadata"), "namespace");
     List<RenderedObject> matched = new ArrayList<>();
-    for (RenderedObject o : objects)
-      if (o.kind().equals(kind)
-          && name != null
-          && o.hadName(name)
+    for (RenderedObject o : byName.getOrDefault(name == null ? "" : name, List.of()))
+      if (!o.removed()
+          && o.kind().equals(kind)
           && (namespace == null || namespace.equals(o.namespace()))) matched.add(o);
     return matched;
   }

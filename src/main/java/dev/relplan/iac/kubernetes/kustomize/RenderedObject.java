@@ -4,6 +4,7 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,21 @@ import java.util.Map;
 final class RenderedObject {
   private MapNode node;
   private final List<String> names = new ArrayList<>();
+  private boolean removed;
 
   RenderedObject(MapNode node) {
     this.node = node;
     String name = name();
     if (name != null) names.add(name);
+  }
+
+  /** Deleted by a {@code $patch: delete}: no longer among the objects. */
+  boolean removed() {
+    return removed;
+  }
+
+  void remove() {
+    removed = true;
   }
 
   MapNode node() {
@@ -91,6 +102,17 @@ final class RenderedObject {
     for (MapNode.Entry e : map.entries())
       if (e.value() instanceof ScalarNode s && s.text() != null) out.put(e.key(), s.text());
     return out;
+  }
+
+  /**
+   * The objects by every name they had: how {@code replicas} entries and target-less patches find
+   * their objects without scanning all of them for each entry.
+   */
+  static Map<String, List<RenderedObject>> byName(List<RenderedObject> objects) {
+    Map<String, List<RenderedObject>> index = new HashMap<>();
+    for (RenderedObject o : objects)
+      for (String name : o.names) index.computeIfAbsent(name, n -> new ArrayList<>()).add(o);
+    return index;
   }
 
   static boolean isObject(Node doc) {

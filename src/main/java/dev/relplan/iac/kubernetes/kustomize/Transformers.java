@@ -7,6 +7,7 @@ import dev.relplan.parse.SeqNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kustomization fields that rewrite every object: {@code namespace}, {@code namePrefix} and
@@ -52,12 +53,14 @@ final class Transformers {
 
   /** {@code replicas}: each entry's count on the objects that have or had its name. */
   static void replicas(List<RenderedObject> objects, List<Node> entries) {
+    if (entries.isEmpty()) return;
+    Map<String, List<RenderedObject>> byName = RenderedObject.byName(objects);
     for (Node entry : entries) {
       String name = Trees.text(entry, "name");
       Node count = entry instanceof MapNode m ? m.get("count") : null;
       if (name == null || !(count instanceof ScalarNode)) continue;
-      for (RenderedObject o : objects)
-        if (FieldSpec.REPLICA_KINDS.contains(o.kind()) && o.hadName(name))
+      for (RenderedObject o : byName.getOrDefault(name, List.of()))
+        if (FieldSpec.REPLICA_KINDS.contains(o.kind()))
           set(o, List.of("spec", "replicas"), count.location(), count);
     }
   }
@@ -66,25 +69,37 @@ final class Transformers {
   static void images(List<RenderedObject> objects, List<Node> entries) {
     for (Node entry : entries) {
       if (Trees.text(entry, "name") == null) continue;
-      for (RenderedObject o : objects) o.replace((MapNode) images(o.node(), (MapNode) entry));
+      for (RenderedObject o : objects) {
+        Node after = images(o.node(), (MapNode) entry);
+        if (after != o.node()) o.replace((MapNode) after);
+      }
     }
   }
 
+  /** The node with matching images retagged; the same node when nothing in it changed. */
   private static Node images(Node node, MapNode entry) {
     if (node instanceof SeqNode s) {
       List<Node> items = new ArrayList<>(s.items().size());
-      for (Node item : s.items()) items.add(images(item, entry));
-      return new SeqNode(s.location(), s.tag(), List.copyOf(items));
+      boolean changed = false;
+      for (Node item : s.items()) {
+        Node after = images(item, entry);
+        changed |= after != item;
+        items.add(after);
+      }
+      return changed ? new SeqNode(s.location(), s.tag(), List.copyOf(items)) : s;
     }
     if (!(node instanceof MapNode m)) return node;
     List<MapNode.Entry> entries = new ArrayList<>(m.entries().size());
+    boolean changed = false;
     for (MapNode.Entry e : m.entries()) {
-      Node value = images(e.value(), entry);
-      if (e.key().equals("image") && e.value() instanceof ScalarNode image)
-        value = Images.retag(image, entry);
-      entries.add(new MapNode.Entry(e.key(), e.keyLocation(), value));
+      Node after =
+          e.key().equals("image") && e.value() instanceof ScalarNode image
+              ? Images.retag(image, entry)
+              : images(e.value(), entry);
+      changed |= after != e.value();
+      entries.add(after == e.value() ? e : new MapNode.Entry(e.key(), e.keyLocation(), after));
     }
-    return new MapNode(m.location(), m.tag(), List.copyOf(entries));
+    return changed ? new MapNode(m.location(), m.tag(), List.copyOf(entries)) : m;
   }
 
   private static void set(RenderedObject o, List<String> path, Location at, Node value) {
