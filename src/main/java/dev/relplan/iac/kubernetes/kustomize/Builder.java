@@ -91,6 +91,13 @@ final class Builder {
     } else if (files.isKustomizationDir(path)) {
       List<RenderedObject> rendered = build(path, List.of(), chain);
       for (RenderedObject o : rendered) add(o, objects, ids);
+    } else if (files.skippedReason(k.file(), name) != null) {
+      notAssessed(
+          k,
+          entry,
+          "resource " + name + " was not read (" + files.skippedReason(k.file(), name) + ")");
+    } else if (files.isFolder(path)) {
+      notAssessed(k, entry, "resource " + name + " is a folder without a kustomization");
     } else {
       notAssessed(k, entry, "resource " + name + " is not among the scanned files");
     }

@@ -9,8 +9,10 @@ import dev.relplan.parse.YamlLoader;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,9 +28,16 @@ final class ScannedFiles {
 
   private final Map<Path, Kustomization> parsed = new HashMap<>();
 
+  /** Every folder holding a scanned file, to tell a folder without kustomization from nothing. */
+  private final Set<Path> folders = new HashSet<>();
+
   ScannedFiles(Discovery.Result result) {
     for (SourceFile f : result.files()) files.put(key(f.path()), f);
     for (SkippedFile s : result.skipped()) skippedReasons.put(s.file(), s.reason());
+    for (Path p : files.keySet()) {
+      Path dir = p.getParent();
+      while (dir != null && folders.add(dir)) dir = dir.getParent();
+    }
     for (SourceFile f : result.files()) {
       String name = f.path().getFileName().toString();
       if (!Kustomization.isKustomizationName(name)) continue;
@@ -51,9 +60,13 @@ final class ScannedFiles {
     return files.get(key(path));
   }
 
-  /** Why discovery skipped the file shown as {@code display}, or null. */
-  String skippedReason(String display) {
-    return skippedReasons.get(display);
+  /**
+   * Why discovery skipped the file {@code entry} names from the kustomization {@code from}, or
+   * null: the file's shown path is the kustomization's folder with the entry resolved in it.
+   */
+  String skippedReason(SourceFile from, String entry) {
+    Path shown = Path.of(from.display()).resolveSibling(entry).normalize();
+    return skippedReasons.get(shown.toString().replace('\\', '/'));
   }
 
   Iterable<Path> kustomizationDirs() {
@@ -63,6 +76,10 @@ final class ScannedFiles {
   /** The kustomization file of a folder that has one. */
   SourceFile kustomizationFile(Path dir) {
     return kustomizations.get(key(dir));
+  }
+
+  boolean isFolder(Path dir) {
+    return folders.contains(key(dir));
   }
 
   boolean isKustomizationDir(Path dir) {

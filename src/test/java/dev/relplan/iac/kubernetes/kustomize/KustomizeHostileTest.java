@@ -204,6 +204,43 @@ class KustomizeHostileTest {
   }
 
   @Test
+  void aResourceDiscoverySkippedIsNamedWithDiscoverysReason() {
+    KustomizeRoot root =
+        root(
+            render(
+                dir,
+                "app/kustomization.yaml",
+                yaml("resources: [svc.yaml, broken.yaml]"),
+                "app/svc.yaml",
+                SERVICE,
+                "app/broken.yaml",
+                "a: [unclosed\n"),
+            "app");
+    assertThat(root.skipped()).hasSize(1);
+    assertThat(root.skipped().get(0).reason())
+        .startsWith("line 1: resource broken.yaml was not read (invalid YAML");
+  }
+
+  @Test
+  void aFolderWithoutAKustomizationIsNamed() {
+    KustomizeRoot root =
+        root(
+            render(
+                dir,
+                "app/kustomization.yaml",
+                yaml("resources: [svc.yaml, ../plain]"),
+                "app/svc.yaml",
+                SERVICE,
+                "plain/svc.yaml",
+                SERVICE),
+            "app");
+    assertThat(root.skipped())
+        .extracting(SkippedFile::reason)
+        .containsExactly(
+            "line 1: resource ../plain is a folder without a kustomization: not assessed");
+  }
+
+  @Test
   void anUnreadableKustomizationDoesNotStopTheOtherRoots() {
     Kustomize.Result result =
         render(
