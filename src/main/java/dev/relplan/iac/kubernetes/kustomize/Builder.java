@@ -63,7 +63,7 @@ final class Builder {
     for (RenderedObject o : inherited) add(o, objects, ids);
     for (ScalarNode entry : k.resources()) addResource(k, entry, objects, ids, inner);
     for (ScalarNode entry : k.components()) {
-      Path component = dir.resolve(entry.text()).normalize();
+      Path component = ScannedFiles.resolve(dir, entry.text());
       if (Kustomization.isRemote(entry.text()) || !files.isKustomizationDir(component))
         notAssessed(k, entry, "component " + entry.text());
       else objects = build(component, objects, inner);
@@ -83,7 +83,7 @@ final class Builder {
       notAssessed(k, entry, "remote resource " + name + " is not fetched");
       return;
     }
-    Path path = k.dir().resolve(name).normalize();
+    Path path = ScannedFiles.resolve(k.dir(), name);
     SourceFile file = files.file(path);
     if (file != null) {
       read.add(file.display());
@@ -235,7 +235,7 @@ final class Builder {
       if (inline instanceof ScalarNode text && text.text() != null) {
         out.add(new Patches.Patch(Patches.inline(k, text), selector, where));
       } else if (path instanceof ScalarNode p && p.text() != null) {
-        SourceFile file = files.file(k.dir().resolve(p.text()).normalize());
+        SourceFile file = files.file(ScannedFiles.resolve(k.dir(), p.text()));
         if (file == null)
           throw new PatchException("patch file " + p.text() + " is not among the scanned files");
         read.add(file.display());

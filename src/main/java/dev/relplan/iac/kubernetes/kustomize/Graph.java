@@ -50,7 +50,7 @@ final class Graph {
       entries.addAll(k.components());
       for (ScalarNode entry : entries) g.edge(files, k, entry, included);
       for (ScalarNode path : k.patchPaths()) {
-        SourceFile patch = files.file(dir.resolve(path.text()).normalize());
+        SourceFile patch = files.file(ScannedFiles.resolve(dir, path.text()));
         if (patch != null) g.patchFiles.add(patch.display());
       }
     }
@@ -62,7 +62,7 @@ final class Graph {
 
   private void edge(ScannedFiles files, Kustomization k, ScalarNode entry, Set<Path> included) {
     if (Kustomization.isRemote(entry.text())) return;
-    Path target = ScannedFiles.key(k.dir().resolve(entry.text()));
+    Path target = ScannedFiles.resolve(k.dir(), entry.text());
     if (files.isKustomizationDir(target)) {
       includes.computeIfAbsent(k.dir(), d -> new ArrayList<>()).add(target);
       included.add(target);

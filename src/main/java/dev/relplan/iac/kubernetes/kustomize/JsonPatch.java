@@ -33,7 +33,8 @@ final class JsonPatch {
       FileGuard.checkTime();
       doc = applyOne(doc, op);
     }
-    if (!(doc instanceof MapNode m)) throw new PatchException("the patch leaves no object");
+    if (!(doc instanceof MapNode m) || Trees.text(m, "kind") == null)
+      throw new PatchException("the patch leaves no object (no kind)");
     return m;
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a kustomization's patches (from files or inline text, located at the lines they were
@@ -113,7 +114,7 @@ final class Patches {
     List<RenderedObject> matched = new ArrayList<>();
     for (RenderedObject o : byName.getOrDefault(name == null ? "" : name, List.of()))
       if (!o.removed()
-          && o.kind().equals(kind)
+          && Objects.equals(o.kind(), kind)
           && (namespace == null || namespace.equals(o.namespace()))) matched.add(o);
     return matched;
   }

@@ -7,6 +7,7 @@ import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.YamlLoader;
 import dev.relplan.source.SkippedFile;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,12 +53,24 @@ final class ScannedFiles {
     return Kustomization.FILE_NAMES.indexOf(name);
   }
 
+  /**
+   * The path an entry names from a folder, or null when it is no valid path (a NUL character): such
+   * an entry names no scanned file.
+   */
+  static Path resolve(Path dir, String entry) {
+    try {
+      return key(dir.resolve(entry));
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
   static Path key(Path p) {
     return p.toAbsolutePath().normalize();
   }
 
   SourceFile file(Path path) {
-    return files.get(key(path));
+    return path == null ? null : files.get(key(path));
   }
 
   /**
@@ -65,8 +78,12 @@ final class ScannedFiles {
    * null: the file's shown path is the kustomization's folder with the entry resolved in it.
    */
   String skippedReason(SourceFile from, String entry) {
-    Path shown = Path.of(from.display()).resolveSibling(entry).normalize();
-    return skippedReasons.get(shown.toString().replace('\\', '/'));
+    try {
+      Path shown = Path.of(from.display()).resolveSibling(entry).normalize();
+      return skippedReasons.get(shown.toString().replace('\\', '/'));
+    } catch (InvalidPathException e) {
+      return null;
+    }
   }
 
   Iterable<Path> kustomizationDirs() {
@@ -79,11 +96,11 @@ final class ScannedFiles {
   }
 
   boolean isFolder(Path dir) {
-    return folders.contains(key(dir));
+    return dir != null && folders.contains(key(dir));
   }
 
   boolean isKustomizationDir(Path dir) {
-    return kustomizations.containsKey(key(dir));
+    return dir != null && kustomizations.containsKey(key(dir));
   }
 
   /** The folder's kustomization, parsed once; a {@link RenderException} when it cannot be read. */

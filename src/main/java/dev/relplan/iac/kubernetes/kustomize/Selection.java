@@ -63,8 +63,7 @@ final class Selection {
       notes.add(
           "Kustomize: assessed "
               + String.join(", ", assessed)
-              + (roots.get(family.get(0)).environment() == Environment.PRODUCTION
-                      || assessedProduction(roots, family)
+              + (assessedProduction(roots, family)
                   ? " (named like production)"
                   : " (no root is named like production)")
               + "; other environments: "

@@ -222,6 +222,62 @@ class KustomizeHostileTest {
   }
 
   @Test
+  void anEntryThatIsNoValidPathNamesNoFile() {
+    Kustomize.Result result =
+        render(
+            dir,
+            "app/kustomization.yaml",
+            yaml("resources: [svc.yaml, \"bad\\0name\"]", "components: [\"x\\0\"]"),
+            "app/svc.yaml",
+            SERVICE);
+    KustomizeRoot root = root(result, "app");
+    assertThat(root.objects()).hasSize(1);
+    assertThat(root.skipped()).hasSize(2);
+  }
+
+  @Test
+  void fieldsOfTheWrongShapeAreIgnoredWithoutLosingTheRoot() {
+    Kustomize.Result result =
+        render(
+            dir,
+            "app/kustomization.yaml",
+            yaml(
+                "resources: [svc.yaml, [nested], 5]",
+                "namespace: [a]",
+                "namePrefix: {a: b}",
+                "commonLabels: text",
+                "labels: [{pairs: [a]}, 5]",
+                "replicas: [{name: [x]}, {name: web, count: {}}]",
+                "images: [5, {name: [x]}]",
+                "patches: [5, {path: [x]}]",
+                "patchesStrategicMerge: [{a: b}]",
+                "patchesJson6902: [{path: x.yaml}]"),
+            "app/svc.yaml",
+            SERVICE);
+    assertThat(root(result, "app").objects()).hasSize(1);
+  }
+
+  @Test
+  void aJsonPatchRemovingTheKindIsNotApplied() {
+    KustomizeRoot root =
+        root(
+            render(
+                dir,
+                "app/kustomization.yaml",
+                yaml(
+                    "resources: [svc.yaml]",
+                    "patches:",
+                    "  - target: {kind: Service}",
+                    "    patch: '[{op: remove, path: /kind}]'",
+                    "commonLabels: {a: b}"),
+                "app/svc.yaml",
+                SERVICE),
+            "app");
+    assertThat(text(object(root, "Service", "web"), "metadata.labels.a")).isEqualTo("b");
+    assertThat(root.skipped().get(0).reason()).contains("leaves no object");
+  }
+
+  @Test
   void aFolderWithoutAKustomizationIsNamed() {
     KustomizeRoot root =
         root(
