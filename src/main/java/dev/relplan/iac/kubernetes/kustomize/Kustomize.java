@@ -41,7 +41,25 @@ public final class Kustomize {
       Set<String> kustomizationFiles,
       Set<String> patchFiles,
       Set<String> resourceFiles,
-      List<String> notes) {}
+      List<String> notes) {
+    /**
+     * The same result with the root in {@code dir} as the assessed configuration of its family (an
+     * option of the run picks it instead of the production-named one); empty when no root has that
+     * folder.
+     */
+    public Optional<Result> choosing(String dir) {
+      if (roots.stream().noneMatch(r -> r.dir().equals(dir))) return Optional.empty();
+      List<KustomizeRoot> chosen = Selection.prefer(roots, dir);
+      return Optional.of(
+          new Result(
+              chosen,
+              skipped,
+              kustomizationFiles,
+              patchFiles,
+              resourceFiles,
+              Selection.notes(chosen)));
+    }
+  }
 
   private Kustomize() {}
 
@@ -113,7 +131,7 @@ public final class Kustomize {
           new KustomizeRoot(
               folder,
               display,
-              environment(folder),
+              environment(folder, files.kustomization(dir)),
               false,
               List.copyOf(objects),
               List.copyOf(b.skipped()),
@@ -130,6 +148,19 @@ public final class Kustomize {
   static String folder(String display) {
     int slash = display.lastIndexOf('/');
     return slash < 0 ? "." : display.substring(0, slash);
+  }
+
+  /**
+   * The environment the root's folder names, else the one its {@code namespace} names (an overlay
+   * deploying to {@code shop-prod}), else unknown.
+   */
+  static Environment environment(String dir, Kustomization k) {
+    Environment byFolder = environment(dir);
+    String namespace = Trees.text(k.node(), "namespace");
+    if (byFolder != Environment.UNKNOWN || namespace == null) return byFolder;
+    Boolean production = Production.classify(namespace);
+    if (production == null) return Environment.UNKNOWN;
+    return production ? Environment.PRODUCTION : Environment.NON_PRODUCTION;
   }
 
   /** The environment the innermost folder name that names one says; unknown when none does. */

@@ -31,6 +31,16 @@ final class Selection {
     return List.of(chosen);
   }
 
+  /** The roots with {@code dir}'s root the only assessed one of its family; others unchanged. */
+  static List<KustomizeRoot> prefer(List<KustomizeRoot> roots, String dir) {
+    KustomizeRoot[] chosen = roots.toArray(KustomizeRoot[]::new);
+    for (List<Integer> family : families(roots)) {
+      if (family.stream().noneMatch(i -> roots.get(i).dir().equals(dir))) continue;
+      for (int i : family) chosen[i] = roots.get(i).assessed(roots.get(i).dir().equals(dir));
+    }
+    return List.of(chosen);
+  }
+
   /** Groups of root indexes that share any file, by union-find over the files they read. */
   private static List<List<Integer>> families(List<KustomizeRoot> roots) {
     int[] parent = new int[roots.size()];
@@ -65,7 +75,7 @@ final class Selection {
               + String.join(", ", assessed)
               + (assessedProduction(roots, family)
                   ? " (named like production)"
-                  : " (no root is named like production)")
+                  : " (not named like production)")
               + "; other environments: "
               + String.join(", ", others));
     }

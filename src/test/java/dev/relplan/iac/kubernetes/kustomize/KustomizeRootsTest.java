@@ -77,6 +77,46 @@ class KustomizeRootsTest {
   }
 
   @Test
+  void aRootsNamespaceNamesItsEnvironmentWhenItsFolderDoesNot() {
+    Kustomize.Result result =
+        render(
+            dir,
+            "base/kustomization.yaml",
+            yaml("resources: [svc.yaml]"),
+            "base/svc.yaml",
+            SERVICE,
+            "eu/kustomization.yaml",
+            yaml("resources: [../base]", "namespace: shop-prod"),
+            "us/kustomization.yaml",
+            yaml("resources: [../base]", "namespace: shop-qa"));
+    assertThat(root(result, "eu").environment()).isEqualTo(Environment.PRODUCTION);
+    assertThat(root(result, "us").environment()).isEqualTo(Environment.NON_PRODUCTION);
+    assertThat(root(result, "eu").assessed()).isTrue();
+  }
+
+  @Test
+  void anOptionCanChooseAnotherRootOfTheFamily() {
+    Kustomize.Result result =
+        render(
+            dir,
+            "base/kustomization.yaml",
+            yaml("resources: [svc.yaml]"),
+            "base/svc.yaml",
+            SERVICE,
+            "prod/kustomization.yaml",
+            yaml("resources: [../base]"),
+            "staging/kustomization.yaml",
+            yaml("resources: [../base]"));
+    Kustomize.Result chosen = result.choosing("staging").orElseThrow();
+    assertThat(root(chosen, "staging").assessed()).isTrue();
+    assertThat(root(chosen, "prod").assessed()).isFalse();
+    assertThat(chosen.notes())
+        .containsExactly(
+            "Kustomize: assessed staging (not named like production); other environments: prod");
+    assertThat(result.choosing("nowhere")).isEmpty();
+  }
+
+  @Test
   void kustomizationFilesAndResourceFilesAreListed() {
     Kustomize.Result result =
         render(
