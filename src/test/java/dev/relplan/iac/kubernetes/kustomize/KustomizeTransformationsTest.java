@@ -332,6 +332,71 @@ class KustomizeTransformationsTest {
   }
 
   @Test
+  void anInlineStrategicMergePatchInTheLegacyListIsLocatedAtItsLine() {
+    KustomizeRoot root =
+        single(
+            yaml(
+                "resources: [deployment.yaml]",
+                "patchesStrategicMerge:",
+                "  - |-",
+                "    apiVersion: apps/v1",
+                "    kind: Deployment",
+                "    metadata:",
+                "      name: web",
+                "    spec:",
+                "      replicas: 6"));
+    MapNode web = object(root, "Deployment", "web");
+    assertThat(text(web, "spec.replicas")).isEqualTo("6");
+    assertThat(where(web, "spec.replicas")).isEqualTo("app/kustomization.yaml:9");
+  }
+
+  @Test
+  void aStrategicMergePatchWithATargetKeepsEachObjectsName() {
+    Kustomize.Result result =
+        render(
+            dir,
+            "app/kustomization.yaml",
+            yaml(
+                "resources: [all.yaml]",
+                "patches:",
+                "  - target: {kind: Deployment, name: .*-api}",
+                "    patch: |-",
+                "      apiVersion: apps/v1",
+                "      kind: Deployment",
+                "      metadata:",
+                "        name: any",
+                "      spec:",
+                "        replicas: 2"),
+            "app/all.yaml",
+            yaml(
+                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: cart-api}}",
+                "---",
+                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: shop-api}}",
+                "---",
+                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: worker}}"));
+    KustomizeRoot root = root(result, "app");
+    assertThat(text(object(root, "Deployment", "cart-api"), "spec.replicas")).isEqualTo("2");
+    assertThat(text(object(root, "Deployment", "shop-api"), "spec.replicas")).isEqualTo("2");
+    assertThat(at(object(root, "Deployment", "worker"), "spec")).isNull();
+  }
+
+  @Test
+  void aDeletePatchRemovesTheObject() {
+    KustomizeRoot root =
+        single(
+            yaml(
+                "resources: [deployment.yaml]",
+                "patches:",
+                "  - patch: |-",
+                "      apiVersion: apps/v1",
+                "      kind: Deployment",
+                "      metadata:",
+                "        name: web",
+                "      $patch: delete"));
+    assertThat(root.objects()).isEmpty();
+  }
+
+  @Test
   void legacyBasesAreResources() {
     Kustomize.Result result =
         render(
