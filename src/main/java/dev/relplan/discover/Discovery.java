@@ -383,14 +383,21 @@ public final class Discovery {
                         ? List.of(JsonLoader.load(display, content))
                         : parseYamlOrJson(display, content));
               } catch (ParseException e) {
-                // A file named like IaC that does not parse is reported, and the scan goes on.
-                skipped.add(new SkippedFile(display, e.getMessage()));
+                // A Helm template is Go template text, read by rendering its chart: kept for the
+                // lines its rendered objects cite. Any other file named like IaC that does not
+                // parse is reported, and the scan goes on.
+                if (isHelmTemplate(file)) parsed.add(List.of());
+                else skipped.add(new SkippedFile(display, e.getMessage()));
               }
             });
     stopped.ifPresent(skipped::add);
     if (parsed.isEmpty()) return;
     List<Node> docs = parsed.get(0);
-    if (docs.isEmpty()) return;
+    if (docs.isEmpty()) {
+      if (isHelmTemplate(file))
+        files.add(new SourceFile(file, display, FileKind.OTHER, content, List.of()));
+      return;
+    }
     Node doc = docs.get(0);
     if (isCloudFormation(doc)) {
       files.add(new SourceFile(file, display, FileKind.CLOUDFORMATION, content, docs));
@@ -471,6 +478,26 @@ public final class Discovery {
   private static boolean isBinary(byte[] bytes) {
     int n = Math.min(bytes.length, 8192);
     for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+    return false;
+  }
+
+  /** How far below a chart's {@code templates/} folder a template may sit. */
+  private static final int TEMPLATE_DEPTH = 8;
+
+  /**
+   * A file in a Helm chart's {@code templates/} folder (or below it): a folder named {@code
+   * templates} beside a {@code Chart.yaml}.
+   */
+  static boolean isHelmTemplate(Path file) {
+    Path dir = file.getParent();
+    for (int i = 0; dir != null && i < TEMPLATE_DEPTH; i++, dir = dir.getParent()) {
+      Path name = dir.getFileName();
+      if (name != null
+          && name.toString().equals("templates")
+          && dir.getParent() != null
+          && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"), LinkOption.NOFOLLOW_LINKS))
+        return true;
+    }
     return false;
   }
 }

@@ -7,12 +7,17 @@ import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.kubernetes.helm.HelmCharts;
 import dev.relplan.iac.kubernetes.helm.RenderedChart;
+import dev.relplan.iac.kubernetes.kustomize.Kustomize;
+import dev.relplan.iac.kubernetes.kustomize.KustomizeRoot;
 import dev.relplan.model.Workload;
+import dev.relplan.parse.Node;
 import dev.relplan.source.FileGuard;
+import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +29,9 @@ import java.util.Optional;
 public final class KubernetesAdapter implements Adapter {
   /** The scope of objects read from manifests as written (no Kustomize or Helm rendering). */
   public static final String MANIFESTS_SCOPE = "kubernetes";
+
+  /** The scope of a Kustomize root's rendered objects: the prefix, then the root's folder. */
+  public static final String KUSTOMIZE_SCOPE_PREFIX = "kustomize:";
 
   /** The scope of a Helm chart's rendered objects: the prefix, then the chart's folder. */
   public static final String HELM_SCOPE_PREFIX = "helm:";
@@ -42,40 +50,78 @@ public final class KubernetesAdapter implements Adapter {
     this.helmValues = List.copyOf(helmValues);
   }
 
+  /**
+   * Every YAML or JSON document file: manifests, kustomizations and charts, and the patch files a
+   * kustomization names (a JSON 6902 patch is a list, not an object). Files holding no object and
+   * used by no kustomization are passed over in {@link #adapt}.
+   */
   @Override
   public boolean claims(SourceFile file) {
-    if (file.kind() != FileKind.OTHER || file.documents().isEmpty()) return false;
-    return PartialManifests.isChart(file)
-        || PartialManifests.isKustomization(file)
-        || file.documents().stream().anyMatch(KubernetesObjects::isManifest);
+    return file.kind() == FileKind.OTHER && !file.documents().isEmpty();
   }
 
   @Override
+  public boolean asksFor(String fileName) {
+    return Kustomize.asksFor(fileName);
+  }
+
+  /**
+   * The definitions in order of precedence: each Kustomize root chosen as the assessed
+   * configuration, each Helm chart, then the manifests no kustomization uses. The same object
+   * (kind, namespace, name) defined again by a later definition is assessed once, from the first
+   * (the plan's notes say which definitions repeated it), so a repository describing its services
+   * as manifests, an overlay and a chart side by side does not get every finding three times.
+   */
+  @Override
   public void adapt(Discovery.Result claimed, Workload w) {
+    Definitions definitions = new Definitions();
+    Kustomize.Result kustomize = Kustomize.render(claimed);
+    skipped.addAll(kustomize.skipped());
+    notes.addAll(kustomize.notes());
+    for (KustomizeRoot root : kustomize.roots()) {
+      if (root.assessed()) {
+        skipped.addAll(root.skipped());
+        add(
+            definitions.keep(KUSTOMIZE_SCOPE_PREFIX + root.dir(), root.objects()),
+            KUSTOMIZE_SCOPE_PREFIX + root.dir(),
+            Map.of(),
+            root.file(),
+            w);
+      } else if (root.environment() == KustomizeRoot.Environment.NON_PRODUCTION) {
+        w.environments.add(
+            new Workload.EnvironmentEvidence(
+                root.dir(), "Kustomize overlay", new Location(root.file(), 1)));
+      }
+    }
     PartialManifests partial = PartialManifests.of(claimed.files());
+    for (SourceFile f : claimed.files())
+      if (PartialManifests.isChart(f) && !partial.isSubchart(f)) renderChart(f, definitions, w);
+    addManifests(claimed, partial, kustomize, definitions, w);
+    notes.addAll(definitions.notes());
+  }
+
+  /** Manifests as written: files no kustomization uses, outside charts' templates. */
+  private void addManifests(
+      Discovery.Result claimed,
+      PartialManifests partial,
+      Kustomize.Result kustomize,
+      Definitions definitions,
+      Workload w) {
     int files = 0;
     int partialFiles = 0;
     int partialDocuments = 0;
     int objects = 0;
     for (SourceFile f : claimed.files()) {
-      if (PartialManifests.isChart(f)) {
-        if (!partial.isSubchart(f)) renderChart(f, w);
-        continue;
-      }
-      if (PartialManifests.isKustomization(f)) continue;
+      if (f.documents().stream().noneMatch(KubernetesObjects::isManifest)) continue;
+      if (PartialManifests.isChart(f) || PartialManifests.isKustomization(f)) continue;
+      if (kustomize.resourceFiles().contains(f.display())
+          || kustomize.patchFiles().contains(f.display())) continue;
       if (partial.partReason(f) != null) {
         partialFiles++;
         continue;
       }
-      Workload draft = Draft.start();
-      Optional<SkippedFile> stopped =
-          FileGuard.run(
-              f.display(), () -> KubernetesModel.add(f.documents(), MANIFESTS_SCOPE, draft));
-      if (stopped.isPresent()) {
-        skipped.add(stopped.get());
-        continue;
-      }
-      Draft.commit(draft, w);
+      List<Node> kept = definitions.keep(f.display(), f.documents());
+      if (!add(kept, MANIFESTS_SCOPE, Map.of(), f.display(), w)) continue;
       files++;
       objects += KubernetesObjects.of(f.documents()).size();
       partialDocuments += KubernetesObjects.partial(f.documents());
@@ -100,11 +146,32 @@ public final class KubernetesAdapter implements Adapter {
   }
 
   /**
+   * Maps one definition's objects into a draft kept only when all of them were read; false when it
+   * was stopped (listed as skipped under {@code display}).
+   */
+  private boolean add(
+      List<Node> objects,
+      String scope,
+      Map<Node, List<Location>> origins,
+      String display,
+      Workload w) {
+    Workload draft = Draft.start();
+    Optional<SkippedFile> stopped =
+        FileGuard.run(display, () -> KubernetesModel.add(objects, scope, origins, draft));
+    if (stopped.isPresent()) {
+      skipped.add(stopped.get());
+      return false;
+    }
+    Draft.commit(draft, w);
+    return true;
+  }
+
+  /**
    * A chart (not a subchart: its parent renders it) rendered by Helm with the values chosen; its
    * objects are one scope, located at their template lines with the values lines that supplied
    * them. A chart that does not render is listed with Helm's reason.
    */
-  private void renderChart(SourceFile chartFile, Workload w) {
+  private void renderChart(SourceFile chartFile, Definitions definitions, Workload w) {
     Path chartDir = chartFile.path().getParent();
     String display = folderOf(chartFile.display());
     RenderedChart chart =
@@ -113,18 +180,13 @@ public final class KubernetesAdapter implements Adapter {
     notes.addAll(chart.notes());
     skipped.addAll(chart.skipped());
     if (!chart.rendered()) return;
-    Workload draft = Draft.start();
-    Optional<SkippedFile> stopped =
-        FileGuard.run(
-            chartFile.display(),
-            () ->
-                KubernetesModel.add(
-                    chart.objects(), HELM_SCOPE_PREFIX + display, chart.valuesTrace(), draft));
-    if (stopped.isPresent()) {
-      skipped.add(stopped.get());
-      return;
-    }
-    Draft.commit(draft, w);
+    String scope = HELM_SCOPE_PREFIX + display;
+    add(
+        definitions.keep(chartFile.display(), chart.objects()),
+        scope,
+        chart.valuesTrace(),
+        chartFile.display(),
+        w);
   }
 
   private static String folderOf(String display) {

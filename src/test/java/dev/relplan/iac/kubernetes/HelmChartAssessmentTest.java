@@ -90,4 +90,11 @@ class HelmChartAssessmentTest {
     assertThat(a.skippedFiles()).anyMatch(s -> s.reason().contains("database host is required"));
     assertThat(findings(a, "REL-COMPUTE-FIXED")).hasSize(1);
   }
+
+  @Test
+  void templatesThatAreNotYamlAreNotListedAsUnreadable() throws IOException {
+    copy(Path.of("src/test/resources/helm/web"), repo.resolve("chart"));
+    Assessment a = assess(List.of());
+    assertThat(a.skippedFiles()).noneMatch(s -> s.file().startsWith("chart/templates/"));
+  }
 }

@@ -113,10 +113,13 @@ class KubernetesAdapterTest {
   }
 
   @Test
-  void helmChartTemplatesAreNotAssessedAsObjects() throws IOException {
+  void helmChartTemplatesAreReadOnlyThroughTheirRenderedChart() throws IOException {
     write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
     write("chart/templates/deployment.yaml", DEPLOYMENT);
-    assertThat(workloads()).isEmpty();
+    assertThat(workloads().values())
+        .singleElement()
+        .satisfies(
+            g -> assertThat(g.scope).isEqualTo(KubernetesAdapter.HELM_SCOPE_PREFIX + "chart"));
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  */
 final class Graph {
   private final List<Path> roots = new ArrayList<>();
+  private final List<String> unusedComponents = new ArrayList<>();
   private final List<Path> unreached = new ArrayList<>();
   private final List<SkippedFile> unreadable = new ArrayList<>();
   private final Set<String> kustomizationFiles = new TreeSet<>();
@@ -54,9 +55,15 @@ final class Graph {
         if (patch != null) g.patchFiles.add(patch.display());
       }
     }
-    for (Path dir : readable) if (!included.contains(dir)) g.roots.add(dir);
+    for (Path dir : readable) {
+      if (included.contains(dir)) continue;
+      // A Component only adds to the kustomization that includes it: it does not build alone.
+      if (isComponent(files, dir)) g.unusedComponents.add(files.kustomizationFile(dir).display());
+      else g.roots.add(dir);
+    }
     Set<Path> reached = g.reachable();
-    for (Path dir : readable) if (!reached.contains(dir)) g.unreached.add(dir);
+    for (Path dir : readable)
+      if (!reached.contains(dir) && !isComponent(files, dir)) g.unreached.add(dir);
     return g;
   }
 
@@ -82,6 +89,19 @@ final class Graph {
 
   List<Path> roots() {
     return roots;
+  }
+
+  private static boolean isComponent(ScannedFiles files, Path dir) {
+    try {
+      return files.kustomization(dir).isComponent();
+    } catch (RenderException e) {
+      return false;
+    }
+  }
+
+  /** Components no kustomization includes: nothing renders them. */
+  List<String> unusedComponents() {
+    return unusedComponents;
   }
 
   List<Path> unreached() {

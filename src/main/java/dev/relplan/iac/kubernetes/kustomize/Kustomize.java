@@ -98,6 +98,8 @@ public final class Kustomize {
                   outcome.root().file(),
                   "kustomization included only by kustomizations that are not rendered"));
     }
+    for (String component : graph.unusedComponents())
+      skipped.add(new SkippedFile(component, "Kustomize component that no kustomization includes"));
     List<KustomizeRoot> chosen = Selection.choose(roots);
     skipped.sort(null);
     return new Result(

@@ -75,9 +75,8 @@ final class Selection {
               + String.join(", ", assessed)
               + (assessedProduction(roots, family)
                   ? " (named like production)"
-                  : " (not named like production)")
-              + "; other environments: "
-              + String.join(", ", others));
+                  : " (none named like production)")
+              + (others.isEmpty() ? "" : "; other environments: " + String.join(", ", others)));
     }
     return notes;
   }

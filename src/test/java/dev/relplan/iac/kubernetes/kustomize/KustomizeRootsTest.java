@@ -112,7 +112,7 @@ class KustomizeRootsTest {
     assertThat(root(chosen, "prod").assessed()).isFalse();
     assertThat(chosen.notes())
         .containsExactly(
-            "Kustomize: assessed staging (not named like production); other environments: prod");
+            "Kustomize: assessed staging (none named like production); other environments: prod");
     assertThat(result.choosing("nowhere")).isEmpty();
   }
 
