@@ -209,6 +209,20 @@ public final class DeployNoAutoRollback extends BaseRule {
           Findings.evidence(s, rollback));
     } else if (rollback.unresolved()) {
       out.report(this, s, "", "", rollback);
+    } else if (rollback.isFalse() && gatedByReadiness(s)) {
+      out.report(
+          this,
+          s,
+          s.kubernetesName() + " has no automatic rollback",
+          "Nothing rolls " + s.kubernetesName() + " back automatically: " + rollback.note() + ".",
+          meta().impact(),
+          meta().impactReason(),
+          Likelihood.LOW,
+          "A rolling update waits for new pods to pass their readiness probe, so a release whose"
+              + " pods never become ready stalls with the old pods serving; only a release that"
+              + " passes the probe and then fails stays live until someone rolls it back.",
+          rollback,
+          s.readinessCheck);
     } else if (rollback.isFalse()) {
       out.report(
           this,
@@ -217,6 +231,17 @@ public final class DeployNoAutoRollback extends BaseRule {
           "Nothing rolls " + s.kubernetesName() + " back automatically: " + rollback.note() + ".",
           rollback);
     }
+  }
+
+  /**
+   * A Deployment, StatefulSet or DaemonSet rolled pod by pod, whose pods have a readiness probe:
+   * the controller replaces old pods only as new ones become ready (Kubernetes documentation,
+   * "Deployments: Rolling Update Deployment" and "progressDeadlineSeconds").
+   */
+  private static boolean gatedByReadiness(ComputeGroup s) {
+    return Set.of("Deployment", "StatefulSet", "DaemonSet").contains(s.type)
+        && s.readinessCheck.isTrue()
+        && !s.replacesAllAtOnce.isTrue();
   }
 
   /** An ECS-controlled service rolls back through the circuit breaker or deployment alarms. */
