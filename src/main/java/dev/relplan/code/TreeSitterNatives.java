@@ -1,13 +1,7 @@
 package dev.relplan.code;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import dev.relplan.source.PrivateTempDirectory;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.treesitter.TSParser;
 
 /**
@@ -39,39 +33,8 @@ public final class TreeSitterNatives {
     if (configured) return;
     configured = true;
     if (System.getProperty(LIBRARY_DIRECTORY_PROPERTY) != null) return;
-    Path directory = privateDirectory();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
+    Path directory =
+        PrivateTempDirectory.create("relplan-tree-sitter-", "the tree-sitter native libraries");
     System.setProperty(LIBRARY_DIRECTORY_PROPERTY, directory.toString());
-  }
-
-  private static Path privateDirectory() {
-    try {
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
-        return Files.createTempDirectory(
-            "relplan-tree-sitter-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      return Files.createTempDirectory("relplan-tree-sitter-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot create a temporary directory for the tree-sitter native libraries", e);
-    }
-  }
-
-  /** Best effort: a library still mapped on some systems cannot be deleted, and exit goes on. */
-  private static void deleteTree(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // left for the system's temporary-file cleaning
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // the directory is already gone or unreadable: nothing more to clean
-    }
   }
 }

@@ -1,19 +1,15 @@
 package dev.relplan.iac.kubernetes.helm;
 
 import com.marcnuri.helm.jni.NativeLibrary;
+import dev.relplan.source.PrivateTempDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Helm's native library and the command that runs the render process ({@link HelmWorker}). The
@@ -158,36 +154,10 @@ final class HelmNative {
   }
 
   private static Path privateDirectory() {
-    try {
-      Path dir =
-          FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-              ? Files.createTempDirectory(
-                  "relplan-helm-",
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString("rwx------")))
-              : Files.createTempDirectory("relplan-helm-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory for Helm", e);
-    }
+    return PrivateTempDirectory.create("relplan-helm-", "Helm");
   }
 
-  /** Deletes {@code dir} and everything under it; best effort. */
   static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // left for the system's temporary-file cleaning
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // already gone or unreadable: nothing more to clean
-    }
+    PrivateTempDirectory.deleteTree(dir);
   }
 }
