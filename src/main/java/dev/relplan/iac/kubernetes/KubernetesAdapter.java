@@ -137,7 +137,8 @@ public final class KubernetesAdapter implements Adapter {
       notes.add(
           "Kubernetes: "
               + partialFiles
-              + " file(s) of Helm chart templates or Kustomize patches not assessed as whole objects");
+              + " file(s) of Helm chart templates, Kustomize patches or Kustomize configurations not"
+              + " assessed as whole objects");
     if (partialDocuments > 0)
       notes.add(
           "Kubernetes: "

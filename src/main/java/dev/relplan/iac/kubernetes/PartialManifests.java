@@ -19,6 +19,9 @@ final class PartialManifests {
   private final Set<String> chartFolders = new HashSet<>();
   private final Set<String> patchFiles = new HashSet<>();
 
+  /** Transformer, generator and validator configurations a kustomization names. */
+  private final Set<String> pluginConfigs = new HashSet<>();
+
   private PartialManifests() {}
 
   static PartialManifests of(List<SourceFile> files) {
@@ -59,6 +62,8 @@ final class PartialManifests {
       if (display.startsWith(chart + "templates/"))
         return "a Helm chart template (" + chart + "Chart.yaml)";
     if (patchFiles.contains(display)) return "a Kustomize patch";
+    if (pluginConfigs.contains(display))
+      return "a Kustomize transformer or generator configuration";
     return null;
   }
 
@@ -69,19 +74,27 @@ final class PartialManifests {
       for (Node item : Fields.seq(doc, "patches")) addPatch(folder, Fields.at(item, "path"));
       for (Node item : Fields.seq(doc, "patchesJson6902"))
         addPatch(folder, Fields.at(item, "path"));
+      for (String field : List.of("transformers", "generators", "validators"))
+        for (Node item : Fields.seq(doc, field)) {
+          String file = resolve(folder, item);
+          if (file != null) pluginConfigs.add(file);
+        }
     }
   }
 
   private void addPatch(String folder, Node path) {
-    // An inline patch is YAML text, not a file name.
-    if (!(path instanceof ScalarNode s) || s.text() == null || s.text().contains("\n")) return;
-    String resolved =
-        Path.of(folder.isEmpty() ? "." : folder)
-            .resolve(s.text().strip())
-            .normalize()
-            .toString()
-            .replace('\\', '/');
-    patchFiles.add(resolved);
+    String file = resolve(folder, path);
+    if (file != null) patchFiles.add(file);
+  }
+
+  /** The scanned path a kustomization entry names, or null for inline YAML text. */
+  private static String resolve(String folder, Node path) {
+    if (!(path instanceof ScalarNode s) || s.text() == null || s.text().contains("\n")) return null;
+    return Path.of(folder.isEmpty() ? "." : folder)
+        .resolve(s.text().strip())
+        .normalize()
+        .toString()
+        .replace('\\', '/');
   }
 
   private static String folder(String display) {

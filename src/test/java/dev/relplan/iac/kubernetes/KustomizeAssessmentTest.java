@@ -144,4 +144,15 @@ class KustomizeAssessmentTest {
     assertThat(r.assessment().notes())
         .anyMatch(n -> n.contains("release/all.yaml repeats 1 of kustomize:overlays/production"));
   }
+
+  @Test
+  void aTransformerConfigurationIsNotAnObject() throws IOException {
+    write(
+        "overlays/production/kustomization.yaml",
+        "namespace: shop\nresources:\n  - ../../base\ntransformers:\n  - labels.yaml\n");
+    write(
+        "overlays/production/labels.yaml",
+        "apiVersion: builtin\nkind: LabelTransformer\nmetadata:\n  name: labels\nlabels:\n  env: prod\n");
+    assertThat(run().workload().notAssessedTypes).doesNotContainKey("LabelTransformer");
+  }
 }
