@@ -81,8 +81,9 @@ final class TestingPlan {
               "Deployment rollback",
               "A failing version of " + names(deployed) + " is rolled back automatically",
               "Every deploy",
-              "CodeDeploy / ECS deployment circuit breaker",
+              rollbackServices(deployed),
               rollbackEvidence(w)));
+    kubernetesExperiments(w, fis, rows);
     List<Resource> deadLetters = deadLetterQueues(w);
     if (!deadLetters.isEmpty())
       rows.add(
@@ -104,6 +105,41 @@ final class TestingPlan {
     return rows;
   }
 
+  /**
+   * Kubernetes workloads routed to by a Service: a pod deleted must not fail requests, and a node
+   * drain must respect their disruption budgets.
+   */
+  private static void kubernetesExperiments(
+      Workload w, List<FisExperiment> fis, List<Assessment.TestRow> rows) {
+    List<Resource> served = new ArrayList<>();
+    List<Resource> budgeted = new ArrayList<>();
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD || g.servedBy.isEmpty()) continue;
+      served.add(g);
+      if (!g.disruptionBudgets.isEmpty()) budgeted.add(g);
+    }
+    if (!served.isEmpty())
+      rows.add(
+          test(
+              "Pod deletion",
+              "Requests to "
+                  + names(served)
+                  + " keep succeeding while one pod is deleted and replaced",
+              "Monthly",
+              "FIS (aws:eks:pod-delete)",
+              fisEvidence(fis, "aws:eks:")));
+    if (!budgeted.isEmpty())
+      rows.add(
+          test(
+              "Node drain",
+              "Draining a node evicts "
+                  + names(budgeted)
+                  + " only as their disruption budgets allow, and they keep serving",
+              "Quarterly",
+              "EKS (managed node group update)",
+              List.of()));
+  }
+
   private static List<Resource> zoneRedundantCompute(Workload w) {
     List<Resource> out = new ArrayList<>();
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
@@ -111,6 +147,7 @@ final class TestingPlan {
       if (g.kind != ComputeGroup.Kind.EC2_INSTANCE
           && zones.present()
           && Topology.multiZone(zones.get())) out.add(g);
+      else if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD && g.zoneSpread.isTrue()) out.add(g);
     }
     // Lambda runs in several zones of its Region by itself: an AZ test exercises its VPC setup.
     return out;
@@ -137,9 +174,26 @@ final class TestingPlan {
   private static List<Resource> deployedCompute(Workload w) {
     List<Resource> out = new ArrayList<>();
     for (ComputeGroup g : w.all(ComputeGroup.class))
-      if (g.kind == ComputeGroup.Kind.ECS_SERVICE) out.add(g);
+      if (g.kind == ComputeGroup.Kind.ECS_SERVICE
+          || g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
+              && g.replication == ComputeGroup.Replication.COUNT) out.add(g);
     for (Function f : w.all(Function.class)) if (!f.triggers.isEmpty()) out.add(f);
     return out;
+  }
+
+  /** What rolls each kind of deployed compute back: AWS deployment services, or Kubernetes'. */
+  private static String rollbackServices(List<Resource> deployed) {
+    boolean kubernetes = false;
+    boolean aws = false;
+    for (Resource r : deployed) {
+      if (r instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD)
+        kubernetes = true;
+      else aws = true;
+    }
+    String awsServices = "CodeDeploy / ECS deployment circuit breaker";
+    String kubernetesServices = "Argo Rollouts / Flagger analysis";
+    if (aws && kubernetes) return awsServices + "; " + kubernetesServices;
+    return kubernetes ? kubernetesServices : awsServices;
   }
 
   private static List<Resource> deadLetterQueues(Workload w) {

@@ -64,4 +64,15 @@ class K8sShopExampleTest {
             "Deployment shop/web is rolled back automatically on failed analysis",
             "PodDisruptionBudget web lets drains evict the pods of Deployment shop/web gradually");
   }
+
+  @Test
+  void theTestingPlanHasPodDeletionNodeDrainAndKubernetesRollback() {
+    assertThat(assessment.testingPlan())
+        .extracting(Assessment.TestRow::test)
+        .contains("Pod deletion", "Node drain", "Deployment rollback");
+    assertThat(assessment.testingPlan())
+        .filteredOn(t -> t.test().equals("Deployment rollback"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.awsService()).isEqualTo("Argo Rollouts / Flagger analysis"));
+  }
 }
