@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
+import dev.relplan.iac.kubernetes.KubernetesAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
@@ -11,6 +12,7 @@ import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.YamlLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,54 @@ class AdapterFuzzTest {
     TerraformAdapter adapter = new TerraformAdapter(List.of(), List.of());
     adapter.adapt(FuzzInputs.discovered(module), new Workload());
     FuzzInputs.assertLocated(adapter.skipped());
+  }
+
+  /**
+   * Kubernetes objects, or a kustomization over a fixed Deployment when the input's first document
+   * names {@code resources} or {@code patches}: label selectors, autoscaler targets, strategies,
+   * probes, and Kustomize's patches, name references and transformers.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void kubernetesObjectsAreAssessedOrSkipped(byte[] input) {
+    String content = FuzzInputs.text(input);
+    List<Node> documents;
+    try {
+      documents =
+          YamlLoader.loadAll("input.yaml", content).stream().filter(Objects::nonNull).toList();
+    } catch (ParseException expected) {
+      return; // discovery lists the file as skipped with this located error
+    }
+    if (documents.isEmpty()) return;
+    boolean kustomization =
+        documents.get(0) instanceof MapNode m && (m.has("resources") || m.has("patches"));
+    SourceFile given =
+        FuzzInputs.file(
+            kustomization ? "kustomization.yaml" : "input.yaml",
+            FileKind.OTHER,
+            content,
+            documents);
+    List<SourceFile> files = new ArrayList<>(List.of(given));
+    if (kustomization)
+      files.add(FuzzInputs.file("deployment.yaml", FileKind.OTHER, DEPLOYMENT, yaml(DEPLOYMENT)));
+    KubernetesAdapter adapter = new KubernetesAdapter();
+    Workload w = new Workload();
+    adapter.adapt(FuzzInputs.discovered(files), w);
+    adapter.link(FuzzInputs.discovered(files), w);
+    FuzzInputs.assertLocated(adapter.skipped());
+  }
+
+  private static final String DEPLOYMENT =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n"
+          + "  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n"
+          + "      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n"
+          + "          image: web:1\n";
+
+  private static List<Node> yaml(String text) {
+    try {
+      return YamlLoader.loadAll("deployment.yaml", text);
+    } catch (ParseException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

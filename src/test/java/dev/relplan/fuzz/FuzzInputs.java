@@ -37,7 +37,12 @@ final class FuzzInputs {
 
   /** A discovery result holding only the given file, as {@code Pipeline} gives it to an adapter. */
   static Discovery.Result discovered(SourceFile file) {
-    return new Discovery.Result(List.of(file), List.of(), Map.of(), List.of(""));
+    return discovered(List.of(file));
+  }
+
+  /** A discovery result holding only the given files, in this order. */
+  static Discovery.Result discovered(List<SourceFile> files) {
+    return new Discovery.Result(List.copyOf(files), List.of(), Map.of(), List.of(""));
   }
 
   /** A skipped file is part of the contract only with its name and a reason to show. */
