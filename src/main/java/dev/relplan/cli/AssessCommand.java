@@ -102,6 +102,14 @@ final class AssessCommand implements Callable<Integer> {
   List<Path> helmValues = new ArrayList<>();
 
   @Option(
+      names = "--kustomize-root",
+      paramLabel = "DIR",
+      description =
+          "Kustomize root to assess (its folder as the plan names it), instead of the one named like"
+              + " production.")
+  String kustomizeRoot;
+
+  @Option(
       names = "--var",
       paramLabel = "K=V",
       description = "Terraform variable value NAME=VALUE (repeatable).")
@@ -209,12 +217,14 @@ final class AssessCommand implements Callable<Integer> {
     List<Assessment.PastFinding> previous = baseline == null ? null : Baseline.load(baseline);
     for (Path p : varFiles) checkVarFile(p);
     for (Path p : helmValues) checkValuesFile(p);
+    if (kustomizeRoot != null) checkKustomizeRoot(paths, kustomizeRoot);
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
     Pipeline.Result result =
         Pipeline.run(
-            new Pipeline.Request(paths, workload, ctx, params, config, varFiles, vars, helmValues));
+            new Pipeline.Request(
+                paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot));
     Assessment assessment =
         previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate =
@@ -277,6 +287,20 @@ final class AssessCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new InputError("--var-file '" + p + "' cannot be read: " + describe(e));
     }
+  }
+
+  /** A --kustomize-root must be a folder holding a kustomization under one of the scanned paths. */
+  private static void checkKustomizeRoot(List<Path> paths, String root) {
+    for (Path p : paths) {
+      Path dir = p.resolve(root);
+      for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization"))
+        if (Files.isRegularFile(dir.resolve(name))) return;
+    }
+    throw new InputError(
+        "--kustomize-root '"
+            + root
+            + "' is not a folder with a kustomization.yaml under the scanned paths: give the root's"
+            + " folder relative to the scanned path, as the plan's Kustomize note names it");
   }
 
   /**

@@ -27,7 +27,7 @@ public final class Adapters {
     return List.of(
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
-        new KubernetesAdapter(request.helmValues()),
+        new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new DeploymentEnvironments(),
         new CodeScanner());
   }
@@ -38,6 +38,8 @@ public final class Adapters {
     for (Path p : request.varFiles())
       notes.add("Terraform variable values from " + p + " (--var-file)");
     for (Path p : request.helmValues()) notes.add("Helm values from " + p + " (--values)");
+    if (request.kustomizeRoot() != null)
+      notes.add("Kustomize root asked for with --kustomize-root: " + request.kustomizeRoot());
     for (ParameterFile p : request.parameters())
       notes.add("parameter values from " + p.display() + " (--parameters)");
     return notes;

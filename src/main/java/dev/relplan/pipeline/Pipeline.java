@@ -39,7 +39,20 @@ public final class Pipeline {
       Path configFile,
       List<Path> varFiles,
       List<String> vars,
-      List<Path> helmValues) {
+      List<Path> helmValues,
+      String kustomizeRoot) {
+    public Request(
+        List<Path> paths,
+        String workloadName,
+        Context context,
+        List<ParameterFile> parameters,
+        Path configFile,
+        List<Path> varFiles,
+        List<String> vars,
+        List<Path> helmValues) {
+      this(paths, workloadName, context, parameters, configFile, varFiles, vars, helmValues, null);
+    }
+
     public Request(
         List<Path> paths,
         String workloadName,

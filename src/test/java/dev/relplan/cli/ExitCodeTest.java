@@ -110,6 +110,24 @@ class ExitCodeTest {
   }
 
   @Test
+  void malformedHelmValuesFileIsAnInputError() throws IOException {
+    Path values = tmp.resolve("values-prod.yaml");
+    Files.writeString(values, "replicaCount: [1\n");
+    assertUsageError(
+        run("assess", "examples/k8s-shop", "--values", values.toString()),
+        "--values",
+        "cannot be parsed");
+  }
+
+  @Test
+  void kustomizeRootWithoutAKustomizationIsAnInputError() {
+    assertUsageError(
+        run("assess", "examples/k8s-shop", "--kustomize-root", "overlays/nope"),
+        "--kustomize-root",
+        "not a folder with a kustomization");
+  }
+
+  @Test
   void internalErrorExitsThreeWithOneLinePointingAtDebug() {
     Result r = runFailing(() -> new IllegalStateException("renderer bug"));
     assertThat(r.code()).isEqualTo(3);

@@ -46,8 +46,19 @@ public final class KubernetesAdapter implements Adapter {
     this(List.of());
   }
 
+  /**
+   * The Kustomize root folder ({@code --kustomize-root}, as the plan names it) assessed instead of
+   * the production-named one; null for relplan's choice.
+   */
+  private final String kustomizeRoot;
+
   public KubernetesAdapter(List<Path> helmValues) {
+    this(helmValues, null);
+  }
+
+  public KubernetesAdapter(List<Path> helmValues, String kustomizeRoot) {
     this.helmValues = List.copyOf(helmValues);
+    this.kustomizeRoot = kustomizeRoot;
   }
 
   /**
@@ -75,7 +86,7 @@ public final class KubernetesAdapter implements Adapter {
   @Override
   public void adapt(Discovery.Result claimed, Workload w) {
     Definitions definitions = new Definitions();
-    Kustomize.Result kustomize = Kustomize.render(claimed);
+    Kustomize.Result kustomize = chosen(Kustomize.render(claimed));
     skipped.addAll(kustomize.skipped());
     notes.addAll(kustomize.notes());
     for (KustomizeRoot root : kustomize.roots()) {
@@ -98,6 +109,26 @@ public final class KubernetesAdapter implements Adapter {
       if (PartialManifests.isChart(f) && !partial.isSubchart(f)) renderChart(f, definitions, w);
     addManifests(claimed, partial, kustomize, definitions, w);
     notes.addAll(definitions.notes());
+  }
+
+  /**
+   * The rendering with the root named by {@code --kustomize-root} assessed. The command line has
+   * checked that the folder holds a kustomization; one that is not a root (another kustomization
+   * includes it) leaves relplan's choice, and the plan says so.
+   */
+  private Kustomize.Result chosen(Kustomize.Result rendered) {
+    if (kustomizeRoot == null) return rendered;
+    String wanted = kustomizeRoot.replace('\\', '/');
+    while (wanted.endsWith("/")) wanted = wanted.substring(0, wanted.length() - 1);
+    Optional<Kustomize.Result> chosen = rendered.choosing(wanted);
+    if (chosen.isEmpty())
+      notes.add(
+          "Kustomize: --kustomize-root "
+              + kustomizeRoot
+              + " is not a root (another kustomization includes it, or it did not render); roots: "
+              + String.join(
+                  ", ", rendered.roots().stream().map(KustomizeRoot::dir).sorted().toList()));
+    return chosen.orElse(rendered);
   }
 
   /** Manifests as written: files no kustomization uses, outside charts' templates. */

@@ -155,4 +155,23 @@ class KustomizeAssessmentTest {
         "apiVersion: builtin\nkind: LabelTransformer\nmetadata:\n  name: labels\nlabels:\n  env: prod\n");
     assertThat(run().workload().notAssessedTypes).doesNotContainKey("LabelTransformer");
   }
+
+  @Test
+  void anotherRootIsAssessedWhenTheCommandLineNamesIt() throws IOException {
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(repo),
+                "t",
+                Context.defaults(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                "overlays/staging"));
+    assertThat(r.workload().all(ComputeGroup.class))
+        .singleElement()
+        .satisfies(g -> assertThat(g.namespace).isEqualTo("shop-staging"));
+  }
 }
