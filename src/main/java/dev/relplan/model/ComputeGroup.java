@@ -87,6 +87,9 @@ public final class ComputeGroup extends Resource {
    */
   public Value<Boolean> readinessCheck = Value.absent();
 
+  /** Each container's health probes (Kubernetes), in container order. */
+  public final List<Probe> probes = new ArrayList<>();
+
   /**
    * Whether an update stops every instance before new ones serve (Kubernetes {@code Recreate}, or a
    * {@code maxUnavailable} covering every replica); absent for kinds judged by their own update

@@ -26,6 +26,7 @@ import dev.relplan.rules.resilience.CodeEventHandlerNoIdempotency;
 import dev.relplan.rules.resilience.CodeSdkRetriesDisabled;
 import dev.relplan.rules.resilience.CodeShallowHealthCheck;
 import dev.relplan.rules.resilience.LambdaTimeoutGeApigw;
+import dev.relplan.rules.resilience.LivenessProbeChecksDependencies;
 import dev.relplan.rules.resilience.SqsVisibilityTimeout;
 import dev.relplan.rules.scaling.ApiNoThrottling;
 import dev.relplan.rules.scaling.AsgMinEqualsMax;
@@ -80,6 +81,7 @@ public final class RuleRegistry {
         new CodeCallNoTimeoutOrBreaker(),
         new CodeSdkRetriesDisabled(),
         new CodeShallowHealthCheck(),
+        new LivenessProbeChecksDependencies(),
         new CodeEventHandlerNoIdempotency(),
         // Change management
         new DeployAllAtOnce(),

@@ -228,7 +228,7 @@ public final class KubernetesAdapter implements Adapter {
 
   @Override
   public void link(Discovery.Result claimed, Workload w) {
-    KubernetesModel.link(w);
+    notes.addAll(KubernetesModel.link(w));
   }
 
   @Override

@@ -75,10 +75,11 @@ public final class KubernetesModel {
 
   /**
    * Ties the Kubernetes objects of the whole workload by label: the Services that route to each
-   * workload's pods and the disruption budgets that cover them, within one scope and namespace. Run
+   * workload's pods and the disruption budgets that cover them, within one scope and namespace, and
+   * the probes to the code's health handlers (returning the notes on probes left unlinked). Run
    * once every adapter has added its objects.
    */
-  public static void link(Workload w) {
+  public static List<String> link(Workload w) {
     Releases.linkRollouts(w);
     Map<String, List<ComputeGroup>> byNamespace = new HashMap<>();
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
@@ -94,6 +95,7 @@ public final class KubernetesModel {
       for (ComputeGroup g : selected(byNamespace, b.scope, b.namespace, b.selector))
         g.disruptionBudgets.add(b);
     Releases.linkCanaries(w);
+    return ProbeLinks.link(w);
   }
 
   private static List<ComputeGroup> selected(

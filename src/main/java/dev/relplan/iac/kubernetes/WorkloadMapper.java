@@ -54,6 +54,7 @@ final class WorkloadMapper {
     MapNode podSpec = Fields.map(template, "spec");
     g.zoneSpread = zoneSpread(podSpec);
     g.readinessCheck = readinessCheck(podSpec);
+    g.probes.addAll(Probes.of(podSpec));
     Releases.map(o, g);
     w.add(g);
     StatefulImages.map(o, g, podSpec, scope, w);

@@ -1,12 +1,15 @@
 package dev.relplan.rules.resilience;
 
+import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.HealthEndpoint;
+import dev.relplan.model.Probe;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A health or readiness endpoint that answers success without touching any dependency. */
 public final class CodeShallowHealthCheck extends BaseRule {
@@ -94,7 +97,7 @@ public final class CodeShallowHealthCheck extends BaseRule {
                   }
                 });
                 """))
-            .formats(InputFormat.CODE)
+            .formats(InputFormat.CODE, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -110,6 +113,31 @@ public final class CodeShallowHealthCheck extends BaseRule {
           e.response == null
               ? Value.absent()
               : Value.explicit("constant response", List.of(e.response));
+      List<Location> probeLines = new ArrayList<>();
+      List<String> probing = new ArrayList<>();
+      java.util.Set<String> decisions = new java.util.LinkedHashSet<>();
+      for (ComputeGroup g : w.all(ComputeGroup.class))
+        for (Probe p : g.probes) {
+          if (p.handler != e) continue;
+          probeLines.add(p.location);
+          decisions.add(
+              switch (p.purpose) {
+                case READINESS -> "whether they receive Service traffic";
+                case LIVENESS -> "whether they are restarted";
+                case STARTUP -> "when they count as started";
+              });
+          for (Location l : p.httpPath.trace()) if (!probeLines.contains(l)) probeLines.add(l);
+          probing.add(
+              "the "
+                  + p.purpose.name().toLowerCase(Locale.ROOT)
+                  + " probe of "
+                  + g.id
+                  + " ("
+                  + p.location
+                  + ")");
+        }
+      Value<String> probes =
+          probeLines.isEmpty() ? Value.absent() : Value.explicit("probe", probeLines);
       out.report(
           this,
           e,
@@ -118,8 +146,16 @@ public final class CodeShallowHealthCheck extends BaseRule {
               + e.path
               + " makes no call beyond building its response"
               + (e.response != null ? " (" + e.response + ")" : "")
-              + ": it reports healthy even when the instance cannot reach its database or downstream services.",
-          answer);
+              + ": it reports healthy even when the instance cannot reach its database or downstream services."
+              + (probing.isEmpty()
+                  ? ""
+                  : " It answers "
+                      + String.join(", ", probing)
+                      + ": Kubernetes' traffic decisions for those pods ("
+                      + String.join(", ", decisions)
+                      + ") rest on this constant answer."),
+          answer,
+          probes);
     }
     if (!deep.isEmpty())
       out.strength(
