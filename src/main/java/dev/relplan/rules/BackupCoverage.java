@@ -6,6 +6,7 @@ import dev.relplan.model.BackupVault;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
+import dev.relplan.model.KubernetesBackup;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;
@@ -124,6 +125,57 @@ public final class BackupCoverage {
       if (hit != null && !excluded(s, r)) out.add(new Protection(plan, s, hit));
     }
     return new Result(out, out.isEmpty() ? undetermined : null);
+  }
+
+  /** A Kubernetes backup covering a claim, and the line that decides it. */
+  public record ClaimProtection(KubernetesBackup backup, Location decidingLine) {}
+
+  /** Kubernetes backups covering a claim, and why some selection could not be evaluated. */
+  public record ClaimResult(List<ClaimProtection> protections, String undetermined) {
+    public boolean covered() {
+      return !protections.isEmpty();
+    }
+  }
+
+  /**
+   * Which Kubernetes backups anywhere in the repository cover a PersistentVolumeClaim: a Velero
+   * Schedule selecting its namespace and its labels or its pods' labels, a VolumeSnapshot of it, a
+   * SnapshotSchedule of its namespace selecting its labels.
+   */
+  public static ClaimResult ofClaim(Workload w, Volume v) {
+    List<ClaimProtection> out = new ArrayList<>();
+    String undetermined = null;
+    for (KubernetesBackup b : w.all(KubernetesBackup.class)) {
+      if (b.inactive != null) continue;
+      boolean hit =
+          switch (b.mechanism) {
+            case VELERO_SCHEDULE ->
+                (b.includedNamespaces == null || b.includedNamespaces.contains(v.namespace))
+                    && !b.excludedNamespaces.contains(v.namespace)
+                    && (b.selector == null
+                        || b.selector.matches(v.labels)
+                        || !v.podLabels.isEmpty() && b.selector.matches(v.podLabels));
+            case VOLUME_SNAPSHOT -> b.namespace.equals(v.namespace) && snapshots(b.claimName, v);
+            case SNAPSHOT_SCHEDULE ->
+                b.namespace.equals(v.namespace)
+                    && (b.selector == null || b.selector.matches(v.labels));
+          };
+      if (b.undetermined != null) {
+        if (undetermined == null) undetermined = b.describe() + ": " + b.undetermined;
+        continue;
+      }
+      if (hit) out.add(new ClaimProtection(b, b.decidingLine));
+    }
+    return new ClaimResult(out, out.isEmpty() ? undetermined : null);
+  }
+
+  /** A snapshot of the claim, or of one replica's claim of a claim template. */
+  private static boolean snapshots(String claim, Volume v) {
+    if (claim == null) return false;
+    if (claim.equals(v.claimName)) return true;
+    return v.perReplica
+        && claim.startsWith(v.claimName + "-")
+        && claim.substring(v.claimName.length() + 1).chars().allMatch(Character::isDigit);
   }
 
   private static boolean excluded(BackupSelection s, Resource r) {

@@ -78,7 +78,8 @@ public enum Dialect {
           "Service",
           "PodDisruptionBudget",
           "HorizontalPodAutoscaler",
-          "ScaledObject");
+          "ScaledObject",
+          "PersistentVolumeClaim");
 
   /** The model's Kubernetes objects: workloads, their data, Services and disruption budgets. */
   private static boolean isKubernetes(Resource subject) {
