@@ -193,7 +193,7 @@ public final class BackupMissing extends BaseRule {
                     snapshotVolumes: true
                     ttl: 720h0m0s
                 """)
-                    .involving("EKS", "Velero")
+                    .involving("EKS")
                     .effort("Hours: install Velero with a snapshot location and schedule it"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
@@ -251,9 +251,10 @@ public final class BackupMissing extends BaseRule {
       out.report(
           this,
           v,
-          subject + " has no backup",
+          subject + (v.perReplica ? " have no backup" : " has no backup"),
           subject
-              + " holds data on a persistent volume, and no Velero Schedule, VolumeSnapshot or"
+              + (v.perReplica ? " hold data" : " holds data")
+              + " on a persistent volume, and no Velero Schedule, VolumeSnapshot or"
               + " snapshot schedule in the repository selects it: deleting the claim or its"
               + " namespace, a storage failure or a corrupting release loses the data for good.",
           ownBackup(v));
