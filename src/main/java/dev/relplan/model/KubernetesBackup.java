@@ -43,6 +43,12 @@ public final class KubernetesBackup extends Resource {
   /** Why what it selects cannot be decided from the manifest; null when it can. */
   public String undetermined;
 
+  /** The cron schedule of a Velero or snapscheduler schedule; null for a one-off snapshot. */
+  public String schedule;
+
+  /** How long its backups are kept, as the manifest or the tool's default says; null if unknown. */
+  public String retention;
+
   /** The line that says when or what it backs up (schedule, source claim). */
   public Location decidingLine;
 

@@ -99,7 +99,10 @@ final class StorageMapper {
       b.selector = selector(Fields.map(spec, "claimSelector"), b);
       if ("true".equals(Fields.text(spec, "disabled"))) b.inactive = "spec.disabled is true";
       ScalarNode schedule = Fields.scalar(spec, "schedule");
-      if (schedule != null) b.decidingLine = schedule.location();
+      if (schedule != null) {
+        b.decidingLine = schedule.location();
+        b.schedule = schedule.text();
+      }
     } else {
       return false;
     }
@@ -112,7 +115,13 @@ final class StorageMapper {
     MapNode spec = Fields.map(o.node(), "spec");
     MapNode template = Fields.map(spec, "template");
     ScalarNode schedule = Fields.scalar(spec, "schedule");
-    if (schedule != null) b.decidingLine = schedule.location();
+    if (schedule != null) {
+      b.decidingLine = schedule.location();
+      b.schedule = schedule.text();
+    }
+    String ttl = Fields.text(template, "ttl");
+    // Velero keeps a backup 720h (30 days) unless the template's ttl says otherwise.
+    b.retention = ttl == null ? "30 days (Velero default ttl 720h)" : "ttl " + ttl;
     if ("true".equals(Fields.text(spec, "paused"))) b.inactive = "spec.paused is true";
     List<String> included = names(Fields.at(template, "includedNamespaces"), b);
     // No includedNamespaces, or "*", backs up every namespace (Velero's default).
