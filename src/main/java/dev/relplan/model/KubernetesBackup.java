@@ -14,7 +14,9 @@ public final class KubernetesBackup extends Resource {
     /** snapshot.storage.k8s.io VolumeSnapshot: one snapshot of one claim. */
     VOLUME_SNAPSHOT,
     /** snapscheduler.backube SnapshotSchedule: periodic snapshots of claims of its namespace. */
-    SNAPSHOT_SCHEDULE
+    SNAPSHOT_SCHEDULE,
+    /** postgresql.cnpg.io ScheduledBackup: periodic backups of the CloudNativePG cluster named. */
+    CNPG_SCHEDULED_BACKUP
   }
 
   public Mechanism mechanism;
@@ -31,7 +33,7 @@ public final class KubernetesBackup extends Resource {
   /** Labels selected; null selects every object. */
   public LabelSelector selector;
 
-  /** VolumeSnapshot: the claim it snapshots. */
+  /** VolumeSnapshot: the claim it snapshots; ScheduledBackup: the cluster it backs up. */
   public String claimName;
 
   /**
@@ -63,6 +65,7 @@ public final class KubernetesBackup extends Resource {
           case VELERO_SCHEDULE -> "Velero Schedule ";
           case VOLUME_SNAPSHOT -> "VolumeSnapshot ";
           case SNAPSHOT_SCHEDULE -> "SnapshotSchedule ";
+          case CNPG_SCHEDULED_BACKUP -> "CloudNativePG ScheduledBackup ";
         };
     return what + namespace + "/" + name.orElse(id);
   }

@@ -7,6 +7,7 @@ import dev.relplan.model.Bucket;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
 import dev.relplan.model.KubernetesBackup;
+import dev.relplan.model.OperatorDatabase;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;
@@ -76,6 +77,7 @@ public final class BackupCoverage {
     out.addAll(w.all(Table.class));
     out.addAll(w.all(FileSystem.class));
     out.addAll(w.all(Volume.class));
+    out.addAll(w.all(OperatorDatabase.class));
     for (Bucket b : w.all(Bucket.class)) if (!reproducible(b)) out.add(b);
     return out;
   }
@@ -159,6 +161,7 @@ public final class BackupCoverage {
             case SNAPSHOT_SCHEDULE ->
                 b.namespace.equals(v.namespace)
                     && (b.selector == null || b.selector.matches(v.labels));
+            case CNPG_SCHEDULED_BACKUP -> false;
           };
       if (b.undetermined != null) {
         if (undetermined == null) undetermined = b.describe() + ": " + b.undetermined;
@@ -167,6 +170,21 @@ public final class BackupCoverage {
       if (hit) out.add(new ClaimProtection(b, b.decidingLine));
     }
     return new ClaimResult(out, out.isEmpty() ? undetermined : null);
+  }
+
+  /**
+   * The line that backs up an operator-run database: its own backup settings, or a CloudNativePG
+   * ScheduledBackup naming it in its namespace; null when nothing does.
+   */
+  public static Location operatorBackup(Workload w, OperatorDatabase d) {
+    if (d.backup.isTrue()) return d.backup.trace().isEmpty() ? d.location : d.backup.trace().get(0);
+    for (KubernetesBackup b : w.all(KubernetesBackup.class))
+      if (b.mechanism == KubernetesBackup.Mechanism.CNPG_SCHEDULED_BACKUP
+          && b.inactive == null
+          && b.namespace.equals(d.namespace)
+          && d.name.present()
+          && d.name.get().equals(b.claimName)) return b.decidingLine;
+    return null;
   }
 
   /** A snapshot of the claim, or of one replica's claim of a claim template. */

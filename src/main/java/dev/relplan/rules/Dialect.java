@@ -79,7 +79,10 @@ public enum Dialect {
           "PodDisruptionBudget",
           "HorizontalPodAutoscaler",
           "ScaledObject",
-          "PersistentVolumeClaim");
+          "PersistentVolumeClaim",
+          "Cluster",
+          "postgresql",
+          "PostgresCluster");
 
   /** The model's Kubernetes objects: workloads, their data, Services and disruption budgets. */
   private static boolean isKubernetes(Resource subject) {

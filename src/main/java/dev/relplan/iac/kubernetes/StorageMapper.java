@@ -3,6 +3,7 @@ package dev.relplan.iac.kubernetes;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.KubernetesBackup;
 import dev.relplan.model.LabelSelector;
+import dev.relplan.model.OperatorDatabase;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Volume;
@@ -103,10 +104,64 @@ final class StorageMapper {
         b.decidingLine = schedule.location();
         b.schedule = schedule.text();
       }
+    } else if (o.kind().equals("ScheduledBackup") && o.group().equals("postgresql.cnpg.io")) {
+      b = newBackup(o, scope, KubernetesBackup.Mechanism.CNPG_SCHEDULED_BACKUP);
+      ScalarNode cluster = Fields.scalar(o.node(), "spec", "cluster", "name");
+      if (cluster != null) {
+        b.claimName = cluster.text();
+        b.decidingLine = cluster.location();
+      }
+      if ("true".equals(Fields.text(o.node(), "spec", "suspend")))
+        b.inactive = "spec.suspend is true";
+    } else {
+      return operatorDatabase(o, scope, w);
+    }
+    w.add(b);
+    return true;
+  }
+
+  /**
+   * A CloudNativePG {@code Cluster}, Zalando {@code postgresql} or Crunchy {@code PostgresCluster}:
+   * backed up when it configures the operator's backups (CloudNativePG {@code spec.backup}, Zalando
+   * {@code spec.enableLogicalBackup: true}, Crunchy {@code spec.backups}).
+   */
+  private static boolean operatorDatabase(KubernetesObject o, String scope, Workload w) {
+    String operator;
+    String field;
+    if (o.kind().equals("Cluster") && o.group().equals("postgresql.cnpg.io")) {
+      operator = "CloudNativePG";
+      field = "backup";
+    } else if (o.kind().equals("postgresql") && o.group().equals("acid.zalan.do")) {
+      operator = "Zalando Postgres Operator";
+      field = "enableLogicalBackup";
+    } else if (o.kind().equals("PostgresCluster")
+        && o.group().equals("postgres-operator.crunchydata.com")) {
+      operator = "Crunchy Postgres";
+      field = "backups";
     } else {
       return false;
     }
-    w.add(b);
+    OperatorDatabase d = new OperatorDatabase(scope, o.id(), o.kind(), o.kindLocation());
+    d.operator = operator;
+    d.namespace = o.effectiveNamespace();
+    d.name = Value.explicit(o.name(), List.of(o.nameLocation()));
+    MapNode spec = Fields.map(o.node(), "spec");
+    Node setting = Fields.at(spec, field);
+    MapNode.Entry entry = spec == null ? null : spec.entry(field);
+    if (setting == null || setting instanceof ScalarNode s && s.isNull()) {
+      d.backup = Value.defaulted(false, "no spec." + field + ": " + operator + " takes no backups");
+    } else if (setting instanceof ScalarNode s) {
+      d.backup =
+          "true".equals(s.text())
+              ? Value.explicit(true, List.of(s.location()))
+              : "false".equals(s.text())
+                  ? Value.explicit(false, List.of(s.location()))
+                  : Value.unresolved(
+                      "spec." + field + " is '" + s.text() + "'", List.of(s.location()));
+    } else {
+      d.backup = Value.explicit(true, List.of(entry.keyLocation()));
+    }
+    w.add(d);
     return true;
   }
 

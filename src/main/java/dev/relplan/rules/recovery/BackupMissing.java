@@ -2,6 +2,7 @@ package dev.relplan.rules.recovery;
 
 import dev.relplan.model.*;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 
 /** Stateful resources with no automated backup of any kind. */
@@ -206,6 +207,10 @@ public final class BackupMissing extends BaseRule {
         checkClaim(w, v, out);
         continue;
       }
+      if (r instanceof OperatorDatabase d) {
+        checkOperatorDatabase(w, d, out);
+        continue;
+      }
       BackupCoverage.Result coverage = BackupCoverage.of(w, r);
       Value<?> own = ownBackup(r);
       if (coverage.covered()) {
@@ -258,6 +263,26 @@ public final class BackupMissing extends BaseRule {
               + " snapshot schedule in the repository selects it: deleting the claim or its"
               + " namespace, a storage failure or a corrupting release loses the data for good.",
           ownBackup(v));
+    }
+  }
+
+  /** A database an operator runs: its own backup settings or a ScheduledBackup naming it. */
+  private void checkOperatorDatabase(Workload w, OperatorDatabase d, Findings out) {
+    String subject = d.operator + " " + d.type + " " + d.namespace + "/" + d.name.orElse(d.id);
+    Location line = BackupCoverage.operatorBackup(w, d);
+    if (line != null) {
+      out.strength(this, subject + " has backups configured", List.of(d.location, line));
+    } else if (d.backup.unresolved()) {
+      out.report(this, d, "", "", d.backup);
+    } else {
+      out.report(
+          this,
+          d,
+          subject + " has no backup",
+          subject
+              + " configures no backups of the operator and no ScheduledBackup names it: deleting"
+              + " the cluster or its claims, or a corrupting release, loses the data for good.",
+          d.backup);
     }
   }
 
