@@ -10,6 +10,7 @@ import dev.relplan.model.FileSystem;
 import dev.relplan.model.Integration;
 import dev.relplan.model.KubernetesBackup;
 import dev.relplan.model.NatGateway;
+import dev.relplan.model.OperatorDatabase;
 import dev.relplan.model.Resource;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
@@ -592,6 +593,15 @@ public final class Assessor {
         if (p.plan() == null) continue;
         mechanisms.add("AWS Backup plan " + p.plan().id);
         if (backup.frequency().equals("none")) backup = planBackup(p.plan());
+      }
+      if (r instanceof OperatorDatabase d && BackupCoverage.operatorBackup(w, d) != null) {
+        mechanisms.add(d.operator + " backups");
+        backup =
+            new Backup(
+                "the operator's schedule",
+                "the operator's retention policy",
+                "up to the backup interval (less with WAL archiving)",
+                "hours estimated: the operator restores into a new cluster");
       }
       if (r instanceof Volume v && v.isClaim()) {
         for (BackupCoverage.ClaimProtection p : BackupCoverage.ofClaim(w, v).protections()) {

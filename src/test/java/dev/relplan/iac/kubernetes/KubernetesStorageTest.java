@@ -190,4 +190,44 @@ class KubernetesStorageTest {
     StatefulService s = run(null).workload().all(StatefulService.class).get(0);
     assertThat(s.podLocalData.present()).isFalse();
   }
+
+  private static final String CNPG =
+      """
+      apiVersion: postgresql.cnpg.io/v1
+      kind: Cluster
+      metadata:
+        name: orders
+        namespace: shop
+      spec:
+        instances: 3
+      ---
+      apiVersion: postgresql.cnpg.io/v1
+      kind: ScheduledBackup
+      metadata:
+        name: orders-daily
+        namespace: shop
+      spec:
+        schedule: "0 0 3 * * *"
+        suspend: %s
+        cluster:
+          name: orders
+      """;
+
+  private String recoveryBackupOfOrders(String suspend) throws IOException {
+    return run(CNPG.formatted(suspend)).assessment().recovery().stream()
+        .filter(x -> x.resource().equals("Cluster/shop/orders"))
+        .findFirst()
+        .get()
+        .backup();
+  }
+
+  @Test
+  void scheduledBackupNamingTheClusterIsItsBackupInTheRecoveryTable() throws IOException {
+    assertThat(recoveryBackupOfOrders("false")).isEqualTo("CloudNativePG backups");
+  }
+
+  @Test
+  void suspendedScheduledBackupDoesNotBackUpTheCluster() throws IOException {
+    assertThat(recoveryBackupOfOrders("true")).isEqualTo("none");
+  }
 }
