@@ -230,4 +230,14 @@ class KubernetesStorageTest {
   void suspendedScheduledBackupDoesNotBackUpTheCluster() throws IOException {
     assertThat(recoveryBackupOfOrders("true")).isEqualTo("none");
   }
+
+  @Test
+  void restoreTestOfKubernetesClaimsIsAVeleroOrSnapshotRestoreNotAwsBackup() throws IOException {
+    Assessment.TestRow row =
+        run(null).assessment().testingPlan().stream()
+            .filter(t -> t.test().equals("Backup restore"))
+            .findFirst()
+            .get();
+    assertThat(row.awsService()).isEqualTo("Velero restore or VolumeSnapshot restore");
+  }
 }
