@@ -8,13 +8,16 @@ import dev.relplan.model.Database;
 import dev.relplan.model.EvidenceKind;
 import dev.relplan.model.FileSystem;
 import dev.relplan.model.Integration;
+import dev.relplan.model.KubernetesBackup;
 import dev.relplan.model.NatGateway;
+import dev.relplan.model.OperatorDatabase;
 import dev.relplan.model.Resource;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Subnet;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
+import dev.relplan.model.Volume;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.BackupCoverage;
@@ -591,6 +594,21 @@ public final class Assessor {
         mechanisms.add("AWS Backup plan " + p.plan().id);
         if (backup.frequency().equals("none")) backup = planBackup(p.plan());
       }
+      if (r instanceof OperatorDatabase d && BackupCoverage.operatorBackup(w, d) != null) {
+        mechanisms.add(d.operator + " backups");
+        backup =
+            new Backup(
+                "the operator's schedule",
+                "the operator's retention policy",
+                "up to the backup interval (less with WAL archiving)",
+                "hours estimated: the operator restores into a new cluster");
+      }
+      if (r instanceof Volume v && v.isClaim()) {
+        for (BackupCoverage.ClaimProtection p : BackupCoverage.ofClaim(w, v).protections()) {
+          mechanisms.add(p.backup().describe());
+          if (backup.frequency().equals("none")) backup = claimBackup(p.backup());
+        }
+      }
       List<Location> offsite = BackupCoverage.offsiteEvidence(w, r);
       rows.add(
           new Assessment.RecoveryRow(
@@ -685,6 +703,22 @@ public final class Assessor {
           "hours estimated: restore to a new or existing file system");
     }
     return NO_BACKUP;
+  }
+
+  /** The backup a Kubernetes schedule or snapshot gives a claim. */
+  private static Backup claimBackup(KubernetesBackup b) {
+    String rto = "hours estimated: restore the volume from the snapshot and re-create the claim";
+    if (b.schedule == null)
+      return new Backup(
+          "once (a single VolumeSnapshot)",
+          "until the VolumeSnapshot is deleted",
+          "everything written since the snapshot",
+          rto);
+    return new Backup(
+        b.schedule,
+        b.retention == null ? "Cannot Determine from the manifest" : b.retention,
+        "up to the schedule interval (" + b.schedule + ")",
+        rto);
   }
 
   /** The backup an AWS Backup plan gives: its first rule's schedule and its shortest retention. */

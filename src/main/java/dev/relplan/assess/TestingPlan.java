@@ -13,6 +13,7 @@ import dev.relplan.model.Resource;
 import dev.relplan.model.RestoreTestingPlan;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BackupCoverage;
+import dev.relplan.rules.Dialect;
 import dev.relplan.rules.Topology;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ final class TestingPlan {
               "Backup restore",
               names(records) + " restored from backup within the RPO, data verified",
               "Monthly",
-              "AWS Backup",
+              records.stream().allMatch(r -> Dialect.of(r) == Dialect.KUBERNETES)
+                  ? "Velero restore or VolumeSnapshot restore"
+                  : "AWS Backup",
               restoreEvidence(w)));
     List<Resource> fronts = frontDoors(w);
     if (!fronts.isEmpty())

@@ -18,6 +18,12 @@ public final class StatefulService extends Resource {
   public String service = "";
 
   /**
+   * Kubernetes only: true when its pods mount no persistent volume, so the data lives only as long
+   * as the pod (on an emptyDir, cited, or the container's own filesystem); absent otherwise.
+   */
+  public Value<Boolean> podLocalData = Value.absent();
+
+  /**
    * A search domain is replicated when it has more than one data node and zone awareness: the same
    * judgment whichever format declared the node count and zone awareness.
    */

@@ -6,6 +6,8 @@ import dev.relplan.model.BackupVault;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Database;
 import dev.relplan.model.FileSystem;
+import dev.relplan.model.KubernetesBackup;
+import dev.relplan.model.OperatorDatabase;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;
@@ -75,6 +77,7 @@ public final class BackupCoverage {
     out.addAll(w.all(Table.class));
     out.addAll(w.all(FileSystem.class));
     out.addAll(w.all(Volume.class));
+    out.addAll(w.all(OperatorDatabase.class));
     for (Bucket b : w.all(Bucket.class)) if (!reproducible(b)) out.add(b);
     return out;
   }
@@ -124,6 +127,73 @@ public final class BackupCoverage {
       if (hit != null && !excluded(s, r)) out.add(new Protection(plan, s, hit));
     }
     return new Result(out, out.isEmpty() ? undetermined : null);
+  }
+
+  /** A Kubernetes backup covering a claim, and the line that decides it. */
+  public record ClaimProtection(KubernetesBackup backup, Location decidingLine) {}
+
+  /** Kubernetes backups covering a claim, and why some selection could not be evaluated. */
+  public record ClaimResult(List<ClaimProtection> protections, String undetermined) {
+    public boolean covered() {
+      return !protections.isEmpty();
+    }
+  }
+
+  /**
+   * Which Kubernetes backups anywhere in the repository cover a PersistentVolumeClaim: a Velero
+   * Schedule selecting its namespace and its labels or its pods' labels, a VolumeSnapshot of it, a
+   * SnapshotSchedule of its namespace selecting its labels.
+   */
+  public static ClaimResult ofClaim(Workload w, Volume v) {
+    List<ClaimProtection> out = new ArrayList<>();
+    String undetermined = null;
+    for (KubernetesBackup b : w.all(KubernetesBackup.class)) {
+      if (b.inactive != null) continue;
+      boolean hit =
+          switch (b.mechanism) {
+            case VELERO_SCHEDULE ->
+                (b.includedNamespaces == null || b.includedNamespaces.contains(v.namespace))
+                    && !b.excludedNamespaces.contains(v.namespace)
+                    && (b.selector == null
+                        || b.selector.matches(v.labels)
+                        || !v.podLabels.isEmpty() && b.selector.matches(v.podLabels));
+            case VOLUME_SNAPSHOT -> b.namespace.equals(v.namespace) && snapshots(b.claimName, v);
+            case SNAPSHOT_SCHEDULE ->
+                b.namespace.equals(v.namespace)
+                    && (b.selector == null || b.selector.matches(v.labels));
+            case CNPG_SCHEDULED_BACKUP -> false;
+          };
+      if (b.undetermined != null) {
+        if (undetermined == null) undetermined = b.describe() + ": " + b.undetermined;
+        continue;
+      }
+      if (hit) out.add(new ClaimProtection(b, b.decidingLine));
+    }
+    return new ClaimResult(out, out.isEmpty() ? undetermined : null);
+  }
+
+  /**
+   * The line that backs up an operator-run database: its own backup settings, or a CloudNativePG
+   * ScheduledBackup naming it in its namespace; null when nothing does.
+   */
+  public static Location operatorBackup(Workload w, OperatorDatabase d) {
+    if (d.backup.isTrue()) return d.backup.trace().isEmpty() ? d.location : d.backup.trace().get(0);
+    for (KubernetesBackup b : w.all(KubernetesBackup.class))
+      if (b.mechanism == KubernetesBackup.Mechanism.CNPG_SCHEDULED_BACKUP
+          && b.inactive == null
+          && b.namespace.equals(d.namespace)
+          && d.name.present()
+          && d.name.get().equals(b.claimName)) return b.decidingLine;
+    return null;
+  }
+
+  /** A snapshot of the claim, or of one replica's claim of a claim template. */
+  private static boolean snapshots(String claim, Volume v) {
+    if (claim == null) return false;
+    if (claim.equals(v.claimName)) return true;
+    return v.perReplica
+        && claim.startsWith(v.claimName + "-")
+        && claim.substring(v.claimName.length() + 1).chars().allMatch(Character::isDigit);
   }
 
   private static boolean excluded(BackupSelection s, Resource r) {

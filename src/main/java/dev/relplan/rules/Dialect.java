@@ -78,7 +78,11 @@ public enum Dialect {
           "Service",
           "PodDisruptionBudget",
           "HorizontalPodAutoscaler",
-          "ScaledObject");
+          "ScaledObject",
+          "PersistentVolumeClaim",
+          "Cluster",
+          "postgresql",
+          "PostgresCluster");
 
   /** The model's Kubernetes objects: workloads, their data, Services and disruption budgets. */
   private static boolean isKubernetes(Resource subject) {

@@ -52,7 +52,9 @@ public final class KubernetesModel {
         AlertingMapper.map(o, sourceLabel, w);
       } else if (o.kind().equals("Canary") && o.group().equals("flagger.app")) {
         Releases.canary(o, sourceLabel, w);
-      } else {
+      } else if (StorageMapper.isClaim(o)) {
+        StorageMapper.claim(o, sourceLabel, w);
+      } else if (!StorageMapper.backup(o, sourceLabel, w)) {
         w.notAssessedTypes.merge(o.kind(), 1, Integer::sum);
         w.add(new GenericResource(sourceLabel, o.id(), o.kind(), o.kindLocation()));
       }

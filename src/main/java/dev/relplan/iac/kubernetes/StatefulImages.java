@@ -56,6 +56,7 @@ final class StatefulImages {
       s.service = product;
       g.statefulProduct = product;
       s.replicated = replicated(g.desired, image, product);
+      s.podLocalData = podLocalData(o, podSpec, image);
       s.topology =
           (g.desired.present() ? g.desired.get() + " replica(s)" : "replicas")
               + " of "
@@ -63,6 +64,29 @@ final class StatefulImages {
       w.add(s);
       return;
     }
+  }
+
+  /** Volume sources whose data is deleted with the pod, or that hold no data of the pod's own. */
+  private static final java.util.Set<String> POD_LIFETIME_SOURCES =
+      java.util.Set.of("emptyDir", "configMap", "secret", "downwardAPI", "projected");
+
+  /**
+   * True when the pods mount no volume that outlives them: no claim template and only emptyDir,
+   * configMap, secret, downwardAPI or projected volumes (cited at the emptyDir lines, else the
+   * image); absent when some volume may persist.
+   */
+  static Value<Boolean> podLocalData(KubernetesObject o, MapNode podSpec, ScalarNode image) {
+    if (!Fields.seq(o.node(), "spec", "volumeClaimTemplates").isEmpty()) return Value.absent();
+    List<Location> emptyDirs = new java.util.ArrayList<>();
+    for (Node volume : Fields.seq(podSpec, "volumes")) {
+      if (!(volume instanceof MapNode m)) return Value.absent();
+      for (MapNode.Entry e : m.entries()) {
+        if (e.key().equals("name")) continue;
+        if (!POD_LIFETIME_SOURCES.contains(e.key())) return Value.absent();
+        if (e.key().equals("emptyDir")) emptyDirs.add(e.keyLocation());
+      }
+    }
+    return Value.explicit(true, emptyDirs.isEmpty() ? List.of(image.location()) : emptyDirs);
   }
 
   /** One replica holds the only copy; several replicate only if the image is set up to. */

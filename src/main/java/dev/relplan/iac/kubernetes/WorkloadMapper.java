@@ -58,6 +58,7 @@ final class WorkloadMapper {
     Releases.map(o, g);
     w.add(g);
     StatefulImages.map(o, g, podSpec, scope, w);
+    StorageMapper.claims(o, g, podSpec, scope, w);
   }
 
   /**

@@ -222,8 +222,14 @@ public final class StatefulNoReplication extends BaseRule {
               + s.id
               + " runs as "
               + s.topology
-              + ": it has no copy in another Availability Zone.",
-          s.replicated);
+              + ": it has no copy in another Availability Zone."
+              + (s.podLocalData.isTrue()
+                  ? " Its pods mount no persistent volume (only emptyDir or the container's"
+                      + " filesystem), so the data is also lost whenever the pod is deleted,"
+                      + " evicted or rescheduled."
+                  : ""),
+          s.replicated,
+          s.podLocalData);
     } else if (s.replicated.unresolved() || !s.replicated.present()) {
       out.report(
           this,

@@ -2,6 +2,7 @@ package dev.relplan.rules.recovery;
 
 import dev.relplan.model.*;
 import dev.relplan.rules.*;
+import dev.relplan.source.Location;
 import java.util.*;
 
 /** Stateful resources with no automated backup of any kind. */
@@ -176,14 +177,40 @@ public final class BackupMissing extends BaseRule {
                   iam_role_arn = aws_iam_role.backup.arn
                   resources    = [aws_ebs_volume.data.arn]
                 }
-                """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                """),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Back up the claim's namespace with a Velero Schedule that snapshots volumes (or a VolumeSnapshot schedule such as snapscheduler's SnapshotSchedule), or run the database through an operator with scheduled backups (CloudNativePG ScheduledBackup, Crunchy PostgresCluster spec.backups).",
+                        """
+                apiVersion: velero.io/v1
+                kind: Schedule
+                metadata:
+                  name: shop-daily
+                  namespace: velero
+                spec:
+                  schedule: "0 3 * * *"
+                  template:
+                    includedNamespaces: [shop]
+                    snapshotVolumes: true
+                    ttl: 720h0m0s
+                """)
+                    .involving("EKS")
+                    .effort("Hours: install Velero with a snapshot location and schedule it"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     for (Resource r : BackupCoverage.dataStores(w)) {
+      if (r instanceof Volume v && v.isClaim()) {
+        checkClaim(w, v, out);
+        continue;
+      }
+      if (r instanceof OperatorDatabase d) {
+        checkOperatorDatabase(w, d, out);
+        continue;
+      }
       BackupCoverage.Result coverage = BackupCoverage.of(w, r);
       Value<?> own = ownBackup(r);
       if (coverage.covered()) {
@@ -213,6 +240,61 @@ public final class BackupMissing extends BaseRule {
     }
   }
 
+  /** A Kubernetes claim: covered by a Velero schedule or a volume snapshot, or lost with it. */
+  private void checkClaim(Workload w, Volume v, Findings out) {
+    BackupCoverage.ClaimResult coverage = BackupCoverage.ofClaim(w, v);
+    String subject = claimName(v);
+    if (coverage.covered()) {
+      BackupCoverage.ClaimProtection p = coverage.protections().get(0);
+      out.strength(
+          this,
+          subject + " is backed up by " + p.backup().describe(),
+          List.of(v.location, p.backup().location, p.decidingLine()));
+    } else if (coverage.undetermined() != null) {
+      out.cannotDetermine(this, v, coverage.undetermined(), List.of(v.location));
+    } else {
+      out.report(
+          this,
+          v,
+          subject + (v.perReplica ? " have no backup" : " has no backup"),
+          subject
+              + (v.perReplica ? " hold data" : " holds data")
+              + " on a persistent volume, and no Velero Schedule, VolumeSnapshot or"
+              + " snapshot schedule in the repository selects it: deleting the claim or its"
+              + " namespace, a storage failure or a corrupting release loses the data for good.",
+          ownBackup(v));
+    }
+  }
+
+  /** A database an operator runs: its own backup settings or a ScheduledBackup naming it. */
+  private void checkOperatorDatabase(Workload w, OperatorDatabase d, Findings out) {
+    String subject = d.operator + " " + d.type + " " + d.namespace + "/" + d.name.orElse(d.id);
+    Location line = BackupCoverage.operatorBackup(w, d);
+    if (line != null) {
+      out.strength(this, subject + " has backups configured", List.of(d.location, line));
+    } else if (d.backup.unresolved()) {
+      out.report(this, d, "", "", d.backup);
+    } else {
+      out.report(
+          this,
+          d,
+          subject + " has no backup",
+          subject
+              + " configures no backups of the operator and no ScheduledBackup names it: deleting"
+              + " the cluster or its claims, or a corrupting release, loses the data for good.",
+          d.backup);
+    }
+  }
+
+  private static String claimName(Volume v) {
+    String claim =
+        (v.perReplica ? "PersistentVolumeClaims " : "PersistentVolumeClaim ")
+            + (v.namespace == null || v.namespace.equals("default") ? "" : v.namespace + "/")
+            + v.claimName
+            + (v.perReplica ? "-<ordinal>" : "");
+    return v.owner == null ? claim : claim + " (" + v.owner + ")";
+  }
+
   /** True when the service's own backup is on, false when off, unresolved when unknown. */
   static Value<Boolean> ownBackup(Resource r) {
     if (r instanceof Database d) return d.backupRetentionDays.map(days -> days > 0);
@@ -225,6 +307,9 @@ public final class BackupMissing extends BaseRule {
           : Value.defaulted(false, "S3 versioning is off by default");
     }
     if (r instanceof FileSystem f) return f.backupPolicy.map(s -> s.equalsIgnoreCase("ENABLED"));
+    if (r instanceof Volume v && v.isClaim())
+      return Value.defaulted(
+          false, "Kubernetes takes no snapshots or backups of a PersistentVolumeClaim by itself");
     return Value.defaulted(false, "EBS volumes have no automatic snapshots");
   }
 
