@@ -2,8 +2,6 @@ package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +28,7 @@ public final class HtmlRenderer implements Renderer {
 
   /** The page of one assessment, with {@code date} as its date line. */
   public static String render(Assessment a, String date) {
-    StringWriter text = new StringWriter();
-    try {
-      write(a, date, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return Renderer.asText(out -> write(a, date, out));
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -40,13 +39,7 @@ public final class MarkdownRenderer implements Renderer {
 
   /** The plan of one assessment, with {@code date} as its date line. */
   public static String render(Assessment a, String date) {
-    StringWriter text = new StringWriter();
-    try {
-      write(a, date, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return Renderer.asText(out -> write(a, date, out));
   }
 
   /** Streams the plan of one assessment to {@code out}, which stays open. */

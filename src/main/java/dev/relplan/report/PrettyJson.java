@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** The one JSON layout of the JSON and SARIF reports: two-space indent, newline at the end. */
@@ -20,13 +18,7 @@ final class PrettyJson {
 
   /** The document as one string. */
   static String write(Body body) {
-    StringWriter text = new StringWriter();
-    try {
-      write(body, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return Renderer.asText(out -> write(body, out));
   }
 
   /** Streams the document to {@code out}, which stays open: the caller owns it. */

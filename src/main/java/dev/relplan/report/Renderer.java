@@ -30,9 +30,20 @@ public interface Renderer {
 
   /** The whole report as one string: for tests and small reports (the CLI streams). */
   default String render(ReportInput input) {
+    return asText(out -> render(input, out));
+  }
+
+  /** Something that writes text to a writer it does not own. */
+  @FunctionalInterface
+  interface Writing {
+    void to(Writer out) throws IOException;
+  }
+
+  /** What {@code writing} writes, collected as one string (a string writer never fails). */
+  static String asText(Writing writing) {
     StringWriter text = new StringWriter();
     try {
-      render(input, text);
+      writing.to(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
