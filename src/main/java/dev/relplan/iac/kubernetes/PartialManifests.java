@@ -12,12 +12,11 @@ import java.util.Set;
 /**
  * Files that hold parts of objects rather than whole ones, and so are never assessed as objects: a
  * Helm chart's {@code templates/} (Go templates, rendered with the chart's values or not at all)
- * and the patch files a kustomization names (a patch overrides a few fields of an object declared
- * elsewhere).
+ * and the transformer, generator and validator configurations a kustomization names. (Patch files
+ * are known from the Kustomize rendering itself: {@code Kustomize.Result.patchFiles}.)
  */
 final class PartialManifests {
   private final Set<String> chartFolders = new HashSet<>();
-  private final Set<String> patchFiles = new HashSet<>();
 
   /** Transformer, generator and validator configurations a kustomization names. */
   private final Set<String> pluginConfigs = new HashSet<>();
@@ -28,7 +27,7 @@ final class PartialManifests {
     PartialManifests p = new PartialManifests();
     for (SourceFile f : files) {
       if (isChart(f)) p.chartFolders.add(folder(f.display()));
-      if (isKustomization(f)) p.addPatches(f);
+      if (isKustomization(f)) p.addPluginConfigs(f);
     }
     return p;
   }
@@ -61,30 +60,19 @@ final class PartialManifests {
     for (String chart : chartFolders)
       if (display.startsWith(chart + "templates/"))
         return "a Helm chart template (" + chart + "Chart.yaml)";
-    if (patchFiles.contains(display)) return "a Kustomize patch";
     if (pluginConfigs.contains(display))
       return "a Kustomize transformer or generator configuration";
     return null;
   }
 
-  private void addPatches(SourceFile kustomization) {
+  private void addPluginConfigs(SourceFile kustomization) {
     String folder = folder(kustomization.display());
-    for (Node doc : kustomization.documents()) {
-      for (Node item : Fields.seq(doc, "patchesStrategicMerge")) addPatch(folder, item);
-      for (Node item : Fields.seq(doc, "patches")) addPatch(folder, Fields.at(item, "path"));
-      for (Node item : Fields.seq(doc, "patchesJson6902"))
-        addPatch(folder, Fields.at(item, "path"));
+    for (Node doc : kustomization.documents())
       for (String field : List.of("transformers", "generators", "validators"))
         for (Node item : Fields.seq(doc, field)) {
           String file = resolve(folder, item);
           if (file != null) pluginConfigs.add(file);
         }
-    }
-  }
-
-  private void addPatch(String folder, Node path) {
-    String file = resolve(folder, path);
-    if (file != null) patchFiles.add(file);
   }
 
   /** The scanned path a kustomization entry names, or null for inline YAML text. */
