@@ -29,11 +29,14 @@ public record Advice(
   }
 
   public static Advice of(Finding finding) {
-    return of(finding.rule(), finding.subject());
+    return of(finding.rule(), finding.subject(), finding.dialect());
   }
 
   public static Advice of(RuleMeta rule, Resource subject) {
-    Dialect written = Dialect.of(subject);
+    return of(rule, subject, Dialect.of(subject));
+  }
+
+  private static Advice of(RuleMeta rule, Resource subject, Dialect written) {
     if (written != null) {
       for (Dialect fitting : written.fitting()) {
         for (Fix fix : rule.fixes()) {

@@ -2,6 +2,8 @@ package dev.relplan.rules;
 
 import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
+import dev.relplan.model.Workload;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,5 +114,25 @@ public enum Dialect {
       case "sql" -> SQL;
       default -> null;
     };
+  }
+
+  /**
+   * The one infrastructure dialect all of the workload's resources are written in (SAM when SAM and
+   * plain CloudFormation templates mix, since SAM accepts both), or null when the repository mixes
+   * formats or has no infrastructure; application code does not count.
+   */
+  public static Dialect ofInfrastructure(Workload w) {
+    EnumSet<Dialect> found = EnumSet.noneOf(Dialect.class);
+    for (Resource r : w.resources()) {
+      if (r instanceof Integration) continue;
+      Dialect d = of(r);
+      if (d != null && d.isInfrastructure()) found.add(d);
+    }
+    if (found.equals(EnumSet.of(SAM, CLOUDFORMATION))) return SAM;
+    return found.size() == 1 ? found.iterator().next() : null;
+  }
+
+  private boolean isInfrastructure() {
+    return this == CLOUDFORMATION || this == SAM || this == TERRAFORM || this == KUBERNETES;
   }
 }

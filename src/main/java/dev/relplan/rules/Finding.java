@@ -10,7 +10,10 @@ import java.util.List;
  * migration) the gap is on, for the later stages that judge it by its role and word the advice in
  * its format; null for gaps about the whole repository. {@code flag} is the seed's flag the gap
  * carries: the rule's, unless the assessment showed the seed's qualifier does not hold (transient
- * data is not "data to back up").
+ * data is not "data to back up"). {@code written} is, for a gap about the whole repository, the one
+ * infrastructure dialect the repository is written in (null when it mixes several or has none), so
+ * that its advice can use that dialect's mechanism; null for a gap on a subject, whose own dialect
+ * decides.
  */
 public record Finding(
     RuleMeta rule,
@@ -23,7 +26,15 @@ public record Finding(
     Likelihood likelihood,
     String likelihoodReason,
     Resource subject,
-    String flag) {
+    String flag,
+    Dialect written) {
+
+  /**
+   * The dialect the advice is worded in: the subject's, or the repository's for a repository gap.
+   */
+  public Dialect dialect() {
+    return subject != null ? Dialect.of(subject) : written;
+  }
 
   /** Impact × likelihood, exactly the seed's matrix. */
   public Risk risk() {
@@ -43,7 +54,8 @@ public record Finding(
         rated,
         reason,
         subject,
-        flag);
+        flag,
+        written);
   }
 
   /** The same finding at another impact, with the reason for it. */
@@ -59,7 +71,8 @@ public record Finding(
         likelihood,
         likelihoodReason,
         subject,
-        flag);
+        flag,
+        written);
   }
 
   /** The same finding citing these locations too (after its own, without repeats). */
@@ -77,7 +90,8 @@ public record Finding(
         likelihood,
         likelihoodReason,
         subject,
-        flag);
+        flag,
+        written);
   }
 
   /** The same finding without the seed's flag (its qualifier does not hold for the subject). */
@@ -93,6 +107,7 @@ public record Finding(
         likelihood,
         likelihoodReason,
         subject,
-        null);
+        null,
+        written);
   }
 }

@@ -3,6 +3,7 @@ package dev.relplan.rules;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
+import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,18 +97,21 @@ public final class Findings {
             likelihood,
             likelihoodReason,
             r,
-            rule.meta().flag()));
+            rule.meta().flag(),
+            null));
   }
 
   /**
    * A gap about something absent from the whole repository; the description says what was searched.
+   * Its advice is worded for the one infrastructure dialect the workload is written in, when there
+   * is one.
    */
-  public void reportAbsence(Rule rule, String subject, String title, String description) {
+  public void reportAbsence(Rule rule, Workload w, String title, String description) {
     RuleMeta m = rule.meta();
     findings.add(
         new Finding(
             m,
-            subject,
+            "workload",
             title,
             description,
             List.of(),
@@ -116,7 +120,8 @@ public final class Findings {
             m.likelihood(),
             m.likelihoodReason(),
             null,
-            m.flag()));
+            m.flag(),
+            Dialect.ofInfrastructure(w)));
   }
 
   public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {

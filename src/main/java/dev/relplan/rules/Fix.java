@@ -91,7 +91,27 @@ public record Fix(
     return new Fix(dialect, when, applies, text, effort, snippet, List.of(involved));
   }
 
+  /** What {@link #forRepositoryGap} advice says it is for, as the rules reference prints it. */
+  static final String REPOSITORY_GAP = "a gap in the whole repository";
+
+  /**
+   * The same advice, only for the rule's repository-level gaps (nothing found anywhere) in a
+   * repository written in this dialect alone: a Kubernetes-only tree is told to add Prometheus
+   * alerting rules, not CloudWatch alarms.
+   */
+  public Fix forRepositoryGap() {
+    return new Fix(
+        dialect, REPOSITORY_GAP, subject -> subject == null, text, effort, snippet, services);
+  }
+
+  /**
+   * Whether this advice fits a subject written in that dialect; a repository-level gap (no subject)
+   * takes only advice declared {@link #forRepositoryGap for one}, never advice meant for a
+   * resource.
+   */
   boolean fits(Dialect subjectDialect, Resource subject) {
-    return dialect == subjectDialect && applies.test(subject);
+    if (dialect != subjectDialect) return false;
+    if (subject == null) return REPOSITORY_GAP.equals(when);
+    return !REPOSITORY_GAP.equals(when) && applies.test(subject);
   }
 }

@@ -83,9 +83,13 @@ class AdviceTest {
       throws IOException {
     List<Finding> findings = RuleExamplesTest.findingsOf(RuleExamplesTest.assess(dir), ruleId);
     for (Finding f : findings) {
-      // Repository-level gaps keep the general advice; handler code is checked as code.
-      if (f.subject() == null || f.subject().type.startsWith("code:")) continue;
+      // Handler code is checked as code.
+      if (f.subject() != null && f.subject().type.startsWith("code:")) continue;
       Advice advice = Advice.of(f);
+      if (f.subject() == null) {
+        assertRepositoryGapAdvice(ruleId, format, advice);
+        continue;
+      }
       String what = ruleId + " on " + f.resource();
       assertThat(advice.snippet()).as("snippet of " + what).isNotNull();
       if (format == InputFormat.TERRAFORM) {
@@ -114,6 +118,22 @@ class AdviceTest {
             .doesNotContain("resource \"", "aws_", "prevent_destroy");
       }
     }
+  }
+
+  /**
+   * A repository-level gap in a Kubernetes-only tree is told the Kubernetes mechanism (Prometheus
+   * rules, overlays, Velero restores), not CloudWatch, parameter files or AWS Backup; the AWS
+   * formats keep the rule's general remediation.
+   */
+  private static void assertRepositoryGapAdvice(String ruleId, InputFormat format, Advice advice) {
+    if (format != InputFormat.KUBERNETES) {
+      assertThat(advice.dialect()).as(ruleId + " repository gap").isNull();
+      return;
+    }
+    assertThat(advice.dialect()).as(ruleId + " repository gap").isEqualTo(Dialect.KUBERNETES);
+    assertThat(advice.text())
+        .as("Kubernetes advice of " + ruleId + "'s repository gap")
+        .doesNotContain("CloudWatch", "CloudFormation", "AWS Backup", "parameter file", "stacks");
   }
 
   private static void assertCodeAdvice(Rule rule, Path dir) throws IOException {

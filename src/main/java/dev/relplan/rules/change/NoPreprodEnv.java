@@ -24,7 +24,23 @@ public final class NoPreprodEnv extends BaseRule {
             .services("CloudFormation", "CodePipeline")
             .remediation(
                 "Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .advice(
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Render the same manifests for a staging environment (a Kustomize overlays/staging beside overlays/production, or a values-staging.yaml for the chart), deploy it to its own namespace or cluster, and promote each change through it before production (e.g. an Argo CD or Flux application per environment).",
+                        """
+                # overlays/staging/kustomization.yaml
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: shop-staging
+                resources:
+                  - ../../base
+                """)
+                    .forRepositoryGap()
+                    .effort(
+                        "Weeks: a staging overlay or values file, its own namespace or cluster, and promotion through it")
+                    .involving("EKS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -51,7 +67,7 @@ public final class NoPreprodEnv extends BaseRule {
     if (w.resources().isEmpty()) return;
     out.reportAbsence(
         this,
-        "workload",
+        w,
         "No pre-production environment found",
         "Searched template parameters named like Environment/Stage (allowed values), parameter files and samconfig.toml environments for a non-production environment (staging, test, qa, dev, uat...): "
             + (w.environments.isEmpty()

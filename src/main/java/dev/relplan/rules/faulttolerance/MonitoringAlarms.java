@@ -44,8 +44,29 @@ public final class MonitoringAlarms extends BaseRule {
                   ok_actions    = [aws_sns_topic.alerts.arn]
                 }
                 """)
-                    .on("aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .on("aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm"),
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Define Prometheus alerting rules (a PrometheusRule for the Prometheus Operator, or Amazon Managed Service for Prometheus rules) on the workload's error rate, latency, pod restarts and unavailable replicas, and route them through Alertmanager to the owning team's pager or channel.",
+                        """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: orders-alerts
+                spec:
+                  groups:
+                    - name: orders
+                      rules:
+                        - alert: OrdersUnavailable
+                          expr: kube_deployment_status_replicas_available{deployment="orders"} < 1
+                          for: 5m
+                          labels:
+                            severity: page
+                """)
+                    .forRepositoryGap()
+                    .effort("Hours: alerting rules on key metrics, routed through Alertmanager")
+                    .involving("EKS", "Amazon Managed Service for Prometheus"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -60,13 +81,13 @@ public final class MonitoringAlarms extends BaseRule {
       if (hasInfra && onlyKubernetes(w)) {
         out.reportAbsence(
             this,
-            "workload",
+            w,
             "No alerting rules are defined",
             "No Prometheus alerting rule (PrometheusRule) or CloudWatch alarm was found in the scanned files.");
       } else if (hasInfra) {
         out.reportAbsence(
             this,
-            "workload",
+            w,
             "No CloudWatch alarms are defined",
             "No AWS::CloudWatch::Alarm or aws_cloudwatch_metric_alarm was found in the scanned templates.");
       }
@@ -98,7 +119,7 @@ public final class MonitoringAlarms extends BaseRule {
       if (!scaling.isEmpty())
         out.reportAbsence(
             this,
-            "workload",
+            w,
             "No CloudWatch alarm notifies anyone",
             "The "
                 + scaling.size()

@@ -61,7 +61,7 @@ public final class SingleRegionForTarget extends BaseRule {
     }
     out.reportAbsence(
         this,
-        "workload",
+        w,
         "Single-Region architecture for a " + ctx.availabilityTarget() + "% target",
         "The stated target of "
             + ctx.availabilityTarget()

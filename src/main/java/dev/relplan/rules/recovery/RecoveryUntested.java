@@ -25,7 +25,15 @@ public final class RecoveryUntested extends BaseRule {
             .remediation(
                 "Write a DR runbook with the restore and failover steps, schedule AWS Backup restore testing, and add AWS FIS experiments (AZ power interruption, database failover) run on a regular cadence.")
             .dependsOn("REL-BACKUP-MISSING")
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .advice(
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Write a DR runbook with the restore and failover steps, restore a Velero backup (or a volume snapshot) into a scratch namespace on a schedule and check the data, and run pod deletion and node drain experiments (AWS FIS aws:eks actions, or Chaos Mesh / LitmusChaos) on a regular cadence.")
+                    .forRepositoryGap()
+                    .effort(
+                        "Weeks: write a DR runbook, automate a Velero restore test, add pod and node experiments")
+                    .involving("EKS", "AWS FIS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -62,7 +70,7 @@ public final class RecoveryUntested extends BaseRule {
     if (!hasState) return;
     out.reportAbsence(
         this,
-        "workload",
+        w,
         "No evidence of recovery testing",
         "Searched every scanned template for AWS FIS experiment templates and AWS Backup restore testing plans, and the repository for DR/failover runbooks, restore tests and chaos or game-day material (by file name): none found.");
   }

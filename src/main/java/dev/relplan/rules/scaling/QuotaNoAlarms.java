@@ -47,7 +47,7 @@ public final class QuotaNoAlarms extends BaseRule {
     if (!hasCompute) return;
     out.reportAbsence(
         this,
-        "workload",
+        w,
         "No service quota alarms",
         "Searched every CloudWatch alarm for the AWS/Usage namespace or a SERVICE_QUOTA() expression: none found ("
             + w.all(Alarm.class).size()

@@ -7,8 +7,10 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.BaseRule;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Dialect;
 import dev.relplan.rules.Domain;
 import dev.relplan.rules.Findings;
+import dev.relplan.rules.Fix;
 import dev.relplan.rules.Impact;
 import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
@@ -36,7 +38,14 @@ public final class NoResilienceTesting extends BaseRule {
             .services("AWS FIS", "Distributed Load Testing on AWS")
             .remediation(
                 "Keep load test scripts (k6, Locust, Artillery, JMeter) in the repository and run them before releases; add AWS FIS experiment templates for instance, AZ and dependency failures and run them on a schedule.")
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .advice(
+                Fix.in(
+                        Dialect.KUBERNETES,
+                        "Keep load test scripts (k6, Locust, Artillery, JMeter) in the repository and run them against a staging namespace before releases; add fault-injection experiments for pod, node and zone failures (AWS FIS aws:eks:pod-delete and node-group actions, or Chaos Mesh / LitmusChaos resources) and run them on a schedule.")
+                    .forRepositoryGap()
+                    .effort("Weeks: load test scripts in CI and a first pod-deletion experiment")
+                    .involving("EKS", "AWS FIS"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
             .build());
   }
 
@@ -67,7 +76,7 @@ public final class NoResilienceTesting extends BaseRule {
     if (missing.isEmpty() || !hasCompute) return;
     out.reportAbsence(
         this,
-        "workload",
+        w,
         "No "
             + String.join(
                 " and no ", missing.stream().map(m -> m.substring(0, m.indexOf(" ("))).toList()),
