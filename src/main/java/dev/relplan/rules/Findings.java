@@ -18,6 +18,11 @@ public final class Findings {
   private final List<Strength> strengths = new ArrayList<>();
   private final List<Undetermined> undetermined = new ArrayList<>();
 
+  /** The workload whose infrastructure dialect {@link #writtenIn} holds, computed once per run. */
+  private Workload dialectOf;
+
+  private Dialect writtenIn;
+
   public List<Finding> findings() {
     return findings;
   }
@@ -121,7 +126,15 @@ public final class Findings {
             m.likelihoodReason(),
             null,
             m.flag(),
-            Dialect.ofInfrastructure(w)));
+            infrastructureDialect(w)));
+  }
+
+  private Dialect infrastructureDialect(Workload w) {
+    if (w != dialectOf) {
+      writtenIn = Dialect.ofInfrastructure(w);
+      dialectOf = w;
+    }
+    return writtenIn;
   }
 
   public void cannotDetermine(Rule rule, Resource r, String reason, List<Location> evidence) {
