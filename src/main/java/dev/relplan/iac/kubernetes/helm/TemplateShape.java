@@ -35,6 +35,8 @@ final class TemplateShape {
   private final Map<String, List<KeyLine>> keyLines = new HashMap<>();
   private final Map<String, List<KeyLine>> writingActions = new HashMap<>();
   private final Map<Integer, String> kindOfSegment = new HashMap<>();
+  private final Map<TemplateScopes.Context, Map<Integer, TemplateScopes.Reads>> readsFrom =
+      new HashMap<>();
 
   private record Level(int column, String segment) {}
 
@@ -99,6 +101,14 @@ final class TemplateShape {
 
   String text() {
     return text;
+  }
+
+  /**
+   * What each action reads (by start offset) when the template's data is {@code start}: the
+   * template file's root, or the argument a named template is called with.
+   */
+  Map<Integer, TemplateScopes.Reads> reads(TemplateScopes.Context start) {
+    return readsFrom.computeIfAbsent(start, s -> TemplateScopes.of(text, actions, s));
   }
 
   private void walk() {
