@@ -35,6 +35,16 @@ final class Relocator {
   /** Where a node was written: the template line, and the values lines that supplied it. */
   private record Written(int line, List<Location> supplied) {}
 
+  /**
+   * How an action wrote the value it read: as it is and as the whole value ({@code ALONE}), as it
+   * is within other text ({@code WITHIN}), or through functions that change it ({@code CHANGED}).
+   */
+  private enum Writing {
+    ALONE,
+    WITHIN,
+    CHANGED
+  }
+
   Relocator(
       TemplateShape shape,
       String file,
@@ -191,8 +201,12 @@ final class Relocator {
     Map<Integer, TemplateScopes.Reads> reads = template.reads(start);
     for (Action a : template.actionsOn(line)) {
       TemplateScopes.Reads r = reads.getOrDefault(a.start(), TemplateScopes.Reads.NOTHING);
+      Writing writing =
+          !r.valuePreserving()
+              ? Writing.CHANGED
+              : template.writesOneActionAlone(line) ? Writing.ALONE : Writing.WITHIN;
       for (List<Object> path : r.paths()) {
-        Location l = located(path, below, node, r.valuePreserving());
+        Location l = located(path, below, node, writing);
         if (l != null && !lines.contains(l)) lines.add(l);
       }
       if (depth < MAX_CALL_DEPTH)
@@ -207,25 +221,39 @@ final class Relocator {
    * The line that set {@code path} (extended by {@code below} when that is set). A path through the
    * element of a {@code range} matches one line per element: it is told only when one element
    * matches, or when the action writes the value as it is and one element holds the rendered text;
-   * else nothing is traced.
+   * else nothing is traced. A value written as it is ({@code asWritten}) must be what was rendered:
+   * a rendered node its values do not hold was written by another line, and is not traced here.
    */
-  private Location located(List<Object> path, List<Object> below, Node node, boolean asWritten) {
+  private Location located(List<Object> path, List<Object> below, Node node, Writing writing) {
+    boolean asWritten = writing != Writing.CHANGED;
     List<ValuesSources.Match> matches = List.of();
     if (!below.isEmpty()) {
       List<Object> deeper = new ArrayList<>(path);
       deeper.addAll(below);
       matches = values.matches(deeper);
+      if (matches.isEmpty() && asWritten) return null;
     }
     if (matches.isEmpty()) matches = values.matches(path);
-    if (matches.size() == 1) return matches.get(0).line();
-    if (!asWritten || !(node instanceof ScalarNode rendered)) return null;
-    Location only = null;
-    for (ValuesSources.Match m : matches) {
-      if (!(m.value() instanceof ScalarNode s) || !s.text().equals(rendered.text())) continue;
-      if (only != null) return null;
-      only = m.line();
+    if (asWritten)
+      matches =
+          matches.stream().filter(m -> holds(m.value(), node, writing == Writing.ALONE)).toList();
+    return matches.size() == 1 ? matches.get(0).line() : null;
+  }
+
+  /**
+   * Whether a values node, written as it is ({@code alone}: as the whole value, else as a part of
+   * it), can have rendered {@code rendered}.
+   */
+  private static boolean holds(Node value, Node rendered, boolean alone) {
+    // a block written into a scalar is its text (`toYaml .Values.config | indent 4` under `|`)
+    if (rendered instanceof ScalarNode r) {
+      if (!(value instanceof ScalarNode v)) return true;
+      String text = r.text() == null ? "" : r.text();
+      String held = v.text() == null ? "" : v.text();
+      return alone ? text.equals(held) : text.contains(held);
     }
-    return only;
+    if (rendered instanceof MapNode) return value instanceof MapNode;
+    return value instanceof SeqNode;
   }
 
   /**

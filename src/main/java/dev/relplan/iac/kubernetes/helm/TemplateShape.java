@@ -104,6 +104,33 @@ final class TemplateShape {
   }
 
   /**
+   * Whether what {@code line} writes is one action alone: the value of its key or list item, or the
+   * line itself, holds one writing action and nothing else but quotes and spaces (not {@code "{{ .a
+   * }}:{{ .b }}"} or {@code {{ .a }}-suffix}).
+   */
+  boolean writesOneActionAlone(int line) {
+    List<Action> writing = actionsOn(line).stream().filter(this::writes).toList();
+    if (writing.size() != 1) return false;
+    Action only = writing.get(0);
+    int lineEnd = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    if (only.end() > lineEnd || !quotesAndSpaces(only.end(), lineEnd)) return false;
+    int from = lineStarts[line - 1];
+    int before = only.start();
+    while (before > from && (text.charAt(before - 1) == '"' || text.charAt(before - 1) == '\''))
+      before--;
+    String lead = text.substring(from, before).stripLeading();
+    return lead.isEmpty() || lead.endsWith(": ") || lead.endsWith("- ") || lead.equals("-");
+  }
+
+  private boolean quotesAndSpaces(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != '"' && c != '\'' && !Character.isWhitespace(c)) return false;
+    }
+    return true;
+  }
+
+  /**
    * What each action reads (by start offset) when the template's data is {@code start}: the
    * template file's root, or the argument a named template is called with.
    */
