@@ -108,6 +108,15 @@ class HelmChartsTest {
   }
 
   @Test
+  void theChartAfterOneStoppedAtItsBudgetRendersInANewProcess() {
+    HelmCharts.render(
+        CHARTS.resolve("loop"), "charts/loop", List.of(), new FileGuard.Limits(3, 256L << 20));
+    RenderedChart after = render("web", List.of());
+    assertThat(after.skipped()).isEmpty();
+    assertThat(after.objects()).hasSize(3);
+  }
+
+  @Test
   void aTemplatingLoopIsStoppedAtTheTimeBudget() {
     RenderedChart loop =
         HelmCharts.render(
