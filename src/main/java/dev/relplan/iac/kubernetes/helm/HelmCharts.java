@@ -80,10 +80,7 @@ public final class HelmCharts {
     Path copy = HelmNative.workDirectory().resolve("chart-" + COPIES.incrementAndGet());
     try {
       ChartCopy.copy(layout, copy, notes);
-      List<String> command = HelmNative.command(copy, values);
-      if (command == null)
-        return skipped(chartDir, layout.name, display, valuesUsed, notes, HelmNative.unavailable());
-      RenderProcess.Outcome outcome = RenderProcess.run(command, bounds(limits));
+      RenderProcess.Outcome outcome = RenderProcess.render(copy, values, bounds(limits));
       if (outcome.stopped())
         return skipped(chartDir, layout.name, display, valuesUsed, notes, outcome.error());
       if (outcome.error() != null) {

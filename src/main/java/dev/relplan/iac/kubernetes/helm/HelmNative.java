@@ -58,10 +58,8 @@ final class HelmNative {
 
   private HelmNative() {}
 
-  /**
-   * The command rendering {@code chart} with {@code valuesFiles}; null when Helm is unavailable.
-   */
-  static synchronized List<String> command(Path chart, List<Path> valuesFiles) {
+  /** The command starting a render process ({@link HelmWorker}); null when Helm is unavailable. */
+  static synchronized List<String> command() {
     if (library == null && unavailable == null) unpack();
     if (library == null) return null;
     List<String> command = new ArrayList<>();
@@ -80,9 +78,7 @@ final class HelmNative {
             classPath(),
             HelmWorker.class.getName(),
             library.toString(),
-            chart.toAbsolutePath().toString(),
             KUBE_VERSION));
-    for (Path values : valuesFiles) command.add(values.toAbsolutePath().toString());
     return command;
   }
 

@@ -26,6 +26,7 @@ final class Manifests {
   private final ChartLayout root;
   private final String display;
   private final ValuesSources rootValues;
+  private final NamedTemplates named;
   private final Map<String, TemplateShape> shapes = new HashMap<>();
   private final Map<Node, List<Location>> trace = Relocator.newSideMap();
   private final List<Node> objects = new ArrayList<>();
@@ -34,8 +35,10 @@ final class Manifests {
   /** The template a {@code # Source:} path names: its file, display and values. */
   private record Template(Path file, String display, ValuesSources values) {}
 
-  private Manifests(ChartLayout root, String display, ValuesSources rootValues) {
+  private Manifests(
+      ChartLayout root, String display, ValuesSources rootValues, NamedTemplates named) {
     this.root = root;
+    this.named = named;
     this.display = display;
     this.rootValues = rootValues;
   }
@@ -52,13 +55,14 @@ final class Manifests {
     for (int i = valuesFiles.size() - 1; i >= 0; i--) {
       Path file = valuesFiles.get(i);
       Node tree = HelmCharts.valuesTree(file, displayOf(layout.dir, display, file));
-      if (tree != null) sources.add(new ValuesSources.Source(tree, List.of()));
+      if (tree != null) sources.add(new ValuesSources.Source(tree));
     }
     Node defaults =
         HelmCharts.valuesTree(
             layout.dir.resolve("values.yaml"), HelmCharts.inChart(display, "values.yaml"));
-    if (defaults != null) sources.add(new ValuesSources.Source(defaults, List.of()));
-    Manifests m = new Manifests(layout, display, new ValuesSources(sources));
+    if (defaults != null) sources.add(new ValuesSources.Source(defaults));
+    Manifests m =
+        new Manifests(layout, display, new ValuesSources(sources), NamedTemplates.of(layout.dir));
     m.read(output);
     return new RenderedChart(
         layout.dir, layout.name, valuesUsed, m.objects, m.skipped, notes, m.trace);
@@ -129,7 +133,8 @@ final class Manifests {
         int segment = written.size() == printed.get(key) ? written.get(n) : -1;
         Template t = part.template();
         objects.add(
-            new Relocator(shape, t.display(), t.values(), trace).relocate(document, segment));
+            new Relocator(shape, t.display(), t.values(), named, trace)
+                .relocate(document, segment));
       }
     }
   }

@@ -24,18 +24,37 @@ final class Relocator {
   private final TemplateShape shape;
   private final String file;
   private final ValuesSources values;
+  private final NamedTemplates named;
   private final Map<Node, List<Location>> valuesLines;
   private String kind;
   private int segment;
 
-  /** Where a node was written: the template line, and the values paths it read there. */
-  private record Written(int line, List<List<Object>> valuesPaths) {}
+  /** Named templates called inside named templates are followed this deep at most. */
+  private static final int MAX_CALL_DEPTH = 8;
+
+  /** Where a node was written: the template line, and the values lines that supplied it. */
+  private record Written(int line, List<Location> supplied) {}
+
+  /**
+   * How an action wrote the value it read: as it is and as the whole value ({@code ALONE}), as it
+   * is within other text ({@code WITHIN}), or through functions that change it ({@code CHANGED}).
+   */
+  private enum Writing {
+    ALONE,
+    WITHIN,
+    CHANGED
+  }
 
   Relocator(
-      TemplateShape shape, String file, ValuesSources values, Map<Node, List<Location>> lines) {
+      TemplateShape shape,
+      String file,
+      ValuesSources values,
+      NamedTemplates named,
+      Map<Node, List<Location>> lines) {
     this.shape = shape;
     this.file = file;
     this.values = values;
+    this.named = named;
     this.valuesLines = lines;
   }
 
@@ -68,12 +87,7 @@ final class Relocator {
       ScalarNode s = (ScalarNode) node;
       out = new ScalarNode(at, s.tag(), s.text(), s.kind());
     }
-    List<Location> supplied = new ArrayList<>();
-    for (List<Object> path : written.valuesPaths()) {
-      Location line = values.locate(path);
-      if (line != null && !supplied.contains(line)) supplied.add(line);
-    }
-    if (!supplied.isEmpty()) valuesLines.put(out, List.copyOf(supplied));
+    if (!written.supplied().isEmpty()) valuesLines.put(out, written.supplied());
     return out;
   }
 
@@ -109,7 +123,7 @@ final class Relocator {
         shapePath.isEmpty() ? List.of() : shape.linesOf(key(shapePath), kind, segment);
     if (!exact.isEmpty()) {
       int line = choose(exact, node, key(shapePath)).line();
-      return new Written(line, readsOn(line, List.of()));
+      return new Written(line, suppliedOn(line, List.of(), node));
     }
     for (int depth = shapePath.size() - 1; depth >= 0; depth--) {
       String ancestor = key(shapePath.subList(0, depth));
@@ -120,9 +134,9 @@ final class Relocator {
       // a key whose own line writes its content (`labels: {{- include ... }}`) wrote it there;
       // else the first action under the key did (an action inside a false `if` cannot be told)
       for (KeyLine k : ancestorLines)
-        if (k.dynamicValue()) return new Written(k.line(), readsOn(k.line(), below));
+        if (k.dynamicValue()) return new Written(k.line(), suppliedOn(k.line(), below, node));
       if (writers.isEmpty()) return new Written(ancestorLines.get(0).line(), List.of());
-      return new Written(writers.get(0), readsOn(writers.get(0), below));
+      return new Written(writers.get(0), suppliedOn(writers.get(0), below, node));
     }
     return new Written(1, List.of());
   }
@@ -166,21 +180,112 @@ final class Relocator {
     return best;
   }
 
-  /** The values paths read by the actions on {@code line}, each extended by {@code below}. */
-  private List<List<Object>> readsOn(int line, List<Object> below) {
-    List<List<Object>> paths = new ArrayList<>();
-    for (Action a : shape.actionsOn(line)) {
-      for (String dotted : TemplateActions.valuesPaths(shape.text(), a)) {
-        List<Object> path = ValuesSources.steps(dotted);
-        if (!below.isEmpty()) {
-          List<Object> deeper = new ArrayList<>(path);
-          deeper.addAll(below);
-          if (values.locate(deeper) != null) path = deeper;
-        }
-        paths.add(path);
+  private List<Location> suppliedOn(int line, List<Object> below, Node node) {
+    return supplied(shape, TemplateScopes.Context.ROOT, line, below, node, 0);
+  }
+
+  /**
+   * The values lines that supplied {@code node}, written by the actions on {@code line} of {@code
+   * template} (whose data is {@code start}) at {@code below} under what they write: the values they
+   * read, extended by {@code below} when the values set it, and the lines of the named templates
+   * they call.
+   */
+  private List<Location> supplied(
+      TemplateShape template,
+      TemplateScopes.Context start,
+      int line,
+      List<Object> below,
+      Node node,
+      int depth) {
+    List<Location> lines = new ArrayList<>();
+    Map<Integer, TemplateScopes.Reads> reads = template.reads(start);
+    for (Action a : template.actionsOn(line)) {
+      TemplateScopes.Reads r = reads.getOrDefault(a.start(), TemplateScopes.Reads.NOTHING);
+      Writing writing =
+          !r.valuePreserving()
+              ? Writing.CHANGED
+              : template.writesOneActionAlone(line) ? Writing.ALONE : Writing.WITHIN;
+      for (List<Object> path : r.paths()) {
+        Location l = located(path, below, node, writing);
+        if (l != null && !lines.contains(l)) lines.add(l);
       }
+      if (depth < MAX_CALL_DEPTH)
+        for (TemplateScopes.Call call : r.calls())
+          for (Location l : suppliedByCall(call, below, node, depth + 1))
+            if (!lines.contains(l)) lines.add(l);
     }
-    return paths;
+    return List.copyOf(lines);
+  }
+
+  /**
+   * The line that set {@code path} (extended by {@code below} when that is set). A path through the
+   * element of a {@code range} matches one line per element: it is told only when one element
+   * matches, or when the action writes the value as it is and one element holds the rendered text;
+   * else nothing is traced. A value written as it is ({@code asWritten}) must be what was rendered:
+   * a rendered node its values do not hold was written by another line, and is not traced here.
+   */
+  private Location located(List<Object> path, List<Object> below, Node node, Writing writing) {
+    boolean asWritten = writing != Writing.CHANGED;
+    List<ValuesSources.Match> matches = List.of();
+    if (!below.isEmpty()) {
+      List<Object> deeper = new ArrayList<>(path);
+      deeper.addAll(below);
+      matches = values.matches(deeper);
+      if (matches.isEmpty() && asWritten) return null;
+    }
+    if (matches.isEmpty()) matches = values.matches(path);
+    if (asWritten)
+      matches =
+          matches.stream().filter(m -> holds(m.value(), node, writing == Writing.ALONE)).toList();
+    return matches.size() == 1 ? matches.get(0).line() : null;
+  }
+
+  /**
+   * Whether a values node, written as it is ({@code alone}: as the whole value, else as a part of
+   * it), can have rendered {@code rendered}.
+   */
+  private static boolean holds(Node value, Node rendered, boolean alone) {
+    // a block written into a scalar is its text (`toYaml .Values.config | indent 4` under `|`)
+    if (rendered instanceof ScalarNode r) {
+      if (!(value instanceof ScalarNode v)) return true;
+      String text = r.text() == null ? "" : r.text();
+      String held = v.text() == null ? "" : v.text();
+      return alone ? text.equals(held) : text.contains(held);
+    }
+    if (rendered instanceof MapNode) return value instanceof MapNode;
+    return value instanceof SeqNode;
+  }
+
+  /**
+   * The values lines a named template called with {@code call}'s argument wrote {@code node} from:
+   * the body line writing {@code below} (or the one action writing under its nearest written
+   * ancestor). Several candidate lines, or an argument that is not known, trace nothing.
+   */
+  private List<Location> suppliedByCall(
+      TemplateScopes.Call call, List<Object> below, Node node, int depth) {
+    TemplateShape body = named.shape(call.name());
+    if (body == null || !call.argument().known()) return List.of();
+    List<String> shapePath = new ArrayList<>();
+    for (Object step : below) shapePath.add(step instanceof Integer ? "[]" : (String) step);
+    for (int d = shapePath.size(); d >= 0; d--) {
+      String at = key(shapePath.subList(0, d));
+      List<KeyLine> keyLines = d == 0 ? List.of() : body.linesOf(at, null, -1);
+      List<Object> rest = below.subList(d, below.size());
+      if (d == shapePath.size()) {
+        if (keyLines.size() == 1)
+          return supplied(body, call.argument(), keyLines.get(0).line(), rest, node, depth);
+        if (keyLines.isEmpty()) continue;
+        return List.of();
+      }
+      List<Integer> writers = body.writingActionsUnder(at, -1);
+      List<KeyLine> dynamic = keyLines.stream().filter(KeyLine::dynamicValue).toList();
+      if (dynamic.size() == 1 && writers.isEmpty())
+        return supplied(body, call.argument(), dynamic.get(0).line(), rest, node, depth);
+      if (dynamic.isEmpty() && writers.size() == 1 && keyLines.size() <= 1)
+        return supplied(body, call.argument(), writers.get(0), rest, node, depth);
+      if (!keyLines.isEmpty() || !writers.isEmpty()) return List.of();
+    }
+    return List.of();
   }
 
   private static String key(List<String> path) {

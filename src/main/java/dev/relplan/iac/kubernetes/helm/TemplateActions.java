@@ -1,15 +1,13 @@
 package dev.relplan.iac.kubernetes.helm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A small tokenizer for the {@code {{ ... }}} actions of a Go template (Helm's template language):
- * where each action starts and ends, the words inside it outside string literals and comments, the
- * {@code .Values} paths it reads and the functions it calls. Enough to trace a rendered line back
- * to the values it read and to neutralise {@code lookup}; it does not evaluate anything.
+ * where each action starts and ends, and the words inside it outside string literals and comments
+ * ({@link TemplateScopes} follows what they read). Enough to trace a rendered line back to the
+ * values it read and to neutralise {@code lookup}; it does not evaluate anything.
  */
 final class TemplateActions {
   /**
@@ -26,13 +24,7 @@ final class TemplateActions {
   record Action(int start, int end, String body) {}
 
   /** A word of an action outside strings and comments, at {@code offset} in the template text. */
-  record Word(int offset, String text) {
-    /** A function or keyword name: not a field ({@code .x}), variable ({@code $x}) or number. */
-    boolean isIdentifier() {
-      char c = text.charAt(0);
-      return Character.isLetter(c) || c == '_';
-    }
-  }
+  record Word(int offset, String text) {}
 
   private TemplateActions() {}
 
@@ -106,27 +98,6 @@ final class TemplateActions {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
-  }
-
-  /**
-   * The values paths ({@code a.b} for {@code .Values.a.b} or {@code $.Values.a.b}) the action
-   * reads, in order, each once.
-   */
-  static List<String> valuesPaths(String text, Action action) {
-    Set<String> paths = new LinkedHashSet<>();
-    for (Word w : words(text, action)) {
-      String word = w.text().startsWith("$.") ? w.text().substring(1) : w.text();
-      if (word.startsWith(".Values.") && word.length() > ".Values.".length())
-        paths.add(word.substring(".Values.".length()));
-    }
-    return List.copyOf(paths);
-  }
-
-  /** Whether the action calls any of {@code functions} by name. */
-  static boolean calls(String text, Action action, Set<String> functions) {
-    for (Word w : words(text, action))
-      if (w.isIdentifier() && functions.contains(w.text())) return true;
-    return false;
   }
 
   /**

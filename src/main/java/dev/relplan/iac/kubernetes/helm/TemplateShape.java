@@ -35,6 +35,8 @@ final class TemplateShape {
   private final Map<String, List<KeyLine>> keyLines = new HashMap<>();
   private final Map<String, List<KeyLine>> writingActions = new HashMap<>();
   private final Map<Integer, String> kindOfSegment = new HashMap<>();
+  private final Map<TemplateScopes.Context, Map<Integer, TemplateScopes.Reads>> readsFrom =
+      new HashMap<>();
 
   private record Level(int column, String segment) {}
 
@@ -99,6 +101,41 @@ final class TemplateShape {
 
   String text() {
     return text;
+  }
+
+  /**
+   * Whether what {@code line} writes is one action alone: the value of its key or list item, or the
+   * line itself, holds one writing action and nothing else but quotes and spaces (not {@code "{{ .a
+   * }}:{{ .b }}"} or {@code {{ .a }}-suffix}).
+   */
+  boolean writesOneActionAlone(int line) {
+    List<Action> writing = actionsOn(line).stream().filter(this::writes).toList();
+    if (writing.size() != 1) return false;
+    Action only = writing.get(0);
+    int lineEnd = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    if (only.end() > lineEnd || !quotesAndSpaces(only.end(), lineEnd)) return false;
+    int from = lineStarts[line - 1];
+    int before = only.start();
+    while (before > from && (text.charAt(before - 1) == '"' || text.charAt(before - 1) == '\''))
+      before--;
+    String lead = text.substring(from, before).stripLeading();
+    return lead.isEmpty() || lead.endsWith(": ") || lead.endsWith("- ") || lead.equals("-");
+  }
+
+  private boolean quotesAndSpaces(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != '"' && c != '\'' && !Character.isWhitespace(c)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * What each action reads (by start offset) when the template's data is {@code start}: the
+   * template file's root, or the argument a named template is called with.
+   */
+  Map<Integer, TemplateScopes.Reads> reads(TemplateScopes.Context start) {
+    return readsFrom.computeIfAbsent(start, s -> TemplateScopes.of(text, actions, s));
   }
 
   private void walk() {

@@ -108,6 +108,15 @@ class HelmChartsTest {
   }
 
   @Test
+  void theChartAfterOneStoppedAtItsBudgetRendersInANewProcess() {
+    HelmCharts.render(
+        CHARTS.resolve("loop"), "charts/loop", List.of(), new FileGuard.Limits(3, 256L << 20));
+    RenderedChart after = render("web", List.of());
+    assertThat(after.skipped()).isEmpty();
+    assertThat(after.objects()).hasSize(3);
+  }
+
+  @Test
   void aTemplatingLoopIsStoppedAtTheTimeBudget() {
     RenderedChart loop =
         HelmCharts.render(
@@ -199,7 +208,7 @@ class HelmChartsTest {
     return HelmCharts.render(CHARTS.resolve(chart), "charts/" + chart, values, LIMITS);
   }
 
-  private static String kind(Node object) {
+  static String kind(Node object) {
     return ((ScalarNode) ((MapNode) object).get("kind")).text();
   }
 
@@ -207,7 +216,7 @@ class HelmChartsTest {
     return chart.objects().stream().filter(o -> kind(o).equals(kind)).findFirst().orElseThrow();
   }
 
-  private static Node named(RenderedChart chart, String kind, String name) {
+  static Node named(RenderedChart chart, String kind, String name) {
     return chart.objects().stream()
         .filter(o -> kind(o).equals(kind))
         .filter(o -> scalar(o, "metadata", "name").text().equals(name))
@@ -215,11 +224,11 @@ class HelmChartsTest {
         .orElseThrow();
   }
 
-  private static ScalarNode scalar(Node node, Object... path) {
+  static ScalarNode scalar(Node node, Object... path) {
     return (ScalarNode) at(node, path);
   }
 
-  private static Node at(Node node, Object... path) {
+  static Node at(Node node, Object... path) {
     for (Object step : path)
       node =
           step instanceof Integer i

@@ -29,6 +29,7 @@ class HelmTemplateFuzzTest {
     ValuesSources values = new ValuesSources(List.of());
     for (Node document : documents)
       if (document != null)
-        new Relocator(shape, "fuzz.yaml", values, Relocator.newSideMap()).relocate(document, -1);
+        new Relocator(shape, "fuzz.yaml", values, NamedTemplates.NONE, Relocator.newSideMap())
+            .relocate(document, -1);
   }
 }

@@ -2,8 +2,6 @@ package dev.relplan.iac.kubernetes.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.iac.kubernetes.helm.TemplateActions.Action;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TemplateActionsTest {
@@ -17,17 +15,6 @@ class TemplateActionsTest {
   void lookupInStringsFieldsAndTextOutsideActionsIsLeftAlone() {
     String text = "lookup: {{ .Values.lookup | quote }} {{ \"lookup\" }} {{/* lookup */}}";
     assertThat(TemplateActions.withoutLookup(text)).isEqualTo(text);
-  }
-
-  @Test
-  void valuesPathsAreReadFromFieldChainsOfTheAction() {
-    String text =
-        "image: \"{{ .Values.image.repository }}:{{ $.Values.image.tag | default \"x\" }}\"";
-    List<Action> actions = TemplateActions.actions(text);
-    assertThat(actions).hasSize(2);
-    assertThat(TemplateActions.valuesPaths(text, actions.get(0)))
-        .containsExactly("image.repository");
-    assertThat(TemplateActions.valuesPaths(text, actions.get(1))).containsExactly("image.tag");
   }
 
   @Test

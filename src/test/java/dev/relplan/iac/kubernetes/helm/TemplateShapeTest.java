@@ -78,4 +78,18 @@ class TemplateShapeTest {
         .extracting(KeyLine::line)
         .containsExactly(7);
   }
+
+  @Test
+  void aValueThatIsOneQuotedActionIsWrittenAlone() {
+    TemplateShape shape = new TemplateShape("a:\n  b: \"{{ .Values.b }}\"\n");
+    assertThat(shape.writesOneActionAlone(2)).isTrue();
+  }
+
+  @Test
+  void aValueJoiningTwoActionsOrTextIsNotWrittenAlone() {
+    TemplateShape shape =
+        new TemplateShape("image: \"{{ .Values.r }}:{{ .Values.t }}\"\nname: {{ .Values.n }}-x\n");
+    assertThat(shape.writesOneActionAlone(1)).isFalse();
+    assertThat(shape.writesOneActionAlone(2)).isFalse();
+  }
 }
