@@ -206,6 +206,14 @@ public final class KubernetesAdapter implements Adapter {
   private void renderChart(SourceFile chartFile, Definitions definitions, Workload w) {
     Path chartDir = chartFile.path().getParent();
     String display = folderOf(chartFile.display());
+    for (Path values : HelmCharts.environmentValues(chartDir)) {
+      String name = values.getFileName().toString();
+      w.environments.add(
+          new Workload.EnvironmentEvidence(
+              name.substring(0, name.lastIndexOf('.')),
+              "Helm values file",
+              new Location(display.isEmpty() ? name : display + "/" + name, 1)));
+    }
     RenderedChart chart =
         HelmCharts.render(
             chartDir, display.isEmpty() ? "." : display, helmValues, FileGuard.limits());

@@ -70,6 +70,15 @@ class HelmChartAssessmentTest {
   }
 
   @Test
+  void aStagingValuesFileBesideTheChartIsAPreProductionEnvironment() throws IOException {
+    copy(Path.of("src/test/resources/helm/web"), repo.resolve("chart"));
+    Assessment a = assess(List.of());
+    assertThat(findings(a, "REL-NO-PREPROD-ENV")).isEmpty();
+    Files.delete(repo.resolve("chart/values-staging.yaml"));
+    assertThat(findings(assess(List.of()), "REL-NO-PREPROD-ENV")).hasSize(1);
+  }
+
+  @Test
   void valuesGivenOnTheCommandLineDecideAndTheEvidenceCitesTheirLine() throws IOException {
     copy(Path.of("src/test/resources/helm/web"), repo.resolve("chart"));
     Assessment a = assess(List.of(repo.resolve("chart/values-staging.yaml")));

@@ -119,13 +119,38 @@ public final class HelmCharts {
     }
   }
 
+  /**
+   * The values files in the chart directory named like a non-production environment ({@code
+   * values-staging.yaml}, {@code values.dev.yaml}, …), in name order: the chart is deployed to
+   * those environments too.
+   */
+  public static List<Path> environmentValues(Path chartDir) {
+    try (Stream<Path> files = Files.list(chartDir)) {
+      return files
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> Boolean.FALSE.equals(valuesEnvironment(p.getFileName().toString())))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   private static boolean isProductionValues(String fileName) {
+    return Boolean.TRUE.equals(valuesEnvironment(fileName));
+  }
+
+  /**
+   * Whether a values file is named for production (true), for another environment (false), or for
+   * none (null): {@link Production}'s words in a YAML file name that says "values".
+   */
+  private static Boolean valuesEnvironment(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);
     String base;
     if (name.endsWith(".yaml")) base = name.substring(0, name.length() - 5);
     else if (name.endsWith(".yml")) base = name.substring(0, name.length() - 4);
-    else return false;
-    return words(base).contains("values") && Boolean.TRUE.equals(Production.classify(base));
+    else return null;
+    return words(base).contains("values") ? Production.classify(base) : null;
   }
 
   private static List<String> words(String name) {
