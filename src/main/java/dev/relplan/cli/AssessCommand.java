@@ -1,6 +1,10 @@
 package dev.relplan.cli;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.cli.args.CommandSpec;
+import dev.relplan.cli.args.Option;
+import dev.relplan.cli.args.ParsedCommand;
+import dev.relplan.cli.args.Positional;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.parse.JsonLoader;
@@ -36,152 +40,162 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ListResourceBundle;
-import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "assess",
-    mixinStandardHelpOptions = true,
-    description = "Assess the reliability of the workload described by the files under PATH.")
-final class AssessCommand implements Callable<Integer> {
+/** {@code relplan assess PATH...}: the options are declared here, read by {@link #run}. */
+final class AssessCommand {
+  static final Positional<Path> PATHS =
+      Positional.oneOrMore("PATH", "Directories or files to analyse.", Path::of);
+  static final Option<String> WORKLOAD =
+      Option.single("NAME", "Workload name (default: the directory name).", "--workload");
+  static final Option<String> TARGET =
+      Option.single("PCT", "Availability target, e.g. 99.9, 99.95, 99.99.", "--target");
+  static final Option<String> RTO =
+      Option.single("DUR", "Recovery time objective, e.g. 15m, 4h, PT1H.", "--rto");
+  static final Option<String> RPO =
+      Option.single("DUR", "Recovery point objective, e.g. 5m, 1h.", "--rpo");
+  static final Option<Path> PARAMETERS =
+      Option.repeatable("FILE", "CloudFormation parameter values (repeatable).", "--parameters")
+          .as(Path::of);
+  static final Option<Path> VAR_FILES =
+      Option.repeatable("FILE", "Terraform variable values file (repeatable).", "--var-file")
+          .as(Path::of);
+  static final Option<Path> HELM_VALUES =
+      Option.repeatable(
+              "FILE",
+              "Helm values file for the charts found, over each chart's values.yaml (repeatable;"
+                  + " later files win).",
+              "--values")
+          .as(Path::of);
+  static final Option<String> KUSTOMIZE_ROOT =
+      Option.single(
+          "DIR",
+          "Kustomize root to assess (its folder as the plan names it), instead of the one named"
+              + " like production.",
+          "--kustomize-root");
+  static final Option<String> VARS =
+      Option.repeatable("K=V", "Terraform variable value NAME=VALUE (repeatable).", "--var");
+
+  /** Its help text names the formats on offer: see {@link #spec}. */
+  static final Option<String> FORMATS = Option.repeatable("F", "", "--format");
+
+  static final Option<String> OUTPUT =
+      Option.single(
+          "PATH", "File (one format) or directory (several); - for stdout.", "-o", "--output");
+  static final Option<String> FAIL_ON =
+      Option.repeatable(
+              "LEVEL",
+              "Exit 1 when a finding is at or above critical, high, medium or low; incomplete:"
+                  + " exit 1 when a module, nested stack or handler could not be read."
+                  + " Repeatable.",
+              "--fail-on")
+          .splitOn(",");
+  static final Option<Boolean> DEBUG =
+      Option.flag(
+          "On an internal error, print the stack trace as well as the one-line message.",
+          "--debug");
+  static final Option<Path> INCIDENTS =
+      Option.single(
+              "FILE",
+              "Past incidents (YAML/JSON list: date, title, description, affected components).",
+              "--incidents")
+          .as(Path::of);
+  static final Option<Path> BASELINE =
+      Option.single(
+              "FILE",
+              "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on"
+                  + " then counts only new findings.",
+              "--baseline")
+          .as(Path::of);
+  static final Option<Path> CONFIG =
+      Option.single("FILE", "Settings file (default: relplan.yaml in the first PATH).", "--config")
+          .as(Path::of);
+  static final Option<String> DATE =
+      Option.single(
+          "DATE",
+          "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are"
+              + " reproducible).",
+          "--date");
+
   /**
    * The output formats on offer: --format names, their help text and file names all come from here.
    */
   private final Renderers renderers;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to analyse.")
-  List<Path> paths;
+  private final List<Path> paths;
+  private final String workload;
+  private final String target;
+  private final String rto;
+  private final String rpo;
+  private final List<Path> parameters;
+  private final List<Path> varFiles;
+  private final List<Path> helmValues;
+  private final String kustomizeRoot;
+  private final List<String> vars;
+  private final List<String> formats;
+  private final String output;
+  private final List<String> failOn;
+  private final Path incidents;
+  private final Path baseline;
+  private final Path config;
+  private final String date;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "NAME",
-      description = "Workload name (default: the directory name).")
-  String workload;
-
-  @Option(
-      names = "--target",
-      paramLabel = "PCT",
-      description = "Availability target, e.g. 99.9, 99.95, 99.99.")
-  String target;
-
-  @Option(
-      names = "--rto",
-      paramLabel = "DUR",
-      description = "Recovery time objective, e.g. 15m, 4h, PT1H.")
-  String rto;
-
-  @Option(
-      names = "--rpo",
-      paramLabel = "DUR",
-      description = "Recovery point objective, e.g. 5m, 1h.")
-  String rpo;
-
-  @Option(
-      names = "--parameters",
-      paramLabel = "FILE",
-      description = "CloudFormation parameter values (repeatable).")
-  List<Path> parameters = new ArrayList<>();
-
-  @Option(
-      names = "--var-file",
-      paramLabel = "FILE",
-      description = "Terraform variable values file (repeatable).")
-  List<Path> varFiles = new ArrayList<>();
-
-  @Option(
-      names = "--values",
-      paramLabel = "FILE",
-      description =
-          "Helm values file for the charts found, over each chart's values.yaml (repeatable; later"
-              + " files win).")
-  List<Path> helmValues = new ArrayList<>();
-
-  @Option(
-      names = "--kustomize-root",
-      paramLabel = "DIR",
-      description =
-          "Kustomize root to assess (its folder as the plan names it), instead of the one named like"
-              + " production.")
-  String kustomizeRoot;
-
-  @Option(
-      names = "--var",
-      paramLabel = "K=V",
-      description = "Terraform variable value NAME=VALUE (repeatable).")
-  List<String> vars = new ArrayList<>();
-
-  // The description is the "format" entry of helpTexts(renderers), so it names exactly the formats
-  // on offer.
-  @Option(names = "--format", paramLabel = "F", descriptionKey = "format")
-  List<String> formats = new ArrayList<>();
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "PATH",
-      description = "File (one format) or directory (several); - for stdout.")
-  String output;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "LEVEL",
-      split = ",",
-      description =
-          "Exit 1 when a finding is at or above critical, high, medium or low; incomplete: exit 1"
-              + " when a module, nested stack or handler could not be read. Repeatable.")
-  List<String> failOn = new ArrayList<>();
-
-  @Option(
-      names = "--debug",
-      description = "On an internal error, print the stack trace as well as the one-line message.")
-  boolean debug;
-
-  @Option(
-      names = "--incidents",
-      paramLabel = "FILE",
-      description =
-          "Past incidents (YAML/JSON list: date, title, description, affected components).")
-  Path incidents;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description =
-          "A previous JSON report: mark findings new or unchanged, list fixed ones; --fail-on then counts only new findings.")
-  Path baseline;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Settings file (default: relplan.yaml in the first PATH).")
-  Path config;
-
-  @Option(
-      names = "--date",
-      paramLabel = "DATE",
-      description =
-          "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are reproducible).")
-  String date;
-
-  AssessCommand(Renderers renderers) {
+  private AssessCommand(Renderers renderers, ParsedCommand parsed) {
     this.renderers = renderers;
+    paths = parsed.positionals(PATHS);
+    workload = parsed.value(WORKLOAD);
+    target = parsed.value(TARGET);
+    rto = parsed.value(RTO);
+    rpo = parsed.value(RPO);
+    parameters = parsed.values(PARAMETERS);
+    varFiles = parsed.values(VAR_FILES);
+    helmValues = parsed.values(HELM_VALUES);
+    kustomizeRoot = parsed.value(KUSTOMIZE_ROOT);
+    vars = parsed.values(VARS);
+    formats = parsed.values(FORMATS);
+    output = parsed.value(OUTPUT);
+    failOn = parsed.values(FAIL_ON);
+    incidents = parsed.value(INCIDENTS);
+    baseline = parsed.value(BASELINE);
+    config = parsed.value(CONFIG);
+    date = parsed.value(DATE);
   }
 
-  /** Help texts computed from the formats on offer, keyed as picocli looks them up. */
-  static ResourceBundle helpTexts(Renderers renderers) {
+  /** The assess command offering these output formats. */
+  static CommandSpec spec(Renderers renderers) {
+    return new CommandSpec(
+        "assess",
+        "Assess the reliability of the workload described by the files under PATH.",
+        List.of(
+            Option.HELP,
+            Option.VERSION,
+            WORKLOAD,
+            TARGET,
+            RTO,
+            RPO,
+            PARAMETERS,
+            VAR_FILES,
+            HELM_VALUES,
+            KUSTOMIZE_ROOT,
+            VARS,
+            FORMATS.describedAs(formatHelp(renderers)),
+            OUTPUT,
+            FAIL_ON,
+            DEBUG,
+            INCIDENTS,
+            BASELINE,
+            CONFIG,
+            DATE),
+        PATHS,
+        List.of(),
+        parsed -> new AssessCommand(renderers, parsed).call());
+  }
+
+  /** "md (default), json, sarif or html; repeatable.": the formats on offer, the default first. */
+  static String formatHelp(Renderers renderers) {
     List<String> formats = new ArrayList<>(renderers.formats());
     formats.set(0, formats.get(0) + " (default)");
-    String formatHelp = orList(formats) + "; repeatable.";
-    return new ListResourceBundle() {
-      @Override
-      protected Object[][] getContents() {
-        return new Object[][] {{"format", formatHelp}};
-      }
-    };
+    return orList(formats) + "; repeatable.";
   }
 
   /** "a, b or c". */
@@ -192,8 +206,7 @@ final class AssessCommand implements Callable<Integer> {
         : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
   }
 
-  @Override
-  public Integer call() throws IOException {
+  private int call() throws IOException {
     if (config != null && !Files.isRegularFile(config))
       throw new InputError("--config file '" + config + "' does not exist");
     for (Path p : paths) {

@@ -1,43 +1,20 @@
 package dev.relplan.cli;
 
+import dev.relplan.cli.args.ArgParser;
+import dev.relplan.cli.args.CommandSpec;
+import dev.relplan.cli.args.HelpText;
+import dev.relplan.cli.args.Option;
+import dev.relplan.cli.args.ParsedCommand;
+import dev.relplan.cli.args.UsageError;
 import dev.relplan.report.Renderers;
 import dev.relplan.source.InputError;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.List;
 
 /** The relplan command line. */
-@Command(
-    name = "relplan",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description =
-        "Writes an evidence-backed reliability improvement plan from a repository's infrastructure-as-code.",
-    subcommands = {AssessCommand.class, RulesCommand.class})
-public final class Main implements Runnable {
+public final class Main {
   public static final String VERSION = "0.1.0";
 
-  /**
-   * Creates the assess command with the output formats on offer, every other class as picocli does.
-   */
-  private record Commands(Renderers renderers) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      if (cls == AssessCommand.class) return cls.cast(new AssessCommand(renderers));
-      return CommandLine.defaultFactory().create(cls);
-    }
-  }
-
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"relplan " + VERSION};
-    }
-  }
-
-  @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
-  }
+  private Main() {}
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -54,43 +31,55 @@ public final class Main implements Runnable {
 
   /** Runs the command line offering these output formats. */
   static int execute(Renderers renderers, String... args) {
-    CommandLine cl = new CommandLine(new Main(), new Commands(renderers));
-    cl.getSubcommands().get("assess").setResourceBundle(AssessCommand.helpTexts(renderers));
-    cl.setExecutionExceptionHandler(
-        (e, cmd, parsed) ->
-            e instanceof InputError ? inputError(e) : internalError(e, debugAsked(cmd)));
-    cl.setParameterExceptionHandler(
-        (e, a) -> {
-          String msg =
-              e.getMessage() == null
-                  ? "invalid arguments"
-                  : e.getMessage().lines().findFirst().orElse("");
-          System.err.println(
-              "relplan: "
-                  + msg
-                  + " (see relplan "
-                  + (e.getCommandLine().getCommandName().equals("relplan")
-                      ? ""
-                      : e.getCommandLine().getCommandName() + " ")
-                  + "--help)");
-          return 2;
-        });
+    CommandSpec root = commands(renderers);
+    ParsedCommand parsed;
     try {
-      return cl.execute(args);
-    } catch (Throwable e) {
-      // Errors (stack overflow, out of memory) pass picocli's handler: never let the JVM exit with
-      // status 1, which means "--fail-on threshold reached".
-      return internalError(e, debugAsked(cl.getSubcommands().get("assess")));
+      parsed = ArgParser.parse(root, List.of(args));
+    } catch (UsageError e) {
+      System.err.println("relplan: " + e.getMessage() + " (see " + e.commandPath() + " --help)");
+      return 2;
     }
+    ParsedCommand command = parsed.innermost();
+    try {
+      // Help or the version, asked for at any level, is answered instead of running.
+      for (ParsedCommand level : parsed.chain()) {
+        if (level.flag(Option.HELP)) {
+          System.out.print(HelpText.of(level.spec(), level.path()));
+          return 0;
+        }
+        if (level.flag(Option.VERSION)) {
+          System.out.println("relplan " + VERSION);
+          return 0;
+        }
+      }
+      return command.spec().action().run(command);
+    } catch (InputError e) {
+      return inputError(e);
+    } catch (Throwable e) {
+      // Errors (stack overflow, out of memory) too: never let the JVM exit with status 1, which
+      // means "--fail-on threshold reached".
+      return internalError(e, command.flag(AssessCommand.DEBUG));
+    }
+  }
+
+  /** relplan, its options and its subcommands. */
+  private static CommandSpec commands(Renderers renderers) {
+    return new CommandSpec(
+        "relplan",
+        "Writes an evidence-backed reliability improvement plan from a repository's"
+            + " infrastructure-as-code.",
+        List.of(Option.HELP, Option.VERSION),
+        null,
+        List.of(AssessCommand.spec(renderers), RulesCommand.SPEC),
+        parsed -> {
+          System.out.print(HelpText.of(parsed.spec(), parsed.path()));
+          return 0;
+        });
   }
 
   private static int inputError(Exception e) {
     System.err.println("relplan: " + e.getMessage());
     return 2;
-  }
-
-  private static boolean debugAsked(CommandLine cmd) {
-    return cmd != null && cmd.getCommand() instanceof AssessCommand assess && assess.debug;
   }
 
   /** One line, the trace only with --debug; out of memory with how to give the JVM more. */

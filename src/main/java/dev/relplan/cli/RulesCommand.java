@@ -1,17 +1,26 @@
 package dev.relplan.cli;
 
+import dev.relplan.cli.args.CommandSpec;
+import dev.relplan.cli.args.Option;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.RuleRegistry;
-import picocli.CommandLine.Command;
+import java.util.List;
 
-@Command(
-    name = "rules",
-    mixinStandardHelpOptions = true,
-    description = "List every rule with its flag, domain and best practices.")
-final class RulesCommand implements Runnable {
-  @Override
-  public void run() {
+/** {@code relplan rules}: one line a rule, tab-separated. */
+final class RulesCommand {
+  private RulesCommand() {}
+
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "rules",
+          "List every rule with its flag, domain and best practices.",
+          List.of(Option.HELP, Option.VERSION),
+          null,
+          List.of(),
+          parsed -> run());
+
+  private static int run() {
     for (Rule r : RuleRegistry.all()) {
       RuleMeta m = r.meta();
       System.out.println(
@@ -25,5 +34,6 @@ final class RulesCommand implements Runnable {
               + "\t"
               + m.title());
     }
+    return 0;
   }
 }
