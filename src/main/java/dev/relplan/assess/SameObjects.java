@@ -141,7 +141,12 @@ final class SameObjects {
         f.description()
             + " As defined by "
             + String.join(", ", names)
-            + (others.isEmpty() ? "" : "; " + String.join(", ", others) + " define it otherwise")
+            + (others.isEmpty()
+                ? ""
+                : "; "
+                    + String.join(", ", others)
+                    + (others.size() == 1 ? " defines" : " define")
+                    + " it otherwise")
             + ".",
         f.evidence(),
         f.impact(),

@@ -118,9 +118,10 @@ class SameObjectDefinitionsTest {
             tuple("Deployment web runs a fixed 1 replica(s)", "deploy/app.yaml"));
     assertThat(fixed)
         .extracting(Finding::description)
-        .anyMatch(d -> d.endsWith("As defined by helm:chart; deploy/app.yaml define it otherwise."))
         .anyMatch(
-            d -> d.endsWith("As defined by deploy/app.yaml; helm:chart define it otherwise."));
+            d -> d.endsWith("As defined by helm:chart; deploy/app.yaml defines it otherwise."))
+        .anyMatch(
+            d -> d.endsWith("As defined by deploy/app.yaml; helm:chart defines it otherwise."));
   }
 
   @Test
@@ -134,6 +135,47 @@ class SameObjectDefinitionsTest {
                 + " findings are reported per definition: REL-COMPUTE-FIXED reported separately"
                 + " for helm:chart / deploy/app.yaml; REL-COMPUTE-SINGLE-AZ reported separately for"
                 + " helm:chart, not for deploy/app.yaml");
+  }
+
+  /** A Service routing to the pods of Deployment web, in {@code file}. */
+  private void service(String file) throws IOException {
+    write(
+        file,
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          selector: {app: web}
+          ports:
+            - port: 80
+        """);
+  }
+
+  @Test
+  void aReadinessProbeInOneDefinitionOnlyLeavesTheFindingToTheOtherNamingIt() throws IOException {
+    chart(2);
+    service("chart/templates/service.yaml");
+    manifest("deploy/app.yaml", 2);
+    write(
+        "deploy/app.yaml",
+        Files.readString(repo.resolve("deploy/app.yaml"))
+            + "          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n");
+    service("deploy/service.yaml");
+    List<Finding> noProbe =
+        run().assessment().findings().stream()
+            .map(Assessment.NumberedFinding::finding)
+            .filter(f -> f.rule().id().equals("REL-LB-HEALTH-CHECK"))
+            .toList();
+    assertThat(noProbe)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.evidence()).extracting(Location::file).doesNotContain("deploy/app.yaml");
+              assertThat(f.description())
+                  .endsWith("As defined by helm:chart; deploy/app.yaml defines it otherwise.");
+            });
   }
 
   @Test
