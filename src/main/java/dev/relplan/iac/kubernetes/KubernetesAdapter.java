@@ -16,9 +16,11 @@ import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -232,7 +234,9 @@ public final class KubernetesAdapter implements Adapter {
 
   @Override
   public void link(Discovery.Result claimed, Workload w) {
-    notes.addAll(KubernetesModel.link(w));
+    // Definitions sharing a base file give the same note on its probe once.
+    Set<String> seen = new HashSet<>(notes);
+    for (String note : KubernetesModel.link(w)) if (seen.add(note)) notes.add(note);
   }
 
   @Override
