@@ -71,17 +71,34 @@ public final class Assessor {
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
     notes.addAll(incidentNotes(in.context()));
+    List<Finding> reported = out.findings();
+    SameObjects.Merged merged =
+        SameObjects.merge(
+            Calibration.incidents(
+                Calibration.apply(Criticality.rate(reported, roles), pipeline),
+                in.context().incidents()),
+            i -> out.deciding(reported.get(i)),
+            w);
+    notes.addAll(merged.notes());
     List<Assessment.NumberedFinding> findings =
-        FindingIdentity.fingerprinted(
-            numbered(
-                Calibration.incidents(
-                    Calibration.apply(Criticality.rate(out.findings(), roles), pipeline),
-                    in.context().incidents())),
-            ScanRoots.of(in.packages()));
+        FindingIdentity.fingerprinted(numbered(merged.findings()), ScanRoots.of(in.packages()));
 
-    List<Strength> strengths = new ArrayList<>(out.strengths());
+    List<Strength> strengths =
+        new ArrayList<>(
+            SameObjects.mergeRows(
+                out.strengths(),
+                w,
+                Strength::evidence,
+                (st, evidence) ->
+                    new Strength(st.domain(), st.title(), evidence, st.bestPractices())));
     strengths.sort(Comparator.comparing(Strength::domain).thenComparing(Strength::title));
-    List<Undetermined> undetermined = new ArrayList<>(out.undetermined());
+    List<Undetermined> undetermined =
+        new ArrayList<>(
+            SameObjects.mergeRows(
+                out.undetermined(),
+                w,
+                Undetermined::evidence,
+                (u, evidence) -> new Undetermined(u.rule(), u.resource(), u.reason(), evidence)));
     undetermined.sort(
         Comparator.comparing((Undetermined u) -> u.rule().id())
             .thenComparing(Undetermined::resource));
@@ -121,7 +138,7 @@ public final class Assessor {
         nextSteps(plan, findings),
         in.skipped(),
         w.notAssessedTypes,
-        w.resources().size(),
+        SameObjects.count(w),
         List.of(),
         nothingAssessable(w),
         coverage,
@@ -428,10 +445,16 @@ public final class Assessor {
     for (ComputeGroup g : w.all(ComputeGroup.class))
       // A database's pods are the stateful service's row.
       if (g.statefulProduct == null) rows.add(computeGroupRow(w, g, findings, roles.of(g)));
+    rows = SameObjects.mergeRows(rows, w, Assessment.SpofRow::evidence, Assessor::withEvidence);
     rows.sort(
         Comparator.comparing(Assessment.SpofRow::risk)
             .thenComparing(Assessment.SpofRow::component));
     return rows;
+  }
+
+  private static Assessment.SpofRow withEvidence(Assessment.SpofRow r, List<Location> evidence) {
+    return new Assessment.SpofRow(
+        r.component(), r.type(), evidence, r.redundancy(), r.blastRadius(), r.failover(), r.risk());
   }
 
   private static Assessment.SpofRow databaseRow(
@@ -645,6 +668,23 @@ public final class Assessor {
               "No",
               testedText));
     }
+    rows =
+        SameObjects.mergeRows(
+            rows,
+            w,
+            Assessment.RecoveryRow::evidence,
+            (r, evidence) ->
+                new Assessment.RecoveryRow(
+                    r.resource(),
+                    r.type(),
+                    evidence,
+                    r.backup(),
+                    r.frequency(),
+                    r.retention(),
+                    r.rpo(),
+                    r.rto(),
+                    r.crossRegion(),
+                    r.tested()));
     rows.sort(Comparator.comparing(Assessment.RecoveryRow::resource));
     return rows;
   }

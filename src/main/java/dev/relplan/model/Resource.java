@@ -30,6 +30,13 @@ public abstract class Resource {
   /** The template or module instance that declares it; references resolve within a scope. */
   public final String scope;
 
+  /**
+   * The object this declaration defines when other definitions in the scanned paths may define the
+   * same one; null when every declaration is its own resource (a logical id or address in another
+   * template or root module is another resource).
+   */
+  public DefinedObject definedObject;
+
   /** Lines of the nested-stack or module calls that created this resource, outermost first. */
   public List<Location> callChain = List.of();
 

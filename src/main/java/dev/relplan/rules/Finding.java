@@ -58,6 +58,23 @@ public record Finding(
         written);
   }
 
+  /** The same finding described otherwise (naming the definition it holds for). */
+  public Finding withDescription(String described) {
+    return new Finding(
+        rule,
+        resource,
+        title,
+        described,
+        evidence,
+        impact,
+        impactReason,
+        likelihood,
+        likelihoodReason,
+        subject,
+        flag,
+        written);
+  }
+
   /** The same finding at another impact, with the reason for it. */
   public Finding withImpact(Impact rated, String reason) {
     return new Finding(

@@ -6,7 +6,9 @@ import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects what the rules report. A finding whose deciding value is unresolved, or whose resource
@@ -18,6 +20,9 @@ public final class Findings {
   private final List<Strength> strengths = new ArrayList<>();
   private final List<Undetermined> undetermined = new ArrayList<>();
 
+  /** Each reported finding's deciding values without their locations (see {@link #deciding}). */
+  private final Map<Finding, String> decidingValues = new IdentityHashMap<>();
+
   /** The workload whose infrastructure dialect {@link #writtenIn} holds, computed once per run. */
   private Workload dialectOf;
 
@@ -25,6 +30,30 @@ public final class Findings {
 
   public List<Finding> findings() {
     return findings;
+  }
+
+  /**
+   * The values that decided {@code finding}, as reported, without where they were written: numbers,
+   * text, switches and names in order, other values only by whether they are set (their verdict
+   * text states them). Two definitions of one object whose findings have equal deciding values
+   * agree; "" for a finding this collector did not report.
+   */
+  public String deciding(Finding finding) {
+    return decidingValues.getOrDefault(finding, "");
+  }
+
+  private static String withoutLocations(Value<?>[] deciding) {
+    List<String> values = new ArrayList<>();
+    for (Value<?> v : deciding) {
+      Object value = v.present() ? v.get() : null;
+      boolean plain =
+          value instanceof Number
+              || value instanceof CharSequence
+              || value instanceof Boolean
+              || value instanceof Enum<?>;
+      values.add(plain ? String.valueOf(value) : value == null ? "unset" : "set");
+    }
+    return String.join("|", values);
   }
 
   public List<Strength> strengths() {
@@ -90,7 +119,7 @@ public final class Findings {
         for (Location l : prod.evidence()) if (!ev.contains(l)) ev.add(l);
       }
     }
-    findings.add(
+    Finding finding =
         new Finding(
             rule.meta(),
             r == null ? "workload" : r.id,
@@ -103,7 +132,9 @@ public final class Findings {
             likelihoodReason,
             r,
             rule.meta().flag(),
-            null));
+            null);
+    findings.add(finding);
+    decidingValues.put(finding, withoutLocations(deciding));
   }
 
   /**

@@ -16,9 +16,12 @@ import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Kubernetes manifests: every YAML or JSON document, whatever the file's name, that names {@code
@@ -78,10 +81,11 @@ public final class KubernetesAdapter implements Adapter {
 
   /**
    * The definitions in order of precedence: each Kustomize root chosen as the assessed
-   * configuration, each Helm chart, then the manifests no kustomization uses. The same object
-   * (kind, namespace, name) defined again by a later definition is assessed once, from the first
-   * (the plan's notes say which definitions repeated it), so a repository describing its services
-   * as manifests, an overlay and a chart side by side does not get every finding three times.
+   * configuration, each Helm chart, then the manifests no kustomization uses. Every definition of
+   * an object (kind, namespace, name) is mapped, in its own scope, and marked with the object it
+   * defines: the assessment lists the findings its definitions agree on once, with evidence from
+   * each, so a repository describing its services as manifests, an overlay and a chart side by side
+   * does not get every finding three times (the plan's notes say which definitions repeat which).
    */
   @Override
   public void adapt(Discovery.Result claimed, Workload w) {
@@ -92,12 +96,9 @@ public final class KubernetesAdapter implements Adapter {
     for (KustomizeRoot root : kustomize.roots()) {
       if (root.assessed()) {
         skipped.addAll(root.skipped());
-        add(
-            definitions.keep(KUSTOMIZE_SCOPE_PREFIX + root.dir(), root.objects()),
-            KUSTOMIZE_SCOPE_PREFIX + root.dir(),
-            Map.of(),
-            root.file(),
-            w);
+        String scope = KUSTOMIZE_SCOPE_PREFIX + root.dir();
+        List<Node> kept = definitions.keep(scope, scope, root.objects());
+        add(kept, scope, Map.of(), root.file(), definitions.marking(scope), w);
       } else if (root.environment() == KustomizeRoot.Environment.NON_PRODUCTION) {
         w.environments.add(
             new Workload.EnvironmentEvidence(
@@ -151,8 +152,9 @@ public final class KubernetesAdapter implements Adapter {
         partialFiles++;
         continue;
       }
-      List<Node> kept = definitions.keep(f.display(), f.documents());
-      if (!add(kept, MANIFESTS_SCOPE, Map.of(), f.display(), w)) continue;
+      List<Node> kept = definitions.keep(f.display(), MANIFESTS_SCOPE, f.documents());
+      if (!add(kept, MANIFESTS_SCOPE, Map.of(), f.display(), definitions.marking(f.display()), w))
+        continue;
       files++;
       objects += KubernetesObjects.of(f.documents()).size();
       partialDocuments += KubernetesObjects.partial(f.documents());
@@ -178,14 +180,16 @@ public final class KubernetesAdapter implements Adapter {
   }
 
   /**
-   * Maps one definition's objects into a draft kept only when all of them were read; false when it
-   * was stopped (listed as skipped under {@code display}).
+   * Maps one definition's objects into a draft kept only when all of them were read, each resource
+   * marked with the object it defines; false when it was stopped (listed as skipped under {@code
+   * display}).
    */
   private boolean add(
       List<Node> objects,
       String scope,
       Map<Node, List<Location>> origins,
       String display,
+      Consumer<Workload> marking,
       Workload w) {
     Workload draft = Draft.start();
     Optional<SkippedFile> stopped =
@@ -194,6 +198,7 @@ public final class KubernetesAdapter implements Adapter {
       skipped.add(stopped.get());
       return false;
     }
+    marking.accept(draft);
     Draft.commit(draft, w);
     return true;
   }
@@ -222,10 +227,11 @@ public final class KubernetesAdapter implements Adapter {
     if (!chart.rendered()) return;
     String scope = HELM_SCOPE_PREFIX + display;
     add(
-        definitions.keep(chartFile.display(), chart.objects()),
+        definitions.keep(scope, scope, chart.objects()),
         scope,
         chart.valuesTrace(),
         chartFile.display(),
+        definitions.marking(scope),
         w);
   }
 
@@ -236,7 +242,9 @@ public final class KubernetesAdapter implements Adapter {
 
   @Override
   public void link(Discovery.Result claimed, Workload w) {
-    notes.addAll(KubernetesModel.link(w));
+    // Definitions sharing a base file give the same note on its probe once.
+    Set<String> seen = new HashSet<>(notes);
+    for (String note : KubernetesModel.link(w)) if (seen.add(note)) notes.add(note);
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Kustomize base with production and staging overlays is assessed as the production overlay
  * renders it: the overlay's patch decides, its line is the evidence, and the patch file alone is
- * never an object; the same objects written again as plain manifests are assessed once.
+ * never an object; the same objects written again as plain manifests are another definition of
+ * them.
  */
 class KustomizeAssessmentTest {
   @TempDir Path repo;
@@ -118,7 +119,7 @@ class KustomizeAssessmentTest {
   }
 
   @Test
-  void theSameObjectsWrittenAgainAsManifestsAreAssessedOnce() throws IOException {
+  void theSameObjectWrittenAgainAsAManifestIsModelledFromBothDefinitions() throws IOException {
     write(
         "release/all.yaml",
         """
@@ -140,9 +141,11 @@ class KustomizeAssessmentTest {
                   image: web:1.0
         """);
     Pipeline.Result r = run();
-    assertThat(r.workload().all(ComputeGroup.class)).hasSize(1);
+    assertThat(r.workload().all(ComputeGroup.class))
+        .extracting(g -> g.definedObject.definition())
+        .containsExactly("kustomize:overlays/production", "release/all.yaml");
     assertThat(r.assessment().notes())
-        .anyMatch(n -> n.contains("release/all.yaml repeats 1 of kustomize:overlays/production"));
+        .anyMatch(n -> n.contains("release/all.yaml defines 1 of kustomize:overlays/production"));
   }
 
   @Test
