@@ -6,6 +6,7 @@ import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.iac.compose.ComposeAdapter;
+import dev.relplan.iac.ecs.TaskDefinitionAdapter;
 import dev.relplan.iac.kubernetes.KubernetesAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class Adapters {
         new TerraformAdapter(request.varFiles(), request.vars()),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new ComposeAdapter(),
+        new TaskDefinitionAdapter(),
         new DeploymentEnvironments(),
         new CodeScanner());
   }

@@ -59,14 +59,17 @@ public final class ComposeAdapter implements Adapter {
       Workload draft = Draft.start();
       String display = project.files().get(0).display();
       List<String> problems = new ArrayList<>();
+      List<String> projectNotes = new ArrayList<>();
       Optional<SkippedFile> stopped =
           FileGuard.run(
-              display, () -> problems.addAll(add(project, composeFiles, dockerfiles, draft)));
+              display,
+              () -> problems.addAll(add(projectNotes, project, composeFiles, dockerfiles, draft)));
       if (stopped.isPresent()) {
         skipped.add(stopped.get());
         continue;
       }
       for (String problem : problems) skipped.add(new SkippedFile(display, problem));
+      notes.addAll(projectNotes);
       services += draft.all(ComputeGroup.class).size();
       Draft.commit(draft, w);
     }
@@ -84,6 +87,7 @@ public final class ComposeAdapter implements Adapter {
 
   /** Maps one project into the draft; returns what could not be read. */
   private static List<String> add(
+      List<String> notes,
       ComposeFiles.Project project,
       Map<String, SourceFile> composeFiles,
       Map<String, SourceFile> dockerfiles,
@@ -91,18 +95,31 @@ public final class ComposeAdapter implements Adapter {
     ComposeProject read = ComposeProject.read(project.files(), composeFiles);
     String scope = SCOPE_PREFIX + project.files().get(0).display();
     List<ComputeGroup> groups = new ArrayList<>();
+    List<ComposeProject.Service> started = new ArrayList<>();
+    List<String> problems = new ArrayList<>(read.problems());
+    List<String> profiled = new ArrayList<>();
     for (ComposeProject.Service s : read.services()) {
       FileGuard.checkTime();
+      // Compose starts a service assigned to profiles only when one of them is enabled.
+      if (!Nodes.seq(s.definition(), "profiles").isEmpty()) {
+        profiled.add(s.name());
+        continue;
+      }
+      started.add(s);
       groups.add(ServiceMapper.map(s, scope, project.folder(), project.environment(), dockerfiles));
     }
     for (int i = 0; i < groups.size(); i++) {
       ComputeGroup g = groups.get(i);
       if (ComposeStorage.isOneOff(g.id, groups)) g.replication = ComputeGroup.Replication.BATCH;
       draft.add(g);
-      ComposeStorage.map(read.services().get(i), g, scope, draft);
+      ComposeStorage.map(started.get(i), g, scope, draft);
     }
     ComposeStorage.backups(read.services(), scope, draft);
-    return read.problems();
+    if (!profiled.isEmpty())
+      notes.add(
+          "Compose: service(s) in profiles, which `docker compose up` does not start, not assessed: "
+              + String.join(", ", profiled));
+    return problems;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.ComposeTypes;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.ContainerDependency;
-import dev.relplan.model.Production;
 import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -38,7 +37,7 @@ final class ServiceMapper {
     g.kind = ComputeGroup.Kind.COMPOSE_SERVICE;
     g.replication = ComputeGroup.Replication.COUNT;
     g.name = Value.explicit(service.name(), List.of(service.location()));
-    g.environment = environment(def, projectEnvironment);
+    g.environment = projectEnvironment;
     g.desired = replicas(def, service.incomplete());
     if ("global".equals(text(Nodes.scalar(def, "deploy", "mode")))) {
       g.replication = ComputeGroup.Replication.PER_NODE;
@@ -48,14 +47,6 @@ final class ServiceMapper {
     g.healthCheck = healthCheck(def, folder, dockerfiles, service.incomplete());
     dependencies(def, g);
     return g;
-  }
-
-  /** A service in a profile named for an environment belongs to it; else the project's. */
-  private static Value<String> environment(MapNode def, Value<String> projectEnvironment) {
-    for (Node profile : Nodes.seq(def, "profiles"))
-      if (profile instanceof ScalarNode s && Production.classify(s.text()) != null)
-        return Value.explicit(s.text(), List.of(s.location()));
-    return projectEnvironment;
   }
 
   private static Value<Integer> replicas(MapNode def, String incomplete) {

@@ -264,9 +264,7 @@ public final class ComputeFixed extends BaseRule {
                 : ", with restart policy "
                     + g.restartPolicy
                     + ": a container that crashes stays down until someone starts it again.");
-    if (single && restarted) out.report(this, g, title, description, g.desired);
-    else if (single) out.report(this, g, title, description, g.desired, g.restartPolicy);
-    else out.report(this, g, title, description, g.restartPolicy);
+    out.report(this, g, title, description, g.desired, g.restartPolicy);
   }
 
   /**
