@@ -29,6 +29,13 @@ public final class TaskDefinition extends Resource {
 
   public final List<Container> containers = new ArrayList<>();
 
+  /**
+   * The line of a CodeDeploy AppSpec beside the file that routes a load balancer to one of its
+   * containers ({@code LoadBalancerInfo}): its tasks are then health-checked by the load balancer;
+   * null when no such AppSpec was found.
+   */
+  public Location loadBalancedBy;
+
   /** Filled when linked: the ECS services whose task definition names this family. */
   public final List<ComputeGroup> services = new ArrayList<>();
 

@@ -45,7 +45,7 @@ public final class TaskDefinitionAdapter implements Adapter {
 
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.OTHER && definition(file) != null;
+    return file.kind() == FileKind.OTHER && (definition(file) != null || AppSpecs.isAppSpec(file));
   }
 
   /** The task definition map of the file's first document, or null when it holds none. */
@@ -59,14 +59,19 @@ public final class TaskDefinitionAdapter implements Adapter {
   @Override
   public void adapt(Discovery.Result claimed, Workload w) {
     int containers = 0;
+    List<SourceFile> appSpecs = claimed.files().stream().filter(AppSpecs::isAppSpec).toList();
     for (SourceFile f : claimed.files()) {
+      if (definition(f) == null) continue;
       Workload draft = Draft.start();
       Optional<SkippedFile> stopped = FileGuard.run(f.display(), () -> map(f, draft));
       if (stopped.isPresent()) {
         skipped.add(stopped.get());
         continue;
       }
-      for (TaskDefinition t : draft.all(TaskDefinition.class)) containers += t.containers.size();
+      for (TaskDefinition t : draft.all(TaskDefinition.class)) {
+        containers += t.containers.size();
+        t.loadBalancedBy = AppSpecs.loadBalancerBeside(f, appSpecs);
+      }
       Draft.commit(draft, w);
     }
     if (!claimed.files().isEmpty())

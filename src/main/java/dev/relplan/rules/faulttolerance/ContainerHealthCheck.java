@@ -157,8 +157,9 @@ public final class ContainerHealthCheck extends BaseRule {
       if (c.essential().isTrue()) essential.add(c);
     }
     if (essential.stream().anyMatch(c -> c.healthCheck().isTrue())) return;
-    if (t.services.stream()
-        .anyMatch(g -> g.targetGroups.present() && !g.targetGroups.get().isEmpty()))
+    if (t.loadBalancedBy != null
+        || t.services.stream()
+            .anyMatch(g -> g.targetGroups.present() && !g.targetGroups.get().isEmpty()))
       return; // the load balancer's health check replaces failing tasks (REL-LB-HEALTH-CHECK)
     String family = t.family.orElse(t.id);
     if (t.services.isEmpty()) {

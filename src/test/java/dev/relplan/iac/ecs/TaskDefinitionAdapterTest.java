@@ -99,4 +99,23 @@ class TaskDefinitionAdapterTest {
         """);
     assertThat(run().get(0).services).extracting(g -> g.id).containsExactly("aws_ecs_service.api");
   }
+
+  @Test
+  void anAppSpecBesideTheFileRoutingALoadBalancerMarksItLoadBalanced() throws IOException {
+    Files.writeString(repo.resolve("taskdef.json"), TASK);
+    Files.writeString(
+        repo.resolve("appspec.yaml"),
+        """
+        version: 0.0
+        Resources:
+          - TargetService:
+              Type: AWS::ECS::Service
+              Properties:
+                TaskDefinition: <TASK_DEFINITION>
+                LoadBalancerInfo:
+                  ContainerName: api
+                  ContainerPort: 8080
+        """);
+    assertThat(run().get(0).loadBalancedBy.line()).isEqualTo(7);
+  }
 }
