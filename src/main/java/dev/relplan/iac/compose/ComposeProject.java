@@ -7,9 +7,11 @@ import dev.relplan.parse.ScalarNode;
 import dev.relplan.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One project's services as Compose runs them: each file's {@code services} merged over the earlier
@@ -26,6 +28,9 @@ final class ComposeProject {
 
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+
+  /** Files already added: an include cycle, or a file included twice, is read once. */
+  private final Set<String> added = new HashSet<>();
 
   private ComposeProject() {}
 
@@ -48,6 +53,7 @@ final class ComposeProject {
   }
 
   private void addFile(SourceFile f, Map<String, SourceFile> others, boolean merging, int depth) {
+    if (!added.add(f.display())) return;
     if (!(f.document() instanceof MapNode top)) {
       problems.add(f.display() + " is not a mapping: not a Compose file");
       return;

@@ -319,4 +319,17 @@ class ComposeAdapterTest {
     assertThat(a.restartPolicy.unresolved()).isTrue();
     assertThat(a.restartPolicy.note()).contains("is not read");
   }
+
+  @Test
+  void anIncludeCycleReadsEachFileOnce() throws IOException {
+    write(
+        "compose.yaml",
+        "include: [other/compose.yaml]\nservices:\n  api:\n    image: shop/api:1\n");
+    write(
+        "other/compose.yaml",
+        "include: [../compose.yaml]\nservices:\n  db:\n    image: shop/db:1\n");
+    assertThat(run().workload().all(ComputeGroup.class))
+        .extracting(g -> g.id + "@" + g.scope)
+        .contains("api@compose:compose.yaml", "db@compose:compose.yaml");
+  }
 }
