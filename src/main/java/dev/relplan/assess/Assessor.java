@@ -530,6 +530,7 @@ public final class Assessor {
   private static Assessment.SpofRow computeGroupRow(
       Workload w, ComputeGroup g, Map<String, Risk> findings, Roles.Role role) {
     if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) return kubernetesRow(g, findings, role);
+    if (g.kind == ComputeGroup.Kind.COMPOSE_SERVICE) return composeRow(g, findings);
     var zones = Topology.zones(w, g);
     String redundancy =
         g.kind == ComputeGroup.Kind.EC2_INSTANCE
@@ -560,6 +561,25 @@ public final class Assessor {
    * only when the workload asks the scheduler to spread them; its blast radius is what routes to
    * it.
    */
+  /** A Compose service: its containers on the project's one Docker host, restarted or not. */
+  private static Assessment.SpofRow composeRow(ComputeGroup g, Map<String, Risk> findings) {
+    String redundancy =
+        g.replication == ComputeGroup.Replication.BATCH
+            ? "one-off (runs to completion)"
+            : !g.desired.present()
+                ? "Cannot Determine"
+                : g.desired.get() < 2
+                    ? "single container, one host"
+                    : g.desired.get() + " containers, one host";
+    String failover =
+        g.restartPolicy.present() && !List.of("no", "none").contains(g.restartPolicy.get())
+            ? "Docker restarts exited containers (restart: " + g.restartPolicy.get() + ")"
+            : g.restartPolicy.present()
+                ? "none (restart: " + g.restartPolicy.get() + ")"
+                : "Cannot Determine";
+    return row(g, g.type, findings, redundancy, "Work done by Compose service " + g.id, failover);
+  }
+
   private static Assessment.SpofRow kubernetesRow(
       ComputeGroup g, Map<String, Risk> findings, Roles.Role role) {
     Value<Integer> fewest = g.fewestInstances();

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Compute that runs a workload's instances or tasks: an Auto Scaling group, an ECS service, a
- * standalone EC2 instance or a Kubernetes workload (its pods are the instances).
+ * standalone EC2 instance, a Kubernetes workload (its pods are the instances) or a Docker Compose
+ * service (its containers are).
  */
 public final class ComputeGroup extends Resource {
   public enum Kind {
@@ -16,7 +17,9 @@ public final class ComputeGroup extends Resource {
     ECS_SERVICE,
     EC2_INSTANCE,
     /** A Kubernetes object that runs pods; {@link #type} keeps its kind, e.g. Deployment. */
-    KUBERNETES_WORKLOAD
+    KUBERNETES_WORKLOAD,
+    /** A Docker Compose service: its containers run on the one Docker host Compose targets. */
+    COMPOSE_SERVICE
   }
 
   /** What keeps a Kubernetes workload's pods running, which decides which rules apply to it. */
@@ -110,6 +113,28 @@ public final class ComputeGroup extends Resource {
    */
   public String statefulProduct;
 
+  /**
+   * Compose services only: what Docker does when a container exits ({@code no}, {@code always},
+   * {@code on-failure}, {@code unless-stopped}, or a {@code deploy.restart_policy} condition).
+   */
+  public Value<String> restartPolicy = Value.absent();
+
+  /**
+   * Compose services only: whether its container runs a health check (the Compose file's {@code
+   * healthcheck}, or its Dockerfile's {@code HEALTHCHECK}); unresolved when only the pulled image
+   * could say.
+   */
+  public Value<Boolean> healthCheck = Value.absent();
+
+  /** Compose services only: the services it waits for before starting, in file order. */
+  public final List<ContainerDependency> dependsOn = new ArrayList<>();
+
+  /**
+   * ECS services only: the task definition family it runs, when its task definition is named
+   * literally (a family, {@code family:revision} or an ARN) rather than by a reference.
+   */
+  public Value<String> taskFamily = Value.absent();
+
   /** Labels of the pods it runs (Kubernetes), matched by services and disruption budgets. */
   public final Map<String, String> podLabels = new TreeMap<>();
 
@@ -151,5 +176,10 @@ public final class ComputeGroup extends Resource {
    */
   public Value<Integer> fewestInstances() {
     return scalableTarget != null ? scalableTarget.min : desired;
+  }
+
+  /** True for compute AWS runs (Auto Scaling groups, ECS services, EC2 instances). */
+  public boolean runsOnAws() {
+    return kind == Kind.AUTO_SCALING_GROUP || kind == Kind.ECS_SERVICE || kind == Kind.EC2_INSTANCE;
   }
 }

@@ -24,6 +24,14 @@ public final class StatefulService extends Resource {
   public Value<Boolean> podLocalData = Value.absent();
 
   /**
+   * When {@link #podLocalData} is true: where the data lives and when it is lost, as a sentence (a
+   * Kubernetes pod's emptyDir by default; a Compose container's anonymous volume or filesystem).
+   */
+  public String localDataLifetime =
+      "Its pods mount no persistent volume (only emptyDir or the container's filesystem), so the"
+          + " data is also lost whenever the pod is deleted, evicted or rescheduled.";
+
+  /**
    * A search domain is replicated when it has more than one data node and zone awareness: the same
    * judgment whichever format declared the node count and zone awareness.
    */

@@ -5,12 +5,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An EBS volume, or a Kubernetes PersistentVolumeClaim (type {@code PersistentVolumeClaim}): a
- * standalone claim, a pod's claim volume or a StatefulSet's claim template.
+ * An EBS volume, a Kubernetes PersistentVolumeClaim (type {@code PersistentVolumeClaim}: a
+ * standalone claim, a pod's claim volume or a StatefulSet's claim template), or the named volume or
+ * host folder a Compose service keeps its data on (type {@code Compose volume}).
  */
 public final class Volume extends Resource {
   /** The Kubernetes type of a claim. */
   public static final String CLAIM = "PersistentVolumeClaim";
+
+  /** The type of a Compose named volume or bind-mounted host folder holding a service's data. */
+  public static final String COMPOSE = "Compose volume";
+
+  /**
+   * Compose volumes only: whether a backup service of the Compose file copies it (a known backup
+   * image mounting the volume or depending on the service that writes it), at that service's line.
+   */
+  public Value<Boolean> composeBackup = Value.absent();
 
   public Value<String> availabilityZone = Value.absent();
 
@@ -37,6 +47,11 @@ public final class Volume extends Resource {
 
   public Volume(String scope, String id, String type, Location location) {
     super(scope, id, type, location);
+  }
+
+  /** True for a Compose named volume or host folder. */
+  public boolean isCompose() {
+    return COMPOSE.equals(type);
   }
 
   /** True for a Kubernetes PersistentVolumeClaim. */

@@ -5,6 +5,8 @@ import dev.relplan.code.CodeScanner;
 import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
+import dev.relplan.iac.compose.ComposeAdapter;
+import dev.relplan.iac.ecs.TaskDefinitionAdapter;
 import dev.relplan.iac.kubernetes.KubernetesAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ public final class Adapters {
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
+        new ComposeAdapter(),
+        new TaskDefinitionAdapter(),
         new DeploymentEnvironments(),
         new CodeScanner());
   }

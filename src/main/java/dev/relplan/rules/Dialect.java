@@ -1,7 +1,9 @@
 package dev.relplan.rules;
 
+import dev.relplan.model.ComposeTypes;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
+import dev.relplan.model.TaskDefinition;
 import dev.relplan.model.Workload;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +20,8 @@ public enum Dialect {
   SAM("SAM", "yaml"),
   TERRAFORM("Terraform", "hcl"),
   KUBERNETES("Kubernetes", "yaml"),
+  COMPOSE("Docker Compose", "yaml"),
+  ECS_TASK_DEFINITION("ECS task definition", "json"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -57,6 +61,8 @@ public enum Dialect {
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
     if (isKubernetes(subject)) return KUBERNETES;
+    if (ComposeTypes.isCompose(subject)) return COMPOSE;
+    if (subject.type.equals(TaskDefinition.TYPE)) return ECS_TASK_DEFINITION;
     if (subject instanceof Integration call) return ofLanguage(call.language);
     String file = subject.location.file().toLowerCase(Locale.ROOT);
     return ofExtension(file.substring(file.lastIndexOf('.') + 1));

@@ -14,6 +14,10 @@ public enum InputFormat {
   TERRAFORM("Terraform"),
   /** Kubernetes manifests (YAML or JSON objects), with the repository files they refer to. */
   KUBERNETES("Kubernetes"),
+  /** Docker Compose files, with the Dockerfiles their services build. */
+  COMPOSE("Docker Compose"),
+  /** ECS task definition JSON files registered by deploy pipelines, with the IaC that runs them. */
+  ECS("ECS task definitions"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 

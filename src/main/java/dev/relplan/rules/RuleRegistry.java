@@ -7,6 +7,7 @@ import dev.relplan.rules.change.NoPreprodEnv;
 import dev.relplan.rules.faulttolerance.AsyncNoDlq;
 import dev.relplan.rules.faulttolerance.ComputeFixed;
 import dev.relplan.rules.faulttolerance.ComputeSingleAz;
+import dev.relplan.rules.faulttolerance.ContainerHealthCheck;
 import dev.relplan.rules.faulttolerance.DbSingleAz;
 import dev.relplan.rules.faulttolerance.DnsFailoverNoHealthCheck;
 import dev.relplan.rules.faulttolerance.LbHealthCheck;
@@ -54,6 +55,7 @@ public final class RuleRegistry {
         new ComputeSingleAz(),
         new PodDisruptionBudget(),
         new LbHealthCheck(),
+        new ContainerHealthCheck(),
         new NatSingle(),
         new StatefulNoReplication(),
         new AsyncNoDlq(),

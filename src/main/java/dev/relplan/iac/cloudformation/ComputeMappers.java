@@ -96,6 +96,8 @@ final class ComputeMappers {
         ECS_SERVICE,
         or(p.integer("DesiredCount"), 1, "ECS starts one task when DesiredCount is not set"),
         ECS_DEPLOYMENT);
+    if (p.refs("TaskDefinition").isEmpty())
+      g.taskFamily = AwsCompute.taskFamily(p.str("TaskDefinition"));
     c.add(g);
   }
 

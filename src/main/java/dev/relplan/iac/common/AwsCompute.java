@@ -154,6 +154,22 @@ public final class AwsCompute {
   }
 
   /**
+   * The family an ECS service's task definition names literally: {@code family}, {@code
+   * family:revision} or a task definition ARN ({@code arn:aws:ecs:…:task-definition/family:3});
+   * absent when it is not a literal (a reference to a task definition resource, a parameter).
+   */
+  public static Value<String> taskFamily(Value<String> taskDefinition) {
+    if (!taskDefinition.present() || taskDefinition.get().isBlank()) return Value.absent();
+    String text = taskDefinition.get().strip();
+    int slash = text.lastIndexOf('/');
+    if (text.startsWith("arn:") && slash < 0) return Value.absent();
+    String family = slash >= 0 ? text.substring(slash + 1) : text;
+    int colon = family.indexOf(':');
+    if (colon >= 0) family = family.substring(0, colon);
+    return Value.explicit(family, taskDefinition.trace());
+  }
+
+  /**
    * True for an Application Load Balancer, the type an ELBv2 load balancer has unless set
    * otherwise.
    */

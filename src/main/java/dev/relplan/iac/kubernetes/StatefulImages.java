@@ -1,5 +1,6 @@
 package dev.relplan.iac.kubernetes;
 
+import dev.relplan.iac.common.ContainerImages;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Value;
@@ -9,8 +10,6 @@ import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.source.Location;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A workload running a well-known database, broker or search engine image keeps state in its pods:
@@ -18,26 +17,6 @@ import java.util.Map;
  * configured to replicate, which the manifest alone does not show.
  */
 final class StatefulImages {
-  /** Image repository names (the last path segment, without tag) and the product they run. */
-  static final Map<String, String> PRODUCTS =
-      Map.ofEntries(
-          Map.entry("postgres", "PostgreSQL"),
-          Map.entry("postgresql", "PostgreSQL"),
-          Map.entry("mysql", "MySQL"),
-          Map.entry("mariadb", "MariaDB"),
-          Map.entry("mongo", "MongoDB"),
-          Map.entry("mongodb", "MongoDB"),
-          Map.entry("redis", "Redis"),
-          Map.entry("valkey", "Valkey"),
-          Map.entry("kafka", "Kafka"),
-          Map.entry("cp-kafka", "Kafka"),
-          Map.entry("rabbitmq", "RabbitMQ"),
-          Map.entry("elasticsearch", "Elasticsearch"),
-          Map.entry("opensearch", "OpenSearch"),
-          Map.entry("cassandra", "Cassandra"),
-          Map.entry("zookeeper", "ZooKeeper"),
-          Map.entry("etcd", "etcd"));
-
   /** The scope suffix that keeps the stateful service apart from the workload of the same id. */
   static final String SCOPE_SUFFIX = "/data";
 
@@ -48,7 +27,7 @@ final class StatefulImages {
         && g.replication != ComputeGroup.Replication.NONE) return;
     for (Node c : Fields.seq(podSpec, "containers")) {
       ScalarNode image = Fields.scalar(c, "image");
-      String product = image == null ? null : PRODUCTS.get(repository(image.text()));
+      String product = image == null ? null : ContainerImages.product(image.text());
       if (product == null) continue;
       StatefulService s =
           new StatefulService(scope + SCOPE_SUFFIX, o.id(), o.kind(), o.kindLocation());
@@ -103,17 +82,5 @@ final class StatefulImages {
             + product
             + ": whether they replicate data depends on the image's configuration, not on the manifest",
         List.of(image.location()));
-  }
-
-  /** {@code docker.io/bitnami/postgresql:16.2@sha256:…} → {@code postgresql}. */
-  static String repository(String image) {
-    String name = image.strip();
-    int at = name.indexOf('@');
-    if (at >= 0) name = name.substring(0, at);
-    int slash = name.lastIndexOf('/');
-    name = name.substring(slash + 1);
-    int colon = name.indexOf(':');
-    if (colon >= 0) name = name.substring(0, colon);
-    return name.toLowerCase(Locale.ROOT);
   }
 }

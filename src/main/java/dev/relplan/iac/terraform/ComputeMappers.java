@@ -105,6 +105,8 @@ final class ComputeMappers {
         ECS_SERVICE,
         or(p.integer("desired_count"), 0, "the aws provider's default desired_count is 0"),
         ECS_DEPLOYMENT);
+    if (p.refs("task_definition").isEmpty())
+      g.taskFamily = AwsCompute.taskFamily(p.str("task_definition"));
     r.add(g);
   }
 

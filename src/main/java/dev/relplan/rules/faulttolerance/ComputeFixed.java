@@ -162,8 +162,25 @@ public final class ComputeFixed extends BaseRule {
                         target: {type: Utilization, averageUtilization: 70}
                 """)
                     .effort("Hours: an autoscaler with resource requests set on the containers")
-                    .involving("EKS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+                    .involving("EKS"),
+                Fix.in(
+                        Dialect.COMPOSE,
+                        "Let Docker start a crashed container again (restart: unless-stopped) and run at least two containers of the service behind the proxy that spreads its requests (deploy.replicas: 2, no fixed host port per container); to survive the host itself, run the service on an orchestrator across hosts (ECS, Kubernetes, Swarm).",
+                        """
+                services:
+                  api:
+                    image: registry.example.com/shop/api:2.4.1
+                    restart: unless-stopped
+                    deploy:
+                      replicas: 2
+                """)
+                    .effort("Hours: a restart policy and a second container behind the proxy")
+                    .involving("ECS"))
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.COMPOSE)
             .build());
   }
 
@@ -210,9 +227,44 @@ public final class ComputeFixed extends BaseRule {
           }
         }
         case KUBERNETES_WORKLOAD -> kubernetes(g, out);
+        case COMPOSE_SERVICE -> compose(g, out);
         default -> {}
       }
     }
+  }
+
+  /**
+   * A Compose service is one instance when it runs a single container, and nothing replaces its
+   * containers when Docker does not restart them; one-off jobs and databases (judged by
+   * REL-STATEFUL-NO-REPLICATION) are left out.
+   */
+  private void compose(ComputeGroup g, Findings out) {
+    if (g.replication != ComputeGroup.Replication.COUNT || g.statefulProduct != null) return;
+    if (g.desired.unresolved() || g.restartPolicy.unresolved()) {
+      out.report(this, g, "", "", g.desired, g.restartPolicy);
+      return;
+    }
+    boolean single = g.desired.orElse(1) < 2;
+    boolean restarted = !List.of("no", "none").contains(g.restartPolicy.orElse("no"));
+    if (!single && restarted) return;
+    String what = "Compose service " + g.id;
+    String title =
+        single && !restarted
+            ? what + " runs one container that nothing restarts"
+            : single
+                ? what + " runs a single container"
+                : what + " runs " + g.desired.get() + " containers that nothing restarts";
+    String description =
+        what
+            + " runs "
+            + (single ? "one container (" + g.desired + ")" : g.desired.get() + " containers")
+            + " on the project's one Docker host"
+            + (restarted
+                ? ": while it restarts, or when the host fails, the service is down."
+                : ", with restart policy "
+                    + g.restartPolicy
+                    + ": a container that crashes stays down until someone starts it again.");
+    out.report(this, g, title, description, g.desired, g.restartPolicy);
   }
 
   /**

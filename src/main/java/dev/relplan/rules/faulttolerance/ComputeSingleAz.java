@@ -138,6 +138,8 @@ public final class ComputeSingleAz extends BaseRule {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       if (g.kind == ComputeGroup.Kind.EC2_INSTANCE)
         continue; // REL-COMPUTE-FIXED covers standalone instances
+      // A Compose project runs on one Docker host: REL-COMPUTE-FIXED covers its single instances.
+      if (g.kind == ComputeGroup.Kind.COMPOSE_SERVICE) continue;
       if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) {
         checkZoneSpread(g, out);
         continue;

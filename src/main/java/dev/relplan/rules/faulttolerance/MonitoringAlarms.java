@@ -138,11 +138,13 @@ public final class MonitoringAlarms extends BaseRule {
     return false;
   }
 
-  /** Compute that runs only as Kubernetes workloads: its alerting would be Prometheus rules. */
+  /**
+   * Compute that runs only as Kubernetes workloads or Compose services: its alerting would be
+   * Prometheus rules, not CloudWatch alarms.
+   */
   private static boolean onlyKubernetes(Workload w) {
     return w.all(Function.class).isEmpty()
         && w.all(Database.class).isEmpty()
-        && w.all(ComputeGroup.class).stream()
-            .allMatch(g -> g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD);
+        && w.all(ComputeGroup.class).stream().noneMatch(ComputeGroup::runsOnAws);
   }
 }

@@ -157,8 +157,27 @@ public final class StatefulNoReplication extends BaseRule {
                 """)
                     .effort(
                         "Days: move the data to a replicated operator-managed cluster or a managed service")
-                    .involving("EKS", "RDS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+                    .involving("EKS", "RDS"),
+                Fix.in(
+                        Dialect.COMPOSE,
+                        "Keep the database's data on a named volume (so it survives the container) and move the data of record to a managed, replicated service (RDS Multi-AZ, ElastiCache with a replica, Amazon MQ active/standby) the services reach by its endpoint; a single container on one host has no second copy to fail over to.",
+                        """
+                services:
+                  db:
+                    image: postgres:16
+                    restart: unless-stopped
+                    volumes:
+                      - db-data:/var/lib/postgresql/data
+                volumes:
+                  db-data: {}
+                """)
+                    .effort("Days: move the data to a managed, replicated service")
+                    .involving("RDS", "ElastiCache"))
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.COMPOSE)
             .build());
   }
 
@@ -222,12 +241,10 @@ public final class StatefulNoReplication extends BaseRule {
               + s.id
               + " runs as "
               + s.topology
-              + ": it has no copy in another Availability Zone."
-              + (s.podLocalData.isTrue()
-                  ? " Its pods mount no persistent volume (only emptyDir or the container's"
-                      + " filesystem), so the data is also lost whenever the pod is deleted,"
-                      + " evicted or rescheduled."
-                  : ""),
+              + (ComposeTypes.isCompose(s)
+                  ? ": it has no copy on another host."
+                  : ": it has no copy in another Availability Zone.")
+              + (s.podLocalData.isTrue() ? " " + s.localDataLifetime : ""),
           s.replicated,
           s.podLocalData);
     } else if (s.replicated.unresolved() || !s.replicated.present()) {

@@ -195,8 +195,28 @@ public final class BackupMissing extends BaseRule {
                     ttl: 720h0m0s
                 """)
                     .involving("EKS")
-                    .effort("Hours: install Velero with a snapshot location and schedule it"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+                    .effort("Hours: install Velero with a snapshot location and schedule it"),
+                Fix.in(
+                        Dialect.COMPOSE,
+                        "Add a backup service that copies the volume off the host on a schedule (a volume backup image mounting it read-only, or a dump of the database it holds) to storage that outlives the host, such as S3.",
+                        """
+                services:
+                  db-backup:
+                    image: offen/docker-volume-backup:v2
+                    restart: unless-stopped
+                    environment:
+                      BACKUP_CRON_EXPRESSION: "0 3 * * *"
+                      AWS_S3_BUCKET_NAME: shop-backups
+                    volumes:
+                      - db-data:/backup/db-data:ro
+                """)
+                    .involving("S3")
+                    .effort("Hours: a backup service and a bucket to copy to"))
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.COMPOSE)
             .build());
   }
 
@@ -205,6 +225,10 @@ public final class BackupMissing extends BaseRule {
     for (Resource r : BackupCoverage.dataStores(w)) {
       if (r instanceof Volume v && v.isClaim()) {
         checkClaim(w, v, out);
+        continue;
+      }
+      if (r instanceof Volume v && v.isCompose()) {
+        checkComposeVolume(v, out);
         continue;
       }
       if (r instanceof OperatorDatabase d) {
@@ -263,6 +287,31 @@ public final class BackupMissing extends BaseRule {
               + " snapshot schedule in the repository selects it: deleting the claim or its"
               + " namespace, a storage failure or a corrupting release loses the data for good.",
           ownBackup(v));
+    }
+  }
+
+  /**
+   * A Compose volume holding a database's data: copied by a backup service, or lost with the host.
+   */
+  private void checkComposeVolume(Volume v, Findings out) {
+    String subject = (v.id.startsWith("host:") ? "Host folder " : "Compose volume ") + v.claimName;
+    if (v.composeBackup.isTrue()) {
+      out.strength(
+          this,
+          subject + " (" + v.owner + ") is backed up by a backup service",
+          Findings.evidence(v, v.composeBackup));
+    } else {
+      out.report(
+          this,
+          v,
+          subject + " (" + v.owner + ") has no backup",
+          subject
+              + " holds the data of "
+              + v.owner
+              + " on the Docker host, and "
+              + v.composeBackup.note()
+              + ": losing the host or its disk, or a corrupting release, loses the data for good.",
+          v.composeBackup);
     }
   }
 

@@ -38,11 +38,10 @@ public final class QuotaNoAlarms extends BaseRule {
           quota.stream().map(a -> a.location).toList());
       return;
     }
-    // AWS compute only: a Kubernetes-only repository declares no AWS capacity whose quota it
-    // could watch (its nodes, if on EKS, are declared elsewhere).
+    // AWS compute only: a Kubernetes or Compose repository declares no AWS capacity whose quota it
+    // could watch (its nodes or hosts, if on AWS, are declared elsewhere).
     boolean hasCompute =
-        w.all(ComputeGroup.class).stream()
-                .anyMatch(g -> g.kind != ComputeGroup.Kind.KUBERNETES_WORKLOAD)
+        w.all(ComputeGroup.class).stream().anyMatch(ComputeGroup::runsOnAws)
             || !w.all(Function.class).isEmpty();
     if (!hasCompute) return;
     out.reportAbsence(

@@ -121,6 +121,8 @@ public final class ScalingNoPolicy extends BaseRule {
     for (ComputeGroup g : w.all(ComputeGroup.class)) {
       if (g.kind == ComputeGroup.Kind.EC2_INSTANCE)
         continue; // REL-COMPUTE-FIXED covers standalone instances
+      // Compose has no autoscaler to add: REL-COMPUTE-FIXED covers its single instances.
+      if (g.kind == ComputeGroup.Kind.COMPOSE_SERVICE) continue;
       if (g.kind == ComputeGroup.Kind.ECS_SERVICE && g.desired.unresolved()) continue; // daemon
       // Per-node, batch and bare-pod workloads have no replica count to scale.
       if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD
