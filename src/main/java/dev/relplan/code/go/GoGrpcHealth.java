@@ -64,7 +64,7 @@ final class GoGrpcHealth {
               "grpc",
               HealthEndpoint.GRPC_HEALTH,
               f.at(call));
-      GoHealth.judge(e, method.file(), method.node());
+      GoHealth.judge(e, method.file(), pkg, method.node());
       out.add(e);
     }
     return out;
@@ -86,9 +86,9 @@ final class GoGrpcHealth {
             GoNode guard = p.field(part);
             if (guard == null) continue;
             for (GoNode c : guard.all("call_expression"))
-              if (!GoHealth.respondsOnly(file, c, Set.of())) return c;
-            if (guard.is("call_expression") && !GoHealth.respondsOnly(file, guard, Set.of()))
-              return guard;
+              if (!GoHealth.respondsOnly(file, pkg, c, Set.of(), 0)) return c;
+            if (guard.is("call_expression")
+                && !GoHealth.respondsOnly(file, pkg, guard, Set.of(), 0)) return guard;
           }
         }
       }

@@ -57,6 +57,12 @@ final class GoHealth {
           "log",
           "log/slog",
           "errors",
+          // in-process state and logging: reading a flag or writing a log line checks nothing
+          "sync",
+          "sync/atomic",
+          "go.uber.org/zap",
+          "github.com/sirupsen/logrus",
+          "github.com/rs/zerolog",
           "google.golang.org/grpc/codes",
           "google.golang.org/grpc/status",
           "bytes",
@@ -117,7 +123,7 @@ final class GoHealth {
         e.pathSuffix = route.literal();
         e.suffixShared = sharedWith(r, route);
       }
-      judge(e, handler.file(), h);
+      judge(e, handler.file(), pkg, h);
       out.add(e);
     }
     return out;
@@ -229,13 +235,11 @@ final class GoHealth {
    * The first call beyond building the response is the dependency check; else where the constant
    * answer is written.
    */
-  static void judge(HealthEndpoint e, GoFile f, GoNode handler) {
-    Set<String> params = new HashSet<>();
-    GoNode parameters = handler.field("parameters");
-    if (parameters != null) for (GoNode n : parameters.all("identifier")) params.add(n.text());
+  static void judge(HealthEndpoint e, GoFile f, GoPackage pkg, GoNode handler) {
+    Set<String> params = parameters(handler);
     GoNode firstResponse = null;
     for (GoNode c : handler.field("body").all("call_expression")) {
-      if (respondsOnly(f, c, params)) {
+      if (respondsOnly(f, pkg, c, params, 0)) {
         if (firstResponse == null) firstResponse = c;
         continue;
       }
@@ -250,18 +254,28 @@ final class GoHealth {
     e.response = firstResponse == null ? null : f.at(firstResponse);
   }
 
+  private static Set<String> parameters(GoNode function) {
+    Set<String> params = new HashSet<>();
+    GoNode parameters = function.field("parameters");
+    if (parameters != null) for (GoNode n : parameters.all("identifier")) params.add(n.text());
+    return params;
+  }
+
   /**
-   * A call on the handler's own parameters (the writer, request or framework context), a builtin,
-   * or a formatting/encoding package.
+   * A call on the handler's own parameters (the writer, request or framework context), a builtin, a
+   * formatting/encoding/logging package, a field of the handler's receiver whose declared type
+   * belongs to one, or a function or method of the package (on the handler's receiver) whose calls
+   * all are such calls: the package's own response helpers.
    */
-  static boolean respondsOnly(GoFile f, GoNode call, Set<String> params) {
+  static boolean respondsOnly(GoFile f, GoPackage pkg, GoNode call, Set<String> params, int depth) {
     GoNode fn = call.field("function");
     if (fn == null) return true;
     if (fn.is("identifier")) {
       if (BUILTINS.contains(fn.text())) return true;
       // cancel() of a context made in the handler
       String made = f.made(f.origin(fn));
-      return made != null && made.startsWith("context.");
+      if (made != null && made.startsWith("context.")) return true;
+      return helperResponds(pkg, pkg.declaration(fn.text(), false), depth);
     }
     String q = f.qualify(fn);
     if (q != null) return RESPONSE_PACKAGES.contains(GoFile.pathOf(q));
@@ -281,6 +295,35 @@ final class GoHealth {
     // json.NewEncoder(w).Encode(...): a chain starting at a response package
     GoNode first = root.parent;
     String q2 = first != null && first.is("selector_expression") ? f.qualify(first) : null;
-    return q2 != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(q2));
+    if (q2 != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(q2))) return true;
+    String receiverType = receiverType(f, root, call);
+    if (receiverType == null || first == null || !first.is("selector_expression")) return false;
+    String member = first.field("field") == null ? null : first.field("field").text();
+    if (first == fn.field("operand")) { // s.logger.Error(...): a field of a logging type
+      String type = pkg.fieldType(receiverType, member);
+      return type != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(type));
+    }
+    return first == fn && helperResponds(pkg, pkg.method(receiverType, member), depth);
+  }
+
+  /** The receiver type of the method a name is the receiver of, at a use inside it; else null. */
+  private static String receiverType(GoFile f, GoNode name, GoNode use) {
+    GoNode decl = use.declaration();
+    GoNode receiver = decl == null ? null : decl.field("receiver");
+    if (receiver == null || f.parameter(name.text(), use) == null) return null;
+    for (GoNode p : receiver.children) {
+      boolean named = false;
+      for (GoNode c : p.children) named |= "name".equals(c.field) && c.text().equals(name.text());
+      if (named) for (GoNode t : p.all("type_identifier")) return t.text();
+    }
+    return null;
+  }
+
+  private static boolean helperResponds(GoPackage pkg, GoPackage.Found helper, int depth) {
+    if (helper == null || depth >= 3 || helper.node().field("body") == null) return false;
+    Set<String> params = parameters(helper.node());
+    for (GoNode c : helper.node().field("body").all("call_expression"))
+      if (!respondsOnly(helper.file(), pkg, c, params, depth + 1)) return false;
+    return true;
   }
 }

@@ -96,4 +96,41 @@ final class GoPackage {
       for (GoNode c : s.children) if ("name".equals(c.field) && c.text().equals(name)) return true;
     return false;
   }
+
+  /** The method of a receiver type with this name, or null. */
+  Found method(String receiverType, String name) {
+    for (GoFile f : files) {
+      for (GoNode d : f.root.children) {
+        if (!d.is("method_declaration")
+            || d.field("name") == null
+            || !d.field("name").text().equals(name)
+            || d.field("receiver") == null) continue;
+        for (GoNode t : d.field("receiver").all("type_identifier")) {
+          if (t.text().equals(receiverType)) return new Found(f, d);
+          break;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The qualified type ({@code go.uber.org/zap.Logger}) a struct type of the package declares a
+   * field with, or null when the type or field is not found or is not an imported type.
+   */
+  String fieldType(String structType, String field) {
+    for (GoFile f : files) {
+      for (GoNode spec : f.root.all("type_spec")) {
+        GoNode name = spec.field("name");
+        GoNode type = spec.field("type");
+        if (name == null || type == null || !name.text().equals(structType)) continue;
+        for (GoNode fd : type.all("field_declaration")) {
+          for (GoNode c : fd.children)
+            if ("name".equals(c.field) && c.text().equals(field))
+              return f.qualify(fd.field("type"));
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -55,8 +55,9 @@ final class ProbeLinks {
         }
         p.unlinkedReason =
             serving.size()
-                + " health handlers serve "
-                + path
+                + (p.grpcService != null
+                    ? " gRPC health services are registered in the scanned code"
+                    : " health handlers serve " + path)
                 + " and "
                 + (named.isEmpty() ? "none" : named.size())
                 + " of them "

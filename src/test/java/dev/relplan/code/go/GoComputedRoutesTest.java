@@ -230,4 +230,52 @@ class GoComputedRoutesTest {
                 """));
     assertThat(e.runtimePrefix).isEqualTo("root");
   }
+
+  @Test
+  void aHandlerReadingAnInProcessFlagAndWritingThroughTheServersResponseHelperIsShallow() {
+    HealthEndpoint e =
+        only(
+            scan(
+                "api/server.go",
+                """
+                package api
+
+                import (
+                	"encoding/json"
+                	"net/http"
+                	"sync/atomic"
+
+                	"go.uber.org/zap"
+                )
+
+                var healthy int32
+
+                type Server struct {
+                	logger *zap.Logger
+                }
+
+                func (s *Server) reply(w http.ResponseWriter, v any) {
+                	body, err := json.Marshal(v)
+                	if err != nil {
+                		s.logger.Error("marshal", zap.Error(err))
+                		return
+                	}
+                	w.Write(body)
+                }
+
+                func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+                	if atomic.LoadInt32(&healthy) == 1 {
+                		s.reply(w, map[string]string{"status": "OK"})
+                		return
+                	}
+                	w.WriteHeader(http.StatusServiceUnavailable)
+                }
+
+                func (s *Server) routes() {
+                	http.HandleFunc("/healthz", s.healthz)
+                }
+                """));
+    assertThat(e.dependencyCheck.present()).isFalse();
+    assertThat(e.response.line()).isEqualTo(27);
+  }
 }
