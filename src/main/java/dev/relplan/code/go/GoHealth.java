@@ -296,6 +296,10 @@ final class GoHealth {
     GoNode first = root.parent;
     String q2 = first != null && first.is("selector_expression") ? f.qualify(first) : null;
     if (q2 != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(q2))) return true;
+    // a local value of a response package's type (var out bytes.Buffer; b := strings.Builder{})
+    String local = localType(f, root, call);
+    if (local == null) local = f.made(f.origin(root));
+    if (local != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(local))) return true;
     String receiverType = receiverType(f, root, call);
     if (receiverType == null || first == null || !first.is("selector_expression")) return false;
     String member = first.field("field") == null ? null : first.field("field").text();
@@ -304,6 +308,18 @@ final class GoHealth {
       return type != null && RESPONSE_PACKAGES.contains(GoFile.pathOf(type));
     }
     return first == fn && helperResponds(pkg, pkg.method(receiverType, member), depth);
+  }
+
+  /** The declared type of a {@code var} of the enclosing function, qualified, or null. */
+  private static String localType(GoFile f, GoNode name, GoNode use) {
+    GoNode decl = use.declaration();
+    if (decl == null) return null;
+    for (GoNode spec : decl.all("var_spec")) {
+      for (GoNode c : spec.children)
+        if ("name".equals(c.field) && c.text().equals(name.text()))
+          return f.qualify(spec.field("type"));
+    }
+    return null;
   }
 
   /** The receiver type of the method a name is the receiver of, at a use inside it; else null. */

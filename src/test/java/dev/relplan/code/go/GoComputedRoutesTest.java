@@ -241,6 +241,7 @@ class GoComputedRoutesTest {
                 package api
 
                 import (
+                	"bytes"
                 	"encoding/json"
                 	"net/http"
                 	"sync/atomic"
@@ -260,7 +261,13 @@ class GoComputedRoutesTest {
                 		s.logger.Error("marshal", zap.Error(err))
                 		return
                 	}
-                	w.Write(body)
+                	w.Write(indented(body))
+                }
+
+                func indented(b []byte) []byte {
+                	var out bytes.Buffer
+                	json.Indent(&out, b, "", "  ")
+                	return out.Bytes()
                 }
 
                 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -276,6 +283,6 @@ class GoComputedRoutesTest {
                 }
                 """));
     assertThat(e.dependencyCheck.present()).isFalse();
-    assertThat(e.response.line()).isEqualTo(27);
+    assertThat(e.response.line()).isEqualTo(34);
   }
 }
