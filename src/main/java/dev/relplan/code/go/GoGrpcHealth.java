@@ -55,7 +55,7 @@ final class GoGrpcHealth {
         out.add(e);
         continue;
       }
-      GoPackage.Found method = server == null ? null : pkg.declaration("Check", true);
+      GoPackage.Found method = server == null ? null : checkMethod(server);
       if (method == null || method.node().field("body") == null) continue;
       HealthEndpoint e =
           new HealthEndpoint(
@@ -94,6 +94,16 @@ final class GoGrpcHealth {
       }
     }
     return null;
+  }
+
+  /**
+   * The Check method of the server's type: the composite literal's type ({@code &checker{}}), else
+   * the package's only Check method.
+   */
+  private GoPackage.Found checkMethod(GoNode server) {
+    GoNode type = server.is("composite_literal") ? server.field("type") : null;
+    if (type != null && type.is("type_identifier")) return pkg.method(type.text(), "Check");
+    return pkg.declaration("Check", true);
   }
 
   private GoFile fileOf(GoNode n) {
