@@ -191,4 +191,16 @@ class ProbeReachesGoHandlerTest {
         .extracting(l -> l.file() + ":" + l.line())
         .contains("src/cart/main.go:15", "src/cart/main.go:14", "k8s/cart.yaml:15");
   }
+
+  @Test
+  void aShallowHandlerOnlyLivenessProbesReachIsNotReported() throws IOException {
+    write(
+        "k8s/shop.yaml",
+        deployment("shop", "httpGet: {path: /_healthz, port: 8080}")
+            .replace("readinessProbe:", "livenessProbe:"));
+    write("src/shop/main.go", GORILLA_WITH_BASE);
+    Pipeline.Result r = run();
+    assertThat(readiness(r, "Deployment/shop").handler).isNotNull();
+    assertThat(shallow(r)).isEmpty();
+  }
 }
