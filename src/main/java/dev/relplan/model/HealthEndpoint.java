@@ -8,10 +8,28 @@ import dev.relplan.source.Location;
  * absent when the handler only returns a constant.
  */
 public final class HealthEndpoint extends Resource {
+  /** The {@link #path} of a gRPC health service (grpc.health.v1), which gRPC probes ask. */
+  public static final String GRPC_HEALTH = "grpc.health.v1.Health/Check";
+
   public final String framework;
   public final String path;
   public final String handler;
   public Value<String> dependencyCheck = Value.absent();
+
+  /**
+   * Set when the route's path starts with a value known only when the service runs (an environment
+   * variable, a configuration field): what that value is. {@link #pathSuffix} is then the literal
+   * rest, and {@link #path} shows the value in braces.
+   */
+  public String runtimePrefix;
+
+  public String pathSuffix;
+
+  /**
+   * For a route with a {@link #runtimePrefix}: why a path ending with its suffix could be served by
+   * another route of the same router; null when no other route could.
+   */
+  public String suffixShared;
 
   /** Where the constant answer is returned, when the handler is shallow. */
   public Location response;

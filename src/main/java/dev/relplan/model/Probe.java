@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * A container's health probe (Kubernetes {@code readinessProbe}, {@code livenessProbe} or {@code
  * startupProbe}), located at its key. {@link #httpPath} and {@link #port} are explicit for an
- * {@code httpGet} probe and absent for the other mechanisms ({@code grpc}, {@code tcpSocket},
- * {@code exec}), which name no HTTP path. {@link #handler} is the code's health endpoint serving
- * the path once linked (unambiguously), else null with {@link #unlinkedReason}.
+ * {@code httpGet} probe, {@link #httpPath} also for an {@code exec} probe whose command requests a
+ * path of its own pod (curl, wget); absent for the other mechanisms, which name no HTTP path.
+ * {@link #handler} is the code's health endpoint serving the path once linked (unambiguously), else
+ * null with {@link #unlinkedReason}.
  */
 public final class Probe {
   public enum Purpose {
@@ -26,6 +27,13 @@ public final class Probe {
   public final Location location;
   public final Value<String> httpPath;
   public final Value<String> port;
+
+  /**
+   * Set when the probe asks the gRPC health service (a {@code grpc} probe, or {@code
+   * grpc_health_probe} run by an exec probe): the service name asked about, "" for the server as a
+   * whole.
+   */
+  public String grpcService;
 
   public HealthEndpoint handler;
   public String unlinkedReason;

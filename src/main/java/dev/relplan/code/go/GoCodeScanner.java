@@ -8,12 +8,14 @@ import dev.relplan.code.TestSources;
 import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -40,7 +42,8 @@ public final class GoCodeScanner implements LanguageScanner {
           "github.com/go-chi/chi",
           "github.com/gin-gonic/gin",
           "github.com/labstack/echo",
-          "github.com/gorilla/mux");
+          "github.com/gorilla/mux",
+          "google.golang.org/grpc/health");
 
   @Override
   public boolean handles(SourceFile file) {
@@ -68,7 +71,9 @@ public final class GoCodeScanner implements LanguageScanner {
         parsed.add(o.result().file());
       }
     }
-    ScanResult found = PerFile.scan(parsed, f -> f.file, f -> calls(f, defaultClient.timeout));
+    Map<GoFile, GoPackage> packages = GoPackage.of(parsed);
+    ScanResult found =
+        PerFile.scan(parsed, f -> f.file, f -> calls(f, packages.get(f), defaultClient.timeout));
     skipped.addAll(found.skipped());
     return ScanResult.of(found.integrations(), found.healthEndpoints(), skipped);
   }
@@ -105,7 +110,7 @@ public final class GoCodeScanner implements LanguageScanner {
   }
 
   /** One parsed file's calls and health endpoints. */
-  private static ScanResult calls(GoFile f, Value<String> defaultClientTimeout) {
+  private static ScanResult calls(GoFile f, GoPackage pkg, Value<String> defaultClientTimeout) {
     GoCalls calls = new GoCalls(f, defaultClientTimeout);
     GoResilience resilience = new GoResilience(f);
     List<Integration> integrations = new ArrayList<>();
@@ -115,7 +120,9 @@ public final class GoCodeScanner implements LanguageScanner {
       resilience.apply(i, call);
       integrations.add(i);
     }
-    return ScanResult.of(integrations, new GoHealth(f).find(), List.of());
+    List<HealthEndpoint> health = new ArrayList<>(new GoHealth(f, pkg).find());
+    health.addAll(new GoGrpcHealth(f, pkg).find());
+    return ScanResult.of(integrations, health, List.of());
   }
 
   /**

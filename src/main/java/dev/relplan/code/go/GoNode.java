@@ -1,6 +1,7 @@
 package dev.relplan.code.go;
 
 import dev.relplan.code.SyntaxNode;
+import java.nio.charset.StandardCharsets;
 import org.treesitter.TSNode;
 
 /**
@@ -9,8 +10,23 @@ import org.treesitter.TSNode;
  */
 final class GoNode extends SyntaxNode<GoNode> {
 
+  private final byte[] source;
+
   private GoNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
+    this.source = source;
+  }
+
+  /**
+   * The operator of a binary expression ({@code +}, {@code ==}, {@code ||} …): the text between its
+   * operands, which the copied tree does not hold as a node; null for any other node.
+   */
+  String operator() {
+    GoNode left = field("left");
+    GoNode right = field("right");
+    if (!is("binary_expression") || left == null || right == null || right.start < left.end)
+      return null;
+    return new String(source, left.end, right.start - left.end, StandardCharsets.UTF_8).strip();
   }
 
   static GoNode copy(TSNode root, byte[] source) {

@@ -6,6 +6,7 @@ import dev.relplan.model.Probe;
 import dev.relplan.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Links each workload's HTTP probes to the code's health handler serving the probed path, only when
@@ -24,18 +25,21 @@ final class ProbeLinks {
       for (Probe p : g.probes) {
         p.handler = null;
         p.unlinkedReason = null;
-        if (!p.httpPath.isExplicit()) {
-          p.unlinkedReason =
-              p.mechanism == null || !p.mechanism.equals("httpGet")
-                  ? "the probe names no HTTP path"
-                  : p.httpPath.note();
+        String path;
+        List<HealthEndpoint> serving = new ArrayList<>();
+        if (p.grpcService != null) {
+          path = "the gRPC health service";
+          for (HealthEndpoint e : w.healthEndpoints)
+            if (HealthEndpoint.GRPC_HEALTH.equals(e.path)) serving.add(e);
+        } else if (p.httpPath.isExplicit()) {
+          path = p.httpPath.get();
+          for (HealthEndpoint e : w.healthEndpoints) if (serves(e, path)) serving.add(e);
+        } else {
+          p.unlinkedReason = withoutPath(p);
           continue;
         }
-        String path = p.httpPath.get();
-        List<HealthEndpoint> serving = new ArrayList<>();
-        for (HealthEndpoint e : w.healthEndpoints) if (samePath(e.path, path)) serving.add(e);
         if (serving.isEmpty()) {
-          p.unlinkedReason = "no health handler in the scanned code serves " + path;
+          p.unlinkedReason = notServed(w, path);
           continue;
         }
         if (serving.size() == 1) {
@@ -51,8 +55,9 @@ final class ProbeLinks {
         }
         p.unlinkedReason =
             serving.size()
-                + " health handlers serve "
-                + path
+                + (p.grpcService != null
+                    ? " gRPC health services are registered in the scanned code"
+                    : " health handlers serve " + path)
                 + " and "
                 + (named.isEmpty() ? "none" : named.size())
                 + " of them "
@@ -61,7 +66,7 @@ final class ProbeLinks {
                 + name;
         notes.add(
             "The "
-                + p.purpose.name().toLowerCase(java.util.Locale.ROOT)
+                + p.purpose.name().toLowerCase(Locale.ROOT)
                 + " probe of "
                 + g.id
                 + " ("
@@ -72,6 +77,49 @@ final class ProbeLinks {
       }
     }
     return notes;
+  }
+
+  private static String withoutPath(Probe p) {
+    if ("exec".equals(p.mechanism))
+      return "the exec probe's command is not an HTTP GET of its own pod (curl, wget, podcli check"
+          + " http) nor grpc_health_probe";
+    return p.mechanism == null || !p.mechanism.equals("httpGet")
+        ? "the probe names no HTTP path"
+        : p.httpPath.note();
+  }
+
+  /** Why no handler serves a path: none does, or a route that would is not the only one. */
+  private static String notServed(Workload w, String path) {
+    for (HealthEndpoint e : w.healthEndpoints) {
+      if (e.runtimePrefix != null && e.suffixShared != null && endsWith(path, e.pathSuffix))
+        return "the route "
+            + e.path
+            + " ("
+            + e.location
+            + ") could serve "
+            + path
+            + ", but "
+            + e.suffixShared;
+    }
+    return "no health handler in the scanned code serves " + path;
+  }
+
+  /**
+   * Whether a route serves the probed path: the same path, or, for a route whose path starts with a
+   * value known only at run time, a probed path ending with the route's literal rest when no other
+   * route of its router could serve such a path (checked by the code scanner).
+   */
+  static boolean serves(HealthEndpoint e, String probed) {
+    if (e.runtimePrefix == null) return samePath(e.path, probed);
+    return e.suffixShared == null
+        && samePath(e.path.substring(0, e.path.indexOf(' ') + 1) + "/", "/")
+        && endsWith(probed, e.pathSuffix);
+  }
+
+  private static boolean endsWith(String probed, String suffix) {
+    String s = normal(suffix);
+    String q = normal(probed);
+    return !s.equals("/") && (q.equals(s) || q.endsWith(s));
   }
 
   /**

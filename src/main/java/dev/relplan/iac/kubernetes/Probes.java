@@ -5,6 +5,7 @@ import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,39 @@ final class Probes {
                 "httpGet without path: the Kubernetes API documents no default path",
                 List.of(entry.keyLocation()));
     }
-    out.add(new Probe(name, purpose, mechanism, entry.keyLocation(), path, port));
+    String grpcService = null;
+    if ("grpc".equals(mechanism)) {
+      // GRPCAction.service: "If this is not specified, the default behavior is defined by gRPC",
+      // which asks about the server as a whole (the empty service name).
+      String service = Fields.text(probe, "grpc", "service");
+      grpcService = service == null ? "" : service;
+    }
+    if ("exec".equals(mechanism)) {
+      ProbeCommands.Request request = execRequest(probe);
+      if (request != null && request.httpPath() != null)
+        path = Value.explicit(request.httpPath(), wordHolding(probe, request.httpPath()));
+      if (request != null) grpcService = request.grpcService();
+    }
+    Probe p = new Probe(name, purpose, mechanism, entry.keyLocation(), path, port);
+    p.grpcService = grpcService;
+    out.add(p);
+  }
+
+  /** What an exec probe's command requests of its pod, or null (see {@link ProbeCommands}). */
+  private static ProbeCommands.Request execRequest(MapNode probe) {
+    List<String> argv = new ArrayList<>();
+    for (Node word : Fields.seq(probe, "exec", "command")) {
+      if (!(word instanceof ScalarNode s)) return null;
+      argv.add(s.text());
+    }
+    return argv.isEmpty() ? null : ProbeCommands.read(argv);
+  }
+
+  /** The line of the command word the requested path was read from. */
+  private static List<Location> wordHolding(MapNode probe, String path) {
+    for (Node word : Fields.seq(probe, "exec", "command"))
+      if (word instanceof ScalarNode s && s.text().contains(path)) return Origins.trace(s);
+    return List.of();
   }
 
   private static Value<String> text(MapNode probe, String key, String notText) {

@@ -8,8 +8,10 @@ import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** A health or readiness endpoint that answers success without touching any dependency. */
 public final class CodeShallowHealthCheck extends BaseRule {
@@ -116,10 +118,12 @@ public final class CodeShallowHealthCheck extends BaseRule {
       List<Location> probeLines = new ArrayList<>();
       List<String> probing = new ArrayList<>();
       java.util.Set<String> decisions = new java.util.LinkedHashSet<>();
+      Set<Probe.Purpose> purposes = EnumSet.noneOf(Probe.Purpose.class);
       for (ComputeGroup g : w.all(ComputeGroup.class))
         for (Probe p : g.probes) {
           if (p.handler != e) continue;
           probeLines.add(p.location);
+          purposes.add(p.purpose);
           decisions.add(
               switch (p.purpose) {
                 case READINESS -> "whether they receive Service traffic";
@@ -136,6 +140,9 @@ public final class CodeShallowHealthCheck extends BaseRule {
                   + p.location
                   + ")");
         }
+      // A shallow liveness endpoint is what the remediation asks for: restarts must not follow a
+      // dependency outage. Only a handler that nothing but liveness probes reach is left alone.
+      if (purposes.equals(EnumSet.of(Probe.Purpose.LIVENESS))) continue;
       Value<String> probes =
           probeLines.isEmpty() ? Value.absent() : Value.explicit("probe", probeLines);
       out.report(
