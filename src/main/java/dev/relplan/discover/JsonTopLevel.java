@@ -17,7 +17,7 @@ import java.util.Set;
 final class JsonTopLevel {
   /**
    * Keys that make a document worth its tree: a CloudFormation template or parameter file, a
-   * Terraform plan, a Liquibase changelog, a Kubernetes manifest.
+   * Terraform plan, a Liquibase changelog, a Kubernetes manifest, a Serverless Framework service.
    */
   private static final Set<String> READ_KEYS =
       Set.of(
@@ -27,7 +27,8 @@ final class JsonTopLevel {
           "format_version",
           "terraform_version",
           "databaseChangeLog",
-          "apiVersion");
+          "apiVersion",
+          "provider");
 
   /** The same leniency and limits as the full parser, so the two agree on what is JSON. */
   private static final JsonFactory FACTORY =

@@ -6,6 +6,7 @@ import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.iac.kubernetes.KubernetesAdapter;
+import dev.relplan.iac.serverless.ServerlessAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class Adapters {
     return List.of(
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
+        new ServerlessAdapter(),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new DeploymentEnvironments(),
         new CodeScanner());

@@ -14,6 +14,8 @@ public enum InputFormat {
   TERRAFORM("Terraform"),
   /** Kubernetes manifests (YAML or JSON objects), with the repository files they refer to. */
   KUBERNETES("Kubernetes"),
+  /** Serverless Framework services (serverless.yml), with the handler code they refer to. */
+  SERVERLESS("Serverless Framework"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 
