@@ -25,10 +25,11 @@ public final class Adapters {
    * in which they fill the workload and in which their notes are listed.
    */
   public static List<Adapter> all(Pipeline.Request request) {
+    CloudFormationAdapter cloudFormation = new CloudFormationAdapter(request.parameters());
     return List.of(
-        new CloudFormationAdapter(request.parameters()),
+        cloudFormation,
         new TerraformAdapter(request.varFiles(), request.vars()),
-        new ServerlessAdapter(),
+        new ServerlessAdapter(cloudFormation),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new DeploymentEnvironments(),
         new CodeScanner());

@@ -44,6 +44,10 @@ final class Template {
 
   final List<Location> callChain;
   final boolean sam;
+
+  /** Resources the generating format declares itself: Ref and Fn::GetAtt reach them. */
+  private final Set<String> generatedIds;
+
   private final Map<String, ParameterValue> parameterValues;
   private final Map<String, Evaluated> conditionCache = new HashMap<>();
   private final List<String> evaluatingConditions = new ArrayList<>();
@@ -58,8 +62,24 @@ final class Template {
       List<Location> callChain,
       Map<String, ParameterValue> parameterValues,
       CrossStack crossStack) {
+    this(file, (MapNode) file.document(), Set.of(), scope, callChain, parameterValues, crossStack);
+  }
+
+  /**
+   * A template another format generates from {@code file} ({@code root}'s nodes are located in it),
+   * where {@code generatedIds} are resources that format declares itself.
+   */
+  Template(
+      SourceFile file,
+      MapNode root,
+      Set<String> generatedIds,
+      String scope,
+      List<Location> callChain,
+      Map<String, ParameterValue> parameterValues,
+      CrossStack crossStack) {
     this.file = file;
-    this.root = (MapNode) file.document();
+    this.root = root;
+    this.generatedIds = generatedIds;
     this.scope = scope;
     this.callChain = callChain;
     this.parameterValues = parameterValues;
@@ -91,7 +111,7 @@ final class Template {
   }
 
   boolean declaresResource(String id) {
-    return resources().get(id) instanceof MapNode;
+    return resources().get(id) instanceof MapNode || generatedIds.contains(id);
   }
 
   String typeOf(String id) {

@@ -5,6 +5,7 @@ import dev.relplan.adapt.Draft;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.GeneratedTemplates;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.source.FileGuard;
@@ -24,7 +25,16 @@ public final class ServerlessAdapter implements Adapter {
   private static final Set<String> NAMES =
       Set.of("serverless.yml", "serverless.yaml", "serverless.json");
 
+  private final GeneratedTemplates templates;
   private final List<String> notes = new ArrayList<>();
+
+  /**
+   * @param templates evaluates the CloudFormation of a service's {@code resources}
+   */
+  public ServerlessAdapter(GeneratedTemplates templates) {
+    this.templates = templates;
+  }
+
   private final List<SkippedFile> skipped = new ArrayList<>();
 
   @Override
@@ -48,7 +58,7 @@ public final class ServerlessAdapter implements Adapter {
     for (SourceFile file : claimed.ofKind(FileKind.OTHER)) {
       if (!isService(file)) continue;
       Workload draft = Draft.start();
-      FileGuard.run(file.display(), () -> new ServiceMapper(file, draft, notes).map())
+      FileGuard.run(file.display(), () -> new ServiceMapper(file, draft, notes, templates).map())
           .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
   }

@@ -3,6 +3,8 @@ package dev.relplan.iac.serverless;
 import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.GeneratedTemplates;
+import dev.relplan.model.CoverageGap;
 import dev.relplan.model.EventInvokeConfig;
 import dev.relplan.model.Function;
 import dev.relplan.model.Production;
@@ -13,9 +15,13 @@ import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
+import dev.relplan.parse.SeqNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +42,11 @@ final class ServiceMapper {
   private Variables.Stage stage;
   private Value<String> environment = Value.absent();
 
-  ServiceMapper(SourceFile file, Workload workload, List<String> notes) {
+  private final GeneratedTemplates templates;
+
+  ServiceMapper(
+      SourceFile file, Workload workload, List<String> notes, GeneratedTemplates templates) {
+    this.templates = templates;
     this.file = file;
     this.raw = (MapNode) file.document();
     this.workload = workload;
@@ -75,7 +85,65 @@ final class ServiceMapper {
     for (MapNode.Entry e : functions.map().entries())
       if (e.value() instanceof MapNode fn)
         function(e.key(), e.keyLocation(), new Settings(fn, scope), provider);
+    resources();
     return true;
+  }
+
+  /** Logical ids the framework generates besides those of the model objects it maps. */
+  private static final Set<String> FRAMEWORK_IDS =
+      Set.of(
+          "ServerlessDeploymentBucket",
+          "IamRoleLambdaExecution",
+          "ApiGatewayRestApi",
+          "HttpApi",
+          "HttpApiStage",
+          "WebsocketsApi");
+
+  /**
+   * The {@code resources} section (one map, or a list of maps) as a CloudFormation template
+   * evaluated by the CloudFormation adapter, in the service's scope so references between it and
+   * the generated functions resolve both ways; parts included from other files are not read.
+   */
+  private void resources() {
+    Node section = resolved.get("resources");
+    if (section == null) return;
+    List<Node> parts = section instanceof SeqNode seq ? seq.items() : List.of(section);
+    Map<String, List<MapNode.Entry>> merged = new LinkedHashMap<>();
+    for (Node part : parts) {
+      if (part instanceof MapNode m) {
+        for (String key : List.of("Resources", "Outputs", "Conditions", "Mappings"))
+          if (m.get(key) instanceof MapNode block)
+            merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(block.entries());
+        if (m.has("extensions"))
+          notes.add(
+              file.display()
+                  + ": resources.extensions (overrides of generated resources) are not applied");
+      } else if (part instanceof ScalarNode s && Variables.UNRESOLVED.equals(s.tag())) {
+        workload.coverageGaps.add(
+            new CoverageGap(
+                CoverageGap.Kind.INCLUDED_FILE,
+                "resources",
+                CoverageGap.Cause.UNRESOLVABLE,
+                "resources included from elsewhere are not read: " + s.text(),
+                s.location()));
+      }
+    }
+    if (merged.isEmpty()) return;
+    List<MapNode.Entry> sections = new ArrayList<>();
+    merged.forEach(
+        (key, entries) ->
+            sections.add(
+                new MapNode.Entry(
+                    key, section.location(), new MapNode(section.location(), null, entries))));
+    Set<String> generated = new HashSet<>(FRAMEWORK_IDS);
+    for (Resource r : workload.resources()) generated.add(r.id);
+    int before = workload.resources().size();
+    templates.adaptGenerated(
+        file, new MapNode(section.location(), null, sections), generated, workload);
+    for (int i = before; i < workload.resources().size(); i++) {
+      Resource r = workload.resources().get(i);
+      if (!r.environment.present() && !r.environment.unresolved()) r.environment = environment;
+    }
   }
 
   private MapNode map(MapNode in, String key) {
