@@ -12,6 +12,12 @@ import java.util.Set;
  */
 public interface GeneratedTemplates {
   /**
+   * Tag of a scalar the generating format could not resolve (a value it never reads, such as an
+   * environment variable); its text is the reason, and CloudFormation evaluates it as unknown.
+   */
+  String UNKNOWN_TAG = "!relplan/unknown";
+
+  /**
    * Adds the resources of {@code template} (Resources, Outputs, Conditions, Mappings, its nodes
    * located in {@code file}) to the workload, in the scope named by the file; {@code generatedIds}
    * are the logical ids the other format generates itself, so Ref and Fn::GetAtt to them resolve.

@@ -3,9 +3,12 @@ package dev.relplan.iac.serverless;
 import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.iac.common.AwsMessaging;
+import dev.relplan.model.ApiIntegration;
+import dev.relplan.model.EventRule;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Subscription;
 import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -53,9 +56,24 @@ final class EventMapper {
     switch (type) {
       case "sqs" -> sqs(at, e, index);
       case "stream" -> stream(at, e, index);
-      default ->
-          function.triggers.add(
-              new Function.Trigger(type.toUpperCase(Locale.ROOT), false, Value.absent(), at));
+      case "kafka", "msk", "activemq", "rabbitmq" -> broker(type, at, e, index);
+      case "http" -> http(at, e);
+      case "httpApi" -> httpApi(at, e);
+      case "schedule" -> rule(at, e, index, "EventsRuleSchedule", true);
+      case "eventBridge", "cloudwatchEvent" -> rule(at, e, index, "EventBridgeRule", false);
+      case "sns" -> sns(at, e, index);
+      case "s3" -> trigger("S3", true, e.ref("arn").present() ? e.ref("arn") : e.ref("bucket"), at);
+      case "alb" -> trigger("ALB", false, e.ref("listenerArn"), at);
+      case "websocket" -> trigger("API_WEBSOCKET", false, e.ref("route"), at);
+      // Services that invoke the function asynchronously and retry on their own terms.
+      case "cloudwatchLog",
+          "iot",
+          "cognitoUserPool",
+          "alexaSkill",
+          "alexaSmartHome",
+          "cloudFront" ->
+          trigger(type.toUpperCase(Locale.ROOT), true, Value.absent(), at);
+      default -> trigger(type.toUpperCase(Locale.ROOT), false, Value.absent(), at);
     }
   }
 
@@ -100,6 +118,123 @@ final class EventMapper {
             "the framework's stream batch size is 10 unless batchSize is set (serverless.com/framework/docs/providers/aws/events/streams)");
     m.reportBatchItemFailures = responseTypes(e);
     service.add(m, e);
+  }
+
+  private void trigger(String kind, boolean async, Value<Object> source, Location at) {
+    function.triggers.add(new Function.Trigger(kind, async, source, at));
+  }
+
+  /** A Kafka, MSK or MQ broker polled by the function. */
+  private void broker(String type, Location at, Settings e, int index) {
+    EventSourceMapping m = mapping(at, "EventSourceMapping" + LogicalIds.normalized(type) + index);
+    m.source = e.has("arn") ? e.ref("arn") : Value.explicit(type, List.of(at));
+    m.sourceKind = type.equals("kafka") || type.equals("msk") ? "KAFKA" : "MQ";
+    m.batchSize = e.integer("batchSize");
+    service.add(m, e);
+  }
+
+  /**
+   * A REST API (API Gateway v1) event: an integration on the service's API, which gives up after 29
+   * seconds (serverless.com/framework/docs/providers/aws/events/apigateway).
+   */
+  private void http(Location at, Settings e) {
+    String method = e.str("method").orElse("");
+    String path = e.str("path").orElse("");
+    if (e.node("arn") instanceof dev.relplan.parse.ScalarNode s && s.text() != null) {
+      // The short form: "GET users/{id}".
+      String[] parts = s.text().strip().split("\\s+", 2);
+      method = parts[0];
+      path = parts.length > 1 ? parts[1] : "";
+    }
+    ApiIntegration i =
+        new ApiIntegration(
+            service.scope(),
+            "ApiGatewayMethod"
+                + LogicalIds.alphanumeric(path)
+                + LogicalIds.normalized(method.toLowerCase(Locale.ROOT)),
+            "AWS::ApiGateway::Method",
+            at);
+    i.apiKind = "REST";
+    i.api =
+        Value.explicit(new ResourceRef(service.scope(), "ApiGatewayRestApi", null), List.of(at));
+    i.function = self;
+    i.timeoutMillis = AwsMessaging.restTimeout(Value.absent());
+    service.add(i, e);
+  }
+
+  /**
+   * An HTTP API (API Gateway v2) event: an integration on the service's HTTP API, which gives up
+   * after 30 seconds (serverless.com/framework/docs/providers/aws/events/http-api).
+   */
+  private void httpApi(Location at, Settings e) {
+    ApiIntegration i =
+        new ApiIntegration(
+            service.scope(),
+            "HttpApiIntegration" + function.id.replace("LambdaFunction", ""),
+            "AWS::ApiGatewayV2::Integration",
+            at);
+    i.apiKind = "HTTP";
+    i.api = Value.explicit(new ResourceRef(service.scope(), "HttpApi", null), List.of(at));
+    i.function = self;
+    i.timeoutMillis = AwsMessaging.httpTimeout(Value.absent());
+    if (service.workload().get(i.key()) == null) service.add(i, e);
+  }
+
+  /** A schedule or EventBridge pattern: a rule whose one target is the function. */
+  private void rule(Location at, Settings e, int index, String suffix, boolean scheduled) {
+    EventRule r =
+        new EventRule(
+            service.scope(),
+            function.id.replace("LambdaFunction", "") + suffix + index,
+            "AWS::Events::Rule",
+            at);
+    if (scheduled) r.schedule = e.has("rate") ? e.str("rate") : e.str("arn");
+    else if (e.has("schedule")) r.schedule = e.str("schedule");
+    r.state =
+        e.bool("enabled").isFalse()
+            ? Value.explicit("DISABLED", List.of(e.keyLocation("enabled")))
+            : Value.defaulted("ENABLED", "rules are enabled by default");
+    r.targets.add(
+        new EventRule.Target(
+            function.id,
+            self,
+            e.ref("deadLetterQueueArn"),
+            e.integer("retryPolicy.maximumRetryAttempts"),
+            at));
+    service.add(r, e);
+  }
+
+  /** An SNS topic the function subscribes to, with the subscription's redrive policy. */
+  private void sns(Location at, Settings e, int index) {
+    Value<Object> topic = e.has("topicName") ? e.ref("topicName") : e.ref("arn");
+    Subscription s =
+        new Subscription(
+            service.scope(),
+            function.id.replace("LambdaFunction", "")
+                + "SnsSubscription"
+                + sourceName(topic, index),
+            "AWS::SNS::Subscription",
+            at);
+    s.topic = topic;
+    s.protocol = Value.explicit("lambda", List.of(at));
+    s.endpoint = self;
+    s.deadLetterTarget = deadLetterTarget(e);
+    service.add(s, e);
+  }
+
+  /** redrivePolicy: an ARN, a logical id of resources, or an import. */
+  private Value<Object> deadLetterTarget(Settings e) {
+    if (e.has("redrivePolicy.deadLetterTargetRef")) {
+      Value<String> id = e.str("redrivePolicy.deadLetterTargetRef");
+      return id.present()
+          ? Value.explicit(new ResourceRef(service.scope(), id.get(), null), id.trace())
+          : id.map(Object.class::cast);
+    }
+    if (e.has("redrivePolicy.deadLetterTargetImport"))
+      return Value.unresolved(
+          "the dead-letter queue is imported from another stack",
+          List.of(e.keyLocation("redrivePolicy.deadLetterTargetImport")));
+    return e.ref("redrivePolicy.deadLetterTargetArn");
   }
 
   private EventSourceMapping mapping(Location at, String suffix) {

@@ -219,6 +219,11 @@ final class ServiceMapper {
     f.deadLetterTarget = fn.ref("onError");
     add(f, fn);
     invokeConfig(name, f, fn);
+    CanaryDeployments.of(
+            this,
+            plugins(),
+            new Settings(map(map(resolved, "custom"), "deploymentSettings"), scope))
+        .deploy(name, f, fn);
     new EventMapper(this, f, fn).map();
   }
 
@@ -289,6 +294,29 @@ final class ServiceMapper {
     if (v.get() instanceof String text && map(resolved, "functions").has(text))
       return Value.explicit(new ResourceRef(scope, LogicalIds.function(text), null), v.trace());
     return v;
+  }
+
+  /** The plugins the service loads: a list, or the {@code modules} of a map. */
+  private List<String> plugins() {
+    Node p = resolved.get("plugins");
+    if (p instanceof MapNode m) p = m.get("modules");
+    List<String> out = new ArrayList<>();
+    if (p instanceof SeqNode seq)
+      for (Node n : seq.items())
+        if (n instanceof ScalarNode s && s.text() != null) out.add(s.text());
+    return out;
+  }
+
+  Variables.Stage stage() {
+    return stage;
+  }
+
+  List<String> notes() {
+    return notes;
+  }
+
+  String display() {
+    return file.display();
   }
 
   /** Adds a generated resource with the service's environment and what its settings reference. */

@@ -1,5 +1,6 @@
 package dev.relplan.iac.serverless;
 
+import dev.relplan.iac.common.GeneratedTemplates;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
@@ -28,7 +29,7 @@ import java.util.Set;
  */
 final class Variables {
   /** Tag of a scalar standing for a value that could not be resolved; its text is the reason. */
-  static final String UNRESOLVED = "!relplan/unresolved";
+  static final String UNRESOLVED = GeneratedTemplates.UNKNOWN_TAG;
 
   static final int MAX_DEPTH = 32;
   static final int MAX_STEPS = 200_000;
