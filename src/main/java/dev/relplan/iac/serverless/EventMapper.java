@@ -4,6 +4,7 @@ import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.iac.common.AwsMessaging;
 import dev.relplan.model.ApiIntegration;
+import dev.relplan.model.ApiStage;
 import dev.relplan.model.EventRule;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
@@ -160,6 +161,7 @@ final class EventMapper {
     i.function = self;
     i.timeoutMillis = AwsMessaging.restTimeout(Value.absent());
     service.add(i, e);
+    apiStage("ApiGatewayDeployment", "AWS::ApiGateway::Stage", "REST", "ApiGatewayRestApi", at);
   }
 
   /**
@@ -178,6 +180,26 @@ final class EventMapper {
     i.function = self;
     i.timeoutMillis = AwsMessaging.httpTimeout(Value.absent());
     if (service.workload().get(i.key()) == null) service.add(i, e);
+    apiStage("HttpApiStage", "AWS::ApiGatewayV2::Stage", "HTTP", "HttpApi", at);
+  }
+
+  /**
+   * The stage of the service's API, created once with its first event: named for the service's
+   * stage (REST) or $default (HTTP API), without throttling settings, which the framework does not
+   * set.
+   */
+  private void apiStage(String id, String type, String kind, String api, Location at) {
+    if (service.workload().get(service.scope() + "#" + id) != null) return;
+    ApiStage s = new ApiStage(service.scope(), id, type, at);
+    s.apiKind = kind;
+    s.api = Value.explicit(new ResourceRef(service.scope(), api, null), List.of(at));
+    s.stageName =
+        kind.equals("HTTP")
+            ? Value.explicit("$default", List.of(at))
+            : service.stage().name() == null
+                ? Value.unresolved(service.stage().how(), List.of(service.stage().location()))
+                : Value.explicit(service.stage().name(), List.of(service.stage().location()));
+    service.add(s, Settings.empty(at, service.scope()));
   }
 
   /** A schedule or EventBridge pattern: a rule whose one target is the function. */

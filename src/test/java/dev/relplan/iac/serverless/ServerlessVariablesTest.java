@@ -159,4 +159,13 @@ class ServerlessVariablesTest {
     Function f = function(service("${self:custom.v40}", custom.toString()), "WorkerLambdaFunction");
     assertThat(f.timeoutSeconds.unresolved()).isTrue();
   }
+
+  @Test
+  void aLongChainOfReferencesStopsAtTheDepthBound() throws IOException {
+    StringBuilder custom = new StringBuilder("custom:\n  v200: 7\n");
+    for (int i = 0; i < 200; i++) custom.append("  v%d: ${self:custom.v%d}\n".formatted(i, i + 1));
+    Function f = function(service("${self:custom.v0}", custom.toString()), "WorkerLambdaFunction");
+    assertThat(f.timeoutSeconds.unresolved()).isTrue();
+    assertThat(f.timeoutSeconds.note()).contains("deeper than");
+  }
 }
