@@ -10,6 +10,7 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.UsagePlan;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
@@ -85,6 +86,7 @@ final class ServiceMapper {
     for (MapNode.Entry e : functions.map().entries())
       if (e.value() instanceof MapNode fn)
         function(e.key(), e.keyLocation(), new Settings(fn, scope), provider);
+    usagePlan(provider);
     resources();
     return true;
   }
@@ -294,6 +296,28 @@ final class ServiceMapper {
     if (v.get() instanceof String text && map(resolved, "functions").has(text))
       return Value.explicit(new ResourceRef(scope, LogicalIds.function(text), null), v.trace());
     return v;
+  }
+
+  /**
+   * The usage plan the framework creates for the REST API from {@code
+   * provider.apiGateway.usagePlan} (or the older {@code provider.usagePlan}): its throttle limits
+   * the API's request rate.
+   */
+  private void usagePlan(Settings provider) {
+    String path =
+        provider.has("apiGateway.usagePlan")
+            ? "apiGateway.usagePlan"
+            : provider.has("usagePlan") ? "usagePlan" : null;
+    if (path == null || workload.get(scope + "#ApiGatewayDeployment") == null) return;
+    Settings plan = provider.child(path);
+    UsagePlan u =
+        new UsagePlan(
+            scope, "ApiGatewayUsagePlan", "AWS::ApiGateway::UsagePlan", provider.keyLocation(path));
+    u.throttleRate = plan.number("throttle.rateLimit");
+    u.apis =
+        Value.explicit(
+            List.of(new ResourceRef(scope, "ApiGatewayRestApi", null)), List.of(u.location));
+    add(u, plan);
   }
 
   /** The plugins the service loads: a list, or the {@code modules} of a map. */

@@ -2,11 +2,13 @@ package dev.relplan.iac.serverless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.model.ApiStage;
 import dev.relplan.model.CoverageGap;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Resource;
+import dev.relplan.model.UsagePlan;
 import dev.relplan.model.Workload;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
@@ -114,5 +116,29 @@ class ServerlessResourcesTest {
     assertThat(w.coverageGaps)
         .extracting(CoverageGap::kind)
         .containsExactly(CoverageGap.Kind.INCLUDED_FILE);
+  }
+
+  @Test
+  void theProvidersUsagePlanThrottlesTheRestApi() throws IOException {
+    Workload w =
+        run(
+            """
+            service: images
+            provider:
+              name: aws
+              apiGateway:
+                usagePlan:
+                  throttle:
+                    rateLimit: 50
+            functions:
+              resize:
+                handler: handler.resize
+                events:
+                  - http: GET resize
+            """);
+    UsagePlan u = one(w, UsagePlan.class, "ApiGatewayUsagePlan");
+    assertThat(u.throttleRate.get()).isEqualTo(50.0);
+    assertThat(u.apis.get())
+        .containsExactly(one(w, ApiStage.class, "ApiGatewayDeployment").api.get());
   }
 }
