@@ -17,9 +17,9 @@ import java.util.Set;
 final class JsonTopLevel {
   /**
    * Keys that make a document worth its tree: a CloudFormation template or parameter file, a
-   * Terraform plan, a Liquibase changelog, a Kubernetes manifest, an ECS task definition (as
-   * registered, or wrapped in {@code taskDefinition} as {@code describe-task-definition} prints
-   * it).
+   * Terraform plan, a Liquibase changelog, a Kubernetes manifest, a Serverless Framework service,
+   * an ECS task definition (as registered, or wrapped in {@code taskDefinition} as {@code
+   * describe-task-definition} prints it).
    */
   private static final Set<String> READ_KEYS =
       Set.of(
@@ -31,7 +31,8 @@ final class JsonTopLevel {
           "databaseChangeLog",
           "apiVersion",
           "containerDefinitions",
-          "taskDefinition");
+          "taskDefinition",
+          "provider");
 
   /** The same leniency and limits as the full parser, so the two agree on what is JSON. */
   private static final JsonFactory FACTORY =

@@ -19,7 +19,9 @@ public record CoverageGap(Kind kind, String subject, Cause cause, String reason,
   public enum Kind {
     MODULE("module"),
     NESTED_STACK("nested stack"),
-    HANDLER("handler");
+    HANDLER("handler"),
+    /** A part of a file included from elsewhere, e.g. a Serverless Framework ${file(...)}. */
+    INCLUDED_FILE("included file");
 
     /** The singular noun the report counts with. */
     public final String noun;

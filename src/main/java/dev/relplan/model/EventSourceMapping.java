@@ -11,6 +11,12 @@ public final class EventSourceMapping extends Resource {
   public Value<Boolean> bisectOnError = Value.absent();
   public Value<Boolean> reportBatchItemFailures = Value.absent();
 
+  /** Records or messages per invocation. */
+  public Value<Integer> batchSize = Value.absent();
+
+  /** How old a stream record may be before it is skipped; -1 until it expires. */
+  public Value<Integer> maximumRecordAgeSeconds = Value.absent();
+
   /** SQS, KINESIS, DYNAMODB, KAFKA, MQ or null when it cannot be told. */
   public String sourceKind;
 

@@ -8,6 +8,7 @@ import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.iac.compose.ComposeAdapter;
 import dev.relplan.iac.ecs.TaskDefinitionAdapter;
 import dev.relplan.iac.kubernetes.KubernetesAdapter;
+import dev.relplan.iac.serverless.ServerlessAdapter;
 import dev.relplan.iac.terraform.TerraformAdapter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ public final class Adapters {
    * in which they fill the workload and in which their notes are listed.
    */
   public static List<Adapter> all(Pipeline.Request request) {
+    CloudFormationAdapter cloudFormation = new CloudFormationAdapter(request.parameters());
     return List.of(
-        new CloudFormationAdapter(request.parameters()),
+        cloudFormation,
         new TerraformAdapter(request.varFiles(), request.vars()),
+        new ServerlessAdapter(cloudFormation),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new ComposeAdapter(),
         new TaskDefinitionAdapter(),

@@ -18,6 +18,8 @@ public enum InputFormat {
   COMPOSE("Docker Compose"),
   /** ECS task definition JSON files registered by deploy pipelines, with the IaC that runs them. */
   ECS("ECS task definitions"),
+  /** Serverless Framework services (serverless.yml), with the handler code they refer to. */
+  SERVERLESS("Serverless Framework"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 

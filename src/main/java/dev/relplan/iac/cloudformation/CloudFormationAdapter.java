@@ -6,6 +6,7 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.iac.common.GeneratedTemplates;
 import dev.relplan.model.CoverageGap;
 import dev.relplan.model.CoverageGap.Cause;
 import dev.relplan.model.GenericResource;
@@ -40,7 +41,7 @@ import java.util.Set;
  * chosen from a production parameter file, or defaults), conditions, nested stacks with local
  * templates, cross-stack imports, and SAM Globals.
  */
-public final class CloudFormationAdapter implements Adapter {
+public final class CloudFormationAdapter implements Adapter, GeneratedTemplates {
   private static final Map<String, Mapper> MAPPERS = new HashMap<>();
   private static final int MAX_NESTING = 8;
 
@@ -140,6 +141,19 @@ public final class CloudFormationAdapter implements Adapter {
   }
 
   private final List<Template> allTemplates = new ArrayList<>();
+
+  /**
+   * A template another format generates (the Serverless Framework's {@code resources}), evaluated
+   * like a root template without parameters; the caller runs it under its own file guard and draft.
+   */
+  @Override
+  public void adaptGenerated(
+      SourceFile file, MapNode template, Set<String> generatedIds, Workload workload) {
+    Template t =
+        new Template(file, template, generatedIds, file.display(), List.of(), Map.of(), crossStack);
+    crossStack.add(t);
+    adaptTemplate(t, workload);
+  }
 
   private Set<SourceFile> reachable(List<SourceFile> from, Map<Path, SourceFile> byPath) {
     Set<SourceFile> seen = new HashSet<>();

@@ -2,6 +2,7 @@ package dev.relplan.iac.cloudformation;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.iac.common.GeneratedTemplates;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.parse.MapNode;
@@ -44,6 +45,13 @@ final class Template {
 
   final List<Location> callChain;
   final boolean sam;
+
+  /** Whether another format generated the template from its file (its root is not the file's). */
+  private final boolean generated;
+
+  /** Resources the generating format declares itself: Ref and Fn::GetAtt reach them. */
+  private final Set<String> generatedIds;
+
   private final Map<String, ParameterValue> parameterValues;
   private final Map<String, Evaluated> conditionCache = new HashMap<>();
   private final List<String> evaluatingConditions = new ArrayList<>();
@@ -58,8 +66,25 @@ final class Template {
       List<Location> callChain,
       Map<String, ParameterValue> parameterValues,
       CrossStack crossStack) {
+    this(file, (MapNode) file.document(), Set.of(), scope, callChain, parameterValues, crossStack);
+  }
+
+  /**
+   * A template another format generates from {@code file} ({@code root}'s nodes are located in it),
+   * where {@code generatedIds} are resources that format declares itself.
+   */
+  Template(
+      SourceFile file,
+      MapNode root,
+      Set<String> generatedIds,
+      String scope,
+      List<Location> callChain,
+      Map<String, ParameterValue> parameterValues,
+      CrossStack crossStack) {
     this.file = file;
-    this.root = (MapNode) file.document();
+    this.root = root;
+    this.generated = root != file.document();
+    this.generatedIds = generatedIds;
     this.scope = scope;
     this.callChain = callChain;
     this.parameterValues = parameterValues;
@@ -91,7 +116,7 @@ final class Template {
   }
 
   boolean declaresResource(String id) {
-    return resources().get(id) instanceof MapNode;
+    return resources().get(id) instanceof MapNode || generatedIds.contains(id);
   }
 
   String typeOf(String id) {
@@ -289,17 +314,18 @@ final class Template {
    */
   Evaluated eval(Node n, int depth) {
     if (depth > 100) return Evaluated.of(new Unknown("expression nests too deeply"));
+    if (n instanceof ScalarNode u && GeneratedTemplates.UNKNOWN_TAG.equals(u.tag()))
+      return Evaluated.of(new Unknown(u.text()));
     String fn = intrinsicName(n);
     FileGuard.checkTime();
     if (fn != null) return Intrinsics.apply(this, fn, intrinsicArgument(n), n, depth + 1);
     if (n instanceof ScalarNode s) {
-      if (s.isNull()) return Evaluated.of(null);
-      if (s.kind() == ScalarNode.Kind.BOOLEAN)
-        return Evaluated.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
-      if (s.text().contains("{{resolve:")) {
-        return Evaluated.of(new Unknown("dynamic reference resolved at deploy time: " + s.text()));
-      }
-      return Evaluated.of(s.text());
+      Evaluated literal = literal(s);
+      // A generated template's values may come from elsewhere in the file (a variable's source):
+      // each is located where it was written.
+      return generated && !s.isNull()
+          ? new Evaluated(literal.value(), List.of(s.location()), Set.of())
+          : literal;
     }
     if (n instanceof SeqNode seq) {
       List<Object> out = new ArrayList<>();
@@ -320,6 +346,16 @@ final class Template {
       if (v.value() != Template.NO_VALUE) out.put(e.key(), v.value());
     }
     return Evaluated.combine(out, parts);
+  }
+
+  private static Evaluated literal(ScalarNode s) {
+    if (s.isNull()) return Evaluated.of(null);
+    if (s.kind() == ScalarNode.Kind.BOOLEAN)
+      return Evaluated.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+    if (s.text().contains("{{resolve:")) {
+      return Evaluated.of(new Unknown("dynamic reference resolved at deploy time: " + s.text()));
+    }
+    return Evaluated.of(s.text());
   }
 
   Evaluated ref(String name) {

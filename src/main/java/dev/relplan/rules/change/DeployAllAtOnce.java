@@ -321,7 +321,11 @@ public final class DeployAllAtOnce extends BaseRule {
                 """)
                     .effort("Minutes: change the update strategy")
                     .involving("EKS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.SERVERLESS)
             .build());
   }
 

@@ -240,7 +240,7 @@ public final class AsyncNoDlq extends BaseRule {
                 """)
                     .on("aws_lambda_function")
                     .involving("Lambda", "SQS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
             .build());
   }
 

@@ -54,7 +54,7 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
                   timeout = 25
                 }
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
             .build());
   }
 

@@ -53,7 +53,7 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 }
                 """)
                     .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
             .build());
   }
 
