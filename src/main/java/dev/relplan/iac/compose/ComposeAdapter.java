@@ -6,6 +6,9 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.ComputeGroup;
+import dev.relplan.model.Function;
+import dev.relplan.model.Resource;
+import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Docker Compose files ({@code compose.yaml}, {@code docker-compose.yml} and their overrides): each
@@ -25,6 +30,9 @@ import java.util.Optional;
  */
 public final class ComposeAdapter implements Adapter {
   /** The scope prefix of a project's resources, followed by its first file. */
+  /** The environment of a Compose project beside another deployment platform. */
+  static final String LOCAL_ENVIRONMENT = "local development";
+
   public static final String SCOPE_PREFIX = "compose:";
 
   private final List<String> notes = new ArrayList<>();
@@ -120,6 +128,46 @@ public final class ComposeAdapter implements Adapter {
           "Compose: service(s) in profiles, which `docker compose up` does not start, not assessed: "
               + String.join(", ", profiled));
     return problems;
+  }
+
+  /**
+   * A Compose project in a repository that also deploys its compute to Kubernetes, ECS or Lambda is
+   * that workload's local development or demo setup (docs/judgment.md): its services are rated as
+   * not production, unless the project itself names its environment.
+   */
+  @Override
+  public void link(Discovery.Result claimed, Workload w) {
+    List<String> platforms = otherPlatforms(w);
+    if (platforms.isEmpty()) return;
+    Value<String> local =
+        Value.defaulted(
+            LOCAL_ENVIRONMENT,
+            "a Compose project beside a deployment to "
+                + String.join(", ", platforms)
+                + " is taken as the local development setup");
+    int rated = 0;
+    for (Resource r : w.resources()) {
+      if (!r.scope.startsWith(SCOPE_PREFIX) || r.environment.present()) continue;
+      r.environment = local;
+      rated++;
+    }
+    if (rated > 0)
+      notes.add(
+          "Docker Compose: the repository deploys to "
+              + String.join(", ", platforms)
+              + ", so its Compose projects are taken as the local development setup and their"
+              + " findings rated as not production");
+  }
+
+  /** The platforms other than Docker Compose the workload's compute runs on, in a fixed order. */
+  private static List<String> otherPlatforms(Workload w) {
+    Set<String> found = new TreeSet<>();
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD) found.add("Kubernetes");
+      if (g.kind == ComputeGroup.Kind.ECS_SERVICE) found.add("ECS");
+    }
+    if (!w.all(Function.class).isEmpty()) found.add("Lambda");
+    return List.copyOf(found);
   }
 
   @Override

@@ -2,12 +2,14 @@ package dev.relplan.iac.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.assess.Assessment.NumberedFinding;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.ContainerDependency;
 import dev.relplan.model.StatefulService;
 import dev.relplan.model.Volume;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,44 @@ class ComposeAdapterTest {
     assertThat(api.desired.isExplicit()).isFalse();
     assertThat(api.restartPolicy.get()).isEqualTo("no");
     assertThat(api.restartPolicy.note()).contains("default is \"no\"");
+  }
+
+  @Test
+  void aComposeProjectBesideKubernetesManifestsIsTheLocalSetupAndRatedAsNotProduction()
+      throws IOException {
+    write("tracing/compose.yaml", "services:\n  api:\n    image: shop/api:1\n");
+    Pipeline.Result alone = run();
+    assertThat(service(alone, "api").environment.present()).isFalse();
+    write(
+        "deploy/api.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          replicas: 3
+          selector:
+            matchLabels: {app: api}
+          template:
+            metadata:
+              labels: {app: api}
+            spec:
+              containers:
+                - name: api
+                  image: shop/api:1
+        """);
+    Pipeline.Result beside = run();
+    ComputeGroup api = service(beside, "api");
+    assertThat(api.environment.get()).isEqualTo(ComposeAdapter.LOCAL_ENVIRONMENT);
+    assertThat(api.environment.note()).contains("Kubernetes");
+    List<Finding> onCompose =
+        beside.assessment().findings().stream()
+            .map(NumberedFinding::finding)
+            .filter(f -> f.resource().equals("api"))
+            .toList();
+    assertThat(onCompose).isNotEmpty();
+    assertThat(onCompose).allSatisfy(f -> assertThat(f.impactReason()).contains("not production"));
   }
 
   @Test
