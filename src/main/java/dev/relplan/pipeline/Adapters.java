@@ -2,6 +2,7 @@ package dev.relplan.pipeline;
 
 import dev.relplan.adapt.Adapter;
 import dev.relplan.code.CodeScanner;
+import dev.relplan.iac.cdk.CdkAdapter;
 import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
@@ -28,6 +29,7 @@ public final class Adapters {
         new CloudFormationAdapter(request.parameters()),
         new TerraformAdapter(request.varFiles(), request.vars()),
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
+        new CdkAdapter(),
         new DeploymentEnvironments(),
         new CodeScanner());
   }

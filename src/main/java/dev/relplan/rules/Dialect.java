@@ -18,6 +18,7 @@ public enum Dialect {
   SAM("SAM", "yaml"),
   TERRAFORM("Terraform", "hcl"),
   KUBERNETES("Kubernetes", "yaml"),
+  CDK("AWS CDK", "typescript"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -54,6 +55,7 @@ public enum Dialect {
     if (subject == null) return null;
     String written = subject.writtenType();
     if (written.startsWith("AWS::Serverless::")) return SAM;
+    if (written.startsWith("aws-cdk-lib.")) return CDK;
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
     if (isKubernetes(subject)) return KUBERNETES;
@@ -133,6 +135,10 @@ public enum Dialect {
   }
 
   private boolean isInfrastructure() {
-    return this == CLOUDFORMATION || this == SAM || this == TERRAFORM || this == KUBERNETES;
+    return this == CLOUDFORMATION
+        || this == SAM
+        || this == TERRAFORM
+        || this == KUBERNETES
+        || this == CDK;
   }
 }

@@ -14,6 +14,8 @@ public enum InputFormat {
   TERRAFORM("Terraform"),
   /** Kubernetes manifests (YAML or JSON objects), with the repository files they refer to. */
   KUBERNETES("Kubernetes"),
+  /** AWS CDK apps in TypeScript, read from their source (constructs and their properties). */
+  CDK("AWS CDK"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 
