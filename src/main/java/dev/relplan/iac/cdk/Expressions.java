@@ -182,8 +182,8 @@ final class Expressions {
       Evaluated known = cdkCall(name, args, n, depth);
       if (known != null) return known;
     }
-    if (function != null
-        && (function.text().equals("path.join") || function.text().equals("path.resolve")))
+    String qualified = function == null ? null : file.qualify(function);
+    if ("path.join".equals(qualified) || "path.resolve".equals(qualified))
       return joinedPath(args, n, depth);
     if (function != null && function.text().endsWith("node.tryGetContext") && !args.isEmpty())
       return unknown(

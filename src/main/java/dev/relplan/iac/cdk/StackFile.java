@@ -73,9 +73,13 @@ final class StackFile {
   private static String uniqueId(JsNode created, Set<String> taken) {
     List<JsNode> args = JsFile.arguments(created);
     String constructId =
-        args.size() > 1 && args.get(1).stringValue() != null
-            ? args.get(1).stringValue()
-            : "construct@" + created.line;
+        args.size() < 2
+            ? "construct@" + created.line
+            : args.get(1).stringValue() != null
+                ? args.get(1).stringValue()
+                : args.get(1).is("template_string")
+                    ? args.get(1).text().replace("`", "") // the id as the template writes it
+                    : args.get(1).text();
     JsNode body = created.ancestor("class_body");
     JsNode cls = body == null ? null : body.parent;
     JsNode className = cls == null ? null : cls.field("name");
