@@ -30,7 +30,7 @@ public final class CdkAdapter implements Adapter {
   @Override
   public boolean claims(SourceFile file) {
     String name = file.display();
-    if (isCdkJson(name)) return true;
+    if (isCdkJson(name) || SynthOutput.isTemplate(name)) return true;
     return file.kind() == FileKind.SOURCE_CODE
         && name.endsWith(".ts")
         && !name.endsWith(".d.ts")
@@ -60,11 +60,15 @@ public final class CdkAdapter implements Adapter {
   @Override
   public void adapt(Discovery.Result claimed, Workload workload) {
     TreeSet<String> appRoots = new TreeSet<>();
-    for (SourceFile f : claimed.files())
-      if (isCdkJson(f.display())) appRoots.add(folder(f.display()));
-    int read = 0;
+    SynthOutput synth = new SynthOutput();
     for (SourceFile f : claimed.files()) {
-      if (isCdkJson(f.display())) continue;
+      if (isCdkJson(f.display())) appRoots.add(folder(f.display()));
+      if (SynthOutput.isTemplate(f.display())) synth.add(f);
+    }
+    int read = 0;
+    int tied = 0;
+    for (SourceFile f : claimed.files()) {
+      if (isCdkJson(f.display()) || SynthOutput.isTemplate(f.display())) continue;
       Workload draft = Draft.start();
       List<String> fileNotes = new ArrayList<>();
       String[] problem = new String[1];
@@ -76,12 +80,19 @@ public final class CdkAdapter implements Adapter {
                   problem[0] = StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
       if (failed.isPresent()) skipped.add(failed.get());
       else if (problem[0] != null) skipped.add(new SkippedFile(f.display(), problem[0]));
-      else {
+      else if (synth.synthesised(f.display())) {
+        tied += synth.tie(draft, workload); // the synthesised template decides the values
+      } else {
         Draft.commit(draft, workload);
         notes.addAll(fileNotes);
         if (!draft.resources().isEmpty()) read++;
       }
     }
+    if (tied > 0)
+      notes.add(
+          "AWS CDK: "
+              + tied
+              + " resource(s) of the synthesised templates (cdk.out) cite the construct in the source that made them (aws:cdk:path); their values are the templates'");
     if (read > 0)
       notes.add(
           "AWS CDK: "

@@ -9,6 +9,7 @@ import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -226,7 +227,7 @@ final class ConstructMappers {
   }
 
   static String lambdaRuntime(String member) {
-    String lower = member.toLowerCase(java.util.Locale.ROOT);
+    String lower = member.toLowerCase(Locale.ROOT);
     int first = lower.indexOf('_');
     if (first < 0) return lower;
     String family = lower.substring(0, first);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates the TypeScript expressions a CDK app passes to its constructs, as far as they can be
@@ -258,7 +259,7 @@ final class Expressions {
 
   private Evaluated created(JsNode n) {
     ResourceRef ref = constructs.get(n);
-    if (ref != null) return new Evaluated(ref, List.of(), java.util.Set.of(ref));
+    if (ref != null) return new Evaluated(ref, List.of(), Set.of(ref));
     return Evaluated.of(new Created(cdkName(n.field("constructor")), n));
   }
 
@@ -335,7 +336,7 @@ final class Expressions {
   }
 
   Evaluated unknown(String reason, JsNode n) {
-    return new Evaluated(new Unknown(reason), List.of(at(n)), java.util.Set.of());
+    return new Evaluated(new Unknown(reason), List.of(at(n)), Set.of());
   }
 
   /** A short excerpt of an expression for a reason or a note. */
