@@ -2,6 +2,7 @@ package dev.relplan.pipeline;
 
 import dev.relplan.adapt.Adapter;
 import dev.relplan.code.CodeScanner;
+import dev.relplan.iac.cdk.CdkAdapter;
 import dev.relplan.iac.cicd.DeploymentEnvironments;
 import dev.relplan.iac.cloudformation.CloudFormationAdapter;
 import dev.relplan.iac.cloudformation.ParameterFile;
@@ -35,6 +36,7 @@ public final class Adapters {
         new KubernetesAdapter(request.helmValues(), request.kustomizeRoot()),
         new ComposeAdapter(),
         new TaskDefinitionAdapter(),
+        new CdkAdapter(),
         new DeploymentEnvironments(),
         new CodeScanner());
   }

@@ -22,6 +22,7 @@ public enum Dialect {
   KUBERNETES("Kubernetes", "yaml"),
   COMPOSE("Docker Compose", "yaml"),
   ECS_TASK_DEFINITION("ECS task definition", "json"),
+  CDK("AWS CDK", "typescript"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -58,6 +59,7 @@ public enum Dialect {
     if (subject == null) return null;
     String written = subject.writtenType();
     if (written.startsWith("AWS::Serverless::")) return SAM;
+    if (written.startsWith("aws-cdk-lib.")) return CDK;
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
     if (isKubernetes(subject)) return KUBERNETES;
@@ -139,6 +141,10 @@ public enum Dialect {
   }
 
   private boolean isInfrastructure() {
-    return this == CLOUDFORMATION || this == SAM || this == TERRAFORM || this == KUBERNETES;
+    return this == CLOUDFORMATION
+        || this == SAM
+        || this == TERRAFORM
+        || this == KUBERNETES
+        || this == CDK;
   }
 }

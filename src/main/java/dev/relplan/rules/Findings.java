@@ -73,6 +73,17 @@ public final class Findings {
     return out;
   }
 
+  /**
+   * A deciding value as a description shows it, naming why a default applies ({@code false
+   * (default: the AWS CDK construct's default: …)}), so the reader sees whose default decided the
+   * verdict.
+   */
+  public static String described(Value<?> v) {
+    if (v.source() == Value.Source.DEFAULT && v.get() != null && v.note() != null)
+      return v.get() + " (default: " + v.note() + ")";
+    return String.valueOf(v);
+  }
+
   /** A gap on a resource, at the rule's default impact and likelihood. */
   public void report(
       Rule rule, Resource r, String title, String description, Value<?>... deciding) {

@@ -20,6 +20,8 @@ public enum InputFormat {
   ECS("ECS task definitions"),
   /** Serverless Framework services (serverless.yml), with the handler code they refer to. */
   SERVERLESS("Serverless Framework"),
+  /** AWS CDK apps in TypeScript, read from their source (constructs and their properties). */
+  CDK("AWS CDK"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 

@@ -1,6 +1,6 @@
 package dev.relplan.code.csharp;
 
-import dev.relplan.code.SyntaxNode;
+import dev.relplan.parse.treesitter.SyntaxNode;
 import org.treesitter.TSNode;
 
 /**

@@ -1,9 +1,9 @@
 package dev.relplan.code.go;
 
 import dev.relplan.code.HandlerCode;
-import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
+import dev.relplan.parse.treesitter.TreeSitterNatives;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

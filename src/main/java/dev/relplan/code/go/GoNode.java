@@ -1,6 +1,6 @@
 package dev.relplan.code.go;
 
-import dev.relplan.code.SyntaxNode;
+import dev.relplan.parse.treesitter.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import org.treesitter.TSNode;
 

@@ -3,24 +3,22 @@ package dev.relplan.code.javascript;
 import dev.relplan.code.LanguageScanner;
 import dev.relplan.code.PerFile;
 import dev.relplan.code.ScanResult;
-import dev.relplan.code.SyntaxNode;
 import dev.relplan.code.TestSources;
-import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Integration;
+import dev.relplan.parse.javascript.JsFile;
+import dev.relplan.parse.javascript.JsNode;
+import dev.relplan.parse.javascript.JsParser;
+import dev.relplan.parse.treesitter.SyntaxNode;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
-import org.treesitter.TSParser;
 import org.treesitter.TSTree;
-import org.treesitter.TreeSitterJavascript;
-import org.treesitter.TreeSitterTypescript;
 
 /**
  * Inventories outbound calls and health endpoints of JavaScript (.js, .mjs, .cjs) and TypeScript
@@ -122,14 +120,10 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
   }
 
   private static TSTree tree(SourceFile file) {
-    TSParser parser = TreeSitterNatives.newParser();
-    TSLanguage grammar =
-        file.display().endsWith(".ts") ? new TreeSitterTypescript() : new TreeSitterJavascript();
-    parser.setLanguage(grammar);
-    return parser.parseString(null, file.content());
+    return JsParser.tree(file.display(), file.content());
   }
 
   private static String language(String name) {
-    return name.endsWith(".ts") ? "TypeScript" : "JavaScript";
+    return JsParser.language(name);
   }
 }

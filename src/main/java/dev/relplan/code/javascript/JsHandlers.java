@@ -3,6 +3,8 @@ package dev.relplan.code.javascript;
 import dev.relplan.code.HandlerCode;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
+import dev.relplan.parse.javascript.JsFile;
+import dev.relplan.parse.javascript.JsNode;
 import java.util.List;
 import java.util.Set;
 

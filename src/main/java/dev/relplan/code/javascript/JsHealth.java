@@ -2,6 +2,8 @@ package dev.relplan.code.javascript;
 
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Value;
+import dev.relplan.parse.javascript.JsFile;
+import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;

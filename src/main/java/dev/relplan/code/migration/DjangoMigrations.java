@@ -1,8 +1,8 @@
 package dev.relplan.code.migration;
 
-import dev.relplan.code.TreeSitterNatives;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
+import dev.relplan.parse.treesitter.TreeSitterNatives;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;

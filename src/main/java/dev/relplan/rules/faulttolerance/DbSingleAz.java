@@ -93,8 +93,18 @@ public final class DbSingleAz extends BaseRule {
                   availability_zone  = data.aws_availability_zones.available.names[1]
                 }
                 """)
-                    .on("aws_docdb_cluster", "aws_neptune_cluster"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                    .on("aws_docdb_cluster", "aws_neptune_cluster"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Set multiAz: true on the rds.DatabaseInstance: RDS keeps a synchronous standby in another Availability Zone and fails over to it automatically (the construct is Single-AZ by default).",
+                        """
+                new rds.DatabaseInstance(this, 'Database', {
+                  // ...
+                  multiAz: true,
+                });
+                """)
+                    .on("AWS::RDS::DBInstance"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 
@@ -125,7 +135,7 @@ public final class DbSingleAz extends BaseRule {
           "RDS instance "
               + db.id
               + " has MultiAZ "
-              + db.multiAz
+              + Findings.described(db.multiAz)
               + ": there is no synchronous standby, so an AZ or host failure means an outage until a manual restore.",
           db.multiAz);
     }

@@ -28,6 +28,18 @@ public final class BackupMissing extends BaseRule {
                 "Enable the service's automated backups (DynamoDB point-in-time recovery, S3 versioning, EFS backup policy, RDS BackupRetentionPeriod >= 7) or select the resource in an AWS Backup plan.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Turn on point-in-time recovery on the table construct (the AWS CDK default is off), or select the table in an AWS Backup plan.",
+                        """
+                new dynamodb.Table(this, 'Table', {
+                  // ...
+                  pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+                });
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB")
+                    .effort("Minutes: enable point-in-time recovery"),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Enable point-in-time recovery on the table (PointInTimeRecoverySpecification PointInTimeRecoveryEnabled: true), or select it in an AWS Backup plan.",
                         """
@@ -216,7 +228,8 @@ public final class BackupMissing extends BaseRule {
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
-                InputFormat.COMPOSE)
+                InputFormat.COMPOSE,
+                InputFormat.CDK)
             .build());
   }
 

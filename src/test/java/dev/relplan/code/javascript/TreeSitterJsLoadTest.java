@@ -2,7 +2,7 @@ package dev.relplan.code.javascript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.code.TreeSitterNatives;
+import dev.relplan.parse.treesitter.TreeSitterNatives;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;

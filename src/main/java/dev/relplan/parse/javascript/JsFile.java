@@ -1,4 +1,4 @@
-package dev.relplan.code.javascript;
+package dev.relplan.parse.javascript;
 
 import dev.relplan.source.Location;
 import java.util.ArrayList;
@@ -15,23 +15,23 @@ import java.util.Set;
  * var} in an enclosing function or at module level, a value stored on {@code this} in the same
  * class (a field initialiser or an assignment), and option objects held in a name.
  */
-final class JsFile {
+public final class JsFile {
   private static final int MAX_DEPTH = 8;
 
   /** Globals of Node.js that the scanner recognises when no import or declaration shadows them. */
   private static final Set<String> GLOBALS =
       Set.of("fetch", "AbortSignal", "AbortController", "setTimeout");
 
-  final String file;
-  final JsNode root;
-  final String language;
+  public final String file;
+  public final JsNode root;
+  public final String language;
   private final Map<String, String> imports = new HashMap<>();
   private final Map<String, List<JsNode>> declarators = new HashMap<>();
   private List<JsNode> calls;
   private List<JsNode> news;
   private List<JsNode> assignments;
 
-  JsFile(String file, JsNode root, String language) {
+  public JsFile(String file, JsNode root, String language) {
     this.file = file;
     this.root = root;
     this.language = language;
@@ -126,7 +126,7 @@ final class JsFile {
     return args.isEmpty() ? null : args.get(0).stringValue();
   }
 
-  Location at(JsNode n) {
+  public Location at(JsNode n) {
     return new Location(file, n.line);
   }
 
@@ -135,7 +135,7 @@ final class JsFile {
    * {@code @aws-sdk/client-s3.S3Client}; a recognised global ({@code fetch}) when nothing shadows
    * it; null otherwise.
    */
-  String qualify(JsNode n) {
+  public String qualify(JsNode n) {
     return qualify(n, 0);
   }
 
@@ -172,7 +172,7 @@ final class JsFile {
    * The value last bound to a name visible at {@code use}: in the nearest enclosing function that
    * declares it, else at module level.
    */
-  JsNode binding(String name, JsNode use) {
+  public JsNode binding(String name, JsNode use) {
     Map<JsNode, List<JsNode>> byScope = declaratorsByScope(name);
     if (byScope == null) return null;
     for (JsNode scope = use.function(); ; scope = scope.function()) {
@@ -220,7 +220,7 @@ final class JsFile {
    * The initialiser of the field {@code name}, or the value last assigned to {@code this.name}, in
    * the enclosing class.
    */
-  JsNode thisBinding(String name, JsNode use) {
+  public JsNode thisBinding(String name, JsNode use) {
     JsNode cls = use.ancestor("class_body");
     if (cls == null) return null;
     JsNode found = fieldValues(cls).get(name);
@@ -263,7 +263,7 @@ final class JsFile {
    * Follows names to the call or {@code new} that created a value: {@code const api =
    * axios.create(); api.get(...)}.
    */
-  JsNode origin(JsNode expr) {
+  public JsNode origin(JsNode expr) {
     return origin(expr, 0);
   }
 
@@ -343,7 +343,7 @@ final class JsFile {
    * Follows names to an object literal: {@code const options = { timeout: 5000 }}; null when it is
    * not one.
    */
-  JsNode object(JsNode expr) {
+  public JsNode object(JsNode expr) {
     for (int depth = 0; expr != null && depth <= MAX_DEPTH; depth++) {
       expr = expr.unwrap();
       if (expr.is("object")) return expr;
@@ -362,7 +362,7 @@ final class JsFile {
   }
 
   /** Follows names to a literal number, or null. */
-  JsNode number(JsNode expr) {
+  public JsNode number(JsNode expr) {
     for (int depth = 0; expr != null && depth <= MAX_DEPTH; depth++) {
       expr = expr.unwrap();
       if (expr.is("number") || expr.is("binary_expression")) return expr;
@@ -376,7 +376,7 @@ final class JsFile {
    * The properties of an object literal, spreads of resolvable objects merged first; {@code
    * unknown} lists what could not be followed.
    */
-  Options options(JsNode expr) {
+  public Options options(JsNode expr) {
     Options out = new Options();
     if (expr == null) return out;
     JsNode object = object(expr);
@@ -410,43 +410,43 @@ final class JsFile {
   }
 
   /** Properties read from an object literal; values are the expressions as written. */
-  static final class Options {
-    final Map<String, JsNode> values = new LinkedHashMap<>();
+  public static final class Options {
+    public final Map<String, JsNode> values = new LinkedHashMap<>();
 
     /**
      * Expressions the options come from that could not be followed (a parameter, a spread of one).
      */
-    final List<JsNode> unknown = new ArrayList<>();
+    public final List<JsNode> unknown = new ArrayList<>();
 
-    JsNode get(String key) {
+    public JsNode get(String key) {
       return values.get(key);
     }
 
-    boolean complete() {
+    public boolean complete() {
       return unknown.isEmpty();
     }
   }
 
   /** Every call in the file, in source order. */
-  List<JsNode> calls() {
+  public List<JsNode> calls() {
     if (calls == null) calls = root.all("call_expression");
     return calls;
   }
 
   /** Every assignment expression in the file, in source order. */
-  List<JsNode> assignments() {
+  public List<JsNode> assignments() {
     if (assignments == null) assignments = root.all("assignment_expression");
     return assignments;
   }
 
   /** Every {@code new} expression in the file, in source order. */
-  List<JsNode> news() {
+  public List<JsNode> news() {
     if (news == null) news = root.all("new_expression");
     return news;
   }
 
   /** Arguments of a call or new expression, without comments. */
-  static List<JsNode> arguments(JsNode call) {
+  public static List<JsNode> arguments(JsNode call) {
     JsNode args = call.field("arguments");
     if (args == null || !args.is("arguments")) return List.of();
     return args.children.stream().filter(a -> !a.is("comment")).toList();
@@ -456,7 +456,7 @@ final class JsFile {
    * The name a function is known by: its declaration, the variable or property it is assigned to,
    * its method name; null if anonymous.
    */
-  static String functionName(JsNode fn) {
+  public static String functionName(JsNode fn) {
     JsNode name = fn.field("name");
     if (name != null && !fn.is("arrow_function")) return name.text();
     JsNode p = fn.parent;
@@ -482,7 +482,7 @@ final class JsFile {
    * Class.method or the named function making the call; the module's name (file name without
    * extension) at top level.
    */
-  String enclosingName(JsNode n) {
+  public String enclosingName(JsNode n) {
     String name = enclosing(n);
     if (!name.equals("<module>")) return name;
     String base = file.substring(file.lastIndexOf('/') + 1);
@@ -494,7 +494,7 @@ final class JsFile {
    * the outermost one named after the call it is passed to (e.g. {@code router.get('/orders')
    * callback}); {@code <module>} at top level.
    */
-  static String enclosing(JsNode n) {
+  public static String enclosing(JsNode n) {
     String callback = null;
     for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
       String name = functionName(fn);

@@ -1,6 +1,6 @@
-package dev.relplan.code.javascript;
+package dev.relplan.parse.javascript;
 
-import dev.relplan.code.SyntaxNode;
+import dev.relplan.parse.treesitter.SyntaxNode;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
 
@@ -9,7 +9,7 @@ import org.treesitter.TSTreeCursor;
  * Java objects: its type, the field name it has in its parent, its 1-based line, its source text,
  * and its children.
  */
-final class JsNode extends SyntaxNode<JsNode> {
+public final class JsNode extends SyntaxNode<JsNode> {
 
   private JsNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
@@ -20,7 +20,7 @@ final class JsNode extends SyntaxNode<JsNode> {
    * proportional to the child's position, which is quadratic on a module with thousands of
    * statements.
    */
-  static JsNode copy(TSNode root, byte[] source) {
+  public static JsNode copy(TSNode root, byte[] source) {
     int[] lineStarts = lineStarts(source);
     JsNode top = node(root, null, source, lineStarts);
     TSTreeCursor cursor = new TSTreeCursor(root);
@@ -74,7 +74,7 @@ final class JsNode extends SyntaxNode<JsNode> {
    * The value of a string literal (or a template without substitutions) without quotes, or null
    * otherwise.
    */
-  String stringValue() {
+  public String stringValue() {
     if (!type.equals("string") && !type.equals("template_string")) return null;
     StringBuilder sb = new StringBuilder();
     for (JsNode c : children) {
@@ -85,7 +85,7 @@ final class JsNode extends SyntaxNode<JsNode> {
   }
 
   /** Whether {@code a} is this node's ancestor. */
-  boolean hasAncestor(JsNode a) {
+  public boolean hasAncestor(JsNode a) {
     for (JsNode p = parent; p != null; p = p.parent) if (p == a) return true;
     return false;
   }
@@ -93,12 +93,12 @@ final class JsNode extends SyntaxNode<JsNode> {
   /**
    * The nearest enclosing function-like node (function, arrow, method), or null at module level.
    */
-  JsNode function() {
+  public JsNode function() {
     for (JsNode p = parent; p != null; p = p.parent) if (isFunction(p)) return p;
     return null;
   }
 
-  static boolean isFunction(JsNode n) {
+  public static boolean isFunction(JsNode n) {
     return switch (n.type) {
       case "function_declaration",
           "function_expression",
@@ -114,7 +114,7 @@ final class JsNode extends SyntaxNode<JsNode> {
   /**
    * Skips TypeScript wrappers that do not change the value: (x), x as T, x!, x satisfies T, <T>x.
    */
-  JsNode unwrap() {
+  public JsNode unwrap() {
     JsNode n = this;
     while ((n.is("parenthesized_expression")
             || n.is("as_expression")

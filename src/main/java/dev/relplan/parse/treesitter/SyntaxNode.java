@@ -1,4 +1,4 @@
-package dev.relplan.code;
+package dev.relplan.parse.treesitter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.relplan.code;
+package dev.relplan.parse.treesitter;
 
 import dev.relplan.source.PrivateTempDirectory;
 import java.nio.file.Path;

@@ -1,0 +1,125 @@
+package dev.relplan.iac.cdk;
+
+import dev.relplan.adapt.Adapter;
+import dev.relplan.adapt.Draft;
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Workload;
+import dev.relplan.source.FileGuard;
+import dev.relplan.source.SkippedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * AWS CDK apps written in TypeScript, read from their source without synthesising them: the
+ * constructs of {@code aws-cdk-lib} that decide reliability become the model objects the
+ * CloudFormation adapter makes of the synthesised resources, with the construct library's defaults.
+ * The CDK is never run; anything the app computes beyond constants, object literals and simple
+ * conditionals is unknown.
+ */
+public final class CdkAdapter implements Adapter {
+  private static final String CDK_JSON = "cdk.json";
+
+  private final List<String> notes = new ArrayList<>();
+  private final List<SkippedFile> skipped = new ArrayList<>();
+
+  /** TypeScript files that may use the CDK (not declarations or tests), and the apps' cdk.json. */
+  @Override
+  public boolean claims(SourceFile file) {
+    String name = file.display();
+    if (isCdkJson(name) || SynthOutput.isTemplate(name)) return true;
+    return file.kind() == FileKind.SOURCE_CODE
+        && name.endsWith(".ts")
+        && !name.endsWith(".d.ts")
+        && !isTest(name)
+        && !name.contains("cdk.out/")
+        && CdkNames.mayUseCdk(file.content());
+  }
+
+  @Override
+  public boolean asksFor(String fileName) {
+    return fileName.equals(CDK_JSON);
+  }
+
+  private static boolean isCdkJson(String name) {
+    return name.equals(CDK_JSON) || name.endsWith("/" + CDK_JSON);
+  }
+
+  private static boolean isTest(String name) {
+    String p = "/" + name.toLowerCase(Locale.ROOT);
+    return p.contains("/test/")
+        || p.contains("/tests/")
+        || p.contains("/__tests__/")
+        || p.endsWith(".test.ts")
+        || p.endsWith(".spec.ts");
+  }
+
+  @Override
+  public void adapt(Discovery.Result claimed, Workload workload) {
+    TreeSet<String> appRoots = new TreeSet<>();
+    SynthOutput synth = new SynthOutput();
+    for (SourceFile f : claimed.files()) {
+      if (isCdkJson(f.display())) appRoots.add(folder(f.display()));
+      if (SynthOutput.isTemplate(f.display())) synth.add(f);
+    }
+    int read = 0;
+    int tied = 0;
+    for (SourceFile f : claimed.files()) {
+      if (isCdkJson(f.display()) || SynthOutput.isTemplate(f.display())) continue;
+      Workload draft = Draft.start();
+      List<String> fileNotes = new ArrayList<>();
+      String[] problem = new String[1];
+      String appRoot = appRoot(f.display(), appRoots);
+      var failed =
+          FileGuard.run(
+              f.display(),
+              () ->
+                  problem[0] = StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
+      if (failed.isPresent()) skipped.add(failed.get());
+      else if (problem[0] != null) skipped.add(new SkippedFile(f.display(), problem[0]));
+      else if (synth.synthesised(f.display())) {
+        tied += synth.tie(draft, workload); // the synthesised template decides the values
+      } else {
+        Draft.commit(draft, workload);
+        notes.addAll(fileNotes);
+        if (!draft.resources().isEmpty()) read++;
+      }
+    }
+    if (tied > 0)
+      notes.add(
+          "AWS CDK: "
+              + tied
+              + " resource(s) of the synthesised templates (cdk.out) cite the construct in the source that made them (aws:cdk:path); their values are the templates'");
+    if (read > 0)
+      notes.add(
+          "AWS CDK: "
+              + read
+              + " TypeScript file(s) read from source (the app is not synthesised); unset properties take the construct library's defaults (docs/cdk-defaults.md)");
+  }
+
+  /** The innermost folder holding a cdk.json above the file, else the scanned root. */
+  private static String appRoot(String file, TreeSet<String> appRoots) {
+    String best = "";
+    for (String root : appRoots)
+      if ((root.isEmpty() || file.startsWith(root + "/")) && root.length() >= best.length())
+        best = root;
+    return best;
+  }
+
+  private static String folder(String path) {
+    return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+  }
+
+  @Override
+  public List<String> notes() {
+    return notes.stream().distinct().toList();
+  }
+
+  @Override
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
+}

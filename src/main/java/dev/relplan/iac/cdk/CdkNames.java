@@ -1,0 +1,35 @@
+package dev.relplan.iac.cdk;
+
+/**
+ * The one spelling of an AWS CDK name, whatever import wrote it: {@code aws-cdk-lib/aws-rds},
+ * {@code aws-cdk-lib}'s {@code aws_rds} namespace and CDK v1's {@code @aws-cdk/aws-rds} all become
+ * {@code aws_rds.DatabaseInstance}; the core library's names have no module ({@code Duration}).
+ */
+final class CdkNames {
+  private CdkNames() {}
+
+  /**
+   * The canonical name of a qualified name the JavaScript file resolved through its imports, or
+   * null when it is not a CDK name.
+   */
+  static String canonical(String qualified) {
+    if (qualified == null) return null;
+    String rest;
+    if (qualified.startsWith("aws-cdk-lib/")) rest = qualified.substring("aws-cdk-lib/".length());
+    else if (qualified.startsWith("aws-cdk-lib."))
+      rest = qualified.substring("aws-cdk-lib.".length());
+    else if (qualified.startsWith("@aws-cdk/core."))
+      return qualified.substring("@aws-cdk/core.".length());
+    else if (qualified.startsWith("@aws-cdk/")) rest = qualified.substring("@aws-cdk/".length());
+    else return null;
+    int dot = rest.indexOf('.');
+    String module = dot < 0 ? rest : rest.substring(0, dot);
+    if (!module.startsWith("aws-") && !module.startsWith("aws_")) return rest; // a core name
+    return module.replace('-', '_') + (dot < 0 ? "" : rest.substring(dot));
+  }
+
+  /** Whether a file's text may use the CDK at all: checked before anything is parsed. */
+  static boolean mayUseCdk(String content) {
+    return content.contains("aws-cdk-lib") || content.contains("@aws-cdk/");
+  }
+}

@@ -1,0 +1,93 @@
+package dev.relplan.iac.cdk;
+
+import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.javascript.JsFile;
+import dev.relplan.parse.javascript.JsNode;
+import dev.relplan.parse.javascript.JsParser;
+import dev.relplan.parse.treesitter.SyntaxNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * One TypeScript file of a CDK app read into the model: every {@code new X(scope, 'Id', props)} of
+ * a modelled construct becomes a resource (found first, so that constructs can refer to each other
+ * in any order), then its properties are read, then the event sources added to its functions.
+ */
+final class StackFile {
+  /** The scope of a file's constructs: references between them resolve within it. */
+  static String scope(String file) {
+    return "cdk:" + file;
+  }
+
+  private StackFile() {}
+
+  /**
+   * Reads a file into the draft; the reason it cannot be read (a syntax error) or null. Notes say
+   * which conditions were decided as production would decide them.
+   */
+  static String read(
+      String file, String content, String appRoot, Workload draft, List<String> notes) {
+    TSNode root = JsParser.tree(file, content).getRootNode();
+    if (root.hasError())
+      return "TypeScript syntax error"
+          + SyntaxNode.errorLine(root)
+          + "; its constructs are not read";
+    JsFile js =
+        new JsFile(file, JsNode.copy(root, content.getBytes(StandardCharsets.UTF_8)), "typescript");
+    String scope = scope(file);
+    Map<JsNode, ResourceRef> refs = new IdentityHashMap<>();
+    List<JsNode> declared = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (JsNode created : js.news()) {
+      String name = CdkNames.canonical(js.qualify(created.field("constructor")));
+      if (ConstructMappers.of(name) == null) continue;
+      String id = uniqueId(created, ids);
+      refs.put(created, new ResourceRef(scope, id, null));
+      declared.add(created);
+    }
+    Expressions x = new Expressions(js, refs, notes);
+    for (JsNode created : declared) {
+      String name = CdkNames.canonical(js.qualify(created.field("constructor")));
+      List<JsNode> args = JsFile.arguments(created);
+      CdkProps props = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, js.at(created));
+      Construct c =
+          new Construct(
+              name, refs.get(created).id(), scope, created, js.at(created), props, appRoot);
+      ConstructMappers.of(name).mapper().accept(c, draft);
+    }
+    EventSources.read(x, scope, draft);
+    return null;
+  }
+
+  /**
+   * The construct's id within its stack class ({@code OrdersStack/Db}), as its construct path names
+   * it; the line is added when a file declares the same id twice (in different functions).
+   */
+  private static String uniqueId(JsNode created, Set<String> taken) {
+    List<JsNode> args = JsFile.arguments(created);
+    String constructId =
+        args.size() < 2
+            ? "construct@" + created.line
+            : args.get(1).stringValue() != null
+                ? args.get(1).stringValue()
+                : args.get(1).is("template_string")
+                    ? args.get(1).text().replace("`", "") // the id as the template writes it
+                    : args.get(1).text();
+    JsNode body = created.ancestor("class_body");
+    JsNode cls = body == null ? null : body.parent;
+    JsNode className = cls == null ? null : cls.field("name");
+    String id = className == null ? constructId : className.text() + "/" + constructId;
+    if (!taken.add(id)) {
+      id = id + "@" + created.line;
+      taken.add(id);
+    }
+    return id;
+  }
+}
