@@ -3,8 +3,8 @@ package dev.relplan.iac.kubernetes;
 import dev.relplan.model.Value;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
+import dev.relplan.parse.NodePaths;
 import dev.relplan.parse.ScalarNode;
-import dev.relplan.parse.SeqNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,24 +16,19 @@ final class Fields {
   private Fields() {}
 
   static Node at(Node from, String... path) {
-    Node at = from;
-    for (String key : path) {
-      if (!(at instanceof MapNode m)) return null;
-      at = m.get(key);
-    }
-    return at;
+    return NodePaths.at(from, path);
   }
 
   static MapNode map(Node from, String... path) {
-    return at(from, path) instanceof MapNode m ? m : null;
+    return NodePaths.map(from, path);
   }
 
   static List<Node> seq(Node from, String... path) {
-    return at(from, path) instanceof SeqNode s ? s.items() : List.of();
+    return NodePaths.seq(from, path);
   }
 
   static ScalarNode scalar(Node from, String... path) {
-    return at(from, path) instanceof ScalarNode s && !s.isNull() ? s : null;
+    return NodePaths.scalar(from, path);
   }
 
   static String text(Node from, String... path) {
