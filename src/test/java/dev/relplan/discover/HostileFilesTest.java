@@ -145,4 +145,59 @@ class HostileFilesTest {
         .startsWith("not parsed: its tree would take about")
         .endsWith("over the per-file memory budget of 1 MiB");
   }
+
+  @Test
+  void serverlessVariablesDoublingAStringForFortyLevelsComplete() throws IOException {
+    StringBuilder t = new StringBuilder("service: orders\nprovider:\n  name: aws\ncustom:\n");
+    t.append("  v0: ").append("x".repeat(64)).append('\n');
+    for (int i = 1; i <= 40; i++)
+      t.append("  v")
+          .append(i)
+          .append(": ${self:custom.v")
+          .append(i - 1)
+          .append("}${self:custom.v")
+          .append(i - 1)
+          .append("}\n");
+    t.append("functions:\n  api:\n    handler: app.handler\n    description: ${self:custom.v40}\n");
+    assess("serverless.yml", t.toString());
+  }
+
+  @Test
+  void serverlessVariablesNestedFiveThousandDeepComplete() throws IOException {
+    String nested = "${self:".repeat(5000) + "custom.a" + "}".repeat(5000);
+    assess(
+        "serverless.yml",
+        "service: orders\nprovider:\n  name: aws\n  timeout: "
+            + nested
+            + "\ncustom:\n  a: ${self:custom.a}\nfunctions:\n  api:\n    handler: app.handler\n");
+  }
+
+  @Test
+  void composeFileOfNestedAliasesIsListedNotExpanded() throws IOException {
+    StringBuilder t = new StringBuilder("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 12; i++) {
+      t.append("x").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) t.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      t.append("]\n");
+    }
+    t.append("services:\n  api:\n    image: shop/api:1\n    command: *a11\n");
+    JsonNode report = assess("compose.yaml", t.toString());
+    assertThat(reasonFor(report, "compose.yaml")).isNotNull();
+  }
+
+  @Test
+  void cdkStackWithADeeplyNestedExpressionCompletes() throws IOException {
+    assess(
+        "stack.ts",
+        "import * as sqs from 'aws-cdk-lib/aws-sqs';\n"
+            + "const depth = "
+            + "[".repeat(5000)
+            + "1"
+            + "]".repeat(5000)
+            + ";\nexport class S { constructor(scope: any) { new sqs.Queue(scope, 'Q', { visibilityTimeout: "
+            + "(".repeat(3000)
+            + "depth"
+            + ")".repeat(3000)
+            + " }); } }\n");
+  }
 }
