@@ -11,6 +11,7 @@ import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -65,27 +66,23 @@ public final class CdkAdapter implements Adapter {
       if (isCdkJson(f.display())) appRoots.add(folder(f.display()));
       if (SynthOutput.isTemplate(f.display())) synth.add(f);
     }
+    List<SourceFile> stacks = new ArrayList<>();
+    for (SourceFile f : claimed.files())
+      if (!isCdkJson(f.display()) && !SynthOutput.isTemplate(f.display())) stacks.add(f);
+    // Each file is parsed and mapped into its own draft on every core; the drafts are then added
+    // in file order, so the model does not depend on thread timing.
+    List<StackRead> reads = FileGuard.parallel(stacks, f -> StackRead.of(f, appRoots));
     int read = 0;
     int tied = 0;
-    for (SourceFile f : claimed.files()) {
-      if (isCdkJson(f.display()) || SynthOutput.isTemplate(f.display())) continue;
-      Workload draft = Draft.start();
-      List<String> fileNotes = new ArrayList<>();
-      String[] problem = new String[1];
-      String appRoot = appRoot(f.display(), appRoots);
-      var failed =
-          FileGuard.run(
-              f.display(),
-              () ->
-                  problem[0] = StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
-      if (failed.isPresent()) skipped.add(failed.get());
-      else if (problem[0] != null) skipped.add(new SkippedFile(f.display(), problem[0]));
-      else if (synth.synthesised(f.display())) {
-        tied += synth.tie(draft, workload); // the synthesised template decides the values
+    for (StackRead r : reads) {
+      if (r.failed().isPresent()) skipped.add(r.failed().get());
+      else if (r.problem() != null) skipped.add(new SkippedFile(r.file().display(), r.problem()));
+      else if (synth.synthesised(r.file().display())) {
+        tied += synth.tie(r.draft(), workload); // the synthesised template decides the values
       } else {
-        Draft.commit(draft, workload);
-        notes.addAll(fileNotes);
-        if (!draft.resources().isEmpty()) read++;
+        Draft.commit(r.draft(), workload);
+        notes.addAll(r.notes());
+        if (!r.draft().resources().isEmpty()) read++;
       }
     }
     if (tied > 0)
@@ -121,5 +118,26 @@ public final class CdkAdapter implements Adapter {
   @Override
   public List<SkippedFile> skipped() {
     return skipped;
+  }
+
+  /** One TypeScript file read into its own draft: what it declares, or why it could not be read. */
+  private record StackRead(
+      SourceFile file,
+      Workload draft,
+      List<String> notes,
+      Optional<SkippedFile> failed,
+      String problem) {
+    static StackRead of(SourceFile f, TreeSet<String> appRoots) {
+      Workload draft = Draft.start();
+      List<String> fileNotes = new ArrayList<>();
+      String[] problem = new String[1];
+      String appRoot = appRoot(f.display(), appRoots);
+      Optional<SkippedFile> failed =
+          FileGuard.run(
+              f.display(),
+              () ->
+                  problem[0] = StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
+      return new StackRead(f, draft, fileNotes, failed, problem[0]);
+    }
   }
 }
