@@ -146,12 +146,14 @@ final class Roles {
 
   /**
    * Calls, handlers and health endpoints take the role of the function whose code folder holds
-   * their file (the deepest such folder).
+   * their file (the deepest such folder); when several functions share that folder, only the one
+   * whose handler module is that file owns it, and a file none of them names has no known owner.
    */
   private static void codeRoles(Workload w, Map<Resource, Role> compute, Roles into) {
-    Map<String, Function> byFolder = new LinkedHashMap<>();
+    Map<String, List<Function>> byFolder = new LinkedHashMap<>();
     for (Function f : w.all(Function.class))
-      f.codeDirectory().ifPresent(dir -> byFolder.putIfAbsent(dir, f));
+      f.codeDirectory()
+          .ifPresent(dir -> byFolder.computeIfAbsent(dir, k -> new ArrayList<>()).add(f));
     if (byFolder.isEmpty()) return;
     List<Resource> code = new ArrayList<>(w.integrations);
     code.addAll(w.eventHandlers);
@@ -180,12 +182,32 @@ final class Roles {
   }
 
   /** The function whose code folder is the deepest one holding the file; null when none does. */
-  private static Function deepestOwner(String file, Map<String, Function> byFolder) {
+  private static Function deepestOwner(String file, Map<String, List<Function>> byFolder) {
     for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-      Function f = byFolder.get(file.substring(0, slash));
-      if (f != null) return f;
+      List<Function> sharing = byFolder.get(file.substring(0, slash));
+      if (sharing != null) return ownerAmong(sharing, file);
     }
-    return byFolder.get("");
+    List<Function> atRoot = byFolder.get("");
+    return atRoot == null ? null : ownerAmong(atRoot, file);
+  }
+
+  /** The one function of a shared code folder whose handler module is {@code file}, else null. */
+  private static Function ownerAmong(List<Function> sharing, String file) {
+    if (sharing.size() == 1) return sharing.get(0);
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    List<Function> named =
+        sharing.stream()
+            .filter(f -> f.handler.present() && handlerModule(f.handler.get()).equals(module))
+            .toList();
+    return named.size() == 1 ? named.get(0) : null;
+  }
+
+  /** The module a handler names: {@code src/app.handler} → {@code app}. */
+  private static String handlerModule(String handler) {
+    String module =
+        handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
+    return module.substring(module.lastIndexOf('/') + 1);
   }
 
   /** The role of a compute component or entry point from its own triggers and attachments. */

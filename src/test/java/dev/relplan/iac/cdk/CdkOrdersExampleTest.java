@@ -51,6 +51,21 @@ class CdkOrdersExampleTest {
   }
 
   @Test
+  void twoFunctionsSharingTheLambdaFolderEachOwnOnlyTheirHandlersFile() {
+    assertThat(findings("REL-CODE-CALL-NO-TIMEOUT"))
+        .hasSize(2)
+        .allSatisfy(
+            f -> {
+              String file = f.evidence().get(0).file();
+              String owner =
+                  file.equals("lambda/mark-paid.ts")
+                      ? "WorkerStack/MarkPaid"
+                      : "ApiStack/CreateOrder";
+              assertThat(f.impactReason()).contains("in the code of " + owner);
+            });
+  }
+
+  @Test
   void thePaymentQueueWithoutADeadLetterQueueIsCitedAtItsConstruct() {
     assertThat(findings("REL-ASYNC-NO-DLQ"))
         .singleElement()
