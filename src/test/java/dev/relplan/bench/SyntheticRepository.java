@@ -9,12 +9,15 @@ import java.nio.file.Path;
  * #write}), or a mixed corpus ({@link #writeCorpus}) of SAM and CloudFormation templates, parameter
  * files, Terraform root configurations calling a shared module, application code and data files.
  * Every input format added later joins {@link #writeService}; Kubernetes manifests are written on
- * their own ({@link #writeKubernetes}) so the corpus figures in docs/performance.md stay
- * comparable.
+ * their own ({@link #writeKubernetes}), and so are the issue 11 formats ({@link
+ * #writeIssue11Formats}), so the corpus figures in docs/performance.md stay comparable.
  */
 public final class SyntheticRepository {
   /** Files {@link #writeService} writes for one service. */
   public static final int FILES_PER_SERVICE = 10;
+
+  /** Files {@link #writeIssue11Service} writes for one service, one of each issue 11 format. */
+  public static final int FILES_PER_ISSUE11_SERVICE = 4;
 
   private SyntheticRepository() {}
 
@@ -24,7 +27,9 @@ public final class SyntheticRepository {
    */
   public static void main(String[] args) throws IOException {
     Path dir = Files.createDirectories(Path.of(args[0]));
-    writeCorpus(dir, Integer.parseInt(args[1]));
+    int files = Integer.parseInt(args[1]);
+    if (args.length > 2 && args[2].equals("issue11")) writeIssue11Formats(dir, files);
+    else writeCorpus(dir, files);
   }
 
   /** A mixed corpus of about {@code files} files, {@link #FILES_PER_SERVICE} a service. */
@@ -178,5 +183,92 @@ public final class SyntheticRepository {
       Files.writeString(manifests.resolve(name + ".yaml"), m);
     }
     return dir;
+  }
+
+  /**
+   * About {@code files} files of the issue 11 formats, {@link #FILES_PER_ISSUE11_SERVICE} a
+   * service: a Serverless Framework service, a Compose file, an ECS task definition and a CDK
+   * TypeScript stack. Usage from the command line: {@code SyntheticRepository DIR FILES issue11}.
+   */
+  public static Path writeIssue11Formats(Path dir, int files) throws IOException {
+    for (int i = 0; i < Math.max(1, files / FILES_PER_ISSUE11_SERVICE); i++) {
+      writeIssue11Service(Files.createDirectories(dir.resolve("apps/app-" + i)), i);
+    }
+    return dir;
+  }
+
+  /** One service in each issue 11 format; every file gives at least one finding. */
+  static void writeIssue11Service(Path dir, int i) throws IOException {
+    Files.writeString(dir.resolve("serverless.yml"), serverlessService(i));
+    Files.writeString(dir.resolve("docker-compose.yml"), composeFile(i));
+    Files.writeString(dir.resolve("taskdef.json"), taskDefinition(i));
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.writeString(lib.resolve("app-" + i + "-stack.ts"), cdkStack(i));
+  }
+
+  /**
+   * Two functions, an SQS event without a DLQ on its queue and a stream event; a table, and the ECS
+   * service that runs the task definition of {@link #taskDefinition}.
+   */
+  private static String serverlessService(int i) {
+    return "service: app-"
+        + i
+        + "\nframeworkVersion: \"3\"\nprovider:\n  name: aws\n  runtime: nodejs18.x\n"
+        + "  stage: prod\n  region: eu-west-1\nfunctions:\n  work:\n"
+        + "    handler: src/work.handler\n    events:\n      - sqs:\n"
+        + "          arn: !GetAtt WorkQueue.Arn\n          batchSize: 10\n  project:\n"
+        + "    handler: src/project.handler\n    events:\n      - stream:\n"
+        + "          type: kinesis\n          arn: arn:aws:kinesis:eu-west-1:111122223333:stream/s-"
+        + i
+        + "\n          batchSize: 100\nresources:\n  Resources:\n    WorkQueue:\n"
+        + "      Type: AWS::SQS::Queue\n    Items:\n      Type: AWS::DynamoDB::Table\n"
+        + "      Properties:\n        BillingMode: PAY_PER_REQUEST\n    Worker:\n"
+        + "      Type: AWS::ECS::Service\n      Properties:\n        Cluster: apps\n"
+        + "        TaskDefinition: app-"
+        + i
+        + "\n        DesiredCount: 2\n        LaunchType: FARGATE\n";
+  }
+
+  /** An application, a cache, and a PostgreSQL database on a named volume. */
+  private static String composeFile(int i) {
+    return "services:\n  app:\n    image: registry.example.com/app-"
+        + i
+        + ":1.0.0\n    restart: unless-stopped\n    depends_on: [db]\n    deploy:\n"
+        + "      replicas: 2\n  db:\n    image: postgres:16.3\n    restart: unless-stopped\n"
+        + "    volumes:\n      - data:/var/lib/postgresql/data\n  cache:\n"
+        + "    image: redis:7.2\nvolumes:\n  data: {}\n";
+  }
+
+  /** A Fargate task definition whose essential container has no health check. */
+  private static String taskDefinition(int i) {
+    return "{\n  \"family\": \"app-"
+        + i
+        + "\",\n  \"networkMode\": \"awsvpc\",\n  \"requiresCompatibilities\": [\"FARGATE\"],\n"
+        + "  \"cpu\": \"512\",\n  \"memory\": \"1024\",\n  \"containerDefinitions\": [\n"
+        + "    {\"name\": \"app\", \"image\": \"registry.example.com/app:1.0.0\", \"essential\": true}\n"
+        + "  ]\n}\n";
+  }
+
+  /** A CDK stack with a table without point-in-time recovery, a queue and a function on it. */
+  private static String cdkStack(int i) {
+    return "import * as cdk from 'aws-cdk-lib';\n"
+        + "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\n"
+        + "import * as sqs from 'aws-cdk-lib/aws-sqs';\n"
+        + "import * as lambda from 'aws-cdk-lib/aws-lambda';\n"
+        + "import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\n"
+        + "import { Construct } from 'constructs';\n\n"
+        + "export class App"
+        + i
+        + "Stack extends cdk.Stack {\n"
+        + "  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n"
+        + "    super(scope, id, props);\n"
+        + "    new dynamodb.Table(this, 'Items', {\n"
+        + "      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },\n"
+        + "      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,\n    });\n"
+        + "    const queue = new sqs.Queue(this, 'Work');\n"
+        + "    const worker = new lambda.Function(this, 'Worker', {\n"
+        + "      runtime: lambda.Runtime.NODEJS_18_X,\n      handler: 'index.handler',\n"
+        + "      code: lambda.Code.fromAsset('src'),\n    });\n"
+        + "    worker.addEventSource(new SqsEventSource(queue));\n  }\n}\n";
   }
 }
