@@ -18,7 +18,9 @@ import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Containers whose health nobody checks, outside a load balancer: a Compose service other services
@@ -85,7 +87,16 @@ public final class ContainerHealthCheck extends BaseRule {
         w.all(ComputeGroup.class).stream()
             .filter(g -> g.kind == ComputeGroup.Kind.COMPOSE_SERVICE)
             .toList();
-    for (ComputeGroup g : compose) checkDependency(g, compose, out);
+    // Who waits for whom, indexed once (scope and service name → the waiting services and how
+    // they wait, in the services' order), so each service's check does not scan them all.
+    Map<String, List<Waiting>> waitingFor = new HashMap<>();
+    for (ComputeGroup other : compose)
+      for (ContainerDependency d : other.dependsOn)
+        waitingFor
+            .computeIfAbsent(other.scope + "\n" + d.service(), k -> new ArrayList<>())
+            .add(new Waiting(other, d));
+    for (ComputeGroup g : compose)
+      checkDependency(g, waitingFor.getOrDefault(g.scope + "\n" + g.id, List.of()), out);
     for (TaskDefinition t : w.all(TaskDefinition.class)) checkTask(t, out);
   }
 
@@ -93,12 +104,8 @@ public final class ContainerHealthCheck extends BaseRule {
    * A Compose service others wait for needs a health check; with one, its dependents should wait
    * for it to pass rather than only for its container to start.
    */
-  private void checkDependency(ComputeGroup g, List<ComputeGroup> compose, Findings out) {
+  private void checkDependency(ComputeGroup g, List<Waiting> waiting, Findings out) {
     if (g.replication == ComputeGroup.Replication.BATCH) return;
-    List<ContainerDependency> waiting = new ArrayList<>();
-    for (ComputeGroup other : compose)
-      for (ContainerDependency d : other.dependsOn)
-        if (d.service().equals(g.id) && other.scope.equals(g.scope)) waiting.add(d);
     if (waiting.isEmpty()) return;
     String what = "Compose service " + g.id;
     if (g.healthCheck.unresolved() || g.healthCheck.isFalse()) {
@@ -115,26 +122,29 @@ public final class ContainerHealthCheck extends BaseRule {
           g.healthCheck);
       return;
     }
-    for (ComputeGroup other : compose)
-      for (ContainerDependency d : other.dependsOn)
-        if (d.service().equals(g.id)
-            && other.scope.equals(g.scope)
-            && ContainerDependency.STARTED.equals(d.condition().orElse("")))
-          out.report(
-              this,
-              other,
-              "Compose service " + other.id + " starts before " + g.id + " is healthy",
-              "Compose service "
-                  + other.id
-                  + " waits for "
-                  + g.id
-                  + " with condition "
-                  + d.condition()
-                  + ": it starts as soon as the container of "
-                  + g.id
-                  + " starts, before its health check passes, and its first requests to it fail.",
-              Value.explicit(d.condition().get(), dependencyTrace(d)));
+    for (Waiting wait : waiting) {
+      ComputeGroup other = wait.service();
+      ContainerDependency d = wait.dependency();
+      if (ContainerDependency.STARTED.equals(d.condition().orElse("")))
+        out.report(
+            this,
+            other,
+            "Compose service " + other.id + " starts before " + g.id + " is healthy",
+            "Compose service "
+                + other.id
+                + " waits for "
+                + g.id
+                + " with condition "
+                + d.condition()
+                + ": it starts as soon as the container of "
+                + g.id
+                + " starts, before its health check passes, and its first requests to it fail.",
+            Value.explicit(d.condition().get(), dependencyTrace(d)));
+    }
   }
+
+  /** A Compose service waiting for another, and how (its depends_on entry). */
+  private record Waiting(ComputeGroup service, ContainerDependency dependency) {}
 
   private static List<Location> dependencyTrace(ContainerDependency d) {
     List<Location> trace = new ArrayList<>(List.of(d.location()));
