@@ -107,16 +107,7 @@ public final class HelmCharts {
    * name order; empty when there is none.
    */
   static List<Path> productionValues(Path chartDir) {
-    try (Stream<Path> files = Files.list(chartDir)) {
-      return files
-          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> isProductionValues(p.getFileName().toString()))
-          .sorted()
-          .limit(1)
-          .toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return valuesFiles(chartDir, true).stream().limit(1).toList();
   }
 
   /**
@@ -125,19 +116,22 @@ public final class HelmCharts {
    * those environments too.
    */
   public static List<Path> environmentValues(Path chartDir) {
+    return valuesFiles(chartDir, false);
+  }
+
+  /** The chart directory's values files named for production (true) or another environment. */
+  private static List<Path> valuesFiles(Path chartDir, boolean production) {
     try (Stream<Path> files = Files.list(chartDir)) {
       return files
           .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> Boolean.FALSE.equals(valuesEnvironment(p.getFileName().toString())))
+          .filter(
+              p ->
+                  Boolean.valueOf(production).equals(valuesEnvironment(p.getFileName().toString())))
           .sorted()
           .toList();
     } catch (IOException e) {
       return List.of();
     }
-  }
-
-  private static boolean isProductionValues(String fileName) {
-    return Boolean.TRUE.equals(valuesEnvironment(fileName));
   }
 
   /**
