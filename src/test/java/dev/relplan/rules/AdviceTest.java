@@ -171,6 +171,38 @@ class AdviceTest {
   }
 
   @Test
+  void aRolloutWithoutAnalysisIsToldToAddOneNotToAdoptArgoRollouts(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("rollout.yaml"),
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata:
+          name: web
+        spec:
+          replicas: 3
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+                - name: web
+                  image: example.com/web:1
+          strategy:
+            blueGreen:
+              activeService: web
+        """);
+    List<Finding> findings =
+        RuleExamplesTest.findingsOf(RuleExamplesTest.assess(dir), "REL-DEPLOY-NO-AUTO-ROLLBACK");
+    assertThat(findings).hasSize(1);
+    Advice advice = Advice.of(findings.get(0));
+    assertThat(advice.text()).contains("prePromotionAnalysis").doesNotContain("workloadRef");
+  }
+
+  @Test
   void aScheduledOnlyFunctionIsNotToldToDeployByCanary() {
     for (String type : List.of("AWS::Serverless::Function", "AWS::Lambda::Function")) {
       Function job = function(type);

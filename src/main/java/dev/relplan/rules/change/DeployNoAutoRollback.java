@@ -111,6 +111,21 @@ public final class DeployNoAutoRollback extends BaseRule {
                     .involving("ECS", "CloudWatch"),
                 Fix.in(
                         Dialect.KUBERNETES,
+                        "Give the Rollout an analysis that aborts a failing release: for blueGreen, prePromotionAnalysis (or postPromotionAnalysis) with an AnalysisTemplate on error rate; for canary, an analysis in the steps or as a background analysis, so Argo Rollouts rolls back instead of waiting for a person.",
+                        """
+                spec:
+                  strategy:
+                    blueGreen:
+                      activeService: api
+                      previewService: api-preview
+                      prePromotionAnalysis:
+                        templates: [{templateName: error-rate}]
+                """)
+                    .on("Rollout")
+                    .effort("Hours: an AnalysisTemplate on error rate and the Rollout's analysis")
+                    .involving("EKS"),
+                Fix.in(
+                        Dialect.KUBERNETES,
                         "Release through a progressive-delivery controller that rolls back on failed analysis: an Argo Rollouts Rollout (workloadRef to the Deployment) with an AnalysisTemplate on error rate, or a Flagger Canary; or deploy with helm upgrade --atomic so a failed release is rolled back.",
                         """
                 apiVersion: argoproj.io/v1alpha1
