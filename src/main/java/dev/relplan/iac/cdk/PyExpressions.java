@@ -286,8 +286,9 @@ final class PyExpressions {
     }
     if (owner.endsWith("DatabaseInstanceEngine") || owner.endsWith("DatabaseClusterEngine"))
       return Evaluated.of(Expressions.engine(method));
-    if (owner.endsWith("Code") && method.equals("fromAsset") && !args.isEmpty()) {
-      Evaluated path = eval(args.get(0), depth + 1);
+    PyNode assetPath = argument(n, 0, "path");
+    if (owner.endsWith("Code") && method.equals("fromAsset") && assetPath != null) {
+      Evaluated path = eval(assetPath, depth + 1);
       return path.value() instanceof String || path.value() instanceof Expressions.FileRelative
           ? path.with(new Expressions.Asset(path.value()))
           : path;
@@ -301,18 +302,21 @@ final class PyExpressions {
    * {@code os.path.join(os.path.dirname(__file__), "a", "b")}: the parts after the file's folder.
    */
   private Evaluated joinedPath(List<PyNode> args, PyNode n, int depth) {
-    if (args.isEmpty() || !isFileFolder(args.get(0)))
-      return unknown("a path joined from " + excerpt(n) + " is not followed", n);
+    if (args.isEmpty()) return unknown("an empty path join " + excerpt(n), n);
+    boolean fileRelative = isFileFolder(args.get(0));
     StringBuilder path = new StringBuilder();
     List<Evaluated> parts = new ArrayList<>();
-    for (PyNode part : args.subList(1, args.size())) {
+    for (PyNode part : args.subList(fileRelative ? 1 : 0, args.size())) {
       Evaluated e = eval(part, depth + 1);
       if (!(e.value() instanceof String s)) return unknownFrom(e, n);
-      if (path.length() > 0) path.append('/');
-      path.append(s);
+      if (path.length() > 0 && !path.toString().endsWith("/")) path.append('/');
+      path.append(s.startsWith("./") ? s.substring(2) : s);
       parts.add(e);
     }
-    return Evaluated.combine(new Expressions.FileRelative(path.toString()), parts);
+    // Without the module's folder in front the path is relative to where the CDK CLI runs the app.
+    return fileRelative
+        ? Evaluated.combine(new Expressions.FileRelative(path.toString()), parts)
+        : Evaluated.combine(path.toString(), parts);
   }
 
   /**
@@ -507,6 +511,19 @@ final class PyExpressions {
         else out.unknown.add(c);
       }
     }
+  }
+
+  /**
+   * The argument at a position, else the first of the keywords naming it ({@code
+   * Code.from_asset(path="lambda")}, {@code SqsEventSource(queue=orders)}); null when neither is
+   * given.
+   */
+  static PyNode argument(PyNode call, int position, String... keywords) {
+    List<PyNode> args = positional(call);
+    if (args.size() > position) return args.get(position);
+    Map<String, PyNode> named = PyFile.kwargs(call);
+    for (String k : keywords) if (named.containsKey(k)) return named.get(k);
+    return null;
   }
 
   /** Positional arguments of a call, without splats. */

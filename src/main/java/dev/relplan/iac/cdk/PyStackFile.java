@@ -70,11 +70,11 @@ final class PyStackFile {
    * it; the line is added when a module declares the same id twice.
    */
   private static String uniqueId(PyNode call, Set<String> taken) {
-    List<PyNode> args = PyExpressions.positional(call);
+    PyNode given = PyExpressions.argument(call, 1, "id", "construct_id");
     String constructId =
-        args.size() < 2
+        given == null
             ? "construct@" + call.line
-            : args.get(1).stringValue() != null ? args.get(1).stringValue() : args.get(1).text();
+            : given.stringValue() != null ? given.stringValue() : writtenId(given);
     PyNode cls = call.ancestor("class_definition");
     PyNode className = cls == null ? null : cls.field("name");
     String id = className == null ? constructId : className.text() + "/" + constructId;
@@ -83,6 +83,17 @@ final class PyStackFile {
       taken.add(id);
     }
     return id;
+  }
+
+  /**
+   * An id computed by a formatted string, as written between its quotes ({@code {PREFIX}Table}).
+   */
+  private static String writtenId(PyNode given) {
+    if (!given.is("string")) return given.text();
+    StringBuilder written = new StringBuilder();
+    for (PyNode part : given.children)
+      if (part.is("string_content") || part.is("interpolation")) written.append(part.text());
+    return written.toString();
   }
 
   /** Every {@code add_event_source} call of the module whose function is a declared construct. */
@@ -103,14 +114,14 @@ final class PyStackFile {
       String className = created.name().substring(created.name().lastIndexOf('.') + 1);
       String kind = EventSources.KINDS.get(className);
       if (kind == null) continue;
-      List<PyNode> sourceArgs = PyExpressions.positional(created.node());
+      PyNode sourceArg = PyExpressions.argument(created.node(), 0, "queue", "stream", "table");
       CdkProps props = PyProps.of(x, created.node(), x.at(created.node()));
       EventSources.add(
           new EventSources.Declared(
               fn,
               kind,
               className,
-              sourceArgs.isEmpty() ? Evaluated.of(null) : x.eval(sourceArgs.get(0)),
+              x.eval(sourceArg),
               PyExpressions.excerpt(created.node()),
               x.at(created.node()),
               props,

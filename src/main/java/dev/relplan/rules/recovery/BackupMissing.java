@@ -244,7 +244,8 @@ public final class BackupMissing extends BaseRule {
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
                 InputFormat.COMPOSE,
-                InputFormat.CDK)
+                InputFormat.CDK,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 
