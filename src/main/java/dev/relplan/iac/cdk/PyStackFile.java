@@ -39,14 +39,15 @@ final class PyStackFile {
     Map<PyNode, String> declared = new IdentityHashMap<>();
     List<PyNode> order = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    // The constructs are found before any property is evaluated: refs is filled here.
+    PyExpressions x = new PyExpressions(py, refs, notes);
     for (PyNode call : py.calls()) {
       String name = CdkNames.canonical(py.qualify(call.field("function")));
       if (ConstructMappers.of(name) == null) continue;
-      refs.put(call, new ResourceRef(scope, uniqueId(call, ids), null));
+      refs.put(call, new ResourceRef(scope, uniqueId(x, call, ids), null));
       declared.put(call, name);
       order.add(call);
     }
-    PyExpressions x = new PyExpressions(py, refs, notes);
     for (PyNode call : order) {
       String name = declared.get(call);
       Construct c =
@@ -67,14 +68,16 @@ final class PyStackFile {
 
   /**
    * The construct's id within its stack class ({@code OrdersStack/Db}), as its construct path names
-   * it; the line is added when a module declares the same id twice.
+   * it (a constant followed to its text); the line is added when a module declares the same id
+   * twice.
    */
-  private static String uniqueId(PyNode call, Set<String> taken) {
+  private static String uniqueId(PyExpressions x, PyNode call, Set<String> taken) {
     PyNode given = PyExpressions.argument(call, 1, "id", "construct_id");
+    Object value = given == null ? null : x.eval(given).value();
     String constructId =
         given == null
             ? "construct@" + call.line
-            : given.stringValue() != null ? given.stringValue() : writtenId(given);
+            : value instanceof String constant ? constant : writtenId(given);
     PyNode cls = call.ancestor("class_definition");
     PyNode className = cls == null ? null : cls.field("name");
     String id = className == null ? constructId : className.text() + "/" + constructId;
