@@ -306,9 +306,17 @@ final class PyExpressions {
     boolean fileRelative = isFileFolder(args.get(0));
     StringBuilder path = new StringBuilder();
     List<Evaluated> parts = new ArrayList<>();
+    Evaluated first = fileRelative ? null : eval(args.get(0), depth + 1);
+    if (first != null && first.value() instanceof Expressions.FileRelative folder) {
+      fileRelative = true; // a folder already joined from the module's: FUNCTIONS = join(dirname…)
+      path.append(folder.path());
+      parts.add(first);
+    }
     for (PyNode part : args.subList(fileRelative ? 1 : 0, args.size())) {
       Evaluated e = eval(part, depth + 1);
-      if (!(e.value() instanceof String s)) return unknownFrom(e, n);
+      if (e.value() instanceof Unknown) return e;
+      if (!(e.value() instanceof String s))
+        return unknown("the path part " + excerpt(part) + " is not text", part);
       if (path.length() > 0 && !path.toString().endsWith("/")) path.append('/');
       path.append(s.startsWith("./") ? s.substring(2) : s);
       parts.add(e);
