@@ -23,6 +23,7 @@ public enum Dialect {
   COMPOSE("Docker Compose", "yaml"),
   ECS_TASK_DEFINITION("ECS task definition", "json"),
   CDK("AWS CDK", "typescript"),
+  CDK_PYTHON("AWS CDK (Python)", "python"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -60,6 +61,7 @@ public enum Dialect {
     String written = subject.writtenType();
     if (written.startsWith("AWS::Serverless::")) return SAM;
     if (written.startsWith("aws-cdk-lib.")) return CDK;
+    if (written.startsWith("aws_cdk.")) return CDK_PYTHON; // before Terraform's aws_ types
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
     if (isKubernetes(subject)) return KUBERNETES;

@@ -22,6 +22,8 @@ public enum InputFormat {
   SERVERLESS("Serverless Framework"),
   /** AWS CDK apps in TypeScript, read from their source (constructs and their properties). */
   CDK("AWS CDK"),
+  /** AWS CDK apps in Python, read from their source (constructs and their keyword arguments). */
+  CDK_PYTHON("AWS CDK (Python)"),
   /** Application code and migrations alone, whatever infrastructure they run on. */
   CODE("Application code");
 
@@ -33,9 +35,9 @@ public enum InputFormat {
 
   /**
    * The name of the format's example folder: {@code cloudformation}, {@code terraform}, {@code
-   * code}.
+   * code}, {@code cdk-python}.
    */
   public String folder() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

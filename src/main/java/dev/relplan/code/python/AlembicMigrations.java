@@ -1,6 +1,8 @@
 package dev.relplan.code.python;
 
 import dev.relplan.model.Migration;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

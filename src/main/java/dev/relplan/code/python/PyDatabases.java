@@ -5,6 +5,8 @@ import static dev.relplan.code.python.PyCalls.shorten;
 
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package dev.relplan.code.python;
 
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Value;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

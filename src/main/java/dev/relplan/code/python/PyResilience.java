@@ -2,6 +2,8 @@ package dev.relplan.code.python;
 
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
 import java.util.List;
 
 /**

@@ -7,17 +7,17 @@ import dev.relplan.code.TestSources;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Integration;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
+import dev.relplan.parse.python.PyParser;
 import dev.relplan.parse.treesitter.SyntaxNode;
-import dev.relplan.parse.treesitter.TreeSitterNatives;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.treesitter.TSNode;
-import org.treesitter.TSParser;
 import org.treesitter.TSTree;
-import org.treesitter.TreeSitterPython;
 
 /** Inventories outbound calls and health endpoints of Python sources, parsed with tree-sitter. */
 public final class PythonCodeScanner implements LanguageScanner {
@@ -49,10 +49,8 @@ public final class PythonCodeScanner implements LanguageScanner {
   private static ScanResult scanFile(SourceFile file) {
     if (!mentionsRecognised(file.content()))
       return ScanResult.empty(); // importsAnyOf could not succeed: not even parsed
-    TSParser parser = TreeSitterNatives.newParser();
-    parser.setLanguage(new TreeSitterPython());
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-    TSTree tree = parser.parseString(null, file.content());
+    TSTree tree = PyParser.tree(file.content());
     TSNode rootNode = tree.getRootNode();
     if (rootNode.hasError()) {
       // tree-sitter recovers from errors; calls inside the broken region could be misread, so the

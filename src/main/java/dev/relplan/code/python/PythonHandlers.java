@@ -3,12 +3,12 @@ package dev.relplan.code.python;
 import dev.relplan.code.HandlerCode;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
-import dev.relplan.parse.treesitter.TreeSitterNatives;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
+import dev.relplan.parse.python.PyParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.treesitter.TSParser;
 import org.treesitter.TSTree;
-import org.treesitter.TreeSitterPython;
 
 /**
  * A Python Lambda handler and its idempotency: Powertools {@code @idempotent} /
@@ -22,9 +22,7 @@ public final class PythonHandlers {
    * module-level function.
    */
   public static HandlerCode find(SourceFile file, String function) {
-    TSParser parser = TreeSitterNatives.newParser();
-    parser.setLanguage(new TreeSitterPython());
-    TSTree tree = parser.parseString(null, file.content());
+    TSTree tree = PyParser.tree(file.content());
     if (tree.getRootNode().hasError()) return null;
     PyFile f =
         new PyFile(

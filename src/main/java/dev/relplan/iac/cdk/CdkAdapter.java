@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * AWS CDK apps written in TypeScript, read from their source without synthesising them: the
- * constructs of {@code aws-cdk-lib} that decide reliability become the model objects the
+ * AWS CDK apps written in TypeScript or Python, read from their source without synthesising them:
+ * the constructs of {@code aws-cdk-lib} that decide reliability become the model objects the
  * CloudFormation adapter makes of the synthesised resources, with the construct library's defaults.
  * The CDK is never run; anything the app computes beyond constants, object literals and simple
  * conditionals is unknown.
@@ -27,17 +27,22 @@ public final class CdkAdapter implements Adapter {
   private final List<String> notes = new ArrayList<>();
   private final List<SkippedFile> skipped = new ArrayList<>();
 
-  /** TypeScript files that may use the CDK (not declarations or tests), and the apps' cdk.json. */
+  /**
+   * TypeScript and Python files that may use the CDK (not declarations or tests), and the apps'
+   * cdk.json.
+   */
   @Override
   public boolean claims(SourceFile file) {
     String name = file.display();
     if (isCdkJson(name) || SynthOutput.isTemplate(name)) return true;
-    return file.kind() == FileKind.SOURCE_CODE
-        && name.endsWith(".ts")
-        && !name.endsWith(".d.ts")
-        && !isTest(name)
-        && !name.contains("cdk.out/")
-        && CdkNames.mayUseCdk(file.content());
+    if (file.kind() != FileKind.SOURCE_CODE || isTest(name) || name.contains("cdk.out/"))
+      return false;
+    if (isPython(name)) return CdkNames.mayUseCdkInPython(file.content());
+    return name.endsWith(".ts") && !name.endsWith(".d.ts") && CdkNames.mayUseCdk(file.content());
+  }
+
+  private static boolean isPython(String name) {
+    return name.endsWith(".py");
   }
 
   @Override
@@ -55,7 +60,10 @@ public final class CdkAdapter implements Adapter {
         || p.contains("/tests/")
         || p.contains("/__tests__/")
         || p.endsWith(".test.ts")
-        || p.endsWith(".spec.ts");
+        || p.endsWith(".spec.ts")
+        || p.contains("/test_") && p.endsWith(".py") // pytest's conventions
+        || p.endsWith("_test.py")
+        || p.endsWith("/conftest.py");
   }
 
   @Override
@@ -73,6 +81,7 @@ public final class CdkAdapter implements Adapter {
     // in file order, so the model does not depend on thread timing.
     List<StackRead> reads = FileGuard.parallel(stacks, f -> StackRead.of(f, appRoots));
     int read = 0;
+    int readPython = 0;
     int tied = 0;
     for (StackRead r : reads) {
       if (r.failed().isPresent()) skipped.add(r.failed().get());
@@ -82,7 +91,10 @@ public final class CdkAdapter implements Adapter {
       } else {
         Draft.commit(r.draft(), workload);
         notes.addAll(r.notes());
-        if (!r.draft().resources().isEmpty()) read++;
+        if (!r.draft().resources().isEmpty()) {
+          if (isPython(r.file().display())) readPython++;
+          else read++;
+        }
       }
     }
     if (tied > 0)
@@ -95,6 +107,11 @@ public final class CdkAdapter implements Adapter {
           "AWS CDK: "
               + read
               + " TypeScript file(s) read from source (the app is not synthesised); unset properties take the construct library's defaults (docs/cdk-defaults.md)");
+    if (readPython > 0)
+      notes.add(
+          "AWS CDK: "
+              + readPython
+              + " Python file(s) read from source (the app is not synthesised); keyword arguments are read as the construct library's properties and unset ones take its defaults (docs/cdk-defaults.md)");
   }
 
   /** The innermost folder holding a cdk.json above the file, else the scanned root. */
@@ -120,7 +137,10 @@ public final class CdkAdapter implements Adapter {
     return skipped;
   }
 
-  /** One TypeScript file read into its own draft: what it declares, or why it could not be read. */
+  /**
+   * One TypeScript or Python file read into its own draft: what it declares, or why it could not be
+   * read.
+   */
   private record StackRead(
       SourceFile file,
       Workload draft,
@@ -136,7 +156,10 @@ public final class CdkAdapter implements Adapter {
           FileGuard.run(
               f.display(),
               () ->
-                  problem[0] = StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
+                  problem[0] =
+                      isPython(f.display())
+                          ? PyStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes)
+                          : StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
       return new StackRead(f, draft, fileNotes, failed, problem[0]);
     }
   }

@@ -21,6 +21,9 @@ final class CdkNames {
     else if (qualified.startsWith("@aws-cdk/core."))
       return qualified.substring("@aws-cdk/core.".length());
     else if (qualified.startsWith("@aws-cdk/")) rest = qualified.substring("@aws-cdk/".length());
+    else if (qualified.startsWith("aws_cdk.core."))
+      return qualified.substring("aws_cdk.core.".length());
+    else if (qualified.startsWith("aws_cdk.")) rest = qualified.substring("aws_cdk.".length());
     else return null;
     int dot = rest.indexOf('.');
     String module = dot < 0 ? rest : rest.substring(0, dot);
@@ -31,5 +34,10 @@ final class CdkNames {
   /** Whether a file's text may use the CDK at all: checked before anything is parsed. */
   static boolean mayUseCdk(String content) {
     return content.contains("aws-cdk-lib") || content.contains("@aws-cdk/");
+  }
+
+  /** Whether a Python module's text may import the CDK ({@code aws_cdk}, v1 or v2). */
+  static boolean mayUseCdkInPython(String content) {
+    return content.contains("aws_cdk");
   }
 }

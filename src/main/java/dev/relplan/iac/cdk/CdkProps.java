@@ -1,65 +1,34 @@
 package dev.relplan.iac.cdk;
 
-import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.common.TypedSettings;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Value;
-import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A construct's properties (the object literal passed to {@code new X(scope, id, props)}, followed
- * through names and spreads), read at dotted paths with the lines that decided each value: the
- * property line first, then the constants it came from.
+ * A construct's properties, read at dotted paths of their construct library names ({@code multiAz},
+ * {@code deadLetterQueue.maxReceiveCount}) with the lines that decided each value, the property
+ * line first, whatever language the app is written in: {@link TsProps} reads a TypeScript object
+ * literal, {@link PyProps} Python keyword arguments. The mappers read only this.
  */
-final class CdkProps extends TypedSettings<CdkProps> {
-  private final Expressions x;
+abstract class CdkProps extends TypedSettings<CdkProps> {
   private final Location location;
 
-  /** The properties as written, or null when there are none. */
-  private final JsFile.Options options;
-
-  /** Why the properties cannot be read at all (passed in whole from elsewhere), or null. */
-  private final Unknown unreadable;
-
-  private CdkProps(Expressions x, Location location, JsFile.Options options, Unknown unreadable) {
-    this.x = x;
+  protected CdkProps(Location location) {
     this.location = location;
-    this.options = options;
-    this.unreadable = unreadable;
   }
 
-  /** The properties an expression evaluates to (absent: none), declared at {@code location}. */
+  /**
+   * The properties a TypeScript expression evaluates to (absent: none), declared at {@code
+   * location}.
+   */
   static CdkProps of(Expressions x, JsNode props, Location location) {
-    if (props == null) return new CdkProps(x, location, null, null);
-    Evaluated e = x.eval(props);
-    if (e.value() instanceof Expressions.ObjectLiteral o)
-      return new CdkProps(x, location, x.file().options(o.node()), null);
-    if (e.value() == null) return new CdkProps(x, location, null, null);
-    Unknown why =
-        e.value() instanceof Unknown u
-            ? u
-            : new Unknown("the properties " + Expressions.excerpt(props) + " are not an object");
-    return new CdkProps(x, location, null, why);
-  }
-
-  @Override
-  public boolean has(String path) {
-    return lookup(path) != null;
-  }
-
-  @Override
-  public Location keyLocation(String path) {
-    Found f = lookup(path);
-    return f == null ? location : f.keyLine;
+    return TsProps.of(x, props, location);
   }
 
   @Override
@@ -67,21 +36,10 @@ final class CdkProps extends TypedSettings<CdkProps> {
     return location;
   }
 
-  @Override
-  public Value<Object> raw(String path) {
-    if (unreadable != null) return Value.unresolved(unreadable.reason(), List.of(location));
-    Found f = lookup(path);
-    if (f == null) {
-      Unknown partial = partial(path);
-      return partial == null
-          ? Value.absent()
-          : Value.unresolved(partial.reason(), List.of(location));
-    }
-    Evaluated e = x.eval(f.value).tracedFirst(List.of(f.keyLine));
-    if (e.value() instanceof Unknown u) return Value.unresolved(u.reason(), e.trace());
-    if (e.value() == null) return Value.absent();
-    return Value.explicit(e.value(), e.trace());
-  }
+  /**
+   * Properties with nothing set, declared at a line; unreadable for the reason when it is given.
+   */
+  protected abstract CdkProps emptyAt(Location at, Unknown why);
 
   /** A duration property in whole seconds (rounded up: a timeout is at least what was written). */
   Value<Integer> seconds(String path) {
@@ -102,38 +60,13 @@ final class CdkProps extends TypedSettings<CdkProps> {
     return Value.unresolved("expected a Duration, found " + v.get(), v.trace());
   }
 
-  @Override
-  public Set<ResourceRef> refs(String path) {
-    Found f = lookup(path);
-    return f == null ? Set.of() : x.eval(f.value).refs();
-  }
-
-  @Override
-  public Set<ResourceRef> allRefs() {
-    Set<ResourceRef> out = new LinkedHashSet<>();
-    if (options != null) for (JsNode v : options.values.values()) out.addAll(x.eval(v).refs());
-    return out;
-  }
-
-  @Override
-  public List<CdkProps> nested(String path) {
-    Value<Object> v = raw(path);
-    List<CdkProps> out = new ArrayList<>();
-    if (!v.present()) return out;
-    List<Object> items = v.get() instanceof List<?> l ? new ArrayList<>(l) : List.of(v.get());
-    for (Object item : items)
-      if (item instanceof Expressions.ObjectLiteral o)
-        out.add(new CdkProps(x, x.at(o.node()), x.file().options(o.node()), null));
-    return out;
-  }
-
   /** The properties of the object at a path (empty when absent). */
   CdkProps child(String path) {
     List<CdkProps> nested = nested(path);
     if (!nested.isEmpty()) return nested.get(0);
     Value<Object> v = raw(path);
     Unknown why = v.unresolved() ? new Unknown(v.note()) : null;
-    return new CdkProps(x, keyLocation(path), null, why);
+    return emptyAt(keyLocation(path), why);
   }
 
   @Override
@@ -158,41 +91,5 @@ final class CdkProps extends TypedSettings<CdkProps> {
   @Override
   protected Boolean asBoolean(Object value) {
     return value instanceof Boolean b ? b : null;
-  }
-
-  private record Found(JsNode value, Location keyLine) {}
-
-  /** The expression at a dotted path through nested object literals, or null when absent. */
-  private Found lookup(String path) {
-    if (options == null) return null;
-    String[] keys = path.split("\\.");
-    JsFile.Options current = options;
-    Found found = null;
-    for (int i = 0; i < keys.length; i++) {
-      JsNode value = current.get(keys[i]);
-      if (value == null) return null;
-      JsNode pair = value.parent != null && value.parent.is("pair") ? value.parent : value;
-      found = new Found(value, x.at(pair));
-      if (i == keys.length - 1) break;
-      Evaluated inner = x.eval(value);
-      if (!(inner.value() instanceof Expressions.ObjectLiteral o)) return null;
-      current = x.file().options(o.node());
-    }
-    return found;
-  }
-
-  /** Why an absent path may still be set: a spread or a nested object that cannot be followed. */
-  private Unknown partial(String path) {
-    if (options == null) return null;
-    if (!options.complete())
-      return new Unknown(
-          "the properties are built with a spread of "
-              + Expressions.excerpt(options.unknown.get(0))
-              + ", which is not followed");
-    String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-    JsNode value = options.get(first);
-    if (value == null || !path.contains(".")) return null;
-    Evaluated e = x.eval(value);
-    return e.value() instanceof Unknown u ? u : null;
   }
 }

@@ -3,27 +3,36 @@ package dev.relplan.iac.cdk;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Workload;
-import dev.relplan.parse.javascript.JsNode;
+import dev.relplan.parse.treesitter.SyntaxNode;
 import dev.relplan.source.Location;
 
 /**
  * One {@code new X(scope, 'Id', props)} of a construct relplan models: its canonical name ({@code
  * aws_rds.DatabaseInstance}), the resource id it gets (the stack class and the construct id, as in
- * the construct path), where it is written, its properties, and the folder of its app (where
- * cdk.json is; relative asset paths start there).
+ * the construct path), the call that makes it (a TypeScript {@code new} or a Python call), where it
+ * is written, its properties, the folder of its app (where cdk.json is; relative asset paths start
+ * there), and the library as the app's language names it ({@code aws-cdk-lib} in TypeScript, {@code
+ * aws_cdk} in Python).
  */
 record Construct(
     String name,
     String id,
     String scope,
-    JsNode node,
+    SyntaxNode<?> node,
     Location location,
     CdkProps props,
-    String appRoot) {
+    String appRoot,
+    String library) {
 
-  /** The fully qualified API name the reports show as the type written. */
+  static final String TYPESCRIPT_LIBRARY = "aws-cdk-lib";
+  static final String PYTHON_LIBRARY = "aws_cdk";
+
+  /**
+   * The fully qualified API name the reports show as the type written ({@code
+   * aws_cdk.aws_rds.DatabaseInstance} in Python), which also chooses the advice's language.
+   */
   String declaredType() {
-    return "aws-cdk-lib." + name;
+    return library + "." + name;
   }
 
   ResourceRef ref() {

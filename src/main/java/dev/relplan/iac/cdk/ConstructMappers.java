@@ -138,6 +138,7 @@ final class ConstructMappers {
   private static Value<String> billing(CdkProps p) {
     String text = p.keyLocation("billing").toString();
     Value<Object> raw = p.raw("billing");
+    if (raw.present() && raw.get() instanceof String mode) return Value.explicit(mode, raw.trace());
     if (raw.unresolved()) {
       String reason = raw.note();
       if (reason.contains("onDemand")) return Value.explicit("PAY_PER_REQUEST", raw.trace());

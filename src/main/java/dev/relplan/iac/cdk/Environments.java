@@ -63,7 +63,7 @@ final class Environments {
   }
 
   /** A flag named for an environment ({@code isProd}, {@code isDevelopment}). */
-  private static Boolean byName(String name) {
+  static Boolean byName(String name) {
     String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
     return Production.classify(words);
   }

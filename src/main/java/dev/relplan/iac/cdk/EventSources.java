@@ -21,7 +21,7 @@ import java.util.Map;
 final class EventSources {
   private EventSources() {}
 
-  private static final Map<String, String> KINDS =
+  static final Map<String, String> KINDS =
       Map.of(
           "SqsEventSource", "SQS",
           "KinesisEventSource", "KINESIS",
@@ -60,32 +60,73 @@ final class EventSources {
       Workload draft) {
     List<JsNode> args = JsFile.arguments(created);
     Evaluated source = args.isEmpty() ? Evaluated.of(null) : x.eval(args.get(0));
-    String sourceId = source.value() instanceof ResourceRef r ? r.id() : "source";
-    String id = fn.id() + "/" + className + ":" + sourceId.substring(sourceId.lastIndexOf('/') + 1);
-    EventSourceMapping e = new EventSourceMapping(scope, id, "AWS::Lambda::EventSourceMapping", at);
-    e.declaredType = "aws-cdk-lib.aws_lambda_event_sources." + className;
-    e.sourceKind = kind;
-    e.function = Value.explicit(fn, List.of(at));
-    e.source =
-        source.value() instanceof ResourceRef r
-            ? Value.explicit(new ResourceRef(r.scope(), r.id(), null), List.of(x.at(created)))
-            : Value.unresolved(
-                "the event source " + Expressions.excerpt(created) + " is not followed",
-                List.of(at));
     CdkProps p = CdkProps.of(x, args.size() > 1 ? args.get(1) : null, x.at(created));
-    String classDefault = "the AWS CDK event source " + className + " default: ";
+    Value<Object> onFailure = kind.equals("SQS") ? null : failureDestination(x, p.ref("onFailure"));
+    add(
+        new Declared(
+            fn,
+            kind,
+            className,
+            source,
+            Expressions.excerpt(created),
+            x.at(created),
+            p,
+            onFailure,
+            at,
+            Construct.TYPESCRIPT_LIBRARY),
+        scope,
+        draft);
+  }
+
+  /**
+   * One {@code addEventSource} call, whatever the app's language: the function, the source class
+   * and its first argument (the queue or stream), where the source object is made, its properties,
+   * the failure destination already followed (null for SQS), the call's line and the library name.
+   */
+  record Declared(
+      ResourceRef function,
+      String kind,
+      String className,
+      Evaluated source,
+      String sourceText,
+      Location created,
+      CdkProps props,
+      Value<Object> onFailure,
+      Location at,
+      String library) {}
+
+  /**
+   * The event source mapping the construct synthesises, with the event source classes' defaults.
+   */
+  static void add(Declared d, String scope, Workload draft) {
+    ResourceRef fn = d.function();
+    String sourceId = d.source().value() instanceof ResourceRef r ? r.id() : "source";
+    String id =
+        fn.id() + "/" + d.className() + ":" + sourceId.substring(sourceId.lastIndexOf('/') + 1);
+    EventSourceMapping e =
+        new EventSourceMapping(scope, id, "AWS::Lambda::EventSourceMapping", d.at());
+    e.declaredType = d.library() + ".aws_lambda_event_sources." + d.className();
+    e.sourceKind = d.kind();
+    e.function = Value.explicit(fn, List.of(d.at()));
+    e.source =
+        d.source().value() instanceof ResourceRef r
+            ? Value.explicit(new ResourceRef(r.scope(), r.id(), null), List.of(d.created()))
+            : Value.unresolved(
+                "the event source " + d.sourceText() + " is not followed", List.of(d.at()));
+    CdkProps p = d.props();
+    String classDefault = "the AWS CDK event source " + d.className() + " default: ";
     e.reportBatchItemFailures =
         or(
             p.bool("reportBatchItemFailures"),
             false,
             classDefault + "partial batch responses are off");
-    if (!kind.equals("SQS")) {
-      e.onFailure = failureDestination(x, p.ref("onFailure"));
+    if (d.onFailure() != null) {
+      e.onFailure = d.onFailure();
       AwsMessaging.retries(e, p.integer("retryAttempts"), p.bool("bisectBatchOnError"));
     }
     e.references.add(fn);
     if (e.onFailure.get() instanceof ResourceRef r) e.references.add(r);
-    if (source.value() instanceof ResourceRef r) e.references.add(r);
+    if (d.source().value() instanceof ResourceRef r) e.references.add(r);
     draft.add(e);
   }
 

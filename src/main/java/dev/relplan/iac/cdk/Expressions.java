@@ -233,7 +233,7 @@ final class Expressions {
     return Evaluated.combine(new FileRelative(path.toString()), parts);
   }
 
-  private static BigDecimal durationUnit(String method) {
+  static BigDecimal durationUnit(String method) {
     return switch (method) {
       case "millis" -> new BigDecimal("0.001");
       case "seconds" -> BigDecimal.ONE;
@@ -248,7 +248,7 @@ final class Expressions {
    * {@code postgres} → postgres, {@code auroraPostgres} → aurora-postgresql, {@code sqlServerEx} →
    * sqlserver-ex.
    */
-  private static String engine(String method) {
+  static String engine(String method) {
     String hyphenated = method.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     return switch (hyphenated) {
       case "aurora-postgres" -> "aurora-postgresql";

@@ -59,7 +59,14 @@ final class StackFile {
       CdkProps props = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, js.at(created));
       Construct c =
           new Construct(
-              name, refs.get(created).id(), scope, created, js.at(created), props, appRoot);
+              name,
+              refs.get(created).id(),
+              scope,
+              created,
+              js.at(created),
+              props,
+              appRoot,
+              Construct.TYPESCRIPT_LIBRARY);
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     EventSources.read(x, scope, draft);

@@ -240,7 +240,11 @@ public final class AsyncNoDlq extends BaseRule {
                 """)
                     .on("aws_lambda_function")
                     .involving("Lambda", "SQS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.SERVERLESS,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

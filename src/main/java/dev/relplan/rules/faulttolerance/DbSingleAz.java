@@ -103,8 +103,23 @@ public final class DbSingleAz extends BaseRule {
                   multiAz: true,
                 });
                 """)
+                    .on("AWS::RDS::DBInstance"),
+                Fix.in(
+                        Dialect.CDK_PYTHON,
+                        "Pass multi_az=True to rds.DatabaseInstance: RDS keeps a synchronous standby in another Availability Zone and fails over to it automatically (the construct is Single-AZ by default).",
+                        """
+                rds.DatabaseInstance(
+                    self, "Database",
+                    # ...
+                    multi_az=True,
+                )
+                """)
                     .on("AWS::RDS::DBInstance"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.CDK,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

@@ -40,6 +40,21 @@ public final class BackupMissing extends BaseRule {
                     .involving("DynamoDB")
                     .effort("Minutes: enable point-in-time recovery"),
                 Fix.in(
+                        Dialect.CDK_PYTHON,
+                        "Turn on point-in-time recovery on the table construct (the AWS CDK default is off), or select the table in an AWS Backup plan.",
+                        """
+                dynamodb.Table(
+                    self, "Table",
+                    # ...
+                    point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                        point_in_time_recovery_enabled=True
+                    ),
+                )
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB")
+                    .effort("Minutes: enable point-in-time recovery"),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Enable point-in-time recovery on the table (PointInTimeRecoverySpecification PointInTimeRecoveryEnabled: true), or select it in an AWS Backup plan.",
                         """
@@ -229,7 +244,8 @@ public final class BackupMissing extends BaseRule {
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
                 InputFormat.COMPOSE,
-                InputFormat.CDK)
+                InputFormat.CDK,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

@@ -44,7 +44,11 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 """)
                     .effort(
                         "Minutes: raise visibility_timeout_seconds to six times the function timeout"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.SERVERLESS,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

@@ -53,7 +53,11 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 }
                 """)
                     .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.SERVERLESS,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

@@ -1,4 +1,4 @@
-package dev.relplan.code.python;
+package dev.relplan.parse.python;
 
 import dev.relplan.source.Location;
 import java.util.HashMap;
@@ -10,14 +10,14 @@ import java.util.Map;
  * name in the same function or at module level (also through {@code with ... as name}), and a
  * client stored on {@code self} in the same class.
  */
-final class PyFile {
+public final class PyFile {
   private static final int MAX_DEPTH = 8;
 
-  final String file;
-  final PyNode root;
+  public final String file;
+  public final PyNode root;
   private final Map<String, String> imports = new HashMap<>();
 
-  PyFile(String file, PyNode root) {
+  public PyFile(String file, PyNode root) {
     this.file = file;
     this.root = root;
     for (PyNode i : root.all("import_statement")) {
@@ -38,7 +38,7 @@ final class PyFile {
     }
   }
 
-  Location at(PyNode n) {
+  public Location at(PyNode n) {
     return new Location(file, n.line);
   }
 
@@ -46,7 +46,7 @@ final class PyFile {
    * The dotted name an expression refers to through the imports, e.g. {@code requests.Session};
    * null otherwise.
    */
-  String qualify(PyNode n) {
+  public String qualify(PyNode n) {
     if (n == null) return null;
     if (n.is("identifier")) return imports.get(n.text());
     if (n.is("attribute")) {
@@ -61,7 +61,7 @@ final class PyFile {
    * The expression last bound to a name before {@code use}: in the enclosing function, else at
    * module level.
    */
-  PyNode binding(String name, PyNode use) {
+  public PyNode binding(String name, PyNode use) {
     PyNode function = use.ancestor("function_definition");
     if (function != null) {
       PyNode found = lastAssignment(function, name, use.line, false);
@@ -91,7 +91,7 @@ final class PyFile {
   private Map<String, PyNode> moduleBindings;
 
   /** The expression assigned to {@code self.name} anywhere in the enclosing class. */
-  PyNode selfBinding(String name, PyNode use) {
+  public PyNode selfBinding(String name, PyNode use) {
     PyNode cls = use.ancestor("class_definition");
     if (cls == null) return null;
     PyNode found = null;
@@ -112,7 +112,7 @@ final class PyFile {
   private List<PyNode> calls;
 
   /** Every call in the file, in source order. */
-  List<PyNode> calls() {
+  public List<PyNode> calls() {
     if (calls == null) calls = root.all("call");
     return calls;
   }
@@ -142,7 +142,7 @@ final class PyFile {
   }
 
   /** Follows names to the call that created a value: {@code s = requests.Session(); s.get(...)}. */
-  PyNode origin(PyNode expr) {
+  public PyNode origin(PyNode expr) {
     return origin(expr, 0);
   }
 
@@ -161,7 +161,7 @@ final class PyFile {
   }
 
   /** Keyword arguments of a call by name. */
-  static Map<String, PyNode> kwargs(PyNode call) {
+  public static Map<String, PyNode> kwargs(PyNode call) {
     Map<String, PyNode> out = new HashMap<>();
     PyNode args = call.field("arguments");
     if (args == null) return out;
@@ -173,7 +173,7 @@ final class PyFile {
   }
 
   /** Positional arguments of a call. */
-  static List<PyNode> positional(PyNode call) {
+  public static List<PyNode> positional(PyNode call) {
     PyNode args = call.field("arguments");
     if (args == null) return List.of();
     return args.children.stream()

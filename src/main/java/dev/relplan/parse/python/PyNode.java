@@ -1,4 +1,4 @@
-package dev.relplan.code.python;
+package dev.relplan.parse.python;
 
 import dev.relplan.parse.treesitter.SyntaxNode;
 import org.treesitter.TSNode;
@@ -7,13 +7,13 @@ import org.treesitter.TSNode;
  * A syntax node copied out of tree-sitter once, so the scanner walks plain Java objects: its type,
  * the field name it has in its parent, its 1-based line, its source text, and its children.
  */
-final class PyNode extends SyntaxNode<PyNode> {
+public final class PyNode extends SyntaxNode<PyNode> {
 
   private PyNode(String type, String field, int line, int start, int end, byte[] source) {
     super(type, field, line, start, end, source);
   }
 
-  static PyNode copy(TSNode root, byte[] source) {
+  public static PyNode copy(TSNode root, byte[] source) {
     return copyTree(root, source, PyNode::new);
   }
 
@@ -21,7 +21,7 @@ final class PyNode extends SyntaxNode<PyNode> {
    * The value of a string literal without quotes or prefix, or null when this is not a plain
    * string.
    */
-  String stringValue() {
+  public String stringValue() {
     if (!type.equals("string")) return null;
     StringBuilder sb = new StringBuilder();
     for (PyNode c : children) {
