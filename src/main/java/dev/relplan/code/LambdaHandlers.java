@@ -15,14 +15,15 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -38,16 +39,25 @@ public final class LambdaHandlers {
   private LambdaHandlers() {}
 
   public static void link(Discovery.Result found, Workload w) {
-    Map<String, SourceFile> code = new HashMap<>();
+    // Sorted once: Java, C# and Go handlers are looked for in path order.
+    SortedMap<String, SourceFile> code = new TreeMap<>();
     for (SourceFile f : found.ofKind(FileKind.SOURCE_CODE)) code.put(f.display(), f);
+    List<Consumer> consumers = new ArrayList<>();
     for (Function f : w.all(Function.class)) {
-      Function.Trigger trigger =
-          f.triggers.stream()
-              .filter(t -> AT_LEAST_ONCE.contains(t.kind()))
-              .findFirst()
-              .orElse(null);
-      if (trigger == null) continue;
-      EventHandler h = handler(f, trigger, code, w.coverageGaps);
+      f.triggers.stream()
+          .filter(t -> AT_LEAST_ONCE.contains(t.kind()))
+          .findFirst()
+          .ifPresent(trigger -> consumers.add(new Consumer(f, trigger)));
+    }
+    // Each function's handler code is read (parsed again) on its own: on every core, the results
+    // in the functions' order.
+    List<Linked> linked =
+        FileGuard.parallel(consumers, c -> handler(c.function(), c.trigger(), code));
+    for (int i = 0; i < consumers.size(); i++) {
+      Function f = consumers.get(i).function();
+      Function.Trigger trigger = consumers.get(i).trigger();
+      EventHandler h = linked.get(i).handler();
+      if (linked.get(i).gap() != null) w.coverageGaps.add(linked.get(i).gap());
       h.environment =
           f.environment; // the function's environment decides whether its handler is production
       if (h.idempotency.known() && !h.idempotency.present() && trigger.kind().equals("SQS")) {
@@ -59,6 +69,12 @@ public final class LambdaHandlers {
     }
     for (EventHandler h : w.eventHandlers) if (h.isListener()) fifoSource(h, w);
   }
+
+  /** A function with an at-least-once trigger (its first such trigger). */
+  private record Consumer(Function function, Function.Trigger trigger) {}
+
+  /** A function's handler, and the coverage gap its code is (null when the code was read). */
+  private record Linked(EventHandler handler, CoverageGap gap) {}
 
   /**
    * An SQS listener whose queues are all FIFO queues deduplicates like a FIFO-fed function: a queue
@@ -112,8 +128,8 @@ public final class LambdaHandlers {
     }
   }
 
-  private static EventHandler handler(
-      Function f, Function.Trigger trigger, Map<String, SourceFile> code, List<CoverageGap> gaps) {
+  private static Linked handler(
+      Function f, Function.Trigger trigger, SortedMap<String, SourceFile> code) {
     String handler = f.handler.present() ? f.handler.get() : null;
     String codeUri = f.codeUri.present() ? f.codeUri.get() : null;
     String runtime = f.runtime.present() ? f.runtime.get().toLowerCase(Locale.ROOT) : "";
@@ -124,7 +140,7 @@ public final class LambdaHandlers {
     Cause gap = null;
     if (f.inlineCode.present() && handler != null) {
       Resolution r = inline(f, runtime, handler);
-      if (r.found() != null) return linked(f, trigger, handler, r.found());
+      if (r.found() != null) return new Linked(linked(f, trigger, handler, r.found()), null);
       why = r.why();
     } else if (f.codeUri.unresolved()) {
       why = f.codeUri.note();
@@ -143,13 +159,11 @@ public final class LambdaHandlers {
       String base = f.codeDirectory().orElseThrow(); // local: not s3://, present
 
       Resolution r = resolve(runtime, handler, base, code);
-      if (r.found() != null) return linked(f, trigger, handler, r.found());
+      if (r.found() != null) return new Linked(linked(f, trigger, handler, r.found()), null);
       why = r.why();
       gap = r.gap();
     }
     // Code that could not be read at all is a coverage gap; code read without the handler is not.
-    if (gap != null)
-      gaps.add(new CoverageGap(CoverageGap.Kind.HANDLER, f.id, gap, why, f.location));
     EventHandler h =
         new EventHandler(
             f.location.file(),
@@ -160,7 +174,9 @@ public final class LambdaHandlers {
             f.location,
             trigger.location());
     h.idempotency = Value.unresolved(why, List.of(f.location, trigger.location()));
-    return h;
+    return new Linked(
+        h,
+        gap == null ? null : new CoverageGap(CoverageGap.Kind.HANDLER, f.id, gap, why, f.location));
   }
 
   /**
@@ -195,7 +211,7 @@ public final class LambdaHandlers {
    * The handler code by runtime; without a runtime, a module.function handler is taken for Python.
    */
   private static Resolution resolve(
-      String runtime, String handler, String base, Map<String, SourceFile> code) {
+      String runtime, String handler, String base, SortedMap<String, SourceFile> code) {
     if (runtime.startsWith("python")
         || runtime.isEmpty() && handler.matches("[\\w./]+\\.\\w+") && !handler.contains("::"))
       return python(handler, base, code);
@@ -217,7 +233,8 @@ public final class LambdaHandlers {
   }
 
   /** Handler: {@code <dotted.module>.<function>}, a module-level function of a .py file. */
-  private static Resolution python(String handler, String base, Map<String, SourceFile> code) {
+  private static Resolution python(
+      String handler, String base, SortedMap<String, SourceFile> code) {
     String module = handler.substring(0, handler.lastIndexOf('.'));
     String function = handler.substring(handler.lastIndexOf('.') + 1);
     String path = normalize(base + "/" + module.replace('.', '/') + ".py");
@@ -233,7 +250,7 @@ public final class LambdaHandlers {
    * Handler: {@code <path/module>.<export>}; the module is a .js/.mjs/.cjs file, or .ts compiled at
    * build time (esbuild).
    */
-  private static Resolution node(String handler, String base, Map<String, SourceFile> code) {
+  private static Resolution node(String handler, String base, SortedMap<String, SourceFile> code) {
     String module =
         handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
     String function =
@@ -256,14 +273,14 @@ public final class LambdaHandlers {
   }
 
   /** Handler: {@code package.Class::method} (handleRequest when no method is named). */
-  private static Resolution java(String handler, String base, Map<String, SourceFile> code) {
+  private static Resolution java(String handler, String base, SortedMap<String, SourceFile> code) {
     String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
     String method =
         handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
     String suffix = cls.replace('.', '/') + ".java";
     String prefix = base.isEmpty() ? "" : base + "/";
     boolean read = false;
-    for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
+    for (Map.Entry<String, SourceFile> e : code.entrySet()) {
       String path = e.getKey();
       if (!path.startsWith(prefix) || !(path.endsWith("/" + suffix) || path.equals(suffix)))
         continue;
@@ -277,12 +294,13 @@ public final class LambdaHandlers {
   }
 
   /** Handler: {@code Assembly::Namespace.Class::Method}, searched in every .cs file under base. */
-  private static Resolution dotnet(String handler, String base, Map<String, SourceFile> code) {
+  private static Resolution dotnet(
+      String handler, String base, SortedMap<String, SourceFile> code) {
     String[] parts = handler.split("::");
     String cls = parts[1].substring(parts[1].lastIndexOf('.') + 1);
     String prefix = base.isEmpty() ? "" : base + "/";
     boolean read = false;
-    for (Map.Entry<String, SourceFile> e : new TreeMap<>(code).entrySet()) {
+    for (Map.Entry<String, SourceFile> e : code.entrySet()) {
       if (!e.getKey().startsWith(prefix) || !e.getKey().endsWith(".cs")) continue;
       read = true;
       HandlerCode found = CsharpHandlers.find(e.getValue(), cls, parts[2]);
@@ -293,18 +311,17 @@ public final class LambdaHandlers {
   }
 
   /** The Go files of one directory (a package), tests excluded. */
-  private static List<SourceFile> goPackage(Map<String, SourceFile> code, String dir) {
+  private static List<SourceFile> goPackage(SortedMap<String, SourceFile> code, String dir) {
     String prefix = dir.isEmpty() ? "" : dir + "/";
-    return new TreeMap<>(code)
-        .entrySet().stream()
-            .filter(
-                e ->
-                    e.getKey().startsWith(prefix)
-                        && e.getKey().endsWith(".go")
-                        && !e.getKey().endsWith("_test.go")
-                        && !e.getKey().substring(prefix.length()).contains("/"))
-            .map(Map.Entry::getValue)
-            .toList();
+    return code.entrySet().stream()
+        .filter(
+            e ->
+                e.getKey().startsWith(prefix)
+                    && e.getKey().endsWith(".go")
+                    && !e.getKey().endsWith("_test.go")
+                    && !e.getKey().substring(prefix.length()).contains("/"))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 
   private static EventHandler linked(

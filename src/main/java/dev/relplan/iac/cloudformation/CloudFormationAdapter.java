@@ -42,16 +42,23 @@ import java.util.Set;
  * templates, cross-stack imports, and SAM Globals.
  */
 public final class CloudFormationAdapter implements Adapter, GeneratedTemplates {
-  private static final Map<String, Mapper> MAPPERS = new HashMap<>();
   private static final int MAX_NESTING = 8;
 
-  static {
-    ComputeMappers.register(MAPPERS);
-    DataMappers.register(MAPPERS);
-    NetworkMappers.register(MAPPERS);
-    MessagingMappers.register(MAPPERS);
-    OperationsMappers.register(MAPPERS);
-    ServerlessMappers.register(MAPPERS);
+  /**
+   * The resource mappers by type, built when the first resource is mapped: a run without files of
+   * this format does not load them (issue 8: build only what the repository's formats need).
+   */
+  private static final class Mappers {
+    static final Map<String, Mapper> BY_TYPE = new HashMap<>();
+
+    static {
+      ComputeMappers.register(BY_TYPE);
+      DataMappers.register(BY_TYPE);
+      NetworkMappers.register(BY_TYPE);
+      MessagingMappers.register(BY_TYPE);
+      OperationsMappers.register(BY_TYPE);
+      ServerlessMappers.register(BY_TYPE);
+    }
   }
 
   /** The templates, parameter files and samconfig files found, set by {@link #adapt}. */
@@ -416,7 +423,7 @@ public final class CloudFormationAdapter implements Adapter, GeneratedTemplates 
       if (type == null) continue;
       Value<Boolean> exists = existence(t, decl);
       if (exists.isFalse()) continue;
-      Mapper mapper = MAPPERS.get(type);
+      Mapper mapper = Mappers.BY_TYPE.get(type);
       if (type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application"))
         continue;
       MapNode properties =

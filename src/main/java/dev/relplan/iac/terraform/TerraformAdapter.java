@@ -45,14 +45,21 @@ import java.util.function.Consumer;
  * onto the same model objects as CloudFormation.
  */
 public final class TerraformAdapter implements Adapter {
-  private static final Map<String, Mapper> MAPPERS = new HashMap<>();
 
-  static {
-    ComputeMappers.register(MAPPERS);
-    DataMappers.register(MAPPERS);
-    NetworkMappers.register(MAPPERS);
-    MessagingMappers.register(MAPPERS);
-    OperationsMappers.register(MAPPERS);
+  /**
+   * The resource mappers by type, built when the first resource is mapped: a run without files of
+   * this format does not load them (issue 8: build only what the repository's formats need).
+   */
+  private static final class Mappers {
+    static final Map<String, Mapper> BY_TYPE = new HashMap<>();
+
+    static {
+      ComputeMappers.register(BY_TYPE);
+      DataMappers.register(BY_TYPE);
+      NetworkMappers.register(BY_TYPE);
+      MessagingMappers.register(BY_TYPE);
+      OperationsMappers.register(BY_TYPE);
+    }
   }
 
   /** The configurations, plan files and variable files found, set by {@link #adapt}. */
@@ -621,7 +628,7 @@ public final class TerraformAdapter implements Adapter {
     String address = r.address;
     Location loc = r.location;
     int before = w.resources().size();
-    Mapper mapper = MAPPERS.get(type);
+    Mapper mapper = Mappers.BY_TYPE.get(type);
     Set<ResourceRef> references = Set.of();
     try {
       if (mapper != null) {

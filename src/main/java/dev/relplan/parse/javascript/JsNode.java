@@ -2,7 +2,6 @@ package dev.relplan.parse.javascript;
 
 import dev.relplan.parse.treesitter.SyntaxNode;
 import org.treesitter.TSNode;
-import org.treesitter.TSTreeCursor;
 
 /**
  * A JavaScript or TypeScript syntax node copied out of tree-sitter once, so the scanner walks plain
@@ -15,59 +14,9 @@ public final class JsNode extends SyntaxNode<JsNode> {
     super(type, field, line, start, end, source);
   }
 
-  /**
-   * Copies the named nodes of a tree. A cursor walks it: indexing children one by one costs time
-   * proportional to the child's position, which is quadratic on a module with thousands of
-   * statements.
-   */
+  /** Copies the named nodes of a tree ({@link SyntaxNode#copyTree}). */
   public static JsNode copy(TSNode root, byte[] source) {
-    int[] lineStarts = lineStarts(source);
-    JsNode top = node(root, null, source, lineStarts);
-    TSTreeCursor cursor = new TSTreeCursor(root);
-    java.util.ArrayDeque<JsNode> parents =
-        new java.util.ArrayDeque<>(); // the copies of the cursor node's ancestors
-    JsNode current =
-        top; // the copy of the cursor node; null for an anonymous token, whose subtree is not
-    // copied
-    while (true) {
-      if (current != null && parents.size() < MAX_DEPTH && cursor.gotoFirstChild()) {
-        parents.push(current);
-      } else {
-        while (!cursor.gotoNextSibling()) {
-          if (parents.isEmpty() || !cursor.gotoParent()) return top;
-          parents.pop();
-          if (parents.isEmpty()) return top; // back at the root
-        }
-      }
-      TSNode n = cursor.currentNode();
-      if (n.isNamed()) {
-        current = node(n, cursor.currentFieldName(), source, lineStarts);
-        current.parent = parents.peek();
-        parents.peek().children.add(current);
-      } else {
-        current = null;
-      }
-    }
-  }
-
-  private static JsNode node(TSNode n, String field, byte[] source, int[] lineStarts) {
-    int start = n.getStartByte();
-    int line = java.util.Arrays.binarySearch(lineStarts, start);
-    line =
-        line >= 0
-            ? line + 1
-            : -line - 1; // the 1-based line holding the byte, computed here to save a native call
-    return new JsNode(n.getType(), field, line, start, n.getEndByte(), source);
-  }
-
-  /** Byte offsets at which lines start. */
-  private static int[] lineStarts(byte[] source) {
-    int count = 1;
-    for (byte b : source) if (b == '\n') count++;
-    int[] out = new int[count];
-    int k = 1;
-    for (int i = 0; i < source.length; i++) if (source[i] == '\n') out[k++] = i + 1;
-    return out;
+    return copyTree(root, source, JsNode::new);
   }
 
   /**

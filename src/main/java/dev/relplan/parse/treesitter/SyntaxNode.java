@@ -49,32 +49,10 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
     this.source = source;
   }
 
-  /** Copies the named nodes of a tree, depth-first, up to {@link #MAX_DEPTH}. */
+  /** Copies the named nodes of a tree, depth-first, up to {@link #MAX_DEPTH} ({@link TreeCopy}). */
   protected static <N extends SyntaxNode<N>> N copyTree(
       TSNode root, byte[] source, Factory<N> factory) {
-    return copy(root, null, source, 0, factory);
-  }
-
-  private static <N extends SyntaxNode<N>> N copy(
-      TSNode n, String field, byte[] source, int depth, Factory<N> factory) {
-    N out =
-        factory.create(
-            n.getType(),
-            field,
-            n.getStartPoint().getRow() + 1,
-            n.getStartByte(),
-            n.getEndByte(),
-            source);
-    if (depth >= MAX_DEPTH) return out;
-    int count = n.getChildCount();
-    for (int i = 0; i < count; i++) {
-      TSNode c = n.getChild(i);
-      if (!c.isNamed()) continue;
-      N child = copy(c, n.getFieldNameForChild(i), source, depth + 1, factory);
-      child.parent = out;
-      out.children.add(child);
-    }
-    return out;
+    return new TreeCopy<>(source, factory).copy(root);
   }
 
   public String text() {
