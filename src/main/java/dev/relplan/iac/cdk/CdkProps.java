@@ -160,6 +160,18 @@ final class CdkProps extends TypedSettings<CdkProps> {
     return value instanceof Boolean b ? b : null;
   }
 
+  /**
+   * The name of the static factory a property's value is made with ({@code provisioned} for {@code
+   * Billing.provisioned({...})}), or null when the value is not such a call.
+   */
+  String factoryName(String path) {
+    Found f = lookup(path);
+    if (f == null || !f.value.is("call_expression")) return null;
+    JsNode callee = f.value.field("function");
+    JsNode method = callee == null ? null : callee.field("property");
+    return method == null ? null : method.text();
+  }
+
   private record Found(JsNode value, Location keyLine) {}
 
   /** The expression at a dotted path through nested object literals, or null when absent. */

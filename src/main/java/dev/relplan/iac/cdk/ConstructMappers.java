@@ -8,6 +8,7 @@ import dev.relplan.model.Queue;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,21 +130,25 @@ final class ConstructMappers {
         p.has("billing")
             ? billing(p)
             : Value.defaulted("PAY_PER_REQUEST", constructDefault(c, "bills on demand"));
+    if ("PROVISIONED".equals(t.billingMode.get()))
+      TableScaling.provisionedTableV2(c, p.keyLocation("billing"), draft);
     t.replicaRegions = p.collect("replicas", "region", p.keyLocation("replicas"));
     commonTable(c, t);
     c.add(t, draft);
   }
 
-  /** {@code Billing.onDemand()} or {@code Billing.provisioned(...)}, read from the call's name. */
+  /**
+   * {@code Billing.onDemand()} or {@code Billing.provisioned(...)}, read from the factory's name.
+   */
   private static Value<String> billing(CdkProps p) {
-    String text = p.keyLocation("billing").toString();
+    String factory = p.factoryName("billing");
+    List<Location> at = List.of(p.keyLocation("billing"));
+    if ("onDemand".equals(factory)) return Value.explicit("PAY_PER_REQUEST", at);
+    if ("provisioned".equals(factory)) return Value.explicit("PROVISIONED", at);
     Value<Object> raw = p.raw("billing");
-    if (raw.unresolved()) {
-      String reason = raw.note();
-      if (reason.contains("onDemand")) return Value.explicit("PAY_PER_REQUEST", raw.trace());
-      if (reason.contains("provisioned")) return Value.explicit("PROVISIONED", raw.trace());
-    }
-    return Value.unresolved("the billing " + text + " is not read", raw.trace());
+    return raw.unresolved()
+        ? Value.unresolved(raw.note(), raw.trace())
+        : Value.unresolved("the billing " + at.get(0) + " is not read", at);
   }
 
   /**
