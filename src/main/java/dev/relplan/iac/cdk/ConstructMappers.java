@@ -9,6 +9,7 @@ import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.source.Location;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class ConstructMappers {
                     : "is PROVISIONED (5 read and 5 write units)"));
     t.readCapacity = provisioned(c, t.billingMode, "readCapacity");
     t.writeCapacity = provisioned(c, t.billingMode, "writeCapacity");
-    t.replicaRegions = p.list("replicationRegions");
+    t.replicaRegions = withStackRegion(p.list("replicationRegions"));
     commonTable(c, t);
     c.add(t, draft);
   }
@@ -132,7 +133,11 @@ final class ConstructMappers {
             : Value.defaulted("PAY_PER_REQUEST", constructDefault(c, "bills on demand"));
     if ("PROVISIONED".equals(t.billingMode.get()))
       TableScaling.provisionedTableV2(c, p.keyLocation("billing"), draft);
-    t.replicaRegions = p.collect("replicas", "region", p.keyLocation("replicas"));
+    Value<Object> replicas = p.raw("replicas");
+    t.replicaRegions =
+        replicas.unresolved()
+            ? Value.unresolved(replicas.note(), replicas.trace())
+            : withStackRegion(p.collect("replicas", "region", p.keyLocation("replicas")));
     commonTable(c, t);
     c.add(t, draft);
   }
@@ -172,6 +177,18 @@ final class ConstructMappers {
                 ? Value.unresolved(ttl.note(), ttl.trace())
                 : Value.defaulted(false, constructDefault(c, "has no time-to-live attribute"));
     t.onDelete = removalPolicy(c, "RETAIN", "is retained when removed (RemovalPolicy.RETAIN)");
+  }
+
+  /**
+   * The Regions of a table's replicas with its own: the constructs' {@code replicationRegions} and
+   * {@code replicas} name only the other Regions, the table itself lives in the stack's, as the
+   * model counts a global table's Regions.
+   */
+  private static Value<List<Object>> withStackRegion(Value<List<Object>> others) {
+    if (!others.present() || others.get().isEmpty()) return others;
+    List<Object> regions = new ArrayList<>(others.get());
+    regions.add(0, "stack Region");
+    return Value.explicit(regions, others.trace());
   }
 
   static void queue(Construct c, Workload draft) {
