@@ -304,6 +304,22 @@ class AdviceTest {
   }
 
   @Test
+  void aCdkFunctionDeployedAllAtOnceIsToldToAddALambdaDeploymentGroup() {
+    Function fn =
+        new Function(
+            "OrdersStack",
+            "OrdersStack/Checkout",
+            "AWS::Lambda::Function",
+            new Location("lib/orders-stack.ts", 12));
+    fn.declaredType = "aws-cdk-lib.aws_lambda.Function";
+    Advice advice = Advice.of(new DeployAllAtOnce().meta(), fn);
+    assertThat(advice.dialect()).isEqualTo(Dialect.CDK);
+    assertThat(advice.snippet())
+        .contains("codedeploy.LambdaDeploymentGroup", "CANARY_10PERCENT_5MINUTES")
+        .doesNotContain("AWS::", "DeploymentPreference");
+  }
+
+  @Test
   void aQueuesAdviceNamesOnlyTheServicesItsFixInvolves() {
     Queue queue = new Queue("t", "Orders", "aws_sqs_queue", new Location("main.tf", 1));
     Advice advice = Advice.of(new AsyncNoDlq().meta(), queue);
