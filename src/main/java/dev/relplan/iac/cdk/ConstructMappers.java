@@ -37,6 +37,7 @@ final class ConstructMappers {
               "aws_dynamodb.TableV2",
               new Mapping("AWS::DynamoDB::GlobalTable", ConstructMappers::tableV2)),
           Map.entry("aws_sqs.Queue", new Mapping("AWS::SQS::Queue", ConstructMappers::queue)),
+          Map.entry("aws_cloudwatch.Alarm", new Mapping("AWS::CloudWatch::Alarm", Alarms::alarm)),
           Map.entry(
               "aws_lambda.Function",
               new Mapping("AWS::Lambda::Function", FunctionMapper::function)),
