@@ -526,7 +526,8 @@ public final class MarkdownRenderer implements Renderer {
     private void integrations() {
       line("## Appendix E: Integrations");
       if (a.integrations().isEmpty()) {
-        line("No outbound calls found in application code (Java sources are scanned).");
+        line(
+            "No outbound calls found in the scanned application code (Java, Python, JavaScript, TypeScript, Go and C# are read).");
       } else {
         line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
         line("|-------------|----------|---------|--------------|-----------------|----------|");

@@ -56,7 +56,11 @@ class AdviceTest {
     for (Rule rule : RuleRegistry.all()) {
       List<DynamicNode> tests = new ArrayList<>();
       for (InputFormat format :
-          List.of(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)) {
+          List.of(
+              InputFormat.CLOUDFORMATION,
+              InputFormat.TERRAFORM,
+              InputFormat.KUBERNETES,
+              InputFormat.CDK)) {
         Path dir = RuleExamplesTest.exampleDir(rule.meta().id(), format, "fail");
         if (rule.meta().formats().contains(format) && Files.isDirectory(dir))
           tests.add(
@@ -101,6 +105,12 @@ class AdviceTest {
         assertThat(advice.text() + advice.snippet())
             .as(what)
             .doesNotContain("DeletionPolicy", "Properties", "!Ref", "!GetAtt", "AWS::");
+      } else if (format == InputFormat.CDK) {
+        assertThat(advice.dialect()).as(what).isEqualTo(Dialect.CDK);
+        assertThat(advice.language()).isEqualTo("typescript");
+        assertThat(advice.text() + advice.snippet())
+            .as("AWS CDK advice of " + what + " names no template or Terraform syntax")
+            .doesNotContain("Properties:", "!Ref", "!GetAtt", "AWS::", "resource \"", "aws_");
       } else if (format == InputFormat.KUBERNETES) {
         assertThat(advice.dialect()).as(what).isEqualTo(Dialect.KUBERNETES);
         assertThat(advice.language()).isEqualTo("yaml");
@@ -126,6 +136,10 @@ class AdviceTest {
    * formats keep the rule's general remediation.
    */
   private static void assertRepositoryGapAdvice(String ruleId, InputFormat format, Advice advice) {
+    if (format == InputFormat.CDK) {
+      assertThat(advice.dialect()).as(ruleId + " repository gap").isIn(Dialect.CDK, null);
+      return;
+    }
     if (format != InputFormat.KUBERNETES) {
       assertThat(advice.dialect()).as(ruleId + " repository gap").isNull();
       return;
@@ -287,6 +301,22 @@ class AdviceTest {
     assertThat(noDestination.subject().writtenType()).isEqualTo("AWS::Serverless::Function");
     assertThat(advice.dialect()).isEqualTo(Dialect.SAM);
     assertThat(advice.snippet()).startsWith("Events:").doesNotContain("AWS::Lambda::");
+  }
+
+  @Test
+  void aCdkFunctionDeployedAllAtOnceIsToldToAddALambdaDeploymentGroup() {
+    Function fn =
+        new Function(
+            "OrdersStack",
+            "OrdersStack/Checkout",
+            "AWS::Lambda::Function",
+            new Location("lib/orders-stack.ts", 12));
+    fn.declaredType = "aws-cdk-lib.aws_lambda.Function";
+    Advice advice = Advice.of(new DeployAllAtOnce().meta(), fn);
+    assertThat(advice.dialect()).isEqualTo(Dialect.CDK);
+    assertThat(advice.snippet())
+        .contains("codedeploy.LambdaDeploymentGroup", "CANARY_10PERCENT_5MINUTES")
+        .doesNotContain("AWS::", "DeploymentPreference");
   }
 
   @Test

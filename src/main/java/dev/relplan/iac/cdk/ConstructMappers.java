@@ -8,6 +8,7 @@ import dev.relplan.model.Queue;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class ConstructMappers {
               "aws_dynamodb.TableV2",
               new Mapping("AWS::DynamoDB::GlobalTable", ConstructMappers::tableV2)),
           Map.entry("aws_sqs.Queue", new Mapping("AWS::SQS::Queue", ConstructMappers::queue)),
+          Map.entry("aws_cloudwatch.Alarm", new Mapping("AWS::CloudWatch::Alarm", Alarms::alarm)),
           Map.entry(
               "aws_lambda.Function",
               new Mapping("AWS::Lambda::Function", FunctionMapper::function)),
@@ -111,7 +113,7 @@ final class ConstructMappers {
                     : "is PROVISIONED (5 read and 5 write units)"));
     t.readCapacity = provisioned(c, t.billingMode, "readCapacity");
     t.writeCapacity = provisioned(c, t.billingMode, "writeCapacity");
-    t.replicaRegions = p.list("replicationRegions");
+    t.replicaRegions = withStackRegion(p.list("replicationRegions"));
     commonTable(c, t);
     c.add(t, draft);
   }
@@ -129,22 +131,26 @@ final class ConstructMappers {
         p.has("billing")
             ? billing(p)
             : Value.defaulted("PAY_PER_REQUEST", constructDefault(c, "bills on demand"));
-    t.replicaRegions = p.collect("replicas", "region", p.keyLocation("replicas"));
+    if ("PROVISIONED".equals(t.billingMode.get()))
+      TableScaling.provisionedTableV2(c, p.keyLocation("billing"), draft);
+    Value<Object> replicas = p.raw("replicas");
+    t.replicaRegions =
+        replicas.unresolved()
+            ? Value.unresolved(replicas.note(), replicas.trace())
+            : withStackRegion(p.collect("replicas", "region", p.keyLocation("replicas")));
     commonTable(c, t);
     c.add(t, draft);
   }
 
-  /** {@code Billing.onDemand()} or {@code Billing.provisioned(...)}, read from the call's name. */
+  /**
+   * {@code Billing.onDemand()} or {@code Billing.provisioned(...)}, read from the factory's name.
+   */
   private static Value<String> billing(CdkProps p) {
-    String text = p.keyLocation("billing").toString();
     Value<Object> raw = p.raw("billing");
     if (raw.present() && raw.get() instanceof String mode) return Value.explicit(mode, raw.trace());
-    if (raw.unresolved()) {
-      String reason = raw.note();
-      if (reason.contains("onDemand")) return Value.explicit("PAY_PER_REQUEST", raw.trace());
-      if (reason.contains("provisioned")) return Value.explicit("PROVISIONED", raw.trace());
-    }
-    return Value.unresolved("the billing " + text + " is not read", raw.trace());
+    if (raw.unresolved()) return Value.unresolved(raw.note(), raw.trace());
+    return Value.unresolved(
+        "the billing " + p.keyLocation("billing") + " is not read", raw.trace());
   }
 
   /**
@@ -168,6 +174,18 @@ final class ConstructMappers {
                 ? Value.unresolved(ttl.note(), ttl.trace())
                 : Value.defaulted(false, constructDefault(c, "has no time-to-live attribute"));
     t.onDelete = removalPolicy(c, "RETAIN", "is retained when removed (RemovalPolicy.RETAIN)");
+  }
+
+  /**
+   * The Regions of a table's replicas with its own: the constructs' {@code replicationRegions} and
+   * {@code replicas} name only the other Regions, the table itself lives in the stack's, as the
+   * model counts a global table's Regions.
+   */
+  private static Value<List<Object>> withStackRegion(Value<List<Object>> others) {
+    if (!others.present() || others.get().isEmpty()) return others;
+    List<Object> regions = new ArrayList<>(others.get());
+    regions.add(0, "stack Region");
+    return Value.explicit(regions, others.trace());
   }
 
   static void queue(Construct c, Workload draft) {

@@ -1,5 +1,6 @@
 package dev.relplan.iac.cdk;
 
+import dev.relplan.model.GenericResource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.javascript.JsFile;
@@ -52,6 +53,7 @@ final class StackFile {
       refs.put(created, new ResourceRef(scope, id, null));
       declared.add(created);
     }
+    addUnmodelled(js, scope, ids, draft);
     Expressions x = new Expressions(js, refs, notes);
     for (JsNode created : declared) {
       String name = CdkNames.canonical(js.qualify(created.field("constructor")));
@@ -70,7 +72,30 @@ final class StackFile {
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     EventSources.read(x, scope, draft);
+    TableScaling.read(x, scope, draft);
+    Alarms.readActions(x, draft);
     return null;
+  }
+
+  /**
+   * Constructs of the AWS Construct Library that relplan does not model ({@code new
+   * transfer.CfnServer(this, 'Sftp', …)}): each is counted, so the coverage appendix names what the
+   * app declares but no rule assesses, as for a template's unmodelled resource types. A {@code new}
+   * without a scope and an id (an event source, a policy statement) is no construct.
+   */
+  private static void addUnmodelled(JsFile js, String scope, Set<String> ids, Workload draft) {
+    for (JsNode created : js.news()) {
+      String name = CdkNames.canonical(js.qualify(created.field("constructor")));
+      if (name == null || !name.startsWith("aws_") || ConstructMappers.of(name) != null) continue;
+      List<JsNode> args = JsFile.arguments(created);
+      if (args.size() < 2
+          || !(args.get(1).stringValue() != null || args.get(1).is("template_string"))) continue;
+      String type = "aws-cdk-lib." + name;
+      GenericResource r = new GenericResource(scope, uniqueId(created, ids), type, js.at(created));
+      r.declaredType = type;
+      draft.add(r);
+      draft.notAssessedTypes.merge(type, 1, Integer::sum);
+    }
   }
 
   /**

@@ -25,6 +25,23 @@ public final class DeployAllAtOnce extends BaseRule {
                 "Deploy gradually: SAM DeploymentPreference (Canary10Percent5Minutes or Linear), CodeDeploy canary/linear or OneAtATime configurations, ECS rolling updates with MinimumHealthyPercent 100, gated by alarms.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Shift traffic through an alias with CodeDeploy: a lambda.Alias on the function's currentVersion and a codedeploy.LambdaDeploymentGroup with a canary or linear deploymentConfig and the function's error alarm.",
+                        """
+                const live = new lambda.Alias(this, 'Live', {
+                  aliasName: 'live',
+                  version: fn.currentVersion,
+                });
+                new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
+                  alias: live,
+                  deploymentConfig:
+                    codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+                  alarms: [errorsAlarm],
+                });
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "CodeDeploy"),
+                Fix.in(
                         Dialect.SAM,
                         "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
                         """

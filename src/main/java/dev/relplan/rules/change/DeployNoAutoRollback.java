@@ -26,6 +26,20 @@ public final class DeployNoAutoRollback extends BaseRule {
             .dependsOn("REL-MONITORING-ALARMS")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Give the deployment group alarms and automatic rollback: alarms on the function's errors and latency, and autoRollback with deploymentInAlarm and failedDeployment on.",
+                        """
+                new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
+                  alias: live,
+                  deploymentConfig:
+                    codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+                  alarms: [errorsAlarm],
+                  autoRollback: { failedDeployment: true, deploymentInAlarm: true },
+                });
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
+                Fix.in(
                         Dialect.SAM,
                         "Give the function's DeploymentPreference Alarms (errors, latency): SAM's deployment group then rolls back on deployment failure and when an alarm fires.",
                         """

@@ -30,6 +30,56 @@ public final class AsyncNoDlq extends BaseRule {
                 "Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Give the queue construct a deadLetterQueue (a second sqs.Queue and a maxReceiveCount), and alarm on the dead-letter queue's metricApproximateNumberOfMessagesVisible().",
+                        """
+                const failed = new sqs.Queue(this, 'OrdersDlq', {
+                  retentionPeriod: cdk.Duration.days(14),
+                });
+                const orders = new sqs.Queue(this, 'Orders', {
+                  // ...
+                  deadLetterQueue: { queue: failed, maxReceiveCount: 5 },
+                });
+                """)
+                    .on("AWS::SQS::Queue")
+                    .involving("SQS", "CloudWatch"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the stream event source an onFailure destination and bounded retries: onFailure (an SqsDlq or SnsDlq), retryAttempts and bisectBatchOnError in the event source's props.",
+                        """
+                fn.addEventSource(new DynamoEventSource(table, {
+                  startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+                  retryAttempts: 3,
+                  bisectBatchOnError: true,
+                  onFailure: new SqsDlq(failedRecords),
+                }));
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the asynchronously invoked function an onFailure destination (or deadLetterQueueEnabled) and bounded retryAttempts in its props, and alarm on the destination's depth.",
+                        """
+                new lambda.Function(this, 'Worker', {
+                  // ...
+                  retryAttempts: 2,
+                  onFailure: new destinations.SqsDestination(workerFailures),
+                });
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give each target of the rule a deadLetterQueue and retryAttempts in the target's props, so events EventBridge cannot deliver are kept.",
+                        """
+                rule.addTarget(new targets.SqsQueue(orders, {
+                  deadLetterQueue: ruleFailures,
+                  retryAttempts: 2,
+                }));
+                """)
+                    .on("AWS::Events::Rule")
+                    .involving("EventBridge", "SQS"),
+                Fix.in(
                         Dialect.SAM,
                         "Give the event source a failure destination and bounded retries in the function's event: DestinationConfig OnFailure Destination, MaximumRetryAttempts and BisectBatchOnFunctionError under the event's Properties.",
                         """
@@ -244,6 +294,7 @@ public final class AsyncNoDlq extends BaseRule {
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.SERVERLESS,
+                InputFormat.CDK,
                 InputFormat.CDK_PYTHON)
             .build());
   }

@@ -24,6 +24,34 @@ public final class MonitoringAlarms extends BaseRule {
                 "Define CloudWatch alarms on the workload's key health metrics (errors, latency, queue age, DLQ depth) with AlarmActions that page or notify the owning team.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Keep the alarm construct and add an action that notifies the owning team: addAlarmAction(new SnsAction(topic)), with a subscription that pages or posts to the team (the Alarm construct has no actions unless they are added).",
+                        """
+                const errors = new cloudwatch.Alarm(this, 'Errors', {
+                  metric: fn.metricErrors(),
+                  threshold: 1,
+                  evaluationPeriods: 1,
+                });
+                errors.addAlarmAction(new actions.SnsAction(alertsTopic));
+                errors.addOkAction(new actions.SnsAction(alertsTopic));
+                """)
+                    .on("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Alarm on the workload's key metrics from the constructs themselves (fn.metricErrors(), fn.metricThrottles(), queue.metricApproximateAgeOfOldestMessage(), a load balancer's 5XX count) with cloudwatch.Alarm constructs whose SnsAction notifies the owning team.",
+                        """
+                const alerts = new sns.Topic(this, 'Alerts');
+                fn.metricErrors()
+                  .createAlarm(this, 'CheckoutErrors', {
+                    threshold: 1,
+                    evaluationPeriods: 1,
+                  })
+                  .addAlarmAction(new actions.SnsAction(alerts));
+                """)
+                    .forRepositoryGap()
+                    .effort("Hours: alarms on key metrics with an SNS action")
+                    .involving("CloudWatch", "SNS"),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Give the alarm AlarmActions that notify the owning team (an SNS topic with a subscription that pages or posts to the team).",
                         """
@@ -66,7 +94,11 @@ public final class MonitoringAlarms extends BaseRule {
                     .forRepositoryGap()
                     .effort("Hours: alerting rules on key metrics, routed through Alertmanager")
                     .involving("EKS", "Amazon Managed Service for Prometheus"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.CDK)
             .build());
   }
 

@@ -28,6 +28,35 @@ public final class BackupNoCrossRegion extends BaseRule {
             .dependsOn("REL-BACKUP-MISSING")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Make the table a global table with a replica in a second Region: a TableV2 with replicas (or replicationRegions on a Table), which also keeps a live copy for failover.",
+                        """
+                new dynamodb.TableV2(this, 'Table', {
+                  // ...
+                  replicas: [{ region: 'us-west-2' }],
+                });
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB"),
+                Fix.in(
+                    Dialect.CDK,
+                    "Select the store in an AWS Backup plan whose rule copies each recovery point to a vault in another Region (copyActions on the BackupPlanRule).",
+                    """
+                const plan = backup.BackupPlan.daily35DayRetention(this, 'Plan');
+                plan.addRule(new backup.BackupPlanRule({
+                  ruleName: 'CopyToSecondRegion',
+                  scheduleExpression: events.Schedule.cron({ hour: '3', minute: '0' }),
+                  copyActions: [{
+                    destinationBackupVault: backup.BackupVault.fromBackupVaultArn(
+                      this, 'DrVault', drVaultArn),
+                    deleteAfter: cdk.Duration.days(35),
+                  }],
+                }));
+                plan.addSelection('Data', {
+                  resources: [backup.BackupResource.fromConstruct(database)],
+                });
+                """),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Replicate the table to a second Region as a global table: declare it as AWS::DynamoDB::GlobalTable with a Replicas entry per Region (existing tables: add the replica, then import the table into the stack as a global table).",
                         """
@@ -156,7 +185,7 @@ public final class BackupNoCrossRegion extends BaseRule {
                   }
                 }
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 
@@ -181,6 +210,12 @@ public final class BackupNoCrossRegion extends BaseRule {
             d.backupReplicationRegion.unresolved() ? d.backupReplicationRegion : d.globalCluster);
         continue;
       }
+      Value<?> replication = replicationSetting(r);
+      if (replication.unresolved()) {
+        // The replicas or replication destinations are known only at deploy time.
+        out.report(this, r, "", "", replication);
+        continue;
+      }
       Value<Boolean> own = BackupMissing.ownBackup(r);
       boolean covered = BackupCoverage.of(w, r).covered();
       if (!covered && own.known() && !Boolean.TRUE.equals(own.get()))
@@ -197,5 +232,13 @@ public final class BackupNoCrossRegion extends BaseRule {
                       + "% requires surviving a Regional outage."
                   : "."));
     }
+  }
+
+  /** The store's own cross-Region replication setting (replicas, replication destinations). */
+  private static Value<?> replicationSetting(Resource r) {
+    if (r instanceof Table t) return t.replicaRegions;
+    if (r instanceof Bucket b) return b.replicationDestinations;
+    if (r instanceof FileSystem f) return f.replicationRegions;
+    return Value.absent();
   }
 }

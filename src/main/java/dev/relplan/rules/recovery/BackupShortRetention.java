@@ -25,6 +25,29 @@ public final class BackupShortRetention extends BaseRule {
             .dependsOn("REL-BACKUP-MISSING")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Set backupRetention on the database construct to at least 7 days (the DatabaseInstance construct keeps 1 day by default), longer if the recovery point objective or compliance needs it.",
+                        """
+                new rds.DatabaseInstance(this, 'Database', {
+                  // ...
+                  backupRetention: cdk.Duration.days(14),
+                });
+                """)
+                    .on(
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::DocDB::DBCluster",
+                        "AWS::Neptune::DBCluster"),
+                Fix.in(
+                    Dialect.CDK,
+                    "Keep recovery points for at least 7 days: deleteAfter on the backup plan rule.",
+                    """
+                plan.addRule(new backup.BackupPlanRule({
+                  // ...
+                  deleteAfter: cdk.Duration.days(35),
+                }));
+                """),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Keep recovery points for at least 7 days: Lifecycle DeleteAfterDays of 7 or more on each rule of the backup plan, longer where compliance or late-detected corruption requires it.",
                         """
@@ -76,7 +99,7 @@ public final class BackupShortRetention extends BaseRule {
                   backup_retention_period = 14
                 }
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 

@@ -23,6 +23,31 @@ public final class DataDeletionPolicy extends BaseRule {
                 "Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Give the database construct removalPolicy: RemovalPolicy.SNAPSHOT (or RETAIN), which also keeps a final snapshot on replacement, and deletionProtection: true.",
+                        """
+                new rds.DatabaseInstance(this, 'Database', {
+                  // ...
+                  removalPolicy: cdk.RemovalPolicy.SNAPSHOT,
+                  deletionProtection: true,
+                });
+                """)
+                    .on(
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::DocDB::DBCluster",
+                        "AWS::Neptune::DBCluster"),
+                Fix.in(
+                    Dialect.CDK,
+                    "Give the table construct removalPolicy: RemovalPolicy.RETAIN (its default, which the app overrides) and deletionProtection: true, so removing the stack or replacing the table keeps its data.",
+                    """
+                new dynamodb.Table(this, 'Table', {
+                  // ...
+                  removalPolicy: cdk.RemovalPolicy.RETAIN,
+                  deletionProtection: true,
+                });
+                """),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Set DeletionPolicy and UpdateReplacePolicy to Snapshot on the database, so a stack deletion or replacement leaves a final snapshot, and DeletionProtection: true.",
                         """
@@ -121,7 +146,7 @@ public final class DataDeletionPolicy extends BaseRule {
                 }
                 """)
                     .effort("Minutes: prevent_destroy"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 

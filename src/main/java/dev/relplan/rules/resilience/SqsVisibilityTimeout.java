@@ -25,6 +25,15 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
             .advice(
                 Fix.in(
+                    Dialect.CDK,
+                    "Set the queue construct's visibilityTimeout to at least six times the consumer function's timeout (the Queue construct hides messages for 30 seconds by default).",
+                    """
+                new sqs.Queue(this, 'Orders', {
+                  // six times the consumer's timeout of 60 seconds
+                  visibilityTimeout: cdk.Duration.minutes(6),
+                });
+                """),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.",
                     """
@@ -48,6 +57,7 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.SERVERLESS,
+                InputFormat.CDK,
                 InputFormat.CDK_PYTHON)
             .build());
   }

@@ -23,6 +23,15 @@ public final class DynamodbFixedCapacity extends BaseRule {
                 "Switch the table to PAY_PER_REQUEST, or register read and write capacity with Application Auto Scaling using target tracking.")
             .advice(
                 Fix.in(
+                    Dialect.CDK,
+                    "Bill the table on demand (billingMode: PAY_PER_REQUEST), or keep it provisioned and scale it: autoScaleReadCapacity / autoScaleWriteCapacity with scaleOnUtilization (the Table construct is provisioned at 5 units by default).",
+                    """
+                const table = new dynamodb.Table(this, 'Table', {
+                  // ...
+                  billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+                });
+                """),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Switch the table to on-demand (BillingMode: PAY_PER_REQUEST and no ProvisionedThroughput), or register read and write capacity with Application Auto Scaling (AWS::ApplicationAutoScaling::ScalableTarget for dynamodb:table:WriteCapacityUnits with a target tracking policy).",
                     """
@@ -40,7 +49,7 @@ public final class DynamodbFixedCapacity extends BaseRule {
                   billing_mode = "PAY_PER_REQUEST"
                 }
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 

@@ -26,6 +26,15 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
             .advice(
                 Fix.in(
+                    Dialect.CDK,
+                    "Set reservedConcurrentExecutions on the function construct, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                new lambda.Function(this, 'Worker', {
+                  // ...
+                  reservedConcurrentExecutions: 50,
+                });
+                """),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set ReservedConcurrentExecutions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
                     """
@@ -57,6 +66,7 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.SERVERLESS,
+                InputFormat.CDK,
                 InputFormat.CDK_PYTHON)
             .build());
   }

@@ -1,10 +1,11 @@
 package dev.relplan.iac.kubernetes.kustomize;
 
+import dev.relplan.model.LabelSelector;
 import dev.relplan.parse.MapNode;
 
 /**
  * A patch's {@code target}: group, version and kind compared exactly, name and namespace as
- * anchored patterns ({@link NamePattern}), label and annotation selectors ({@link LabelSelector}).
+ * anchored patterns ({@link NamePattern}), label and annotation selectors ({@link SelectorText}).
  * An absent field matches every object.
  */
 record Target(
@@ -28,8 +29,8 @@ record Target(
         Trees.text(target, "kind"),
         name == null ? null : NamePattern.of(name),
         namespace == null ? null : NamePattern.of(namespace),
-        labels == null ? null : LabelSelector.parse(labels),
-        annotations == null ? null : LabelSelector.parse(annotations),
+        labels == null ? null : SelectorText.parse(labels),
+        annotations == null ? null : SelectorText.parse(annotations),
         describe(target));
   }
 

@@ -67,6 +67,13 @@ class TargetTest {
   }
 
   @Test
+  void anInequalityOrNotInMatchesAnObjectWithoutTheLabel() throws Exception {
+    assertThat(matches("labelSelector: track!=canary")).isTrue();
+    assertThat(matches("labelSelector: track notin (canary)")).isTrue();
+    assertThat(matches("labelSelector: track")).isFalse();
+  }
+
+  @Test
   void anAnnotationSelectorMatchesTheObjectsAnnotations() throws Exception {
     assertThat(matches("annotationSelector: team=payments")).isTrue();
     assertThat(matches("annotationSelector: team")).isTrue();
