@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -145,6 +146,7 @@ final class ServiceMapper {
     for (int i = before; i < workload.resources().size(); i++) {
       Resource r = workload.resources().get(i);
       if (!r.environment.present() && !r.environment.unresolved()) r.environment = environment;
+      forgetDefaultedStage(r);
     }
   }
 
@@ -181,14 +183,35 @@ final class ServiceMapper {
   private Value<String> environment() {
     if (stage.name() == null) return Value.unresolved(stage.how(), List.of(stage.location()));
     if (stage.chosen()) return Value.explicit(stage.name(), List.of(stage.location()));
-    Node written = raw.get("provider") instanceof MapNode p ? p.get("stage") : null;
-    boolean literal =
-        written instanceof ScalarNode s && s.text() != null && !s.text().contains("${");
-    if (literal || Boolean.TRUE.equals(Production.classify(stage.name())))
+    // provider.stage, literal or not, is only the default that `serverless deploy --stage`
+    // replaces: a non-production default says nothing about where this copy is deployed.
+    if (Boolean.TRUE.equals(Production.classify(stage.name())))
       return Value.explicit(stage.name(), List.of(stage.location()));
     return Value.unresolved(
         "the stage is chosen at deployment (--stage): it only defaults to '" + stage.name() + "'",
         List.of(stage.location()));
+  }
+
+  /**
+   * A name built from a stage that is only the default says nothing about the environment either
+   * ({@code orders-dev-charge} when deployed with {@code --stage prod} is {@code
+   * orders-prod-charge}): such a name is not environment evidence, so it is left unresolved.
+   */
+  private void forgetDefaultedStage(Resource r) {
+    if (!environment.unresolved() || stage.name() == null || !r.name.present()) return;
+    String defaulted = stage.name().toLowerCase(Locale.ROOT);
+    for (String word : r.name.get().toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+      if (word.equals(defaulted)) {
+        r.name =
+            Value.unresolved(
+                "the name embeds the stage, which is chosen at deployment (--stage): '"
+                    + r.name.get()
+                    + "' only with the default stage '"
+                    + stage.name()
+                    + "'",
+                r.name.trace());
+        return;
+      }
   }
 
   /** Every stage of {@code params} is an environment the service is deployed to. */
@@ -346,6 +369,7 @@ final class ServiceMapper {
   /** Adds a generated resource with the service's environment and what its settings reference. */
   void add(Resource r, Settings settings) {
     r.environment = environment;
+    forgetDefaultedStage(r);
     Set<ResourceRef> refs = settings.allRefs();
     refs.stream().filter(ref -> !ref.key().equals(r.key())).forEach(r.references::add);
     workload.add(r);
