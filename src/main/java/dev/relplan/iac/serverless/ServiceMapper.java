@@ -10,6 +10,7 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.ServerlessTypes;
 import dev.relplan.model.UsagePlan;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -369,6 +370,7 @@ final class ServiceMapper {
   /** Adds a generated resource with the service's environment and what its settings reference. */
   void add(Resource r, Settings settings) {
     r.environment = environment;
+    r.declaredType = ServerlessTypes.generated(r.type);
     forgetDefaultedStage(r);
     Set<ResourceRef> refs = settings.allRefs();
     refs.stream().filter(ref -> !ref.key().equals(r.key())).forEach(r.references::add);
