@@ -4,6 +4,7 @@ import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.GeneratedTemplates;
+import dev.relplan.iac.common.ServerlessDeployCommands;
 import dev.relplan.model.CoverageGap;
 import dev.relplan.model.EventInvokeConfig;
 import dev.relplan.model.Function;
@@ -47,9 +48,17 @@ final class ServiceMapper {
 
   private final GeneratedTemplates templates;
 
+  /** The deploy commands of the package.json scripts and Makefile beside the service. */
+  private final List<ServerlessDeployCommands.Found> deploys;
+
   ServiceMapper(
-      SourceFile file, Workload workload, List<String> notes, GeneratedTemplates templates) {
+      SourceFile file,
+      Workload workload,
+      List<String> notes,
+      GeneratedTemplates templates,
+      List<ServerlessDeployCommands.Found> deploys) {
     this.templates = templates;
+    this.deploys = deploys;
     this.file = file;
     this.raw = (MapNode) file.document();
     this.workload = workload;
@@ -157,7 +166,8 @@ final class ServiceMapper {
 
   /**
    * The stage: a production stage among the file's {@code params}, as a production parameter file
-   * is chosen for a template; otherwise the file's own default.
+   * is chosen for a template; else the one production stage the deploy scripts beside the file
+   * (package.json, Makefile) deploy to; otherwise the file's own default.
    */
   private Variables chooseStage() {
     List<MapNode.Entry> production = new ArrayList<>();
@@ -173,6 +183,25 @@ final class ServiceMapper {
               + " (the production stage of its params), as deployed with --stage "
               + chosen.key());
       return new Variables(raw, chosen.key(), chosen.keyLocation());
+    }
+    List<ServerlessDeployCommands.Found> productionDeploys =
+        deploys.stream().filter(d -> Boolean.TRUE.equals(Production.classify(d.stage()))).toList();
+    if (production.isEmpty()
+        && productionDeploys.stream().map(ServerlessDeployCommands.Found::stage).distinct().count()
+            == 1) {
+      ServerlessDeployCommands.Found chosen = productionDeploys.get(0);
+      notes.add(
+          file.display()
+              + ": assessed for stage "
+              + chosen.stage()
+              + ", the production stage its deploy script deploys to (serverless deploy --stage "
+              + chosen.stage()
+              + " at "
+              + chosen.location().file()
+              + ":"
+              + chosen.location().line()
+              + ")");
+      return new Variables(raw, chosen.stage(), chosen.location());
     }
     return new Variables(raw, null, null);
   }

@@ -67,4 +67,16 @@ class ServerlessStageTest {
     Function f = worker("region: eu-west-1", "");
     assertThat(Production.of(f).production()).as(Production.of(f).reason()).isTrue();
   }
+
+  @Test
+  void theProductionStageItsDeployScriptDeploysIsTheAssessedStage() throws IOException {
+    Files.writeString(
+        repo.resolve("package.json"),
+        """
+        {"scripts": {"deploy": "sls deploy -s dev", "deploy:prod": "sls deploy -s prod"}}
+        """);
+    Function f = worker("stage: dev", "name: orders-${self:custom.stage}-worker");
+    assertThat(f.environment.get()).isEqualTo("prod");
+    assertThat(f.name.get()).isEqualTo("orders-prod-worker");
+  }
 }
