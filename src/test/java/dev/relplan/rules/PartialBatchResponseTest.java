@@ -2,6 +2,9 @@ package dev.relplan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relplan.model.EventSourceMapping;
+import dev.relplan.model.Workload;
+import dev.relplan.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,5 +71,26 @@ class PartialBatchResponseTest {
   @Test
   void batchesOfOneRecordLeaveTheWholeBatchRemarkOut() throws IOException {
     assertThat(description("          batchSize: 1")).doesNotContain("whole batch");
+  }
+
+  @Test
+  void aCloudFormationMappingRecordsItsPartialBatchResponses() throws IOException {
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Resources:
+          ChargeMapping:
+            Type: AWS::Lambda::EventSourceMapping
+            Properties:
+              FunctionName: charge
+              EventSourceArn: arn:aws:sqs:eu-west-1:123456789012:charges
+              FunctionResponseTypes: [ReportBatchItemFailures]
+        """);
+    Workload w =
+        Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+            .workload();
+    assertThat(w.all(EventSourceMapping.class))
+        .singleElement()
+        .satisfies(m -> assertThat(m.reportBatchItemFailures.isTrue()).isTrue());
   }
 }

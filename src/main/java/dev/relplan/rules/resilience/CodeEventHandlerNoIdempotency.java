@@ -167,7 +167,10 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
       if (!(m.function.present() && w.resolve(m.function.get()) instanceof Function f)
           || !f.id.equals(h.function)
           || !f.location.equals(h.functionLocation)) continue;
-      if (m.reportBatchItemFailures.isTrue() || m.batchSize.orElse(2) == 1) return "";
+      // Only formats whose adapter reads the setting: elsewhere an absent value says nothing.
+      if (!READS_RESPONSE_TYPES.contains(Dialect.of(m))
+          || m.reportBatchItemFailures.isTrue()
+          || m.batchSize.orElse(2) == 1) return "";
       return " Its "
           + h.trigger
           + " event source mapping ("
@@ -180,6 +183,10 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
   }
 
   private static final Set<String> BATCHED_SOURCES = Set.of("SQS", "KINESIS", "DYNAMODB");
+
+  /** The formats whose event source mappings record partial batch responses when set. */
+  private static final Set<Dialect> READS_RESPONSE_TYPES =
+      Set.of(Dialect.SERVERLESS, Dialect.SAM, Dialect.CLOUDFORMATION, Dialect.TERRAFORM);
 
   /** The setting that turns partial batch responses on, in the mapping's own words. */
   private static String partialBatchSetting(Dialect written) {
