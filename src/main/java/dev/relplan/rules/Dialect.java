@@ -3,6 +3,7 @@ package dev.relplan.rules;
 import dev.relplan.model.ComposeTypes;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Resource;
+import dev.relplan.model.ServerlessTypes;
 import dev.relplan.model.TaskDefinition;
 import dev.relplan.model.Workload;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import java.util.Set;
 public enum Dialect {
   CLOUDFORMATION("CloudFormation", "yaml"),
   SAM("SAM", "yaml"),
+  SERVERLESS("Serverless Framework", "yaml"),
   TERRAFORM("Terraform", "hcl"),
   KUBERNETES("Kubernetes", "yaml"),
   COMPOSE("Docker Compose", "yaml"),
@@ -45,11 +47,14 @@ public enum Dialect {
 
   /**
    * The dialects whose advice fits this one, best first: SAM templates accept plain CloudFormation
-   * resources and properties, and TypeScript accepts JavaScript.
+   * resources and properties, serverless.yml accepts them under {@code resources} (advice for the
+   * generated function or event source is declared in serverless.yml's own words first), and
+   * TypeScript accepts JavaScript.
    */
   public List<Dialect> fitting() {
     return switch (this) {
       case SAM -> List.of(SAM, CLOUDFORMATION);
+      case SERVERLESS -> List.of(SERVERLESS, CLOUDFORMATION);
       case TYPESCRIPT -> List.of(TYPESCRIPT, JAVASCRIPT);
       default -> List.of(this);
     };
@@ -61,6 +66,7 @@ public enum Dialect {
     String written = subject.writtenType();
     if (written.startsWith("AWS::Serverless::")) return SAM;
     if (written.startsWith("aws-cdk-lib.")) return CDK;
+    if (written.startsWith(ServerlessTypes.PREFIX)) return SERVERLESS;
     if (written.startsWith("aws_cdk.")) return CDK_PYTHON; // before Terraform's aws_ types
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
@@ -128,8 +134,9 @@ public enum Dialect {
 
   /**
    * The one infrastructure dialect all of the workload's resources are written in (SAM when SAM and
-   * plain CloudFormation templates mix, since SAM accepts both), or null when the repository mixes
-   * formats or has no infrastructure; application code does not count.
+   * plain CloudFormation templates mix, since SAM accepts both; likewise serverless.yml, whose
+   * {@code resources} are CloudFormation), or null when the repository mixes formats or has no
+   * infrastructure; application code does not count.
    */
   public static Dialect ofInfrastructure(Workload w) {
     EnumSet<Dialect> found = EnumSet.noneOf(Dialect.class);
@@ -139,12 +146,14 @@ public enum Dialect {
       if (d != null && d.isInfrastructure()) found.add(d);
     }
     if (found.equals(EnumSet.of(SAM, CLOUDFORMATION))) return SAM;
+    if (found.equals(EnumSet.of(SERVERLESS, CLOUDFORMATION))) return SERVERLESS;
     return found.size() == 1 ? found.iterator().next() : null;
   }
 
   private boolean isInfrastructure() {
     return this == CLOUDFORMATION
         || this == SAM
+        || this == SERVERLESS
         || this == TERRAFORM
         || this == KUBERNETES
         || this == CDK;

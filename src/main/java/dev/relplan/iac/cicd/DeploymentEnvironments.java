@@ -4,6 +4,7 @@ import dev.relplan.adapt.Adapter;
 import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.ServerlessDeployCommands;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -15,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Environments that CI/CD pipelines deploy to: GitHub Actions and GitLab CI jobs name their target
@@ -25,8 +28,23 @@ public final class DeploymentEnvironments implements Adapter {
   /** CI/CD definitions, and templates for their CodePipeline pipelines. */
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.OTHER && isPipelineFile(file.display())
+    return file.kind() == FileKind.OTHER
+            && (isPipelineFile(file.display()) || isScriptFile(file.display()))
         || file.kind() == FileKind.CLOUDFORMATION;
+  }
+
+  /** Makefiles, read for the {@code serverless deploy} commands of their recipes. */
+  @Override
+  public boolean asksFor(String fileName) {
+    return MAKEFILES.contains(fileName.toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> MAKEFILES = Set.of("makefile", "gnumakefile");
+
+  /** package.json scripts and Makefiles, which run deploy commands as CI jobs do. */
+  static boolean isScriptFile(String display) {
+    String name = display.substring(display.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return name.equals("package.json") || MAKEFILES.contains(name);
   }
 
   private final List<SkippedFile> skipped = new ArrayList<>();
@@ -58,6 +76,8 @@ public final class DeploymentEnvironments implements Adapter {
   private static void read(SourceFile f, Workload w) {
     if (f.kind() == FileKind.OTHER && isPipelineFile(f.display())) {
       for (Node doc : f.documents()) environmentKeys(f, doc, w);
+    } else if (f.kind() == FileKind.OTHER && isScriptFile(f.display())) {
+      scriptDeploys(f, w);
     }
     if (f.kind() == FileKind.CLOUDFORMATION
         && f.document() instanceof MapNode root
@@ -69,6 +89,7 @@ public final class DeploymentEnvironments implements Adapter {
   static boolean isPipelineFile(String display) {
     String p = display.toLowerCase(java.util.Locale.ROOT);
     return p.contains(".github/workflows/")
+        || p.endsWith(".circleci/config.yml")
         || p.endsWith(".gitlab-ci.yml")
         || p.endsWith(".gitlab-ci.yaml")
         || p.contains("azure-pipelines")
@@ -119,8 +140,26 @@ public final class DeploymentEnvironments implements Adapter {
         }
       } else if (n instanceof SeqNode s) {
         s.items().forEach(todo::push);
+      } else if (n instanceof ScalarNode s) {
+        deploys(f, s, w);
       }
     }
+  }
+
+  /** The stages {@code serverless deploy} commands in a job's script deploy to. */
+  private static void deploys(SourceFile f, ScalarNode script, Workload w) {
+    ServerlessDeployCommands.inScalar(f, script).forEach(d -> w.environments.add(evidence(f, d)));
+  }
+
+  /** Deploy commands in package.json scripts and Makefile recipes. */
+  private static void scriptDeploys(SourceFile f, Workload w) {
+    ServerlessDeployCommands.inScripts(f).forEach(d -> w.environments.add(evidence(f, d)));
+  }
+
+  private static Workload.EnvironmentEvidence evidence(
+      SourceFile f, ServerlessDeployCommands.Found d) {
+    return new Workload.EnvironmentEvidence(
+        d.stage(), "serverless deploy --stage in " + f.display(), d.location());
   }
 
   /** A job, step or key named for rolling back (rollback, roll-back, roll_back, undo-deploy). */

@@ -277,6 +277,8 @@ final class MessagingMappers {
     e.onFailure = p.ref("DestinationConfig.OnFailure.Destination");
     AwsMessaging.retries(
         e, p.integer("MaximumRetryAttempts"), p.bool("BisectBatchOnFunctionError"));
+    e.reportBatchItemFailures =
+        p.list("FunctionResponseTypes").map(l -> l.contains("ReportBatchItemFailures"));
     c.add(e);
   }
 

@@ -6,13 +6,16 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.GeneratedTemplates;
+import dev.relplan.iac.common.ServerlessDeployCommands;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.MapNode;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +42,19 @@ public final class ServerlessAdapter implements Adapter {
 
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.OTHER && isService(file);
+    return file.kind() == FileKind.OTHER && (isService(file) || isDeployScripts(file));
+  }
+
+  /** package.json or a Makefile, whose deploy commands may choose the stage of a service beside. */
+  private static boolean isDeployScripts(SourceFile file) {
+    String display = file.display();
+    String name = display.substring(display.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return name.equals("package.json") || name.equals("makefile") || name.equals("gnumakefile");
+  }
+
+  /** The folder of a displayed file, with its trailing slash; empty at the root. */
+  private static String folder(String display) {
+    return display.substring(0, display.lastIndexOf('/') + 1);
   }
 
   /** A file named serverless.yml/.yaml/.json whose document declares a service. */
@@ -55,10 +70,24 @@ public final class ServerlessAdapter implements Adapter {
 
   @Override
   public void adapt(Discovery.Result claimed, Workload workload) {
+    Map<String, List<ServerlessDeployCommands.Found>> deploysByFolder = new HashMap<>();
+    for (SourceFile file : claimed.ofKind(FileKind.OTHER))
+      if (isDeployScripts(file)) {
+        List<ServerlessDeployCommands.Found> found = new ArrayList<>();
+        // A manifest that cannot be read is listed by the CI/CD adapter reading the same file.
+        FileGuard.run(file.display(), () -> found.addAll(ServerlessDeployCommands.inScripts(file)))
+            .ifPresent(unread -> found.clear());
+        deploysByFolder
+            .computeIfAbsent(folder(file.display()), k -> new ArrayList<>())
+            .addAll(found);
+      }
     for (SourceFile file : claimed.ofKind(FileKind.OTHER)) {
       if (!isService(file)) continue;
       Workload draft = Draft.start();
-      FileGuard.run(file.display(), () -> new ServiceMapper(file, draft, notes, templates).map())
+      List<ServerlessDeployCommands.Found> deploys =
+          deploysByFolder.getOrDefault(folder(file.display()), List.of());
+      FileGuard.run(
+              file.display(), () -> new ServiceMapper(file, draft, notes, templates, deploys).map())
           .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
   }

@@ -4,12 +4,14 @@ import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.GeneratedTemplates;
+import dev.relplan.iac.common.ServerlessDeployCommands;
 import dev.relplan.model.CoverageGap;
 import dev.relplan.model.EventInvokeConfig;
 import dev.relplan.model.Function;
 import dev.relplan.model.Production;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.ServerlessTypes;
 import dev.relplan.model.UsagePlan;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +48,17 @@ final class ServiceMapper {
 
   private final GeneratedTemplates templates;
 
+  /** The deploy commands of the package.json scripts and Makefile beside the service. */
+  private final List<ServerlessDeployCommands.Found> deploys;
+
   ServiceMapper(
-      SourceFile file, Workload workload, List<String> notes, GeneratedTemplates templates) {
+      SourceFile file,
+      Workload workload,
+      List<String> notes,
+      GeneratedTemplates templates,
+      List<ServerlessDeployCommands.Found> deploys) {
     this.templates = templates;
+    this.deploys = deploys;
     this.file = file;
     this.raw = (MapNode) file.document();
     this.workload = workload;
@@ -145,6 +156,7 @@ final class ServiceMapper {
     for (int i = before; i < workload.resources().size(); i++) {
       Resource r = workload.resources().get(i);
       if (!r.environment.present() && !r.environment.unresolved()) r.environment = environment;
+      forgetDefaultedStage(r);
     }
   }
 
@@ -154,7 +166,8 @@ final class ServiceMapper {
 
   /**
    * The stage: a production stage among the file's {@code params}, as a production parameter file
-   * is chosen for a template; otherwise the file's own default.
+   * is chosen for a template; else the one production stage the deploy scripts beside the file
+   * (package.json, Makefile) deploy to; otherwise the file's own default.
    */
   private Variables chooseStage() {
     List<MapNode.Entry> production = new ArrayList<>();
@@ -171,6 +184,25 @@ final class ServiceMapper {
               + chosen.key());
       return new Variables(raw, chosen.key(), chosen.keyLocation());
     }
+    List<ServerlessDeployCommands.Found> productionDeploys =
+        deploys.stream().filter(d -> Boolean.TRUE.equals(Production.classify(d.stage()))).toList();
+    if (production.isEmpty()
+        && productionDeploys.stream().map(ServerlessDeployCommands.Found::stage).distinct().count()
+            == 1) {
+      ServerlessDeployCommands.Found chosen = productionDeploys.get(0);
+      notes.add(
+          file.display()
+              + ": assessed for stage "
+              + chosen.stage()
+              + ", the production stage its deploy script deploys to (serverless deploy --stage "
+              + chosen.stage()
+              + " at "
+              + chosen.location().file()
+              + ":"
+              + chosen.location().line()
+              + ")");
+      return new Variables(raw, chosen.stage(), chosen.location());
+    }
     return new Variables(raw, null, null);
   }
 
@@ -181,14 +213,35 @@ final class ServiceMapper {
   private Value<String> environment() {
     if (stage.name() == null) return Value.unresolved(stage.how(), List.of(stage.location()));
     if (stage.chosen()) return Value.explicit(stage.name(), List.of(stage.location()));
-    Node written = raw.get("provider") instanceof MapNode p ? p.get("stage") : null;
-    boolean literal =
-        written instanceof ScalarNode s && s.text() != null && !s.text().contains("${");
-    if (literal || Boolean.TRUE.equals(Production.classify(stage.name())))
+    // provider.stage, literal or not, is only the default that `serverless deploy --stage`
+    // replaces: a non-production default says nothing about where this copy is deployed.
+    if (Boolean.TRUE.equals(Production.classify(stage.name())))
       return Value.explicit(stage.name(), List.of(stage.location()));
     return Value.unresolved(
         "the stage is chosen at deployment (--stage): it only defaults to '" + stage.name() + "'",
         List.of(stage.location()));
+  }
+
+  /**
+   * A name built from a stage that is only the default says nothing about the environment either
+   * ({@code orders-dev-charge} when deployed with {@code --stage prod} is {@code
+   * orders-prod-charge}): such a name is not environment evidence, so it is left unresolved.
+   */
+  private void forgetDefaultedStage(Resource r) {
+    if (!environment.unresolved() || stage.name() == null || !r.name.present()) return;
+    String defaulted = stage.name().toLowerCase(Locale.ROOT);
+    for (String word : r.name.get().toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+      if (word.equals(defaulted)) {
+        r.name =
+            Value.unresolved(
+                "the name embeds the stage, which is chosen at deployment (--stage): '"
+                    + r.name.get()
+                    + "' only with the default stage '"
+                    + stage.name()
+                    + "'",
+                r.name.trace());
+        return;
+      }
   }
 
   /** Every stage of {@code params} is an environment the service is deployed to. */
@@ -346,6 +399,8 @@ final class ServiceMapper {
   /** Adds a generated resource with the service's environment and what its settings reference. */
   void add(Resource r, Settings settings) {
     r.environment = environment;
+    r.declaredType = ServerlessTypes.generated(r.type);
+    forgetDefaultedStage(r);
     Set<ResourceRef> refs = settings.allRefs();
     refs.stream().filter(ref -> !ref.key().equals(r.key())).forEach(r.references::add);
     workload.add(r);

@@ -42,6 +42,48 @@ public final class DeployAllAtOnce extends BaseRule {
                     .on("AWS::Lambda::Function")
                     .involving("Lambda", "CodeDeploy"),
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Alarm on the function's Errors under resources (the framework names the function <Name>LambdaFunction), keep the previous version to roll back to (versionFunctions, on by default), and make the job idempotent so a re-run after a rollback is safe.",
+                        """
+                resources:
+                  Resources:
+                    NightlyErrorsAlarm:
+                      Type: AWS::CloudWatch::Alarm
+                      Properties:
+                        Namespace: AWS/Lambda
+                        MetricName: Errors
+                        Dimensions:
+                          - Name: FunctionName
+                            Value: !Ref NightlyLambdaFunction
+                        Statistic: Sum
+                        Period: 300
+                        EvaluationPeriods: 1
+                        Threshold: 1
+                        ComparisonOperator: GreaterThanOrEqualToThreshold
+                        AlarmActions: [!Ref AlertsTopic]
+                """)
+                    .involving("Lambda", "CloudWatch")
+                    .when("scheduled-only function", DeployAllAtOnce::scheduledOnly)
+                    .effort(
+                        "Hours: an errors alarm, a version to roll back to and an idempotent job"),
+                Fix.in(
+                        Dialect.SERVERLESS,
+                        "Shift traffic gradually with the serverless-plugin-canary-deployments plugin: deploymentSettings on the function with type Canary10Percent5Minutes (or a Linear type), an alias, and alarms (logical ids under resources) that stop and roll back the deployment.",
+                        """
+                plugins:
+                  - serverless-plugin-canary-deployments
+                functions:
+                  placeOrder:
+                    handler: src/orders.handler
+                    deploymentSettings:
+                      type: Canary10Percent5Minutes
+                      alias: Live
+                      alarms:
+                        - PlaceOrderErrorsAlarm
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "CodeDeploy"),
+                Fix.in(
                         Dialect.SAM,
                         "A canary cannot work for a job that only runs on a schedule: there is no steady traffic to shift. Publish a version behind an alias, alarm on the function's Errors, roll the alias back to the previous version when the alarm fires, and make the job idempotent so a re-run after rollback is safe.",
                         """

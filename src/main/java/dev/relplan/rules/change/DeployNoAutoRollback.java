@@ -40,6 +40,22 @@ public final class DeployNoAutoRollback extends BaseRule {
                     .on("AWS::CodeDeploy::DeploymentGroup")
                     .involving("CodeDeploy", "CloudWatch"),
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "Name the alarms that must roll the release back in the function's deploymentSettings alarms (logical ids of alarms under resources): the canary plugin's deployment group then rolls back on deployment failure and when an alarm fires.",
+                        """
+                functions:
+                  placeOrder:
+                    handler: src/orders.handler
+                    deploymentSettings:
+                      type: Canary10Percent5Minutes
+                      alias: Live
+                      alarms:
+                        - PlaceOrderErrorsAlarm
+                        - PlaceOrderLatencyAlarm
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
+                    .involving("CodeDeploy", "CloudWatch"),
+                Fix.in(
                         Dialect.SAM,
                         "Give the function's DeploymentPreference Alarms (errors, latency): SAM's deployment group then rolls back on deployment failure and when an alarm fires.",
                         """

@@ -26,6 +26,21 @@ public final class NoPreprodEnv extends BaseRule {
                 "Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
             .advice(
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "Deploy the same serverless.yml to a staging stage before production: the stage's own values under params (staging, prod), and a pipeline that runs serverless deploy --stage staging, tests it, then serverless deploy --stage prod.",
+                        """
+                params:
+                  staging:
+                    alertsEmail: team-staging@example.com
+                  prod:
+                    alertsEmail: team@example.com
+                # CI: serverless deploy --stage staging, test, then serverless deploy --stage prod
+                """)
+                    .forRepositoryGap()
+                    .effort(
+                        "Days: a staging stage with its params and a pipeline promoting through it")
+                    .involving("CloudFormation", "Lambda"),
+                Fix.in(
                         Dialect.KUBERNETES,
                         "Render the same manifests for a staging environment (a Kustomize overlays/staging beside overlays/production, or a values-staging.yaml for the chart), deploy it to its own namespace or cluster, and promote each change through it before production (e.g. an Argo CD or Flux application per environment).",
                         """
@@ -40,7 +55,11 @@ public final class NoPreprodEnv extends BaseRule {
                     .effort(
                         "Weeks: a staging overlay or values file, its own namespace or cluster, and promotion through it")
                     .involving("EKS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.SERVERLESS)
             .build());
   }
 
@@ -69,7 +88,7 @@ public final class NoPreprodEnv extends BaseRule {
         this,
         w,
         "No pre-production environment found",
-        "Searched template parameters named like Environment/Stage (allowed values), parameter files and samconfig.toml environments for a non-production environment (staging, test, qa, dev, uat...): "
+        "Searched template parameters named like Environment/Stage (allowed values), parameter files, samconfig.toml environments, serverless.yml params stages and the stages CI jobs, package.json scripts and Makefiles deploy with serverless deploy --stage for a non-production environment (staging, test, qa, dev, uat...): "
             + (w.environments.isEmpty()
                 ? "none found."
                 : "only "

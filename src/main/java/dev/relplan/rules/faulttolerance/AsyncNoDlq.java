@@ -80,6 +80,41 @@ public final class AsyncNoDlq extends BaseRule {
                     .on("AWS::Events::Rule")
                     .involving("EventBridge", "SQS"),
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "Give the function's stream event a failure destination and bounded retries in serverless.yml: destinations.onFailure (an SQS queue or SNS topic, with its type), maximumRetryAttempts and bisectBatchOnFunctionError under the stream event, and alarm on the destination's depth.",
+                        """
+                functions:
+                  projectOrder:
+                    handler: src/project.handler
+                    events:
+                      - stream:
+                          type: kinesis
+                          arn: !GetAtt OrderEvents.Arn
+                          maximumRetryAttempts: 3
+                          bisectBatchOnFunctionError: true
+                          destinations:
+                            onFailure:
+                              type: sqs
+                              arn: !GetAtt FailedRecords.Arn
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.SERVERLESS,
+                        "Keep the function's failed asynchronous events in serverless.yml: destinations.onFailure on the function (an SQS queue, SNS topic, EventBridge bus or function, with its type) or onError (a dead-letter SNS topic or SQS queue), with maximumRetryAttempts, and alarm on the destination's depth.",
+                        """
+                functions:
+                  notify:
+                    handler: src/notify.handler
+                    maximumRetryAttempts: 2
+                    destinations:
+                      onFailure:
+                        type: sqs
+                        arn: !GetAtt NotifyFailures.Arn
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
                         Dialect.SAM,
                         "Give the event source a failure destination and bounded retries in the function's event: DestinationConfig OnFailure Destination, MaximumRetryAttempts and BisectBatchOnFunctionError under the event's Properties.",
                         """

@@ -1,12 +1,15 @@
 package dev.relplan.rules.resilience;
 
 import dev.relplan.model.EventHandler;
+import dev.relplan.model.EventSourceMapping;
+import dev.relplan.model.Function;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Lambda handler or message listener fed by an at-least-once event source that does nothing
@@ -140,7 +143,8 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
               + h.triggerLocation
               + "), which are delivered at least once; its handler at "
               + h.location
-              + " uses neither Powertools idempotency nor a conditional write, and the source does not deduplicate.",
+              + " uses neither Powertools idempotency nor a conditional write, and the source does not deduplicate."
+              + wholeBatchRedelivery(w, h),
           wiring);
     }
     if (!guarded.isEmpty())
@@ -148,5 +152,47 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
           this,
           "Event handlers deduplicate redelivered events",
           guarded.stream().distinct().limit(8).toList());
+  }
+
+  /**
+   * Without partial batch responses, one failing record of an SQS or stream batch makes the whole
+   * batch be delivered again, the records already processed included: duplicates follow from an
+   * ordinary failure (Lambda developer guide, "Handling errors for an SQS event source" and
+   * "Reporting batch item failures"). Said when the function's mapping reads batches of more than
+   * one record without {@code ReportBatchItemFailures}; empty otherwise.
+   */
+  private static String wholeBatchRedelivery(Workload w, EventHandler h) {
+    if (!BATCHED_SOURCES.contains(h.trigger)) return "";
+    for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
+      if (!(m.function.present() && w.resolve(m.function.get()) instanceof Function f)
+          || !f.id.equals(h.function)
+          || !f.location.equals(h.functionLocation)) continue;
+      // Only formats whose adapter reads the setting: elsewhere an absent value says nothing.
+      if (!READS_RESPONSE_TYPES.contains(Dialect.of(m))
+          || m.reportBatchItemFailures.isTrue()
+          || m.batchSize.orElse(2) == 1) return "";
+      return " Its "
+          + h.trigger
+          + " event source mapping ("
+          + m.location
+          + ") does not report partial batch failures ("
+          + partialBatchSetting(Dialect.of(m))
+          + "): one failing record makes the whole batch be delivered again, the records already processed included.";
+    }
+    return "";
+  }
+
+  private static final Set<String> BATCHED_SOURCES = Set.of("SQS", "KINESIS", "DYNAMODB");
+
+  /** The formats whose event source mappings record partial batch responses when set. */
+  private static final Set<Dialect> READS_RESPONSE_TYPES =
+      Set.of(Dialect.SERVERLESS, Dialect.SAM, Dialect.CLOUDFORMATION, Dialect.TERRAFORM);
+
+  /** The setting that turns partial batch responses on, in the mapping's own words. */
+  private static String partialBatchSetting(Dialect written) {
+    if (written == Dialect.SERVERLESS) return "functionResponseType: ReportBatchItemFailures";
+    if (written == Dialect.TERRAFORM)
+      return "function_response_types = [\"ReportBatchItemFailures\"]";
+    return "FunctionResponseTypes: [ReportBatchItemFailures]";
   }
 }

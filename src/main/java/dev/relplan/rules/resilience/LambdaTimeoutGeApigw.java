@@ -28,6 +28,15 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
                 "Set the function Timeout below the integration timeout (29 s for REST, 30 s for HTTP APIs by default), and set the function's own client timeouts below that so it can fail fast with a useful error.")
             .advice(
                 Fix.in(
+                    Dialect.SERVERLESS,
+                    "Set the function's timeout in serverless.yml (or provider.timeout for every function) below the integration timeout (29 s for http events, 30 s for httpApi events), and its own client timeouts below that so it fails fast with a useful error.",
+                    """
+                functions:
+                  createRecipient:
+                    handler: handler.createRecipient
+                    timeout: 25
+                """),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set the function's Timeout below the integration timeout (29 s for REST APIs, 30 s for HTTP APIs by default), and its own client timeouts below that so it fails fast with a useful error.",
                     """

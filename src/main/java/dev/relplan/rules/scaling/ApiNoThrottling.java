@@ -26,6 +26,31 @@ public final class ApiNoThrottling extends BaseRule {
                 "Set stage-level throttling (MethodSettings ThrottlingRateLimit/ThrottlingBurstLimit on /*/*, or DefaultRouteSettings for HTTP APIs) and per-client usage plans, sized from load tests.")
             .advice(
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "Set stage-wide throttling on the framework's HTTP API stage: DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit on HttpApiStage through resources.extensions, sized from load tests.",
+                        """
+                resources:
+                  extensions:
+                    HttpApiStage:
+                      Properties:
+                        DefaultRouteSettings:
+                          ThrottlingRateLimit: 200
+                          ThrottlingBurstLimit: 400
+                """)
+                    .on("AWS::ApiGatewayV2::Stage"),
+                Fix.in(
+                    Dialect.SERVERLESS,
+                    "Throttle the REST API in serverless.yml: provider.apiGateway.usagePlan throttle rateLimit and burstLimit (with apiKeys for per-client plans), sized from load tests.",
+                    """
+                provider:
+                  name: aws
+                  apiGateway:
+                    usagePlan:
+                      throttle:
+                        rateLimit: 200
+                        burstLimit: 400
+                """),
+                Fix.in(
                         Dialect.SAM,
                         "Set stage-wide throttling on the HTTP API: DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit, sized from load tests.",
                         """

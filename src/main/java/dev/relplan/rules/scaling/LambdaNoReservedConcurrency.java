@@ -35,6 +35,16 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 });
                 """),
                 Fix.in(
+                        Dialect.SERVERLESS,
+                        "Set reservedConcurrency on the function in serverless.yml, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                        """
+                functions:
+                  placeOrder:
+                    handler: src/orders.handler
+                    reservedConcurrency: 50
+                """)
+                    .effort("Minutes: set reservedConcurrency sized from peak load"),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set ReservedConcurrentExecutions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
                     """

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,5 +202,60 @@ class DeploymentEnvironmentsTest {
 
   private static ScalarNode scalar(String file, String text) {
     return new ScalarNode(new Location(file, 1), null, text, ScalarNode.Kind.PLAIN);
+  }
+
+  private List<Workload.EnvironmentEvidence> environments() throws IOException {
+    Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .workload()
+        .environments;
+  }
+
+  @Test
+  void serverlessDeployStageInAWorkflowStepIsAnEnvironmentAtItsCommandLine() throws IOException {
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(
+        dir.resolve(".github/workflows/deploy.yml"),
+        """
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: |
+                  npm ci
+                  npx serverless deploy --stage staging
+        """);
+    assertThat(environments())
+        .containsExactly(
+            new Workload.EnvironmentEvidence(
+                "staging",
+                "serverless deploy --stage in .github/workflows/deploy.yml",
+                new Location(".github/workflows/deploy.yml", 8)));
+  }
+
+  @Test
+  void serverlessDeployStageInAPackageJsonScriptIsAnEnvironment() throws IOException {
+    Files.writeString(
+        dir.resolve("package.json"),
+        """
+        {
+          "name": "orders",
+          "scripts": {
+            "deploy:dev": "sls deploy -s dev"
+          }
+        }
+        """);
+    assertThat(environments())
+        .extracting(Workload.EnvironmentEvidence::environment, e -> e.location().line())
+        .containsExactly(Tuple.tuple("dev", 4));
+  }
+
+  @Test
+  void serverlessDeployStageInAMakefileRecipeIsAnEnvironment() throws IOException {
+    Files.writeString(dir.resolve("Makefile"), "deploy-qa:\n\tserverless deploy --stage qa\n");
+    assertThat(environments())
+        .extracting(Workload.EnvironmentEvidence::environment, e -> e.location().line())
+        .containsExactly(Tuple.tuple("qa", 2));
   }
 }
