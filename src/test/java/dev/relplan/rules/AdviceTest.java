@@ -56,7 +56,11 @@ class AdviceTest {
     for (Rule rule : RuleRegistry.all()) {
       List<DynamicNode> tests = new ArrayList<>();
       for (InputFormat format :
-          List.of(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)) {
+          List.of(
+              InputFormat.CLOUDFORMATION,
+              InputFormat.TERRAFORM,
+              InputFormat.KUBERNETES,
+              InputFormat.CDK)) {
         Path dir = RuleExamplesTest.exampleDir(rule.meta().id(), format, "fail");
         if (rule.meta().formats().contains(format) && Files.isDirectory(dir))
           tests.add(
@@ -107,6 +111,12 @@ class AdviceTest {
         assertThat(advice.text() + advice.snippet())
             .as("Kubernetes advice of " + what + " names no AWS template syntax")
             .doesNotContain("Properties", "!Ref", "AWS::", "aws_");
+      } else if (format == InputFormat.CDK) {
+        assertThat(advice.dialect()).as(what).isEqualTo(Dialect.CDK);
+        assertThat(advice.language()).isEqualTo("typescript");
+        assertThat(advice.text() + advice.snippet())
+            .as("AWS CDK advice of " + what + " names no template or Terraform syntax")
+            .doesNotContain("Properties:", "!Ref", "AWS::", "resource \"");
       } else {
         assertThat(advice.dialect()).as(what).isIn(Dialect.CLOUDFORMATION, Dialect.SAM);
         assertThat(advice.language()).isEqualTo("yaml");

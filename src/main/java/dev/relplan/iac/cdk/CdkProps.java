@@ -51,6 +51,11 @@ final class CdkProps extends TypedSettings<CdkProps> {
     return new CdkProps(x, location, null, why);
   }
 
+  /** The evaluator of the file the properties are written in. */
+  Expressions expressions() {
+    return x;
+  }
+
   @Override
   public boolean has(String path) {
     return lookup(path) != null;

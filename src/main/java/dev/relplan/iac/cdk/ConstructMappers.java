@@ -43,7 +43,22 @@ final class ConstructMappers {
               new Mapping("AWS::Lambda::Function", FunctionMapper::nodejsFunction)),
           Map.entry(
               "aws_lambda_python_alpha.PythonFunction",
-              new Mapping("AWS::Lambda::Function", FunctionMapper::pythonFunction)));
+              new Mapping("AWS::Lambda::Function", FunctionMapper::pythonFunction)),
+          Map.entry(
+              "aws_apigateway.RestApi",
+              new Mapping("AWS::ApiGateway::RestApi", ApiMappers::restApi)),
+          Map.entry(
+              "aws_apigateway.LambdaRestApi",
+              new Mapping("AWS::ApiGateway::RestApi", ApiMappers::lambdaRestApi)),
+          Map.entry(
+              "aws_apigatewayv2.HttpApi",
+              new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)),
+          Map.entry(
+              "aws_apigatewayv2.HttpStage",
+              new Mapping("AWS::ApiGatewayV2::Stage", ApiMappers::httpStage)),
+          Map.entry(
+              "aws_apigatewayv2_alpha.HttpApi",
+              new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)));
 
   /** The mapping of a canonical construct name, or null when relplan does not model it. */
   static Mapping of(String name) {

@@ -63,6 +63,7 @@ final class StackFile {
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     EventSources.read(x, scope, draft);
+    ApiRoutes.read(x, draft);
     return null;
   }
 

@@ -239,7 +239,51 @@ public final class AsyncNoDlq extends BaseRule {
                 }
                 """)
                     .on("aws_lambda_function")
-                    .involving("Lambda", "SQS"))
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the queue construct a deadLetterQueue (the queue and a maxReceiveCount) and alarm on the dead-letter queue's depth.",
+                        """
+                const deadLetters = new sqs.Queue(this, 'DeadLetters', {
+                  retentionPeriod: Duration.days(14),
+                });
+                new sqs.Queue(this, 'Jobs', {
+                  deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+                });
+                """)
+                    .on("AWS::SQS::Queue"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the stream event source an onFailure destination (new SqsDlq(queue)), bounded retryAttempts and bisectBatchOnError, and alarm on the destination's depth.",
+                        """
+                fn.addEventSource(new KinesisEventSource(stream, {
+                  startingPosition: lambda.StartingPosition.LATEST,
+                  onFailure: new SqsDlq(failures),
+                  retryAttempts: 3,
+                  bisectBatchOnError: true,
+                }));
+                """)
+                    .on("AWS::Lambda::EventSourceMapping"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give every target of the rule a deadLetterQueue and a bounded retryAttempts, and alarm on the queue's depth.",
+                        """
+                rule.addTarget(new targets.LambdaFunction(fn, {
+                  deadLetterQueue: failures,
+                  retryAttempts: 3,
+                }));
+                """)
+                    .on("AWS::Events::Rule"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the asynchronously invoked function a deadLetterQueue (or deadLetterQueueEnabled: true) so events that fail every retry are kept, and alarm on its depth.",
+                        """
+                new NodejsFunction(this, 'Handler', {
+                  // ...
+                  deadLetterQueue: failures,
+                });
+                """)
+                    .on("AWS::Lambda::Function"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
             .build());
   }

@@ -52,7 +52,16 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                   reserved_concurrent_executions = 50
                 }
                 """)
-                    .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
+                    .effort("Minutes: set reserved_concurrent_executions sized from peak load"),
+                Fix.in(
+                    Dialect.CDK,
+                    "Set reservedConcurrentExecutions on the critical function's construct, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                new NodejsFunction(this, 'Handler', {
+                  // ...
+                  reservedConcurrentExecutions: 50,
+                });
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
             .build());
   }
