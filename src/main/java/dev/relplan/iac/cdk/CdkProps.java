@@ -51,6 +51,12 @@ final class CdkProps extends TypedSettings<CdkProps> {
     return new CdkProps(x, location, null, why);
   }
 
+  /** The expression written at a path, or null when absent. */
+  JsNode node(String path) {
+    Found f = lookup(path);
+    return f == null ? null : f.value;
+  }
+
   /** The evaluator of the file the properties are written in. */
   Expressions expressions() {
     return x;

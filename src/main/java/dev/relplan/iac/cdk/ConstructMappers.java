@@ -57,6 +57,14 @@ final class ConstructMappers {
               "aws_apigatewayv2.HttpStage",
               new Mapping("AWS::ApiGatewayV2::Stage", ApiMappers::httpStage)),
           Map.entry(
+              "aws_rds.DatabaseCluster",
+              new Mapping("AWS::RDS::DBCluster", StorageMappers::databaseCluster)),
+          Map.entry("aws_s3.Bucket", new Mapping("AWS::S3::Bucket", StorageMappers::bucket)),
+          Map.entry(
+              "aws_elasticache.CfnReplicationGroup",
+              new Mapping(
+                  "AWS::ElastiCache::ReplicationGroup", StorageMappers::cfnReplicationGroup)),
+          Map.entry(
               "aws_apigatewayv2_alpha.HttpApi",
               new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)));
 
@@ -90,7 +98,7 @@ final class ConstructMappers {
   }
 
   /** deletionProtection defaults to whether the removal policy is RETAIN. */
-  private static Value<Boolean> deletionProtection(Construct c, Value<String> onDelete) {
+  static Value<Boolean> deletionProtection(Construct c, Value<String> onDelete) {
     Value<Boolean> set = c.props().bool("deletionProtection");
     if (set.present() || set.unresolved()) return set;
     if (onDelete.unresolved()) return Value.unresolved(onDelete.note(), onDelete.trace());
