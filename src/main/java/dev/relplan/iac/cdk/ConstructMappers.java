@@ -59,6 +59,7 @@ final class ConstructMappers {
           Map.entry(
               "aws_rds.DatabaseCluster",
               new Mapping("AWS::RDS::DBCluster", StorageMappers::databaseCluster)),
+          Map.entry("aws_ec2.Vpc", new Mapping("AWS::EC2::VPC", NetworkMappers::vpc)),
           Map.entry("aws_s3.Bucket", new Mapping("AWS::S3::Bucket", StorageMappers::bucket)),
           Map.entry(
               "aws_elasticache.CfnReplicationGroup",

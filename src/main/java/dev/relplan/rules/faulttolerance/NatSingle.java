@@ -58,8 +58,17 @@ public final class NatSingle extends BaseRule {
                     nat_gateway_id = aws_nat_gateway.zone[count.index].id
                   }
                 }
+                """),
+                Fix.in(
+                    Dialect.CDK,
+                    "Let the ec2.Vpc create one NAT gateway per Availability Zone: remove natGateways (its default is one per zone) or set it to the number of zones, so each zone's private subnets keep egress when another zone fails.",
+                    """
+                new ec2.Vpc(this, 'Network', {
+                  maxAzs: 3,
+                  natGateways: 3,
+                });
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 
