@@ -59,6 +59,15 @@ final class ConstructMappers {
           Map.entry(
               "aws_rds.DatabaseCluster",
               new Mapping("AWS::RDS::DBCluster", StorageMappers::databaseCluster)),
+          Map.entry(
+              "aws_events.Rule", new Mapping("AWS::Events::Rule", OperationsMappers::eventRule)),
+          Map.entry(
+              "aws_backup.BackupPlan",
+              new Mapping("AWS::Backup::BackupPlan", OperationsMappers::backupPlan)),
+          Map.entry(
+              "aws_codedeploy.LambdaDeploymentGroup",
+              new Mapping(
+                  "AWS::CodeDeploy::DeploymentGroup", OperationsMappers::lambdaDeploymentGroup)),
           Map.entry("aws_ec2.Vpc", new Mapping("AWS::EC2::VPC", NetworkMappers::vpc)),
           Map.entry("aws_s3.Bucket", new Mapping("AWS::S3::Bucket", StorageMappers::bucket)),
           Map.entry(
@@ -68,6 +77,16 @@ final class ConstructMappers {
           Map.entry(
               "aws_apigatewayv2_alpha.HttpApi",
               new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)));
+
+  /**
+   * What the file's calls add to its constructs: event sources of functions, methods and routes of
+   * APIs, targets of rules, rules and selections of backup plans.
+   */
+  static void readCalls(Expressions x, String scope, Workload draft) {
+    EventSources.read(x, scope, draft);
+    ApiRoutes.read(x, draft);
+    OperationsMappers.read(x, draft);
+  }
 
   /** The mapping of a canonical construct name, or null when relplan does not model it. */
   static Mapping of(String name) {

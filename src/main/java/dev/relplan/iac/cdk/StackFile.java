@@ -62,8 +62,7 @@ final class StackFile {
               name, refs.get(created).id(), scope, created, js.at(created), props, appRoot);
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
-    EventSources.read(x, scope, draft);
-    ApiRoutes.read(x, draft);
+    ConstructMappers.readCalls(x, scope, draft);
     return null;
   }
 

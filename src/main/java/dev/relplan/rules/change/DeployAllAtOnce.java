@@ -336,12 +336,25 @@ public final class DeployAllAtOnce extends BaseRule {
                 });
                 """)
                     .on("AWS::Lambda::Function")
+                    .involving("Lambda", "CodeDeploy"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the LambdaDeploymentGroup a canary or linear deploymentConfig (its default is CANARY_10PERCENT_5MINUTES) and alarms that stop and roll back the deployment.",
+                        """
+                new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
+                  alias: live,
+                  deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+                  alarms: [errorsAlarm],
+                });
+                """)
+                    .on("AWS::CodeDeploy::DeploymentGroup")
                     .involving("Lambda", "CodeDeploy"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
-                InputFormat.SERVERLESS)
+                InputFormat.SERVERLESS,
+                InputFormat.CDK)
             .build());
   }
 

@@ -284,7 +284,11 @@ public final class AsyncNoDlq extends BaseRule {
                 });
                 """)
                     .on("AWS::Lambda::Function"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.SERVERLESS,
+                InputFormat.CDK)
             .build());
   }
 

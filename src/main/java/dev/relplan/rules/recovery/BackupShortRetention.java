@@ -75,8 +75,28 @@ public final class BackupShortRetention extends BaseRule {
                   # ...
                   backup_retention_period = 14
                 }
-                """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                """),
+                Fix.in(
+                        Dialect.CDK,
+                        "Keep automated backups for at least 7 days: backupRetention on an rds.DatabaseInstance, backup.retention on an rds.DatabaseCluster (the constructs keep 1 day by default).",
+                        """
+                new rds.DatabaseCluster(this, 'Cluster', {
+                  // ...
+                  backup: { retention: Duration.days(14) },
+                });
+                """)
+                    .on("AWS::RDS::DBInstance", "AWS::RDS::DBCluster"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Keep the plan rule's recovery points for at least 7 days: set deleteAfter on the BackupPlanRule, or use BackupPlanRule.daily() (35 days).",
+                        """
+                plan.addRule(new backup.BackupPlanRule({
+                  ruleName: 'Daily',
+                  deleteAfter: Duration.days(35),
+                }));
+                """)
+                    .on("AWS::Backup::BackupPlan"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 
