@@ -68,6 +68,17 @@ final class ConstructMappers {
               "aws_codedeploy.LambdaDeploymentGroup",
               new Mapping(
                   "AWS::CodeDeploy::DeploymentGroup", OperationsMappers::lambdaDeploymentGroup)),
+          Map.entry(
+              "aws_ecs.FargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::fargateService)),
+          Map.entry(
+              "aws_ecs.Ec2Service", new Mapping("AWS::ECS::Service", ContainerMappers::ec2Service)),
+          Map.entry(
+              "aws_ecs_patterns.ApplicationLoadBalancedFargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::loadBalancedFargateService)),
+          Map.entry(
+              "aws_ecs_patterns.NetworkLoadBalancedFargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::loadBalancedFargateService)),
           Map.entry("aws_ec2.Vpc", new Mapping("AWS::EC2::VPC", NetworkMappers::vpc)),
           Map.entry("aws_s3.Bucket", new Mapping("AWS::S3::Bucket", StorageMappers::bucket)),
           Map.entry(
@@ -86,6 +97,7 @@ final class ConstructMappers {
     EventSources.read(x, scope, draft);
     ApiRoutes.read(x, draft);
     OperationsMappers.read(x, draft);
+    ContainerMappers.read(x, draft);
   }
 
   /** The mapping of a canonical construct name, or null when relplan does not model it. */
