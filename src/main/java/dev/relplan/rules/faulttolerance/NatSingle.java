@@ -82,11 +82,12 @@ public final class NatSingle extends BaseRule {
       NatGateway nat = e.getKey();
       Set<String> zones = new TreeSet<>();
       boolean unknownZone = false;
-      List<Location> ev = new ArrayList<>(Topology.routesTo(w, nat));
+      // A CDK Vpc declares its routes and subnets on one line: each line is cited once.
+      List<Location> ev = new ArrayList<>(new LinkedHashSet<>(Topology.routesTo(w, nat)));
       for (Subnet s : e.getValue()) {
         if (s.availabilityZone.present()) {
           zones.add(s.availabilityZone.get());
-          ev.add(s.location);
+          if (!ev.contains(s.location)) ev.add(s.location);
         } else {
           unknownZone = true;
         }
