@@ -117,6 +117,12 @@ class AdviceTest {
         assertThat(advice.text() + advice.snippet())
             .as("Kubernetes advice of " + what + " names no AWS template syntax")
             .doesNotContain("Properties", "!Ref", "AWS::", "aws_");
+      } else if (format == InputFormat.CDK) {
+        assertThat(advice.dialect()).as(what).isEqualTo(Dialect.CDK);
+        assertThat(advice.language()).isEqualTo("typescript");
+        assertThat(advice.text() + advice.snippet())
+            .as("AWS CDK advice of " + what + " names no template or Terraform syntax")
+            .doesNotContain("Properties:", "!Ref", "AWS::", "resource \"");
       } else {
         assertThat(advice.dialect()).as(what).isIn(Dialect.CLOUDFORMATION, Dialect.SAM);
         assertThat(advice.language()).isEqualTo("yaml");

@@ -41,6 +41,20 @@ abstract class CdkProps extends TypedSettings<CdkProps> {
    */
   protected abstract CdkProps emptyAt(Location at, Unknown why);
 
+  /**
+   * The TypeScript expression written at a path, or null when absent. Only the mappers of
+   * constructs read from TypeScript source use it ({@link ConstructMappers#readsPython} says which
+   * mappers Python source reaches).
+   */
+  JsNode node(String path) {
+    throw new UnsupportedOperationException("read from TypeScript source only");
+  }
+
+  /** The evaluator of the TypeScript file the properties are written in. */
+  Expressions expressions() {
+    throw new UnsupportedOperationException("read from TypeScript source only");
+  }
+
   /** A duration property in whole seconds (rounded up: a timeout is at least what was written). */
   Value<Integer> seconds(String path) {
     return duration(path, BigDecimal.ONE);

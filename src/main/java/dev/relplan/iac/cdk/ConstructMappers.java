@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -45,7 +46,83 @@ final class ConstructMappers {
               new Mapping("AWS::Lambda::Function", FunctionMapper::nodejsFunction)),
           Map.entry(
               "aws_lambda_python_alpha.PythonFunction",
-              new Mapping("AWS::Lambda::Function", FunctionMapper::pythonFunction)));
+              new Mapping("AWS::Lambda::Function", FunctionMapper::pythonFunction)),
+          Map.entry(
+              "aws_apigateway.RestApi",
+              new Mapping("AWS::ApiGateway::RestApi", ApiMappers::restApi)),
+          Map.entry(
+              "aws_apigateway.LambdaRestApi",
+              new Mapping("AWS::ApiGateway::RestApi", ApiMappers::lambdaRestApi)),
+          Map.entry(
+              "aws_apigatewayv2.HttpApi",
+              new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)),
+          Map.entry(
+              "aws_apigatewayv2.HttpStage",
+              new Mapping("AWS::ApiGatewayV2::Stage", ApiMappers::httpStage)),
+          Map.entry(
+              "aws_rds.DatabaseCluster",
+              new Mapping("AWS::RDS::DBCluster", StorageMappers::databaseCluster)),
+          Map.entry(
+              "aws_events.Rule", new Mapping("AWS::Events::Rule", OperationsMappers::eventRule)),
+          Map.entry(
+              "aws_backup.BackupPlan",
+              new Mapping("AWS::Backup::BackupPlan", OperationsMappers::backupPlan)),
+          Map.entry(
+              "aws_codedeploy.LambdaDeploymentGroup",
+              new Mapping(
+                  "AWS::CodeDeploy::DeploymentGroup", OperationsMappers::lambdaDeploymentGroup)),
+          Map.entry(
+              "aws_ecs.FargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::fargateService)),
+          Map.entry(
+              "aws_ecs.Ec2Service", new Mapping("AWS::ECS::Service", ContainerMappers::ec2Service)),
+          Map.entry(
+              "aws_ecs_patterns.ApplicationLoadBalancedFargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::loadBalancedFargateService)),
+          Map.entry(
+              "aws_ecs_patterns.NetworkLoadBalancedFargateService",
+              new Mapping("AWS::ECS::Service", ContainerMappers::loadBalancedFargateService)),
+          Map.entry("aws_ec2.Vpc", new Mapping("AWS::EC2::VPC", NetworkMappers::vpc)),
+          Map.entry("aws_s3.Bucket", new Mapping("AWS::S3::Bucket", StorageMappers::bucket)),
+          Map.entry(
+              "aws_elasticache.CfnReplicationGroup",
+              new Mapping(
+                  "AWS::ElastiCache::ReplicationGroup", StorageMappers::cfnReplicationGroup)),
+          Map.entry(
+              "aws_apigatewayv2_alpha.HttpApi",
+              new Mapping("AWS::ApiGatewayV2::Api", ApiMappers::httpApi)));
+
+  /**
+   * What the file's calls add to its constructs: event sources of functions, methods and routes of
+   * APIs, targets of rules, rules and selections of backup plans.
+   */
+  static void readCalls(Expressions x, String scope, Workload draft) {
+    EventSources.read(x, scope, draft);
+    ApiRoutes.read(x, draft);
+    OperationsMappers.read(x, draft);
+    ContainerMappers.read(x, draft);
+  }
+
+  /**
+   * The constructs whose mappers read their properties through {@link CdkProps} alone, and so from
+   * Python source as well as TypeScript; the others follow TypeScript expressions (array elements,
+   * nested calls) and are read from TypeScript source only.
+   */
+  private static final Set<String> PYTHON_READ =
+      Set.of(
+          "aws_rds.DatabaseInstance",
+          "aws_dynamodb.Table",
+          "aws_dynamodb.TableV2",
+          "aws_sqs.Queue",
+          "aws_lambda.Function",
+          "aws_lambda_nodejs.NodejsFunction",
+          "aws_lambda_python_alpha.PythonFunction",
+          "aws_cloudwatch.Alarm");
+
+  /** Whether a construct read from Python source is modelled. */
+  static boolean readsPython(String name) {
+    return name != null && PYTHON_READ.contains(name) && of(name) != null;
+  }
 
   /** The mapping of a canonical construct name, or null when relplan does not model it. */
   static Mapping of(String name) {
@@ -77,7 +154,7 @@ final class ConstructMappers {
   }
 
   /** deletionProtection defaults to whether the removal policy is RETAIN. */
-  private static Value<Boolean> deletionProtection(Construct c, Value<String> onDelete) {
+  static Value<Boolean> deletionProtection(Construct c, Value<String> onDelete) {
     Value<Boolean> set = c.props().bool("deletionProtection");
     if (set.present() || set.unresolved()) return set;
     if (onDelete.unresolved()) return Value.unresolved(onDelete.note(), onDelete.trace());

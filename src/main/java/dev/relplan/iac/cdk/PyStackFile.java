@@ -43,7 +43,7 @@ final class PyStackFile {
     PyExpressions x = new PyExpressions(py, refs, notes);
     for (PyNode call : py.calls()) {
       String name = CdkNames.canonical(py.qualify(call.field("function")));
-      if (ConstructMappers.of(name) == null) continue;
+      if (!ConstructMappers.readsPython(name)) continue;
       refs.put(call, new ResourceRef(scope, uniqueId(x, call, ids), null));
       declared.put(call, name);
       order.add(call);

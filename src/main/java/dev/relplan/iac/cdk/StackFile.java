@@ -71,7 +71,7 @@ final class StackFile {
               Construct.TYPESCRIPT_LIBRARY);
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
-    EventSources.read(x, scope, draft);
+    ConstructMappers.readCalls(x, scope, draft);
     TableScaling.read(x, scope, draft);
     Alarms.readActions(x, draft);
     return null;

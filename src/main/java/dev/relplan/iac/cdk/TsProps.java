@@ -104,6 +104,17 @@ final class TsProps extends CdkProps {
     return new TsProps(x, at, null, why);
   }
 
+  @Override
+  JsNode node(String path) {
+    Found f = lookup(path);
+    return f == null ? null : f.value;
+  }
+
+  @Override
+  Expressions expressions() {
+    return x;
+  }
+
   private record Found(JsNode value, Location keyLine) {}
 
   /** The expression at a dotted path through nested object literals, or null when absent. */

@@ -42,6 +42,15 @@ final class DataMappers {
           "ProvisionedThroughput.ReadCapacityUnits",
           "ProvisionedThroughput.WriteCapacityUnits",
           "TimeToLiveSpecification.Enabled");
+  private static final AwsData.ReplicationGroupKeys REPLICATION_GROUP =
+      new AwsData.ReplicationGroupKeys(
+          "Engine",
+          "ReplicasPerNodeGroup",
+          "NumCacheClusters",
+          "NodeGroupConfiguration",
+          "AutomaticFailoverEnabled",
+          "MultiAZEnabled",
+          "SnapshotRetentionLimit");
   private static final AwsData.BackupPlanKeys BACKUP_PLAN =
       new AwsData.BackupPlanKeys(
           "BackupPlan.BackupPlanRule",
@@ -188,38 +197,8 @@ final class DataMappers {
   }
 
   static void replicationGroup(ResourceContext c) {
-    Props p = c.props;
     Cache cache = new Cache(c.template.scope, c.id, c.type, c.location);
-    cache.kind = Cache.Kind.REPLICATION_GROUP;
-    cache.engine =
-        or(
-            p.str("Engine"),
-            "redis",
-            "replication groups run Redis OSS unless Engine says otherwise");
-    Value<Integer> replicas = p.integer("ReplicasPerNodeGroup");
-    Value<Integer> clusters = p.integer("NumCacheClusters");
-    if (replicas.present()) {
-      cache.nodesPerShard = replicas.map(r -> r + 1);
-    } else if (clusters.present() || clusters.unresolved()) {
-      cache.nodesPerShard = clusters;
-    } else if (p.has("NodeGroupConfiguration")) {
-      cache.nodesPerShard =
-          Value.unresolved(
-              "nodes are set per node group", List.of(p.keyLocation("NodeGroupConfiguration")));
-    } else {
-      cache.nodesPerShard =
-          Value.defaulted(
-              1,
-              "a replication group has one node unless NumCacheClusters or ReplicasPerNodeGroup is set");
-    }
-    cache.automaticFailover =
-        or(p.bool("AutomaticFailoverEnabled"), false, "automatic failover is off by default");
-    cache.multiAz = or(p.bool("MultiAZEnabled"), false, "Multi-AZ is off by default");
-    cache.snapshotRetentionDays =
-        or(
-            p.integer("SnapshotRetentionLimit"),
-            0,
-            "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+    AwsData.replicationGroup(cache, c.props, REPLICATION_GROUP);
     c.add(cache);
   }
 

@@ -32,6 +32,54 @@ public final class AwsData {
       String engineMode,
       String replicationSource) {}
 
+  /** How a format spells an ElastiCache replication group's nodes, failover and snapshots. */
+  public record ReplicationGroupKeys(
+      String engine,
+      String replicasPerNodeGroup,
+      String numCacheClusters,
+      String nodeGroupConfiguration,
+      String automaticFailover,
+      String multiAz,
+      String snapshotRetentionLimit) {}
+
+  /**
+   * An ElastiCache replication group: nodes per shard from the replicas or the cluster count, with
+   * the service's defaults (one node, no failover, no Multi-AZ, no snapshots).
+   */
+  public static void replicationGroup(Cache cache, TypedSettings<?> p, ReplicationGroupKeys keys) {
+    cache.kind = Cache.Kind.REPLICATION_GROUP;
+    cache.engine =
+        or(
+            p.str(keys.engine()),
+            "redis",
+            "replication groups run Redis OSS unless Engine says otherwise");
+    Value<Integer> replicas = p.integer(keys.replicasPerNodeGroup());
+    Value<Integer> clusters = p.integer(keys.numCacheClusters());
+    if (replicas.present()) {
+      cache.nodesPerShard = replicas.map(r -> r + 1);
+    } else if (clusters.present() || clusters.unresolved()) {
+      cache.nodesPerShard = clusters;
+    } else if (p.has(keys.nodeGroupConfiguration())) {
+      cache.nodesPerShard =
+          Value.unresolved(
+              "nodes are set per node group",
+              List.of(p.keyLocation(keys.nodeGroupConfiguration())));
+    } else {
+      cache.nodesPerShard =
+          Value.defaulted(
+              1,
+              "a replication group has one node unless NumCacheClusters or ReplicasPerNodeGroup is set");
+    }
+    cache.automaticFailover =
+        or(p.bool(keys.automaticFailover()), false, "automatic failover is off by default");
+    cache.multiAz = or(p.bool(keys.multiAz()), false, "Multi-AZ is off by default");
+    cache.snapshotRetentionDays =
+        or(
+            p.integer(keys.snapshotRetentionLimit()),
+            0,
+            "ElastiCache takes no automatic snapshots unless SnapshotRetentionLimit is set");
+  }
+
   /** How a format spells a DynamoDB table's capacity and protection. */
   public record TableKeys(
       String name,

@@ -173,8 +173,22 @@ public final class DeployNoAutoRollback extends BaseRule {
                         - pause: {duration: 5m}
                 """)
                     .effort("Days: a progressive-delivery controller and an analysis on error rate")
-                    .involving("EKS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+                    .involving("EKS"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Turn on the deployment circuit breaker with rollback on the service construct (circuitBreaker: { rollback: true }), or deploymentAlarms that roll back on alarm.",
+                        """
+                new ecsPatterns.ApplicationLoadBalancedFargateService(this, 'Web', {
+                  // ...
+                  circuitBreaker: { rollback: true },
+                });
+                """)
+                    .on("AWS::ECS::Service"))
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.CDK)
             .build());
   }
 

@@ -58,12 +58,11 @@ public final class AsyncNoDlq extends BaseRule {
                     .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.CDK,
-                        "Give the asynchronously invoked function an onFailure destination (or deadLetterQueueEnabled) and bounded retryAttempts in its props, and alarm on the destination's depth.",
+                        "Give the asynchronously invoked function a deadLetterQueue (or deadLetterQueueEnabled: true) so events that fail every retry are kept, and alarm on its depth.",
                         """
-                new lambda.Function(this, 'Worker', {
+                new NodejsFunction(this, 'Handler', {
                   // ...
-                  retryAttempts: 2,
-                  onFailure: new destinations.SqsDestination(workerFailures),
+                  deadLetterQueue: failures,
                 });
                 """)
                     .on("AWS::Lambda::Function")

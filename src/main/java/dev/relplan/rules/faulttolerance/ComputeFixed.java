@@ -175,12 +175,21 @@ public final class ComputeFixed extends BaseRule {
                       replicas: 2
                 """)
                     .effort("Hours: a restart policy and a second container behind the proxy")
-                    .involving("ECS"))
+                    .involving("ECS"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Scale the service's task count: autoScaleTaskCount with a minCapacity of at least 2 and a target-tracking policy (scaleOnCpuUtilization or scaleOnRequestCount).",
+                        """
+                const scaling = web.service.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 10 });
+                scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+                """)
+                    .on("AWS::ECS::Service"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
-                InputFormat.COMPOSE)
+                InputFormat.COMPOSE,
+                InputFormat.CDK)
             .build());
   }
 

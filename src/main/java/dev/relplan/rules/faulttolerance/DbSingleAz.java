@@ -114,7 +114,18 @@ public final class DbSingleAz extends BaseRule {
                     multi_az=True,
                 )
                 """)
-                    .on("AWS::RDS::DBInstance"))
+                    .on("AWS::RDS::DBInstance"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the rds.DatabaseCluster a reader besides its writer (readers: [ClusterInstance.serverlessV2(...)] or provisioned), so Aurora can promote it in another Availability Zone when the writer fails.",
+                        """
+                new rds.DatabaseCluster(this, 'Cluster', {
+                  // ...
+                  writer: rds.ClusterInstance.provisioned('writer'),
+                  readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
+                });
+                """)
+                    .on("AWS::RDS::DBCluster"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,

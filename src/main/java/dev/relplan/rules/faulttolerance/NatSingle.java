@@ -58,8 +58,17 @@ public final class NatSingle extends BaseRule {
                     nat_gateway_id = aws_nat_gateway.zone[count.index].id
                   }
                 }
+                """),
+                Fix.in(
+                    Dialect.CDK,
+                    "Let the ec2.Vpc create one NAT gateway per Availability Zone: remove natGateways (its default is one per zone) or set it to the number of zones, so each zone's private subnets keep egress when another zone fails.",
+                    """
+                new ec2.Vpc(this, 'Network', {
+                  maxAzs: 3,
+                  natGateways: 3,
+                });
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 
@@ -73,11 +82,12 @@ public final class NatSingle extends BaseRule {
       NatGateway nat = e.getKey();
       Set<String> zones = new TreeSet<>();
       boolean unknownZone = false;
-      List<Location> ev = new ArrayList<>(Topology.routesTo(w, nat));
+      // A CDK Vpc declares its routes and subnets on one line: each line is cited once.
+      List<Location> ev = new ArrayList<>(new LinkedHashSet<>(Topology.routesTo(w, nat)));
       for (Subnet s : e.getValue()) {
         if (s.availabilityZone.present()) {
           zones.add(s.availabilityZone.get());
-          ev.add(s.location);
+          if (!ev.contains(s.location)) ev.add(s.location);
         } else {
           unknownZone = true;
         }

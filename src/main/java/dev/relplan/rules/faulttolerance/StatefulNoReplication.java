@@ -172,12 +172,25 @@ public final class StatefulNoReplication extends BaseRule {
                   db-data: {}
                 """)
                     .effort("Days: move the data to a managed, replicated service")
-                    .involving("RDS", "ElastiCache"))
+                    .involving("RDS", "ElastiCache"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Give the replication group a replica in another zone: numCacheClusters: 2 (or more), automaticFailoverEnabled: true and multiAzEnabled: true.",
+                        """
+                new elasticache.CfnReplicationGroup(this, 'Cache', {
+                  // ...
+                  numCacheClusters: 2,
+                  automaticFailoverEnabled: true,
+                  multiAzEnabled: true,
+                });
+                """)
+                    .on("AWS::ElastiCache::ReplicationGroup"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
-                InputFormat.COMPOSE)
+                InputFormat.COMPOSE,
+                InputFormat.CDK)
             .build());
   }
 

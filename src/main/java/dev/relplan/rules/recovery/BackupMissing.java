@@ -238,7 +238,18 @@ public final class BackupMissing extends BaseRule {
                       - db-data:/backup/db-data:ro
                 """)
                     .involving("S3")
-                    .effort("Hours: a backup service and a bucket to copy to"))
+                    .effort("Hours: a backup service and a bucket to copy to"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Set versioned: true on the s3.Bucket (the AWS CDK default is unversioned) with a lifecycle rule that expires noncurrent versions, or select the bucket in an AWS Backup plan.",
+                        """
+                new s3.Bucket(this, 'Bucket', {
+                  versioned: true,
+                  lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+                });
+                """)
+                    .on("AWS::S3::Bucket")
+                    .involving("S3"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,

@@ -25,29 +25,6 @@ public final class BackupShortRetention extends BaseRule {
             .dependsOn("REL-BACKUP-MISSING")
             .advice(
                 Fix.in(
-                        Dialect.CDK,
-                        "Set backupRetention on the database construct to at least 7 days (the DatabaseInstance construct keeps 1 day by default), longer if the recovery point objective or compliance needs it.",
-                        """
-                new rds.DatabaseInstance(this, 'Database', {
-                  // ...
-                  backupRetention: cdk.Duration.days(14),
-                });
-                """)
-                    .on(
-                        "AWS::RDS::DBInstance",
-                        "AWS::RDS::DBCluster",
-                        "AWS::DocDB::DBCluster",
-                        "AWS::Neptune::DBCluster"),
-                Fix.in(
-                    Dialect.CDK,
-                    "Keep recovery points for at least 7 days: deleteAfter on the backup plan rule.",
-                    """
-                plan.addRule(new backup.BackupPlanRule({
-                  // ...
-                  deleteAfter: cdk.Duration.days(35),
-                }));
-                """),
-                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Keep recovery points for at least 7 days: Lifecycle DeleteAfterDays of 7 or more on each rule of the backup plan, longer where compliance or late-detected corruption requires it.",
                         """
@@ -98,7 +75,27 @@ public final class BackupShortRetention extends BaseRule {
                   # ...
                   backup_retention_period = 14
                 }
-                """))
+                """),
+                Fix.in(
+                        Dialect.CDK,
+                        "Keep automated backups for at least 7 days: backupRetention on an rds.DatabaseInstance, backup.retention on an rds.DatabaseCluster (the constructs keep 1 day by default).",
+                        """
+                new rds.DatabaseCluster(this, 'Cluster', {
+                  // ...
+                  backup: { retention: Duration.days(14) },
+                });
+                """)
+                    .on("AWS::RDS::DBInstance", "AWS::RDS::DBCluster"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Keep the plan rule's recovery points for at least 7 days: set deleteAfter on the BackupPlanRule, or use BackupPlanRule.daily() (35 days).",
+                        """
+                plan.addRule(new backup.BackupPlanRule({
+                  ruleName: 'Daily',
+                  deleteAfter: Duration.days(35),
+                }));
+                """)
+                    .on("AWS::Backup::BackupPlan"))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }

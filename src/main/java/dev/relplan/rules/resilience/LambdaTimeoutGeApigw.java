@@ -62,8 +62,22 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
                   # ...
                   timeout = 25
                 }
-                """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.SERVERLESS)
+                """),
+                Fix.in(
+                        Dialect.CDK,
+                        "Set the function construct's timeout below the integration timeout (LambdaIntegration and HttpLambdaIntegration wait 29 s unless their own timeout is set), and its own client timeouts below that so it fails fast with a useful error.",
+                        """
+                new NodejsFunction(this, 'Handler', {
+                  // ...
+                  timeout: Duration.seconds(25),
+                });
+                """)
+                    .on("AWS::Lambda::Function"))
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.SERVERLESS,
+                InputFormat.CDK)
             .build());
   }
 

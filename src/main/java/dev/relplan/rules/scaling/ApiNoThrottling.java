@@ -127,8 +127,29 @@ public final class ApiNoThrottling extends BaseRule {
                     throttling_burst_limit = 400
                   }
                 }
-                """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+                """),
+                Fix.in(
+                        Dialect.CDK,
+                        "Set throttlingRateLimit and throttlingBurstLimit in the RestApi's deployOptions (they apply to every method of the stage), or throttle clients with a usage plan (api.addUsagePlan), sized from load tests.",
+                        """
+                new apigateway.RestApi(this, 'Api', {
+                  deployOptions: { throttlingRateLimit: 100, throttlingBurstLimit: 200 },
+                });
+                """)
+                    .on("AWS::ApiGateway::Stage"),
+                Fix.in(
+                        Dialect.CDK,
+                        "The HttpApi's default stage takes no throttle: set createDefaultStage: false and add an HttpStage with throttle rateLimit and burstLimit, sized from load tests.",
+                        """
+                const api = new apigwv2.HttpApi(this, 'Api', { createDefaultStage: false });
+                new apigwv2.HttpStage(this, 'Live', {
+                  httpApi: api,
+                  autoDeploy: true,
+                  throttle: { rateLimit: 100, burstLimit: 200 },
+                });
+                """)
+                    .on("AWS::ApiGatewayV2::Stage"))
+            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
 

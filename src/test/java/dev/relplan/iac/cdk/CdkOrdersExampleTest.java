@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.assess.Assessment;
 import dev.relplan.model.Database;
+import dev.relplan.model.Function;
 import dev.relplan.model.Table;
 import dev.relplan.pipeline.Pipeline;
+import dev.relplan.rules.Advice;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
+import dev.relplan.rules.Risk;
 import dev.relplan.source.Location;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +94,29 @@ class CdkOrdersExampleTest {
         .singleElement()
         .satisfies(
             f -> assertThat(f.evidence()).containsExactly(new Location("lib/worker-stack.ts", 23)));
+  }
+
+  @Test
+  void theRestApiPutsCreateOrderOnTheRequestPathSoTheWorkloadIsNotJudgedADataPipeline() {
+    Function createOrder =
+        result.workload().all(Function.class).stream()
+            .filter(f -> f.id.equals("ApiStack/CreateOrder"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(createOrder.servesApi()).isTrue();
+    assertThat(result.assessment().notes()).noneMatch(n -> n.contains("data pipeline"));
+    assertThat(result.assessment().findings()).noneMatch(n -> n.finding().risk() == Risk.CRITICAL);
+  }
+
+  @Test
+  void theOrdersApiStageWithoutThrottlingIsCitedAtTheRestApiAndToldTheCdkProperty() {
+    assertThat(findings("REL-API-NO-THROTTLING"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.evidence()).containsExactly(new Location("lib/api-stack.ts", 26));
+              assertThat(Advice.of(f).text()).contains("deployOptions");
+            });
   }
 
   @Test

@@ -74,4 +74,54 @@ class CdkSynthOutputTest {
     assertThat(singleAz).hasSize(1);
     assertThat(singleAz.get(0).evidence()).contains(new Location("lib/orders-stack.ts", 6));
   }
+
+  private Pipeline.Result apiApp(boolean synthesised) throws IOException {
+    write("cdk.json", "{\"app\": \"npx ts-node bin/app.ts\"}\n");
+    write(
+        "lib/orders-stack.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+        export class OrdersStack extends cdk.Stack {
+          constructor(scope: any, id: string) {
+            super(scope, id);
+            new apigateway.RestApi(this, 'OrdersApi');
+          }
+        }
+        """);
+    if (synthesised)
+      write(
+          "cdk.out/OrdersStack.template.json",
+          """
+          {
+            "Resources": {
+              "OrdersApiDeploymentStageprod1A2B3C4D": {
+                "Type": "AWS::ApiGateway::Stage",
+                "Properties": {"RestApiId": {"Ref": "OrdersApi1A2B3C4D"}, "StageName": "prod"},
+                "Metadata": {"aws:cdk:path": "OrdersStack/OrdersApi/DeploymentStage.prod/Resource"}
+              }
+            }
+          }
+          """);
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()));
+  }
+
+  private static List<Finding> findings(Pipeline.Result result, String rule) {
+    return result.assessment().findings().stream()
+        .map(Assessment.NumberedFinding::finding)
+        .filter(f -> f.rule().id().equals(rule))
+        .toList();
+  }
+
+  @Test
+  void anApiStageReadFromSourceOrFromItsTemplateGivesTheSameFindingAtTheSameConstructLine()
+      throws IOException {
+    Location construct = new Location("lib/orders-stack.ts", 6);
+    assertThat(findings(apiApp(false), "REL-API-NO-THROTTLING"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains(construct));
+    assertThat(findings(apiApp(true), "REL-API-NO-THROTTLING"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains(construct));
+  }
 }

@@ -1,5 +1,5 @@
 import * as cdk from 'aws-cdk-lib';
-import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 // Both tables can be restored to any second of the last 35 days.
@@ -16,5 +16,7 @@ export class CartsStack extends cdk.Stack {
       partitionKey: { name: 'orderId', type: dynamodb.AttributeType.STRING },
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     });
+
+    new s3.Bucket(this, 'Receipts', { versioned: true });
   }
 }

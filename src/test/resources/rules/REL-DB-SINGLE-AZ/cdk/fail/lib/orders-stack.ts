@@ -22,5 +22,14 @@ export class OrdersStack extends cdk.Stack {
       vpc: network,
       multiAz: ledgerSettings.multiAz, // relplan:evidence
     });
+
+    // An Aurora cluster with a writer and no reader: nothing to fail over to.
+    new rds.DatabaseCluster(this, 'Reporting', { // relplan:finding
+      engine: rds.DatabaseClusterEngine.auroraPostgres({
+        version: rds.AuroraPostgresEngineVersion.VER_16_1,
+      }),
+      writer: rds.ClusterInstance.provisioned('writer'), // relplan:evidence
+      vpc: network,
+    });
   }
 }

@@ -25,5 +25,21 @@ export class OrdersStack extends cdk.Stack {
       vpc: network,
       multiAz: isProd ? true : false,
     });
+
+    // A writer and a reader; and a cluster left to the construct's two instances.
+    new rds.DatabaseCluster(this, 'Reporting', {
+      engine: rds.DatabaseClusterEngine.auroraPostgres({
+        version: rds.AuroraPostgresEngineVersion.VER_16_1,
+      }),
+      writer: rds.ClusterInstance.provisioned('writer'),
+      readers: [rds.ClusterInstance.serverlessV2('reader')],
+      vpc: network,
+    });
+    new rds.DatabaseCluster(this, 'Archive', {
+      engine: rds.DatabaseClusterEngine.auroraMysql({
+        version: rds.AuroraMysqlEngineVersion.VER_3_05_2,
+      }),
+      instanceProps: { vpc: network },
+    });
   }
 }

@@ -1,0 +1,16 @@
+import * as cdk from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+
+// The stage throttles every method: 100 requests per second, bursts of 200.
+export class OrdersApiStack extends cdk.Stack {
+  constructor(scope: Construct, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+    const handler = new NodejsFunction(this, 'Orders', { entry: 'lambda/orders.ts' });
+    new apigateway.LambdaRestApi(this, 'OrdersApi', {
+      handler,
+      deployOptions: { stageName: 'live', throttlingRateLimit: 100, throttlingBurstLimit: 200 },
+    });
+  }
+}
