@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -28,13 +27,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * short-form tags such as {@code !Ref} stay as node tags.
  */
 public final class YamlLoader {
-  // Plain scalars resolved as YAML 1.2 core schema types.
-  private static final Pattern INT =
-      Pattern.compile("[-+]?(0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+");
-  private static final Pattern FLOAT =
-      Pattern.compile(
-          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-
   private YamlLoader() {}
 
   /** Parses every document of a YAML stream. */
@@ -198,7 +190,7 @@ public final class YamlLoader {
         kind = ScalarNode.Kind.NULL;
       } else if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
         kind = ScalarNode.Kind.BOOLEAN;
-      } else if (INT.matcher(v).matches() || FLOAT.matcher(v).matches()) {
+      } else if (CoreSchemaNumbers.isNumber(v)) {
         kind = ScalarNode.Kind.NUMBER;
       } else {
         kind = ScalarNode.Kind.PLAIN;

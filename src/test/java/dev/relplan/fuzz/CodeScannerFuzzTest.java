@@ -63,6 +63,35 @@ class CodeScannerFuzzTest {
             "db/migration/V2__change.sql", FileKind.MIGRATION, FuzzInputs.text(input), List.of()));
   }
 
+  /** A Liquibase XML changelog: its changeSets, changes and preconditions. */
+  @FuzzTest(maxDuration = "60s")
+  void liquibaseXmlChangelogIsScannedOrSkipped(byte[] input) {
+    scan(
+        MIGRATIONS,
+        FuzzInputs.file(
+            "db/changelog/db.changelog-master.xml",
+            FileKind.MIGRATION,
+            FuzzInputs.text(input),
+            List.of()));
+  }
+
+  /** A Liquibase YAML changelog (a JSON one is the same tree once loaded). */
+  @FuzzTest(maxDuration = "60s")
+  void liquibaseYamlChangelogIsScannedOrSkipped(byte[] input) {
+    String content = FuzzInputs.text(input);
+    String display = "db/changelog/db.changelog-master.yaml";
+    scan(
+        MIGRATIONS,
+        FuzzInputs.file(
+            display, FileKind.OTHER, content, FuzzInputs.yamlDocuments(display, content)));
+  }
+
+  /** A Django migration module (tree-sitter Python): its operations on models and fields. */
+  @FuzzTest(maxDuration = "60s")
+  void djangoMigrationIsScannedOrSkipped(byte[] input) {
+    scan(MIGRATIONS, FuzzInputs.code("shop/migrations/0002_change.py", input));
+  }
+
   private static void scan(LanguageScanner scanner, SourceFile file) {
     ScanResult result = scanner.scanHandled(List.of(file));
     FuzzInputs.assertLocated(result.skipped());

@@ -96,7 +96,7 @@ final class ServiceMapper {
       ScalarNode disable = Nodes.scalar(check, "disable");
       if (disable != null && disable.text().equals("true"))
         return Value.explicit(false, List.of(disable.location()));
-      Node test = Nodes.at(check, "test");
+      Node test = withoutNull(Nodes.at(check, "test"));
       ScalarNode first =
           test instanceof ScalarNode s
               ? s
@@ -114,7 +114,7 @@ final class ServiceMapper {
   /** Without a test in the Compose file, the image's own HEALTHCHECK applies. */
   private static Value<Boolean> imageHealthCheck(
       MapNode def, String folder, Map<String, SourceFile> dockerfiles) {
-    Node build = Nodes.at(def, "build");
+    Node build = withoutNull(Nodes.at(def, "build"));
     if (build != null) {
       ScalarNode context = build instanceof ScalarNode s ? s : Nodes.scalar(build, "context");
       ScalarNode dockerfile = Nodes.scalar(build, "dockerfile");
@@ -164,6 +164,11 @@ final class ServiceMapper {
                       "short syntax: Compose waits only for the container to start"),
                   s.location()));
     }
+  }
+
+  /** A key left empty ({@code build:}, {@code test:}) sets nothing: the node, or null for those. */
+  private static Node withoutNull(Node n) {
+    return n instanceof ScalarNode s && s.isNull() ? null : n;
   }
 
   private static String text(ScalarNode s) {
