@@ -52,7 +52,28 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
   /** Copies the named nodes of a tree, depth-first, up to {@link #MAX_DEPTH} ({@link TreeCopy}). */
   protected static <N extends SyntaxNode<N>> N copyTree(
       TSNode root, byte[] source, Factory<N> factory) {
-    return new TreeCopy<>(source, factory).copy(root);
+    return new TreeCopy<>(withoutByteOrderMarks(source), factory).copy(root);
+  }
+
+  /**
+   * The source without any U+FEFF (byte order mark or zero-width no-break space): the tree-sitter
+   * binding removes every one before parsing, so node offsets count the text without them.
+   */
+  private static byte[] withoutByteOrderMarks(byte[] source) {
+    int marks = 0;
+    for (int i = 0; i + 2 < source.length; i++) if (isMark(source, i)) marks++;
+    if (marks == 0) return source;
+    byte[] out = new byte[source.length - 3 * marks];
+    int n = 0;
+    for (int i = 0; i < source.length; i++) {
+      if (i + 2 < source.length && isMark(source, i)) i += 2;
+      else out[n++] = source[i];
+    }
+    return out;
+  }
+
+  private static boolean isMark(byte[] b, int i) {
+    return b[i] == (byte) 0xEF && b[i + 1] == (byte) 0xBB && b[i + 2] == (byte) 0xBF;
   }
 
   public String text() {

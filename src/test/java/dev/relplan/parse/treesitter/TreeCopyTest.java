@@ -42,6 +42,17 @@ class TreeCopyTest {
     assertThat(copy.all("class_declaration").get(0).line).isEqualTo(6);
   }
 
+  @Test
+  void nodeTextsAreTheWrittenTextWhenTheFileHoldsByteOrderMarks() {
+    String csharp = "\uFEFFusing System;\n// a\uFEFFb\nclass Orders { }\n";
+    TSNode root = parse(csharp, TreeSitterCSharp.class);
+
+    Copied copy = copy(root, csharp);
+
+    assertThat(copy.all("class_declaration").get(0).text()).isEqualTo("class Orders { }");
+    assertThat(copy.all("using_directive").get(0).text()).isEqualTo("using System;");
+  }
+
   private static TSNode parse(String text, Class<?> grammar) {
     TSParser parser = TreeSitterNatives.newParser();
     parser.setLanguage(
