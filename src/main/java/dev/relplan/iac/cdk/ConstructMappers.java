@@ -72,6 +72,10 @@ final class ConstructMappers {
               new Mapping(
                   "AWS::CodeDeploy::DeploymentGroup", OperationsMappers::lambdaDeploymentGroup)),
           Map.entry(
+              "aws_autoscaling.AutoScalingGroup",
+              new Mapping(
+                  "AWS::AutoScaling::AutoScalingGroup", AutoScalingMappers::autoScalingGroup)),
+          Map.entry(
               "aws_ecs.FargateService",
               new Mapping("AWS::ECS::Service", ContainerMappers::fargateService)),
           Map.entry(
@@ -101,6 +105,7 @@ final class ConstructMappers {
     ApiRoutes.read(x, draft);
     OperationsMappers.read(x, draft);
     ContainerMappers.read(x, draft);
+    AutoScalingMappers.read(x, draft);
   }
 
   /**

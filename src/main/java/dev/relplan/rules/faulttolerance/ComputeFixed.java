@@ -183,7 +183,19 @@ public final class ComputeFixed extends BaseRule {
                 const scaling = web.service.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 10 });
                 scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
                 """)
-                    .on("AWS::ECS::Service"))
+                    .on("AWS::ECS::Service"),
+                Fix.in(
+                        Dialect.CDK,
+                        "Let the Auto Scaling group grow with demand: minCapacity of at least 2 across Availability Zones, a larger maxCapacity, and a target-tracking policy.",
+                        """
+                const fleet = new autoscaling.AutoScalingGroup(this, 'Fleet', {
+                  // ...
+                  minCapacity: 2,
+                  maxCapacity: 8,
+                });
+                fleet.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,

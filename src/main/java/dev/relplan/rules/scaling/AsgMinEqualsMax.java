@@ -26,6 +26,18 @@ public final class AsgMinEqualsMax extends BaseRule {
                 "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Give the Auto Scaling group room to grow: a maxCapacity above minCapacity (the construct uses minCapacity when maxCapacity is unset) and a target-tracking policy such as scaleOnCpuUtilization.",
+                        """
+                const fleet = new autoscaling.AutoScalingGroup(this, 'Fleet', {
+                  // ...
+                  minCapacity: 2,
+                  maxCapacity: 8,
+                });
+                fleet.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+                """)
+                    .on("AWS::AutoScaling::AutoScalingGroup"),
+                Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set MaxSize above MinSize with headroom for a zone failure (enough to run full load in the remaining zones), and add a scaling policy.",
                     """
@@ -56,7 +68,11 @@ public final class AsgMinEqualsMax extends BaseRule {
                 """)
                     .effort("Minutes: raise maxReplicas")
                     .involving("EKS"))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.KUBERNETES)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.KUBERNETES,
+                InputFormat.CDK)
             .build());
   }
 

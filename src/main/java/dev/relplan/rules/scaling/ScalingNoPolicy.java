@@ -26,6 +26,15 @@ public final class ScalingNoPolicy extends BaseRule {
             .dependsOn("REL-LB-HEALTH-CHECK")
             .advice(
                 Fix.in(
+                    Dialect.CDK,
+                    "Add a target-tracking policy to the group or service: scaleOnCpuUtilization / scaleOnRequestCount on the Auto Scaling group, or autoScaleTaskCount(...).scaleOnCpuUtilization on the ECS service, with a maximum above the minimum.",
+                    """
+                fleet.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+                // an ECS service:
+                service.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 10 })
+                  .scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+                """),
+                Fix.in(
                         Dialect.CLOUDFORMATION,
                         "Attach a target tracking policy to the service's scalable target: AWS::ApplicationAutoScaling::ScalingPolicy with PolicyType TargetTrackingScaling on ECSServiceAverageCPUUtilization (or request count per target).",
                         """
