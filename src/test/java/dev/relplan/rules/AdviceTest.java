@@ -60,7 +60,8 @@ class AdviceTest {
               InputFormat.CLOUDFORMATION,
               InputFormat.TERRAFORM,
               InputFormat.KUBERNETES,
-              InputFormat.CDK)) {
+              InputFormat.CDK,
+              InputFormat.CDK_PYTHON)) {
         Path dir = RuleExamplesTest.exampleDir(rule.meta().id(), format, "fail");
         if (rule.meta().formats().contains(format) && Files.isDirectory(dir))
           tests.add(
@@ -111,6 +112,12 @@ class AdviceTest {
         assertThat(advice.text() + advice.snippet())
             .as("AWS CDK advice of " + what + " names no template or Terraform syntax")
             .doesNotContain("Properties:", "!Ref", "!GetAtt", "AWS::", "resource \"", "aws_");
+      } else if (format == InputFormat.CDK_PYTHON) {
+        assertThat(advice.dialect()).as(what).isEqualTo(Dialect.CDK_PYTHON);
+        assertThat(advice.language()).isEqualTo("python");
+        assertThat(advice.text() + advice.snippet())
+            .as("AWS CDK Python advice of " + what + " names no TypeScript or template syntax")
+            .doesNotContain("new ", "this,", "Properties:", "!Ref", "AWS::", "resource \"");
       } else if (format == InputFormat.KUBERNETES) {
         assertThat(advice.dialect()).as(what).isEqualTo(Dialect.KUBERNETES);
         assertThat(advice.language()).isEqualTo("yaml");
@@ -142,7 +149,7 @@ class AdviceTest {
    * formats keep the rule's general remediation.
    */
   private static void assertRepositoryGapAdvice(String ruleId, InputFormat format, Advice advice) {
-    if (format == InputFormat.CDK) {
+    if (format == InputFormat.CDK || format == InputFormat.CDK_PYTHON) {
       assertThat(advice.dialect()).as(ruleId + " repository gap").isIn(Dialect.CDK, null);
       return;
     }

@@ -30,6 +30,45 @@ public final class AsyncNoDlq extends BaseRule {
                 "Give every SQS queue a RedrivePolicy to a dead-letter queue, every asynchronously invoked function an OnFailure destination or DeadLetterConfig, every EventBridge target and SNS subscription a DeadLetterConfig/RedrivePolicy, and every stream event source mapping an OnFailure destination with bounded retries; alarm on dead-letter queue depth.")
             .advice(
                 Fix.in(
+                        Dialect.CDK_PYTHON,
+                        "Give the queue construct a dead_letter_queue (a second sqs.Queue and a max_receive_count), and alarm on the dead-letter queue's metric_approximate_number_of_messages_visible().",
+                        """
+                failed = sqs.Queue(self, "OrdersDlq", retention_period=Duration.days(14))
+                sqs.Queue(
+                    self, "Orders",
+                    # ...
+                    dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=5),
+                )
+                """)
+                    .on("AWS::SQS::Queue")
+                    .involving("SQS", "CloudWatch"),
+                Fix.in(
+                        Dialect.CDK_PYTHON,
+                        "Give the stream event source an on_failure destination and bounded retries: on_failure (an SqsDlq or SnsDlq), retry_attempts and bisect_batch_on_error.",
+                        """
+                fn.add_event_source(DynamoEventSource(
+                    table,
+                    starting_position=lambda_.StartingPosition.TRIM_HORIZON,
+                    retry_attempts=3,
+                    bisect_batch_on_error=True,
+                    on_failure=SqsDlq(failed_records),
+                ))
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK_PYTHON,
+                        "Give the asynchronously invoked function a dead_letter_queue (or dead_letter_queue_enabled=True) so events that fail every retry are kept, and alarm on its depth.",
+                        """
+                lambda_.Function(
+                    self, "Worker",
+                    # ...
+                    dead_letter_queue=failures,
+                )
+                """)
+                    .on("AWS::Lambda::Function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
                         Dialect.CDK,
                         "Give the queue construct a deadLetterQueue (a second sqs.Queue and a maxReceiveCount), and alarm on the dead-letter queue's metricApproximateNumberOfMessagesVisible().",
                         """

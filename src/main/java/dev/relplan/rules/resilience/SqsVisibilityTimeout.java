@@ -25,6 +25,16 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
             .advice(
                 Fix.in(
+                    Dialect.CDK_PYTHON,
+                    "Set the queue construct's visibility_timeout to at least six times the consumer function's timeout (the Queue construct hides messages for 30 seconds by default).",
+                    """
+                sqs.Queue(
+                    self, "Orders",
+                    # six times the consumer's timeout of 60 seconds
+                    visibility_timeout=Duration.minutes(6),
+                )
+                """),
+                Fix.in(
                     Dialect.CDK,
                     "Set the queue construct's visibilityTimeout to at least six times the consumer function's timeout (the Queue construct hides messages for 30 seconds by default).",
                     """

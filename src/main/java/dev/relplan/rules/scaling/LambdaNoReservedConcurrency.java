@@ -26,6 +26,16 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
             .advice(
                 Fix.in(
+                    Dialect.CDK_PYTHON,
+                    "Set reserved_concurrent_executions on the function construct, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                lambda_.Function(
+                    self, "Worker",
+                    # ...
+                    reserved_concurrent_executions=50,
+                )
+                """),
+                Fix.in(
                     Dialect.CDK,
                     "Set reservedConcurrentExecutions on the function construct, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
                     """
