@@ -1,5 +1,6 @@
 package dev.relplan.iac.cdk;
 
+import dev.relplan.iac.common.Evaluated;
 import dev.relplan.iac.common.TypedSettings;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
@@ -9,6 +10,8 @@ import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A construct's properties, read at dotted paths of their construct library names ({@code multiAz},
@@ -21,6 +24,51 @@ abstract class CdkProps extends TypedSettings<CdkProps> {
 
   protected CdkProps(Location location) {
     this.location = location;
+  }
+
+  /** A path's written value: the line of its key and how it evaluates. */
+  protected record Written(Location keyLine, Supplier<Evaluated> evaluated) {}
+
+  /** The value written at a dotted path, or null when absent. */
+  protected abstract Written written(String path);
+
+  /** Why the properties cannot be read at all (passed in whole from elsewhere), or null. */
+  protected abstract Unknown unreadable();
+
+  /** Why an absent path may still be set (a spread or splat that is not followed), or null. */
+  protected abstract Unknown partial(String path);
+
+  @Override
+  public boolean has(String path) {
+    return written(path) != null;
+  }
+
+  @Override
+  public Location keyLocation(String path) {
+    Written w = written(path);
+    return w == null ? location() : w.keyLine();
+  }
+
+  @Override
+  public Value<Object> raw(String path) {
+    if (unreadable() != null) return Value.unresolved(unreadable().reason(), List.of(location()));
+    Written w = written(path);
+    if (w == null) {
+      Unknown partial = partial(path);
+      return partial == null
+          ? Value.absent()
+          : Value.unresolved(partial.reason(), List.of(location()));
+    }
+    Evaluated e = w.evaluated().get().tracedFirst(List.of(w.keyLine()));
+    if (e.value() instanceof Unknown u) return Value.unresolved(u.reason(), e.trace());
+    if (e.value() == null) return Value.absent();
+    return Value.explicit(e.value(), e.trace());
+  }
+
+  @Override
+  public Set<ResourceRef> refs(String path) {
+    Written w = written(path);
+    return w == null ? Set.of() : w.evaluated().get().refs();
   }
 
   /**

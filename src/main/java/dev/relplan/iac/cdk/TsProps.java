@@ -48,36 +48,14 @@ final class TsProps extends CdkProps {
   }
 
   @Override
-  public boolean has(String path) {
-    return lookup(path) != null;
+  protected Written written(String path) {
+    Found f = lookup(path);
+    return f == null ? null : new Written(f.keyLine, () -> x.eval(f.value));
   }
 
   @Override
-  public Location keyLocation(String path) {
-    Found f = lookup(path);
-    return f == null ? location() : f.keyLine;
-  }
-
-  @Override
-  public Value<Object> raw(String path) {
-    if (unreadable != null) return Value.unresolved(unreadable.reason(), List.of(location()));
-    Found f = lookup(path);
-    if (f == null) {
-      Unknown partial = partial(path);
-      return partial == null
-          ? Value.absent()
-          : Value.unresolved(partial.reason(), List.of(location()));
-    }
-    Evaluated e = x.eval(f.value).tracedFirst(List.of(f.keyLine));
-    if (e.value() instanceof Unknown u) return Value.unresolved(u.reason(), e.trace());
-    if (e.value() == null) return Value.absent();
-    return Value.explicit(e.value(), e.trace());
-  }
-
-  @Override
-  public Set<ResourceRef> refs(String path) {
-    Found f = lookup(path);
-    return f == null ? Set.of() : x.eval(f.value).refs();
+  protected Unknown unreadable() {
+    return unreadable;
   }
 
   @Override
@@ -136,8 +114,8 @@ final class TsProps extends CdkProps {
     return found;
   }
 
-  /** Why an absent path may still be set: a spread or a nested object that cannot be followed. */
-  private Unknown partial(String path) {
+  @Override
+  protected Unknown partial(String path) {
     if (options == null) return null;
     if (!options.complete())
       return new Unknown(
