@@ -26,6 +26,25 @@ public final class NoPreprodEnv extends BaseRule {
                 "Deploy the same templates to a staging environment (an Environment parameter with per-environment parameter files, or separate stacks/accounts) and promote changes through it before production.")
             .advice(
                 Fix.in(
+                        Dialect.CDK,
+                        "Instantiate the app's stacks a second time for a staging environment, in its own account or Region, with the same constructs and production-like properties, and promote each change through it (a CDK Pipelines stage per environment does both).",
+                        """
+                // bin/app.ts
+                const app = new cdk.App();
+                new OrdersStack(app, 'Orders-Staging', {
+                  env: { account: '111111111111', region: 'eu-west-1' },
+                  stage: 'staging',
+                });
+                new OrdersStack(app, 'Orders-Prod', {
+                  env: { account: '222222222222', region: 'eu-west-1' },
+                  stage: 'prod',
+                });
+                """)
+                    .forRepositoryGap()
+                    .effort(
+                        "Weeks: a staging stack instance, its account, and promotion through it")
+                    .involving("CloudFormation"),
+                Fix.in(
                         Dialect.SERVERLESS,
                         "Deploy the same serverless.yml to a staging stage before production: the stage's own values under params (staging, prod), and a pipeline that runs serverless deploy --stage staging, tests it, then serverless deploy --stage prod.",
                         """

@@ -121,7 +121,7 @@ public final class MonitoringAlarms extends BaseRule {
             this,
             w,
             "No CloudWatch alarms are defined",
-            "No AWS::CloudWatch::Alarm or aws_cloudwatch_metric_alarm was found in the scanned templates.");
+            "No CloudWatch alarm was found in the scanned files (AWS::CloudWatch::Alarm in templates and serverless.yml resources, aws_cloudwatch_metric_alarm in Terraform, cloudwatch.Alarm constructs in CDK apps).");
       }
       return;
     }
