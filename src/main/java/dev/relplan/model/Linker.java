@@ -41,7 +41,10 @@ public final class Linker {
     for (Queue q : w.all(Queue.class)) markDeadLetter(q.deadLetterTarget, q);
     linkSubscriptions();
     linkEventRules();
-    for (Function f : w.all(Function.class)) markDeadLetter(f.deadLetterTarget, f);
+    for (Function f : w.all(Function.class)) {
+      markDeadLetter(f.deadLetterTarget, f);
+      markDeadLetter(f.onFailureDestination, f);
+    }
     linkEventInvokeConfigs();
     linkEventSourceMappings();
     linkApiIntegrations();

@@ -5,9 +5,11 @@ import static dev.relplan.iac.common.TypedSettings.or;
 import dev.relplan.model.Database;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -319,7 +321,24 @@ final class ConstructMappers {
       f.deadLetterTarget =
           Value.explicit(
               c.id() + "/DeadLetterQueue", List.of(p.keyLocation("deadLetterQueueEnabled")));
+    f.onFailureDestination = onFailure(p);
     return f;
+  }
+
+  /**
+   * {@code onFailure: new destinations.SqsDestination(queue)} (or an SNS, Lambda or EventBridge
+   * destination): the function keeps failed asynchronous events, in the construct the destination
+   * is given when the file declares it.
+   */
+  private static Value<Object> onFailure(CdkProps p) {
+    if (!p.has("onFailure")) return Value.absent();
+    Location at = p.keyLocation("onFailure");
+    Value<Object> written = p.ref("onFailure");
+    // The destination's queue, topic or function is followed in TypeScript source.
+    if (written.get() instanceof Expressions.Created && p instanceof TsProps ts)
+      written = EventSources.failureDestination(ts.expressions(), written);
+    if (written.get() instanceof ResourceRef target) return Value.explicit(target, List.of(at));
+    return Value.explicit("on-failure destination", List.of(at));
   }
 
   /** The runtime as Lambda names it: {@code Runtime.NODEJS_20_X} is nodejs20.x. */

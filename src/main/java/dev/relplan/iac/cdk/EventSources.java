@@ -134,7 +134,7 @@ final class EventSources {
    * {@code onFailure: new SqsDlq(queue)} (or SnsDlq, S3OnFailureDestination): the queue, topic or
    * bucket.
    */
-  private static Value<Object> failureDestination(Expressions x, Value<Object> onFailure) {
+  static Value<Object> failureDestination(Expressions x, Value<Object> onFailure) {
     if (!(onFailure.get() instanceof Expressions.Created created)) return onFailure;
     List<JsNode> args = JsFile.arguments(created.node());
     Evaluated target = args.isEmpty() ? Evaluated.of(null) : x.eval(args.get(0));

@@ -97,11 +97,11 @@ public final class AsyncNoDlq extends BaseRule {
                     .involving("Lambda", "SQS"),
                 Fix.in(
                         Dialect.CDK,
-                        "Give the asynchronously invoked function a deadLetterQueue (or deadLetterQueueEnabled: true) so events that fail every retry are kept, and alarm on its depth.",
+                        "Give the asynchronously invoked function an onFailure destination (or a deadLetterQueue) so events that fail every retry are kept, and alarm on its depth.",
                         """
                 new NodejsFunction(this, 'Handler', {
                   // ...
-                  deadLetterQueue: failures,
+                  onFailure: new destinations.SqsDestination(failures),
                 });
                 """)
                     .on("AWS::Lambda::Function")
