@@ -108,6 +108,8 @@ final class ConstructMappers {
     OperationsMappers.read(x, draft);
     ContainerMappers.read(x, draft);
     AutoScalingMappers.read(x, draft);
+    TableScaling.read(x, scope, draft);
+    Alarms.readActions(x, draft);
   }
 
   /**

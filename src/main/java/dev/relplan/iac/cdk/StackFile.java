@@ -72,8 +72,6 @@ final class StackFile {
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     ConstructMappers.readCalls(x, scope, draft);
-    TableScaling.read(x, scope, draft);
-    Alarms.readActions(x, draft);
     return null;
   }
 
