@@ -41,13 +41,10 @@ final class Alarms {
 
   /** Reads every {@code addAlarmAction} call of the file made on a declared alarm construct. */
   static void readActions(Expressions x, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      JsNode method = callee == null ? null : callee.field("property");
-      if (method == null
-          || !callee.is("member_expression")
-          || !method.text().equals("addAlarmAction")) continue;
-      if (!(x.eval(callee.field("object")).value() instanceof ResourceRef ref)
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      if (!m.method().equals("addAlarmAction")) continue;
+      JsNode call = m.call();
+      if (!(x.eval(m.receiver()).value() instanceof ResourceRef ref)
           || !(draft.resolve(ref) instanceof Alarm alarm)) continue;
       List<Object> notifying = new ArrayList<>();
       for (JsNode arg : JsFile.arguments(call)) {

@@ -24,13 +24,9 @@ final class ApiRoutes {
   private record ApiPath(ResourceRef api, String path) {}
 
   static void read(Expressions x, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      if (callee == null || !callee.is("member_expression") || callee.field("property") == null)
-        continue;
-      String method = callee.field("property").text();
-      if (method.equals("addMethod")) addMethod(x, call, callee.field("object"), draft);
-      else if (method.equals("addRoutes")) addRoutes(x, call, callee.field("object"), draft);
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      if (m.method().equals("addMethod")) addMethod(x, m.call(), m.receiver(), draft);
+      else if (m.method().equals("addRoutes")) addRoutes(x, m.call(), m.receiver(), draft);
     }
   }
 

@@ -71,34 +71,35 @@ final class AutoScalingMappers {
 
   /** Reads every scaling-policy method called on a declared Auto Scaling group. */
   static void read(Expressions x, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      JsNode method = callee == null ? null : callee.field("property");
-      if (method == null
-          || !callee.is("member_expression")
-          || !(method.text().startsWith("scaleOn") || method.text().equals("scaleToTrackMetric")))
-        continue;
-      if (!(x.eval(callee.field("object")).value() instanceof ResourceRef ref)
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      String method = m.method();
+      if (!(method.startsWith("scaleOn") || method.equals("scaleToTrackMetric"))) continue;
+      if (!(x.eval(m.receiver()).value() instanceof ResourceRef ref)
           || !(draft.resolve(ref) instanceof ComputeGroup g)
           || g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP) continue;
+      JsNode call = m.call();
       List<JsNode> args = JsFile.arguments(call);
       String name =
-          args.isEmpty() || args.get(0).stringValue() == null
-              ? method.text()
-              : args.get(0).stringValue();
+          args.isEmpty() || args.get(0).stringValue() == null ? method : args.get(0).stringValue();
       Location at = x.at(call);
       ScalingPolicy policy =
           new ScalingPolicy(g.scope, g.id + "/" + name, "AWS::AutoScaling::ScalingPolicy", at);
       ResourceRef target = g.ref();
       policy.target = Value.explicit(target, List.of(at));
-      policy.policyType =
-          Value.explicit(
-              method.text().equals("scaleOnSchedule")
-                  ? "Scheduled"
-                  : method.text().equals("scaleOnMetric") ? "StepScaling" : "TargetTrackingScaling",
-              List.of(at));
+      policy.policyType = Value.explicit(policyType(method), List.of(at));
       policy.references.add(target);
       if (draft.get(policy.key()) == null) draft.add(policy);
     }
+  }
+
+  /**
+   * The policy type a scaling method adds, for Auto Scaling groups and ECS task counts alike:
+   * {@code scaleOnSchedule} a scheduled action, {@code scaleOnMetric} step scaling, the others
+   * target tracking.
+   */
+  static String policyType(String method) {
+    return method.equals("scaleOnSchedule")
+        ? "Scheduled"
+        : method.equals("scaleOnMetric") ? "StepScaling" : "TargetTrackingScaling";
   }
 }

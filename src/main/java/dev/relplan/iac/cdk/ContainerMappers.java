@@ -137,21 +137,12 @@ final class ContainerMappers {
    * result ({@code scaleOnCpuUtilization}, {@code scaleOnRequestCount}, …).
    */
   static void read(Expressions x, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      if (callee == null || !callee.is("member_expression") || callee.field("property") == null)
-        continue;
-      String method = callee.field("property").text();
-      if (method.equals("autoScaleTaskCount"))
-        scalableTarget(x, call, callee.field("object"), draft);
-    }
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      if (callee == null || !callee.is("member_expression") || callee.field("property") == null)
-        continue;
-      if (callee.field("property").text().startsWith("scaleOn"))
-        policy(x, call, callee.field("object"), draft);
-    }
+    List<Expressions.MethodCall> calls = x.methodCalls();
+    for (Expressions.MethodCall m : calls)
+      if (m.method().equals("autoScaleTaskCount")) scalableTarget(x, m.call(), m.receiver(), draft);
+    // Every scalable target is added before any policy, in file order.
+    for (Expressions.MethodCall m : calls)
+      if (m.method().startsWith("scaleOn")) policy(x, m.call(), m.receiver(), draft);
   }
 
   private static void scalableTarget(Expressions x, JsNode call, JsNode receiver, Workload draft) {
@@ -203,12 +194,7 @@ final class ContainerMappers {
     ResourceRef target = new ResourceRef(service.scope, service.id + "/TaskCount/Target", null);
     policy.target = Value.explicit(target, List.of(at));
     String method = call.field("function").field("property").text();
-    policy.policyType =
-        Value.explicit(
-            method.equals("scaleOnSchedule")
-                ? "Scheduled"
-                : method.equals("scaleOnMetric") ? "StepScaling" : "TargetTrackingScaling",
-            List.of(at));
+    policy.policyType = Value.explicit(AutoScalingMappers.policyType(method), List.of(at));
     policy.references.add(target);
     if (draft.get(policy.key()) == null) draft.add(policy);
   }

@@ -29,15 +29,12 @@ final class EventSources {
 
   /** Reads every {@code addEventSource} call of the file whose function is a declared construct. */
   static void read(Expressions x, String scope, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      if (callee == null
-          || !callee.is("member_expression")
-          || callee.field("property") == null
-          || !callee.field("property").text().equals("addEventSource")) continue;
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      if (!m.method().equals("addEventSource")) continue;
+      JsNode call = m.call();
       List<JsNode> args = JsFile.arguments(call);
       if (args.isEmpty()) continue;
-      Evaluated function = x.eval(callee.field("object"));
+      Evaluated function = x.eval(m.receiver());
       Evaluated source = x.eval(args.get(0));
       if (!(function.value() instanceof ResourceRef fn)
           || !(source.value() instanceof Expressions.Created created)

@@ -35,6 +35,21 @@ final class Expressions {
    */
   record Created(String name, JsNode node) {}
 
+  /** A call of a method on an object, {@code receiver.method(arguments)}. */
+  record MethodCall(JsNode call, JsNode receiver, String method) {}
+
+  /** Every {@code receiver.method(...)} call of the file, in source order. */
+  List<MethodCall> methodCalls() {
+    List<MethodCall> out = new ArrayList<>();
+    for (JsNode call : file.calls()) {
+      JsNode callee = call.field("function");
+      JsNode method = callee == null ? null : callee.field("property");
+      if (method != null && callee.is("member_expression"))
+        out.add(new MethodCall(call, callee.field("object"), method.text()));
+    }
+    return out;
+  }
+
   /** {@code Code.fromAsset('dir')}: code in a folder of the repository. */
   record Asset(Object path) {}
 

@@ -301,15 +301,13 @@ final class OperationsMappers {
 
   /** Calls that add to a rule or a plan declared in the file. */
   static void read(Expressions x, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      if (callee == null || !callee.is("member_expression") || callee.field("property") == null)
-        continue;
-      String method = callee.field("property").text();
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      String method = m.method();
       if (!method.equals("addTarget")
           && !method.equals("addRule")
           && !method.equals("addSelection")) continue;
-      if (!(x.eval(callee.field("object")).value() instanceof ResourceRef ref)) continue;
+      if (!(x.eval(m.receiver()).value() instanceof ResourceRef ref)) continue;
+      JsNode call = m.call();
       Resource owner = draft.get(bare(ref).key());
       List<JsNode> args = JsFile.arguments(call);
       if (owner instanceof EventRule rule && method.equals("addTarget") && !args.isEmpty())

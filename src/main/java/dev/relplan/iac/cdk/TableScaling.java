@@ -25,24 +25,19 @@ final class TableScaling {
 
   /** Reads every auto-scaling call of the file made on a declared table construct. */
   static void read(Expressions x, String scope, Workload draft) {
-    for (JsNode call : x.file().calls()) {
-      JsNode callee = call.field("function");
-      JsNode method = callee == null ? null : callee.field("property");
-      if (method == null
-          || !callee.is("member_expression")
-          || !DIMENSIONS.containsKey(method.text())) continue;
-      if (!(x.eval(callee.field("object")).value() instanceof ResourceRef table)) continue;
+    for (Expressions.MethodCall m : x.methodCalls()) {
+      String method = m.method();
+      if (!DIMENSIONS.containsKey(method)) continue;
+      if (!(x.eval(m.receiver()).value() instanceof ResourceRef table)) continue;
+      JsNode call = m.call();
       List<JsNode> args = JsFile.arguments(call);
       Location at = x.at(call);
       ScalableTarget t =
           new ScalableTarget(
-              scope,
-              table.id() + "/" + method.text(),
-              "AWS::ApplicationAutoScaling::ScalableTarget",
-              at);
-      t.declaredType = "aws-cdk-lib.aws_dynamodb.Table." + method.text();
+              scope, table.id() + "/" + method, "AWS::ApplicationAutoScaling::ScalableTarget", at);
+      t.declaredType = "aws-cdk-lib.aws_dynamodb.Table." + method;
       CdkProps p = CdkProps.of(x, args.isEmpty() ? null : args.get(0), at);
-      t.dimension = Value.explicit(DIMENSIONS.get(method.text()), List.of(at));
+      t.dimension = Value.explicit(DIMENSIONS.get(method), List.of(at));
       t.min = p.integer("minCapacity");
       t.max = p.integer("maxCapacity");
       ResourceRef scaled = new ResourceRef(table.scope(), table.id(), null);
