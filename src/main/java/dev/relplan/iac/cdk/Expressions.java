@@ -38,8 +38,9 @@ final class Expressions {
   /** A call of a method on an object, {@code receiver.method(arguments)}. */
   record MethodCall(JsNode call, JsNode receiver, String method) {}
 
-  /** Every {@code receiver.method(...)} call of the file, in source order. */
+  /** Every {@code receiver.method(...)} call of the file, in source order; listed once. */
   List<MethodCall> methodCalls() {
+    if (methodCalls != null) return methodCalls;
     List<MethodCall> out = new ArrayList<>();
     for (JsNode call : file.calls()) {
       JsNode callee = call.field("function");
@@ -47,7 +48,8 @@ final class Expressions {
       if (method != null && callee.is("member_expression"))
         out.add(new MethodCall(call, callee.field("object"), method.text()));
     }
-    return out;
+    methodCalls = List.copyOf(out);
+    return methodCalls;
   }
 
   /** {@code Code.fromAsset('dir')}: code in a folder of the repository. */
@@ -61,6 +63,9 @@ final class Expressions {
   private final JsFile file;
   private final Map<JsNode, ResourceRef> constructs;
   private final List<String> notes;
+
+  /** The file's method calls, listed on first use by the call readers. */
+  private List<MethodCall> methodCalls;
 
   Expressions(JsFile file, Map<JsNode, ResourceRef> constructs, List<String> notes) {
     this.file = file;

@@ -44,19 +44,28 @@ final class StackFile {
         new JsFile(file, JsNode.copy(root, content.getBytes(StandardCharsets.UTF_8)), "typescript");
     String scope = scope(file);
     Map<JsNode, ResourceRef> refs = new IdentityHashMap<>();
+    Map<JsNode, String> names = new IdentityHashMap<>();
     List<JsNode> declared = new ArrayList<>();
+    List<JsNode> unmodelled = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (JsNode created : js.news()) {
       String name = CdkNames.canonical(js.qualify(created.field("constructor")));
-      if (ConstructMappers.of(name) == null) continue;
+      if (name == null) continue;
+      names.put(created, name);
+      if (ConstructMappers.of(name) == null) {
+        unmodelled.add(created);
+        continue;
+      }
       String id = uniqueId(created, ids);
       refs.put(created, new ResourceRef(scope, id, null));
       declared.add(created);
     }
-    addUnmodelled(js, scope, ids, draft);
+    // Ids of unmodelled constructs come after the modelled ones', which stay as they were.
+    for (JsNode created : unmodelled)
+      addUnmodelled(created, names.get(created), js, scope, ids, draft);
     Expressions x = new Expressions(js, refs, notes);
     for (JsNode created : declared) {
-      String name = CdkNames.canonical(js.qualify(created.field("constructor")));
+      String name = names.get(created);
       List<JsNode> args = JsFile.arguments(created);
       CdkProps props = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, js.at(created));
       Construct c =
@@ -81,19 +90,17 @@ final class StackFile {
    * app declares but no rule assesses, as for a template's unmodelled resource types. A {@code new}
    * without a scope and an id (an event source, a policy statement) is no construct.
    */
-  private static void addUnmodelled(JsFile js, String scope, Set<String> ids, Workload draft) {
-    for (JsNode created : js.news()) {
-      String name = CdkNames.canonical(js.qualify(created.field("constructor")));
-      if (name == null || !name.startsWith("aws_") || ConstructMappers.of(name) != null) continue;
-      List<JsNode> args = JsFile.arguments(created);
-      if (args.size() < 2
-          || !(args.get(1).stringValue() != null || args.get(1).is("template_string"))) continue;
-      String type = "aws-cdk-lib." + name;
-      GenericResource r = new GenericResource(scope, uniqueId(created, ids), type, js.at(created));
-      r.declaredType = type;
-      draft.add(r);
-      draft.notAssessedTypes.merge(type, 1, Integer::sum);
-    }
+  private static void addUnmodelled(
+      JsNode created, String name, JsFile js, String scope, Set<String> ids, Workload draft) {
+    if (!name.startsWith("aws_")) return;
+    List<JsNode> args = JsFile.arguments(created);
+    if (args.size() < 2
+        || !(args.get(1).stringValue() != null || args.get(1).is("template_string"))) return;
+    String type = "aws-cdk-lib." + name;
+    GenericResource r = new GenericResource(scope, uniqueId(created, ids), type, js.at(created));
+    r.declaredType = type;
+    draft.add(r);
+    draft.notAssessedTypes.merge(type, 1, Integer::sum);
   }
 
   /**
