@@ -58,4 +58,21 @@ public interface Adapter {
   default boolean asksFor(String fileName) {
     return false;
   }
+
+  /**
+   * Whether the source files it claims are infrastructure written in a programming language (an AWS
+   * CDK app's stacks): such a file is not application code, so no adapter that {@link
+   * #readsApplicationCode reads application code} is given it (and it is parsed once, not twice).
+   */
+  default boolean readsInfrastructureCode() {
+    return false;
+  }
+
+  /**
+   * Whether it reads application code (outbound calls, handlers); it is not given the files that an
+   * adapter {@link #readsInfrastructureCode reads as infrastructure}.
+   */
+  default boolean readsApplicationCode() {
+    return false;
+  }
 }

@@ -53,6 +53,11 @@ public final class CodeScanner implements Adapter {
     return file.kind() == FileKind.SOURCE_CODE || SCANNERS.stream().anyMatch(s -> s.handles(file));
   }
 
+  @Override
+  public boolean readsApplicationCode() {
+    return true;
+  }
+
   /**
    * Adds the integrations, health endpoints, listeners and breaking migrations found to the
    * workload.

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user.
@@ -119,7 +120,7 @@ public final class Pipeline {
             .discover(req.paths());
     Workload workload = new Workload();
     workload.repositoryEvidence.putAll(found.evidence());
-    List<Discovery.Result> claimed = adapters.stream().map(a -> claimedBy(a, found)).toList();
+    List<Discovery.Result> claimed = claimed(adapters, found);
     List<SkippedFile> skipped = new ArrayList<>(found.skipped());
     for (int i = 0; i < adapters.size(); i++) {
       Adapter a = adapters.get(i);
@@ -178,9 +179,28 @@ public final class Pipeline {
         given.incidents());
   }
 
-  /** The discovery result holding only the files the adapter claims, in discovery order. */
-  private static Discovery.Result claimedBy(Adapter adapter, Discovery.Result found) {
-    List<SourceFile> files = found.files().stream().filter(adapter::claims).toList();
+  /**
+   * For each adapter, the discovery result holding only the files it claims, in discovery order;
+   * files that an adapter reads as infrastructure code (a CDK app) are not application code.
+   */
+  static List<Discovery.Result> claimed(List<Adapter> adapters, Discovery.Result found) {
+    List<Adapter> infrastructureCode =
+        adapters.stream().filter(Adapter::readsInfrastructureCode).toList();
+    Predicate<SourceFile> infrastructure =
+        f -> infrastructureCode.stream().anyMatch(a -> a.claims(f));
+    return adapters.stream()
+        .map(
+            a ->
+                claimedBy(
+                    a.readsApplicationCode()
+                        ? f -> a.claims(f) && !infrastructure.test(f)
+                        : a::claims,
+                    found))
+        .toList();
+  }
+
+  private static Discovery.Result claimedBy(Predicate<SourceFile> claims, Discovery.Result found) {
+    List<SourceFile> files = found.files().stream().filter(claims).toList();
     return new Discovery.Result(files, found.skipped(), found.evidence(), found.roots());
   }
 

@@ -45,6 +45,14 @@ public final class CdkAdapter implements Adapter {
     return name.endsWith(".py");
   }
 
+  /**
+   * Its TypeScript and Python stacks are infrastructure, not application code to scan for calls.
+   */
+  @Override
+  public boolean readsInfrastructureCode() {
+    return true;
+  }
+
   @Override
   public boolean asksFor(String fileName) {
     return fileName.equals(CDK_JSON);
