@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,6 +25,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +113,8 @@ public final class Discovery {
             new Candidate(
                 root,
                 roots.size() == 1 ? root.getFileName().toString() : asGiven,
-                realRoot.getParent()));
+                realRoot.getParent(),
+                Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
         continue;
       }
       rootNames.add(prefix.isEmpty() ? displayPrefix(given) : prefix);
@@ -135,7 +138,8 @@ public final class Discovery {
   }
 
   /** A file the walk found: its path, the path shown, and the real root it must stay inside. */
-  private record Candidate(Path file, String display, Path realRoot) {}
+  private record Candidate(
+      Path file, String display, Path realRoot, BasicFileAttributes attributes) {}
 
   /** What one file contributed. */
   private record Found(
@@ -145,7 +149,8 @@ public final class Discovery {
 
   /**
    * Lists the files under one root, leaving out excluded folders, and vendored code, which is
-   * listed once per vendored tree instead.
+   * listed once per vendored tree instead. The root's own entries are listed first; each folder in
+   * it is then walked on its own core (a monorepo's projects are its top-level folders).
    */
   private void walk(
       Path root,
@@ -155,41 +160,91 @@ public final class Discovery {
       List<SkippedFile> skipped)
       throws IOException {
     VendoredCode vendoredCode = new VendoredCode();
-    List<Candidate> underRoot = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (dir.equals(root)) return FileVisitResult.CONTINUE;
-            if (excludedDirs.contains(dir.getFileName().toString())
-                || vendoredCode.skipsFolder(dir)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String display = prefix + root.relativize(file).toString().replace('\\', '/');
-            underRoot.add(new Candidate(file, display, realRoot));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            skipped.add(
-                new SkippedFile(
-                    prefix + root.relativize(file).toString().replace('\\', '/'),
-                    "cannot be read: " + e.getClass().getSimpleName()));
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    Listing top = new Listing(root, root, prefix, realRoot, vendoredCode);
+    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 1, top);
+    List<Listing> below =
+        FileGuard.parallel(
+            top.folders,
+            folder -> {
+              Listing listing = new Listing(folder, root, prefix, realRoot, vendoredCode);
+              try {
+                Files.walkFileTree(folder, listing);
+              } catch (IOException e) {
+                listing.failed(folder, e);
+              }
+              return listing;
+            });
+    List<Candidate> underRoot = new ArrayList<>(top.candidates);
+    skipped.addAll(top.skipped);
+    for (Listing listing : below) {
+      underRoot.addAll(listing.candidates);
+      skipped.addAll(listing.skipped);
+    }
     Set<Path> vendored = vendoredCode.vendoredPaths();
     vendored.remove(root);
     skipped.addAll(VendoredCode.entries(vendored, root, prefix));
     for (Candidate c : underRoot) {
       if (!VendoredCode.within(c.file(), vendored)) candidates.add(c);
+    }
+  }
+
+  /**
+   * One walk's files, and the folders it found at its depth limit (the root's listing stops at its
+   * own entries).
+   */
+  private final class Listing extends SimpleFileVisitor<Path> {
+    private final Path start;
+    private final Path root;
+    private final String prefix;
+    private final Path realRoot;
+    private final VendoredCode vendoredCode;
+    final List<Candidate> candidates = new ArrayList<>();
+    final List<Path> folders = new ArrayList<>();
+    final List<SkippedFile> skipped = new ArrayList<>();
+
+    Listing(Path start, Path root, String prefix, Path realRoot, VendoredCode vendoredCode) {
+      this.start = start;
+      this.root = root;
+      this.prefix = prefix;
+      this.realRoot = realRoot;
+      this.vendoredCode = vendoredCode;
+    }
+
+    private boolean skipsFolder(Path dir) {
+      return excludedDirs.contains(dir.getFileName().toString()) || vendoredCode.skipsFolder(dir);
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      // A walk's own start was decided by the listing that found it.
+      if (dir.equals(start)) return FileVisitResult.CONTINUE;
+      return skipsFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      // At the root listing's depth limit a folder is reported as a file: walked later.
+      if (attrs.isDirectory()) {
+        if (!skipsFolder(file)) folders.add(file);
+        return FileVisitResult.CONTINUE;
+      }
+      candidates.add(new Candidate(file, display(file), realRoot, attrs));
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) {
+      failed(file, e);
+      return FileVisitResult.CONTINUE;
+    }
+
+    void failed(Path file, IOException e) {
+      skipped.add(
+          new SkippedFile(display(file), "cannot be read: " + e.getClass().getSimpleName()));
+    }
+
+    private String display(Path file) {
+      return prefix + root.relativize(file).toString().replace('\\', '/');
     }
   }
 
@@ -206,6 +261,7 @@ public final class Discovery {
         candidate.file(),
         candidate.display(),
         candidate.realRoot(),
+        candidate.attributes(),
         found.files(),
         found.skipped(),
         found.evidence());
@@ -216,6 +272,7 @@ public final class Discovery {
       Path file,
       String display,
       Path realRoot,
+      BasicFileAttributes attributes,
       List<SourceFile> files,
       List<SkippedFile> skipped,
       Map<EvidenceKind, List<String>> evidence) {
@@ -223,7 +280,9 @@ public final class Discovery {
     String lower = name.toLowerCase(Locale.ROOT);
     String ext = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : "";
     try {
-      if (Files.isSymbolicLink(file)) {
+      // The walk's attributes (the link's own, not its target's) spare a stat per question.
+      boolean link = attributes.isSymbolicLink();
+      if (link) {
         Path target = file.toRealPath();
         if (!target.startsWith(realRoot)) {
           skipped.add(
@@ -232,7 +291,7 @@ public final class Discovery {
           return;
         }
       }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
+      if (!attributes.isRegularFile() && !link) {
         // Reading a FIFO blocks forever and a device never ends: listed, never opened.
         skipped.add(new SkippedFile(display, "special file (FIFO, socket or device), not read"));
         return;
@@ -260,7 +319,7 @@ public final class Discovery {
       // XML files matter only as Liquibase changelogs: any other (build files, configuration) is
       // passed over silently.
       boolean xml = ext.equals("xml");
-      if (!Files.isRegularFile(file)) {
+      if (link && !Files.isRegularFile(file)) {
         if (xml) return;
         // A link to a FIFO would block the read forever; a link to a directory has nothing to read.
         skipped.add(
@@ -268,7 +327,7 @@ public final class Discovery {
                 display, "symbolic link to something that is not a regular file (not read)"));
         return;
       }
-      if (Files.size(file) > Limits.MAX_FILE_BYTES) {
+      if ((link ? Files.size(file) : attributes.size()) > Limits.MAX_FILE_BYTES) {
         if (xml) return;
         skipped.add(
             new SkippedFile(

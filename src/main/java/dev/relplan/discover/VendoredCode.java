@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Third-party code committed into a repository: installed Python packages ({@code site-packages},
@@ -27,11 +28,11 @@ final class VendoredCode {
 
   private static final int BUNDLE_MIN_AVERAGE_LINE = 1_000;
 
-  /** Folders whose whole subtree is vendored, found during the walk. */
-  private final Set<Path> trees = new HashSet<>();
+  /** Folders whose whole subtree is vendored, found during the walk (on several threads). */
+  private final Set<Path> trees = ConcurrentHashMap.newKeySet();
 
   /** Folders holding installed packages beside their *.dist-info or *.egg-info records. */
-  private final Set<Path> packageFolders = new HashSet<>();
+  private final Set<Path> packageFolders = ConcurrentHashMap.newKeySet();
 
   /** Whether the walk should not enter {@code dir}: it is vendored or a package's record. */
   boolean skipsFolder(Path dir) {
