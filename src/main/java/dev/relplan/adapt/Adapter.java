@@ -60,6 +60,15 @@ public interface Adapter {
   }
 
   /**
+   * Whether its {@link #adapt} step reads nothing of the workload (only its own files), so that it
+   * may run beside the other adapters, into a draft of its own; what it adds then comes after what
+   * the others add, whatever its place in the list.
+   */
+  default boolean adaptsApart() {
+    return false;
+  }
+
+  /**
    * Whether the source files it claims are infrastructure written in a programming language (an AWS
    * CDK app's stacks): such a file is not application code, so no adapter that {@link
    * #readsApplicationCode reads application code} is given it (and it is parsed once, not twice).

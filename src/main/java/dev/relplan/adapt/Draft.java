@@ -22,6 +22,7 @@ public final class Draft {
     base.pipelineEvidence.addAll(draft.pipelineEvidence);
     base.coverageGaps.addAll(draft.coverageGaps);
     draft.notAssessedTypes.forEach((type, n) -> base.notAssessedTypes.merge(type, n, Integer::sum));
+    base.codeFilesAnalyzed += draft.codeFilesAnalyzed;
     base.integrations.addAll(draft.integrations);
     base.healthEndpoints.addAll(draft.healthEndpoints);
     base.eventHandlers.addAll(draft.eventHandlers);

@@ -13,6 +13,7 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Workload;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Application code: runs the scanner of each language over the files it handles and adds the
@@ -58,6 +60,12 @@ public final class CodeScanner implements Adapter {
     return true;
   }
 
+  /** Scanning code needs nothing the infrastructure adapters add: it runs beside them. */
+  @Override
+  public boolean adaptsApart() {
+    return true;
+  }
+
   /**
    * Adds the integrations, health endpoints, listeners and breaking migrations found to the
    * workload.
@@ -65,10 +73,17 @@ public final class CodeScanner implements Adapter {
   @Override
   public void adapt(Discovery.Result claimed, Workload workload) {
     notAnalysed(claimed).ifPresent(notes::add);
-    for (LanguageScanner scanner : SCANNERS) {
-      List<SourceFile> handled = scanner.handledOf(claimed.files());
-      workload.codeFilesAnalyzed += handled.size();
-      ScanResult found = scanner.scan(handled);
+    List<List<SourceFile>> handled =
+        SCANNERS.stream().map(s -> s.handledOf(claimed.files())).toList();
+    // The languages are scanned side by side (each on every core too), so one language's last
+    // and largest files overlap the next language's instead of leaving a core idle; results are
+    // added in the scanners' order.
+    List<Integer> languages = IntStream.range(0, SCANNERS.size()).boxed().toList();
+    List<ScanResult> results =
+        FileGuard.parallel(languages, i -> SCANNERS.get(i).scan(handled.get(i)));
+    for (int i = 0; i < SCANNERS.size(); i++) {
+      ScanResult found = results.get(i);
+      workload.codeFilesAnalyzed += handled.get(i).size();
       workload.integrations.addAll(found.integrations());
       workload.healthEndpoints.addAll(found.healthEndpoints());
       workload.eventHandlers.addAll(found.eventHandlers());

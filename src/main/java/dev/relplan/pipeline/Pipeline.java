@@ -1,6 +1,7 @@
 package dev.relplan.pipeline;
 
 import dev.relplan.adapt.Adapter;
+import dev.relplan.adapt.Draft;
 import dev.relplan.assess.Assessment;
 import dev.relplan.assess.Assessor;
 import dev.relplan.discover.Discovery;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,11 +124,7 @@ public final class Pipeline {
     workload.repositoryEvidence.putAll(found.evidence());
     List<Discovery.Result> claimed = claimed(adapters, found);
     List<SkippedFile> skipped = new ArrayList<>(found.skipped());
-    for (int i = 0; i < adapters.size(); i++) {
-      Adapter a = adapters.get(i);
-      Discovery.Result files = claimed.get(i);
-      stage(a, "reading", () -> a.adapt(files, workload)).ifPresent(skipped::add);
-    }
+    adapt(adapters, claimed, workload, skipped);
     // Relationships are derived once, from what every format declared; then adapters tie what
     // needs them (the code adapter finds the handlers of functions whose triggers the linker
     // added).
@@ -160,6 +158,41 @@ public final class Pipeline {
    * An adapter's whole step, as a last resort behind its own per-file guards: a failure there loses
    * that adapter's remaining files (listed under the adapter's name), not the run.
    */
+  /** The adapters of one side of the adapt step, and whether they work apart, into drafts. */
+  private record Side(List<Integer> adapters, boolean apart) {}
+
+  /**
+   * Every adapter's adapt step: in list order on the workload, except those that {@link
+   * Adapter#adaptsApart adapt apart}, which work at the same time into drafts of their own, added
+   * after the others' in list order, so the model never depends on the threads' timing.
+   */
+  private static void adapt(
+      List<Adapter> adapters,
+      List<Discovery.Result> claimed,
+      Workload workload,
+      List<SkippedFile> skipped) {
+    List<Integer> inTurn = new ArrayList<>();
+    List<Integer> apart = new ArrayList<>();
+    for (int i = 0; i < adapters.size(); i++)
+      (adapters.get(i).adaptsApart() ? apart : inTurn).add(i);
+    Workload[] drafts = new Workload[adapters.size()];
+    List<Optional<SkippedFile>> stopped =
+        new ArrayList<>(Collections.nCopies(adapters.size(), null));
+    FileGuard.parallel(
+        List.of(new Side(inTurn, false), new Side(apart, true)),
+        side -> {
+          for (int i : side.adapters()) {
+            Adapter a = adapters.get(i);
+            Workload into = side.apart() ? (drafts[i] = Draft.start()) : workload;
+            Discovery.Result files = claimed.get(i);
+            stopped.set(i, stage(a, "reading", () -> a.adapt(files, into)));
+          }
+          return side;
+        });
+    for (Optional<SkippedFile> s : stopped) s.ifPresent(skipped::add);
+    for (int i : apart) if (stopped.get(i).isEmpty()) Draft.commit(drafts[i], workload);
+  }
+
   private static Optional<SkippedFile> stage(Adapter adapter, String step, Runnable work) {
     return FileGuard.contain(adapter.getClass().getSimpleName() + " (" + step + ")", work);
   }
