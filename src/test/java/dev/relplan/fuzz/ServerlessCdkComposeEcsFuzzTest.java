@@ -14,11 +14,11 @@ import dev.relplan.parse.ParseException;
 import java.util.List;
 
 /**
- * The adapters of the formats added after the first campaign (Serverless Framework, CDK TypeScript,
- * Docker Compose and Dockerfiles, ECS task definitions): whatever the bytes, each file the adapter
- * claims is assessed or listed as skipped with its reason; any exception escaping {@code adapt} or
- * {@code link} is a crash. Inputs under {@code ServerlessCdkComposeEcsFuzzTestInputs/<method>/};
- * see docs/fuzzing.md.
+ * The adapters of the formats added after the first campaign (Serverless Framework, CDK TypeScript
+ * and Python, Docker Compose and Dockerfiles, ECS task definitions): whatever the bytes, each file
+ * the adapter claims is assessed or listed as skipped with its reason; any exception escaping
+ * {@code adapt} or {@code link} is a crash. Inputs under {@code
+ * ServerlessCdkComposeEcsFuzzTestInputs/<method>/}; see docs/fuzzing.md.
  */
 class ServerlessCdkComposeEcsFuzzTest {
   /** A service file: its functions, events, {@code resources}, and variable resolution. */
@@ -37,6 +37,19 @@ class ServerlessCdkComposeEcsFuzzTest {
     SourceFile stack = FuzzInputs.code("lib/app-stack.ts", input);
     SourceFile cdkJson =
         FuzzInputs.file("cdk.json", FileKind.OTHER, CDK_JSON, List.of(json("cdk.json", CDK_JSON)));
+    FuzzInputs.adaptClaimed(new CdkAdapter(), List.of(cdkJson, stack));
+  }
+
+  /** A Python stack read from source (keyword arguments, helpers), beside the app's cdk.json. */
+  @FuzzTest(maxDuration = "60s")
+  void cdkPythonStackIsAssessedOrSkipped(byte[] input) {
+    SourceFile stack = FuzzInputs.code("stacks/app_stack.py", input);
+    SourceFile cdkJson =
+        FuzzInputs.file(
+            "cdk.json",
+            FileKind.OTHER,
+            CDK_JSON_PYTHON,
+            List.of(json("cdk.json", CDK_JSON_PYTHON)));
     FuzzInputs.adaptClaimed(new CdkAdapter(), List.of(cdkJson, stack));
   }
 
@@ -85,6 +98,8 @@ class ServerlessCdkComposeEcsFuzzTest {
   }
 
   private static final String CDK_JSON = "{\"app\": \"npx ts-node bin/app.ts\"}";
+
+  private static final String CDK_JSON_PYTHON = "{\"app\": \"python3 app.py\"}";
 
   private static final String DOCKERFILE =
       "FROM node:20-slim AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\n"
