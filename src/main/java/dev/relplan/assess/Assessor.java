@@ -42,7 +42,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -184,10 +183,17 @@ public final class Assessor {
             .thenComparing(firstEvidence::get));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++)
-      findings.add(
-          new Assessment.NumberedFinding(
-              String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
+      findings.add(new Assessment.NumberedFinding(numbered("F-", i + 1, 3), sorted.get(i)));
     return findings;
+  }
+
+  /**
+   * {@code prefix} and {@code n} zero-padded to {@code width} digits ({@code F-007}); written out
+   * because the first String.format of a run costs its formatter's set-up.
+   */
+  static String numbered(String prefix, int n, int width) {
+    String digits = Integer.toString(n);
+    return prefix + "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   private static String format(double d) {
@@ -327,7 +333,7 @@ public final class Assessor {
             .thenComparing(r -> byRule.get(r).get(0).risk())
             .thenComparing(r -> r));
     for (int i = 0; i < ruleOrder.size(); i++)
-      actionOfRule.put(ruleOrder.get(i), String.format(Locale.ROOT, "A-%02d", i + 1));
+      actionOfRule.put(ruleOrder.get(i), numbered("A-", i + 1, 2));
     List<Assessment.Action> out = new ArrayList<>();
     for (String rule : ruleOrder) {
       List<Assessment.NumberedFinding> fs = byRule.get(rule);

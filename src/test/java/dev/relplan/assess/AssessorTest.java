@@ -341,4 +341,11 @@ class AssessorTest {
   void aWorkloadWithNothingAssessableSaysSoAsTheMaturityReason() {
     assertThat(assess().maturityReason()).startsWith("nothing assessable was found");
   }
+
+  @Test
+  void numbersArePaddedToTheirWidthAndNeverCut() {
+    assertThat(Assessor.numbered("F-", 7, 3)).isEqualTo("F-007");
+    assertThat(Assessor.numbered("A-", 12, 2)).isEqualTo("A-12");
+    assertThat(Assessor.numbered("F-", 1234, 3)).isEqualTo("F-1234");
+  }
 }
