@@ -42,10 +42,10 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Runs the rules and turns their results into the plan: numbering, tables, questions, scores,
@@ -184,10 +184,17 @@ public final class Assessor {
             .thenComparing(firstEvidence::get));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++)
-      findings.add(
-          new Assessment.NumberedFinding(
-              String.format(Locale.ROOT, "F-%03d", i + 1), sorted.get(i)));
+      findings.add(new Assessment.NumberedFinding(numbered("F-", i + 1, 3), sorted.get(i)));
     return findings;
+  }
+
+  /**
+   * {@code prefix} and {@code n} zero-padded to {@code width} digits ({@code F-007}); written out
+   * because the first String.format of a run costs its formatter's set-up.
+   */
+  static String numbered(String prefix, int n, int width) {
+    String digits = Integer.toString(n);
+    return prefix + "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   private static String format(double d) {
@@ -327,7 +334,7 @@ public final class Assessor {
             .thenComparing(r -> byRule.get(r).get(0).risk())
             .thenComparing(r -> r));
     for (int i = 0; i < ruleOrder.size(); i++)
-      actionOfRule.put(ruleOrder.get(i), String.format(Locale.ROOT, "A-%02d", i + 1));
+      actionOfRule.put(ruleOrder.get(i), numbered("A-", i + 1, 2));
     List<Assessment.Action> out = new ArrayList<>();
     for (String rule : ruleOrder) {
       List<Assessment.NumberedFinding> fs = byRule.get(rule);
@@ -805,13 +812,16 @@ public final class Assessor {
       List<Undetermined> undetermined) {
     List<Assessment.WaQuestion> out = new ArrayList<>();
     boolean network = !w.all(Subnet.class).isEmpty() || !w.all(NatGateway.class).isEmpty();
+    Map<String, List<Assessment.NumberedFinding>> findingsOf =
+        byQuestion(findings, f -> f.finding().rule().bestPractices());
+    Map<String, List<Strength>> strengthsOf = byQuestion(strengths, Strength::bestPractices);
+    Map<String, List<Undetermined>> undeterminedOf =
+        byQuestion(undetermined, u -> u.rule().bestPractices());
     for (Map.Entry<String, String> q : WaQuestions.TITLES.entrySet()) {
       String id = q.getKey();
-      List<Assessment.NumberedFinding> fs =
-          findings.stream().filter(f -> answers(f.finding().rule().bestPractices(), id)).toList();
-      List<Strength> ss = strengths.stream().filter(s -> answers(s.bestPractices(), id)).toList();
-      List<Undetermined> us =
-          undetermined.stream().filter(u -> answers(u.rule().bestPractices(), id)).toList();
+      List<Assessment.NumberedFinding> fs = findingsOf.getOrDefault(id, List.of());
+      List<Strength> ss = strengthsOf.getOrDefault(id, List.of());
+      List<Undetermined> us = undeterminedOf.getOrDefault(id, List.of());
       Set<String> bps = new TreeSet<>();
       fs.forEach(f -> bps.addAll(practicesOf(f.finding().rule().bestPractices(), id)));
       ss.forEach(s -> bps.addAll(practicesOf(s.bestPractices(), id)));
@@ -842,9 +852,30 @@ public final class Assessor {
     return out;
   }
 
-  /** Whether one of these best practices belongs to the question. */
-  private static boolean answers(List<String> bestPractices, String question) {
-    return bestPractices.stream().anyMatch(b -> WaQuestions.questionOf(b).equals(question));
+  /**
+   * The items that answer each question (through any of their best practices), each list in the
+   * items' order: one pass over the findings instead of one per question.
+   */
+  static <T> Map<String, List<T>> byQuestion(
+      List<T> items, Function<T, List<String>> bestPracticesOf) {
+    Map<String, List<T>> out = new HashMap<>();
+    for (T item : items) {
+      List<String> practices = bestPracticesOf.apply(item);
+      for (int i = 0; i < practices.size(); i++) {
+        String question = WaQuestions.questionOf(practices.get(i));
+        if (!askedBefore(practices, i, question))
+          out.computeIfAbsent(question, k -> new ArrayList<>()).add(item);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a best practice before index {@code i} belongs to the same question. */
+  private static boolean askedBefore(List<String> practices, int i, String question) {
+    for (int j = 0; j < i; j++) {
+      if (WaQuestions.questionOf(practices.get(j)).equals(question)) return true;
+    }
+    return false;
   }
 
   /** The best practices among these that belong to the question. */

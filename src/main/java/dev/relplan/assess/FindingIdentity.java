@@ -6,8 +6,6 @@ import dev.relplan.rules.Finding;
 import dev.relplan.source.Location;
 import dev.relplan.source.ScanRoots;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -101,12 +99,7 @@ public final class FindingIdentity {
 
   /** 16 hex digits of SHA-256: short enough to read, far from colliding within one report. */
   private static String hash(String identity) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    byte[] digest = Sha256.digest(identity.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
   }
 }

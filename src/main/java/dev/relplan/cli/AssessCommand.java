@@ -13,6 +13,7 @@ import dev.relplan.parse.ParseException;
 import dev.relplan.parse.YamlLoader;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
+import dev.relplan.pipeline.Adapters;
 import dev.relplan.pipeline.Baseline;
 import dev.relplan.pipeline.Incidents;
 import dev.relplan.pipeline.Objectives;
@@ -21,6 +22,7 @@ import dev.relplan.report.Renderer;
 import dev.relplan.report.Renderers;
 import dev.relplan.report.ReportInput;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.InputError;
 import java.io.BufferedWriter;
@@ -234,10 +236,12 @@ final class AssessCommand {
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
-    Pipeline.Result result =
-        Pipeline.run(
-            new Pipeline.Request(
-                paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot));
+    Pipeline.Request request =
+        new Pipeline.Request(
+            paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot);
+    // One set of rules for the run and the report (building them twice cost start-up time).
+    List<Rule> rules = RuleRegistry.all();
+    Pipeline.Result result = Pipeline.run(request, Adapters.all(request), rules);
     Assessment assessment =
         previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate =
@@ -245,7 +249,7 @@ final class AssessCommand {
             ? "not recorded (pass --date today)"
             : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     ReportInput input =
-        new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), RuleRegistry.all());
+        new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), rules);
     // One stderr line at most: a tripped gate says what could not be read itself.
     String tripped = gate.tripped(assessment, baseline != null);
     String nothingAssessed = nothingAssessedLine(assessment);

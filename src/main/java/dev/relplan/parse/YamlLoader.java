@@ -29,17 +29,22 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class YamlLoader {
   private YamlLoader() {}
 
+  /**
+   * One set of parser settings for every file: building them sets up a schema (about as long as
+   * parsing a small template), and they are immutable. The file's name is not among them: it only
+   * labels snakeyaml's marks, which our messages do not quote (they give the line).
+   */
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
+          .setMaxAliasesForCollections(Limits.MAX_ALIASES)
+          .build();
+
   /** Parses every document of a YAML stream. */
   public static List<Node> loadAll(String file, String content) throws ParseException {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
-            .setMaxAliasesForCollections(Limits.MAX_ALIASES)
-            .build();
     Builder b = new Builder(file);
     try {
-      for (Event e : new Parse(settings).parseString(content)) b.accept(e);
+      for (Event e : new Parse(SETTINGS).parseString(content)) b.accept(e);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
       throw new ParseException(

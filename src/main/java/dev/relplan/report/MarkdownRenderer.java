@@ -619,6 +619,7 @@ public final class MarkdownRenderer implements Renderer {
    */
   static String esc(String s) {
     if (s == null) return "";
+    if (!needsEscaping(s)) return s;
     StringBuilder out = new StringBuilder(s.length());
     boolean code = false;
     for (int i = 0; i < s.length(); i++) {
@@ -634,6 +635,24 @@ public final class MarkdownRenderer implements Renderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@link #esc} would change anything: most texts (advice, titles) have no character it
+   * escapes, and are then not copied character by character.
+   */
+  private static boolean needsEscaping(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '|'
+          || c == '\r'
+          || c == '\n'
+          || c == '`'
+          || c == '<'
+          || c == '\\'
+          || isUnsafeControl(c)) return true;
+    }
+    return false;
   }
 
   /**

@@ -27,12 +27,18 @@ public record ReportInput(
 
   /** The date the plan is for when one was given (YYYY-MM-DD), else null. */
   public String givenDate() {
-    if (date == null) return null;
+    // An ISO date starts with its year (a digit or a sign); the wording of a date not recorded
+    // skips the parse, whose first use sets up java.time's formatters.
+    if (date == null || date.isEmpty() || !startsLikeAYear(date.charAt(0))) return null;
     try {
       return LocalDate.parse(date).toString();
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  private static boolean startsLikeAYear(char c) {
+    return (c >= '0' && c <= '9') || c == '+' || c == '-';
   }
 
   /**

@@ -199,7 +199,7 @@ public record RuleMeta(
       if (!missing.isEmpty())
         throw new IllegalStateException(id + " lacks " + String.join(", ", missing));
       for (String bp : bestPractices) {
-        if (!bp.matches("REL\\d\\d-BP\\d\\d"))
+        if (!isBestPracticeId(bp))
           throw new IllegalStateException(id + ": not a best-practice id: " + bp);
       }
       List<String> questions =
@@ -223,5 +223,23 @@ public record RuleMeta(
           dependsOn,
           formats);
     }
+  }
+
+  /**
+   * Whether {@code s} is a best-practice id, {@code RELnn-BPnn}; checked by hand, as compiling a
+   * pattern for each of the rules' ids was a visible part of building the rules at start-up.
+   */
+  static boolean isBestPracticeId(String s) {
+    return s.length() == 10
+        && s.startsWith("REL")
+        && isDigit(s.charAt(3))
+        && isDigit(s.charAt(4))
+        && s.startsWith("-BP", 5)
+        && isDigit(s.charAt(8))
+        && isDigit(s.charAt(9));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

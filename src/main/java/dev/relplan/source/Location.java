@@ -25,6 +25,25 @@ public record Location(String root, String file, int line) implements Comparable
     return c != 0 ? c : Integer.compare(line, o.line);
   }
 
+  /**
+   * As the record's own would be, written out: locations are hash keys from the first template on,
+   * and the generated method is linked at its first call (method handles built in the interpreter,
+   * a few milliseconds of each run, on every thread that races to it).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Location l
+        && line == l.line
+        && Objects.equals(root, l.root)
+        && Objects.equals(file, l.file);
+  }
+
+  /** The record's hash: each component's hash folded in order with 31. */
+  @Override
+  public int hashCode() {
+    return (Objects.hashCode(root) * 31 + Objects.hashCode(file)) * 31 + Integer.hashCode(line);
+  }
+
   @Override
   public String toString() {
     return file + ":" + line;

@@ -29,6 +29,7 @@ import dev.relplan.rules.Tier;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Assessor's decisions over findings of stub rules on models built directly. */
@@ -340,5 +341,28 @@ class AssessorTest {
   @Test
   void aWorkloadWithNothingAssessableSaysSoAsTheMaturityReason() {
     assertThat(assess().maturityReason()).startsWith("nothing assessable was found");
+  }
+
+  @Test
+  void numbersArePaddedToTheirWidthAndNeverCut() {
+    assertThat(Assessor.numbered("F-", 7, 3)).isEqualTo("F-007");
+    assertThat(Assessor.numbered("A-", 12, 2)).isEqualTo("A-12");
+    assertThat(Assessor.numbered("F-", 1234, 3)).isEqualTo("F-1234");
+  }
+
+  @Test
+  void eachQuestionListsItsItemsOnceAndInTheirOrder() {
+    Map<String, List<List<String>>> byQuestion =
+        Assessor.byQuestion(
+            List.of(
+                List.of("REL10-BP01", "REL10-BP02", "REL09-BP01"),
+                List.of("REL09-BP03"),
+                List.of("REL10-BP03")),
+            practices -> practices);
+    assertThat(byQuestion.get("REL10"))
+        .containsExactly(List.of("REL10-BP01", "REL10-BP02", "REL09-BP01"), List.of("REL10-BP03"));
+    assertThat(byQuestion.get("REL9"))
+        .containsExactly(List.of("REL10-BP01", "REL10-BP02", "REL09-BP01"), List.of("REL09-BP03"));
+    assertThat(byQuestion).doesNotContainKey("REL1");
   }
 }

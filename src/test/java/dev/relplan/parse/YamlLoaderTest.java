@@ -200,4 +200,18 @@ class YamlLoaderTest {
         .hasMessageStartingWith("invalid YAML")
         .hasMessageMatching(".*\\(line [1-9][0-9]*\\)");
   }
+
+  @Test
+  void aFilesLocationsCarryItsOwnNameWhenFilesShareTheParserSettings() throws Exception {
+    Node first = YamlLoader.loadAll("a.yaml", "x: 1\n").get(0);
+    Node second = YamlLoader.loadAll("b.yaml", "y: 2\n").get(0);
+    assertThat(first.location().file()).isEqualTo("a.yaml");
+    assertThat(second.location().file()).isEqualTo("b.yaml");
+  }
+
+  @Test
+  void aCharacterTheReaderRejectsIsReportedWithoutTheReadersLabel() {
+    assertThatThrownBy(() -> YamlLoader.loadAll("dir/t.yaml", "a: \u0001b\n"))
+        .hasMessage("invalid YAML: special characters are not allowed");
+  }
 }

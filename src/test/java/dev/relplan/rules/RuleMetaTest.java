@@ -66,6 +66,22 @@ class RuleMetaTest {
   }
 
   @Test
+  void aBestPracticeIdIsRelTwoDigitsBpTwoDigitsAndNothingElse() {
+    assertThat(RuleMeta.isBestPracticeId("REL09-BP03")).isTrue();
+    for (String malformed :
+        new String[] {
+          "REL9-BP03",
+          "REL09-BP3",
+          "REL09-BP033",
+          "rel09-BP03",
+          "REL09_BP03",
+          "RELa9-BP03",
+          "REL09-BP0x",
+          ""
+        }) assertThat(RuleMeta.isBestPracticeId(malformed)).as(malformed).isFalse();
+  }
+
+  @Test
   void classNameCapitalisesEachWordOfTheIdAfterRel() {
     assertThat(RuleMeta.className("REL-DB-SINGLE-AZ")).isEqualTo("DbSingleAz");
     assertThat(RuleMeta.className("REL-LAMBDA-TIMEOUT-GE-APIGW")).isEqualTo("LambdaTimeoutGeApigw");
