@@ -162,7 +162,7 @@ public final class Discovery {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (dir.equals(root)) return FileVisitResult.CONTINUE;
-            if (excludedDirs.contains(dir.getFileName().toString())
+            if (excludedDirs.contains(dir.getFileName().toString()) && !isCdkEntryFolder(dir)
                 || vendoredCode.skipsFolder(dir)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
@@ -191,6 +191,15 @@ public final class Discovery {
     for (Candidate c : underRoot) {
       if (!VendoredCode.within(c.file(), vendored)) candidates.add(c);
     }
+  }
+
+  /**
+   * A CDK app's {@code bin} folder (beside its cdk.json) holds the app's entry point, source to
+   * read, not the compiled output a {@code bin} folder holds in .NET or Java projects.
+   */
+  private static boolean isCdkEntryFolder(Path dir) {
+    return dir.getFileName().toString().equals("bin")
+        && Files.isRegularFile(dir.resolveSibling("cdk.json"));
   }
 
   private static String displayPrefix(Path given) {
