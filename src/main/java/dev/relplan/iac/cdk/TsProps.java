@@ -18,6 +18,10 @@ import java.util.Set;
  * each value: the property line first, then the constants it came from.
  */
 final class TsProps extends CdkProps {
+  /** Why properties the app's entry point passes as one object are not read. */
+  private static final Unknown PASSED_WHOLE =
+      new Unknown("the properties are an object passed in whole from the app's entry point");
+
   private final Expressions x;
 
   /** The properties as written, or null when there are none. */
@@ -43,7 +47,10 @@ final class TsProps extends CdkProps {
     Unknown why =
         e.value() instanceof Unknown u
             ? u
-            : new Unknown("the properties " + Expressions.excerpt(props) + " are not an object");
+            : e.value() instanceof Given
+                ? PASSED_WHOLE
+                : new Unknown(
+                    "the properties " + Expressions.excerpt(props) + " are not an object");
     return new TsProps(x, location, null, why);
   }
 
@@ -126,6 +133,7 @@ final class TsProps extends CdkProps {
     JsNode value = options.get(first);
     if (value == null || !path.contains(".")) return null;
     Evaluated e = x.eval(value);
+    if (e.value() instanceof Given) return PASSED_WHOLE;
     return e.value() instanceof Unknown u ? u : null;
   }
 }
