@@ -22,6 +22,9 @@ final class TsProps extends CdkProps {
   private static final Unknown PASSED_WHOLE =
       new Unknown("the properties are an object passed in whole from the app's entry point");
 
+  /** How deep nested objects are searched for references. */
+  private static final int MAX_NESTING = 4;
+
   private final Expressions x;
 
   /** The properties as written, or null when there are none. */
@@ -68,8 +71,18 @@ final class TsProps extends CdkProps {
   @Override
   public Set<ResourceRef> allRefs() {
     Set<ResourceRef> out = new LinkedHashSet<>();
-    if (options != null) for (JsNode v : options.values.values()) out.addAll(x.eval(v).refs());
+    if (options != null) addRefs(options, out, 0);
     return out;
+  }
+
+  /** References anywhere in the properties, nested objects included ({@code environment}). */
+  private void addRefs(JsFile.Options written, Set<ResourceRef> out, int depth) {
+    for (JsNode v : written.values.values()) {
+      Evaluated e = x.eval(v);
+      out.addAll(e.refs());
+      if (e.value() instanceof Expressions.ObjectLiteral o && depth < MAX_NESTING)
+        addRefs(x.file().options(o.node()), out, depth + 1);
+    }
   }
 
   @Override

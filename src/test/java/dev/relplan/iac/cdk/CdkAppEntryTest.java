@@ -218,4 +218,81 @@ class CdkAppEntryTest {
         .contains(new ResourceRef("cdk:lib/data-stack.ts", "DataStack/Jobs", null));
     assertThat(w.all(Function.class)).hasSize(1);
   }
+
+  @Test
+  void aTableFromAnotherStackNamedInTheEnvironmentIsOneTheFunctionDependsOn() throws IOException {
+    write("cdk.json", "{\"app\": \"npx ts-node bin/app.ts\"}\n");
+    write(
+        "lib/data.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+        export class Data extends cdk.Stack {
+          public readonly table = new dynamodb.Table(this, 'Orders', {
+            partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+          });
+        }
+        """);
+    write(
+        "lib/api.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import * as lambda from 'aws-cdk-lib/aws-lambda';
+        export class Api extends cdk.Stack {
+          constructor(scope: cdk.App, id: string, props: any) {
+            super(scope, id, props);
+            const fn = new lambda.Function(this, 'Create', {
+              runtime: lambda.Runtime.NODEJS_20_X,
+              handler: 'index.handler',
+              code: lambda.Code.fromAsset('lambda'),
+              environment: { TABLE: props.table.tableName },
+            });
+          }
+        }
+        """);
+    write(
+        "bin/app.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import { Data } from '../lib/data';
+        import { Api } from '../lib/api';
+        const app = new cdk.App();
+        const data = new Data(app, 'Data');
+        new Api(app, 'Api', { table: data.table });
+        """);
+
+    Function fn = run().workload().all(Function.class).get(0);
+
+    assertThat(fn.references).contains(new ResourceRef("cdk:lib/data.ts", "Data/Orders", null));
+  }
+
+  @Test
+  void aGrantOfTheStacksOwnTableToItsFunctionIsADependency() throws IOException {
+    write("cdk.json", "{\"app\": \"npx ts-node bin/app.ts\"}\n");
+    write(
+        "lib/one.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import * as lambda from 'aws-cdk-lib/aws-lambda';
+        import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+        export class One extends cdk.Stack {
+          constructor(scope: cdk.App, id: string) {
+            super(scope, id);
+            const table = new dynamodb.Table(this, 'Orders', {
+              partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+            });
+            const fn = new lambda.Function(this, 'Create', {
+              runtime: lambda.Runtime.NODEJS_20_X,
+              handler: 'index.handler',
+              code: lambda.Code.fromAsset('lambda'),
+            });
+            table.grantReadWriteData(fn);
+          }
+        }
+        """);
+
+    Function fn = run().workload().all(Function.class).get(0);
+
+    assertThat(fn.references).contains(new ResourceRef("cdk:lib/one.ts", "One/Orders", null));
+  }
 }
