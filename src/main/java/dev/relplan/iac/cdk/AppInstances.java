@@ -52,26 +52,54 @@ final class AppInstances {
       Workload workload) {
     AppInstances instances = new AppInstances(new LinkedHashMap<>(), new IdentityHashMap<>());
     for (StackFile.Parsed p : parsed) instances.files.put(p.file(), p);
+    List<Maker> makers = new ArrayList<>();
+    for (StackFile.Parsed entry : entries) makers.add(new Maker(entry, null));
+    // The entry makes stacks (or stages); each class given its values makes the next level: a
+    // stage's stacks, a stack's own constructs.
+    for (int level = 0; level < MAX_LEVELS && !makers.isEmpty(); level++) {
+      Map<StackClass, List<Instantiation>> byClass = instances.instantiations(makers, notes);
+      List<Maker> next = new ArrayList<>();
+      boolean entryLevel = level == 0;
+      byClass.forEach(
+          (target, list) -> {
+            if (instances.chosen.containsKey(target)) return; // decided at a level above
+            if (entryLevel)
+              for (Instantiation i : list) i.environment().ifPresent(workload.environments::add);
+            instances.chosen.put(target, StageChoice.arguments(target, list, notes, entryLevel));
+            StackFile.Parsed declaring = instances.files.get(target.file());
+            next.add(new Maker(declaring, classBody(declaring.js(), target.name())));
+          });
+      makers = next;
+    }
+    instances.made.clear();
+    instances.files.clear(); // the stacks are read from other threads: nothing of a file is kept
+    return instances;
+  }
+
+  /** How many levels of classes making classes are followed from the entry point. */
+  private static final int MAX_LEVELS = 4;
+
+  /** A file, or one class of it, whose {@code new}s of the app's own classes are read. */
+  private record Maker(StackFile.Parsed file, JsNode classBody) {}
+
+  /** Every {@code new} of a parsed file's class within the makers, by the class it makes. */
+  private Map<StackClass, List<Instantiation>> instantiations(
+      List<Maker> makers, List<String> notes) {
     Map<StackClass, List<Instantiation>> byClass = new LinkedHashMap<>();
-    for (StackFile.Parsed entry : entries) {
-      Expressions x = new Expressions(entry.js(), entry.refs(), notes, instances);
-      for (JsNode created : entry.js().news()) {
-        StackClass target = instances.classOf(entry, created.field("constructor"));
+    for (Maker maker : makers) {
+      StackFile.Parsed in = maker.file();
+      Expressions x = new Expressions(in.js(), in.refs(), notes, this);
+      for (JsNode created : in.js().news()) {
+        if (maker.classBody() != null && !created.hasAncestor(maker.classBody())) continue;
+        StackClass target = classOf(in, created.field("constructor"));
         if (target == null) continue;
-        instances.made.put(created, target);
+        made.put(created, target);
         byClass
             .computeIfAbsent(target, k -> new ArrayList<>())
             .add(Instantiation.of(x, target, created));
       }
     }
-    byClass.forEach(
-        (target, list) -> {
-          for (Instantiation i : list) i.environment().ifPresent(workload.environments::add);
-          instances.chosen.put(target, StageChoice.arguments(target, list, notes));
-        });
-    instances.made.clear();
-    instances.files.clear(); // the stacks are read from other threads: nothing of a file is kept
-    return instances;
+    return byClass;
   }
 
   /**

@@ -17,9 +17,15 @@ import java.util.stream.Collectors;
 final class StageChoice {
   private StageChoice() {}
 
-  /** The arguments that decide the class's values; one unknown when no single instance does. */
+  /**
+   * The arguments that decide the class's values; one unknown when no single instance does (noted
+   * when asked: a stack the entry makes, not a construct class a stack makes several of).
+   */
   static List<Evaluated> arguments(
-      AppInstances.StackClass target, List<AppInstances.Instantiation> made, List<String> notes) {
+      AppInstances.StackClass target,
+      List<AppInstances.Instantiation> made,
+      List<String> notes,
+      boolean noteUndecided) {
     if (made.size() == 1) return made.get(0).arguments();
     List<AppInstances.Instantiation> production =
         made.stream().filter(i -> Boolean.TRUE.equals(classify(stage(i)))).toList();
@@ -43,7 +49,7 @@ final class StageChoice {
                 ? " and none is named for production"
                 : " and " + production.size() + " are named for production")
             + ": the values it is given are not chosen";
-    notes.add("AWS CDK: " + reason);
+    if (noteUndecided) notes.add("AWS CDK: " + reason);
     return List.of(new Evaluated(new Unknown(reason), List.of(made.get(0).at()), Set.of()));
   }
 

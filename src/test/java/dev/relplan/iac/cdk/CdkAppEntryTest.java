@@ -295,4 +295,40 @@ class CdkAppEntryTest {
 
     assertThat(fn.references).contains(new ResourceRef("cdk:lib/one.ts", "One/Orders", null));
   }
+
+  @Test
+  void aStageSubclassMadeForEachEnvironmentPassesTheProductionStageToItsStacks()
+      throws IOException {
+    dataStack();
+    write(
+        "lib/app-stage.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import { DataStack } from './data-stack';
+
+        export class AppStage extends cdk.Stage {
+          constructor(scope: cdk.App, id: string, props: { stage: string }) {
+            super(scope, id);
+            new DataStack(this, 'Data', { stage: props.stage, config: { retentionDays: 7 } });
+          }
+        }
+        """);
+    write(
+        "bin/app.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import { AppStage } from '../lib/app-stage';
+        const app = new cdk.App();
+        new AppStage(app, 'Dev', { stage: 'dev' });
+        new AppStage(app, 'Prod', { stage: 'prod' });
+        """);
+
+    Workload w = run().workload();
+
+    assertThat(db(w).multiAz.get()).isTrue();
+    assertThat(db(w).multiAz.trace()).contains(new Location("bin/app.ts", 5));
+    assertThat(w.environments)
+        .extracting(Workload.EnvironmentEvidence::environment)
+        .containsExactly("dev", "prod");
+  }
 }
