@@ -2,7 +2,6 @@ package dev.relplan.iac.cdk;
 
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
-import dev.relplan.model.Unknown;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
@@ -27,15 +26,21 @@ final class AppInstances {
   /** A class of a file: where stack instances are made from. */
   record StackClass(String file, String name) {}
 
-  /** The arguments of the instantiation that decides, or why none does, by class. */
-  private final Map<StackClass, List<Evaluated>> chosen;
+  /**
+   * The arguments of the instantiation that decides a class's values, or why none does (then {@code
+   * undecided} answers for every parameter).
+   */
+  record Decided(List<Evaluated> arguments, Evaluated undecided) {}
+
+  /** What decides each class's values. */
+  private final Map<StackClass, Decided> chosen;
 
   /** In the entry being read: each {@code new} of a stack class, and the parsed files. */
   private final Map<JsNode, StackClass> made;
 
   private final Map<String, StackFile.Parsed> files = new LinkedHashMap<>();
 
-  private AppInstances(Map<StackClass, List<Evaluated>> chosen, Map<JsNode, StackClass> made) {
+  private AppInstances(Map<StackClass, Decided> chosen, Map<JsNode, StackClass> made) {
     this.chosen = chosen;
     this.made = made;
   }
@@ -59,13 +64,14 @@ final class AppInstances {
     for (int level = 0; level < MAX_LEVELS && !makers.isEmpty(); level++) {
       Map<StackClass, List<Instantiation>> byClass = instances.instantiations(makers, notes);
       List<Maker> next = new ArrayList<>();
-      boolean entryLevel = level == 0;
       byClass.forEach(
           (target, list) -> {
             if (instances.chosen.containsKey(target)) return; // decided at a level above
-            if (entryLevel)
+            // Only what the app itself makes (not a construct class a stack makes) names stages.
+            boolean byApp = list.stream().allMatch(Instantiation::byApp);
+            if (byApp)
               for (Instantiation i : list) i.environment().ifPresent(workload.environments::add);
-            instances.chosen.put(target, StageChoice.arguments(target, list, notes, entryLevel));
+            instances.chosen.put(target, StageChoice.decide(target, list, notes, byApp));
             StackFile.Parsed declaring = instances.files.get(target.file());
             next.add(new Maker(declaring, classBody(declaring.js(), target.name())));
           });
@@ -107,10 +113,10 @@ final class AppInstances {
    * the app's entry point does not instantiate the class.
    */
   Evaluated argument(String file, String className, int index) {
-    List<Evaluated> arguments = chosen.get(new StackClass(file, className));
-    if (arguments == null) return null;
-    if (arguments.size() == 1 && arguments.get(0).value() instanceof Unknown)
-      return arguments.get(0); // no instantiation decides
+    Decided decided = chosen.get(new StackClass(file, className));
+    if (decided == null) return null;
+    if (decided.undecided() != null) return decided.undecided();
+    List<Evaluated> arguments = decided.arguments();
     return index < arguments.size() ? arguments.get(index) : Evaluated.of(null);
   }
 
@@ -158,14 +164,19 @@ final class AppInstances {
     return null;
   }
 
-  /** One {@code new StackClass(scope, id, props)} of the entry point, evaluated there. */
-  record Instantiation(StackClass target, Location at, Evaluated id, List<Evaluated> arguments) {
+  /**
+   * One {@code new StackClass(scope, id, props)}, evaluated in its file; {@code byApp} when the app
+   * makes it (in the entry, outside any class), not a class of the app.
+   */
+  record Instantiation(
+      StackClass target, Location at, Evaluated id, List<Evaluated> arguments, boolean byApp) {
     static Instantiation of(Expressions x, StackClass target, JsNode created) {
       List<Evaluated> arguments = new ArrayList<>();
       for (JsNode argument : JsFile.arguments(created))
         arguments.add(Given.of(x, x.eval(argument), 0));
       Evaluated id = arguments.size() > 1 ? arguments.get(1) : Evaluated.of(null);
-      return new Instantiation(target, x.at(created), id, arguments);
+      boolean byApp = created.ancestor("class_body") == null;
+      return new Instantiation(target, x.at(created), id, arguments, byApp);
     }
 
     Optional<Workload.EnvironmentEvidence> environment() {

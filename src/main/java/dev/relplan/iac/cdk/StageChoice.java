@@ -21,12 +21,12 @@ final class StageChoice {
    * The arguments that decide the class's values; one unknown when no single instance does (noted
    * when asked: a stack the entry makes, not a construct class a stack makes several of).
    */
-  static List<Evaluated> arguments(
+  static AppInstances.Decided decide(
       AppInstances.StackClass target,
       List<AppInstances.Instantiation> made,
       List<String> notes,
       boolean noteUndecided) {
-    if (made.size() == 1) return made.get(0).arguments();
+    if (made.size() == 1) return new AppInstances.Decided(made.get(0).arguments(), null);
     List<AppInstances.Instantiation> production =
         made.stream().filter(i -> Boolean.TRUE.equals(classify(stage(i)))).toList();
     String where = made.stream().map(i -> i.at().toString()).collect(Collectors.joining(", "));
@@ -41,7 +41,7 @@ final class StageChoice {
               + ", stage '"
               + stage(chosen)
               + "') are used");
-      return chosen.arguments();
+      return new AppInstances.Decided(chosen.arguments(), null);
     }
     String reason =
         counted
@@ -50,7 +50,8 @@ final class StageChoice {
                 : " and " + production.size() + " are named for production")
             + ": the values it is given are not chosen";
     if (noteUndecided) notes.add("AWS CDK: " + reason);
-    return List.of(new Evaluated(new Unknown(reason), List.of(made.get(0).at()), Set.of()));
+    return new AppInstances.Decided(
+        List.of(), new Evaluated(new Unknown(reason), List.of(made.get(0).at()), Set.of()));
   }
 
   private static Boolean classify(String stage) {

@@ -331,4 +331,43 @@ class CdkAppEntryTest {
         .extracting(Workload.EnvironmentEvidence::environment)
         .containsExactly("dev", "prod");
   }
+
+  @Test
+  void aConstructClassAStackMakesTwiceNamesNoEnvironmentAndLeavesItsPropsUnresolved()
+      throws IOException {
+    write("cdk.json", "{\"app\": \"npx ts-node bin/app.ts\"}\n");
+    write(
+        "lib/parts.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import * as sqs from 'aws-cdk-lib/aws-sqs';
+        import { Construct } from 'constructs';
+        export class Inbox extends Construct {
+          constructor(scope: Construct, id: string, props: { seconds: number }) {
+            super(scope, id);
+            new sqs.Queue(this, 'Queue', { visibilityTimeout: cdk.Duration.seconds(props.seconds) });
+          }
+        }
+        export class Mail extends cdk.Stack {
+          constructor(scope: cdk.App, id: string) {
+            super(scope, id);
+            new Inbox(this, 'DevInbox', { seconds: 10 });
+            new Inbox(this, 'TestInbox', { seconds: 20 });
+          }
+        }
+        """);
+    write(
+        "bin/app.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import { Mail } from '../lib/parts';
+        const app = new cdk.App();
+        new Mail(app, 'Mail');
+        """);
+
+    Pipeline.Result result = run();
+
+    assertThat(result.workload().environments).isEmpty();
+    assertThat(result.assessment().notes()).noneMatch(n -> n.contains("Inbox is instantiated"));
+  }
 }
