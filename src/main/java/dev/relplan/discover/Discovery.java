@@ -211,7 +211,8 @@ public final class Discovery {
     }
 
     private boolean skipsFolder(Path dir) {
-      return excludedDirs.contains(dir.getFileName().toString()) || vendoredCode.skipsFolder(dir);
+      return excludedDirs.contains(dir.getFileName().toString()) && !isCdkEntryFolder(dir)
+          || vendoredCode.skipsFolder(dir);
     }
 
     @Override
@@ -246,6 +247,15 @@ public final class Discovery {
     private String display(Path file) {
       return prefix + root.relativize(file).toString().replace('\\', '/');
     }
+  }
+
+  /**
+   * A CDK app's {@code bin} folder (beside its cdk.json) holds the app's entry point, source to
+   * read, not the compiled output a {@code bin} folder holds in .NET or Java projects.
+   */
+  private static boolean isCdkEntryFolder(Path dir) {
+    return dir.getFileName().toString().equals("bin")
+        && Files.isRegularFile(dir.resolveSibling("cdk.json"));
   }
 
   private static String displayPrefix(Path given) {

@@ -78,16 +78,55 @@ public final class CdkAdapter implements Adapter {
   public void adapt(Discovery.Result claimed, Workload workload) {
     TreeSet<String> appRoots = new TreeSet<>();
     SynthOutput synth = new SynthOutput();
+    List<SourceFile> cdkJsons = new ArrayList<>();
     for (SourceFile f : claimed.files()) {
-      if (isCdkJson(f.display())) appRoots.add(folder(f.display()));
+      if (isCdkJson(f.display())) {
+        appRoots.add(folder(f.display()));
+        cdkJsons.add(f);
+      }
       if (SynthOutput.isTemplate(f.display())) synth.add(f);
     }
     List<SourceFile> stacks = new ArrayList<>();
     for (SourceFile f : claimed.files())
       if (!isCdkJson(f.display()) && !SynthOutput.isTemplate(f.display())) stacks.add(f);
-    // Each file is parsed and mapped into its own draft on every core; the drafts are then added
-    // in file order, so the model does not depend on thread timing.
-    List<StackRead> reads = FileGuard.parallel(stacks, f -> StackRead.of(f, appRoots));
+    // Each TypeScript file is parsed on every core first, so that the apps' entry points can name
+    // the stacks they instantiate and the constructs those hold before any stack is read.
+    List<Parse> parses = FileGuard.parallel(stacks, Parse::of);
+    AppInstances instances = entryPoints(parses, cdkJsons, workload);
+    // Each file is then mapped into its own draft on every core; the drafts are added in file
+    // order, so the model does not depend on thread timing.
+    List<StackRead> reads = FileGuard.parallel(parses, p -> StackRead.of(p, appRoots, instances));
+    commit(reads, synth, workload);
+  }
+
+  /**
+   * What the apps' entry points (named by cdk.json's app command) pass to the stack classes they
+   * instantiate; nothing when there is no entry point or it cannot be read.
+   */
+  private AppInstances entryPoints(
+      List<Parse> parses, List<SourceFile> cdkJsons, Workload workload) {
+    List<String> entryFiles = new ArrayList<>();
+    for (SourceFile cdkJson : cdkJsons) entryFiles.addAll(AppCommand.entries(cdkJson));
+    List<StackFile.Parsed> parsed = new ArrayList<>();
+    List<StackFile.Parsed> entries = new ArrayList<>();
+    for (Parse p : parses)
+      if (p.parsed() != null) {
+        parsed.add(p.parsed());
+        if (entryFiles.contains(p.file().display())) entries.add(p.parsed());
+      }
+    if (entries.isEmpty()) return AppInstances.NONE;
+    AppInstances[] read = {AppInstances.NONE};
+    List<String> entryNotes = new ArrayList<>();
+    Optional<SkippedFile> failed =
+        FileGuard.run(
+            entries.get(0).file(),
+            () -> read[0] = AppInstances.read(entries, parsed, entryNotes, workload));
+    if (failed.isPresent()) return AppInstances.NONE;
+    notes.addAll(entryNotes);
+    return read[0];
+  }
+
+  private void commit(List<StackRead> reads, SynthOutput synth, Workload workload) {
     int read = 0;
     int readPython = 0;
     int tied = 0;
@@ -146,6 +185,25 @@ public final class CdkAdapter implements Adapter {
   }
 
   /**
+   * A TypeScript file parsed with its constructs found, or why it could not be (a Python file is
+   * parsed when it is read).
+   */
+  private record Parse(
+      SourceFile file, StackFile.Parsed parsed, Optional<SkippedFile> failed, String problem) {
+    static Parse of(SourceFile f) {
+      if (isPython(f.display())) return new Parse(f, null, Optional.empty(), null);
+      Object[] result = new Object[1];
+      Optional<SkippedFile> failed =
+          FileGuard.run(f.display(), () -> result[0] = StackFile.parse(f.display(), f.content()));
+      return new Parse(
+          f,
+          result[0] instanceof StackFile.Parsed p ? p : null,
+          failed,
+          result[0] instanceof String problem ? problem : null);
+    }
+  }
+
+  /**
    * One TypeScript or Python file read into its own draft: what it declares, or why it could not be
    * read.
    */
@@ -155,19 +213,24 @@ public final class CdkAdapter implements Adapter {
       List<String> notes,
       Optional<SkippedFile> failed,
       String problem) {
-    static StackRead of(SourceFile f, TreeSet<String> appRoots) {
+    static StackRead of(Parse parse, TreeSet<String> appRoots, AppInstances instances) {
+      SourceFile f = parse.file();
       Workload draft = Draft.start();
       List<String> fileNotes = new ArrayList<>();
+      if (parse.failed().isPresent() || parse.problem() != null)
+        return new StackRead(f, draft, fileNotes, parse.failed(), parse.problem());
       String[] problem = new String[1];
       String appRoot = appRoot(f.display(), appRoots);
       Optional<SkippedFile> failed =
           FileGuard.run(
               f.display(),
-              () ->
+              () -> {
+                if (parse.parsed() != null)
+                  StackFile.read(parse.parsed(), appRoot, draft, fileNotes, instances);
+                else
                   problem[0] =
-                      isPython(f.display())
-                          ? PyStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes)
-                          : StackFile.read(f.display(), f.content(), appRoot, draft, fileNotes));
+                      PyStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes);
+              });
       return new StackRead(f, draft, fileNotes, failed, problem[0]);
     }
   }

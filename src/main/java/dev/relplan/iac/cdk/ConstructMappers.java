@@ -110,6 +110,7 @@ final class ConstructMappers {
     AutoScalingMappers.read(x, draft);
     TableScaling.read(x, scope, draft);
     Alarms.readActions(x, draft);
+    Grants.read(x, draft);
   }
 
   /**

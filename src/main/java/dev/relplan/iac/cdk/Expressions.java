@@ -64,13 +64,21 @@ final class Expressions {
   private final Map<JsNode, ResourceRef> constructs;
   private final List<String> notes;
 
+  /** What the app's entry point passes to the stack classes' constructors. */
+  private final AppInstances instances;
+
   /** The file's method calls, listed on first use by the call readers. */
   private List<MethodCall> methodCalls;
 
-  Expressions(JsFile file, Map<JsNode, ResourceRef> constructs, List<String> notes) {
+  Expressions(
+      JsFile file,
+      Map<JsNode, ResourceRef> constructs,
+      List<String> notes,
+      AppInstances instances) {
     this.file = file;
     this.constructs = constructs;
     this.notes = notes;
+    this.instances = instances;
   }
 
   JsFile file() {
@@ -141,12 +149,44 @@ final class Expressions {
     if (n.text().equals("undefined")) return Evaluated.of(null);
     JsNode bound = file.binding(n.text(), n);
     if (bound != null) return eval(bound, depth + 1).tracedFirst(List.of(at(bound)));
+    Evaluated given = fromEntryPoint(n);
+    if (given != null) return given;
     if (isParameter(n))
       return unknown(
           n.text()
               + " is a parameter, given by the caller (values passed in from the app are not followed)",
           n);
     return unknown(n.text() + " is not declared in this file", n);
+  }
+
+  /**
+   * The value the app's entry point passes for a stack constructor's parameter ({@code props} of
+   * {@code new ApiStack(app, 'Api', props)}), or null when the name is no such parameter or no
+   * entry point instantiates the class.
+   */
+  private Evaluated fromEntryPoint(JsNode n) {
+    for (JsNode fn = n.function(); fn != null; fn = fn.function()) {
+      JsNode params = fn.field("parameters");
+      if (params == null) continue;
+      int index = 0;
+      for (JsNode p : params.children) {
+        if (!p.is("required_parameter") && !p.is("optional_parameter")) continue;
+        JsNode pattern = p.field("pattern");
+        if (pattern != null && pattern.text().equals(n.text()))
+          return constructorArgument(fn, index);
+        index++;
+      }
+    }
+    return null;
+  }
+
+  private Evaluated constructorArgument(JsNode fn, int index) {
+    JsNode name = fn.field("name");
+    if (!fn.is("method_definition") || name == null || !name.text().equals("constructor"))
+      return null;
+    JsNode cls = fn.parent == null ? null : fn.parent.parent;
+    JsNode className = cls == null ? null : cls.field("name");
+    return className == null ? null : instances.argument(file.file, className.text(), index);
   }
 
   /** Whether a name is a parameter of a function enclosing its use. */
@@ -187,12 +227,25 @@ final class Expressions {
       Evaluated found = eval(value, depth + 1).tracedFirst(List.of(at(value)));
       return Evaluated.combine(found.value(), found, owner);
     }
+    if (owner.value() instanceof Given given) return givenMember(given, property.text(), owner);
+    if (owner.value() instanceof Created made) {
+      Evaluated stackMember = instances.member(made.node(), property.text());
+      if (stackMember != null) return stackMember;
+    }
     if (owner.value() instanceof ResourceRef ref)
       return new Evaluated(
           new ResourceRef(ref.scope(), ref.id(), property.text()), owner.trace(), owner.refs());
     if (owner.value() instanceof Unknown) return owner;
     if (owner.value() == null) return owner;
     return unknown("the member " + excerpt(n) + " is not followed", n);
+  }
+
+  /** A member of an object the app's entry point passes: unset is absent unless spread. */
+  private static Evaluated givenMember(Given given, String property, Evaluated owner) {
+    Evaluated found = given.members().get(property);
+    if (found != null) return Evaluated.combine(found.value(), found, owner);
+    if (given.spread() != null) return new Evaluated(given.spread(), owner.trace(), Set.of());
+    return owner.with(null);
   }
 
   private Evaluated call(JsNode n, int depth) {

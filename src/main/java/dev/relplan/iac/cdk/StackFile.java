@@ -30,11 +30,19 @@ final class StackFile {
   private StackFile() {}
 
   /**
-   * Reads a file into the draft; the reason it cannot be read (a syntax error) or null. Notes say
-   * which conditions were decided as production would decide them.
+   * A parsed file and its constructs: the modelled ones with their resource refs (known before any
+   * is mapped, so that entry points and other files can name them), and the unmodelled ones.
    */
-  static String read(
-      String file, String content, String appRoot, Workload draft, List<String> notes) {
+  record Parsed(
+      String file,
+      JsFile js,
+      Map<JsNode, ResourceRef> refs,
+      Map<JsNode, String> names,
+      List<JsNode> declared,
+      List<JsNode> unmodelled) {}
+
+  /** A file parsed with its constructs found, or the reason it cannot be read (a syntax error). */
+  static Object parse(String file, String content) {
     TSNode root = JsParser.tree(file, content).getRootNode();
     if (root.hasError())
       return "TypeScript syntax error"
@@ -43,45 +51,71 @@ final class StackFile {
     JsFile js =
         new JsFile(file, JsNode.copy(root, content.getBytes(StandardCharsets.UTF_8)), "typescript");
     String scope = scope(file);
-    Map<JsNode, ResourceRef> refs = new IdentityHashMap<>();
-    Map<JsNode, String> names = new IdentityHashMap<>();
-    List<JsNode> declared = new ArrayList<>();
-    List<JsNode> unmodelled = new ArrayList<>();
+    Parsed parsed =
+        new Parsed(
+            file,
+            js,
+            new IdentityHashMap<>(),
+            new IdentityHashMap<>(),
+            new ArrayList<>(),
+            new ArrayList<>());
     Set<String> ids = new HashSet<>();
     for (JsNode created : js.news()) {
       String name = CdkNames.canonical(js.qualify(created.field("constructor")));
       if (name == null) continue;
-      names.put(created, name);
+      parsed.names.put(created, name);
       if (ConstructMappers.of(name) == null) {
-        unmodelled.add(created);
+        parsed.unmodelled.add(created);
         continue;
       }
-      String id = uniqueId(created, ids);
-      refs.put(created, new ResourceRef(scope, id, null));
-      declared.add(created);
+      parsed.refs.put(created, new ResourceRef(scope, uniqueId(created, ids), null));
+      parsed.declared.add(created);
     }
+    return parsed;
+  }
+
+  /**
+   * Reads a file into the draft; the reason it cannot be read (a syntax error) or null. Notes say
+   * which conditions were decided as production would decide them.
+   */
+  static String read(
+      String file, String content, String appRoot, Workload draft, List<String> notes) {
+    Object parsed = parse(file, content);
+    if (parsed instanceof String problem) return problem;
+    read((Parsed) parsed, appRoot, draft, notes, AppInstances.NONE);
+    return null;
+  }
+
+  /**
+   * Maps a parsed file into the draft; values the app's entry point passes to a stack class's
+   * constructor come from {@code instances}.
+   */
+  static void read(
+      Parsed parsed, String appRoot, Workload draft, List<String> notes, AppInstances instances) {
+    String scope = scope(parsed.file);
+    Set<String> ids = new HashSet<>();
+    for (ResourceRef ref : parsed.refs.values()) ids.add(ref.id());
     // Ids of unmodelled constructs come after the modelled ones', which stay as they were.
-    for (JsNode created : unmodelled)
-      addUnmodelled(created, names.get(created), js, scope, ids, draft);
-    Expressions x = new Expressions(js, refs, notes);
-    for (JsNode created : declared) {
-      String name = names.get(created);
+    for (JsNode created : parsed.unmodelled)
+      addUnmodelled(created, parsed.names.get(created), parsed.js, scope, ids, draft);
+    Expressions x = new Expressions(parsed.js, parsed.refs, notes, instances);
+    for (JsNode created : parsed.declared) {
+      String name = parsed.names.get(created);
       List<JsNode> args = JsFile.arguments(created);
-      CdkProps props = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, js.at(created));
+      CdkProps props = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, parsed.js.at(created));
       Construct c =
           new Construct(
               name,
-              refs.get(created).id(),
+              parsed.refs.get(created).id(),
               scope,
               created,
-              js.at(created),
+              parsed.js.at(created),
               props,
               appRoot,
               Construct.TYPESCRIPT_LIBRARY);
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     ConstructMappers.readCalls(x, scope, draft);
-    return null;
   }
 
   /**

@@ -18,6 +18,13 @@ import java.util.Set;
  * each value: the property line first, then the constants it came from.
  */
 final class TsProps extends CdkProps {
+  /** Why properties the app's entry point passes as one object are not read. */
+  private static final Unknown PASSED_WHOLE =
+      new Unknown("the properties are an object passed in whole from the app's entry point");
+
+  /** How deep nested objects are searched for references. */
+  private static final int MAX_NESTING = 4;
+
   private final Expressions x;
 
   /** The properties as written, or null when there are none. */
@@ -43,7 +50,10 @@ final class TsProps extends CdkProps {
     Unknown why =
         e.value() instanceof Unknown u
             ? u
-            : new Unknown("the properties " + Expressions.excerpt(props) + " are not an object");
+            : e.value() instanceof Given
+                ? PASSED_WHOLE
+                : new Unknown(
+                    "the properties " + Expressions.excerpt(props) + " are not an object");
     return new TsProps(x, location, null, why);
   }
 
@@ -61,8 +71,18 @@ final class TsProps extends CdkProps {
   @Override
   public Set<ResourceRef> allRefs() {
     Set<ResourceRef> out = new LinkedHashSet<>();
-    if (options != null) for (JsNode v : options.values.values()) out.addAll(x.eval(v).refs());
+    if (options != null) addRefs(options, out, 0);
     return out;
+  }
+
+  /** References anywhere in the properties, nested objects included ({@code environment}). */
+  private void addRefs(JsFile.Options written, Set<ResourceRef> out, int depth) {
+    for (JsNode v : written.values.values()) {
+      Evaluated e = x.eval(v);
+      out.addAll(e.refs());
+      if (e.value() instanceof Expressions.ObjectLiteral o && depth < MAX_NESTING)
+        addRefs(x.file().options(o.node()), out, depth + 1);
+    }
   }
 
   @Override
@@ -126,6 +146,7 @@ final class TsProps extends CdkProps {
     JsNode value = options.get(first);
     if (value == null || !path.contains(".")) return null;
     Evaluated e = x.eval(value);
+    if (e.value() instanceof Given) return PASSED_WHOLE;
     return e.value() instanceof Unknown u ? u : null;
   }
 }

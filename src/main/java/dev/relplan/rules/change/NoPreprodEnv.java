@@ -78,7 +78,8 @@ public final class NoPreprodEnv extends BaseRule {
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
                 InputFormat.KUBERNETES,
-                InputFormat.SERVERLESS)
+                InputFormat.SERVERLESS,
+                InputFormat.CDK)
             .build());
   }
 
@@ -107,7 +108,7 @@ public final class NoPreprodEnv extends BaseRule {
         this,
         w,
         "No pre-production environment found",
-        "Searched template parameters named like Environment/Stage (allowed values), parameter files, samconfig.toml environments, serverless.yml params stages and the stages CI jobs, package.json scripts and Makefiles deploy with serverless deploy --stage for a non-production environment (staging, test, qa, dev, uat...): "
+        "Searched template parameters named like Environment/Stage (allowed values), parameter files, samconfig.toml environments, serverless.yml params stages, AWS CDK stack and stage instances an app's entry point makes per stage, and the stages CI jobs, package.json scripts and Makefiles deploy with serverless deploy --stage for a non-production environment (staging, test, qa, dev, uat...): "
             + (w.environments.isEmpty()
                 ? "none found."
                 : "only "

@@ -133,4 +133,19 @@ class CdkOrdersExampleTest {
     assertThat(orders.pointInTimeRecovery.isTrue()).isTrue();
     assertThat(findings("REL-BACKUP-MISSING")).isEmpty();
   }
+
+  @Test
+  void theStageFromAContextLookupNamesNoEnvironment() {
+    assertThat(result.workload().environments).isEmpty();
+  }
+
+  @Test
+  void bothFunctionsDependOnTheOrdersTablePassedFromTheDataStack() {
+    Table orders = result.workload().all(Table.class).get(0);
+    assertThat(result.workload().all(Function.class))
+        .extracting(f -> f.id)
+        .containsExactlyInAnyOrder("ApiStack/CreateOrder", "WorkerStack/MarkPaid");
+    assertThat(result.workload().all(Function.class))
+        .allSatisfy(f -> assertThat(f.references).contains(orders.ref()));
+  }
 }
