@@ -226,7 +226,8 @@ public final class StatefulNoReplication extends BaseRule {
           this,
           c,
           "Cache " + c.id + " has replicas but no automatic failover",
-          "AutomaticFailoverEnabled is "
+          Property.AUTOMATIC_FAILOVER.of(c)
+              + " is "
               + c.automaticFailover
               + ": if the primary fails, writes stop until an operator promotes a replica.",
           c.automaticFailover);
