@@ -114,6 +114,9 @@ public enum Property {
       "visibilityTimeout",
       null,
       "visibility timeout"),
+  /** An EFS file system's single zone; the construct's {@code oneZone} flag says it. */
+  ONE_ZONE("AvailabilityZoneName", "availability_zone_name", "oneZone", null, "One Zone storage"),
+  FUNCTION_TIMEOUT("Timeout", "timeout", "timeout", "timeout", "timeout"),
   AUTOMATIC_FAILOVER(
       "AutomaticFailoverEnabled",
       "automatic_failover_enabled",

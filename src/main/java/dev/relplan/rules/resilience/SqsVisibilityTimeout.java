@@ -97,7 +97,9 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 + q.visibilityTimeout
                 + " s, below the "
                 + f.timeoutSeconds
-                + " s Timeout of its consumer "
+                + " s "
+                + Property.FUNCTION_TIMEOUT.of(f)
+                + " of its consumer "
                 + f.id
                 + ".",
             q.visibilityTimeout,
