@@ -108,7 +108,8 @@ class ServerlessAdviceTest {
             """,
             "REL-LAMBDA-NO-RESERVED-CONCURRENCY");
     assertThat(advice.snippet()).contains("reservedConcurrency: 50");
-    assertThat(advice.effort()).contains("reservedConcurrency");
+    assertThat(advice.text()).contains("reservedConcurrency");
+    assertThat(advice.effort()).doesNotContain("ReservedConcurrentExecutions");
   }
 
   @Test

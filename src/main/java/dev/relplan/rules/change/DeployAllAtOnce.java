@@ -236,7 +236,7 @@ public final class DeployAllAtOnce extends BaseRule {
                         Rollback: true
                 """)
                     .on("AWS::ECS::Service")
-                    .effort("Minutes: raise MinimumHealthyPercent to 100")
+                    .effort("Minutes: keep every task running during a rolling update")
                     .involving("ECS"),
                 Fix.in(
                         Dialect.CLOUDFORMATION,
@@ -348,7 +348,7 @@ public final class DeployAllAtOnce extends BaseRule {
                 }
                 """)
                     .on("aws_ecs_service")
-                    .effort("Minutes: raise deployment_minimum_healthy_percent to 100")
+                    .effort("Minutes: keep every task running during a rolling update")
                     .involving("ECS"),
                 Fix.in(
                         Dialect.TERRAFORM,
@@ -519,7 +519,8 @@ public final class DeployAllAtOnce extends BaseRule {
           this,
           s,
           "ECS service " + s.id + " stops every task before starting new ones",
-          "MinimumHealthyPercent is 0 on "
+          Property.MINIMUM_HEALTHY_PERCENT.of(s)
+              + " is 0 on "
               + s.id
               + ": a rolling update may stop all running tasks at once.",
           s.minHealthyPercent);
@@ -557,9 +558,13 @@ public final class DeployAllAtOnce extends BaseRule {
           this,
           s,
           "Auto Scaling group " + s.id + " replaces all instances in one batch",
-          "The rolling update's MaxBatchSize "
+          "The rolling update's "
+              + Property.UPDATE_MAX_BATCH_SIZE.of(s)
+              + " "
               + s.updateMaxBatchSize
-              + " is at least the group's MaxSize "
+              + " is at least the group's "
+              + Property.MAX_SIZE.of(s)
+              + " "
               + s.max
               + ".",
           s.updateMaxBatchSize);
@@ -575,7 +580,9 @@ public final class DeployAllAtOnce extends BaseRule {
           this,
           f,
           "Function " + f.id + " is deployed all at once",
-          "No DeploymentPreference or CodeDeploy deployment group shifts traffic to new versions of "
+          "No "
+              + Property.DEPLOYMENT_PREFERENCE.of(f)
+              + " or CodeDeploy deployment group shifts traffic to new versions of "
               + f.id
               + " gradually: each update replaces the code for 100% of invocations immediately.");
     }

@@ -232,7 +232,8 @@ public final class DeployNoAutoRollback extends BaseRule {
           this,
           g,
           "Deployment group " + g.id + " has automatic rollback disabled",
-          "AutoRollbackConfiguration of "
+          Property.AUTO_ROLLBACK.of(g)
+              + " of "
               + g.id
               + " is "
               + g.autoRollbackEnabled
@@ -322,9 +323,13 @@ public final class DeployNoAutoRollback extends BaseRule {
           "ECS service " + s.id + " has no automatic rollback",
           "Service "
               + s.id
-              + " has DeploymentCircuitBreaker Enable "
+              + " has "
+              + Property.CIRCUIT_BREAKER_ENABLE.of(s)
+              + " "
               + s.circuitBreakerEnabled
-              + ", Rollback "
+              + ", "
+              + Property.CIRCUIT_BREAKER_ROLLBACK.of(s)
+              + " "
               + s.circuitBreakerRollback
               + " and no deployment alarms with rollback: a release whose tasks fail keeps retrying instead of returning to the last good version.",
           s.circuitBreakerEnabled,

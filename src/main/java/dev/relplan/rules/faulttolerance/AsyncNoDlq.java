@@ -400,7 +400,9 @@ public final class AsyncNoDlq extends BaseRule {
             "SQS queue " + q.id + " has no dead-letter queue",
             "Queue "
                 + q.id
-                + " has no RedrivePolicy: a message that always fails is received again and again until its retention expires, then it is lost.");
+                + " has no "
+                + Property.QUEUE_REDRIVE_POLICY.of(q)
+                + ": a message that always fails is received again and again until its retention expires, then it is lost.");
       }
     }
   }
@@ -434,7 +436,11 @@ public final class AsyncNoDlq extends BaseRule {
                 + t.kind()
                 + " ("
                 + t.location()
-                + ") with no DeadLetterConfig and no OnFailure destination: after Lambda's two retries the event is discarded.",
+                + ") with no "
+                + Property.FUNCTION_DEAD_LETTER.of(f)
+                + " and no "
+                + Property.FUNCTION_ON_FAILURE.of(f)
+                + " destination: after Lambda's two retries the event is discarded.",
             Value.explicit(t.kind(), List.of(t.location())));
       }
     }
@@ -459,7 +465,9 @@ public final class AsyncNoDlq extends BaseRule {
                 + t.id()
                 + " of rule "
                 + r.id
-                + " has no DeadLetterConfig: events EventBridge cannot deliver after its retries are dropped.",
+                + " has no "
+                + Property.TARGET_DEAD_LETTER.of(r)
+                + ": events EventBridge cannot deliver after its retries are dropped.",
             Value.explicit(t.id(), List.of(t.location())));
       }
     }
@@ -487,7 +495,9 @@ public final class AsyncNoDlq extends BaseRule {
               + s.id
               + " ("
               + protocol
-              + ") has no RedrivePolicy: messages SNS cannot deliver after its retries are lost.",
+              + ") has no "
+              + Property.SUBSCRIPTION_REDRIVE_POLICY.of(s)
+              + ": messages SNS cannot deliver after its retries are lost.",
           s.protocol);
     }
   }
@@ -512,7 +522,8 @@ public final class AsyncNoDlq extends BaseRule {
                 + m.id
                 + " reads a "
                 + m.sourceKind
-                + " stream without DestinationConfig.OnFailure"
+                + " stream without "
+                + Property.MAPPING_ON_FAILURE.of(m)
                 + (m.maximumRetryAttempts.orElse(-1) < 0
                     ? " and retries a failing batch until the records expire, blocking the shard"
                     : "")

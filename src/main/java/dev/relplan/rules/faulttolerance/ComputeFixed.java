@@ -223,7 +223,10 @@ public final class ComputeFixed extends BaseRule {
                 this,
                 g,
                 "Auto Scaling group " + g.id + " is pinned at " + g.min.get() + " instance(s)",
-                "MinSize and MaxSize are both "
+                Property.MIN_SIZE.of(g)
+                    + " and "
+                    + Property.MAX_SIZE.of(g)
+                    + " are both "
                     + g.min.get()
                     + ": the group replaces failed instances but can never add capacity.",
                 g.min,
@@ -241,7 +244,9 @@ public final class ComputeFixed extends BaseRule {
                 "ECS service " + g.id + " runs a fixed " + g.desired.orElse(1) + " task(s)",
                 "No Application Auto Scaling target scales service "
                     + g.id
-                    + ": its task count is fixed at DesiredCount "
+                    + ": its task count is fixed at "
+                    + Property.DESIRED_COUNT.of(g)
+                    + " "
                     + g.desired
                     + ".",
                 g.desired);

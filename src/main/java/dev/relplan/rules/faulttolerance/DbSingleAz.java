@@ -160,7 +160,9 @@ public final class DbSingleAz extends BaseRule {
           "Database " + db.id + " runs in a single Availability Zone",
           "RDS instance "
               + db.id
-              + " has MultiAZ "
+              + " has "
+              + Property.MULTI_AZ.of(db)
+              + " "
               + Findings.described(db.multiAz)
               + ": there is no synchronous standby, so an AZ or host failure means an outage until a manual restore.",
           db.multiAz);

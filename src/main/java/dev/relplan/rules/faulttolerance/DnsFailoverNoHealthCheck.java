@@ -97,7 +97,8 @@ public final class DnsFailoverNoHealthCheck extends BaseRule {
             "Failover record " + r.id + " has no health check",
             "Primary failover record "
                 + r.id
-                + " has no HealthCheckId"
+                + " has no "
+                + Property.HEALTH_CHECK_ID.of(r)
                 + (r.aliasTarget.present()
                     ? " and does not evaluate its alias target's health"
                     : "")

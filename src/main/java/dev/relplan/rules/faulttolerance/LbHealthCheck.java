@@ -20,7 +20,8 @@ public final class LbHealthCheck extends BaseRule {
                 Likelihood.MEDIUM,
                 "Any single unhealthy instance (hung process, failed dependency) triggers it.")
             .tier(Tier.QUICK_WIN)
-            .effort("Hours: enable the health check and set HealthCheckType ELB")
+            .effort(
+                "Hours: enable the health check and replace instances the load balancer finds unhealthy")
             .services("Elastic Load Balancing", "EC2 Auto Scaling")
             .remediation(
                 "Keep target group health checks enabled with a path that exercises the application, and set the Auto Scaling group's HealthCheckType to ELB with a grace period so instances the load balancer sees as unhealthy are replaced.")
@@ -52,7 +53,8 @@ public final class LbHealthCheck extends BaseRule {
                     HealthCheckGracePeriod: 300
                 """)
                     .on("AWS::AutoScaling::AutoScalingGroup")
-                    .effort("Minutes: set HealthCheckType to ELB with a grace period"),
+                    .effort(
+                        "Minutes: replace instances the load balancer finds unhealthy, after a grace period"),
                 Fix.in(
                         Dialect.TERRAFORM,
                         "Keep the target group's health_check enabled with a path that exercises the application.",
@@ -82,7 +84,8 @@ public final class LbHealthCheck extends BaseRule {
                 }
                 """)
                     .on("aws_autoscaling_group")
-                    .effort("Minutes: set health_check_type to ELB with a grace period"),
+                    .effort(
+                        "Minutes: replace instances the load balancer finds unhealthy, after a grace period"),
                 Fix.in(
                         Dialect.KUBERNETES,
                         "Give the serving container a readinessProbe on an endpoint that answers only when the pod can serve (an HTTP path, a TCP port), so the Service routes requests only to ready pods.",
@@ -110,7 +113,8 @@ public final class LbHealthCheck extends BaseRule {
             this,
             tg,
             "Target group " + tg.id + " has health checks disabled",
-            "HealthCheckEnabled is false on "
+            Property.HEALTH_CHECK_ENABLED.of(tg)
+                + " is false on "
                 + tg.id
                 + ": the load balancer keeps sending requests to targets that stopped working.",
             tg.healthCheckEnabled);
@@ -128,7 +132,9 @@ public final class LbHealthCheck extends BaseRule {
             "Auto Scaling group " + g.id + " ignores load balancer health",
             "Group "
                 + g.id
-                + " is registered with a load balancer but uses HealthCheckType "
+                + " is registered with a load balancer but uses "
+                + Property.HEALTH_CHECK_TYPE.of(g)
+                + " "
                 + g.healthCheckType
                 + ": instances that fail the load balancer's health check stay in service and are never replaced.",
             g.healthCheckType,

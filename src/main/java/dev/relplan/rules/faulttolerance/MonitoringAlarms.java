@@ -134,7 +134,11 @@ public final class MonitoringAlarms extends BaseRule {
           this,
           a,
           "Alarm " + a.id + " has no alarm action",
-          "Alarm " + a.id + " changes state without notifying anyone (no AlarmActions).",
+          "Alarm "
+              + a.id
+              + " changes state without notifying anyone (no "
+              + Property.ALARM_ACTIONS.of(a)
+              + ").",
           Impact.MINOR,
           "The failure is recorded but nobody is told.",
           Likelihood.HIGH,

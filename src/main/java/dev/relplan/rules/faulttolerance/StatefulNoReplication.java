@@ -226,7 +226,8 @@ public final class StatefulNoReplication extends BaseRule {
           this,
           c,
           "Cache " + c.id + " has replicas but no automatic failover",
-          "AutomaticFailoverEnabled is "
+          Property.AUTOMATIC_FAILOVER.of(c)
+              + " is "
               + c.automaticFailover
               + ": if the primary fails, writes stop until an operator promotes a replica.",
           c.automaticFailover);
@@ -286,7 +287,8 @@ public final class StatefulNoReplication extends BaseRule {
           this,
           fs,
           "EFS file system " + fs.id + " uses One Zone storage",
-          "AvailabilityZoneName places "
+          Property.ONE_ZONE.of(fs)
+              + " places "
               + fs.id
               + " in a single zone: the data is unavailable, and can be lost, if that zone fails.",
           fs.oneZone);

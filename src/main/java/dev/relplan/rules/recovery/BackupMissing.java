@@ -411,7 +411,8 @@ public final class BackupMissing extends BaseRule {
   }
 
   private static String why(Resource r) {
-    if (r instanceof Database) return "has BackupRetentionPeriod 0 (automated backups disabled)";
+    if (r instanceof Database)
+      return "has " + Property.BACKUP_RETENTION.of(r) + " 0 (automated backups disabled)";
     if (r instanceof Table) return "has point-in-time recovery disabled";
     if (r instanceof Bucket)
       return "has versioning disabled, so overwritten or deleted objects cannot be recovered,";

@@ -114,7 +114,8 @@ public final class BackupShortRetention extends BaseRule {
             this,
             db,
             "Database " + db.id + " keeps backups for " + days.get() + " day(s)",
-            "BackupRetentionPeriod of "
+            Property.BACKUP_RETENTION.of(db)
+                + " of "
                 + db.id
                 + " is "
                 + days

@@ -17,7 +17,7 @@ public final class DataDeletionPolicy extends BaseRule {
                 "A mistaken stack deletion or a property change that forces replacement deletes the data with no final snapshot.")
             .likelihood(Likelihood.LOW, "It takes an operator error or a replacing update.")
             .tier(Tier.QUICK_WIN)
-            .effort("Minutes: DeletionPolicy Retain/Snapshot or deletion protection")
+            .effort("Minutes: retain or snapshot the data on deletion, or deletion protection")
             .services("CloudFormation", "RDS", "DynamoDB")
             .remediation(
                 "Set DeletionPolicy and UpdateReplacePolicy to Retain (or Snapshot where supported) on data stores, and enable deletion protection on databases and tables.")
@@ -173,11 +173,23 @@ public final class DataDeletionPolicy extends BaseRule {
           r,
           r.id + " is deleted with its stack",
           r.id
-              + " has DeletionPolicy "
-              + r.onDelete
+              + " has "
+              + deletionSetting(r)
               + " and no deletion protection: removing the stack or replacing the resource deletes its data.",
           r.onDelete,
           protection);
     }
+  }
+
+  /**
+   * The deletion setting as the subject's format writes it: the CDK's RemovalPolicy calls
+   * CloudFormation's Delete DESTROY.
+   */
+  private static String deletionSetting(Resource r) {
+    Dialect written = Dialect.of(r);
+    String value = String.valueOf(r.onDelete);
+    if (written == Dialect.CDK || written == Dialect.CDK_PYTHON)
+      value = value.replace("DELETE", "DESTROY");
+    return Property.DELETION_POLICY.of(r) + " " + value;
   }
 }

@@ -127,7 +127,9 @@ public final class LambdaTimeoutGeApigw extends BaseRule {
                 + " s API timeout",
             "Function "
                 + f.id
-                + " has Timeout "
+                + " has "
+                + Property.FUNCTION_TIMEOUT.of(f)
+                + " "
                 + timeout
                 + " s but the "
                 + tightest.apiKind

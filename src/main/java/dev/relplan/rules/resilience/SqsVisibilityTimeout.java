@@ -19,7 +19,8 @@ public final class SqsVisibilityTimeout extends BaseRule {
             .likelihood(
                 Likelihood.MEDIUM, "Any invocation slower than the visibility timeout triggers it.")
             .tier(Tier.QUICK_WIN)
-            .effort("Minutes: raise VisibilityTimeout to six times the function timeout")
+            .effort(
+                "Minutes: raise the queue's visibility timeout to six times the function timeout")
             .services("SQS", "Lambda")
             .remediation(
                 "Set the queue's VisibilityTimeout to at least six times the consuming function's Timeout, as AWS recommends for Lambda event sources.")
@@ -89,13 +90,16 @@ public final class SqsVisibilityTimeout extends BaseRule {
             this,
             q,
             "Queue " + q.id + " hides messages for less time than " + f.id + " may run",
-            "VisibilityTimeout of "
+            Property.VISIBILITY_TIMEOUT.of(q)
+                + " of "
                 + q.id
                 + " is "
                 + q.visibilityTimeout
                 + " s, below the "
                 + f.timeoutSeconds
-                + " s Timeout of its consumer "
+                + " s "
+                + Property.FUNCTION_TIMEOUT.of(f)
+                + " of its consumer "
                 + f.id
                 + ".",
             q.visibilityTimeout,

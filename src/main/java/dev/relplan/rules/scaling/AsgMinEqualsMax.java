@@ -20,7 +20,7 @@ public final class AsgMinEqualsMax extends BaseRule {
                 Likelihood.MEDIUM,
                 "Any peak above the fixed size, or the loss of a zone, triggers it.")
             .tier(Tier.QUICK_WIN)
-            .effort("Minutes: raise MaxSize and add a policy")
+            .effort("Minutes: raise the maximum size and add a scaling policy")
             .services("EC2 Auto Scaling")
             .remediation(
                 "Set MaxSize above MinSize with headroom for a zone failure (e.g. enough to run full load in the remaining zones) and add a scaling policy.")
@@ -57,7 +57,7 @@ public final class AsgMinEqualsMax extends BaseRule {
                   max_size = 9
                 }
                 """)
-                    .effort("Minutes: raise max_size and add a policy"),
+                    .effort("Minutes: raise the maximum size and add a scaling policy"),
                 Fix.in(
                         Dialect.KUBERNETES,
                         "Raise the autoscaler's maximum above its minimum, with headroom for losing a zone's share of pods.",
@@ -88,12 +88,23 @@ public final class AsgMinEqualsMax extends BaseRule {
         out.report(
             this,
             g,
-            "Auto Scaling group " + g.id + " has MinSize = MaxSize = " + g.min.get(),
+            "Auto Scaling group "
+                + g.id
+                + " has "
+                + Property.MIN_SIZE.of(g)
+                + " = "
+                + Property.MAX_SIZE.of(g)
+                + " = "
+                + g.min.get(),
             "Group "
                 + g.id
-                + " has no scaling headroom: MinSize "
+                + " has no scaling headroom: "
+                + Property.MIN_SIZE.of(g)
+                + " "
                 + g.min
-                + " equals MaxSize "
+                + " equals "
+                + Property.MAX_SIZE.of(g)
+                + " "
                 + g.max
                 + ".",
             g.min,

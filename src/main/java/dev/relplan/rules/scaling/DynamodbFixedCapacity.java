@@ -66,7 +66,9 @@ public final class DynamodbFixedCapacity extends BaseRule {
             "DynamoDB table " + t.id + " has fixed provisioned capacity",
             "Table "
                 + t.id
-                + " uses BillingMode "
+                + " uses "
+                + Property.BILLING_MODE.of(t)
+                + " "
                 + t.billingMode
                 + " with no Application Auto Scaling target.",
             t.billingMode);

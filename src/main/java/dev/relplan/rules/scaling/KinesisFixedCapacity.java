@@ -11,6 +11,7 @@ import dev.relplan.rules.Fix;
 import dev.relplan.rules.Impact;
 import dev.relplan.rules.InputFormat;
 import dev.relplan.rules.Likelihood;
+import dev.relplan.rules.Property;
 import dev.relplan.rules.RuleMeta;
 import dev.relplan.rules.Tier;
 
@@ -73,7 +74,9 @@ public final class KinesisFixedCapacity extends BaseRule {
                 + s.id
                 + " is in "
                 + s.mode
-                + " mode with ShardCount "
+                + " mode with "
+                + Property.SHARD_COUNT.of(s)
+                + " "
                 + s.shardCount
                 + ": its write capacity is fixed.",
             s.mode,

@@ -20,7 +20,7 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 Likelihood.MEDIUM,
                 "Bursts in any function of the account, or a retry storm, are enough.")
             .tier(Tier.QUICK_WIN)
-            .effort("Minutes: set ReservedConcurrentExecutions sized from peak load")
+            .effort("Minutes: reserve concurrency sized from peak load")
             .services("Lambda")
             .remediation(
                 "Set ReservedConcurrentExecutions on critical functions, sized from measured peak concurrency, so they are guaranteed capacity and bounded against downstream overload.")
@@ -45,15 +45,14 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 });
                 """),
                 Fix.in(
-                        Dialect.SERVERLESS,
-                        "Set reservedConcurrency on the function in serverless.yml, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
-                        """
+                    Dialect.SERVERLESS,
+                    "Set reservedConcurrency on the function in serverless.yml, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
                 functions:
                   placeOrder:
                     handler: src/orders.handler
                     reservedConcurrency: 50
-                """)
-                    .effort("Minutes: set reservedConcurrency sized from peak load"),
+                """),
                 Fix.in(
                     Dialect.CLOUDFORMATION,
                     "Set ReservedConcurrentExecutions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
@@ -73,15 +72,14 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                     ReservedConcurrentExecutions: 50
                 """),
                 Fix.in(
-                        Dialect.TERRAFORM,
-                        "Set reserved_concurrent_executions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
-                        """
+                    Dialect.TERRAFORM,
+                    "Set reserved_concurrent_executions on the function, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
                 resource "aws_lambda_function" "orders" {
                   # ...
                   reserved_concurrent_executions = 50
                 }
-                """)
-                    .effort("Minutes: set reserved_concurrent_executions sized from peak load"))
+                """))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,
@@ -112,7 +110,9 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                 + f.id
                 + " is judged critical because it "
                 + why
-                + ", and it has no ReservedConcurrentExecutions.");
+                + ", and it has no "
+                + Property.RESERVED_CONCURRENCY.of(f)
+                + ".");
       }
     }
   }
