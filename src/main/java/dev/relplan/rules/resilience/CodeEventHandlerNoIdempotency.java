@@ -8,7 +8,9 @@ import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -102,6 +104,7 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
   @Override
   public void check(Workload w, Context ctx, Findings out) {
     List<Location> guarded = new ArrayList<>();
+    Map<FunctionAt, EventSourceMapping> mappings = firstMappingOfEachFunction(w);
     for (EventHandler h : w.eventHandlers) {
       if (h.idempotency.present()) {
         guarded.addAll(Findings.evidence(h, h.idempotency));
@@ -144,7 +147,8 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
               + "), which are delivered at least once; its handler at "
               + h.location
               + " uses neither Powertools idempotency nor a conditional write, and the source does not deduplicate."
-              + wholeBatchRedelivery(w, h),
+              + wholeBatchRedelivery(
+                  mappings.get(new FunctionAt(h.function, h.functionLocation)), h),
           wiring);
     }
     if (!guarded.isEmpty())
@@ -161,25 +165,34 @@ public final class CodeEventHandlerNoIdempotency extends BaseRule {
    * "Reporting batch item failures"). Said when the function's mapping reads batches of more than
    * one record without {@code ReportBatchItemFailures}; empty otherwise.
    */
-  private static String wholeBatchRedelivery(Workload w, EventHandler h) {
-    if (!BATCHED_SOURCES.contains(h.trigger)) return "";
-    for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
-      if (!(m.function.present() && w.resolve(m.function.get()) instanceof Function f)
-          || !f.id.equals(h.function)
-          || !f.location.equals(h.functionLocation)) continue;
-      // Only formats whose adapter reads the setting: elsewhere an absent value says nothing.
-      if (!READS_RESPONSE_TYPES.contains(Dialect.of(m))
-          || m.reportBatchItemFailures.isTrue()
-          || m.batchSize.orElse(2) == 1) return "";
-      return " Its "
-          + h.trigger
-          + " event source mapping ("
-          + m.location
-          + ") does not report partial batch failures ("
-          + partialBatchSetting(Dialect.of(m))
-          + "): one failing record makes the whole batch be delivered again, the records already processed included.";
-    }
-    return "";
+  private static String wholeBatchRedelivery(EventSourceMapping m, EventHandler h) {
+    if (!BATCHED_SOURCES.contains(h.trigger) || m == null) return "";
+    // Only formats whose adapter reads the setting: elsewhere an absent value says nothing.
+    if (!READS_RESPONSE_TYPES.contains(Dialect.of(m))
+        || m.reportBatchItemFailures.isTrue()
+        || m.batchSize.orElse(2) == 1) return "";
+    return " Its "
+        + h.trigger
+        + " event source mapping ("
+        + m.location
+        + ") does not report partial batch failures ("
+        + partialBatchSetting(Dialect.of(m))
+        + "): one failing record makes the whole batch be delivered again, the records already processed included.";
+  }
+
+  /** A function as an event handler names it: its id and where it is declared. */
+  private record FunctionAt(String id, Location location) {}
+
+  /**
+   * Each function's first event source mapping, in the workload's order: looked up once per
+   * handler, instead of every mapping resolved again for every handler.
+   */
+  private static Map<FunctionAt, EventSourceMapping> firstMappingOfEachFunction(Workload w) {
+    Map<FunctionAt, EventSourceMapping> first = new HashMap<>();
+    for (EventSourceMapping m : w.all(EventSourceMapping.class))
+      if (m.function.present() && w.resolve(m.function.get()) instanceof Function f)
+        first.putIfAbsent(new FunctionAt(f.id, f.location), m);
+    return first;
   }
 
   private static final Set<String> BATCHED_SOURCES = Set.of("SQS", "KINESIS", "DYNAMODB");
