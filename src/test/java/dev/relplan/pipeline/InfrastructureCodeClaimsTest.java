@@ -41,4 +41,24 @@ class InfrastructureCodeClaimsTest {
     assertThat(names(claimed.get(0))).containsExactly("lib/orders-stack.ts");
     assertThat(names(claimed.get(1))).containsExactly("lambda/index.ts");
   }
+
+  @Test
+  void aJavaCdkStackIsNotScannedAsApplicationCode() {
+    SourceFile stack =
+        code(
+            "src/main/java/com/example/OrdersStack.java",
+            "package com.example;\nimport software.amazon.awscdk.Stack;\npublic class OrdersStack extends Stack {}\n");
+    SourceFile handler =
+        code(
+            "functions/src/main/java/com/example/Handler.java",
+            "package com.example;\npublic class Handler {}\n");
+    List<Discovery.Result> claimed =
+        Pipeline.claimed(
+            List.of(new CdkAdapter(), new CodeScanner()),
+            new Discovery.Result(List.of(stack, handler), List.of(), Map.of(), List.of("")));
+
+    assertThat(names(claimed.get(0))).containsExactly("src/main/java/com/example/OrdersStack.java");
+    assertThat(names(claimed.get(1)))
+        .containsExactly("functions/src/main/java/com/example/Handler.java");
+  }
 }

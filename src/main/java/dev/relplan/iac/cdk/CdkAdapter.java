@@ -11,7 +11,9 @@ import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,8 +30,8 @@ public final class CdkAdapter implements Adapter {
   private final List<SkippedFile> skipped = new ArrayList<>();
 
   /**
-   * TypeScript and Python files that may use the CDK (not declarations or tests), and the apps'
-   * cdk.json.
+   * TypeScript and Python files that may use the CDK (not declarations or tests), the apps'
+   * cdk.json, and CDK app files in the languages it does not read (counted in a note).
    */
   @Override
   public boolean claims(SourceFile file) {
@@ -38,6 +40,7 @@ public final class CdkAdapter implements Adapter {
     if (file.kind() != FileKind.SOURCE_CODE || isTest(name) || name.contains("cdk.out/"))
       return false;
     if (isPython(name)) return CdkNames.mayUseCdkInPython(file.content());
+    if (CdkNames.unreadLanguage(name, file.content()) != null) return true;
     return name.endsWith(".ts") && !name.endsWith(".d.ts") && CdkNames.mayUseCdk(file.content());
   }
 
@@ -87,8 +90,20 @@ public final class CdkAdapter implements Adapter {
       if (SynthOutput.isTemplate(f.display())) synth.add(f);
     }
     List<SourceFile> stacks = new ArrayList<>();
-    for (SourceFile f : claimed.files())
-      if (!isCdkJson(f.display()) && !SynthOutput.isTemplate(f.display())) stacks.add(f);
+    Map<String, Integer> unread = new TreeMap<>();
+    for (SourceFile f : claimed.files()) {
+      String language = CdkNames.unreadLanguage(f.display(), f.content());
+      if (language != null) unread.merge(language, 1, Integer::sum);
+      else if (!isCdkJson(f.display()) && !SynthOutput.isTemplate(f.display())) stacks.add(f);
+    }
+    unread.forEach(
+        (language, files) ->
+            notes.add(
+                "AWS CDK: "
+                    + files
+                    + " "
+                    + language
+                    + " file(s) of CDK apps not read (CDK apps are read in TypeScript and Python, or from their synthesised cdk.out templates): the resources they declare are not in this plan"));
     // Each TypeScript file is parsed on every core first, so that the apps' entry points can name
     // the stacks they instantiate and the constructs those hold before any stack is read.
     List<Parse> parses = FileGuard.parallel(stacks, Parse::of);

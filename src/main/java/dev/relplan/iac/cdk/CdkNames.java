@@ -40,4 +40,16 @@ final class CdkNames {
   static boolean mayUseCdkInPython(String content) {
     return content.contains("aws_cdk");
   }
+
+  /**
+   * The language of a CDK app file relplan does not read (Java, C#, Go: the construct library's
+   * other bindings), or null: its stacks are infrastructure, listed in the notes, not application
+   * code.
+   */
+  static String unreadLanguage(String name, String content) {
+    if (name.endsWith(".java") && content.contains("software.amazon.awscdk")) return "Java";
+    if (name.endsWith(".cs") && content.contains("Amazon.CDK")) return "C#";
+    if (name.endsWith(".go") && content.contains("github.com/aws/aws-cdk-go/")) return "Go";
+    return null;
+  }
 }
