@@ -54,11 +54,22 @@ final class PyExpressions {
   private final PyFile file;
   private final Map<PyNode, ResourceRef> constructs;
   private final List<String> notes;
+  private final PyAppInstances instances;
 
   PyExpressions(PyFile file, Map<PyNode, ResourceRef> constructs, List<String> notes) {
+    this(file, constructs, notes, PyAppInstances.NONE);
+  }
+
+  /** With the values the app's entry point passes to its stack classes' {@code __init__}. */
+  PyExpressions(
+      PyFile file,
+      Map<PyNode, ResourceRef> constructs,
+      List<String> notes,
+      PyAppInstances instances) {
     this.file = file;
     this.constructs = constructs;
     this.notes = notes;
+    this.instances = instances;
   }
 
   PyFile file() {
@@ -144,6 +155,8 @@ final class PyExpressions {
   private Evaluated identifier(PyNode n, int depth) {
     PyNode bound = bindingOf(n);
     if (bound != null) return eval(bound, depth + 1).tracedFirst(List.of(at(bound)));
+    Evaluated given = givenByApp(n);
+    if (given != null) return given;
     if (isParameter(n))
       return unknown(
           n.text()
@@ -163,18 +176,38 @@ final class PyExpressions {
     return moduleLevel && isParameter(n) ? null : bound;
   }
 
+  /**
+   * A parameter of a stack class's {@code __init__} ({@code stage: str}) as the app's entry point
+   * passes it by keyword, else null.
+   */
+  private Evaluated givenByApp(PyNode n) {
+    PyNode init = n.ancestor("function_definition");
+    if (init == null
+        || init.field("name") == null
+        || !init.field("name").text().equals("__init__")
+        || !declaresParameter(init, n.text())) return null;
+    PyNode cls = init.ancestor("class_definition");
+    PyNode className = cls == null ? null : cls.field("name");
+    return className == null ? null : instances.keyword(file.file, className.text(), n.text());
+  }
+
   /** Whether a name is a parameter of a function enclosing its use. */
   private static boolean isParameter(PyNode n) {
     for (PyNode fn = n.ancestor("function_definition");
         fn != null;
         fn = fn.ancestor("function_definition")) {
-      PyNode params = fn.field("parameters");
-      if (params == null) continue;
-      for (PyNode p : params.children) {
-        PyNode name = p.is("identifier") ? p : p.field("name");
-        if (name == null && !p.children.isEmpty()) name = p.children.get(0);
-        if (name != null && name.text().equals(n.text())) return true;
-      }
+      if (declaresParameter(fn, n.text())) return true;
+    }
+    return false;
+  }
+
+  private static boolean declaresParameter(PyNode function, String parameter) {
+    PyNode params = function.field("parameters");
+    if (params == null) return false;
+    for (PyNode p : params.children) {
+      PyNode name = p.is("identifier") ? p : p.field("name");
+      if (name == null && !p.children.isEmpty()) name = p.children.get(0);
+      if (name != null && name.text().equals(parameter)) return true;
     }
     return false;
   }

@@ -30,6 +30,20 @@ final class PyStackFile {
   /** Reads a module into the draft; the reason it cannot be read (a syntax error) or null. */
   static String read(
       String file, String content, String appRoot, Workload draft, List<String> notes) {
+    return read(file, content, appRoot, draft, notes, PyAppInstances.NONE);
+  }
+
+  /**
+   * Reads a module into the draft; values the app's entry point passes to a stack class's {@code
+   * __init__} come from {@code instances}.
+   */
+  static String read(
+      String file,
+      String content,
+      String appRoot,
+      Workload draft,
+      List<String> notes,
+      PyAppInstances instances) {
     TSNode root = PyParser.tree(content).getRootNode();
     if (root.hasError())
       return "Python syntax error" + SyntaxNode.errorLine(root) + "; its constructs are not read";
@@ -40,7 +54,7 @@ final class PyStackFile {
     List<PyNode> order = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     // The constructs are found before any property is evaluated: refs is filled here.
-    PyExpressions x = new PyExpressions(py, refs, notes);
+    PyExpressions x = new PyExpressions(py, refs, notes, instances);
     for (PyNode call : py.calls()) {
       String name = CdkNames.canonical(py.qualify(call.field("function")));
       if (!ConstructMappers.readsPython(name)) continue;

@@ -1,0 +1,147 @@
+package dev.relplan.iac.cdk;
+
+import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.Evaluated;
+import dev.relplan.model.Unknown;
+import dev.relplan.model.Workload;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
+import dev.relplan.parse.python.PyParser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * The stack classes a Python CDK app's entry point instantiates ({@code DataStack(app, "Data-prod",
+ * stage="prod")}) and the keyword arguments each is given, so that a stack's {@code __init__}
+ * parameter reads as the app sets it; the production instance decides when there are several, as
+ * {@link AppInstances} does for TypeScript. Values are evaluated in the entry's module before any
+ * stack is read, and keep no syntax tree.
+ */
+final class PyAppInstances {
+  /** No entry point: a constructor's parameters stay unknown, as given by the caller. */
+  static final PyAppInstances NONE = new PyAppInstances(Map.of());
+
+  private final Map<AppInstances.StackClass, AppInstances.Decided> chosen;
+
+  private PyAppInstances(Map<AppInstances.StackClass, AppInstances.Decided> chosen) {
+    this.chosen = chosen;
+  }
+
+  /**
+   * Reads the entry modules: every call of a class of the app's modules ({@code modules}, by the
+   * path discovery shows), the one that decides each class's values (noted when there are several),
+   * and the stages they name as the workload's environments.
+   */
+  static PyAppInstances read(
+      List<SourceFile> entries, Set<String> modules, List<String> notes, Workload workload) {
+    Map<AppInstances.StackClass, List<AppInstances.Instantiation>> byClass = new LinkedHashMap<>();
+    for (SourceFile entry : entries) {
+      TSNode root = PyParser.tree(entry.content()).getRootNode();
+      if (root.hasError()) continue; // the module's own read reports the syntax error
+      PyFile py =
+          new PyFile(
+              entry.display(), PyNode.copy(root, entry.content().getBytes(StandardCharsets.UTF_8)));
+      PyExpressions x = new PyExpressions(py, new IdentityHashMap<>(), new ArrayList<>());
+      for (PyNode call : py.calls()) {
+        if (call.ancestor("class_definition") != null) continue; // made by a class, not the app
+        AppInstances.StackClass target = classOf(py, call.field("function"), modules);
+        if (target != null)
+          byClass
+              .computeIfAbsent(target, k -> new ArrayList<>())
+              .add(instantiation(x, target, call));
+      }
+    }
+    Map<AppInstances.StackClass, AppInstances.Decided> chosen = new LinkedHashMap<>();
+    byClass.forEach(
+        (target, list) -> {
+          for (AppInstances.Instantiation i : list)
+            i.environment().ifPresent(workload.environments::add);
+          chosen.put(target, StageChoice.decide(target, list, notes, true));
+        });
+    return new PyAppInstances(chosen);
+  }
+
+  /**
+   * The class of an app module a call makes ({@code DataStack} imported {@code from
+   * stacks.data_stack}, or declared in the entry itself), else null: the construct library's
+   * classes and functions are not the app's.
+   */
+  private static AppInstances.StackClass classOf(PyFile entry, PyNode callee, Set<String> modules) {
+    if (callee == null || !callee.is("identifier")) return null;
+    String qualified = entry.qualify(callee);
+    if (qualified == null)
+      return declares(entry, callee.text())
+          ? new AppInstances.StackClass(entry.file, callee.text())
+          : null;
+    int dot = qualified.lastIndexOf('.');
+    if (dot < 0) return null;
+    String module = qualified.substring(0, dot);
+    while (module.startsWith(".")) module = module.substring(1); // relative to the entry's folder
+    String folder =
+        entry.file.contains("/") ? entry.file.substring(0, entry.file.lastIndexOf('/') + 1) : "";
+    String base = folder + module.replace('.', '/');
+    String file =
+        modules.contains(base + ".py")
+            ? base + ".py"
+            : modules.contains(base + "/__init__.py") ? base + "/__init__.py" : null;
+    return file == null ? null : new AppInstances.StackClass(file, qualified.substring(dot + 1));
+  }
+
+  private static boolean declares(PyFile py, String className) {
+    for (PyNode cls : py.root.all("class_definition")) {
+      PyNode name = cls.field("name");
+      if (name != null && name.text().equals(className)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One call of a stack class, its keyword arguments evaluated in the entry, shaped as a TypeScript
+   * instantiation's {@code (scope, id, props)} so the same choice of production applies.
+   */
+  private static AppInstances.Instantiation instantiation(
+      PyExpressions x, AppInstances.StackClass target, PyNode call) {
+    PyNode idNode = PyExpressions.argument(call, 1, "id", "construct_id");
+    Evaluated id = idNode == null ? Evaluated.of(null) : x.eval(idNode);
+    Map<String, Evaluated> keywords = new LinkedHashMap<>();
+    PyFile.kwargs(call)
+        .forEach(
+            (name, value) ->
+                keywords.put(
+                    name,
+                    given(x, x.eval(value))
+                        .tracedFirst(List.of(x.at(value.parent != null ? value.parent : value)))));
+    Evaluated props = Evaluated.of(new Given(keywords, null));
+    List<Evaluated> arguments = List.of(Evaluated.of(null), id, props);
+    return new AppInstances.Instantiation(target, x.at(call), id, arguments, true);
+  }
+
+  /** A value that needs no syntax tree: a dictionary or struct the entry builds is not followed. */
+  private static Evaluated given(PyExpressions x, Evaluated e) {
+    if (e.value() instanceof PyExpressions.Keywords k)
+      return e.with(
+          new Unknown(
+              "an object built in the app's entry point ("
+                  + PyExpressions.excerpt(k.node())
+                  + ") is not followed"));
+    return e;
+  }
+
+  /**
+   * The value the app passes as a stack class's keyword argument; null when the app does not
+   * instantiate the class or does not pass that keyword.
+   */
+  Evaluated keyword(String file, String className, String parameter) {
+    AppInstances.Decided decided = chosen.get(new AppInstances.StackClass(file, className));
+    if (decided == null) return null;
+    if (decided.undecided() != null) return decided.undecided();
+    if (!(decided.arguments().get(2).value() instanceof Given props)) return null;
+    return props.members().get(parameter);
+  }
+}
