@@ -110,13 +110,15 @@ final class PyAppInstances {
     PyNode idNode = PyExpressions.argument(call, 1, "id", "construct_id");
     Evaluated id = idNode == null ? Evaluated.of(null) : x.eval(idNode);
     Map<String, Evaluated> keywords = new LinkedHashMap<>();
+    List<PyNode> positional = PyExpressions.positional(call);
+    for (int i = 2; i < positional.size(); i++) // after scope and id: by position
+    keywords.put(POSITION + i, given(x, x.eval(positional.get(i))));
     PyFile.kwargs(call)
         .forEach(
-            (name, value) ->
-                keywords.put(
-                    name,
-                    given(x, x.eval(value))
-                        .tracedFirst(List.of(x.at(value.parent != null ? value.parent : value)))));
+            (name, value) -> {
+              PyNode line = value.parent != null ? value.parent : value;
+              keywords.put(name, given(x, x.eval(value)).tracedFirst(List.of(x.at(line))));
+            });
     Evaluated props = Evaluated.of(new Given(keywords, null));
     List<Evaluated> arguments = List.of(Evaluated.of(null), id, props);
     return new AppInstances.Instantiation(target, x.at(call), id, arguments, true);
@@ -133,9 +135,17 @@ final class PyAppInstances {
     return e;
   }
 
+  /** The key under which a positional argument of a stack call is kept ({@code #2}: the third). */
+  static final String POSITION = "#";
+
+  /** Whether the app's entry point instantiates the class, so its arguments are known. */
+  boolean instantiates(String file, String className) {
+    return chosen.containsKey(new AppInstances.StackClass(file, className));
+  }
+
   /**
-   * The value the app passes as a stack class's keyword argument; null when the app does not
-   * instantiate the class or does not pass that keyword.
+   * The value the app passes as a stack class's keyword argument (or positional one, keyed by
+   * {@link #POSITION}); null when the app does not instantiate the class or does not pass it.
    */
   Evaluated keyword(String file, String className, String parameter) {
     AppInstances.Decided decided = chosen.get(new AppInstances.StackClass(file, className));

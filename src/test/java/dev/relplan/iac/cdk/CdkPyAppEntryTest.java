@@ -161,4 +161,113 @@ class CdkPyAppEntryTest {
     assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
     assertThat(db.backupRetentionDays.note()).contains("days is a parameter");
   }
+
+  /** A stack reading its stage from {@code **kwargs}, as the app passes it. */
+  private void kwargsStack(String read) throws IOException {
+    write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    write(
+        "stacks/data_stack.py",
+        """
+        from aws_cdk import Stack
+        from aws_cdk import aws_rds as rds
+
+
+        class DataStack(Stack):
+            def __init__(self, scope, construct_id, **kwargs):
+                super().__init__(scope, construct_id)
+                rds.DatabaseInstance(
+                    self,
+                    "Db",
+                    engine=rds.DatabaseInstanceEngine.postgres(),
+                    multi_az=%s == "prod",
+                )
+        """
+            .formatted(read));
+  }
+
+  @Test
+  void aKwargsItemIsTheKeywordTheAppPasses() throws IOException {
+    kwargsStack("kwargs[\"stage\"]");
+    app("DataStack(app, \"Data\", stage=\"dev\")\n");
+
+    Database db = db(run().workload());
+
+    assertThat(db.multiAz.get()).isFalse();
+    assertThat(db.multiAz.trace()).contains(new Location("app.py", 5));
+  }
+
+  @Test
+  void aKwargsGetFallsBackToItsDefaultWhenTheAppDoesNotPassIt() throws IOException {
+    kwargsStack("kwargs.get(\"stage\", \"dev\")");
+    app("DataStack(app, \"Data\")\n");
+
+    assertThat(db(run().workload()).multiAz.get()).isFalse();
+  }
+
+  @Test
+  void aParameterPassedByPositionIsFollowed() throws IOException {
+    dataStack();
+    app("DataStack(app, \"Data\", \"dev\", 5)\n");
+
+    Database db = db(run().workload());
+
+    assertThat(db.multiAz.get()).isFalse();
+    assertThat(db.backupRetentionDays.get()).isEqualTo(5);
+  }
+
+  @Test
+  void aParameterTheAppDoesNotPassTakesItsDefault() throws IOException {
+    write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    write(
+        "stacks/data_stack.py",
+        """
+        from aws_cdk import Duration, Stack
+        from aws_cdk import aws_rds as rds
+
+
+        class DataStack(Stack):
+            def __init__(self, scope, construct_id, days: int = 9, **kwargs):
+                super().__init__(scope, construct_id, **kwargs)
+                rds.DatabaseInstance(
+                    self,
+                    "Db",
+                    engine=rds.DatabaseInstanceEngine.postgres(),
+                    backup_retention=Duration.days(days),
+                )
+        """);
+    app("DataStack(app, \"Data\")\n");
+
+    assertThat(db(run().workload()).backupRetentionDays.get()).isEqualTo(9);
+  }
+
+  @Test
+  void aContextLookupOfTheEntryPointIsUnresolvedWithItsReason() throws IOException {
+    dataStack();
+    app("DataStack(app, \"Data\", stage=\"prod\", days=app.node.try_get_context(\"days\"))\n");
+
+    Database db = db(run().workload());
+
+    assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
+    assertThat(db.backupRetentionDays.note()).contains("the context value \"days\"");
+  }
+
+  @Test
+  void anEnvironmentVariableOfTheEntryPointIsUnresolvedWithItsReason() throws IOException {
+    dataStack();
+    write(
+        "app.py",
+        """
+        import os
+        import aws_cdk as cdk
+        from stacks.data_stack import DataStack
+
+        app = cdk.App()
+        DataStack(app, "Data", stage="prod", days=os.environ["DAYS"])
+        """);
+
+    Database db = db(run().workload());
+
+    assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
+    assertThat(db.backupRetentionDays.note()).contains("the environment variable");
+  }
 }
