@@ -187,15 +187,27 @@ final class PyExpressions {
     String className = init.ancestor("class_definition").field("name").text();
     Evaluated given = instances.keyword(file.file, className, n.text());
     if (given == null) {
-      // The call's arguments start at the scope, the parameter after self.
-      int position = init.field("parameters").children.indexOf(parameter) - 1;
-      given = instances.keyword(file.file, className, PyAppInstances.POSITION + position);
+      int position = positionOf(init, parameter);
+      if (position >= 0)
+        given = instances.keyword(file.file, className, PyAppInstances.POSITION + position);
     }
     if (given != null || !instances.instantiates(file.file, className)) return given;
     PyNode defaultValue = parameter.field("value");
     return defaultValue == null
         ? null
         : eval(defaultValue, depth + 1).tracedFirst(List.of(at(parameter)));
+  }
+
+  /**
+   * The position of the call's argument that binds a parameter (the call's arguments start at the
+   * scope, the parameter after self), or -1 for a keyword-only one (after {@code *} or {@code
+   * *args}).
+   */
+  private static int positionOf(PyNode init, PyNode parameter) {
+    List<PyNode> params = init.field("parameters").children;
+    for (PyNode p : params.subList(0, params.indexOf(parameter)))
+      if (p.is("keyword_separator") || p.is("list_splat_pattern")) return -1;
+    return params.indexOf(parameter) - 1;
   }
 
   /**

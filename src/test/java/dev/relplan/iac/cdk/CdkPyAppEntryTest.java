@@ -270,4 +270,29 @@ class CdkPyAppEntryTest {
     assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
     assertThat(db.backupRetentionDays.note()).contains("the environment variable");
   }
+
+  @Test
+  void aPositionalArgumentDoesNotBindAKeywordOnlyParameter() throws IOException {
+    write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    write(
+        "stacks/data_stack.py",
+        """
+        from aws_cdk import Stack
+        from aws_cdk import aws_rds as rds
+
+
+        class DataStack(Stack):
+            def __init__(self, scope, construct_id, *, stage="dev"):
+                super().__init__(scope, construct_id)
+                rds.DatabaseInstance(
+                    self,
+                    "Db",
+                    engine=rds.DatabaseInstanceEngine.postgres(),
+                    multi_az=stage == "prod",
+                )
+        """);
+    app("DataStack(app, \"Data\", \"prod\", \"prod\")\n");
+
+    assertThat(db(run().workload()).multiAz.get()).isFalse();
+  }
 }
