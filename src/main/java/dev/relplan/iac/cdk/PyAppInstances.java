@@ -112,27 +112,40 @@ final class PyAppInstances {
     Map<String, Evaluated> keywords = new LinkedHashMap<>();
     List<PyNode> positional = PyExpressions.positional(call);
     for (int i = 2; i < positional.size(); i++) // after scope and id: by position
-    keywords.put(POSITION + i, given(x, x.eval(positional.get(i))));
+    keywords.put(
+          POSITION + i,
+          given(x.eval(positional.get(i))).tracedFirst(List.of(x.at(positional.get(i)))));
     PyFile.kwargs(call)
         .forEach(
             (name, value) -> {
               PyNode line = value.parent != null ? value.parent : value;
-              keywords.put(name, given(x, x.eval(value)).tracedFirst(List.of(x.at(line))));
+              keywords.put(name, given(x.eval(value)).tracedFirst(List.of(x.at(line))));
             });
     Evaluated props = Evaluated.of(new Given(keywords, null));
     List<Evaluated> arguments = List.of(Evaluated.of(null), id, props);
     return new AppInstances.Instantiation(target, x.at(call), id, arguments, true);
   }
 
-  /** A value that needs no syntax tree: a dictionary or struct the entry builds is not followed. */
-  private static Evaluated given(PyExpressions x, Evaluated e) {
-    if (e.value() instanceof PyExpressions.Keywords k)
-      return e.with(
-          new Unknown(
-              "an object built in the app's entry point ("
-                  + PyExpressions.excerpt(k.node())
-                  + ") is not followed"));
+  /**
+   * A value that needs no syntax tree of the entry: a dictionary or struct it builds, alone or in a
+   * list, is not followed.
+   */
+  private static Evaluated given(Evaluated e) {
+    if (e.value() instanceof PyExpressions.Keywords k) return e.with(notFollowed(k));
+    if (e.value() instanceof List<?> items) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : items)
+        out.add(item instanceof PyExpressions.Keywords k ? notFollowed(k) : item);
+      return e.with(out);
+    }
     return e;
+  }
+
+  private static Unknown notFollowed(PyExpressions.Keywords built) {
+    return new Unknown(
+        "an object built in the app's entry point ("
+            + PyExpressions.excerpt(built.node())
+            + ") is not followed");
   }
 
   /** The key under which a positional argument of a stack call is kept ({@code #2}: the third). */

@@ -295,4 +295,15 @@ class CdkPyAppEntryTest {
 
     assertThat(db(run().workload()).multiAz.get()).isFalse();
   }
+
+  @Test
+  void aDictionaryBuiltByTheEntryPointIsUnresolvedWithItsReason() throws IOException {
+    dataStack();
+    app("DataStack(app, \"Data\", stage=\"prod\", days={\"n\": 3})\n");
+
+    Database db = db(run().workload());
+
+    assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
+    assertThat(db.backupRetentionDays.note()).contains("an object built in the app's entry point");
+  }
 }
