@@ -9,12 +9,11 @@ import dev.relplan.model.Workload;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -150,11 +149,11 @@ public final class CdkAdapter implements Adapter {
    */
   private PyAppInstances pythonEntryPoints(
       List<Parse> parses, List<String> entryFiles, Workload workload) {
-    Set<String> modules = new HashSet<>();
+    Map<String, SourceFile> modules = new HashMap<>();
     List<SourceFile> entries = new ArrayList<>();
     for (Parse p : parses)
       if (isPython(p.file().display())) {
-        modules.add(p.file().display());
+        modules.put(p.file().display(), p.file());
         if (entryFiles.contains(p.file().display())) entries.add(p.file());
       }
     if (entries.isEmpty()) return PyAppInstances.NONE;

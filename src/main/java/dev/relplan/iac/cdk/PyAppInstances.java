@@ -2,6 +2,7 @@ package dev.relplan.iac.cdk;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.python.PyFile;
@@ -9,11 +10,11 @@ import dev.relplan.parse.python.PyNode;
 import dev.relplan.parse.python.PyParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
@@ -39,14 +40,15 @@ final class PyAppInstances {
    * and the stages they name as the workload's environments.
    */
   static PyAppInstances read(
-      List<SourceFile> entries, Set<String> modules, List<String> notes, Workload workload) {
+      List<SourceFile> entries,
+      Map<String, SourceFile> modules,
+      List<String> notes,
+      Workload workload) {
+    Members members = new Members(modules);
     Map<AppInstances.StackClass, List<AppInstances.Instantiation>> byClass = new LinkedHashMap<>();
     for (SourceFile entry : entries) {
-      TSNode root = PyParser.tree(entry.content()).getRootNode();
-      if (root.hasError()) continue; // the module's own read reports the syntax error
-      PyFile py =
-          new PyFile(
-              entry.display(), PyNode.copy(root, entry.content().getBytes(StandardCharsets.UTF_8)));
+      PyFile py = parse(entry);
+      if (py == null) continue; // the module's own read reports the syntax error
       PyExpressions x = new PyExpressions(py, new IdentityHashMap<>(), new ArrayList<>());
       for (PyNode call : py.calls()) {
         if (call.ancestor("class_definition") != null) continue; // made by a class, not the app
@@ -54,7 +56,7 @@ final class PyAppInstances {
         if (target != null)
           byClass
               .computeIfAbsent(target, k -> new ArrayList<>())
-              .add(instantiation(x, target, call));
+              .add(instantiation(x, target, call, members));
       }
     }
     Map<AppInstances.StackClass, AppInstances.Decided> chosen = new LinkedHashMap<>();
@@ -72,7 +74,8 @@ final class PyAppInstances {
    * stacks.data_stack}, or declared in the entry itself), else null: the construct library's
    * classes and functions are not the app's.
    */
-  private static AppInstances.StackClass classOf(PyFile entry, PyNode callee, Set<String> modules) {
+  private static AppInstances.StackClass classOf(
+      PyFile entry, PyNode callee, Map<String, SourceFile> modules) {
     if (callee == null || !callee.is("identifier")) return null;
     String qualified = entry.qualify(callee);
     if (qualified == null)
@@ -87,10 +90,74 @@ final class PyAppInstances {
         entry.file.contains("/") ? entry.file.substring(0, entry.file.lastIndexOf('/') + 1) : "";
     String base = folder + module.replace('.', '/');
     String file =
-        modules.contains(base + ".py")
+        modules.containsKey(base + ".py")
             ? base + ".py"
-            : modules.contains(base + "/__init__.py") ? base + "/__init__.py" : null;
+            : modules.containsKey(base + "/__init__.py") ? base + "/__init__.py" : null;
     return file == null ? null : new AppInstances.StackClass(file, qualified.substring(dot + 1));
+  }
+
+  /** A module parsed, or null when it has a syntax error. */
+  private static PyFile parse(SourceFile module) {
+    TSNode root = PyParser.tree(module.content()).getRootNode();
+    if (root.hasError()) return null;
+    return new PyFile(
+        module.display(), PyNode.copy(root, module.content().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Members of the stack instances the entry makes ({@code ledger=data.ledger}, where {@code data =
+   * DataStack(app, ...)}): the construct the class stores on {@code self}, as a reference to its
+   * resource, so another stack's parameter refers to it like a construct of its own module.
+   */
+  private static final class Members {
+    private final Map<String, SourceFile> modules;
+    private final Map<String, PyExpressions> parsed = new HashMap<>();
+
+    Members(Map<String, SourceFile> modules) {
+      this.modules = modules;
+    }
+
+    /** The construct the argument names, or null when it is not a member of a stack instance. */
+    Evaluated of(PyFile entry, PyNode argument) {
+      if (!argument.is("attribute")
+          || argument.field("object") == null
+          || !argument.field("object").is("identifier")
+          || argument.field("attribute") == null) return null;
+      PyNode made = entry.binding(argument.field("object").text(), argument);
+      if (made == null || !made.is("call")) return null;
+      AppInstances.StackClass target = classOf(entry, made.field("function"), modules);
+      PyExpressions module = target == null ? null : module(target.file());
+      PyNode cls = module == null ? null : classNamed(module.file(), target.name());
+      PyNode body = cls == null ? null : cls.field("body");
+      PyNode stored =
+          body == null ? null : module.file().selfBinding(argument.field("attribute").text(), body);
+      if (stored == null) return null;
+      Evaluated construct = module.eval(stored);
+      if (!(construct.value() instanceof ResourceRef)) return null;
+      return construct.tracedFirst(List.of(module.at(stored)));
+    }
+
+    /** The module's expressions with its constructs found, or null when it cannot be parsed. */
+    private PyExpressions module(String file) {
+      return parsed.computeIfAbsent(
+          file,
+          f -> {
+            PyFile py = parse(modules.get(f));
+            if (py == null) return null;
+            Map<PyNode, ResourceRef> refs = new IdentityHashMap<>();
+            PyExpressions x = new PyExpressions(py, refs, new ArrayList<>());
+            PyStackFile.findConstructs(x, refs, new IdentityHashMap<>(), new ArrayList<>());
+            return x;
+          });
+    }
+  }
+
+  private static PyNode classNamed(PyFile py, String className) {
+    for (PyNode cls : py.root.all("class_definition")) {
+      PyNode name = cls.field("name");
+      if (name != null && name.text().equals(className)) return cls;
+    }
+    return null;
   }
 
   private static boolean declares(PyFile py, String className) {
@@ -106,7 +173,7 @@ final class PyAppInstances {
    * instantiation's {@code (scope, id, props)} so the same choice of production applies.
    */
   private static AppInstances.Instantiation instantiation(
-      PyExpressions x, AppInstances.StackClass target, PyNode call) {
+      PyExpressions x, AppInstances.StackClass target, PyNode call, Members members) {
     PyNode idNode = PyExpressions.argument(call, 1, "id", "construct_id");
     Evaluated id = idNode == null ? Evaluated.of(null) : x.eval(idNode);
     Map<String, Evaluated> keywords = new LinkedHashMap<>();
@@ -119,7 +186,9 @@ final class PyAppInstances {
         .forEach(
             (name, value) -> {
               PyNode line = value.parent != null ? value.parent : value;
-              keywords.put(name, given(x.eval(value)).tracedFirst(List.of(x.at(line))));
+              Evaluated member = members.of(x.file(), value);
+              Evaluated e = member != null ? member : given(x.eval(value));
+              keywords.put(name, e.tracedFirst(List.of(x.at(line))));
             });
     Evaluated props = Evaluated.of(new Given(keywords, null));
     List<Evaluated> arguments = List.of(Evaluated.of(null), id, props);

@@ -3,6 +3,8 @@ package dev.relplan.iac.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.model.Database;
+import dev.relplan.model.EventSourceMapping;
+import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.pipeline.Pipeline;
@@ -305,5 +307,59 @@ class CdkPyAppEntryTest {
 
     assertThat(db.backupRetentionDays.source()).isEqualTo(Value.Source.UNRESOLVED);
     assertThat(db.backupRetentionDays.note()).contains("an object built in the app's entry point");
+  }
+
+  @Test
+  void aQueuePassedFromAnotherStackIsTheSameResourceForItsEventSource() throws IOException {
+    write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    write(
+        "stacks/data_stack.py",
+        """
+        from aws_cdk import Stack
+        from aws_cdk import aws_sqs as sqs
+
+
+        class DataStack(Stack):
+            def __init__(self, scope, construct_id, **kwargs):
+                super().__init__(scope, construct_id, **kwargs)
+                self.jobs = sqs.Queue(self, "Jobs")
+        """);
+    write(
+        "stacks/worker_stack.py",
+        """
+        from aws_cdk import Stack
+        from aws_cdk import aws_lambda as _lambda
+        from aws_cdk.aws_lambda_event_sources import SqsEventSource
+
+
+        class WorkerStack(Stack):
+            def __init__(self, scope, construct_id, *, jobs, **kwargs):
+                super().__init__(scope, construct_id, **kwargs)
+                fn = _lambda.Function(
+                    self,
+                    "Worker",
+                    runtime=_lambda.Runtime.PYTHON_3_12,
+                    handler="index.handler",
+                    code=_lambda.Code.from_asset("lambda"),
+                )
+                fn.add_event_source(SqsEventSource(jobs))
+        """);
+    write(
+        "app.py",
+        """
+        import aws_cdk as cdk
+        from stacks.data_stack import DataStack
+        from stacks.worker_stack import WorkerStack
+
+        app = cdk.App()
+        data = DataStack(app, "Data")
+        WorkerStack(app, "Worker", jobs=data.jobs)
+        """);
+
+    Workload w = run().workload();
+
+    EventSourceMapping mapping = w.all(EventSourceMapping.class).get(0);
+    assertThat(mapping.references)
+        .contains(new ResourceRef("cdk:stacks/data_stack.py", "DataStack/Jobs", null));
   }
 }
