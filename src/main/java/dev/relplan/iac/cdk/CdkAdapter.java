@@ -9,6 +9,7 @@ import dev.relplan.model.Workload;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,10 +108,14 @@ public final class CdkAdapter implements Adapter {
     // Each TypeScript file is parsed on every core first, so that the apps' entry points can name
     // the stacks they instantiate and the constructs those hold before any stack is read.
     List<Parse> parses = FileGuard.parallel(stacks, Parse::of);
-    AppInstances instances = entryPoints(parses, cdkJsons, workload);
+    List<String> entryFiles = new ArrayList<>();
+    for (SourceFile cdkJson : cdkJsons) entryFiles.addAll(AppCommand.entries(cdkJson));
+    AppInstances instances = entryPoints(parses, entryFiles, workload);
+    PyAppInstances pyInstances = pythonEntryPoints(parses, entryFiles, workload);
     // Each file is then mapped into its own draft on every core; the drafts are added in file
     // order, so the model does not depend on thread timing.
-    List<StackRead> reads = FileGuard.parallel(parses, p -> StackRead.of(p, appRoots, instances));
+    List<StackRead> reads =
+        FileGuard.parallel(parses, p -> StackRead.of(p, appRoots, instances, pyInstances));
     commit(reads, synth, workload);
   }
 
@@ -118,10 +123,7 @@ public final class CdkAdapter implements Adapter {
    * What the apps' entry points (named by cdk.json's app command) pass to the stack classes they
    * instantiate; nothing when there is no entry point or it cannot be read.
    */
-  private AppInstances entryPoints(
-      List<Parse> parses, List<SourceFile> cdkJsons, Workload workload) {
-    List<String> entryFiles = new ArrayList<>();
-    for (SourceFile cdkJson : cdkJsons) entryFiles.addAll(AppCommand.entries(cdkJson));
+  private AppInstances entryPoints(List<Parse> parses, List<String> entryFiles, Workload workload) {
     List<StackFile.Parsed> parsed = new ArrayList<>();
     List<StackFile.Parsed> entries = new ArrayList<>();
     for (Parse p : parses)
@@ -137,6 +139,31 @@ public final class CdkAdapter implements Adapter {
             entries.get(0).file(),
             () -> read[0] = AppInstances.read(entries, parsed, entryNotes, workload));
     if (failed.isPresent()) return AppInstances.NONE;
+    notes.addAll(entryNotes);
+    return read[0];
+  }
+
+  /**
+   * What the Python apps' entry points ({@code python3 app.py}) pass to the stack classes of the
+   * app's modules; nothing when there is none or it cannot be read.
+   */
+  private PyAppInstances pythonEntryPoints(
+      List<Parse> parses, List<String> entryFiles, Workload workload) {
+    Map<String, SourceFile> modules = new HashMap<>();
+    List<SourceFile> entries = new ArrayList<>();
+    for (Parse p : parses)
+      if (isPython(p.file().display())) {
+        modules.put(p.file().display(), p.file());
+        if (entryFiles.contains(p.file().display())) entries.add(p.file());
+      }
+    if (entries.isEmpty()) return PyAppInstances.NONE;
+    PyAppInstances[] read = {PyAppInstances.NONE};
+    List<String> entryNotes = new ArrayList<>();
+    Optional<SkippedFile> failed =
+        FileGuard.run(
+            entries.get(0).display(),
+            () -> read[0] = PyAppInstances.read(entries, modules, entryNotes, workload));
+    if (failed.isPresent()) return PyAppInstances.NONE;
     notes.addAll(entryNotes);
     return read[0];
   }
@@ -228,7 +255,8 @@ public final class CdkAdapter implements Adapter {
       List<String> notes,
       Optional<SkippedFile> failed,
       String problem) {
-    static StackRead of(Parse parse, TreeSet<String> appRoots, AppInstances instances) {
+    static StackRead of(
+        Parse parse, TreeSet<String> appRoots, AppInstances instances, PyAppInstances pyInstances) {
       SourceFile f = parse.file();
       Workload draft = Draft.start();
       List<String> fileNotes = new ArrayList<>();
@@ -244,7 +272,8 @@ public final class CdkAdapter implements Adapter {
                   StackFile.read(parse.parsed(), appRoot, draft, fileNotes, instances);
                 else
                   problem[0] =
-                      PyStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes);
+                      PyStackFile.read(
+                          f.display(), f.content(), appRoot, draft, fileNotes, pyInstances);
               });
       return new StackRead(f, draft, fileNotes, failed, problem[0]);
     }

@@ -54,11 +54,22 @@ final class PyExpressions {
   private final PyFile file;
   private final Map<PyNode, ResourceRef> constructs;
   private final List<String> notes;
+  private final PyAppInstances instances;
 
   PyExpressions(PyFile file, Map<PyNode, ResourceRef> constructs, List<String> notes) {
+    this(file, constructs, notes, PyAppInstances.NONE);
+  }
+
+  /** With the values the app's entry point passes to its stack classes' {@code __init__}. */
+  PyExpressions(
+      PyFile file,
+      Map<PyNode, ResourceRef> constructs,
+      List<String> notes,
+      PyAppInstances instances) {
     this.file = file;
     this.constructs = constructs;
     this.notes = notes;
+    this.instances = instances;
   }
 
   PyFile file() {
@@ -144,6 +155,8 @@ final class PyExpressions {
   private Evaluated identifier(PyNode n, int depth) {
     PyNode bound = bindingOf(n);
     if (bound != null) return eval(bound, depth + 1).tracedFirst(List.of(at(bound)));
+    Evaluated given = givenByApp(n, depth);
+    if (given != null) return given;
     if (isParameter(n))
       return unknown(
           n.text()
@@ -163,20 +176,101 @@ final class PyExpressions {
     return moduleLevel && isParameter(n) ? null : bound;
   }
 
+  /**
+   * A parameter of a stack class's {@code __init__} ({@code stage: str}) as the app's entry point
+   * passes it by keyword, else null.
+   */
+  private Evaluated givenByApp(PyNode n, int depth) {
+    PyNode init = initDeclaring(n);
+    PyNode parameter = init == null ? null : parameter(init, n.text());
+    if (parameter == null || parameter.is("dictionary_splat_pattern")) return null;
+    String className = init.ancestor("class_definition").field("name").text();
+    Evaluated given = instances.keyword(file.file, className, n.text());
+    if (given == null) {
+      int position = positionOf(init, parameter);
+      if (position >= 0)
+        given = instances.keyword(file.file, className, PyAppInstances.POSITION + position);
+    }
+    if (given != null || !instances.instantiates(file.file, className)) return given;
+    PyNode defaultValue = parameter.field("value");
+    return defaultValue == null
+        ? null
+        : eval(defaultValue, depth + 1).tracedFirst(List.of(at(parameter)));
+  }
+
+  /**
+   * The position of the call's argument that binds a parameter (the call's arguments start at the
+   * scope, the parameter after self), or -1 for a keyword-only one (after {@code *} or {@code
+   * *args}).
+   */
+  private static int positionOf(PyNode init, PyNode parameter) {
+    List<PyNode> params = init.field("parameters").children;
+    for (PyNode p : params.subList(0, params.indexOf(parameter)))
+      if (p.is("keyword_separator") || p.is("list_splat_pattern")) return -1;
+    return params.indexOf(parameter) - 1;
+  }
+
+  /**
+   * The {@code __init__} of a class that declares the name as a parameter, where it is used, else
+   * null.
+   */
+  private static PyNode initDeclaring(PyNode n) {
+    PyNode init = n.ancestor("function_definition");
+    if (init == null
+        || init.field("name") == null
+        || !init.field("name").text().equals("__init__")
+        || parameter(init, n.text()) == null) return null;
+    PyNode cls = init.ancestor("class_definition");
+    return cls == null || cls.field("name") == null ? null : init;
+  }
+
+  /**
+   * {@code kwargs["stage"]} or {@code kwargs.get("stage", "dev")} of a stack class's {@code
+   * **kwargs}, as the app's entry point passes it; null when not such an item or the app does not
+   * instantiate the class.
+   */
+  private Evaluated kwargsItem(
+      PyNode dict, PyNode key, boolean get, PyNode fallback, PyNode n, int depth) {
+    if (dict == null || !dict.is("identifier") || key == null) return null;
+    PyNode init = initDeclaring(dict);
+    if (init == null || !parameter(init, dict.text()).is("dictionary_splat_pattern")) return null;
+    String className = init.ancestor("class_definition").field("name").text();
+    if (!instances.instantiates(file.file, className)
+        || !(eval(key, depth + 1).value() instanceof String name)) return null;
+    Evaluated given = instances.keyword(file.file, className, name);
+    if (given != null) return given;
+    if (fallback != null) return eval(fallback, depth + 1);
+    if (get) return Evaluated.of(null).tracedFirst(List.of(at(n))); // get gives None
+    return unknown(
+        "the app's entry point does not pass " + name + " to " + className + " (a KeyError)", n);
+  }
+
   /** Whether a name is a parameter of a function enclosing its use. */
   private static boolean isParameter(PyNode n) {
     for (PyNode fn = n.ancestor("function_definition");
         fn != null;
         fn = fn.ancestor("function_definition")) {
-      PyNode params = fn.field("parameters");
-      if (params == null) continue;
-      for (PyNode p : params.children) {
-        PyNode name = p.is("identifier") ? p : p.field("name");
-        if (name == null && !p.children.isEmpty()) name = p.children.get(0);
-        if (name != null && name.text().equals(n.text())) return true;
-      }
+      if (declaresParameter(fn, n.text())) return true;
     }
     return false;
+  }
+
+  private static boolean declaresParameter(PyNode function, String parameter) {
+    return parameter(function, parameter) != null;
+  }
+
+  /**
+   * The function's parameter of that name ({@code stage: str = "dev"}, {@code **kwargs}), or null.
+   */
+  private static PyNode parameter(PyNode function, String parameter) {
+    PyNode params = function.field("parameters");
+    if (params == null) return null;
+    for (PyNode p : params.children) {
+      PyNode name = p.is("identifier") ? p : p.field("name");
+      if (name == null && !p.children.isEmpty()) name = p.children.get(0);
+      if (name != null && name.text().equals(parameter)) return p;
+    }
+    return null;
   }
 
   private Evaluated attribute(PyNode n, int depth) {
@@ -205,6 +299,8 @@ final class PyExpressions {
     PyNode key = n.field("subscript");
     if (value != null && "os.environ".equals(file.qualify(value)))
       return environmentVariable(key, n);
+    Evaluated passed = kwargsItem(value, key, false, null, n, depth);
+    if (passed != null) return passed;
     Evaluated owner = eval(value, depth + 1);
     Evaluated index = eval(key, depth + 1);
     if (owner.value() instanceof Unknown) return owner;
@@ -256,6 +352,10 @@ final class PyExpressions {
       return unknown(
           "the context value " + excerpt(args.get(0)) + " is given when the app is synthesised", n);
     if (function != null && function.is("attribute") && isDictionaryGet(function, args)) {
+      PyNode fallback = args.size() > 1 ? args.get(1) : null;
+      Evaluated passed =
+          kwargsItem(function.field("object"), args.get(0), true, fallback, n, depth);
+      if (passed != null) return passed;
       Evaluated owner = eval(function.field("object"), depth + 1);
       if (owner.value() instanceof Keywords k && k.name() == null) {
         Evaluated key = eval(args.get(0), depth + 1);

@@ -30,6 +30,20 @@ final class PyStackFile {
   /** Reads a module into the draft; the reason it cannot be read (a syntax error) or null. */
   static String read(
       String file, String content, String appRoot, Workload draft, List<String> notes) {
+    return read(file, content, appRoot, draft, notes, PyAppInstances.NONE);
+  }
+
+  /**
+   * Reads a module into the draft; values the app's entry point passes to a stack class's {@code
+   * __init__} come from {@code instances}.
+   */
+  static String read(
+      String file,
+      String content,
+      String appRoot,
+      Workload draft,
+      List<String> notes,
+      PyAppInstances instances) {
     TSNode root = PyParser.tree(content).getRootNode();
     if (root.hasError())
       return "Python syntax error" + SyntaxNode.errorLine(root) + "; its constructs are not read";
@@ -38,16 +52,8 @@ final class PyStackFile {
     Map<PyNode, ResourceRef> refs = new IdentityHashMap<>();
     Map<PyNode, String> declared = new IdentityHashMap<>();
     List<PyNode> order = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    // The constructs are found before any property is evaluated: refs is filled here.
-    PyExpressions x = new PyExpressions(py, refs, notes);
-    for (PyNode call : py.calls()) {
-      String name = CdkNames.canonical(py.qualify(call.field("function")));
-      if (!ConstructMappers.readsPython(name)) continue;
-      refs.put(call, new ResourceRef(scope, uniqueId(x, call, ids), null));
-      declared.put(call, name);
-      order.add(call);
-    }
+    PyExpressions x = new PyExpressions(py, refs, notes, instances);
+    findConstructs(x, refs, declared, order);
     for (PyNode call : order) {
       String name = declared.get(call);
       Construct c =
@@ -64,6 +70,27 @@ final class PyStackFile {
     }
     readEventSources(x, scope, draft);
     return null;
+  }
+
+  /**
+   * The module's modelled constructs, with their resource refs, names and source order: found
+   * before any property is evaluated, so that constructs can refer to each other in any order.
+   */
+  static void findConstructs(
+      PyExpressions x,
+      Map<PyNode, ResourceRef> refs,
+      Map<PyNode, String> declared,
+      List<PyNode> order) {
+    PyFile py = x.file();
+    String scope = StackFile.scope(py.file);
+    Set<String> ids = new HashSet<>();
+    for (PyNode call : py.calls()) {
+      String name = CdkNames.canonical(py.qualify(call.field("function")));
+      if (!ConstructMappers.readsPython(name)) continue;
+      refs.put(call, new ResourceRef(scope, uniqueId(x, call, ids), null));
+      declared.put(call, name);
+      order.add(call);
+    }
   }
 
   /**
