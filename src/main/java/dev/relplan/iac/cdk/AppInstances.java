@@ -67,9 +67,11 @@ final class AppInstances {
       byClass.forEach(
           (target, list) -> {
             if (instances.chosen.containsKey(target)) return; // decided at a level above
-            // Only what the app itself makes (not a construct class a stack makes) names stages.
+            // Only what the app itself makes (not a construct class a stack makes) names stages,
+            // and only a class it makes more than once: one stack named "demo" or "load-test" is
+            // the app's one deployment, not a pre-production copy of another.
             boolean byApp = list.stream().allMatch(Instantiation::byApp);
-            if (byApp)
+            if (byApp && list.size() > 1)
               for (Instantiation i : list) i.environment().ifPresent(workload.environments::add);
             instances.chosen.put(target, StageChoice.decide(target, list, notes, byApp));
             StackFile.Parsed declaring = instances.files.get(target.file());

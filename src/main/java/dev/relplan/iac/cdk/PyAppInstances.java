@@ -62,8 +62,10 @@ final class PyAppInstances {
     Map<AppInstances.StackClass, AppInstances.Decided> chosen = new LinkedHashMap<>();
     byClass.forEach(
         (target, list) -> {
-          for (AppInstances.Instantiation i : list)
-            i.environment().ifPresent(workload.environments::add);
+          // A class made once is the app's one deployment, whatever its id names.
+          if (list.size() > 1)
+            for (AppInstances.Instantiation i : list)
+              i.environment().ifPresent(workload.environments::add);
           chosen.put(target, StageChoice.decide(target, list, notes, true));
         });
     return new PyAppInstances(chosen);

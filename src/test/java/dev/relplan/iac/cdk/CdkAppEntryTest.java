@@ -140,6 +140,19 @@ class CdkAppEntryTest {
   }
 
   @Test
+  void aStackTheAppMakesOnceIsNoEnvironmentWhateverItsIdNames() throws IOException {
+    dataStack();
+    app(
+        """
+        new DataStack(app, 'Orders-load-test', { stage: 'test', config: {} });
+        """);
+
+    Workload w = run().workload();
+
+    assertThat(w.environments).isEmpty();
+  }
+
+  @Test
   void instancesNoneOfWhichIsProductionLeaveTheValuesUnresolvedWithTheReason() throws IOException {
     dataStack();
     app(
