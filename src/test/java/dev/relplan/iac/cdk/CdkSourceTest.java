@@ -11,10 +11,8 @@ import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.pipeline.Pipeline;
-import dev.relplan.rules.Context;
 import dev.relplan.source.Location;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,13 +23,11 @@ class CdkSourceTest {
   @TempDir Path dir;
 
   private Pipeline.Result run() throws IOException {
-    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()));
+    return AppFolder.run(dir);
   }
 
   private void write(String name, String content) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
+    AppFolder.write(dir, name, content);
   }
 
   private static final String HEADER =
