@@ -60,7 +60,7 @@ final class ComposeProject {
     }
     for (Node item : Nodes.seq(top, "include")) {
       ScalarNode path = item instanceof ScalarNode s ? s : Nodes.scalar(item, "path");
-      if (path == null) continue;
+      if (path == null || path.isNull()) continue; // an empty list item names no file
       String display = resolve(ComposeFiles.folder(f.display()), path.text());
       SourceFile included = others.get(display);
       if (included == null || depth > MAX_EXTENDS)
