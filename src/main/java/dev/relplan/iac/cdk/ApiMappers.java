@@ -126,6 +126,36 @@ final class ApiMappers {
   }
 
   /**
+   * A Lambda integration construct: its class, which argument is the function, what it synthesises
+   * and its default timeout.
+   */
+  private record Integration(
+      String construct,
+      int functionArgument,
+      String type,
+      String declaredType,
+      String apiKind,
+      int timeoutMillis) {}
+
+  private static final Integration HTTP_LAMBDA =
+      new Integration(
+          "HttpLambdaIntegration",
+          1,
+          "AWS::ApiGatewayV2::Integration",
+          "aws-cdk-lib.aws_apigatewayv2_integrations.HttpLambdaIntegration",
+          "HTTP",
+          HTTP_TIMEOUT_MILLIS);
+
+  private static final Integration REST_LAMBDA =
+      new Integration(
+          "LambdaIntegration",
+          0,
+          "AWS::ApiGateway::Method",
+          "aws-cdk-lib.aws_apigateway.LambdaIntegration",
+          "REST",
+          REST_TIMEOUT_MILLIS);
+
+  /**
    * {@code new HttpLambdaIntegration('Id', fn, {timeout})} given to an HTTP API's route: an
    * integration of the function, when the function is a construct of the file.
    */
@@ -136,23 +166,7 @@ final class ApiMappers {
       Expressions.Created created,
       Location at,
       Workload draft) {
-    if (!isLambdaIntegration(created.name(), "HttpLambdaIntegration")) return;
-    List<JsNode> args = JsFile.arguments(created.node());
-    if (args.size() < 2) return;
-    Evaluated fn = x.eval(args.get(1));
-    if (!(fn.value() instanceof ResourceRef function)) return;
-    ApiIntegration i = new ApiIntegration(api.scope(), id, "AWS::ApiGatewayV2::Integration", at);
-    i.declaredType = "aws-cdk-lib.aws_apigatewayv2_integrations.HttpLambdaIntegration";
-    i.apiKind = "HTTP";
-    i.api = Value.explicit(api, List.of(at));
-    i.function = Value.explicit(function, List.of(x.at(created.node())));
-    CdkProps options = CdkProps.of(x, args.size() > 2 ? args.get(2) : null, x.at(created.node()));
-    i.timeoutMillis =
-        timeout(
-            options,
-            HTTP_TIMEOUT_MILLIS,
-            "the AWS CDK integration HttpLambdaIntegration times out after 29 seconds unless timeout is set");
-    add(i, function, api, draft);
+    integration(HTTP_LAMBDA, x, api, id, created, at, draft);
   }
 
   /** {@code new LambdaIntegration(fn, {timeout})} given to a REST API method. */
@@ -163,22 +177,40 @@ final class ApiMappers {
       Expressions.Created created,
       Location at,
       Workload draft) {
-    if (!isLambdaIntegration(created.name(), "LambdaIntegration")) return;
+    integration(REST_LAMBDA, x, api, id, created, at, draft);
+  }
+
+  private static void integration(
+      Integration kind,
+      Expressions x,
+      ResourceRef api,
+      String id,
+      Expressions.Created created,
+      Location at,
+      Workload draft) {
+    if (!isLambdaIntegration(created.name(), kind.construct())) return;
     List<JsNode> args = JsFile.arguments(created.node());
-    if (args.isEmpty()) return;
-    Evaluated fn = x.eval(args.get(0));
+    if (args.size() <= kind.functionArgument()) return;
+    Evaluated fn = x.eval(args.get(kind.functionArgument()));
     if (!(fn.value() instanceof ResourceRef function)) return;
-    ApiIntegration i = new ApiIntegration(api.scope(), id, "AWS::ApiGateway::Method", at);
-    i.declaredType = "aws-cdk-lib.aws_apigateway.LambdaIntegration";
-    i.apiKind = "REST";
+    ApiIntegration i = new ApiIntegration(api.scope(), id, kind.type(), at);
+    i.declaredType = kind.declaredType();
+    i.apiKind = kind.apiKind();
     i.api = Value.explicit(api, List.of(at));
     i.function = Value.explicit(function, List.of(x.at(created.node())));
-    CdkProps options = CdkProps.of(x, args.size() > 1 ? args.get(1) : null, x.at(created.node()));
+    int optionsArgument = kind.functionArgument() + 1;
+    CdkProps options =
+        CdkProps.of(
+            x,
+            args.size() > optionsArgument ? args.get(optionsArgument) : null,
+            x.at(created.node()));
     i.timeoutMillis =
         timeout(
             options,
-            REST_TIMEOUT_MILLIS,
-            "the AWS CDK integration LambdaIntegration times out after 29 seconds unless timeout is set");
+            kind.timeoutMillis(),
+            "the AWS CDK integration "
+                + kind.construct()
+                + " times out after 29 seconds unless timeout is set");
     add(i, function, api, draft);
   }
 
