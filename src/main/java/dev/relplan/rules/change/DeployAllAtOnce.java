@@ -382,22 +382,6 @@ public final class DeployAllAtOnce extends BaseRule {
                     .involving("EKS"),
                 Fix.in(
                         Dialect.CDK,
-                        "Shift traffic gradually: publish an alias of the function's currentVersion and deploy it with a codedeploy.LambdaDeploymentGroup using a canary or linear LambdaDeploymentConfig, with alarms that stop and roll back the deployment.",
-                        """
-                const live = new lambda.Alias(this, 'Live', {
-                  aliasName: 'live',
-                  version: fn.currentVersion,
-                });
-                new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
-                  alias: live,
-                  deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-                  alarms: [errorsAlarm],
-                });
-                """)
-                    .on("AWS::Lambda::Function")
-                    .involving("Lambda", "CodeDeploy"),
-                Fix.in(
-                        Dialect.CDK,
                         "Give the LambdaDeploymentGroup a canary or linear deploymentConfig (its default is CANARY_10PERCENT_5MINUTES) and alarms that stop and roll back the deployment.",
                         """
                 new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {
