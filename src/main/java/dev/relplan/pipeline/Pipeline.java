@@ -22,12 +22,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * discover → parse → adapt → link → rules → assessment: the whole job, without any I/O to the user.
@@ -217,24 +217,20 @@ public final class Pipeline {
    * files that an adapter reads as infrastructure code (a CDK app) are not application code.
    */
   static List<Discovery.Result> claimed(List<Adapter> adapters, Discovery.Result found) {
-    List<Adapter> infrastructureCode =
-        adapters.stream().filter(Adapter::readsInfrastructureCode).toList();
-    Predicate<SourceFile> infrastructure =
-        f -> infrastructureCode.stream().anyMatch(a -> a.claims(f));
-    return adapters.stream()
-        .map(
-            a ->
-                claimedBy(
-                    a.readsApplicationCode()
-                        ? f -> a.claims(f) && !infrastructure.test(f)
-                        : a::claims,
-                    found))
-        .toList();
-  }
-
-  private static Discovery.Result claimedBy(Predicate<SourceFile> claims, Discovery.Result found) {
-    List<SourceFile> files = found.files().stream().filter(claims).toList();
-    return new Discovery.Result(files, found.skipped(), found.evidence(), found.roots());
+    // Each adapter is asked once per file; the infrastructure readers' answers are then reused.
+    List<List<SourceFile>> claims =
+        adapters.stream().map(a -> found.files().stream().filter(a::claims).toList()).toList();
+    Set<SourceFile> infrastructure = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < adapters.size(); i++)
+      if (adapters.get(i).readsInfrastructureCode()) infrastructure.addAll(claims.get(i));
+    List<Discovery.Result> out = new ArrayList<>();
+    for (int i = 0; i < adapters.size(); i++) {
+      List<SourceFile> files = claims.get(i);
+      if (adapters.get(i).readsApplicationCode())
+        files = files.stream().filter(f -> !infrastructure.contains(f)).toList();
+      out.add(new Discovery.Result(files, found.skipped(), found.evidence(), found.roots()));
+    }
+    return out;
   }
 
   /** The trimmed source line of a location, for evidence; "" for a file not discovered. */
