@@ -38,7 +38,12 @@ import java.util.function.Predicate;
  * Nothing outside the given paths is read: symbolic links are never followed out of a root.
  */
 public final class Discovery {
-  /** Folders skipped by default: version control, dependencies, build outputs, tool caches. */
+  /**
+   * Folders skipped by default: version control, dependencies, build outputs, tool caches, and what
+   * is never deployed: a development container's definition ({@code .devcontainer}, whose Compose
+   * file describes a developer's machine) and scaffolding copied to start a new service ({@code
+   * .templates}, as {@code serverless create --template-path} uses it).
+   */
   public static final Set<String> DEFAULT_EXCLUDED_DIRS =
       Set.of(
           ".git",
@@ -60,7 +65,9 @@ public final class Discovery {
           ".vscode",
           ".tox",
           "bin",
-          "obj");
+          "obj",
+          ".devcontainer",
+          ".templates");
 
   private static final Set<String> CODE_EXTENSIONS =
       Set.of("java", "py", "js", "mjs", "cjs", "ts", "tsx", "go", "cs", "kt", "rb");
