@@ -81,7 +81,8 @@ public final class Assessor {
             w);
     notes.addAll(merged.notes());
     List<Assessment.NumberedFinding> findings =
-        FindingIdentity.fingerprinted(numbered(merged.findings()), ScanRoots.of(in.packages()));
+        FindingIdentity.fingerprinted(
+            numbered(DistinctTitles.of(merged.findings())), ScanRoots.of(in.packages()));
 
     List<Strength> strengths =
         new ArrayList<>(

@@ -111,6 +111,23 @@ public record Finding(
         written);
   }
 
+  /** The same finding under another title. */
+  public Finding withTitle(String retitled) {
+    return new Finding(
+        rule,
+        resource,
+        retitled,
+        description,
+        evidence,
+        impact,
+        impactReason,
+        likelihood,
+        likelihoodReason,
+        subject,
+        flag,
+        written);
+  }
+
   /** The same finding without the seed's flag (its qualifier does not hold for the subject). */
   public Finding withoutFlag() {
     return new Finding(
