@@ -70,7 +70,7 @@ public final class Discovery {
           ".templates");
 
   private static final Set<String> CODE_EXTENSIONS =
-      Set.of("java", "py", "js", "mjs", "cjs", "ts", "tsx", "go", "cs", "kt", "rb");
+      Set.of("java", "py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "go", "cs", "kt", "rb");
 
   private final Set<String> excludedDirs;
 

@@ -135,14 +135,10 @@ class IntegrationReportTest {
   void codeInLanguagesThatAreNotScannedIsNamedInANote(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     java.nio.file.Files.writeString(dir.resolve("server.ts"), "export const x = 1;\n");
-    java.nio.file.Files.writeString(dir.resolve("view.tsx"), "export const y = <div/>;\n");
     java.nio.file.Files.writeString(dir.resolve("main.rb"), "puts 1\n");
     var a = run(dir).assessment();
     assertThat(a.notes())
         .contains(
             "application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, health checks and handlers are): 1 .rb file(s)");
-    assertThat(a.skippedFiles())
-        .extracting(s -> s.file() + ": " + s.reason())
-        .anySatisfy(s -> assertThat(s).startsWith("view.tsx: TSX not analysed"));
   }
 }

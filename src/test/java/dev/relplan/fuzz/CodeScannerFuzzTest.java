@@ -37,11 +37,12 @@ class CodeScannerFuzzTest {
     scan(PYTHON, FuzzInputs.code("app/client.py", input));
   }
 
-  /** The same bytes through the JavaScript and the TypeScript grammar. */
+  /** The same bytes through the JavaScript (with JSX), TypeScript and TSX grammars. */
   @FuzzTest(maxDuration = "60s")
   void javaScriptAndTypeScriptSourceIsScannedOrSkipped(byte[] input) {
     scan(JAVASCRIPT, FuzzInputs.code("src/client.js", input));
     scan(JAVASCRIPT, FuzzInputs.code("src/client.ts", input));
+    scan(JAVASCRIPT, FuzzInputs.code("src/View.tsx", input));
   }
 
   @FuzzTest(maxDuration = "60s")

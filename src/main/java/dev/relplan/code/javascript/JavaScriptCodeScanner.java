@@ -21,16 +21,12 @@ import org.treesitter.TSNode;
 import org.treesitter.TSTree;
 
 /**
- * Inventories outbound calls and health endpoints of JavaScript (.js, .mjs, .cjs) and TypeScript
- * (.ts) sources, parsed with tree-sitter. TSX has no grammar in the tree-sitter artifacts relplan
- * uses: .tsx files are reported as not analysed.
+ * Inventories outbound calls and health endpoints of JavaScript (.js, .mjs, .cjs, .jsx) and
+ * TypeScript (.ts, .tsx) sources, parsed with tree-sitter (JSX with the JavaScript grammar, TSX
+ * with its own).
  */
 public final class JavaScriptCodeScanner implements LanguageScanner {
-  static final String TSX_NOT_ANALYSED =
-      "TSX not analysed: there is no TSX grammar in the tree-sitter artifacts relplan uses, "
-          + "so its calls, health checks and handlers are not inventoried";
-
-  /** JavaScript and TypeScript sources, including .tsx, which it reports as not analysed. */
+  /** JavaScript and TypeScript sources, with or without JSX. */
   @Override
   public boolean handles(SourceFile file) {
     String name = file.display();
@@ -38,6 +34,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
         && (name.endsWith(".js")
             || name.endsWith(".mjs")
             || name.endsWith(".cjs")
+            || name.endsWith(".jsx")
             || name.endsWith(".ts")
             || name.endsWith(".tsx"));
   }
@@ -66,8 +63,6 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
   /** One file's calls and health endpoints, or why it is not analysed. */
   private static ScanResult scanFile(SourceFile file) {
     String name = file.display();
-    if (name.endsWith(".tsx"))
-      return ScanResult.of(List.of(), List.of(), List.of(new SkippedFile(name, TSX_NOT_ANALYSED)));
     if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
       return ScanResult.empty(); // declarations and minified bundles make no calls of their own
     if (!Relevance.mayReference(file.content()))
@@ -107,10 +102,9 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     return ScanResult.of(integrations, new JsHealth(f).find(), List.of());
   }
 
-  /** The parsed file, or null when it is TSX or does not parse cleanly. */
+  /** The parsed file, or null when it does not parse cleanly. */
   static JsFile parse(SourceFile file) {
     String name = file.display();
-    if (name.endsWith(".tsx")) return null;
     TSNode root = tree(file).getRootNode();
     if (root.hasError()) return null;
     return new JsFile(

@@ -5,6 +5,7 @@ import org.treesitter.TSLanguage;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
 /**
@@ -18,17 +19,19 @@ public final class JsParser {
   public static TSTree tree(String name, String content) {
     TSParser parser = TreeSitterNatives.newParser();
     TSLanguage grammar =
-        isTypeScript(name) ? new TreeSitterTypescript() : new TreeSitterJavascript();
+        name.endsWith(".tsx")
+            ? new TreeSitterTsx()
+            : isTypeScript(name) ? new TreeSitterTypescript() : new TreeSitterJavascript();
     parser.setLanguage(grammar);
     return parser.parseString(null, content);
   }
 
-  /** "TypeScript" for a .ts file, "JavaScript" otherwise. */
+  /** "TypeScript" for a .ts or .tsx file, "JavaScript" otherwise. */
   public static String language(String name) {
     return isTypeScript(name) ? "TypeScript" : "JavaScript";
   }
 
   private static boolean isTypeScript(String name) {
-    return name.endsWith(".ts");
+    return name.endsWith(".ts") || name.endsWith(".tsx");
   }
 }

@@ -351,12 +351,48 @@ class JavaScriptCodeScannerTest {
   }
 
   @Test
-  void tsxIsReportedAsNotAnalysedAndSyntaxErrorsAreSkipped() {
-    var tsx =
-        scan("view.tsx", "export const v = () => <div>{fetch('https://a.example.com')}</div>;\n");
-    assertThat(tsx.integrations()).isEmpty();
-    assertThat(tsx.skipped()).hasSize(1);
-    assertThat(tsx.skipped().get(0).reason()).startsWith("TSX not analysed");
+  void callsInATsxComponentAreInventoriedWithTheirTimeouts() {
+    var r =
+        scan(
+            "src/OrderView.tsx",
+            """
+        import axios from 'axios';
+        const api = axios.create({ timeout: 2000 });
+        export const OrderView = ({ id }: { id: string }) => {
+          const load = () => api.get(`/orders/${id}`);
+          return <button onClick={() => fetch('https://a.example.com/ping')}>{id}</button>;
+        };
+        """);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.integrations())
+        .extracting(i -> i.client + " " + i.location.line() + " " + i.language)
+        .containsExactly("axios 4 typescript", "fetch 5 typescript");
+    assertThat(r.integrations().get(0).timeout.get()).isEqualTo("2000 ms");
+    assertThat(r.integrations().get(0).timeout.trace())
+        .extracting(l -> l.line())
+        .containsExactly(2);
+  }
+
+  @Test
+  void aJsxComponentIsReadWithTheJavaScriptGrammar() {
+    var r =
+        scan(
+            "src/Status.jsx",
+            """
+        import axios from 'axios';
+        export function Status() {
+          axios.get('https://status.example.com/api');
+          return <p>ok</p>;
+        }
+        """);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(knownNone(r.integrations().get(0))).isTrue();
+    assertThat(r.integrations().get(0).language).isEqualTo("javascript");
+  }
+
+  @Test
+  void aFileWithASyntaxErrorIsSkippedWithItsLine() {
     var broken = js("import axios from 'axios';\nfunction f( {\n  return axios.get('x');\n");
     assertThat(broken.integrations()).isEmpty();
     assertThat(broken.skipped().get(0).reason()).startsWith("JavaScript syntax error");

@@ -75,9 +75,14 @@ class JsHandlersTest {
   }
 
   @Test
-  void missingExportOrTsxIsNotFound() {
+  void aMissingExportIsNotFound() {
     assertThat(find("app.mjs", "export const other = async () => {};\n", "handler")).isNull();
-    assertThat(find("app.tsx", "export const handler = async () => <div/>;\n", "handler")).isNull();
+  }
+
+  @Test
+  void aHandlerInATsxFileIsFound() {
+    HandlerCode h = find("app.tsx", "export const handler = async () => <div/>;\n", "handler");
+    assertThat(h.definition().line()).isEqualTo(1);
   }
 
   @Test
