@@ -5,6 +5,7 @@ import dev.relplan.assess.Roles.Path;
 import dev.relplan.assess.Roles.Role;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.EventHandler;
+import dev.relplan.model.Function;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Production;
@@ -189,6 +190,19 @@ final class Criticality {
   }
 
   private static Finding eventLoss(Finding f, Role role) {
+    if (f.subject() instanceof Function fn && ticksOnly(fn))
+      return rated(
+          f.withoutFlag(),
+          role,
+          Impact.MODERATE,
+          "It serves requests, and its only asynchronous invocations are schedules ("
+              + first(
+                  fn.triggers.stream()
+                      .filter(Function.Trigger::async)
+                      .map(t -> t.location())
+                      .toList())
+              + "): a failed tick (a keep-warm ping or periodic housekeeping) is dropped after its"
+              + " retries and the next one starts afresh; no event carrying work is lost.");
     if (role.path() == Path.SCHEDULED)
       return rated(
           f,
@@ -198,6 +212,14 @@ final class Criticality {
               + role.pathReason()
               + "): a failed run is dropped after its retries and the next run starts afresh.");
     return f;
+  }
+
+  /** A request handler whose asynchronous invocations are all schedule ticks (warmers, jobs). */
+  private static boolean ticksOnly(Function fn) {
+    List<Function.Trigger> async = fn.triggers.stream().filter(Function.Trigger::async).toList();
+    return fn.servesApi()
+        && !async.isEmpty()
+        && async.stream().allMatch(t -> t.kind().startsWith("SCHEDULE"));
   }
 
   /**

@@ -63,6 +63,23 @@ class CriticalityTest {
   }
 
   @Test
+  void noDlqOnARequestHandlerWhoseOnlyAsyncEventsAreScheduleTicksIsModerateAndUnflagged()
+      throws IOException {
+    Finding f = finding("warmed", "REL-ASYNC-NO-DLQ", "ListBooksFunction");
+    assertThat(f.flag()).isNull();
+    assertThat(f.impact()).isEqualTo(Impact.MODERATE);
+    assertThat(f.impactReason()).contains("keep-warm ping", "template.yaml:22");
+    assertThat(f.risk()).isEqualTo(Risk.MEDIUM);
+  }
+
+  @Test
+  void noDlqOnARequestHandlerThatAlsoConsumesATopicKeepsItsFlag() throws IOException {
+    Finding f = finding("warmed", "REL-ASYNC-NO-DLQ", "RestockFunction");
+    assertThat(f.flag()).isEqualTo("FT-MISSING-DLQ");
+    assertThat(f.risk()).isEqualTo(Risk.HIGH);
+  }
+
+  @Test
   void deploymentGapOnANonProductionCopyIsOneLevelLowerWithTheEnvironmentNamed()
       throws IOException {
     Finding f = finding("sandbox", "REL-DEPLOY-ALL-AT-ONCE", "PlaceOrderFunction");
