@@ -188,7 +188,7 @@ public final class DataDeletionPolicy extends BaseRule {
   private static String deletionSetting(Resource r) {
     Dialect written = Dialect.of(r);
     String value = String.valueOf(r.onDelete);
-    if (written == Dialect.CDK || written == Dialect.CDK_PYTHON)
+    if (written == Dialect.CDK || written == Dialect.CDK_PYTHON || written == Dialect.CDK_JAVA)
       value = value.replace("DELETE", "DESTROY");
     return Property.DELETION_POLICY.of(r) + " " + value;
   }
