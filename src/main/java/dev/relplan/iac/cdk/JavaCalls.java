@@ -50,7 +50,8 @@ final class JavaCalls {
               + " is given when the app is synthesised",
           n);
     if (isEquals(n))
-      return x.operation("===", x.eval(owner, depth + 1), x.eval(n.getArgument(0), depth + 1), n);
+      return x.operation(
+          "===", x.eval(owner, depth + 1), x.eval(n.getArgument(0), depth + 1), n, depth);
     if ((written.equals("List") && method.equals("of"))
         || (written.equals("Arrays") && method.equals("asList")))
       return x.list(n.getArguments(), depth);

@@ -238,7 +238,7 @@ final class JavaExpressions {
     Evaluated decided = eval(n.getCondition(), depth + 1);
     Boolean chosen = known(decided.value()) ? Operators.truthy(decided.value()) : null;
     if (chosen == null) {
-      chosen = productionBranch(n.getCondition(), 0);
+      chosen = productionBranch(n.getCondition(), depth + 1);
       if (chosen == null)
         return decided.value() instanceof Unknown
             ? decided
@@ -259,13 +259,13 @@ final class JavaExpressions {
   private Evaluated binary(BinaryExpr n, int depth) {
     Evaluated left = eval(n.getLeft(), depth + 1);
     Evaluated right = eval(n.getRight(), depth + 1);
-    return operation(n.getOperator().asString(), left, right, n);
+    return operation(n.getOperator().asString(), left, right, n, depth);
   }
 
   /** Two evaluated operands under a TypeScript operator (Java's are spelled the same). */
-  Evaluated operation(String operator, Evaluated left, Evaluated right, Expression n) {
+  Evaluated operation(String operator, Evaluated left, Evaluated right, Expression n, int depth) {
     if (left.value() instanceof Unknown || right.value() instanceof Unknown) {
-      Boolean production = productionBranch(n, 0);
+      Boolean production = productionBranch(n, depth + 1);
       if (production != null) return decidedForProduction(n, production);
       return left.value() instanceof Unknown ? left : right;
     }
@@ -284,7 +284,7 @@ final class JavaExpressions {
     if (op == UnaryExpr.Operator.PLUS && value.value() instanceof BigDecimal) return value;
     if (value.value() instanceof Unknown) {
       Boolean production =
-          op == UnaryExpr.Operator.LOGICAL_COMPLEMENT ? productionBranch(n, 0) : null;
+          op == UnaryExpr.Operator.LOGICAL_COMPLEMENT ? productionBranch(n, depth + 1) : null;
       return production != null ? decidedForProduction(n, production) : value;
     }
     return unknown("the operation " + excerpt(n) + " is not evaluated", n);
@@ -293,10 +293,11 @@ final class JavaExpressions {
   /**
    * True or false as a production deployment would decide a condition on the environment ({@code
    * "prod".equals(stage)}, {@code !isDev}, a flag named {@code isProduction}), or null when it
-   * names no environment.
+   * names no environment. The depth is the evaluation's, so that a condition whose operands lead
+   * back to it ends.
    */
   Boolean productionBranch(Expression n, int depth) {
-    if (n == null || depth > 8) return null;
+    if (n == null || depth > MAX_DEPTH) return null;
     n = unwrap(n);
     if (n instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
       Boolean inner = productionBranch(u.getExpression(), depth + 1);
@@ -305,9 +306,10 @@ final class JavaExpressions {
     if (n instanceof BinaryExpr b
         && (b.getOperator() == BinaryExpr.Operator.EQUALS
             || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS))
-      return comparison(b.getLeft(), b.getRight(), b.getOperator() == BinaryExpr.Operator.EQUALS);
+      return comparison(
+          b.getLeft(), b.getRight(), b.getOperator() == BinaryExpr.Operator.EQUALS, depth);
     if (n instanceof MethodCallExpr m && JavaCalls.isEquals(m))
-      return comparison(m.getScope().get(), m.getArgument(0), true);
+      return comparison(m.getScope().get(), m.getArgument(0), true, depth);
     if (n instanceof NameExpr name) {
       JavaBindings.Binding bound = JavaBindings.of(name.getNameAsString(), name);
       Boolean decided = bound.value() == null ? null : productionBranch(bound.value(), depth + 1);
@@ -318,9 +320,9 @@ final class JavaExpressions {
   }
 
   /** {@code "prod".equals(stage)}, {@code stage == "prod"}: a literal environment name decides. */
-  private Boolean comparison(Expression leftSide, Expression rightSide, boolean equal) {
-    Evaluated left = eval(leftSide);
-    Evaluated right = eval(rightSide);
+  private Boolean comparison(Expression leftSide, Expression rightSide, boolean equal, int depth) {
+    Evaluated left = eval(leftSide, depth + 1);
+    Evaluated right = eval(rightSide, depth + 1);
     String literal =
         right.value() instanceof String r && left.value() instanceof Unknown
             ? r
