@@ -66,6 +66,27 @@ final class JavaExpressions {
 
   private static final int MAX_DEPTH = 16;
 
+  /**
+   * Classes of java.lang (seen without an import) and java.util (often imported whole) that a
+   * package of the library imported whole does not hide.
+   */
+  private static final Set<String> JAVA_LANG =
+      Set.of(
+          "String",
+          "System",
+          "Integer",
+          "Long",
+          "Double",
+          "Boolean",
+          "Math",
+          "Object",
+          "List",
+          "Map",
+          "Set",
+          "Arrays",
+          "Collections",
+          "Optional");
+
   private final String file;
   private final CompilationUnit unit;
   private final Map<Node, ResourceRef> constructs;
@@ -117,7 +138,8 @@ final class JavaExpressions {
     String rest = written.substring(first.length());
     if (imported.containsKey(first)) return CdkNames.canonicalJava(imported.get(first) + rest);
     if (written.startsWith("software.")) return CdkNames.canonicalJava(written);
-    if (first.isEmpty() || !Character.isUpperCase(first.charAt(0))) return null;
+    if (first.isEmpty() || !Character.isUpperCase(first.charAt(0)) || JAVA_LANG.contains(first))
+      return null;
     String fallback = null;
     for (String pkg : importedPackages) {
       String name = CdkNames.canonicalJava(pkg + "." + written);
