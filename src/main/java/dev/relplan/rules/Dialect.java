@@ -26,6 +26,7 @@ public enum Dialect {
   ECS_TASK_DEFINITION("ECS task definition", "json"),
   CDK("AWS CDK", "typescript"),
   CDK_PYTHON("AWS CDK (Python)", "python"),
+  CDK_JAVA("AWS CDK (Java)", "java"),
   JAVA("Java", "java"),
   PYTHON("Python", "python"),
   GO("Go", "go"),
@@ -68,6 +69,7 @@ public enum Dialect {
     if (written.startsWith("aws-cdk-lib.")) return CDK;
     if (written.startsWith(ServerlessTypes.PREFIX)) return SERVERLESS;
     if (written.startsWith("aws_cdk.")) return CDK_PYTHON; // before Terraform's aws_ types
+    if (written.startsWith("software.amazon.awscdk.")) return CDK_JAVA;
     if (written.startsWith("AWS::") || written.startsWith("Custom::")) return CLOUDFORMATION;
     if (written.startsWith("aws_")) return TERRAFORM;
     if (isKubernetes(subject)) return KUBERNETES;

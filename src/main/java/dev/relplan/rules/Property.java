@@ -177,6 +177,7 @@ public enum Property {
       case SERVERLESS -> serverless;
       case CDK -> cdkProp(construct);
       case CDK_PYTHON -> snakeCase(cdkProp(construct));
+      case CDK_JAVA -> cdkProp(construct); // builder methods are the props' camelCase names
       default -> null;
     };
   }

@@ -14,9 +14,9 @@ import dev.relplan.parse.ParseException;
 import java.util.List;
 
 /**
- * The adapters of the formats added after the first campaign (Serverless Framework, CDK TypeScript
- * and Python, Docker Compose and Dockerfiles, ECS task definitions): whatever the bytes, each file
- * the adapter claims is assessed or listed as skipped with its reason; any exception escaping
+ * The adapters of the formats added after the first campaign (Serverless Framework, CDK TypeScript,
+ * Python and Java, Docker Compose and Dockerfiles, ECS task definitions): whatever the bytes, each
+ * file the adapter claims is assessed or listed as skipped with its reason; any exception escaping
  * {@code adapt} or {@code link} is a crash. Inputs under {@code
  * ServerlessCdkComposeEcsFuzzTestInputs/<method>/}; see docs/fuzzing.md.
  */
@@ -50,6 +50,16 @@ class ServerlessCdkComposeEcsFuzzTest {
             FileKind.OTHER,
             CDK_JSON_PYTHON,
             List.of(json("cdk.json", CDK_JSON_PYTHON)));
+    FuzzInputs.adaptClaimed(new CdkAdapter(), List.of(cdkJson, stack));
+  }
+
+  /** A Java stack read from source (builders, props, event sources), beside the app's cdk.json. */
+  @FuzzTest(maxDuration = "60s")
+  void cdkJavaStackIsAssessedOrSkipped(byte[] input) {
+    SourceFile stack = FuzzInputs.code("src/main/java/com/example/AppStack.java", input);
+    SourceFile cdkJson =
+        FuzzInputs.file(
+            "cdk.json", FileKind.OTHER, CDK_JSON_JAVA, List.of(json("cdk.json", CDK_JSON_JAVA)));
     FuzzInputs.adaptClaimed(new CdkAdapter(), List.of(cdkJson, stack));
   }
 
@@ -100,6 +110,8 @@ class ServerlessCdkComposeEcsFuzzTest {
   private static final String CDK_JSON = "{\"app\": \"npx ts-node bin/app.ts\"}";
 
   private static final String CDK_JSON_PYTHON = "{\"app\": \"python3 app.py\"}";
+
+  private static final String CDK_JSON_JAVA = "{\"app\": \"mvn -e -q compile exec:java\"}";
 
   private static final String DOCKERFILE =
       "FROM node:20-slim AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\n"

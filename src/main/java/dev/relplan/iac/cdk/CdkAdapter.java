@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * AWS CDK apps written in TypeScript or Python, read from their source without synthesising them:
- * the constructs of {@code aws-cdk-lib} that decide reliability become the model objects the
+ * AWS CDK apps written in TypeScript, Python or Java, read from their source without synthesising
+ * them: the constructs of {@code aws-cdk-lib} that decide reliability become the model objects the
  * CloudFormation adapter makes of the synthesised resources, with the construct library's defaults.
  * The CDK is never run; anything the app computes beyond constants, object literals and simple
  * conditionals is unknown.
@@ -31,7 +31,7 @@ public final class CdkAdapter implements Adapter {
   private final List<SkippedFile> skipped = new ArrayList<>();
 
   /**
-   * TypeScript and Python files that may use the CDK (not declarations or tests), the apps'
+   * TypeScript, Python and Java files that may use the CDK (not declarations or tests), the apps'
    * cdk.json, and CDK app files in the languages it does not read (counted in a note).
    */
   @Override
@@ -41,6 +41,7 @@ public final class CdkAdapter implements Adapter {
     if (file.kind() != FileKind.SOURCE_CODE || isTest(name) || name.contains("cdk.out/"))
       return false;
     if (isPython(name)) return CdkNames.mayUseCdkInPython(file.content());
+    if (isJava(name)) return CdkNames.mayUseCdkInJava(file.content());
     if (CdkNames.unreadLanguage(name, file.content()) != null) return true;
     return name.endsWith(".ts") && !name.endsWith(".d.ts") && CdkNames.mayUseCdk(file.content());
   }
@@ -49,8 +50,13 @@ public final class CdkAdapter implements Adapter {
     return name.endsWith(".py");
   }
 
+  private static boolean isJava(String name) {
+    return name.endsWith(".java");
+  }
+
   /**
-   * Its TypeScript and Python stacks are infrastructure, not application code to scan for calls.
+   * Its TypeScript, Python and Java stacks are infrastructure, not application code to scan for
+   * calls.
    */
   @Override
   public boolean readsInfrastructureCode() {
@@ -104,7 +110,7 @@ public final class CdkAdapter implements Adapter {
                     + files
                     + " "
                     + language
-                    + " file(s) of CDK apps not read (CDK apps are read in TypeScript and Python, or from their synthesised cdk.out templates): the resources they declare are not in this plan"));
+                    + " file(s) of CDK apps not read (CDK apps are read in TypeScript, Python and Java, or from their synthesised cdk.out templates): the resources they declare are not in this plan"));
     // Each TypeScript file is parsed on every core first, so that the apps' entry points can name
     // the stacks they instantiate and the constructs those hold before any stack is read.
     List<Parse> parses = FileGuard.parallel(stacks, Parse::of);
@@ -171,6 +177,7 @@ public final class CdkAdapter implements Adapter {
   private void commit(List<StackRead> reads, SynthOutput synth, Workload workload) {
     int read = 0;
     int readPython = 0;
+    int readJava = 0;
     int tied = 0;
     for (StackRead r : reads) {
       if (r.failed().isPresent()) skipped.add(r.failed().get());
@@ -182,6 +189,7 @@ public final class CdkAdapter implements Adapter {
         notes.addAll(r.notes());
         if (!r.draft().resources().isEmpty()) {
           if (isPython(r.file().display())) readPython++;
+          else if (isJava(r.file().display())) readJava++;
           else read++;
         }
       }
@@ -201,6 +209,11 @@ public final class CdkAdapter implements Adapter {
           "AWS CDK: "
               + readPython
               + " Python file(s) read from source (the app is not synthesised); keyword arguments are read as the construct library's properties and unset ones take its defaults (docs/cdk-defaults.md)");
+    if (readJava > 0)
+      notes.add(
+          "AWS CDK: "
+              + readJava
+              + " Java file(s) read from source (the app is not synthesised); builder methods are read as the construct library's properties and unset ones take its defaults (docs/cdk-defaults.md)");
   }
 
   /** The innermost folder holding a cdk.json above the file, else the scanned root. */
@@ -227,13 +240,14 @@ public final class CdkAdapter implements Adapter {
   }
 
   /**
-   * A TypeScript file parsed with its constructs found, or why it could not be (a Python file is
-   * parsed when it is read).
+   * A TypeScript file parsed with its constructs found, or why it could not be (a Python or Java
+   * file is parsed when it is read).
    */
   private record Parse(
       SourceFile file, StackFile.Parsed parsed, Optional<SkippedFile> failed, String problem) {
     static Parse of(SourceFile f) {
-      if (isPython(f.display())) return new Parse(f, null, Optional.empty(), null);
+      if (isPython(f.display()) || isJava(f.display()))
+        return new Parse(f, null, Optional.empty(), null);
       Object[] result = new Object[1];
       Optional<SkippedFile> failed =
           FileGuard.run(f.display(), () -> result[0] = StackFile.parse(f.display(), f.content()));
@@ -246,8 +260,8 @@ public final class CdkAdapter implements Adapter {
   }
 
   /**
-   * One TypeScript or Python file read into its own draft: what it declares, or why it could not be
-   * read.
+   * One TypeScript, Python or Java file read into its own draft: what it declares, or why it could
+   * not be read.
    */
   private record StackRead(
       SourceFile file,
@@ -270,6 +284,9 @@ public final class CdkAdapter implements Adapter {
               () -> {
                 if (parse.parsed() != null)
                   StackFile.read(parse.parsed(), appRoot, draft, fileNotes, instances);
+                else if (isJava(f.display()))
+                  problem[0] =
+                      JavaStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes);
                 else
                   problem[0] =
                       PyStackFile.read(

@@ -12,7 +12,7 @@ import dev.relplan.source.Location;
  * the construct path), the call that makes it (a TypeScript {@code new} or a Python call), where it
  * is written, its properties, the folder of its app (where cdk.json is; relative asset paths start
  * there), and the library as the app's language names it ({@code aws-cdk-lib} in TypeScript, {@code
- * aws_cdk} in Python).
+ * aws_cdk} in Python, {@code software.amazon.awscdk} in Java).
  */
 record Construct(
     String name,
@@ -26,13 +26,21 @@ record Construct(
 
   static final String TYPESCRIPT_LIBRARY = "aws-cdk-lib";
   static final String PYTHON_LIBRARY = "aws_cdk";
+  static final String JAVA_LIBRARY = "software.amazon.awscdk";
 
   /**
    * The fully qualified API name the reports show as the type written ({@code
-   * aws_cdk.aws_rds.DatabaseInstance} in Python), which also chooses the advice's language.
+   * aws_cdk.aws_rds.DatabaseInstance} in Python, {@code
+   * software.amazon.awscdk.services.rds.DatabaseInstance} in Java), which also chooses the advice's
+   * language.
    */
   String declaredType() {
-    return library + "." + name;
+    return declaredType(library, name);
+  }
+
+  /** A canonical name as the library of the app's language writes it. */
+  static String declaredType(String library, String name) {
+    return library.equals(JAVA_LIBRARY) ? CdkNames.javaName(name) : library + "." + name;
   }
 
   ResourceRef ref() {

@@ -102,7 +102,8 @@ final class EventSources {
         fn.id() + "/" + d.className() + ":" + sourceId.substring(sourceId.lastIndexOf('/') + 1);
     EventSourceMapping e =
         new EventSourceMapping(scope, id, "AWS::Lambda::EventSourceMapping", d.at());
-    e.declaredType = d.library() + ".aws_lambda_event_sources." + d.className();
+    e.declaredType =
+        Construct.declaredType(d.library(), "aws_lambda_event_sources." + d.className());
     e.sourceKind = d.kind();
     e.function = Value.explicit(fn, List.of(d.at()));
     e.source =

@@ -362,6 +362,44 @@ public final class AsyncNoDlq extends BaseRule {
                 }
                 """)
                     .on("aws_lambda_function")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Give the queue a deadLetterQueue (a second Queue and a maxReceiveCount) through its builder, and alarm on the dead-letter queue's metricApproximateNumberOfMessagesVisible().",
+                        """
+                Queue failed = Queue.Builder.create(this, "OrdersDlq")
+                    .retentionPeriod(Duration.days(14))
+                    .build();
+                Queue orders = Queue.Builder.create(this, "Orders")
+                    // ...
+                    .deadLetterQueue(DeadLetterQueue.builder().queue(failed).maxReceiveCount(5).build())
+                    .build();
+                """)
+                    .on("AWS::SQS::Queue")
+                    .involving("SQS", "CloudWatch"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Give the stream event source an onFailure destination and bounded retries: onFailure (an SqsDlq or SnsDlq), retryAttempts and bisectBatchOnError.",
+                        """
+                fn.addEventSource(DynamoEventSource.Builder.create(table)
+                    .startingPosition(StartingPosition.TRIM_HORIZON)
+                    .retryAttempts(3)
+                    .bisectBatchOnError(true)
+                    .onFailure(new SqsDlq(failedRecords))
+                    .build());
+                """)
+                    .on("AWS::Lambda::EventSourceMapping")
+                    .involving("Lambda", "SQS"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Give the asynchronously invoked function a deadLetterQueue (or deadLetterQueueEnabled(true)) so events that fail every retry are kept, and alarm on its depth.",
+                        """
+                Function.Builder.create(this, "Worker")
+                    // ...
+                    .deadLetterQueue(failures)
+                    .build();
+                """)
+                    .on("AWS::Lambda::Function")
                     .involving("Lambda", "SQS"))
             .formats(
                 InputFormat.CLOUDFORMATION,

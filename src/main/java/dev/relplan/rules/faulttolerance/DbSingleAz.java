@@ -125,7 +125,17 @@ public final class DbSingleAz extends BaseRule {
                   readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
                 });
                 """)
-                    .on("AWS::RDS::DBCluster"))
+                    .on("AWS::RDS::DBCluster"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Call multiAz(true) on the DatabaseInstance builder: RDS keeps a synchronous standby in another Availability Zone and fails over to it automatically (the construct is Single-AZ by default).",
+                        """
+                DatabaseInstance.Builder.create(this, "Database")
+                    // ...
+                    .multiAz(true)
+                    .build();
+                """)
+                    .on("AWS::RDS::DBInstance"))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,

@@ -249,6 +249,33 @@ public final class BackupMissing extends BaseRule {
                 });
                 """)
                     .on("AWS::S3::Bucket")
+                    .involving("S3"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Turn on point-in-time recovery on the table's builder (the AWS CDK default is off), or select the table in an AWS Backup plan.",
+                        """
+                Table.Builder.create(this, "Table")
+                    // ...
+                    .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                    .build();
+                """)
+                    .on("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable")
+                    .involving("DynamoDB")
+                    .effort("Minutes: enable point-in-time recovery"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Call versioned(true) on the Bucket builder (the AWS CDK default is unversioned) with a lifecycle rule that expires noncurrent versions, or select the bucket in an AWS Backup plan.",
+                        """
+                Bucket.Builder.create(this, "Bucket")
+                    .versioned(true)
+                    .lifecycleRules(List.of(LifecycleRule.builder()
+                        .noncurrentVersionExpiration(Duration.days(30))
+                        .build()))
+                    .build();
+                """)
+                    .on("AWS::S3::Bucket")
                     .involving("S3"))
             .formats(
                 InputFormat.CLOUDFORMATION,

@@ -145,7 +145,32 @@ public final class DataDeletionPolicy extends BaseRule {
                   }
                 }
                 """)
-                    .effort("Minutes: prevent_destroy"))
+                    .effort("Minutes: prevent_destroy"),
+                Fix.in(
+                        Dialect.CDK_JAVA,
+                        "Call removalPolicy(RemovalPolicy.SNAPSHOT) (or RETAIN) on the database construct's builder, which also keeps a final snapshot on replacement, and deletionProtection(true).",
+                        """
+                DatabaseInstance.Builder.create(this, "Database")
+                    // ...
+                    .removalPolicy(RemovalPolicy.SNAPSHOT)
+                    .deletionProtection(true)
+                    .build();
+                """)
+                    .on(
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::DocDB::DBCluster",
+                        "AWS::Neptune::DBCluster"),
+                Fix.in(
+                    Dialect.CDK_JAVA,
+                    "Call removalPolicy(RemovalPolicy.RETAIN) (its default, which the app overrides) and deletionProtection(true) on the table's builder, so removing the stack or replacing the table keeps its data.",
+                    """
+                Table.Builder.create(this, "Table")
+                    // ...
+                    .removalPolicy(RemovalPolicy.RETAIN)
+                    .deletionProtection(true)
+                    .build();
+                """))
             .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM, InputFormat.CDK)
             .build());
   }
@@ -188,7 +213,7 @@ public final class DataDeletionPolicy extends BaseRule {
   private static String deletionSetting(Resource r) {
     Dialect written = Dialect.of(r);
     String value = String.valueOf(r.onDelete);
-    if (written == Dialect.CDK || written == Dialect.CDK_PYTHON)
+    if (written == Dialect.CDK || written == Dialect.CDK_PYTHON || written == Dialect.CDK_JAVA)
       value = value.replace("DELETE", "DESTROY");
     return Property.DELETION_POLICY.of(r) + " " + value;
   }

@@ -63,7 +63,16 @@ public final class SqsVisibilityTimeout extends BaseRule {
                 }
                 """)
                     .effort(
-                        "Minutes: raise visibility_timeout_seconds to six times the function timeout"))
+                        "Minutes: raise visibility_timeout_seconds to six times the function timeout"),
+                Fix.in(
+                    Dialect.CDK_JAVA,
+                    "Set the queue's visibilityTimeout to at least six times the consumer function's timeout (the Queue construct hides messages for 30 seconds by default).",
+                    """
+                Queue.Builder.create(this, "Orders")
+                    // six times the consumer's timeout of 60 seconds
+                    .visibilityTimeout(Duration.minutes(6))
+                    .build();
+                """))
             .formats(
                 InputFormat.CLOUDFORMATION,
                 InputFormat.TERRAFORM,

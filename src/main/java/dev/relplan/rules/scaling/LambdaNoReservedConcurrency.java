@@ -79,6 +79,15 @@ public final class LambdaNoReservedConcurrency extends BaseRule {
                   # ...
                   reserved_concurrent_executions = 50
                 }
+                """),
+                Fix.in(
+                    Dialect.CDK_JAVA,
+                    "Call reservedConcurrentExecutions on the function's builder, sized from measured peak concurrency, so it is guaranteed capacity and bounded against downstream overload.",
+                    """
+                Function.Builder.create(this, "Worker")
+                    // ...
+                    .reservedConcurrentExecutions(50)
+                    .build();
                 """))
             .formats(
                 InputFormat.CLOUDFORMATION,

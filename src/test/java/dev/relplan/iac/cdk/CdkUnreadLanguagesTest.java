@@ -17,7 +17,7 @@ class CdkUnreadLanguagesTest {
   }
 
   @Test
-  void cdkAppsInJavaAndCsharpAreCountedInANoteAndDeclareNothing() {
+  void cdkAppsInCsharpAreCountedInANoteAndJavaOnesAreNot() {
     CdkAdapter cdk = new CdkAdapter();
     List<SourceFile> files =
         List.of(
@@ -33,7 +33,6 @@ class CdkUnreadLanguagesTest {
     assertThat(w.resources()).isEmpty();
     assertThat(cdk.notes())
         .containsExactly(
-            "AWS CDK: 2 C# file(s) of CDK apps not read (CDK apps are read in TypeScript and Python, or from their synthesised cdk.out templates): the resources they declare are not in this plan",
-            "AWS CDK: 1 Java file(s) of CDK apps not read (CDK apps are read in TypeScript and Python, or from their synthesised cdk.out templates): the resources they declare are not in this plan");
+            "AWS CDK: 2 C# file(s) of CDK apps not read (CDK apps are read in TypeScript, Python and Java, or from their synthesised cdk.out templates): the resources they declare are not in this plan");
   }
 }
