@@ -219,6 +219,7 @@ public final class Discovery {
 
     private boolean skipsFolder(Path dir) {
       return excludedDirs.contains(dir.getFileName().toString()) && !isCdkEntryFolder(dir)
+          || isTestInputFolder(dir)
           || vendoredCode.skipsFolder(dir);
     }
 
@@ -260,6 +261,21 @@ public final class Discovery {
    * A CDK app's {@code bin} folder (beside its cdk.json) holds the app's entry point, source to
    * read, not the compiled output a {@code bin} folder holds in .NET or Java projects.
    */
+  /**
+   * Inputs of tests, never deployed: a Maven or Gradle project's test sources and resources ({@code
+   * src/test}, where a CDK app keeps the template its unit test expects) and Go's {@code testdata}
+   * folders (which the Go tool itself ignores).
+   */
+  private static boolean isTestInputFolder(Path dir) {
+    String name = dir.getFileName().toString();
+    if (name.equals("testdata")) return true;
+    Path parent = dir.getParent();
+    return name.equals("test")
+        && parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("src");
+  }
+
   private static boolean isCdkEntryFolder(Path dir) {
     return dir.getFileName().toString().equals("bin")
         && Files.isRegularFile(dir.resolveSibling("cdk.json"));

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A development container's Compose file and a service scaffold are not the workload: their single
- * containers and unbacked volumes would be findings about a developer's laptop.
+ * A development container's Compose file, a service scaffold and the inputs of tests are not the
+ * workload: their single containers, unbacked volumes and expected templates would be findings
+ * about a developer's laptop or a unit test.
  */
 class NeverDeployedFoldersTest {
   @TempDir Path dir;
@@ -43,5 +44,26 @@ class NeverDeployedFoldersTest {
     write("api/serverless.yml", "service: api\nprovider:\n  name: aws\n");
 
     assertThat(discovered()).containsExactly("api/serverless.yml");
+  }
+
+  @Test
+  void aTemplateAmongAJavaProjectsTestResourcesIsNotRead() throws IOException {
+    write(
+        "widgets/src/test/resources/expected.json",
+        "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+    write("widgets/src/main/resources/template.json", "{\"Resources\": {}}");
+    write("widgets/test/template.yaml", "Resources: {}\n");
+
+    assertThat(discovered())
+        .containsExactlyInAnyOrder(
+            "widgets/src/main/resources/template.json", "widgets/test/template.yaml");
+  }
+
+  @Test
+  void goTestdataIsNotRead() throws IOException {
+    write("internal/render/testdata/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\n");
+    write("deploy/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\n");
+
+    assertThat(discovered()).containsExactly("deploy/deployment.yaml");
   }
 }
