@@ -65,12 +65,21 @@ final class VendoredCode {
       }
       List<Path> covered =
           entries.stream().filter(e -> installed.contains(e.getFileName().toString())).toList();
-      if (covered.size() == entries.size()) out.add(folder);
+      if (covered.size() == entries.size() || isLayerPackageFolder(folder)) out.add(folder);
       else out.addAll(covered);
     }
     // Only the outermost of nested vendored paths is listed.
     out.removeIf(p -> within(p.getParent(), out));
     return out;
+  }
+
+  /**
+   * A Lambda layer's {@code python/} folder holding package records: the runtime adds it to the
+   * import path, and everything in it is what {@code pip install -t} put there or what was copied
+   * beside it (a package without a record, the requirements file it was installed from).
+   */
+  private static boolean isLayerPackageFolder(Path folder) {
+    return folder.getFileName() != null && folder.getFileName().toString().equals("python");
   }
 
   /** Whether {@code path} or one of its ancestors is in {@code vendored}. */

@@ -59,6 +59,20 @@ class VendoredCodeTest {
   }
 
   @Test
+  void aLayersPythonFolderWithPackageRecordsIsVendoredWhole() throws IOException {
+    write("dependencies/python/idna-3.4.dist-info/RECORD", "idna/core.py,sha256=x,1\n");
+    write("dependencies/python/idna/core.py", "x = 1\n");
+    write("dependencies/python/pika/connection.py", "import socket\n");
+    write("dependencies/python/requirements.txt", "idna==3.4\npika==1.3.1\n");
+    write("src/app.py", "def handler(e, c):\n  return 1\n");
+
+    Discovery.Result r = discover();
+
+    assertThat(displays(r)).containsExactly("src/app.py");
+    assertThat(r.skipped()).containsExactly(vendored("dependencies/python/"));
+  }
+
+  @Test
   void theWorkloadsOwnFilesBesideInstalledPackagesAreStillRead() throws IOException {
     write("fn/requests-2.0.dist-info/RECORD", "requests/api.py,sha256=x,1\n");
     write("fn/requests/api.py", "x = 1\n");
