@@ -210,8 +210,8 @@ public final class CdkAdapter implements Adapter {
   private static String appRoot(String file, TreeSet<String> appRoots) {
     String best = "";
     for (String root : appRoots)
-      if ((root.isEmpty() || file.startsWith(root + "/")) && root.length() >= best.length())
-        best = root;
+      if ((root.isEmpty() || file.startsWith(root) && file.startsWith("/", root.length()))
+          && root.length() >= best.length()) best = root;
     return best;
   }
 
