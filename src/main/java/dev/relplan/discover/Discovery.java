@@ -559,12 +559,21 @@ public final class Discovery {
                 && (bytes[2] & 0xff) == 0xBF
             ? 3
             : 0;
+    // ASCII (most source and templates) cannot be malformed: the String constructor's fast path
+    // then makes the same text without the decoder's intermediate char buffer.
+    if (isAscii(bytes, offset))
+      return new String(bytes, offset, bytes.length - offset, StandardCharsets.US_ASCII);
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
         .toString();
+  }
+
+  private static boolean isAscii(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) if (bytes[i] < 0) return false;
+    return true;
   }
 
   private static boolean isBinary(byte[] bytes) {

@@ -6,6 +6,7 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.FileKind;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Workload;
+import dev.relplan.parse.python.PyFile;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
@@ -111,8 +112,8 @@ public final class CdkAdapter implements Adapter {
                     + " "
                     + language
                     + " file(s) of CDK apps not read (CDK apps are read in TypeScript, Python and Java, or from their synthesised cdk.out templates): the resources they declare are not in this plan"));
-    // Each TypeScript file is parsed on every core first, so that the apps' entry points can name
-    // the stacks they instantiate and the constructs those hold before any stack is read.
+    // Each TypeScript and Python file is parsed on every core first, so that the apps' entry points
+    // can name the stacks they instantiate and the constructs those hold before any stack is read.
     List<Parse> parses = FileGuard.parallel(stacks, Parse::of);
     List<String> entryFiles = new ArrayList<>();
     for (SourceFile cdkJson : cdkJsons) entryFiles.addAll(AppCommand.entries(cdkJson));
@@ -155,19 +156,20 @@ public final class CdkAdapter implements Adapter {
    */
   private PyAppInstances pythonEntryPoints(
       List<Parse> parses, List<String> entryFiles, Workload workload) {
-    Map<String, SourceFile> modules = new HashMap<>();
-    List<SourceFile> entries = new ArrayList<>();
+    Map<String, PyFile> modules = new HashMap<>(); // null: the module cannot be parsed
+    List<PyFile> entries = new ArrayList<>();
     for (Parse p : parses)
       if (isPython(p.file().display())) {
-        modules.put(p.file().display(), p.file());
-        if (entryFiles.contains(p.file().display())) entries.add(p.file());
+        modules.put(p.file().display(), p.python());
+        // an entry with a syntax error is reported by its own read
+        if (p.python() != null && entryFiles.contains(p.file().display())) entries.add(p.python());
       }
     if (entries.isEmpty()) return PyAppInstances.NONE;
     PyAppInstances[] read = {PyAppInstances.NONE};
     List<String> entryNotes = new ArrayList<>();
     Optional<SkippedFile> failed =
         FileGuard.run(
-            entries.get(0).display(),
+            entries.get(0).file,
             () -> read[0] = PyAppInstances.read(entries, modules, entryNotes, workload));
     if (failed.isPresent()) return PyAppInstances.NONE;
     notes.addAll(entryNotes);
@@ -220,8 +222,8 @@ public final class CdkAdapter implements Adapter {
   private static String appRoot(String file, TreeSet<String> appRoots) {
     String best = "";
     for (String root : appRoots)
-      if ((root.isEmpty() || file.startsWith(root + "/")) && root.length() >= best.length())
-        best = root;
+      if ((root.isEmpty() || file.startsWith(root) && file.startsWith("/", root.length()))
+          && root.length() >= best.length()) best = root;
     return best;
   }
 
@@ -240,20 +242,31 @@ public final class CdkAdapter implements Adapter {
   }
 
   /**
-   * A TypeScript file parsed with its constructs found, or why it could not be (a Python or Java
-   * file is parsed when it is read).
+   * A TypeScript file parsed with its constructs found, or a Python module parsed (once, for the
+   * app's entry points and its own read), or why it could not be; a Java file is parsed when it is
+   * read.
    */
   private record Parse(
-      SourceFile file, StackFile.Parsed parsed, Optional<SkippedFile> failed, String problem) {
+      SourceFile file,
+      StackFile.Parsed parsed,
+      PyFile python,
+      Optional<SkippedFile> failed,
+      String problem) {
     static Parse of(SourceFile f) {
-      if (isPython(f.display()) || isJava(f.display()))
-        return new Parse(f, null, Optional.empty(), null);
+      if (isJava(f.display())) return new Parse(f, null, null, Optional.empty(), null);
       Object[] result = new Object[1];
       Optional<SkippedFile> failed =
-          FileGuard.run(f.display(), () -> result[0] = StackFile.parse(f.display(), f.content()));
+          FileGuard.run(
+              f.display(),
+              () ->
+                  result[0] =
+                      isPython(f.display())
+                          ? PyStackFile.parse(f.display(), f.content())
+                          : StackFile.parse(f.display(), f.content()));
       return new Parse(
           f,
           result[0] instanceof StackFile.Parsed p ? p : null,
+          result[0] instanceof PyFile py ? py : null,
           failed,
           result[0] instanceof String problem ? problem : null);
     }
@@ -276,8 +289,8 @@ public final class CdkAdapter implements Adapter {
       List<String> fileNotes = new ArrayList<>();
       if (parse.failed().isPresent() || parse.problem() != null)
         return new StackRead(f, draft, fileNotes, parse.failed(), parse.problem());
-      String[] problem = new String[1];
       String appRoot = appRoot(f.display(), appRoots);
+      String[] problem = new String[1];
       Optional<SkippedFile> failed =
           FileGuard.run(
               f.display(),
@@ -287,10 +300,7 @@ public final class CdkAdapter implements Adapter {
                 else if (isJava(f.display()))
                   problem[0] =
                       JavaStackFile.read(f.display(), f.content(), appRoot, draft, fileNotes);
-                else
-                  problem[0] =
-                      PyStackFile.read(
-                          f.display(), f.content(), appRoot, draft, fileNotes, pyInstances);
+                else PyStackFile.read(parse.python(), appRoot, draft, fileNotes, pyInstances);
               });
       return new StackRead(f, draft, fileNotes, failed, problem[0]);
     }

@@ -1,21 +1,17 @@
 package dev.relplan.iac.cdk;
 
-import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.python.PyFile;
 import dev.relplan.parse.python.PyNode;
-import dev.relplan.parse.python.PyParser;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * The stack classes a Python CDK app's entry point instantiates ({@code DataStack(app, "Data-prod",
@@ -36,19 +32,15 @@ final class PyAppInstances {
 
   /**
    * Reads the entry modules: every call of a class of the app's modules ({@code modules}, by the
-   * path discovery shows), the one that decides each class's values (noted when there are several),
-   * and the stages they name as the workload's environments.
+   * path discovery shows, parsed; null when a module cannot be parsed), the one that decides each
+   * class's values (noted when there are several), and the stages they name as the workload's
+   * environments.
    */
   static PyAppInstances read(
-      List<SourceFile> entries,
-      Map<String, SourceFile> modules,
-      List<String> notes,
-      Workload workload) {
+      List<PyFile> entries, Map<String, PyFile> modules, List<String> notes, Workload workload) {
     Members members = new Members(modules);
     Map<AppInstances.StackClass, List<AppInstances.Instantiation>> byClass = new LinkedHashMap<>();
-    for (SourceFile entry : entries) {
-      PyFile py = parse(entry);
-      if (py == null) continue; // the module's own read reports the syntax error
+    for (PyFile py : entries) {
       PyExpressions x = new PyExpressions(py, new IdentityHashMap<>(), new ArrayList<>());
       for (PyNode call : py.calls()) {
         if (call.ancestor("class_definition") != null) continue; // made by a class, not the app
@@ -77,7 +69,7 @@ final class PyAppInstances {
    * classes and functions are not the app's.
    */
   private static AppInstances.StackClass classOf(
-      PyFile entry, PyNode callee, Map<String, SourceFile> modules) {
+      PyFile entry, PyNode callee, Map<String, PyFile> modules) {
     if (callee == null || !callee.is("identifier")) return null;
     String qualified = entry.qualify(callee);
     if (qualified == null)
@@ -98,24 +90,16 @@ final class PyAppInstances {
     return file == null ? null : new AppInstances.StackClass(file, qualified.substring(dot + 1));
   }
 
-  /** A module parsed, or null when it has a syntax error. */
-  private static PyFile parse(SourceFile module) {
-    TSNode root = PyParser.tree(module.content()).getRootNode();
-    if (root.hasError()) return null;
-    return new PyFile(
-        module.display(), PyNode.copy(root, module.content().getBytes(StandardCharsets.UTF_8)));
-  }
-
   /**
    * Members of the stack instances the entry makes ({@code ledger=data.ledger}, where {@code data =
    * DataStack(app, ...)}): the construct the class stores on {@code self}, as a reference to its
    * resource, so another stack's parameter refers to it like a construct of its own module.
    */
   private static final class Members {
-    private final Map<String, SourceFile> modules;
+    private final Map<String, PyFile> modules;
     private final Map<String, PyExpressions> parsed = new HashMap<>();
 
-    Members(Map<String, SourceFile> modules) {
+    Members(Map<String, PyFile> modules) {
       this.modules = modules;
     }
 
@@ -144,7 +128,7 @@ final class PyAppInstances {
       return parsed.computeIfAbsent(
           file,
           f -> {
-            PyFile py = parse(modules.get(f));
+            PyFile py = modules.get(f);
             if (py == null) return null;
             Map<PyNode, ResourceRef> refs = new IdentityHashMap<>();
             PyExpressions x = new PyExpressions(py, refs, new ArrayList<>());

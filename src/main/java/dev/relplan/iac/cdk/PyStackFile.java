@@ -27,28 +27,24 @@ import org.treesitter.TSNode;
 final class PyStackFile {
   private PyStackFile() {}
 
-  /** Reads a module into the draft; the reason it cannot be read (a syntax error) or null. */
-  static String read(
-      String file, String content, String appRoot, Workload draft, List<String> notes) {
-    return read(file, content, appRoot, draft, notes, PyAppInstances.NONE);
-  }
-
   /**
-   * Reads a module into the draft; values the app's entry point passes to a stack class's {@code
-   * __init__} come from {@code instances}.
+   * A module parsed for reading, once for both the app's entry points and its own read: its tree,
+   * or the reason it cannot be read (a syntax error).
    */
-  static String read(
-      String file,
-      String content,
-      String appRoot,
-      Workload draft,
-      List<String> notes,
-      PyAppInstances instances) {
+  static Object parse(String file, String content) {
     TSNode root = PyParser.tree(content).getRootNode();
     if (root.hasError())
       return "Python syntax error" + SyntaxNode.errorLine(root) + "; its constructs are not read";
-    PyFile py = new PyFile(file, PyNode.copy(root, content.getBytes(StandardCharsets.UTF_8)));
-    String scope = StackFile.scope(file);
+    return new PyFile(file, PyNode.copy(root, content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Reads a parsed module into the draft; values the app's entry point passes to a stack class's
+   * {@code __init__} come from {@code instances}.
+   */
+  static void read(
+      PyFile py, String appRoot, Workload draft, List<String> notes, PyAppInstances instances) {
+    String scope = StackFile.scope(py.file);
     Map<PyNode, ResourceRef> refs = new IdentityHashMap<>();
     Map<PyNode, String> declared = new IdentityHashMap<>();
     List<PyNode> order = new ArrayList<>();
@@ -69,7 +65,6 @@ final class PyStackFile {
       ConstructMappers.of(name).mapper().accept(c, draft);
     }
     readEventSources(x, scope, draft);
-    return null;
   }
 
   /**
