@@ -19,7 +19,8 @@ class SyntheticIssue11FormatsTest {
 
   @Test
   void everyFormatOfAGeneratedServiceIsCitedByAFinding() throws IOException {
-    SyntheticRepository.writeIssue11Formats(dir, SyntheticRepository.FILES_PER_ISSUE11_SERVICE);
+    // Three services: the CDK stack is written in TypeScript, Python and Java in turn.
+    SyntheticRepository.writeIssue11Formats(dir, 3 * SyntheticRepository.FILES_PER_ISSUE11_SERVICE);
     Assessment plan =
         Pipeline.run(new Pipeline.Request(List.of(dir), "synthetic", Context.defaults(), List.of()))
             .assessment();
@@ -31,6 +32,12 @@ class SyntheticIssue11FormatsTest {
             .collect(Collectors.toSet());
 
     assertThat(citedFiles)
-        .contains("serverless.yml", "docker-compose.yml", "taskdef.json", "app-0-stack.ts");
+        .contains(
+            "serverless.yml",
+            "docker-compose.yml",
+            "taskdef.json",
+            "app-0-stack.ts",
+            "app_1_stack.py",
+            "App2Stack.java");
   }
 }

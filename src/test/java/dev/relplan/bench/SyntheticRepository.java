@@ -187,8 +187,9 @@ public final class SyntheticRepository {
 
   /**
    * About {@code files} files of the issue 11 formats, {@link #FILES_PER_ISSUE11_SERVICE} a
-   * service: a Serverless Framework service, a Compose file, an ECS task definition and a CDK
-   * TypeScript stack. Usage from the command line: {@code SyntheticRepository DIR FILES issue11}.
+   * service: a Serverless Framework service, a Compose file, an ECS task definition and a CDK stack
+   * (in TypeScript, Python and Java in turn). Usage from the command line: {@code
+   * SyntheticRepository DIR FILES issue11}.
    */
   public static Path writeIssue11Formats(Path dir, int files) throws IOException {
     for (int i = 0; i < Math.max(1, files / FILES_PER_ISSUE11_SERVICE); i++) {
@@ -203,7 +204,12 @@ public final class SyntheticRepository {
     Files.writeString(dir.resolve("docker-compose.yml"), composeFile(i));
     Files.writeString(dir.resolve("taskdef.json"), taskDefinition(i));
     Path lib = Files.createDirectories(dir.resolve("lib"));
-    Files.writeString(lib.resolve("app-" + i + "-stack.ts"), cdkStack(i));
+    // The CDK stack's language turns: TypeScript, Python, Java.
+    switch (i % 3) {
+      case 0 -> Files.writeString(lib.resolve("app-" + i + "-stack.ts"), cdkStack(i));
+      case 1 -> Files.writeString(lib.resolve("app_" + i + "_stack.py"), cdkPythonStack(i));
+      default -> Files.writeString(lib.resolve("App" + i + "Stack.java"), cdkJavaStack(i));
+    }
   }
 
   /**
@@ -247,6 +253,57 @@ public final class SyntheticRepository {
         + "  \"cpu\": \"512\",\n  \"memory\": \"1024\",\n  \"containerDefinitions\": [\n"
         + "    {\"name\": \"app\", \"image\": \"registry.example.com/app:1.0.0\", \"essential\": true}\n"
         + "  ]\n}\n";
+  }
+
+  /** {@link #cdkStack} written in Python. */
+  private static String cdkPythonStack(int i) {
+    return "from aws_cdk import Stack, aws_dynamodb as dynamodb, aws_sqs as sqs, aws_lambda as lambda_\n"
+        + "from aws_cdk.aws_lambda_event_sources import SqsEventSource\n"
+        + "from constructs import Construct\n\n\n"
+        + "class App"
+        + i
+        + "Stack(Stack):\n"
+        + "    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:\n"
+        + "        super().__init__(scope, construct_id, **kwargs)\n"
+        + "        dynamodb.Table(\n            self, \"Items\",\n"
+        + "            partition_key=dynamodb.Attribute(name=\"pk\", type=dynamodb.AttributeType.STRING),\n"
+        + "            billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,\n        )\n"
+        + "        queue = sqs.Queue(self, \"Work\")\n"
+        + "        worker = lambda_.Function(\n            self, \"Worker\",\n"
+        + "            runtime=lambda_.Runtime.PYTHON_3_12,\n            handler=\"index.handler\",\n"
+        + "            code=lambda_.Code.from_asset(\"src\"),\n        )\n"
+        + "        worker.add_event_source(SqsEventSource(queue))\n";
+  }
+
+  /** {@link #cdkStack} written in Java. */
+  private static String cdkJavaStack(int i) {
+    return "package com.example;\n\n"
+        + "import software.amazon.awscdk.Stack;\n"
+        + "import software.amazon.awscdk.services.dynamodb.Attribute;\n"
+        + "import software.amazon.awscdk.services.dynamodb.AttributeType;\n"
+        + "import software.amazon.awscdk.services.dynamodb.BillingMode;\n"
+        + "import software.amazon.awscdk.services.dynamodb.Table;\n"
+        + "import software.amazon.awscdk.services.lambda.Code;\n"
+        + "import software.amazon.awscdk.services.lambda.Function;\n"
+        + "import software.amazon.awscdk.services.lambda.Runtime;\n"
+        + "import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;\n"
+        + "import software.amazon.awscdk.services.sqs.Queue;\n"
+        + "import software.constructs.Construct;\n\n"
+        + "public class App"
+        + i
+        + "Stack extends Stack {\n"
+        + "  public App"
+        + i
+        + "Stack(final Construct scope, final String id) {\n"
+        + "    super(scope, id);\n"
+        + "    Table.Builder.create(this, \"Items\")\n"
+        + "        .partitionKey(Attribute.builder().name(\"pk\").type(AttributeType.STRING).build())\n"
+        + "        .billingMode(BillingMode.PAY_PER_REQUEST)\n        .build();\n"
+        + "    Queue queue = Queue.Builder.create(this, \"Work\").build();\n"
+        + "    Function worker = Function.Builder.create(this, \"Worker\")\n"
+        + "        .runtime(Runtime.JAVA_21)\n        .handler(\"com.example.Worker::handleRequest\")\n"
+        + "        .code(Code.fromAsset(\"src\"))\n        .build();\n"
+        + "    worker.addEventSource(new SqsEventSource(queue));\n  }\n}\n";
   }
 
   /** A CDK stack with a table without point-in-time recovery, a queue and a function on it. */
