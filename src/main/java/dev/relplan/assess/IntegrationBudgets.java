@@ -40,7 +40,7 @@ final class IntegrationBudgets {
   }
 
   private Deadline deadlineOf(Integration i) {
-    Function owner = owners.owner(i.location.file());
+    Function owner = owners.owner(i.location.file(), i.enclosing);
     return owner == null ? null : deadlines.computeIfAbsent(owner, f -> Deadline.of(f, w));
   }
 
@@ -57,7 +57,7 @@ final class IntegrationBudgets {
     if (d == null)
       return owners.sharing(i.location.file()).isEmpty()
           ? "None known: not in a Lambda function's code"
-          : "Cannot determine: in a code folder several functions share, and no one's handler module";
+          : "Cannot determine: in code several functions share, not traced to one of them";
     if (d.unresolved() != null)
       return "Cannot determine: "
           + d.unresolved().what()

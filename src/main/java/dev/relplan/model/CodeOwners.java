@@ -33,6 +33,44 @@ public final class CodeOwners {
     return sharing.isEmpty() ? null : ownerAmong(sharing, file);
   }
 
+  /**
+   * The function that runs a call made in {@code enclosing} (a function name, or {@code
+   * Class.method}) of the file: as {@link #owner(String)}, and in a shared folder also a handler
+   * named by its path from the folder ({@code handlers.auth.handler} is {@code handlers/auth.py});
+   * when several functions name the file as their handler module, the one whose handler function
+   * makes the call. Null when none or several may run it.
+   */
+  public Function owner(String file, String enclosing) {
+    List<Function> sharing = sharing(file);
+    if (sharing.size() <= 1) return sharing.isEmpty() ? null : sharing.get(0);
+    List<Function> named =
+        sharing.stream().filter(f -> names(f, file) || namesByFileName(f, file)).toList();
+    if (named.size() == 1) return named.get(0);
+    String function = enclosing.substring(enclosing.lastIndexOf('.') + 1);
+    List<Function> calling =
+        named.stream()
+            .filter(
+                f ->
+                    f.handler
+                        .get()
+                        .substring(f.handler.get().lastIndexOf('.') + 1)
+                        .equals(function))
+            .toList();
+    return calling.size() == 1 ? calling.get(0) : null;
+  }
+
+  /** Whether the function's handler names the file by its path from the function's code folder. */
+  private static boolean names(Function f, String file) {
+    if (!f.handler.present() || !f.handler.get().contains(".")) return false;
+    String folder = f.codeDirectory().orElse("");
+    if (!folder.isEmpty() && !file.startsWith(folder + "/")) return false;
+    String relative = folder.isEmpty() ? file : file.substring(folder.length() + 1);
+    int dot = relative.lastIndexOf('.');
+    String path = dot > relative.lastIndexOf('/') ? relative.substring(0, dot) : relative;
+    String module = f.handler.get().substring(0, f.handler.get().lastIndexOf('.'));
+    return path.equals(module) || path.equals(module.replace('.', '/'));
+  }
+
   /** The functions whose code folder is the deepest one holding the file (empty when none). */
   public List<Function> sharing(String file) {
     for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
@@ -45,13 +83,15 @@ public final class CodeOwners {
   /** The one function of a shared code folder whose handler module is {@code file}, else null. */
   private static Function ownerAmong(List<Function> sharing, String file) {
     if (sharing.size() == 1) return sharing.get(0);
+    List<Function> named = sharing.stream().filter(f -> namesByFileName(f, file)).toList();
+    return named.size() == 1 ? named.get(0) : null;
+  }
+
+  /** Whether the last part of the function's handler module is the file's name. */
+  private static boolean namesByFileName(Function f, String file) {
     String name = file.substring(file.lastIndexOf('/') + 1);
     String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    List<Function> named =
-        sharing.stream()
-            .filter(f -> f.handler.present() && handlerModule(f.handler.get()).equals(module))
-            .toList();
-    return named.size() == 1 ? named.get(0) : null;
+    return f.handler.present() && handlerModule(f.handler.get()).equals(module);
   }
 
   /** The module a handler names: {@code src/app.handler} → {@code app}. */

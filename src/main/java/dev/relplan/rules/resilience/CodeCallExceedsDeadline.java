@@ -98,7 +98,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
       if (worst.present() && worst.get().isInfinite()) continue; // REL-CODE-CALL-NO-TIMEOUT's
       List<Function> sharing = owners.sharing(call.location.file());
       if (sharing.isEmpty()) continue; // no Lambda function runs this code
-      Function owner = owners.owner(call.location.file());
+      Function owner = owners.owner(call.location.file(), call.enclosing);
       List<Function> judged = owner != null ? List.of(owner) : sharing;
       double smallest = Double.POSITIVE_INFINITY;
       boolean unknown = worst.unresolved();
@@ -221,8 +221,9 @@ public final class CodeCallExceedsDeadline extends BaseRule {
               + seconds(worst.get())
               + " s, and its file is in the code folder of "
               + String.join(", ", sharing.stream().map(f -> f.id).toList())
-              + " without being any one's handler module, so which function runs it, and so its"
-              + " deadline, is not traced";
+              + ", and no one of them is traced to run it (it is not in one's handler module, or"
+              + " it is in a module several share but outside their handler functions), so its"
+              + " deadline is not known";
       for (Function f : sharing) evidence.add(f.location);
     } else {
       Deadline.Limit unknown = deadlines.get(g.function()).unresolved();
