@@ -174,7 +174,12 @@ public record Assessment(
       String crossRegion,
       String tested) {}
 
-  /** One outbound call from application code, as the seed's integration table shows it. */
+  /**
+   * One outbound call from application code, as the seed's integration table shows it, with its
+   * deadline budget: the wait of one attempt and the attempts (null when unbounded, unknown or not
+   * computed for the client; {@code waitNote} says which), their product, and the deadline of the
+   * function whose code makes the call (null when none is known; {@code budget} says why).
+   */
   public record IntegrationRow(
       String integration,
       String kind,
@@ -184,7 +189,13 @@ public record Assessment(
       String timeout,
       String retry,
       String circuitBreaker,
-      String fallback) {}
+      String fallback,
+      Double attemptSeconds,
+      Integer attempts,
+      Double worstCaseSeconds,
+      String waitNote,
+      Double budgetSeconds,
+      String budget) {}
 
   public record WaQuestion(
       String id,

@@ -206,6 +206,7 @@ public final class Assessor {
 
   private static List<Assessment.IntegrationRow> integrations(Workload w) {
     List<Assessment.IntegrationRow> out = new ArrayList<>();
+    IntegrationBudgets budgets = new IntegrationBudgets(w);
     List<Integration> sorted = new ArrayList<>(w.integrations);
     sorted.sort(Comparator.comparing((Integration i) -> i.location));
     for (Integration i : sorted) {
@@ -227,7 +228,13 @@ public final class Assessor {
               timeoutText(i.timeout) + pool,
               settingText(i.retry),
               settingText(i.circuitBreaker),
-              settingText(i.fallback)));
+              settingText(i.fallback),
+              IntegrationBudgets.finite(i.attemptSeconds),
+              i.attempts.present() ? i.attempts.get() : null,
+              IntegrationBudgets.finite(i.worstCaseSeconds()),
+              IntegrationBudgets.waitNote(i),
+              budgets.seconds(i),
+              budgets.text(i)));
     }
     return out;
   }

@@ -15,6 +15,7 @@ import dev.relplan.rules.Finding;
 import dev.relplan.rules.Impact;
 import dev.relplan.rules.Likelihood;
 import dev.relplan.rules.Risk;
+import dev.relplan.rules.resilience.CodeCallExceedsDeadline;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.List;
@@ -79,7 +80,42 @@ final class Criticality {
     if (AVAILABILITY.contains(id)) return availability(f, role);
     if (DURABILITY.contains(id)) return durability(f, role);
     if (EVENT_LOSS.contains(id)) return eventLoss(f, role);
+    if (id.equals(CodeCallExceedsDeadline.ID)) return deadline(f, role);
     return f;
+  }
+
+  /**
+   * A call that can outwait its function's deadline. An AWS SDK client left at its defaults bounds
+   * every attempt and retries only transient errors, and AWS endpoints answer well inside those
+   * defaults except during a service event: not the seed's call without a timeout, so unflagged and
+   * unlikely, Moderate on the request path and Minor where work waits at its source. A timeout
+   * written too long, or another library's default, keeps the flag.
+   */
+  private static Finding deadline(Finding f, Role role) {
+    boolean sdkDefaults =
+        f.subject() instanceof Integration i
+            && i.kind == Integration.Kind.AWS_SDK
+            && !i.attemptSeconds.isExplicit();
+    if (!sdkDefaults) return rated(f, role, f.impact(), f.impactReason() + pathOf(role));
+    Impact impact = role.path() == Path.REQUEST ? Impact.MODERATE : Impact.MINOR;
+    return rated(
+        f.withoutFlag()
+            .withLikelihood(
+                Likelihood.LOW,
+                "The SDK's defaults bound every attempt; AWS endpoints answer well inside them except"
+                    + " during a service event, when the retries multiply the wait."),
+        role,
+        impact,
+        (impact == Impact.MODERATE
+                ? "Requests wait past the deadline only while the AWS service stalls."
+                : "Work waits at its source and is retried if the function is stopped mid-call.")
+            + pathOf(role));
+  }
+
+  private static String pathOf(Role role) {
+    return role.path() == Path.UNKNOWN || role.pathReason().isEmpty()
+        ? ""
+        : " The call runs " + role.pathReason() + ".";
   }
 
   private static Finding availability(Finding f, Role role) {

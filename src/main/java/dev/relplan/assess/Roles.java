@@ -4,6 +4,7 @@ import dev.relplan.model.ApiIntegration;
 import dev.relplan.model.ApiStage;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
+import dev.relplan.model.CodeOwners;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.Database;
 import dev.relplan.model.DnsRecord;
@@ -150,16 +151,13 @@ final class Roles {
    * whose handler module is that file owns it, and a file none of them names has no known owner.
    */
   private static void codeRoles(Workload w, Map<Resource, Role> compute, Roles into) {
-    Map<String, List<Function>> byFolder = new LinkedHashMap<>();
-    for (Function f : w.all(Function.class))
-      f.codeDirectory()
-          .ifPresent(dir -> byFolder.computeIfAbsent(dir, k -> new ArrayList<>()).add(f));
-    if (byFolder.isEmpty()) return;
+    CodeOwners owners = CodeOwners.of(w);
+    if (owners.isEmpty()) return;
     List<Resource> code = new ArrayList<>(w.integrations);
     code.addAll(w.eventHandlers);
     code.addAll(w.healthEndpoints);
     for (Resource c : code) {
-      Function owner = deepestOwner(c.location.file(), byFolder);
+      Function owner = owners.owner(c.location.file());
       if (owner == null) continue;
       Role role = compute.getOrDefault(owner, Role.UNKNOWN);
       String timeout =
@@ -179,35 +177,6 @@ final class Roles {
               owner,
               Value.absent()));
     }
-  }
-
-  /** The function whose code folder is the deepest one holding the file; null when none does. */
-  private static Function deepestOwner(String file, Map<String, List<Function>> byFolder) {
-    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-      List<Function> sharing = byFolder.get(file.substring(0, slash));
-      if (sharing != null) return ownerAmong(sharing, file);
-    }
-    List<Function> atRoot = byFolder.get("");
-    return atRoot == null ? null : ownerAmong(atRoot, file);
-  }
-
-  /** The one function of a shared code folder whose handler module is {@code file}, else null. */
-  private static Function ownerAmong(List<Function> sharing, String file) {
-    if (sharing.size() == 1) return sharing.get(0);
-    String name = file.substring(file.lastIndexOf('/') + 1);
-    String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    List<Function> named =
-        sharing.stream()
-            .filter(f -> f.handler.present() && handlerModule(f.handler.get()).equals(module))
-            .toList();
-    return named.size() == 1 ? named.get(0) : null;
-  }
-
-  /** The module a handler names: {@code src/app.handler} → {@code app}. */
-  private static String handlerModule(String handler) {
-    String module =
-        handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
-    return module.substring(module.lastIndexOf('/') + 1);
   }
 
   /** The role of a compute component or entry point from its own triggers and attachments. */

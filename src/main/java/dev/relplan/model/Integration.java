@@ -1,6 +1,8 @@
 package dev.relplan.model;
 
 import dev.relplan.source.Location;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One outbound call site found in application code (an HTTP request, an AWS SDK operation, a
@@ -54,6 +56,22 @@ public final class Integration extends Resource {
    */
   public Value<String> pool = Value.absent();
 
+  /**
+   * The longest one attempt of the call can wait, in seconds (connect plus read where a library
+   * bounds them apart): explicit with the lines that set it, the library's documented default (its
+   * note names it), {@link Double#POSITIVE_INFINITY} when nothing bounds it, unresolved with the
+   * reason; absent (null) when the scanner does not compute it for this client, which rules treat
+   * as not judged.
+   */
+  public Value<Double> attemptSeconds = Value.absent();
+
+  /**
+   * How many attempts the call makes inside its caller: 1 plus the retries of the client (its
+   * default or an explicit policy) and of a retry decorator around the calling function; absent
+   * when not computed.
+   */
+  public Value<Integer> attempts = Value.absent();
+
   public Integration(
       String file, String enclosing, Kind kind, String client, String language, Location location) {
     super(file, enclosing + ":" + location.line(), "code:" + client, location);
@@ -66,6 +84,22 @@ public final class Integration extends Resource {
   /** A timeout bounds the call (configured or a finite library default). */
   public boolean bounded() {
     return timeout.present();
+  }
+
+  /**
+   * The longest the caller can wait on this call: the wait of one attempt times the attempts
+   * (backoff sleeps between attempts come on top). Absent when either is not computed, unresolved
+   * when either is, {@link Double#POSITIVE_INFINITY} when an attempt is unbounded.
+   */
+  public Value<Double> worstCaseSeconds() {
+    if (attemptSeconds.unresolved()) return attemptSeconds;
+    if (attempts.unresolved()) return Value.unresolved(attempts.note(), attempts.trace());
+    if (!attemptSeconds.present() || !attempts.present()) return Value.absent();
+    double worst = attemptSeconds.get() * attempts.get();
+    List<Location> trace = new ArrayList<>(attemptSeconds.trace());
+    for (Location l : attempts.trace()) if (!trace.contains(l)) trace.add(l);
+    if (attemptSeconds.isExplicit() || attempts.isExplicit()) return Value.explicit(worst, trace);
+    return Value.defaulted(worst, attemptSeconds.note() + "; " + attempts.note()).withTrace(trace);
   }
 
   /** The display name: enclosing function and what it calls. */

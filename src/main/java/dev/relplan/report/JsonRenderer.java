@@ -284,6 +284,13 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("retry", r.retry());
         g.writeStringField("circuitBreaker", r.circuitBreaker());
         g.writeStringField("fallback", r.fallback());
+        number("attemptSeconds", r.attemptSeconds());
+        if (r.attempts() == null) g.writeNullField("attempts");
+        else g.writeNumberField("attempts", r.attempts());
+        number("worstCaseSeconds", r.worstCaseSeconds());
+        g.writeStringField("waitNote", r.waitNote());
+        number("budgetSeconds", r.budgetSeconds());
+        g.writeStringField("budget", r.budget());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -436,6 +443,13 @@ public final class JsonRenderer implements Renderer {
       g.writeArrayFieldStart(name);
       for (String v : values) g.writeString(v);
       g.writeEndArray();
+    }
+
+    /** Seconds as a plain number (29, not 29.0), or null. */
+    private void number(String name, Double value) throws IOException {
+      if (value == null) g.writeNullField(name);
+      else if (value == Math.rint(value)) g.writeNumberField(name, value.longValue());
+      else g.writeNumberField(name, value);
     }
 
     private void nullable(String name, String value) throws IOException {

@@ -13,6 +13,7 @@ import dev.relplan.source.ScanRoots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -529,8 +530,10 @@ public final class MarkdownRenderer implements Renderer {
         line(
             "No outbound calls found in the scanned application code (Java, Python, JavaScript, TypeScript, Go and C# are read).");
       } else {
-        line("| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback |");
-        line("|-------------|----------|---------|--------------|-----------------|----------|");
+        line(
+            "| Integration | Evidence | Timeout | Retry Policy | Circuit Breaker | Fallback | Per Attempt | Attempts | Worst Case | Deadline |");
+        line(
+            "|-------------|----------|---------|--------------|-----------------|----------|-------------|----------|------------|----------|");
         for (Assessment.IntegrationRow r : a.integrations()) {
           line(
               "| "
@@ -547,10 +550,28 @@ public final class MarkdownRenderer implements Renderer {
                   + esc(r.circuitBreaker())
                   + " | "
                   + esc(r.fallback())
+                  + " | "
+                  + seconds(r.attemptSeconds(), r)
+                  + " | "
+                  + (r.attempts() == null ? "—" : r.attempts())
+                  + " | "
+                  + seconds(r.worstCaseSeconds(), r)
+                  + " | "
+                  + esc(r.budget())
                   + " |");
         }
       }
       line("");
+    }
+
+    /** A wait in seconds, or why there is none (unbounded, undetermined, not computed). */
+    private String seconds(Double value, Assessment.IntegrationRow r) {
+      if (value != null)
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + " s";
+      String note = r.waitNote();
+      if (note.startsWith("Unbounded")) return "Unbounded";
+      if (note.startsWith("Cannot determine")) return "Cannot determine";
+      return "—";
     }
 
     private void followUp() {

@@ -21,6 +21,7 @@ import dev.relplan.rules.recovery.BackupNoCrossRegion;
 import dev.relplan.rules.recovery.BackupShortRetention;
 import dev.relplan.rules.recovery.DataDeletionPolicy;
 import dev.relplan.rules.recovery.RecoveryUntested;
+import dev.relplan.rules.resilience.CodeCallExceedsDeadline;
 import dev.relplan.rules.resilience.CodeCallNoTimeout;
 import dev.relplan.rules.resilience.CodeCallNoTimeoutOrBreaker;
 import dev.relplan.rules.resilience.CodeEventHandlerNoIdempotency;
@@ -81,6 +82,7 @@ public final class RuleRegistry {
         new SqsVisibilityTimeout(),
         new CodeCallNoTimeout(),
         new CodeCallNoTimeoutOrBreaker(),
+        new CodeCallExceedsDeadline(),
         new CodeSdkRetriesDisabled(),
         new CodeShallowHealthCheck(),
         new LivenessProbeChecksDependencies(),

@@ -38,6 +38,7 @@ class OrdersServicesExampleTest {
     assertThat(code)
         .containsExactly(
             "REL-CODE-BREAKING-MIGRATION services/orders-api/src/main/resources/db/migration/V3__drop_legacy_ref.sql:3",
+            "REL-CODE-CALL-EXCEEDS-DEADLINE services/receipt-mailer/app.py:19",
             "REL-CODE-CALL-NO-TIMEOUT " + java + "PaymentGatewayClient.java:24",
             "REL-CODE-CALL-NO-TIMEOUT-OR-BREAKER " + java + "PaymentGatewayClient.java:24",
             "REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY services/fulfilment-consumer/app.py:25",

@@ -31,9 +31,11 @@ final class PyCalls {
           "Topic");
 
   private final PyFile f;
+  private final PyWaits waits;
 
   PyCalls(PyFile f) {
     this.f = f;
+    this.waits = new PyWaits(f);
   }
 
   Integration analyse(PyNode call) {
@@ -140,6 +142,11 @@ final class PyCalls {
               List.of());
     }
     i.timeout = unlessSplat(call, i.timeout);
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : waits.requestsAttempt(timeout);
+    i.attempts =
+        Value.defaulted(
+            1, "requests does not retry: an HTTPAdapter retries nothing unless max_retries is set");
     if (session != null) mountedRetries(i, call);
     return i;
   }
@@ -154,13 +161,31 @@ final class PyCalls {
       if (fn.field("object") == null || !fn.field("object").text().equals(receiver)) continue;
       for (PyNode adapter : c.all("call")) {
         PyNode retries = PyFile.kwargs(adapter).get("max_retries");
-        if (retries != null)
+        if (retries != null) {
           i.retry =
               Value.explicit(
                   "HTTPAdapter(max_retries=" + shorten(retries.text()) + ")",
                   List.of(f.at(retries)));
+          i.attempts = adapterAttempts(retries);
+        }
       }
     }
+  }
+
+  /**
+   * Attempts of a mounted HTTPAdapter: max_retries=n or Retry(total=n) (or Retry(n)) retries n
+   * times after the first attempt.
+   */
+  private Value<Integer> adapterAttempts(PyNode retries) {
+    PyNode policy = retries.is("call") ? retries : f.origin(retries);
+    if (policy == null || !policy.is("call")) return waits.count(retries, 1);
+    PyNode total = PyFile.kwargs(policy).get("total");
+    if (total == null && !PyFile.positional(policy).isEmpty())
+      total = PyFile.positional(policy).get(0);
+    if (total == null)
+      return Value.unresolved(
+          "the urllib3 Retry " + shorten(policy.text()) + " sets no total", List.of(f.at(policy)));
+    return waits.count(total, 1);
   }
 
   private List<PyNode> mounts;
@@ -260,6 +285,8 @@ final class PyCalls {
       i.retry =
           Value.unresolved(
               "the botocore Config passed to the client cannot be followed", List.of());
+      i.attemptSeconds = i.timeout.map(t -> 0.0);
+      i.attempts = i.retry.map(t -> 0);
       return i;
     }
     Map<String, PyNode> cfg = config == null ? Map.of() : PyFile.kwargs(config);
@@ -276,7 +303,9 @@ final class PyCalls {
           Value.defaulted(
               "connect 60 s, read 60 s (botocore defaults)", "botocore's default timeouts apply");
     }
+    i.attemptSeconds = waits.botocoreAttempt(connect, read);
     PyNode retries = cfg.get("retries");
+    i.attempts = waits.botocoreAttempts(retries);
     if (retries != null && retries.is("dictionary")) {
       for (PyNode pair : retries.all("pair")) {
         String key = pair.field("key") == null ? null : pair.field("key").stringValue();

@@ -1,0 +1,150 @@
+package dev.relplan.code.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.code.ScanResult;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The numbers of the deadline budget on Python calls: wait per attempt and attempts. */
+class PythonDeadlineNumbersTest {
+  private static Integration only(String source) {
+    ScanResult r =
+        new PythonCodeScanner()
+            .scan(
+                List.of(
+                    new SourceFile(
+                        Path.of("app.py"), "app.py", FileKind.SOURCE_CODE, source, List.of())));
+    assertThat(r.integrations()).hasSize(1);
+    return r.integrations().get(0);
+  }
+
+  @Test
+  void requestsSingleTimeoutBoundsConnectAndReadEach() {
+    Integration i = only("import requests\nrequests.get('https://a.example.com', timeout=5)\n");
+    assertThat(i.attemptSeconds.get()).isEqualTo(10.0);
+    assertThat(i.attemptSeconds.isExplicit()).isTrue();
+    assertThat(i.attempts.get()).isEqualTo(1);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(10.0);
+  }
+
+  @Test
+  void requestsTupleIsConnectPlusRead() {
+    Integration i =
+        only("import requests\nrequests.post('https://a.example.com', timeout=(3.05, 27))\n");
+    assertThat(i.attemptSeconds.get()).isEqualTo(30.05);
+  }
+
+  @Test
+  void requestsWithoutTimeoutIsUnboundedByDefault() {
+    Integration i = only("import requests\nrequests.get('https://a.example.com')\n");
+    assertThat(i.attemptSeconds.get()).isInfinite();
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.worstCaseSeconds().get()).isInfinite();
+  }
+
+  @Test
+  void requestsTimeoutFromAnUnknownNameIsUnresolved() {
+    Integration i =
+        only(
+            "import requests\nfrom settings import TIMEOUT\n"
+                + "requests.get('https://a.example.com', timeout=TIMEOUT)\n");
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+    assertThat(i.worstCaseSeconds().unresolved()).isTrue();
+  }
+
+  @Test
+  void mountedRetryTotalAddsAttempts() {
+    Integration i =
+        only(
+            """
+            import requests
+            from requests.adapters import HTTPAdapter
+            from urllib3.util.retry import Retry
+            s = requests.Session()
+            s.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=1)))
+            s.get("https://a.example.com", timeout=(2, 5))
+            """);
+    assertThat(i.attempts.get()).isEqualTo(4);
+    assertThat(i.attempts.trace()).extracting(l -> l.line()).containsExactly(5);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(28.0);
+  }
+
+  @Test
+  void tenacityStopAfterAttemptMultipliesTheClientsAttempts() {
+    Integration i =
+        only(
+            """
+            import requests
+            from tenacity import retry, stop_after_attempt
+            @retry(stop=stop_after_attempt(3))
+            def fetch():
+                return requests.get("https://a.example.com", timeout=4)
+            """);
+    assertThat(i.attempts.get()).isEqualTo(3);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(24.0);
+  }
+
+  @Test
+  void tenacityWithoutStopRetriesForeverSoAttemptsAreUnresolved() {
+    Integration i =
+        only(
+            """
+            import requests
+            from tenacity import retry
+            @retry
+            def fetch():
+                return requests.get("https://a.example.com", timeout=4)
+            """);
+    assertThat(i.attempts.unresolved()).isTrue();
+    assertThat(i.attempts.note()).contains("until the call succeeds");
+  }
+
+  @Test
+  void boto3DefaultsAreSixtyPlusSixtySecondsOverFiveLegacyAttempts() {
+    Integration i = only("import boto3\nddb = boto3.client('dynamodb')\nddb.get_item()\n");
+    assertThat(i.attemptSeconds.get()).isEqualTo(120.0);
+    assertThat(i.attemptSeconds.isExplicit()).isFalse();
+    assertThat(i.attempts.get()).isEqualTo(5);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(600.0);
+  }
+
+  @Test
+  void boto3StandardModeDefaultsToThreeAttempts() {
+    Integration i =
+        only(
+            """
+            import boto3
+            from botocore.config import Config
+            ddb = boto3.client("dynamodb", config=Config(read_timeout=5, retries={"mode": "standard"}))
+            ddb.get_item()
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(65.0);
+    assertThat(i.attempts.get()).isEqualTo(3);
+  }
+
+  @Test
+  void boto3MaxAttemptsCountsRetriesAndTotalMaxAttemptsCountsAll() {
+    String source =
+        """
+        import boto3
+        from botocore.config import Config
+        ddb = boto3.client("dynamodb", config=Config(connect_timeout=1, read_timeout=2, retries={KEY: 2}))
+        ddb.get_item()
+        """;
+    assertThat(only(source.replace("KEY", "\"max_attempts\"")).attempts.get()).isEqualTo(3);
+    assertThat(only(source.replace("KEY", "\"total_max_attempts\"")).attempts.get()).isEqualTo(2);
+  }
+
+  @Test
+  void httpxNumbersAreNotComputedYet() {
+    Integration i = only("import httpx\nhttpx.get('https://a.example.com')\n");
+    assertThat(i.attemptSeconds.present() || i.attemptSeconds.unresolved()).isFalse();
+    assertThat(i.worstCaseSeconds().present()).isFalse();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.relplan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.source.Location;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which function runs a call: by code folder, handler module path, and handler function. */
+class CodeOwnersTest {
+  private static Function function(Workload w, String id, String codeUri, String handler) {
+    Function f =
+        new Function("t", id, "AWS::Serverless::Function", new Location("app/template.yaml", 1));
+    f.codeUri = Value.explicit(codeUri, List.of());
+    f.handler = Value.explicit(handler, List.of());
+    w.add(f);
+    return f;
+  }
+
+  @Test
+  void aDottedHandlerModuleNamesItsFileInASharedFolder() {
+    Workload w = new Workload();
+    Function auth = function(w, "Authorizer", "./", "handlers.authorizer.lambda_handler");
+    function(w, "PreToken", "./", "handlers.pre_token.lambda_handler");
+    assertThat(CodeOwners.of(w).owner("app/handlers/authorizer.py", "get_ca_cert")).isSameAs(auth);
+  }
+
+  @Test
+  void aModuleSharedByTwoHandlersBelongsToTheOneWhoseFunctionMakesTheCall() {
+    Workload w = new Workload();
+    function(w, "Get", "src/", "handler.get");
+    Function post = function(w, "Post", "src/", "handler.post");
+    CodeOwners owners = CodeOwners.of(w);
+    assertThat(owners.owner("app/src/handler.py", "post")).isSameAs(post);
+    assertThat(owners.owner("app/src/handler.py", "helper")).isNull();
+  }
+}
