@@ -6,25 +6,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which Lambda function runs a file of application code: the function whose code folder holds the
- * file (the deepest such folder); when several functions share that folder, only the one whose
- * handler module is that file, and a file none of them names has no known owner.
+ * Which Lambda function runs a file of application code: the function whose package is that one
+ * file, else the function whose code folder holds the file (the deepest such folder); when several
+ * functions share that folder, only the one whose handler module is that file, and a file none of
+ * them names has no known owner.
  */
 public final class CodeOwners {
   private final Map<String, List<Function>> byFolder = new LinkedHashMap<>();
+
+  /** Functions whose package is one file (they own that file only, not its folder). */
+  private final Map<String, List<Function>> packagedFiles = new LinkedHashMap<>();
 
   private CodeOwners() {}
 
   public static CodeOwners of(Workload w) {
     CodeOwners owners = new CodeOwners();
-    for (Function f : w.all(Function.class))
-      f.codeDirectory()
-          .ifPresent(dir -> owners.byFolder.computeIfAbsent(dir, k -> new ArrayList<>()).add(f));
+    for (Function f : w.all(Function.class)) {
+      if (f.codeFile.present())
+        owners.packagedFiles.computeIfAbsent(f.codeFile.get(), k -> new ArrayList<>()).add(f);
+      else
+        f.codeDirectory()
+            .ifPresent(dir -> owners.byFolder.computeIfAbsent(dir, k -> new ArrayList<>()).add(f));
+    }
     return owners;
   }
 
   public boolean isEmpty() {
-    return byFolder.isEmpty();
+    return byFolder.isEmpty() && packagedFiles.isEmpty();
   }
 
   /** The function that runs the file, or null when none or several may. */
@@ -73,6 +81,7 @@ public final class CodeOwners {
 
   /** The functions whose code folder is the deepest one holding the file (empty when none). */
   public List<Function> sharing(String file) {
+    if (packagedFiles.containsKey(file)) return packagedFiles.get(file);
     for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
       List<Function> sharing = byFolder.get(file.substring(0, slash));
       if (sharing != null) return sharing;

@@ -21,6 +21,13 @@ public final class Function extends Resource {
   public Value<String> codeUri = Value.absent();
 
   /**
+   * The one file the deployment package holds (a Terraform archive_file with source_file), relative
+   * to the scanned root; absent when the package is its whole folder. Other files of the folder
+   * (scripts, tests) are not the function's code.
+   */
+  public Value<String> codeFile = Value.absent();
+
+  /**
    * Handler code written in the template (ZipFile, InlineCode); its trace is the line of the code's
    * first line, so code locations are template lines.
    */

@@ -34,4 +34,18 @@ class CodeOwnersTest {
     assertThat(owners.owner("app/src/handler.py", "post")).isSameAs(post);
     assertThat(owners.owner("app/src/handler.py", "helper")).isNull();
   }
+
+  @Test
+  void aFunctionPackagedFromOneFileOwnsThatFileAndNotTheScriptsBesideIt() {
+    Workload w = new Workload();
+    Function f =
+        new Function("t", "processor", "aws_lambda_function", new Location("jobs/main.tf", 20));
+    f.codeUri = Value.explicit("jobs", List.of());
+    f.codeFile = Value.explicit("jobs/handler.py", List.of());
+    f.handler = Value.explicit("handler.lambda_handler", List.of());
+    w.add(f);
+    CodeOwners owners = CodeOwners.of(w);
+    assertThat(owners.owner("jobs/handler.py")).isSameAs(f);
+    assertThat(owners.owner("jobs/send_test_event.py")).isNull();
+  }
 }

@@ -13,47 +13,76 @@ import java.util.List;
 
 /**
  * Where the source of a Terraform-declared Lambda function is, so that its handler can be read: the
- * {@code source_dir} (or the folder of {@code source_file}) of the {@code archive_file} data source
- * its {@code filename} — or the {@code source} of the S3 object its {@code s3_key} — names. The
- * directory is relative to the scanned root. An archive built outside Terraform, a container image
- * or an S3 object without a known source leave it unresolved, with the reason.
+ * {@code source_dir} (or the folder of {@code source_file}, the package's one file) of the {@code
+ * archive_file} data source its {@code filename} — or the {@code source} of the S3 object its
+ * {@code s3_key} — names. The directory is relative to the scanned root. An archive built outside
+ * Terraform, a container image or an S3 object without a known source leave it unresolved, with the
+ * reason.
  */
 final class LambdaCode {
   private LambdaCode() {}
 
+  /** The folder of the function's code, relative to the scanned root, or why it is not known. */
   static Value<String> directory(ResourceContext r) {
+    Archive a = packaged(r);
+    if (!a.singleFile()) return a.path();
+    String file = a.path().get();
+    return Value.explicit(
+        file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".", a.path().trace());
+  }
+
+  /**
+   * The one file the deployment package holds (an archive_file with source_file), relative to the
+   * scanned root; absent when the package is a folder or is not known.
+   */
+  static Value<String> packagedFile(ResourceContext r) {
+    Archive a = packaged(r);
+    return a.singleFile() ? a.path() : Value.absent();
+  }
+
+  /** What an archive packages: a folder, or one file ({@code singleFile}), or why not known. */
+  private record Archive(Value<String> path, boolean singleFile) {
+    static Archive of(Value<String> path) {
+      return new Archive(path, false);
+    }
+  }
+
+  private static Archive packaged(ResourceContext r) {
     if (r.block == null)
-      return Value.absent(); // a resource read from a plan file has no block to follow
+      return Archive.of(Value.absent()); // a resource read from a plan file: no block to follow
     Body body = new Body(r);
     if (body.has("image_uri"))
-      return Value.unresolved(
-          "the function is a container image (image_uri); its code is not in the repository",
-          body.trace("image_uri"));
+      return Archive.of(
+          Value.unresolved(
+              "the function is a container image (image_uri); its code is not in the repository",
+              body.trace("image_uri")));
     if (body.has("filename"))
       return fromPackage(r, r.block, "filename", "function code archive (filename)");
     if (body.has("s3_key")) {
       Expr key = body.expr("s3_key");
       Block object = resource(r, key, "key", "aws_s3_object", "aws_s3_bucket_object");
       if (object != null && object.body().attribute("source").isPresent()) {
-        return fromPackage(
+        Archive a =
+            fromPackage(
                 r,
                 object,
                 "source",
-                "source of the S3 object " + object.label(0) + "." + object.label(1))
-            .withTrace(body.trace("s3_key"));
+                "source of the S3 object " + object.label(0) + "." + object.label(1));
+        return new Archive(a.path().withTrace(body.trace("s3_key")), a.singleFile());
       }
-      return Value.unresolved(
-          "the function's code is an S3 object (s3_key) whose local source is not declared in Terraform",
-          body.trace("s3_key"));
+      return Archive.of(
+          Value.unresolved(
+              "the function's code is an S3 object (s3_key) whose local source is not declared in Terraform",
+              body.trace("s3_key")));
     }
-    return Value.absent();
+    return Archive.of(Value.absent());
   }
 
   /**
    * An archive path attribute (filename, or an S3 object's source) that names an archive_file data
    * source.
    */
-  private static Value<String> fromPackage(
+  private static Archive fromPackage(
       ResourceContext r, Block owner, String attribute, String what) {
     Attribute a = owner.body().attribute(attribute).orElseThrow();
     Location at = r.module.at(a.range());
@@ -68,8 +97,9 @@ final class LambdaCode {
         && out.name().equals("output_path")) {
       Block archive = r.module.dir.data.get("archive_file." + name.name());
       if (archive == null)
-        return Value.unresolved(
-            "data source archive_file." + name.name() + " is not declared", List.of(at));
+        return Archive.of(
+            Value.unresolved(
+                "data source archive_file." + name.name() + " is not declared", List.of(at)));
       for (String source : List.of("source_dir", "source_file")) {
         Attribute s = archive.body().attribute(source).orElse(null);
         if (s == null) continue;
@@ -77,32 +107,33 @@ final class LambdaCode {
         Evaluated v = r.module.eval(s.value(), Env.EMPTY);
         String path = TfValues.str(v.value());
         if (path == null || TfValues.isUnknown(v.value())) {
-          return Value.unresolved(
-              "the archive's " + source + " cannot be evaluated", List.of(at, sAt));
+          return Archive.of(
+              Value.unresolved(
+                  "the archive's " + source + " cannot be evaluated", List.of(at, sAt)));
         }
         if (path.startsWith("/") || path.matches("[A-Za-z]:[\\\\/].*")) {
-          return Value.unresolved(
-              "the archive's " + source + " is an absolute path outside the scanned repository",
-              List.of(at, sAt));
+          return Archive.of(
+              Value.unresolved(
+                  "the archive's " + source + " is an absolute path outside the scanned repository",
+                  List.of(at, sAt)));
         }
         // relplan evaluates path.module to the module's folder relative to the scanned root; other
-        // relative
-        // paths are relative to the root module's folder, where Terraform runs.
-        String dir =
+        // relative paths are relative to the root module's folder, where Terraform runs.
+        String rooted =
             usesPathModule(s.value())
                 ? path
                 : (r.scope().equals(".") ? path : r.scope() + "/" + path);
-        if (source.equals("source_file"))
-          dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : ".";
-        return Value.explicit(dir, List.of(at, sAt));
+        return new Archive(Value.explicit(rooted, List.of(at, sAt)), source.equals("source_file"));
       }
-      return Value.unresolved(
-          "data source archive_file." + name.name() + " has no source_dir or source_file",
-          List.of(at));
+      return Archive.of(
+          Value.unresolved(
+              "data source archive_file." + name.name() + " has no source_dir or source_file",
+              List.of(at)));
     }
-    return Value.unresolved(
-        "the " + what + " is built outside Terraform, so its source folder is not known",
-        List.of(at));
+    return Archive.of(
+        Value.unresolved(
+            "the " + what + " is built outside Terraform, so its source folder is not known",
+            List.of(at)));
   }
 
   /**

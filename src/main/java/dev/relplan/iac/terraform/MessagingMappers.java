@@ -217,6 +217,7 @@ final class MessagingMappers {
     // -1 (the provider's default) means no reservation.
     f.reservedConcurrency = reserved.present() && reserved.get() < 0 ? Value.absent() : reserved;
     f.codeUri = LambdaCode.directory(r);
+    f.codeFile = LambdaCode.packagedFile(r).map(Function::normalize);
     r.add(f);
   }
 
