@@ -6,11 +6,8 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
-import dev.relplan.model.Value;
 import dev.relplan.source.Location;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,21 +17,13 @@ import java.util.Set;
  * library's properties ({@code multiAz}), so the mappers are the TypeScript ones; nested properties
  * are builders too ({@code DeadLetterQueue.builder().queue(dlq).maxReceiveCount(3).build()}).
  */
-final class JavaProps extends CdkProps {
+final class JavaProps extends WrittenProps<Expression, JavaExpressions.Options> {
   private final JavaExpressions x;
-
-  /** The setters as written, or null when there are none. */
-  private final JavaExpressions.Options options;
-
-  /** Why the properties cannot be read at all, or null. */
-  private final Unknown unreadable;
 
   private JavaProps(
       JavaExpressions x, Location location, JavaExpressions.Options options, Unknown unreadable) {
-    super(location);
+    super(location, options, unreadable);
     this.x = x;
-    this.options = options;
-    this.unreadable = unreadable;
   }
 
   /**
@@ -70,17 +59,6 @@ final class JavaProps extends CdkProps {
   }
 
   @Override
-  protected Written written(String path) {
-    Found f = lookup(path);
-    return f == null ? null : new Written(f.keyLine, () -> x.eval(f.value));
-  }
-
-  @Override
-  protected Unknown unreadable() {
-    return unreadable;
-  }
-
-  @Override
   public Set<ResourceRef> allRefs() {
     Set<ResourceRef> out = new LinkedHashSet<>();
     if (options != null)
@@ -89,53 +67,33 @@ final class JavaProps extends CdkProps {
   }
 
   @Override
-  public List<CdkProps> nested(String path) {
-    Value<Object> v = raw(path);
-    List<CdkProps> out = new ArrayList<>();
-    if (!v.present()) return out;
-    List<Object> items = v.get() instanceof List<?> l ? new ArrayList<>(l) : List.of(v.get());
-    for (Object item : items)
-      if (item instanceof JavaExpressions.Built b) out.add(of(x, b, x.at(b.node())));
-    return out;
+  protected Named<Expression> named(JavaExpressions.Options written, String name) {
+    JavaExpressions.Setter s = written.values.get(name);
+    return s == null ? null : new Named<>(s.value(), s.line());
   }
 
   @Override
-  protected CdkProps emptyAt(Location at, Unknown why) {
-    return new JavaProps(x, at, null, why);
-  }
-
-  private record Found(Expression value, Location keyLine) {}
-
-  /** The expression at a dotted path through nested builders, or null when absent. */
-  private Found lookup(String path) {
-    if (options == null) return null;
-    String[] keys = path.split("\\.");
-    JavaExpressions.Options current = options;
-    Found found = null;
-    for (int i = 0; i < keys.length; i++) {
-      JavaExpressions.Setter s = current.values.get(keys[i]);
-      if (s == null) return null;
-      found = new Found(s.value(), s.line());
-      if (i == keys.length - 1) break;
-      Evaluated inner = x.eval(s.value());
-      if (!(inner.value() instanceof JavaExpressions.Built b)) return null;
-      current = x.options(b.node());
-    }
-    return found;
+  protected Evaluated eval(Expression value) {
+    return x.eval(value);
   }
 
   @Override
-  protected Unknown partial(String path) {
-    if (options == null) return null;
-    if (!options.unknown.isEmpty())
-      return new Unknown(
-          "the properties are built with "
-              + JavaExpressions.excerpt(options.unknown.get(0))
-              + ", which is not followed");
-    String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-    JavaExpressions.Setter s = options.values.get(first);
-    if (s == null || !path.contains(".")) return null;
-    Evaluated e = x.eval(s.value());
-    return e.value() instanceof Unknown u ? u : null;
+  protected JavaExpressions.Options nestedOptions(Object evaluated) {
+    return evaluated instanceof JavaExpressions.Built b ? x.options(b.node()) : null;
+  }
+
+  @Override
+  protected Location nestedAt(Object evaluated) {
+    return x.at(((JavaExpressions.Built) evaluated).node());
+  }
+
+  @Override
+  protected String unfollowed(JavaExpressions.Options written) {
+    return written.unknown.isEmpty() ? null : JavaExpressions.excerpt(written.unknown.get(0));
+  }
+
+  @Override
+  protected CdkProps make(Location at, JavaExpressions.Options written, Unknown why) {
+    return new JavaProps(x, at, written, why);
   }
 }

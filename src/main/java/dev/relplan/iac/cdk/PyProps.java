@@ -3,12 +3,9 @@ package dev.relplan.iac.cdk;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
-import dev.relplan.model.Value;
 import dev.relplan.parse.python.PyNode;
 import dev.relplan.source.Location;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,21 +14,13 @@ import java.util.Set;
  * ({@code multiAz}) so the mappers are the TypeScript ones; nested properties are structs ({@code
  * sqs.DeadLetterQueue(max_receive_count=3, …)}) or dictionaries with snake_case keys.
  */
-final class PyProps extends CdkProps {
+final class PyProps extends WrittenProps<PyNode, PyExpressions.Options> {
   private final PyExpressions x;
-
-  /** The keywords as written, or null when there are none. */
-  private final PyExpressions.Options options;
-
-  /** Why the properties cannot be read at all, or null. */
-  private final Unknown unreadable;
 
   private PyProps(
       PyExpressions x, Location location, PyExpressions.Options options, Unknown unreadable) {
-    super(location);
+    super(location, options, unreadable);
     this.x = x;
-    this.options = options;
-    this.unreadable = unreadable;
   }
 
   /** The keyword arguments of a call (a construct or a struct), declared at {@code location}. */
@@ -56,17 +45,6 @@ final class PyProps extends CdkProps {
   }
 
   @Override
-  protected Written written(String path) {
-    Found f = lookup(path);
-    return f == null ? null : new Written(f.keyLine, () -> x.eval(f.value));
-  }
-
-  @Override
-  protected Unknown unreadable() {
-    return unreadable;
-  }
-
-  @Override
   public Set<ResourceRef> allRefs() {
     Set<ResourceRef> out = new LinkedHashSet<>();
     if (options != null)
@@ -75,54 +53,33 @@ final class PyProps extends CdkProps {
   }
 
   @Override
-  public List<CdkProps> nested(String path) {
-    Value<Object> v = raw(path);
-    List<CdkProps> out = new ArrayList<>();
-    if (!v.present()) return out;
-    List<Object> items = v.get() instanceof List<?> l ? new ArrayList<>(l) : List.of(v.get());
-    for (Object item : items)
-      if (item instanceof PyExpressions.Keywords k)
-        out.add(new PyProps(x, x.at(k.node()), x.options(k.node()), null));
-    return out;
+  protected Named<PyNode> named(PyExpressions.Options written, String name) {
+    PyExpressions.Keyword k = written.get(name);
+    return k == null ? null : new Named<>(k.value(), x.at(k.line()));
   }
 
   @Override
-  protected CdkProps emptyAt(Location at, Unknown why) {
-    return new PyProps(x, at, null, why);
-  }
-
-  private record Found(PyNode value, Location keyLine) {}
-
-  /** The expression at a dotted path through nested keywords, or null when absent. */
-  private Found lookup(String path) {
-    if (options == null) return null;
-    String[] keys = path.split("\\.");
-    PyExpressions.Options current = options;
-    Found found = null;
-    for (int i = 0; i < keys.length; i++) {
-      PyExpressions.Keyword k = current.get(keys[i]);
-      if (k == null) return null;
-      found = new Found(k.value(), x.at(k.line()));
-      if (i == keys.length - 1) break;
-      Evaluated inner = x.eval(k.value());
-      if (!(inner.value() instanceof PyExpressions.Keywords o)) return null;
-      current = x.options(o.node());
-    }
-    return found;
+  protected Evaluated eval(PyNode value) {
+    return x.eval(value);
   }
 
   @Override
-  protected Unknown partial(String path) {
-    if (options == null) return null;
-    if (!options.complete())
-      return new Unknown(
-          "the properties are built with "
-              + PyExpressions.excerpt(options.unknown.get(0))
-              + ", which is not followed");
-    String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-    PyExpressions.Keyword k = options.get(first);
-    if (k == null || !path.contains(".")) return null;
-    Evaluated e = x.eval(k.value());
-    return e.value() instanceof Unknown u ? u : null;
+  protected PyExpressions.Options nestedOptions(Object evaluated) {
+    return evaluated instanceof PyExpressions.Keywords k ? x.options(k.node()) : null;
+  }
+
+  @Override
+  protected Location nestedAt(Object evaluated) {
+    return x.at(((PyExpressions.Keywords) evaluated).node());
+  }
+
+  @Override
+  protected String unfollowed(PyExpressions.Options written) {
+    return written.complete() ? null : PyExpressions.excerpt(written.unknown.get(0));
+  }
+
+  @Override
+  protected CdkProps make(Location at, PyExpressions.Options written, Unknown why) {
+    return new PyProps(x, at, written, why);
   }
 }

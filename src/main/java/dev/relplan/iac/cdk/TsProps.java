@@ -3,13 +3,10 @@ package dev.relplan.iac.cdk;
 import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Unknown;
-import dev.relplan.model.Value;
 import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Set;
  * props)}, followed through names and spreads), read at dotted paths with the lines that decided
  * each value: the property line first, then the constants it came from.
  */
-final class TsProps extends CdkProps {
+final class TsProps extends WrittenProps<JsNode, JsFile.Options> {
   /** Why properties the app's entry point passes as one object are not read. */
   private static final Unknown PASSED_WHOLE =
       new Unknown("the properties are an object passed in whole from the app's entry point");
@@ -27,17 +24,9 @@ final class TsProps extends CdkProps {
 
   private final Expressions x;
 
-  /** The properties as written, or null when there are none. */
-  private final JsFile.Options options;
-
-  /** Why the properties cannot be read at all (passed in whole from elsewhere), or null. */
-  private final Unknown unreadable;
-
   private TsProps(Expressions x, Location location, JsFile.Options options, Unknown unreadable) {
-    super(location);
+    super(location, options, unreadable);
     this.x = x;
-    this.options = options;
-    this.unreadable = unreadable;
   }
 
   /** The properties an expression evaluates to (absent: none), declared at {@code location}. */
@@ -58,17 +47,6 @@ final class TsProps extends CdkProps {
   }
 
   @Override
-  protected Written written(String path) {
-    Found f = lookup(path);
-    return f == null ? null : new Written(f.keyLine, () -> x.eval(f.value));
-  }
-
-  @Override
-  protected Unknown unreadable() {
-    return unreadable;
-  }
-
-  @Override
   public Set<ResourceRef> allRefs() {
     Set<ResourceRef> out = new LinkedHashSet<>();
     if (options != null) addRefs(options, out, 0);
@@ -86,26 +64,9 @@ final class TsProps extends CdkProps {
   }
 
   @Override
-  public List<CdkProps> nested(String path) {
-    Value<Object> v = raw(path);
-    List<CdkProps> out = new ArrayList<>();
-    if (!v.present()) return out;
-    List<Object> items = v.get() instanceof List<?> l ? new ArrayList<>(l) : List.of(v.get());
-    for (Object item : items)
-      if (item instanceof Expressions.ObjectLiteral o)
-        out.add(new TsProps(x, x.at(o.node()), x.file().options(o.node()), null));
-    return out;
-  }
-
-  @Override
-  protected CdkProps emptyAt(Location at, Unknown why) {
-    return new TsProps(x, at, null, why);
-  }
-
-  @Override
   JsNode node(String path) {
-    Found f = lookup(path);
-    return f == null ? null : f.value;
+    Named<JsNode> n = lookup(path);
+    return n == null ? null : n.value();
   }
 
   @Override
@@ -113,40 +74,42 @@ final class TsProps extends CdkProps {
     return x;
   }
 
-  private record Found(JsNode value, Location keyLine) {}
-
-  /** The expression at a dotted path through nested object literals, or null when absent. */
-  private Found lookup(String path) {
-    if (options == null) return null;
-    String[] keys = path.split("\\.");
-    JsFile.Options current = options;
-    Found found = null;
-    for (int i = 0; i < keys.length; i++) {
-      JsNode value = current.get(keys[i]);
-      if (value == null) return null;
-      JsNode pair = value.parent != null && value.parent.is("pair") ? value.parent : value;
-      found = new Found(value, x.at(pair));
-      if (i == keys.length - 1) break;
-      Evaluated inner = x.eval(value);
-      if (!(inner.value() instanceof Expressions.ObjectLiteral o)) return null;
-      current = x.file().options(o.node());
-    }
-    return found;
+  @Override
+  protected Named<JsNode> named(JsFile.Options written, String name) {
+    JsNode value = written.get(name);
+    if (value == null) return null;
+    JsNode pair = value.parent != null && value.parent.is("pair") ? value.parent : value;
+    return new Named<>(value, x.at(pair));
   }
 
   @Override
-  protected Unknown partial(String path) {
-    if (options == null) return null;
-    if (!options.complete())
-      return new Unknown(
-          "the properties are built with a spread of "
-              + Expressions.excerpt(options.unknown.get(0))
-              + ", which is not followed");
-    String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-    JsNode value = options.get(first);
-    if (value == null || !path.contains(".")) return null;
-    Evaluated e = x.eval(value);
-    if (e.value() instanceof Given) return PASSED_WHOLE;
-    return e.value() instanceof Unknown u ? u : null;
+  protected Evaluated eval(JsNode value) {
+    return x.eval(value);
+  }
+
+  @Override
+  protected JsFile.Options nestedOptions(Object evaluated) {
+    return evaluated instanceof Expressions.ObjectLiteral o ? x.file().options(o.node()) : null;
+  }
+
+  @Override
+  protected Location nestedAt(Object evaluated) {
+    return x.at(((Expressions.ObjectLiteral) evaluated).node());
+  }
+
+  @Override
+  protected String unfollowed(JsFile.Options written) {
+    return written.complete() ? null : "a spread of " + Expressions.excerpt(written.unknown.get(0));
+  }
+
+  /** An object the app's entry point passes in whole leaves the paths under it unknown too. */
+  @Override
+  protected Unknown unknownUnder(Evaluated e) {
+    return e.value() instanceof Given ? PASSED_WHOLE : super.unknownUnder(e);
+  }
+
+  @Override
+  protected CdkProps make(Location at, JsFile.Options written, Unknown why) {
+    return new TsProps(x, at, written, why);
   }
 }
