@@ -32,10 +32,12 @@ final class PyCalls {
 
   private final PyFile f;
   private final PyWaits waits;
+  private final PyHttpWaits httpWaits;
 
   PyCalls(PyFile f) {
     this.f = f;
     this.waits = new PyWaits(f);
+    this.httpWaits = new PyHttpWaits(f);
   }
 
   Integration analyse(PyNode call) {
@@ -222,6 +224,9 @@ final class PyCalls {
             timeout != null
                 ? seconds(timeout, "timeout=None disables httpx's timeouts")
                 : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies"));
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.httpxAttempt(timeout);
+    i.attempts = httpWaits.httpxAttempts(client);
     return i;
   }
 

@@ -142,9 +142,69 @@ class PythonDeadlineNumbersTest {
   }
 
   @Test
-  void httpxNumbersAreNotComputedYet() {
+  void httpxDefaultIsFiveSecondsForEachOfFourPhases() {
     Integration i = only("import httpx\nhttpx.get('https://a.example.com')\n");
-    assertThat(i.attemptSeconds.present() || i.attemptSeconds.unresolved()).isFalse();
-    assertThat(i.worstCaseSeconds().present()).isFalse();
+    assertThat(i.attemptSeconds.get()).isEqualTo(20.0);
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(1);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(20.0);
+  }
+
+  @Test
+  void httpxNumberOnTheClientBoundsEachPhase() {
+    Integration i =
+        only(
+            """
+            import httpx
+            client = httpx.Client(timeout=2.5)
+            client.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(10.0);
+    assertThat(i.attemptSeconds.isExplicit()).isTrue();
+  }
+
+  @Test
+  void httpxTimeoutObjectAddsItsPhasesAndTheCallOverridesTheClient() {
+    Integration i =
+        only(
+            """
+            import httpx
+            limits = httpx.Timeout(10.0, connect=60.0)
+            client = httpx.AsyncClient(timeout=None)
+            client.post("https://a.example.com", timeout=limits)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(90.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(4);
+  }
+
+  @Test
+  void httpxTimeoutNoneIsUnbounded() {
+    Integration i = only("import httpx\nhttpx.get('https://a.example.com', timeout=None)\n");
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void httpxTimeoutObjectWithoutADefaultForEveryPhaseIsUnresolved() {
+    Integration i =
+        only(
+            """
+            import httpx
+            httpx.get("https://a.example.com", timeout=httpx.Timeout(connect=1, read=2))
+            """);
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+    assertThat(i.attemptSeconds.note()).contains("write");
+  }
+
+  @Test
+  void httpxTransportRetriesAddAttempts() {
+    Integration i =
+        only(
+            """
+            import httpx
+            client = httpx.Client(transport=httpx.HTTPTransport(retries=2), timeout=1)
+            client.get("https://a.example.com")
+            """);
+    assertThat(i.attempts.get()).isEqualTo(3);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(12.0);
   }
 }

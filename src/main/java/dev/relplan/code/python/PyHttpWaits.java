@@ -1,0 +1,95 @@
+package dev.relplan.code.python;
+
+import dev.relplan.model.Value;
+import dev.relplan.parse.python.PyFile;
+import dev.relplan.parse.python.PyNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deadline-budget numbers of httpx, aiohttp and urllib3 calls: how long one attempt can wait
+ * and how many attempts the client makes. Defaults and how phases add up: docs/client-defaults.md
+ * and docs/deadline-budgets.md.
+ */
+final class PyHttpWaits {
+  /** httpx's default: 5 s for each of the pool, connect, write and read phases. */
+  static final double HTTPX_PHASE = 5;
+
+  private static final List<String> HTTPX_PHASES = List.of("connect", "read", "write", "pool");
+
+  private final PyFile f;
+  private final PyWaits waits;
+
+  PyHttpWaits(PyFile f) {
+    this.f = f;
+    this.waits = new PyWaits(f);
+  }
+
+  /**
+   * One attempt of an httpx call: waiting for a pooled connection, connecting, writing the request
+   * and reading the response are bounded apart, so their timeouts add up (4 × 5 s by default).
+   */
+  Value<Double> httpxAttempt(PyNode timeout) {
+    if (timeout == null)
+      return Value.defaulted(
+          4 * HTTPX_PHASE,
+          "httpx's default timeout, 5 s for each of the pool, connect, write and read phases");
+    PyNode literal = waits.literal(timeout);
+    if (literal != null && literal.is("none"))
+      return Value.explicit(PyWaits.UNBOUNDED, List.of(f.at(timeout)));
+    if (literal != null && !literal.is("tuple"))
+      return Value.explicit(4 * PyWaits.number(literal), List.of(f.at(timeout)));
+    PyNode config = constructed(timeout, "httpx.Timeout");
+    if (config == null)
+      return Value.unresolved(
+          "the httpx timeout is set from " + PyCalls.shorten(timeout.text()) + ", not read",
+          List.of(f.at(timeout)));
+    List<PyNode> args = PyFile.positional(config);
+    Map<String, PyNode> kwargs = PyFile.kwargs(config);
+    PyNode every = !args.isEmpty() ? args.get(0) : kwargs.get("timeout");
+    double sum = 0;
+    for (String phase : HTTPX_PHASES) {
+      PyNode set = kwargs.getOrDefault(phase, every);
+      PyNode phaseValue = set == null ? null : waits.literal(set);
+      if (phaseValue == null || phaseValue.is("tuple"))
+        return Value.unresolved(
+            "the httpx "
+                + phase
+                + " timeout of "
+                + PyCalls.shorten(config.text())
+                + " is not a number",
+            List.of(f.at(config)));
+      sum += phaseValue.is("none") ? PyWaits.UNBOUNDED : PyWaits.number(phaseValue);
+    }
+    return Value.explicit(sum, List.of(f.at(timeout)));
+  }
+
+  /**
+   * Attempts of an httpx client: 1, or 1 + n when its transport is {@code
+   * httpx.HTTPTransport(retries=n)} (which retries failed connections).
+   */
+  Value<Integer> httpxAttempts(PyNode client) {
+    PyNode transport = client == null ? null : PyFile.kwargs(client).get("transport");
+    PyNode made = transport == null ? null : f.origin(transport);
+    String kind = made == null ? null : f.qualify(made.field("function"));
+    PyNode retries = made == null ? null : PyFile.kwargs(made).get("retries");
+    if (retries != null
+        && ("httpx.HTTPTransport".equals(kind) || "httpx.AsyncHTTPTransport".equals(kind)))
+      return waits.count(retries, 1);
+    if (transport != null && retries == null && kind == null)
+      return Value.unresolved(
+          "the httpx transport " + PyCalls.shorten(transport.text()) + " cannot be followed",
+          List.of(f.at(transport)));
+    return Value.defaulted(
+        1, "httpx does not retry: only a transport built with retries= retries failed connections");
+  }
+
+  /** The call that builds {@code v} when it is one of {@code qualifiedNames}; null otherwise. */
+  private PyNode constructed(PyNode v, String... qualifiedNames) {
+    PyNode call = f.origin(v);
+    if (call == null) return null;
+    String made = f.qualify(call.field("function"));
+    for (String name : qualifiedNames) if (name.equals(made)) return call;
+    return null;
+  }
+}
