@@ -235,8 +235,9 @@ final class PyCalls {
   private Integration aiohttp(PyNode call, PyNode session) {
     Integration i = integration(call, Integration.Kind.HTTP, "aiohttp", session);
     i.target = target(call, 0);
-    PyNode onCall = PyFile.kwargs(call).get("timeout");
-    PyNode timeout = onCall != null ? onCall : PyFile.kwargs(session).get("timeout");
+    // timeout=None on a request falls back to the session's, and on a session to the default.
+    PyNode onCall = unlessNone(PyFile.kwargs(call).get("timeout"));
+    PyNode timeout = onCall != null ? onCall : unlessNone(PyFile.kwargs(session).get("timeout"));
     i.timeout =
         unlessSplat(
             call,
@@ -245,7 +246,15 @@ final class PyCalls {
                 : Value.defaulted(
                     "300 s total (aiohttp default ClientTimeout)",
                     "aiohttp's default ClientTimeout applies"));
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.aiohttpAttempt(timeout);
+    i.attempts = Value.defaulted(1, "aiohttp does not retry");
     return i;
+  }
+
+  /** The expression, or null when it is the literal None. */
+  private static PyNode unlessNone(PyNode expr) {
+    return expr == null || expr.is("none") ? null : expr;
   }
 
   // ---- urllib3: the socket default, i.e. no timeout.

@@ -15,6 +15,9 @@ final class PyHttpWaits {
   /** httpx's default: 5 s for each of the pool, connect, write and read phases. */
   static final double HTTPX_PHASE = 5;
 
+  /** aiohttp's default ClientTimeout total, 5 minutes. */
+  static final double AIOHTTP_TOTAL = 300;
+
   private static final List<String> HTTPX_PHASES = List.of("connect", "read", "write", "pool");
 
   private final PyFile f;
@@ -82,6 +85,43 @@ final class PyHttpWaits {
           List.of(f.at(transport)));
     return Value.defaulted(
         1, "httpx does not retry: only a transport built with retries= retries failed connections");
+  }
+
+  /**
+   * One attempt of an aiohttp call: a {@code ClientTimeout}'s total bounds the whole request;
+   * without one, connecting (connect, else sock_connect) plus sock_read, unbounded when either is
+   * missing. The session's default is total 300 s.
+   */
+  Value<Double> aiohttpAttempt(PyNode timeout) {
+    if (timeout == null)
+      return Value.defaulted(
+          AIOHTTP_TOTAL, "aiohttp's default ClientTimeout: 300 s for the whole request");
+    PyNode config = constructed(timeout, "aiohttp.ClientTimeout", "aiohttp.client.ClientTimeout");
+    if (config == null)
+      return Value.unresolved(
+          "the aiohttp timeout is set from "
+              + PyCalls.shorten(timeout.text())
+              + ", not a ClientTimeout written here",
+          List.of(f.at(timeout)));
+    Map<String, PyNode> kwargs = PyFile.kwargs(config);
+    List<PyNode> args = PyFile.positional(config);
+    PyNode total = !args.isEmpty() ? args.get(0) : kwargs.get("total");
+    PyNode connect =
+        kwargs.containsKey("connect") ? kwargs.get("connect") : kwargs.get("sock_connect");
+    PyNode[] fields = {total, connect, kwargs.get("sock_read")};
+    double[] seconds = new double[fields.length];
+    for (int n = 0; n < fields.length; n++) {
+      PyNode literal = fields[n] == null ? null : waits.literal(fields[n]);
+      if (fields[n] != null && (literal == null || literal.is("tuple")))
+        return Value.unresolved(
+            "the aiohttp ClientTimeout field "
+                + PyCalls.shorten(fields[n].text())
+                + " is not a number",
+            List.of(f.at(fields[n])));
+      seconds[n] =
+          literal == null || literal.is("none") ? PyWaits.UNBOUNDED : PyWaits.number(literal);
+    }
+    return Value.explicit(Math.min(seconds[0], seconds[1] + seconds[2]), List.of(f.at(timeout)));
   }
 
   /** The call that builds {@code v} when it is one of {@code qualifiedNames}; null otherwise. */

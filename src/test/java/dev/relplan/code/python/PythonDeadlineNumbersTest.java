@@ -207,4 +207,69 @@ class PythonDeadlineNumbersTest {
     assertThat(i.attempts.get()).isEqualTo(3);
     assertThat(i.worstCaseSeconds().get()).isEqualTo(12.0);
   }
+
+  @Test
+  void aiohttpSessionDefaultIsThreeHundredSecondsTotal() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession()
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(300.0);
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aiohttpTotalBoundsTheConnectAndReadPhases() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            limits = aiohttp.ClientTimeout(total=8, sock_connect=5, sock_read=5)
+            session = aiohttp.ClientSession(timeout=limits)
+            session.post("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(8.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(3);
+  }
+
+  @Test
+  void aiohttpWithoutTotalAddsConnectAndSockRead() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession()
+            session.get("https://a.example.com", timeout=aiohttp.ClientTimeout(connect=2, sock_read=10))
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(12.0);
+  }
+
+  @Test
+  void aiohttpClientTimeoutWithoutTotalOrSockReadIsUnbounded() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(connect=2))
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void aiohttpRequestTimeoutNoneFallsBackToTheSessions() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=7))
+            session.get("https://a.example.com", timeout=None)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(7.0);
+    assertThat(i.timeout.present()).isTrue();
+  }
 }

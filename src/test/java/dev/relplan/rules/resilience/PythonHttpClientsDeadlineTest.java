@@ -88,4 +88,37 @@ class PythonHttpClientsDeadlineTest {
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
+
+  private static String aiohttp(String sessionArguments) {
+    return """
+        import aiohttp
+
+        async def handler(event, context):
+            async with aiohttp.ClientSession(ARGS) as session:
+                return await session.get("https://pricing.example.com/quote")
+        """
+        .replace("ARGS", sessionArguments);
+  }
+
+  @Test
+  void aiohttpDefaultTotalOfFiveMinutesExceedsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, aiohttp(""));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo("aiohttp call in QuoteFunction can wait 300 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void aiohttpTotalOfTwentySecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, aiohttp("timeout=aiohttp.ClientTimeout(total=20)"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void aiohttpTimeoutBuiltElsewhereCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMITS\n" + aiohttp("timeout=LIMITS"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
 }
