@@ -272,6 +272,12 @@ final class PyCalls {
                 : none(
                     "urllib3's default timeout is the socket default, which blocks forever",
                     List.of()));
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.urllib3Attempt(timeout);
+    PyNode onCallRetries = unlessNone(PyFile.kwargs(call).get("retries"));
+    PyNode retries =
+        onCallRetries != null ? onCallRetries : unlessNone(PyFile.kwargs(pool).get("retries"));
+    i.attempts = httpWaits.urllib3Attempts(retries);
     return i;
   }
 

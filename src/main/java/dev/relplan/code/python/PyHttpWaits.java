@@ -18,6 +18,16 @@ final class PyHttpWaits {
   /** aiohttp's default ClientTimeout total, 5 minutes. */
   static final double AIOHTTP_TOTAL = 300;
 
+  /** The total of a urllib3 Retry built without one. */
+  static final int URLLIB3_RETRY_TOTAL = 10;
+
+  private static final String[] URLLIB3_TIMEOUT = {
+    "urllib3.Timeout", "urllib3.util.Timeout", "urllib3.util.timeout.Timeout"
+  };
+  private static final String[] URLLIB3_RETRY = {
+    "urllib3.Retry", "urllib3.util.Retry", "urllib3.util.retry.Retry"
+  };
+
   private static final List<String> HTTPX_PHASES = List.of("connect", "read", "write", "pool");
 
   private final PyFile f;
@@ -122,6 +132,71 @@ final class PyHttpWaits {
           literal == null || literal.is("none") ? PyWaits.UNBOUNDED : PyWaits.number(literal);
     }
     return Value.explicit(Math.min(seconds[0], seconds[1] + seconds[2]), List.of(f.at(timeout)));
+  }
+
+  /**
+   * One attempt of a urllib3 call: a number bounds connecting and reading apart (so twice it); a
+   * {@code Timeout}'s connect plus read, capped by its total; a missing connect or read is the
+   * socket default, which blocks, as is no timeout at all.
+   */
+  Value<Double> urllib3Attempt(PyNode timeout) {
+    if (timeout == null)
+      return Value.defaulted(
+          PyWaits.UNBOUNDED,
+          "urllib3's default timeout is the socket default, which blocks forever");
+    PyNode literal = waits.literal(timeout);
+    if (literal != null && literal.is("none"))
+      return Value.explicit(PyWaits.UNBOUNDED, List.of(f.at(timeout)));
+    if (literal != null && !literal.is("tuple"))
+      return Value.explicit(2 * PyWaits.number(literal), List.of(f.at(timeout)));
+    PyNode config = constructed(timeout, URLLIB3_TIMEOUT);
+    if (config == null)
+      return Value.unresolved(
+          "the urllib3 timeout is set from " + PyCalls.shorten(timeout.text()) + ", not read",
+          List.of(f.at(timeout)));
+    Map<String, PyNode> kwargs = PyFile.kwargs(config);
+    List<PyNode> args = PyFile.positional(config);
+    PyNode[] fields = {
+      !args.isEmpty() ? args.get(0) : kwargs.get("total"), kwargs.get("connect"), kwargs.get("read")
+    };
+    double[] seconds = new double[fields.length];
+    for (int n = 0; n < fields.length; n++) {
+      PyNode value = fields[n] == null ? null : waits.literal(fields[n]);
+      if (fields[n] != null && (value == null || value.is("tuple")))
+        return Value.unresolved(
+            "the urllib3 Timeout field " + PyCalls.shorten(fields[n].text()) + " is not a number",
+            List.of(f.at(fields[n])));
+      seconds[n] = value == null || value.is("none") ? PyWaits.UNBOUNDED : PyWaits.number(value);
+    }
+    return Value.explicit(Math.min(seconds[0], seconds[1] + seconds[2]), List.of(f.at(timeout)));
+  }
+
+  /**
+   * Attempts of a urllib3 call: its retries= (on the call, else on the pool), 1 + the retries it
+   * allows; without one urllib3's default Retry(3), so 4.
+   */
+  Value<Integer> urllib3Attempts(PyNode retries) {
+    if (retries == null)
+      return Value.defaulted(
+          4, "urllib3's default Retry(3): the first attempt and up to 3 retries");
+    PyNode literal = retries.is("identifier") ? f.binding(retries.text(), retries) : retries;
+    if (literal != null && literal.is("false")) return Value.explicit(1, List.of(f.at(retries)));
+    if (literal != null && literal.is("integer")) return waits.count(retries, 1);
+    PyNode policy = constructed(retries, URLLIB3_RETRY);
+    if (policy == null)
+      return Value.unresolved(
+          "the urllib3 retries are set from " + PyCalls.shorten(retries.text()) + ", not read",
+          List.of(f.at(retries)));
+    List<PyNode> args = PyFile.positional(policy);
+    PyNode total = !args.isEmpty() ? args.get(0) : PyFile.kwargs(policy).get("total");
+    if (total == null)
+      return Value.explicit(
+          1 + URLLIB3_RETRY_TOTAL, List.of(f.at(policy))); // Retry's own default total
+    if (total.is("false")) return Value.explicit(1, List.of(f.at(total)));
+    if (total.is("none"))
+      return Value.unresolved(
+          "Retry(total=None) leaves the count to each kind of error", List.of(f.at(total)));
+    return waits.count(total, 1);
   }
 
   /** The call that builds {@code v} when it is one of {@code qualifiedNames}; null otherwise. */

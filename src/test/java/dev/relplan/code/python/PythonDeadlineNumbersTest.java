@@ -272,4 +272,86 @@ class PythonDeadlineNumbersTest {
     assertThat(i.attemptSeconds.get()).isEqualTo(7.0);
     assertThat(i.timeout.present()).isTrue();
   }
+
+  @Test
+  void urllib3WithoutTimeoutIsUnboundedOverItsDefaultFourAttempts() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager()
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(4);
+    assertThat(i.attempts.source()).isEqualTo(Value.Source.DEFAULT);
+  }
+
+  @Test
+  void urllib3NumberBoundsConnectAndReadEachAndRetryTotalCountsRetries() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            from urllib3.util import Retry
+            http = urllib3.PoolManager(retries=Retry(3, backoff_factor=0.5))
+            http.request("GET", "https://a.example.com", timeout=10.0)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(20.0);
+    assertThat(i.attempts.get()).isEqualTo(4);
+    assertThat(i.attempts.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(80.0);
+  }
+
+  @Test
+  void urllib3TimeoutTotalCapsConnectPlusRead() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2, read=7, total=5))
+            http.request("GET", "https://a.example.com", retries=False)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
+    assertThat(i.attempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void urllib3TimeoutWithoutReadLeavesReadingToTheBlockingSocketDefault() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2))
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void urllib3CallRetriesOverrideThePoolsAndRetryWithoutTotalAllowsTen() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(retries=2, timeout=1)
+            http.request("GET", "https://a.example.com", retries=urllib3.Retry(connect=5))
+            """);
+    assertThat(i.attempts.get()).isEqualTo(11);
+  }
+
+  @Test
+  void urllib3RetriesFromAnUnknownNameAreUnresolved() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            from settings import POLICY
+            http = urllib3.PoolManager(retries=POLICY, timeout=1)
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attempts.unresolved()).isTrue();
+    assertThat(i.worstCaseSeconds().unresolved()).isTrue();
+  }
 }

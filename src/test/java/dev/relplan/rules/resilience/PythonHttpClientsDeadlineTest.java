@@ -121,4 +121,39 @@ class PythonHttpClientsDeadlineTest {
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
+
+  private static String urllib3(String timeout) {
+    return """
+        import urllib3
+
+        http = urllib3.PoolManager(TIMEOUT)
+
+        def handler(event, context):
+            return http.request("GET", "https://pricing.example.com/quote")
+        """
+        .replace("TIMEOUT", timeout);
+  }
+
+  @Test
+  void urllib3DefaultRetriesPushFiveSecondsPerPhaseOverTheDeadline(@TempDir Path dir)
+      throws Exception {
+    Verdict v = assess(dir, urllib3("timeout=5"));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo("urllib3 call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void urllib3WithoutRetriesFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, urllib3("timeout=5, retries=False"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void urllib3TimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMIT\n" + urllib3("timeout=LIMIT"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
 }
