@@ -227,7 +227,7 @@ final class PyCalls {
     i.attemptSeconds =
         i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.httpxAttempt(timeout);
     i.attempts = httpWaits.httpxAttempts(client);
-    return i;
+    return unboundedAsWritten(i);
   }
 
   // ---- aiohttp: ClientTimeout(total=300) by default.
@@ -249,7 +249,7 @@ final class PyCalls {
     i.attemptSeconds =
         i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.aiohttpAttempt(timeout);
     i.attempts = Value.defaulted(1, "aiohttp does not retry");
-    return i;
+    return unboundedAsWritten(i);
   }
 
   /** The expression, or null when it is the literal None. */
@@ -278,6 +278,20 @@ final class PyCalls {
     PyNode retries =
         onCallRetries != null ? onCallRetries : unlessNone(PyFile.kwargs(pool).get("retries"));
     i.attempts = httpWaits.urllib3Attempts(retries);
+    return unboundedAsWritten(i);
+  }
+
+  /**
+   * A timeout written out that leaves a phase unbounded (an httpx.Timeout(None), an aiohttp
+   * ClientTimeout without total or sock_read, a urllib3 Timeout without read) lets the call wait
+   * forever: it is recorded as no timeout, with the line that sets it.
+   */
+  private static Integration unboundedAsWritten(Integration i) {
+    if (i.timeout.present() && i.attemptSeconds.present() && i.attemptSeconds.get().isInfinite())
+      i.timeout =
+          none(
+              i.client + " timeout " + i.timeout.get() + " leaves a phase of the call unbounded",
+              i.attemptSeconds.trace());
     return i;
   }
 

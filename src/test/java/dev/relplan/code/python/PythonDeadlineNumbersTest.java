@@ -354,4 +354,32 @@ class PythonDeadlineNumbersTest {
     assertThat(i.attempts.unresolved()).isTrue();
     assertThat(i.worstCaseSeconds().unresolved()).isTrue();
   }
+
+  @Test
+  void aTimeoutThatLeavesAPhaseUnboundedIsRecordedAsNoTimeout() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(connect=2))
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.bounded()).isFalse();
+    assertThat(i.timeout.unresolved()).isFalse();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(2);
+    assertThat(i.timeout.note()).contains("unbounded");
+  }
+
+  @Test
+  void aFiniteTimeoutStaysBounded() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2, read=3))
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.bounded()).isTrue();
+    assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
+  }
 }
