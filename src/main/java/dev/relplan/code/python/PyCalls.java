@@ -32,10 +32,12 @@ final class PyCalls {
 
   private final PyFile f;
   private final PyWaits waits;
+  private final PyHttpWaits httpWaits;
 
   PyCalls(PyFile f) {
     this.f = f;
     this.waits = new PyWaits(f);
+    this.httpWaits = new PyHttpWaits(f);
   }
 
   Integration analyse(PyNode call) {
@@ -222,7 +224,10 @@ final class PyCalls {
             timeout != null
                 ? seconds(timeout, "timeout=None disables httpx's timeouts")
                 : Value.defaulted("5 s (httpx default)", "httpx's default timeout applies"));
-    return i;
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.httpxAttempt(timeout);
+    i.attempts = httpWaits.httpxAttempts(client);
+    return unboundedAsWritten(i);
   }
 
   // ---- aiohttp: ClientTimeout(total=300) by default.
@@ -230,8 +235,9 @@ final class PyCalls {
   private Integration aiohttp(PyNode call, PyNode session) {
     Integration i = integration(call, Integration.Kind.HTTP, "aiohttp", session);
     i.target = target(call, 0);
-    PyNode onCall = PyFile.kwargs(call).get("timeout");
-    PyNode timeout = onCall != null ? onCall : PyFile.kwargs(session).get("timeout");
+    // timeout=None on a request falls back to the session's, and on a session to the default.
+    PyNode onCall = unlessNone(PyFile.kwargs(call).get("timeout"));
+    PyNode timeout = onCall != null ? onCall : unlessNone(PyFile.kwargs(session).get("timeout"));
     i.timeout =
         unlessSplat(
             call,
@@ -240,7 +246,15 @@ final class PyCalls {
                 : Value.defaulted(
                     "300 s total (aiohttp default ClientTimeout)",
                     "aiohttp's default ClientTimeout applies"));
-    return i;
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.aiohttpAttempt(timeout);
+    i.attempts = Value.defaulted(1, "aiohttp does not retry");
+    return unboundedAsWritten(i);
+  }
+
+  /** The expression, or null when it is the literal None. */
+  private static PyNode unlessNone(PyNode expr) {
+    return expr == null || expr.is("none") ? null : expr;
   }
 
   // ---- urllib3: the socket default, i.e. no timeout.
@@ -258,6 +272,26 @@ final class PyCalls {
                 : none(
                     "urllib3's default timeout is the socket default, which blocks forever",
                     List.of()));
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.urllib3Attempt(timeout);
+    PyNode onCallRetries = unlessNone(PyFile.kwargs(call).get("retries"));
+    PyNode retries =
+        onCallRetries != null ? onCallRetries : unlessNone(PyFile.kwargs(pool).get("retries"));
+    i.attempts = httpWaits.urllib3Attempts(retries);
+    return unboundedAsWritten(i);
+  }
+
+  /**
+   * A timeout written out that leaves a phase unbounded (an httpx.Timeout(None), an aiohttp
+   * ClientTimeout without total or sock_read, a urllib3 Timeout without read) lets the call wait
+   * forever: it is recorded as no timeout, with the line that sets it.
+   */
+  private static Integration unboundedAsWritten(Integration i) {
+    if (i.timeout.present() && i.attemptSeconds.present() && i.attemptSeconds.get().isInfinite())
+      i.timeout =
+          none(
+              i.client + " timeout " + i.timeout.get() + " leaves a phase of the call unbounded",
+              i.attemptSeconds.trace());
     return i;
   }
 

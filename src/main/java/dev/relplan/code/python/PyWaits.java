@@ -119,7 +119,7 @@ final class PyWaits {
    * A number, None or (number, number) tuple, written here or bound to a name in scope; null for
    * anything else.
    */
-  private PyNode literal(PyNode v) {
+  PyNode literal(PyNode v) {
     PyNode n = v;
     if (n.is("identifier")) n = f.binding(n.text(), n);
     if (n == null) return null;
@@ -137,7 +137,7 @@ final class PyWaits {
   }
 
   /** A numeric literal's value; null for None. */
-  private static Double number(PyNode n) {
+  static Double number(PyNode n) {
     return n.is("none") ? null : Double.parseDouble(n.text().replace("_", ""));
   }
 }

@@ -142,9 +142,244 @@ class PythonDeadlineNumbersTest {
   }
 
   @Test
-  void httpxNumbersAreNotComputedYet() {
+  void httpxDefaultIsFiveSecondsForEachOfFourPhases() {
     Integration i = only("import httpx\nhttpx.get('https://a.example.com')\n");
-    assertThat(i.attemptSeconds.present() || i.attemptSeconds.unresolved()).isFalse();
-    assertThat(i.worstCaseSeconds().present()).isFalse();
+    assertThat(i.attemptSeconds.get()).isEqualTo(20.0);
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(1);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(20.0);
+  }
+
+  @Test
+  void httpxNumberOnTheClientBoundsEachPhase() {
+    Integration i =
+        only(
+            """
+            import httpx
+            client = httpx.Client(timeout=2.5)
+            client.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(10.0);
+    assertThat(i.attemptSeconds.isExplicit()).isTrue();
+  }
+
+  @Test
+  void httpxTimeoutObjectAddsItsPhasesAndTheCallOverridesTheClient() {
+    Integration i =
+        only(
+            """
+            import httpx
+            limits = httpx.Timeout(10.0, connect=60.0)
+            client = httpx.AsyncClient(timeout=None)
+            client.post("https://a.example.com", timeout=limits)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(90.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(4);
+  }
+
+  @Test
+  void httpxTimeoutNoneIsUnbounded() {
+    Integration i = only("import httpx\nhttpx.get('https://a.example.com', timeout=None)\n");
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void httpxTimeoutObjectWithoutADefaultForEveryPhaseIsUnresolved() {
+    Integration i =
+        only(
+            """
+            import httpx
+            httpx.get("https://a.example.com", timeout=httpx.Timeout(connect=1, read=2))
+            """);
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+    assertThat(i.attemptSeconds.note()).contains("write");
+  }
+
+  @Test
+  void httpxTransportRetriesAddAttempts() {
+    Integration i =
+        only(
+            """
+            import httpx
+            client = httpx.Client(transport=httpx.HTTPTransport(retries=2), timeout=1)
+            client.get("https://a.example.com")
+            """);
+    assertThat(i.attempts.get()).isEqualTo(3);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(12.0);
+  }
+
+  @Test
+  void aiohttpSessionDefaultIsThreeHundredSecondsTotal() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession()
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(300.0);
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aiohttpTotalBoundsTheConnectAndReadPhases() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            limits = aiohttp.ClientTimeout(total=8, sock_connect=5, sock_read=5)
+            session = aiohttp.ClientSession(timeout=limits)
+            session.post("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(8.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(3);
+  }
+
+  @Test
+  void aiohttpWithoutTotalAddsConnectAndSockRead() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession()
+            session.get("https://a.example.com", timeout=aiohttp.ClientTimeout(connect=2, sock_read=10))
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(12.0);
+  }
+
+  @Test
+  void aiohttpClientTimeoutWithoutTotalOrSockReadIsUnbounded() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(connect=2))
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void aiohttpRequestTimeoutNoneFallsBackToTheSessions() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=7))
+            session.get("https://a.example.com", timeout=None)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(7.0);
+    assertThat(i.timeout.present()).isTrue();
+  }
+
+  @Test
+  void urllib3WithoutTimeoutIsUnboundedOverItsDefaultFourAttempts() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager()
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attempts.get()).isEqualTo(4);
+    assertThat(i.attempts.source()).isEqualTo(Value.Source.DEFAULT);
+  }
+
+  @Test
+  void urllib3NumberBoundsConnectAndReadEachAndRetryTotalCountsRetries() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            from urllib3.util import Retry
+            http = urllib3.PoolManager(retries=Retry(3, backoff_factor=0.5))
+            http.request("GET", "https://a.example.com", timeout=10.0)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(20.0);
+    assertThat(i.attempts.get()).isEqualTo(4);
+    assertThat(i.attempts.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(80.0);
+  }
+
+  @Test
+  void urllib3TimeoutTotalCapsConnectPlusRead() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2, read=7, total=5))
+            http.request("GET", "https://a.example.com", retries=False)
+            """);
+    assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
+    assertThat(i.attempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void urllib3TimeoutWithoutReadLeavesReadingToTheBlockingSocketDefault() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2))
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+  }
+
+  @Test
+  void urllib3CallRetriesOverrideThePoolsAndRetryWithoutTotalAllowsTen() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(retries=2, timeout=1)
+            http.request("GET", "https://a.example.com", retries=urllib3.Retry(connect=5))
+            """);
+    assertThat(i.attempts.get()).isEqualTo(11);
+  }
+
+  @Test
+  void urllib3RetriesFromAnUnknownNameAreUnresolved() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            from settings import POLICY
+            http = urllib3.PoolManager(retries=POLICY, timeout=1)
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.attempts.unresolved()).isTrue();
+    assertThat(i.worstCaseSeconds().unresolved()).isTrue();
+  }
+
+  @Test
+  void aTimeoutThatLeavesAPhaseUnboundedIsRecordedAsNoTimeout() {
+    Integration i =
+        only(
+            """
+            import aiohttp
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(connect=2))
+            session.get("https://a.example.com")
+            """);
+    assertThat(i.bounded()).isFalse();
+    assertThat(i.timeout.unresolved()).isFalse();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(2);
+    assertThat(i.timeout.note()).contains("unbounded");
+  }
+
+  @Test
+  void aFiniteTimeoutStaysBounded() {
+    Integration i =
+        only(
+            """
+            import urllib3
+            http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2, read=3))
+            http.request("GET", "https://a.example.com")
+            """);
+    assertThat(i.bounded()).isTrue();
+    assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
   }
 }

@@ -1,0 +1,159 @@
+package dev.relplan.rules.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.assess.Assessment;
+import dev.relplan.pipeline.Pipeline;
+import dev.relplan.rules.Context;
+import dev.relplan.rules.Finding;
+import dev.relplan.rules.Undetermined;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * REL-CODE-CALL-EXCEEDS-DEADLINE on Python HTTP clients other than requests, in a function behind a
+ * REST API whose deadline is its own 28 s timeout.
+ */
+class PythonHttpClientsDeadlineTest {
+  private static final String TEMPLATE =
+      """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        QuoteFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Runtime: python3.12
+            CodeUri: quotes/
+            Handler: app.handler
+            Timeout: 28
+            Events:
+              GetQuote:
+                Type: Api
+                Properties:
+                  Path: /quote
+                  Method: get
+      """;
+
+  private record Verdict(List<Finding> findings, List<Undetermined> undetermined) {}
+
+  private static Verdict assess(Path dir, String code) throws Exception {
+    Files.createDirectories(dir.resolve("quotes"));
+    Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    Files.writeString(dir.resolve("quotes/app.py"), code);
+    Assessment a =
+        Pipeline.run(new Pipeline.Request(List.of(dir), "quotes", Context.defaults(), List.of()))
+            .assessment();
+    return new Verdict(
+        a.findings().stream()
+            .map(Assessment.NumberedFinding::finding)
+            .filter(f -> f.rule().id().equals(CodeCallExceedsDeadline.ID))
+            .toList(),
+        a.undetermined().stream()
+            .filter(u -> u.rule().id().equals(CodeCallExceedsDeadline.ID))
+            .toList());
+  }
+
+  private static String httpx(String timeout) {
+    return """
+        import httpx
+
+        def handler(event, context):
+            return httpx.get("https://pricing.example.com/quote"TIMEOUT)
+        """
+        .replace("TIMEOUT", timeout);
+  }
+
+  @Test
+  void httpxTimeoutOfTenSecondsPerPhaseExceedsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, httpx(", timeout=10"));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo("httpx call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void httpxDefaultTwentySecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, httpx(""));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void httpxTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMIT\n" + httpx(", timeout=LIMIT"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
+
+  private static String aiohttp(String sessionArguments) {
+    return """
+        import aiohttp
+
+        async def handler(event, context):
+            async with aiohttp.ClientSession(ARGS) as session:
+                return await session.get("https://pricing.example.com/quote")
+        """
+        .replace("ARGS", sessionArguments);
+  }
+
+  @Test
+  void aiohttpDefaultTotalOfFiveMinutesExceedsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, aiohttp(""));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo("aiohttp call in QuoteFunction can wait 300 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void aiohttpTotalOfTwentySecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, aiohttp("timeout=aiohttp.ClientTimeout(total=20)"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void aiohttpTimeoutBuiltElsewhereCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMITS\n" + aiohttp("timeout=LIMITS"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
+
+  private static String urllib3(String timeout) {
+    return """
+        import urllib3
+
+        http = urllib3.PoolManager(TIMEOUT)
+
+        def handler(event, context):
+            return http.request("GET", "https://pricing.example.com/quote")
+        """
+        .replace("TIMEOUT", timeout);
+  }
+
+  @Test
+  void urllib3DefaultRetriesPushFiveSecondsPerPhaseOverTheDeadline(@TempDir Path dir)
+      throws Exception {
+    Verdict v = assess(dir, urllib3("timeout=5"));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo("urllib3 call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void urllib3WithoutRetriesFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, urllib3("timeout=5, retries=False"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void urllib3TimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMIT\n" + urllib3("timeout=LIMIT"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
+}
