@@ -175,19 +175,11 @@ final class PyCalls {
   }
 
   /**
-   * Attempts of a mounted HTTPAdapter: max_retries=n or Retry(total=n) (or Retry(n)) retries n
-   * times after the first attempt.
+   * Attempts of a mounted HTTPAdapter: its max_retries is urllib3's retries (a count, or a Retry
+   * whose total, or Retry's own default total, is the number of retries after the first attempt).
    */
   private Value<Integer> adapterAttempts(PyNode retries) {
-    PyNode policy = retries.is("call") ? retries : f.origin(retries);
-    if (policy == null || !policy.is("call")) return waits.count(retries, 1);
-    PyNode total = PyFile.kwargs(policy).get("total");
-    if (total == null && !PyFile.positional(policy).isEmpty())
-      total = PyFile.positional(policy).get(0);
-    if (total == null)
-      return Value.unresolved(
-          "the urllib3 Retry " + shorten(policy.text()) + " sets no total", List.of(f.at(policy)));
-    return waits.count(total, 1);
+    return httpWaits.urllib3Attempts(retries);
   }
 
   private List<PyNode> mounts;

@@ -24,8 +24,15 @@ final class PyHttpWaits {
   private static final String[] URLLIB3_TIMEOUT = {
     "urllib3.Timeout", "urllib3.util.Timeout", "urllib3.util.timeout.Timeout"
   };
+
+  /** urllib3's Retry, also as requests re-exports it. */
   private static final String[] URLLIB3_RETRY = {
-    "urllib3.Retry", "urllib3.util.Retry", "urllib3.util.retry.Retry"
+    "urllib3.Retry",
+    "urllib3.util.Retry",
+    "urllib3.util.retry.Retry",
+    "requests.adapters.Retry",
+    "requests.packages.urllib3.util.retry.Retry",
+    "requests.packages.urllib3.Retry"
   };
 
   private static final List<String> HTTPX_PHASES = List.of("connect", "read", "write", "pool");

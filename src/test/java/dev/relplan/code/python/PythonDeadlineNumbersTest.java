@@ -76,6 +76,35 @@ class PythonDeadlineNumbersTest {
   }
 
   @Test
+  void aMountedRetryWithoutTotalRetriesUrllib3sDefaultTenTimes() {
+    Integration i =
+        only(
+            """
+            import requests
+            from requests.adapters import HTTPAdapter, Retry
+            s = requests.Session()
+            s.mount("https://", HTTPAdapter(max_retries=Retry(backoff_factor=0.5)))
+            s.get("https://a.example.com", timeout=(1, 2))
+            """);
+    assertThat(i.attempts.get()).isEqualTo(11);
+    assertThat(i.attempts.trace()).extracting(l -> l.line()).containsExactly(4);
+  }
+
+  @Test
+  void aMountedRetryCountIsTheRetriesAfterTheFirstAttempt() {
+    Integration i =
+        only(
+            """
+            import requests
+            from requests.adapters import HTTPAdapter
+            s = requests.Session()
+            s.mount("https://", HTTPAdapter(max_retries=2))
+            s.get("https://a.example.com", timeout=(1, 2))
+            """);
+    assertThat(i.attempts.get()).isEqualTo(3);
+  }
+
+  @Test
   void tenacityStopAfterAttemptMultipliesTheClientsAttempts() {
     Integration i =
         only(
