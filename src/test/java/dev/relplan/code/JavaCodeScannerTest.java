@@ -541,4 +541,136 @@ class JavaCodeScannerTest {
     assertThat(r.integrations().get(1).timeout.get()).isEqualTo("500 ms (get)");
     assertThat(noTimeout(r.integrations().get(2).timeout)).isTrue();
   }
+
+  @Test
+  void urlConnectionWithoutReadTimeoutWaitsForeverAndCitesItsConnectTimeoutLine() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          int status() throws Exception {
+            URL url = new URL("https://prices.example.com/v1/quote");
+            HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+            conn.setConnectTimeout(2000);
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.client).isEqualTo("java.net.HttpURLConnection");
+    assertThat(i.location.line()).isEqualTo(8);
+    assertThat(i.clientLocation.line()).isEqualTo(6);
+    assertThat(i.target.get()).isEqualTo("https://prices.example.com");
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.note()).contains("read timeout defaults to 0").contains("2 s connect");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(7);
+  }
+
+  @Test
+  void urlConnectionReadAndConnectTimeoutsAreExplicitWithTheirLines() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          void post(byte[] body) throws Exception {
+            HttpURLConnection conn = (HttpURLConnection) new URL("https://orders.example.com/x").openConnection();
+            conn.setConnectTimeout(2000);
+            conn.setReadTimeout(5000);
+            conn.getOutputStream().write(body);
+            conn.getResponseCode();
+            conn.getInputStream().close();
+          }
+        }
+        """));
+    assertThat(i.location.line()).isEqualTo(8);
+    assertThat(i.timeout.isExplicit()).isTrue();
+    assertThat(i.timeout.get()).isEqualTo("5 s read timeout, 2 s connect timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(7, 6);
+  }
+
+  @Test
+  void urlConnectionReadTimeoutOfZeroIsNoTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.URL;
+        import java.net.URLConnection;
+        class Fetch {
+          void read(URL url) throws Exception {
+            URLConnection conn = url.openConnection();
+            conn.setReadTimeout(0);
+            conn.getInputStream().close();
+          }
+        }
+        """));
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
+  }
+
+  @Test
+  void urlConnectionPassedInAsAParameterIsCannotDetermine() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        class Fetch {
+          int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.note()).contains("a parameter of status()");
+  }
+
+  @Test
+  void urlOpenStreamHasNoTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.io.InputStream;
+        import java.net.URL;
+        class Fetch {
+          InputStream get() throws Exception {
+            return new URL("http://feeds.example.com/rss").openStream();
+          }
+        }
+        """));
+    assertThat(i.client).isEqualTo("java.net.URL.openStream");
+    assertThat(i.location.line()).isEqualTo(5);
+    assertThat(i.target.get()).isEqualTo("http://feeds.example.com");
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.note()).contains("no way to set a timeout");
+  }
+
+  @Test
+  void getInputStreamOnSomethingElseIsNotAnIntegration() {
+    assertThat(
+            scan(
+                    "Files.java",
+                    """
+        import java.net.Socket;
+        class Files {
+          void read(Socket socket, Process p) throws Exception {
+            socket.getInputStream().close();
+            p.getInputStream().close();
+          }
+        }
+        """)
+                .integrations())
+        .isEmpty();
+  }
 }
