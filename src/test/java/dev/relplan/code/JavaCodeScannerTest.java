@@ -673,4 +673,33 @@ class JavaCodeScannerTest {
                 .integrations())
         .isEmpty();
   }
+
+  @Test
+  void urlConnectionDeclaredNullAndAssignedInATryIsFollowed() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          int status() {
+            URL url = null;
+            HttpURLConnection conn = null;
+            try {
+              url = new URL("https://stock.example.com/api");
+              conn = (HttpURLConnection) url.openConnection();
+              conn.setReadTimeout(3000);
+              return conn.getResponseCode();
+            } catch (Exception e) {
+              return -1;
+            }
+          }
+        }
+        """));
+    assertThat(i.target.get()).isEqualTo("https://stock.example.com");
+    assertThat(i.timeout.get()).isEqualTo("3 s read timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(10);
+  }
 }
