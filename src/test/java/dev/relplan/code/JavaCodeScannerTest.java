@@ -702,4 +702,55 @@ class JavaCodeScannerTest {
     assertThat(i.timeout.get()).isEqualTo("3 s read timeout");
     assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(10);
   }
+
+  @Test
+  void urlConnectionPassedToAHelperAfterTheCallerSentIsCountedOnceAtTheCaller() {
+    List<Integration> found =
+        scan(
+                "Api.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Api {
+          int create() throws Exception {
+            HttpURLConnection conn = open("/items");
+            conn.getOutputStream().close();
+            return status(conn);
+          }
+          private HttpURLConnection open(String path) throws Exception {
+            return (HttpURLConnection) new URL("http://inventory.example.com" + path).openConnection();
+          }
+          private static int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """)
+            .integrations();
+    assertThat(found).extracting(i -> i.location.line()).containsExactly(6);
+  }
+
+  @Test
+  void urlConnectionFirstSentInAHelperTakesTheCallersTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Api.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Api {
+          int fetch() throws Exception {
+            HttpURLConnection conn = (HttpURLConnection) new URL("http://inventory.example.com/x").openConnection();
+            conn.setReadTimeout(4000);
+            return status(conn);
+          }
+          private static int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.location.line()).isEqualTo(10);
+    assertThat(i.timeout.get()).isEqualTo("4 s read timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
+  }
 }

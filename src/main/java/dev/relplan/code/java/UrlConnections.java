@@ -2,8 +2,11 @@ package dev.relplan.code.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
@@ -49,6 +52,14 @@ final class UrlConnections {
     }
     boolean unfollowed = CONNECTION_TYPES.contains(b.type) && b.unresolved != null;
     if (!(opened || unfollowed) || !firstSend(m, receiver)) return null;
+    if (unfollowed) {
+      List<Built> passed = passedIn(m, receiver);
+      if (passed != null && passed.isEmpty()) return null; // every caller sent it already
+      if (passed != null) {
+        b = passed.get(0);
+        unfollowed = false;
+      }
+    }
     Integration i = sites.integration(m, Integration.Kind.HTTP, LIBRARY, b);
     if (unfollowed) {
       i.timeout =
@@ -123,5 +134,57 @@ final class UrlConnections {
                 (MethodCallExpr c) -> c.getBegin().map(p -> p.line * 10000 + p.column).orElse(0)))
         .map(first -> first == m)
         .orElse(true);
+  }
+
+  /**
+   * A connection that is a parameter of a method of this file, followed to the connections its
+   * callers pass: null when a caller passes something else; empty when each caller already sent the
+   * request itself (its own integration covers it); otherwise the connections opened by callers
+   * that had not sent yet, when they all read the same timeout.
+   */
+  private List<Built> passedIn(MethodCallExpr m, Expression receiver) {
+    MethodDeclaration method = m.findAncestor(MethodDeclaration.class).orElse(null);
+    if (method == null || !(receiver instanceof NameExpr name)) return null;
+    int index = -1;
+    for (int p = 0; p < method.getParameters().size(); p++)
+      if (method.getParameter(p).getNameAsString().equals(name.getNameAsString())) index = p;
+    if (index < 0) return null;
+    List<Built> unsent = new ArrayList<>();
+    String timeout = null;
+    boolean any = false;
+    for (MethodCallExpr call : ctx.cu.findAll(MethodCallExpr.class)) {
+      if (!call.getNameAsString().equals(method.getNameAsString())
+          || call.getArguments().size() != method.getParameters().size()
+          || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)) continue;
+      Expression arg = call.getArgument(index);
+      Built passed = ctx.eval(arg);
+      if (passed == null || !URL_TYPES.contains(passed.type) || !passed.has("openConnection"))
+        return null;
+      any = true;
+      if (sentBefore(call, arg)) continue;
+      Value<String> read = timeout(passed);
+      String text = read.present() ? read.get() : "none";
+      if (timeout != null && !timeout.equals(text)) return null;
+      timeout = text;
+      unsent.add(passed);
+    }
+    return any ? unsent : null;
+  }
+
+  /** Whether the caller already sent on the connection it passes, before passing it. */
+  private static boolean sentBefore(MethodCallExpr call, Expression arg) {
+    Node scope = call.findAncestor(CallableDeclaration.class).map(c -> (Node) c).orElse(null);
+    if (scope == null) return false;
+    String written = arg.toString();
+    return scope.findAll(MethodCallExpr.class).stream()
+        .anyMatch(
+            c ->
+                SENDS.contains(c.getNameAsString())
+                    && c.getScope().map(s -> s.toString().equals(written)).orElse(false)
+                    && position(c) < position(call));
+  }
+
+  private static int position(Node n) {
+    return n.getBegin().map(p -> p.line * 10000 + p.column).orElse(0);
   }
 }
