@@ -753,4 +753,23 @@ class JavaCodeScannerTest {
     assertThat(i.timeout.get()).isEqualTo("4 s read timeout");
     assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
   }
+
+  @Test
+  void openStreamOnAClassPathResourceOrFileUrlIsNotAnIntegration() {
+    assertThat(
+            scan(
+                    "Res.java",
+                    """
+        import java.net.URL;
+        class Res {
+          void load(ClassLoader loader) throws Exception {
+            URL resource = loader.getResource("defaults.properties");
+            resource.openStream().close();
+            new URL("file:/etc/app.conf").openStream().close();
+          }
+        }
+        """)
+                .integrations())
+        .isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
@@ -48,7 +49,7 @@ final class UrlConnections {
     if (b == null || b.type == null) return null;
     boolean opened = URL_TYPES.contains(b.type) && b.has("openConnection");
     if (m.getNameAsString().equals(OPEN_STREAM)) {
-      return URL_TYPES.contains(b.type) && !opened ? openStream(m, b) : null;
+      return URL_TYPES.contains(b.type) && !opened && remote(b) ? openStream(m, b) : null;
     }
     boolean unfollowed = CONNECTION_TYPES.contains(b.type) && b.unresolved != null;
     if (!(opened || unfollowed) || !firstSend(m, receiver)) return null;
@@ -186,5 +187,22 @@ final class UrlConnections {
 
   private static int position(Node n) {
     return n.getBegin().map(p -> p.line * 10000 + p.column).orElse(0);
+  }
+
+  /**
+   * A URL made in code ({@code new URL(..)}, {@code URI.create(..).toURL()}) and not written as a
+   * local one: a URL from elsewhere is as often a class-path resource ({@code getResource}) or a
+   * file as a server.
+   */
+  private static boolean remote(Built url) {
+    if (!url.has("<init>") && !url.has("toURL")) return false;
+    for (Settings.Found f : Settings.find(url, Set.of("<init>", "create"))) {
+      for (Expression a : f.step().args()) {
+        String text = a instanceof StringLiteralExpr literal ? literal.getValue() : "";
+        if (text.startsWith("file:") || text.startsWith("jar:") || text.startsWith("classpath:"))
+          return false;
+      }
+    }
+    return true;
   }
 }
