@@ -541,4 +541,235 @@ class JavaCodeScannerTest {
     assertThat(r.integrations().get(1).timeout.get()).isEqualTo("500 ms (get)");
     assertThat(noTimeout(r.integrations().get(2).timeout)).isTrue();
   }
+
+  @Test
+  void urlConnectionWithoutReadTimeoutWaitsForeverAndCitesItsConnectTimeoutLine() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          int status() throws Exception {
+            URL url = new URL("https://prices.example.com/v1/quote");
+            HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+            conn.setConnectTimeout(2000);
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.client).isEqualTo("java.net.HttpURLConnection");
+    assertThat(i.location.line()).isEqualTo(8);
+    assertThat(i.clientLocation.line()).isEqualTo(6);
+    assertThat(i.target.get()).isEqualTo("https://prices.example.com");
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.note()).contains("read timeout defaults to 0").contains("2 s connect");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(7);
+  }
+
+  @Test
+  void urlConnectionReadAndConnectTimeoutsAreExplicitWithTheirLines() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          void post(byte[] body) throws Exception {
+            HttpURLConnection conn = (HttpURLConnection) new URL("https://orders.example.com/x").openConnection();
+            conn.setConnectTimeout(2000);
+            conn.setReadTimeout(5000);
+            conn.getOutputStream().write(body);
+            conn.getResponseCode();
+            conn.getInputStream().close();
+          }
+        }
+        """));
+    assertThat(i.location.line()).isEqualTo(8);
+    assertThat(i.timeout.isExplicit()).isTrue();
+    assertThat(i.timeout.get()).isEqualTo("5 s read timeout, 2 s connect timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(7, 6);
+  }
+
+  @Test
+  void urlConnectionReadTimeoutOfZeroIsNoTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.URL;
+        import java.net.URLConnection;
+        class Fetch {
+          void read(URL url) throws Exception {
+            URLConnection conn = url.openConnection();
+            conn.setReadTimeout(0);
+            conn.getInputStream().close();
+          }
+        }
+        """));
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
+  }
+
+  @Test
+  void urlConnectionPassedInAsAParameterIsCannotDetermine() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        class Fetch {
+          int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.note()).contains("a parameter of status()");
+  }
+
+  @Test
+  void urlOpenStreamHasNoTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.io.InputStream;
+        import java.net.URL;
+        class Fetch {
+          InputStream get() throws Exception {
+            return new URL("http://feeds.example.com/rss").openStream();
+          }
+        }
+        """));
+    assertThat(i.client).isEqualTo("java.net.URL.openStream");
+    assertThat(i.location.line()).isEqualTo(5);
+    assertThat(i.target.get()).isEqualTo("http://feeds.example.com");
+    assertThat(noTimeout(i.timeout)).isTrue();
+    assertThat(i.timeout.note()).contains("no way to set a timeout");
+  }
+
+  @Test
+  void getInputStreamOnSomethingElseIsNotAnIntegration() {
+    assertThat(
+            scan(
+                    "Files.java",
+                    """
+        import java.net.Socket;
+        class Files {
+          void read(Socket socket, Process p) throws Exception {
+            socket.getInputStream().close();
+            p.getInputStream().close();
+          }
+        }
+        """)
+                .integrations())
+        .isEmpty();
+  }
+
+  @Test
+  void urlConnectionDeclaredNullAndAssignedInATryIsFollowed() {
+    Integration i =
+        only(
+            scan(
+                "Fetch.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Fetch {
+          int status() {
+            URL url = null;
+            HttpURLConnection conn = null;
+            try {
+              url = new URL("https://stock.example.com/api");
+              conn = (HttpURLConnection) url.openConnection();
+              conn.setReadTimeout(3000);
+              return conn.getResponseCode();
+            } catch (Exception e) {
+              return -1;
+            }
+          }
+        }
+        """));
+    assertThat(i.target.get()).isEqualTo("https://stock.example.com");
+    assertThat(i.timeout.get()).isEqualTo("3 s read timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(10);
+  }
+
+  @Test
+  void urlConnectionPassedToAHelperAfterTheCallerSentIsCountedOnceAtTheCaller() {
+    List<Integration> found =
+        scan(
+                "Api.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Api {
+          int create() throws Exception {
+            HttpURLConnection conn = open("/items");
+            conn.getOutputStream().close();
+            return status(conn);
+          }
+          private HttpURLConnection open(String path) throws Exception {
+            return (HttpURLConnection) new URL("http://inventory.example.com" + path).openConnection();
+          }
+          private static int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """)
+            .integrations();
+    assertThat(found).extracting(i -> i.location.line()).containsExactly(6);
+  }
+
+  @Test
+  void urlConnectionFirstSentInAHelperTakesTheCallersTimeout() {
+    Integration i =
+        only(
+            scan(
+                "Api.java",
+                """
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Api {
+          int fetch() throws Exception {
+            HttpURLConnection conn = (HttpURLConnection) new URL("http://inventory.example.com/x").openConnection();
+            conn.setReadTimeout(4000);
+            return status(conn);
+          }
+          private static int status(HttpURLConnection conn) throws Exception {
+            return conn.getResponseCode();
+          }
+        }
+        """));
+    assertThat(i.location.line()).isEqualTo(10);
+    assertThat(i.timeout.get()).isEqualTo("4 s read timeout");
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(6);
+  }
+
+  @Test
+  void openStreamOnAClassPathResourceOrFileUrlIsNotAnIntegration() {
+    assertThat(
+            scan(
+                    "Res.java",
+                    """
+        import java.net.URL;
+        class Res {
+          void load(ClassLoader loader) throws Exception {
+            URL resource = loader.getResource("defaults.properties");
+            resource.openStream().close();
+            new URL("file:/etc/app.conf").openStream().close();
+          }
+        }
+        """)
+                .integrations())
+        .isEmpty();
+  }
 }

@@ -93,6 +93,8 @@ final class CallSites {
     Expression receiver = m.getScope().orElse(null);
     if (receiver == null) return null;
     if (SPEC_CALLS.contains(name)) return spec(m);
+    if (UrlConnections.SENDS.contains(name) || name.equals(UrlConnections.OPEN_STREAM))
+      return new UrlConnections(ctx, this).analyse(m);
     if (JAXRS_CALLS.contains(name) && chainHas(m, "request")) {
       Integration i = jaxrs(m);
       if (i != null) return i;
@@ -779,7 +781,7 @@ final class CallSites {
 
   // ---- Helpers.
 
-  private Integration integration(Node call, Integration.Kind kind, String library, Built client) {
+  Integration integration(Node call, Integration.Kind kind, String library, Built client) {
     Node name = call instanceof MethodCallExpr m ? m.getName() : call;
     Integration i = new Integration(ctx.file, enclosing(call), kind, library, "java", ctx.at(name));
     i.clientLocation = client == null ? null : client.origin;
@@ -851,7 +853,7 @@ final class CallSites {
     return Value.<String>defaulted(null, why).withTrace(trace);
   }
 
-  private Value<String> target(Built b, Set<String> names) {
+  Value<String> target(Built b, Set<String> names) {
     for (Settings.Found f : Settings.find(b, names)) {
       for (Expression a : f.step().args()) {
         String literal = literalUrl(a, 0);

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -333,7 +334,8 @@ final class FileContext {
 
   private Built declared(VariableDeclarator v, Node scope, int depth) {
     Expression value = v.getInitializer().orElse(null);
-    if (value == null) {
+    // "Type x = null;" then "x = ...;" (often inside a try): the assignment is the value.
+    if (value == null || value instanceof NullLiteralExpr) {
       for (AssignExpr a : assignsTo(scope, v.getNameAsString())) {
         if (a.getTarget() instanceof NameExpr) value = a.getValue();
       }

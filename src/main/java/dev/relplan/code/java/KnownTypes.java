@@ -37,6 +37,11 @@ final class KnownTypes {
       List.of(
           JDK_HTTP_CLIENT,
           JDK_HTTP_REQUEST,
+          "java.net.URL",
+          "java.net.URI",
+          "java.net.URLConnection",
+          "java.net.HttpURLConnection",
+          "javax.net.ssl.HttpsURLConnection",
           APACHE4_CLIENTS,
           APACHE4_BUILDER,
           APACHE4_CLOSEABLE,
