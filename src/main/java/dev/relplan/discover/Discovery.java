@@ -39,9 +39,10 @@ import java.util.function.Predicate;
  */
 public final class Discovery {
   /**
-   * Folders skipped by default: version control, dependencies, build outputs, tool caches, and what
-   * is never deployed: a development container's definition ({@code .devcontainer}, whose Compose
-   * file describes a developer's machine) and scaffolding copied to start a new service ({@code
+   * Folders skipped by default: version control, dependencies, build outputs, build tools' own
+   * files (the Maven wrapper's downloader in {@code .mvn}), tool caches, and what is never
+   * deployed: a development container's definition ({@code .devcontainer}, whose Compose file
+   * describes a developer's machine) and scaffolding copied to start a new service ({@code
    * .templates}, as {@code serverless create --template-path} uses it).
    */
   public static final Set<String> DEFAULT_EXCLUDED_DIRS =
@@ -61,6 +62,7 @@ public final class Discovery {
           ".aws-sam",
           ".serverless",
           ".gradle",
+          ".mvn",
           ".idea",
           ".vscode",
           ".tox",

@@ -66,4 +66,14 @@ class NeverDeployedFoldersTest {
 
     assertThat(discovered()).containsExactly("deploy/deployment.yaml");
   }
+
+  @Test
+  void theMavenWrappersDownloaderIsNotRead() throws IOException {
+    write(
+        ".mvn/wrapper/MavenWrapperDownloader.java",
+        "class MavenWrapperDownloader { void f() throws Exception { new java.net.URL(\"https://repo.example.com\").openStream(); } }\n");
+    write("src/main/java/app/App.java", "package app;\nclass App {}\n");
+
+    assertThat(discovered()).containsExactly("src/main/java/app/App.java");
+  }
 }
