@@ -333,6 +333,22 @@ final class PyCalls {
     return i;
   }
 
+  private PyNode socketDefaultSet;
+  private boolean socketDefaultLooked;
+
+  /** A {@code socket.setdefaulttimeout(...)} call in the file, which sets every new socket's. */
+  private PyNode socketDefaultSet() {
+    if (!socketDefaultLooked) {
+      socketDefaultLooked = true;
+      socketDefaultSet =
+          f.calls().stream()
+              .filter(c -> "socket.setdefaulttimeout".equals(f.qualify(c.field("function"))))
+              .findFirst()
+              .orElse(null);
+    }
+    return socketDefaultSet;
+  }
+
   /** A keyword argument, else the positional one at {@code index} (-1: keyword only). */
   private static PyNode argument(PyNode call, String name, int index) {
     PyNode named = PyFile.kwargs(call).get(name);
@@ -343,12 +359,21 @@ final class PyCalls {
 
   /** Timeout, wait of one attempt and attempts of a call bounded by a socket timeout. */
   private Integration socketTimeout(Integration i, PyNode setBy, PyNode timeout) {
-    i.timeout =
-        unlessSplat(
-            setBy,
-            timeout != null
-                ? seconds(timeout, "timeout=None waits forever")
-                : none(SOCKET_DEFAULT, List.of()));
+    PyNode globalDefault = timeout == null ? socketDefaultSet() : null;
+    if (globalDefault != null) {
+      i.timeout =
+          Value.unresolved(
+              "socket.setdefaulttimeout in this file changes the default timeout; whether it runs"
+                  + " before this call is not followed",
+              List.of(f.at(globalDefault)));
+    } else {
+      i.timeout =
+          unlessSplat(
+              setBy,
+              timeout != null
+                  ? seconds(timeout, "timeout=None waits forever")
+                  : none(SOCKET_DEFAULT, List.of()));
+    }
     i.attemptSeconds =
         i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.socketAttempt(timeout);
     i.attempts =

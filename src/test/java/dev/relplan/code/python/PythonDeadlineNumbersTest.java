@@ -506,4 +506,15 @@ class PythonDeadlineNumbersTest {
                 + "conn.request('GET', '/')\n");
     assertThat(i.attemptSeconds.get()).isEqualTo(14.0);
   }
+
+  @Test
+  void urlopenWithoutTimeoutAfterSetDefaultTimeoutInTheFileIsUnresolved() {
+    Integration i =
+        only(
+            "import socket\nimport urllib.request\nsocket.setdefaulttimeout(10)\n"
+                + "urllib.request.urlopen('https://a.example.com')\n");
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+  }
 }
