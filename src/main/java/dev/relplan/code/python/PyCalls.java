@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Outbound calls of requests, httpx, aiohttp, urllib3 and boto3, and the timeout and retries that
- * apply to each. Defaults are documented in docs/client-defaults.md.
+ * Outbound calls of requests, httpx, aiohttp, urllib3, boto3 and the standard library's
+ * urllib.request and http.client, and the timeout and retries that apply to each. Defaults are
+ * documented in docs/client-defaults.md.
  */
 final class PyCalls {
   private static final Set<String> VERBS =
@@ -50,6 +51,7 @@ final class PyCalls {
       if (module.equals("requests") && VERBS.contains(verb)) return requests(call, verb, null);
       if (module.equals("httpx") && (VERBS.contains(verb) || verb.equals("stream")))
         return httpx(call, verb, null);
+      if (q.equals("urllib.request.urlopen")) return urlopen(call);
     }
     if (!fn.is("attribute") || fn.field("object") == null || fn.field("attribute") == null)
       return null;
@@ -73,6 +75,11 @@ final class PyCalls {
       }
       case "urllib3.PoolManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool" -> {
         return method.equals("request") || method.equals("urlopen") ? urllib3(call, origin) : null;
+      }
+      case "http.client.HTTPConnection", "http.client.HTTPSConnection" -> {
+        return method.equals("request") || method.equals("putrequest")
+            ? httpClient(call, origin, made)
+            : null;
       }
       case "boto3.client", "boto3.resource", "boto3.Session.client", "boto3.Session.resource" -> {
         return BOTO_NOT_CALLS.contains(method) || method.startsWith("_")
@@ -284,6 +291,93 @@ final class PyCalls {
           none(
               i.client + " timeout " + i.timeout.get() + " leaves a phase of the call unbounded",
               i.attemptSeconds.trace());
+    return i;
+  }
+
+  // ---- Standard library: the socket default timeout, i.e. none, unless timeout= is given.
+
+  /** Why a standard-library call without timeout= can wait forever. */
+  static final String SOCKET_DEFAULT =
+      "without timeout= the global socket default applies, which is none: the call can wait"
+          + " forever";
+
+  /**
+   * {@code urllib.request.urlopen(url_or_request, data=None, timeout=...)}; the target is read from
+   * the URL, or from a {@code Request(url)} passed instead.
+   */
+  private Integration urlopen(PyNode call) {
+    Integration i = integration(call, Integration.Kind.HTTP, "urllib.request", null);
+    List<PyNode> args = PyFile.positional(call);
+    PyNode first = !args.isEmpty() ? args.get(0) : PyFile.kwargs(call).get("url");
+    PyNode request = first == null || first.is("string") ? null : f.origin(first);
+    boolean isRequest =
+        request != null && "urllib.request.Request".equals(f.qualify(request.field("function")));
+    i.target = isRequest ? target(request, 0) : target(call, 0);
+    return socketTimeout(i, call, argument(call, "timeout", 2));
+  }
+
+  /**
+   * {@code conn.request(...)} on an {@code http.client.HTTPConnection(host, port, timeout)} or
+   * {@code HTTPSConnection(host, port, *, timeout=...)}: the connection's timeout bounds the call.
+   */
+  private Integration httpClient(PyNode call, PyNode connection, String made) {
+    Integration i = integration(call, Integration.Kind.HTTP, "http.client", connection);
+    boolean https = made.endsWith("HTTPSConnection");
+    PyNode host = argument(connection, "host", 0);
+    String hostText = literalPrefix(host);
+    if (hostText != null && !hostText.isEmpty() && !hostText.contains("/")) {
+      i.target = Value.explicit((https ? "https://" : "http://") + hostText, List.of());
+    }
+    PyNode timeout = argument(connection, "timeout", https ? -1 : 2);
+    socketTimeout(i, connection, timeout);
+    return i;
+  }
+
+  private PyNode socketDefaultSet;
+  private boolean socketDefaultLooked;
+
+  /** A {@code socket.setdefaulttimeout(...)} call in the file, which sets every new socket's. */
+  private PyNode socketDefaultSet() {
+    if (!socketDefaultLooked) {
+      socketDefaultLooked = true;
+      socketDefaultSet =
+          f.calls().stream()
+              .filter(c -> "socket.setdefaulttimeout".equals(f.qualify(c.field("function"))))
+              .findFirst()
+              .orElse(null);
+    }
+    return socketDefaultSet;
+  }
+
+  /** A keyword argument, else the positional one at {@code index} (-1: keyword only). */
+  private static PyNode argument(PyNode call, String name, int index) {
+    PyNode named = PyFile.kwargs(call).get(name);
+    if (named != null || index < 0) return named;
+    List<PyNode> args = PyFile.positional(call);
+    return args.size() > index && !args.get(index).is("list_splat") ? args.get(index) : null;
+  }
+
+  /** Timeout, wait of one attempt and attempts of a call bounded by a socket timeout. */
+  private Integration socketTimeout(Integration i, PyNode setBy, PyNode timeout) {
+    PyNode globalDefault = timeout == null ? socketDefaultSet() : null;
+    if (globalDefault != null) {
+      i.timeout =
+          Value.unresolved(
+              "socket.setdefaulttimeout in this file changes the default timeout; whether it runs"
+                  + " before this call is not followed",
+              List.of(f.at(globalDefault)));
+    } else {
+      i.timeout =
+          unlessSplat(
+              setBy,
+              timeout != null
+                  ? seconds(timeout, "timeout=None waits forever")
+                  : none(SOCKET_DEFAULT, List.of()));
+    }
+    i.attemptSeconds =
+        i.timeout.unresolved() ? i.timeout.map(t -> 0.0) : httpWaits.socketAttempt(timeout);
+    i.attempts =
+        Value.defaulted(1, i.client + " does not retry: a failed call raises to its caller");
     return i;
   }
 

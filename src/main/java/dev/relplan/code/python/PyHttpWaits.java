@@ -179,6 +179,22 @@ final class PyHttpWaits {
   }
 
   /**
+   * One attempt of a standard-library call (urllib.request, http.client): a number is the socket
+   * timeout of connecting and of each blocking read, so twice it, as for requests; no timeout is
+   * the global socket default, none.
+   */
+  Value<Double> socketAttempt(PyNode timeout) {
+    if (timeout == null) return Value.defaulted(PyWaits.UNBOUNDED, PyCalls.SOCKET_DEFAULT);
+    PyNode literal = waits.literal(timeout);
+    if (literal == null || literal.is("tuple"))
+      return Value.unresolved(
+          "the socket timeout is set from " + PyCalls.shorten(timeout.text()) + ", not a number",
+          List.of(f.at(timeout)));
+    if (literal.is("none")) return Value.explicit(PyWaits.UNBOUNDED, List.of(f.at(timeout)));
+    return Value.explicit(2 * PyWaits.number(literal), List.of(f.at(timeout)));
+  }
+
+  /**
    * Attempts of a urllib3 call: its retries= (on the call, else on the pool), 1 + the retries it
    * allows; without one urllib3's default Retry(3), so 4.
    */

@@ -128,6 +128,8 @@ public final class PythonCodeScanner implements LanguageScanner {
           "httpx",
           "aiohttp",
           "urllib3",
+          "urllib", // urllib.request
+          "http", // http.client
           "boto3",
           "botocore",
           "flask",

@@ -411,4 +411,110 @@ class PythonDeadlineNumbersTest {
     assertThat(i.bounded()).isTrue();
     assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
   }
+
+  // ---- Standard library: urllib.request and http.client.
+
+  @Test
+  void urlopenWithoutTimeoutWaitsForeverByDefault() {
+    Integration i =
+        only("import urllib.request\nurllib.request.urlopen('https://a.example.com/quote')\n");
+    assertThat(i.client).isEqualTo("urllib.request");
+    assertThat(i.timeout.present()).isFalse();
+    assertThat(i.timeout.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(i.attemptSeconds.get()).isInfinite();
+    assertThat(i.target.get()).isEqualTo("https://a.example.com");
+  }
+
+  @Test
+  void urlopenTimeoutBoundsConnectAndEachReadSoTwiceIt() {
+    Integration i =
+        only(
+            "from urllib.request import urlopen\n\n"
+                + "urlopen('https://a.example.com/quote', timeout=5)\n");
+    assertThat(i.timeout.get()).isEqualTo("5 s");
+    assertThat(i.attemptSeconds.get()).isEqualTo(10.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(i.attempts.get()).isEqualTo(1);
+    assertThat(i.worstCaseSeconds().get()).isEqualTo(10.0);
+  }
+
+  @Test
+  void urlopenPositionalTimeoutAfterDataIsRead() {
+    Integration i =
+        only("from urllib.request import urlopen\nurlopen('https://a.example.com', None, 3)\n");
+    assertThat(i.attemptSeconds.get()).isEqualTo(6.0);
+  }
+
+  @Test
+  void urlopenOfARequestObjectTakesTheTargetFromTheRequest() {
+    Integration i =
+        only(
+            "from urllib import request\n"
+                + "req = request.Request('https://b.example.com/items', method='POST')\n"
+                + "request.urlopen(req, timeout=2.5)\n");
+    assertThat(i.target.get()).isEqualTo("https://b.example.com");
+    assertThat(i.attemptSeconds.get()).isEqualTo(5.0);
+    assertThat(i.location.line()).isEqualTo(3);
+  }
+
+  @Test
+  void urlopenTimeoutFromAnImportedNameIsUnresolved() {
+    Integration i =
+        only(
+            "from urllib.request import urlopen\nfrom settings import LIMIT\n"
+                + "urlopen('https://a.example.com', timeout=LIMIT)\n");
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+    assertThat(i.worstCaseSeconds().unresolved()).isTrue();
+  }
+
+  @Test
+  void httpsConnectionTimeoutBoundsItsRequestWhichIsTheOneCall() {
+    Integration i =
+        only(
+            "import http.client\n"
+                + "conn = http.client.HTTPSConnection('c.example.com', timeout=4)\n"
+                + "conn.request('GET', '/prices')\n"
+                + "body = conn.getresponse().read()\n");
+    assertThat(i.client).isEqualTo("http.client");
+    assertThat(i.location.line()).isEqualTo(3);
+    assertThat(i.clientLocation.line()).isEqualTo(2);
+    assertThat(i.target.get()).isEqualTo("https://c.example.com");
+    assertThat(i.attemptSeconds.get()).isEqualTo(8.0);
+    assertThat(i.attemptSeconds.trace()).extracting(l -> l.line()).containsExactly(2);
+    assertThat(i.attempts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void httpConnectionWithoutTimeoutWaitsForeverByDefault() {
+    Integration i =
+        only(
+            "from http.client import HTTPConnection\n"
+                + "conn = HTTPConnection('d.example.com')\n"
+                + "conn.request('GET', '/')\n");
+    assertThat(i.target.get()).isEqualTo("http://d.example.com");
+    assertThat(i.timeout.present()).isFalse();
+    assertThat(i.attemptSeconds.get()).isInfinite();
+    assertThat(i.attemptSeconds.source()).isEqualTo(Value.Source.DEFAULT);
+  }
+
+  @Test
+  void httpConnectionPositionalTimeoutAfterThePortIsRead() {
+    Integration i =
+        only(
+            "import http.client\n"
+                + "conn = http.client.HTTPConnection('d.example.com', 8080, 7)\n"
+                + "conn.request('GET', '/')\n");
+    assertThat(i.attemptSeconds.get()).isEqualTo(14.0);
+  }
+
+  @Test
+  void urlopenWithoutTimeoutAfterSetDefaultTimeoutInTheFileIsUnresolved() {
+    Integration i =
+        only(
+            "import socket\nimport urllib.request\nsocket.setdefaulttimeout(10)\n"
+                + "urllib.request.urlopen('https://a.example.com')\n");
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.trace()).extracting(l -> l.line()).containsExactly(3);
+    assertThat(i.attemptSeconds.unresolved()).isTrue();
+  }
 }

@@ -7,6 +7,7 @@ import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Undetermined;
+import dev.relplan.source.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,10 @@ class PythonHttpClientsDeadlineTest {
   private record Verdict(List<Finding> findings, List<Undetermined> undetermined) {}
 
   private static Verdict assess(Path dir, String code) throws Exception {
+    return assess(dir, code, CodeCallExceedsDeadline.ID);
+  }
+
+  private static Verdict assess(Path dir, String code, String ruleId) throws Exception {
     Files.createDirectories(dir.resolve("quotes"));
     Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
     Files.writeString(dir.resolve("quotes/app.py"), code);
@@ -50,11 +55,9 @@ class PythonHttpClientsDeadlineTest {
     return new Verdict(
         a.findings().stream()
             .map(Assessment.NumberedFinding::finding)
-            .filter(f -> f.rule().id().equals(CodeCallExceedsDeadline.ID))
+            .filter(f -> f.rule().id().equals(ruleId))
             .toList(),
-        a.undetermined().stream()
-            .filter(u -> u.rule().id().equals(CodeCallExceedsDeadline.ID))
-            .toList());
+        a.undetermined().stream().filter(u -> u.rule().id().equals(ruleId)).toList());
   }
 
   private static String httpx(String timeout) {
@@ -155,5 +158,90 @@ class PythonHttpClientsDeadlineTest {
     Verdict v = assess(dir, "from settings import LIMIT\n" + urllib3("timeout=LIMIT"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
+  }
+
+  private static String urlopen(String timeout) {
+    return """
+        from urllib.request import Request, urlopen
+
+        def handler(event, context):
+            req = Request("https://pricing.example.com/quote")
+            with urlopen(reqTIMEOUT) as response:
+                return response.read()
+        """
+        .replace("TIMEOUT", timeout);
+  }
+
+  @Test
+  void urlopenTimeoutOfTwentySecondsForConnectAndReadExceedsTheDeadline(@TempDir Path dir)
+      throws Exception {
+    Verdict v = assess(dir, urlopen(", timeout=20"));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo(
+            "urllib.request call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void urlopenTimeoutOfTenSecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, urlopen(", timeout=10"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void urlopenTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, "from settings import LIMIT\n" + urlopen(", timeout=LIMIT"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
+
+  @Test
+  void urlopenWithoutTimeoutIsReportedAsHavingNone(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, urlopen(""), "REL-CODE-CALL-NO-TIMEOUT");
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).evidence()).extracting(Location::line).containsExactly(5);
+  }
+
+  private static String httpClient(String timeout) {
+    return """
+        import http.client
+
+        def handler(event, context):
+            conn = http.client.HTTPSConnection("pricing.example.com"TIMEOUT)
+            conn.request("GET", "/quote")
+            return conn.getresponse().read()
+        """
+        .replace("TIMEOUT", timeout);
+  }
+
+  @Test
+  void httpClientTimeoutOfFifteenSecondsExceedsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, httpClient(", timeout=15"));
+    assertThat(v.findings()).hasSize(1);
+    assertThat(v.findings().get(0).title())
+        .isEqualTo(
+            "http.client call in QuoteFunction can wait 30 s, longer than its 28 s deadline");
+  }
+
+  @Test
+  void httpClientTimeoutOfFiveSecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, httpClient(", timeout=5"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).isEmpty();
+  }
+
+  @Test
+  void httpClientTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir)
+      throws Exception {
+    Verdict v = assess(dir, "from settings import LIMIT\n" + httpClient(", timeout=LIMIT"));
+    assertThat(v.findings()).isEmpty();
+    assertThat(v.undetermined()).hasSize(1);
+  }
+
+  @Test
+  void httpClientWithoutTimeoutIsReportedAsHavingNone(@TempDir Path dir) throws Exception {
+    Verdict v = assess(dir, httpClient(""), "REL-CODE-CALL-NO-TIMEOUT");
+    assertThat(v.findings()).hasSize(1);
   }
 }
