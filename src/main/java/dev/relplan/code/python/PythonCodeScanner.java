@@ -105,13 +105,28 @@ public final class PythonCodeScanner implements LanguageScanner {
       if (wordChar && start < 0) start = i;
       if (!wordChar && start >= 0) {
         int wordLength = i - start;
-        if (wordLength >= SHORTEST_RECOGNISED
-            && wordLength <= LONGEST_RECOGNISED
-            && RECOGNISED.contains(text.substring(start, i))) return true;
+        if (wordLength >= SHORTEST_RECOGNISED && wordLength <= LONGEST_RECOGNISED) {
+          String word = text.substring(start, i);
+          if (RECOGNISED.contains(word) && (!word.equals("http") || importsHttpClient(text, i)))
+            return true;
+        }
         start = -1;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the word "http" ending at {@code end} can be the standard library's package in an
+   * import ({@code http.client}, {@code from http import client}) rather than the scheme of a URL
+   * ({@code "http://…"}), which nearly every file holds and which would have the file parsed for
+   * nothing.
+   */
+  private static boolean importsHttpClient(String text, int end) {
+    if (text.startsWith(".client", end)) return true;
+    int i = end;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    return i > end && text.startsWith("import", i);
   }
 
   private static boolean isWordChar(char c) {

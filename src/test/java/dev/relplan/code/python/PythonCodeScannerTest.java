@@ -268,5 +268,8 @@ class PythonCodeScannerTest {
   void theTextTestMatchesWholeWordsOnly() {
     assertThat(PythonCodeScanner.mentionsRecognised("x = redistribute(1)\n")).isFalse();
     assertThat(PythonCodeScanner.mentionsRecognised("from botocore.config import Config")).isTrue();
+    assertThat(PythonCodeScanner.mentionsRecognised("URL = 'http://example.com/a'\n")).isFalse();
+    assertThat(PythonCodeScanner.mentionsRecognised("import http.client\n")).isTrue();
+    assertThat(PythonCodeScanner.mentionsRecognised("from http import client\n")).isTrue();
   }
 }
