@@ -2,12 +2,8 @@ package dev.relplan.rules.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.assess.Assessment;
-import dev.relplan.pipeline.Pipeline;
-import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,26 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Calibration and grouping of REL-CODE-CALL-EXCEEDS-DEADLINE on one API-backed function. */
 class CodeCallExceedsDeadlineTest {
-  private static final String TEMPLATE =
-      """
-      AWSTemplateFormatVersion: "2010-09-09"
-      Transform: AWS::Serverless-2016-10-31
-      Resources:
-        QuoteFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Runtime: python3.12
-            CodeUri: quotes/
-            Handler: app.handler
-            Timeout: 28
-            Events:
-              GetQuote:
-                Type: Api
-                Properties:
-                  Path: /quote
-                  Method: get
-      """;
-
   private static final String CODE =
       """
       import boto3
@@ -51,16 +27,7 @@ class CodeCallExceedsDeadlineTest {
       """;
 
   private static List<Finding> findings(Path dir) throws Exception {
-    Files.createDirectories(dir.resolve("quotes"));
-    Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    Files.writeString(dir.resolve("quotes/app.py"), CODE);
-    Assessment a =
-        Pipeline.run(new Pipeline.Request(List.of(dir), "quotes", Context.defaults(), List.of()))
-            .assessment();
-    return a.findings().stream()
-        .map(Assessment.NumberedFinding::finding)
-        .filter(f -> f.rule().id().equals(CodeCallExceedsDeadline.ID))
-        .toList();
+    return QuoteFunction.assess(dir, CODE, CodeCallExceedsDeadline.ID).findings();
   }
 
   @Test

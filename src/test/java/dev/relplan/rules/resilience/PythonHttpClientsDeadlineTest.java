@@ -2,15 +2,8 @@ package dev.relplan.rules.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relplan.assess.Assessment;
-import dev.relplan.pipeline.Pipeline;
-import dev.relplan.rules.Context;
-import dev.relplan.rules.Finding;
-import dev.relplan.rules.Undetermined;
 import dev.relplan.source.Location;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,45 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  * REST API whose deadline is its own 28 s timeout.
  */
 class PythonHttpClientsDeadlineTest {
-  private static final String TEMPLATE =
-      """
-      AWSTemplateFormatVersion: "2010-09-09"
-      Transform: AWS::Serverless-2016-10-31
-      Resources:
-        QuoteFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Runtime: python3.12
-            CodeUri: quotes/
-            Handler: app.handler
-            Timeout: 28
-            Events:
-              GetQuote:
-                Type: Api
-                Properties:
-                  Path: /quote
-                  Method: get
-      """;
-
-  private record Verdict(List<Finding> findings, List<Undetermined> undetermined) {}
-
-  private static Verdict assess(Path dir, String code) throws Exception {
-    return assess(dir, code, CodeCallExceedsDeadline.ID);
-  }
-
-  private static Verdict assess(Path dir, String code, String ruleId) throws Exception {
-    Files.createDirectories(dir.resolve("quotes"));
-    Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    Files.writeString(dir.resolve("quotes/app.py"), code);
-    Assessment a =
-        Pipeline.run(new Pipeline.Request(List.of(dir), "quotes", Context.defaults(), List.of()))
-            .assessment();
-    return new Verdict(
-        a.findings().stream()
-            .map(Assessment.NumberedFinding::finding)
-            .filter(f -> f.rule().id().equals(ruleId))
-            .toList(),
-        a.undetermined().stream().filter(u -> u.rule().id().equals(ruleId)).toList());
+  private static QuoteFunction.Verdict assess(Path dir, String code) throws Exception {
+    return QuoteFunction.assess(dir, code, CodeCallExceedsDeadline.ID);
   }
 
   private static String httpx(String timeout) {
@@ -72,7 +28,7 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void httpxTimeoutOfTenSecondsPerPhaseExceedsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, httpx(", timeout=10"));
+    QuoteFunction.Verdict v = assess(dir, httpx(", timeout=10"));
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).title())
         .isEqualTo("httpx call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
@@ -80,14 +36,15 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void httpxDefaultTwentySecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, httpx(""));
+    QuoteFunction.Verdict v = assess(dir, httpx(""));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).isEmpty();
   }
 
   @Test
   void httpxTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, "from settings import LIMIT\n" + httpx(", timeout=LIMIT"));
+    QuoteFunction.Verdict v =
+        assess(dir, "from settings import LIMIT\n" + httpx(", timeout=LIMIT"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
@@ -105,7 +62,7 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void aiohttpDefaultTotalOfFiveMinutesExceedsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, aiohttp(""));
+    QuoteFunction.Verdict v = assess(dir, aiohttp(""));
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).title())
         .isEqualTo("aiohttp call in QuoteFunction can wait 300 s, longer than its 28 s deadline");
@@ -113,14 +70,15 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void aiohttpTotalOfTwentySecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, aiohttp("timeout=aiohttp.ClientTimeout(total=20)"));
+    QuoteFunction.Verdict v = assess(dir, aiohttp("timeout=aiohttp.ClientTimeout(total=20)"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).isEmpty();
   }
 
   @Test
   void aiohttpTimeoutBuiltElsewhereCannotBeDetermined(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, "from settings import LIMITS\n" + aiohttp("timeout=LIMITS"));
+    QuoteFunction.Verdict v =
+        assess(dir, "from settings import LIMITS\n" + aiohttp("timeout=LIMITS"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
@@ -140,7 +98,7 @@ class PythonHttpClientsDeadlineTest {
   @Test
   void urllib3DefaultRetriesPushFiveSecondsPerPhaseOverTheDeadline(@TempDir Path dir)
       throws Exception {
-    Verdict v = assess(dir, urllib3("timeout=5"));
+    QuoteFunction.Verdict v = assess(dir, urllib3("timeout=5"));
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).title())
         .isEqualTo("urllib3 call in QuoteFunction can wait 40 s, longer than its 28 s deadline");
@@ -148,14 +106,15 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void urllib3WithoutRetriesFitsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, urllib3("timeout=5, retries=False"));
+    QuoteFunction.Verdict v = assess(dir, urllib3("timeout=5, retries=False"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).isEmpty();
   }
 
   @Test
   void urllib3TimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, "from settings import LIMIT\n" + urllib3("timeout=LIMIT"));
+    QuoteFunction.Verdict v =
+        assess(dir, "from settings import LIMIT\n" + urllib3("timeout=LIMIT"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
@@ -175,7 +134,7 @@ class PythonHttpClientsDeadlineTest {
   @Test
   void urlopenTimeoutOfTwentySecondsForConnectAndReadExceedsTheDeadline(@TempDir Path dir)
       throws Exception {
-    Verdict v = assess(dir, urlopen(", timeout=20"));
+    QuoteFunction.Verdict v = assess(dir, urlopen(", timeout=20"));
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).title())
         .isEqualTo(
@@ -184,21 +143,22 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void urlopenTimeoutOfTenSecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, urlopen(", timeout=10"));
+    QuoteFunction.Verdict v = assess(dir, urlopen(", timeout=10"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).isEmpty();
   }
 
   @Test
   void urlopenTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, "from settings import LIMIT\n" + urlopen(", timeout=LIMIT"));
+    QuoteFunction.Verdict v =
+        assess(dir, "from settings import LIMIT\n" + urlopen(", timeout=LIMIT"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
 
   @Test
   void urlopenWithoutTimeoutIsReportedAsHavingNone(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, urlopen(""), "REL-CODE-CALL-NO-TIMEOUT");
+    QuoteFunction.Verdict v = QuoteFunction.assess(dir, urlopen(""), "REL-CODE-CALL-NO-TIMEOUT");
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).evidence()).extracting(Location::line).containsExactly(5);
   }
@@ -217,7 +177,7 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void httpClientTimeoutOfFifteenSecondsExceedsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, httpClient(", timeout=15"));
+    QuoteFunction.Verdict v = assess(dir, httpClient(", timeout=15"));
     assertThat(v.findings()).hasSize(1);
     assertThat(v.findings().get(0).title())
         .isEqualTo(
@@ -226,7 +186,7 @@ class PythonHttpClientsDeadlineTest {
 
   @Test
   void httpClientTimeoutOfFiveSecondsFitsTheDeadline(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, httpClient(", timeout=5"));
+    QuoteFunction.Verdict v = assess(dir, httpClient(", timeout=5"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).isEmpty();
   }
@@ -234,14 +194,15 @@ class PythonHttpClientsDeadlineTest {
   @Test
   void httpClientTimeoutFromAnImportedSettingCannotBeDetermined(@TempDir Path dir)
       throws Exception {
-    Verdict v = assess(dir, "from settings import LIMIT\n" + httpClient(", timeout=LIMIT"));
+    QuoteFunction.Verdict v =
+        assess(dir, "from settings import LIMIT\n" + httpClient(", timeout=LIMIT"));
     assertThat(v.findings()).isEmpty();
     assertThat(v.undetermined()).hasSize(1);
   }
 
   @Test
   void httpClientWithoutTimeoutIsReportedAsHavingNone(@TempDir Path dir) throws Exception {
-    Verdict v = assess(dir, httpClient(""), "REL-CODE-CALL-NO-TIMEOUT");
+    QuoteFunction.Verdict v = QuoteFunction.assess(dir, httpClient(""), "REL-CODE-CALL-NO-TIMEOUT");
     assertThat(v.findings()).hasSize(1);
   }
 }
