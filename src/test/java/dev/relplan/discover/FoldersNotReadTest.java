@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A development container's Compose file, a service scaffold and the inputs of tests are not the
- * workload: their single containers, unbacked volumes and expected templates would be findings
- * about a developer's laptop or a unit test.
+ * Folders discovery does not read. A development container's Compose file, a service scaffold, a
+ * build tool's files and the inputs of tests are not the workload: their single containers,
+ * unbacked volumes and expected templates would be findings about a developer's laptop or a unit
+ * test. A {@code bin} folder is compiled output, except beside a cdk.json, where it holds a CDK
+ * app's entry point.
  */
-class NeverDeployedFoldersTest {
+class FoldersNotReadTest {
   @TempDir Path dir;
 
   private void write(String relative, String content) throws IOException {
@@ -75,5 +77,22 @@ class NeverDeployedFoldersTest {
     write("src/main/java/app/App.java", "package app;\nclass App {}\n");
 
     assertThat(discovered()).containsExactly("src/main/java/app/App.java");
+  }
+
+  @Test
+  void theEntryPointInTheBinFolderOfACdkAppIsRead() throws IOException {
+    write("app/cdk.json", "{\"app\": \"npx ts-node bin/app.ts\"}");
+    write("app/bin/app.ts", "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\n");
+
+    assertThat(discovered()).contains("app/bin/app.ts");
+  }
+
+  @Test
+  void aBinFolderWithoutACdkJsonBesideItStaysExcluded() throws IOException {
+    write("Service/bin/Debug/net8.0/Service.cs", "class Generated {}\n");
+    write("tool/bin/run.ts", "console.log('x');\n");
+    write("tool/lib/cdk.json", "{}");
+
+    assertThat(discovered()).noneMatch(name -> name.contains("/bin/"));
   }
 }
