@@ -152,10 +152,7 @@ final class PyHttpWaits {
           PyWaits.UNBOUNDED,
           "urllib3's default timeout is the socket default, which blocks forever");
     PyNode literal = waits.literal(timeout);
-    if (literal != null && literal.is("none"))
-      return Value.explicit(PyWaits.UNBOUNDED, List.of(f.at(timeout)));
-    if (literal != null && !literal.is("tuple"))
-      return Value.explicit(2 * PyWaits.number(literal), List.of(f.at(timeout)));
+    if (literal != null && !literal.is("tuple")) return waits.connectAndRead(timeout, literal);
     PyNode config = constructed(timeout, URLLIB3_TIMEOUT);
     if (config == null)
       return Value.unresolved(
@@ -190,8 +187,7 @@ final class PyHttpWaits {
       return Value.unresolved(
           "the socket timeout is set from " + PyCalls.shorten(timeout.text()) + ", not a number",
           List.of(f.at(timeout)));
-    if (literal.is("none")) return Value.explicit(PyWaits.UNBOUNDED, List.of(f.at(timeout)));
-    return Value.explicit(2 * PyWaits.number(literal), List.of(f.at(timeout)));
+    return waits.connectAndRead(timeout, literal);
   }
 
   /**

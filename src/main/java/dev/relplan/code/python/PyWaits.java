@@ -37,14 +37,22 @@ final class PyWaits {
       return Value.unresolved(
           "the timeout is set from " + PyCalls.shorten(timeout.text()) + ", not a literal",
           List.of(f.at(timeout)));
-    if (literal.is("none")) return Value.explicit(UNBOUNDED, List.of(f.at(timeout)));
     if (literal.is("tuple")) {
       Double connect = number(literal.children.get(0));
       Double read = number(literal.children.get(1));
       double sum = connect == null || read == null ? UNBOUNDED : connect + read;
       return Value.explicit(sum, List.of(f.at(timeout)));
     }
-    return Value.explicit(2 * number(literal), List.of(f.at(timeout)));
+    return connectAndRead(timeout, literal);
+  }
+
+  /**
+   * One attempt under a single timeout number that bounds connecting and each read apart (requests,
+   * urllib3, the standard library's sockets): twice it; None bounds neither.
+   */
+  Value<Double> connectAndRead(PyNode timeout, PyNode literal) {
+    double seconds = literal.is("none") ? UNBOUNDED : 2 * number(literal);
+    return Value.explicit(seconds, List.of(f.at(timeout)));
   }
 
   /** One attempt of a botocore call: connect_timeout plus read_timeout, 60 s each by default. */
