@@ -50,6 +50,9 @@ final class ConstructMappers {
               "aws_lambda_python_alpha.PythonFunction",
               new Mapping("AWS::Lambda::Function", FunctionMapper::pythonFunction)),
           Map.entry(
+              "aws_lambda_go_alpha.GoFunction",
+              new Mapping("AWS::Lambda::Function", FunctionMapper::goFunction)),
+          Map.entry(
               "aws_apigateway.RestApi",
               new Mapping("AWS::ApiGateway::RestApi", ApiMappers::restApi)),
           Map.entry(
@@ -127,6 +130,7 @@ final class ConstructMappers {
           "aws_lambda.Function",
           "aws_lambda_nodejs.NodejsFunction",
           "aws_lambda_python_alpha.PythonFunction",
+          "aws_lambda_go_alpha.GoFunction",
           "aws_cloudwatch.Alarm");
 
   /** Whether a construct read from Python source is modelled. */

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Lambda function constructs: {@code lambda.Function} (code from an asset folder and a handler),
  * {@code NodejsFunction} (an entry file, by default named after the stack file and the construct
- * id) and {@code PythonFunction} (an entry folder and an index module). The handler's folder is
- * given relative to the stack file, as a SAM CodeUri is relative to its template, so the code
- * adapter finds the handler the same way.
+ * id), {@code PythonFunction} (an entry folder and an index module) and {@code GoFunction} (the
+ * folder, or a file in the folder, of the Go main package). The handler's folder is given relative
+ * to the stack file, as a SAM CodeUri is relative to its template, so the code adapter finds the
+ * handler the same way.
  */
 final class FunctionMapper {
   private FunctionMapper() {}
@@ -64,6 +65,30 @@ final class FunctionMapper {
             ? codeFolder(c, entry.get(), entry.trace())
             : entry.unresolved() ? Value.unresolved(entry.note(), entry.trace()) : Value.absent();
     f.handler = Value.explicit(module(index) + "." + export, List.of(c.location()));
+    c.add(f, draft);
+  }
+
+  /**
+   * GoFunction builds the main package at {@code entry} (a folder, or a {@code .go} file in it)
+   * into a {@code bootstrap} executable on an OS-only runtime; the Go scanner finds the handler
+   * passed to {@code lambda.Start} in that folder.
+   */
+  static void goFunction(Construct c, Workload draft) {
+    CdkProps p = c.props();
+    Function f = ConstructMappers.function(c);
+    f.runtime =
+        TypedSettings.or(
+            ConstructMappers.runtime(p),
+            "provided.al2",
+            ConstructMappers.constructDefault(
+                c, "runs on the OS-only runtime provided.al2 (Runtime.PROVIDED_AL2)"));
+    f.handler = Value.explicit("bootstrap", List.of(c.location()));
+    Value<Object> entry = p.raw("entry");
+    if (entry.present())
+      f.codeUri =
+          codeFolder(c, entry.get(), entry.trace())
+              .map(path -> path.endsWith(".go") ? folder(path) : path);
+    else if (entry.unresolved()) f.codeUri = Value.unresolved(entry.note(), entry.trace());
     c.add(f, draft);
   }
 

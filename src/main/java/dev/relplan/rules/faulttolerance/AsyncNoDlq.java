@@ -422,8 +422,9 @@ public final class AsyncNoDlq extends BaseRule {
 
   /** SQS queues (other than dead-letter queues themselves) need a redrive policy. */
   private void checkQueues(Workload w, Findings out) {
+    Set<Queue> consumed = consumedQueues(w);
     for (Queue q : w.all(Queue.class)) {
-      if (isDeadLetterQueue(q)) continue;
+      if (isDeadLetterQueue(q) || (isNamedFailureSink(q) && !consumed.contains(q))) continue;
       if (q.deadLetterTarget.present()) {
         out.strength(
             this,
@@ -569,6 +570,27 @@ public final class AsyncNoDlq extends BaseRule {
             m.maximumRetryAttempts);
       }
     }
+  }
+
+  /** The queues a function reads through an event source mapping. */
+  private static Set<Queue> consumedQueues(Workload w) {
+    Set<Queue> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
+      Queue q = w.resolve(m.source.get(), Queue.class);
+      if (q != null) out.add(q);
+    }
+    return out;
+  }
+
+  /**
+   * A queue named for the failures it collects (e.g. a Step Functions Catch branch's
+   * "FailureQueue", whose link relplan does not read from the state machine's definition). When no
+   * function consumes it, nothing receives its messages again and again, so it needs no DLQ of its
+   * own.
+   */
+  static boolean isNamedFailureSink(Queue q) {
+    String n = q.identityText();
+    return n.contains("failure") || n.contains("failed");
   }
 
   /**

@@ -163,6 +163,52 @@ class CdkSourceTest {
   }
 
   @Test
+  void aGoFunctionsEntryFolderHoldsItsHandlerAndItsStreamFailureQueueIsNoWorkQueue()
+      throws IOException {
+    write(
+        "lib/go-stack.ts",
+        """
+        import * as cdk from 'aws-cdk-lib';
+        import { GoFunction } from '@aws-cdk/aws-lambda-go-alpha';
+        import { Stream } from 'aws-cdk-lib/aws-kinesis';
+        import { Queue } from 'aws-cdk-lib/aws-sqs';
+        import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+        import { KinesisEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+        import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+        export class GoStack extends cdk.Stack {
+          constructor(scope: any, id: string) {
+            super(scope, id);
+            const fn = new GoFunction(this, 'Reader', { entry: 'src/reader/main.go' });
+            const stream = new Stream(this, 'Events');
+            const failed = new Queue(this, 'FailedRecords');
+            fn.addEventSource(new KinesisEventSource(stream, {
+              startingPosition: StartingPosition.TRIM_HORIZON,
+              onFailure: new SqsDestination(failed),
+            }));
+          }
+        }
+        """);
+    write("cdk.json", "{\"app\": \"npx ts-node lib/go-stack.ts\"}\n");
+    write(
+        "src/reader/main.go",
+        """
+        package main
+
+        import "github.com/aws/aws-lambda-go/lambda"
+
+        func handle() error { return nil }
+
+        func main() { lambda.Start(handle) }
+        """);
+    Workload w = run().workload();
+    Function reader = w.all(Function.class).get(0);
+    assertThat(reader.runtime.source()).isEqualTo(Value.Source.DEFAULT);
+    assertThat(reader.codeDirectory()).contains("src/reader");
+    assertThat(w.all(EventSourceMapping.class).get(0).onFailure.present()).isTrue();
+    assertThat(w.all(Queue.class).get(0).deadLetterSources).hasSize(1);
+  }
+
+  @Test
   void tablesTakeTheirConstructsBillingDefaults() throws IOException {
     stack(
         """
