@@ -136,11 +136,18 @@ public final class CloudFormationAdapter implements Adapter, GeneratedTemplates 
       roots.add(t);
     }
     for (Template t : roots) instantiateNested(t, byPath, 0, List.of());
+    TemplateVariants variants = new TemplateVariants(rootFiles);
+    notes.addAll(variants.notes());
     for (Template t : allTemplates) {
       // Each template instance into a draft, added only when it completes: one hostile template is
       // listed among the skipped files and the others are still assessed.
       Workload draft = Draft.start();
-      FileGuard.run(t.file.display(), () -> adaptTemplate(t, draft))
+      FileGuard.run(
+              t.file.display(),
+              () -> {
+                adaptTemplate(t, draft);
+                if (roots.contains(t)) variants.mark(t.file, draft);
+              })
           .ifPresentOrElse(skipped::add, () -> Draft.commit(draft, workload));
     }
     environmentEvidence(workload, templates);

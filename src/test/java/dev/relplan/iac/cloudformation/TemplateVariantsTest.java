@@ -1,0 +1,93 @@
+package dev.relplan.iac.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relplan.assess.Assessment;
+import dev.relplan.pipeline.Pipeline;
+import dev.relplan.rules.Context;
+import dev.relplan.rules.Finding;
+import dev.relplan.source.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Root templates in one folder declaring mostly the same logical resources are variants of one
+ * stack: their agreeing findings are reported once, citing each template.
+ */
+class TemplateVariantsTest {
+  @TempDir Path dir;
+
+  private static final String QUEUES =
+      """
+      Resources:
+        Orders:
+          Type: AWS::SQS::Queue
+        Payments:
+          Type: AWS::SQS::Queue
+        Refunds:
+          Type: AWS::SQS::Queue
+        Invoices:
+          Type: AWS::SQS::Queue
+        Shipments:
+          Type: AWS::SQS::Queue
+      """;
+
+  private void write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  private List<Finding> noDlq() throws IOException {
+    return Pipeline.run(new Pipeline.Request(List.of(dir), "t", Context.defaults(), List.of()))
+        .assessment()
+        .findings()
+        .stream()
+        .map(Assessment.NumberedFinding::finding)
+        .filter(f -> f.rule().id().equals("REL-ASYNC-NO-DLQ"))
+        .toList();
+  }
+
+  @Test
+  void aVariantBesideItsBaseTemplateAddsItsEvidenceNotItsFindings() throws IOException {
+    write("stack/template.yaml", QUEUES);
+    write("stack/template-with-alarms.yaml", QUEUES + "  Extra:\n    Type: AWS::SNS::Topic\n");
+    List<Finding> findings = noDlq();
+    assertThat(findings).hasSize(5);
+    assertThat(findings.get(0).evidence())
+        .extracting(Location::file)
+        .containsExactly("stack/template.yaml", "stack/template-with-alarms.yaml");
+  }
+
+  @Test
+  void theSameTemplateInTwoFoldersIsTwoStacks() throws IOException {
+    write("orders/template.yaml", QUEUES);
+    write("billing/template.yaml", QUEUES);
+    assertThat(noDlq()).hasSize(10);
+  }
+
+  @Test
+  void templatesSharingAFewNamesAreNotVariants() throws IOException {
+    write("stack/template.yaml", QUEUES);
+    write(
+        "stack/other.yaml",
+        """
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          A:
+            Type: AWS::SNS::Topic
+          B:
+            Type: AWS::SNS::Topic
+          C:
+            Type: AWS::SNS::Topic
+          D:
+            Type: AWS::SNS::Topic
+        """);
+    assertThat(noDlq()).hasSize(6);
+  }
+}
