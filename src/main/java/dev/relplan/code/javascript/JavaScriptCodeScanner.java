@@ -88,9 +88,11 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
     JsCalls calls = new JsCalls(f);
     JsResilience resilience = new JsResilience(f);
+    JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
       Integration i = calls.analyse(call);
+      if (i == null) i = grpc.analyse(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);

@@ -72,12 +72,17 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
     List<Integration> integrations = new ArrayList<>();
+    PyGrpc grpc = new PyGrpc(f);
     for (PyNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) {
         i = databases.creation(call);
-        if (i != null) integrations.add(i);
-        continue;
+        if (i != null) {
+          integrations.add(i);
+          continue;
+        }
+        i = grpc.analyse(call);
+        if (i == null) continue;
       }
       resilience.apply(i, call);
       integrations.add(i);
@@ -110,6 +115,9 @@ public final class PythonCodeScanner implements LanguageScanner {
           if (RECOGNISED.contains(word) && (!word.equals("http") || importsHttpClient(text, i)))
             return true;
         }
+        if (i - start > GENERATED_GRPC.length()
+            && text.startsWith(GENERATED_GRPC, i - GENERATED_GRPC.length()))
+          return true; // a module protoc generated gRPC stubs into (demo_pb2_grpc)
         start = -1;
       }
     }
@@ -158,7 +166,10 @@ public final class PythonCodeScanner implements LanguageScanner {
           "psycopg",
           "psycopg_pool",
           "redis",
-          "sqlalchemy");
+          "sqlalchemy",
+          "grpc");
+
+  private static final String GENERATED_GRPC = "_pb2_grpc";
 
   private static final int SHORTEST_RECOGNISED =
       RECOGNISED.stream().mapToInt(String::length).min().orElse(0);
@@ -181,7 +192,8 @@ public final class PythonCodeScanner implements LanguageScanner {
                 c.getStartByte(),
                 c.getEndByte() - c.getStartByte(),
                 StandardCharsets.UTF_8);
-        for (String word : text.split("[^A-Za-z0-9_]+")) if (RECOGNISED.contains(word)) return true;
+        for (String word : text.split("[^A-Za-z0-9_]+"))
+          if (RECOGNISED.contains(word) || PyGrpc.generatedModule(word)) return true;
       } else if (depth < 3
           && (type.equals("if_statement")
               || type.equals("try_statement")
