@@ -75,7 +75,7 @@ public final class GoCodeScanner implements LanguageScanner {
       }
     }
     Map<GoFile, GoPackage> packages = GoPackage.of(parsed);
-    GoGrpcIndex grpc = GoGrpcIndex.of(parsed);
+    GoGrpcIndex grpc = GoGrpcIndex.of(files);
     ScanResult found =
         PerFile.scan(
             parsed, f -> f.file, f -> calls(f, packages.get(f), defaultClient.timeout, grpc));
@@ -110,6 +110,8 @@ public final class GoCodeScanner implements LanguageScanner {
               file.display(),
               "Go syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
     }
+    if (file.display().endsWith(".pb.go"))
+      return new Parsed(null, null, null); // generated code: no call sites, no handlers
     if (!grpcFolders.contains(GoGrpcIndex.folderOf(file.display()))
         && !importsRecognised(rootNode, bytes, generatedGrpc))
       return new Parsed(null, null, null); // nothing this scanner recognises can be referenced

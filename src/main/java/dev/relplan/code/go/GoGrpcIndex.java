@@ -31,9 +31,7 @@ final class GoGrpcIndex {
   static Set<String> generatedFolders(List<SourceFile> files) {
     Set<String> out = new HashSet<>();
     for (SourceFile s : files) {
-      String text = s.content();
-      if (!text.contains("grpc.ClientConnInterface) ") && !text.contains("cc *grpc.ClientConn) "))
-        continue;
+      if (!declaresConstructor(s.content())) continue;
       String[] parts = s.display().replace('\\', '/').split("/");
       if (parts.length > 1) out.add(parts[parts.length - 2]);
     }
@@ -62,15 +60,23 @@ final class GoGrpcIndex {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
-  static GoGrpcIndex of(List<GoFile> files) {
+  /**
+   * The constructors declared in the files' text: {@code func NewXClient(cc
+   * grpc.ClientConnInterface)} or {@code (cc *grpc.ClientConn)}, read from the text so that the
+   * large generated files need not be copied out of tree-sitter.
+   */
+  static GoGrpcIndex of(List<SourceFile> files) {
     GoGrpcIndex index = new GoGrpcIndex();
-    for (GoFile f : files) {
-      if (!f.importsPath(GRPC)) continue;
-      for (GoNode d : f.root.children) {
-        if (!d.is("function_declaration") || d.field("name") == null) continue;
-        String name = d.field("name").text();
-        if (!name.startsWith("New") || !name.endsWith("Client") || !takesConn(f, d)) continue;
+    for (SourceFile s : files) {
+      String text = s.content();
+      if (!declaresConstructor(text)) continue;
+      for (int at = text.indexOf("func New"); at >= 0; at = text.indexOf("func New", at + 1)) {
+        int open = text.indexOf('(', at);
+        if (open < 0) break;
+        String name = text.substring(at + "func ".length(), open);
+        if (!name.endsWith("Client") || !isIdentifier(name) || !takesConn(text, open)) continue;
         String service = name.substring(3, name.length() - "Client".length());
+        if (service.isEmpty()) continue;
         index.constructors.put(name, service);
         index.interfaces.put(service + "Client", service);
       }
@@ -78,13 +84,24 @@ final class GoGrpcIndex {
     return index;
   }
 
-  /** Whether a function's one parameter is a gRPC connection. */
-  private static boolean takesConn(GoFile f, GoNode function) {
-    GoNode params = function.field("parameters");
-    if (params == null) return false;
-    List<GoNode> declared =
-        params.children.stream().filter(c -> c.is("parameter_declaration")).toList();
-    return declared.size() == 1 && isConnType(f, declared.get(0).field("type"));
+  private static boolean declaresConstructor(String text) {
+    return text.contains("grpc.ClientConnInterface) ") || text.contains("cc *grpc.ClientConn) ");
+  }
+
+  /** Whether the parameter list opening at {@code open} is one gRPC connection. */
+  private static boolean takesConn(String text, int open) {
+    int close = text.indexOf(')', open);
+    if (close < 0 || close - open > 80) return false;
+    String[] parameter = text.substring(open + 1, close).strip().split(" +");
+    return parameter.length == 2
+        && (parameter[1].equals("grpc.ClientConnInterface")
+            || parameter[1].equals("*grpc.ClientConn"));
+  }
+
+  private static boolean isIdentifier(String name) {
+    for (int k = 0; k < name.length(); k++)
+      if (!Character.isLetterOrDigit(name.charAt(k)) && name.charAt(k) != '_') return false;
+    return !name.isEmpty();
   }
 
   /** {@code grpc.ClientConnInterface}, {@code *grpc.ClientConn} or {@code grpc.ClientConn}. */
