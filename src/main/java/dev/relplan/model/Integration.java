@@ -14,7 +14,9 @@ public final class Integration extends Resource {
   public enum Kind {
     HTTP,
     AWS_SDK,
-    DATABASE
+    DATABASE,
+    /** A remote procedure call through a generated stub (gRPC). */
+    RPC
   }
 
   public final Kind kind;

@@ -84,9 +84,11 @@ public final class CsharpCodeScanner implements LanguageScanner {
   /** One file's calls and health endpoints; the registrations are only read. */
   private static ScanResult calls(CsFile f, CsRegistrations registrations) {
     CsCalls calls = new CsCalls(f, registrations);
+    CsGrpc grpc = new CsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (CsNode call : f.calls()) {
       Integration i = calls.analyse(call);
+      if (i == null) i = grpc.analyse(call);
       if (i == null) continue;
       CsResilience.apply(f, i, call);
       integrations.add(i);

@@ -43,7 +43,7 @@ public final class GoCodeScanner implements LanguageScanner {
           "github.com/gin-gonic/gin",
           "github.com/labstack/echo",
           "github.com/gorilla/mux",
-          "google.golang.org/grpc/health");
+          "google.golang.org/grpc");
 
   @Override
   public boolean handles(SourceFile file) {
@@ -61,7 +61,10 @@ public final class GoCodeScanner implements LanguageScanner {
     List<SkippedFile> skipped = new ArrayList<>();
     List<GoFile> parsed = new ArrayList<>();
     DefaultClientSettings defaultClient = new DefaultClientSettings();
-    for (PerFile.Outcome<Parsed> o : PerFile.each(files, GoCodeScanner::parse)) {
+    Set<String> generatedGrpc = GoGrpcIndex.generatedFolders(files);
+    Set<String> grpcFolders = GoGrpcIndex.usingFolders(files, generatedGrpc);
+    for (PerFile.Outcome<Parsed> o :
+        PerFile.each(files, file -> parse(file, generatedGrpc, grpcFolders))) {
       if (!o.completed()) {
         skipped.add(o.skipped());
       } else if (o.result().syntaxError() != null) {
@@ -72,8 +75,10 @@ public final class GoCodeScanner implements LanguageScanner {
       }
     }
     Map<GoFile, GoPackage> packages = GoPackage.of(parsed);
+    GoGrpcIndex grpc = GoGrpcIndex.of(files);
     ScanResult found =
-        PerFile.scan(parsed, f -> f.file, f -> calls(f, packages.get(f), defaultClient.timeout));
+        PerFile.scan(
+            parsed, f -> f.file, f -> calls(f, packages.get(f), defaultClient.timeout, grpc));
     skipped.addAll(found.skipped());
     return ScanResult.of(found.integrations(), found.healthEndpoints(), skipped);
   }
@@ -85,7 +90,11 @@ public final class GoCodeScanner implements LanguageScanner {
   private record Parsed(
       GoFile file, DefaultClientSettings defaultClient, SkippedFile syntaxError) {}
 
-  private static Parsed parse(SourceFile file) {
+  /**
+   * @param generatedGrpc folders holding generated gRPC clients: a file importing one is parsed
+   * @param grpcFolders folders where a file uses gRPC: all their files are parsed
+   */
+  private static Parsed parse(SourceFile file, Set<String> generatedGrpc, Set<String> grpcFolders) {
     TSParser parser = TreeSitterNatives.newParser(); // about 15 µs, against ms for a parse
     parser.setLanguage(new TreeSitterGo());
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
@@ -101,7 +110,10 @@ public final class GoCodeScanner implements LanguageScanner {
               file.display(),
               "Go syntax error" + SyntaxNode.errorLine(rootNode) + "; its calls are not analysed"));
     }
-    if (!importsRecognised(rootNode, bytes))
+    if (file.display().endsWith(".pb.go"))
+      return new Parsed(null, null, null); // generated code: no call sites, no handlers
+    if (!grpcFolders.contains(GoGrpcIndex.folderOf(file.display()))
+        && !importsRecognised(rootNode, bytes, generatedGrpc))
       return new Parsed(null, null, null); // nothing this scanner recognises can be referenced
     GoFile f = new GoFile(file.display(), GoNode.copy(rootNode, bytes));
     DefaultClientSettings defaultClient = new DefaultClientSettings();
@@ -110,12 +122,15 @@ public final class GoCodeScanner implements LanguageScanner {
   }
 
   /** One parsed file's calls and health endpoints. */
-  private static ScanResult calls(GoFile f, GoPackage pkg, Value<String> defaultClientTimeout) {
+  private static ScanResult calls(
+      GoFile f, GoPackage pkg, Value<String> defaultClientTimeout, GoGrpcIndex grpcIndex) {
     GoCalls calls = new GoCalls(f, defaultClientTimeout);
+    GoGrpcCalls grpc = new GoGrpcCalls(f, pkg, grpcIndex);
     GoResilience resilience = new GoResilience(f);
     List<Integration> integrations = new ArrayList<>();
     for (GoNode call : f.calls()) {
       Integration i = calls.analyse(call);
+      if (i == null) i = grpc.analyse(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);
@@ -129,7 +144,7 @@ public final class GoCodeScanner implements LanguageScanner {
    * Whether an import spec of the file names a recognised package (read before the tree is copied,
    * which is the costly part).
    */
-  private static boolean importsRecognised(TSNode root, byte[] source) {
+  private static boolean importsRecognised(TSNode root, byte[] source, Set<String> generatedGrpc) {
     int count = root.getNamedChildCount();
     for (int i = 0; i < count; i++) {
       TSNode c = root.getNamedChild(i);
@@ -139,6 +154,7 @@ public final class GoCodeScanner implements LanguageScanner {
               source, c.getStartByte(), c.getEndByte() - c.getStartByte(), StandardCharsets.UTF_8);
       for (String p : RECOGNISED)
         if (text.contains("\"" + p + "\"") || text.contains("\"" + p + "/")) return true;
+      for (String folder : generatedGrpc) if (text.contains("/" + folder + "\"")) return true;
     }
     return false;
   }

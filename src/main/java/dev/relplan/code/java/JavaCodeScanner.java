@@ -233,8 +233,10 @@ public final class JavaCodeScanner implements LanguageScanner {
     CallSites sites = new CallSites(ctx);
     Resilience resilience = new Resilience(ctx);
     List<Integration> out = new ArrayList<>();
+    GrpcStubs grpc = new GrpcStubs(ctx, sites);
     for (MethodCallExpr m : ctx.cu.findAll(MethodCallExpr.class)) {
       Integration i = sites.analyse(m);
+      if (i == null) i = grpc.analyse(m);
       if (i == null) continue;
       resilience.apply(i, m);
       out.add(i);

@@ -65,6 +65,8 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     String name = file.display();
     if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
       return ScanResult.empty(); // declarations and minified bundles make no calls of their own
+    if (generatedProtobuf(file.content()))
+      return ScanResult.empty(); // gRPC clients protoc generated: no call sites of their own
     if (!Relevance.mayReference(file.content()))
       return ScanResult.empty(); // Relevance.references could not succeed: not even parsed
     TSNode root = tree(file).getRootNode();
@@ -88,9 +90,11 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
     JsCalls calls = new JsCalls(f);
     JsResilience resilience = new JsResilience(f);
+    JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
       Integration i = calls.analyse(call);
+      if (i == null) i = grpc.analyse(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);
@@ -100,6 +104,18 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       if (i != null) integrations.add(i);
     }
     return ScanResult.of(integrations, new JsHealth(f).find(), List.of());
+  }
+
+  /**
+   * Code a protoc plugin generated, by the header such plugins write: "DO NOT EDIT" or "Code
+   * generated" near a mention of protoc (ts-proto), or grpc-tools' "GENERATED CODE -- DO NOT
+   * EDIT!".
+   */
+  static boolean generatedProtobuf(String text) {
+    String head = text.substring(0, Math.min(text.length(), 400));
+    return head.contains("GENERATED CODE -- DO NOT EDIT!")
+        || head.contains("protoc")
+            && (head.contains("DO NOT EDIT") || head.contains("Code generated"));
   }
 
   /** The parsed file, or null when it does not parse cleanly. */

@@ -31,7 +31,9 @@ final class Relevance {
           "p-retry",
           "async-retry",
           "@aws-lambda-powertools/",
-          "@smithy/");
+          "@smithy/",
+          "@grpc/grpc-js",
+          "grpc");
 
   /** How deep into a module-level statement a require call is looked for. */
   private static final int REQUIRE_DEPTH = 6;

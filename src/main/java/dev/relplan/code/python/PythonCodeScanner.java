@@ -47,6 +47,8 @@ public final class PythonCodeScanner implements LanguageScanner {
    * file: making one costs about 15 µs, against milliseconds for a parse.
    */
   private static ScanResult scanFile(SourceFile file) {
+    if (file.display().endsWith("_pb2_grpc.py"))
+      return ScanResult.empty(); // stubs protoc generated: no call sites of their own
     if (!mentionsRecognised(file.content()))
       return ScanResult.empty(); // importsAnyOf could not succeed: not even parsed
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
@@ -72,12 +74,17 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
     List<Integration> integrations = new ArrayList<>();
+    PyGrpc grpc = new PyGrpc(f);
     for (PyNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) {
         i = databases.creation(call);
-        if (i != null) integrations.add(i);
-        continue;
+        if (i != null) {
+          integrations.add(i);
+          continue;
+        }
+        i = grpc.analyse(call);
+        if (i == null) continue;
       }
       resilience.apply(i, call);
       integrations.add(i);
@@ -110,6 +117,9 @@ public final class PythonCodeScanner implements LanguageScanner {
           if (RECOGNISED.contains(word) && (!word.equals("http") || importsHttpClient(text, i)))
             return true;
         }
+        if (i - start > GENERATED_GRPC.length()
+            && text.startsWith(GENERATED_GRPC, i - GENERATED_GRPC.length()))
+          return true; // a module protoc generated gRPC stubs into (demo_pb2_grpc)
         start = -1;
       }
     }
@@ -158,7 +168,10 @@ public final class PythonCodeScanner implements LanguageScanner {
           "psycopg",
           "psycopg_pool",
           "redis",
-          "sqlalchemy");
+          "sqlalchemy",
+          "grpc");
+
+  private static final String GENERATED_GRPC = "_pb2_grpc";
 
   private static final int SHORTEST_RECOGNISED =
       RECOGNISED.stream().mapToInt(String::length).min().orElse(0);
@@ -181,7 +194,8 @@ public final class PythonCodeScanner implements LanguageScanner {
                 c.getStartByte(),
                 c.getEndByte() - c.getStartByte(),
                 StandardCharsets.UTF_8);
-        for (String word : text.split("[^A-Za-z0-9_]+")) if (RECOGNISED.contains(word)) return true;
+        for (String word : text.split("[^A-Za-z0-9_]+"))
+          if (RECOGNISED.contains(word) || PyGrpc.generatedModule(word)) return true;
       } else if (depth < 3
           && (type.equals("if_statement")
               || type.equals("try_statement")
