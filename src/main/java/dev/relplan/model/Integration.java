@@ -14,7 +14,9 @@ public final class Integration extends Resource {
   public enum Kind {
     HTTP,
     AWS_SDK,
-    DATABASE
+    DATABASE,
+    /** A raw TCP connection (a socket connected in code): an external call like HTTP. */
+    TCP
   }
 
   public final Kind kind;
