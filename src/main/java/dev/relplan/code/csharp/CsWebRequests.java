@@ -57,6 +57,7 @@ final class CsWebRequests {
 
   /** The integration of a sending call of a web request or a WebClient; null for other calls. */
   Integration analyse(CsNode call, String method, CsNode receiver) {
+    if (!platformTypes()) return null;
     if (SENDS.contains(method)) {
       CsNode created = f.origin(receiver);
       if (created != null && created.is("parameter")) {
@@ -73,6 +74,28 @@ final class CsWebRequests {
       return webClient(call, method, created);
     }
     return null;
+  }
+
+  private Boolean platformTypes;
+
+  /**
+   * Whether the names WebRequest, HttpWebRequest and WebClient can be System.Net's here: the file
+   * uses System.Net and declares no type of those names itself (a wrapper class named WebClient is
+   * common).
+   */
+  private boolean platformTypes() {
+    if (platformTypes == null) {
+      boolean own = false;
+      for (String kind : List.of("class_declaration", "interface_declaration")) {
+        for (CsNode d : f.root.all(kind)) {
+          CsNode name = d.field("name");
+          if (name != null && (FACTORIES.contains(name.text()) || name.text().equals("WebClient")))
+            own = true;
+        }
+      }
+      platformTypes = !own && f.uses("System.Net");
+    }
+    return platformTypes;
   }
 
   private static boolean isCreate(CsNode n) {

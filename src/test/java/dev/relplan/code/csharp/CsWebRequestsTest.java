@@ -139,4 +139,20 @@ class CsWebRequestsTest {
     assertThat(i.timeout.source()).isEqualTo(Value.Source.DEFAULT);
     assertThat(i.timeout.get()).isEqualTo(CsWebRequests.DEFAULT);
   }
+
+  @Test
+  void aWrapperClassNamedWebClientIsNotSystemNets() {
+    List<Integration> found =
+        scan(
+            """
+        using System.Net.Http;
+        class WebClient : HttpClient {
+          string DownloadString(string path) { return path; }
+        }
+        class Use {
+          string Get() { var c = new WebClient(); return c.DownloadString("https://a.example.com/"); }
+        }
+        """);
+    assertThat(found).isEmpty();
+  }
 }
