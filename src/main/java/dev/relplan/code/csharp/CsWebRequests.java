@@ -62,9 +62,11 @@ final class CsWebRequests {
       CsNode created = f.origin(receiver);
       if (created != null && created.is("parameter")) {
         String type = CsFile.typeName(created.field("type"));
-        return FACTORIES.contains(type) && first(call, receiver) ? passedIn(call, created) : null;
+        return FACTORIES.contains(type) && first(call, receiver, created)
+            ? passedIn(call, created)
+            : null;
       }
-      if (!isCreate(created) || !first(call, receiver)) return null;
+      if (!isCreate(created) || !first(call, receiver, created)) return null;
       return webRequest(call, method, receiver, created);
     }
     String verb = method.replaceFirst("(Task)?Async$", "");
@@ -107,14 +109,19 @@ final class CsWebRequests {
     return CREATES.contains(CsFile.method(n)) && FACTORIES.contains(ownerName);
   }
 
-  /** Whether no earlier call in the same member sends through the same receiver. */
-  private boolean first(CsNode call, CsNode receiver) {
+  /**
+   * Whether no earlier call in the same member sends the same request (written the same and made by
+   * the same creation: branches often reuse a variable name for requests of their own).
+   */
+  private boolean first(CsNode call, CsNode receiver, CsNode created) {
     CsNode scope = call.member() != null ? call.member() : f.root;
     for (CsNode c : scope.all("invocation_expression")) {
       if (c.start >= call.start) break;
       CsNode r = CsFile.receiver(c);
-      if (r != null && r.text().equals(receiver.text()) && SENDS.contains(CsFile.method(c)))
-        return false;
+      if (r != null
+          && r.text().equals(receiver.text())
+          && SENDS.contains(CsFile.method(c))
+          && f.origin(r) == created) return false;
     }
     return true;
   }

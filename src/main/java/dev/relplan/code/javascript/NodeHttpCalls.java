@@ -44,6 +44,7 @@ final class NodeHttpCalls {
     Integration i = calls.integration(call, Integration.Kind.HTTP, "node:" + module, null);
     Arguments args = arguments(call);
     JsFile.Options options = f.options(args.options);
+    assignedOptions(args.options, call, options);
     i.target = args.url != null ? calls.target(args.url) : hostOf(options, module);
     Request req = new Request(call);
     Value<String> signal = calls.signal(options.get("signal"));
@@ -76,6 +77,27 @@ final class NodeHttpCalls {
       return new Arguments(first, second, false);
     // a name the scanner cannot follow: a URL, or options that may carry a timeout
     return new Arguments(null, first, true);
+  }
+
+  /**
+   * {@code opts.timeout = 2000} (or {@code signal}) written on the options' name before the call,
+   * in the same function: read as if written in the object.
+   */
+  private void assignedOptions(JsNode options, JsNode call, JsFile.Options into) {
+    if (options == null || !options.unwrap().is("identifier")) return;
+    String name = options.unwrap().text();
+    JsNode scope = call.function();
+    for (JsNode a : f.assignments()) {
+      JsNode left = a.field("left");
+      if (a.start > call.start || a.function() != scope || left == null) continue;
+      if (!left.is("member_expression") || left.field("property") == null) continue;
+      JsNode object = left.field("object");
+      String key = left.field("property").text();
+      if (object != null
+          && object.text().equals(name)
+          && (key.equals("timeout") || key.equals("signal"))
+          && a.field("right") != null) into.values.put(key, a.field("right"));
+    }
   }
 
   private boolean isNewUrl(JsNode arg) {
@@ -217,6 +239,17 @@ final class NodeHttpCalls {
         List.of());
   }
 
+  /**
+   * {@code source.pipe(req)} or {@code pipeline(source, req)}: streaming a body sets no timeout.
+   */
+  private static boolean piped(JsNode arguments) {
+    JsNode call = arguments.parent;
+    if (call == null || !call.is("call_expression") || call.field("function") == null) return false;
+    JsNode fn = call.field("function");
+    String name = fn.is("identifier") ? fn.text() : method(call);
+    return name.equals("pipe") || name.equals("pipeline");
+  }
+
   private static String method(JsNode call) {
     JsNode fn = call.field("function");
     return fn != null && fn.is("member_expression") && fn.field("property") != null
@@ -273,7 +306,8 @@ final class NodeHttpCalls {
             && p.parent.is("call_expression")
             && p.parent.field("function") == p) {
           uses.add(p.parent);
-        } else if ((p.is("arguments") || p.is("return_statement")) && escapes == null) {
+        } else if ((p.is("arguments") && !piped(p) || p.is("return_statement"))
+            && escapes == null) {
           escapes = id;
         }
       }

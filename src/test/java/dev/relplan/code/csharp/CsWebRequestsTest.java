@@ -155,4 +155,25 @@ class CsWebRequestsTest {
         """);
     assertThat(found).isEmpty();
   }
+
+  @Test
+  void requestsOfTwoBranchesUnderOneNameAreTwoIntegrations() {
+    List<Integration> found =
+        scan(
+            """
+        using System.Net;
+        class Route {
+          void Plan(bool bus) {
+            if (bus) {
+              WebRequest request = WebRequest.Create("https://a.example.com/bus");
+              request.GetResponse();
+            } else {
+              WebRequest request = WebRequest.Create("https://a.example.com/walk");
+              request.GetResponse();
+            }
+          }
+        }
+        """);
+    assertThat(found).extracting(i -> i.location.line()).containsExactly(6, 9);
+  }
 }

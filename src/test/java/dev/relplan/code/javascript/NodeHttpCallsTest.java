@@ -197,4 +197,24 @@ class NodeHttpCallsTest {
     assertThat(Relevance.mayReference("const h = require('https');")).isTrue();
     assertThat(Relevance.mayReference("import http from \"node:http\";")).isTrue();
   }
+
+  @Test
+  void optionsAssignedPropertyByPropertyAndABodyPipedInAreRead() {
+    List<Integration> found =
+        scan(
+            "upstream.js",
+            """
+        const http = require('http');
+        function forward(req, res) {
+          const opts = {};
+          opts.host = 'backend.internal';
+          opts.timeout = 4000;
+          const up = http.request(opts, (r) => r.pipe(res));
+          req.pipe(up);
+        }
+        """);
+    Integration i = found.get(0);
+    assertThat(i.timeout.note()).contains("only emits 'timeout'").contains("4000 ms");
+    assertThat(lines(i.timeout.trace())).containsExactly(5);
+  }
 }
