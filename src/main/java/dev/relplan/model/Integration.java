@@ -16,7 +16,9 @@ public final class Integration extends Resource {
     AWS_SDK,
     DATABASE,
     /** A remote procedure call through a generated stub (gRPC). */
-    RPC
+    RPC,
+    /** A raw TCP connection (a socket connected in code): an external call like HTTP. */
+    TCP
   }
 
   public final Kind kind;

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Outbound calls of System.Net.Http.HttpClient (created with {@code new}, from IHttpClientFactory,
- * or injected as a typed client) and of AWS SDK for .NET service clients, with the timeout and
- * retries that apply. Defaults are documented in docs/client-defaults.md.
+ * or injected as a typed client), of WebRequest and WebClient ({@link CsWebRequests}) and of AWS
+ * SDK for .NET service clients, with the timeout and retries that apply. Defaults are documented in
+ * docs/client-defaults.md.
  */
 final class CsCalls {
   private static final Set<String> HTTP_METHODS =
@@ -42,16 +43,20 @@ final class CsCalls {
 
   private final CsFile f;
   private final CsRegistrations registrations;
+  private final CsWebRequests webRequests;
 
   CsCalls(CsFile f, CsRegistrations registrations) {
     this.f = f;
     this.registrations = registrations;
+    this.webRequests = new CsWebRequests(f, this);
   }
 
   Integration analyse(CsNode call) {
     String method = CsFile.method(call);
     CsNode receiver = CsFile.receiver(call);
     if (method == null || receiver == null) return null;
+    Integration legacy = webRequests.analyse(call, method, receiver);
+    if (legacy != null) return legacy;
     CsNode origin = f.origin(receiver);
     if (origin == null) return null;
     String created = CsFile.created(origin);
@@ -367,7 +372,7 @@ final class CsCalls {
    * Scheme, host and port of the URL argument when it is written literally (also the start of a
    * concatenation or interpolation).
    */
-  private Value<String> target(CsNode call) {
+  Value<String> target(CsNode call) {
     List<CsNode> args = CsFile.args(call);
     return host(args.isEmpty() ? null : literalPrefix(args.get(0), 0));
   }

@@ -148,6 +148,15 @@ final class CsFile {
     }
     if (expr.is("parenthesized_expression") && !expr.children.isEmpty())
       return origin(expr.children.get(0), depth + 1);
+    if (expr.is("cast_expression") && !expr.children.isEmpty()) {
+      // (HttpWebRequest)WebRequest.Create(url): the cast does not change what made the value
+      CsNode value = expr.field("value");
+      return origin(value != null ? value : expr.children.get(expr.children.size() - 1), depth + 1);
+    }
+    if (expr.is("as_expression") && !expr.children.isEmpty()) {
+      CsNode left = expr.field("left");
+      return origin(left != null ? left : expr.children.get(0), depth + 1);
+    }
     if (expr.is("await_expression") && !expr.children.isEmpty())
       return origin(expr.children.get(0), depth + 1);
     if (expr.is("member_access_expression")

@@ -93,6 +93,10 @@ final class CallSites {
     Expression receiver = m.getScope().orElse(null);
     if (receiver == null) return null;
     if (SPEC_CALLS.contains(name)) return spec(m);
+    if (name.equals("connect")) {
+      Integration socket = new JavaSockets(ctx, this).connect(m);
+      if (socket != null) return socket;
+    }
     if (UrlConnections.SENDS.contains(name) || name.equals(UrlConnections.OPEN_STREAM))
       return new UrlConnections(ctx, this).analyse(m);
     if (JAXRS_CALLS.contains(name) && chainHas(m, "request")) {
@@ -672,6 +676,8 @@ final class CallSites {
 
   /** A HikariCP pool, a Retrofit service or an OkHttp-backed Retrofit client, created here. */
   Integration creation(ObjectCreationExpr o) {
+    Integration socket = new JavaSockets(ctx, this).creation(o);
+    if (socket != null) return socket;
     String type = ctx.imports.resolve(o.getType().getNameWithScope());
     if (HIKARI_DATA_SOURCE.equals(type)) {
       Built pool = poolOf(o);

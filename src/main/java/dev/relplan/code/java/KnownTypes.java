@@ -39,6 +39,7 @@ final class KnownTypes {
           JDK_HTTP_REQUEST,
           "java.net.URL",
           "java.net.URI",
+          "java.net.Socket",
           "java.net.URLConnection",
           "java.net.HttpURLConnection",
           "javax.net.ssl.HttpsURLConnection",

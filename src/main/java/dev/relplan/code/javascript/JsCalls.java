@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Outbound calls of axios, fetch, node-fetch, got, the AWS SDK for JavaScript v2 and v3, pg and
- * ioredis, and the timeout and retries that apply to each. Defaults are documented in
- * docs/client-defaults.md.
+ * Outbound calls of axios, fetch, node-fetch, got, Node.js's http and https modules ({@link
+ * NodeHttpCalls}), the AWS SDK for JavaScript v2 and v3, pg and ioredis, and the timeout and
+ * retries that apply to each. Defaults are documented in docs/client-defaults.md.
  */
 final class JsCalls {
   private static final Set<String> VERBS =
@@ -50,9 +50,11 @@ final class JsCalls {
           "Token");
 
   private final JsFile f;
+  private final NodeHttpCalls nodeHttp;
 
   JsCalls(JsFile f) {
     this.f = f;
+    this.nodeHttp = new NodeHttpCalls(f, this);
   }
 
   Integration analyse(JsNode call) {
@@ -69,6 +71,8 @@ final class JsCalls {
         return axios(call, verb, null);
       if (q.equals("got")) return got(call, null, null);
       if (q.equals("got." + verb) && VERBS.contains(verb)) return got(call, verb, null);
+      String nodeRequest = NodeHttpCalls.function(q);
+      if (nodeRequest != null) return nodeHttp.request(call, nodeRequest);
     }
     if (fn.is("identifier")) {
       // an axios instance or a got instance called directly: api({ url }) / client('path')
@@ -153,8 +157,7 @@ final class JsCalls {
     return null;
   }
 
-  private Integration integration(
-      JsNode call, Integration.Kind kind, String client, JsNode origin) {
+  Integration integration(JsNode call, Integration.Kind kind, String client, JsNode origin) {
     JsNode fn = call.field("function").unwrap();
     JsNode name =
         fn.is("member_expression") && fn.field("property") != null ? fn.field("property") : fn;
@@ -230,7 +233,7 @@ final class JsCalls {
    * A string expression: a literal, a template, a concatenation, a name bound to one, or a
    * TypeScript parameter typed string or URL.
    */
-  private boolean isUrl(JsNode arg) {
+  boolean isUrl(JsNode arg) {
     JsNode a = arg.unwrap();
     if (a.is("string") || a.is("template_string") || a.is("binary_expression")) return true;
     if (!a.is("identifier")) return false;
@@ -350,7 +353,7 @@ final class JsCalls {
    * An abort signal that fires on a timer: AbortSignal.timeout(ms), AbortSignal.any([...]) of one,
    * an AbortController aborted in setTimeout.
    */
-  private Value<String> signal(JsNode signal) {
+  Value<String> signal(JsNode signal) {
     if (signal == null) return null;
     JsNode expr =
         signal.is("shorthand_property_identifier") ? f.binding(signal.text(), signal) : signal;
@@ -801,7 +804,7 @@ final class JsCalls {
   }
 
   /** A duration in milliseconds: 0 (or a literal that evaluates to 0) is a known absence. */
-  private Value<String> millis(JsNode value, String zeroWhy) {
+  Value<String> millis(JsNode value, String zeroWhy) {
     JsNode n =
         value.is("shorthand_property_identifier")
             ? f.binding(value.text(), value)
@@ -849,7 +852,7 @@ final class JsCalls {
     return null;
   }
 
-  private Value<String> target(JsNode url) {
+  Value<String> target(JsNode url) {
     String text = literalPrefix(url, 0);
     if (text == null || !text.contains("://")) return Value.absent();
     try {
@@ -869,7 +872,7 @@ final class JsCalls {
    * A string literal, the literal part of a template before its first substitution, or a literal +
    * something.
    */
-  private String literalPrefix(JsNode n, int depth) {
+  String literalPrefix(JsNode n, int depth) {
     if (n == null || depth > 6) return null;
     n = n.unwrap();
     if (n.is("string")) return n.stringValue();
@@ -889,7 +892,7 @@ final class JsCalls {
     return null;
   }
 
-  private Value<String> unresolved(String why, JsNode at) {
+  Value<String> unresolved(String why, JsNode at) {
     return Value.unresolved(why, List.of(f.at(at)));
   }
 

@@ -35,6 +35,12 @@ final class Relevance {
           "@grpc/grpc-js",
           "grpc");
 
+  /**
+   * Modules recognised by their exact name only: their names begin many other strings (every {@code
+   * 'http://…'} URL), so the text test looks for them with both quotes.
+   */
+  private static final List<String> EXACT = List.of("http", "https", "node:http", "node:https");
+
   /** How deep into a module-level statement a require call is looked for. */
   private static final int REQUIRE_DEPTH = 6;
 
@@ -44,14 +50,17 @@ final class Relevance {
 
   /**
    * Whether the text may reference something recognised, tested before parsing: a quote followed by
-   * a recognised module name, or the word {@code fetch}. A strict superset of what {@link
-   * #references} accepts: the module it matches is the content of a string literal, which in the
-   * text follows its opening quote and starts with the recognised name, and the fetch it matches is
-   * an identifier, whose neighbours in the text are not identifier characters.
+   * a recognised module name (an exact one between quotes), or the word {@code fetch}. A strict
+   * superset of what {@link #references} accepts: the module it matches is the content of a string
+   * literal, which in the text follows its opening quote and starts with the recognised name, and
+   * the fetch it matches is an identifier, whose neighbours in the text are not identifier
+   * characters.
    */
   static boolean mayReference(String text) {
     for (String module : RECOGNISED)
       if (text.contains("'" + module) || text.contains("\"" + module)) return true;
+    for (String module : EXACT)
+      if (text.contains("'" + module + "'") || text.contains("\"" + module + "\"")) return true;
     for (int at = text.indexOf(FETCH); at >= 0; at = text.indexOf(FETCH, at + 1)) {
       int end = at + FETCH.length();
       if ((at == 0 || !isAsciiIdentifierChar(text.charAt(at - 1)))
@@ -101,6 +110,7 @@ final class Relevance {
 
   private static boolean recognised(String module) {
     if (module == null) return false;
+    if (EXACT.contains(module)) return true;
     for (String r : RECOGNISED) {
       if (module.equals(r) || r.endsWith("/") && module.startsWith(r) || module.startsWith(r + "/"))
         return true;

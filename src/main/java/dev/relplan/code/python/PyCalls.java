@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Outbound calls of requests, httpx, aiohttp, urllib3, boto3 and the standard library's
- * urllib.request and http.client, and the timeout and retries that apply to each. Defaults are
- * documented in docs/client-defaults.md.
+ * urllib.request, http.client and sockets ({@link PySockets}), and the timeout and retries that
+ * apply to each. Defaults are documented in docs/client-defaults.md.
  */
 final class PyCalls {
   private static final Set<String> VERBS =
@@ -34,11 +34,13 @@ final class PyCalls {
   private final PyFile f;
   private final PyWaits waits;
   private final PyHttpWaits httpWaits;
+  private final PySockets sockets;
 
   PyCalls(PyFile f) {
     this.f = f;
     this.waits = new PyWaits(f);
     this.httpWaits = new PyHttpWaits(f);
+    this.sockets = new PySockets(f, this);
   }
 
   Integration analyse(PyNode call) {
@@ -52,6 +54,7 @@ final class PyCalls {
       if (module.equals("httpx") && (VERBS.contains(verb) || verb.equals("stream")))
         return httpx(call, verb, null);
       if (q.equals("urllib.request.urlopen")) return urlopen(call);
+      if (q.equals("socket.create_connection")) return sockets.createConnection(call);
     }
     if (!fn.is("attribute") || fn.field("object") == null || fn.field("attribute") == null)
       return null;
@@ -75,6 +78,11 @@ final class PyCalls {
       }
       case "urllib3.PoolManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool" -> {
         return method.equals("request") || method.equals("urlopen") ? urllib3(call, origin) : null;
+      }
+      case "socket.socket" -> {
+        return method.equals("connect") || method.equals("connect_ex")
+            ? sockets.connect(call, origin)
+            : null;
       }
       case "http.client.HTTPConnection", "http.client.HTTPSConnection" -> {
         return method.equals("request") || method.equals("putrequest")
@@ -127,8 +135,7 @@ final class PyCalls {
     return timeout;
   }
 
-  private Integration integration(
-      PyNode call, Integration.Kind kind, String client, PyNode origin) {
+  Integration integration(PyNode call, Integration.Kind kind, String client, PyNode origin) {
     PyNode fn = call.field("function");
     PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
     Integration i = new Integration(f.file, enclosing(call), kind, client, "python", f.at(name));
@@ -350,7 +357,7 @@ final class PyCalls {
   }
 
   /** A keyword argument, else the positional one at {@code index} (-1: keyword only). */
-  private static PyNode argument(PyNode call, String name, int index) {
+  static PyNode argument(PyNode call, String name, int index) {
     PyNode named = PyFile.kwargs(call).get(name);
     if (named != null || index < 0) return named;
     List<PyNode> args = PyFile.positional(call);
@@ -358,7 +365,7 @@ final class PyCalls {
   }
 
   /** Timeout, wait of one attempt and attempts of a call bounded by a socket timeout. */
-  private Integration socketTimeout(Integration i, PyNode setBy, PyNode timeout) {
+  Integration socketTimeout(Integration i, PyNode setBy, PyNode timeout) {
     PyNode globalDefault = timeout == null ? socketDefaultSet() : null;
     if (globalDefault != null) {
       i.timeout =

@@ -155,6 +155,7 @@ public final class PythonCodeScanner implements LanguageScanner {
           "urllib3",
           "urllib", // urllib.request
           "http", // http.client
+          "socket", // socket.create_connection, socket.socket
           "boto3",
           "botocore",
           "flask",
