@@ -71,11 +71,13 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyCalls calls = new PyCalls(f);
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
+    PyMongo mongo = new PyMongo(f, databases);
     List<Integration> integrations = new ArrayList<>();
     for (PyNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) {
         i = databases.creation(call);
+        if (i == null) i = mongo.creation(call);
         if (i != null) integrations.add(i);
         continue;
       }
@@ -158,7 +160,9 @@ public final class PythonCodeScanner implements LanguageScanner {
           "psycopg",
           "psycopg_pool",
           "redis",
-          "sqlalchemy");
+          "sqlalchemy",
+          "pymongo",
+          "motor");
 
   private static final int SHORTEST_RECOGNISED =
       RECOGNISED.stream().mapToInt(String::length).min().orElse(0);
