@@ -14,7 +14,9 @@ public final class Integration extends Resource {
   public enum Kind {
     HTTP,
     AWS_SDK,
-    DATABASE
+    DATABASE,
+    /** A message broker client (Kafka, RabbitMQ). */
+    MESSAGING
   }
 
   public final Kind kind;

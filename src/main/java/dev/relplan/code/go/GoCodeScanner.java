@@ -35,6 +35,11 @@ public final class GoCodeScanner implements LanguageScanner {
           "github.com/aws/aws-sdk-go-v2",
           "github.com/redis/go-redis",
           "github.com/go-redis/redis",
+          "go.mongodb.org/mongo-driver",
+          "github.com/IBM/sarama",
+          "github.com/Shopify/sarama",
+          "github.com/confluentinc/confluent-kafka-go",
+          "github.com/segmentio/kafka-go",
           "github.com/sony/gobreaker",
           "github.com/afex/hystrix-go",
           "github.com/avast/retry-go",
@@ -112,10 +117,12 @@ public final class GoCodeScanner implements LanguageScanner {
   /** One parsed file's calls and health endpoints. */
   private static ScanResult calls(GoFile f, GoPackage pkg, Value<String> defaultClientTimeout) {
     GoCalls calls = new GoCalls(f, defaultClientTimeout);
+    GoDataClients dataClients = new GoDataClients(f);
     GoResilience resilience = new GoResilience(f);
     List<Integration> integrations = new ArrayList<>();
     for (GoNode call : f.calls()) {
       Integration i = calls.analyse(call);
+      if (i == null) i = dataClients.analyse(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);
