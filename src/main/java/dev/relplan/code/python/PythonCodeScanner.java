@@ -72,12 +72,14 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
     PyMongo mongo = new PyMongo(f, databases);
+    PyKafka kafka = new PyKafka(f, databases);
     List<Integration> integrations = new ArrayList<>();
     for (PyNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) {
         i = databases.creation(call);
         if (i == null) i = mongo.creation(call);
+        if (i == null) i = kafka.creation(call);
         if (i != null) integrations.add(i);
         continue;
       }
@@ -162,7 +164,9 @@ public final class PythonCodeScanner implements LanguageScanner {
           "redis",
           "sqlalchemy",
           "pymongo",
-          "motor");
+          "motor",
+          "kafka",
+          "confluent_kafka");
 
   private static final int SHORTEST_RECOGNISED =
       RECOGNISED.stream().mapToInt(String::length).min().orElse(0);
