@@ -55,6 +55,7 @@ final class DataClients {
   /** A client made by a factory call: MongoClients, Lettuce, DriverManager; null otherwise. */
   Integration call(MethodCallExpr m) {
     Expression scope = m.getScope().orElse(null);
+    if (m.getNameAsString().startsWith("send") && kafkaTemplate(scope)) return springKafka(m);
     if (!(scope instanceof NameExpr || scope instanceof FieldAccessExpr)) return null;
     String type = ctx.imports.resolve(scope.toString());
     if (type == null) return null;
@@ -107,6 +108,36 @@ final class DataClients {
                 List.of(timeout.step().location()))
             : Value.defaulted(
                 defaults + " (Kafka client defaults)", "the Kafka client's default timeouts apply");
+    return i;
+  }
+
+  /** Whether the receiver is a Spring Kafka KafkaTemplate field, parameter or local. */
+  private boolean kafkaTemplate(Expression scope) {
+    String name =
+        scope instanceof NameExpr n
+            ? n.getNameAsString()
+            : scope instanceof FieldAccessExpr f && f.getScope().isThisExpr()
+                ? f.getNameAsString()
+                : null;
+    String type = name == null ? null : ctx.typeOf(name, scope);
+    return type != null && type.startsWith("org.springframework.kafka.core.KafkaTemplate");
+  }
+
+  /**
+   * A KafkaTemplate send: the template's producer factory decides the timeouts, built from
+   * spring.kafka.* properties when Spring Boot auto-configures it, or by a bean the scanner does
+   * not follow.
+   */
+  private Integration springKafka(MethodCallExpr m) {
+    Integration i =
+        sites.integration(m, Integration.Kind.MESSAGING, "Spring Kafka KafkaTemplate", null);
+    i.timeout =
+        Value.unresolved(
+            "the KafkaTemplate's producer factory is configured outside this code (Spring Boot"
+                + " auto-configuration from spring.kafka.producer.* properties, or a bean); the"
+                + " Kafka producer defaults apply unless they override request.timeout.ms,"
+                + " delivery.timeout.ms or max.block.ms",
+            List.of(ctx.at(m.getName())));
     return i;
   }
 

@@ -263,4 +263,29 @@ class DataClientsTest {
         """);
     assertThat(i.timeout.unresolved()).isTrue();
   }
+
+  @Test
+  void injectedKafkaTemplateSendCannotBeDetermined() {
+    Integration i =
+        only(
+            """
+        import org.springframework.kafka.core.KafkaTemplate;
+
+        class Orders {
+          private final KafkaTemplate<String, String> template;
+
+          Orders(KafkaTemplate<String, String> template) {
+            this.template = template;
+          }
+
+          void placed(String id) {
+            template.send("orders", id);
+          }
+        }
+        """);
+    assertThat(i.kind).isEqualTo(Integration.Kind.MESSAGING);
+    assertThat(i.client).isEqualTo("Spring Kafka KafkaTemplate");
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(lines(i)).containsExactly(11);
+  }
 }
