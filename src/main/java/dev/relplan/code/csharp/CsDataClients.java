@@ -125,7 +125,8 @@ final class CsDataClients {
     List<CsNode> args = CsFile.args(creation);
     CsNode config = args.isEmpty() ? null : f.origin(args.get(0));
     String made = CsFile.created(config);
-    if (made == null || !made.endsWith("Config")) {
+    // new ConsumerConfig(clientConfig) copies settings made elsewhere
+    if (made == null || !made.endsWith("Config") || !CsFile.args(config).isEmpty()) {
       i.timeout =
           Value.unresolved(
               "the configuration comes from "

@@ -39,6 +39,7 @@ public final class GoCodeScanner implements LanguageScanner {
           "github.com/IBM/sarama",
           "github.com/Shopify/sarama",
           "github.com/confluentinc/confluent-kafka-go",
+          "gopkg.in/confluentinc/confluent-kafka-go.v1",
           "github.com/segmentio/kafka-go",
           "github.com/sony/gobreaker",
           "github.com/afex/hystrix-go",

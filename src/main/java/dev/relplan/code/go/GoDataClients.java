@@ -18,7 +18,9 @@ final class GoDataClients {
   private static final String MONGO = "go.mongodb.org/mongo-driver";
   private static final List<String> SARAMA =
       List.of("github.com/IBM/sarama", "github.com/Shopify/sarama");
-  private static final String CONFLUENT = "github.com/confluentinc/confluent-kafka-go";
+  private static final List<String> CONFLUENT =
+      List.of(
+          "github.com/confluentinc/confluent-kafka-go", "gopkg.in/confluentinc/confluent-kafka-go");
   private static final String KAFKA_GO = "github.com/segmentio/kafka-go";
 
   private final GoFile f;
@@ -42,7 +44,7 @@ final class GoDataClients {
                 || member.equals("NewClient")
             ? sarama(call, member)
             : null;
-      if (path.startsWith(CONFLUENT)
+      if (CONFLUENT.stream().anyMatch(path::startsWith)
           && (member.equals("NewProducer") || member.equals("NewConsumer")))
         return confluent(call, member);
       return null;
@@ -236,10 +238,15 @@ final class GoDataClients {
       for (GoNode k : body.children) {
         if (!k.is("keyed_element") || k.field("key") == null) continue;
         String key = k.field("key").text().replace("\"", "");
-        if (key.equals("bootstrap.servers") && k.field("value") != null) {
-          String servers = k.field("value").text().replace("\"", "");
+        GoNode value = k.field("value");
+        String servers =
+            value == null
+                ? null
+                : value.stringValue() != null
+                    ? value.stringValue()
+                    : value.children.size() == 1 ? value.children.get(0).stringValue() : null;
+        if (key.equals("bootstrap.servers") && servers != null)
           i.target = Value.explicit("Kafka " + servers, List.of());
-        }
         if (key.equals("request.timeout.ms") || key.equals("socket.timeout.ms")) {
           setting = k.field("value");
           settingName = key;

@@ -31,8 +31,10 @@ final class PyKafka {
     return switch (q) {
       case "kafka.KafkaProducer" -> kafkaPython(call, "kafka-python producer", true);
       case "kafka.KafkaConsumer" -> kafkaPython(call, "kafka-python consumer", false);
-      case "confluent_kafka.Producer" -> confluent(call, "confluent-kafka producer");
-      case "confluent_kafka.Consumer" -> confluent(call, "confluent-kafka consumer");
+      case "confluent_kafka.Producer", "confluent_kafka.SerializingProducer" ->
+          confluent(call, "confluent-kafka producer");
+      case "confluent_kafka.Consumer", "confluent_kafka.DeserializingConsumer" ->
+          confluent(call, "confluent-kafka consumer");
       default -> null;
     };
   }

@@ -160,4 +160,23 @@ class CsDataClientsTest {
     assertThat(set.timeout.get()).isEqualTo("SyncTimeout 1000 ms");
     assertThat(lines(set)).containsExactly(8);
   }
+
+  @Test
+  void kafkaConfigCopiedFromAnotherConfigCannotBeDetermined() {
+    Integration i =
+        only(
+            """
+        using Confluent.Kafka;
+
+        public class Accounting
+        {
+            public IConsumer<string, string> Build(ClientConfig config)
+            {
+                var consumerConfig = new ConsumerConfig(config) { GroupId = "accounting" };
+                return new ConsumerBuilder<string, string>(consumerConfig).Build();
+            }
+        }
+        """);
+    assertThat(i.timeout.unresolved()).isTrue();
+  }
 }

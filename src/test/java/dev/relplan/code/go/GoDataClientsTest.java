@@ -194,4 +194,21 @@ class GoDataClientsTest {
     assertThat(i.client).isEqualTo("kafka-go Writer");
     assertThat(lines(i)).containsExactly(10);
   }
+
+  @Test
+  void confluentV1ImportPathIsRecognisedAndAComputedBrokerIsNoTarget() {
+    Integration i =
+        only(
+            """
+        package orders
+
+        import "gopkg.in/confluentinc/confluent-kafka-go.v1/kafka"
+
+        func producer(conf map[string]string) (*kafka.Producer, error) {
+        	return kafka.NewProducer(&kafka.ConfigMap{"bootstrap.servers": conf["bootstrap.servers"]})
+        }
+        """);
+    assertThat(i.client).isEqualTo("confluent-kafka-go producer");
+    assertThat(i.target.present()).isFalse();
+  }
 }
