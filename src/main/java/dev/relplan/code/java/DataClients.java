@@ -82,6 +82,16 @@ final class DataClients {
     if (o.getArguments().isEmpty()) return null;
     Expression config = o.getArguments().get(0);
     Built built = ctx.eval(config);
+    Settings.Found copied = built == null ? null : Settings.first(built, Set.of("load", "putAll"));
+    if (copied != null) {
+      i.timeout =
+          Value.unresolved(
+              "the client configuration is read with "
+                  + copied.step().name()
+                  + "(…) from a file or another map, which may set request.timeout.ms",
+              List.of(copied.step().location()));
+      return i;
+    }
     if (built == null || Settings.unresolved(built) != null) {
       i.timeout =
           Value.unresolved(

@@ -432,8 +432,8 @@ final class FileContext {
     if (name.startsWith("set") || name.startsWith("add") || name.startsWith("register"))
       return true;
     String declared = v.getType().asString();
-    // client properties (Kafka): put on a Properties or Map is configuration
-    if (name.startsWith("put")
+    // client properties (Kafka): put on a Properties or Map is configuration, load reads a file
+    if ((name.startsWith("put") || name.equals("load"))
         && (declared.equals("Properties")
             || declared.startsWith("Map<")
             || declared.startsWith("HashMap<"))) return true;

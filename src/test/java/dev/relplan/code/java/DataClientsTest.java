@@ -288,4 +288,31 @@ class DataClientsTest {
     assertThat(i.timeout.unresolved()).isTrue();
     assertThat(lines(i)).containsExactly(11);
   }
+
+  @Test
+  void kafkaConfigLoadedFromAFileCannotBeDetermined() {
+    Integration i =
+        only(
+            """
+        import java.io.FileInputStream;
+        import java.util.Properties;
+        import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+        class Orders {
+          static Properties loadConfig(String file) throws Exception {
+            Properties cfg = new Properties();
+            cfg.load(new FileInputStream(file));
+            return cfg;
+          }
+
+          void run(String[] args) throws Exception {
+            Properties props = loadConfig(args[0]);
+            props.put("group.id", "orders");
+            new KafkaConsumer<String, String>(props);
+          }
+        }
+        """);
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(lines(i)).containsExactly(8);
+  }
 }
