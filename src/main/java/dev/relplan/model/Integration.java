@@ -18,7 +18,9 @@ public final class Integration extends Resource {
     /** A remote procedure call through a generated stub (gRPC). */
     RPC,
     /** A raw TCP connection (a socket connected in code): an external call like HTTP. */
-    TCP
+    TCP,
+    /** A message broker client (Kafka, RabbitMQ). */
+    MESSAGING
   }
 
   public final Kind kind;

@@ -199,7 +199,7 @@ final class CsFile {
    * A local variable, assignment or parameter of the enclosing functions (innermost first), bound
    * before the use.
    */
-  private CsNode localBinding(String name, CsNode use) {
+  CsNode localBinding(String name, CsNode use) {
     List<CsNode> scopes = new ArrayList<>();
     for (CsNode s = use.scope(); s != null; s = s.scope()) scopes.add(s);
     if (use.member() == null) scopes.add(root); // top-level statements

@@ -93,6 +93,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       CsResilience.apply(f, i, call);
       integrations.add(i);
     }
+    integrations.addAll(new CsDataClients(f).find());
     return ScanResult.of(integrations, new CsHealth(f, registrations).find(), List.of());
   }
 }

@@ -35,6 +35,12 @@ public final class GoCodeScanner implements LanguageScanner {
           "github.com/aws/aws-sdk-go-v2",
           "github.com/redis/go-redis",
           "github.com/go-redis/redis",
+          "go.mongodb.org/mongo-driver",
+          "github.com/IBM/sarama",
+          "github.com/Shopify/sarama",
+          "github.com/confluentinc/confluent-kafka-go",
+          "gopkg.in/confluentinc/confluent-kafka-go.v1",
+          "github.com/segmentio/kafka-go",
           "github.com/sony/gobreaker",
           "github.com/afex/hystrix-go",
           "github.com/avast/retry-go",
@@ -126,11 +132,13 @@ public final class GoCodeScanner implements LanguageScanner {
       GoFile f, GoPackage pkg, Value<String> defaultClientTimeout, GoGrpcIndex grpcIndex) {
     GoCalls calls = new GoCalls(f, defaultClientTimeout);
     GoGrpcCalls grpc = new GoGrpcCalls(f, pkg, grpcIndex);
+    GoDataClients dataClients = new GoDataClients(f);
     GoResilience resilience = new GoResilience(f);
     List<Integration> integrations = new ArrayList<>();
     for (GoNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) i = grpc.analyse(call);
+      if (i == null) i = dataClients.analyse(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);

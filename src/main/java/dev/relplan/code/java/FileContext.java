@@ -432,6 +432,11 @@ final class FileContext {
     if (name.startsWith("set") || name.startsWith("add") || name.startsWith("register"))
       return true;
     String declared = v.getType().asString();
+    // client properties (Kafka): put on a Properties or Map is configuration, load reads a file
+    if ((name.startsWith("put") || name.equals("load"))
+        && (declared.equals("Properties")
+            || declared.startsWith("Map<")
+            || declared.startsWith("HashMap<"))) return true;
     if (declared.equals("var"))
       return !b.steps.isEmpty()
           && !List.of("build", "create").contains(b.steps.get(b.steps.size() - 1).name());

@@ -231,18 +231,21 @@ public final class JavaCodeScanner implements LanguageScanner {
 
   private static List<Integration> scanFile(FileContext ctx) {
     CallSites sites = new CallSites(ctx);
+    DataClients dataClients = new DataClients(ctx, sites);
     Resilience resilience = new Resilience(ctx);
     List<Integration> out = new ArrayList<>();
     GrpcStubs grpc = new GrpcStubs(ctx, sites);
     for (MethodCallExpr m : ctx.cu.findAll(MethodCallExpr.class)) {
       Integration i = sites.analyse(m);
       if (i == null) i = grpc.analyse(m);
+      if (i == null) i = dataClients.call(m);
       if (i == null) continue;
       resilience.apply(i, m);
       out.add(i);
     }
     for (ObjectCreationExpr o : ctx.cu.findAll(ObjectCreationExpr.class)) {
       Integration i = sites.creation(o);
+      if (i == null) i = dataClients.creation(o);
       if (i != null) out.add(i);
     }
     for (ClassOrInterfaceDeclaration t : ctx.cu.findAll(ClassOrInterfaceDeclaration.class)) {

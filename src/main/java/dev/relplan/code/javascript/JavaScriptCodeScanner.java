@@ -89,18 +89,21 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       return ScanResult.empty(); // nothing this scanner recognises can be used: not copied
     JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
     JsCalls calls = new JsCalls(f);
+    JsDataClients dataClients = new JsDataClients(f);
     JsResilience resilience = new JsResilience(f);
     JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) i = grpc.analyse(call);
+      if (i == null) i = dataClients.call(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);
     }
     for (JsNode created : f.news()) {
       Integration i = calls.creation(created);
+      if (i == null) i = dataClients.creation(created);
       if (i != null) integrations.add(i);
     }
     return ScanResult.of(integrations, new JsHealth(f).find(), List.of());

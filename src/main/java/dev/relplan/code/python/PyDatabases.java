@@ -442,7 +442,7 @@ final class PyDatabases {
     return null;
   }
 
-  private static boolean splat(PyNode call) {
+  static boolean splat(PyNode call) {
     PyNode args = call.field("arguments");
     return args != null && args.children.stream().anyMatch(a -> a.is("dictionary_splat"));
   }
@@ -451,7 +451,7 @@ final class PyDatabases {
    * A plain string literal, or a name bound to one; null for anything else (f-strings, os.environ,
    * parameters).
    */
-  private String string(PyNode n) {
+  String string(PyNode n) {
     if (n == null) return null;
     String s = n.stringValue();
     if (s != null) return s;

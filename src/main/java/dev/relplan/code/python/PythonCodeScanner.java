@@ -73,12 +73,16 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyCalls calls = new PyCalls(f);
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
+    PyMongo mongo = new PyMongo(f, databases);
+    PyKafka kafka = new PyKafka(f, databases);
     List<Integration> integrations = new ArrayList<>();
     PyGrpc grpc = new PyGrpc(f);
     for (PyNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) {
         i = databases.creation(call);
+        if (i == null) i = mongo.creation(call);
+        if (i == null) i = kafka.creation(call);
         if (i != null) {
           integrations.add(i);
           continue;
@@ -170,7 +174,11 @@ public final class PythonCodeScanner implements LanguageScanner {
           "psycopg_pool",
           "redis",
           "sqlalchemy",
-          "grpc");
+          "grpc",
+          "pymongo",
+          "motor",
+          "kafka",
+          "confluent_kafka");
 
   private static final String GENERATED_GRPC = "_pb2_grpc";
 

@@ -89,7 +89,7 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
   public void check(Workload w, Context ctx, Findings out) {
     List<Location> protectedCalls = new ArrayList<>();
     for (Integration i : w.integrations) {
-      if (i.kind == Integration.Kind.DATABASE) continue;
+      if (i.kind == Integration.Kind.DATABASE || i.kind == Integration.Kind.MESSAGING) continue;
       if (i.circuitBreaker.present()) {
         protectedCalls.addAll(Findings.evidence(i, i.circuitBreaker));
         continue;
