@@ -18,9 +18,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase
- * formatted-SQL changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports
- * every statement or change the release still running cannot work with (see {@link SqlChanges}).
+ * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), golang-migrate up
+ * scripts, Prisma Migrate's {@code migration.sql}, Liquibase formatted-SQL changelogs, Liquibase
+ * XML, YAML and JSON changelogs, and Django migrations. Reports every statement or change the
+ * release still running cannot work with (see {@link SqlChanges}).
  */
 public final class MigrationScanner implements LanguageScanner {
   /**
@@ -28,6 +29,18 @@ public final class MigrationScanner implements LanguageScanner {
    * schema steps of a release.
    */
   private static final Pattern FLYWAY = Pattern.compile("V\\d+([._]\\d+)*__.+\\.sql");
+
+  /**
+   * golang-migrate's pairs ({@code <version>_<title>.up.sql} / {@code .down.sql}): only the up
+   * script runs when a release is deployed; the down script is its rollback.
+   */
+  private static final Pattern GOLANG_MIGRATE = Pattern.compile("\\d+_[^/]*\\.up\\.sql");
+
+  /**
+   * Prisma Migrate's generated scripts: one {@code migration.sql} per folder of {@code migrations/}
+   * (by default {@code prisma/migrations/<timestamp>_<name>/migration.sql}).
+   */
+  private static final Pattern PRISMA = Pattern.compile("(.*/)?migrations/[^/]+/migration\\.sql");
 
   /**
    * SQL scripts and XML changelogs, YAML and JSON files (which may be changelogs) and Django
@@ -76,11 +89,7 @@ public final class MigrationScanner implements LanguageScanner {
           });
     }
     for (SourceFile f : sqlFiles) {
-      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
-      String tool =
-          liquibaseFormatted(f.content()) || referenced.contains(f.display())
-              ? "Liquibase"
-              : FLYWAY.matcher(name).matches() ? "Flyway" : null;
+      String tool = sqlTool(f, referenced);
       if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
       String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
       guarded(f, found, fileFound -> sql(f, tool, sql, 1, fileFound.out(), fileFound.skipped()));
@@ -135,6 +144,19 @@ public final class MigrationScanner implements LanguageScanner {
       return;
     }
     found.addAll(changes);
+  }
+
+  /**
+   * The migration tool an SQL file is a forward step of, by its header, a changelog naming it, or
+   * the tool's naming convention; null for any other SQL file.
+   */
+  private static String sqlTool(SourceFile f, Set<String> referenced) {
+    String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+    if (liquibaseFormatted(f.content()) || referenced.contains(f.display())) return "Liquibase";
+    if (FLYWAY.matcher(name).matches()) return "Flyway";
+    if (GOLANG_MIGRATE.matcher(name).matches()) return "golang-migrate";
+    if (PRISMA.matcher(f.display()).matches()) return "Prisma Migrate";
+    return null;
   }
 
   private static List<SourceFile> ofKind(List<SourceFile> files, FileKind kind) {

@@ -28,6 +28,25 @@ public final class CodeBreakingMigration extends BaseRule {
                 "Use expand-and-contract: add the new column or table (nullable or with a server default) and dual-write first, deploy code that no longer uses the old one, and only drop or rename in a later release once no running version depends on it.")
             .advice(
                 Fix.in(
+                        Dialect.SQL,
+                        "Use expand-and-contract across numbered pairs: this .up.sql should only add (a nullable column, or one with a DEFAULT) and backfill; the drop or rename goes into a later NNN_*.up.sql shipped with a later release, once no running version reads the old column (its .down.sql does not bring the data back).",
+                        """
+                -- 000042_add_customer_ref.up.sql (release N: expand)
+                ALTER TABLE orders ADD COLUMN customer_ref VARCHAR(64);
+                UPDATE orders SET customer_ref = customer_id;
+                -- 000043_drop_customer_id.up.sql (release N+1, after every instance writes customer_ref)
+                -- ALTER TABLE orders DROP COLUMN customer_id;
+                """)
+                    .when(
+                        "golang-migrate migration",
+                        r -> r instanceof Migration m && m.tool.equals("golang-migrate")),
+                Fix.in(
+                        Dialect.SQL,
+                        "Prisma Migrate wrote this SQL from schema.prisma: keep the old field in the schema for this release (add the new one optional or with @default, and rename a field in code only, keeping its column with @map(\"old_name\")), review the SQL with prisma migrate dev --create-only, and remove the old field in a later release's migration, once no running version reads it.")
+                    .when(
+                        "Prisma Migrate migration",
+                        r -> r instanceof Migration m && m.tool.equals("Prisma Migrate")),
+                Fix.in(
                     Dialect.SQL,
                     "Use expand-and-contract: this script should only add (a nullable column, or one with a DEFAULT) and backfill; drop or rename in a later release's migration, once no running version reads the old column.",
                     """
