@@ -50,7 +50,16 @@ public final class MigrationScanner implements LanguageScanner {
   public boolean handles(SourceFile file) {
     return file.kind() == FileKind.MIGRATION
         || file.kind() == FileKind.OTHER
-        || file.kind() == FileKind.SOURCE_CODE && DjangoMigrations.isCandidate(file.display());
+        || file.kind() == FileKind.SOURCE_CODE && isMigrationSource(file.display());
+  }
+
+  /** Source files of migration tools, known by their folder and name. */
+  private static boolean isMigrationSource(String display) {
+    return DjangoMigrations.isCandidate(display)
+        || RailsMigrations.isCandidate(display)
+        || KnexMigrations.isCandidate(display)
+        || EfCoreMigrations.isCandidate(display)
+        || FlywayJavaMigrations.isCandidate(display);
   }
 
   /** Migrations under test source folders set up test databases, not the workload's. */
@@ -94,13 +103,48 @@ public final class MigrationScanner implements LanguageScanner {
       String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
       guarded(f, found, fileFound -> sql(f, tool, sql, 1, fileFound.out(), fileFound.skipped()));
     }
-    DjangoMigrations django = null;
+    SourceReaders readers = new SourceReaders();
     for (SourceFile f : ofKind(files, FileKind.SOURCE_CODE)) {
-      if (django == null) django = new DjangoMigrations();
-      DjangoMigrations reader = django;
+      SourceReader reader = readers.of(f.display());
       guarded(f, found, fileFound -> reader.scan(f, fileFound.out(), fileFound.skipped()));
     }
     return new ScanResult(List.of(), List.of(), List.of(), out, skipped);
+  }
+
+  /** Reads the migrations of one tool written in a programming language from one file. */
+  private interface SourceReader {
+    void scan(SourceFile f, List<Migration> out, List<SkippedFile> skipped);
+  }
+
+  /**
+   * The reader of each tool whose migrations are source files, made when a file first needs it (a
+   * tree-sitter parser each; one scan reads its files on one thread).
+   */
+  private static final class SourceReaders {
+    private DjangoMigrations django;
+    private RailsMigrations rails;
+    private KnexMigrations knex;
+    private EfCoreMigrations efCore;
+    private final FlywayJavaMigrations flywayJava = new FlywayJavaMigrations();
+
+    /** The reader of a file {@link #isMigrationSource} accepts. */
+    SourceReader of(String display) {
+      if (RailsMigrations.isCandidate(display)) {
+        if (rails == null) rails = new RailsMigrations();
+        return rails::scan;
+      }
+      if (KnexMigrations.isCandidate(display)) {
+        if (knex == null) knex = new KnexMigrations();
+        return knex::scan;
+      }
+      if (EfCoreMigrations.isCandidate(display)) {
+        if (efCore == null) efCore = new EfCoreMigrations();
+        return efCore::scan;
+      }
+      if (FlywayJavaMigrations.isCandidate(display)) return flywayJava::scan;
+      if (django == null) django = new DjangoMigrations();
+      return django::scan;
+    }
   }
 
   /**
