@@ -32,9 +32,13 @@ import org.treesitter.TreeSitterRuby;
 final class RailsMigrations {
   private static final Pattern NAME = Pattern.compile("(.*/)?db/[^/]*migrate/\\d+_[^/]*\\.rb");
 
-  /** Calls whose blocks hold no change to a table the running release uses. */
+  /**
+   * Calls whose blocks hold no change to a table the running release uses, and strong_migrations'
+   * {@code safety_assured}, whose block the team declares done the expand-and-contract way (the
+   * column ignored by a release already deployed).
+   */
   private static final Set<String> NOT_FORWARD =
-      Set.of("create_table", "create_join_table", "revert", "down");
+      Set.of("create_table", "create_join_table", "revert", "down", "safety_assured");
 
   /** The methods of a {@code change_table} block's table object that add columns. */
   private static final Set<String> COLUMN_TYPES =
@@ -213,8 +217,9 @@ final class RailsMigrations {
       String table = args.name(0);
       boolean scratch = created.contains(table);
       switch (method) {
-        case "remove_column", "remove_columns" ->
-            dropColumns(call, table, columns(args, 1), scratch);
+        // remove_column's third argument is the column's type; remove_columns names several.
+        case "remove_column" -> dropColumns(call, table, List.of(args.name(1)), scratch);
+        case "remove_columns" -> dropColumns(call, table, columns(args, 1), scratch);
         case "remove_reference", "remove_belongs_to", "remove_references" ->
             dropColumns(call, table, List.of(args.name(1) + "_id"), scratch);
         case "remove_timestamps" ->

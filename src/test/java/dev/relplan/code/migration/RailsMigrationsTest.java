@@ -133,6 +133,23 @@ class RailsMigrationsTest {
   }
 
   @Test
+  void removeColumnsThirdArgumentIsItsTypeNotAColumn(@TempDir Path dir) throws Exception {
+    assertThat(
+            found(dir, migration("  def change\n    remove_column :users, :fax, :string\n  end\n")))
+        .containsExactly("3 Rails drops column users.fax");
+  }
+
+  @Test
+  void changesInASafetyAssuredBlockAreDeclaredReviewed(@TempDir Path dir) throws Exception {
+    assertThat(
+            found(
+                dir,
+                migration(
+                    "  def change\n    safety_assured { remove_column :users, :fax }\n  end\n")))
+        .isEmpty();
+  }
+
+  @Test
   void rubyFileOutsideAMigrateFolderIsNotAMigration(@TempDir Path dir) throws Exception {
     String body = migration("  def change\n    drop_table :users\n  end\n");
     assertThat(scan(dir, "lib/tasks/20261201_cleanup.rb", body).breakingMigrations()).isEmpty();
