@@ -33,6 +33,7 @@ public enum Dialect {
   CSHARP("C#", "csharp"),
   JAVASCRIPT("JavaScript", "javascript"),
   TYPESCRIPT("TypeScript", "typescript"),
+  RUBY("Ruby", "ruby"),
   SQL("SQL", "sql");
 
   /** The name the reports and the rules reference print. */
@@ -129,6 +130,7 @@ public enum Dialect {
       case "cs" -> CSHARP;
       case "js", "mjs", "cjs" -> JAVASCRIPT;
       case "ts", "mts", "cts" -> TYPESCRIPT;
+      case "rb" -> RUBY;
       case "sql" -> SQL;
       default -> null;
     };

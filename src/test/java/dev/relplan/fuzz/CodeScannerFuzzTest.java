@@ -93,6 +93,31 @@ class CodeScannerFuzzTest {
     scan(MIGRATIONS, FuzzInputs.code("shop/migrations/0002_change.py", input));
   }
 
+  /** A Rails Active Record migration (tree-sitter Ruby): change/up, change_table, execute SQL. */
+  @FuzzTest(maxDuration = "60s")
+  void railsMigrationIsScannedOrSkipped(byte[] input) {
+    scan(MIGRATIONS, FuzzInputs.code("db/migrate/20261201000000_change.rb", input));
+  }
+
+  /** The same bytes as a Knex migration in JavaScript and in TypeScript. */
+  @FuzzTest(maxDuration = "60s")
+  void knexMigrationIsScannedOrSkipped(byte[] input) {
+    scan(MIGRATIONS, FuzzInputs.code("migrations/20261201000000_change.js", input));
+    scan(MIGRATIONS, FuzzInputs.code("db/migrations/20261201000000_change.ts", input));
+  }
+
+  /** An EF Core migration (tree-sitter C#): Up(MigrationBuilder)'s operations and Sql. */
+  @FuzzTest(maxDuration = "60s")
+  void efCoreMigrationIsScannedOrSkipped(byte[] input) {
+    scan(MIGRATIONS, FuzzInputs.code("Data/Migrations/20261201000000_Change.cs", input));
+  }
+
+  /** A Flyway Java migration (JavaParser): the literal SQL migrate(Context) runs. */
+  @FuzzTest(maxDuration = "60s")
+  void flywayJavaMigrationIsScannedOrSkipped(byte[] input) {
+    scan(MIGRATIONS, FuzzInputs.code("src/main/java/db/migration/V2__Change.java", input));
+  }
+
   private static void scan(LanguageScanner scanner, SourceFile file) {
     ScanResult result = scanner.scanHandled(List.of(file));
     FuzzInputs.assertLocated(result.skipped());

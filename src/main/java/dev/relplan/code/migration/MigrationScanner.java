@@ -18,9 +18,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), Liquibase
- * formatted-SQL changelogs, Liquibase XML, YAML and JSON changelogs, and Django migrations. Reports
- * every statement or change the release still running cannot work with (see {@link SqlChanges}).
+ * Schema migrations: Flyway SQL migrations ({@code V<version>__<name>.sql}), golang-migrate up
+ * scripts, Prisma Migrate's {@code migration.sql}, Liquibase formatted-SQL changelogs, Liquibase
+ * XML, YAML and JSON changelogs, and Django migrations. Reports every statement or change the
+ * release still running cannot work with (see {@link SqlChanges}).
  */
 public final class MigrationScanner implements LanguageScanner {
   /**
@@ -30,6 +31,18 @@ public final class MigrationScanner implements LanguageScanner {
   private static final Pattern FLYWAY = Pattern.compile("V\\d+([._]\\d+)*__.+\\.sql");
 
   /**
+   * golang-migrate's pairs ({@code <version>_<title>.up.sql} / {@code .down.sql}): only the up
+   * script runs when a release is deployed; the down script is its rollback.
+   */
+  private static final Pattern GOLANG_MIGRATE = Pattern.compile("\\d+_[^/]*\\.up\\.sql");
+
+  /**
+   * Prisma Migrate's generated scripts: one {@code migration.sql} per folder of {@code migrations/}
+   * (by default {@code prisma/migrations/<timestamp>_<name>/migration.sql}).
+   */
+  private static final Pattern PRISMA = Pattern.compile("(.*/)?migrations/[^/]+/migration\\.sql");
+
+  /**
    * SQL scripts and XML changelogs, YAML and JSON files (which may be changelogs) and Django
    * migration modules.
    */
@@ -37,7 +50,16 @@ public final class MigrationScanner implements LanguageScanner {
   public boolean handles(SourceFile file) {
     return file.kind() == FileKind.MIGRATION
         || file.kind() == FileKind.OTHER
-        || file.kind() == FileKind.SOURCE_CODE && DjangoMigrations.isCandidate(file.display());
+        || file.kind() == FileKind.SOURCE_CODE && isMigrationSource(file.display());
+  }
+
+  /** Source files of migration tools, known by their folder and name. */
+  private static boolean isMigrationSource(String display) {
+    return DjangoMigrations.isCandidate(display)
+        || RailsMigrations.isCandidate(display)
+        || KnexMigrations.isCandidate(display)
+        || EfCoreMigrations.isCandidate(display)
+        || FlywayJavaMigrations.isCandidate(display);
   }
 
   /** Migrations under test source folders set up test databases, not the workload's. */
@@ -76,22 +98,53 @@ public final class MigrationScanner implements LanguageScanner {
           });
     }
     for (SourceFile f : sqlFiles) {
-      String name = f.display().substring(f.display().lastIndexOf('/') + 1);
-      String tool =
-          liquibaseFormatted(f.content()) || referenced.contains(f.display())
-              ? "Liquibase"
-              : FLYWAY.matcher(name).matches() ? "Flyway" : null;
+      String tool = sqlTool(f, referenced);
       if (tool == null) continue; // a schema dump, seed data or ad-hoc script: not a migration step
       String sql = tool.equals("Flyway") ? placeholders(f.content()) : f.content();
       guarded(f, found, fileFound -> sql(f, tool, sql, 1, fileFound.out(), fileFound.skipped()));
     }
-    DjangoMigrations django = null;
+    SourceReaders readers = new SourceReaders();
     for (SourceFile f : ofKind(files, FileKind.SOURCE_CODE)) {
-      if (django == null) django = new DjangoMigrations();
-      DjangoMigrations reader = django;
+      SourceReader reader = readers.of(f.display());
       guarded(f, found, fileFound -> reader.scan(f, fileFound.out(), fileFound.skipped()));
     }
     return new ScanResult(List.of(), List.of(), List.of(), out, skipped);
+  }
+
+  /** Reads the migrations of one tool written in a programming language from one file. */
+  private interface SourceReader {
+    void scan(SourceFile f, List<Migration> out, List<SkippedFile> skipped);
+  }
+
+  /**
+   * The reader of each tool whose migrations are source files, made when a file first needs it (a
+   * tree-sitter parser each; one scan reads its files on one thread).
+   */
+  private static final class SourceReaders {
+    private DjangoMigrations django;
+    private RailsMigrations rails;
+    private KnexMigrations knex;
+    private EfCoreMigrations efCore;
+    private final FlywayJavaMigrations flywayJava = new FlywayJavaMigrations();
+
+    /** The reader of a file {@link #isMigrationSource} accepts. */
+    SourceReader of(String display) {
+      if (RailsMigrations.isCandidate(display)) {
+        if (rails == null) rails = new RailsMigrations();
+        return rails::scan;
+      }
+      if (KnexMigrations.isCandidate(display)) {
+        if (knex == null) knex = new KnexMigrations();
+        return knex::scan;
+      }
+      if (EfCoreMigrations.isCandidate(display)) {
+        if (efCore == null) efCore = new EfCoreMigrations();
+        return efCore::scan;
+      }
+      if (FlywayJavaMigrations.isCandidate(display)) return flywayJava::scan;
+      if (django == null) django = new DjangoMigrations();
+      return django::scan;
+    }
   }
 
   /**
@@ -135,6 +188,19 @@ public final class MigrationScanner implements LanguageScanner {
       return;
     }
     found.addAll(changes);
+  }
+
+  /**
+   * The migration tool an SQL file is a forward step of, by its header, a changelog naming it, or
+   * the tool's naming convention; null for any other SQL file.
+   */
+  private static String sqlTool(SourceFile f, Set<String> referenced) {
+    String name = f.display().substring(f.display().lastIndexOf('/') + 1);
+    if (liquibaseFormatted(f.content()) || referenced.contains(f.display())) return "Liquibase";
+    if (FLYWAY.matcher(name).matches()) return "Flyway";
+    if (GOLANG_MIGRATE.matcher(name).matches()) return "golang-migrate";
+    if (PRISMA.matcher(f.display()).matches()) return "Prisma Migrate";
+    return null;
   }
 
   private static List<SourceFile> ofKind(List<SourceFile> files, FileKind kind) {
