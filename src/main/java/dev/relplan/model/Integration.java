@@ -72,6 +72,18 @@ public final class Integration extends Resource {
    */
   public Value<Integer> attempts = Value.absent();
 
+  /**
+   * The HTTP method of a request, upper case, explicit where the code names it (or the library's
+   * default method); absent when not an HTTP request or not read.
+   */
+  public Value<String> httpMethod = Value.absent();
+
+  /**
+   * The request carries an idempotency key (a header or parameter named so), which makes a POST or
+   * PATCH safe to retry.
+   */
+  public boolean idempotencyKey;
+
   public Integration(
       String file, String enclosing, Kind kind, String client, String language, Location location) {
     super(file, enclosing + ":" + location.line(), "code:" + client, location);

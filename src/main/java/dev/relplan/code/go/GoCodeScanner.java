@@ -117,7 +117,10 @@ public final class GoCodeScanner implements LanguageScanner {
     for (GoNode call : f.calls()) {
       Integration i = calls.analyse(call);
       if (i == null) continue;
+      Value<String> timeout = i.timeout;
       resilience.apply(i, call);
+      if (i.timeout != timeout && i.attemptSeconds.present())
+        i.attemptSeconds = GoWaits.attempt(i.timeout); // a wrapper's timeout bounds the attempt
       integrations.add(i);
     }
     List<HealthEndpoint> health = new ArrayList<>(new GoHealth(f, pkg).find());

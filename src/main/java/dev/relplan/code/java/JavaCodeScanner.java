@@ -236,7 +236,10 @@ public final class JavaCodeScanner implements LanguageScanner {
     for (MethodCallExpr m : ctx.cu.findAll(MethodCallExpr.class)) {
       Integration i = sites.analyse(m);
       if (i == null) continue;
+      Value<String> retry = i.retry;
+      Value<String> timeout = i.timeout;
       resilience.apply(i, m);
+      JavaWaits.wrapped(i, retry, timeout);
       out.add(i);
     }
     for (ObjectCreationExpr o : ctx.cu.findAll(ObjectCreationExpr.class)) {
