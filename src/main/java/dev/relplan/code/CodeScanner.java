@@ -100,6 +100,7 @@ public final class CodeScanner implements Adapter {
   @Override
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
+    SdkRetryEnvironment.apply(workload);
   }
 
   /** Notes on code in languages that are not scanned. */

@@ -3,6 +3,7 @@ package dev.relplan.model;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One outbound call site found in application code (an HTTP request, an AWS SDK operation, a
@@ -83,6 +84,17 @@ public final class Integration extends Resource {
    * PATCH safe to retry.
    */
   public boolean idempotencyKey;
+
+  private static final Pattern IDEMPOTENCY_KEY =
+      Pattern.compile("idempotency[-_]?key", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether code names an idempotency key: a header or parameter spelled Idempotency-Key,
+   * idempotency_key or idempotencyKey (prose such as "idempotency key" in a comment is not one).
+   */
+  public static boolean namesIdempotencyKey(String code) {
+    return IDEMPOTENCY_KEY.matcher(code).find();
+  }
 
   public Integration(
       String file, String enclosing, Kind kind, String client, String language, Location location) {

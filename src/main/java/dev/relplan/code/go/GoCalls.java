@@ -127,15 +127,35 @@ final class GoCalls {
   private Integration http(GoNode call, GoNode client) {
     Integration i = httpTimeout(call, client);
     i.attemptSeconds = GoWaits.attempt(i.timeout);
-    i.attempts = Value.defaulted(1, "net/http does not retry a request that timed out");
+    i.attempts = customTransport(client);
     i.httpMethod = httpMethod(call);
     GoNode function = call.declaration();
-    i.idempotencyKey =
-        (function != null ? function : call)
-            .text()
-            .toLowerCase(Locale.ROOT)
-            .contains("idempotency");
+    i.idempotencyKey = Integration.namesIdempotencyKey((function != null ? function : call).text());
     return i;
+  }
+
+  /**
+   * net/http makes one attempt; a Transport that is not an http.Transport (a RoundTripper such as
+   * go-retryablehttp's) may retry, which is not followed.
+   */
+  private Value<Integer> customTransport(GoNode client) {
+    Map<String, GoNode> settings =
+        client != null && client.is("composite_literal") ? GoFile.keyed(client) : Map.of();
+    GoNode transport = settings.get("Transport");
+    GoNode origin = transport == null ? null : f.origin(transport);
+    boolean plain =
+        transport == null
+            || (HTTP + ".DefaultTransport").equals(f.qualify(transport))
+            || origin != null
+                && origin.is("composite_literal")
+                && (HTTP + ".Transport").equals(f.made(origin));
+    return plain
+        ? Value.defaulted(1, "net/http does not retry a request that timed out")
+        : Value.unresolved(
+            "the client's Transport ("
+                + GoFile.shorten(transport.text())
+                + ") is not followed: a RoundTripper may retry",
+            List.of(f.at(transport)));
   }
 
   /**

@@ -69,6 +69,6 @@ final class JavaHttpMethods {
 
   private static void keyed(Integration i, Node call) {
     Node scope = call.findAncestor(MethodDeclaration.class).map(m -> (Node) m).orElse(call);
-    i.idempotencyKey = scope.toString().toLowerCase(Locale.ROOT).contains("idempotency");
+    i.idempotencyKey = Integration.namesIdempotencyKey(scope.toString());
   }
 }

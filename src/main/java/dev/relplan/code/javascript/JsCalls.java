@@ -245,7 +245,7 @@ final class JsCalls {
    */
   private void method(
       Integration i, JsNode call, String verb, JsFile.Options options, String libraryDefault) {
-    i.idempotencyKey = call.text().toLowerCase(Locale.ROOT).contains("idempotency");
+    i.idempotencyKey = Integration.namesIdempotencyKey(call.text());
     JsNode method = options.get("method");
     if (verb != null && !verb.equals("request")) {
       i.httpMethod = Value.explicit(verb.replace("Form", "").toUpperCase(), List.of(f.at(call)));

@@ -217,8 +217,7 @@ final class PyCalls {
    */
   private void httpMethod(Integration i, PyNode call, String verb) {
     PyNode scope = call.ancestor("function_definition");
-    i.idempotencyKey =
-        (scope != null ? scope : call).text().toLowerCase(Locale.ROOT).contains("idempotency");
+    i.idempotencyKey = Integration.namesIdempotencyKey((scope != null ? scope : call).text());
     if (!verb.equals("request") && !verb.equals("urlopen")) {
       if (!verb.equals("ws_connect"))
         i.httpMethod = Value.explicit(verb.toUpperCase(Locale.ROOT), List.of(f.at(call)));
