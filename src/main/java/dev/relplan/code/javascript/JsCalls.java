@@ -388,6 +388,13 @@ final class JsCalls {
     i.attemptSeconds = JsWaits.attempt(timeout, FETCH_DEFAULT_SECONDS, false);
     i.attempts = JsWaits.once(i.client + " does not retry: a failed request rejects to its caller");
     method(i, call, null, init, "GET");
+    if (!args.isEmpty() && !isUrl(args.get(0)) && init.get("method") == null)
+      i.httpMethod =
+          Value.unresolved(
+              "the first argument ("
+                  + shorten(args.get(0).text())
+                  + ") is not known to be a URL: a Request object carries its own method",
+              List.of(f.at(args.get(0))));
     return i;
   }
 

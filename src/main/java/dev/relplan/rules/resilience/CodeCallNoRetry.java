@@ -140,7 +140,7 @@ public final class CodeCallNoRetry extends BaseRule {
     CodeOwners owners = CodeOwners.of(w);
     Map<String, List<Integration>> groups = new LinkedHashMap<>();
     for (Integration call : w.integrations) {
-      if (call.kind != Integration.Kind.HTTP || !judged(call)) continue;
+      if (call.kind != Integration.Kind.HTTP || !judged(call) || loopback(call)) continue;
       if (callerRetries(call, owners)) continue;
       String key =
           call.clientLocation != null
@@ -164,6 +164,16 @@ public final class CodeCallNoRetry extends BaseRule {
   }
 
   /**
+   * A request to this host (a Lambda extension on localhost, a sidecar): no network between them,
+   * so transient failures a retry would absorb are rare.
+   */
+  private static boolean loopback(Integration call) {
+    if (!call.target.present()) return false;
+    String host = call.target.get().replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+    return host.equals("localhost") || host.startsWith("127.");
+  }
+
+  /**
    * A Lambda function all of whose triggers are asynchronous: the event source (SQS, SNS,
    * EventBridge, S3, streams) delivers the event again when the invocation fails, which retries the
    * call.
@@ -183,12 +193,17 @@ public final class CodeCallNoRetry extends BaseRule {
     String what =
         calls.size() == 1
             ? first.httpMethod.get() + " request through " + first.client
-            : calls.size() + " " + first.client + " requests";
+            : calls.size() + " requests through " + first.client;
     String where = first.target.present() ? " to " + first.target.get() : "";
     out.report(
         this,
         first,
-        what + where + " in " + first.enclosing + " is never retried",
+        what
+            + where
+            + " in "
+            + first.enclosing
+            + (calls.size() == 1 ? " is" : " are")
+            + " never retried",
         description(calls),
         Value.explicit(calls.size(), others),
         first.httpMethod,
