@@ -16,6 +16,7 @@ import dev.relplan.rules.Impact;
 import dev.relplan.rules.Likelihood;
 import dev.relplan.rules.Risk;
 import dev.relplan.rules.resilience.CodeCallExceedsDeadline;
+import dev.relplan.rules.resilience.CodeCallNoRetry;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.List;
@@ -81,7 +82,43 @@ final class Criticality {
     if (DURABILITY.contains(id)) return durability(f, role);
     if (EVENT_LOSS.contains(id)) return eventLoss(f, role);
     if (id.equals(CodeCallExceedsDeadline.ID)) return deadline(f, role);
+    if (id.equals(CodeCallNoRetry.ID)) return noRetry(f, role);
     return f;
+  }
+
+  /**
+   * An HTTP request safe to retry that nothing retries. The seed's RP-NO-RETRY is about SDK
+   * clients, which retry by default; a request to another service fails on a transient error that
+   * one more attempt would absorb, and its caller sees the error: Minor (the next request
+   * succeeds), so unflagged. Likely when the dependency is reached over the internet by a literal
+   * public host on the request path, else Medium: Low risk for an internal or unnamed dependency,
+   * Medium for a public one on the request path.
+   */
+  private static Finding noRetry(Finding f, Role role) {
+    boolean publicHost =
+        f.subject() instanceof Integration i && i.target.present() && publicHost(i.target.get());
+    Finding unflagged = f.withoutFlag();
+    if (publicHost && role.path() == Path.REQUEST)
+      unflagged =
+          unflagged.withLikelihood(
+              Likelihood.HIGH,
+              "The dependency is reached over the internet by a public host name: resets, 502s and"
+                  + " 503s from a third party are routine, and every failed attempt fails a request.");
+    return rated(
+        unflagged,
+        role,
+        Impact.MINOR,
+        "The request fails on a transient error, and the next one most likely succeeds."
+            + pathOf(role));
+  }
+
+  /** A host name that is not loopback, private, cluster-internal or single-label. */
+  static boolean publicHost(String target) {
+    String host = target.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+    if (!host.contains(".") || host.equals("localhost")) return false;
+    for (String internal : List.of(".internal", ".local", ".svc", ".cluster", ".lan", ".corp"))
+      if (host.endsWith(internal) || host.contains(internal + ".")) return false;
+    return !host.matches("(10|127|192\\.168|172\\.(1[6-9]|2\\d|3[01]))\\..*");
   }
 
   /**

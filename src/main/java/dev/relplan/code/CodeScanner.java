@@ -101,6 +101,7 @@ public final class CodeScanner implements Adapter {
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
     DeveloperScripts.mark(workload);
+    SdkRetryEnvironment.apply(workload);
   }
 
   /** Notes on code in languages that are not scanned. */

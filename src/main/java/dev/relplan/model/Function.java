@@ -21,6 +21,16 @@ public final class Function extends Resource {
   public Value<String> codeUri = Value.absent();
 
   /**
+   * AWS_MAX_ATTEMPTS and AWS_RETRY_MODE in the function's environment variables: the AWS SDKs that
+   * read them (botocore, Java 2.x, JavaScript v3, Go v2, .NET) apply them to every client in the
+   * function's code that does not set its own (AWS SDKs and Tools Reference Guide, "Retry
+   * behavior"); absent when not set.
+   */
+  public Value<Integer> sdkMaxAttempts = Value.absent();
+
+  public Value<String> sdkRetryMode = Value.absent();
+
+  /**
    * The one file the deployment package holds (a Terraform archive_file with source_file), relative
    * to the scanned root; absent when the package is its whole folder. Other files of the folder
    * (scripts, tests) are not the function's code.

@@ -3,6 +3,7 @@ package dev.relplan.model;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One outbound call site found in application code (an HTTP request, an AWS SDK operation, a
@@ -77,6 +78,29 @@ public final class Integration extends Resource {
    * when not computed.
    */
   public Value<Integer> attempts = Value.absent();
+
+  /**
+   * The HTTP method of a request, upper case, explicit where the code names it (or the library's
+   * default method); absent when not an HTTP request or not read.
+   */
+  public Value<String> httpMethod = Value.absent();
+
+  /**
+   * The request carries an idempotency key (a header or parameter named so), which makes a POST or
+   * PATCH safe to retry.
+   */
+  public boolean idempotencyKey;
+
+  private static final Pattern IDEMPOTENCY_KEY =
+      Pattern.compile("idempotency[-_]?key", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether code names an idempotency key: a header or parameter spelled Idempotency-Key,
+   * idempotency_key or idempotencyKey (prose such as "idempotency key" in a comment is not one).
+   */
+  public static boolean namesIdempotencyKey(String code) {
+    return IDEMPOTENCY_KEY.matcher(code).find();
+  }
 
   public Integration(
       String file, String enclosing, Kind kind, String client, String language, Location location) {

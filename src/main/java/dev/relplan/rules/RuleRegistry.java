@@ -22,6 +22,7 @@ import dev.relplan.rules.recovery.BackupShortRetention;
 import dev.relplan.rules.recovery.DataDeletionPolicy;
 import dev.relplan.rules.recovery.RecoveryUntested;
 import dev.relplan.rules.resilience.CodeCallExceedsDeadline;
+import dev.relplan.rules.resilience.CodeCallNoRetry;
 import dev.relplan.rules.resilience.CodeCallNoTimeout;
 import dev.relplan.rules.resilience.CodeCallNoTimeoutOrBreaker;
 import dev.relplan.rules.resilience.CodeEventHandlerNoIdempotency;
@@ -84,6 +85,7 @@ public final class RuleRegistry {
         new CodeCallNoTimeoutOrBreaker(),
         new CodeCallExceedsDeadline(),
         new CodeSdkRetriesDisabled(),
+        new CodeCallNoRetry(),
         new CodeShallowHealthCheck(),
         new LivenessProbeChecksDependencies(),
         new CodeEventHandlerNoIdempotency(),

@@ -4,6 +4,7 @@ import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,6 +125,74 @@ final class GoCalls {
   // deadline bounds the call.
 
   private Integration http(GoNode call, GoNode client) {
+    Integration i = httpTimeout(call, client);
+    i.attemptSeconds = GoWaits.attempt(i.timeout);
+    i.attempts = customTransport(client);
+    i.httpMethod = httpMethod(call);
+    GoNode function = call.declaration();
+    i.idempotencyKey = Integration.namesIdempotencyKey((function != null ? function : call).text());
+    return i;
+  }
+
+  /**
+   * net/http makes one attempt; a Transport that is not an http.Transport (a RoundTripper such as
+   * go-retryablehttp's) may retry, which is not followed.
+   */
+  private Value<Integer> customTransport(GoNode client) {
+    Map<String, GoNode> settings =
+        client != null && client.is("composite_literal") ? GoFile.keyed(client) : Map.of();
+    GoNode transport = settings.get("Transport");
+    GoNode origin = transport == null ? null : f.origin(transport);
+    boolean plain =
+        transport == null
+            || (HTTP + ".DefaultTransport").equals(f.qualify(transport))
+            || origin != null
+                && origin.is("composite_literal")
+                && (HTTP + ".Transport").equals(f.made(origin));
+    return plain
+        ? Value.defaulted(1, "net/http does not retry a request that timed out")
+        : Value.unresolved(
+            "the client's Transport ("
+                + GoFile.shorten(transport.text())
+                + ") is not followed: a RoundTripper may retry",
+            List.of(f.at(transport)));
+  }
+
+  /**
+   * The method of a request: named by the function (Get, Head, Post, PostForm), or the first
+   * argument of the http.NewRequest that made it (a literal or an http.Method constant).
+   */
+  private Value<String> httpMethod(GoNode call) {
+    String method = GoFile.method(call);
+    if (method == null) {
+      String q = f.qualify(call.field("function"));
+      method = q == null ? null : GoFile.memberOf(q);
+    }
+    if (method == null) return Value.absent();
+    if (!method.equals("Do"))
+      return Value.explicit(
+          method.replace("PostForm", "Post").toUpperCase(Locale.ROOT), List.of(f.at(call)));
+    List<GoNode> args = GoFile.args(call);
+    GoNode request = args.isEmpty() ? null : f.origin(args.get(0));
+    String made = f.made(request);
+    if (!(HTTP + ".NewRequestWithContext").equals(made) && !(HTTP + ".NewRequest").equals(made))
+      return Value.unresolved("the request is not followed to its method", List.of(f.at(call)));
+    List<GoNode> ra = GoFile.args(request);
+    int index = made.endsWith("WithContext") ? 1 : 0;
+    GoNode verb = ra.size() > index ? ra.get(index) : null;
+    String literal = literal(verb);
+    String constant = verb == null ? null : f.qualify(verb);
+    if (literal == null && constant != null && constant.startsWith(HTTP + ".Method"))
+      literal = constant.substring((HTTP + ".Method").length());
+    return literal != null && !literal.isEmpty()
+        ? Value.explicit(literal.toUpperCase(Locale.ROOT), List.of(f.at(verb)))
+        : Value.unresolved(
+            "the request's method is set from "
+                + (verb == null ? "?" : GoFile.shorten(verb.text())),
+            List.of(f.at(request)));
+  }
+
+  private Integration httpTimeout(GoNode call, GoNode client) {
     Integration i = integration(call, Integration.Kind.HTTP, "net/http", client);
     String method = GoFile.method(call);
     boolean viaDefault = client == null;
@@ -359,6 +428,8 @@ final class GoCalls {
               "standard retryer, 3 attempts (SDK default)",
               "the SDK retries throttling and transient errors by default");
     }
+    i.attemptSeconds = GoWaits.attempt(i.timeout);
+    i.attempts = GoWaits.awsAttempts(i);
     return i;
   }
 

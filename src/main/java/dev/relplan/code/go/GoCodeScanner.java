@@ -140,7 +140,10 @@ public final class GoCodeScanner implements LanguageScanner {
       if (i == null) i = grpc.analyse(call);
       if (i == null) i = dataClients.analyse(call);
       if (i == null) continue;
+      Value<String> timeout = i.timeout;
       resilience.apply(i, call);
+      if (i.timeout != timeout && i.attemptSeconds.present())
+        i.attemptSeconds = GoWaits.attempt(i.timeout); // a wrapper's timeout bounds the attempt
       integrations.add(i);
     }
     List<HealthEndpoint> health = new ArrayList<>(new GoHealth(f, pkg).find());

@@ -45,10 +45,17 @@ final class GoResilience {
           && path.startsWith("github.com/avast/retry-go")
           && (member.equals("Do") || member.equals("DoWithData"))) {
         i.retry = Value.explicit("retry-go " + text, List.of(f.at(wrapper)));
+        i.attempts = GoWaits.times(i.attempts, GoWaits.retryGoAttempts(f, wrapper));
       } else if (path != null
           && path.startsWith("github.com/cenkalti/backoff")
           && member.startsWith("Retry")) {
         i.retry = Value.explicit("backoff " + text, List.of(f.at(wrapper)));
+        i.attempts =
+            GoWaits.times(
+                i.attempts,
+                Value.unresolved(
+                    "the backoff policy decides how many attempts are made; it is not read",
+                    List.of(f.at(wrapper))));
       } else if (q == null && isBreakerExecute(wrapper)) {
         i.circuitBreaker = Value.explicit("gobreaker " + text, List.of(f.at(wrapper)));
       }

@@ -159,6 +159,9 @@ final class CallSites {
                       : ""),
               connect == null ? List.of() : List.of(connect.step().location()));
     }
+    i.attemptSeconds = JavaWaits.attempt(i.timeout, null, 0);
+    i.attempts = JavaWaits.once("java.net.http.HttpClient does not retry a failed request");
+    JavaHttpMethods.ofBuilder(i, m, request, true);
     return i;
   }
 
@@ -203,6 +206,10 @@ final class CallSites {
     Built request = m.getArguments().isEmpty() ? null : ctx.eval(m.getArgument(0));
     if (request != null) i.target = target(request, Set.of("url"));
     i.timeout = okhttpTimeout(client);
+    i.attemptSeconds = JavaWaits.attempt(i.timeout, JavaWaits.OKHTTP_DEFAULT, 0);
+    i.attempts =
+        JavaWaits.once("OkHttp retries only failed connections, not a request that timed out");
+    JavaHttpMethods.ofBuilder(i, m, request, false);
     return i;
   }
 
@@ -231,6 +238,7 @@ final class CallSites {
 
   private Integration restTemplate(MethodCallExpr m, Built client) {
     Integration i = integration(m, Integration.Kind.HTTP, "Spring RestTemplate", client);
+    JavaHttpMethods.ofRestTemplate(i, m, ctx);
     if (!m.getArguments().isEmpty()) i.target = urlTarget(m.getArgument(0));
     Settings.Found read =
         Settings.first(
@@ -578,6 +586,18 @@ final class CallSites {
                       : "SDK default retry policy (3 retries)",
                   "the SDK retries throttling and transient errors by default");
     }
+    boolean wholeCall = execution != null && execution.step().name().contains("ClientExecution");
+    i.attemptSeconds =
+        JavaWaits.attempt(
+            i.timeout, JavaWaits.AWS_V1_DEFAULT, execution == null && socket != null ? 10 : 0);
+    i.attempts =
+        wholeCall && i.attemptSeconds.present()
+            ? Value.explicit(1, i.timeout.trace())
+            : JavaWaits.awsAttempts(
+                i,
+                service.equals("DynamoDB") ? 11 : 4,
+                "the SDK v1's default retry policy retries "
+                    + (service.equals("DynamoDB") ? "DynamoDB calls 10 times" : "3 times"));
     return i;
   }
 
@@ -632,7 +652,32 @@ final class CallSites {
       }
     }
     retries(i, client, unresolved);
+    awsNumbers(i, found, service);
     return i;
+  }
+
+  /**
+   * An apiCallTimeout bounds every attempt together; an apiCallAttemptTimeout each attempt; else
+   * the HTTP client's socket timeout plus its 2 s connect timeout. The default legacy retry mode
+   * retries 3 times (DynamoDB 8).
+   */
+  private static void awsNumbers(Integration i, Settings.Found callTimeout, String service) {
+    boolean wholeCall = callTimeout != null && callTimeout.step().name().equals("apiCallTimeout");
+    i.attemptSeconds =
+        JavaWaits.attempt(
+            i.timeout,
+            JavaWaits.AWS_V2_DEFAULT,
+            callTimeout == null ? JavaWaits.AWS_V2_CONNECT : 0);
+    boolean dynamo = service.equals("DynamoDB");
+    i.attempts =
+        wholeCall
+            ? Value.explicit(1, i.timeout.trace())
+            : JavaWaits.awsAttempts(
+                i,
+                dynamo ? 9 : 4,
+                "the SDK's default legacy retry mode retries "
+                    + (dynamo ? "DynamoDB calls 8 times" : "3 times")
+                    + ", unless AWS_RETRY_MODE or AWS_MAX_ATTEMPTS says otherwise");
   }
 
   private static void retries(Integration i, Built client, String unresolved) {

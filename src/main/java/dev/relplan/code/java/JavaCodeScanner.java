@@ -240,7 +240,10 @@ public final class JavaCodeScanner implements LanguageScanner {
       if (i == null) i = grpc.analyse(m);
       if (i == null) i = dataClients.call(m);
       if (i == null) continue;
+      Value<String> retry = i.retry;
+      Value<String> timeout = i.timeout;
       resilience.apply(i, m);
+      JavaWaits.wrapped(i, retry, timeout);
       out.add(i);
     }
     for (ObjectCreationExpr o : ctx.cu.findAll(ObjectCreationExpr.class)) {

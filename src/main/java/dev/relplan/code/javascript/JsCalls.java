@@ -7,6 +7,7 @@ import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -49,12 +50,20 @@ final class JsCalls {
           "Response",
           "Token");
 
+  /** Node.js fetch: 300 s for the response headers, then 300 s between body chunks. */
+  private static final double FETCH_DEFAULT_SECONDS = 600;
+
+  /** The AWS SDK for JavaScript v2's socket timeout, 120 s. */
+  private static final double AWS_V2_DEFAULT_SECONDS = 120;
+
   private final JsFile f;
   private final NodeHttpCalls nodeHttp;
+  private final JsWaits waits;
 
   JsCalls(JsFile f) {
     this.f = f;
     this.nodeHttp = new NodeHttpCalls(f, this);
+    this.waits = new JsWaits(f);
   }
 
   Integration analyse(JsNode call) {
@@ -226,7 +235,40 @@ final class JsCalls {
                   call);
     }
     i.timeout = timeout;
+    i.attemptSeconds = JsWaits.attempt(timeout, 0, false);
+    i.attempts = JsWaits.once("axios does not retry unless axios-retry is attached");
+    method(i, call, verb, onCall, "GET");
     return i;
+  }
+
+  /**
+   * The request's method (the verb called, else a literal {@code method} option, else the library's
+   * default when the options are all known; unresolved otherwise), and whether the call names an
+   * idempotency key.
+   */
+  private void method(
+      Integration i, JsNode call, String verb, JsFile.Options options, String libraryDefault) {
+    i.idempotencyKey = Integration.namesIdempotencyKey(call.text());
+    JsNode method = options.get("method");
+    if (verb != null && !verb.equals("request")) {
+      i.httpMethod = Value.explicit(verb.replace("Form", "").toUpperCase(), List.of(f.at(call)));
+    } else if (method != null) {
+      JsNode literal =
+          method.is("shorthand_property_identifier") ? f.binding(method.text(), method) : method;
+      String name = literal == null ? null : literal.unwrap().stringValue();
+      i.httpMethod =
+          name != null && !name.isEmpty()
+              ? Value.explicit(name.toUpperCase(Locale.ROOT), List.of(f.at(method)))
+              : Value.unresolved(
+                  "the method is set from " + shorten(method.text()), List.of(f.at(method)));
+    } else if (!options.complete()) {
+      i.httpMethod =
+          Value.unresolved(
+              "the request options come from " + shorten(options.unknown.get(0).text()),
+              List.of(f.at(call)));
+    } else {
+      i.httpMethod = Value.defaulted(libraryDefault, "the library's default method");
+    }
   }
 
   /**
@@ -346,6 +388,16 @@ final class JsCalls {
                   "Node.js's built-in fetch (undici) aborts after 300 s without response headers or body data");
     }
     i.timeout = timeout;
+    i.attemptSeconds = JsWaits.attempt(timeout, FETCH_DEFAULT_SECONDS, false);
+    i.attempts = JsWaits.once(i.client + " does not retry: a failed request rejects to its caller");
+    method(i, call, null, init, "GET");
+    if (!args.isEmpty() && !isUrl(args.get(0)) && init.get("method") == null)
+      i.httpMethod =
+          Value.unresolved(
+              "the first argument ("
+                  + shorten(args.get(0).text())
+                  + ") is not known to be a URL: a Request object carries its own method",
+              List.of(f.at(args.get(0))));
     return i;
   }
 
@@ -446,6 +498,11 @@ final class JsCalls {
     }
     i.timeout = timeout;
     JsNode retry = onCall.get("retry") != null ? onCall.get("retry") : onInstance.get("retry");
+    method(i, call, verb, onCall, "GET");
+    i.attemptSeconds = JsWaits.attempt(timeout, 0, true);
+    i.attempts =
+        waits.gotAttempts(
+            retry, i.httpMethod.present() ? i.httpMethod.get().toLowerCase(Locale.ROOT) : null);
     if (retry != null) {
       i.retry = Value.explicit("retry: " + shorten(retry.text()), List.of(f.at(retry)));
     } else {
@@ -504,11 +561,15 @@ final class JsCalls {
       String why = "the client configuration comes from " + shorten(config.unknown.get(0).text());
       i.timeout = unresolved(why + ", which may set the request handler's timeouts", constructed);
       i.retry = Value.unresolved(why, List.of(f.at(constructed)));
+      i.attemptSeconds = JsWaits.attempt(i.timeout, 0, false);
+      i.attempts = Value.unresolved(why, List.of(f.at(constructed)));
       return i;
     }
     i.timeout = requestHandlerTimeout(config.get("requestHandler"));
     JsNode attempts = config.get("maxAttempts");
     JsNode strategy = config.get("retryStrategy");
+    i.attemptSeconds = JsWaits.attempt(i.timeout, 0, false);
+    i.attempts = waits.awsV3Attempts(attempts, strategy);
     if (attempts != null) {
       JsNode n = f.number(attempts);
       boolean disabled =
@@ -628,6 +689,13 @@ final class JsCalls {
               "the AWS SDK v2's default socket timeout applies");
     }
     JsNode retries = config.get("maxRetries");
+    i.attemptSeconds = JsWaits.attempt(i.timeout, AWS_V2_DEFAULT_SECONDS, false);
+    i.attempts =
+        retries == null && !config.complete()
+            ? Value.unresolved(
+                "the client configuration comes from " + shorten(config.unknown.get(0).text()),
+                List.of(f.at(client)))
+            : waits.awsV2Attempts(retries, service);
     if (retries != null) {
       JsNode n = f.number(retries);
       boolean disabled = n != null && n.text().equals("0");

@@ -26,8 +26,11 @@ final class JsResilience {
   private final List<JsNode> axiosRetries = new ArrayList<>();
   private final List<JsNode> executes = new ArrayList<>();
 
+  private final JsWaits waits;
+
   JsResilience(JsFile f) {
     this.f = f;
+    this.waits = new JsWaits(f);
     for (JsNode n : f.news()) {
       String q = f.qualify(n.field("constructor"));
       if (("opossum".equals(q) || "opossum.CircuitBreaker".equals(q))
@@ -56,6 +59,7 @@ final class JsResilience {
     }
     for (JsNode c : retries) {
       if (wraps(JsFile.arguments(c).get(0), call)) {
+        i.attempts = JsWaits.times(i.attempts, waits.wrapperAttempts(c));
         i.retry =
             Value.explicit(
                 f.qualify(c.field("function")) + " " + JsCalls.shorten(c.text()), List.of(f.at(c)));
@@ -64,6 +68,7 @@ final class JsResilience {
     for (JsNode c : axiosRetries) {
       if (i.client.equals("axios") && sameClient(JsFile.arguments(c).get(0), call)) {
         i.retry = Value.explicit("axios-retry " + JsCalls.shorten(c.text()), List.of(f.at(c)));
+        i.attempts = JsWaits.times(i.attempts, waits.axiosRetryAttempts(c));
       }
     }
     for (JsNode c : executes) {
@@ -85,8 +90,10 @@ final class JsResilience {
     switch (q) {
       case "cockatiel.circuitBreaker" ->
           i.circuitBreaker = Value.explicit(text, List.of(f.at(policy), f.at(execute)));
-      case "cockatiel.retry" ->
-          i.retry = Value.explicit(text, List.of(f.at(policy), f.at(execute)));
+      case "cockatiel.retry" -> {
+        i.retry = Value.explicit(text, List.of(f.at(policy), f.at(execute)));
+        i.attempts = JsWaits.times(i.attempts, waits.cockatielAttempts(policy));
+      }
       case "cockatiel.timeout" -> {
         // a cooperative timeout only signals cancellation: the call is bounded only by an
         // aggressive one

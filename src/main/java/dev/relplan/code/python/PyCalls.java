@@ -6,6 +6,7 @@ import dev.relplan.parse.python.PyFile;
 import dev.relplan.parse.python.PyNode;
 import dev.relplan.source.Location;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -147,6 +148,7 @@ final class PyCalls {
 
   private Integration requests(PyNode call, String verb, PyNode session) {
     Integration i = integration(call, Integration.Kind.HTTP, "requests", session);
+    httpMethod(i, call, verb);
     i.target = target(call, verb.equals("request") ? 1 : 0);
     PyNode timeout = PyFile.kwargs(call).get("timeout");
     if (timeout != null) {
@@ -216,10 +218,32 @@ final class PyCalls {
     return mounts;
   }
 
+  /**
+   * The request's method: the verb called, or the literal first argument of {@code request(method,
+   * url)}; and whether the enclosing function names an idempotency key.
+   */
+  private void httpMethod(Integration i, PyNode call, String verb) {
+    PyNode scope = call.ancestor("function_definition");
+    i.idempotencyKey = Integration.namesIdempotencyKey((scope != null ? scope : call).text());
+    if (!verb.equals("request") && !verb.equals("urlopen")) {
+      if (!verb.equals("ws_connect"))
+        i.httpMethod = Value.explicit(verb.toUpperCase(Locale.ROOT), List.of(f.at(call)));
+      return;
+    }
+    List<PyNode> args = PyFile.positional(call);
+    PyNode method = !args.isEmpty() ? args.get(0) : PyFile.kwargs(call).get("method");
+    String literal = method == null ? null : method.stringValue();
+    i.httpMethod =
+        literal != null
+            ? Value.explicit(literal.toUpperCase(Locale.ROOT), List.of(f.at(method)))
+            : Value.unresolved("the request's method is not a literal", List.of(f.at(call)));
+  }
+
   // ---- httpx: 5 s default, timeout=None disables it.
 
   private Integration httpx(PyNode call, String verb, PyNode client) {
     Integration i = integration(call, Integration.Kind.HTTP, "httpx", client);
+    httpMethod(i, call, verb.equals("stream") ? "request" : verb);
     i.target = target(call, verb.equals("request") || verb.equals("stream") ? 1 : 0);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode onClient = client == null ? null : PyFile.kwargs(client).get("timeout");
@@ -240,6 +264,8 @@ final class PyCalls {
 
   private Integration aiohttp(PyNode call, PyNode session) {
     Integration i = integration(call, Integration.Kind.HTTP, "aiohttp", session);
+    PyNode called = call.field("function").field("attribute");
+    httpMethod(i, call, called == null ? "request" : called.text());
     i.target = target(call, 0);
     // timeout=None on a request falls back to the session's, and on a session to the default.
     PyNode onCall = unlessNone(PyFile.kwargs(call).get("timeout"));
@@ -267,6 +293,7 @@ final class PyCalls {
 
   private Integration urllib3(PyNode call, PyNode pool) {
     Integration i = integration(call, Integration.Kind.HTTP, "urllib3", pool);
+    httpMethod(i, call, "request");
     i.target = target(call, 1);
     PyNode onCall = PyFile.kwargs(call).get("timeout");
     PyNode timeout = onCall != null ? onCall : PyFile.kwargs(pool).get("timeout");

@@ -38,7 +38,8 @@ final class MessagingMappers {
           "ContentBasedDeduplication",
           "RedriveAllowPolicy");
   private static final AwsMessaging.FunctionKeys FUNCTION =
-      new AwsMessaging.FunctionKeys("FunctionName", "Timeout", "Runtime", "Handler");
+      new AwsMessaging.FunctionKeys(
+          "FunctionName", "Timeout", "Runtime", "Handler", "Environment.Variables");
 
   private MessagingMappers() {}
 

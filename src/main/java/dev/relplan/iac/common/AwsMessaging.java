@@ -27,7 +27,8 @@ public final class AwsMessaging {
       String redriveAllowPolicy) {}
 
   /** How a format spells a Lambda function's name, timeout, runtime and handler. */
-  public record FunctionKeys(String name, String timeout, String runtime, String handler) {}
+  public record FunctionKeys(
+      String name, String timeout, String runtime, String handler, String variables) {}
 
   /**
    * An SQS queue with the service's defaults; whether it says which queues may use it as a
@@ -58,6 +59,10 @@ public final class AwsMessaging {
     f.deadLetterTarget = p.ref(deadLetterTarget);
     f.runtime = p.str(keys.runtime());
     f.handler = p.str(keys.handler());
+    if (p.has(keys.variables() + ".AWS_MAX_ATTEMPTS"))
+      f.sdkMaxAttempts = p.integer(keys.variables() + ".AWS_MAX_ATTEMPTS");
+    if (p.has(keys.variables() + ".AWS_RETRY_MODE"))
+      f.sdkRetryMode = p.str(keys.variables() + ".AWS_RETRY_MODE");
   }
 
   /**

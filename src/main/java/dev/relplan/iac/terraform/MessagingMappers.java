@@ -33,7 +33,8 @@ final class MessagingMappers {
           "content_based_deduplication",
           "redrive_allow_policy");
   private static final AwsMessaging.FunctionKeys FUNCTION =
-      new AwsMessaging.FunctionKeys("function_name", "timeout", "runtime", "handler");
+      new AwsMessaging.FunctionKeys(
+          "function_name", "timeout", "runtime", "handler", "environment.variables");
 
   private MessagingMappers() {}
 
