@@ -55,6 +55,12 @@ public final class CodeScanner implements Adapter {
     return file.kind() == FileKind.SOURCE_CODE || SCANNERS.stream().anyMatch(s -> s.handles(file));
   }
 
+  /** Configuration files a scanner reads beside the code (Spring Boot's application.properties). */
+  @Override
+  public boolean asksFor(String fileName) {
+    return SCANNERS.stream().anyMatch(s -> s.asksFor(fileName));
+  }
+
   @Override
   public boolean readsApplicationCode() {
     return true;

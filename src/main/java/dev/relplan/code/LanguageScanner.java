@@ -22,6 +22,14 @@ public interface LanguageScanner {
     return TestSources.inTestFolder(path);
   }
 
+  /**
+   * A file name (lower case) of no known format that discovery should read for this scanner, such
+   * as Spring Boot's application.properties.
+   */
+  default boolean asksFor(String fileName) {
+    return false;
+  }
+
   /** Scans files it handles that are not test sources. */
   ScanResult scan(List<SourceFile> files);
 

@@ -23,6 +23,13 @@ final class Built {
   final List<Step> steps = new ArrayList<>();
   String unresolved;
 
+  /**
+   * Injected by the container (a constructor or @Bean parameter, a field with no value) and not
+   * built by any @Bean method of the scanned code: for Spring Boot's own builders, configured by
+   * its properties.
+   */
+  boolean injected;
+
   Built(String type, Location origin) {
     this.type = type;
     this.origin = origin;
@@ -32,6 +39,7 @@ final class Built {
     Built b = new Built(type, origin);
     b.steps.addAll(steps);
     b.unresolved = unresolved;
+    b.injected = injected;
     return b;
   }
 

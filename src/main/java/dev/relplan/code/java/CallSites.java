@@ -260,6 +260,11 @@ final class CallSites {
               : explicit(read, "read", "ms");
       return i;
     }
+    Value<String> configured = bootProperties(client);
+    if (configured != null) {
+      i.timeout = configured;
+      return i;
+    }
     String unresolved = Settings.unresolved(client);
     if (client.type.equals(REST_TEMPLATE_BUILDER) || unresolved != null) {
       i.timeout =
@@ -295,6 +300,34 @@ final class CallSites {
               List.of());
     }
     return i;
+  }
+
+  /** Spring Boot's read timeout properties for blocking clients: 4.x, then 3.4 and 3.5. */
+  private static final String[] BOOT_READ_TIMEOUT = {
+    "spring.http.clients.read-timeout",
+    "spring.http.client.read-timeout",
+    "spring.http.client.settings.read-timeout"
+  };
+
+  /**
+   * The read timeout Spring Boot's properties give a client built from its injected
+   * RestTemplateBuilder or RestClient.Builder with nothing else unknown: the default profile's
+   * value, or unresolved when only profiles set it; null when no property applies.
+   */
+  private Value<String> bootProperties(Built client) {
+    boolean bootBuilder =
+        client.type.equals(REST_TEMPLATE_BUILDER) || client.type.equals(REST_CLIENT + ".Builder");
+    if (!client.injected || !bootBuilder) return null;
+    Built rest = client.copy();
+    rest.unresolved = null;
+    if (Settings.unresolved(rest) != null) return null;
+    SpringConfig.Property set = ctx.spring.get(BOOT_READ_TIMEOUT);
+    List<SpringConfig.Property> profiles = ctx.spring.inProfiles(BOOT_READ_TIMEOUT);
+    if (set != null) return SpringConfig.timeout(set, "read", "ms", profiles);
+    if (profiles.isEmpty()) return null;
+    return Value.unresolved(
+        "the default profile sets no read timeout; " + SpringConfig.profilesNote(profiles),
+        profiles.stream().map(SpringConfig.Property::location).toList());
   }
 
   private static Built requestFactory(Built client) {
@@ -348,6 +381,8 @@ final class CallSites {
               List.of(ctx.at(timeout.getName())));
     } else if (response != null) {
       i.timeout = explicit(response, "response", "ms");
+    } else if (rest && bootProperties(client) != null) {
+      i.timeout = bootProperties(client);
     } else if (Settings.unresolved(client) != null) {
       i.timeout =
           Value.unresolved(
@@ -804,6 +839,16 @@ final class CallSites {
         Value.defaulted(
             "10 s connect / 60 s read (Feign Request.Options defaults, unless spring.cloud.openfeign.client.config overrides them)",
             "Feign's default Request.Options apply");
+    String clientName =
+        attribute(annotation, "contextId") != null
+            ? attribute(annotation, "contextId")
+            : attribute(annotation, "name") != null
+                ? attribute(annotation, "name")
+                : attribute(annotation, "value");
+    Value<String> configured =
+        FeignProperties.readTimeout(
+            ctx.spring, clientName == null || clientName.contains("${") ? null : clientName);
+    if (configured != null) i.timeout = configured;
     String fallback =
         attribute(annotation, "fallback") != null
             ? attribute(annotation, "fallback")

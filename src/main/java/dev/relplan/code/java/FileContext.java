@@ -45,6 +45,9 @@ final class FileContext {
   final Imports imports;
   private final Beans beans;
 
+  /** The Spring Boot properties of this file's module (none when it has no configuration file). */
+  SpringConfig.Scope spring = new SpringConfig.Scope(List.of());
+
   FileContext(String file, CompilationUnit cu, Beans beans) {
     this.file = file;
     this.cu = cu;
@@ -229,6 +232,7 @@ final class FileContext {
     Built b = new Built(base.type, origin);
     b.steps.addAll(base.steps);
     b.unresolved = base.unresolved;
+    b.injected = base.injected;
     return b;
   }
 
@@ -367,12 +371,15 @@ final class FileContext {
     if (!injected) return opaque(p, "a parameter of " + c.getNameAsString() + "()");
     Built bean = bean(p.getType().asString(), depth);
     if (bean != null) return bean;
-    return opaque(
-        p,
-        "injected into "
-            + c.getNameAsString()
-            + "() and no single @Bean method in the scanned code builds a "
-            + p.getType().asString());
+    Built injectedBuilt =
+        opaque(
+            p,
+            "injected into "
+                + c.getNameAsString()
+                + "() and no single @Bean method in the scanned code builds a "
+                + p.getType().asString());
+    injectedBuilt.injected = true;
+    return injectedBuilt;
   }
 
   /**
@@ -402,6 +409,7 @@ final class FileContext {
     Built b;
     if (base == null) {
       b = new Built(imports.resolve(v.getType().asString()), at(v));
+      b.injected = injectedFrom != null;
       b.unresolved =
           injectedFrom != null
               ? "it is " + injectedFrom
@@ -457,6 +465,7 @@ final class FileContext {
     Built out = new Built(type, b.origin);
     out.steps.addAll(b.steps);
     out.unresolved = b.unresolved;
+    out.injected = b.injected;
     return out;
   }
 

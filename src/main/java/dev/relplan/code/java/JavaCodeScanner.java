@@ -34,7 +34,15 @@ public final class JavaCodeScanner implements LanguageScanner {
   @Override
   public boolean handles(SourceFile file) {
     return file.kind() == FileKind.SOURCE_CODE && file.display().endsWith(".java")
-        || file.kind() == FileKind.OTHER && KafkaTransactions.isSpringBootConfig(file.display());
+        || file.kind() == FileKind.OTHER
+            && (KafkaTransactions.isSpringBootConfig(file.display())
+                || SpringConfig.isConfigFile(file.display()));
+  }
+
+  /** Spring Boot's application*.properties files, which discovery reads only when asked. */
+  @Override
+  public boolean asksFor(String fileName) {
+    return fileName.endsWith(".properties") && SpringConfig.isConfigFile(fileName);
   }
 
   @Override
@@ -53,9 +61,8 @@ public final class JavaCodeScanner implements LanguageScanner {
   public ScanResult scan(List<SourceFile> files) {
     List<SourceFile> sources =
         files.stream().filter(f -> f.kind() == FileKind.SOURCE_CODE).toList();
-    return scan(
-        sources,
-        KafkaTransactions.find(files.stream().filter(f -> f.kind() == FileKind.OTHER).toList()));
+    List<SourceFile> config = files.stream().filter(f -> f.kind() == FileKind.OTHER).toList();
+    return scan(sources, KafkaTransactions.find(config), SpringConfig.read(config));
   }
 
   /**
@@ -63,7 +70,8 @@ public final class JavaCodeScanner implements LanguageScanner {
    * (Spring Boot's {@code spring.kafka.producer.transaction-id-prefix}); Kafka listeners are then
    * not judged.
    */
-  private static ScanResult scan(List<SourceFile> files, List<Location> kafkaTransactions) {
+  private static ScanResult scan(
+      List<SourceFile> files, List<Location> kafkaTransactions, SpringConfig spring) {
     List<SkippedFile> skipped = new ArrayList<>();
     List<FileContext> parsed = new ArrayList<>();
     Beans beans = new Beans();
@@ -78,7 +86,7 @@ public final class JavaCodeScanner implements LanguageScanner {
       } else {
         String display = files.get(k).display();
         CompilationUnit cu = o.result().unit();
-        FileGuard.run(display, () -> parsed.add(withBeans(display, cu, beans)))
+        FileGuard.run(display, () -> parsed.add(withBeans(display, cu, beans, spring)))
             .ifPresent(skipped::add);
       }
     }
@@ -137,8 +145,10 @@ public final class JavaCodeScanner implements LanguageScanner {
   }
 
   /** The parsed file, its bean methods added to {@code beans}. */
-  private static FileContext withBeans(String display, CompilationUnit cu, Beans beans) {
+  private static FileContext withBeans(
+      String display, CompilationUnit cu, Beans beans, SpringConfig spring) {
     FileContext ctx = new FileContext(display, cu, beans);
+    ctx.spring = spring.scopeOf(display);
     ctx.collectBeans();
     return ctx;
   }

@@ -55,19 +55,25 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
 
   @Override
   public ScanResult scan(List<SourceFile> files) {
-    ScanResult found = PerFile.scan(files, JavaScriptCodeScanner::scanFile);
+    JsExports exports = JsExports.of(files.stream().filter(f -> scanned(f.display())).toList());
+    ScanResult found = PerFile.scan(files, file -> scanFile(file, exports));
     found.integrations().sort(Comparator.comparing((Integration i) -> i.location));
     return found;
   }
 
   /** One file's calls and health endpoints, or why it is not analysed. */
-  private static ScanResult scanFile(SourceFile file) {
+  private static boolean scanned(String name) {
+    return !name.endsWith(".d.ts") && !name.endsWith(".min.js");
+  }
+
+  private static ScanResult scanFile(SourceFile file, JsExports exports) {
     String name = file.display();
-    if (name.endsWith(".d.ts") || name.endsWith(".min.js"))
+    if (!scanned(name))
       return ScanResult.empty(); // declarations and minified bundles make no calls of their own
     if (generatedProtobuf(file.content()))
       return ScanResult.empty(); // gRPC clients protoc generated: no call sites of their own
-    if (!Relevance.mayReference(file.content()))
+    boolean importsClients = exports.mayBeImportedBy(file.content());
+    if (!importsClients && !Relevance.mayReference(file.content()))
       return ScanResult.empty(); // Relevance.references could not succeed: not even parsed
     TSNode root = tree(file).getRootNode();
     if (root.hasError()) {
@@ -85,10 +91,10 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
                       + "; its calls are not analysed")));
     }
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-    if (!Relevance.references(root, bytes))
+    if (!importsClients && !Relevance.references(root, bytes))
       return ScanResult.empty(); // nothing this scanner recognises can be used: not copied
     JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
-    JsCalls calls = new JsCalls(f);
+    JsCalls calls = new JsCalls(f, exports);
     JsDataClients dataClients = new JsDataClients(f);
     JsResilience resilience = new JsResilience(f);
     JsGrpc grpc = new JsGrpc(f);

@@ -6,8 +6,10 @@ import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,11 +61,37 @@ final class JsCalls {
   private final JsFile f;
   private final NodeHttpCalls nodeHttp;
   private final JsWaits waits;
+  private final JsExports exports;
+
+  /** Clients made in another module, with the module that makes each. */
+  private final Map<JsNode, JsFile> imported = new IdentityHashMap<>();
 
   JsCalls(JsFile f) {
+    this(f, JsExports.NONE);
+  }
+
+  JsCalls(JsFile f, JsExports exports) {
     this.f = f;
     this.nodeHttp = new NodeHttpCalls(f, this);
     this.waits = new JsWaits(f);
+    this.exports = exports;
+  }
+
+  /** The module a client's construction belongs to: this one, or the one it is imported from. */
+  private JsFile home(JsNode created) {
+    return created == null ? f : imported.getOrDefault(created, f);
+  }
+
+  /**
+   * {@code api.get(...)} through an axios instance another module of the project exports; null when
+   * the receiver is not one.
+   */
+  private Integration importedAxios(JsNode call, JsNode receiver, String method) {
+    if (!VERBS.contains(method) && !WITH_DATA.contains(method)) return null;
+    JsExports.Exported e = exports.resolve(f, f.qualify(receiver));
+    if (e == null) return null;
+    imported.put(e.created(), e.file());
+    return axios(call, method, e.created());
   }
 
   Integration analyse(JsNode call) {
@@ -98,7 +126,7 @@ final class JsCalls {
       return null;
     String method = fn.field("property").text();
     JsNode origin = f.origin(fn.field("object"));
-    if (origin == null) return null;
+    if (origin == null) return importedAxios(call, fn.field("object"), method);
     if (origin.is("call_expression")) {
       String made = f.qualify(origin.field("function"));
       if ("axios.create".equals(made))
@@ -172,7 +200,7 @@ final class JsCalls {
         fn.is("member_expression") && fn.field("property") != null ? fn.field("property") : fn;
     Integration i =
         new Integration(f.file, f.enclosingName(call), kind, client, f.language, f.at(name));
-    i.clientLocation = origin == null ? null : f.at(origin);
+    i.clientLocation = origin == null ? null : home(origin).at(origin);
     return i;
   }
 
@@ -200,11 +228,7 @@ final class JsCalls {
       config = args.size() > at ? args.get(at) : null;
     }
     JsFile.Options onCall = f.options(config);
-    JsFile.Options onInstance =
-        instance == null
-            ? new JsFile.Options()
-            : f.options(
-                JsFile.arguments(instance).isEmpty() ? null : JsFile.arguments(instance).get(0));
+    JsFile.Options onInstance = instanceOptions(instance);
     i.target =
         target(
             url != null
@@ -215,8 +239,7 @@ final class JsCalls {
     Value<String> timeout = timeoutOption(onCall, "timeout", "axios: timeout 0 means no timeout");
     Value<String> signal = timeout == null ? signal(onCall.get("signal")) : null;
     if (signal != null && signal.isExplicit()) timeout = signal;
-    if (timeout == null)
-      timeout = timeoutOption(onInstance, "timeout", "axios: timeout 0 means no timeout");
+    if (timeout == null) timeout = instanceTimeout(instance, onInstance);
     if (timeout == null) timeout = defaultsAssignment(call, instance);
     if ((timeout == null || !timeout.present()) && signal != null)
       timeout = signal; // a signal that cannot be followed may abort it
@@ -239,6 +262,26 @@ final class JsCalls {
     i.attempts = JsWaits.once("axios does not retry unless axios-retry is attached");
     method(i, call, verb, onCall, "GET");
     return i;
+  }
+
+  /** The timeout of an axios instance's config, located in the module that creates it. */
+  private Value<String> instanceTimeout(JsNode instance, JsFile.Options onInstance) {
+    JsFile home = home(instance);
+    if (home == f) return timeoutOption(onInstance, "timeout", "axios: timeout 0 means no timeout");
+    synchronized (home) {
+      return new JsCalls(home)
+          .timeoutOption(onInstance, "timeout", "axios: timeout 0 means no timeout");
+    }
+  }
+
+  /** The config an axios instance was created with, read in the module that creates it. */
+  private JsFile.Options instanceOptions(JsNode instance) {
+    if (instance == null) return new JsFile.Options();
+    JsFile home = home(instance);
+    JsNode config = JsFile.arguments(instance).isEmpty() ? null : JsFile.arguments(instance).get(0);
+    synchronized (home) { // another module's tree may be read by several files' scans at once
+      return home.options(config);
+    }
   }
 
   /**
@@ -465,11 +508,7 @@ final class JsCalls {
     JsNode url = optionsFirst ? null : args.isEmpty() ? null : args.get(0);
     JsFile.Options onCall =
         f.options(optionsFirst ? args.get(0) : args.size() > 1 ? args.get(1) : null);
-    JsFile.Options onInstance =
-        instance == null
-            ? new JsFile.Options()
-            : f.options(
-                JsFile.arguments(instance).isEmpty() ? null : JsFile.arguments(instance).get(0));
+    JsFile.Options onInstance = instanceOptions(instance);
     i.target =
         target(
             url != null

@@ -37,8 +37,16 @@ final class PyCalls {
   private final PyHttpWaits httpWaits;
   private final PySockets sockets;
 
+  private final PyExports exports;
+
   PyCalls(PyFile f) {
+    this(f, PyExports.NONE);
+  }
+
+  /** {@code exports}: the module-level clients other modules of the project make. */
+  PyCalls(PyFile f, PyExports exports) {
     this.f = f;
+    this.exports = exports;
     this.waits = new PyWaits(f);
     this.httpWaits = new PyHttpWaits(f);
     this.sockets = new PySockets(f, this);
@@ -61,7 +69,7 @@ final class PyCalls {
       return null;
     String method = fn.field("attribute").text();
     PyNode origin = f.origin(fn.field("object"));
-    if (origin == null) return null;
+    if (origin == null) return importedSession(call, fn.field("object"), method);
     String made = f.qualify(origin.field("function"));
     if (made == null) made = sessionClient(origin);
     if (made == null) return null;
@@ -99,6 +107,23 @@ final class PyCalls {
         return null;
       }
     }
+  }
+
+  /**
+   * {@code session.get(...)} on a requests session another module of the project makes at module
+   * level and this one imports; its mounted retries are read in that module. Null otherwise.
+   */
+  private Integration importedSession(PyNode call, PyNode receiver, String method) {
+    if (!VERBS.contains(method) || !receiver.is("identifier")) return null;
+    PyExports.Exported e = exports.resolve(f, f.qualify(receiver));
+    if (e == null) return null;
+    Integration i = requests(call, method, null);
+    i.clientLocation = e.file().at(e.created());
+    String name = e.created().parent.field("left").text();
+    synchronized (e.file()) { // another module's tree may be read by several files' scans at once
+      new PyCalls(e.file()).mountedRetries(i, name);
+    }
+    return i;
   }
 
   /** {@code boto3.Session(...).client(...)}: a client made from a session object. */
@@ -165,15 +190,13 @@ final class PyCalls {
     i.attempts =
         Value.defaulted(
             1, "requests does not retry: an HTTPAdapter retries nothing unless max_retries is set");
-    if (session != null) mountedRetries(i, call);
+    PyNode object = call.field("function").field("object");
+    if (session != null && object != null) mountedRetries(i, object.text());
     return i;
   }
 
   /** {@code session.mount(prefix, HTTPAdapter(max_retries=...))} in the same function or module. */
-  private void mountedRetries(Integration i, PyNode call) {
-    PyNode object = call.field("function").field("object");
-    if (object == null) return;
-    String receiver = object.text();
+  private void mountedRetries(Integration i, String receiver) {
     for (PyNode c : mounts()) {
       PyNode fn = c.field("function");
       if (fn.field("object") == null || !fn.field("object").text().equals(receiver)) continue;

@@ -39,17 +39,19 @@ public final class PythonCodeScanner implements LanguageScanner {
   /** Breaking migrations in the result are Alembic revisions. */
   @Override
   public ScanResult scan(List<SourceFile> files) {
-    return PerFile.scan(files, PythonCodeScanner::scanFile);
+    PyExports exports = PyExports.of(files);
+    return PerFile.scan(files, file -> scanFile(file, exports));
   }
 
   /**
    * One file's calls, health endpoints and Alembic revisions, or its syntax error. A parser per
    * file: making one costs about 15 µs, against milliseconds for a parse.
    */
-  private static ScanResult scanFile(SourceFile file) {
+  private static ScanResult scanFile(SourceFile file, PyExports exports) {
     if (file.display().endsWith("_pb2_grpc.py"))
       return ScanResult.empty(); // stubs protoc generated: no call sites of their own
-    if (!mentionsRecognised(file.content()))
+    boolean importsClients = exports.mayBeImportedBy(file.content());
+    if (!importsClients && !mentionsRecognised(file.content()))
       return ScanResult.empty(); // importsAnyOf could not succeed: not even parsed
     byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
     TSTree tree = PyParser.tree(file.content());
@@ -67,10 +69,10 @@ public final class PythonCodeScanner implements LanguageScanner {
                       + SyntaxNode.errorLine(rootNode)
                       + "; its calls are not analysed")));
     }
-    if (!importsAnyOf(rootNode, bytes, 0))
+    if (!importsClients && !importsAnyOf(rootNode, bytes, 0))
       return ScanResult.empty(); // nothing this scanner recognises can be referenced
     PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
-    PyCalls calls = new PyCalls(f);
+    PyCalls calls = new PyCalls(f, exports);
     PyResilience resilience = new PyResilience(f);
     PyDatabases databases = new PyDatabases(f);
     PyMongo mongo = new PyMongo(f, databases);
