@@ -42,13 +42,13 @@ class GoCsharpReportTest {
     JsonNode json =
         new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     List<String> go = timeouts(json.get("integrations"), ".go");
-    assertThat(go).hasSize(3);
+    assertThat(go).hasSize(4);
     assertThat(String.join("\n", go))
         .contains("5 s (http.Client.Timeout)")
         .contains("2 s (context.WithTimeout)")
         .contains("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
     List<String> cs = timeouts(json.get("integrations"), ".cs");
-    assertThat(cs).hasSize(3);
+    assertThat(cs).hasSize(4);
     assertThat(String.join("\n", cs))
         .contains("5 s (HttpClient.Timeout)")
         .contains("100 s (HttpClient default Timeout)")

@@ -77,7 +77,33 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                     .onClient("requests"),
                 Fix.in(
                     Dialect.PYTHON,
-                    "Lower the client's timeouts and retries so that the worst case fits inside the function's deadline."))
+                    "Lower the client's timeouts and retries so that the worst case fits inside the function's deadline."),
+                Fix.in(
+                    Dialect.JAVASCRIPT,
+                    "Give the SDK client an HTTP timeout and a retry count whose product fits inside the function's deadline (SDK v2: httpOptions.timeout and maxRetries; v3: a NodeHttpHandler requestHandler and maxAttempts).",
+                    """
+                // (1 + 2 retries) x 8 s = 24 s, inside a 29 s API Gateway deadline
+                const s3 = new AWS.S3({ httpOptions: { timeout: 8000, connectTimeout: 1000 }, maxRetries: 2 });
+                """),
+                Fix.in(
+                    Dialect.JAVA,
+                    "Bound the whole call, retries included, below the function's deadline with the client's apiCallTimeout (and each attempt with apiCallAttemptTimeout).",
+                    """
+                DynamoDbClient dynamo = DynamoDbClient.builder()
+                    .overrideConfiguration(o -> o
+                        .apiCallTimeout(Duration.ofSeconds(20))        // inside a 29 s deadline
+                        .apiCallAttemptTimeout(Duration.ofSeconds(6)))
+                    .build();
+                """),
+                Fix.in(
+                    Dialect.GO,
+                    "Derive the call's context from one whose deadline is shorter than the function's, so every attempt stops in time.",
+                    """
+                // the SDK's retries all run inside this 20 s, inside a 29 s deadline
+                ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+                defer cancel()
+                out, err := client.GetItem(ctx, input)
+                """))
             .formats(InputFormat.CODE)
             .build());
   }
