@@ -78,14 +78,7 @@ final class DjangoMigrations {
           if (op.getType().equals("call")) operation(op, out, unparsed);
       }
     }
-    if (!unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + String.join(", ", unparsed.stream().map(String::valueOf).toList())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), unparsed, skipped);
   }
 
   /** The positional and keyword arguments of one call, as written. */

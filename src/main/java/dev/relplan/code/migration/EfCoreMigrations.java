@@ -60,14 +60,7 @@ final class EfCoreMigrations {
     }
     Revision revision = new Revision(f.display(), out);
     for (CsMigrationNode up : ups) revision.read(up);
-    if (!revision.unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + String.join(", ", revision.unparsed.stream().map(String::valueOf).toList())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
   }
 
   /** The {@code Up} methods of classes whose base list names {@code Migration}. */

@@ -70,14 +70,7 @@ final class FlywayJavaMigrations {
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class))
           runSql(f.display(), cls, call, out, unparsed);
     }
-    if (!unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + String.join(", ", unparsed.stream().map(String::valueOf).toList())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), unparsed, skipped);
   }
 
   private static boolean isMigration(ClassOrInterfaceDeclaration cls) {

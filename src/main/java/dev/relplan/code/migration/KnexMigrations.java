@@ -84,14 +84,7 @@ final class KnexMigrations {
     }
     Revision revision = new Revision(f.display(), out);
     for (JsNode up : ups) revision.read(up);
-    if (!revision.unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + String.join(", ", revision.unparsed.stream().map(String::valueOf).toList())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
   }
 
   /** The module-level functions named {@code up}, however the module exports them. */

@@ -261,14 +261,7 @@ public final class MigrationScanner implements LanguageScanner {
       out.add(
           new Migration(
               f.display(), tool, c.change(), c.why(), new Location(f.display(), c.line())));
-    if (!r.unparsed().isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + join(r.unparsed())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), r.unparsed(), skipped);
   }
 
   private static void liquibase(SourceFile f, Changelog.Elem root, Found found) {
@@ -295,16 +288,7 @@ public final class MigrationScanner implements LanguageScanner {
         }
       }
     }
-    if (!unparsed.isEmpty()) {
-      found
-          .skipped()
-          .add(
-              new SkippedFile(
-                  f.display(),
-                  "SQL statement(s) at line "
-                      + join(unparsed)
-                      + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), unparsed, found.skipped());
   }
 
   private static void change(SourceFile f, Changelog.Elem c, List<Migration> out) {

@@ -93,14 +93,7 @@ final class RailsMigrations {
     Revision revision = new Revision(f.display(), out);
     for (RbNode method : forward) revision.createdTables(method);
     for (RbNode method : forward) revision.read(method);
-    if (!revision.unparsed.isEmpty()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "SQL statement(s) at line "
-                  + String.join(", ", revision.unparsed.stream().map(String::valueOf).toList())
-                  + " not understood by the SQL parser; their schema changes are not analysed"));
-    }
+    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
   }
 
   /** The {@code change} and {@code up} methods of the file's ActiveRecord::Migration classes. */

@@ -1,5 +1,6 @@
 package dev.relplan.code.migration;
 
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -382,5 +383,19 @@ final class SqlChanges {
     int i = 0;
     while (i < text.length() && Character.isLetter(text.charAt(i))) i++;
     return text.substring(0, i).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Lists {@code file} among the skipped files when some of its SQL statements (at {@code lines})
+   * were not understood: their schema changes are not analysed.
+   */
+  static void skipUnparsed(String file, List<Integer> lines, List<SkippedFile> skipped) {
+    if (lines.isEmpty()) return;
+    skipped.add(
+        new SkippedFile(
+            file,
+            "SQL statement(s) at line "
+                + String.join(", ", lines.stream().map(String::valueOf).toList())
+                + " not understood by the SQL parser; their schema changes are not analysed"));
   }
 }
