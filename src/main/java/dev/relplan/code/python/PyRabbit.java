@@ -37,7 +37,9 @@ final class PyRabbit {
       case "pika.BlockingConnection",
           "pika.SelectConnection",
           "pika.adapters.blocking_connection.BlockingConnection",
-          "pika.adapters.asyncio_connection.AsyncioConnection" ->
+          "pika.adapters.asyncio_connection.AsyncioConnection",
+          "pika.adapters.tornado_connection.TornadoConnection",
+          "pika.adapters.gevent_connection.GeventConnection" ->
           connection(call);
       default -> null;
     };
