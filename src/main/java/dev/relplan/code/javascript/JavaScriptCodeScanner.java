@@ -96,6 +96,8 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     JsFile f = new JsFile(name, JsNode.copy(root, bytes), language(name).toLowerCase(Locale.ROOT));
     JsCalls calls = new JsCalls(f, exports);
     JsDataClients dataClients = new JsDataClients(f);
+    JsRabbit rabbit = new JsRabbit(f);
+    JsSearch search = new JsSearch(f);
     JsResilience resilience = new JsResilience(f);
     JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
@@ -103,6 +105,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       Integration i = calls.analyse(call);
       if (i == null) i = grpc.analyse(call);
       if (i == null) i = dataClients.call(call);
+      if (i == null) i = rabbit.call(call);
       if (i == null) continue;
       resilience.apply(i, call);
       integrations.add(i);
@@ -110,6 +113,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     for (JsNode created : f.news()) {
       Integration i = calls.creation(created);
       if (i == null) i = dataClients.creation(created);
+      if (i == null) i = search.creation(created);
       if (i != null) integrations.add(i);
     }
     return ScanResult.of(integrations, new JsHealth(f).find(), List.of());

@@ -77,6 +77,8 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyDatabases databases = new PyDatabases(f);
     PyMongo mongo = new PyMongo(f, databases);
     PyKafka kafka = new PyKafka(f, databases);
+    PyRabbit rabbit = new PyRabbit(f, databases);
+    PySearch search = new PySearch(f, databases);
     List<Integration> integrations = new ArrayList<>();
     PyGrpc grpc = new PyGrpc(f);
     for (PyNode call : f.calls()) {
@@ -85,6 +87,8 @@ public final class PythonCodeScanner implements LanguageScanner {
         i = databases.creation(call);
         if (i == null) i = mongo.creation(call);
         if (i == null) i = kafka.creation(call);
+        if (i == null) i = rabbit.creation(call);
+        if (i == null) i = search.creation(call);
         if (i != null) {
           integrations.add(i);
           continue;
@@ -180,7 +184,10 @@ public final class PythonCodeScanner implements LanguageScanner {
           "pymongo",
           "motor",
           "kafka",
-          "confluent_kafka");
+          "confluent_kafka",
+          "pika",
+          "elasticsearch",
+          "opensearchpy");
 
   private static final String GENERATED_GRPC = "_pb2_grpc";
 
