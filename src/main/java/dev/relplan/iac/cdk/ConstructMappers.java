@@ -2,7 +2,6 @@ package dev.relplan.iac.cdk;
 
 import static dev.relplan.iac.common.TypedSettings.or;
 
-import dev.relplan.iac.common.AwsMessaging;
 import dev.relplan.model.Database;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
@@ -330,7 +329,6 @@ final class ConstructMappers {
           Value.explicit(
               c.id() + "/DeadLetterQueue", List.of(p.keyLocation("deadLetterQueueEnabled")));
     f.onFailureDestination = onFailure(p);
-    AwsMessaging.sdkRetryEnvironment(f, p, "environment");
     return f;
   }
 
