@@ -20,7 +20,12 @@ import java.util.Set;
 final class SdkRetryEnvironment {
   /** The SDKs that read AWS_MAX_ATTEMPTS and AWS_RETRY_MODE from the environment. */
   private static final Set<String> READS_ENVIRONMENT =
-      Set.of("boto3", "AWS SDK for Java 2.x", "AWS SDK for JavaScript v3", "aws-sdk-go-v2");
+      Set.of(
+          "boto3",
+          "AWS SDK for Java 2.x",
+          "AWS SDK for JavaScript v3",
+          "aws-sdk-go-v2",
+          "AWS SDK for .NET");
 
   /** Attempts in the standard and adaptive retry modes when AWS_MAX_ATTEMPTS is not set. */
   private static final int STANDARD_ATTEMPTS = 3;

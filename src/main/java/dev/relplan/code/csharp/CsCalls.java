@@ -256,6 +256,7 @@ final class CsCalls {
     out.timeout = r.timeout.trace().isEmpty() && !r.timeout.isExplicit() ? d.timeout : r.timeout;
     out.handlers.timeout = r.handlers.timeout.present() ? r.handlers.timeout : d.handlers.timeout;
     out.handlers.retry = r.handlers.retry.present() ? r.handlers.retry : d.handlers.retry;
+    out.handlers.attempts = r.handlers.retry.present() ? r.handlers.attempts : d.handlers.attempts;
     out.handlers.breaker = r.handlers.breaker.present() ? r.handlers.breaker : d.handlers.breaker;
     out.handlers.fallback =
         r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
@@ -291,7 +292,10 @@ final class CsCalls {
     } else {
       i.timeout = cancellation(call, r.timeout);
     }
-    if (r.handlers.retry.present()) i.retry = r.handlers.retry;
+    if (r.handlers.retry.present()) {
+      i.retry = r.handlers.retry;
+      i.attempts = r.handlers.attempts;
+    }
     if (r.handlers.breaker.present()) i.circuitBreaker = r.handlers.breaker;
     if (r.handlers.fallback.present()) i.fallback = r.handlers.fallback;
     return i;

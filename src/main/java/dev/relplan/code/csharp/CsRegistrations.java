@@ -95,13 +95,19 @@ final class CsRegistrations {
           for (CsNode a : CsFile.args(next)) {
             if (a.is("identifier")) {
               CsResilience.Features q = CsResilience.features(f, a);
-              if (q.retry.present()) p.retry = q.retry;
+              if (q.retry.present()) {
+                p.retry = q.retry;
+                p.attempts = q.attempts;
+              }
               if (q.breaker.present()) p.breaker = q.breaker;
               if (q.timeout.present()) p.timeout = q.timeout;
               if (q.fallback.present()) p.fallback = q.fallback;
             }
           }
-          if (p.retry.present()) r.handlers.retry = p.retry;
+          if (p.retry.present()) {
+            r.handlers.retry = p.retry;
+            r.handlers.attempts = p.attempts;
+          }
           if (p.breaker.present()) r.handlers.breaker = p.breaker;
           if (p.timeout.present())
             r.handlers.timeout = p.timeout; // a handler's timeout cancels the request it sends
@@ -140,6 +146,8 @@ final class CsRegistrations {
     List<Location> at = List.of(f.at(step));
     r.handlers.timeout = Value.explicit("30 s total, 10 s per attempt (" + m + " defaults)", at);
     r.handlers.retry = Value.explicit(m + ": 3 retries, exponential backoff with jitter", at);
+    // 4 attempts of 10 s, cut at 30 s in total: at most 3 whole attempts fit.
+    r.handlers.attempts = Value.explicit(3, at);
     r.handlers.breaker = Value.explicit(m + " circuit breaker", at);
     r.handlers.pessimistic = true;
   }

@@ -19,6 +19,10 @@ final class CsResilience {
   /** What a policy or pipeline does. */
   static final class Features {
     Value<String> retry = Value.absent();
+
+    /** The attempts the retry makes (absent when there is no retry). */
+    Value<Integer> attempts = Value.absent();
+
     Value<String> breaker = Value.absent();
     Value<String> timeout = Value.absent();
     Value<String> fallback = Value.absent();
@@ -48,6 +52,7 @@ final class CsResilience {
       List<CsNode> args = CsFile.args(call);
       if (m.startsWith("WaitAndRetry") || m.startsWith("Retry") || m.equals("AddRetry")) {
         out.retry = Value.explicit("Polly " + text, List.of(f.at(call)));
+        out.attempts = CsWaits.pollyAttempts(f, call, m);
       } else if (m.contains("CircuitBreaker")) {
         out.breaker = Value.explicit("Polly " + text, List.of(f.at(call)));
       } else if (m.equals("Timeout") || m.equals("TimeoutAsync") || m.equals("AddTimeout")) {
@@ -78,7 +83,10 @@ final class CsResilience {
       if (!wrapper.is("invocation_expression") || !EXECUTE.contains(CsFile.method(wrapper)))
         continue;
       Features p = features(f, CsFile.receiver(wrapper));
-      if (p.retry.present()) i.retry = p.retry;
+      if (p.retry.present()) {
+        i.retry = p.retry;
+        i.attempts = p.attempts;
+      }
       if (p.breaker.present()) i.circuitBreaker = p.breaker;
       if (p.fallback.present()) i.fallback = p.fallback;
       if (p.timeout.present()

@@ -91,6 +91,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       if (i == null) i = grpc.analyse(call);
       if (i == null) continue;
       CsResilience.apply(f, i, call);
+      CsWaits.apply(i);
       integrations.add(i);
     }
     integrations.addAll(new CsDataClients(f).find());

@@ -59,10 +59,18 @@ public final class AwsMessaging {
     f.deadLetterTarget = p.ref(deadLetterTarget);
     f.runtime = p.str(keys.runtime());
     f.handler = p.str(keys.handler());
-    if (p.has(keys.variables() + ".AWS_MAX_ATTEMPTS"))
-      f.sdkMaxAttempts = p.integer(keys.variables() + ".AWS_MAX_ATTEMPTS");
-    if (p.has(keys.variables() + ".AWS_RETRY_MODE"))
-      f.sdkRetryMode = p.str(keys.variables() + ".AWS_RETRY_MODE");
+    sdkRetryEnvironment(f, p, keys.variables());
+  }
+
+  /**
+   * AWS_MAX_ATTEMPTS and AWS_RETRY_MODE among the environment variables at {@code variables}; a
+   * variable set there replaces what the function had (a function's own environment is read after a
+   * shared one, such as the Serverless Framework provider's).
+   */
+  public static void sdkRetryEnvironment(Function f, TypedSettings<?> p, String variables) {
+    if (p.has(variables + ".AWS_MAX_ATTEMPTS"))
+      f.sdkMaxAttempts = p.integer(variables + ".AWS_MAX_ATTEMPTS");
+    if (p.has(variables + ".AWS_RETRY_MODE")) f.sdkRetryMode = p.str(variables + ".AWS_RETRY_MODE");
   }
 
   /**

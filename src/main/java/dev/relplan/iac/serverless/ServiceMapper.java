@@ -3,6 +3,7 @@ package dev.relplan.iac.serverless;
 import static dev.relplan.iac.common.TypedSettings.or;
 
 import dev.relplan.discover.SourceFile;
+import dev.relplan.iac.common.AwsMessaging;
 import dev.relplan.iac.common.GeneratedTemplates;
 import dev.relplan.iac.common.ServerlessDeployCommands;
 import dev.relplan.model.CoverageGap;
@@ -272,6 +273,9 @@ final class ServiceMapper {
     f.reservedConcurrency = fn.integer("reservedConcurrency");
     f.provisionedConcurrency = fn.integer("provisionedConcurrency");
     f.deadLetterTarget = fn.ref("onError");
+    // provider.environment applies to every function; the function's own variables win.
+    AwsMessaging.sdkRetryEnvironment(f, provider, "environment");
+    AwsMessaging.sdkRetryEnvironment(f, fn, "environment");
     add(f, fn);
     invokeConfig(name, f, fn);
     CanaryDeployments.of(
