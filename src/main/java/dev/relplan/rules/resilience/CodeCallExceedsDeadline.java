@@ -103,6 +103,16 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                 ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
                 defer cancel()
                 out, err := client.GetItem(ctx, input)
+                """),
+                Fix.in(
+                    Dialect.CSHARP,
+                    "Give the HttpClient (or the AWS SDK client's config) a Timeout that, times the attempts its retry policy makes, fits inside the function's deadline.",
+                    """
+                // 1 attempt x 10 s, inside a 29 s API Gateway deadline
+                private static readonly HttpClient Http = new HttpClient
+                {
+                    Timeout = TimeSpan.FromSeconds(10),
+                };
                 """))
             .formats(InputFormat.CODE)
             .build());
