@@ -15,7 +15,10 @@ import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -134,35 +137,61 @@ final class GrpcStubs {
     return new Stub(service, b.steps.get(factory).location(), deadline, interceptors);
   }
 
+  /** Per callable, the initializers of its local variables by name: read once, not per call. */
+  private final Map<CallableDeclaration<?>, Map<String, List<Expression>>> locals =
+      new IdentityHashMap<>();
+
+  /** Per class, the initializers and assignments of its fields by name: read once, not per call. */
+  private final Map<TypeDeclaration<?>, Map<String, List<Expression>>> fields =
+      new IdentityHashMap<>();
+
   /**
    * The one value a local variable of the enclosing method or a field of the enclosing class is
-   * given (its initializer, or its only assignment); null when there is none or several.
+   * given (its initializer, or its only assignment); null when there is none or several. The values
+   * are indexed once per method and class, so a class with thousands of calls stays linear.
    */
-  private static Expression assigned(String name, Node use) {
-    List<Expression> values = new ArrayList<>();
+  private Expression assigned(String name, Node use) {
     CallableDeclaration<?> callable = use.findAncestor(CallableDeclaration.class).orElse(null);
-    if (callable != null)
-      for (VariableDeclarator v : callable.findAll(VariableDeclarator.class))
-        if (v.getNameAsString().equals(name)) v.getInitializer().ifPresent(values::add);
-    if (!values.isEmpty()) return values.size() == 1 ? values.get(0) : null;
-    if (callable != null
-        && callable.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name)))
-      return null;
+    if (callable != null) {
+      List<Expression> values =
+          locals.computeIfAbsent(callable, GrpcStubs::localValues).getOrDefault(name, List.of());
+      if (!values.isEmpty()) return values.size() == 1 ? values.get(0) : null;
+      if (callable.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name)))
+        return null;
+    }
     TypeDeclaration<?> type = use.findAncestor(TypeDeclaration.class).orElse(null);
     if (type == null) return null;
+    List<Expression> values =
+        fields.computeIfAbsent(type, GrpcStubs::fieldValues).getOrDefault(name, List.of());
+    return values.size() == 1 ? values.get(0) : null;
+  }
+
+  private static Map<String, List<Expression>> localValues(CallableDeclaration<?> callable) {
+    Map<String, List<Expression>> out = new HashMap<>();
+    for (VariableDeclarator v : callable.findAll(VariableDeclarator.class))
+      v.getInitializer()
+          .ifPresent(e -> out.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(e));
+    return out;
+  }
+
+  private static Map<String, List<Expression>> fieldValues(TypeDeclaration<?> type) {
+    Map<String, List<Expression>> out = new HashMap<>();
     for (FieldDeclaration field : type.getFields())
       for (VariableDeclarator v : field.getVariables())
-        if (v.getNameAsString().equals(name)) v.getInitializer().ifPresent(values::add);
+        v.getInitializer()
+            .ifPresent(
+                e -> out.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(e));
     for (AssignExpr a : type.findAll(AssignExpr.class)) {
       Expression target = a.getTarget();
-      boolean same =
-          target instanceof NameExpr n && n.getNameAsString().equals(name)
-              || target instanceof FieldAccessExpr f
-                  && f.getScope() instanceof ThisExpr
-                  && f.getNameAsString().equals(name);
-      if (same) values.add(a.getValue());
+      String name =
+          target instanceof NameExpr n
+              ? n.getNameAsString()
+              : target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
+                  ? f.getNameAsString()
+                  : null;
+      if (name != null) out.computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue());
     }
-    return values.size() == 1 ? values.get(0) : null;
+    return out;
   }
 
   /** A variable declared as a generated stub type whose value cannot be followed. */
