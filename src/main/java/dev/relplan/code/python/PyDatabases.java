@@ -66,16 +66,18 @@ final class PyDatabases {
   }
 
   private Integration integration(PyNode call, String client) {
+    return clientCreated(f, call, Integration.Kind.DATABASE, client);
+  }
+
+  /**
+   * The integration a call that creates a client is, cited at the constructor's name (the client is
+   * made there too): stores, brokers and search clients alike.
+   */
+  static Integration clientCreated(PyFile f, PyNode call, Integration.Kind kind, String client) {
     PyNode fn = call.field("function");
     PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
     Integration i =
-        new Integration(
-            f.file,
-            PyCalls.enclosing(call),
-            Integration.Kind.DATABASE,
-            client,
-            "python",
-            f.at(name));
+        new Integration(f.file, PyCalls.enclosing(call), kind, client, "python", f.at(name));
     i.clientLocation = f.at(name);
     return i;
   }

@@ -40,18 +40,7 @@ final class PyKafka {
   }
 
   private Integration integration(PyNode call, String client) {
-    PyNode fn = call.field("function");
-    PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
-    Integration i =
-        new Integration(
-            f.file,
-            PyCalls.enclosing(call),
-            Integration.Kind.MESSAGING,
-            client,
-            "python",
-            f.at(name));
-    i.clientLocation = f.at(name);
-    return i;
+    return PyDatabases.clientCreated(f, call, Integration.Kind.MESSAGING, client);
   }
 
   // ---- kafka-python: request_timeout_ms 30 s (producer); the consumer's was 305 s before

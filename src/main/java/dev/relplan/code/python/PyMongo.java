@@ -43,17 +43,7 @@ final class PyMongo {
   }
 
   private Integration client(PyNode call, String driver) {
-    PyNode fn = call.field("function");
-    PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
-    Integration i =
-        new Integration(
-            f.file,
-            PyCalls.enclosing(call),
-            Integration.Kind.DATABASE,
-            driver,
-            "python",
-            f.at(name));
-    i.clientLocation = f.at(name);
+    Integration i = PyDatabases.clientCreated(f, call, Integration.Kind.DATABASE, driver);
     Map<String, PyNode> kwargs = PyFile.kwargs(call);
     List<PyNode> args = PyFile.positional(call);
     PyNode host = !args.isEmpty() ? args.get(0) : kwargs.get("host");

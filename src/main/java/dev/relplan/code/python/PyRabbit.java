@@ -46,17 +46,7 @@ final class PyRabbit {
   }
 
   private Integration connection(PyNode call) {
-    PyNode fn = call.field("function");
-    PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
-    Integration i =
-        new Integration(
-            f.file,
-            PyCalls.enclosing(call),
-            Integration.Kind.MESSAGING,
-            "pika",
-            "python",
-            f.at(name));
-    i.clientLocation = f.at(name);
+    Integration i = PyDatabases.clientCreated(f, call, Integration.Kind.MESSAGING, "pika");
     List<PyNode> args = PyFile.positional(call);
     PyNode parameters = !args.isEmpty() ? args.get(0) : PyFile.kwargs(call).get("parameters");
     if (parameters == null) {

@@ -38,17 +38,7 @@ final class PySearch {
   }
 
   private Integration client(PyNode call, String library, String store) {
-    PyNode fn = call.field("function");
-    PyNode name = fn.is("attribute") && fn.field("attribute") != null ? fn.field("attribute") : fn;
-    Integration i =
-        new Integration(
-            f.file,
-            PyCalls.enclosing(call),
-            Integration.Kind.DATABASE,
-            library,
-            "python",
-            f.at(name));
-    i.clientLocation = f.at(name);
+    Integration i = PyDatabases.clientCreated(f, call, Integration.Kind.DATABASE, library);
     Map<String, PyNode> kwargs = PyFile.kwargs(call);
     List<PyNode> args = PyFile.positional(call);
     PyNode hosts = !args.isEmpty() ? args.get(0) : kwargs.get("hosts");
