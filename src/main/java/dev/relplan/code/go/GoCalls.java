@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Outbound calls of net/http, aws-sdk-go-v2 service clients, database/sql and go-redis, and the
+ * Outbound calls of net/http, aws-sdk-go-v2 service clients and go-redis (SQL: GoSqlCalls), and the
  * timeout and retries that apply to each. Defaults are documented in docs/client-defaults.md.
  */
 final class GoCalls {
@@ -18,20 +18,6 @@ final class GoCalls {
   private static final Set<String> CLIENT_METHODS = Set.of("Do", "Get", "Head", "Post", "PostForm");
   private static final String AWS_SERVICE = "github.com/aws/aws-sdk-go-v2/service/";
   private static final String AWS_CONFIG = "github.com/aws/aws-sdk-go-v2/config";
-  private static final Set<String> SQL_METHODS =
-      Set.of(
-          "Query",
-          "QueryContext",
-          "QueryRow",
-          "QueryRowContext",
-          "Exec",
-          "ExecContext",
-          "Prepare",
-          "PrepareContext",
-          "Begin",
-          "BeginTx",
-          "Ping",
-          "PingContext");
   private static final Set<String> REDIS_CONSTRUCTORS =
       Set.of(
           "NewClient",
@@ -56,6 +42,7 @@ final class GoCalls {
 
   private final GoFile f;
   private final GoDeadlines deadlines;
+  private final GoSqlCalls sql;
 
   /** A timeout given to http.DefaultClient somewhere in the program, or absent. */
   private final Value<String> defaultClient;
@@ -63,6 +50,7 @@ final class GoCalls {
   GoCalls(GoFile f, Value<String> defaultClient) {
     this.f = f;
     this.deadlines = new GoDeadlines(f);
+    this.sql = new GoSqlCalls(f, deadlines);
     this.defaultClient = defaultClient;
   }
 
@@ -103,9 +91,7 @@ final class GoCalls {
           ? aws(call, method, origin, path)
           : null;
     }
-    if (path.equals("database/sql") && (member.equals("Open") || member.equals("OpenDB"))) {
-      return SQL_METHODS.contains(method) ? sql(call, method, origin) : null;
-    }
+    if (GoSqlCalls.opens(path, member)) return sql.analyse(call, method, origin, made);
     if (redisPath(path) && REDIS_CONSTRUCTORS.contains(member))
       return REDIS_NOT_CALLS.contains(method) ? null : redis(call, origin);
     return null;
@@ -113,6 +99,12 @@ final class GoCalls {
 
   private Integration integration(
       GoNode call, Integration.Kind kind, String client, GoNode origin) {
+    return integration(f, call, kind, client, origin);
+  }
+
+  /** An integration at the called method's name, its client made at {@code origin} (or unknown). */
+  static Integration integration(
+      GoFile f, GoNode call, Integration.Kind kind, String client, GoNode origin) {
     GoNode fn = call.field("function");
     GoNode name =
         fn.is("selector_expression") && fn.field("field") != null ? fn.field("field") : fn;
@@ -433,49 +425,6 @@ final class GoCalls {
     return i;
   }
 
-  // ---- database/sql: no timeout of its own; a context deadline or driver timeouts in the DSN
-  // bound the query.
-
-  private Integration sql(GoNode call, String method, GoNode open) {
-    Integration i = integration(call, Integration.Kind.DATABASE, "database/sql", open);
-    List<GoNode> openArgs = GoFile.args(open);
-    String driver = openArgs.isEmpty() ? null : literal(openArgs.get(0));
-    if (driver != null) i.target = Value.explicit(driver + " database", List.of());
-    List<GoNode> args = GoFile.args(call);
-    boolean withContext = method.endsWith("Context") || method.equals("BeginTx");
-    Value<String> deadline =
-        withContext && !args.isEmpty() ? deadlines.of(args.get(0)) : Value.absent();
-    if (deadline.isExplicit()) {
-      i.timeout = deadline;
-      return i;
-    }
-    GoNode dsnExpr = openArgs.size() > 1 ? openArgs.get(1) : null;
-    String dsn = dsnExpr == null ? null : literal(dsnExpr);
-    if (dsn != null && dsn.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
-      i.timeout = Value.explicit("driver timeouts in the DSN", List.of(f.at(dsnExpr)));
-    } else if (dsn == null) {
-      i.timeout =
-          Value.unresolved(
-              "the DSN is not a literal, so driver timeouts set in it cannot be read"
-                  + (deadline.unresolved() ? ", and " + deadline.note() : ""),
-              List.of(f.at(open)));
-    } else if (deadline.unresolved()) {
-      i.timeout =
-          Value.unresolved(
-              "database/sql has no timeout of its own and the DSN sets none; " + deadline.note(),
-              deadline.trace());
-    } else {
-      i.timeout =
-          none(
-              "database/sql has no timeout of its own, the DSN sets no driver timeout"
-                  + (withContext
-                      ? " and the context has no deadline"
-                      : " and the call takes no context"),
-              List.of());
-    }
-    return i;
-  }
-
   // ---- go-redis: dial 5 s, read 3 s, write = read by default; -1 (and -2) switch the socket
   // deadlines off.
 
@@ -571,8 +520,12 @@ final class GoCalls {
 
   // ---- Helpers.
 
-  /** A string literal, or a name bound to one. */
   private String literal(GoNode n) {
+    return literal(f, n);
+  }
+
+  /** A string literal, or a name bound to one. */
+  static String literal(GoFile f, GoNode n) {
     if (n == null) return null;
     String s = n.stringValue();
     if (s != null) return s;

@@ -32,6 +32,10 @@ public final class GoCodeScanner implements LanguageScanner {
       Set.of(
           "net/http",
           "database/sql",
+          "github.com/XSAM/otelsql",
+          "github.com/uptrace/opentelemetry-go-extra/otelsql",
+          "github.com/jmoiron/sqlx",
+          "github.com/jackc/pgx",
           "github.com/aws/aws-sdk-go-v2",
           "github.com/redis/go-redis",
           "github.com/go-redis/redis",

@@ -151,12 +151,46 @@ final class GoFile {
       }
       if (found != null || parameter(name, use) != null) return found;
     }
+    boolean packageVariable = false;
     for (GoNode b : bindings(root)) {
       if (b.declaration() != null) continue;
       GoNode value = valueOf(b, name);
       if (value != null) found = value;
+      else if (b.is("var_spec") && declares(b, name)) packageVariable = true;
     }
-    return found;
+    return found == null && packageVariable ? onlyAssignment(name) : found;
+  }
+
+  /**
+   * A package variable declared without a value ({@code var db *sql.DB}) and set by one function
+   * ({@code db, err = sql.Open(...)} in {@code initDB}): the value of that one assignment. Null
+   * when no function or several assign it, since which one ran last is not known.
+   */
+  private GoNode onlyAssignment(String name) {
+    GoNode only = null;
+    for (GoNode b : bindings(root)) {
+      if (b.declaration() == null || !b.is("assignment_statement")) continue;
+      GoNode value = valueOf(b, name);
+      if (value == null) continue;
+      if (only != null || parameter(name, b) != null || declaredIn(b.declaration(), name))
+        return null;
+      only = value;
+    }
+    return only;
+  }
+
+  private static boolean declares(GoNode spec, String name) {
+    for (GoNode c : spec.children) if ("name".equals(c.field) && c.text().equals(name)) return true;
+    return false;
+  }
+
+  /** Whether a function declares a local of that name, which shadows the package variable. */
+  private boolean declaredIn(GoNode function, String name) {
+    for (GoNode b : bindings(function))
+      if (b.is("var_spec")
+          ? declares(b, name)
+          : b.is("short_var_declaration") && valueOf(b, name) != null) return true;
+    return false;
   }
 
   private final Map<GoNode, List<GoNode>> bindingsOf = new HashMap<>();
