@@ -329,7 +329,13 @@ public final class LambdaHandlers {
     Location at = code.definition();
     EventHandler h =
         new EventHandler(
-            at.file(), handler, f.id, trigger.kind(), at, f.location, trigger.location());
+            at.file(),
+            code.name() != null ? code.name() : handler,
+            f.id,
+            trigger.kind(),
+            at,
+            f.location,
+            trigger.location());
     h.idempotency = code.idempotency();
     return h;
   }

@@ -104,6 +104,9 @@ class GoCsharpHandlersTest {
                     f -> f.finding().rule().id().equals("REL-CODE-EVENT-HANDLER-NO-IDEMPOTENCY")))
         .extracting(f -> f.finding().evidence().get(0).toString())
         .containsExactlyInAnyOrder("src/Billing/Function.cs:4", "src/go-consumer/main.go:10");
+    // The Go function's setting names its executable (bootstrap); the handler is named by the
+    // function lambda.Start runs.
+    assertThat(found).extracting(h -> h.id).contains("handle:10");
   }
 
   @Test

@@ -67,7 +67,7 @@ public final class GoHandlers {
       }
     }
     if (found == null) return null;
-    return new HandlerCode(found.definition(), idempotency(files));
+    return new HandlerCode(found.definition(), idempotency(files), handlerName);
   }
 
   private static Value<String> idempotency(List<GoFile> files) {
