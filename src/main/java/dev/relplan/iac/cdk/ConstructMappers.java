@@ -6,6 +6,7 @@ import dev.relplan.model.Database;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.ResourceRef;
+import dev.relplan.model.Stream;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -39,6 +40,8 @@ final class ConstructMappers {
               "aws_dynamodb.TableV2",
               new Mapping("AWS::DynamoDB::GlobalTable", ConstructMappers::tableV2)),
           Map.entry("aws_sqs.Queue", new Mapping("AWS::SQS::Queue", ConstructMappers::queue)),
+          Map.entry(
+              "aws_kinesis.Stream", new Mapping("AWS::Kinesis::Stream", ConstructMappers::stream)),
           Map.entry("aws_cloudwatch.Alarm", new Mapping("AWS::CloudWatch::Alarm", Alarms::alarm)),
           Map.entry(
               "aws_lambda.Function",
@@ -127,6 +130,7 @@ final class ConstructMappers {
           "aws_dynamodb.Table",
           "aws_dynamodb.TableV2",
           "aws_sqs.Queue",
+          "aws_kinesis.Stream",
           "aws_lambda.Function",
           "aws_lambda_nodejs.NodejsFunction",
           "aws_lambda_python_alpha.PythonFunction",
@@ -277,6 +281,19 @@ final class ConstructMappers {
     List<Object> regions = new ArrayList<>(others.get());
     regions.add(0, "stack Region");
     return Value.explicit(regions, others.trace());
+  }
+
+  /** A Kinesis stream: provisioned with one shard unless the construct says otherwise. */
+  static void stream(Construct c, Workload draft) {
+    CdkProps p = c.props();
+    Stream s = new Stream(c.scope(), c.id(), "AWS::Kinesis::Stream", c.location());
+    s.mode =
+        or(p.str("streamMode"), "PROVISIONED", constructDefault(c, "is PROVISIONED (StreamMode)"));
+    s.shardCount =
+        "PROVISIONED".equals(s.mode.orElse(null))
+            ? or(p.integer("shardCount"), 1, constructDefault(c, "has 1 shard when provisioned"))
+            : p.integer("shardCount");
+    c.add(s, draft);
   }
 
   static void queue(Construct c, Workload draft) {

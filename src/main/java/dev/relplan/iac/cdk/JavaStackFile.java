@@ -41,6 +41,7 @@ final class JavaStackFile {
           "aws_dynamodb.Table",
           "aws_dynamodb.TableV2",
           "aws_sqs.Queue",
+          "aws_kinesis.Stream",
           "aws_s3.Bucket",
           "aws_lambda.Function");
 

@@ -55,8 +55,36 @@ public final class KinesisFixedCapacity extends BaseRule {
                     stream_mode = "ON_DEMAND"
                   }
                 }
+                """),
+                Fix.in(
+                    Dialect.CDK,
+                    "Use on-demand capacity: streamMode: kinesis.StreamMode.ON_DEMAND (and no shardCount), or alarm on the stream's metricPutRecordsThrottledRecords() and automate resharding.",
+                    """
+                new kinesis.Stream(this, 'Events', {
+                  streamMode: kinesis.StreamMode.ON_DEMAND,
+                });
+                """),
+                Fix.in(
+                    Dialect.CDK_PYTHON,
+                    "Use on-demand capacity: stream_mode=kinesis.StreamMode.ON_DEMAND (and no shard_count), or alarm on the stream's metric_put_records_throttled_records() and automate resharding.",
+                    """
+                kinesis.Stream(self, "Events",
+                    stream_mode=kinesis.StreamMode.ON_DEMAND,
+                )
+                """),
+                Fix.in(
+                    Dialect.CDK_JAVA,
+                    "Use on-demand capacity: .streamMode(StreamMode.ON_DEMAND) on the builder (and no shardCount), or alarm on the stream's metricPutRecordsThrottledRecords() and automate resharding.",
+                    """
+                Stream events = Stream.Builder.create(this, "Events")
+                    .streamMode(StreamMode.ON_DEMAND)
+                    .build();
                 """))
-            .formats(InputFormat.CLOUDFORMATION, InputFormat.TERRAFORM)
+            .formats(
+                InputFormat.CLOUDFORMATION,
+                InputFormat.TERRAFORM,
+                InputFormat.CDK,
+                InputFormat.CDK_PYTHON)
             .build());
   }
 

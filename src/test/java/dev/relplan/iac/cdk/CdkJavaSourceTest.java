@@ -8,6 +8,7 @@ import dev.relplan.model.Database;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
+import dev.relplan.model.Stream;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -40,6 +41,8 @@ class CdkJavaSourceTest {
       import software.amazon.awscdk.services.sqs.Queue;
       import software.amazon.awscdk.services.sqs.QueueProps;
       import software.amazon.awscdk.services.dynamodb.*;
+      import software.amazon.awscdk.services.kinesis.Stream;
+      import software.amazon.awscdk.services.kinesis.StreamMode;
       import software.amazon.awscdk.services.lambda.Code;
       import software.amazon.awscdk.services.lambda.Function;
       import software.amazon.awscdk.services.lambda.Runtime;
@@ -100,6 +103,21 @@ class CdkJavaSourceTest {
     assertThat(q.location).isEqualTo(bodyLine(1));
     assertThat(q.visibilityTimeout.isExplicit()).isFalse();
     assertThat(q.visibilityTimeout.get()).isEqualTo(30);
+  }
+
+  @Test
+  void aStreamBuilderSetsItsModeAndAnUnsetOneIsProvisionedWithOneShard() throws IOException {
+    stack(
+        """
+            Stream.Builder.create(this, "Clicks").build();
+            Stream.Builder.create(this, "Orders").streamMode(StreamMode.ON_DEMAND).build();
+        """);
+    List<Stream> streams = workload().all(Stream.class);
+    assertThat(streams.get(0).mode.get()).isEqualTo("PROVISIONED");
+    assertThat(streams.get(0).shardCount.get()).isEqualTo(1);
+    assertThat(Dialect.of(streams.get(0))).isEqualTo(Dialect.CDK_JAVA);
+    assertThat(streams.get(1).mode.get()).isEqualTo("ON_DEMAND");
+    assertThat(streams.get(1).mode.trace()).containsExactly(bodyLine(2));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.relplan.model.EventHandler;
 import dev.relplan.model.EventSourceMapping;
 import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
+import dev.relplan.model.Stream;
 import dev.relplan.model.Table;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -39,6 +40,7 @@ class CdkSourceTest {
       import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
       import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
       import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+      import * as kinesis from 'aws-cdk-lib/aws-kinesis';
       """;
 
   private void stack(String body) throws IOException {
@@ -220,6 +222,28 @@ class CdkSourceTest {
     assertThat(tables.get(0).pointInTimeRecovery.isFalse()).isTrue();
     assertThat(tables.get(1).billingMode.get()).isEqualTo("PAY_PER_REQUEST");
     assertThat(tables.get(1).pointInTimeRecovery.isTrue()).isTrue();
+  }
+
+  @Test
+  void streamsTakeTheConstructsModeAndShardDefaults() throws IOException {
+    stack(
+        """
+            new kinesis.Stream(this, 'Clicks');
+            new kinesis.Stream(this, 'Orders', { streamMode: kinesis.StreamMode.ON_DEMAND });
+            new kinesis.Stream(this, 'Audit', { shardCount: 4 });
+        """);
+    List<Stream> streams = run().workload().all(Stream.class);
+    assertThat(streams)
+        .extracting(s -> s.id)
+        .containsExactly("AppStack/Clicks", "AppStack/Orders", "AppStack/Audit");
+    assertThat(streams.get(0).mode.get()).isEqualTo("PROVISIONED");
+    assertThat(streams.get(0).shardCount.get()).isEqualTo(1);
+    assertThat(streams.get(0).shardCount.note()).contains("aws_kinesis.Stream has 1 shard");
+    assertThat(streams.get(1).mode.isExplicit()).isTrue();
+    assertThat(streams.get(1).mode.get()).isEqualTo("ON_DEMAND");
+    assertThat(streams.get(1).shardCount.present()).isFalse();
+    assertThat(streams.get(2).shardCount.isExplicit()).isTrue();
+    assertThat(streams.get(2).shardCount.get()).isEqualTo(4);
   }
 
   @Test
