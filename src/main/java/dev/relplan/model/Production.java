@@ -74,7 +74,16 @@ public final class Production {
             r.environment.trace());
       }
     }
-    for (String token : r.identityText().split("[^a-z0-9]+")) {
+    String[] tokens = r.identityText().split("[^a-z0-9]+");
+    String loadTool = loadTool(tokens);
+    if (loadTool != null)
+      return new Verdict(
+          false,
+          "its name says it generates test load ("
+              + loadTool
+              + "): synthetic traffic against the service, not the service",
+          List.of());
+    for (String token : tokens) {
       if (PROD.contains(token))
         return new Verdict(true, "its name or tags say production", List.of());
       if (NON_PROD.contains(token))
@@ -87,6 +96,26 @@ public final class Production {
           List.of());
     }
     return new Verdict(true, "no environment marker found; treated as production", List.of());
+  }
+
+  /** Names of tools that send synthetic load, as one word. */
+  private static final Set<String> LOAD_TOOLS =
+      Set.of("loadgenerator", "loadgen", "loadtest", "loadtester", "loadtesting", "locust");
+
+  /**
+   * The words that name a load generator ({@code loadgenerator}, {@code load-generator}, {@code
+   * locust}), or null. A load generator's outage stops the synthetic traffic of a demo or a test,
+   * not the users' requests, so it is not rated as the production service.
+   */
+  static String loadTool(String[] tokens) {
+    for (int i = 0; i < tokens.length; i++) {
+      if (LOAD_TOOLS.contains(tokens[i])) return tokens[i];
+      if (tokens[i].equals("load")
+          && i + 1 < tokens.length
+          && Set.of("generator", "test", "tester", "testing").contains(tokens[i + 1]))
+        return tokens[i] + "-" + tokens[i + 1];
+    }
+    return null;
   }
 
   /**

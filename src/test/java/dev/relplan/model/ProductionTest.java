@@ -37,4 +37,33 @@ class ProductionTest {
     assertThat(Production.classify("eu-west")).isNull();
     assertThat(Production.mentionsProduction("params/preprod.json")).isFalse();
   }
+
+  @Test
+  void aLoadGeneratorIsNotTheProductionService() {
+    Production.Verdict v =
+        Production.of(
+            new GenericResource(
+                "s", "Deployment/load-generator", "Deployment", new Location("k8s.yaml", 3)));
+    assertThat(v.production()).isFalse();
+    assertThat(v.reason()).contains("load-generator");
+    assertThat(
+            Production.of(
+                    new GenericResource(
+                        "s", "Deployment/loadgenerator", "Deployment", new Location("k8s.yaml", 3)))
+                .production())
+        .isFalse();
+  }
+
+  @Test
+  void aWordThatOnlyStartsLikeLoadIsNoLoadGenerator() {
+    assertThat(
+            Production.of(
+                    new GenericResource(
+                        "s",
+                        "Deployment/load-balancer-controller",
+                        "Deployment",
+                        new Location("k8s.yaml", 3)))
+                .production())
+        .isTrue();
+  }
 }
