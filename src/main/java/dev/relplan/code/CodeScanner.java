@@ -86,7 +86,7 @@ public final class CodeScanner implements Adapter {
     // added in the scanners' order.
     List<Integer> languages = IntStream.range(0, SCANNERS.size()).boxed().toList();
     List<ScanResult> results =
-        FileGuard.parallel(languages, i -> SCANNERS.get(i).scan(handled.get(i)));
+        FileGuard.parallel(languages, i -> scanContained(SCANNERS.get(i), handled.get(i)));
     for (int i = 0; i < SCANNERS.size(); i++) {
       ScanResult found = results.get(i);
       workload.codeFilesAnalyzed += handled.get(i).size();
@@ -98,6 +98,22 @@ public final class CodeScanner implements Adapter {
     }
     workload.integrations.sort(Comparator.comparing((Integration i) -> i.location));
     workload.healthEndpoints.sort(Comparator.comparing((HealthEndpoint h) -> h.location));
+  }
+
+  /**
+   * One language's scan. Each file is guarded inside the scanner; a failure in a step that reads
+   * several files together (imports followed across modules) costs that language's results, listed
+   * as skipped with the reason, and never the other languages'.
+   */
+  static ScanResult scanContained(LanguageScanner s, List<SourceFile> files) {
+    ScanResult[] found = {ScanResult.empty()};
+    Optional<SkippedFile> stopped =
+        FileGuard.contain(
+            s.getClass().getSimpleName() + " (a step across its " + files.size() + " files)",
+            () -> found[0] = s.scan(files));
+    return stopped
+        .map(why -> new ScanResult(List.of(), List.of(), List.of(), List.of(), List.of(why)))
+        .orElse(found[0]);
   }
 
   /**
