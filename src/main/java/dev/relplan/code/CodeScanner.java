@@ -113,7 +113,7 @@ public final class CodeScanner implements Adapter {
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
     DeveloperScripts.mark(workload);
-    ContainerPrograms.mark(claimed.files(), workload);
+    notes.addAll(ContainerPrograms.mark(claimed.files(), workload));
     SdkRetryEnvironment.apply(workload);
   }
 

@@ -51,20 +51,45 @@ final class ContainerPrograms {
     entries = EntryPoints.read(declaring, sources);
   }
 
-  static void mark(List<SourceFile> claimed, Workload w) {
-    if (w.integrations.stream().allMatch(i -> i.environment.present())) return;
+  /**
+   * Marks the calls of programs no entry point runs as local; returns notes on service folders
+   * where several programs make calls but the entry point is not resolved, so none is judged.
+   */
+  static List<String> mark(List<SourceFile> claimed, Workload w) {
+    if (w.integrations.stream().allMatch(i -> i.environment.present())) return List.of();
     ContainerPrograms programs = new ContainerPrograms(claimed);
-    if (programs.entries.isEmpty()) return;
+    if (programs.entries.isEmpty()) return List.of();
     CodeOwners owners = CodeOwners.of(w);
     Map<String, Value<String>> verdicts = new LinkedHashMap<>();
+    Map<Entry, Set<String>> unjudged = new LinkedHashMap<>();
     for (Integration i : w.integrations) {
       String file = i.location.file();
       if (i.environment.present() || !programs.files.containsKey(file)) continue;
       if (!owners.sharing(file).isEmpty()) continue;
+      Entry entry = programs.nearest(file);
+      if (entry != null && !entry.resolved() && programs.isPythonProgram(entry, file))
+        unjudged.computeIfAbsent(entry, e -> new TreeSet<>()).add(file);
       Value<String> local =
           verdicts.computeIfAbsent(file, f -> programs.judge(i.location.root(), f));
       if (local != null) i.environment = local;
     }
+    List<String> notes = new ArrayList<>();
+    unjudged.forEach(
+        (entry, files) -> {
+          if (files.size() > 1)
+            notes.add(
+                "programs beside a service not told apart from it ("
+                    + String.join(", ", files)
+                    + "): the container's entry point is not resolved ("
+                    + entry.unresolved()
+                    + "), so all are rated as the service");
+        });
+    return notes;
+  }
+
+  /** Whether a Python file is a program by itself (an {@code if __name__ == "__main__":} block). */
+  private boolean isPythonProgram(Entry entry, String file) {
+    return LocalImports.isPython(file) && imports(entry, file).mainLine() > 0;
   }
 
   private static boolean isJudged(String display) {
