@@ -15,6 +15,9 @@ final class EntryCommands {
   /** Package scripts followed inside one another at most this deep ({@code npm start}). */
   private static final int MAX_DEPTH = 3;
 
+  /** What {@link #shellWords} returns for a line of several commands. */
+  private static final String SEVERAL = "&&";
+
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
   private static final Set<String> WRAPPERS = Set.of("exec", "tini", "dumb-init", "env", "--");
   private static final Set<String> PYTHON_SERVERS =
@@ -37,6 +40,7 @@ final class EntryCommands {
     }
 
     static Resolved resolvedFile(String path) {
+      if (path.contains("$")) return not("its program is named by a variable");
       return new Resolved(Program.files(List.of(path)), null);
     }
   }
@@ -59,8 +63,8 @@ final class EntryCommands {
     String program = baseName(command.get(0));
     if (SHELLS.contains(program) && command.size() >= 3 && command.get(1).equals("-c"))
       return resolve(shellWords(command.get(2)), scripts, depth);
-    for (String word : command)
-      if (word.contains("$")) return Resolved.not("the command is built from variables");
+    if (command.get(0).equals(SEVERAL)) return Resolved.not("it runs several commands");
+    if (command.get(0).contains("$")) return Resolved.not("its program is named by a variable");
     List<String> args = command.subList(1, command.size());
     if (program.startsWith("python") || program.equals("pypy3")) return python(args);
     if (PYTHON_SERVERS.contains(program)) return applicationModule(args);
@@ -81,7 +85,7 @@ final class EntryCommands {
     for (String word : text.strip().split("\\s+")) {
       if (word.isEmpty()) continue;
       if (word.equals("&&") || word.equals(";") || word.endsWith(";") || word.equals("||"))
-        return List.of("$several commands");
+        return List.of(SEVERAL);
       if (word.equals("|") || word.startsWith(">") || word.startsWith("<") || isRedirection(word))
         break;
       words.add(unquoted(word));

@@ -124,6 +124,15 @@ class ContainerProgramsTest {
   }
 
   @Test
+  void aProcfileNamesTheEntryWhenThereIsNoDockerfile() throws IOException {
+    write("app/Procfile", "web: gunicorn server:app --bind 0.0.0.0:$PORT\n");
+    write("app/server.py", "import requests\napp = object()\n");
+    write("app/seed.py", PY_CALL + PY_MAIN);
+    assertThat(noTimeoutIn("app/seed.py").impactReason())
+        .contains("not the container's entry point app/server.py (app/Procfile:1)");
+  }
+
+  @Test
   void aJavaScriptClientNothingImportsIsRatedAsNotProduction() throws IOException {
     write("web/Dockerfile", "FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nCMD node server.js\n");
     write("web/server.js", "const items = require('./items');\nitems.fetchItems();\n");

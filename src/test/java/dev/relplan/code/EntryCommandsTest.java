@@ -40,7 +40,13 @@ class EntryCommandsTest {
 
   @Test
   void aVariableProgramIsNotResolved() {
-    assertThat(resolve("python $APP").unresolved()).contains("variables");
+    assertThat(resolve("python $APP").unresolved()).contains("variable");
+  }
+
+  @Test
+  void aVariableOptionDoesNotHideTheApplicationModule() {
+    assertThat(resolve("gunicorn app:app --bind 0.0.0.0:$PORT").program().paths())
+        .containsExactly("app.py", "app/__init__.py");
   }
 
   @Test
