@@ -124,6 +124,25 @@ class ContainerProgramsTest {
   }
 
   @Test
+  void codeALambdaFunctionOwnsIsNeverMarked() throws IOException {
+    pythonService();
+    write("svc/client.py", PY_CALL.replace("def fetch():", "def handler(event, ctx):") + PY_MAIN);
+    write(
+        "template.yaml",
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fetch:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: svc/
+              Handler: client.handler
+              Runtime: python3.12
+        """);
+    assertThat(noTimeoutIn("svc/client.py").impactReason()).doesNotContain("not production");
+  }
+
+  @Test
   void aProcfileNamesTheEntryWhenThereIsNoDockerfile() throws IOException {
     write("app/Procfile", "web: gunicorn server:app --bind 0.0.0.0:$PORT\n");
     write("app/server.py", "import requests\napp = object()\n");
