@@ -58,10 +58,8 @@ final class EntryPoints {
         || GradleStartScripts.isBuildFile(name);
   }
 
-  static boolean isDockerfile(String lowerName) {
-    return lowerName.equals("dockerfile")
-        || lowerName.startsWith("dockerfile.")
-        || lowerName.endsWith(".dockerfile");
+  private static boolean isDockerfile(String lowerName) {
+    return DockerfileInstructions.isDockerfile(lowerName);
   }
 
   /**
@@ -154,14 +152,14 @@ final class EntryPoints {
     Instruction entrypoint = null;
     Instruction cmd = null;
     String workdir = null;
-    for (int s = stages.size() - 1; s >= 0 && entrypoint == null && cmd == null; s--) {
+    for (int s = stages.size() - 1; s >= 0 && entrypoint == null && cmd == null; ) {
       for (Instruction i : stages.get(s)) {
         if (i.keyword().equals("ENTRYPOINT")) entrypoint = i;
         if (i.keyword().equals("CMD")) cmd = i;
         if (i.keyword().equals("WORKDIR") && s == stages.size() - 1)
           workdir = workdir(workdir, i.arguments());
       }
-      if (!inheritsFromEarlierStage(stages, s)) break;
+      s = baseStage(stages, s);
     }
     Instruction at = entrypoint != null ? entrypoint : cmd;
     if (at == null)
@@ -177,21 +175,22 @@ final class EntryPoints {
     return new Command(EntryCommands.resolve(words, scripts), where, workdir);
   }
 
-  private static boolean inheritsFromEarlierStage(List<List<Instruction>> stages, int s) {
-    List<String> from = stages.get(s).get(0).words();
+  /** The earlier stage the stage is built FROM (by its AS name), or -1 for an image. */
+  private static int baseStage(List<List<Instruction>> stages, int s) {
     String base = "";
-    for (String w : from)
+    for (String w : stages.get(s).get(0).words())
       if (!w.startsWith("--")) {
         base = w;
         break;
       }
+    int found = -1;
     for (int e = 0; e < s; e++) {
       List<String> words = stages.get(e).get(0).words();
       if (words.size() >= 3
           && words.get(words.size() - 2).equalsIgnoreCase("AS")
-          && words.get(words.size() - 1).equalsIgnoreCase(base)) return true;
+          && words.get(words.size() - 1).equalsIgnoreCase(base)) found = e;
     }
-    return false;
+    return found;
   }
 
   private static String workdir(String current, String path) {
@@ -245,21 +244,19 @@ final class EntryPoints {
 
   /** The scripts of a package.json ({@code scripts.start}) and its {@code main}. */
   static final class PackageScripts implements EntryCommands.Scripts {
-    private final SourceFile file;
     private final MapNode root;
 
-    private PackageScripts(SourceFile file, MapNode root) {
-      this.file = file;
+    private PackageScripts(MapNode root) {
       this.root = root;
     }
 
     static PackageScripts of(SourceFile packageJson) {
-      if (packageJson == null) return new PackageScripts(null, null);
+      if (packageJson == null) return new PackageScripts(null);
       try {
         Node node = JsonLoader.load(packageJson.display(), packageJson.content());
-        return new PackageScripts(packageJson, node instanceof MapNode map ? map : null);
+        return new PackageScripts(node instanceof MapNode map ? map : null);
       } catch (ParseException e) {
-        return new PackageScripts(packageJson, null);
+        return new PackageScripts(null);
       }
     }
 
@@ -286,10 +283,6 @@ final class EntryPoints {
 
     private static ScalarNode scalar(Node map, String key) {
       return map instanceof MapNode m && m.get(key) instanceof ScalarNode s ? s : null;
-    }
-
-    SourceFile file() {
-      return file;
     }
   }
 }

@@ -23,6 +23,16 @@ public final class DockerfileInstructions {
 
   private DockerfileInstructions() {}
 
+  /**
+   * A Dockerfile's name (lower case): {@code Dockerfile}, {@code Dockerfile.x}, {@code
+   * x.dockerfile}.
+   */
+  public static boolean isDockerfile(String lowerName) {
+    return lowerName.equals("dockerfile")
+        || lowerName.startsWith("dockerfile.")
+        || lowerName.endsWith(".dockerfile");
+  }
+
   public static List<Instruction> read(String content) {
     List<Instruction> out = new ArrayList<>();
     String[] lines = content.split("\n", -1);

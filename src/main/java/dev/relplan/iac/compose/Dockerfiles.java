@@ -25,9 +25,7 @@ final class Dockerfiles {
    * x.dockerfile}.
    */
   static boolean isDockerfile(String lowerName) {
-    return lowerName.equals("dockerfile")
-        || lowerName.startsWith("dockerfile.")
-        || lowerName.endsWith(".dockerfile");
+    return DockerfileInstructions.isDockerfile(lowerName);
   }
 
   /** One build stage: its FROM line and base, its name, and its last HEALTHCHECK (or null). */
