@@ -52,13 +52,19 @@ public final class CodeScanner implements Adapter {
    */
   @Override
   public boolean claims(SourceFile file) {
-    return file.kind() == FileKind.SOURCE_CODE || SCANNERS.stream().anyMatch(s -> s.handles(file));
+    return file.kind() == FileKind.SOURCE_CODE
+        || SCANNERS.stream().anyMatch(s -> s.handles(file))
+        || file.kind() == FileKind.OTHER && EntryPoints.isDeclaring(file.display());
   }
 
-  /** Configuration files a scanner reads beside the code (Spring Boot's application.properties). */
+  /**
+   * Configuration files a scanner reads beside the code (Spring Boot's application.properties), and
+   * the files that say what a container runs (Dockerfile, Procfile, build.gradle).
+   */
   @Override
   public boolean asksFor(String fileName) {
-    return SCANNERS.stream().anyMatch(s -> s.asksFor(fileName));
+    return SCANNERS.stream().anyMatch(s -> s.asksFor(fileName))
+        || EntryPoints.isDeclaring(fileName);
   }
 
   @Override
@@ -123,6 +129,7 @@ public final class CodeScanner implements Adapter {
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
     DeveloperScripts.mark(workload);
+    notes.addAll(ContainerPrograms.mark(claimed.files(), workload));
     SdkRetryEnvironment.apply(workload);
   }
 

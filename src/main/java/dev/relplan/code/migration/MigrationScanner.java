@@ -49,8 +49,19 @@ public final class MigrationScanner implements LanguageScanner {
   @Override
   public boolean handles(SourceFile file) {
     return file.kind() == FileKind.MIGRATION
-        || file.kind() == FileKind.OTHER
+        || file.kind() == FileKind.OTHER && !isEntryDeclaration(file.display())
         || file.kind() == FileKind.SOURCE_CODE && isMigrationSource(file.display());
+  }
+
+  /**
+   * Procfiles and Gradle build files, which discovery reads only for the code adapter's entry
+   * points: never migrations.
+   */
+  private static boolean isEntryDeclaration(String display) {
+    String name = display.substring(display.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return name.equals("procfile")
+        || name.equals("build.gradle")
+        || name.equals("build.gradle.kts");
   }
 
   /** Source files of migration tools, known by their folder and name. */

@@ -2,10 +2,11 @@ package dev.relplan.iac.compose;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
+import dev.relplan.parse.DockerfileInstructions;
+import dev.relplan.parse.DockerfileInstructions.Instruction;
 import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether the image a Dockerfile builds runs a health check: the {@code HEALTHCHECK} instruction of
@@ -24,9 +25,7 @@ final class Dockerfiles {
    * x.dockerfile}.
    */
   static boolean isDockerfile(String lowerName) {
-    return lowerName.equals("dockerfile")
-        || lowerName.startsWith("dockerfile.")
-        || lowerName.endsWith(".dockerfile");
+    return DockerfileInstructions.isDockerfile(lowerName);
   }
 
   /** One build stage: its FROM line and base, its name, and its last HEALTHCHECK (or null). */
@@ -65,31 +64,19 @@ final class Dockerfiles {
 
   private static List<Stage> stages(SourceFile dockerfile) {
     List<Stage> stages = new ArrayList<>();
-    String[] lines = dockerfile.content().split("\n", -1);
     Location from = null;
     String base = null;
     String name = null;
     Location check = null;
     boolean none = false;
-    for (int i = 0; i < lines.length; i++) {
-      int first = i;
-      StringBuilder instruction = new StringBuilder(lines[i].strip());
-      // A line ending in a backslash continues on the next one.
-      while (instruction.length() > 0
-          && instruction.charAt(instruction.length() - 1) == '\\'
-          && i + 1 < lines.length) {
-        instruction.setLength(instruction.length() - 1);
-        instruction.append(' ').append(lines[++i].strip());
-      }
-      String text = instruction.toString().strip();
-      if (text.isEmpty() || text.startsWith("#")) continue;
-      String[] words = text.split("\\s+");
-      String keyword = words[0].toUpperCase(Locale.ROOT);
-      Location at = new Location(dockerfile.display(), first + 1);
+    for (Instruction instruction : DockerfileInstructions.read(dockerfile.content())) {
+      List<String> words = instruction.words();
+      String keyword = instruction.keyword();
+      Location at = new Location(dockerfile.display(), instruction.line());
       if (keyword.equals("FROM")) {
         if (from != null) stages.add(new Stage(from, base, name, check, none));
         List<String> args = new ArrayList<>();
-        for (int w = 1; w < words.length; w++) if (!words[w].startsWith("--")) args.add(words[w]);
+        for (String word : words) if (!word.startsWith("--")) args.add(word);
         from = at;
         base = args.isEmpty() ? "" : args.get(0);
         name = args.size() >= 3 && args.get(1).equalsIgnoreCase("AS") ? args.get(2) : null;
@@ -97,7 +84,7 @@ final class Dockerfiles {
         none = false;
       } else if (keyword.equals("HEALTHCHECK") && from != null) {
         check = at;
-        none = words.length > 1 && words[1].equalsIgnoreCase("NONE");
+        none = !words.isEmpty() && words.get(0).equalsIgnoreCase("NONE");
       }
     }
     if (from != null) stages.add(new Stage(from, base, name, check, none));
