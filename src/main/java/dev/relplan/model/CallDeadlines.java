@@ -2,17 +2,21 @@ package dev.relplan.model;
 
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What runs the code making an outbound call, and so how long its caller waits for it
  * (docs/deadline-budgets.md): the Lambda function whose code it is ({@link CodeOwners}), else the
  * health handler a Kubernetes probe is linked to ({@link Probe#handler}) when the call is made in
- * that handler. Null when nothing known waits for the code.
+ * that handler, else the Kubernetes workload named like a folder of the call's file when an ingress
+ * or load balancer in front of it has a request timeout ({@link Workload#requestTimeouts}). Null
+ * when nothing known waits for the code.
  */
 public final class CallDeadlines {
   /**
@@ -37,6 +41,11 @@ public final class CallDeadlines {
 
   private record ProbeOf(ComputeGroup workload, Probe probe) {}
 
+  /** Kubernetes workloads by name (every definition of one name), for code in a named folder. */
+  private final Map<String, List<ComputeGroup>> workloadsByName = new LinkedHashMap<>();
+
+  private final Map<String, Optional<Deadline>> workloadDeadlines = new HashMap<>();
+
   private CallDeadlines(Workload w) {
     this.w = w;
     this.functions = CodeOwners.of(w);
@@ -47,6 +56,9 @@ public final class CallDeadlines {
               .computeIfAbsent(p.handler.location.file(), k -> new LinkedHashMap<>())
               .computeIfAbsent(p.handler, k -> new ArrayList<>())
               .add(new ProbeOf(g, p));
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD && g.name.present())
+        workloadsByName.computeIfAbsent(g.name.get(), k -> new ArrayList<>()).add(g);
   }
 
   public static CallDeadlines of(Workload w) {
@@ -55,7 +67,7 @@ public final class CallDeadlines {
 
   /** Whether no code of the workload has a known runner with a deadline. */
   public boolean isEmpty() {
-    return functions.isEmpty() && probedHandlers.isEmpty();
+    return functions.isEmpty() && probedHandlers.isEmpty() && w.requestTimeouts.isEmpty();
   }
 
   /** Who runs the call's code and its deadline; null when nothing known waits for the code. */
@@ -66,7 +78,65 @@ public final class CallDeadlines {
     if (handler != null)
       return new Owned(
           cache.computeIfAbsent(handler, h -> ofProbes(handler)), List.of(), null, null, List.of());
-    return null;
+    return w.requestTimeouts.isEmpty() ? null : ofContainer(call);
+  }
+
+  /**
+   * The Kubernetes workload whose code the call is in: the one workload named like a folder of the
+   * call's file; its deadline is the request timeout in front of the Services routing to it. Null
+   * when no workload is so named or none so named has a request timeout in front.
+   */
+  private Owned ofContainer(Integration call) {
+    List<String> named = new ArrayList<>();
+    for (String name : workloadsByName.keySet())
+      if (inFolderNamed(call.location.file(), name)) named.add(name);
+    List<Deadline> fronted = new ArrayList<>();
+    List<Location> lines = new ArrayList<>();
+    for (String name : named) {
+      Deadline d = workloadDeadlines.computeIfAbsent(name, k -> ofWorkload(name)).orElse(null);
+      if (d == null) continue;
+      fronted.add(d);
+      for (ComputeGroup g : workloadsByName.get(name)) lines.add(g.location);
+    }
+    if (fronted.isEmpty()) return null;
+    if (named.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
+    return new Owned(
+        null,
+        fronted,
+        "its folder path names several workloads ("
+            + String.join(", ", named)
+            + ") and which one runs it is not known",
+        "in a folder named like several workloads (" + String.join(", ", named) + ")",
+        lines);
+  }
+
+  /** The deadline of the workloads named {@code name}: the request timeouts in front of them. */
+  private Optional<Deadline> ofWorkload(String name) {
+    List<Deadline.Limit> limits = new ArrayList<>();
+    for (ComputeGroup g : workloadsByName.get(name))
+      for (Resource front : g.servedBy)
+        if (front instanceof PodService s)
+          for (RequestTimeout t : w.requestTimeouts)
+            if (t.scope().equals(s.scope)
+                && t.namespace().equals(s.namespace)
+                && s.name.present()
+                && t.service().equals(s.name.get())
+                && !limits.contains(t.limit())) limits.add(t.limit());
+    if (limits.isEmpty()) return Optional.empty();
+    String owner = workloadName(workloadsByName.get(name).get(0));
+    return Optional.of(Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, limits));
+  }
+
+  private static final String CONTAINER_IMPACT =
+      "The load balancer or ingress gives up before the call does: the client gets a gateway"
+          + " timeout while the container still works on a request nobody waits for, holding a"
+          + " worker and a connection instead of failing fast with its own error.";
+
+  /** Whether a folder of the file's path is the workload's name ({@code src/frontend/}). */
+  private static boolean inFolderNamed(String file, String name) {
+    String[] parts = file.replace('\\', '/').split("/");
+    for (int i = 0; i < parts.length - 1; i++) if (parts[i].equals(name)) return true;
+    return false;
   }
 
   private Owned ofFunction(Integration call, List<Function> sharing) {
