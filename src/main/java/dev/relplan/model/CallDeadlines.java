@@ -14,9 +14,11 @@ import java.util.Optional;
  * What runs the code making an outbound call, and so how long its caller waits for it
  * (docs/deadline-budgets.md): the Lambda function whose code it is ({@link CodeOwners}), else the
  * health handler a Kubernetes probe is linked to ({@link Probe#handler}) when the call is made in
- * that handler, else the Kubernetes workload named like a folder of the call's file when an ingress
- * or load balancer in front of it has a request timeout ({@link Workload#requestTimeouts}). Null
- * when nothing known waits for the code.
+ * that handler, else the container service whose code folder holds the file ({@link
+ * ComputeGroup#codeFolder}, judged against {@link ComputeGroup#requestTimeouts}), else the
+ * Kubernetes workload named like a folder of the call's file when an ingress or load balancer in
+ * front of it has a request timeout ({@link Workload#requestTimeouts}). Null when nothing known
+ * waits for the code.
  */
 public final class CallDeadlines {
   /**
@@ -46,6 +48,11 @@ public final class CallDeadlines {
 
   private final Map<String, Optional<Deadline>> workloadDeadlines = new HashMap<>();
 
+  /** Container services by the folder of the code they run ({@link ComputeGroup#codeFolder}). */
+  private final Map<String, List<ComputeGroup>> servicesByCodeFolder = new LinkedHashMap<>();
+
+  private boolean anyServiceTimeout;
+
   private CallDeadlines(Workload w) {
     this.w = w;
     this.functions = CodeOwners.of(w);
@@ -59,6 +66,11 @@ public final class CallDeadlines {
     for (ComputeGroup g : w.all(ComputeGroup.class))
       if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD && g.name.present())
         workloadsByName.computeIfAbsent(g.name.get(), k -> new ArrayList<>()).add(g);
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.codeFolder.present())
+        servicesByCodeFolder.computeIfAbsent(g.codeFolder.get(), k -> new ArrayList<>()).add(g);
+      anyServiceTimeout |= !g.requestTimeouts.isEmpty();
+    }
   }
 
   public static CallDeadlines of(Workload w) {
@@ -67,7 +79,10 @@ public final class CallDeadlines {
 
   /** Whether no code of the workload has a known runner with a deadline. */
   public boolean isEmpty() {
-    return functions.isEmpty() && probedHandlers.isEmpty() && w.requestTimeouts.isEmpty();
+    return functions.isEmpty()
+        && probedHandlers.isEmpty()
+        && w.requestTimeouts.isEmpty()
+        && !anyServiceTimeout;
   }
 
   /** Who runs the call's code and its deadline; null when nothing known waits for the code. */
@@ -78,7 +93,46 @@ public final class CallDeadlines {
     if (handler != null)
       return new Owned(
           cache.computeIfAbsent(handler, h -> ofProbes(handler)), List.of(), null, null, List.of());
+    List<ComputeGroup> building = servicesBuilding(call.location.file());
+    if (!building.isEmpty()) return ofService(building);
     return w.requestTimeouts.isEmpty() ? null : ofContainer(call);
+  }
+
+  /** The services whose code folder is the deepest one holding the file (empty when none). */
+  private List<ComputeGroup> servicesBuilding(String file) {
+    if (servicesByCodeFolder.isEmpty()) return List.of();
+    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      List<ComputeGroup> building = servicesByCodeFolder.get(file.substring(0, slash));
+      if (building != null) return building;
+    }
+    return servicesByCodeFolder.getOrDefault("", List.of());
+  }
+
+  /**
+   * The deadline of the one service running the code: the request timeouts in front of it. Null
+   * when none has any; when several services run the same folder, no owner.
+   */
+  private Owned ofService(List<ComputeGroup> building) {
+    List<Deadline> fronted = new ArrayList<>();
+    List<Location> lines = new ArrayList<>();
+    for (ComputeGroup g : building) {
+      if (g.requestTimeouts.isEmpty()) continue;
+      String owner = "ECS service " + g.id;
+      fronted.add(
+          cache.computeIfAbsent(
+              g,
+              k -> Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, g.requestTimeouts)));
+      lines.add(g.location);
+    }
+    if (fronted.isEmpty()) return null;
+    if (building.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
+    String names = String.join(", ", building.stream().map(g -> g.id).toList());
+    return new Owned(
+        null,
+        fronted,
+        "its folder is the code of the services " + names + " and which one runs it is not known",
+        "in code several services run (" + names + ")",
+        lines);
   }
 
   /**

@@ -112,7 +112,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                     Timeout = TimeSpan.FromSeconds(10),
                 };
                 """))
-            .formats(InputFormat.CODE, InputFormat.KUBERNETES)
+            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.CDK)
             .build());
   }
 
