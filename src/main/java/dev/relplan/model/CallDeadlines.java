@@ -141,9 +141,11 @@ public final class CallDeadlines {
    * when no workload is so named or none so named has a request timeout in front.
    */
   private Owned ofContainer(Integration call) {
+    // The file's folders looked up by name: one pass over the path, whatever the workload count.
     List<String> named = new ArrayList<>();
-    for (String name : workloadsByName.keySet())
-      if (inFolderNamed(call.location.file(), name)) named.add(name);
+    String[] parts = call.location.file().replace('\\', '/').split("/");
+    for (int i = 0; i < parts.length - 1; i++)
+      if (workloadsByName.containsKey(parts[i]) && !named.contains(parts[i])) named.add(parts[i]);
     List<Deadline> fronted = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
     for (String name : named) {
@@ -185,13 +187,6 @@ public final class CallDeadlines {
       "The load balancer or ingress gives up before the call does: the client gets a gateway"
           + " timeout while the container still works on a request nobody waits for, holding a"
           + " worker and a connection instead of failing fast with its own error.";
-
-  /** Whether a folder of the file's path is the workload's name ({@code src/frontend/}). */
-  private static boolean inFolderNamed(String file, String name) {
-    String[] parts = file.replace('\\', '/').split("/");
-    for (int i = 0; i < parts.length - 1; i++) if (parts[i].equals(name)) return true;
-    return false;
-  }
 
   private Owned ofFunction(Integration call, List<Function> sharing) {
     Function owner = functions.owner(call.location.file(), call.enclosing);
