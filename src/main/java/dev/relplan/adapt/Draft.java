@@ -27,5 +27,6 @@ public final class Draft {
     base.healthEndpoints.addAll(draft.healthEndpoints);
     base.eventHandlers.addAll(draft.eventHandlers);
     base.breakingMigrations.addAll(draft.breakingMigrations);
+    base.requestTimeouts.addAll(draft.requestTimeouts);
   }
 }

@@ -1,27 +1,22 @@
 package dev.relplan.assess;
 
-import dev.relplan.model.CodeOwners;
+import dev.relplan.model.CallDeadlines;
 import dev.relplan.model.Deadline;
-import dev.relplan.model.Function;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import java.math.BigDecimal;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The deadline-budget columns of the integrations table: each call's wait numbers, and the deadline
- * of the Lambda function whose code makes it (docs/deadline-budgets.md).
+ * of what runs the code that makes it (a Lambda function, a probed health handler)
+ * (docs/deadline-budgets.md).
  */
 final class IntegrationBudgets {
-  private final Workload w;
-  private final CodeOwners owners;
-  private final Map<Function, Deadline> deadlines = new IdentityHashMap<>();
+  private final CallDeadlines deadlines;
 
   IntegrationBudgets(Workload w) {
-    this.w = w;
-    this.owners = CodeOwners.of(w);
+    this.deadlines = CallDeadlines.of(w);
   }
 
   static Double finite(Value<Double> v) {
@@ -40,8 +35,8 @@ final class IntegrationBudgets {
   }
 
   private Deadline deadlineOf(Integration i) {
-    Function owner = owners.owner(i.location.file(), i.enclosing);
-    return owner == null ? null : deadlines.computeIfAbsent(owner, f -> Deadline.of(f, w));
+    CallDeadlines.Owned owned = deadlines.of(i);
+    return owned == null ? null : owned.deadline();
   }
 
   Double seconds(Integration i) {
@@ -53,26 +48,25 @@ final class IntegrationBudgets {
 
   /** The deadline as the table shows it: seconds, what sets it and its line; or why none. */
   String text(Integration i) {
-    Deadline d = deadlineOf(i);
-    if (d == null)
-      return owners.sharing(i.location.file()).isEmpty()
-          ? "None known: not in a Lambda function's code"
-          : "Cannot determine: in code several functions share, not traced to one of them";
+    CallDeadlines.Owned owned = deadlines.of(i);
+    if (owned == null) return "None known: not in a Lambda function's code";
+    Deadline d = owned.deadline();
+    if (d == null) return "Cannot determine: " + owned.tableReason();
     if (d.unresolved() != null)
       return "Cannot determine: "
           + d.unresolved().what()
           + " of "
-          + d.function().id
+          + d.ownerId()
           + " is unresolved ("
           + d.unresolved().seconds().note()
           + ")";
-    if (d.tightest() == null) return "None known: " + d.function().id + " sets no timeout";
+    if (d.tightest() == null) return "None known: " + d.ownerId() + " sets no timeout";
     Value<Double> s = d.tightest().seconds();
     return seconds(s.get())
         + " s: "
         + d.tightest().what()
         + " of "
-        + d.function().id
+        + d.ownerId()
         + " ("
         + s.trace().get(0)
         + (s.isExplicit() ? ")" : ", default)");

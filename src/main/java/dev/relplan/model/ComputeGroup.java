@@ -141,6 +141,19 @@ public final class ComputeGroup extends Resource {
   /** The namespace of a Kubernetes workload; null for other kinds. */
   public String namespace;
 
+  /**
+   * The folder of the code its containers run (their image is built from it, e.g. CDK {@code
+   * ContainerImage.fromAsset}), relative to the scan root, citing the line that says so; absent
+   * when not known.
+   */
+  public Value<String> codeFolder = Value.absent();
+
+  /**
+   * How long what sits in front of it waits for each request (an ALB's idle timeout), each with the
+   * line that sets it: the deadline of the code it runs (docs/deadline-budgets.md).
+   */
+  public final List<Deadline.Limit> requestTimeouts = new ArrayList<>();
+
   /** Filled when linked: services that route requests to its instances (Kubernetes Services). */
   public final List<Resource> servedBy = new ArrayList<>();
 

@@ -1,19 +1,34 @@
 package dev.relplan.model;
 
+import dev.relplan.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long a Lambda function's caller waits for it: the smallest of the limits the model knows —
- * the integration timeout of each API Gateway integration that invokes it, the visibility timeout
- * of each SQS queue it consumes, and its own timeout. {@code tightest} is the smallest resolved
+ * How long the caller of some code waits for it: the smallest of the limits the model knows. The
+ * code is a Lambda function's (the integration timeout of each API Gateway integration that invokes
+ * it, the visibility timeout of each SQS queue it consumes, and its own timeout) or a health
+ * handler's that probes call (each probe's timeout). {@code tightest} is the smallest resolved
  * limit (null when none is known); {@code unresolved} the first limit that cannot be resolved (null
  * when every one is), which may be smaller still.
+ *
+ * <p>{@code ownerId} names what runs the code where a limit is said to be "of" it (a function's id,
+ * a workload's name); {@code title} and {@code subject} name it in a finding's title and
+ * description; {@code impactReason} says what the overrun breaks, null for the rule's own reason.
  */
-public record Deadline(Function function, Limit tightest, Limit unresolved) {
+public record Deadline(
+    String ownerId,
+    String title,
+    String subject,
+    String impactReason,
+    Limit tightest,
+    Limit unresolved) {
 
-  /** One limit on the function's run time, in seconds, with the lines that set it. */
-  public record Limit(String what, Value<Double> seconds) {}
+  /**
+   * One limit on the code's run time, in seconds, with the lines that set it, and what happens when
+   * it passes while a call still waits.
+   */
+  public record Limit(String what, Value<Double> seconds, String consequence) {}
 
   /**
    * The deadline of a function. Limits set by a default cite the line of the resource they belong
@@ -26,7 +41,8 @@ public record Deadline(Function function, Limit tightest, Limit unresolved) {
         limits.add(
             new Limit(
                 "the " + i.apiKind + " API integration timeout",
-                cited(i.timeoutMillis.map(ms -> ms / 1000.0), i)));
+                cited(i.timeoutMillis.map(ms -> ms / 1000.0), i.location),
+                "the API answers 504 before the call gives up"));
     }
     for (EventSourceMapping m : w.all(EventSourceMapping.class)) {
       Queue q = m.source.present() ? w.resolve(m.source.get(), Queue.class) : null;
@@ -34,11 +50,21 @@ public record Deadline(Function function, Limit tightest, Limit unresolved) {
         limits.add(
             new Limit(
                 "the visibility timeout of queue " + q.id,
-                cited(q.visibilityTimeout.map(Integer::doubleValue), q)));
+                cited(q.visibilityTimeout.map(Integer::doubleValue), q.location),
+                "the message is delivered again while the call still waits"));
     }
     limits.add(
         new Limit(
-            "the function's own timeout", cited(f.timeoutSeconds.map(Integer::doubleValue), f)));
+            "the function's own timeout",
+            cited(f.timeoutSeconds.map(Integer::doubleValue), f.location),
+            "Lambda stops the function before the call gives up, with no chance to handle the"
+                + " failure"));
+    return tightestOf(f.id, f.id, "Function " + f.id, null, limits);
+  }
+
+  /** The deadline of the smallest of {@code limits}, and the first unresolved one. */
+  public static Deadline tightestOf(
+      String ownerId, String title, String subject, String impactReason, List<Limit> limits) {
     Limit tightest = null;
     Limit unresolved = null;
     for (Limit l : limits) {
@@ -49,7 +75,7 @@ public record Deadline(Function function, Limit tightest, Limit unresolved) {
         tightest = l;
       }
     }
-    return new Deadline(f, tightest, unresolved);
+    return new Deadline(ownerId, title, subject, impactReason, tightest, unresolved);
   }
 
   /** Whether a function reference (direct, or through an alias) names {@code f}. */
@@ -60,8 +86,8 @@ public record Deadline(Function function, Limit tightest, Limit unresolved) {
     return target == f;
   }
 
-  /** A value citing its resource's line when nothing else does (a default). */
-  private static Value<Double> cited(Value<Double> v, Resource r) {
-    return v.trace().isEmpty() ? v.withTrace(List.of(r.location)) : v;
+  /** A value citing its owner's line when nothing else does (a default). */
+  static Value<Double> cited(Value<Double> v, Location at) {
+    return v.trace().isEmpty() ? v.withTrace(List.of(at)) : v;
   }
 }

@@ -35,6 +35,12 @@ public final class Probe {
    */
   public String grpcService;
 
+  /**
+   * How long the kubelet waits for one check ({@code timeoutSeconds}; 1 s by default), which is the
+   * deadline of the calls its handler makes.
+   */
+  public Value<Integer> timeoutSeconds = Value.absent();
+
   public HealthEndpoint handler;
   public String unlinkedReason;
 

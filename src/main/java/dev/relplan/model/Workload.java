@@ -43,6 +43,9 @@ public final class Workload {
    */
   public int codeFilesAnalyzed;
 
+  /** Request timeouts of the ingresses and load balancers in front of Kubernetes Services. */
+  public final List<RequestTimeout> requestTimeouts = new ArrayList<>();
+
   /** Outbound calls found in application code; kept apart from the declared infrastructure. */
   public final List<Integration> integrations = new ArrayList<>();
 

@@ -127,6 +127,7 @@ final class ContainerMappers {
             ConstructMappers.constructDefault(c, "listens on port 80"));
     c.add(tg, draft);
     g.targetGroups = Value.explicit(List.of(tg.ref()), List.of(c.location()));
+    ContainerCode.read(c, application, g);
     g.healthCheckType =
         Value.defaulted("ELB", "ECS replaces tasks that fail load balancer health checks");
     g.references.add(tg.ref());

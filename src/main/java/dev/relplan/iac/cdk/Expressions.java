@@ -52,7 +52,10 @@ final class Expressions {
     return methodCalls;
   }
 
-  /** {@code Code.fromAsset('dir')}: code in a folder of the repository. */
+  /**
+   * {@code Code.fromAsset('dir')}, {@code ContainerImage.fromAsset('dir')}: code in a folder of the
+   * repository.
+   */
   record Asset(Object path) {}
 
   /** {@code path.join(__dirname, '../lambda')}: a path relative to the stack file's folder. */
@@ -279,7 +282,9 @@ final class Expressions {
     }
     if (owner.endsWith("DatabaseInstanceEngine") || owner.endsWith("DatabaseClusterEngine"))
       return Evaluated.of(engine(method));
-    if (owner.endsWith("Code") && method.equals("fromAsset") && !args.isEmpty()) {
+    if ((owner.endsWith("Code") || owner.endsWith("ContainerImage"))
+        && method.equals("fromAsset")
+        && !args.isEmpty()) {
       Evaluated path = eval(args.get(0), depth + 1);
       return path.value() instanceof String || path.value() instanceof FileRelative
           ? path.with(new Asset(path.value()))

@@ -106,7 +106,7 @@ final class FunctionMapper {
    * string is relative to the app's folder (where cdk.json is, from which the CDK CLI runs the
    * app).
    */
-  private static Value<String> codeFolder(Construct c, Object path, List<Location> trace) {
+  static Value<String> codeFolder(Construct c, Object path, List<Location> trace) {
     if (path instanceof Expressions.FileRelative r) return Value.explicit(r.path(), trace);
     if (path instanceof String s && !s.startsWith("/")) {
       String dir = folder(c.location().file());

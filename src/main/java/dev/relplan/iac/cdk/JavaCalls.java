@@ -142,7 +142,9 @@ final class JavaCalls {
     }
     if (type.endsWith("DatabaseInstanceEngine") || type.endsWith("DatabaseClusterEngine"))
       return Evaluated.of(Expressions.engine(method));
-    if (type.endsWith("Code") && method.equals("fromAsset") && !args.isEmpty()) {
+    if ((type.endsWith("Code") || type.endsWith("ContainerImage"))
+        && method.equals("fromAsset")
+        && !args.isEmpty()) {
       Evaluated path = x.eval(args.get(0), depth + 1);
       return path.value() instanceof String ? path.with(new Expressions.Asset(path.value())) : path;
     }

@@ -387,7 +387,9 @@ final class PyExpressions {
     if (owner.endsWith("DatabaseInstanceEngine") || owner.endsWith("DatabaseClusterEngine"))
       return Evaluated.of(Expressions.engine(method));
     PyNode assetPath = argument(n, 0, "path");
-    if (owner.endsWith("Code") && method.equals("fromAsset") && assetPath != null) {
+    if ((owner.endsWith("Code") || owner.endsWith("ContainerImage"))
+        && method.equals("fromAsset")
+        && assetPath != null) {
       Evaluated path = eval(assetPath, depth + 1);
       return path.value() instanceof String || path.value() instanceof Expressions.FileRelative
           ? path.with(new Expressions.Asset(path.value()))

@@ -39,6 +39,8 @@ public final class KubernetesModel {
     Set<String> environments = new HashSet<>();
     for (KubernetesObject o : KubernetesObjects.of(documents)) {
       environment(o, environments, w);
+      // An Ingress stays a type not assessed; only its request timeout is read.
+      if (o.kind().equals("Ingress")) RequestTimeouts.ingress(o, sourceLabel, w);
       ComputeGroup.Replication replication = WorkloadMapper.replication(o);
       if (replication != null) {
         WorkloadMapper.map(o, replication, sourceLabel, w);
@@ -46,6 +48,7 @@ public final class KubernetesModel {
         ScalingMapper.map(o, sourceLabel, w);
       } else if (o.kind().equals("Service") && o.group().isEmpty()) {
         ServiceMapper.service(o, sourceLabel, w);
+        RequestTimeouts.service(o, sourceLabel, w);
       } else if (o.kind().equals("PodDisruptionBudget")) {
         ServiceMapper.budget(o, sourceLabel, w);
       } else if (AlertingMapper.isAlertingRules(o)) {

@@ -64,6 +64,12 @@ final class Probes {
     }
     Probe p = new Probe(name, purpose, mechanism, entry.keyLocation(), path, port);
     p.grpcService = grpcService;
+    // Probe API, timeoutSeconds: "Defaults to 1 second. Minimum value is 1."
+    p.timeoutSeconds =
+        Fields.integer(
+            probe,
+            "timeoutSeconds",
+            Value.defaulted(1, "the Kubernetes default probe timeout, 1 s"));
     out.add(p);
   }
 

@@ -1,8 +1,7 @@
 package dev.relplan.rules.resilience;
 
-import dev.relplan.model.CodeOwners;
+import dev.relplan.model.CallDeadlines;
 import dev.relplan.model.Deadline;
-import dev.relplan.model.Function;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
@@ -20,7 +19,6 @@ import dev.relplan.rules.Tier;
 import dev.relplan.source.Location;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,46 +112,48 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                     Timeout = TimeSpan.FromSeconds(10),
                 };
                 """))
-            .formats(InputFormat.CODE)
+            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.CDK)
             .build());
   }
 
-  /** The calls of one client in one function's code, and the verdict they share. */
-  private record Group(Function function, String client, List<Integration> calls) {}
+  /** The calls of one client in one runner's code, and the verdict they share. */
+  private record Group(CallDeadlines.Owned owned, String client, List<Integration> calls) {
+    Deadline deadline() {
+      return owned.deadline();
+    }
+  }
 
   @Override
   public void check(Workload w, Context ctx, Findings out) {
-    CodeOwners owners = CodeOwners.of(w);
-    if (owners.isEmpty()) return;
-    Map<Function, Deadline> deadlines = new IdentityHashMap<>();
+    CallDeadlines deadlines = CallDeadlines.of(w);
+    if (deadlines.isEmpty()) return;
     Map<String, Group> over = new LinkedHashMap<>();
     Map<String, Group> undetermined = new LinkedHashMap<>();
     for (Integration call : w.integrations) {
       Value<Double> worst = call.worstCaseSeconds();
       if (!worst.present() && !worst.unresolved()) continue; // not computed for this client
       if (worst.present() && worst.get().isInfinite()) continue; // REL-CODE-CALL-NO-TIMEOUT's
-      List<Function> sharing = owners.sharing(call.location.file());
-      if (sharing.isEmpty()) continue; // no Lambda function runs this code
-      Function owner = owners.owner(call.location.file(), call.enclosing);
-      List<Function> judged = owner != null ? List.of(owner) : sharing;
+      CallDeadlines.Owned owned = deadlines.of(call);
+      if (owned == null) continue; // nothing known waits for this code
+      Deadline owner = owned.deadline();
+      List<Deadline> judged = owner != null ? List.of(owner) : owned.candidates();
       double smallest = Double.POSITIVE_INFINITY;
       boolean unknown = worst.unresolved();
-      for (Function f : judged) {
-        Deadline d = deadlines.computeIfAbsent(f, k -> Deadline.of(k, w));
+      for (Deadline d : judged) {
         if (d.tightest() != null) smallest = Math.min(smallest, d.tightest().seconds().get());
         if (d.unresolved() != null) unknown = true;
       }
       boolean exceeds = worst.present() && worst.get() > smallest;
-      String key = (owner == null ? "?" : owner.id) + "|" + clientKey(call);
+      String key = (owner == null ? "?" : owner.ownerId()) + "|" + clientKey(call);
       Map<String, Group> into =
           exceeds && owner != null ? over : unknown || exceeds ? undetermined : null;
       if (into != null)
-        into.computeIfAbsent(key, k -> new Group(owner, call.client, new ArrayList<>()))
+        into.computeIfAbsent(key, k -> new Group(owned, call.client, new ArrayList<>()))
             .calls()
             .add(call);
     }
-    for (Group g : over.values()) report(g, deadlines.get(g.function()), out);
-    for (Group g : undetermined.values()) undetermined(g, owners, deadlines, out);
+    for (Group g : over.values()) report(g, out);
+    for (Group g : undetermined.values()) undetermined(g, out);
   }
 
   /** Calls through one client object, or module-level calls of one library in one file. */
@@ -163,7 +163,8 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         : call.client + "@" + call.location.file();
   }
 
-  private void report(Group g, Deadline d, Findings out) {
+  private void report(Group g, Findings out) {
+    Deadline d = g.deadline();
     Integration first = g.calls().get(0);
     Integration worstCall = first;
     for (Integration c : g.calls())
@@ -183,7 +184,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         title(g, worstCall, budget),
         description(g, worstCall, limit),
         meta().impact(),
-        meta().impactReason(),
+        d.impactReason() != null ? d.impactReason() : meta().impactReason(),
         oneAttemptOver ? Likelihood.HIGH : Likelihood.MEDIUM,
         oneAttemptOver
             ? meta().likelihoodReason()
@@ -198,7 +199,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
   private static String title(Group g, Integration worst, double budget) {
     int n = g.calls().size();
     return (n == 1 ? worst.client + " call in " : n + " " + worst.client + " calls in ")
-        + g.function().id
+        + g.deadline().title()
         + " can wait "
         + seconds(worst.worstCaseSeconds().get())
         + " s, longer than its "
@@ -225,8 +226,8 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         .append(source(worst.attempts))
         .append("): ")
         .append(seconds(worst.worstCaseSeconds().get()))
-        .append(" s, backoff between attempts not counted. Function ")
-        .append(g.function().id)
+        .append(" s, backoff between attempts not counted. ")
+        .append(g.deadline().subject())
         .append(" must answer within ")
         .append(seconds(limit.seconds().get()))
         .append(" s, ")
@@ -235,13 +236,12 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         .append(limit.seconds().trace().get(0))
         .append(limit.seconds().isExplicit() ? "" : ", the default")
         .append("), so ")
-        .append(consequence(limit))
+        .append(limit.consequence())
         .append(".");
     return text.toString();
   }
 
-  private void undetermined(
-      Group g, CodeOwners owners, Map<Function, Deadline> deadlines, Findings out) {
+  private void undetermined(Group g, Findings out) {
     Integration first = g.calls().get(0);
     List<Location> evidence = new ArrayList<>();
     for (Integration c : g.calls()) evidence.add(c.location);
@@ -250,39 +250,28 @@ public final class CodeCallExceedsDeadline extends BaseRule {
     if (worst.unresolved()) {
       reason = "the call's worst-case wait cannot be told: " + worst.note();
       evidence.addAll(worst.trace());
-    } else if (g.function() == null) {
-      List<Function> sharing = owners.sharing(first.location.file());
+    } else if (g.deadline() == null) {
       reason =
           "the call can wait "
               + seconds(worst.get())
-              + " s, and its file is in the code folder of "
-              + String.join(", ", sharing.stream().map(f -> f.id).toList())
-              + ", and no one of them is traced to run it (it is not in one's handler module, or"
-              + " it is in a module several share but outside their handler functions), so its"
-              + " deadline is not known";
-      for (Function f : sharing) evidence.add(f.location);
+              + " s, and "
+              + g.owned().unknownOwner()
+              + ", so its deadline is not known";
+      evidence.addAll(g.owned().candidateLines());
     } else {
-      Deadline.Limit unknown = deadlines.get(g.function()).unresolved();
+      Deadline.Limit unknown = g.deadline().unresolved();
       reason =
           "the call can wait "
               + seconds(worst.get())
               + " s, but "
               + unknown.what()
               + " of "
-              + g.function().id
+              + g.deadline().ownerId()
               + " cannot be resolved: "
               + unknown.seconds().note();
       evidence.addAll(unknown.seconds().trace());
     }
     out.cannotDetermine(this, first, reason, evidence.stream().distinct().toList());
-  }
-
-  /** What happens when the deadline passes while the call still waits. */
-  private static String consequence(Deadline.Limit limit) {
-    if (limit.what().contains("API")) return "the API answers 504 before the call gives up";
-    if (limit.what().contains("queue"))
-      return "the message is delivered again while the call still waits";
-    return "Lambda stops the function before the call gives up, with no chance to handle the failure";
   }
 
   /** Where the wait of one attempt comes from: the timeout as written, or the default. */

@@ -1,0 +1,278 @@
+package dev.relplan.model;
+
+import dev.relplan.source.Location;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What runs the code making an outbound call, and so how long its caller waits for it
+ * (docs/deadline-budgets.md): the Lambda function whose code it is ({@link CodeOwners}), else the
+ * health handler a Kubernetes probe is linked to ({@link Probe#handler}) when the call is made in
+ * that handler, else the container service whose code folder holds the file ({@link
+ * ComputeGroup#codeFolder}, judged against {@link ComputeGroup#requestTimeouts}), else the
+ * Kubernetes workload named like a folder of the call's file when an ingress or load balancer in
+ * front of it has a request timeout ({@link Workload#requestTimeouts}). Null when nothing known
+ * waits for the code.
+ */
+public final class CallDeadlines {
+  /**
+   * The deadline of the code making a call, or, when several runners may run it and none is traced
+   * to, their deadlines ({@code candidates}) with why none is known ({@code unknownOwner}, {@code
+   * tableReason}) and the lines of the candidates.
+   */
+  public record Owned(
+      Deadline deadline,
+      List<Deadline> candidates,
+      String unknownOwner,
+      String tableReason,
+      List<Location> candidateLines) {}
+
+  private final Workload w;
+  private final CodeOwners functions;
+  private final Map<Object, Deadline> cache = new IdentityHashMap<>();
+
+  /** Health handlers linked to probes, by file, with the probes (and their workloads) linked. */
+  private final Map<String, Map<HealthEndpoint, List<ProbeOf>>> probedHandlers =
+      new LinkedHashMap<>();
+
+  private record ProbeOf(ComputeGroup workload, Probe probe) {}
+
+  /** Kubernetes workloads by name (every definition of one name), for code in a named folder. */
+  private final Map<String, List<ComputeGroup>> workloadsByName = new LinkedHashMap<>();
+
+  private final Map<String, Optional<Deadline>> workloadDeadlines = new HashMap<>();
+
+  /** Container services by the folder of the code they run ({@link ComputeGroup#codeFolder}). */
+  private final Map<String, List<ComputeGroup>> servicesByCodeFolder = new LinkedHashMap<>();
+
+  private boolean anyServiceTimeout;
+
+  private CallDeadlines(Workload w) {
+    this.w = w;
+    this.functions = CodeOwners.of(w);
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      for (Probe p : g.probes)
+        if (p.handler != null)
+          probedHandlers
+              .computeIfAbsent(p.handler.location.file(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(p.handler, k -> new ArrayList<>())
+              .add(new ProbeOf(g, p));
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      if (g.kind == ComputeGroup.Kind.KUBERNETES_WORKLOAD && g.name.present())
+        workloadsByName.computeIfAbsent(g.name.get(), k -> new ArrayList<>()).add(g);
+    for (ComputeGroup g : w.all(ComputeGroup.class)) {
+      if (g.codeFolder.present())
+        servicesByCodeFolder.computeIfAbsent(g.codeFolder.get(), k -> new ArrayList<>()).add(g);
+      anyServiceTimeout |= !g.requestTimeouts.isEmpty();
+    }
+  }
+
+  public static CallDeadlines of(Workload w) {
+    return new CallDeadlines(w);
+  }
+
+  /** Whether no code of the workload has a known runner with a deadline. */
+  public boolean isEmpty() {
+    return functions.isEmpty()
+        && probedHandlers.isEmpty()
+        && w.requestTimeouts.isEmpty()
+        && !anyServiceTimeout;
+  }
+
+  /** Who runs the call's code and its deadline; null when nothing known waits for the code. */
+  public Owned of(Integration call) {
+    List<Function> sharing = functions.sharing(call.location.file());
+    if (!sharing.isEmpty()) return ofFunction(call, sharing);
+    HealthEndpoint handler = probedHandler(call);
+    if (handler != null)
+      return new Owned(
+          cache.computeIfAbsent(handler, h -> ofProbes(handler)), List.of(), null, null, List.of());
+    List<ComputeGroup> building = servicesBuilding(call.location.file());
+    if (!building.isEmpty()) return ofService(building);
+    return w.requestTimeouts.isEmpty() ? null : ofContainer(call);
+  }
+
+  /** The services whose code folder is the deepest one holding the file (empty when none). */
+  private List<ComputeGroup> servicesBuilding(String file) {
+    if (servicesByCodeFolder.isEmpty()) return List.of();
+    for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      List<ComputeGroup> building = servicesByCodeFolder.get(file.substring(0, slash));
+      if (building != null) return building;
+    }
+    return servicesByCodeFolder.getOrDefault("", List.of());
+  }
+
+  /**
+   * The deadline of the one service running the code: the request timeouts in front of it. Null
+   * when none has any; when several services run the same folder, no owner.
+   */
+  private Owned ofService(List<ComputeGroup> building) {
+    List<Deadline> fronted = new ArrayList<>();
+    List<Location> lines = new ArrayList<>();
+    for (ComputeGroup g : building) {
+      if (g.requestTimeouts.isEmpty()) continue;
+      String owner = "ECS service " + g.id;
+      fronted.add(
+          cache.computeIfAbsent(
+              g,
+              k -> Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, g.requestTimeouts)));
+      lines.add(g.location);
+    }
+    if (fronted.isEmpty()) return null;
+    if (building.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
+    String names = String.join(", ", building.stream().map(g -> g.id).toList());
+    return new Owned(
+        null,
+        fronted,
+        "its folder is the code of the services " + names + " and which one runs it is not known",
+        "in code several services run (" + names + ")",
+        lines);
+  }
+
+  /**
+   * The Kubernetes workload whose code the call is in: the one workload named like a folder of the
+   * call's file; its deadline is the request timeout in front of the Services routing to it. Null
+   * when no workload is so named or none so named has a request timeout in front.
+   */
+  private Owned ofContainer(Integration call) {
+    // The file's folders looked up by name: one pass over the path, whatever the workload count.
+    List<String> named = new ArrayList<>();
+    String[] parts = call.location.file().replace('\\', '/').split("/");
+    for (int i = 0; i < parts.length - 1; i++)
+      if (workloadsByName.containsKey(parts[i]) && !named.contains(parts[i])) named.add(parts[i]);
+    List<Deadline> fronted = new ArrayList<>();
+    List<Location> lines = new ArrayList<>();
+    for (String name : named) {
+      Deadline d = workloadDeadlines.computeIfAbsent(name, k -> ofWorkload(name)).orElse(null);
+      if (d == null) continue;
+      fronted.add(d);
+      for (ComputeGroup g : workloadsByName.get(name)) lines.add(g.location);
+    }
+    if (fronted.isEmpty()) return null;
+    if (named.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
+    return new Owned(
+        null,
+        fronted,
+        "its folder path names several workloads ("
+            + String.join(", ", named)
+            + ") and which one runs it is not known",
+        "in a folder named like several workloads (" + String.join(", ", named) + ")",
+        lines);
+  }
+
+  /** The deadline of the workloads named {@code name}: the request timeouts in front of them. */
+  private Optional<Deadline> ofWorkload(String name) {
+    List<Deadline.Limit> limits = new ArrayList<>();
+    for (ComputeGroup g : workloadsByName.get(name))
+      for (Resource front : g.servedBy)
+        if (front instanceof PodService s)
+          for (RequestTimeout t : w.requestTimeouts)
+            if (t.scope().equals(s.scope)
+                && t.namespace().equals(s.namespace)
+                && s.name.present()
+                && t.service().equals(s.name.get())
+                && !limits.contains(t.limit())) limits.add(t.limit());
+    if (limits.isEmpty()) return Optional.empty();
+    String owner = workloadName(workloadsByName.get(name).get(0));
+    return Optional.of(Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, limits));
+  }
+
+  private static final String CONTAINER_IMPACT =
+      "The load balancer or ingress gives up before the call does: the client gets a gateway"
+          + " timeout while the container still works on a request nobody waits for, holding a"
+          + " worker and a connection instead of failing fast with its own error.";
+
+  private Owned ofFunction(Integration call, List<Function> sharing) {
+    Function owner = functions.owner(call.location.file(), call.enclosing);
+    if (owner != null)
+      return new Owned(
+          cache.computeIfAbsent(owner, f -> Deadline.of(owner, w)),
+          List.of(),
+          null,
+          null,
+          List.of());
+    List<Deadline> candidates = new ArrayList<>();
+    List<Location> lines = new ArrayList<>();
+    for (Function f : sharing) {
+      candidates.add(cache.computeIfAbsent(f, k -> Deadline.of(f, w)));
+      lines.add(f.location);
+    }
+    return new Owned(
+        null,
+        candidates,
+        "its file is in the code folder of "
+            + String.join(", ", sharing.stream().map(f -> f.id).toList())
+            + ", and no one of them is traced to run it (it is not in one's handler module, or"
+            + " it is in a module several share but outside their handler functions)",
+        "in code several functions share, not traced to one of them",
+        lines);
+  }
+
+  /** The probed health handler the call is made in (same file, same function), else null. */
+  private HealthEndpoint probedHandler(Integration call) {
+    Map<HealthEndpoint, List<ProbeOf>> inFile = probedHandlers.get(call.location.file());
+    if (inFile == null) return null;
+    for (HealthEndpoint h : inFile.keySet()) if (h.handler.equals(call.enclosing)) return h;
+    return null;
+  }
+
+  /** The deadline of a health handler: the timeout of each probe linked to it. */
+  private Deadline ofProbes(HealthEndpoint handler) {
+    List<ProbeOf> probes = probedHandlers.get(handler.location.file()).get(handler);
+    List<Deadline.Limit> limits = new ArrayList<>();
+    boolean liveness = false;
+    for (ProbeOf p : probes) {
+      String purpose = p.probe().purpose.name().toLowerCase(Locale.ROOT);
+      liveness |= p.probe().purpose == Probe.Purpose.LIVENESS;
+      limits.add(
+          new Deadline.Limit(
+              "the " + purpose + " probe's timeoutSeconds",
+              Deadline.cited(
+                  p.probe().timeoutSeconds.map(Integer::doubleValue), p.probe().location),
+              consequence(p.probe().purpose)));
+    }
+    ComputeGroup first = probes.get(0).workload();
+    String owner = "health handler " + handler.handler + " of " + workloadName(first);
+    return Deadline.tightestOf(
+        workloadName(first),
+        owner,
+        "Health handler " + handler.handler + " of " + workloadName(first),
+        liveness ? LIVENESS_IMPACT : READINESS_IMPACT,
+        limits);
+  }
+
+  private static final String LIVENESS_IMPACT =
+      "The kubelet gives up on the liveness check before the handler's call does: when the"
+          + " dependency is merely slow, every replica fails its liveness probe at once and is"
+          + " restarted although it is healthy, turning a slow dependency into an outage and a"
+          + " restart loop.";
+
+  private static final String READINESS_IMPACT =
+      "The kubelet gives up on the check before the handler's call does: when the dependency is"
+          + " merely slow, the pods are reported not ready and taken out of their Service's"
+          + " endpoints together, although they could still serve.";
+
+  private static String consequence(Probe.Purpose purpose) {
+    return switch (purpose) {
+      case LIVENESS ->
+          "the kubelet counts the check as failed and, after failureThreshold failures, restarts"
+              + " the container while the dependency is only slow";
+      case READINESS ->
+          "the kubelet counts the check as failed and, after failureThreshold failures, takes"
+              + " the pod out of its Service while the dependency is only slow";
+      case STARTUP ->
+          "the kubelet counts the check as failed and, after failureThreshold failures, kills"
+              + " the container before it has started";
+    };
+  }
+
+  private static String workloadName(ComputeGroup g) {
+    return g.type + " " + g.name.orElse(g.id);
+  }
+}
