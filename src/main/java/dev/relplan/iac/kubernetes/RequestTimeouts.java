@@ -27,6 +27,8 @@ final class RequestTimeouts {
   static final String ELB_IDLE_TIMEOUT =
       "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout";
   static final String LB_TYPE = "service.beta.kubernetes.io/aws-load-balancer-type";
+  private static final String AWS_SERVICE_ANNOTATIONS =
+      "service.beta.kubernetes.io/aws-load-balancer-";
 
   private static final String INGRESS_CONSEQUENCE =
       "the ingress answers 504 to its client before the call gives up, while the container keeps"
@@ -71,6 +73,10 @@ final class RequestTimeouts {
     // A Network Load Balancer ("nlb", or "external" with the AWS Load Balancer Controller) passes
     // TCP through with a 350 s idle timeout that bounds no HTTP request: no limit.
     if (lbType != null) return;
+    // Which cloud's load balancer the Service gets shows only in its annotations: without an AWS
+    // one (a GKE or AKS manifest, or one left to the cluster's defaults) the idle timeout is not
+    // known, and guessing the Classic Load Balancer's would be a guess.
+    if (!hasAwsAnnotation(annotations)) return;
     w.requestTimeouts.add(
         new RequestTimeout(
             scope,
@@ -81,6 +87,13 @@ final class RequestTimeouts {
                 seconds(
                     annotations, ELB_IDLE_TIMEOUT, o.kindLocation(), "the Classic Load Balancer"),
                 LB_CONSEQUENCE)));
+  }
+
+  private static boolean hasAwsAnnotation(MapNode annotations) {
+    if (annotations == null) return false;
+    for (MapNode.Entry e : annotations.entries())
+      if (e.key().startsWith(AWS_SERVICE_ANNOTATIONS)) return true;
+    return false;
   }
 
   /** {@code spec.ingressClassName}, else the legacy {@code kubernetes.io/ingress.class}. */

@@ -120,4 +120,21 @@ class RequestTimeoutsTest {
     assertThat(found).singleElement().extracting(RequestTimeout::service).isEqualTo("web");
     assertThat(found.get(0).limit().seconds().get()).isEqualTo(300.0);
   }
+
+  @Test
+  void loadBalancerServiceWithoutAnAwsAnnotationGivesNoLimit() throws IOException {
+    // A GKE or AKS manifest looks the same: which load balancer, and its timeout, is not known.
+    assertThat(
+            timeouts(
+                """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: frontend-external
+                spec:
+                  type: LoadBalancer
+                  selector: {app: frontend}
+                """))
+        .isEmpty();
+  }
 }
