@@ -78,7 +78,10 @@ public final class Function extends Resource {
         normalize(terraform || dir.isEmpty() ? codeUri.get() : dir + "/" + codeUri.get()));
   }
 
-  /** A relative path without "." and with ".." folded into its parent where there is one. */
+  /**
+   * A path without "." and with ".." folded into its parent where there is one; an absolute path
+   * (files are named so when several roots are scanned) stays absolute.
+   */
   public static String normalize(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String s : path.split("/")) {
@@ -86,7 +89,7 @@ public final class Function extends Resource {
       if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
       else parts.addLast(s);
     }
-    return String.join("/", parts);
+    return (path.startsWith("/") ? "/" : "") + String.join("/", parts);
   }
 
   public Function(String scope, String id, String type, Location location) {
