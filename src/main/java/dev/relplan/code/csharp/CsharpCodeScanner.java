@@ -84,7 +84,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
   /** One file's calls and health endpoints; the registrations are only read. */
   private static ScanResult calls(CsFile f, CsRegistrations registrations) {
     CsCalls calls = new CsCalls(f, registrations);
-    CsGrpc grpc = new CsGrpc(f);
+    CsGrpc grpc = new CsGrpc(f, registrations);
     List<Integration> integrations = new ArrayList<>();
     for (CsNode call : f.calls()) {
       Integration i = calls.analyse(call);
