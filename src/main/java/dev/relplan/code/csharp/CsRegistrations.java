@@ -85,6 +85,9 @@ final class CsRegistrations {
       if ("AddHttpClient".equals(m)) httpClient(f, call);
       if ("AddGrpcClient".equals(m)) grpcClient(f, call);
       if ("AddHealthChecks".equals(m)) healthChecks(f, call);
+      if (CsAspireClients.registersHealthCheck(call))
+        healthChecks.add(
+            Value.explicit(m + " health check (an Aspire client's default)", List.of(f.at(call))));
     }
   }
 

@@ -95,6 +95,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       integrations.add(i);
     }
     integrations.addAll(new CsDataClients(f).find());
+    integrations.addAll(new CsAspireClients(f).find());
     return ScanResult.of(integrations, new CsHealth(f, registrations).find(), List.of());
   }
 }
