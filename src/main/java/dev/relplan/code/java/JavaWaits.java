@@ -110,8 +110,8 @@ final class JavaWaits {
   private static Value<Integer> wrapperAttempts(Value<String> retry) {
     String text = retry.get();
     Matcher m = RETRYABLE_ATTEMPTS.matcher(text);
-    if (text.startsWith("Spring @Retryable") && m.find())
-      return Value.explicit(Integer.parseInt(m.group(1)), retry.trace());
+    if ((text.startsWith("Spring @Retryable") || text.startsWith("Resilience4j @Retry ("))
+        && m.find()) return Value.explicit(Integer.parseInt(m.group(1)), retry.trace());
     if (text.startsWith("Spring @Retryable") && text.contains("the default"))
       return Value.explicit(3, retry.trace());
     return Value.unresolved(
