@@ -113,6 +113,7 @@ class Resilience4jInstancesTest {
     assertThat(i.timeout.get()).startsWith("1 s (Resilience4j TimeLimiter default");
     assertThat(i.timeout.isExplicit()).isFalse();
     assertThat(lines(i.timeout.trace())).containsExactly(JAVA + ":11");
+    assertThat(i.attemptSeconds.get()).isEqualTo(1.0);
     assertThat(i.attempts.get()).isEqualTo(3);
   }
 
