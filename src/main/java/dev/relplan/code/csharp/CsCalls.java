@@ -237,7 +237,7 @@ final class CsCalls {
       if (left.field("name").text().equals("BaseAddress")) base = a.field("right");
     }
     if (!i.target.present() && base != null) i.target = host(uri(base));
-    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration);
+    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration, f.file);
     if (timeout == null || r != null && r.handlers.timeout.present()) return i;
     CsNode value = timeout.field("right");
     i.timeout =
@@ -255,7 +255,7 @@ final class CsCalls {
   /** A client from IHttpClientFactory or a typed client: its AddHttpClient registration decides. */
   private Integration registered(
       CsNode call, CsRegistrations.HttpClientRegistration registration, String what) {
-    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration);
+    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration, f.file);
     Integration i =
         integration(
             call,

@@ -58,7 +58,7 @@ final class CsGrpc {
       i.timeout = injected(deadline(call), made);
       return i;
     }
-    CsInjectedGrpc.apply(i, deadline(call), registrations.withDefaults(registered));
+    CsInjectedGrpc.apply(i, deadline(call), registrations.withDefaults(registered, f.file));
     return i;
   }
 

@@ -78,6 +78,15 @@ final class CsRegistrations {
    */
   HttpClientRegistration defaults;
 
+  /** The method whose body calls ConfigureHttpClientDefaults; null for top-level statements. */
+  private String defaultsMethod;
+
+  /**
+   * The folders of the files that call {@link #defaultsMethod} (or hold the top-level call): the
+   * hosts the defaults configure. Empty when no caller is found: then they apply everywhere.
+   */
+  private final List<String> defaultsFolders = new ArrayList<>();
+
   void read(CsFile f) {
     for (CsNode call : f.calls()) {
       String m = CsFile.method(call);
@@ -214,9 +223,9 @@ final class CsRegistrations {
    * A registration completed with what ConfigureHttpClientDefaults gives every client (the
    * registration's own settings win).
    */
-  HttpClientRegistration withDefaults(HttpClientRegistration r) {
+  HttpClientRegistration withDefaults(HttpClientRegistration r, String usedIn) {
     HttpClientRegistration d = defaults;
-    if (d == null) return r;
+    if (d == null || !defaultsApply(r == null ? usedIn : r.at.file())) return r;
     if (r == null) return d;
     HttpClientRegistration out = new HttpClientRegistration(r.at);
     out.unread.addAll(r.unread);
@@ -232,11 +241,40 @@ final class CsRegistrations {
   }
 
   /**
+   * After every file's registrations: the folders of the files that call the method holding
+   * ConfigureHttpClientDefaults ({@code builder.AddServiceDefaults()}), each a host it configures.
+   */
+  void scopeDefaults(List<CsFile> files) {
+    if (defaults == null || defaultsMethod == null) return;
+    for (CsFile f : files) {
+      for (CsNode c : f.calls()) {
+        if (defaultsMethod.equals(CsFile.method(c))) {
+          defaultsFolders.add(folderOf(f.file));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether ConfigureHttpClientDefaults configures a client registered or used in a file. */
+  private boolean defaultsApply(String file) {
+    return defaultsFolders.isEmpty() || defaultsFolders.stream().anyMatch(file::startsWith);
+  }
+
+  private static String folderOf(String file) {
+    return file.substring(0, file.lastIndexOf('/') + 1);
+  }
+
+  /**
    * The builder steps inside ConfigureHttpClientDefaults: resilience handlers and
    * ConfigureHttpClient.
    */
   private void clientDefaults(CsFile f, CsNode call) {
     defaults = new HttpClientRegistration(f.at(call));
+    CsNode member = call.member();
+    defaultsMethod =
+        member == null || member.field("name") == null ? null : member.field("name").text();
+    if (defaultsMethod == null) defaultsFolders.add(folderOf(f.file));
     for (CsNode lambda : CsFile.args(call)) {
       if (!lambda.is("lambda_expression")) continue;
       for (CsNode step : lambda.all("invocation_expression")) {

@@ -53,6 +53,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
     for (CsFile f : parsed)
       FileGuard.run(f.file, () -> registrations.read(f))
           .ifPresentOrElse(skipped::add, () -> registered.add(f));
+    registrations.scopeDefaults(registered);
     ScanResult found = PerFile.scan(registered, f -> f.file, f -> calls(f, registrations));
     skipped.addAll(found.skipped());
     return ScanResult.of(found.integrations(), found.healthEndpoints(), skipped);

@@ -116,6 +116,42 @@ class CsInjectedClientsTest {
   }
 
   @Test
+  void theDefaultsConfigureOnlyTheHostsThatCallTheMethodHoldingThem() {
+    List<Integration> found =
+        scan(
+            "Defaults/Extensions.cs",
+            DEFAULTS,
+            "Web/Program.cs",
+            """
+            builder.AddDefaults();
+            builder.Services.AddHttpClient<Orders>(o => o.BaseAddress = new("http://ordering-api"));
+            """,
+            "Mobile/MauiProgram.cs",
+            """
+            builder.Services.AddHttpClient<Catalog>(o => o.BaseAddress = new("http://mobile-bff"));
+            """,
+            "Web/Orders.cs",
+            """
+            public class Orders(HttpClient http)
+            {
+                public Task<string> All() => http.GetStringAsync("/api/orders");
+            }
+            """,
+            "Mobile/Catalog.cs",
+            """
+            public class Catalog(HttpClient http)
+            {
+                public Task<string> Brands() => http.GetStringAsync("/api/brands");
+            }
+            """);
+    assertThat(found)
+        .extracting(i -> i.location.file() + " " + i.timeout.get())
+        .containsExactly(
+            "Web/Orders.cs 30 s total, 10 s per attempt (AddStandardResilienceHandler defaults)",
+            "Mobile/Catalog.cs 100 s (HttpClient default Timeout)");
+  }
+
+  @Test
   void aTypedClientWhoseRegistrationSwitchesTheTimeoutOffHasNone() {
     List<Integration> found =
         scan(
