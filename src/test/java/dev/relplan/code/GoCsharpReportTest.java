@@ -48,8 +48,10 @@ class GoCsharpReportTest {
         .contains("2 s (context.WithTimeout)")
         .contains("dial 5 s, read 3 s, write 3 s (go-redis defaults)");
     List<String> cs = timeouts(json.get("integrations"), ".cs");
-    assertThat(cs).hasSize(4);
+    assertThat(cs).hasSize(8);
     assertThat(String.join("\n", cs))
+        .contains("30 s total, 10 s per attempt (AddStandardResilienceHandler defaults)")
+        .contains("30 s (Npgsql default Command Timeout)")
         .contains("5 s (HttpClient.Timeout)")
         .contains("100 s (HttpClient default Timeout)")
         .contains("100 s (AWS SDK for .NET default Timeout)");

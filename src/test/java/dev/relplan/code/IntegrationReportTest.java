@@ -47,7 +47,7 @@ class IntegrationReportTest {
         new ObjectMapper().readTree(JsonRenderer.render(r.assessment(), "test", r.snippets()));
     JsonNode integrations = root.get("integrations");
     // 13, and the Spring configuration, imported axios instance and imported requests session calls
-    assertThat(integrations).hasSize(21);
+    assertThat(integrations).hasSize(22);
     JsonNode payments = null;
     for (JsonNode i : integrations)
       if (i.get("integration").asText().startsWith("PaymentsClient.charge")) payments = i;
@@ -118,7 +118,7 @@ class IntegrationReportTest {
         run(FIXTURE).assessment().findings().stream()
             .filter(f -> f.finding().rule().id().equals("REL-CODE-CALL-NO-TIMEOUT"))
             .toList();
-    assertThat(findings).hasSize(21);
+    assertThat(findings).hasSize(22);
     var payments =
         findings.stream()
             .filter(f -> f.finding().resource().startsWith("PaymentsClient"))

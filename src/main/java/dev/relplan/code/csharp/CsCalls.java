@@ -67,15 +67,22 @@ final class CsCalls {
         String name = args.isEmpty() ? "" : args.get(0).stringValue();
         return name == null
             ? null
-            : registered(call, "name:" + name, "named client \"" + name + "\"");
+            : registered(
+                call,
+                registrations.httpClients.get("name:" + name),
+                "named client \"" + name + "\"");
       }
       if (origin.is("parameter") && "HttpClient".equals(CsFile.typeName(origin.field("type")))) {
         CsNode type = CsFile.type(call);
         String typed =
             type == null || type.field("name") == null ? null : type.field("name").text();
         if (typed == null) return null;
+        CsRegistrations.HttpClientRegistration r =
+            registrations.typedClient(typed, f.namespaceOf(type));
+        if (r == null && registrations.typedClientCount(typed) > 1)
+          return ambiguous(call, typed, origin);
         return configuredInType(
-            registered(call, typed, "typed client " + typed), call, receiver, origin);
+            registered(call, r, "typed client " + typed), call, receiver, origin, r);
       }
       return null;
     }
@@ -206,7 +213,11 @@ final class CsCalls {
    * resilience handler's timeout still bounds the call first.
    */
   private Integration configuredInType(
-      Integration i, CsNode call, CsNode receiver, CsNode parameter) {
+      Integration i,
+      CsNode call,
+      CsNode receiver,
+      CsNode parameter,
+      CsRegistrations.HttpClientRegistration registration) {
     CsNode type = CsFile.type(call);
     String field =
         receiver.text().startsWith("this.") ? receiver.text().substring(5) : receiver.text();
@@ -226,8 +237,7 @@ final class CsCalls {
       if (left.field("name").text().equals("BaseAddress")) base = a.field("right");
     }
     if (!i.target.present() && base != null) i.target = host(uri(base));
-    CsRegistrations.HttpClientRegistration r =
-        withDefaults(registrations.httpClients.get(type.field("name").text()));
+    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration, f.file);
     if (timeout == null || r != null && r.handlers.timeout.present()) return i;
     CsNode value = timeout.field("right");
     i.timeout =
@@ -242,30 +252,10 @@ final class CsCalls {
     return i;
   }
 
-  /**
-   * A registration completed with what ConfigureHttpClientDefaults gives every client (the
-   * registration's own settings win).
-   */
-  private CsRegistrations.HttpClientRegistration withDefaults(
-      CsRegistrations.HttpClientRegistration r) {
-    CsRegistrations.HttpClientRegistration d = registrations.defaults;
-    if (d == null) return r;
-    if (r == null) return d;
-    CsRegistrations.HttpClientRegistration out = new CsRegistrations.HttpClientRegistration(r.at);
-    out.baseAddress = r.baseAddress;
-    out.timeout = r.timeout.trace().isEmpty() && !r.timeout.isExplicit() ? d.timeout : r.timeout;
-    out.handlers.timeout = r.handlers.timeout.present() ? r.handlers.timeout : d.handlers.timeout;
-    out.handlers.retry = r.handlers.retry.present() ? r.handlers.retry : d.handlers.retry;
-    out.handlers.attempts = r.handlers.retry.present() ? r.handlers.attempts : d.handlers.attempts;
-    out.handlers.breaker = r.handlers.breaker.present() ? r.handlers.breaker : d.handlers.breaker;
-    out.handlers.fallback =
-        r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
-    return out;
-  }
-
   /** A client from IHttpClientFactory or a typed client: its AddHttpClient registration decides. */
-  private Integration registered(CsNode call, String key, String what) {
-    CsRegistrations.HttpClientRegistration r = withDefaults(registrations.httpClients.get(key));
+  private Integration registered(
+      CsNode call, CsRegistrations.HttpClientRegistration registration, String what) {
+    CsRegistrations.HttpClientRegistration r = registrations.withDefaults(registration, f.file);
     Integration i =
         integration(
             call,
@@ -298,6 +288,25 @@ final class CsCalls {
     }
     if (r.handlers.breaker.present()) i.circuitBreaker = r.handlers.breaker;
     if (r.handlers.fallback.present()) i.fallback = r.handlers.fallback;
+    return i;
+  }
+
+  /**
+   * A typed client class whose name several AddHttpClient registrations use, none of them in a file
+   * that sees the class's namespace: which one configures it is not decided.
+   */
+  private Integration ambiguous(CsNode call, String typed, CsNode parameter) {
+    Integration i =
+        integration(call, Integration.Kind.HTTP, "HttpClient (IHttpClientFactory)", null);
+    i.target = target(call);
+    i.timeout =
+        Value.unresolved(
+            registrations.typedClientCount(typed)
+                + " AddHttpClient<"
+                + typed
+                + "> registrations are read and none is decided as this class's (its namespace is"
+                + " not among the using directives of exactly one of them)",
+            List.of(f.at(parameter)));
     return i;
   }
 
@@ -365,8 +374,16 @@ final class CsCalls {
 
   // ---- Helpers.
 
-  /** The literal of {@code new Uri("...")}, or null. */
+  /** The literal of {@code new Uri("...")} or of a target-typed {@code new("...")}, or null. */
   static String uri(CsNode n) {
+    if (n != null && n.is("implicit_object_creation_expression")) {
+      for (CsNode list : n.children) {
+        if (!list.is("argument_list")) continue;
+        for (CsNode a : list.children)
+          if (a.is("argument") && a.children.size() == 1) return a.children.get(0).stringValue();
+      }
+      return null;
+    }
     if (n == null || !"Uri".equals(CsFile.created(n))) return null;
     List<CsNode> args = CsFile.args(n);
     return args.isEmpty() ? null : args.get(0).stringValue();

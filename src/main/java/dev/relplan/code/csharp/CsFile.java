@@ -20,6 +20,10 @@ final class CsFile {
   final String file;
   final CsNode root;
   final Set<String> usings = new HashSet<>();
+
+  /** Using aliases: {@code using Alias = Some.Namespace.Type;}, alias to the aliased name. */
+  private final Map<String, CsNode> aliases = new HashMap<>();
+
   private List<CsNode> calls;
 
   CsFile(String file, CsNode root) {
@@ -28,7 +32,48 @@ final class CsFile {
     for (CsNode u : root.all("using_directive")) {
       for (CsNode c : u.children)
         if (c.is("identifier") || c.is("qualified_name")) usings.add(c.text());
+      CsNode alias = u.field("name");
+      CsNode aliased = u.children.isEmpty() ? null : u.children.get(u.children.size() - 1);
+      if (alias != null && aliased != null && aliased != alias) aliases.put(alias.text(), aliased);
     }
+  }
+
+  /**
+   * The namespace a node is declared in: the enclosing namespace block, else the file-scoped
+   * namespace; "" for the global namespace.
+   */
+  String namespaceOf(CsNode n) {
+    CsNode block = n.ancestor("namespace_declaration");
+    CsNode declared = block;
+    if (declared == null) {
+      List<CsNode> fileScoped = root.all("file_scoped_namespace_declaration");
+      declared = fileScoped.isEmpty() ? null : fileScoped.get(0);
+    }
+    CsNode name = declared == null ? null : declared.field("name");
+    return name == null ? "" : name.text();
+  }
+
+  /**
+   * The namespaces whose types this file names unqualified: its using directives and the namespaces
+   * it declares, with their enclosing namespaces.
+   */
+  Set<String> visibleNamespaces() {
+    Set<String> out = new HashSet<>(usings);
+    List<CsNode> declared = new ArrayList<>(root.all("namespace_declaration"));
+    declared.addAll(root.all("file_scoped_namespace_declaration"));
+    for (CsNode d : declared) {
+      CsNode name = d.field("name");
+      for (String ns = name == null ? "" : name.text();
+          !ns.isEmpty();
+          ns = ns.contains(".") ? ns.substring(0, ns.lastIndexOf('.')) : "") out.add(ns);
+    }
+    return out;
+  }
+
+  /** A type as written, or the name a using alias stands for when the type is an alias. */
+  CsNode unaliased(CsNode type) {
+    if (type == null || !type.is("identifier")) return type;
+    return aliases.getOrDefault(type.text(), type);
   }
 
   Location at(CsNode n) {
@@ -264,7 +309,22 @@ final class CsFile {
         count++;
       }
     }
-    return count == 1 ? found : null;
+    if (count == 1) return found;
+    return count == 0 ? primaryParameter(type, name) : null;
+  }
+
+  /**
+   * A parameter of the type's primary constructor ({@code class Service(HttpClient http)}), which
+   * the whole type sees; null when there is none of that name.
+   */
+  private static CsNode primaryParameter(CsNode type, String name) {
+    for (CsNode list : type.children) {
+      if (!list.is("parameter_list")) continue;
+      for (CsNode p : list.children)
+        if (p.is("parameter") && p.field("name") != null && p.field("name").text().equals(name))
+          return p;
+    }
+    return null;
   }
 
   private final Map<CsNode, List<CsNode>> bindingsOf = new HashMap<>();

@@ -19,9 +19,11 @@ final class CsGrpc {
   private static final Set<String> NOT_CALLS = Set.of("WithHost", "ToString", "GetHashCode");
 
   private final CsFile f;
+  private final CsRegistrations registrations;
 
-  CsGrpc(CsFile f) {
+  CsGrpc(CsFile f, CsRegistrations registrations) {
     this.f = f;
+    this.registrations = registrations;
   }
 
   /** The integration a call of a gRPC client method is, or null. */
@@ -45,7 +47,18 @@ final class CsGrpc {
     i.clientLocation = f.at(made);
     String rpc = method.endsWith("Async") ? method.substring(0, method.length() - 5) : method;
     i.target = Value.explicit(service + "/" + rpc, List.of());
-    i.timeout = made.is("parameter") ? injected(deadline(call), made) : deadline(call);
+    if (!made.is("parameter")) {
+      i.timeout = deadline(call);
+      return i;
+    }
+    CsNode type = f.unaliased(made.field("type"));
+    CsRegistrations.HttpClientRegistration registered =
+        registrations.grpcClients.get(service + "." + CsFile.typeName(type.field("name")));
+    if (registered == null) {
+      i.timeout = injected(deadline(call), made);
+      return i;
+    }
+    CsInjectedGrpc.apply(i, deadline(call), registrations.withDefaults(registered, f.file));
     return i;
   }
 
@@ -54,7 +67,7 @@ final class CsGrpc {
    * or a parameter of that nested type; null otherwise.
    */
   private String service(CsNode made) {
-    CsNode type = made.field("type");
+    CsNode type = made.is("parameter") ? f.unaliased(made.field("type")) : made.field("type");
     if (type == null || !type.is("qualified_name")) return null;
     String outer =
         type.field("qualifier") == null ? null : CsFile.typeName(type.field("qualifier"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Service registrations read across all C# files of the repository (they usually live in Program.cs
@@ -14,6 +15,16 @@ import java.util.Map;
  * checks added to {@code AddHealthChecks()}.
  */
 final class CsRegistrations {
+  /** Builder steps that neither bound nor retry a call: transport, credentials, lifetime. */
+  private static final Set<String> HARMLESS_STEPS =
+      Set.of(
+          "ConfigurePrimaryHttpMessageHandler",
+          "ConfigureChannel",
+          "AddCallCredentials",
+          "SetHandlerLifetime",
+          "AddServiceDiscovery",
+          "ConfigureAdditionalHttpMessageHandlers");
+
   /** One AddHttpClient registration. */
   static final class HttpClientRegistration {
     final Location at;
@@ -23,6 +34,15 @@ final class CsRegistrations {
     String baseAddress;
 
     CsResilience.Features handlers = new CsResilience.Features();
+
+    /**
+     * Builder steps chained on the registration that are not read (custom extension methods,
+     * interceptors), each as "Name (file:line)".
+     */
+    final List<String> unread = new ArrayList<>();
+
+    /** The namespaces the registering file sees types of without qualifying them. */
+    Set<String> visibleNamespaces = Set.of();
 
     HttpClientRegistration(Location at) {
       this.at = at;
@@ -34,6 +54,17 @@ final class CsRegistrations {
    * client).
    */
   final Map<String, HttpClientRegistration> httpClients = new HashMap<>();
+
+  /**
+   * Every typed client registration, by the class's simple name (several projects may share it).
+   */
+  private final Map<String, List<HttpClientRegistration>> typedClients = new HashMap<>();
+
+  /**
+   * {@code AddGrpcClient<Service.ServiceClient>(...)} registrations, by the client type as written
+   * after its outer class ({@code "Service.ServiceClient"}).
+   */
+  final Map<String, HttpClientRegistration> grpcClients = new HashMap<>();
 
   /** Checks registered on a health checks builder (AddCheck, AddNpgSql, AddDbContextCheck, ...). */
   final List<Value<String>> healthChecks = new ArrayList<>();
@@ -47,12 +78,25 @@ final class CsRegistrations {
    */
   HttpClientRegistration defaults;
 
+  /** The method whose body calls ConfigureHttpClientDefaults; null for top-level statements. */
+  private String defaultsMethod;
+
+  /**
+   * The folders of the files that call {@link #defaultsMethod} (or hold the top-level call): the
+   * hosts the defaults configure. Empty when no caller is found: then they apply everywhere.
+   */
+  private final List<String> defaultsFolders = new ArrayList<>();
+
   void read(CsFile f) {
     for (CsNode call : f.calls()) {
       String m = CsFile.method(call);
       if ("ConfigureHttpClientDefaults".equals(m)) clientDefaults(f, call);
       if ("AddHttpClient".equals(m)) httpClient(f, call);
+      if ("AddGrpcClient".equals(m)) grpcClient(f, call);
       if ("AddHealthChecks".equals(m)) healthChecks(f, call);
+      if (CsAspireClients.registersHealthCheck(call))
+        healthChecks.add(
+            Value.explicit(m + " health check (an Aspire client's default)", List.of(f.at(call))));
     }
   }
 
@@ -73,8 +117,63 @@ final class CsRegistrations {
       key = "name:" + n;
     }
     for (CsNode a : args) if (a.is("lambda_expression")) configure(f, a, r);
-    // chained configuration: .ConfigureHttpClient(...), .AddStandardResilienceHandler(),
-    // .AddPolicyHandler(...)
+    chained(f, call, r);
+    httpClients.put(key, r);
+    if (!key.startsWith("name:")) {
+      r.visibleNamespaces = f.visibleNamespaces();
+      typedClients.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+  }
+
+  /**
+   * The registration of a typed client class declared in a namespace: among the registrations of
+   * that class name, the one whose file sees the namespace, else the only one; null when there is
+   * none, or several and none or more than one sees the class.
+   */
+  HttpClientRegistration typedClient(String className, String classNamespace) {
+    List<HttpClientRegistration> all = typedClients.getOrDefault(className, List.of());
+    if (all.size() == 1) return all.get(0);
+    List<HttpClientRegistration> seeing =
+        all.stream().filter(r -> r.visibleNamespaces.contains(classNamespace)).toList();
+    return seeing.size() == 1 ? seeing.get(0) : null;
+  }
+
+  /** How many typed client registrations name a class. */
+  int typedClientCount(String className) {
+    return typedClients.getOrDefault(className, List.of()).size();
+  }
+
+  /**
+   * {@code AddGrpcClient<Service.ServiceClient>(o => o.Address = ...)}: the gRPC client factory
+   * binds the client to a named HttpClient, so its builder steps (and ConfigureHttpClientDefaults)
+   * give the handlers every call goes through.
+   */
+  private void grpcClient(CsFile f, CsNode call) {
+    CsNode client = typeArgument(call);
+    if (client == null || !client.is("qualified_name")) return;
+    String outer = CsFile.typeName(client.field("qualifier"));
+    String inner = CsFile.typeName(client.field("name"));
+    if (outer == null || inner == null) return;
+    HttpClientRegistration r = new HttpClientRegistration(f.at(call));
+    for (CsNode a : CsFile.args(call)) if (a.is("lambda_expression")) configure(f, a, r);
+    chained(f, call, r);
+    grpcClients.put(outer + "." + inner, r);
+  }
+
+  /** The last type argument of a generic call ({@code M<A, B>(...)}: B), or null. */
+  private static CsNode typeArgument(CsNode call) {
+    CsNode fn = call.field("function");
+    CsNode name = fn != null && fn.is("member_access_expression") ? fn.field("name") : fn;
+    if (name == null || !name.is("generic_name") || name.children.size() < 2) return null;
+    CsNode typeArgs = name.children.get(1);
+    return typeArgs.children.isEmpty() ? null : typeArgs.children.get(typeArgs.children.size() - 1);
+  }
+
+  /**
+   * Chained configuration: .ConfigureHttpClient(...), .AddStandardResilienceHandler(),
+   * .AddPolicyHandler(...); other steps are listed as unread.
+   */
+  private static void chained(CsFile f, CsNode call, HttpClientRegistration r) {
     for (CsNode c = call;
         c.parent != null
             && c.parent.is("member_access_expression")
@@ -114,11 +213,56 @@ final class CsRegistrations {
           if (p.fallback.present()) r.handlers.fallback = p.fallback;
         }
         default -> {
-          // other builder steps
+          if (!HARMLESS_STEPS.contains(m)) r.unread.add(m + " (" + f.at(next) + ")");
         }
       }
     }
-    httpClients.put(key, r);
+  }
+
+  /**
+   * A registration completed with what ConfigureHttpClientDefaults gives every client (the
+   * registration's own settings win).
+   */
+  HttpClientRegistration withDefaults(HttpClientRegistration r, String usedIn) {
+    HttpClientRegistration d = defaults;
+    if (d == null || !defaultsApply(r == null ? usedIn : r.at.file())) return r;
+    if (r == null) return d;
+    HttpClientRegistration out = new HttpClientRegistration(r.at);
+    out.unread.addAll(r.unread);
+    out.baseAddress = r.baseAddress;
+    out.timeout = r.timeout.trace().isEmpty() && !r.timeout.isExplicit() ? d.timeout : r.timeout;
+    out.handlers.timeout = r.handlers.timeout.present() ? r.handlers.timeout : d.handlers.timeout;
+    out.handlers.retry = r.handlers.retry.present() ? r.handlers.retry : d.handlers.retry;
+    out.handlers.attempts = r.handlers.retry.present() ? r.handlers.attempts : d.handlers.attempts;
+    out.handlers.breaker = r.handlers.breaker.present() ? r.handlers.breaker : d.handlers.breaker;
+    out.handlers.fallback =
+        r.handlers.fallback.present() ? r.handlers.fallback : d.handlers.fallback;
+    return out;
+  }
+
+  /**
+   * After every file's registrations: the folders of the files that call the method holding
+   * ConfigureHttpClientDefaults ({@code builder.AddServiceDefaults()}), each a host it configures.
+   */
+  void scopeDefaults(List<CsFile> files) {
+    if (defaults == null || defaultsMethod == null) return;
+    for (CsFile f : files) {
+      for (CsNode c : f.calls()) {
+        if (defaultsMethod.equals(CsFile.method(c))) {
+          defaultsFolders.add(folderOf(f.file));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether ConfigureHttpClientDefaults configures a client registered or used in a file. */
+  private boolean defaultsApply(String file) {
+    return defaultsFolders.isEmpty() || defaultsFolders.stream().anyMatch(file::startsWith);
+  }
+
+  private static String folderOf(String file) {
+    return file.substring(0, file.lastIndexOf('/') + 1);
   }
 
   /**
@@ -127,6 +271,10 @@ final class CsRegistrations {
    */
   private void clientDefaults(CsFile f, CsNode call) {
     defaults = new HttpClientRegistration(f.at(call));
+    CsNode member = call.member();
+    defaultsMethod =
+        member == null || member.field("name") == null ? null : member.field("name").text();
+    if (defaultsMethod == null) defaultsFolders.add(folderOf(f.file));
     for (CsNode lambda : CsFile.args(call)) {
       if (!lambda.is("lambda_expression")) continue;
       for (CsNode step : lambda.all("invocation_expression")) {
@@ -164,7 +312,10 @@ final class CsRegistrations {
           || right == null
           || !left.is("member_access_expression")
           || left.field("name") == null) continue;
-      if (left.field("name").text().equals("BaseAddress")) r.baseAddress = CsCalls.uri(right);
+      String property = left.field("name").text();
+      // BaseAddress of an HttpClient, Address of gRPC client factory options
+      if (property.equals("BaseAddress") || property.equals("Address"))
+        r.baseAddress = CsCalls.uri(right);
       if (!left.field("name").text().equals("Timeout")) continue;
       r.timeout =
           CsTimeSpans.infinite(right)

@@ -53,6 +53,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
     for (CsFile f : parsed)
       FileGuard.run(f.file, () -> registrations.read(f))
           .ifPresentOrElse(skipped::add, () -> registered.add(f));
+    registrations.scopeDefaults(registered);
     ScanResult found = PerFile.scan(registered, f -> f.file, f -> calls(f, registrations));
     skipped.addAll(found.skipped());
     return ScanResult.of(found.integrations(), found.healthEndpoints(), skipped);
@@ -84,7 +85,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
   /** One file's calls and health endpoints; the registrations are only read. */
   private static ScanResult calls(CsFile f, CsRegistrations registrations) {
     CsCalls calls = new CsCalls(f, registrations);
-    CsGrpc grpc = new CsGrpc(f);
+    CsGrpc grpc = new CsGrpc(f, registrations);
     List<Integration> integrations = new ArrayList<>();
     for (CsNode call : f.calls()) {
       Integration i = calls.analyse(call);
@@ -95,6 +96,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       integrations.add(i);
     }
     integrations.addAll(new CsDataClients(f).find());
+    integrations.addAll(new CsAspireClients(f).find());
     return ScanResult.of(integrations, new CsHealth(f, registrations).find(), List.of());
   }
 }

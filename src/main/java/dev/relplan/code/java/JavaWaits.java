@@ -95,7 +95,15 @@ final class JavaWaits {
    */
   static void wrapped(Integration i, Value<String> retryBefore, Value<String> timeoutBefore) {
     if (i.timeout != timeoutBefore && i.attemptSeconds.present())
-      i.attemptSeconds = attempt(i.timeout, null, 0);
+      i.attemptSeconds =
+          attempt(
+              i.timeout,
+              // Resilience4j's default time limit is a number the wait can be computed from
+              i.timeout.present()
+                      && i.timeout.get().equals(Resilience4jInstances.TIME_LIMITER_DEFAULT)
+                  ? 1.0
+                  : null,
+              0);
     if (i.retry == retryBefore || !i.attempts.present()) return;
     Value<Integer> wrapper = wrapperAttempts(i.retry);
     if (wrapper.unresolved()) {
@@ -110,8 +118,8 @@ final class JavaWaits {
   private static Value<Integer> wrapperAttempts(Value<String> retry) {
     String text = retry.get();
     Matcher m = RETRYABLE_ATTEMPTS.matcher(text);
-    if (text.startsWith("Spring @Retryable") && m.find())
-      return Value.explicit(Integer.parseInt(m.group(1)), retry.trace());
+    if ((text.startsWith("Spring @Retryable") || text.startsWith("Resilience4j @Retry ("))
+        && m.find()) return Value.explicit(Integer.parseInt(m.group(1)), retry.trace());
     if (text.startsWith("Spring @Retryable") && text.contains("the default"))
       return Value.explicit(3, retry.trace());
     return Value.unresolved(

@@ -72,13 +72,19 @@ final class Resilience {
         if (fallback != null) i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "Retry" -> {
-        i.retry = Value.explicit("Resilience4j @Retry" + named(label), List.of(at));
+        i.retry =
+            label == null
+                ? Value.explicit("Resilience4j @Retry", List.of(at))
+                : Resilience4jInstances.retry(ctx.spring, label, at);
         if (fallback != null && !i.fallback.present())
           i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
       case "TimeLimiter" -> {
         if (!i.timeout.isExplicit())
-          i.timeout = Value.explicit("Resilience4j @TimeLimiter" + named(label), List.of(at));
+          i.timeout =
+              label == null
+                  ? Value.explicit("Resilience4j @TimeLimiter", List.of(at))
+                  : Resilience4jInstances.timeLimit(ctx.spring, label, at);
         if (fallback != null && !i.fallback.present())
           i.fallback = Value.explicit(fallback + "()", List.of(at));
       }
