@@ -97,6 +97,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     JsCalls calls = new JsCalls(f, exports);
     JsDataClients dataClients = new JsDataClients(f);
     JsResilience resilience = new JsResilience(f);
+    JsRetryLoops retryLoops = new JsRetryLoops(f);
     JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
@@ -105,6 +106,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       if (i == null) i = dataClients.call(call);
       if (i == null) continue;
       resilience.apply(i, call);
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     for (JsNode created : f.news()) {
