@@ -1,0 +1,121 @@
+package dev.relplan.code.go;
+
+import dev.relplan.code.RetryLoops;
+import dev.relplan.model.Integration;
+import dev.relplan.model.Value;
+import dev.relplan.source.Location;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A retry loop written by hand around a call: a {@code for} loop in the same function whose body
+ * holds the call, a wait ({@code time.Sleep}, or receiving from {@code time.After}) and a break or
+ * return.
+ */
+final class GoRetryLoops {
+  private static final Set<String> WAITS = Set.of("time.Sleep", "time.After");
+
+  private final GoFile f;
+
+  GoRetryLoops(GoFile f) {
+    this.f = f;
+  }
+
+  void apply(Integration i, GoNode call) {
+    for (GoNode n = call.parent; n != null && !isFunction(n); n = n.parent) {
+      if (!n.is("for_statement")) continue;
+      GoNode body = n.field("body");
+      if (body == null || !within(call, body) || !waits(body) || !exits(body)) continue;
+      Value<Integer> attempts = attempts(n, body);
+      if (attempts == null) continue; // a range over items, or not a counter
+      RetryLoops.credit(i, RetryLoops.header(n.text()), f.at(n), attempts);
+      return;
+    }
+  }
+
+  private static boolean isFunction(GoNode n) {
+    return n.is("function_declaration") || n.is("method_declaration") || n.is("func_literal");
+  }
+
+  private static boolean within(GoNode n, GoNode ancestor) {
+    for (GoNode p = n; p != null; p = p.parent) if (p == ancestor) return true;
+    return false;
+  }
+
+  private boolean waits(GoNode body) {
+    for (GoNode c : body.all("call_expression"))
+      if (WAITS.contains(f.qualify(c.field("function"))) && sameFunction(c, body)) return true;
+    return false;
+  }
+
+  private static boolean exits(GoNode body) {
+    for (GoNode b : body.all("break_statement")) if (sameFunction(b, body)) return true;
+    for (GoNode r : body.all("return_statement")) if (sameFunction(r, body)) return true;
+    return false;
+  }
+
+  private static boolean sameFunction(GoNode n, GoNode body) {
+    for (GoNode p = n.parent; p != null && p != body; p = p.parent) if (isFunction(p)) return false;
+    return true;
+  }
+
+  /**
+   * {@code for {}} runs until the call succeeds; {@code for i := 0; i < N; i++} (or a bare {@code
+   * for i < N} with the counter's literal start) gives N minus the start; {@code for range N} gives
+   * N; a bound that is not a literal (or a constant of one) is not followed. A range over anything
+   * else, or another condition: null.
+   */
+  private Value<Integer> attempts(GoNode loop, GoNode body) {
+    Location at = f.at(loop);
+    GoNode header = null;
+    for (GoNode c : loop.children) if (c != body && !c.is("comment")) header = c;
+    if (header == null || header.is("true")) return RetryLoops.untilSuccess(at);
+    if (header.is("range_clause")) return rangeAttempts(header, at);
+    GoNode condition = header.is("for_clause") ? header.field("condition") : header;
+    if (condition == null) return RetryLoops.untilSuccess(at);
+    if (!condition.is("binary_expression")) return null;
+    GoNode counter = condition.field("left");
+    String operator = condition.operator();
+    if (counter == null || !counter.is("identifier")) return null;
+    if (!"<".equals(operator) && !"<=".equals(operator)) return null;
+    GoNode start =
+        header.is("for_clause") && header.field("initializer") != null
+            ? startIn(header.field("initializer"), counter.text())
+            : f.binding(counter.text(), loop);
+    Integer from = literal(start);
+    Integer to = literal(condition.field("right"));
+    String text = GoFile.shorten(condition.text());
+    if (from == null || to == null) return RetryLoops.boundNotLiteral(text, at);
+    int attempts = to - from + ("<=".equals(operator) ? 1 : 0);
+    if (attempts < 1) return RetryLoops.boundNotLiteral(text, at);
+    return Value.explicit(attempts, List.of(at));
+  }
+
+  /** {@code for range N} (Go 1.22) counts N; ranging over a collection is no counter. */
+  private Value<Integer> rangeAttempts(GoNode clause, Location at) {
+    GoNode over = clause.field("right");
+    Integer n = literal(over);
+    if (n != null) return n > 0 ? Value.explicit(n, List.of(at)) : null;
+    return null;
+  }
+
+  /** The counter's value in the loop's own {@code i := 0}. */
+  private static GoNode startIn(GoNode initializer, String counter) {
+    GoNode left = initializer.field("left");
+    GoNode right = initializer.field("right");
+    if (left == null || right == null || left.children.size() != 1) return null;
+    if (!left.children.get(0).text().equals(counter) || right.children.size() != 1) return null;
+    return right.children.get(0);
+  }
+
+  /** A literal integer, or a name bound to one (a constant). */
+  private Integer literal(GoNode n) {
+    if (n != null && n.is("identifier")) n = f.binding(n.text(), n);
+    if (n == null || !n.is("int_literal")) return null;
+    try {
+      return Integer.valueOf(n.text().replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
