@@ -43,8 +43,10 @@ final class GoRetryLoops {
   }
 
   private boolean waits(GoNode body) {
-    for (GoNode c : body.all("call_expression"))
-      if (WAITS.contains(f.qualify(c.field("function"))) && sameFunction(c, body)) return true;
+    for (GoNode c : body.all("call_expression")) {
+      String name = f.qualify(c.field("function")); // null for a local value's method
+      if (name != null && WAITS.contains(name) && sameFunction(c, body)) return true;
+    }
     return false;
   }
 

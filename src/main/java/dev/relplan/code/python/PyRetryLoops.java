@@ -45,8 +45,10 @@ final class PyRetryLoops {
 
   /** A time.sleep or asyncio.sleep in the loop's body (not in a nested function). */
   private boolean sleeps(PyNode body) {
-    for (PyNode c : body.all("call"))
-      if (SLEEPS.contains(f.qualify(c.field("function"))) && sameScope(c, body)) return true;
+    for (PyNode c : body.all("call")) {
+      String name = f.qualify(c.field("function")); // null for a local client's method
+      if (name != null && SLEEPS.contains(name) && sameScope(c, body)) return true;
+    }
     return false;
   }
 

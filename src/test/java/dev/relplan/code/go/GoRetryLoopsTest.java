@@ -150,4 +150,22 @@ class GoRetryLoopsTest {
             """);
     assertThat(i.retry.present()).isFalse();
   }
+
+  @Test
+  void loopWhoseBodyCallsALocalValuesMethodIsStillScanned() {
+    Integration i =
+        only(
+            """
+            func GetAll(urls []string) {
+            \tfor _, url := range urls {
+            \t\tresp, err := http.Get(url)
+            \t\tif err == nil {
+            \t\t\tresp.Body.Close()
+            \t\t}
+            \t}
+            }
+            """);
+    assertThat(i.retry.present()).isFalse();
+    assertThat(i.location.line()).isEqualTo(11);
+  }
 }

@@ -178,4 +178,21 @@ class PythonRetryLoopsTest {
             """);
     assertThat(i.retry.present()).isFalse();
   }
+
+  @Test
+  void callThroughALocalSessionInALoopOverItemsIsStillReported() {
+    Integration i =
+        only(
+            """
+            import requests
+
+            session = requests.Session()
+
+            def handler(event, context):
+                for record in event["Records"]:
+                    session.post("https://fulfilment.example.com/orders", data=record, timeout=5)
+            """);
+    assertThat(i.retry.present()).isFalse();
+    assertThat(i.location.line()).isEqualTo(7);
+  }
 }
