@@ -43,6 +43,34 @@ public final class RetryLoops {
     i.attempts = Value.explicit(i.attempts.get() * loopAttempts.get(), trace);
   }
 
+  /**
+   * The attempts of a counter that runs from {@code from} while it is {@code <} or {@code <=} the
+   * bound {@code to}: the bound minus the start, plus one for {@code <=}. A start or bound that is
+   * not a literal (null), or a loop that would not run, leaves them unresolved, noted with the
+   * loop's condition.
+   */
+  public static Value<Integer> counted(
+      Integer from, Integer to, String operator, String condition, Location at) {
+    if (from == null || to == null) return boundNotLiteral(condition, at);
+    int attempts = to - from + ("<=".equals(operator) ? 1 : 0);
+    if (attempts < 1) return boundNotLiteral(condition, at);
+    return Value.explicit(attempts, List.of(at));
+  }
+
+  /** Whether a comparison bounds a counter from above ({@code <} or {@code <=}). */
+  public static boolean upperBound(String operator) {
+    return "<".equals(operator) || "<=".equals(operator);
+  }
+
+  /** A decimal integer literal's value ({@code 1_000} allowed); null when it is not one. */
+  public static Integer integer(String literal) {
+    try {
+      return Integer.valueOf(literal.replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** The first line of a loop header, shortened for a report. */
   public static String header(String loopText) {
     int newline = loopText.indexOf('\n');

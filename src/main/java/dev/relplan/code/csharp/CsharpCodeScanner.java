@@ -85,6 +85,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
   private static ScanResult calls(CsFile f, CsRegistrations registrations) {
     CsCalls calls = new CsCalls(f, registrations);
     CsGrpc grpc = new CsGrpc(f);
+    CsRetryLoops retryLoops = new CsRetryLoops(f);
     List<Integration> integrations = new ArrayList<>();
     for (CsNode call : f.calls()) {
       Integration i = calls.analyse(call);
@@ -92,6 +93,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       if (i == null) continue;
       CsResilience.apply(f, i, call);
       CsWaits.apply(i);
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     integrations.addAll(new CsDataClients(f).find());

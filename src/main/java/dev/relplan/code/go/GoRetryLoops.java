@@ -79,18 +79,14 @@ final class GoRetryLoops {
     GoNode counter = condition.field("left");
     String operator = condition.operator();
     if (counter == null || !counter.is("identifier")) return null;
-    if (!"<".equals(operator) && !"<=".equals(operator)) return null;
+    if (!RetryLoops.upperBound(operator)) return null;
     GoNode start =
         header.is("for_clause") && header.field("initializer") != null
             ? startIn(header.field("initializer"), counter.text())
             : f.binding(counter.text(), loop);
-    Integer from = literal(start);
     Integer to = literal(condition.field("right"));
     String text = GoFile.shorten(condition.text());
-    if (from == null || to == null) return RetryLoops.boundNotLiteral(text, at);
-    int attempts = to - from + ("<=".equals(operator) ? 1 : 0);
-    if (attempts < 1) return RetryLoops.boundNotLiteral(text, at);
-    return Value.explicit(attempts, List.of(at));
+    return RetryLoops.counted(literal(start), to, operator, text, at);
   }
 
   /** {@code for range N} (Go 1.22) counts N; ranging over a collection is no counter. */
@@ -113,11 +109,6 @@ final class GoRetryLoops {
   /** A literal integer, or a name bound to one (a constant). */
   private Integer literal(GoNode n) {
     if (n != null && n.is("identifier")) n = f.binding(n.text(), n);
-    if (n == null || !n.is("int_literal")) return null;
-    try {
-      return Integer.valueOf(n.text().replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return n == null || !n.is("int_literal") ? null : RetryLoops.integer(n.text());
   }
 }

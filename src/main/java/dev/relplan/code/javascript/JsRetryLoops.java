@@ -6,7 +6,6 @@ import dev.relplan.model.Value;
 import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.source.Location;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -98,14 +97,10 @@ final class JsRetryLoops {
     JsNode bound = condition.field("right");
     if (counter == null || bound == null || !counter.is("identifier")) return null;
     String operator = RetryLoops.operator(condition.text(), counter.text(), bound.text());
-    if (!"<".equals(operator) && !"<=".equals(operator)) return null;
+    if (!RetryLoops.upperBound(operator)) return null;
     Integer from = literal(start(loop, counter));
     Integer to = literal(f.number(bound));
-    String text = JsCalls.shorten(condition.text());
-    if (from == null || to == null) return RetryLoops.boundNotLiteral(text, at);
-    int attempts = to - from + ("<=".equals(operator) ? 1 : 0);
-    if (attempts < 1) return RetryLoops.boundNotLiteral(text, at);
-    return Value.explicit(attempts, List.of(at));
+    return RetryLoops.counted(from, to, operator, JsCalls.shorten(condition.text()), at);
   }
 
   private static JsNode condition(JsNode loop) {
@@ -130,11 +125,6 @@ final class JsRetryLoops {
   }
 
   private static Integer literal(JsNode n) {
-    if (n == null || !n.is("number")) return null;
-    try {
-      return Integer.valueOf(n.text().replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return n == null || !n.is("number") ? null : RetryLoops.integer(n.text());
   }
 }

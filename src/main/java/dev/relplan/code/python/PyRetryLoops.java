@@ -95,23 +95,13 @@ final class PyRetryLoops {
     PyNode counter = condition.children.get(0);
     PyNode bound = condition.children.get(1);
     String operator = RetryLoops.operator(condition.text(), counter.text(), bound.text());
-    if (!counter.is("identifier") || !("<".equals(operator) || "<=".equals(operator))) return null;
-    PyNode start = f.binding(counter.text(), loop);
-    Integer from = literal(start);
+    if (!counter.is("identifier") || !RetryLoops.upperBound(operator)) return null;
+    Integer from = literal(f.binding(counter.text(), loop));
     Integer to = literal(bound);
-    if (from == null || to == null)
-      return RetryLoops.boundNotLiteral(PyCalls.shorten(condition.text()), at);
-    int attempts = to - from + ("<=".equals(operator) ? 1 : 0);
-    if (attempts < 1) return RetryLoops.boundNotLiteral(PyCalls.shorten(condition.text()), at);
-    return Value.explicit(attempts, List.of(at));
+    return RetryLoops.counted(from, to, operator, PyCalls.shorten(condition.text()), at);
   }
 
   private static Integer literal(PyNode n) {
-    if (n == null || !n.is("integer")) return null;
-    try {
-      return Integer.valueOf(n.text().replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return n == null || !n.is("integer") ? null : RetryLoops.integer(n.text());
   }
 }
