@@ -1,7 +1,7 @@
 package dev.relplan.code.csharp;
 
 import dev.relplan.code.RetryLoops;
-import dev.relplan.model.Integration;
+import dev.relplan.code.TreeRetryLoops;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
 import java.util.Set;
@@ -12,35 +12,25 @@ import java.util.Set;
  * or lambda whose body holds the call, a wait ({@code await Task.Delay(...)}, {@code
  * Thread.Sleep(...)}) and a break or return.
  */
-final class CsRetryLoops {
+final class CsRetryLoops extends TreeRetryLoops<CsNode> {
   private static final Set<String> TASK = Set.of("Task", "System.Threading.Tasks.Task");
   private static final Set<String> THREAD = Set.of("Thread", "System.Threading.Thread");
 
   private final CsFile f;
 
   CsRetryLoops(CsFile f) {
+    super(Set.of("for_statement", "while_statement", "do_statement"));
     this.f = f;
   }
 
-  void apply(Integration i, CsNode call) {
-    for (CsNode n = call.parent; n != null && !isFunction(n); n = n.parent) {
-      if (!n.is("for_statement") && !n.is("while_statement") && !n.is("do_statement")) continue;
-      CsNode body = n.field("body");
-      if (body == null || !within(call, body) || !waits(body) || !exits(body)) continue;
-      Value<Integer> attempts = attempts(n);
-      if (attempts == null) continue; // not a counter
-      RetryLoops.credit(i, RetryLoops.header(n.text()), f.at(n), attempts);
-      return;
-    }
-  }
-
-  private static boolean within(CsNode n, CsNode ancestor) {
-    for (CsNode p = n; p != null; p = p.parent) if (p == ancestor) return true;
-    return false;
+  @Override
+  protected Location at(CsNode n) {
+    return f.at(n);
   }
 
   /** A method, constructor, accessor, local function or lambda: a loop outside is the caller's. */
-  private static boolean isFunction(CsNode n) {
+  @Override
+  protected boolean isFunction(CsNode n) {
     return n.is("method_declaration")
         || n.is("constructor_declaration")
         || n.is("local_function_statement")
@@ -53,7 +43,8 @@ final class CsRetryLoops {
    * An awaited {@code Task.Delay} (a Delay that is not awaited, as in {@code Task.WhenAny(work,
    * Task.Delay(t))}, is a timeout, not a wait) or a {@code Thread.Sleep}, outside nested functions.
    */
-  private static boolean waits(CsNode body) {
+  @Override
+  protected boolean waits(CsNode body) {
     for (CsNode c : body.all("invocation_expression")) {
       CsNode receiver = CsFile.receiver(c);
       String method = CsFile.method(c);
@@ -75,23 +66,13 @@ final class CsRetryLoops {
     return p != null && p.is("await_expression");
   }
 
-  private static boolean exits(CsNode body) {
-    for (CsNode b : body.all("break_statement")) if (sameFunction(b, body)) return true;
-    for (CsNode r : body.all("return_statement")) if (sameFunction(r, body)) return true;
-    return false;
-  }
-
-  private static boolean sameFunction(CsNode n, CsNode body) {
-    for (CsNode p = n.parent; p != null && p != body; p = p.parent) if (isFunction(p)) return false;
-    return true;
-  }
-
   /**
    * {@code while (true)} or {@code for (;;)} runs until the call succeeds; {@code i < N} or {@code
    * i <= N} with a literal N (or a const or readonly holding one) and the counter's literal start
    * gives N minus the start. Any other condition is not a counter: null.
    */
-  private Value<Integer> attempts(CsNode loop) {
+  @Override
+  protected Value<Integer> attempts(CsNode loop) {
     Location at = f.at(loop);
     CsNode condition = loop.field("condition");
     while (condition != null && condition.is("parenthesized_expression"))

@@ -1,7 +1,7 @@
 package dev.relplan.code.go;
 
 import dev.relplan.code.RetryLoops;
-import dev.relplan.model.Integration;
+import dev.relplan.code.TreeRetryLoops;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
 import java.util.List;
@@ -12,53 +12,33 @@ import java.util.Set;
  * holds the call, a wait ({@code time.Sleep}, or receiving from {@code time.After}) and a break or
  * return.
  */
-final class GoRetryLoops {
+final class GoRetryLoops extends TreeRetryLoops<GoNode> {
   private static final Set<String> WAITS = Set.of("time.Sleep", "time.After");
 
   private final GoFile f;
 
   GoRetryLoops(GoFile f) {
+    super(Set.of("for_statement"));
     this.f = f;
   }
 
-  void apply(Integration i, GoNode call) {
-    for (GoNode n = call.parent; n != null && !isFunction(n); n = n.parent) {
-      if (!n.is("for_statement")) continue;
-      GoNode body = n.field("body");
-      if (body == null || !within(call, body) || !waits(body) || !exits(body)) continue;
-      Value<Integer> attempts = attempts(n, body);
-      if (attempts == null) continue; // a range over items, or not a counter
-      RetryLoops.credit(i, RetryLoops.header(n.text()), f.at(n), attempts);
-      return;
-    }
-  }
-
-  private static boolean isFunction(GoNode n) {
+  @Override
+  protected boolean isFunction(GoNode n) {
     return n.is("function_declaration") || n.is("method_declaration") || n.is("func_literal");
   }
 
-  private static boolean within(GoNode n, GoNode ancestor) {
-    for (GoNode p = n; p != null; p = p.parent) if (p == ancestor) return true;
-    return false;
+  @Override
+  protected Location at(GoNode n) {
+    return f.at(n);
   }
 
-  private boolean waits(GoNode body) {
+  @Override
+  protected boolean waits(GoNode body) {
     for (GoNode c : body.all("call_expression")) {
       String name = f.qualify(c.field("function")); // null for a local value's method
       if (name != null && WAITS.contains(name) && sameFunction(c, body)) return true;
     }
     return false;
-  }
-
-  private static boolean exits(GoNode body) {
-    for (GoNode b : body.all("break_statement")) if (sameFunction(b, body)) return true;
-    for (GoNode r : body.all("return_statement")) if (sameFunction(r, body)) return true;
-    return false;
-  }
-
-  private static boolean sameFunction(GoNode n, GoNode body) {
-    for (GoNode p = n.parent; p != null && p != body; p = p.parent) if (isFunction(p)) return false;
-    return true;
   }
 
   /**
@@ -67,7 +47,9 @@ final class GoRetryLoops {
    * N; a bound that is not a literal (or a constant of one) is not followed. A range over anything
    * else, or another condition: null.
    */
-  private Value<Integer> attempts(GoNode loop, GoNode body) {
+  @Override
+  protected Value<Integer> attempts(GoNode loop) {
+    GoNode body = loop.field("body");
     Location at = f.at(loop);
     GoNode header = null;
     for (GoNode c : loop.children) if (c != body && !c.is("comment")) header = c;

@@ -1,7 +1,7 @@
 package dev.relplan.code.javascript;
 
 import dev.relplan.code.RetryLoops;
-import dev.relplan.model.Integration;
+import dev.relplan.code.TreeRetryLoops;
 import dev.relplan.model.Value;
 import dev.relplan.parse.javascript.JsFile;
 import dev.relplan.parse.javascript.JsNode;
@@ -13,7 +13,7 @@ import java.util.Set;
  * do ... while} loop in the same function whose body holds the call, a wait (an awaited sleep or a
  * setTimeout) and a break or return.
  */
-final class JsRetryLoops {
+final class JsRetryLoops extends TreeRetryLoops<JsNode> {
   /** Names an awaited wait helper goes by (the helper itself is usually the project's own). */
   private static final Set<String> WAIT_NAMES =
       Set.of("sleep", "delay", "wait", "setTimeout", "timeout", "pause");
@@ -21,25 +21,25 @@ final class JsRetryLoops {
   private final JsFile f;
 
   JsRetryLoops(JsFile f) {
+    super(Set.of("for_statement", "while_statement", "do_statement"));
     this.f = f;
   }
 
-  void apply(Integration i, JsNode call) {
-    for (JsNode n = call.parent; n != null && !JsNode.isFunction(n); n = n.parent) {
-      if (!n.is("for_statement") && !n.is("while_statement") && !n.is("do_statement")) continue;
-      JsNode body = n.field("body");
-      if (body == null || !call.hasAncestor(body) || !waits(body) || !exits(body)) continue;
-      Value<Integer> attempts = attempts(n);
-      if (attempts == null) continue; // not a counter
-      RetryLoops.credit(i, RetryLoops.header(n.text()), f.at(n), attempts);
-      return;
-    }
+  @Override
+  protected boolean isFunction(JsNode n) {
+    return JsNode.isFunction(n);
+  }
+
+  @Override
+  protected Location at(JsNode n) {
+    return f.at(n);
   }
 
   /**
    * An awaited wait helper, or setTimeout, in the loop's body (outside nested functions' own code).
    */
-  private static boolean waits(JsNode body) {
+  @Override
+  protected boolean waits(JsNode body) {
     for (JsNode c : body.all("call_expression")) {
       String name = calleeName(c);
       if ("setTimeout".equals(name) && awaited(c, body)) return true;
@@ -71,24 +71,13 @@ final class JsRetryLoops {
     return property == null ? null : property.text();
   }
 
-  private static boolean exits(JsNode body) {
-    for (JsNode b : body.all("break_statement")) if (sameFunction(b, body)) return true;
-    for (JsNode r : body.all("return_statement")) if (sameFunction(r, body)) return true;
-    return false;
-  }
-
-  private static boolean sameFunction(JsNode n, JsNode body) {
-    for (JsNode p = n.parent; p != null && p != body; p = p.parent)
-      if (JsNode.isFunction(p)) return false;
-    return true;
-  }
-
   /**
    * A loop without a condition or with {@code true} runs until the call succeeds; {@code i < N} or
    * {@code i <= N} with literal N and the counter's literal start gives N minus the start; a bound
    * held in a name that is not a literal is not followed. Any other condition: null.
    */
-  private Value<Integer> attempts(JsNode loop) {
+  @Override
+  protected Value<Integer> attempts(JsNode loop) {
     Location at = f.at(loop);
     JsNode condition = condition(loop);
     if (condition == null || condition.is("true")) return RetryLoops.untilSuccess(at);

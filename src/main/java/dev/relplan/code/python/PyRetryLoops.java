@@ -1,7 +1,7 @@
 package dev.relplan.code.python;
 
 import dev.relplan.code.RetryLoops;
-import dev.relplan.model.Integration;
+import dev.relplan.code.TreeRetryLoops;
 import dev.relplan.model.Value;
 import dev.relplan.parse.python.PyFile;
 import dev.relplan.parse.python.PyNode;
@@ -13,55 +13,39 @@ import java.util.Set;
  * A retry loop written by hand around a call: a {@code for ... in range(n)} or {@code while} loop
  * in the same function whose body holds the call, a sleep, and a break or return.
  */
-final class PyRetryLoops {
+final class PyRetryLoops extends TreeRetryLoops<PyNode> {
   private static final Set<String> SLEEPS = Set.of("time.sleep", "asyncio.sleep");
 
   private final PyFile f;
 
   PyRetryLoops(PyFile f) {
+    super(Set.of("for_statement", "while_statement"));
     this.f = f;
   }
 
-  void apply(Integration i, PyNode call) {
-    for (PyNode n = call.parent; n != null && !isScope(n); n = n.parent) {
-      if (!n.is("for_statement") && !n.is("while_statement")) continue;
-      PyNode body = n.field("body");
-      if (body == null || !within(call, body) || !sleeps(body) || !exits(body)) continue;
-      Value<Integer> attempts = n.is("for_statement") ? rangeAttempts(n) : whileAttempts(n);
-      if (attempts == null) continue; // a loop over items, not a counter
-      RetryLoops.credit(i, RetryLoops.header(n.text()), f.at(n), attempts);
-      return;
-    }
-  }
-
-  private static boolean isScope(PyNode n) {
+  @Override
+  protected boolean isFunction(PyNode n) {
     return n.is("function_definition") || n.is("lambda") || n.is("class_definition");
   }
 
-  private static boolean within(PyNode n, PyNode ancestor) {
-    for (PyNode p = n; p != null; p = p.parent) if (p == ancestor) return true;
-    return false;
+  @Override
+  protected Location at(PyNode n) {
+    return f.at(n);
   }
 
   /** A time.sleep or asyncio.sleep in the loop's body (not in a nested function). */
-  private boolean sleeps(PyNode body) {
+  @Override
+  protected boolean waits(PyNode body) {
     for (PyNode c : body.all("call")) {
       String name = f.qualify(c.field("function")); // null for a local client's method
-      if (name != null && SLEEPS.contains(name) && sameScope(c, body)) return true;
+      if (name != null && SLEEPS.contains(name) && sameFunction(c, body)) return true;
     }
     return false;
   }
 
-  /** A break or return in the loop's body: the loop ends once the call succeeded. */
-  private static boolean exits(PyNode body) {
-    for (PyNode b : body.all("break_statement")) if (sameScope(b, body)) return true;
-    for (PyNode r : body.all("return_statement")) if (sameScope(r, body)) return true;
-    return false;
-  }
-
-  private static boolean sameScope(PyNode n, PyNode body) {
-    for (PyNode p = n.parent; p != null && p != body; p = p.parent) if (isScope(p)) return false;
-    return true;
+  @Override
+  protected Value<Integer> attempts(PyNode loop) {
+    return loop.is("for_statement") ? rangeAttempts(loop) : whileAttempts(loop);
   }
 
   /** range(n) or range(a, b) with literal integers; null when the loop is not over a range. */
