@@ -51,8 +51,8 @@ final class PyExports {
         PyNode left = a.field("left");
         PyNode right = a.field("right");
         if (left == null || right == null || !left.is("identifier") || !right.is("call")) continue;
-        if (CLIENTS.contains(f.qualify(right.field("function"))))
-          made.put(left.text(), new Exported(f, right));
+        String maker = f.qualify(right.field("function")); // null: not an imported name
+        if (maker != null && CLIENTS.contains(maker)) made.put(left.text(), new Exported(f, right));
       }
       if (!made.isEmpty()) out.byFile.put(file.display(), made);
     }

@@ -76,15 +76,20 @@ final class PyGrpc {
     String q = f.qualify(fn);
     String module = q == null || q.indexOf('.') < 0 ? "" : q.substring(0, q.lastIndexOf('.'));
     PyNode channel = f.origin(args.get(0));
-    boolean fromChannel =
-        channel != null && CHANNELS.contains(f.qualify(channel.field("function")));
+    boolean fromChannel = channel != null && isChannel(channel);
     boolean generated = generatedModule(module.substring(module.lastIndexOf('.') + 1));
     return fromChannel || generated ? name.substring(0, name.length() - "Stub".length()) : null;
   }
 
+  /** Whether a value is made by one of grpc's channel functions. */
+  private boolean isChannel(PyNode made) {
+    String maker = f.qualify(made.field("function")); // null: not a call of an imported name
+    return maker != null && CHANNELS.contains(maker);
+  }
+
   /** The channel's target when written literally. */
   private String address(PyNode channel) {
-    if (!CHANNELS.contains(f.qualify(channel.field("function")))) return null;
+    if (!isChannel(channel)) return null;
     List<PyNode> args = PyFile.positional(channel);
     return args.isEmpty() ? null : args.get(0).stringValue();
   }

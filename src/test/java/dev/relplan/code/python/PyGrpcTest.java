@@ -123,4 +123,23 @@ class PyGrpcTest {
     assertThat(r.integrations().get(0).timeout.unresolved()).isTrue();
     assertThat(r.integrations().get(0).timeout.note()).contains("**options may pass a timeout");
   }
+
+  @Test
+  void aStubOverAChannelTheProjectsOwnFunctionMakesIsStillFound() {
+    var r =
+        scan(
+            """
+        import stock_pb2
+        import stock_pb2_grpc
+
+        channel = make_channel()
+        stub = stock_pb2_grpc.StockServiceStub(channel)
+
+        def level(sku):
+            return stub.Level(stock_pb2.LevelRequest(sku=sku))
+        """);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).client).isEqualTo("gRPC (Python)");
+  }
 }

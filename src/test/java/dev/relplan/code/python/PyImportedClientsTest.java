@@ -96,4 +96,25 @@ class PyImportedClientsTest {
             """);
     assertThat(found).isEmpty();
   }
+
+  @Test
+  void aModuleLevelValueMadeByTheProjectsOwnFunctionDoesNotStopTheScan() {
+    List<Integration> found =
+        scan(
+            "svc/app/clients.py",
+            """
+            from .factory import build
+
+            session = make_session()
+            """,
+            "svc/app/orders.py",
+            """
+            import requests
+
+            def place(order):
+                return requests.post("https://payments.example.com/charges", json=order, timeout=5)
+            """);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).location.toString()).isEqualTo("svc/app/orders.py:4");
+  }
 }
