@@ -86,6 +86,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
   private static ScanResult calls(CsFile f, CsRegistrations registrations) {
     CsCalls calls = new CsCalls(f, registrations);
     CsGrpc grpc = new CsGrpc(f, registrations);
+    CsRetryLoops retryLoops = new CsRetryLoops(f);
     List<Integration> integrations = new ArrayList<>();
     for (CsNode call : f.calls()) {
       Integration i = calls.analyse(call);
@@ -93,6 +94,7 @@ public final class CsharpCodeScanner implements LanguageScanner {
       if (i == null) continue;
       CsResilience.apply(f, i, call);
       CsWaits.apply(i);
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     integrations.addAll(new CsDataClients(f).find());

@@ -138,6 +138,7 @@ public final class GoCodeScanner implements LanguageScanner {
     GoGrpcCalls grpc = new GoGrpcCalls(f, pkg, grpcIndex);
     GoDataClients dataClients = new GoDataClients(f);
     GoResilience resilience = new GoResilience(f);
+    GoRetryLoops retryLoops = new GoRetryLoops(f);
     List<Integration> integrations = new ArrayList<>();
     for (GoNode call : f.calls()) {
       Integration i = calls.analyse(call);
@@ -148,6 +149,7 @@ public final class GoCodeScanner implements LanguageScanner {
       resilience.apply(i, call);
       if (i.timeout != timeout && i.attemptSeconds.present())
         i.attemptSeconds = GoWaits.attempt(i.timeout); // a wrapper's timeout bounds the attempt
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     List<HealthEndpoint> health = new ArrayList<>(new GoHealth(f, pkg).find());

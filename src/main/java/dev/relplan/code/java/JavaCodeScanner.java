@@ -245,6 +245,7 @@ public final class JavaCodeScanner implements LanguageScanner {
     Resilience resilience = new Resilience(ctx);
     List<Integration> out = new ArrayList<>();
     GrpcStubs grpc = new GrpcStubs(ctx, sites);
+    JavaRetryLoops retryLoops = new JavaRetryLoops(ctx);
     for (MethodCallExpr m : ctx.cu.findAll(MethodCallExpr.class)) {
       Integration i = sites.analyse(m);
       if (i == null) i = grpc.analyse(m);
@@ -254,6 +255,7 @@ public final class JavaCodeScanner implements LanguageScanner {
       Value<String> timeout = i.timeout;
       resilience.apply(i, m);
       JavaWaits.wrapped(i, retry, timeout);
+      retryLoops.apply(i, m);
       out.add(i);
     }
     for (ObjectCreationExpr o : ctx.cu.findAll(ObjectCreationExpr.class)) {

@@ -99,6 +99,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
     JsRabbit rabbit = new JsRabbit(f);
     JsSearch search = new JsSearch(f);
     JsResilience resilience = new JsResilience(f);
+    JsRetryLoops retryLoops = new JsRetryLoops(f);
     JsGrpc grpc = new JsGrpc(f);
     List<Integration> integrations = new ArrayList<>();
     for (JsNode call : f.calls()) {
@@ -108,6 +109,7 @@ public final class JavaScriptCodeScanner implements LanguageScanner {
       if (i == null) i = rabbit.call(call);
       if (i == null) continue;
       resilience.apply(i, call);
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     for (JsNode created : f.news()) {

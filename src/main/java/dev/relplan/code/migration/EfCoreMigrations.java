@@ -2,17 +2,13 @@ package dev.relplan.code.migration;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
-import dev.relplan.parse.treesitter.SyntaxNode;
 import dev.relplan.parse.treesitter.TreeSitterNatives;
-import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -50,17 +46,12 @@ final class EfCoreMigrations {
     List<CsMigrationNode> ups = upMethods(unit);
     if (ups.isEmpty()) return;
     if (root.hasError()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "C# syntax error"
-                  + SyntaxNode.errorLine(root)
-                  + "; its migration operations are not analysed"));
+      skipped.add(MigrationRevision.syntaxError(f.display(), "C#", root));
       return;
     }
     Revision revision = new Revision(f.display(), out);
     for (CsMigrationNode up : ups) revision.read(up);
-    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
+    revision.skipUnparsed(skipped);
   }
 
   /** The {@code Up} methods of classes whose base list names {@code Migration}. */
@@ -126,15 +117,9 @@ final class EfCoreMigrations {
   }
 
   /** One migration's {@code Up} read. */
-  private static final class Revision {
-    private final String file;
-    private final List<Migration> out;
-    private final Set<String> created = new HashSet<>();
-    final List<Integer> unparsed = new ArrayList<>();
-
+  private static final class Revision extends MigrationRevision {
     Revision(String file, List<Migration> out) {
-      this.file = file;
-      this.out = out;
+      super(file, "EF Core", out);
     }
 
     void read(CsMigrationNode up) {
@@ -238,13 +223,7 @@ final class EfCoreMigrations {
       CsMigrationNode sql = args.node("sql", 0);
       String text = sql == null ? null : sql.stringValue();
       if (text == null) return; // built at run time: not read
-      SqlChanges.Result r = SqlChanges.analyse(text, sql.line);
-      for (SqlChanges.Change c : r.changes()) add(c.line(), c.change(), c.why());
-      unparsed.addAll(r.unparsed());
-    }
-
-    private void add(int line, String change, String why) {
-      out.add(new Migration(file, "EF Core", change, why, new Location(file, line)));
+      sql(text, sql.line);
     }
   }
 }

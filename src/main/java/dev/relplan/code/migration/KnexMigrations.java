@@ -4,8 +4,6 @@ import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
 import dev.relplan.parse.javascript.JsNode;
 import dev.relplan.parse.javascript.JsParser;
-import dev.relplan.parse.treesitter.SyntaxNode;
-import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,18 +71,12 @@ final class KnexMigrations {
     List<JsNode> ups = upFunctions(program);
     if (ups.isEmpty()) return;
     if (root.hasError()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              JsParser.language(f.display())
-                  + " syntax error"
-                  + SyntaxNode.errorLine(root)
-                  + "; its migration operations are not analysed"));
+      skipped.add(MigrationRevision.syntaxError(f.display(), JsParser.language(f.display()), root));
       return;
     }
     Revision revision = new Revision(f.display(), out);
     for (JsNode up : ups) revision.read(up);
-    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
+    revision.skipUnparsed(skipped);
   }
 
   /** The module-level functions named {@code up}, however the module exports them. */
@@ -132,15 +124,9 @@ final class KnexMigrations {
   }
 
   /** One migration module's {@code up} function read. */
-  private static final class Revision {
-    private final String file;
-    private final List<Migration> out;
-    private final Set<String> created = new HashSet<>();
-    final List<Integer> unparsed = new ArrayList<>();
-
+  private static final class Revision extends MigrationRevision {
     Revision(String file, List<Migration> out) {
-      this.file = file;
-      this.out = out;
+      super(file, "Knex", out);
     }
 
     void read(JsNode up) {
@@ -253,12 +239,7 @@ final class KnexMigrations {
     }
 
     private void dropColumns(JsNode call, String table, List<String> columns) {
-      if (columns.isEmpty()) return;
-      List<String> named = columns.stream().map(c -> table + "." + c).toList();
-      add(
-          call.line,
-          "drops column" + (named.size() > 1 ? "s " : " ") + String.join(", ", named),
-          SqlChanges.DROP_COLUMN);
+      dropColumns(call.line, table, columns);
     }
 
     /** {@code knex.raw('...')} of a literal: its SQL read by the SQL parser. */
@@ -268,13 +249,7 @@ final class KnexMigrations {
       JsNode sql = args.children.get(0);
       String text = sql.stringValue();
       if (text == null) return; // built at run time: not read
-      SqlChanges.Result r = SqlChanges.analyse(text, sql.line);
-      for (SqlChanges.Change c : r.changes()) add(c.line(), c.change(), c.why());
-      unparsed.addAll(r.unparsed());
-    }
-
-    private void add(int line, String change, String why) {
-      out.add(new Migration(file, "Knex", change, why, new Location(file, line)));
+      sql(text, sql.line);
     }
   }
 

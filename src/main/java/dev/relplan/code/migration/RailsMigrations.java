@@ -2,13 +2,10 @@ package dev.relplan.code.migration;
 
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
-import dev.relplan.parse.treesitter.SyntaxNode;
 import dev.relplan.parse.treesitter.TreeSitterNatives;
-import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +77,7 @@ final class RailsMigrations {
     TSNode root = parser.parseString(null, f.content()).getRootNode();
     // A syntax error can swallow the class itself; the file's place says it is a migration.
     if (root.hasError()) {
-      skipped.add(
-          new SkippedFile(
-              f.display(),
-              "Ruby syntax error"
-                  + SyntaxNode.errorLine(root)
-                  + "; its migration operations are not analysed"));
+      skipped.add(MigrationRevision.syntaxError(f.display(), "Ruby", root));
       return;
     }
     RbNode program = RbNode.copy(root, f.content().getBytes(StandardCharsets.UTF_8));
@@ -93,7 +85,7 @@ final class RailsMigrations {
     Revision revision = new Revision(f.display(), out);
     for (RbNode method : forward) revision.createdTables(method);
     for (RbNode method : forward) revision.read(method);
-    SqlChanges.skipUnparsed(f.display(), revision.unparsed, skipped);
+    revision.skipUnparsed(skipped);
   }
 
   /** The {@code change} and {@code up} methods of the file's ActiveRecord::Migration classes. */
@@ -143,15 +135,9 @@ final class RailsMigrations {
   }
 
   /** One migration file's reading: the tables it creates and the changes it finds. */
-  private static final class Revision {
-    private final String file;
-    private final List<Migration> out;
-    private final Set<String> created = new HashSet<>();
-    final List<Integer> unparsed = new ArrayList<>();
-
+  private static final class Revision extends MigrationRevision {
     Revision(String file, List<Migration> out) {
-      this.file = file;
-      this.out = out;
+      super(file, "Rails", out);
     }
 
     /** Tables created by the migration itself are not the running release's. */
@@ -308,12 +294,7 @@ final class RailsMigrations {
     }
 
     private void dropColumns(RbNode call, String table, List<String> columns, boolean scratch) {
-      if (scratch || columns.isEmpty()) return;
-      List<String> named = columns.stream().map(c -> table + "." + c).toList();
-      add(
-          call,
-          "drops column" + (named.size() > 1 ? "s " : " ") + String.join(", ", named),
-          SqlChanges.DROP_COLUMN);
+      if (!scratch) dropColumns(call.line, table, columns);
     }
 
     private void typeChange(RbNode call, String table, String column, String type) {
@@ -339,9 +320,7 @@ final class RailsMigrations {
       if (sql.is("heredoc_beginning")) sql = heredocBody(call);
       String text = sql == null ? null : sql.plainContent();
       if (text == null) return; // interpolated or built at run time: not read
-      SqlChanges.Result r = SqlChanges.analyse(text, sql.contentLine());
-      for (SqlChanges.Change c : r.changes()) addAt(c.line(), c.change(), c.why());
-      unparsed.addAll(r.unparsed());
+      sql(text, sql.contentLine());
     }
 
     /** The body of the heredoc a call's argument starts: the first one after the call. */
@@ -355,11 +334,7 @@ final class RailsMigrations {
     }
 
     private void add(RbNode call, String change, String why) {
-      addAt(call.line, change, why);
-    }
-
-    private void addAt(int line, String change, String why) {
-      out.add(new Migration(file, "Rails", change, why, new Location(file, line)));
+      add(call.line, change, why);
     }
   }
 }

@@ -74,6 +74,7 @@ public final class PythonCodeScanner implements LanguageScanner {
     PyFile f = new PyFile(file.display(), PyNode.copy(rootNode, bytes));
     PyCalls calls = new PyCalls(f, exports);
     PyResilience resilience = new PyResilience(f);
+    PyRetryLoops retryLoops = new PyRetryLoops(f);
     PyDatabases databases = new PyDatabases(f);
     PyMongo mongo = new PyMongo(f, databases);
     PyKafka kafka = new PyKafka(f, databases);
@@ -97,6 +98,7 @@ public final class PythonCodeScanner implements LanguageScanner {
         if (i == null) continue;
       }
       resilience.apply(i, call);
+      retryLoops.apply(i, call);
       integrations.add(i);
     }
     return new ScanResult(

@@ -1,0 +1,30 @@
+package com.example.rates;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+// Three attempts of up to 10 s each: 30 s, past the REST API's 29 s.
+public class Handler {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public Map<String, Object> handleRequest(Map<String, Object> event) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("https://rates.example.com/today"))
+            .timeout(Duration.ofSeconds(10)) // relplan:evidence
+            .build();
+    for (int attempt = 1; attempt <= 3; attempt++) { // relplan:evidence
+      try {
+        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body(); // relplan:finding
+        return Map.of("statusCode", 200, "body", body);
+      } catch (IOException e) {
+        Thread.sleep(200L * attempt);
+      }
+    }
+    return Map.of("statusCode", 503);
+  }
+}
