@@ -195,7 +195,12 @@ final class GoFile {
 
   private final Map<GoNode, List<GoNode>> bindingsOf = new HashMap<>();
 
-  private List<GoNode> bindings(GoNode scope) {
+  /**
+   * Synchronized, like the other caches here: the files of a package read each other's bindings
+   * from the threads that scan them (a plain map read while another thread filled it threw
+   * ConcurrentModificationException and skipped a file at random).
+   */
+  private synchronized List<GoNode> bindings(GoNode scope) {
     return bindingsOf.computeIfAbsent(
         scope,
         s -> {
@@ -244,9 +249,9 @@ final class GoFile {
   /**
    * The value given to a struct field in exactly one place of the file, or null (none, or several).
    */
-  GoNode fieldBinding(String field) {
+  synchronized GoNode fieldBinding(String field) {
     if (fieldValues == null) {
-      fieldValues = new HashMap<>();
+      Map<String, List<GoNode>> fieldValues = new HashMap<>();
       for (GoNode k : root.all("keyed_element")) {
         GoNode key = k.field("key");
         GoNode value = k.field("value");
@@ -272,12 +277,13 @@ final class GoFile {
           }
         }
       }
+      this.fieldValues = fieldValues;
     }
     List<GoNode> values = fieldValues.getOrDefault(field, List.of());
     return values.size() == 1 ? values.get(0) : null;
   }
 
-  /** Values given to struct fields, by field name, collected once. */
+  /** Values given to struct fields, by field name, collected once (published when complete). */
   private Map<String, List<GoNode>> fieldValues;
 
   /**

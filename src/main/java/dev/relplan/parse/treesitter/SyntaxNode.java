@@ -97,8 +97,12 @@ public abstract class SyntaxNode<N extends SyntaxNode<N>> {
     return type.equals(t);
   }
 
-  /** Every descendant (and this node) of a type, in source order (an unmodifiable list). */
-  public List<N> all(String t) {
+  /**
+   * Every descendant (and this node) of a type, in source order (an unmodifiable list). Cached, and
+   * synchronized because scanners read other files' trees from their own threads (a Go package's
+   * files are read together).
+   */
+  public synchronized List<N> all(String t) {
     if (allOf == null) allOf = new HashMap<>();
     return allOf.computeIfAbsent(
         t,
