@@ -20,13 +20,17 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.relplan.code.RetryLoops;
+import dev.relplan.code.TreeRetryLoops;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,7 +63,11 @@ final class JavaRetryLoops {
         n != null && !isFunction(n);
         n = n.getParentNode().orElse(null)) {
       Statement body = bodyOf(n);
-      if (body == null || !call.isDescendantOf(body) || !waits(body) || !exits(body)) continue;
+      if (body == null
+          || !call.isDescendantOf(body)
+          || !waits(body)
+          || !exits(body)
+          || !handlesFailure(call, body)) continue;
       Value<Integer> attempts = attempts(n);
       if (attempts == null) continue; // not a counter
       String text = n.getTokenRange().map(Object::toString).orElse(n.toString());
@@ -110,6 +118,24 @@ final class JavaRetryLoops {
       String name = i.getNameAsString();
       if (i.isAsterisk() ? name.equals(TIME_UNIT) : name.equals(TIME_UNIT + "." + unit))
         return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the loop goes round again because the call failed, which tells a retry from a poll
+   * (calls that succeed until a resource is ready): the call sits in a try statement inside the
+   * loop, or an {@code if} of the loop compares a status with an HTTP status code.
+   */
+  private static boolean handlesFailure(Node call, Statement body) {
+    for (Node p = call.getParentNode().orElse(null);
+        p != null && p != body;
+        p = p.getParentNode().orElse(null)) if (p instanceof TryStmt) return true;
+    for (IfStmt branch : body.findAll(IfStmt.class)) {
+      Expression condition = branch.getCondition();
+      if (!condition.toString().toLowerCase(Locale.ROOT).contains("status")) continue;
+      for (IntegerLiteralExpr code : condition.findAll(IntegerLiteralExpr.class))
+        if (TreeRetryLoops.httpStatus(code.getValue())) return true;
     }
     return false;
   }

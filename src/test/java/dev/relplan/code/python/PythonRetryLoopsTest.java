@@ -48,6 +48,27 @@ class PythonRetryLoopsTest {
   }
 
   @Test
+  void aLoopPollingUntilAResourceIsReadyIsNoRetry() {
+    // Each describe call succeeds; the loop waits for the snapshot's state, not for a call to work.
+    Integration i =
+        only(
+            """
+            import time
+            import boto3
+
+            fsx = boto3.client("fsx")
+
+            def wait_available(snapshot_id):
+                for attempt in range(1, 10):
+                    time.sleep(10)
+                    ret = fsx.describe_snapshots(SnapshotIds=[snapshot_id])
+                    if ret["Snapshots"][0]["Lifecycle"] == "AVAILABLE":
+                        break
+            """);
+    assertThat(i.retry.get()).doesNotStartWith("retry loop");
+  }
+
+  @Test
   void rangeWithTwoLiteralsCountsTheirDifference() {
     Integration i =
         only(
