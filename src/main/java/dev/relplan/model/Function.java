@@ -74,14 +74,13 @@ public final class Function extends Resource {
     String template = location.file();
     String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
     boolean terraform = type.startsWith("aws_");
-    return Optional.of(
-        normalize(terraform || dir.isEmpty() ? codeUri.get() : dir + "/" + codeUri.get()));
+    String folder =
+        normalize(terraform || dir.isEmpty() ? codeUri.get() : dir + "/" + codeUri.get());
+    // Files are named by absolute paths when several roots are scanned: the folder must be too.
+    return Optional.of(template.startsWith("/") && !terraform ? "/" + folder : folder);
   }
 
-  /**
-   * A path without "." and with ".." folded into its parent where there is one; an absolute path
-   * (files are named so when several roots are scanned) stays absolute.
-   */
+  /** A relative path without "." and with ".." folded into its parent where there is one. */
   public static String normalize(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String s : path.split("/")) {
@@ -89,7 +88,7 @@ public final class Function extends Resource {
       if (s.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
       else parts.addLast(s);
     }
-    return (path.startsWith("/") ? "/" : "") + String.join("/", parts);
+    return String.join("/", parts);
   }
 
   public Function(String scope, String id, String type, Location location) {

@@ -37,6 +37,13 @@ class SeveralRootsOwnersTest {
               Handler: app.handler
               CodeUri: src/
               Timeout: %d
+              Events:
+                Jobs:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Jobs.Arn
+          Jobs:
+            Type: AWS::SQS::Queue
         """
             .formatted(timeout));
     Files.createDirectories(root.resolve("src"));
@@ -66,5 +73,10 @@ class SeveralRootsOwnersTest {
       assertThat(owner).isNotNull();
       assertThat(owner.location.file()).startsWith(i.location.file().replace("src/app.py", ""));
     }
+    // Each function's handler is found in its own root's code.
+    assertThat(w.eventHandlers)
+        .extracting(h -> h.location.file())
+        .containsExactlyInAnyOrder(
+            orders.resolve("src/app.py").toString(), billing.resolve("src/app.py").toString());
   }
 }
