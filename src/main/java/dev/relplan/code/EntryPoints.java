@@ -23,9 +23,9 @@ import java.util.TreeMap;
 /**
  * What the code of a service folder runs as: the programs its Dockerfiles' {@code ENTRYPOINT} and
  * {@code CMD} start (Dockerfile reference: an exec-form ENTRYPOINT takes CMD as its arguments, a
- * shell-form one ignores CMD), else the {@code start} script or {@code main} of its package.json,
- * else its Procfile's processes. A folder whose command cannot be followed to a source file or main
- * class is unresolved, with the reason, and nothing in it is judged.
+ * shell-form one ignores CMD), else the {@code start} script of its package.json, else its
+ * Procfile's processes. A folder whose command cannot be followed to a source file or main class is
+ * unresolved, with the reason, and nothing in it is judged.
  */
 final class EntryPoints {
   /**
@@ -266,7 +266,11 @@ final class EntryPoints {
       return script == null ? null : script.text();
     }
 
-    /** The command a Node service starts with: {@code npm start}, else {@code node <main>}. */
+    /**
+     * The command a Node service starts with: {@code npm start}. Not {@code main}, which names a
+     * package's module for those who require it (a Lambda project's package.json names one of its
+     * handlers there), not a program anything runs.
+     */
     List<Command> commands() {
       if (root == null) return List.of();
       ScalarNode start = scalar(root.get("scripts"), "start");
@@ -276,9 +280,7 @@ final class EntryPoints {
                 EntryCommands.resolve(EntryCommands.shellWords(start.text()), this),
                 start.location(),
                 null));
-      ScalarNode main = scalar(root, "main");
-      if (main == null) return List.of();
-      return List.of(new Command(Resolved.resolvedFile(main.text()), main.location(), null));
+      return List.of();
     }
 
     private static ScalarNode scalar(Node map, String key) {

@@ -116,6 +116,16 @@ class ContainerProgramsTest {
   }
 
   @Test
+  void aPackageJsonMainNamesNoProgramAnythingRuns() throws IOException {
+    // A Lambda project's package.json often names one handler as its main; the other handlers,
+    // which nothing imports, are not developer programs.
+    write("src/package.json", "{\"name\": \"translator\", \"main\": \"check.js\"}\n");
+    write("src/check.js", JS_CALL);
+    write("src/speech.js", JS_CALL);
+    assertThat(noTimeoutIn("src/speech.js").risk()).isEqualTo(Risk.HIGH);
+  }
+
+  @Test
   void aComputedImportInTheServerChangesNothing() throws IOException {
     pythonService();
     write("svc/server.py", "import importlib\nimportlib.import_module(NAME)\n" + PY_MAIN);
