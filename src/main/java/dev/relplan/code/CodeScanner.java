@@ -117,9 +117,7 @@ public final class CodeScanner implements Adapter {
         FileGuard.contain(
             s.getClass().getSimpleName() + " (a step across its " + files.size() + " files)",
             () -> found[0] = s.scan(files));
-    return stopped
-        .map(why -> new ScanResult(List.of(), List.of(), List.of(), List.of(), List.of(why)))
-        .orElse(found[0]);
+    return stopped.map(why -> ScanResult.of(List.of(), List.of(), List.of(why))).orElse(found[0]);
   }
 
   /**

@@ -237,7 +237,7 @@ public final class LambdaHandlers {
       String handler, String base, SortedMap<String, SourceFile> code) {
     String module = handler.substring(0, handler.lastIndexOf('.'));
     String function = handler.substring(handler.lastIndexOf('.') + 1);
-    String path = inFolder(base, module.replace('.', '/') + ".py");
+    String path = Function.inFolder(base, module.replace('.', '/') + ".py");
     SourceFile file = code.get(path);
     HandlerCode found = file == null ? null : PythonHandlers.find(file, function);
     if (found != null) return Resolution.of(found);
@@ -257,7 +257,7 @@ public final class LambdaHandlers {
         handler.contains(".") ? handler.substring(handler.lastIndexOf('.') + 1) : "handler";
     String tried = null;
     for (String ext : List.of(".js", ".mjs", ".cjs", ".ts")) {
-      String path = inFolder(base, module + ext);
+      String path = Function.inFolder(base, module + ext);
       SourceFile file = code.get(path);
       if (file == null) continue;
       HandlerCode found = JsHandlers.find(file, function);
@@ -267,7 +267,7 @@ public final class LambdaHandlers {
     return tried == null
         ? Resolution.notScanned(
             "the handler file "
-                + inFolder(base, module)
+                + Function.inFolder(base, module)
                 + ".js (or .mjs, .cjs, .ts) is not in the scanned paths")
         : Resolution.notFound("no exported function " + function + " in " + tried);
   }
@@ -341,15 +341,6 @@ public final class LambdaHandlers {
   }
 
   /** Removes ./ segments, resolves ../ and drops a trailing slash, keeping forward slashes. */
-  /**
-   * A path inside a function's code folder; absolute when the folder is (files are named by
-   * absolute paths when several roots are scanned).
-   */
-  private static String inFolder(String base, String path) {
-    String joined = normalize(base.isEmpty() ? path : base + "/" + path);
-    return base.startsWith("/") ? "/" + joined : joined;
-  }
-
   public static String normalize(String path) {
     return Function.normalize(path);
   }

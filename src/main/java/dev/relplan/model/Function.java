@@ -74,10 +74,16 @@ public final class Function extends Resource {
     String template = location.file();
     String dir = template.contains("/") ? template.substring(0, template.lastIndexOf('/')) : "";
     boolean terraform = type.startsWith("aws_");
-    String folder =
-        normalize(terraform || dir.isEmpty() ? codeUri.get() : dir + "/" + codeUri.get());
-    // Files are named by absolute paths when several roots are scanned: the folder must be too.
-    return Optional.of(template.startsWith("/") && !terraform ? "/" + folder : folder);
+    return Optional.of(terraform ? normalize(codeUri.get()) : inFolder(dir, codeUri.get()));
+  }
+
+  /**
+   * A path inside a folder, normalized; absolute when the folder is (files are named by absolute
+   * paths when several roots are scanned, and a path inside their folders must match them).
+   */
+  public static String inFolder(String folder, String path) {
+    String joined = normalize(folder.isEmpty() ? path : folder + "/" + path);
+    return folder.startsWith("/") ? "/" + joined : joined;
   }
 
   /** A relative path without "." and with ".." folded into its parent where there is one. */

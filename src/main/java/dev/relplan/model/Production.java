@@ -98,6 +98,9 @@ public final class Production {
     return new Verdict(true, "no environment marker found; treated as production", List.of());
   }
 
+  /** Words that follow "load" in a load tool's name written as two ({@code load-generator}). */
+  private static final Set<String> LOAD_NOUNS = Set.of("generator", "test", "tester", "testing");
+
   /** Names of tools that send synthetic load, as one word. */
   private static final Set<String> LOAD_TOOLS =
       Set.of("loadgenerator", "loadgen", "loadtest", "loadtester", "loadtesting", "locust");
@@ -110,9 +113,7 @@ public final class Production {
   static String loadTool(String[] tokens) {
     for (int i = 0; i < tokens.length; i++) {
       if (LOAD_TOOLS.contains(tokens[i])) return tokens[i];
-      if (tokens[i].equals("load")
-          && i + 1 < tokens.length
-          && Set.of("generator", "test", "tester", "testing").contains(tokens[i + 1]))
+      if (tokens[i].equals("load") && i + 1 < tokens.length && LOAD_NOUNS.contains(tokens[i + 1]))
         return tokens[i] + "-" + tokens[i + 1];
     }
     return null;

@@ -91,7 +91,8 @@ final class GoCalls {
           ? aws(call, method, origin, path)
           : null;
     }
-    if (GoSqlCalls.opens(path, member)) return sql.analyse(call, method, origin, made);
+    Integration query = sql.analyse(call, method, origin, made);
+    if (query != null) return query;
     if (redisPath(path) && REDIS_CONSTRUCTORS.contains(member))
       return REDIS_NOT_CALLS.contains(method) ? null : redis(call, origin);
     return null;

@@ -59,13 +59,11 @@ final class GoDataClients {
     return null;
   }
 
+  /** As GoCalls.integration; a client made by the call itself is cited at the call. */
   private Integration integration(
       GoNode call, Integration.Kind kind, String client, GoNode origin) {
-    GoNode fn = call.field("function");
-    GoNode name =
-        fn.is("selector_expression") && fn.field("field") != null ? fn.field("field") : fn;
-    Integration i = new Integration(f.file, f.enclosing(call), kind, client, "go", f.at(name));
-    i.clientLocation = f.at(origin == null ? name : origin);
+    Integration i = GoCalls.integration(f, call, kind, client, origin);
+    if (i.clientLocation == null) i.clientLocation = i.location;
     return i;
   }
 

@@ -46,9 +46,7 @@ final class GoGrpcCalls {
     if (method == null || receiver == null || !Character.isUpperCase(method.charAt(0))) return null;
     Client client = client(receiver);
     if (client == null) return null;
-    GoNode name = call.field("function").field("field");
-    Integration i =
-        new Integration(f.file, f.enclosing(call), Integration.Kind.RPC, CLIENT, "go", f.at(name));
+    Integration i = GoCalls.integration(f, call, Integration.Kind.RPC, CLIENT, null);
     Found dial = null;
     String connText = GoFile.shorten(receiver.text());
     if (client.constructor() != null) {

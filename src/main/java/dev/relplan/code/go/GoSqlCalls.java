@@ -81,11 +81,6 @@ final class GoSqlCalls {
     this.deadlines = deadlines;
   }
 
-  /** Whether {@code path.member} opens one of these clients. */
-  static boolean opens(String path, String member) {
-    return opener(path, member) != null;
-  }
-
   private static Opener opener(String path, String member) {
     boolean open = member.equals("Open") || member.equals("OpenDB");
     if (path.equals("database/sql") && open) return new Opener("database/sql", 0, 1, false);
@@ -116,9 +111,13 @@ final class GoSqlCalls {
         && rest.substring(1).chars().allMatch(Character::isDigit);
   }
 
-  /** The query a call makes through a client opened at {@code open}, or null for other methods. */
+  /**
+   * The query a call makes through a client opened at {@code open} ({@code made} is what opened
+   * it), or null when that is none of these clients or the method reaches no server.
+   */
   Integration analyse(GoNode call, String method, GoNode open, String made) {
     Opener o = opener(GoFile.pathOf(made), GoFile.memberOf(made));
+    if (o == null) return null;
     boolean query =
         o.pgx()
             ? PGX_METHODS.contains(method)
