@@ -25,6 +25,8 @@ class HelpAndUsageTest {
               rules    List every rule with its flag, domain and best practices.
               explain  Explain a rule: what it checks, why, how it rates, how to fix it,
                          its examples.
+              init     Ask for the workload's name, availability target and recovery
+                         objectives on a terminal and write relplan.yaml.
             """;
 
   static final String ASSESS_HELP =
@@ -126,7 +128,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess, rules or explain (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, rules, explain or init (see relplan --help)");
   }
 
   @Test
