@@ -31,7 +31,7 @@ class HelpAndUsageTest {
 
   static final String ASSESS_HELP =
       """
-            Usage: relplan assess [-hV] [--debug] [--baseline=FILE] [--config=FILE]
+            Usage: relplan assess [-hqV] [--debug] [--baseline=FILE] [--config=FILE]
                                   [--date=DATE] [--incidents=FILE] [--kustomize-root=DIR]
                                   [-o=PATH] [--rpo=DUR] [--rto=DUR] [--target=PCT]
                                   [--workload=NAME] [--fail-on=LEVEL[,LEVEL...]]...
@@ -64,6 +64,9 @@ class HelpAndUsageTest {
               -o, --output=PATH          File (one format) or directory (several); - for
                                            stdout.
                   --parameters=FILE      CloudFormation parameter values (repeatable).
+              -q, --quiet                Print nothing on stderr but errors and the
+                                           --fail-on summary (no progress line, no notice
+                                           that nothing was assessed).
                   --rpo=DUR              Recovery point objective, e.g. 5m, 1h.
                   --rto=DUR              Recovery time objective, e.g. 15m, 4h, PT1H.
                   --target=PCT           Availability target, e.g. 99.9, 99.95, 99.99.
