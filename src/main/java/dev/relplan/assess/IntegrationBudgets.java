@@ -20,7 +20,7 @@ final class IntegrationBudgets {
   }
 
   static Double finite(Value<Double> v) {
-    return v.present() && !v.get().isInfinite() ? v.get() : null;
+    return v.present() && Double.isFinite(v.get()) ? v.get() : null;
   }
 
   /** Why the wait numbers are null, or where they come from when they are not. */

@@ -92,6 +92,13 @@ final class AssessCommand {
                   + " Repeatable.",
               "--fail-on")
           .splitOn(",");
+  static final Option<Boolean> QUIET =
+      Option.flag(
+          "Print nothing on stderr but errors and the --fail-on summary (no progress line, no"
+              + " notice that nothing was assessed).",
+          "--quiet",
+          "-q");
+
   static final Option<Boolean> DEBUG =
       Option.flag(
           "On an internal error, print the stack trace as well as the one-line message.",
@@ -138,6 +145,7 @@ final class AssessCommand {
   private final String output;
   private final List<String> failOn;
   private final Path incidents;
+  private final boolean quiet;
   private final Path baseline;
   private final Path config;
   private final String date;
@@ -161,6 +169,7 @@ final class AssessCommand {
     baseline = parsed.value(BASELINE);
     config = parsed.value(CONFIG);
     date = parsed.value(DATE);
+    quiet = parsed.flag(QUIET);
   }
 
   /** The assess command offering these output formats. */
@@ -184,6 +193,7 @@ final class AssessCommand {
             OUTPUT,
             FAIL_ON,
             DEBUG,
+            QUIET,
             INCIDENTS,
             BASELINE,
             CONFIG,
@@ -238,10 +248,24 @@ final class AssessCommand {
     }
     Pipeline.Request request =
         new Pipeline.Request(
-            paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot);
+            paths,
+            workload,
+            ctx,
+            params,
+            config,
+            varFiles,
+            vars,
+            helmValues,
+            kustomizeRoot,
+            ProgressLine.forRun(quiet));
     // One set of rules for the run and the report (building them twice cost start-up time).
     List<Rule> rules = RuleRegistry.all();
-    Pipeline.Result result = Pipeline.run(request, Adapters.all(request), rules);
+    Pipeline.Result result;
+    try {
+      result = Pipeline.run(request, Adapters.all(request), rules);
+    } finally {
+      ProgressLine.end(request.progress());
+    }
     Assessment assessment =
         previous == null ? result.assessment() : result.assessment().withBaseline(previous);
     String shownDate =
@@ -253,7 +277,7 @@ final class AssessCommand {
     // One stderr line at most: a tripped gate says what could not be read itself.
     String tripped = gate.tripped(assessment, baseline != null);
     String nothingAssessed = nothingAssessedLine(assessment);
-    if (tripped == null && nothingAssessed != null) System.err.println(nothingAssessed);
+    if (tripped == null && nothingAssessed != null && !quiet) System.err.println(nothingAssessed);
     try {
       write(chosen, input);
     } catch (IOException e) {

@@ -70,7 +70,11 @@ public final class Main {
             + " infrastructure-as-code.",
         List.of(Option.HELP, Option.VERSION),
         null,
-        List.of(AssessCommand.spec(renderers), RulesCommand.SPEC),
+        List.of(
+            AssessCommand.spec(renderers),
+            RulesCommand.SPEC,
+            ExplainCommand.SPEC,
+            InitCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
           return 0;

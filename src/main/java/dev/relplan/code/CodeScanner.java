@@ -54,7 +54,9 @@ public final class CodeScanner implements Adapter {
   public boolean claims(SourceFile file) {
     return file.kind() == FileKind.SOURCE_CODE
         || SCANNERS.stream().anyMatch(s -> s.handles(file))
-        || file.kind() == FileKind.OTHER && EntryPoints.isDeclaring(file.display());
+        || file.kind() == FileKind.OTHER
+            && (EntryPoints.isDeclaring(file.display())
+                || ClientApps.isProjectFile(file.display()));
   }
 
   /**
@@ -64,7 +66,8 @@ public final class CodeScanner implements Adapter {
   @Override
   public boolean asksFor(String fileName) {
     return SCANNERS.stream().anyMatch(s -> s.asksFor(fileName))
-        || EntryPoints.isDeclaring(fileName);
+        || EntryPoints.isDeclaring(fileName)
+        || ClientApps.isProjectFile(fileName);
   }
 
   @Override
@@ -127,6 +130,7 @@ public final class CodeScanner implements Adapter {
   public void link(Discovery.Result claimed, Workload workload) {
     LambdaHandlers.link(claimed, workload);
     DeveloperScripts.mark(workload);
+    ClientApps.mark(claimed.files(), workload);
     notes.addAll(ContainerPrograms.mark(claimed.files(), workload));
     SdkRetryEnvironment.apply(workload);
   }

@@ -125,7 +125,9 @@ public final class Integration extends Resource {
     if (attemptSeconds.unresolved()) return attemptSeconds;
     if (attempts.unresolved()) return Value.unresolved(attempts.note(), attempts.trace());
     if (!attemptSeconds.present() || !attempts.present()) return Value.absent();
-    double worst = attemptSeconds.get() * attempts.get();
+    // A call is made at least once, whatever an attempt count below one says (and infinity times
+    // zero is not a number a report can print).
+    double worst = attemptSeconds.get() * Math.max(1, attempts.get());
     List<Location> trace = new ArrayList<>(attemptSeconds.trace());
     for (Location l : attempts.trace()) if (!trace.contains(l)) trace.add(l);
     if (attemptSeconds.isExplicit() || attempts.isExplicit()) return Value.explicit(worst, trace);

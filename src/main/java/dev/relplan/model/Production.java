@@ -63,6 +63,17 @@ public final class Production {
 
   private Production() {}
 
+  /** How the environment of code run on the users' side begins (see {@link #clientApp}). */
+  private static final String CLIENT_APP = "client app (";
+
+  /**
+   * The environment of calls made by code that runs on the users' side (a browser script, a mobile
+   * or desktop app): not the workload's service, so not production for the rating.
+   */
+  public static Value<String> clientApp(String what, List<Location> evidence) {
+    return Value.explicit(CLIENT_APP + what + ")", evidence);
+  }
+
   public static Verdict of(Resource r) {
     if (r.environment.present()) {
       String env = r.environment.get();
@@ -156,6 +167,7 @@ public final class Production {
    * neither.
    */
   public static Boolean classify(String env) {
+    if (env.startsWith(CLIENT_APP)) return false;
     List<String> tokens =
         new ArrayList<>(List.of(env.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
     for (String t : tokens) if (NON_PROD.contains(t)) return false;

@@ -42,6 +42,12 @@ public final class LineIndex {
     return k >= 0 ? k + 1 : -k - 1;
   }
 
+  /** The offset at which a 1-based line starts (line 1 when out of range below, the end above). */
+  public int startOf(int line) {
+    if (line < 1) return 0;
+    return line > starts.length ? text.length() : starts[line - 1];
+  }
+
   /** The text of a 1-based line without its line break, or "" when out of range. */
   public String text(int line) {
     if (line < 1 || line > starts.length) return "";

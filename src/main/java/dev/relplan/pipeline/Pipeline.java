@@ -43,7 +43,31 @@ public final class Pipeline {
       List<Path> varFiles,
       List<String> vars,
       List<Path> helmValues,
-      String kustomizeRoot) {
+      String kustomizeRoot,
+      Progress progress) {
+    public Request(
+        List<Path> paths,
+        String workloadName,
+        Context context,
+        List<ParameterFile> parameters,
+        Path configFile,
+        List<Path> varFiles,
+        List<String> vars,
+        List<Path> helmValues,
+        String kustomizeRoot) {
+      this(
+          paths,
+          workloadName,
+          context,
+          parameters,
+          configFile,
+          varFiles,
+          vars,
+          helmValues,
+          kustomizeRoot,
+          Progress.NONE);
+    }
+
     public Request(
         List<Path> paths,
         String workloadName,
@@ -82,6 +106,14 @@ public final class Pipeline {
     }
   }
 
+  /** Told which step the run is in, for a person watching a long run (the CLI's progress line). */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = step -> {};
+
+    void step(String what);
+  }
+
   /** The assessment and a way to show the source line of any evidence. */
   public record Result(
       Assessment assessment, Function<Location, String> snippets, Workload workload) {}
@@ -115,6 +147,7 @@ public final class Pipeline {
   private static Result run(Request req, List<Adapter> adapters, List<Rule> rules, Config config)
       throws IOException {
     Context ctx = objectives(req.context(), config);
+    req.progress().step("finding files");
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
     excluded.addAll(config.exclude());
     Discovery.Result found =
@@ -124,7 +157,9 @@ public final class Pipeline {
     workload.repositoryEvidence.putAll(found.evidence());
     List<Discovery.Result> claimed = claimed(adapters, found);
     List<SkippedFile> skipped = new ArrayList<>(found.skipped());
+    req.progress().step("reading " + found.files().size() + " files");
     adapt(adapters, claimed, workload, skipped);
+    req.progress().step("linking");
     // Relationships are derived once, from what every format declared; then adapters tie what
     // needs them (the code adapter finds the handlers of functions whose triggers the linker
     // added).
@@ -148,6 +183,7 @@ public final class Pipeline {
         req.workloadName() != null
             ? req.workloadName()
             : config.workload() != null ? config.workload() : defaultName(req.paths());
+    req.progress().step("assessing");
     Assessment a =
         Assessor.assess(
             workload, rules, new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));

@@ -50,50 +50,58 @@ public final class RulesDoc {
           .append(m.tier().title)
           .append(" |\n");
     }
-    for (Rule r : rules) {
-      RuleMeta m = r.meta();
-      sb.append("\n## ").append(m.id()).append("\n\n");
-      sb.append("**")
-          .append(m.title())
-          .append("**")
-          .append(m.hasFlag() ? " — flag `" + m.flag() + "`" : "")
-          .append("\n\n");
-      sb.append("- Domain: ").append(m.domain().title).append("\n");
-      sb.append("- Well-Architected: ")
-          .append(String.join(", ", m.waQuestions()))
-          .append(" — ")
-          .append(String.join(", ", m.bestPractices()))
-          .append("\n");
-      sb.append("- Impact: ")
-          .append(m.impact().title)
-          .append(" — ")
-          .append(m.impactReason())
-          .append("\n");
-      sb.append("- Likelihood: ")
-          .append(m.likelihood().title)
-          .append(" — ")
-          .append(m.likelihoodReason())
-          .append("\n");
-      sb.append("- Plan tier: ")
-          .append(m.tier().title)
-          .append("; effort: ")
-          .append(m.effort())
-          .append("\n");
-      if (!m.awsServices().isEmpty())
-        sb.append("- AWS services: ").append(String.join(", ", m.awsServices())).append("\n");
-      if (!m.dependsOn().isEmpty())
-        sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
-      sb.append("- Remediation: ").append(m.remediation()).append("\n");
-      advice(sb, m);
-      sb.append("- Class: `").append(sourcePath(r)).append("`\n");
-      sb.append("- Formats: ")
-          .append(m.formats().stream().map(f -> f.title).collect(Collectors.joining(", ")))
-          .append("\n");
-      List<String> ex = examples.apply(m.id());
-      if (!ex.isEmpty()) {
-        sb.append("- Examples:\n");
-        for (String e : ex) sb.append("  - `").append(e).append("`\n");
-      }
+    for (Rule r : rules) sb.append("\n").append(section(r, examples.apply(r.meta().id())));
+    return sb.toString();
+  }
+
+  /**
+   * One rule's reference: what it checks and why, its rating, plan tier, remediation and advice per
+   * dialect, its class, formats and example folders ({@code ex}, may be empty). Also what {@code
+   * relplan explain} prints.
+   */
+  public static String section(Rule r, List<String> ex) {
+    RuleMeta m = r.meta();
+    StringBuilder sb = new StringBuilder();
+    sb.append("## ").append(m.id()).append("\n\n");
+    sb.append("**")
+        .append(m.title())
+        .append("**")
+        .append(m.hasFlag() ? " — flag `" + m.flag() + "`" : "")
+        .append("\n\n");
+    sb.append("- Domain: ").append(m.domain().title).append("\n");
+    sb.append("- Well-Architected: ")
+        .append(String.join(", ", m.waQuestions()))
+        .append(" — ")
+        .append(String.join(", ", m.bestPractices()))
+        .append("\n");
+    sb.append("- Impact: ")
+        .append(m.impact().title)
+        .append(" — ")
+        .append(m.impactReason())
+        .append("\n");
+    sb.append("- Likelihood: ")
+        .append(m.likelihood().title)
+        .append(" — ")
+        .append(m.likelihoodReason())
+        .append("\n");
+    sb.append("- Plan tier: ")
+        .append(m.tier().title)
+        .append("; effort: ")
+        .append(m.effort())
+        .append("\n");
+    if (!m.awsServices().isEmpty())
+      sb.append("- AWS services: ").append(String.join(", ", m.awsServices())).append("\n");
+    if (!m.dependsOn().isEmpty())
+      sb.append("- Depends on: ").append(String.join(", ", m.dependsOn())).append("\n");
+    sb.append("- Remediation: ").append(m.remediation()).append("\n");
+    advice(sb, m);
+    sb.append("- Class: `").append(sourcePath(r)).append("`\n");
+    sb.append("- Formats: ")
+        .append(m.formats().stream().map(f -> f.title).collect(Collectors.joining(", ")))
+        .append("\n");
+    if (!ex.isEmpty()) {
+      sb.append("- Examples:\n");
+      for (String e : ex) sb.append("  - `").append(e).append("`\n");
     }
     return sb.toString();
   }

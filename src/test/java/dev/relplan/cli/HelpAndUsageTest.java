@@ -20,14 +20,18 @@ class HelpAndUsageTest {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              assess  Assess the reliability of the workload described by the files under
-                        PATH.
-              rules   List every rule with its flag, domain and best practices.
+              assess   Assess the reliability of the workload described by the files under
+                         PATH.
+              rules    List every rule with its flag, domain and best practices.
+              explain  Explain a rule: what it checks, why, how it rates, how to fix it,
+                         its examples.
+              init     Ask for the workload's name, availability target and recovery
+                         objectives on a terminal and write relplan.yaml.
             """;
 
   static final String ASSESS_HELP =
       """
-            Usage: relplan assess [-hV] [--debug] [--baseline=FILE] [--config=FILE]
+            Usage: relplan assess [-hqV] [--debug] [--baseline=FILE] [--config=FILE]
                                   [--date=DATE] [--incidents=FILE] [--kustomize-root=DIR]
                                   [-o=PATH] [--rpo=DUR] [--rto=DUR] [--target=PCT]
                                   [--workload=NAME] [--fail-on=LEVEL[,LEVEL...]]...
@@ -60,6 +64,9 @@ class HelpAndUsageTest {
               -o, --output=PATH          File (one format) or directory (several); - for
                                            stdout.
                   --parameters=FILE      CloudFormation parameter values (repeatable).
+              -q, --quiet                Print nothing on stderr but errors and the
+                                           --fail-on summary (no progress line, no notice
+                                           that nothing was assessed).
                   --rpo=DUR              Recovery point objective, e.g. 5m, 1h.
                   --rto=DUR              Recovery time objective, e.g. 15m, 4h, PT1H.
                   --target=PCT           Availability target, e.g. 99.9, 99.95, 99.99.
@@ -124,7 +131,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess or rules (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, rules, explain or init (see relplan --help)");
   }
 
   @Test

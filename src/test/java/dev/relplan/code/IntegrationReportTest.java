@@ -142,4 +142,37 @@ class IntegrationReportTest {
         .contains(
             "application code not analysed (only Java, Python, JavaScript, TypeScript, Go and C# calls, health checks and handlers are): 1 .rb file(s)");
   }
+
+  @Test
+  void anUnboundedCallWithZeroAttemptsConfiguredIsReportedAsUnboundedInEveryFormat(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("template.yaml"),
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Ingest:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: src/
+              Handler: app.handler
+              Runtime: nodejs20.x
+        """);
+    java.nio.file.Files.createDirectories(dir.resolve("src"));
+    java.nio.file.Files.writeString(
+        dir.resolve("src/app.ts"),
+        """
+        import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+        const ddb = new DynamoDBClient({ maxAttempts: 0 });
+        export const handler = async () => {
+          await ddb.send(new PutItemCommand({ TableName: 't', Item: {} }));
+        };
+        """);
+    var a = run(dir).assessment();
+    var row = a.integrations().get(0);
+    assertThat(row.attempts()).isEqualTo(1);
+    assertThat(row.worstCaseSeconds()).isNull();
+    assertThat(row.waitNote()).startsWith("Unbounded");
+    assertThat(MarkdownRenderer.render(a, "2026-01-01")).contains("| Unbounded |");
+  }
 }

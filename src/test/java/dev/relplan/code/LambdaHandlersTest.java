@@ -64,6 +64,60 @@ class LambdaHandlersTest {
     assertThat(h.idempotency.get()).isEqualTo("FIFO queue Orders (deduplication)");
   }
 
+  @Test
+  void aSamFunctionNamingNoCodeUriOwnsItsTemplatesFolder(@TempDir Path dir) throws Exception {
+    write(
+        dir,
+        "app/template.yaml",
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          Consumer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: nodejs20.x
+              Handler: src/consumer.handler
+              Events:
+                Orders:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Orders.Arn
+        """);
+    write(dir, "app/src/consumer.js", "exports.handler = async (event) => {};\n");
+    List<EventHandler> found = handlers(dir);
+    assertThat(found)
+        .extracting(h -> h.location.toString())
+        .containsExactly("app/src/consumer.js:1");
+  }
+
+  @Test
+  void aSamImageFunctionNamingNoCodeUriOwnsNoFolder(@TempDir Path dir) throws Exception {
+    write(
+        dir,
+        "app/template.yaml",
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          Consumer:
+            Type: AWS::Serverless::Function
+            Properties:
+              PackageType: Image
+              Events:
+                Orders:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Orders.Arn
+        """);
+    write(dir, "app/src/consumer.js", "exports.handler = async (event) => {};\n");
+    assertThat(handlers(dir))
+        .extracting(h -> h.location.toString())
+        .containsExactly("app/template.yaml:5");
+  }
+
   private static void write(Path dir, String file, String content) throws Exception {
     Path p = dir.resolve(file);
     Files.createDirectories(p.getParent());

@@ -1,5 +1,6 @@
 package dev.relplan.code.javascript;
 
+import dev.relplan.code.ClientApps;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.parse.javascript.JsFile;
@@ -426,9 +427,13 @@ final class JsCalls {
               ? none(
                   "node-fetch has no default timeout: without an abort signal the request can wait forever",
                   List.of())
-              : Value.defaulted(
-                  "headers 300 s, body 300 s (Node.js fetch defaults)",
-                  "Node.js's built-in fetch (undici) aborts after 300 s without response headers or body data");
+              : ClientApps.isBrowserAsset(f.file)
+                  ? none(
+                      "a browser's fetch has no timeout of its own (the Fetch standard sets none): without an abort signal the page waits as long as the connection stays open",
+                      List.of())
+                  : Value.defaulted(
+                      "headers 300 s, body 300 s (Node.js fetch defaults)",
+                      "Node.js's built-in fetch (undici) aborts after 300 s without response headers or body data");
     }
     i.timeout = timeout;
     i.attemptSeconds = JsWaits.attempt(timeout, FETCH_DEFAULT_SECONDS, false);

@@ -72,7 +72,10 @@ final class JsWaits {
     if (literal == null || !literal.is("number") || !literal.text().matches("[0-9_]{1,9}"))
       return Value.unresolved(
           "the retry count is set from " + JsCalls.shorten(value.text()) + ", not a number", at);
-    return Value.explicit(Integer.parseInt(literal.text().replace("_", "")) + first, at);
+    // A call is always attempted once: a count of attempts below one (maxAttempts: 0) still sends
+    // the request, and 0 attempts would make an unbounded wait look like none.
+    return Value.explicit(
+        Math.max(1, Integer.parseInt(literal.text().replace("_", "")) + first), at);
   }
 
   /** AWS SDK v2: 1 + maxRetries, 3 by default and 10 for DynamoDB. */

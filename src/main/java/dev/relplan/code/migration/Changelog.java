@@ -4,20 +4,13 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
-import java.io.StringReader;
+import dev.relplan.parse.XmlLoader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A Liquibase changelog read into one small tree whatever its format: XML (read with the JDK's SAX
@@ -77,54 +70,31 @@ final class Changelog {
    * read.
    */
   static Elem xml(String content) throws Exception {
-    SAXParserFactory f = SAXParserFactory.newInstance();
-    f.setNamespaceAware(true);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    SAXParser p = f.newSAXParser();
-    int[] lineStarts = lineStarts(content);
-    Deque<Elem> stack = new ArrayDeque<>();
-    Elem[] root = new Elem[1];
-    p.parse(
-        new InputSource(new StringReader(content)),
-        new DefaultHandler() {
-          private Locator locator;
+    return elem(XmlLoader.load(content));
+  }
 
-          @Override
-          public void setDocumentLocator(Locator l) {
-            locator = l;
-          }
+  /** The same tree as {@link Elem}s, copied without recursion (an element can nest deeply). */
+  private static Elem elem(XmlLoader.Element root) {
+    record Copy(XmlLoader.Element from, Elem to) {}
+    Elem top = copyOf(root);
+    Deque<Copy> pending = new ArrayDeque<>(List.of(new Copy(root, top)));
+    while (!pending.isEmpty()) {
+      Copy c = pending.pop();
+      for (XmlLoader.Element child : c.from.children) {
+        Elem e = copyOf(child);
+        c.to.children.add(e);
+        pending.push(new Copy(child, e));
+      }
+    }
+    return top;
+  }
 
-          @Override
-          public void startElement(String uri, String local, String qName, Attributes atts) {
-            // The locator is at the end of the start tag; the tag begins at the last '<' before it
-            // ('<' cannot occur inside an attribute value).
-            int endLine = locator.getLineNumber();
-            int end = offset(lineStarts, endLine, locator.getColumnNumber(), content.length());
-            int lt = content.lastIndexOf('<', Math.max(0, end - 1));
-            Elem e = new Elem(local, lt < 0 ? endLine : lineOf(lineStarts, lt));
-            e.textLine = endLine;
-            for (int i = 0; i < atts.getLength(); i++)
-              e.attrs.put(atts.getLocalName(i), atts.getValue(i));
-            if (stack.isEmpty()) root[0] = e;
-            else stack.peek().children.add(e);
-            stack.push(e);
-          }
-
-          @Override
-          public void endElement(String uri, String local, String qName) {
-            stack.pop();
-          }
-
-          @Override
-          public void characters(char[] ch, int start, int length) {
-            if (!stack.isEmpty()) stack.peek().text.append(ch, start, length);
-          }
-        });
-    return root[0];
+  private static Elem copyOf(XmlLoader.Element x) {
+    Elem e = new Elem(x.name, x.line);
+    e.textLine = x.textLine;
+    e.attrs.putAll(x.attributes);
+    e.text.append(x.text());
+    return e;
   }
 
   /**
@@ -179,33 +149,5 @@ final class Changelog {
       }
     }
     return e;
-  }
-
-  private static int[] lineStarts(String s) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'))
-        starts.add(i + 1);
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** Offset of a 1-based line and column (columns count UTF-16 units, as the SAX locator does). */
-  private static int offset(int[] lineStarts, int line, int column, int length) {
-    if (line < 1 || line > lineStarts.length) return length;
-    return Math.min(length, lineStarts[line - 1] + Math.max(0, column - 1));
-  }
-
-  private static int lineOf(int[] lineStarts, int offset) {
-    int lo = 0;
-    int hi = lineStarts.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   }
 }

@@ -81,12 +81,34 @@ final class ServerlessMappers {
         c -> c.add(new StateMachine(c.template.scope, c.id, c.type, c.location)));
   }
 
+  /**
+   * Why a function that names no code is taken to be its template's folder. The packagers zip the
+   * folder they run in; SAM projects are packaged from the template's folder.
+   */
+  static final String WORKING_DIRECTORY =
+      "no CodeUri: `sam package` and `aws cloudformation package` zip the working directory when a"
+          + " function names no code path (CloudFormation User Guide, \"Upload local artifacts to an S3"
+          + " bucket\"), taken as the template's folder";
+
+  /** A zip function whose code path is not written anywhere (not in Globals either). */
+  private static boolean packagesWorkingDirectory(Props p) {
+    return !p.has("CodeUri")
+        && !p.has("InlineCode")
+        && !p.has("ImageUri")
+        && (!p.has("PackageType") || isZip(p.str("PackageType")));
+  }
+
+  private static boolean isZip(Value<String> packageType) {
+    return packageType.present() && packageType.get().equals("Zip");
+  }
+
   static void function(ResourceContext c) {
     Props p = c.props;
     Function f = MessagingMappers.lambda(c, "DeadLetterQueue.TargetArn");
     f.provisionedConcurrency =
         p.integer("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
     f.codeUri = p.str("CodeUri");
+    if (packagesWorkingDirectory(p)) f.codeUri = Value.defaulted(".", WORKING_DIRECTORY);
     f.inlineCode = InlineCode.of(c, "InlineCode");
     f.alias = p.str("AutoPublishAlias");
     c.add(f);

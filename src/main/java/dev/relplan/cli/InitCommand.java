@@ -1,0 +1,129 @@
+package dev.relplan.cli;
+
+import dev.relplan.cli.args.CommandSpec;
+import dev.relplan.cli.args.Option;
+import dev.relplan.cli.args.ParsedCommand;
+import dev.relplan.cli.args.Positional;
+import dev.relplan.pipeline.Config;
+import dev.relplan.pipeline.Objectives;
+import dev.relplan.source.InputError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code relplan init [DIR]}: asks the questions of the method's first step (workload name,
+ * availability target, recovery objectives) on a terminal and writes {@code relplan.yaml}, which
+ * {@code assess} then reads. It only ever asks a person: without a terminal it stops at once with
+ * what to do instead, so it never waits in CI.
+ */
+final class InitCommand {
+  private InitCommand() {}
+
+  private static final Positional<Path> DIR =
+      new Positional<>(
+          "DIR",
+          "The folder to write relplan.yaml into (default: the current folder).",
+          false,
+          Path::of);
+
+  static final Option<Boolean> FORCE =
+      Option.flag("Overwrite an existing relplan.yaml.", "--force");
+
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "init",
+          "Ask for the workload's name, availability target and recovery objectives on a terminal"
+              + " and write relplan.yaml.",
+          List.of(Option.HELP, Option.VERSION, FORCE),
+          DIR,
+          List.of(),
+          InitCommand::run);
+
+  private static int run(ParsedCommand parsed) throws IOException {
+    List<Path> dirs = parsed.positionals(DIR);
+    if (dirs.size() > 1) throw new InputError("init takes one folder: relplan init [DIR]");
+    Path dir = dirs.isEmpty() ? Path.of(".") : dirs.get(0);
+    if (System.console() == null)
+      throw new InputError(
+          "init asks its questions on a terminal and none is attached: run it in one, or write "
+              + Config.FILE_NAME
+              + " by hand (keys: workload, target, rto, rpo, exclude)");
+    BufferedReader in = new BufferedReader(System.console().reader());
+    return write(dir, parsed.flag(FORCE), in, System.out);
+  }
+
+  /** Asks the questions on {@code out}, reads the answers from {@code in}, writes the file. */
+  static int write(Path dir, boolean force, BufferedReader in, PrintStream out) throws IOException {
+    if (!Files.isDirectory(dir))
+      throw new InputError("'" + dir + "' is not a folder: pass the folder to write into");
+    Path file = dir.resolve(Config.FILE_NAME);
+    if (Files.exists(file) && !force)
+      throw new InputError(file + " already exists: edit it, or pass --force to replace it");
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    Questions q = new Questions(in, out);
+    out.println("relplan init: a few questions about the workload (Enter keeps the default).");
+    String workload = q.ask("Workload name", name == null ? "workload" : name.toString(), s -> s);
+    String target =
+        q.ask(
+            "Availability target in percent (99.9, 99.95, 99.99; empty: none)",
+            "",
+            s -> s.isEmpty() ? s : String.valueOf(Objectives.target("target", s)));
+    String rto =
+        q.ask(
+            "Recovery time objective (15m, 4h, PT1H; empty: none)",
+            "",
+            s -> s.isEmpty() ? s : Objectives.duration("rto", s));
+    String rpo =
+        q.ask(
+            "Recovery point objective (5m, 1h, PT15M; empty: none)",
+            "",
+            s -> s.isEmpty() ? s : Objectives.duration("rpo", s));
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("# relplan settings, read by `relplan assess` (command-line options win).\n");
+    yaml.append("workload: ").append(quoted(workload)).append("\n");
+    if (!target.isEmpty()) yaml.append("target: ").append(target).append("\n");
+    if (!rto.isEmpty()) yaml.append("rto: ").append(rto).append("\n");
+    if (!rpo.isEmpty()) yaml.append("rpo: ").append(rpo).append("\n");
+    yaml.append("# Past incidents are given with --incidents FILE (date, title, description,\n");
+    yaml.append("# affected components); folders to skip with exclude: [path, ...].\n");
+    Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
+    out.println("Wrote " + file + ". Next: relplan assess " + dir);
+    return 0;
+  }
+
+  /** A YAML double-quoted scalar: any name stays a string. */
+  private static String quoted(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') b.append('\\').append(c);
+      else if (c < 0x20) b.append(String.format("\\x%02x", (int) c));
+      else b.append(c);
+    }
+    return b.append('"').toString();
+  }
+
+  /** One question at a time; a wrong answer is explained and asked again. */
+  private record Questions(BufferedReader in, PrintStream out) {
+    String ask(String question, String fallback, UnaryOperator<String> check) throws IOException {
+      while (true) {
+        out.print(question + (fallback.isEmpty() ? "" : " [" + fallback + "]") + ": ");
+        out.flush();
+        String line = in.readLine();
+        if (line == null)
+          throw new InputError("init: input ended before every question was answered");
+        String answer = line.strip().isEmpty() ? fallback : line.strip();
+        try {
+          return check.apply(answer);
+        } catch (InputError e) {
+          out.println("  " + e.getMessage());
+        }
+      }
+    }
+  }
+}
