@@ -386,7 +386,11 @@ final class CallSites {
     } else if (Settings.unresolved(client) != null) {
       i.timeout =
           Value.unresolved(
-              "the client's configuration cannot be followed: " + Settings.unresolved(client),
+              "the client's configuration cannot be followed: "
+                  + Settings.unresolved(client)
+                  + (web && client.injected && bootsOwnWebClientBuilder()
+                      ? BOOT_WEB_CLIENT_BUILDER
+                      : ""),
               List.of());
     } else if (web) {
       i.timeout =
@@ -416,6 +420,21 @@ final class CallSites {
               List.of());
     }
     return i;
+  }
+
+  /**
+   * Why Boot's own WebClient.Builder does not settle the timeout: its connector is chosen from the
+   * classpath (docs/client-defaults.md, "Spring Boot configuration files").
+   */
+  static final String BOOT_WEB_CLIENT_BUILDER =
+      "; Spring Boot then injects its auto-configured WebClient.Builder, whose HTTP connector (Reactor"
+          + " Netty, Jetty, Apache HttpClient 5 or the JDK client, the first on the classpath) and so"
+          + " whose default timeouts the code does not show (with Reactor Netty: no response timeout,"
+          + " 30 s connect)";
+
+  /** Whether no @Bean method of the file's application builds a WebClient.Builder. */
+  private boolean bootsOwnWebClientBuilder() {
+    return ctx.beans().producers("WebClient.Builder", ctx.file).isEmpty();
   }
 
   /**
