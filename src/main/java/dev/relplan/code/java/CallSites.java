@@ -953,7 +953,10 @@ final class CallSites {
 
   private static Value<String> explicit(Settings.Found f, String what, String bareUnit) {
     Durations.Rendered r = render(f, bareUnit);
-    return Value.explicit(r.text() + " " + what + " timeout", List.of(f.step().location()));
+    List<Location> trace = new java.util.ArrayList<>(List.of(f.step().location()));
+    trace.addAll(r.from()); // a Spring setting's annotation and property lines
+    if (r.unresolved() != null) return Value.unresolved(r.unresolved(), trace);
+    return Value.explicit(r.text() + " " + what + " timeout" + r.source(), trace);
   }
 
   private static Durations.Rendered render(Settings.Found f, String bareUnit) {
