@@ -114,8 +114,37 @@ class SpringValuesTest {
         }
         """;
     Integration i = scan(null, "Quotes.java", client);
-    // the Reactor timeout operator shows the setting's value
-    assertThat(i.timeout.get()).startsWith("3 s (timeout)");
+    assertThat(i.timeout.get())
+        .isEqualTo(
+            "3 s (timeout, the default of @Value(\"${quotes.limit:3s}\"); no configuration file of the module sets quotes.limit)");
+    assertThat(lines(i.timeout.trace()))
+        .containsExactly(ROOT + "Quotes.java:11", ROOT + "Quotes.java:9");
+  }
+
+  @Test
+  void aTimeoutOperatorReadingAnUnsetValueIsUndetermined() throws Exception {
+    String client =
+        """
+        package com.example;
+        import java.time.Duration;
+        import org.springframework.beans.factory.annotation.Value;
+        import org.springframework.web.reactive.function.client.WebClient;
+        import reactor.core.publisher.Mono;
+        class Quotes {
+          private final WebClient web = WebClient.create("https://quotes.example.com");
+          @Value("${QUOTES_LIMIT}")
+          private Duration limit;
+          Mono<String> latest() {
+            return web.get().uri("/latest").retrieve().bodyToMono(String.class).timeout(limit);
+          }
+        }
+        """;
+    Integration i = scan("QUOTES_LIMIT: ${LIMIT_FROM_ENV}\n", "Quotes.java", client);
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.note())
+        .isEqualTo("QUOTES_LIMIT is set from ${LIMIT_FROM_ENV}, which is not in the repository");
+    assertThat(lines(i.timeout.trace()))
+        .containsExactly(ROOT + "Quotes.java:11", ROOT + "Quotes.java:8", YAML + ":1");
   }
 
   private static final String PROPERTIES =

@@ -374,11 +374,7 @@ final class CallSites {
             client,
             Set.of("responseTimeout", "setReadTimeout", "readTimeout", "setResponseTimeout"));
     if (timeout != null) {
-      Durations.Rendered r = Durations.render(timeout.getArguments(), null, ctx);
-      i.timeout =
-          Value.explicit(
-              r.text() + " (" + timeout.getNameAsString() + ")",
-              List.of(ctx.at(timeout.getName())));
+      i.timeout = operatorTimeout(timeout, timeout.getArguments(), ctx);
     } else if (response != null) {
       i.timeout = explicit(response, "response", "ms");
     } else if (rest && bootProperties(client) != null) {
@@ -473,13 +469,24 @@ final class CallSites {
           timeout.getNameAsString().equals("completeOnTimeout")
               ? timeout.getArguments().subList(1, 3)
               : timeout.getArguments();
-      Durations.Rendered r = Durations.render(args, null, ctx);
-      i.timeout =
-          Value.explicit(
-              r.text() + " (" + timeout.getNameAsString() + ")",
-              List.of(ctx.at(timeout.getName())));
+      i.timeout = operatorTimeout(timeout, args, ctx);
     }
     return timeout;
+  }
+
+  /**
+   * A timeout operator's bound ("5 s (timeout)"); one read from a Spring setting names it and cites
+   * its lines, or is unresolved with the reason.
+   */
+  private static Value<String> operatorTimeout(
+      MethodCallExpr timeout, List<Expression> args, FileContext ctx) {
+    Durations.Rendered r = Durations.render(args, null, ctx);
+    List<Location> trace = new java.util.ArrayList<>(List.of(ctx.at(timeout.getName())));
+    trace.addAll(r.from());
+    if (r.unresolved() != null) return Value.unresolved(r.unresolved(), trace);
+    String source =
+        r.source().isEmpty() ? "" : ", " + r.source().substring(2, r.source().length() - 1);
+    return Value.explicit(r.text() + " (" + timeout.getNameAsString() + source + ")", trace);
   }
 
   // ---- JAX-RS client: connectTimeout/readTimeout on ClientBuilder.
