@@ -94,6 +94,29 @@ class SpringBeansTest {
   }
 
   @Test
+  void aNestedBuilderTypeImportedByItselfStillFindsItsBean() {
+    String importedBuilder =
+        client("cart")
+            .replace("WebClient.Builder", "Builder")
+            .replace(
+                "import org.springframework.web.reactive.function.client.WebClient;",
+                "import org.springframework.web.reactive.function.client.WebClient.Builder;");
+    assertThat(importedBuilder)
+        .contains("client.WebClient.Builder;")
+        .contains("final Builder builder");
+    Integration orders =
+        scan(
+                "cart/src/main/java/cart/Clients.java",
+                config(
+                    "cart",
+                    "WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(3))))"),
+                "cart/src/main/java/cart/Orders.java",
+                importedBuilder)
+            .get(0);
+    assertThat(orders.timeout.get()).isEqualTo("3 s response timeout");
+  }
+
+  @Test
   void aRestClientBuilderBeanIsNotTakenForAWebClientBuilder() {
     String restClientBean =
         """

@@ -50,7 +50,18 @@ final class Beans {
 
   /** {@code type}: as declared, or as {@link #key} gives it. */
   List<Producer> producers(String type) {
-    return byType.getOrDefault(key(type), List.of());
+    String key = key(type);
+    if (key.contains(".")) return byType.getOrDefault(key, List.of());
+    // A nested type imported by itself ("Builder"): every bean type it may be.
+    List<Producer> out = new ArrayList<>();
+    byType.forEach(
+        (k, producers) -> {
+          if (k.equals(key) || k.endsWith("." + key)) out.addAll(producers);
+        });
+    out.sort(
+        java.util.Comparator.comparing((Producer p) -> p.ctx().file)
+            .thenComparing(p -> p.method().getBegin().map(b -> b.line).orElse(0)));
+    return out;
   }
 
   /**
