@@ -147,6 +147,28 @@ class SpringValuesTest {
         .containsExactly(ROOT + "Quotes.java:11", ROOT + "Quotes.java:8", YAML + ":1");
   }
 
+  @Test
+  void aBareNumberWhoseUnitNothingGivesIsUndetermined() throws Exception {
+    String client =
+        """
+        package com.example;
+        import org.springframework.beans.factory.annotation.Value;
+        import org.springframework.web.reactive.function.client.WebClient;
+        import reactor.core.publisher.Mono;
+        class Quotes {
+          private final WebClient web = WebClient.create("https://quotes.example.com");
+          @Value("${quotes.limit:30}")
+          private long limit;
+          Mono<String> latest() {
+            return web.get().uri("/latest").retrieve().bodyToMono(String.class).timeout(limit);
+          }
+        }
+        """;
+    Integration i = scan(null, "Quotes.java", client);
+    assertThat(i.timeout.unresolved()).isTrue();
+    assertThat(i.timeout.note()).contains("is not a duration relplan reads");
+  }
+
   private static final String PROPERTIES =
       """
       package com.example;

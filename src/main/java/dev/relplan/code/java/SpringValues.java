@@ -73,7 +73,9 @@ final class SpringValues {
     if (s == null) return null;
     if (s.raw == null)
       return new Durations.Rendered("set from " + arg, false, s.unresolved, "", s.from);
-    Long millis = SpringConfig.millis(s.raw, s.duration ? "ms" : unit);
+    // A Duration binds a bare number as milliseconds; a number takes the setter's or wrapper's
+    // unit, and with neither it is no duration ("" matches no unit).
+    Long millis = SpringConfig.millis(s.raw, s.duration ? "ms" : unit == null ? "" : unit);
     if (millis == null)
       return new Durations.Rendered(
           "set from " + arg,
