@@ -44,8 +44,12 @@ class Resilience4jInstancesTest {
       """;
 
   private static Integration scan(String yaml) throws Exception {
+    return scan(yaml, CLIENT);
+  }
+
+  private static Integration scan(String yaml, String client) throws Exception {
     List<SourceFile> files = new ArrayList<>();
-    files.add(new SourceFile(Path.of(JAVA), JAVA, FileKind.SOURCE_CODE, CLIENT, List.of()));
+    files.add(new SourceFile(Path.of(JAVA), JAVA, FileKind.SOURCE_CODE, client, List.of()));
     if (yaml != null)
       files.add(
           new SourceFile(
@@ -115,6 +119,25 @@ class Resilience4jInstancesTest {
     assertThat(lines(i.timeout.trace())).containsExactly(JAVA + ":11");
     assertThat(i.attemptSeconds.get()).isEqualTo(1.0);
     assertThat(i.attempts.get()).isEqualTo(3);
+  }
+
+  @Test
+  void anInstanceNamedByAConstantIsLookedUpByItsValue() throws Exception {
+    String client =
+        CLIENT
+            .replace("name = \"prices\"", "name = PRICES")
+            .replace(
+                "class Prices {", "class Prices {\n  static final String PRICES = \"prices\";");
+    Integration i =
+        scan(
+            """
+            resilience4j.timelimiter.instances.prices.timeout-duration: 3s
+            resilience4j.retry.instances.prices.max-attempts: 2
+            """,
+            client);
+    assertThat(i.timeout.get()).startsWith("3 s time limiter timeout");
+    assertThat(lines(i.timeout.trace())).containsExactly(JAVA + ":12", YAML + ":1");
+    assertThat(i.attempts.get()).isEqualTo(2);
   }
 
   @Test

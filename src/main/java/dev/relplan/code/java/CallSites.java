@@ -374,11 +374,7 @@ final class CallSites {
             client,
             Set.of("responseTimeout", "setReadTimeout", "readTimeout", "setResponseTimeout"));
     if (timeout != null) {
-      Durations.Rendered r = Durations.render(timeout.getArguments(), null, ctx);
-      i.timeout =
-          Value.explicit(
-              r.text() + " (" + timeout.getNameAsString() + ")",
-              List.of(ctx.at(timeout.getName())));
+      i.timeout = operatorTimeout(timeout, timeout.getArguments(), ctx);
     } else if (response != null) {
       i.timeout = explicit(response, "response", "ms");
     } else if (rest && bootProperties(client) != null) {
@@ -386,7 +382,11 @@ final class CallSites {
     } else if (Settings.unresolved(client) != null) {
       i.timeout =
           Value.unresolved(
-              "the client's configuration cannot be followed: " + Settings.unresolved(client),
+              "the client's configuration cannot be followed: "
+                  + Settings.unresolved(client)
+                  + (web && client.injected && bootsOwnWebClientBuilder()
+                      ? BOOT_WEB_CLIENT_BUILDER
+                      : ""),
               List.of());
     } else if (web) {
       i.timeout =
@@ -416,6 +416,21 @@ final class CallSites {
               List.of());
     }
     return i;
+  }
+
+  /**
+   * Why Boot's own WebClient.Builder does not settle the timeout: its connector is chosen from the
+   * classpath (docs/client-defaults.md, "Spring Boot configuration files").
+   */
+  static final String BOOT_WEB_CLIENT_BUILDER =
+      "; Spring Boot then injects its auto-configured WebClient.Builder, whose HTTP connector (Reactor"
+          + " Netty, Jetty, Apache HttpClient 5 or the JDK client, the first on the classpath) and so"
+          + " whose default timeouts the code does not show (with Reactor Netty: no response timeout,"
+          + " 30 s connect)";
+
+  /** Whether no @Bean method of the file's application builds a WebClient.Builder. */
+  private boolean bootsOwnWebClientBuilder() {
+    return ctx.beans().producers("WebClient.Builder", ctx.file).isEmpty();
   }
 
   /**
@@ -454,13 +469,24 @@ final class CallSites {
           timeout.getNameAsString().equals("completeOnTimeout")
               ? timeout.getArguments().subList(1, 3)
               : timeout.getArguments();
-      Durations.Rendered r = Durations.render(args, null, ctx);
-      i.timeout =
-          Value.explicit(
-              r.text() + " (" + timeout.getNameAsString() + ")",
-              List.of(ctx.at(timeout.getName())));
+      i.timeout = operatorTimeout(timeout, args, ctx);
     }
     return timeout;
+  }
+
+  /**
+   * A timeout operator's bound ("5 s (timeout)"); one read from a Spring setting names it and cites
+   * its lines, or is unresolved with the reason.
+   */
+  private static Value<String> operatorTimeout(
+      MethodCallExpr timeout, List<Expression> args, FileContext ctx) {
+    Durations.Rendered r = Durations.render(args, null, ctx);
+    List<Location> trace = new java.util.ArrayList<>(List.of(ctx.at(timeout.getName())));
+    trace.addAll(r.from());
+    if (r.unresolved() != null) return Value.unresolved(r.unresolved(), trace);
+    String source =
+        r.source().isEmpty() ? "" : ", " + r.source().substring(2, r.source().length() - 1);
+    return Value.explicit(r.text() + " (" + timeout.getNameAsString() + source + ")", trace);
   }
 
   // ---- JAX-RS client: connectTimeout/readTimeout on ClientBuilder.
@@ -934,7 +960,10 @@ final class CallSites {
 
   private static Value<String> explicit(Settings.Found f, String what, String bareUnit) {
     Durations.Rendered r = render(f, bareUnit);
-    return Value.explicit(r.text() + " " + what + " timeout", List.of(f.step().location()));
+    List<Location> trace = new java.util.ArrayList<>(List.of(f.step().location()));
+    trace.addAll(r.from()); // a Spring setting's annotation and property lines
+    if (r.unresolved() != null) return Value.unresolved(r.unresolved(), trace);
+    return Value.explicit(r.text() + " " + what + " timeout" + r.source(), trace);
   }
 
   private static Durations.Rendered render(Settings.Found f, String bareUnit) {

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.relplan.source.Location;
 import java.util.List;
 
 /**
@@ -17,7 +18,12 @@ final class Durations {
    * A rendered timeout; {@code zero} means the value disables the timeout (0 is "no timeout" for
    * these APIs).
    */
-  record Rendered(String text, boolean zero) {}
+  record Rendered(
+      String text, boolean zero, String unresolved, String source, List<Location> from) {
+    Rendered(String text, boolean zero) {
+      this(text, zero, null, "", List.of());
+    }
+  }
 
   private Durations() {}
 
@@ -30,6 +36,8 @@ final class Durations {
       if (n != null && unit != null) return of(n, unit);
     }
     Expression a = args.get(0);
+    Rendered spring = SpringValues.render(a, bareUnit, ctx);
+    if (spring != null) return spring;
     Rendered r = single(a, bareUnit, ctx, 0);
     return r != null ? r : new Rendered("set from " + a, false);
   }

@@ -376,8 +376,8 @@ final class FileContext {
             p,
             "injected into "
                 + c.getNameAsString()
-                + "() and no single @Bean method in the scanned code builds a "
-                + p.getType().asString());
+                + "() and "
+                + noSingleBean(p.getType().asString()));
     injectedBuilt.injected = true;
     return injectedBuilt;
   }
@@ -387,15 +387,22 @@ final class FileContext {
    * several.
    */
   private Built bean(String declaredType, int depth) {
-    String simple =
-        declaredType.contains("<")
-            ? declaredType.substring(0, declaredType.indexOf('<'))
-            : declaredType;
-    simple = simple.substring(simple.lastIndexOf('.') + 1);
-    List<Beans.Producer> producers = beans.producers(simple);
+    List<Beans.Producer> producers = beans.producers(declaredType, file);
     if (producers.size() != 1) return null;
     Beans.Producer p = producers.get(0);
     return p.ctx().returned(p.method(), depth + 1);
+  }
+
+  /** Why an injected type is not traced to a bean: no @Bean method builds it, or several do. */
+  String noSingleBean(String declaredType) {
+    int n = beans.producers(declaredType, file).size();
+    return n == 0
+        ? "no @Bean method in the scanned code builds a " + declaredType
+        : n + " @Bean methods in the scanned code build a " + declaredType;
+  }
+
+  Beans beans() {
+    return beans;
   }
 
   /**
@@ -473,5 +480,6 @@ final class FileContext {
   void collectBeans() {
     for (MethodDeclaration m : cu.findAll(MethodDeclaration.class))
       if (m.isAnnotationPresent("Bean")) beans.add(this, m);
+    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) beans.addClass(this, t);
   }
 }

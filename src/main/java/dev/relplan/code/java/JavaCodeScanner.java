@@ -167,6 +167,7 @@ public final class JavaCodeScanner implements LanguageScanner {
     java.util.Map<String, List<Integration>> callerViews = new java.util.HashMap<>();
     for (FileContext ctx : files) {
       Resilience resilience = new Resilience(ctx);
+      SpringCircuitBreakers breakers = new SpringCircuitBreakers(ctx);
       for (MethodCallExpr c : ctx.cu.findAll(MethodCallExpr.class)) {
         if (!methodNames.contains(c.getNameAsString())) continue;
         String type = receiverType(ctx, c);
@@ -182,6 +183,7 @@ public final class JavaCodeScanner implements LanguageScanner {
                 "java",
                 ctx.at(c.getName()));
         resilience.apply(view, c);
+        breakers.apply(view, c);
         CallSites.reactorOperators(view, c, ctx);
         callerViews.computeIfAbsent(key, k -> new ArrayList<>()).add(view);
       }
@@ -243,6 +245,7 @@ public final class JavaCodeScanner implements LanguageScanner {
     CallSites sites = new CallSites(ctx);
     DataClients dataClients = new DataClients(ctx, sites);
     Resilience resilience = new Resilience(ctx);
+    SpringCircuitBreakers breakers = new SpringCircuitBreakers(ctx);
     List<Integration> out = new ArrayList<>();
     GrpcStubs grpc = new GrpcStubs(ctx, sites);
     JavaRetryLoops retryLoops = new JavaRetryLoops(ctx);
@@ -254,6 +257,7 @@ public final class JavaCodeScanner implements LanguageScanner {
       Value<String> retry = i.retry;
       Value<String> timeout = i.timeout;
       resilience.apply(i, m);
+      breakers.apply(i, m);
       JavaWaits.wrapped(i, retry, timeout);
       retryLoops.apply(i, m);
       out.add(i);

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
@@ -152,14 +151,6 @@ final class Resilience {
                 && receiverKind.equals("CircuitBreaker")
                 && (cn.startsWith("decorate") || cn.startsWith("execute"))) {
           i.circuitBreaker = Value.explicit("Resilience4j CircuitBreaker", List.of(at));
-        } else if (cn.equals("run")
-            && receiverKind != null
-            && (receiverKind.equals("CircuitBreaker")
-                || receiverKind.equals("ReactiveCircuitBreaker"))) {
-          // Spring Cloud CircuitBreaker: run(call, fallback).
-          i.circuitBreaker = Value.explicit("Spring Cloud " + receiverKind, List.of(at));
-          if (c.getArguments().size() > 1)
-            i.fallback = Value.explicit("Spring Cloud CircuitBreaker fallback", List.of(at));
         } else if (cn.equals("withRetry")
             || receiverKind != null
                 && receiverKind.equals("Retry")
@@ -226,11 +217,14 @@ final class Resilience {
     return label == null ? "" : " (" + label + ")";
   }
 
-  private static String attribute(AnnotationExpr a, String name) {
+  /** An attribute's string: a literal or a constant (of this class or another), else as written. */
+  private String attribute(AnnotationExpr a, String name) {
     if (!(a instanceof NormalAnnotationExpr n)) return null;
     for (MemberValuePair p : n.getPairs()) {
-      if (p.getNameAsString().equals(name))
-        return p.getValue() instanceof StringLiteralExpr s ? s.getValue() : p.getValue().toString();
+      if (p.getNameAsString().equals(name)) {
+        String constant = Constants.string(p.getValue(), ctx);
+        return constant != null ? constant : p.getValue().toString();
+      }
     }
     return null;
   }

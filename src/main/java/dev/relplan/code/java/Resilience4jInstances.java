@@ -74,6 +74,46 @@ final class Resilience4jInstances {
         List.of(annotation, set.location()));
   }
 
+  /**
+   * The time limit properties give a Spring Cloud CircuitBreaker id — its instance (or the
+   * instance's base config), else a config named as the id — which win over a Customizer's; null
+   * when they set none for it. {@code breaker} lines start the trace.
+   */
+  static Value<String> circuitBreakerTimeLimit(
+      SpringConfig.Scope spring, String id, List<Location> breaker) {
+    String[] keys = {
+      key("timelimiter", "instances." + id, "timeout-duration"),
+      key("timelimiter", "configs." + id, "timeout-duration")
+    };
+    SpringConfig.Property set = spring.get(keys);
+    if (set == null) {
+      SpringConfig.Property base = spring.get(key("timelimiter", "instances." + id, "base-config"));
+      String baseName = base == null ? null : SpringConfig.resolve(base.value());
+      if (baseName != null)
+        set = spring.get(key("timelimiter", "configs." + baseName, "timeout-duration"));
+    }
+    return set == null ? null : limitAt(set, spring.inProfiles(keys), breaker);
+  }
+
+  /**
+   * {@code resilience4j.timelimiter.configs.default.timeout-duration}: the registry's default,
+   * which Spring Cloud CircuitBreaker uses when no Customizer configures the id; null when unset.
+   */
+  static Value<String> defaultConfigTimeLimit(SpringConfig.Scope spring, List<Location> breaker) {
+    String key = key("timelimiter", "configs.default", "timeout-duration");
+    SpringConfig.Property set = spring.get(key);
+    return set == null ? null : limitAt(set, spring.inProfiles(key), breaker);
+  }
+
+  private static Value<String> limitAt(
+      SpringConfig.Property set, List<SpringConfig.Property> profiles, List<Location> breaker) {
+    Value<String> limit = SpringConfig.timeout(set, "time limiter", "ms", profiles);
+    List<Location> trace = new ArrayList<>(breaker);
+    trace.addAll(limit.trace());
+    if (limit.unresolved()) return Value.unresolved(limit.note(), trace);
+    return limit.isExplicit() ? Value.explicit(limit.get(), trace) : limit.withTrace(trace);
+  }
+
   /** The instance's own setting, its base config's, or the default config's; null when none. */
   private static SpringConfig.Property setting(
       SpringConfig.Scope spring, String module, String instance, String property) {
