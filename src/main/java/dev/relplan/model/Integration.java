@@ -41,6 +41,13 @@ public final class Integration extends Resource {
   public Value<String> target = Value.absent();
 
   /**
+   * The environment variable the call's address is read from (Go {@code os.Getenv("X")} followed to
+   * the dial), at the line that reads it; absent when the address is a literal or not traced. The
+   * caller's manifest or Compose file gives its value ({@link CallTargets}).
+   */
+  public Value<String> targetEnv = Value.absent();
+
+  /**
    * The timeout that bounds the call: explicit (with the lines that set it), the library's finite
    * default (a default with its value), a known absence (a default whose value is null: the call
    * can wait forever), or unresolved (the client comes from somewhere the scanner cannot follow).

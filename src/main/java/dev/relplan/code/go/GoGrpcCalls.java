@@ -23,6 +23,10 @@ final class GoGrpcCalls {
   private static final String GRPC = GoGrpcIndex.GRPC;
   private static final Set<String> DIALS = Set.of("Dial", "DialContext", "NewClient");
 
+  /** Why a gRPC call's worst case is its deadline (docs/client-defaults.md, "gRPC"). */
+  static final String ONE_DEADLINE =
+      "a gRPC deadline bounds the whole call, every retry gRPC makes included";
+
   /** A client and where it was made (null when only its declared type says it is one). */
   private record Client(String service, Found constructor) {}
 
@@ -54,7 +58,12 @@ final class GoGrpcCalls {
       i.clientLocation = c.file().at(c.node());
       List<GoNode> args = GoFile.args(c.node());
       connText = args.isEmpty() ? "?" : GoFile.shorten(args.get(0).text());
-      dial = args.isEmpty() ? null : dial(c.file(), args.get(0));
+      Dialing dialing = args.isEmpty() ? null : dialing(c.file(), args.get(0));
+      dial = dialing == null ? null : dialing.dial();
+      if (dial != null && !GoFile.args(dial.node()).isEmpty())
+        i.targetEnv =
+            new GoAddressEnv(pkg)
+                .of(dial.file(), GoFile.args(dial.node()).get(0), dialing.through());
     }
     GoGrpcDialOptions options = dial == null ? null : new GoGrpcDialOptions(dial, pkg);
     String address = options == null ? null : options.address();
@@ -67,6 +76,8 @@ final class GoGrpcCalls {
             ? Value.unresolved("the call passes no context", List.of())
             : deadlines.of(args.get(0));
     i.timeout = verdict(context, options, connText, args.isEmpty() ? null : args.get(0));
+    i.attemptSeconds = GoWaits.attempt(i.timeout);
+    i.attempts = Value.defaulted(1, ONE_DEADLINE);
     return i;
   }
 
@@ -208,8 +219,19 @@ final class GoGrpcCalls {
    * found.
    */
   private Found dial(GoFile file, GoNode conn) {
+    Dialing d = dialing(file, conn);
+    return d == null ? null : d.dial();
+  }
+
+  /**
+   * A dial and, when it is made in a helper given a pointer to the connection's field, the call of
+   * that helper (whose arguments give the helper's parameters, such as the address).
+   */
+  private record Dialing(Found dial, Found through) {}
+
+  private Dialing dialing(GoFile file, GoNode conn) {
     Found o = origin(new Found(file, conn));
-    if (o != null) return isDial(o) ? o : null;
+    if (o != null) return isDial(o) ? new Dialing(o, null) : null;
     if (!conn.is("selector_expression") || conn.field("field") == null) return null;
     String field = conn.field("field").text();
     for (GoFile caller : pkg.files) {
@@ -218,7 +240,7 @@ final class GoGrpcCalls {
         for (int k = 0; k < args.size(); k++) {
           if (!pointerTo(args.get(k), field)) continue;
           Found d = dialThrough(call, k);
-          if (d != null) return d;
+          if (d != null) return new Dialing(d, new Found(caller, call));
         }
       }
     }
