@@ -48,6 +48,13 @@ public final class Integration extends Resource {
   public Value<String> targetEnv = Value.absent();
 
   /**
+   * The call's context comes from a parameter of its function (Go's {@code ctx}, possibly wrapped
+   * by {@code context.WithTimeout}): a deadline its caller's context carries bounds it too, such as
+   * the one gRPC brings with an incoming request. Set for Go gRPC calls.
+   */
+  public boolean contextFromCaller;
+
+  /**
    * The timeout that bounds the call: explicit (with the lines that set it), the library's finite
    * default (a default with its value), a known absence (a default whose value is null: the call
    * can wait forever), or unresolved (the client comes from somewhere the scanner cannot follow).

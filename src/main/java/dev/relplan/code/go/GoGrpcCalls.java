@@ -78,6 +78,7 @@ final class GoGrpcCalls {
     i.timeout = verdict(context, options, connText, args.isEmpty() ? null : args.get(0));
     i.attemptSeconds = GoWaits.attempt(i.timeout);
     i.attempts = Value.defaulted(1, ONE_DEADLINE);
+    i.contextFromCaller = !args.isEmpty() && deadlines.fromParameter(args.get(0));
     return i;
   }
 

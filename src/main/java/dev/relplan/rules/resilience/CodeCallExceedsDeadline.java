@@ -112,7 +112,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                     Timeout = TimeSpan.FromSeconds(10),
                 };
                 """))
-            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.CDK)
+            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.COMPOSE, InputFormat.CDK)
             .build());
   }
 
@@ -150,7 +150,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
           exceeds
               && owner != null
               && deadlines.propagates(owner.tightest())
-              && "go".equals(call.language);
+              && call.contextFromCaller;
       String key =
           (owner == null ? "?" : owner.ownerId()) + "|" + clientKey(call) + (mayInherit ? "|" : "");
       Map<String, Group> into =
@@ -261,7 +261,8 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         && owner.unresolved() == null
         && owner.tightest() != null
         && worst.get() > owner.tightest().seconds().get()
-        && deadlines.propagates(owner.tightest())) {
+        && deadlines.propagates(owner.tightest())
+        && first.contextFromCaller) {
       Deadline.Limit limit = owner.tightest();
       reason =
           "the call can wait "
@@ -272,9 +273,9 @@ public final class CodeCallExceedsDeadline extends BaseRule {
               + limit.what()
               + " ("
               + limit.seconds().trace().get(0)
-              + "), but gRPC sends that deadline with the request: if this call's context derives"
-              + " from the incoming request's, it is cancelled in time, and whether it does is not"
-              + " followed";
+              + "), but gRPC sends that deadline with the request and this call's context comes"
+              + " from its function's parameter: if that is the incoming request's context, the"
+              + " call is cancelled in time, and whether it is is not followed";
       evidence.addAll(limit.seconds().trace());
     } else if (worst.unresolved()) {
       reason = "the call's worst-case wait cannot be told: " + worst.note();
