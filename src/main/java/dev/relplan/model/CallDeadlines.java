@@ -106,11 +106,20 @@ public final class CallDeadlines {
       return new Owned(
           cache.computeIfAbsent(handler, h -> ofProbes(handler)), List.of(), null, null, List.of());
     List<ComputeGroup> building = servicesBuilding(call.location.file());
+    boolean callers = !runByHand(call);
     if (!building.isEmpty()) {
-      Owned owned = ofService(building);
+      Owned owned = ofService(building, callers);
       if (owned != null) return owned;
     }
-    return w.requestTimeouts.isEmpty() && upstream().isEmpty() ? null : ofContainer(call);
+    return w.requestTimeouts.isEmpty() && upstream().isEmpty() ? null : ofContainer(call, callers);
+  }
+
+  /**
+   * A program beside a service that its container's entry point does not run (marked "local" by the
+   * code adapter's ContainerPrograms): no other service's call reaches it.
+   */
+  private static boolean runByHand(Integration call) {
+    return call.environment.present() && call.environment.get().startsWith("local (");
   }
 
   /**
@@ -127,7 +136,9 @@ public final class CallDeadlines {
    */
   public String whyNoUpstreamBudget(Integration call) {
     List<Runner> runners = runners(call.location.file());
-    if (runners.size() != 1 || !functions.sharing(call.location.file()).isEmpty()) return null;
+    if (runners.size() != 1
+        || !functions.sharing(call.location.file()).isEmpty()
+        || runByHand(call)) return null;
     List<String> callers = new ArrayList<>();
     for (ComputeGroup g : runners.get(0).groups())
       for (Integration caller : upstream().getOrDefault(g, List.of())) {
@@ -192,7 +203,7 @@ public final class CallDeadlines {
    * waits of the calls reaching it. Null when none has any; when several services run the same
    * folder, no owner.
    */
-  private Owned ofService(List<ComputeGroup> building) {
+  private Owned ofService(List<ComputeGroup> building, boolean callers) {
     List<Deadline> fronted = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
     Map<String, List<ComputeGroup>> byName = new LinkedHashMap<>();
@@ -201,7 +212,9 @@ public final class CallDeadlines {
     for (Map.Entry<String, List<ComputeGroup>> runner : byName.entrySet()) {
       Deadline d =
           runnerDeadlines
-              .computeIfAbsent(runner.getKey(), k -> ofRunner(k, runner.getValue(), true))
+              .computeIfAbsent(
+                  runner.getKey() + (callers ? "" : "|by hand"),
+                  k -> ofRunner(runner.getKey(), runner.getValue(), callers))
               .orElse(null);
       if (d == null) continue;
       fronted.add(d);
@@ -224,14 +237,15 @@ public final class CallDeadlines {
    * The deadline of one service: the request timeouts in front of it (its own, and for a Kubernetes
    * workload those in front of its Services) and the waits of the calls that reach it.
    */
-  private Optional<Deadline> ofRunner(String owner, List<ComputeGroup> groups, boolean fronts) {
+  private Optional<Deadline> ofRunner(
+      String owner, List<ComputeGroup> groups, boolean withCallers) {
     List<Deadline.Limit> limits = new ArrayList<>();
     for (ComputeGroup g : groups) {
       for (Deadline.Limit l : g.requestTimeouts) if (!limits.contains(l)) limits.add(l);
-      if (fronts) for (Deadline.Limit l : fronting(g)) if (!limits.contains(l)) limits.add(l);
+      for (Deadline.Limit l : fronting(g)) if (!limits.contains(l)) limits.add(l);
     }
     List<Deadline.Limit> callers = new ArrayList<>();
-    for (ComputeGroup g : groups)
+    for (ComputeGroup g : withCallers ? groups : List.<ComputeGroup>of())
       for (Integration caller : upstream().getOrDefault(g, List.of())) {
         Deadline.Limit l = callerLimit(caller);
         if (l != null && !callers.contains(l)) callers.add(l);
@@ -300,7 +314,7 @@ public final class CallDeadlines {
     CallTargets targets = new CallTargets(w);
     for (Integration call : w.integrations) {
       if (!call.targetEnv.present() && !call.target.present()) continue;
-      if (!functions.sharing(call.location.file()).isEmpty()) continue;
+      if (!functions.sharing(call.location.file()).isEmpty() || runByHand(call)) continue;
       List<Runner> runners = runners(call.location.file());
       if (runners.size() != 1) continue; // which service makes the call is not known
       CallTargets.Reached reached = targets.of(call, runners.get(0).groups());
@@ -326,13 +340,16 @@ public final class CallDeadlines {
    * call's file; its deadline is the request timeout in front of the Services routing to it. Null
    * when no workload is so named or none so named has a request timeout in front.
    */
-  private Owned ofContainer(Integration call) {
+  private Owned ofContainer(Integration call, boolean callers) {
     // The file's folders looked up by name: one pass over the path, whatever the workload count.
     List<String> named = namedFolders(call.location.file());
     List<Deadline> fronted = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
     for (String name : named) {
-      Deadline d = workloadDeadlines.computeIfAbsent(name, k -> ofWorkload(name)).orElse(null);
+      Deadline d =
+          workloadDeadlines
+              .computeIfAbsent(name + (callers ? "" : "|by hand"), k -> ofWorkload(name, callers))
+              .orElse(null);
       if (d == null) continue;
       fronted.add(d);
       for (ComputeGroup g : workloadsByName.get(name)) lines.add(g.location);
@@ -353,9 +370,9 @@ public final class CallDeadlines {
    * The deadline of the workloads named {@code name}: the request timeouts in front of them and the
    * waits of the calls reaching them.
    */
-  private Optional<Deadline> ofWorkload(String name) {
+  private Optional<Deadline> ofWorkload(String name, boolean callers) {
     List<ComputeGroup> groups = workloadsByName.get(name);
-    return ofRunner(workloadName(groups.get(0)), groups, true);
+    return ofRunner(workloadName(groups.get(0)), groups, callers);
   }
 
   private static final String UPSTREAM_IMPACT =
