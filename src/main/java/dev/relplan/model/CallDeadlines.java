@@ -211,9 +211,9 @@ public final class CallDeadlines {
       byName.computeIfAbsent(runnerName(g), k -> new ArrayList<>()).add(g);
     for (Map.Entry<String, List<ComputeGroup>> runner : byName.entrySet()) {
       Deadline d =
-          runnerDeadlines
+          (callers ? runnerDeadlines : runnerDeadlinesByHand)
               .computeIfAbsent(
-                  runner.getKey() + (callers ? "" : "|by hand"),
+                  runner.getValue().get(0),
                   k -> ofRunner(runner.getKey(), runner.getValue(), callers))
               .orElse(null);
       if (d == null) continue;
@@ -231,7 +231,14 @@ public final class CallDeadlines {
         lines);
   }
 
-  private final Map<String, Optional<Deadline>> runnerDeadlines = new HashMap<>();
+  /**
+   * Deadlines of the services running code folders, by their first definition (names repeat across
+   * stacks and apps): with the calls reaching them, and without for programs run by hand.
+   */
+  private final Map<ComputeGroup, Optional<Deadline>> runnerDeadlines = new IdentityHashMap<>();
+
+  private final Map<ComputeGroup, Optional<Deadline>> runnerDeadlinesByHand =
+      new IdentityHashMap<>();
 
   /**
    * The deadline of one service: the request timeouts in front of it (its own, and for a Kubernetes

@@ -2,7 +2,9 @@ package dev.relplan.code.go;
 
 import dev.relplan.code.go.GoPackage.Found;
 import dev.relplan.model.Value;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The environment variable a Go address is read from, so that the service it names can be found in
@@ -16,6 +18,9 @@ final class GoAddressEnv {
   private static final int MAX_DEPTH = 4;
 
   private final GoPackage pkg;
+
+  /** The variable each struct field is filled from, looked up once per field. */
+  private final Map<String, Value<String>> fields = new HashMap<>();
 
   GoAddressEnv(GoPackage pkg) {
     this.pkg = pkg;
@@ -48,7 +53,7 @@ final class GoAddressEnv {
       return Value.absent();
     }
     if (expr.is("selector_expression") && expr.field("field") != null && file.qualify(expr) == null)
-      return field(expr.field("field").text());
+      return fields.computeIfAbsent(expr.field("field").text(), this::field);
     return Value.absent();
   }
 

@@ -42,6 +42,13 @@ final class GoGrpcCalls {
     this.deadlines = new GoDeadlines(f);
   }
 
+  private GoAddressEnv addressEnv;
+
+  private GoAddressEnv addressEnv() {
+    if (addressEnv == null) addressEnv = new GoAddressEnv(pkg);
+    return addressEnv;
+  }
+
   /** The integration a method call on a gRPC client is, or null. */
   Integration analyse(GoNode call) {
     if (f.file.endsWith(".pb.go")) return null; // generated code: the clients themselves
@@ -62,8 +69,7 @@ final class GoGrpcCalls {
       dial = dialing == null ? null : dialing.dial();
       if (dial != null && !GoFile.args(dial.node()).isEmpty())
         i.targetEnv =
-            new GoAddressEnv(pkg)
-                .of(dial.file(), GoFile.args(dial.node()).get(0), dialing.through());
+            addressEnv().of(dial.file(), GoFile.args(dial.node()).get(0), dialing.through());
     }
     GoGrpcDialOptions options = dial == null ? null : new GoGrpcDialOptions(dial, pkg);
     String address = options == null ? null : options.address();

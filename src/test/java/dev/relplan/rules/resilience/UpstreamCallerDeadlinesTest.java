@@ -123,6 +123,23 @@ class UpstreamCallerDeadlinesTest {
   }
 
   @Test
+  void aProgramTheContainerDoesNotRunIsReachedByNoCaller(@TempDir Path dir) throws IOException {
+    compose(dir, ", timeout=(1, 2)", "");
+    Files.writeString(
+        dir.resolve("pricing/Dockerfile"), "FROM python:3.12\nCMD [\"python\", \"app.py\"]\n");
+    Files.writeString(
+        dir.resolve("pricing/client.py"),
+        """
+        import requests
+
+        if __name__ == "__main__":
+            print(requests.get("http://localhost:8080/rates", timeout=(3, 10)).json())
+        """);
+    List<Finding> found = findings(run(dir));
+    assertThat(found).extracting(f -> f.evidence().get(0).file()).containsExactly("pricing/app.py");
+  }
+
+  @Test
   void composeBuildContextIsTheServicesCodeFolder(@TempDir Path dir) throws IOException {
     ComputeGroup pricing = group(run(compose(dir, "", "")), "pricing");
     assertThat(pricing.codeFolder.get()).isEqualTo("pricing");
