@@ -275,7 +275,8 @@ public final class CodeCallExceedsDeadline extends BaseRule {
               + limit.seconds().trace().get(0)
               + "), but gRPC sends that deadline with the request and this call's context comes"
               + " from its function's parameter: if that is the incoming request's context, the"
-              + " call is cancelled in time, and whether it is is not followed";
+              + " call is cancelled in time, and relplan does not follow where the parameter comes"
+              + " from";
       evidence.addAll(limit.seconds().trace());
     } else if (worst.unresolved()) {
       reason = "the call's worst-case wait cannot be told: " + worst.note();
