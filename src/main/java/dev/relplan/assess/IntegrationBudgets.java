@@ -49,7 +49,10 @@ final class IntegrationBudgets {
   /** The deadline as the table shows it: seconds, what sets it and its line; or why none. */
   String text(Integration i) {
     CallDeadlines.Owned owned = deadlines.of(i);
-    if (owned == null) return "None known: not in a Lambda function's code";
+    if (owned == null) {
+      String why = deadlines.whyNoUpstreamBudget(i);
+      return "None known: " + (why != null ? why : "not in a Lambda function's code");
+    }
     Deadline d = owned.deadline();
     if (d == null) return "Cannot determine: " + owned.tableReason();
     if (d.unresolved() != null)

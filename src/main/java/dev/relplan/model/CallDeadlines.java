@@ -2,6 +2,7 @@ package dev.relplan.model;
 
 import dev.relplan.source.Location;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What runs the code making an outbound call, and so how long its caller waits for it
@@ -53,6 +55,15 @@ public final class CallDeadlines {
 
   private boolean anyServiceTimeout;
 
+  /** Calls reaching each service of the repository from another's code (built on first use). */
+  private Map<ComputeGroup, List<Integration>> upstream;
+
+  /** Upstream limits set by a gRPC call's deadline, which gRPC carries to the callee. */
+  private final Set<Deadline.Limit> propagated = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** One service that may run some code: the definitions of one name (several scopes). */
+  private record Runner(String name, List<ComputeGroup> groups) {}
+
   private CallDeadlines(Workload w) {
     this.w = w;
     this.functions = CodeOwners.of(w);
@@ -82,7 +93,8 @@ public final class CallDeadlines {
     return functions.isEmpty()
         && probedHandlers.isEmpty()
         && w.requestTimeouts.isEmpty()
-        && !anyServiceTimeout;
+        && !anyServiceTimeout
+        && upstream().isEmpty();
   }
 
   /** Who runs the call's code and its deadline; null when nothing known waits for the code. */
@@ -94,8 +106,59 @@ public final class CallDeadlines {
       return new Owned(
           cache.computeIfAbsent(handler, h -> ofProbes(handler)), List.of(), null, null, List.of());
     List<ComputeGroup> building = servicesBuilding(call.location.file());
-    if (!building.isEmpty()) return ofService(building);
-    return w.requestTimeouts.isEmpty() ? null : ofContainer(call);
+    boolean callers = !runByHand(call);
+    if (!building.isEmpty()) {
+      Owned owned = ofService(building, callers);
+      if (owned != null) return owned;
+    }
+    return w.requestTimeouts.isEmpty() && upstream().isEmpty() ? null : ofContainer(call, callers);
+  }
+
+  /**
+   * A program beside a service that its container's entry point does not run (marked "local" by the
+   * code adapter's ContainerPrograms): no other service's call reaches it.
+   */
+  private static boolean runByHand(Integration call) {
+    return call.environment.present() && call.environment.get().startsWith("local (");
+  }
+
+  /**
+   * Whether a limit is a gRPC caller's deadline, which gRPC sends with the request: a callee that
+   * passes its incoming context on to its own calls has them cancelled at that deadline.
+   */
+  public boolean propagates(Deadline.Limit limit) {
+    return propagated.contains(limit);
+  }
+
+  /**
+   * Why no caller's wait bounds the call's code although calls reach it (every such caller waits
+   * without a timeout, or for a time that cannot be told); null when no call reaches it.
+   */
+  public String whyNoUpstreamBudget(Integration call) {
+    List<Runner> runners = runners(call.location.file());
+    if (runners.size() != 1
+        || !functions.sharing(call.location.file()).isEmpty()
+        || runByHand(call)) return null;
+    List<String> callers = new ArrayList<>();
+    for (ComputeGroup g : runners.get(0).groups())
+      for (Integration caller : upstream().getOrDefault(g, List.of())) {
+        Value<Double> worst = caller.worstCaseSeconds();
+        String said =
+            caller.client
+                + " call at "
+                + caller.location
+                + (worst.present() && worst.get().isInfinite()
+                    ? " (no timeout)"
+                    : worst.unresolved()
+                        ? " (its wait cannot be told)"
+                        : " (its wait not computed)");
+        if (!callers.contains(said)) callers.add(said);
+      }
+    if (callers.isEmpty()) return null;
+    return runners.get(0).name()
+        + " is called by "
+        + String.join(", ", callers)
+        + ", so no caller's wait bounds it";
   }
 
   /** The services whose code folder is the deepest one holding the file (empty when none). */
@@ -109,24 +172,57 @@ public final class CallDeadlines {
   }
 
   /**
-   * The deadline of the one service running the code: the request timeouts in front of it. Null
-   * when none has any; when several services run the same folder, no owner.
+   * The services that may run code in a file: those building the deepest code folder holding it,
+   * else the Kubernetes workloads named like a folder of its path; definitions of one name in
+   * several scopes are one service.
    */
-  private Owned ofService(List<ComputeGroup> building) {
+  private List<Runner> runners(String file) {
+    Map<String, List<ComputeGroup>> byName = new LinkedHashMap<>();
+    for (ComputeGroup g : servicesBuilding(file))
+      byName.computeIfAbsent(runnerName(g), k -> new ArrayList<>()).add(g);
+    if (byName.isEmpty())
+      for (String name : namedFolders(file))
+        for (ComputeGroup g : workloadsByName.get(name))
+          byName.computeIfAbsent(workloadName(g), k -> new ArrayList<>()).add(g);
+    List<Runner> out = new ArrayList<>();
+    byName.forEach((name, groups) -> out.add(new Runner(name, groups)));
+    return out;
+  }
+
+  /** How a finding names a service running code. */
+  private static String runnerName(ComputeGroup g) {
+    return switch (g.kind) {
+      case KUBERNETES_WORKLOAD -> workloadName(g);
+      case COMPOSE_SERVICE -> "Compose service " + g.name.orElse(g.id);
+      default -> "ECS service " + g.id;
+    };
+  }
+
+  /**
+   * The deadline of the one service running the code: the request timeouts in front of it and the
+   * waits of the calls reaching it. Null when none has any; when several services run the same
+   * folder, no owner.
+   */
+  private Owned ofService(List<ComputeGroup> building, boolean callers) {
     List<Deadline> fronted = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
-    for (ComputeGroup g : building) {
-      if (g.requestTimeouts.isEmpty()) continue;
-      String owner = "ECS service " + g.id;
-      fronted.add(
-          cache.computeIfAbsent(
-              g,
-              k -> Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, g.requestTimeouts)));
-      lines.add(g.location);
+    Map<String, List<ComputeGroup>> byName = new LinkedHashMap<>();
+    for (ComputeGroup g : building)
+      byName.computeIfAbsent(runnerName(g), k -> new ArrayList<>()).add(g);
+    for (Map.Entry<String, List<ComputeGroup>> runner : byName.entrySet()) {
+      Deadline d =
+          (callers ? runnerDeadlines : runnerDeadlinesByHand)
+              .computeIfAbsent(
+                  runner.getValue().get(0),
+                  k -> ofRunner(runner.getKey(), runner.getValue(), callers))
+              .orElse(null);
+      if (d == null) continue;
+      fronted.add(d);
+      for (ComputeGroup g : runner.getValue()) lines.add(g.location);
     }
     if (fronted.isEmpty()) return null;
-    if (building.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
-    String names = String.join(", ", building.stream().map(g -> g.id).toList());
+    if (byName.size() == 1) return new Owned(fronted.get(0), List.of(), null, null, List.of());
+    String names = String.join(", ", building.stream().map(g -> g.id).distinct().toList());
     return new Owned(
         null,
         fronted,
@@ -136,20 +232,131 @@ public final class CallDeadlines {
   }
 
   /**
+   * Deadlines of the services running code folders, by their first definition (names repeat across
+   * stacks and apps): with the calls reaching them, and without for programs run by hand.
+   */
+  private final Map<ComputeGroup, Optional<Deadline>> runnerDeadlines = new IdentityHashMap<>();
+
+  private final Map<ComputeGroup, Optional<Deadline>> runnerDeadlinesByHand =
+      new IdentityHashMap<>();
+
+  /**
+   * The deadline of one service: the request timeouts in front of it (its own, and for a Kubernetes
+   * workload those in front of its Services) and the waits of the calls that reach it.
+   */
+  private Optional<Deadline> ofRunner(
+      String owner, List<ComputeGroup> groups, boolean withCallers) {
+    List<Deadline.Limit> limits = new ArrayList<>();
+    for (ComputeGroup g : groups) {
+      for (Deadline.Limit l : g.requestTimeouts) if (!limits.contains(l)) limits.add(l);
+      for (Deadline.Limit l : fronting(g)) if (!limits.contains(l)) limits.add(l);
+    }
+    List<Deadline.Limit> callers = new ArrayList<>();
+    for (ComputeGroup g : withCallers ? groups : List.<ComputeGroup>of())
+      for (Integration caller : upstream().getOrDefault(g, List.of())) {
+        Deadline.Limit l = callerLimit(caller);
+        if (l != null && !callers.contains(l)) callers.add(l);
+      }
+    limits.addAll(callers);
+    if (limits.isEmpty()) return Optional.empty();
+    Deadline d = Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, limits);
+    if (d.tightest() != null && callers.contains(d.tightest()))
+      d = Deadline.tightestOf(owner, owner, owner, UPSTREAM_IMPACT, limits);
+    return Optional.of(d);
+  }
+
+  /** The request timeouts in front of the Kubernetes Services routing to a workload. */
+  private List<Deadline.Limit> fronting(ComputeGroup g) {
+    List<Deadline.Limit> limits = new ArrayList<>();
+    for (Resource front : g.servedBy)
+      if (front instanceof PodService s)
+        for (RequestTimeout t : w.requestTimeouts)
+          if (t.scope().equals(s.scope)
+              && t.namespace().equals(s.namespace)
+              && s.name.present()
+              && t.service().equals(s.name.get())
+              && !limits.contains(t.limit())) limits.add(t.limit());
+    return limits;
+  }
+
+  private final Map<Integration, Deadline.Limit> callerLimits = new IdentityHashMap<>();
+
+  /**
+   * The limit a caller's own wait sets on the code it reaches: its worst case (what the
+   * integrations table computes), cited at the call; null when it waits without a bound or for a
+   * time that cannot be told (no budget then).
+   */
+  private Deadline.Limit callerLimit(Integration caller) {
+    if (callerLimits.containsKey(caller)) return callerLimits.get(caller);
+    Value<Double> worst = caller.worstCaseSeconds();
+    Deadline.Limit limit = null;
+    if (worst.present() && !worst.get().isInfinite()) {
+      List<Location> trace = new ArrayList<>(List.of(caller.location));
+      for (Location l : worst.trace()) if (!trace.contains(l)) trace.add(l);
+      Value<Double> seconds =
+          worst.isExplicit()
+              ? Value.explicit(worst.get(), trace)
+              : Value.<Double>defaulted(worst.get(), worst.note()).withTrace(trace);
+      limit =
+          new Deadline.Limit(
+              "the client timeout of the " + caller.client + " call " + caller.describe(),
+              seconds,
+              "the caller gives up and fails its own request while this call still waits");
+      if (caller.kind == Integration.Kind.RPC && caller.client.startsWith("gRPC"))
+        propagated.add(limit);
+    }
+    callerLimits.put(caller, limit);
+    return limit;
+  }
+
+  /**
+   * The calls reaching each service from another service's code: the call's file is run by one
+   * known service ({@link #runners}), not a Lambda function, and its address names a service of the
+   * repository ({@link CallTargets}).
+   */
+  private Map<ComputeGroup, List<Integration>> upstream() {
+    if (upstream != null) return upstream;
+    upstream = new IdentityHashMap<>();
+    if (servicesByCodeFolder.isEmpty() && workloadsByName.isEmpty()) return upstream;
+    CallTargets targets = new CallTargets(w);
+    for (Integration call : w.integrations) {
+      if (!call.targetEnv.present() && !call.target.present()) continue;
+      if (!functions.sharing(call.location.file()).isEmpty() || runByHand(call)) continue;
+      List<Runner> runners = runners(call.location.file());
+      if (runners.size() != 1) continue; // which service makes the call is not known
+      CallTargets.Reached reached = targets.of(call, runners.get(0).groups());
+      if (reached == null) continue;
+      for (ComputeGroup callee : reached.callees())
+        if (!runners.get(0).groups().contains(callee))
+          upstream.computeIfAbsent(callee, k -> new ArrayList<>()).add(call);
+    }
+    return upstream;
+  }
+
+  /** The folders of a file's path named like a Kubernetes workload, in path order. */
+  private List<String> namedFolders(String file) {
+    List<String> named = new ArrayList<>();
+    String[] parts = file.replace('\\', '/').split("/");
+    for (int i = 0; i < parts.length - 1; i++)
+      if (workloadsByName.containsKey(parts[i]) && !named.contains(parts[i])) named.add(parts[i]);
+    return named;
+  }
+
+  /**
    * The Kubernetes workload whose code the call is in: the one workload named like a folder of the
    * call's file; its deadline is the request timeout in front of the Services routing to it. Null
    * when no workload is so named or none so named has a request timeout in front.
    */
-  private Owned ofContainer(Integration call) {
+  private Owned ofContainer(Integration call, boolean callers) {
     // The file's folders looked up by name: one pass over the path, whatever the workload count.
-    List<String> named = new ArrayList<>();
-    String[] parts = call.location.file().replace('\\', '/').split("/");
-    for (int i = 0; i < parts.length - 1; i++)
-      if (workloadsByName.containsKey(parts[i]) && !named.contains(parts[i])) named.add(parts[i]);
+    List<String> named = namedFolders(call.location.file());
     List<Deadline> fronted = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
     for (String name : named) {
-      Deadline d = workloadDeadlines.computeIfAbsent(name, k -> ofWorkload(name)).orElse(null);
+      Deadline d =
+          workloadDeadlines
+              .computeIfAbsent(name + (callers ? "" : "|by hand"), k -> ofWorkload(name, callers))
+              .orElse(null);
       if (d == null) continue;
       fronted.add(d);
       for (ComputeGroup g : workloadsByName.get(name)) lines.add(g.location);
@@ -166,22 +373,19 @@ public final class CallDeadlines {
         lines);
   }
 
-  /** The deadline of the workloads named {@code name}: the request timeouts in front of them. */
-  private Optional<Deadline> ofWorkload(String name) {
-    List<Deadline.Limit> limits = new ArrayList<>();
-    for (ComputeGroup g : workloadsByName.get(name))
-      for (Resource front : g.servedBy)
-        if (front instanceof PodService s)
-          for (RequestTimeout t : w.requestTimeouts)
-            if (t.scope().equals(s.scope)
-                && t.namespace().equals(s.namespace)
-                && s.name.present()
-                && t.service().equals(s.name.get())
-                && !limits.contains(t.limit())) limits.add(t.limit());
-    if (limits.isEmpty()) return Optional.empty();
-    String owner = workloadName(workloadsByName.get(name).get(0));
-    return Optional.of(Deadline.tightestOf(owner, owner, owner, CONTAINER_IMPACT, limits));
+  /**
+   * The deadline of the workloads named {@code name}: the request timeouts in front of them and the
+   * waits of the calls reaching them.
+   */
+  private Optional<Deadline> ofWorkload(String name, boolean callers) {
+    List<ComputeGroup> groups = workloadsByName.get(name);
+    return ofRunner(workloadName(groups.get(0)), groups, callers);
   }
+
+  private static final String UPSTREAM_IMPACT =
+      "The calling service gives up before this call does: it fails its own request with a"
+          + " timeout while this service still works on a request nobody waits for, holding a"
+          + " worker and a connection, and the caller's retries add more such work.";
 
   private static final String CONTAINER_IMPACT =
       "The load balancer or ingress gives up before the call does: the client gets a gateway"

@@ -149,6 +149,18 @@ public final class ComputeGroup extends Resource {
   public Value<String> codeFolder = Value.absent();
 
   /**
+   * The environment variables its containers are given in the manifest or Compose file, by name
+   * (the first container setting a name wins): the value as written, at its line; unresolved when
+   * it comes from elsewhere (a Secret or ConfigMap, the shell when Compose runs). Read to tell
+   * which service an address in the environment names (docs/deadline-budgets.md, "Upstream
+   * callers").
+   */
+  public final Map<String, Value<String>> containerEnv = new TreeMap<>();
+
+  /** The images its containers run, as written, each at its line (Kubernetes, Compose). */
+  public final List<Value<String>> images = new ArrayList<>();
+
+  /**
    * How long what sits in front of it waits for each request (an ALB's idle timeout), each with the
    * line that sets it: the deadline of the code it runs (docs/deadline-budgets.md).
    */

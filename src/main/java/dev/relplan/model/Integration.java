@@ -41,6 +41,20 @@ public final class Integration extends Resource {
   public Value<String> target = Value.absent();
 
   /**
+   * The environment variable the call's address is read from (Go {@code os.Getenv("X")} followed to
+   * the dial), at the line that reads it; absent when the address is a literal or not traced. The
+   * caller's manifest or Compose file gives its value ({@link CallTargets}).
+   */
+  public Value<String> targetEnv = Value.absent();
+
+  /**
+   * The call's context comes from a parameter of its function (Go's {@code ctx}, possibly wrapped
+   * by {@code context.WithTimeout}): a deadline its caller's context carries bounds it too, such as
+   * the one gRPC brings with an incoming request. Set for Go gRPC calls.
+   */
+  public boolean contextFromCaller;
+
+  /**
    * The timeout that bounds the call: explicit (with the lines that set it), the library's finite
    * default (a default with its value), a known absence (a default whose value is null: the call
    * can wait forever), or unresolved (the client comes from somewhere the scanner cannot follow).

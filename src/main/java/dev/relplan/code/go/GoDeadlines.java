@@ -16,6 +16,28 @@ final class GoDeadlines {
     this.f = f;
   }
 
+  /**
+   * Whether a context comes from a parameter of the calling function, directly or wrapped by {@code
+   * context.WithTimeout/WithDeadline/WithCancel/WithValue}: a deadline the caller's context carries
+   * (a gRPC server's incoming one) then bounds the call as well.
+   */
+  boolean fromParameter(GoNode ctx) {
+    for (int depth = 0; ctx != null && depth <= 6; depth++) {
+      if (ctx.is("identifier")
+          && f.binding(ctx.text(), ctx) == null
+          && f.parameter(ctx.text(), ctx) != null) return true;
+      GoNode origin = f.origin(ctx);
+      String made = f.made(origin);
+      if (made == null || !made.startsWith("context.")) return false;
+      List<GoNode> args = GoFile.args(origin);
+      String member = GoFile.memberOf(made);
+      if (args.isEmpty() || !member.startsWith("With") || member.equals("WithoutCancel"))
+        return false;
+      ctx = args.get(0);
+    }
+    return false;
+  }
+
   /** Explicit deadline (with the line that sets it), absent (no deadline), or unresolved. */
   Value<String> of(GoNode ctx) {
     return of(ctx, 0);

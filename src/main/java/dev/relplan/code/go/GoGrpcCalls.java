@@ -23,6 +23,10 @@ final class GoGrpcCalls {
   private static final String GRPC = GoGrpcIndex.GRPC;
   private static final Set<String> DIALS = Set.of("Dial", "DialContext", "NewClient");
 
+  /** Why a gRPC call's worst case is its deadline (docs/client-defaults.md, "gRPC"). */
+  static final String ONE_DEADLINE =
+      "a gRPC deadline bounds the whole call, every retry gRPC makes included";
+
   /** A client and where it was made (null when only its declared type says it is one). */
   private record Client(String service, Found constructor) {}
 
@@ -36,6 +40,13 @@ final class GoGrpcCalls {
     this.pkg = pkg;
     this.index = index;
     this.deadlines = new GoDeadlines(f);
+  }
+
+  private GoAddressEnv addressEnv;
+
+  private GoAddressEnv addressEnv() {
+    if (addressEnv == null) addressEnv = new GoAddressEnv(pkg);
+    return addressEnv;
   }
 
   /** The integration a method call on a gRPC client is, or null. */
@@ -54,7 +65,11 @@ final class GoGrpcCalls {
       i.clientLocation = c.file().at(c.node());
       List<GoNode> args = GoFile.args(c.node());
       connText = args.isEmpty() ? "?" : GoFile.shorten(args.get(0).text());
-      dial = args.isEmpty() ? null : dial(c.file(), args.get(0));
+      Dialing dialing = args.isEmpty() ? null : dialing(c.file(), args.get(0));
+      dial = dialing == null ? null : dialing.dial();
+      if (dial != null && !GoFile.args(dial.node()).isEmpty())
+        i.targetEnv =
+            addressEnv().of(dial.file(), GoFile.args(dial.node()).get(0), dialing.through());
     }
     GoGrpcDialOptions options = dial == null ? null : new GoGrpcDialOptions(dial, pkg);
     String address = options == null ? null : options.address();
@@ -67,6 +82,9 @@ final class GoGrpcCalls {
             ? Value.unresolved("the call passes no context", List.of())
             : deadlines.of(args.get(0));
     i.timeout = verdict(context, options, connText, args.isEmpty() ? null : args.get(0));
+    i.attemptSeconds = GoWaits.attempt(i.timeout);
+    i.attempts = Value.defaulted(1, ONE_DEADLINE);
+    i.contextFromCaller = !args.isEmpty() && deadlines.fromParameter(args.get(0));
     return i;
   }
 
@@ -208,8 +226,19 @@ final class GoGrpcCalls {
    * found.
    */
   private Found dial(GoFile file, GoNode conn) {
+    Dialing d = dialing(file, conn);
+    return d == null ? null : d.dial();
+  }
+
+  /**
+   * A dial and, when it is made in a helper given a pointer to the connection's field, the call of
+   * that helper (whose arguments give the helper's parameters, such as the address).
+   */
+  private record Dialing(Found dial, Found through) {}
+
+  private Dialing dialing(GoFile file, GoNode conn) {
     Found o = origin(new Found(file, conn));
-    if (o != null) return isDial(o) ? o : null;
+    if (o != null) return isDial(o) ? new Dialing(o, null) : null;
     if (!conn.is("selector_expression") || conn.field("field") == null) return null;
     String field = conn.field("field").text();
     for (GoFile caller : pkg.files) {
@@ -218,7 +247,7 @@ final class GoGrpcCalls {
         for (int k = 0; k < args.size(); k++) {
           if (!pointerTo(args.get(k), field)) continue;
           Found d = dialThrough(call, k);
-          if (d != null) return d;
+          if (d != null) return new Dialing(d, new Found(caller, call));
         }
       }
     }

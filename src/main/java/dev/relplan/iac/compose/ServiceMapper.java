@@ -46,6 +46,7 @@ final class ServiceMapper {
     g.restartPolicy = restart(def, service.incomplete());
     g.healthCheck = healthCheck(def, folder, dockerfiles, service.incomplete());
     dependencies(def, g);
+    ServiceCode.read(def, folder, g);
     return g;
   }
 

@@ -109,6 +109,7 @@ public final class KubernetesAdapter implements Adapter {
     for (SourceFile f : claimed.files())
       if (PartialManifests.isChart(f) && !partial.isSubchart(f)) renderChart(f, definitions, w);
     addManifests(claimed, partial, kustomize, definitions, w);
+    SkaffoldArtifacts.apply(claimed.files(), w);
     notes.addAll(definitions.notes());
   }
 

@@ -55,6 +55,7 @@ final class WorkloadMapper {
     g.zoneSpread = zoneSpread(podSpec);
     g.readinessCheck = readinessCheck(podSpec);
     g.probes.addAll(Probes.of(podSpec));
+    ContainerEnv.read(podSpec, g);
     Releases.map(o, g);
     w.add(g);
     StatefulImages.map(o, g, podSpec, scope, w);

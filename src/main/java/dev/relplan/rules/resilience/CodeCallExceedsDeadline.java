@@ -112,7 +112,7 @@ public final class CodeCallExceedsDeadline extends BaseRule {
                     Timeout = TimeSpan.FromSeconds(10),
                 };
                 """))
-            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.CDK)
+            .formats(InputFormat.CODE, InputFormat.KUBERNETES, InputFormat.COMPOSE, InputFormat.CDK)
             .build());
   }
 
@@ -144,16 +144,24 @@ public final class CodeCallExceedsDeadline extends BaseRule {
         if (d.unresolved() != null) unknown = true;
       }
       boolean exceeds = worst.present() && worst.get() > smallest;
-      String key = (owner == null ? "?" : owner.ownerId()) + "|" + clientKey(call);
+      // A gRPC caller's deadline reaches a Go callee through its incoming context: whether this
+      // call's context derives from it is not followed, so the call may be cut off in time.
+      boolean mayInherit =
+          exceeds
+              && owner != null
+              && deadlines.propagates(owner.tightest())
+              && call.contextFromCaller;
+      String key =
+          (owner == null ? "?" : owner.ownerId()) + "|" + clientKey(call) + (mayInherit ? "|" : "");
       Map<String, Group> into =
-          exceeds && owner != null ? over : unknown || exceeds ? undetermined : null;
+          exceeds && owner != null && !mayInherit ? over : unknown || exceeds ? undetermined : null;
       if (into != null)
         into.computeIfAbsent(key, k -> new Group(owned, call.client, new ArrayList<>()))
             .calls()
             .add(call);
     }
     for (Group g : over.values()) report(g, out);
-    for (Group g : undetermined.values()) undetermined(g, out);
+    for (Group g : undetermined.values()) undetermined(g, deadlines, out);
   }
 
   /** Calls through one client object, or module-level calls of one library in one file. */
@@ -241,13 +249,36 @@ public final class CodeCallExceedsDeadline extends BaseRule {
     return text.toString();
   }
 
-  private void undetermined(Group g, Findings out) {
+  private void undetermined(Group g, CallDeadlines deadlines, Findings out) {
     Integration first = g.calls().get(0);
     List<Location> evidence = new ArrayList<>();
     for (Integration c : g.calls()) evidence.add(c.location);
     String reason;
     Value<Double> worst = first.worstCaseSeconds();
-    if (worst.unresolved()) {
+    Deadline owner = g.deadline();
+    if (!worst.unresolved()
+        && owner != null
+        && owner.unresolved() == null
+        && owner.tightest() != null
+        && worst.get() > owner.tightest().seconds().get()
+        && deadlines.propagates(owner.tightest())
+        && first.contextFromCaller) {
+      Deadline.Limit limit = owner.tightest();
+      reason =
+          "the call can wait "
+              + seconds(worst.get())
+              + " s, longer than the "
+              + seconds(limit.seconds().get())
+              + " s of "
+              + limit.what()
+              + " ("
+              + limit.seconds().trace().get(0)
+              + "), but gRPC sends that deadline with the request and this call's context comes"
+              + " from its function's parameter: if that is the incoming request's context, the"
+              + " call is cancelled in time, and relplan does not follow where the parameter comes"
+              + " from";
+      evidence.addAll(limit.seconds().trace());
+    } else if (worst.unresolved()) {
       reason = "the call's worst-case wait cannot be told: " + worst.note();
       evidence.addAll(worst.trace());
     } else if (g.deadline() == null) {
