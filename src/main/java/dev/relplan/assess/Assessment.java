@@ -182,7 +182,7 @@ public record Assessment(
 
   /**
    * A link: {@code routes}, a trigger kind ({@code sqs}, {@code api-rest}…), {@code dead-letter},
-   * {@code subscription} or {@code uses}.
+   * {@code subscription}, {@code uses} or {@code depends-on}.
    */
   public record TopologyEdge(String from, String to, String kind) {}
 

@@ -5,6 +5,7 @@ import dev.relplan.model.ApiStage;
 import dev.relplan.model.Bucket;
 import dev.relplan.model.Cache;
 import dev.relplan.model.ComputeGroup;
+import dev.relplan.model.ContainerDependency;
 import dev.relplan.model.Database;
 import dev.relplan.model.DnsRecord;
 import dev.relplan.model.EventRule;
@@ -28,6 +29,7 @@ import dev.relplan.model.Workload;
 import dev.relplan.rules.Risk;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -39,9 +41,10 @@ import java.util.Set;
 /**
  * The components the model knows and their links, for the dashboard's topology picture: load
  * balancer → target group → service, trigger source → function, source → dead-letter queue, topic →
- * subscribed queue, compute → what it uses. Nothing here is new judgment: every edge is a link the
- * model or {@link Roles} already holds, and a node is marked a single point of failure when its
- * SPOF table row says one copy and is rated High or Critical.
+ * subscribed queue, compute → what it uses, Compose service → the services it depends on. Nothing
+ * here is new judgment: every edge is a link the model or {@link Roles} already holds, and a node
+ * is marked a single point of failure when its SPOF table row says one copy and is rated High or
+ * Critical.
  */
 final class TopologyMap {
   private final Workload w;
@@ -68,6 +71,7 @@ final class TopologyMap {
     map.deadLetters();
     map.subscriptions();
     map.uses();
+    map.composeDependencies();
     return map.numbered(spofs);
   }
 
@@ -125,6 +129,14 @@ final class TopologyMap {
     }
   }
 
+  /** A Compose service → each service it waits for ({@code depends_on}). */
+  private void composeDependencies() {
+    for (ComputeGroup g : w.all(ComputeGroup.class))
+      for (ContainerDependency d : g.dependsOn)
+        if (w.get(g.scope + "#" + d.service()) instanceof ComputeGroup dependency)
+          add(g, dependency, "depends-on");
+  }
+
   private void add(Resource from, Resource to, String kind) {
     if (from == to || !component(from) || !component(to)) return;
     seen.add(key(from, to));
@@ -137,16 +149,38 @@ final class TopologyMap {
     return from.key() + "->" + to.key();
   }
 
-  /** Nodes numbered in the workload's order, each with its kind, role and SPOF flag. */
+  /**
+   * Nodes numbered in the workload's order, each with its kind, role and SPOF flag. Definitions of
+   * one object (a Kubernetes object as a manifest, a Kustomize overlay and a Helm chart) are one
+   * node, its first definition's, and their links are that node's.
+   */
   private Assessment.Topology numbered(List<Assessment.SpofRow> spofs) {
+    Map<String, Resource> firstDefinition = new HashMap<>();
+    Map<String, Resource> statefulByDeclaration = new HashMap<>();
+    for (StatefulService s : w.all(StatefulService.class))
+      statefulByDeclaration.putIfAbsent(s.id + "@" + s.location.file(), s);
+    Map<Resource, Resource> drawnAs = new IdentityHashMap<>();
+    for (Resource r : w.resources()) {
+      // A database's containers are drawn as the database (the stateful service they run).
+      Resource self =
+          r instanceof ComputeGroup g && g.statefulProduct != null
+              ? statefulByDeclaration.getOrDefault(r.id + "@" + r.location.file(), r)
+              : r;
+      Resource first =
+          self.definedObject == null
+              ? self
+              : firstDefinition.computeIfAbsent(self.definedObject.identity(), k -> self);
+      drawnAs.put(r, first);
+    }
     Set<Resource> linked = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Link l : links) {
-      linked.add(l.from());
-      linked.add(l.to());
+      linked.add(drawnAs.getOrDefault(l.from(), l.from()));
+      linked.add(drawnAs.getOrDefault(l.to(), l.to()));
     }
     Map<Resource, String> ids = new IdentityHashMap<>();
     List<Assessment.TopologyNode> nodes = new ArrayList<>();
     for (Resource r : w.resources()) {
+      if (drawnAs.get(r) != r) continue;
       Assessment.SpofRow row = spofRow(r, spofs);
       if (!linked.contains(r) && row == null) continue;
       String id = "n" + nodes.size();
@@ -165,9 +199,12 @@ final class TopologyMap {
     Set<String> written = new LinkedHashSet<>();
     List<Assessment.TopologyEdge> edges = new ArrayList<>();
     for (Link l : links) {
-      String from = ids.get(l.from());
-      String to = ids.get(l.to());
-      if (from != null && to != null && written.add(from + ">" + to + ">" + l.kind()))
+      String from = ids.get(drawnAs.getOrDefault(l.from(), l.from()));
+      String to = ids.get(drawnAs.getOrDefault(l.to(), l.to()));
+      if (from != null
+          && to != null
+          && !from.equals(to)
+          && written.add(from + ">" + to + ">" + l.kind()))
         edges.add(new Assessment.TopologyEdge(from, to, l.kind()));
     }
     return new Assessment.Topology(List.copyOf(nodes), List.copyOf(edges));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The topology of examples/orders-platform: its links, roles and single points of failure. */
 class TopologyMapTest {
@@ -90,6 +92,74 @@ class TopologyMapTest {
     assertThat(cache.kind()).isEqualTo("data");
     assertThat(byName.get("OrderEventsConsumer").role()).isEqualTo("async");
     assertThat(byName.get("LoadBalancer").role()).isEqualTo("request");
+  }
+
+  @Test
+  void composeServiceDependsOnTheDatabaseDrawnOnceAsData(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        """
+        services:
+          web:
+            image: example/web:1.0
+            depends_on:
+              - db
+          db:
+            image: postgres:16
+        """);
+    Assessment.Topology t = topologyOf(dir);
+    assertThat(t.nodes()).extracting(Assessment.TopologyNode::name).containsExactly("web", "db");
+    assertThat(t.nodes().get(1).kind()).isEqualTo("data");
+    assertThat(t.edges()).containsExactly(new Assessment.TopologyEdge("n0", "n1", "depends-on"));
+  }
+
+  @Test
+  void oneKubernetesObjectDefinedTwiceIsOneNode(@TempDir Path dir) throws IOException {
+    String manifests =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: example/api:1.0
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: api
+        spec:
+          selector:
+            app: api
+          ports:
+            - port: 80
+        """;
+    for (String folder : List.of("a", "b")) {
+      Files.createDirectories(dir.resolve(folder));
+      Files.writeString(dir.resolve(folder).resolve("app.yaml"), manifests);
+    }
+    Assessment.Topology t = topologyOf(dir);
+    assertThat(t.nodes())
+        .extracting(n -> n.name() + " " + n.location().file())
+        .containsExactly("Deployment/api a/app.yaml", "Service/api a/app.yaml");
+    assertThat(t.edges()).containsExactly(new Assessment.TopologyEdge("n1", "n0", "routes"));
+  }
+
+  static Assessment.Topology topologyOf(Path dir) throws IOException {
+    return Pipeline.run(new Pipeline.Request(List.of(dir), null, Context.defaults(), List.of()))
+        .assessment()
+        .topology();
   }
 
   @Test
