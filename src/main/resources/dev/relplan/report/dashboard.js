@@ -265,7 +265,7 @@
       el(
         "div",
         { class: "row2" },
-        el("div", null, chart),
+        el("div", { style: "flex:0 0 auto" }, chart),
         el("div", null, dataTable(
           [
             { title: "Domain", cell: function (d) { return d.domain; } },
@@ -752,7 +752,8 @@
     });
     group.nodes.forEach(function (n) {
       var p = place[n.id];
-      var label = n.name.length > 24 ? n.name.slice(0, 23) + "…" : n.name;
+      // About 7 px a bold character: longer names are cut (the box's title holds the whole name).
+      var label = n.name.length > 22 ? n.name.slice(0, 21) + "…" : n.name;
       var g = svg("g", { class: "node " + n.kind + (n.spof ? " spof" : ""), "data-node": n.id },
         svg("title", null, n.name + "\n" + n.type + "\n" + location(n) + "\nrole: " + n.role + (n.redundancy ? "\nredundancy: " + n.redundancy : "") + (n.spof ? "\nsingle point of failure" : "")),
         svg("rect", { x: p.x, y: p.y, width: BOX_W, height: BOX_H, rx: 5, fill: KIND_COLOURS[n.kind] || "#fff" }),
