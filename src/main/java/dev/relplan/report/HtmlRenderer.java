@@ -96,11 +96,8 @@ public final class HtmlRenderer implements Renderer {
     if (!a.nextSteps().isEmpty()) {
       html.append("<p>Next steps:</p>\n<ol>\n");
       for (Assessment.NextStep step : a.nextSteps())
-        html.append("<li><strong>")
-            .append(escape(step.title()))
-            .append("</strong>: ")
-            .append(escape(step.text()))
-            .append("</li>\n");
+        // The step's text opens with its action and title.
+        html.append("<li>").append(escape(step.text())).append("</li>\n");
       html.append("</ol>\n");
     }
     html.append("</div>\n");

@@ -75,6 +75,16 @@ class DashboardBrowserTest {
     assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE")).toList()).isEmpty();
   }
 
+  /** The control of the check above: chromium's log shows a page's console error. */
+  @Test
+  void consoleCheckSeesAPageThatLogsAnError() throws Exception {
+    Path logging = dir.resolve("logging.html");
+    Files.writeString(
+        logging, "<!DOCTYPE html><title>t</title><script>console.error('x')</script>");
+    Run run = chromium("--dump-dom", logging.toUri().toString());
+    assertThat(run.stderr()).contains(":CONSOLE");
+  }
+
   @Test
   void everyFindingIsARowWithoutFilters() throws Exception {
     Run run = unfiltered();
