@@ -50,10 +50,14 @@ final class TopologyMap {
   private final Workload w;
   private final Roles roles;
 
-  /** Edges in the order found; the set keeps each (from, to, kind) once. */
+  /** Links in the order found, each (from, to, kind) once. */
   private final List<Link> links = new ArrayList<>();
 
-  private final Set<String> seen = new HashSet<>();
+  /** The (from, to, kind) keys of {@link #links}. */
+  private final Set<String> linkKeys = new HashSet<>();
+
+  /** Every ordered pair linked by any kind of link: a trigger is not drawn again as a use. */
+  private final Set<String> linkedPairs = new HashSet<>();
 
   /** A link between two resources, before nodes are numbered. */
   private record Link(Resource from, Resource to, String kind) {}
@@ -123,7 +127,7 @@ final class TopologyMap {
     for (Resource used : w.resources()) {
       if (!component(used)) continue;
       for (Resource user : roles.usersOf(used)) {
-        if (user == used || seen.contains(key(used, user))) continue;
+        if (user == used || linkedPairs.contains(key(used, user))) continue;
         add(user, used, "uses");
       }
     }
@@ -139,9 +143,8 @@ final class TopologyMap {
 
   private void add(Resource from, Resource to, String kind) {
     if (from == to || !component(from) || !component(to)) return;
-    seen.add(key(from, to));
-    String edge = key(from, to) + "|" + kind;
-    if (seen.add(edge)) links.add(new Link(from, to, kind));
+    linkedPairs.add(key(from, to));
+    if (linkKeys.add(key(from, to) + "|" + kind)) links.add(new Link(from, to, kind));
   }
 
   /** An identity key of an ordered pair: the same two resources in either kind of link. */
@@ -155,23 +158,11 @@ final class TopologyMap {
    * node, its first definition's, and their links are that node's.
    */
   private Assessment.Topology numbered(List<Assessment.SpofRow> spofs) {
-    Map<String, Resource> firstDefinition = new HashMap<>();
-    Map<String, Resource> statefulByDeclaration = new HashMap<>();
-    for (StatefulService s : w.all(StatefulService.class))
-      statefulByDeclaration.putIfAbsent(s.id + "@" + s.location.file(), s);
-    Map<Resource, Resource> drawnAs = new IdentityHashMap<>();
-    for (Resource r : w.resources()) {
-      // A database's containers are drawn as the database (the stateful service they run).
-      Resource self =
-          r instanceof ComputeGroup g && g.statefulProduct != null
-              ? statefulByDeclaration.getOrDefault(r.id + "@" + r.location.file(), r)
-              : r;
-      Resource first =
-          self.definedObject == null
-              ? self
-              : firstDefinition.computeIfAbsent(self.definedObject.identity(), k -> self);
-      drawnAs.put(r, first);
-    }
+    Map<Resource, Resource> drawnAs = drawnAs();
+    Map<String, List<Assessment.SpofRow>> spofRows = new HashMap<>();
+    for (Assessment.SpofRow row : spofs)
+      spofRows.computeIfAbsent(row.component(), k -> new ArrayList<>()).add(row);
+
     Set<Resource> linked = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Link l : links) {
       linked.add(drawnAs.getOrDefault(l.from(), l.from()));
@@ -181,7 +172,7 @@ final class TopologyMap {
     List<Assessment.TopologyNode> nodes = new ArrayList<>();
     for (Resource r : w.resources()) {
       if (drawnAs.get(r) != r) continue;
-      Assessment.SpofRow row = spofRow(r, spofs);
+      Assessment.SpofRow row = spofRow(r, spofRows.getOrDefault(r.id, List.of()));
       if (!linked.contains(r) && row == null) continue;
       String id = "n" + nodes.size();
       ids.put(r, id);
@@ -211,6 +202,31 @@ final class TopologyMap {
   }
 
   /**
+   * The resource each resource is drawn as: the first definition of its object, and for a
+   * database's containers the database (the stateful service they run); itself otherwise.
+   */
+  private Map<Resource, Resource> drawnAs() {
+    Map<String, Resource> firstDefinition = new HashMap<>();
+    Map<String, Resource> statefulByDeclaration = new HashMap<>();
+    for (StatefulService s : w.all(StatefulService.class))
+      statefulByDeclaration.putIfAbsent(s.id + "@" + s.location.file(), s);
+    Map<Resource, Resource> drawnAs = new IdentityHashMap<>();
+    for (Resource r : w.resources()) {
+      // A database's containers are drawn as the database (the stateful service they run).
+      Resource self =
+          r instanceof ComputeGroup g && g.statefulProduct != null
+              ? statefulByDeclaration.getOrDefault(r.id + "@" + r.location.file(), r)
+              : r;
+      Resource first =
+          self.definedObject == null
+              ? self
+              : firstDefinition.computeIfAbsent(self.definedObject.identity(), k -> self);
+      drawnAs.put(r, first);
+    }
+    return drawnAs;
+  }
+
+  /**
    * A SPOF table row that says one copy (single-AZ, a single replica, containers on one host) and
    * is rated High or Critical: a multi-AZ group rated High for another reason is not drawn as one.
    */
@@ -219,10 +235,9 @@ final class TopologyMap {
     return row.redundancy().startsWith("single") || row.redundancy().endsWith("one host");
   }
 
-  /** The SPOF table's row of the resource: same name, declared at the same place. */
-  private static Assessment.SpofRow spofRow(Resource r, List<Assessment.SpofRow> spofs) {
-    for (Assessment.SpofRow row : spofs)
-      if (row.component().equals(r.id) && row.evidence().contains(r.location)) return row;
+  /** The SPOF table's row of the resource among the rows of its name: declared at its place. */
+  private static Assessment.SpofRow spofRow(Resource r, List<Assessment.SpofRow> named) {
+    for (Assessment.SpofRow row : named) if (row.evidence().contains(r.location)) return row;
     return null;
   }
 
