@@ -730,6 +730,7 @@
       svg("defs", null, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
         svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#8a8f98" }))),
       svg("text", { x: 10, y: 16, "font-size": 12, fill: "#5f6368" }, caption));
+    var labelled = {};
     group.edges.forEach(function (e) {
       var a = place[e.from];
       var b = place[e.to];
@@ -747,18 +748,20 @@
         d = "M" + (a.x + BOX_W / 2) + "," + (a.y + BOX_H) + " C" + (a.x + BOX_W / 2) + "," + low + " " + (b.x + BOX_W / 2) + "," + low + " " + (b.x + BOX_W / 2) + "," + (b.y + BOX_H);
       }
       picture.appendChild(svg("path", { class: "edge " + e.kind, d: d, "marker-end": "url(#arrow)" }, svg("title", null, e.kind)));
-      if (e.kind !== "uses" && x2 > x1)
+      // One label per source and kind: a fan-out's labels would sit on top of each other.
+      var labelKey = e.from + " " + e.kind;
+      if (e.kind !== "uses" && x2 > x1 && !labelled[labelKey] && (labelled[labelKey] = true))
         picture.appendChild(svg("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, "font-size": 9, "text-anchor": "middle", fill: "#5f6368" }, e.kind));
     });
     group.nodes.forEach(function (n) {
       var p = place[n.id];
       // About 7 px a bold character: longer names are cut (the box's title holds the whole name).
-      var label = n.name.length > 22 ? n.name.slice(0, 21) + "…" : n.name;
+      var label = n.name.length > 21 ? n.name.slice(0, 20) + "…" : n.name;
       var g = svg("g", { class: "node " + n.kind + (n.spof ? " spof" : ""), "data-node": n.id },
         svg("title", null, n.name + "\n" + n.type + "\n" + location(n) + "\nrole: " + n.role + (n.redundancy ? "\nredundancy: " + n.redundancy : "") + (n.spof ? "\nsingle point of failure" : "")),
         svg("rect", { x: p.x, y: p.y, width: BOX_W, height: BOX_H, rx: 5, fill: KIND_COLOURS[n.kind] || "#fff" }),
         svg("text", { x: p.x + 8, y: p.y + 15, "font-size": 12, "font-weight": 600 }, label),
-        svg("text", { x: p.x + 8, y: p.y + 29, "font-size": 10, fill: "#5f6368" }, shortType(n.type)));
+        svg("text", { x: p.x + 8, y: p.y + 29, "font-size": 10, fill: "#5f6368" }, shortType(n.type, n.spof ? 20 : 27)));
       if (n.spof)
         g.appendChild(svg("text", { x: p.x + BOX_W - 6, y: p.y + 29, "font-size": 10, "font-weight": 700, fill: "#b3261e", "text-anchor": "end" }, "SPOF"));
       picture.appendChild(g);
@@ -766,10 +769,11 @@
     return picture;
   }
 
-  function shortType(type) {
+  /** The type without its AWS:: prefix, cut to {@code room} characters (less beside a SPOF mark). */
+  function shortType(type, room) {
     var parts = type.split("::");
     var short = parts.length > 2 ? parts.slice(1).join("::") : type;
-    return short.length > 26 ? short.slice(0, 25) + "…" : short;
+    return short.length > room ? short.slice(0, room - 1) + "…" : short;
   }
 
   // ------------------------------------------------------------------ tables of the plan
