@@ -44,7 +44,8 @@ public record Assessment(
     List<PastFinding> fixedSinceBaseline,
     boolean nothingAssessable,
     Coverage coverage,
-    Causes rootCauses) {
+    Causes rootCauses,
+    Topology topology) {
 
   /**
    * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
@@ -150,8 +151,40 @@ public record Assessment(
         List.copyOf(fixed),
         nothingAssessable,
         coverage,
-        rootCauses);
+        rootCauses,
+        topology);
   }
+
+  /**
+   * The components the model knows and their links (load balancer → service → database, queue →
+   * consumer → dead-letter queue), for the dashboard's picture; built by {@code TopologyMap}.
+   */
+  public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges) {
+    public static final Topology EMPTY = new Topology(List.of(), List.of());
+  }
+
+  /**
+   * One component: its report id ({@code n0}, {@code n1}… in the workload's order), name, written
+   * type, column ({@code entry}, {@code compute}, {@code messaging}, {@code data}, {@code
+   * network}), role on the request path ({@code request}, {@code async}, {@code scheduled}, {@code
+   * unknown}), whether its SPOF table row says one copy (single-AZ, single replica, one host) and
+   * is rated High or Critical, that table's redundancy (null without a row) and its declaration.
+   */
+  public record TopologyNode(
+      String id,
+      String name,
+      String type,
+      String kind,
+      String role,
+      boolean spof,
+      String redundancy,
+      Location location) {}
+
+  /**
+   * A link: {@code routes}, a trigger kind ({@code sqs}, {@code api-rest}…), {@code dead-letter},
+   * {@code subscription}, {@code uses} or {@code depends-on}.
+   */
+  public record TopologyEdge(String from, String to, String kind) {}
 
   public record SpofRow(
       String component,

@@ -113,6 +113,7 @@ public final class Assessor {
     List<Assessment.Action> plan = plan(findings, causes);
     Context ctx = in.context();
     Coverage coverage = Completeness.of(w, nothingAssessable(w));
+    List<Assessment.SpofRow> spofs = spofs(w, findings, roles);
     return new Assessment(
         in.workload(),
         ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()),
@@ -123,7 +124,7 @@ public final class Assessor {
         findings,
         strengths,
         undetermined,
-        spofs(w, findings, roles),
+        spofs,
         recovery(w),
         integrations(w),
         questions(w, findings, strengths, undetermined),
@@ -143,7 +144,8 @@ public final class Assessor {
         List.of(),
         nothingAssessable(w),
         coverage,
-        new Assessment.Causes(causes, findings));
+        new Assessment.Causes(causes, findings),
+        TopologyMap.of(w, roles, spofs));
   }
 
   /**

@@ -95,6 +95,9 @@ final class Roles {
 
   private final Map<Resource, Role> roles = new IdentityHashMap<>();
 
+  /** The compute components that use each resource, in the workload's order. */
+  private Map<Resource, List<Resource>> usersOf = Map.of();
+
   private Roles() {}
 
   /** The roles of every resource of the workload. */
@@ -119,6 +122,7 @@ final class Roles {
       if (source != null && fn != null)
         usersOf.computeIfAbsent(source, k -> new ArrayList<>()).add(fn);
     }
+    r.usersOf = usersOf;
     codeRoles(w, compute, r);
     Map<String, Value<Double>> stageRates = lowestStageRates(w);
     for (Resource res : w.resources()) {
@@ -138,6 +142,14 @@ final class Roles {
                   role.via() != null ? role.via() : own != null ? res : null, stageRates)));
     }
     return r;
+  }
+
+  /**
+   * The functions and compute groups that use the resource (through references, IAM glue or an
+   * event source mapping), in the workload's order.
+   */
+  List<Resource> usersOf(Resource r) {
+    return usersOf.getOrDefault(r, List.of());
   }
 
   /** The resource's role; {@link Role#UNKNOWN} for resources not in the model. */

@@ -42,6 +42,14 @@ public final class JsonRenderer implements Renderer {
         g -> new Report(g, a, snippet).write(input.toolVersion(), input.givenDate()), out);
   }
 
+  /** The same report on one line, as the HTML dashboard embeds it. */
+  static void renderCompact(ReportInput input, Writer out) throws IOException {
+    Assessment a = input.assessment();
+    Function<Location, String> snippet = input.snippets();
+    PrettyJson.writeCompact(
+        g -> new Report(g, a, snippet).write(input.toolVersion(), input.givenDate()), out);
+  }
+
   /**
    * The JSON report of one assessment; {@code snippet} quotes the source line of each evidence
    * location.
@@ -92,6 +100,39 @@ public final class JsonRenderer implements Renderer {
       fixedSinceBaseline();
       skippedFiles();
       coverage();
+      topology();
+      g.writeEndObject();
+    }
+
+    /** The components and their links, for the dashboard's picture. */
+    private void topology() throws IOException {
+      g.writeObjectFieldStart("topology");
+      g.writeArrayFieldStart("nodes");
+      for (Assessment.TopologyNode n : a.topology().nodes()) {
+        g.writeStartObject();
+        g.writeStringField("id", n.id());
+        g.writeStringField("name", n.name());
+        g.writeStringField("type", n.type());
+        g.writeStringField("kind", n.kind());
+        g.writeStringField("role", n.role());
+        g.writeBooleanField("spof", n.spof());
+        nullable("redundancy", n.redundancy());
+        Location at = roots.rooted(n.location());
+        nullable("root", at.root());
+        g.writeStringField("file", at.file());
+        g.writeNumberField("line", at.line());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("edges");
+      for (Assessment.TopologyEdge e : a.topology().edges()) {
+        g.writeStartObject();
+        g.writeStringField("from", e.from());
+        g.writeStringField("to", e.to());
+        g.writeStringField("kind", e.kind());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
 

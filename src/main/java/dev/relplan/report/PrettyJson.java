@@ -31,4 +31,12 @@ final class PrettyJson {
     }
     out.write('\n');
   }
+
+  /** Streams the document on one line, without indentation (embedded in the HTML page). */
+  static void writeCompact(Body body, Writer out) throws IOException {
+    try (JsonGenerator g =
+        new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      body.write(g);
+    }
+  }
 }

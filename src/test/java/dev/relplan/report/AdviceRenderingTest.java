@@ -51,12 +51,17 @@ class AdviceRenderingTest {
   }
 
   @Test
-  void htmlKeepsTheSnippetVerbatimInsideTheRecommendationItem() {
-    String html = HtmlRenderer.render(assessment, "-");
-    assertThat(html)
-        .contains(
-            "<pre><code class=\"language-hcl\">resource &quot;aws_db_instance&quot; &quot;main&quot; {\n")
-        .contains("  multi_az = true\n}\n</code></pre></li>");
+  void htmlCarriesTheSnippetAndItsLanguageInItsReportData() throws IOException {
+    String html = HtmlRenderer.render(assessment, "-", "test", result.snippets());
+    JsonNode singleAz = null;
+    for (JsonNode f :
+        new ObjectMapper().readTree(HtmlReportTest.embeddedJson(html)).get("findings"))
+      if (f.get("rule").asText().equals("REL-DB-SINGLE-AZ")) singleAz = f;
+    assertThat(singleAz).isNotNull();
+    assertThat(singleAz.get("fixLanguage").asText()).isEqualTo("hcl");
+    assertThat(singleAz.get("fixSnippet").asText())
+        .startsWith("resource \"aws_db_instance\" \"main\" {\n")
+        .contains("  multi_az = true\n}");
   }
 
   @Test

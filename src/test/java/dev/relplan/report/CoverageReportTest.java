@@ -106,7 +106,8 @@ class CoverageReportTest {
   @Test
   void theHtmlPlanOpensWithTheStatementToo() throws IOException {
     Files.writeString(root.resolve("main.tf"), OUTSIDE_CALL + QUEUE);
-    String html = HtmlRenderer.render(run().assessment(), "2026-01-01");
+    Pipeline.Result r = run();
+    String html = HtmlRenderer.render(r.assessment(), "2026-01-01", "test", r.snippets());
     assertThat(html).contains("Partial assessment: 1 module could not be read");
   }
 }

@@ -98,6 +98,6 @@ class RenderersTest {
     assertThat(all.byFormat("sarif").orElseThrow().render(input))
         .isEqualTo(SarifRenderer.render(r.assessment(), RuleRegistry.all(), Main.VERSION));
     assertThat(all.byFormat("html").orElseThrow().render(input))
-        .isEqualTo(HtmlRenderer.render(r.assessment(), "2026-01-01"));
+        .isEqualTo(HtmlRenderer.render(r.assessment(), "2026-01-01", Main.VERSION, r.snippets()));
   }
 }
