@@ -51,7 +51,10 @@ final class IntegrationBudgets {
     CallDeadlines.Owned owned = deadlines.of(i);
     if (owned == null) {
       String why = deadlines.whyNoUpstreamBudget(i);
-      return "None known: " + (why != null ? why : "not in a Lambda function's code");
+      return "None known: "
+          + (why != null
+              ? why
+              : "nothing known waits on this code with a deadline (no Lambda function owns it, and no probe, load balancer or caller with a timeout reaches it)");
     }
     Deadline d = owned.deadline();
     if (d == null) return "Cannot determine: " + owned.tableReason();

@@ -66,6 +66,11 @@ public final class Production {
   /** How the environment of code run on the users' side begins (see {@link #clientApp}). */
   private static final String CLIENT_APP = "client app (";
 
+  /** Whether an environment is that of code run on the users' side ({@link #clientApp}). */
+  public static boolean isClientApp(Value<String> environment) {
+    return environment.present() && environment.get().startsWith(CLIENT_APP);
+  }
+
   /**
    * The environment of calls made by code that runs on the users' side (a browser script, a mobile
    * or desktop app): not the workload's service, so not production for the rating.

@@ -143,4 +143,13 @@ class ClientAppsTest {
     assertThat(ClientApps.isBrowserAsset("svc/public/index.js")).isFalse();
     assertThat(ClientApps.isBrowserAsset("app/static/views.py")).isFalse();
   }
+
+  @Test
+  void aClientAppsCallIsAdvisedADeadlineNotABreakerOnEachDevice() throws IOException {
+    write("src/ClientApp/ClientApp.csproj", MAUI_PROJECT);
+    write("src/ClientApp/Services/Catalog.cs", CATALOG);
+    assertThat(dev.relplan.rules.Advice.of(noTimeout()).text())
+        .contains("the circuit breaker belongs in the service the app calls")
+        .doesNotContain("Polly");
+  }
 }

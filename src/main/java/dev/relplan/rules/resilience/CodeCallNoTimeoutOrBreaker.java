@@ -1,6 +1,7 @@
 package dev.relplan.rules.resilience;
 
 import dev.relplan.model.Integration;
+import dev.relplan.model.Production;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
@@ -31,6 +32,23 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
             .remediation(
                 "Give the call a timeout first; wrap calls to dependencies that can fail for long in a circuit breaker (Resilience4j CircuitBreaker, Failsafe) with a fallback (cached or default response, or a fast error) so the service degrades gracefully.")
             .advice(
+                Fix.in(
+                        Dialect.JAVASCRIPT,
+                        "Give the request a timeout (an AbortSignal.timeout(ms) signal) and show the user an error or a retry button when it fires; in a browser each page would hold its own circuit breaker, so the breaker belongs on the service side the page calls.",
+                        """
+                const res = await fetch('/api/chat', { method: 'POST', body, signal: AbortSignal.timeout(10000) });
+                """)
+                    .when(
+                        "code run in users' browsers", CodeCallNoTimeoutOrBreaker::runsOnUsersSide),
+                Fix.in(
+                        Dialect.CSHARP,
+                        "Give each call a deadline (gRPC: deadline: DateTime.UtcNow.AddSeconds(5); HttpClient: Timeout) and let the user retry when it fires; the app's users each hold their own breaker, so the circuit breaker belongs in the service the app calls.",
+                        """
+                var reply = await _client.GetBasketAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                """)
+                    .when(
+                        "a device or browser app (.NET MAUI, Blazor WebAssembly)",
+                        CodeCallNoTimeoutOrBreaker::runsOnUsersSide),
                 Fix.in(
                     Dialect.JAVA,
                     "Give the call a timeout first, then wrap it in a Resilience4j CircuitBreaker with a fallback (a cached or default response, or a fast error) so the service degrades gracefully.",
@@ -83,6 +101,11 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
                 """))
             .formats(InputFormat.CODE)
             .build());
+  }
+
+  /** A call made by code on the users' side (docs/judgment.md): its breaker belongs upstream. */
+  private static boolean runsOnUsersSide(dev.relplan.model.Resource subject) {
+    return subject instanceof Integration call && Production.isClientApp(call.environment);
   }
 
   @Override
