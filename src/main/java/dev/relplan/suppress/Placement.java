@@ -1,0 +1,106 @@
+package dev.relplan.suppress;
+
+import dev.relplan.parse.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+/**
+ * What a suppression comment covers in its file (docs/suppressions.md, "Where a comment applies"):
+ *
+ * <ul>
+ *   <li>the whole file, when it stands in the file's opening comment block (nothing but comments
+ *       and blank lines before it) and a blank line separates it from the first content line;
+ *   <li>else the declaration it stands on: the line it ends (a trailing comment) or the content
+ *       line right below it (only comment lines between, no blank line), and every block that
+ *       encloses it (a comment inside a resource's, a module call's or a Kubernetes object's
+ *       block).
+ * </ul>
+ *
+ * Blocks come from the file's parser as {@link Span}s; a span's declaration line is the line a
+ * finding's resource is declared on (the block's first line, or for a Kubernetes object its {@code
+ * kind:} line).
+ */
+final class Placement {
+  /**
+   * A block from line {@code start} to {@code end} whose resource is declared on {@code declares}.
+   */
+  record Span(int start, int end, int declares) {}
+
+  private final LineIndex text;
+  private final boolean[] commentOnly;
+  private final IntPredicate transparent;
+  private final List<Span> spans;
+  private final int firstContent;
+
+  /**
+   * @param transparent lines that are neither content nor blank (YAML's {@code ---} document
+   *     markers): stepped over when looking for the line below a comment
+   */
+  Placement(LineIndex text, List<Comment> comments, List<Span> spans, IntPredicate transparent) {
+    this.text = text;
+    this.transparent = transparent;
+    this.spans = spans;
+    commentOnly = new boolean[text.lineCount() + 2];
+    for (Comment c : comments)
+      if (c.ownLine())
+        for (int l = c.line(); l <= Math.min(c.endLine(), text.lineCount()); l++)
+          commentOnly[l] = true;
+    int first = Integer.MAX_VALUE;
+    for (int l = 1; l <= text.lineCount(); l++) {
+      if (isContent(l)) {
+        first = l;
+        break;
+      }
+    }
+    firstContent = first;
+  }
+
+  /**
+   * The declaration lines a directive on {@code line} of {@code comment} covers, or an empty list
+   * for the whole file; a list holding nothing the reports can match is possible (a comment
+   * standing apart from any declaration) and is reported as matching no finding.
+   */
+  List<Integer> covered(Comment comment, int line) {
+    if (comment.ownLine() && comment.endLine() < firstContent && blankBefore(comment.endLine()))
+      return List.of();
+    TreeSet<Integer> lines = new TreeSet<>();
+    int below = -1;
+    if (!comment.ownLine()) {
+      lines.add(comment.line());
+    } else {
+      below = lineBelow(comment.endLine());
+      if (below > 0) lines.add(below);
+    }
+    for (Span s : spans) {
+      if ((s.start() <= line && line <= s.end()) || s.start() == below) lines.add(s.declares());
+    }
+    if (lines.isEmpty()) lines.add(0);
+    return new ArrayList<>(lines);
+  }
+
+  /** Whether a blank line lies between {@code line} and the first content line (or no content). */
+  private boolean blankBefore(int line) {
+    if (firstContent == Integer.MAX_VALUE) return true;
+    for (int l = line + 1; l < firstContent; l++) if (isBlank(l)) return true;
+    return false;
+  }
+
+  /** The content line right below {@code line} past comment lines, or -1 across a blank line. */
+  private int lineBelow(int line) {
+    for (int l = line + 1; l <= text.lineCount(); l++) {
+      if (commentOnly[l] || transparent.test(l)) continue;
+      return isBlank(l) ? -1 : l;
+    }
+    return -1;
+  }
+
+  private boolean isContent(int l) {
+    return !commentOnly[l] && !transparent.test(l) && !isBlank(l);
+  }
+
+  private boolean isBlank(int l) {
+    return !commentOnly[l] && !transparent.test(l) && text.text(l).isBlank();
+  }
+}
