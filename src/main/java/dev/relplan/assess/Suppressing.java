@@ -82,7 +82,7 @@ final class Suppressing {
           s.file().equals(at.file())
               || (s.source() == Suppression.Source.CONFIG
                   && s.file().equals(roots.rooted(at).file()));
-      if (inFile && (s.lines().isEmpty() || s.lines().contains(at.line()))) return true;
+      if (inFile && s.coversLine(at.line())) return true;
     }
     return false;
   }

@@ -26,8 +26,15 @@ public record Suppression(
     Source source,
     Location location,
     String file,
-    List<Integer> lines,
+    List<Lines> lines,
     String resource) {
+
+  /** Lines {@code from} to {@code to} of a file, both included. */
+  public record Lines(int from, int to) {
+    public boolean contain(int line) {
+      return from <= line && line <= to;
+    }
+  }
 
   /** Where a suppression is written. */
   public enum Source {
@@ -44,6 +51,11 @@ public record Suppression(
 
   public Suppression {
     lines = List.copyOf(lines);
+  }
+
+  /** Whether a declaration on {@code line} of its file lies in what it covers. */
+  public boolean coversLine(int line) {
+    return lines.isEmpty() || lines.stream().anyMatch(l -> l.contain(line));
   }
 
   /** Whether it covers a whole file rather than declarations in it. */

@@ -1,5 +1,6 @@
 package dev.relplan.suppress;
 
+import dev.relplan.model.Suppression;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
@@ -26,7 +27,7 @@ final class DeclaredIgnores {
         metadata(m, List.of(), out);
         for (MapNode.Entry e : resources.entries())
           if (e.value() instanceof MapNode resource)
-            metadata(resource, List.of(e.keyLocation().line()), out);
+            metadata(resource, List.of(one(e.keyLocation().line())), out);
       }
       if (m.has("apiVersion") && m.entry("kind") != null) annotation(m, out);
     }
@@ -34,7 +35,7 @@ final class DeclaredIgnores {
   }
 
   /** {@code Metadata.relplan.ignore}: a list of {id, reason, until} (or of directive strings). */
-  private static void metadata(MapNode holder, List<Integer> covered, List<Found> out) {
+  private static void metadata(MapNode holder, List<Suppression.Lines> covered, List<Found> out) {
     if (!(holder.get("Metadata") instanceof MapNode metadata)) return;
     if (!(metadata.get("relplan") instanceof MapNode relplan)) return;
     Node ignore = relplan.get("ignore");
@@ -67,11 +68,15 @@ final class DeclaredIgnores {
     if (!(object.get("metadata") instanceof MapNode metadata)) return;
     if (!(metadata.get("annotations") instanceof MapNode annotations)) return;
     if (!(annotations.get(ANNOTATION) instanceof ScalarNode value) || value.text() == null) return;
-    List<Integer> covered = List.of(object.entry("kind").keyLocation().line());
+    List<Suppression.Lines> covered = List.of(one(object.entry("kind").keyLocation().line()));
     for (String line : value.text().split("\n")) {
       if (line.isBlank()) continue;
       out.add(new Found(Directive.parse(line), value.location().line(), covered));
     }
+  }
+
+  private static Suppression.Lines one(int line) {
+    return new Suppression.Lines(line, line);
   }
 
   private static String text(MapNode m, String key) {

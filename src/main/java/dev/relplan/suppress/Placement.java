@@ -1,9 +1,10 @@
 package dev.relplan.suppress;
 
+import dev.relplan.model.Suppression;
 import dev.relplan.parse.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
@@ -58,26 +59,33 @@ final class Placement {
   }
 
   /**
-   * The declaration lines a directive on {@code line} of {@code comment} covers, or an empty list
-   * for the whole file; a list holding nothing the reports can match is possible (a comment
-   * standing apart from any declaration) and is reported as matching no finding.
+   * What a directive on {@code line} of {@code comment} covers: the block it stands above or on
+   * (from its first line to its last), and the declaration line of each block enclosing it; an
+   * empty list for the whole file. A comment standing apart from any declaration covers nothing the
+   * reports can match (line 0), and is reported as covering no finding.
    */
-  List<Integer> covered(Comment comment, int line) {
+  List<Suppression.Lines> covered(Comment comment, int line) {
     if (comment.ownLine() && comment.endLine() < firstContent && blankBefore(comment.endLine()))
       return List.of();
-    TreeSet<Integer> lines = new TreeSet<>();
-    int below = -1;
-    if (!comment.ownLine()) {
-      lines.add(comment.line());
-    } else {
-      below = lineBelow(comment.endLine());
-      if (below > 0) lines.add(below);
-    }
+    int target = comment.ownLine() ? lineBelow(comment.endLine()) : comment.line();
+    TreeMap<Integer, Integer> covered = new TreeMap<>();
+    if (target > 0) covered.put(target, blockEnd(target));
     for (Span s : spans) {
-      if ((s.start() <= line && line <= s.end()) || s.start() == below) lines.add(s.declares());
+      if (s.start() <= line && line <= s.end() && s.start() != target)
+        covered.merge(s.declares(), s.declares(), Math::max);
     }
-    if (lines.isEmpty()) lines.add(0);
-    return new ArrayList<>(lines);
+    if (covered.isEmpty()) covered.put(0, 0);
+    List<Suppression.Lines> out = new ArrayList<>();
+    covered.forEach((from, to) -> out.add(new Suppression.Lines(from, to)));
+    return out;
+  }
+
+  /** The last line of the widest block starting on {@code line}; the line itself without one. */
+  private int blockEnd(int line) {
+    int end = line;
+    for (Span s : spans)
+      if (s.start() == line) end = Math.max(end, Math.max(s.end(), s.declares()));
+    return end;
   }
 
   /** Whether a blank line lies between {@code line} and the first content line (or no content). */
