@@ -118,7 +118,7 @@ public final class MarkdownRenderer implements Renderer {
                   + " | "
                   + esc(f.finding().finding().resource())
                   + " | "
-                  + locs(f.finding().finding().evidence(), 1)
+                  + firstLocation(f.finding().finding().evidence())
                   + " | "
                   + esc(by.reason())
                   + " | "
@@ -155,6 +155,11 @@ public final class MarkdownRenderer implements Renderer {
                 + " | "
                 + writtenAt(x)
                 + " |");
+    }
+
+    /** Where a finding is: its first evidence line. */
+    private String firstLocation(List<Location> evidence) {
+      return locs(evidence.isEmpty() ? evidence : evidence.subList(0, 1), 1);
     }
 
     /** "inline, template.yaml:12" or "config, relplan.yaml:7". */
