@@ -121,7 +121,7 @@ final class AssessCommand {
       Option.single(
           "DATE",
           "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are"
-              + " reproducible).",
+              + " reproducible); suppressions whose until date lies before it stop applying.",
           "--date");
 
   /**
