@@ -1,5 +1,7 @@
 package dev.relplan.pipeline;
 
+import dev.relplan.discover.Discovery;
+import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Suppression;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
@@ -7,6 +9,7 @@ import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
 import dev.relplan.source.InputError;
 import dev.relplan.source.Location;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -90,6 +93,34 @@ final class ConfigSuppressions {
                 + ": suppression names '"
                 + s.id()
                 + "', no rule id or flag: use one that relplan rules lists");
+  }
+
+  /**
+   * The suppressions located as the scan names relplan.yaml when it lies in a scanned path (so
+   * reports cite it relative to its root like any file), else as given.
+   */
+  static List<Suppression> asScanned(
+      List<Suppression> suppressions, Path configFile, Discovery.Result found) {
+    if (suppressions.isEmpty() || configFile == null) return suppressions;
+    Path config = configFile.toAbsolutePath().normalize();
+    String display = null;
+    for (SourceFile f : found.files())
+      if (f.path() != null && f.path().toAbsolutePath().normalize().equals(config))
+        display = f.display();
+    if (display == null) return suppressions;
+    List<Suppression> out = new ArrayList<>();
+    for (Suppression s : suppressions)
+      out.add(
+          new Suppression(
+              s.id(),
+              s.reason(),
+              s.until(),
+              s.source(),
+              new Location(display, s.location().line()),
+              s.file(),
+              s.lines(),
+              s.resource()));
+    return out;
   }
 
   private static LocalDate until(String display, MapNode m, String id) {

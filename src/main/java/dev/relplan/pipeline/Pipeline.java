@@ -183,7 +183,8 @@ public final class Pipeline {
     InlineSuppressions.Result inline = InlineSuppressions.read(found.files(), ruleWords::contains);
     notes.addAll(inline.problems());
     List<Suppression> suppressions = new ArrayList<>(inline.suppressions());
-    suppressions.addAll(config.suppressions());
+    suppressions.addAll(
+        ConfigSuppressions.asScanned(config.suppressions(), configPath(req), found));
     // Every adapter has read its files: their text and trees are not needed any more (evidence
     // lines are read again from disk for the files the report cites).
     found.files().forEach(SourceFile::release);
@@ -291,12 +292,16 @@ public final class Pipeline {
   }
 
   private static Config loadConfig(Request req) {
-    if (req.configFile() != null) return Config.load(req.configFile());
+    Path file = configPath(req);
+    return file == null ? Config.empty() : Config.load(file);
+  }
+
+  /** --config FILE, else relplan.yaml in the first path when there is one; else null. */
+  private static Path configPath(Request req) {
+    if (req.configFile() != null) return req.configFile();
     Path first = req.paths().get(0);
     Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
-    return candidate != null && Files.isRegularFile(candidate)
-        ? Config.load(candidate)
-        : Config.empty();
+    return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
   }
 
   /** The words a suppression may name: every rule id and seed flag of the run. */

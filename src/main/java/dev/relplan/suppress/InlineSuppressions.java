@@ -7,9 +7,12 @@ import dev.relplan.parse.LineIndex;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
 import dev.relplan.parse.YamlLoader;
+import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
+import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,19 +41,30 @@ public final class InlineSuppressions {
       String content = f.content();
       // Most files say nothing to relplan: only those naming it are parsed again.
       if (content == null || !content.contains("relplan")) continue;
-      List<Found> found;
-      try {
-        found = read(f, content);
-      } catch (RuntimeException | ParseException e) {
+      // Guarded like any file's reading: a file its parser cannot read costs a note, not the run.
+      Object[] outcome = {null};
+      Optional<SkippedFile> stopped =
+          FileGuard.run(
+              f.display(),
+              () -> {
+                try {
+                  outcome[0] = read(f, content);
+                } catch (ParseException e) {
+                  outcome[0] = e.getMessage();
+                }
+              });
+      if (stopped.isPresent() || !(outcome[0] instanceof List<?>)) {
         if (content.contains(Directive.MARKER))
           problems.add(
               "relplan:ignore comments in "
                   + f.display()
                   + " were not read: the file cannot be parsed ("
-                  + firstLine(e.getMessage())
+                  + firstLine(stopped.map(SkippedFile::reason).orElse(String.valueOf(outcome[0])))
                   + ")");
         continue;
       }
+      @SuppressWarnings("unchecked")
+      List<Found> found = (List<Found>) outcome[0];
       for (Found x : found) {
         String at = f.display() + ":" + x.line();
         Directive d = x.directive();

@@ -26,7 +26,7 @@ class HelpAndUsageTest {
             """;
 
   static final String ASSESS_HELP =
-"""
+      """
             Usage: relplan assess [-hV] [--debug] [--ignore-inline-suppressions]
                                   [--baseline=FILE] [--config=FILE] [--date=DATE]
                                   [--incidents=FILE] [--kustomize-root=DIR] [-o=PATH]

@@ -293,4 +293,18 @@ class InlineSuppressionsTest {
     assertThat(r.suppressions()).isEmpty();
     assertThat(r.problems()).isEmpty();
   }
+
+  @Test
+  void aFileItsParserCannotReadCostsANoteNotTheRun() {
+    InlineSuppressions.Result r =
+        read(
+            "main.tf",
+            "resource \"a\" \"b\" {\n  # relplan:ignore REL-DB-SINGLE-AZ why\n  x = \"open\n");
+    assertThat(r.suppressions()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .asString()
+        .contains("main.tf")
+        .contains("cannot be parsed");
+  }
 }
