@@ -285,4 +285,23 @@ class SuppressionsTest {
     JsonNode report = assess("cloudformation", "--baseline", baseline.toString());
     assertThat(report.path("fixedSinceBaseline")).isEmpty();
   }
+
+  @Test
+  void cloudFormationJsonMetadataSuppressesItsResource() throws IOException {
+    JsonNode report = assess("json");
+    JsonNode by = suppressed(report, "ReportsDb").path("suppression");
+    assertThat(by.path("file").asText()).isEqualTo("template.json");
+    assertThat(by.path("line").asInt()).isEqualTo(9);
+    assertThat(by.path("reason").asText()).isEqualTo("reporting copy, rebuilt nightly");
+    assertThat(active(report, "REL-DB-SINGLE-AZ")).containsExactly("OrdersDb");
+  }
+
+  @Test
+  void terraformFileLevelCommentCoversEveryResourceOfItsFileOnly() throws IOException {
+    JsonNode report = assess("file-level");
+    assertThat(suppressed(report, "aws_db_instance.scratch")).isNotNull();
+    assertThat(suppressed(report, "aws_db_instance.demo").path("suppression").path("line").asInt())
+        .isEqualTo(2);
+    assertThat(active(report, "REL-DB-SINGLE-AZ")).containsExactly("aws_db_instance.main");
+  }
 }
