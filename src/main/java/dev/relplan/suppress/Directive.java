@@ -31,7 +31,7 @@ record Directive(String id, String reason, LocalDate until, String problem) {
   static Directive parse(String words) {
     List<String> tokens = new ArrayList<>(List.of(words.strip().split("\\s+")));
     tokens.removeIf(String::isEmpty);
-    if (tokens.isEmpty()) return problem("names no rule or flag: " + FORM);
+    if (tokens.isEmpty()) return problem("no rule or flag named: " + FORM);
     String id = tokens.remove(0);
     LocalDate until = null;
     List<String> reason = new ArrayList<>();
@@ -47,15 +47,14 @@ record Directive(String id, String reason, LocalDate until, String problem) {
         reason.add(t);
       }
     }
-    if (reason.isEmpty())
-      return problem("for " + id + " gives no reason (a reason is mandatory): " + FORM);
+    if (reason.isEmpty()) return problem(id + " has no reason (a reason is mandatory): " + FORM);
     return new Directive(id, String.join(" ", reason), until, null);
   }
 
   static Directive of(String id, String reason, String until) {
-    if (id == null || id.isBlank()) return problem("names no rule or flag (id)");
+    if (id == null || id.isBlank()) return problem("no rule or flag named: add id");
     if (reason == null || reason.isBlank())
-      return problem("for " + id + " gives no reason (a reason is mandatory)");
+      return problem(id + " has no reason (a reason is mandatory): add reason");
     LocalDate date = null;
     if (until != null && !until.isBlank()) {
       try {

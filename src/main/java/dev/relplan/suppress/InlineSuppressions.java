@@ -69,7 +69,7 @@ public final class InlineSuppressions {
         String at = f.display() + ":" + x.line();
         Directive d = x.directive();
         if (d.problem() != null) {
-          problems.add("Suppression at " + at + " not applied: it " + d.problem() + ".");
+          problems.add("Suppression at " + at + " not applied: " + d.problem() + ".");
         } else if (!known.test(d.id())) {
           problems.add(
               "Suppression at "

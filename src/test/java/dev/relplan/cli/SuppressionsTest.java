@@ -304,4 +304,28 @@ class SuppressionsTest {
         .isEqualTo(2);
     assertThat(active(report, "REL-DB-SINGLE-AZ")).containsExactly("aws_db_instance.main");
   }
+
+  @Test
+  void theNotesNameASuppressionCoveringNothingAndOneWithoutAReason(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("main.tf"),
+        """
+        resource "aws_sqs_queue" "q" {
+          # relplan:ignore REL-DB-SINGLE-AZ no database here
+        }
+
+        resource "aws_sqs_queue" "r" {
+          # relplan:ignore REL-DB-SINGLE-AZ
+        }
+        """);
+    CliTest.Result r = run("assess", dir.toString(), "--format", "json");
+    assertThat(r.code()).isZero();
+    String notes = r.json().path("workload").path("notes").toString();
+    assertThat(notes)
+        .contains("Suppression of REL-DB-SINGLE-AZ at main.tf:2 covers no finding")
+        .contains(
+            "Suppression at main.tf:6 not applied: REL-DB-SINGLE-AZ has no reason (a reason is"
+                + " mandatory)");
+  }
 }

@@ -272,7 +272,7 @@ class InlineSuppressionsTest {
         .singleElement()
         .asString()
         .contains("main.tf:2")
-        .contains("no reason")
+        .contains("has no reason")
         .contains("relplan:ignore RULE-OR-FLAG reason");
   }
 
