@@ -30,7 +30,7 @@ class ArchitectureTest {
           List.of("model"),
           List.of("parse"),
           List.of("discover"),
-          List.of("adapt", "iac", "code"),
+          List.of("adapt", "iac", "code", "suppress"),
           List.of("rules"),
           List.of("assess"),
           List.of("report"),

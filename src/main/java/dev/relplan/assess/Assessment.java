@@ -45,7 +45,30 @@ public record Assessment(
     boolean nothingAssessable,
     Coverage coverage,
     Causes rootCauses,
-    Topology topology) {
+    Topology topology,
+    Suppressions suppressions) {
+
+  /**
+   * The findings the repository's owners accepted (counted nowhere else in the assessment), the
+   * suppressions past their date (their findings are active again) and those ignored because
+   * --ignore-inline-suppressions was given.
+   */
+  public record Suppressions(
+      List<SuppressedFinding> findings,
+      List<dev.relplan.model.Suppression> expired,
+      List<dev.relplan.model.Suppression> ignored) {
+    public static Suppressions none() {
+      return new Suppressions(List.of(), List.of(), List.of());
+    }
+
+    public boolean isEmpty() {
+      return findings.isEmpty() && expired.isEmpty() && ignored.isEmpty();
+    }
+  }
+
+  /** A finding set apart (numbered S-001, ...) and the suppression that covers it. */
+  public record SuppressedFinding(
+      NumberedFinding finding, dev.relplan.model.Suppression suppression) {}
 
   /**
    * A finding with its report id, its {@link FindingIdentity fingerprint} and, against a --baseline
@@ -116,6 +139,11 @@ public record Assessment(
       marked.add(
           new NumberedFinding(f.id(), f.finding(), known ? "unchanged" : "new", f.fingerprint()));
     }
+    // A finding suppressed since the baseline is accepted, not fixed.
+    for (SuppressedFinding s : suppressions.findings()) {
+      nowFingerprints.add(s.finding().fingerprint());
+      nowLegacyKeys.add(s.finding().legacyKey());
+    }
     List<PastFinding> fixed = new ArrayList<>();
     for (PastFinding p : previous) {
       boolean gone =
@@ -152,7 +180,8 @@ public record Assessment(
         nothingAssessable,
         coverage,
         rootCauses,
-        topology);
+        topology,
+        suppressions);
   }
 
   /**

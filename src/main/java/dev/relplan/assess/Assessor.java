@@ -58,7 +58,32 @@ public final class Assessor {
       Context context,
       List<String> packages,
       List<String> notes,
-      List<SkippedFile> skipped) {}
+      List<SkippedFile> skipped,
+      Suppressing.Policy suppressions) {
+    public Inputs(
+        String workload,
+        Context context,
+        List<String> packages,
+        List<String> notes,
+        List<SkippedFile> skipped) {
+      this(workload, context, packages, notes, skipped, Suppressing.Policy.none());
+    }
+
+    /**
+     * The same inputs with these suppressions (inline and relplan.yaml's), judged expired against
+     * {@code date} (none expire without one), inline ones ignored when {@code ignoreInline}.
+     */
+    public Inputs withSuppressions(
+        List<dev.relplan.model.Suppression> all, java.time.LocalDate date, boolean ignoreInline) {
+      return new Inputs(
+          workload,
+          context,
+          packages,
+          notes,
+          skipped,
+          new Suppressing.Policy(all, date, ignoreInline));
+    }
+  }
 
   private Assessor() {}
 
@@ -80,9 +105,12 @@ public final class Assessor {
             i -> out.deciding(reported.get(i)),
             w);
     notes.addAll(merged.notes());
+    ScanRoots roots = ScanRoots.of(in.packages());
+    Suppressing.Outcome suppressing =
+        Suppressing.apply(DistinctTitles.of(merged.findings()), in.suppressions(), roots);
+    notes.addAll(SuppressionNotes.of(suppressing, in.suppressions(), roots));
     List<Assessment.NumberedFinding> findings =
-        FindingIdentity.fingerprinted(
-            numbered(DistinctTitles.of(merged.findings())), ScanRoots.of(in.packages()));
+        FindingIdentity.fingerprinted(numbered("F-", suppressing.active()), roots);
 
     List<Strength> strengths =
         new ArrayList<>(
@@ -145,7 +173,23 @@ public final class Assessor {
         nothingAssessable(w),
         coverage,
         new Assessment.Causes(causes, findings),
-        TopologyMap.of(w, roles, spofs));
+        TopologyMap.of(w, roles, spofs),
+        suppressed(suppressing, roots));
+  }
+
+  /** The suppressed findings numbered S-001, ... (riskiest first) with what covers each. */
+  private static Assessment.Suppressions suppressed(Suppressing.Outcome outcome, ScanRoots roots) {
+    Map<Finding, dev.relplan.model.Suppression> by = new IdentityHashMap<>();
+    List<Finding> covered = new ArrayList<>();
+    for (Suppressing.Covered c : outcome.covered()) {
+      by.put(c.finding(), c.by());
+      covered.add(c.finding());
+    }
+    List<Assessment.SuppressedFinding> findings = new ArrayList<>();
+    for (Assessment.NumberedFinding f :
+        FindingIdentity.fingerprinted(numbered("S-", covered), roots))
+      findings.add(new Assessment.SuppressedFinding(f, by.get(f.finding())));
+    return new Assessment.Suppressions(findings, outcome.expired(), outcome.ignored());
   }
 
   /**
@@ -173,7 +217,8 @@ public final class Assessor {
   }
 
   /** The findings riskiest first, in a stable order, numbered F-001, F-002, ... */
-  private static List<Assessment.NumberedFinding> numbered(List<Finding> calibrated) {
+  private static List<Assessment.NumberedFinding> numbered(
+      String prefix, List<Finding> calibrated) {
     // Each finding's first evidence line is printed once, not on every comparison.
     Map<Finding, String> firstEvidence = new IdentityHashMap<>();
     for (Finding f : calibrated)
@@ -187,7 +232,7 @@ public final class Assessor {
             .thenComparing(firstEvidence::get));
     List<Assessment.NumberedFinding> findings = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++)
-      findings.add(new Assessment.NumberedFinding(numbered("F-", i + 1, 3), sorted.get(i)));
+      findings.add(new Assessment.NumberedFinding(numbered(prefix, i + 1, 3), sorted.get(i)));
     return findings;
   }
 

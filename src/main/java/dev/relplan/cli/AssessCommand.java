@@ -119,11 +119,16 @@ final class AssessCommand {
   static final Option<Path> CONFIG =
       Option.single("FILE", "Settings file (default: relplan.yaml in the first PATH).", "--config")
           .as(Path::of);
+  static final Option<Boolean> IGNORE_INLINE_SUPPRESSIONS =
+      Option.flag(
+          "Apply only relplan.yaml's suppressions: relplan:ignore comments, Metadata and"
+              + " annotations in the scanned files are listed as ignored (central policy).",
+          "--ignore-inline-suppressions");
   static final Option<String> DATE =
       Option.single(
           "DATE",
           "Date shown in the plan: YYYY-MM-DD or 'today' (default: not recorded, so reports are"
-              + " reproducible).",
+              + " reproducible); suppressions whose until date lies before it stop applying.",
           "--date");
 
   /**
@@ -149,6 +154,7 @@ final class AssessCommand {
   private final Path baseline;
   private final Path config;
   private final String date;
+  private final boolean ignoreInlineSuppressions;
 
   private AssessCommand(Renderers renderers, ParsedCommand parsed) {
     this.renderers = renderers;
@@ -170,6 +176,7 @@ final class AssessCommand {
     config = parsed.value(CONFIG);
     date = parsed.value(DATE);
     quiet = parsed.flag(QUIET);
+    ignoreInlineSuppressions = parsed.flag(IGNORE_INLINE_SUPPRESSIONS);
   }
 
   /** The assess command offering these output formats. */
@@ -197,7 +204,8 @@ final class AssessCommand {
             INCIDENTS,
             BASELINE,
             CONFIG,
-            DATE),
+            DATE,
+            IGNORE_INLINE_SUPPRESSIONS),
         PATHS,
         List.of(),
         parsed -> new AssessCommand(renderers, parsed).call());
@@ -246,6 +254,12 @@ final class AssessCommand {
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
+    String shownDate =
+        date == null
+            ? "not recorded (pass --date today)"
+            : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
+    // Suppressions expire against the report's date; without one, none expires (reproducible).
+    LocalDate reportDate = date == null ? null : LocalDate.parse(shownDate);
     Pipeline.Request request =
         new Pipeline.Request(
             paths,
@@ -257,7 +271,8 @@ final class AssessCommand {
             vars,
             helmValues,
             kustomizeRoot,
-            ProgressLine.forRun(quiet));
+            ProgressLine.forRun(quiet),
+            new Pipeline.SuppressionOptions(reportDate, ignoreInlineSuppressions));
     // One set of rules for the run and the report (building them twice cost start-up time).
     List<Rule> rules = RuleRegistry.all();
     Pipeline.Result result;
@@ -268,10 +283,6 @@ final class AssessCommand {
     }
     Assessment assessment =
         previous == null ? result.assessment() : result.assessment().withBaseline(previous);
-    String shownDate =
-        date == null
-            ? "not recorded (pass --date today)"
-            : date.equals("today") ? LocalDate.now().toString() : checkDate(date);
     ReportInput input =
         new ReportInput(assessment, shownDate, Main.VERSION, result.snippets(), rules);
     // One stderr line at most: a tripped gate says what could not be read itself.

@@ -1,5 +1,6 @@
 package dev.relplan.pipeline;
 
+import dev.relplan.model.Suppression;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * Settings from {@code relplan.yaml} (in the first scanned path, or --config FILE): workload name,
- * availability target, recovery objectives, extra folders to skip and the per-file limits.
- * Command-line options win.
+ * availability target, recovery objectives, extra folders to skip, the per-file limits and the
+ * central list of suppressions (docs/suppressions.md). Command-line options win.
  */
 public record Config(
     String workload,
@@ -27,14 +28,15 @@ public record Config(
     String rto,
     String rpo,
     List<String> exclude,
-    FileGuard.Limits limits) {
+    FileGuard.Limits limits,
+    List<Suppression> suppressions) {
   public static final String FILE_NAME = "relplan.yaml";
   private static final Set<String> KEYS =
-      Set.of("workload", "target", "rto", "rpo", "exclude", "limits");
-  private static final String KNOWN = "workload, target, rto, rpo, exclude, limits";
+      Set.of("workload", "target", "rto", "rpo", "exclude", "limits", "suppressions");
+  private static final String KNOWN = "workload, target, rto, rpo, exclude, limits, suppressions";
 
   public static Config empty() {
-    return new Config(null, null, null, null, List.of(), FileGuard.Limits.defaults());
+    return new Config(null, null, null, null, List.of(), FileGuard.Limits.defaults(), List.of());
   }
 
   public static Config load(Path file) {
@@ -68,7 +70,8 @@ public record Config(
           text(m, "rto"),
           text(m, "rpo"),
           List.copyOf(exclude),
-          limits(display, m.get("limits")));
+          limits(display, m.get("limits")),
+          ConfigSuppressions.read(display, m.get("suppressions")));
     } catch (ParseException e) {
       throw new InputError(display + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.relplan.discover.Discovery;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.iac.cloudformation.ParameterFile;
 import dev.relplan.model.Linker;
+import dev.relplan.model.Suppression;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Rule;
@@ -15,9 +16,11 @@ import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
+import dev.relplan.suppress.InlineSuppressions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,7 +47,8 @@ public final class Pipeline {
       List<String> vars,
       List<Path> helmValues,
       String kustomizeRoot,
-      Progress progress) {
+      Progress progress,
+      SuppressionOptions suppressions) {
     public Request(
         List<Path> paths,
         String workloadName,
@@ -65,7 +69,8 @@ public final class Pipeline {
           vars,
           helmValues,
           kustomizeRoot,
-          Progress.NONE);
+          Progress.NONE,
+          SuppressionOptions.DEFAULT);
     }
 
     public Request(
@@ -114,6 +119,15 @@ public final class Pipeline {
     void step(String what);
   }
 
+  /**
+   * How suppressions apply: {@code date} is the report's date, against which {@code until} dates
+   * expire (null: none expires, the report having no date); {@code ignoreInline} leaves out those
+   * written in the scanned files (--ignore-inline-suppressions), relplan.yaml's still apply.
+   */
+  public record SuppressionOptions(LocalDate date, boolean ignoreInline) {
+    public static final SuppressionOptions DEFAULT = new SuppressionOptions(null, false);
+  }
+
   /** The assessment and a way to show the source line of any evidence. */
   public record Result(
       Assessment assessment, Function<Location, String> snippets, Workload workload) {}
@@ -146,6 +160,8 @@ public final class Pipeline {
 
   private static Result run(Request req, List<Adapter> adapters, List<Rule> rules, Config config)
       throws IOException {
+    Set<String> ruleWords = ruleWords(rules);
+    ConfigSuppressions.check(config.suppressions(), ruleWords::contains);
     Context ctx = objectives(req.context(), config);
     req.progress().step("finding files");
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
@@ -176,6 +192,12 @@ public final class Pipeline {
     }
     notes.addAll(Adapters.optionNotes(req));
     skipped.sort(null);
+    // Suppressions are read while the files' text is at hand and applied once findings are decided.
+    InlineSuppressions.Result inline = InlineSuppressions.read(found.files(), ruleWords::contains);
+    notes.addAll(inline.problems());
+    List<Suppression> suppressions = new ArrayList<>(inline.suppressions());
+    suppressions.addAll(
+        ConfigSuppressions.asScanned(config.suppressions(), configPath(req), found));
     // Every adapter has read its files: their text and trees are not needed any more (evidence
     // lines are read again from disk for the files the report cites).
     found.files().forEach(SourceFile::release);
@@ -186,7 +208,11 @@ public final class Pipeline {
     req.progress().step("assessing");
     Assessment a =
         Assessor.assess(
-            workload, rules, new Assessor.Inputs(name, ctx, found.roots(), notes, skipped));
+            workload,
+            rules,
+            new Assessor.Inputs(name, ctx, found.roots(), notes, skipped)
+                .withSuppressions(
+                    suppressions, req.suppressions().date(), req.suppressions().ignoreInline()));
     return new Result(a, snippets(found), workload);
   }
 
@@ -280,12 +306,26 @@ public final class Pipeline {
   }
 
   private static Config loadConfig(Request req) {
-    if (req.configFile() != null) return Config.load(req.configFile());
+    Path file = configPath(req);
+    return file == null ? Config.empty() : Config.load(file);
+  }
+
+  /** --config FILE, else relplan.yaml in the first path when there is one; else null. */
+  private static Path configPath(Request req) {
+    if (req.configFile() != null) return req.configFile();
     Path first = req.paths().get(0);
     Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
-    return candidate != null && Files.isRegularFile(candidate)
-        ? Config.load(candidate)
-        : Config.empty();
+    return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+  }
+
+  /** The words a suppression may name: every rule id and seed flag of the run. */
+  private static Set<String> ruleWords(List<Rule> rules) {
+    Set<String> words = new HashSet<>();
+    for (Rule r : rules) {
+      words.add(r.meta().id());
+      if (r.meta().flag() != null) words.add(r.meta().flag());
+    }
+    return words;
   }
 
   static String defaultName(List<Path> paths) {

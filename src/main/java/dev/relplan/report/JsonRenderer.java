@@ -5,6 +5,7 @@ import dev.relplan.assess.Assessment;
 import dev.relplan.assess.Coverage;
 import dev.relplan.assess.FindingIdentity;
 import dev.relplan.model.CoverageGap;
+import dev.relplan.model.Suppression;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
@@ -88,6 +89,9 @@ public final class JsonRenderer implements Renderer {
       summary();
       scorecard();
       findings();
+      suppressed();
+      suppressions("expiredSuppressions", a.suppressions().expired());
+      suppressions("ignoredSuppressions", a.suppressions().ignored());
       strengths();
       cannotDetermine();
       spofs();
@@ -208,9 +212,47 @@ public final class JsonRenderer implements Renderer {
       g.writeEndArray();
     }
 
-    private void finding(Assessment.NumberedFinding nf) throws IOException {
-      Finding f = nf.finding();
+    /** The findings set apart by a suppression, each as in findings with the suppression. */
+    private void suppressed() throws IOException {
+      g.writeArrayFieldStart("suppressed");
+      for (Assessment.SuppressedFinding s : a.suppressions().findings()) {
+        g.writeStartObject();
+        findingFields(s.finding());
+        g.writeFieldName("suppression");
+        suppression(s.suppression());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    private void suppressions(String field, List<Suppression> list) throws IOException {
+      g.writeArrayFieldStart(field);
+      for (Suppression s : list) suppression(s);
+      g.writeEndArray();
+    }
+
+    /** A suppression: what it names, why, until when, where it is written. */
+    private void suppression(Suppression s) throws IOException {
       g.writeStartObject();
+      g.writeStringField("id", s.id());
+      g.writeStringField("reason", s.reason());
+      nullable("until", s.until() == null ? null : s.until().toString());
+      g.writeStringField("source", s.source().word());
+      Location at = roots.rooted(s.location());
+      nullable("root", at.root());
+      g.writeStringField("file", at.file());
+      g.writeNumberField("line", at.line());
+      g.writeEndObject();
+    }
+
+    private void finding(Assessment.NumberedFinding nf) throws IOException {
+      g.writeStartObject();
+      findingFields(nf);
+      g.writeEndObject();
+    }
+
+    private void findingFields(Assessment.NumberedFinding nf) throws IOException {
+      Finding f = nf.finding();
       g.writeStringField("id", nf.id());
       g.writeStringField("fingerprint", nf.fingerprint());
       g.writeStringField("rule", f.rule().id());
@@ -243,7 +285,6 @@ public final class JsonRenderer implements Renderer {
               .toList());
       strings("bestPractices", f.rule().bestPractices());
       if (nf.status() != null) g.writeStringField("status", nf.status());
-      g.writeEndObject();
     }
 
     private void strengths() throws IOException {

@@ -2,6 +2,7 @@ package dev.relplan.report;
 
 import dev.relplan.assess.Assessment;
 import dev.relplan.model.CoverageGap;
+import dev.relplan.model.Suppression;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
@@ -86,6 +87,84 @@ public final class MarkdownRenderer implements Renderer {
       analysisCoverage();
       integrations();
       followUp();
+      suppressedFindings();
+    }
+
+    /**
+     * After the plan's own sections, only when there is any: the findings suppressions set apart,
+     * the suppressions past their date and those ignored by --ignore-inline-suppressions.
+     */
+    private void suppressedFindings() {
+      Assessment.Suppressions s = a.suppressions();
+      if (s.isEmpty()) return;
+      line("");
+      line("## Suppressed Findings");
+      line(
+          "Accepted by a suppression (docs/suppressions.md); not counted in the summary, scorecard,"
+              + " plan or --fail-on.");
+      line("");
+      if (s.findings().isEmpty()) {
+        line("- None.");
+      } else {
+        line("| ID | Rule | Resource | File:Line | Reason | Until | Suppressed By |");
+        line("|----|------|----------|-----------|--------|-------|---------------|");
+        for (Assessment.SuppressedFinding f : s.findings()) {
+          Suppression by = f.suppression();
+          line(
+              "| "
+                  + f.finding().id()
+                  + " | "
+                  + f.finding().finding().rule().id()
+                  + " | "
+                  + esc(f.finding().finding().resource())
+                  + " | "
+                  + firstLocation(f.finding().finding().evidence())
+                  + " | "
+                  + esc(by.reason())
+                  + " | "
+                  + (by.until() == null ? "—" : by.until().toString())
+                  + " | "
+                  + writtenAt(by)
+                  + " |");
+        }
+      }
+      suppressionList(
+          "Expired suppressions (past their until date: no longer applied, their findings are"
+              + " reported above)",
+          s.expired());
+      suppressionList(
+          "Ignored inline suppressions (--ignore-inline-suppressions: only relplan.yaml's apply)",
+          s.ignored());
+    }
+
+    private void suppressionList(String title, List<Suppression> list) {
+      if (list.isEmpty()) return;
+      line("");
+      line("### " + title);
+      line("");
+      line("| Rule or Flag | Reason | Until | Written At |");
+      line("|--------------|--------|-------|------------|");
+      for (Suppression x : list)
+        line(
+            "| "
+                + esc(x.id())
+                + " | "
+                + esc(x.reason())
+                + " | "
+                + (x.until() == null ? "—" : x.until().toString())
+                + " | "
+                + writtenAt(x)
+                + " |");
+    }
+
+    /** Where a finding is: its first evidence line. */
+    private String firstLocation(List<Location> evidence) {
+      return locs(evidence.isEmpty() ? evidence : evidence.subList(0, 1), 1);
+    }
+
+    /** "inline, template.yaml:12" or "config, relplan.yaml:7". */
+    private String writtenAt(Suppression x) {
+      return x.source().word() + ", `" + codeText(roots.shown(x.location())) + "`";
     }
 
     /** Incomplete coverage is said before anything else, so no result reads as clean. */
@@ -140,6 +219,12 @@ public final class MarkdownRenderer implements Renderer {
                 + " fixed");
       }
       line("- **Overall Reliability Maturity**: " + a.maturity() + " — " + a.maturityReason());
+      if (!a.suppressions().findings().isEmpty())
+        line(
+            "- **Suppressed**: "
+                + a.suppressions().findings().size()
+                + (a.suppressions().findings().size() == 1 ? " finding" : " findings")
+                + " accepted by a suppression, not counted above (see Suppressed Findings)");
       for (String n : a.notes()) line("- **Note**: " + esc(n));
       line("");
     }

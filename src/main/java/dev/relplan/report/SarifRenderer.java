@@ -2,6 +2,7 @@ package dev.relplan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.relplan.assess.Assessment;
+import dev.relplan.model.Suppression;
 import dev.relplan.rules.Advice;
 import dev.relplan.rules.Finding;
 import dev.relplan.rules.Risk;
@@ -85,7 +86,9 @@ public final class SarifRenderer implements Renderer {
       anchor = new Location(mainFile(a), 1);
       uriBaseIds();
       g.writeArrayFieldStart("results");
-      for (Assessment.NumberedFinding nf : a.findings()) result(nf);
+      for (Assessment.NumberedFinding nf : a.findings()) result(nf, null);
+      for (Assessment.SuppressedFinding sf : a.suppressions().findings())
+        result(sf.finding(), sf.suppression());
       g.writeEndArray();
       g.writeEndObject();
       g.writeEndArray();
@@ -148,7 +151,8 @@ public final class SarifRenderer implements Renderer {
       g.writeEndObject();
     }
 
-    private void result(Assessment.NumberedFinding nf) throws IOException {
+    /** A finding; a suppressed one carries its suppression, as code-scanning tools expect. */
+    private void result(Assessment.NumberedFinding nf, Suppression suppression) throws IOException {
       Finding f = nf.finding();
       g.writeStartObject();
       g.writeStringField("ruleId", f.rule().id());
@@ -175,7 +179,28 @@ public final class SarifRenderer implements Renderer {
         g.writeStringField("fixLanguage", advice.language());
       }
       g.writeEndObject();
+      if (suppression != null) suppressions(suppression);
       g.writeEndObject();
+    }
+
+    /**
+     * SARIF's suppressions: inSource for one written in the scanned files (with where), external
+     * for relplan.yaml's; the reason is the justification.
+     */
+    private void suppressions(Suppression s) throws IOException {
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      boolean inline = s.source() == Suppression.Source.INLINE;
+      g.writeStringField("kind", inline ? "inSource" : "external");
+      g.writeStringField("status", "accepted");
+      g.writeStringField(
+          "justification", s.reason() + (s.until() == null ? "" : " (until " + s.until() + ")"));
+      if (inline) {
+        g.writeFieldName("location");
+        location(s.location(), -1);
+      }
+      g.writeEndObject();
+      g.writeEndArray();
     }
 
     private static String level(Risk risk) {

@@ -31,12 +31,13 @@ class HelpAndUsageTest {
 
   static final String ASSESS_HELP =
       """
-            Usage: relplan assess [-hqV] [--debug] [--baseline=FILE] [--config=FILE]
-                                  [--date=DATE] [--incidents=FILE] [--kustomize-root=DIR]
-                                  [-o=PATH] [--rpo=DUR] [--rto=DUR] [--target=PCT]
-                                  [--workload=NAME] [--fail-on=LEVEL[,LEVEL...]]...
-                                  [--format=F]... [--parameters=FILE]... [--values=FILE]...
-                                  [--var=K=V]... [--var-file=FILE]... PATH...
+            Usage: relplan assess [-hqV] [--debug] [--ignore-inline-suppressions]
+                                  [--baseline=FILE] [--config=FILE] [--date=DATE]
+                                  [--incidents=FILE] [--kustomize-root=DIR] [-o=PATH]
+                                  [--rpo=DUR] [--rto=DUR] [--target=PCT] [--workload=NAME]
+                                  [--fail-on=LEVEL[,LEVEL...]]... [--format=F]...
+                                  [--parameters=FILE]... [--values=FILE]... [--var=K=V]...
+                                  [--var-file=FILE]... PATH...
             Assess the reliability of the workload described by the files under PATH.
                   PATH...                Directories or files to analyse.
                   --baseline=FILE        A previous JSON report: mark findings new or
@@ -46,7 +47,8 @@ class HelpAndUsageTest {
                                            PATH).
                   --date=DATE            Date shown in the plan: YYYY-MM-DD or 'today'
                                            (default: not recorded, so reports are
-                                           reproducible).
+                                           reproducible); suppressions whose until date
+                                           lies before it stop applying.
                   --debug                On an internal error, print the stack trace as
                                            well as the one-line message.
                   --fail-on=LEVEL[,LEVEL...]
@@ -56,6 +58,11 @@ class HelpAndUsageTest {
                                            read. Repeatable.
                   --format=F             md (default), json, sarif or html; repeatable.
               -h, --help                 Show this help message and exit.
+                  --ignore-inline-suppressions
+                                         Apply only relplan.yaml's suppressions:
+                                           relplan:ignore comments, Metadata and
+                                           annotations in the scanned files are listed as
+                                           ignored (central policy).
                   --incidents=FILE       Past incidents (YAML/JSON list: date, title,
                                            description, affected components).
                   --kustomize-root=DIR   Kustomize root to assess (its folder as the plan

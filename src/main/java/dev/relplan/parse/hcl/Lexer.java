@@ -41,6 +41,9 @@ final class Lexer {
   private final List<Token> out = new ArrayList<>();
   private final ArrayDeque<Ctx> stack = new ArrayDeque<>();
 
+  /** Where each comment starts and ends (char offsets, end exclusive), in file order. */
+  private final List<int[]> comments = new ArrayList<>();
+
   private Lexer(String s, SourceMap sm) {
     this.s = s;
     this.n = s.length();
@@ -54,6 +57,20 @@ final class Lexer {
       l.i = 1;
     }
     return l.run();
+  }
+
+  /**
+   * The comments of a native-syntax file: {@code [start, end)} char offsets of each {@code #},
+   * {@code //} and {@code /* *\/} comment, found by the same pass that reads the tokens (a {@code
+   * #} inside a string or heredoc is no comment).
+   */
+  static List<int[]> comments(String s, SourceMap sm) {
+    Lexer l = new Lexer(s, sm);
+    if (l.n > 0 && s.charAt(0) == '\uFEFF') {
+      l.i = 1;
+    }
+    l.run();
+    return l.comments;
   }
 
   /**
@@ -171,6 +188,7 @@ final class Lexer {
       if (endAt < 0) {
         throw sm.error(i, "unterminated block comment; missing '*/'");
       }
+      comments.add(new int[] {i, endAt + 2});
       i = endAt + 2;
     } else {
       single(TokenType.SLASH);
@@ -243,10 +261,13 @@ final class Lexer {
     i += len;
   }
 
+  /** A line comment, up to the end of its line. */
   private void skipLine() {
+    int start = i;
     while (i < n && s.charAt(i) != '\n') {
       i++;
     }
+    comments.add(new int[] {start, i});
   }
 
   static boolean isIdentStart(int cp) {
