@@ -70,7 +70,7 @@ public final class Main {
             + " infrastructure-as-code.",
         List.of(Option.HELP, Option.VERSION),
         null,
-        List.of(AssessCommand.spec(renderers), RulesCommand.SPEC),
+        List.of(AssessCommand.spec(renderers), GenerateCommand.SPEC, RulesCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
           return 0;
