@@ -5,6 +5,8 @@ import dev.relplan.cli.args.CommandSpec;
 import dev.relplan.cli.args.Option;
 import dev.relplan.cli.args.ParsedCommand;
 import dev.relplan.generate.BackupGenerator;
+import dev.relplan.generate.FisGenerator;
+import dev.relplan.generate.GenerateInput;
 import dev.relplan.generate.GeneratedFile;
 import dev.relplan.generate.Generation;
 import dev.relplan.generate.SourceTexts;
@@ -18,7 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code relplan generate backup|fis|fixes PATH... -o DIR}: assesses the paths as {@code assess}
@@ -50,14 +52,21 @@ final class GenerateCommand {
                       + " restore-testing plan for every data store found without a backup, in"
                       + " the workload's dialect: a patch for each CloudFormation/SAM template, a"
                       + " .tf file for each Terraform root module.",
-                  BackupGenerator::generate)),
+                  BackupGenerator::generate),
+              subcommand(
+                  "fis",
+                  "AWS FIS experiment templates for the testing plan (instance and ECS task"
+                      + " termination, RDS/Aurora failover, Lambda invocation errors) targeting the"
+                      + " resources the workload defines, stopping on its own alarms, with an IAM"
+                      + " role.",
+                  FisGenerator::generate)),
           parsed -> {
             System.out.print(dev.relplan.cli.args.HelpText.of(parsed.spec(), parsed.path()));
             return 0;
           });
 
   private static CommandSpec subcommand(
-      String name, String description, BiFunction<Assessment, SourceTexts, Generation> generator) {
+      String name, String description, Function<GenerateInput, Generation> generator) {
     List<Option<?>> options = new ArrayList<>(List.of(Option.HELP, Option.VERSION));
     options.addAll(AssessCommand.INPUT_OPTIONS);
     options.add(OUTPUT);
@@ -71,8 +80,7 @@ final class GenerateCommand {
         parsed -> run(parsed, generator));
   }
 
-  private static int run(
-      ParsedCommand parsed, BiFunction<Assessment, SourceTexts, Generation> generator)
+  private static int run(ParsedCommand parsed, Function<GenerateInput, Generation> generator)
       throws IOException {
     Path dir = parsed.value(OUTPUT) == null ? null : Path.of(parsed.value(OUTPUT));
     if (dir == null)
@@ -84,7 +92,11 @@ final class GenerateCommand {
     Pipeline.Result result = Pipeline.run(request, Adapters.all(request), RuleRegistry.all());
     Assessment assessment = result.assessment();
     Generation generation =
-        generator.apply(assessment, new SourceTexts(request.paths(), assessment.scanRoots()));
+        generator.apply(
+            new GenerateInput(
+                assessment,
+                result.workload(),
+                new SourceTexts(request.paths(), assessment.scanRoots())));
     Path root = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(root);

@@ -26,7 +26,9 @@ public final class BackupGenerator {
 
   private BackupGenerator() {}
 
-  public static Generation generate(Assessment assessment, SourceTexts texts) {
+  public static Generation generate(GenerateInput input) {
+    Assessment assessment = input.assessment();
+    SourceTexts texts = input.texts();
     BackupSchedule schedule = BackupSchedule.forRpo(assessment.rpo());
     List<String> notes = new ArrayList<>();
     Map<String, List<Resource>> byTemplate = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ public final class BackupGenerator {
                 CloudFormationBackup.patch(
                     file, texts, resources, schedule, assessment.workload()));
           } catch (YamlTemplate.NotEditable e) {
-            notes.add(texts.relative(file) + ": not generated: " + e.getMessage());
+            notes.add(texts.relative(file) + ": " + e.getMessage());
           }
         });
     byModule.forEach(

@@ -44,7 +44,9 @@ final class YamlTemplate {
     if (documents.size() != 1 || !(documents.get(0) instanceof MapNode root))
       throw new NotEditable("not a single-document template");
     if (!(root.get("Resources") instanceof MapNode resources) || resources.entries().isEmpty())
-      throw new NotEditable("no Resources section");
+      throw new NotEditable(
+          "no top-level Resources section (a Serverless Framework file's resources are not"
+              + " edited yet)");
     List<String> lines = List.of(text.split("\n", -1));
     YamlTemplate t = new YamlTemplate(lines, root);
     for (MapNode.Entry e : root.entries())

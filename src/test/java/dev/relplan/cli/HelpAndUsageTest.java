@@ -20,9 +20,11 @@ class HelpAndUsageTest {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              assess  Assess the reliability of the workload described by the files under
-                        PATH.
-              rules   List every rule with its flag, domain and best practices.
+              assess    Assess the reliability of the workload described by the files under
+                          PATH.
+              generate  Write infrastructure-as-code for the plan's findings into a
+                          directory; nothing is applied.
+              rules     List every rule with its flag, domain and best practices.
             """;
 
   static final String ASSESS_HELP =
@@ -124,7 +126,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess or rules (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, generate or rules (see relplan --help)");
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +29,22 @@ final class GeneratedCopies {
         .assessment();
   }
 
-  static Generation generate(
-      Path root, String rpo, BiFunction<Assessment, SourceTexts, Generation> generator)
+  static Generation generate(Path root, String rpo, Function<GenerateInput, Generation> generator)
       throws IOException {
-    Assessment a = assess(root, rpo);
-    return generator.apply(a, new SourceTexts(List.of(root), a.scanRoots()));
+    Pipeline.Result r =
+        Pipeline.run(
+            new Pipeline.Request(List.of(root), null, new Context(null, null, rpo), List.of()));
+    return generator.apply(
+        new GenerateInput(
+            r.assessment(),
+            r.workload(),
+            new SourceTexts(List.of(root), r.assessment().scanRoots())));
+  }
+
+  /** The model of a run, to check what generated resources reference. */
+  static dev.relplan.model.Workload model(Path root) throws IOException {
+    return Pipeline.run(new Pipeline.Request(List.of(root), null, Context.defaults(), List.of()))
+        .workload();
   }
 
   /** "RULE resource" of every finding, and of every Cannot Determine entry marked with "?". */
