@@ -66,4 +66,13 @@ class GenerateCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("backup").contains("fis");
   }
+
+  @Test
+  void planFollowUpNamesTheGenerateCommandsWithTheRpo() {
+    CliTest.Result r = CliTest.run("assess", CFN_FAIL, "--rpo", "1h");
+
+    assertThat(r.out())
+        .contains("`relplan generate backup " + CFN_FAIL + "/ --rpo PT1H -o relplan-generated`")
+        .contains("`relplan generate fis " + CFN_FAIL + "/ -o relplan-generated`");
+  }
 }
