@@ -6,6 +6,7 @@ import dev.relplan.cli.args.Option;
 import dev.relplan.cli.args.ParsedCommand;
 import dev.relplan.generate.BackupGenerator;
 import dev.relplan.generate.FisGenerator;
+import dev.relplan.generate.FixesGenerator;
 import dev.relplan.generate.GenerateInput;
 import dev.relplan.generate.GeneratedFile;
 import dev.relplan.generate.Generation;
@@ -59,7 +60,13 @@ final class GenerateCommand {
                       + " termination, RDS/Aurora failover, Lambda invocation errors) targeting the"
                       + " resources the workload defines, stopping on its own alarms, with an IAM"
                       + " role.",
-                  FisGenerator::generate)),
+                  FisGenerator::generate),
+              subcommand(
+                  "fixes",
+                  "One patch per file for the Critical and High findings with a mechanical fix"
+                      + " (so far: single-AZ RDS instances in CloudFormation/SAM made Multi-AZ),"
+                      + " each with what it costs.",
+                  FixesGenerator::generate)),
           parsed -> {
             System.out.print(dev.relplan.cli.args.HelpText.of(parsed.spec(), parsed.path()));
             return 0;

@@ -12,11 +12,20 @@ public final class UnifiedDiff {
   private static final String NO_NEWLINE = "\\ No newline at end of file";
 
   /**
-   * Lines to insert before the original's 0-based line {@code before} (its line count: at the end).
+   * Lines to insert before the original's 0-based line {@code before} (its line count: at the end),
+   * in place of the {@code replaced} original lines starting there.
    */
-  public record Insertion(int before, List<String> lines) {
+  public record Insertion(int before, List<String> lines, int replaced) {
     public Insertion {
       lines = List.copyOf(lines);
+    }
+
+    public Insertion(int before, List<String> lines) {
+      this(before, lines, 0);
+    }
+
+    boolean removes(int line) {
+      return line >= before && line < before + replaced;
     }
   }
 
@@ -59,7 +68,14 @@ public final class UnifiedDiff {
     for (int i = 0; i < n; i++) {
       addAt(i, insertions, entries);
       boolean lastWithoutNewline = i == n - 1 && !finalNewline;
-      if (lastWithoutNewline && addsAtEnd) {
+      final int line = i;
+      if (insertions.stream().anyMatch(x -> x.removes(line))) {
+        entries.add(new Entry('-', lines.get(i), lastWithoutNewline));
+        // A replacement's lines follow the lines they replace, as diff writes them.
+        for (Insertion ins : insertions)
+          if (ins.replaced() > 0 && ins.before() + ins.replaced() - 1 == i)
+            for (String l : ins.lines()) entries.add(new Entry('+', l, false));
+      } else if (lastWithoutNewline && addsAtEnd) {
         // Lines added after a last line without a newline end it: the line is replaced.
         entries.add(new Entry('-', lines.get(i), true));
         entries.add(new Entry('+', lines.get(i), false));
@@ -73,7 +89,7 @@ public final class UnifiedDiff {
 
   private static void addAt(int before, List<Insertion> insertions, List<Entry> entries) {
     for (Insertion ins : insertions)
-      if (ins.before() == before)
+      if (ins.before() == before && ins.replaced() == 0)
         for (String l : ins.lines()) entries.add(new Entry('+', l, false));
   }
 

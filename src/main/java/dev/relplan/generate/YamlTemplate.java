@@ -109,13 +109,29 @@ final class YamlTemplate {
     return end;
   }
 
+  /** A resource's Properties mapping, or null when it has none in block style. */
+  MapNode properties(String logicalId) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource
+        && resource.get("Properties") instanceof MapNode props
+        && !props.entries().isEmpty()
+        && props.entries().get(0).keyLocation().line()
+            > resource.entry("Properties").keyLocation().line()) return props;
+    return null;
+  }
+
+  /** The text of a 1-based line. */
+  String line(int line) {
+    return lines.get(line - 1);
+  }
+
   /** The indentation of a section's first entry. */
   private String entryIndent(String section) {
     MapNode m = (MapNode) root.get(section);
     return " ".repeat(indentOf(m.entries().get(0).keyLocation().line()));
   }
 
-  private int indentOf(int line) {
+  int indentOf(int line) {
     String text = lines.get(line - 1);
     int n = 0;
     while (n < text.length() && text.charAt(n) == ' ') n++;
