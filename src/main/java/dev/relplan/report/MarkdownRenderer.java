@@ -609,6 +609,12 @@ public final class MarkdownRenderer implements Renderer {
               + packages
               + " -o relplan-generated`");
       line(
+          "- Patch the Critical and High findings that have a mechanical fix, each with its cost"
+              + " (so far: Multi-AZ for single-AZ RDS instances in CloudFormation): `relplan"
+              + " generate fixes "
+              + packages
+              + " -o relplan-generated`");
+      line(
           "- Design multi-AZ architecture, circuit breakers or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
     }
 
