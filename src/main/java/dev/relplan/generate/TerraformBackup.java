@@ -99,7 +99,7 @@ final class TerraformBackup {
                 schedule.cron(),
                 schedule.continuous() ? "    enable_continuous_backup = true\n" : "",
                 schedule.retentionDays()));
-    for (Resource r : resources) tf.append("    ").append(r.id).append(".arn,\n");
+    for (Resource r : resources) tf.append("    ").append(address(r)).append(".arn,\n");
     tf.append(
         """
           ]
@@ -136,12 +136,22 @@ final class TerraformBackup {
           .append("\"\n")
           .append("  iam_role_arn              = aws_iam_role.relplan_backup.arn\n")
           .append("  protected_resource_arns   = [\n");
-      for (Resource r : byType.getValue()) tf.append("    ").append(r.id).append(".arn,\n");
+      for (Resource r : byType.getValue()) tf.append("    ").append(address(r)).append(".arn,\n");
       tf.append("  ]\n}\n");
     }
     String path =
         BackupGenerator.FOLDER + (relativeFolder.isEmpty() ? "" : relativeFolder + "/") + FILE_NAME;
     return new GeneratedFile(path, tf.toString());
+  }
+
+  /**
+   * The resource's address inside its module: a root module below the scanned folder names its
+   * resources "folder:aws_x.y", and only "aws_x.y" is a reference there.
+   */
+  static String address(Resource r) {
+    int bracket = r.id.indexOf('[');
+    String head = bracket < 0 ? r.id : r.id.substring(0, bracket);
+    return r.id.substring(head.lastIndexOf(':') + 1);
   }
 
   /** Vault and plan names: letters, digits and hyphens, one per workload and module folder. */

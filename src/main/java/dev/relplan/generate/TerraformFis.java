@@ -90,7 +90,7 @@ final class TerraformFis {
       if (alarms.isEmpty()) tf.append("\n  stop_condition {\n    source = \"none\"\n  }\n");
       for (Resource alarm : alarms)
         tf.append("\n  stop_condition {\n    source = \"aws:cloudwatch:alarm\"\n    value  = ")
-            .append(alarm.id)
+            .append(TerraformBackup.address(alarm))
             .append(".arn\n  }\n");
       tf.append("\n  action {\n    name      = \"")
           .append(e.kind())
@@ -119,21 +119,25 @@ final class TerraformFis {
         case ARN -> {
           tf.append("    resource_arns  = [");
           tf.append(
-              String.join(", ", e.targetResources().stream().map(r -> r.id + ".arn").toList()));
+              String.join(
+                  ", ",
+                  e.targetResources().stream()
+                      .map(r -> TerraformBackup.address(r) + ".arn")
+                      .toList()));
           tf.append("]\n");
         }
         case TAG ->
             tf.append("\n    resource_tag {\n      key   = \"aws:autoscaling:groupName\"\n")
                 .append("      value = ")
-                .append(e.subject().id)
+                .append(TerraformBackup.address(e.subject()))
                 .append(".name\n    }\n")
                 .append("\n    filter {\n      path   = \"State.Name\"\n")
                 .append("      values = [\"running\"]\n    }\n");
         case PARAMETERS ->
             tf.append("    parameters = {\n      cluster = ")
-                .append(e.targetResources().get(0).id)
+                .append(TerraformBackup.address(e.targetResources().get(0)))
                 .append(".name\n      service = ")
-                .append(e.targetResources().get(1).id)
+                .append(TerraformBackup.address(e.targetResources().get(1)))
                 .append(".name\n    }\n");
       }
       tf.append("  }\n\n  tags = {\n    Name = \"relplan-")

@@ -136,4 +136,21 @@ class BackupGeneratorTest {
         .isNotEmpty()
         .allMatch(n -> n.contains("no AWS Backup generator for Kubernetes"));
   }
+
+  @Test
+  void terraformRootModuleBelowTheScannedFolderIsReferencedByItsOwnAddresses() throws Exception {
+    Path repo = tmp.resolve("repo");
+    copy(TF_FAIL, repo.resolve("shop"));
+    Set<String> before = findings(assess(repo, null));
+    Path copy = copy(repo, tmp.resolve("copy"));
+
+    Generation g = generate(repo, null, BackupGenerator::generate);
+    apply(g, BackupGenerator.FOLDER, copy);
+    Assessment after = assess(copy, null);
+
+    assertThat(g.files()).extracting(GeneratedFile::path).contains("backup/shop/relplan_backup.tf");
+    assertThat(g.files().get(0).content()).contains("    aws_dynamodb_table.carts.arn,\n");
+    assertThat(after.skippedFiles()).isEmpty();
+    assertThat(findings(after)).isSubsetOf(before).hasSizeLessThan(before.size());
+  }
 }
