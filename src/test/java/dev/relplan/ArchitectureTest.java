@@ -33,7 +33,7 @@ class ArchitectureTest {
           List.of("adapt", "iac", "code", "suppress"),
           List.of("rules"),
           List.of("assess"),
-          List.of("report"),
+          List.of("report", "generate"),
           List.of("pipeline"),
           List.of("cli"));
 

@@ -227,33 +227,13 @@ final class AssessCommand {
   }
 
   private int call() throws IOException {
-    if (config != null && !Files.isRegularFile(config))
-      throw new InputError("--config file '" + config + "' does not exist");
-    for (Path p : paths) {
-      if (!Files.exists(p))
-        throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
-    }
+    Pipeline.Request checked = request();
     List<Renderer> chosen = chosenRenderers();
     if (chosen.size() > 1 && (output == null || output.equals("-")))
       throw new InputError(
           "several formats cannot share stdout: pass -o DIRECTORY to write one file per format");
     FailOn gate = FailOn.parse(failOn);
-    Context ctx =
-        new Context(
-            Objectives.target("--target", target),
-            Objectives.duration("--rto", rto),
-            Objectives.duration("--rpo", rpo),
-            incidents == null ? List.of() : Incidents.load(incidents));
-    List<ParameterFile> params = new ArrayList<>();
-    for (Path p : parameters) params.add(loadParameters(p));
-
     List<Assessment.PastFinding> previous = baseline == null ? null : Baseline.load(baseline);
-    for (Path p : varFiles) checkVarFile(p);
-    for (Path p : helmValues) checkValuesFile(p);
-    if (kustomizeRoot != null) checkKustomizeRoot(paths, kustomizeRoot);
-    for (String v : vars) {
-      if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
-    }
     String shownDate =
         date == null
             ? "not recorded (pass --date today)"
@@ -261,16 +241,7 @@ final class AssessCommand {
     // Suppressions expire against the report's date; without one, none expires (reproducible).
     LocalDate reportDate = date == null ? null : LocalDate.parse(shownDate);
     Pipeline.Request request =
-        new Pipeline.Request(
-            paths,
-            workload,
-            ctx,
-            params,
-            config,
-            varFiles,
-            vars,
-            helmValues,
-            kustomizeRoot,
+        checked.during(
             ProgressLine.forRun(quiet),
             new Pipeline.SuppressionOptions(reportDate, ignoreInlineSuppressions));
     // One set of rules for the run and the report (building them twice cost start-up time).
@@ -303,6 +274,55 @@ final class AssessCommand {
     System.err.println("relplan: " + tripped);
     return 1;
   }
+
+  /**
+   * The pipeline's request from the input options, each checked (paths, --config, objectives,
+   * parameter, variable and values files, --kustomize-root, --var): shared with generate.
+   */
+  Pipeline.Request request() {
+    if (config != null && !Files.isRegularFile(config))
+      throw new InputError("--config file '" + config + "' does not exist");
+    for (Path p : paths) {
+      if (!Files.exists(p))
+        throw new InputError("path '" + p + "' does not exist: pass a directory or file to assess");
+    }
+    Context ctx =
+        new Context(
+            Objectives.target("--target", target),
+            Objectives.duration("--rto", rto),
+            Objectives.duration("--rpo", rpo),
+            incidents == null ? List.of() : Incidents.load(incidents));
+    List<ParameterFile> params = new ArrayList<>();
+    for (Path p : parameters) params.add(loadParameters(p));
+    for (Path p : varFiles) checkVarFile(p);
+    for (Path p : helmValues) checkValuesFile(p);
+    if (kustomizeRoot != null) checkKustomizeRoot(paths, kustomizeRoot);
+    for (String v : vars) {
+      if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
+    }
+    return new Pipeline.Request(
+        paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot);
+  }
+
+  /** The checked request of a command declaring the input options ({@link #INPUT_OPTIONS}). */
+  static Pipeline.Request request(ParsedCommand parsed) {
+    return new AssessCommand(Renderers.all(), parsed).request();
+  }
+
+  /** The options naming what to read and how, which generate shares. */
+  static final List<Option<?>> INPUT_OPTIONS =
+      List.of(
+          WORKLOAD,
+          TARGET,
+          RTO,
+          RPO,
+          PARAMETERS,
+          VAR_FILES,
+          HELM_VALUES,
+          KUSTOMIZE_ROOT,
+          VARS,
+          INCIDENTS,
+          CONFIG);
 
   /** The stderr line when nothing was assessed, naming what could not be read; else null. */
   private String nothingAssessedLine(Assessment assessment) {

@@ -72,6 +72,7 @@ public final class Main {
         null,
         List.of(
             AssessCommand.spec(renderers),
+            GenerateCommand.SPEC,
             RulesCommand.SPEC,
             ExplainCommand.SPEC,
             InitCommand.SPEC),

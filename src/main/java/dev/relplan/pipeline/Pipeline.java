@@ -109,6 +109,22 @@ public final class Pipeline {
         List<Path> paths, String workloadName, Context context, List<ParameterFile> parameters) {
       this(paths, workloadName, context, parameters, null);
     }
+
+    /** The same inputs, run with this progress reporter and these suppression options. */
+    public Request during(Progress shown, SuppressionOptions applied) {
+      return new Request(
+          paths,
+          workloadName,
+          context,
+          parameters,
+          configFile,
+          varFiles,
+          vars,
+          helmValues,
+          kustomizeRoot,
+          shown,
+          applied);
+    }
   }
 
   /** Told which step the run is in, for a person watching a long run (the CLI's progress line). */

@@ -679,8 +679,28 @@ public final class MarkdownRenderer implements Renderer {
           "- Calibrate to your objectives: `relplan assess "
               + packages
               + " --target 99.99 --rto 15m --rpo 5m`");
+      // Step 10's offers relplan makes itself: files written to a directory, never applied.
+      String rpo = a.rpo() == null ? "" : " --rpo " + a.rpo();
       line(
-          "- Design multi-AZ architecture, FIS experiment templates, circuit breakers, backup/DR IaC or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
+          "- Create backup and DR IaC for the stateful resources without a backup or a"
+              + " cross-Region copy (an AWS Backup plan with a restore-testing plan, as a patch to"
+              + " each template or a .tf file): `relplan generate backup "
+              + packages
+              + rpo
+              + " -o relplan-generated`");
+      line(
+          "- Generate FIS experiment templates for the testing plan, stopping on your own alarms:"
+              + " `relplan generate fis "
+              + packages
+              + " -o relplan-generated`");
+      line(
+          "- Patch the Critical and High findings that have a mechanical fix, each with its cost"
+              + " (so far: Multi-AZ for single-AZ RDS instances in CloudFormation): `relplan"
+              + " generate fixes "
+              + packages
+              + " -o relplan-generated`");
+      line(
+          "- Design multi-AZ architecture, circuit breakers or deployment safety configuration for a specific component (ask your team's reliability reviewer or coding agent, with this plan as input).");
     }
 
     private void line(String s) {

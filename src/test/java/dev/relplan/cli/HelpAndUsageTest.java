@@ -20,13 +20,15 @@ class HelpAndUsageTest {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              assess   Assess the reliability of the workload described by the files under
-                         PATH.
-              rules    List every rule with its flag, domain and best practices.
-              explain  Explain a rule: what it checks, why, how it rates, how to fix it,
-                         its examples.
-              init     Ask for the workload's name, availability target and recovery
-                         objectives on a terminal and write relplan.yaml.
+              assess    Assess the reliability of the workload described by the files under
+                          PATH.
+              generate  Write infrastructure-as-code for the plan's findings into a
+                          directory; nothing is applied.
+              rules     List every rule with its flag, domain and best practices.
+              explain   Explain a rule: what it checks, why, how it rates, how to fix it,
+                          its examples.
+              init      Ask for the workload's name, availability target and recovery
+                          objectives on a terminal and write relplan.yaml.
             """;
 
   static final String ASSESS_HELP =
@@ -138,7 +140,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess, rules, explain or init (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain or init (see relplan --help)");
   }
 
   @Test
