@@ -891,9 +891,25 @@
     ], report.cannotDetermine, "cannotDetermine"));
   }
 
+  function listOf(value) {
+    return Array.isArray(value) ? value : [];
+  }
+
+  function suppressionTable(rows, name) {
+    return dataTable([
+      col("Rule or flag", function (s) { return el("code", null, text(s.id)); }),
+      col("Reason", function (s) { return text(s.reason); }),
+      col("Until", function (s) { return text(s.until); }),
+      col("Written", function (s) { return el("span", null, text(s.source), " ", el("code", null, location(s))); })
+    ], rows, name);
+  }
+
   function suppressedSection(report) {
-    if (!Array.isArray(report.suppressed)) return null;
-    return section("sec-suppressed", "Suppressed", el("p", { class: "note" }, "Findings silenced by a relplan:ignore comment or the relplan.yaml list, with the reason given."), dataTable([
+    var found = listOf(report.suppressed);
+    var expired = listOf(report.expiredSuppressions);
+    var ignored = listOf(report.ignoredSuppressions);
+    if (!found.length && !expired.length && !ignored.length) return null;
+    return section("sec-suppressed", "Suppressed", el("p", { class: "note" }, "Findings silenced by a relplan:ignore comment or the relplan.yaml list, with the reason given; they count in nothing above."), dataTable([
       col("Rule", function (f) { return el("code", null, text(f.rule)); }),
       col("Risk", function (f) { return riskBadge(f.risk); }, function (f) { return riskRank(f.risk); }),
       col("Title", function (f) { return text(f.title); }),
@@ -905,7 +921,11 @@
         var s = f.suppression || {};
         return el("span", null, text(s.source), s.file ? el("code", null, " " + location(s)) : null);
       })
-    ], report.suppressed, "suppressed"));
+    ], found, "suppressed"),
+      expired.length ? el("h3", null, "Expired: these findings are active again") : null,
+      expired.length ? suppressionTable(expired, "expiredSuppressions") : null,
+      ignored.length ? el("h3", null, "Ignored (--ignore-inline-suppressions)") : null,
+      ignored.length ? suppressionTable(ignored, "ignoredSuppressions") : null);
   }
 
   function fixedSection(report) {

@@ -147,7 +147,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  void withoutASuppressedArrayThereIsNoSuppressedSection() throws Exception {
+  void withoutSuppressionsThereIsNoSuppressedSection() throws Exception {
     assertThat(unfiltered().stdout()).doesNotContain("<h2>Suppressed</h2>");
   }
 
