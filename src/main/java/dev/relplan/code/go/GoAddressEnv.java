@@ -92,7 +92,8 @@ final class GoAddressEnv {
     if (fn == null || !fn.is("identifier")) return Value.absent();
     List<GoNode> args = GoFile.args(call);
     int pointer = -1;
-    for (int k = 0; k < args.size(); k++) if (pointerTo(args.get(k), field)) pointer = k;
+    for (int k = 0; k < args.size(); k++)
+      if (GoGrpcCalls.pointerTo(args.get(k), field)) pointer = k;
     if (pointer < 0) return Value.absent();
     Found helper = pkg.declaration(fn.text(), false);
     if (helper == null || helper.node().field("body") == null) return Value.absent();
@@ -106,15 +107,6 @@ final class GoAddressEnv {
       if (name != null) return Value.explicit(name, List.of(file.at(call)));
     }
     return Value.absent();
-  }
-
-  private static boolean pointerTo(GoNode arg, String field) {
-    if (!arg.is("unary_expression") || !arg.text().startsWith("&")) return false;
-    GoNode target = arg.field("operand");
-    return target != null
-        && target.is("selector_expression")
-        && target.field("field") != null
-        && target.field("field").text().equals(field);
   }
 
   /** The position of a named parameter of a function, or -1. */

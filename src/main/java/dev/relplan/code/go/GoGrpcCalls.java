@@ -254,7 +254,8 @@ final class GoGrpcCalls {
     return null;
   }
 
-  private static boolean pointerTo(GoNode arg, String field) {
+  /** Whether an argument is {@code &x.field}: the address of that field of a struct. */
+  static boolean pointerTo(GoNode arg, String field) {
     if (!arg.is("unary_expression") || !arg.text().startsWith("&")) return false;
     GoNode target = arg.field("operand");
     return target != null

@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
 import dev.relplan.source.Location;
@@ -546,14 +545,7 @@ final class CallSites {
   // ---- AWS SDK for Java 2.x: no API call timeout by default, but finite HTTP client timeouts.
 
   private boolean isAwsReceiver(Expression receiver) {
-    String name =
-        receiver instanceof NameExpr n
-            ? n.getNameAsString()
-            : receiver instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
-                ? f.getNameAsString()
-                : null;
-    if (name == null) return false;
-    String type = ctx.typeOf(name, receiver);
+    String type = ctx.receiverType(receiver);
     return type != null && (isAwsClientType(type) || isAwsV1ClientType(type));
   }
 

@@ -299,6 +299,20 @@ final class FileContext {
     return null;
   }
 
+  /**
+   * The declared type of a receiver written as a name or {@code this.name}, or null for any other
+   * expression or a name whose type is not declared in the file.
+   */
+  String receiverType(Expression receiver) {
+    String name =
+        receiver instanceof NameExpr n
+            ? n.getNameAsString()
+            : receiver instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
+                ? f.getNameAsString()
+                : null;
+    return name == null ? null : typeOf(name, receiver);
+  }
+
   /** The declared type of a variable as seen from {@code use}, fully qualified when known. */
   String typeOf(String name, Node use) {
     for (Node n = use; n != null; n = n.getParentNode().orElse(null)) {

@@ -181,23 +181,7 @@ final class SpringValues {
     String key = colon < 0 ? inner : inner.substring(0, colon);
     String fallback = colon < 0 ? null : inner.substring(colon + 1);
     SpringConfig.Property set = ctx.spring.get(key);
-    if (set != null) {
-      at.add(set.location());
-      String value = SpringConfig.resolve(set.value());
-      return value == null
-          ? new Setting(
-              null,
-              key + " is set from " + set.value().trim() + ", which is not in the repository",
-              duration,
-              shown,
-              at)
-          : new Setting(
-              value,
-              null,
-              duration,
-              set.written() + " = " + set.value().trim() + " for " + shown,
-              at);
-    }
+    if (set != null) return fromProperty(set, key, duration, shown, " for " + shown, at);
     if (fallback == null)
       return new Setting(
           null,
@@ -229,16 +213,33 @@ final class SpringValues {
 
   // ---- @ConfigurationProperties getters.
 
+  /**
+   * The setting a configuration file gives {@code key}: its value (placeholders resolved), or why
+   * it cannot be known when it comes from outside the repository; cited at the property's line.
+   */
+  private static Setting fromProperty(
+      SpringConfig.Property set,
+      String key,
+      boolean duration,
+      String unknownShown,
+      String knownSuffix,
+      List<Location> at) {
+    at.add(set.location());
+    String value = SpringConfig.resolve(set.value());
+    return value == null
+        ? new Setting(
+            null,
+            key + " is set from " + set.value().trim() + ", which is not in the repository",
+            duration,
+            unknownShown,
+            at)
+        : new Setting(
+            value, null, duration, set.written() + " = " + set.value().trim() + knownSuffix, at);
+  }
+
   private static Setting boundProperty(MethodCallExpr getter, FileContext ctx) {
     Expression receiver = getter.getScope().get();
-    String name =
-        receiver instanceof NameExpr n
-            ? n.getNameAsString()
-            : receiver instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
-                ? f.getNameAsString()
-                : null;
-    if (name == null) return null;
-    String type = ctx.typeOf(name, getter);
+    String type = ctx.receiverType(receiver);
     if (type == null) return null;
     type = type.substring(type.lastIndexOf('.') + 1);
     List<Beans.Declared> classes = ctx.beans().classes(type, ctx.file);
@@ -277,18 +278,7 @@ final class SpringValues {
     if (declared == null) return null;
     boolean duration = isDuration(declared);
     SpringConfig.Property set = ctx.spring.get(key);
-    if (set != null) {
-      at.add(set.location());
-      String value = SpringConfig.resolve(set.value());
-      return value == null
-          ? new Setting(
-              null,
-              key + " is set from " + set.value().trim() + ", which is not in the repository",
-              duration,
-              key,
-              at)
-          : new Setting(value, null, duration, set.written() + " = " + set.value().trim(), at);
-    }
+    if (set != null) return fromProperty(set, key, duration, key, "", at);
     String fallback = initializer == null ? null : literalDefault(initializer, d.ctx());
     if (fallback != null)
       return new Setting(
