@@ -941,7 +941,7 @@
 
   function skippedSection(report) {
     var gaps = report.coverage ? report.coverage.gaps : [];
-    return section("sec-skipped", "Analysis Coverage: skipped files and gaps",
+    return section("sec-skipped", "Appendix D: Analysis Coverage (skipped files and gaps)",
       gaps.length ? el("h3", null, "Not read (" + gaps.length + ")") : null,
       gaps.length ? dataTable([
         col("Kind", function (g) { return g.kind; }),
