@@ -291,7 +291,8 @@ final class AssessCommand {
             Objectives.target("--target", target),
             Objectives.duration("--rto", rto),
             Objectives.duration("--rpo", rpo),
-            incidents == null ? List.of() : Incidents.load(incidents));
+            // null: not given, so the incidents file relplan.yaml names may apply
+            incidents == null ? null : Incidents.load(incidents));
     List<ParameterFile> params = new ArrayList<>();
     for (Path p : parameters) params.add(loadParameters(p));
     for (Path p : varFiles) checkVarFile(p);
