@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +34,8 @@ public record Config(
     FileGuard.Limits limits,
     List<Suppression> suppressions,
     String tier,
-    Path incidents) {
+    Path incidents,
+    Map<String, ConfigEnvironments.Environment> environments) {
   public static final String FILE_NAME = "relplan.yaml";
 
   /** The business tiers a workload may be given, most critical first. */
@@ -49,13 +51,23 @@ public record Config(
           "limits",
           "suppressions",
           "tier",
-          "incidents");
+          "incidents",
+          "environments");
   private static final String KNOWN =
-      "workload, target, rto, rpo, exclude, limits, suppressions, tier, incidents";
+      "workload, target, rto, rpo, exclude, limits, suppressions, tier, incidents, environments";
 
   public static Config empty() {
     return new Config(
-        null, null, null, null, List.of(), FileGuard.Limits.defaults(), List.of(), null, null);
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        FileGuard.Limits.defaults(),
+        List.of(),
+        null,
+        null,
+        Map.of());
   }
 
   public static Config load(Path file) {
@@ -92,7 +104,8 @@ public record Config(
           limits(display, m.get("limits")),
           ConfigSuppressions.read(display, m.get("suppressions")),
           tier(display, m.entry("tier")),
-          incidents(file, display, m.entry("incidents")));
+          incidents(file, display, m.entry("incidents")),
+          ConfigEnvironments.read(file, display, m.get("environments")));
     } catch (ParseException e) {
       throw new InputError(display + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {

@@ -338,10 +338,17 @@ public final class Pipeline {
     return file == null ? Config.empty() : Config.load(file);
   }
 
-  /** --config FILE, else relplan.yaml in the first path when there is one; else null. */
   private static Path configPath(Request req) {
-    if (req.configFile() != null) return req.configFile();
-    Path first = req.paths().get(0);
+    return configFile(req.paths(), req.configFile());
+  }
+
+  /**
+   * --config FILE ({@code given}), else relplan.yaml in the first path when there is one; else
+   * null.
+   */
+  public static Path configFile(List<Path> paths, Path given) {
+    if (given != null) return given;
+    Path first = paths.get(0);
     Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
     return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
   }
