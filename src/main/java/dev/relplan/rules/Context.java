@@ -4,8 +4,8 @@ package dev.relplan.rules;
  * What the user told us about the workload, which calibrates what is required: an availability
  * target of 99.99% or more needs multiple Regions, 99.9% does not. {@code tier} is the business
  * tier (critical, high, medium, low) as stated in relplan.yaml, or null; it is reported, and
- * changes no rating (docs/configuration.md says why). {@code incidents} is null only in a request
- * where --incidents was not given, so that the configuration file's may apply.
+ * changes no rating (the README's relplan.yaml section says why). {@code incidents} is null only in
+ * a request where --incidents was not given, so that the configuration file's may apply.
  */
 public record Context(
     Double availabilityTarget,
