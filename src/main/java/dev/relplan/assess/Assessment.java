@@ -20,6 +20,7 @@ import java.util.Set;
 /** Everything the renderers show; renderers compute nothing. */
 public record Assessment(
     String workload,
+    String tier,
     String availabilityTarget,
     String rto,
     String rpo,
@@ -155,6 +156,7 @@ public record Assessment(
     fixed.sort(Comparator.comparing(PastFinding::id));
     return new Assessment(
         workload,
+        tier,
         availabilityTarget,
         rto,
         rpo,

@@ -96,6 +96,8 @@ public final class Assessor {
     List<String> notes = new ArrayList<>(in.notes());
     if (pipeline != null) notes.add("Workload " + pipeline + ".");
     notes.addAll(incidentNotes(in.context()));
+    String tierNote = tierNote(in.context());
+    if (tierNote != null) notes.add(tierNote);
     List<Finding> reported = out.findings();
     SameObjects.Merged merged =
         SameObjects.merge(
@@ -144,6 +146,7 @@ public final class Assessor {
     List<Assessment.SpofRow> spofs = spofs(w, findings, roles);
     return new Assessment(
         in.workload(),
+        ctx.tier(),
         ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()),
         ctx.rto(),
         ctx.rpo(),
@@ -198,6 +201,20 @@ public final class Assessor {
    */
   private static boolean nothingAssessable(Workload w) {
     return w.resources().isEmpty() && w.integrations.isEmpty() && w.codeFilesAnalyzed == 0;
+  }
+
+  /**
+   * A critical or high tier without an availability target: the seed matches expectations to the
+   * target (99.99% needs multiple Regions), and no tier says which target it means, so the
+   * multi-Region question stays open rather than guessed from the tier.
+   */
+  private static String tierNote(Context ctx) {
+    if (ctx.availabilityTarget() != null) return null;
+    if (!"critical".equals(ctx.tier()) && !"high".equals(ctx.tier())) return null;
+    return "Business tier "
+        + ctx.tier()
+        + " without an availability target: whether the workload needs multiple Regions (99.99% or"
+        + " more) cannot be determined; state target in relplan.yaml or pass --target.";
   }
 
   /** One note per past incident the context names. */

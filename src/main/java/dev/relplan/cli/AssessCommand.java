@@ -15,6 +15,8 @@ import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
 import dev.relplan.pipeline.Adapters;
 import dev.relplan.pipeline.Baseline;
+import dev.relplan.pipeline.Config;
+import dev.relplan.pipeline.ConfigEnvironments;
 import dev.relplan.pipeline.Incidents;
 import dev.relplan.pipeline.Objectives;
 import dev.relplan.pipeline.Pipeline;
@@ -42,6 +44,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code relplan assess PATH...}: the options are declared here, read by {@link #run}. */
@@ -119,6 +122,12 @@ final class AssessCommand {
   static final Option<Path> CONFIG =
       Option.single("FILE", "Settings file (default: relplan.yaml in the first PATH).", "--config")
           .as(Path::of);
+  static final Option<String> ENVIRONMENT =
+      Option.single(
+          "NAME",
+          "Environment whose parameter, variable and values files relplan.yaml lists under"
+              + " environments (the options' own files add to them and win).",
+          "--environment");
   static final Option<Boolean> IGNORE_INLINE_SUPPRESSIONS =
       Option.flag(
           "Apply only relplan.yaml's suppressions: relplan:ignore comments, Metadata and"
@@ -153,6 +162,7 @@ final class AssessCommand {
   private final boolean quiet;
   private final Path baseline;
   private final Path config;
+  private final String environment;
   private final String date;
   private final boolean ignoreInlineSuppressions;
 
@@ -174,6 +184,7 @@ final class AssessCommand {
     incidents = parsed.value(INCIDENTS);
     baseline = parsed.value(BASELINE);
     config = parsed.value(CONFIG);
+    environment = parsed.value(ENVIRONMENT);
     date = parsed.value(DATE);
     quiet = parsed.flag(QUIET);
     ignoreInlineSuppressions = parsed.flag(IGNORE_INLINE_SUPPRESSIONS);
@@ -204,6 +215,7 @@ final class AssessCommand {
             INCIDENTS,
             BASELINE,
             CONFIG,
+            ENVIRONMENT,
             DATE,
             IGNORE_INLINE_SUPPRESSIONS),
         PATHS,
@@ -291,17 +303,73 @@ final class AssessCommand {
             Objectives.target("--target", target),
             Objectives.duration("--rto", rto),
             Objectives.duration("--rpo", rpo),
-            incidents == null ? List.of() : Incidents.load(incidents));
+            // null: not given, so the incidents file relplan.yaml names may apply
+            incidents == null ? null : Incidents.load(incidents));
+    // The chosen environment's files come first, so the options' own files win over them.
+    ConfigEnvironments.Environment env = environment();
+    List<Path> parameterFiles = concat(env.parameters(), parameters);
+    List<Path> allVarFiles = concat(env.varFiles(), varFiles);
+    List<Path> valuesFiles = concat(env.values(), helmValues);
     List<ParameterFile> params = new ArrayList<>();
-    for (Path p : parameters) params.add(loadParameters(p));
-    for (Path p : varFiles) checkVarFile(p);
-    for (Path p : helmValues) checkValuesFile(p);
+    for (Path p : parameterFiles) params.add(loadParameters(p));
+    for (Path p : allVarFiles) checkVarFile(p);
+    for (Path p : valuesFiles) checkValuesFile(p);
     if (kustomizeRoot != null) checkKustomizeRoot(paths, kustomizeRoot);
     for (String v : vars) {
       if (v.indexOf('=') <= 0) throw new InputError("--var '" + v + "' is not NAME=VALUE");
     }
     return new Pipeline.Request(
-        paths, workload, ctx, params, config, varFiles, vars, helmValues, kustomizeRoot);
+        paths, workload, ctx, params, config, allVarFiles, vars, valuesFiles, kustomizeRoot);
+  }
+
+  /**
+   * The files relplan.yaml lists for --environment NAME (none without the option); a name it does
+   * not define, or a file of it that does not exist, is an input error naming relplan.yaml.
+   */
+  private ConfigEnvironments.Environment environment() {
+    ConfigEnvironments.Environment none =
+        new ConfigEnvironments.Environment(List.of(), List.of(), List.of());
+    if (environment == null) return none;
+    Path file = Pipeline.configFile(paths, config);
+    if (file == null)
+      throw new InputError(
+          "--environment '"
+              + environment
+              + "' needs a "
+              + Config.FILE_NAME
+              + " with environments: none in the first PATH and no --config given");
+    String display = file.toString().replace('\\', '/');
+    Map<String, ConfigEnvironments.Environment> defined = Config.load(file).environments();
+    ConfigEnvironments.Environment env = defined.get(environment);
+    if (env == null)
+      throw new InputError(
+          "--environment '"
+              + environment
+              + "' is not defined in "
+              + display
+              + (defined.isEmpty()
+                  ? ": add it under environments"
+                  : " (defined: " + String.join(", ", defined.keySet()) + ")"));
+    for (List<Path> files : List.of(env.parameters(), env.varFiles(), env.values()))
+      for (Path p : files)
+        if (!Files.isRegularFile(p))
+          throw new InputError(
+              "file '"
+                  + p
+                  + "' of environment '"
+                  + environment
+                  + "' in "
+                  + display
+                  + " does not exist: correct the path there (relative to "
+                  + Config.FILE_NAME
+                  + "'s folder)");
+    return env;
+  }
+
+  private static List<Path> concat(List<Path> first, List<Path> then) {
+    List<Path> out = new ArrayList<>(first);
+    out.addAll(then);
+    return List.copyOf(out);
   }
 
   /** The checked request of a command declaring the input options ({@link #INPUT_OPTIONS}). */
@@ -322,7 +390,8 @@ final class AssessCommand {
           KUSTOMIZE_ROOT,
           VARS,
           INCIDENTS,
-          CONFIG);
+          CONFIG,
+          ENVIRONMENT);
 
   /** The stderr line when nothing was assessed, naming what could not be read; else null. */
   private String nothingAssessedLine(Assessment assessment) {

@@ -5,6 +5,7 @@ import dev.relplan.cli.args.Option;
 import dev.relplan.cli.args.ParsedCommand;
 import dev.relplan.cli.args.Positional;
 import dev.relplan.pipeline.Config;
+import dev.relplan.pipeline.Incidents;
 import dev.relplan.pipeline.Objectives;
 import dev.relplan.source.InputError;
 import java.io.BufferedReader;
@@ -18,9 +19,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code relplan init [DIR]}: asks the questions of the method's first step (workload name,
- * availability target, recovery objectives) on a terminal and writes {@code relplan.yaml}, which
- * {@code assess} then reads. It only ever asks a person: without a terminal it stops at once with
- * what to do instead, so it never waits in CI.
+ * availability target, recovery objectives, past incidents) and the business tier on a terminal and
+ * writes {@code relplan.yaml}, which {@code assess} then reads. It only ever asks a person: without
+ * a terminal it stops at once with what to do instead, so it never waits in CI.
  */
 final class InitCommand {
   private InitCommand() {}
@@ -53,7 +54,8 @@ final class InitCommand {
       throw new InputError(
           "init asks its questions on a terminal and none is attached: run it in one, or write "
               + Config.FILE_NAME
-              + " by hand (keys: workload, target, rto, rpo, exclude)");
+              + " by hand (keys: workload, target, rto, rpo, tier, incidents, environments,"
+              + " exclude)");
     BufferedReader in = new BufferedReader(System.console().reader());
     return write(dir, parsed.flag(FORCE), in, System.out);
   }
@@ -84,17 +86,48 @@ final class InitCommand {
             "Recovery point objective (5m, 1h, PT15M; empty: none)",
             "",
             s -> s.isEmpty() ? s : Objectives.duration("rpo", s));
+    String tier =
+        q.ask(
+            "Business tier (" + String.join(", ", Config.TIERS) + "; empty: none)",
+            "",
+            InitCommand::tier);
+    String incidents =
+        q.ask(
+            "Past incidents file, relative to this folder (YAML/JSON list: date, title,"
+                + " description, affected; empty: none)",
+            "",
+            s -> incidentsFile(dir, s));
     StringBuilder yaml = new StringBuilder();
     yaml.append("# relplan settings, read by `relplan assess` (command-line options win).\n");
     yaml.append("workload: ").append(quoted(workload)).append("\n");
     if (!target.isEmpty()) yaml.append("target: ").append(target).append("\n");
     if (!rto.isEmpty()) yaml.append("rto: ").append(rto).append("\n");
     if (!rpo.isEmpty()) yaml.append("rpo: ").append(rpo).append("\n");
-    yaml.append("# Past incidents are given with --incidents FILE (date, title, description,\n");
-    yaml.append("# affected components); folders to skip with exclude: [path, ...].\n");
+    if (!tier.isEmpty()) yaml.append("tier: ").append(tier).append("\n");
+    if (!incidents.isEmpty()) yaml.append("incidents: ").append(quoted(incidents)).append("\n");
+    yaml.append("# Folders to skip: exclude: [path, ...]; per-environment input files:\n");
+    yaml.append("# environments: {prod: {parameters: [..], varFiles: [..], values: [..]}}\n");
+    yaml.append("# chosen with --environment prod (see the README).\n");
     Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
     out.println("Wrote " + file + ". Next: relplan assess " + dir);
     return 0;
+  }
+
+  private static String tier(String answer) {
+    String tier = answer.toLowerCase(java.util.Locale.ROOT);
+    if (tier.isEmpty() || Config.TIERS.contains(tier)) return tier;
+    throw new InputError("tier '" + answer + "' is not one of " + String.join(", ", Config.TIERS));
+  }
+
+  /** An incidents file that exists under {@code dir} and reads as a list of incidents. */
+  private static String incidentsFile(Path dir, String answer) {
+    if (answer.isEmpty()) return answer;
+    Path file = dir.resolve(answer);
+    if (!Files.isRegularFile(file))
+      throw new InputError(
+          "'" + answer + "' is not a file in " + dir + ": give its path relative to that folder");
+    Incidents.load(file);
+    return answer.replace('\\', '/');
   }
 
   /** A YAML double-quoted scalar: any name stays a string. */

@@ -41,16 +41,17 @@ public final class Adapters {
         new CodeScanner());
   }
 
-  /** What the report says about the format options given, after every adapter's own notes. */
+  /**
+   * What the report says about the input files given (by option or by the environment chosen in
+   * relplan.yaml), after every adapter's own notes.
+   */
   static List<String> optionNotes(Pipeline.Request request) {
     List<String> notes = new ArrayList<>();
-    for (Path p : request.varFiles())
-      notes.add("Terraform variable values from " + p + " (--var-file)");
-    for (Path p : request.helmValues()) notes.add("Helm values from " + p + " (--values)");
+    for (Path p : request.varFiles()) notes.add("Terraform variable values from " + p);
+    for (Path p : request.helmValues()) notes.add("Helm values from " + p);
     if (request.kustomizeRoot() != null)
       notes.add("Kustomize root asked for with --kustomize-root: " + request.kustomizeRoot());
-    for (ParameterFile p : request.parameters())
-      notes.add("parameter values from " + p.display() + " (--parameters)");
+    for (ParameterFile p : request.parameters()) notes.add("parameter values from " + p.display());
     return notes;
   }
 }

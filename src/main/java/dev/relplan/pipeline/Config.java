@@ -15,12 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Settings from {@code relplan.yaml} (in the first scanned path, or --config FILE): workload name,
  * availability target, recovery objectives, extra folders to skip, the per-file limits and the
- * central list of suppressions (docs/suppressions.md). Command-line options win.
+ * central list of suppressions (docs/suppressions.md), the business tier and the past-incidents
+ * file (resolved against the configuration file's folder). Command-line options win.
  */
 public record Config(
     String workload,
@@ -29,14 +32,42 @@ public record Config(
     String rpo,
     List<String> exclude,
     FileGuard.Limits limits,
-    List<Suppression> suppressions) {
+    List<Suppression> suppressions,
+    String tier,
+    Path incidents,
+    Map<String, ConfigEnvironments.Environment> environments) {
   public static final String FILE_NAME = "relplan.yaml";
+
+  /** The business tiers a workload may be given, most critical first. */
+  public static final List<String> TIERS = List.of("critical", "high", "medium", "low");
+
   private static final Set<String> KEYS =
-      Set.of("workload", "target", "rto", "rpo", "exclude", "limits", "suppressions");
-  private static final String KNOWN = "workload, target, rto, rpo, exclude, limits, suppressions";
+      Set.of(
+          "workload",
+          "target",
+          "rto",
+          "rpo",
+          "exclude",
+          "limits",
+          "suppressions",
+          "tier",
+          "incidents",
+          "environments");
+  private static final String KNOWN =
+      "workload, target, rto, rpo, exclude, limits, suppressions, tier, incidents, environments";
 
   public static Config empty() {
-    return new Config(null, null, null, null, List.of(), FileGuard.Limits.defaults(), List.of());
+    return new Config(
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        FileGuard.Limits.defaults(),
+        List.of(),
+        null,
+        null,
+        Map.of());
   }
 
   public static Config load(Path file) {
@@ -71,7 +102,10 @@ public record Config(
           text(m, "rpo"),
           List.copyOf(exclude),
           limits(display, m.get("limits")),
-          ConfigSuppressions.read(display, m.get("suppressions")));
+          ConfigSuppressions.read(display, m.get("suppressions")),
+          tier(display, m.entry("tier")),
+          incidents(file, display, m.entry("incidents")),
+          ConfigEnvironments.read(file, display, m.get("environments")));
     } catch (ParseException e) {
       throw new InputError(display + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {
@@ -127,6 +161,39 @@ public record Config(
             + ": limits."
             + e.key()
             + " must be a positive number");
+  }
+
+  /** {@code tier: critical|high|medium|low}, any case; null when not set. */
+  private static String tier(String display, MapNode.Entry entry) {
+    if (entry == null) return null;
+    String text = entry.value() instanceof ScalarNode s && s.text() != null ? s.text().strip() : "";
+    String tier = text.toLowerCase(Locale.ROOT);
+    if (TIERS.contains(tier)) return tier;
+    throw new InputError(
+        display
+            + ":"
+            + entry.keyLocation().line()
+            + ": tier '"
+            + text
+            + "' is not one of "
+            + String.join(", ", TIERS));
+  }
+
+  /**
+   * {@code incidents: FILE}, relative to the configuration file's folder; whether the file exists
+   * and parses is checked when it is used (only when --incidents is not given).
+   */
+  private static Path incidents(Path file, String display, MapNode.Entry entry) {
+    if (entry == null) return null;
+    if (!(entry.value() instanceof ScalarNode s) || s.text() == null || s.text().isBlank())
+      throw new InputError(
+          display
+              + ":"
+              + entry.keyLocation().line()
+              + ": incidents must name a YAML or JSON file of past incidents, relative to "
+              + FILE_NAME);
+    Path folder = file.getParent();
+    return folder == null ? Path.of(s.text().strip()) : folder.resolve(s.text().strip());
   }
 
   private static String text(MapNode m, String key) {

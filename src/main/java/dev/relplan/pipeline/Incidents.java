@@ -21,10 +21,25 @@ public final class Incidents {
   private Incidents() {}
 
   public static List<Incident> load(Path file) {
+    return load(file, "--incidents file '" + file + "'", "pass a YAML or JSON list of incidents");
+  }
+
+  /**
+   * The file named by {@code incidents:} in the configuration file {@code config}: its errors name
+   * that file, where the fix is.
+   */
+  public static List<Incident> loadNamedIn(Path file, Path config) {
+    String configDisplay = config.toString().replace('\\', '/');
+    return load(
+        file,
+        "incidents file '" + file + "' (set in " + configDisplay + ")",
+        "correct incidents in " + configDisplay + " or pass --incidents");
+  }
+
+  /** {@code named} says where the file came from, {@code fix} what to do when it is missing. */
+  private static List<Incident> load(Path file, String named, String fix) {
     String display = file.toString().replace('\\', '/');
-    if (!Files.isRegularFile(file))
-      throw new InputError(
-          "--incidents file '" + file + "' does not exist: pass a YAML or JSON list of incidents");
+    if (!Files.isRegularFile(file)) throw new InputError(named + " does not exist: " + fix);
     Node doc;
     try {
       String content = Files.readString(file, StandardCharsets.UTF_8);
@@ -33,16 +48,15 @@ public final class Incidents {
               ? JsonLoader.load(display, content)
               : YamlLoader.loadAll(display, content).stream().findFirst().orElse(null);
     } catch (ParseException e) {
-      throw new InputError("--incidents file '" + file + "' cannot be parsed: " + e.getMessage());
+      throw new InputError(named + " cannot be parsed: " + e.getMessage());
     } catch (IOException e) {
-      throw new InputError("--incidents file '" + file + "' cannot be read: " + e.getMessage());
+      throw new InputError(named + " cannot be read: " + e.getMessage());
     }
     if (doc instanceof MapNode m && m.get("incidents") instanceof SeqNode s) doc = s;
     if (!(doc instanceof SeqNode list)) {
       throw new InputError(
-          "--incidents file '"
-              + file
-              + "' must be a list of incidents with date, title, description and affected components");
+          named
+              + " must be a list of incidents with date, title, description and affected components");
     }
     List<Incident> out = new ArrayList<>();
     for (Node item : list.items()) {

@@ -11,6 +11,7 @@ import dev.relplan.model.Linker;
 import dev.relplan.model.Suppression;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.Context;
+import dev.relplan.rules.Incident;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleRegistry;
 import dev.relplan.source.FileGuard;
@@ -178,7 +179,7 @@ public final class Pipeline {
       throws IOException {
     Set<String> ruleWords = ruleWords(rules);
     ConfigSuppressions.check(config.suppressions(), ruleWords::contains);
-    Context ctx = objectives(req.context(), config);
+    Context ctx = objectives(req.context(), config, configPath(req));
     req.progress().step("finding files");
     Set<String> excluded = new HashSet<>(Discovery.DEFAULT_EXCLUDED_DIRS);
     excluded.addAll(config.exclude());
@@ -275,8 +276,11 @@ public final class Pipeline {
     return FileGuard.contain(adapter.getClass().getSimpleName() + " (" + step + ")", work);
   }
 
-  /** Objectives given on the command line win over those in the configuration file. */
-  private static Context objectives(Context given, Config config) {
+  /**
+   * Objectives and the incidents file given on the command line win over those in the configuration
+   * file; the tier comes from the configuration file only.
+   */
+  private static Context objectives(Context given, Config config, Path configFile) {
     return new Context(
         given.availabilityTarget() != null
             ? given.availabilityTarget()
@@ -287,7 +291,15 @@ public final class Pipeline {
         given.rpo() != null
             ? given.rpo()
             : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
-        given.incidents());
+        incidents(given, config, configFile),
+        given.tier() != null ? given.tier() : config.tier());
+  }
+
+  /** --incidents when given (even an empty list), else the file relplan.yaml names, else none. */
+  private static List<Incident> incidents(Context given, Config config, Path configFile) {
+    if (given.incidents() != null) return given.incidents();
+    if (config.incidents() == null) return List.of();
+    return Incidents.loadNamedIn(config.incidents(), configFile);
   }
 
   /**
@@ -326,10 +338,17 @@ public final class Pipeline {
     return file == null ? Config.empty() : Config.load(file);
   }
 
-  /** --config FILE, else relplan.yaml in the first path when there is one; else null. */
   private static Path configPath(Request req) {
-    if (req.configFile() != null) return req.configFile();
-    Path first = req.paths().get(0);
+    return configFile(req.paths(), req.configFile());
+  }
+
+  /**
+   * --config FILE ({@code given}), else relplan.yaml in the first path when there is one; else
+   * null.
+   */
+  public static Path configFile(List<Path> paths, Path given) {
+    if (given != null) return given;
+    Path first = paths.get(0);
     Path candidate = Files.isDirectory(first) ? first.resolve(Config.FILE_NAME) : null;
     return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
   }

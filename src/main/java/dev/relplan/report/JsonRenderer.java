@@ -171,6 +171,7 @@ public final class JsonRenderer implements Renderer {
     private void workload() throws IOException {
       g.writeObjectFieldStart("workload");
       g.writeStringField("name", a.workload());
+      nullable("tier", a.tier());
       if (a.availabilityTarget() == null) g.writeNullField("availabilityTarget");
       else g.writeNumberField("availabilityTarget", new BigDecimal(a.availabilityTarget()));
       nullable("rto", a.rto());

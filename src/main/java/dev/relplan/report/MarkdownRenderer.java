@@ -177,6 +177,7 @@ public final class MarkdownRenderer implements Renderer {
     private void executiveSummary(String date) {
       line("## Executive Summary");
       line("- **Date**: " + date);
+      if (a.tier() != null) line("- **Business Tier**: " + a.tier());
       line(
           "- **Availability Target**: "
               + (a.availabilityTarget() == null

@@ -2,10 +2,22 @@ package dev.relplan.rules;
 
 /**
  * What the user told us about the workload, which calibrates what is required: an availability
- * target of 99.99% or more needs multiple Regions, 99.9% does not.
+ * target of 99.99% or more needs multiple Regions, 99.9% does not. {@code tier} is the business
+ * tier (critical, high, medium, low) as stated in relplan.yaml, or null; it is reported, and
+ * changes no rating (the README's relplan.yaml section says why). {@code incidents} is null only in
+ * a request where --incidents was not given, so that the configuration file's may apply.
  */
 public record Context(
-    Double availabilityTarget, String rto, String rpo, java.util.List<Incident> incidents) {
+    Double availabilityTarget,
+    String rto,
+    String rpo,
+    java.util.List<Incident> incidents,
+    String tier) {
+  public Context(
+      Double availabilityTarget, String rto, String rpo, java.util.List<Incident> incidents) {
+    this(availabilityTarget, rto, rpo, incidents, null);
+  }
+
   public Context(Double availabilityTarget, String rto, String rpo) {
     this(availabilityTarget, rto, rpo, java.util.List.of());
   }

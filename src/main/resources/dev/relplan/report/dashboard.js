@@ -200,6 +200,7 @@
       el("div", { class: "tile" }, el("b", null, w.resourcesAnalyzed), "Resources analysed")
     );
     var targets = [];
+    if (w.tier) targets.push(w.tier + " tier");
     if (w.availabilityTarget !== null) targets.push("availability target " + w.availabilityTarget + " %");
     if (w.rto) targets.push("RTO " + w.rto);
     if (w.rpo) targets.push("RPO " + w.rpo);

@@ -35,8 +35,9 @@ class HelpAndUsageTest {
       """
             Usage: relplan assess [-hqV] [--debug] [--ignore-inline-suppressions]
                                   [--baseline=FILE] [--config=FILE] [--date=DATE]
-                                  [--incidents=FILE] [--kustomize-root=DIR] [-o=PATH]
-                                  [--rpo=DUR] [--rto=DUR] [--target=PCT] [--workload=NAME]
+                                  [--environment=NAME] [--incidents=FILE]
+                                  [--kustomize-root=DIR] [-o=PATH] [--rpo=DUR] [--rto=DUR]
+                                  [--target=PCT] [--workload=NAME]
                                   [--fail-on=LEVEL[,LEVEL...]]... [--format=F]...
                                   [--parameters=FILE]... [--values=FILE]... [--var=K=V]...
                                   [--var-file=FILE]... PATH...
@@ -53,6 +54,9 @@ class HelpAndUsageTest {
                                            lies before it stop applying.
                   --debug                On an internal error, print the stack trace as
                                            well as the one-line message.
+                  --environment=NAME     Environment whose parameter, variable and values
+                                           files relplan.yaml lists under environments (the
+                                           options' own files add to them and win).
                   --fail-on=LEVEL[,LEVEL...]
                                          Exit 1 when a finding is at or above critical,
                                            high, medium or low; incomplete: exit 1 when a

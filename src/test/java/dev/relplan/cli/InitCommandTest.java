@@ -31,7 +31,7 @@ class InitCommandTest {
 
   @Test
   void theAnswersAreWrittenAsSettingsAssessReads() throws IOException {
-    assertThat(answer("orders\n99.95\n1h\n15m\n", false)).isZero();
+    assertThat(answer("orders\n99.95\n1h\n15m\n\n\n", false)).isZero();
     Config c = Config.load(dir.resolve("relplan.yaml"));
     assertThat(c.workload()).isEqualTo("orders");
     assertThat(c.target()).isEqualTo("99.95");
@@ -41,7 +41,7 @@ class InitCommandTest {
 
   @Test
   void emptyAnswersKeepTheFolderNameAndLeaveObjectivesOut() throws IOException {
-    answer("\n\n\n\n", false);
+    answer("\n\n\n\n\n\n", false);
     Config c = Config.load(dir.resolve("relplan.yaml"));
     assertThat(c.workload()).isEqualTo(dir.getFileName().toString());
     assertThat(c.target()).isNull();
@@ -50,7 +50,7 @@ class InitCommandTest {
 
   @Test
   void aWrongAnswerIsExplainedAndAskedAgain() throws IOException {
-    answer("orders\n100\n99.9\n\n\n", false);
+    answer("orders\n100\n99.9\n\n\n\n\n", false);
     assertThat(shown.toString(StandardCharsets.UTF_8))
         .contains("target '100' is not a percentage below 100");
     assertThat(Config.load(dir.resolve("relplan.yaml")).target()).isEqualTo("99.9");
@@ -59,18 +59,43 @@ class InitCommandTest {
   @Test
   void anExistingFileIsKeptWithoutForce() throws IOException {
     Files.writeString(dir.resolve("relplan.yaml"), "workload: mine\n");
-    assertThatThrownBy(() -> answer("orders\n\n\n\n", false))
+    assertThatThrownBy(() -> answer("orders\n\n\n\n\n\n", false))
         .isInstanceOf(InputError.class)
         .hasMessageContaining("already exists: edit it, or pass --force");
     assertThat(Files.readString(dir.resolve("relplan.yaml"))).isEqualTo("workload: mine\n");
-    answer("orders\n\n\n\n", true);
+    answer("orders\n\n\n\n\n\n", true);
     assertThat(Config.load(dir.resolve("relplan.yaml")).workload()).isEqualTo("orders");
   }
 
   @Test
   void aNameWithQuotesStaysOneString() throws IOException {
-    answer("say \"hi\": yes\n\n\n\n", false);
+    answer("say \"hi\": yes\n\n\n\n\n\n", false);
     assertThat(Config.load(dir.resolve("relplan.yaml")).workload()).isEqualTo("say \"hi\": yes");
+  }
+
+  @Test
+  void tierAndIncidentsFileAreWrittenAsSettingsAssessReads() throws IOException {
+    Files.writeString(
+        dir.resolve("incidents.yaml"), "- {title: Cache failover, affected: [Cache]}\n");
+    answer("orders\n\n\n\nCritical\nincidents.yaml\n", false);
+    Config c = Config.load(dir.resolve("relplan.yaml"));
+    assertThat(c.tier()).isEqualTo("critical");
+    assertThat(c.incidents()).isEqualTo(dir.resolve("incidents.yaml"));
+  }
+
+  @Test
+  void anUnknownTierIsExplainedAndAskedAgain() throws IOException {
+    answer("orders\n\n\n\nurgent\nlow\n\n", false);
+    assertThat(shown.toString(StandardCharsets.UTF_8))
+        .contains("tier 'urgent' is not one of critical, high, medium, low");
+    assertThat(Config.load(dir.resolve("relplan.yaml")).tier()).isEqualTo("low");
+  }
+
+  @Test
+  void aMissingIncidentsFileIsExplainedAndAskedAgain() throws IOException {
+    answer("orders\n\n\n\n\ngone.yaml\n\n", false);
+    assertThat(shown.toString(StandardCharsets.UTF_8)).contains("'gone.yaml' is not a file in");
+    assertThat(Config.load(dir.resolve("relplan.yaml")).incidents()).isNull();
   }
 
   @Test
