@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +79,133 @@ class FixesGeneratorTest {
 
     assertThat(g.notes())
         .anyMatch(n -> n.contains("OrdersDb") && n.contains("MultiAZ is set by an expression"));
+  }
+
+  static final String QUEUES =
+      """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Orders:
+          Type: AWS::SQS::Queue
+        Payments:
+          Type: AWS::SQS::Queue
+          Properties:
+            FifoQueue: true
+            VisibilityTimeout: 60
+        OrdersDeadLetterQueue2:
+          Type: AWS::SNS::Topic
+      """;
+
+  @Test
+  void deadLetterQueuePatchClearsTheQueueFindingOfTheRuleExampleAndAddsNone() throws Exception {
+    Path example = Path.of("src/test/resources/rules/REL-ASYNC-NO-DLQ/cloudformation/fail");
+    Set<String> before = findings(assess(example, null));
+    Path copy = copy(example, tmp.resolve("copy"));
+
+    apply(generate(example, null, FixesGenerator::generate), FixesGenerator.FOLDER, copy);
+
+    assertThat(before).contains("REL-ASYNC-NO-DLQ OrdersQueue");
+    assertThat(unlined(findings(assess(copy, null))))
+        .doesNotContain("REL-ASYNC-NO-DLQ OrdersQueue")
+        .isSubsetOf(unlined(before));
+  }
+
+  @Test
+  void deadLetterQueueIsAddedWithTheQueuesTypeAndPropertiesWhereThereWereNone() throws Exception {
+    Path original = tmp.resolve("original");
+    Files.createDirectories(original);
+    Files.writeString(original.resolve("queues.yaml"), QUEUES);
+    Path copy = copy(original, tmp.resolve("copy"));
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+    apply(g, FixesGenerator.FOLDER, copy);
+
+    assertThat(g.files().get(0).content())
+        .contains(
+            "     Type: AWS::SQS::Queue\n"
+                + "+    Properties:\n"
+                + "+      RedrivePolicy:\n"
+                + "+        deadLetterTargetArn: !GetAtt OrdersDeadLetterQueue.Arn\n"
+                + "+        maxReceiveCount: 5\n")
+        .contains(
+            "+  PaymentsDeadLetterQueue:\n"
+                + "+    Type: AWS::SQS::Queue\n"
+                + "+    Properties:\n"
+                + "+      FifoQueue: true\n"
+                + "+      MessageRetentionPeriod: 1209600\n");
+    assertThat(findings(assess(copy, null)))
+        .noneMatch(f -> f.contains("REL-ASYNC-NO-DLQ"))
+        .isSubsetOf(findings(assess(original, null)));
+    assertThat(g.files().get(1).content()).contains("Cost: a second queue");
+  }
+
+  @Test
+  void timeoutPatchClearsTheLiteralTimeoutFindingsOfTheRuleExample() throws Exception {
+    Path example =
+        Path.of("src/test/resources/rules/REL-LAMBDA-TIMEOUT-GE-APIGW/cloudformation/fail");
+    Set<String> before = findings(assess(example, null));
+    Path copy = copy(example, tmp.resolve("copy"));
+
+    apply(generate(example, null, FixesGenerator::generate), FixesGenerator.FOLDER, copy);
+
+    assertThat(before)
+        .contains(
+            "REL-LAMBDA-TIMEOUT-GE-APIGW ExportFunction",
+            "REL-LAMBDA-TIMEOUT-GE-APIGW ReportsFunction",
+            "REL-LAMBDA-TIMEOUT-GE-APIGW QuoteFunction");
+    assertThat(findings(assess(copy, null)))
+        .doesNotContain(
+            "REL-LAMBDA-TIMEOUT-GE-APIGW ExportFunction",
+            "REL-LAMBDA-TIMEOUT-GE-APIGW ReportsFunction",
+            "REL-LAMBDA-TIMEOUT-GE-APIGW QuoteFunction")
+        .isSubsetOf(before);
+  }
+
+  @Test
+  void timeoutIsTheLargestWholeSecondBelowTheIntegrationTimeout() throws Exception {
+    Generation g =
+        generate(
+            Path.of("src/test/resources/rules/REL-LAMBDA-TIMEOUT-GE-APIGW/cloudformation/fail"),
+            null,
+            FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("-      Timeout: 30   # relplan:evidence\n+      Timeout: 29\n")
+        .contains("-      Timeout: 29   # relplan:evidence\n+      Timeout: 28\n")
+        .contains("-      Timeout: 15\n+      Timeout: 9\n");
+  }
+
+  @Test
+  void timeoutFromGlobalsIsLeftWithWhereToChangeIt() throws Exception {
+    Generation g =
+        generate(
+            Path.of("src/test/resources/rules/REL-LAMBDA-TIMEOUT-GE-APIGW/cloudformation/fail"),
+            null,
+            FixesGenerator::generate);
+
+    assertThat(g.notes())
+        .anyMatch(
+            n ->
+                n.contains("SearchFunction")
+                    && n.contains("Globals (template.yaml:7)")
+                    && n.contains("lower it there to 28"));
+  }
+
+  /**
+   * Findings without the line a Cannot Determine entry names ("? RULE Function:58"), which the
+   * lines a patch adds above it move.
+   */
+  private static Set<String> unlined(Set<String> findings) {
+    Set<String> out = new TreeSet<>();
+    for (String f : findings) {
+      int colon = f.lastIndexOf(':');
+      boolean numbered =
+          f.startsWith("? ")
+              && colon > 0
+              && colon < f.length() - 1
+              && f.substring(colon + 1).chars().allMatch(Character::isDigit);
+      out.add(numbered ? f.substring(0, colon) : f);
+    }
+    return out;
   }
 }
