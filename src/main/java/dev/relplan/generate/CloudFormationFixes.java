@@ -26,49 +26,38 @@ final class CloudFormationFixes {
           + " function's logs and Errors metric instead of running on after API Gateway answered"
           + " 504; check that the function's usual duration stays well below it";
 
-  /** What one fix does to its template: the insertions, or why there are none. */
-  record Outcome(List<UnifiedDiff.Insertion> edits, String fixed, String notGenerated) {
-    static Outcome edited(String fixed, UnifiedDiff.Insertion... edits) {
-      return new Outcome(List.of(edits), fixed, null);
-    }
-
-    static Outcome left(String why) {
-      return new Outcome(List.of(), null, why);
-    }
-  }
-
   private CloudFormationFixes() {}
 
   /** MultiAZ set to true: added when absent, replacing a literal value on its own line. */
-  static Outcome multiAz(YamlTemplate template, String id) throws YamlTemplate.NotEditable {
+  static FixOutcome multiAz(YamlTemplate template, String id) throws YamlTemplate.NotEditable {
     MapNode props = template.properties(id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
     MapNode.Entry entry = props.entry("MultiAZ");
     if (entry == null)
-      return Outcome.edited(
+      return FixOutcome.edited(
           "MultiAZ: true. Cost: " + MULTI_AZ_COST + ".",
           template.firstProperties(id, List.of("MultiAZ: true")));
     UnifiedDiff.Insertion replaced = replaceLiteral(template, props, entry, "MultiAZ: true");
     if (replaced == null)
-      return Outcome.left(
+      return FixOutcome.left(
           "MultiAZ is set by an expression (a parameter or condition): make it true where its"
               + " production value comes from");
-    return Outcome.edited("MultiAZ: true. Cost: " + MULTI_AZ_COST + ".", replaced);
+    return FixOutcome.edited("MultiAZ: true. Cost: " + MULTI_AZ_COST + ".", replaced);
   }
 
   /**
    * A dead-letter queue of the same type (FIFO or standard) added to the template, and a
    * RedrivePolicy pointing at it added to the queue.
    */
-  static Outcome deadLetterQueue(YamlTemplate template, Queue queue, Set<String> taken)
+  static FixOutcome deadLetterQueue(YamlTemplate template, Queue queue, Set<String> taken)
       throws YamlTemplate.NotEditable {
     MapNode props = template.properties(queue.id);
     if (props != null && props.entry("RedrivePolicy") != null)
-      return Outcome.left(
+      return FixOutcome.left(
           "its RedrivePolicy is set by an expression (a parameter or condition): give it a"
               + " deadLetterTargetArn where its value comes from");
     if (queue.fifo.unresolved())
-      return Outcome.left(
+      return FixOutcome.left(
           "FifoQueue is set by an expression, and a dead-letter queue must be of the queue's own"
               + " type: add one by hand");
     String dlq = template.free(queue.id + "DeadLetterQueue", taken);
@@ -92,7 +81,7 @@ final class CloudFormationFixes {
                 "  Type: AWS::SQS::Queue",
                 "  Properties:",
                 "    MessageRetentionPeriod: 1209600");
-    return Outcome.edited(
+    return FixOutcome.edited(
         "RedrivePolicy to a new queue "
             + dlq
             + " (maxReceiveCount 5, messages kept 14 days). Cost: "
@@ -106,13 +95,13 @@ final class CloudFormationFixes {
    * The function's Timeout lowered to {@code seconds}, when the function's own Properties write it
    * as a number; {@code where} says where a value from elsewhere (Globals, a parameter) is set.
    */
-  static Outcome timeout(YamlTemplate template, String id, int seconds, String where)
+  static FixOutcome timeout(YamlTemplate template, String id, int seconds, String where)
       throws YamlTemplate.NotEditable {
     MapNode props = template.properties(id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
     MapNode.Entry entry = props.entry("Timeout");
     if (entry == null)
-      return Outcome.left(
+      return FixOutcome.left(
           "its Timeout comes from the template's Globals ("
               + where
               + "): lower it there to "
@@ -123,13 +112,13 @@ final class CloudFormationFixes {
             ? replaceLiteral(template, props, entry, "Timeout: " + seconds)
             : null;
     if (replaced == null)
-      return Outcome.left(
+      return FixOutcome.left(
           "its Timeout is set by an expression (a parameter, mapping or condition, "
               + where
               + "): make it "
               + seconds
               + " or less where its production value comes from");
-    return Outcome.edited(
+    return FixOutcome.edited(
         "Timeout: "
             + seconds
             + " (below its API's integration timeout). Cost: "

@@ -8,9 +8,11 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Queue;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Workload;
+import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.rules.Dialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.Set;
  * {@code relplan generate fixes}: one patch per file for the Critical and High findings that have a
  * mechanical fix, each fix listed with what it costs. So far, in CloudFormation/SAM YAML templates:
  * a single-AZ RDS instance made Multi-AZ, an SQS queue without a dead-letter queue given one, and a
- * Lambda function's Timeout lowered below the API Gateway integration timeout in front of it.
+ * Lambda function's Timeout lowered below the API Gateway integration timeout in front of it; in
+ * Terraform, an {@code aws_sqs_queue} given a dead-letter queue.
  */
 public final class FixesGenerator {
   static final String FOLDER = "fixes/";
@@ -32,6 +35,7 @@ public final class FixesGenerator {
   private static final class Edited {
     final String text;
     YamlTemplate template;
+    HclFile hcl;
     Set<String> taken;
     final List<UnifiedDiff.Insertion> edits = new ArrayList<>();
 
@@ -45,6 +49,18 @@ public final class FixesGenerator {
         taken = template.names();
       }
       return template;
+    }
+
+    HclFile hcl(String file, Workload w) throws YamlTemplate.NotEditable {
+      if (hcl == null) {
+        hcl = TerraformFixes.read(file, text);
+        taken = new LinkedHashSet<>(TerraformFixes.queueNames(hcl));
+        // Queues of other files of the module share the address space.
+        for (Queue q : w.all(Queue.class))
+          if (q.id.startsWith(TerraformFixes.QUEUE_TYPE + "."))
+            taken.add(q.id.substring(TerraformFixes.QUEUE_TYPE.length() + 1));
+      }
+      return hcl;
     }
   }
 
@@ -77,14 +93,7 @@ public final class FixesGenerator {
       String file = r.location.file();
       Edited edited = files.computeIfAbsent(file, k -> new Edited(texts.text(k)));
       try {
-        YamlTemplate template = edited.template(file);
-        CloudFormationFixes.Outcome outcome =
-            switch (rule) {
-              case SINGLE_AZ_RULE -> CloudFormationFixes.multiAz(template, r.id);
-              case NO_DLQ_RULE ->
-                  CloudFormationFixes.deadLetterQueue(template, (Queue) r, edited.taken);
-              default -> timeout(template, (Function) r, input.workload(), texts);
-            };
+        FixOutcome outcome = fix(rule, r, file, edited, input.workload(), texts);
         if (outcome.notGenerated() != null) {
           notes.add(where + ": " + outcome.notGenerated());
           continue;
@@ -108,10 +117,25 @@ public final class FixesGenerator {
     return new Generation(out, notes);
   }
 
-  /** Whether the subject is a resource declared in a template that a fix of the rule edits. */
+  private static FixOutcome fix(
+      String rule, Resource r, String file, Edited edited, Workload w, SourceTexts texts)
+      throws YamlTemplate.NotEditable {
+    if (Dialect.of(r) == Dialect.TERRAFORM)
+      return TerraformFixes.deadLetterQueue(edited.hcl(file, w), (Queue) r, edited.taken);
+    YamlTemplate template = edited.template(file);
+    return switch (rule) {
+      case SINGLE_AZ_RULE -> CloudFormationFixes.multiAz(template, r.id);
+      case NO_DLQ_RULE -> CloudFormationFixes.deadLetterQueue(template, (Queue) r, edited.taken);
+      default -> timeout(template, (Function) r, w, texts);
+    };
+  }
+
+  /** Whether the subject is a resource declared in a file that a fix of the rule edits. */
   private static boolean fixable(String rule, Resource r) {
     if (!r.callChain.isEmpty()) return false; // inside a nested stack or module
     Dialect dialect = Dialect.of(r);
+    if (rule.equals(NO_DLQ_RULE) && dialect == Dialect.TERRAFORM)
+      return r instanceof Queue && TerraformFixes.QUEUE_TYPE.equals(r.writtenType());
     if (dialect != Dialect.CLOUDFORMATION && dialect != Dialect.SAM) return false;
     return switch (rule) {
       case SINGLE_AZ_RULE ->
@@ -131,15 +155,14 @@ public final class FixesGenerator {
    * The function's Timeout set to the largest whole second below the shortest integration timeout
    * in front of it (28 behind a REST API's 29 s).
    */
-  private static CloudFormationFixes.Outcome timeout(
+  private static FixOutcome timeout(
       YamlTemplate template, Function f, Workload w, SourceTexts texts)
       throws YamlTemplate.NotEditable {
     Integer limitMillis = shortestIntegrationTimeout(f, w);
-    if (limitMillis == null)
-      return CloudFormationFixes.Outcome.left("its API integration timeout is not known");
+    if (limitMillis == null) return FixOutcome.left("its API integration timeout is not known");
     int seconds = (limitMillis - 1) / 1000;
     if (seconds < 1)
-      return CloudFormationFixes.Outcome.left(
+      return FixOutcome.left(
           "its API integration times out within a second: raise the integration timeout instead");
     String where =
         f.timeoutSeconds.trace().isEmpty()

@@ -140,6 +140,54 @@ class FixesGeneratorTest {
   }
 
   @Test
+  void terraformDeadLetterQueuePatchClearsTheQueueFindingOfTheRuleExampleAndAddsNone()
+      throws Exception {
+    Path example = Path.of("src/test/resources/rules/REL-ASYNC-NO-DLQ/terraform/fail");
+    Set<String> before = findings(assess(example, null));
+    Path copy = copy(example, tmp.resolve("copy"));
+
+    apply(generate(example, null, FixesGenerator::generate), FixesGenerator.FOLDER, copy);
+
+    assertThat(before).contains("REL-ASYNC-NO-DLQ aws_sqs_queue.orders");
+    assertThat(findings(assess(copy, null)))
+        .doesNotContain("REL-ASYNC-NO-DLQ aws_sqs_queue.orders")
+        .isSubsetOf(before);
+  }
+
+  @Test
+  void terraformFifoQueueGetsAFifoDeadLetterQueueAndCountedQueuesAreLeft() throws Exception {
+    Path original = tmp.resolve("original");
+    Files.createDirectories(original);
+    Files.writeString(
+        original.resolve("queues.tf"),
+        """
+        resource "aws_sqs_queue" "orders" {
+          fifo_queue = true
+        }
+
+        resource "aws_sqs_queue" "shards" {
+          count = 3
+        }
+        """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains(
+            "+  redrive_policy = jsonencode({\n"
+                + "+    deadLetterTargetArn = aws_sqs_queue.orders_dlq.arn\n"
+                + "+    maxReceiveCount     = 5\n"
+                + "+  })\n")
+        .contains(
+            "+resource \"aws_sqs_queue\" \"orders_dlq\" {\n"
+                + "+  fifo_queue                = true\n"
+                + "+  message_retention_seconds = 1209600\n"
+                + "+}\n");
+    assertThat(g.notes())
+        .anyMatch(n -> n.contains("aws_sqs_queue.shards") && n.contains("count or for_each"));
+  }
+
+  @Test
   void timeoutPatchClearsTheLiteralTimeoutFindingsOfTheRuleExample() throws Exception {
     Path example =
         Path.of("src/test/resources/rules/REL-LAMBDA-TIMEOUT-GE-APIGW/cloudformation/fail");
@@ -189,6 +237,64 @@ class FixesGeneratorTest {
                 n.contains("SearchFunction")
                     && n.contains("Globals (template.yaml:7)")
                     && n.contains("lower it there to 28"));
+  }
+
+  @Test
+  void timeoutFromAParameterIsLeftWithWhereItsValueIsSet() throws Exception {
+    Path original = tmp.resolve("original");
+    Files.createDirectories(original);
+    Files.writeString(
+        original.resolve("api.yaml"),
+        """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          ApiTimeout:
+            Type: Number
+            Default: 45
+        Resources:
+          ApiFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: api.handler
+              Runtime: python3.12
+              CodeUri: src
+              Timeout: !Ref ApiTimeout
+              Events:
+                Get:
+                  Type: Api
+                  Properties:
+                    Path: /
+                    Method: get
+        """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files()).extracting(GeneratedFile::path).containsExactly("fixes/README.md");
+    assertThat(g.notes())
+        .anyMatch(
+            n ->
+                n.contains("ApiFunction")
+                    && n.contains("Timeout is set by an expression")
+                    && n.contains("api.yaml:6")
+                    && n.contains("make it 28 or less"));
+  }
+
+  @Test
+  void queueInAJsonTemplateIsListedAsNotGenerated() throws Exception {
+    Path original = tmp.resolve("original");
+    Files.createDirectories(original);
+    Files.writeString(
+        original.resolve("queues.json"),
+        """
+        {"AWSTemplateFormatVersion": "2010-09-09",
+         "Resources": {"Orders": {"Type": "AWS::SQS::Queue"}}}
+        """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.notes())
+        .anyMatch(n -> n.contains("Orders") && n.contains("JSON templates are not edited yet"));
   }
 
   /**
