@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,30 @@ class FixesGeneratorTest {
                 + "+}\n");
     assertThat(g.notes())
         .anyMatch(n -> n.contains("aws_sqs_queue.shards") && n.contains("count or for_each"));
+  }
+
+  @Test
+  void patchesOfTheShippedExamplesClearTheirFindingsAndAddNone() throws Exception {
+    Map<String, List<String>> targeted =
+        Map.of(
+            "orders-platform",
+            List.of(
+                "REL-ASYNC-NO-DLQ AuditQueue", "REL-LAMBDA-TIMEOUT-GE-APIGW LegacyExportFunction"),
+            "terraform-shop",
+            List.of("REL-ASYNC-NO-DLQ aws_sqs_queue.emails"));
+    for (Map.Entry<String, List<String>> e : targeted.entrySet()) {
+      Path original = Path.of("examples", e.getKey());
+      Set<String> before = unlined(findings(assess(original, null)));
+      Path copy = copy(original, tmp.resolve(e.getKey()));
+
+      apply(generate(original, null, FixesGenerator::generate), FixesGenerator.FOLDER, copy);
+
+      assertThat(before).as(e.getKey()).containsAll(e.getValue());
+      assertThat(unlined(findings(assess(copy, null))))
+          .as(e.getKey())
+          .doesNotContainAnyElementsOf(e.getValue())
+          .isSubsetOf(before);
+    }
   }
 
   @Test
