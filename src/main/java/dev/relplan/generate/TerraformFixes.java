@@ -66,17 +66,30 @@ final class TerraformFixes {
                 + " own type: add one by hand");
       fifo = literal.value();
     }
-    if (block.endLine() == block.range().line())
-      throw new YamlTemplate.NotEditable("its block is written on one line");
     String name = free(block.label(1) + "_dlq", taken);
     String indent = indentOf(hcl, block);
     List<String> redrive =
         List.of(
-            "", // its own group, so that terraform fmt aligns nothing around it
             indent + "redrive_policy = jsonencode({",
             indent + "  deadLetterTargetArn = " + QUEUE_TYPE + "." + name + ".arn",
             indent + "  maxReceiveCount     = 5",
             indent + "})");
+    UnifiedDiff.Insertion policy;
+    if (block.endLine() > block.range().line()) {
+      List<String> lines = new ArrayList<>();
+      lines.add(""); // its own group, so that terraform fmt aligns nothing around it
+      lines.addAll(redrive);
+      policy = new UnifiedDiff.Insertion(block.endLine() - 1, lines);
+    } else if (block.body().items().isEmpty() && wholeLine(hcl, block)) {
+      // "resource "aws_sqs_queue" "q" {}" opened up around the policy.
+      List<String> lines = new ArrayList<>();
+      lines.add("resource \"" + QUEUE_TYPE + "\" \"" + block.label(1) + "\" {");
+      lines.addAll(redrive);
+      lines.add("}");
+      policy = new UnifiedDiff.Insertion(block.endLine() - 1, lines, 1);
+    } else {
+      throw new YamlTemplate.NotEditable("its block shares its line with other text");
+    }
     List<String> resource = new ArrayList<>();
     resource.add("");
     resource.add("resource \"" + QUEUE_TYPE + "\" \"" + name + "\" {");
@@ -91,8 +104,14 @@ final class TerraformFixes {
             + " (maxReceiveCount 5, messages kept 14 days). Cost: "
             + CloudFormationFixes.DLQ_COST
             + ".",
-        new UnifiedDiff.Insertion(block.endLine() - 1, redrive),
+        policy,
         new UnifiedDiff.Insertion(block.endLine(), resource));
+  }
+
+  /** Whether the block is all its line holds (no comment or other block beside it). */
+  private static boolean wholeLine(HclFile hcl, Block block) {
+    String line = hcl.content().split("\n", -1)[block.range().line() - 1];
+    return line.strip().equals(hcl.text(block.range()).strip());
   }
 
   /** The block declaring the queue (each instance of a counted queue is declared by the same). */

@@ -34,7 +34,7 @@ final class YamlTemplate {
   static YamlTemplate read(String file, String text) throws NotEditable {
     if (text == null) throw new NotEditable("the file cannot be read again");
     if (text.stripLeading().startsWith("{"))
-      throw new NotEditable("JSON templates are not edited yet: add the resources by hand");
+      throw new NotEditable("JSON templates are not edited yet: make the change by hand");
     List<Node> documents;
     try {
       documents = YamlLoader.loadAll(file, text);

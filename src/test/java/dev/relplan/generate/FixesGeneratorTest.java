@@ -214,6 +214,26 @@ class FixesGeneratorTest {
   }
 
   @Test
+  void terraformQueueWrittenAsAnEmptyOneLineBlockIsOpenedUpAroundItsPolicy() throws Exception {
+    Path original = tmp.resolve("original");
+    Files.createDirectories(original);
+    Files.writeString(original.resolve("queue.tf"), "resource \"aws_sqs_queue\" \"jobs\" {}\n");
+    Path copy = copy(original, tmp.resolve("copy"));
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+    apply(g, FixesGenerator.FOLDER, copy);
+
+    assertThat(g.files().get(0).content())
+        .contains(
+            "-resource \"aws_sqs_queue\" \"jobs\" {}\n"
+                + "+resource \"aws_sqs_queue\" \"jobs\" {\n"
+                + "+  redrive_policy = jsonencode({\n");
+    assertThat(findings(assess(copy, null)))
+        .noneMatch(f -> f.contains("REL-ASYNC-NO-DLQ"))
+        .isSubsetOf(findings(assess(original, null)));
+  }
+
+  @Test
   void timeoutPatchClearsTheLiteralTimeoutFindingsOfTheRuleExample() throws Exception {
     Path example =
         Path.of("src/test/resources/rules/REL-LAMBDA-TIMEOUT-GE-APIGW/cloudformation/fail");
