@@ -3,6 +3,7 @@ package dev.relplan.generate;
 import dev.relplan.model.Queue;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.ScalarNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -68,19 +69,12 @@ final class CloudFormationFixes {
                 "RedrivePolicy:",
                 "  deadLetterTargetArn: !GetAtt " + dlq + ".Arn",
                 "  maxReceiveCount: 5"));
-    List<String> resource =
-        queue.fifo.isTrue()
-            ? List.of(
-                dlq + ":",
-                "  Type: AWS::SQS::Queue",
-                "  Properties:",
-                "    FifoQueue: true",
-                "    MessageRetentionPeriod: 1209600")
-            : List.of(
-                dlq + ":",
-                "  Type: AWS::SQS::Queue",
-                "  Properties:",
-                "    MessageRetentionPeriod: 1209600");
+    List<String> resource = new ArrayList<>(List.of(dlq + ":", "  Type: AWS::SQS::Queue"));
+    String condition = template.condition(queue.id);
+    if (condition != null) resource.add("  Condition: " + condition); // created with its queue
+    resource.add("  Properties:");
+    if (queue.fifo.isTrue()) resource.add("    FifoQueue: true");
+    resource.add("    MessageRetentionPeriod: 1209600");
     return FixOutcome.edited(
         "RedrivePolicy to a new queue "
             + dlq

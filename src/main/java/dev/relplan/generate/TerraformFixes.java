@@ -93,6 +93,12 @@ final class TerraformFixes {
     List<String> resource = new ArrayList<>();
     resource.add("");
     resource.add("resource \"" + QUEUE_TYPE + "\" \"" + name + "\" {");
+    // A redrive target must be in the queue's own Region: same provider configuration.
+    block
+        .body()
+        .attribute("provider")
+        .ifPresent(
+            a -> resource.add("  provider                  = " + hcl.text(a.value().range())));
     if (fifo) resource.add("  fifo_queue                = true");
     resource.add("  message_retention_seconds = 1209600");
     resource.add("}");

@@ -3,6 +3,7 @@ package dev.relplan.generate;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
+import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.YamlLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -158,6 +159,16 @@ final class YamlTemplate {
       out.add(step.repeat(n / 2) + l.substring(n));
     }
     return out;
+  }
+
+  /** The name of the condition a resource is created under, or null when it has none. */
+  String condition(String logicalId) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource
+        && resource.get("Condition") instanceof ScalarNode s
+        && s.tag() == null
+        && s.text() != null) return s.text();
+    return null;
   }
 
   /** The text of a 1-based line. */

@@ -86,11 +86,18 @@ class FixesGeneratorTest {
   static final String QUEUES =
       """
       AWSTemplateFormatVersion: "2010-09-09"
+      Parameters:
+        Stage:
+          Type: String
+          Default: prod
+      Conditions:
+        InProduction: !Equals [!Ref Stage, prod]
       Resources:
         Orders:
           Type: AWS::SQS::Queue
         Payments:
           Type: AWS::SQS::Queue
+          Condition: InProduction
           Properties:
             FifoQueue: true
             VisibilityTimeout: 60
@@ -113,7 +120,8 @@ class FixesGeneratorTest {
   }
 
   @Test
-  void deadLetterQueueIsAddedWithTheQueuesTypeAndPropertiesWhereThereWereNone() throws Exception {
+  void deadLetterQueueIsAddedWithTheQueuesTypeAndConditionAndPropertiesWhereThereWereNone()
+      throws Exception {
     Path original = tmp.resolve("original");
     Files.createDirectories(original);
     Files.writeString(original.resolve("queues.yaml"), QUEUES);
@@ -132,6 +140,7 @@ class FixesGeneratorTest {
         .contains(
             "+  PaymentsDeadLetterQueue:\n"
                 + "+    Type: AWS::SQS::Queue\n"
+                + "+    Condition: InProduction\n"
                 + "+    Properties:\n"
                 + "+      FifoQueue: true\n"
                 + "+      MessageRetentionPeriod: 1209600\n");
@@ -157,13 +166,15 @@ class FixesGeneratorTest {
   }
 
   @Test
-  void terraformFifoQueueGetsAFifoDeadLetterQueueAndCountedQueuesAreLeft() throws Exception {
+  void terraformFifoQueueGetsAFifoDeadLetterQueueOfItsProviderAndCountedQueuesAreLeft()
+      throws Exception {
     Path original = tmp.resolve("original");
     Files.createDirectories(original);
     Files.writeString(
         original.resolve("queues.tf"),
         """
         resource "aws_sqs_queue" "orders" {
+          provider   = aws.west
           fifo_queue = true
         }
 
@@ -182,6 +193,7 @@ class FixesGeneratorTest {
                 + "+  })\n")
         .contains(
             "+resource \"aws_sqs_queue\" \"orders_dlq\" {\n"
+                + "+  provider                  = aws.west\n"
                 + "+  fifo_queue                = true\n"
                 + "+  message_retention_seconds = 1209600\n"
                 + "+}\n");
