@@ -3,6 +3,7 @@ package dev.relplan.generate;
 import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ParseException;
+import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.YamlLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ final class YamlTemplate {
   static YamlTemplate read(String file, String text) throws NotEditable {
     if (text == null) throw new NotEditable("the file cannot be read again");
     if (text.stripLeading().startsWith("{"))
-      throw new NotEditable("JSON templates are not edited yet: add the resources by hand");
+      throw new NotEditable("JSON templates are not edited yet: make the change by hand");
     List<Node> documents;
     try {
       documents = YamlLoader.loadAll(file, text);
@@ -117,6 +118,56 @@ final class YamlTemplate {
         && !props.entries().isEmpty()
         && props.entries().get(0).keyLocation().line()
             > resource.entry("Properties").keyLocation().line()) return props;
+    return null;
+  }
+
+  /**
+   * Property entries (written without indentation, nested lines with two spaces per level) added as
+   * the first entries of a resource's Properties, or under a new Properties key after its Type line
+   * when it has none.
+   */
+  UnifiedDiff.Insertion firstProperties(String logicalId, List<String> block) throws NotEditable {
+    if (!(root.get("Resources") instanceof MapNode resources)
+        || !(resources.get(logicalId) instanceof MapNode resource)
+        || resource.entries().isEmpty())
+      throw new NotEditable("its declaration is not a block-style mapping");
+    int resourceIndent = indentOf(resources.entry(logicalId).keyLocation().line());
+    int entryIndent = indentOf(resource.entries().get(0).keyLocation().line());
+    String step = " ".repeat(Math.max(2, entryIndent - resourceIndent));
+    if (resource.entry("Properties") == null) {
+      MapNode.Entry type = resource.entry("Type");
+      if (type == null || type.value().location().line() != type.keyLocation().line())
+        throw new NotEditable("its Type is not written on one line");
+      List<String> section = new ArrayList<>();
+      section.add(" ".repeat(entryIndent) + "Properties:");
+      section.addAll(indented(stepped(block, step), " ".repeat(entryIndent) + step));
+      return new UnifiedDiff.Insertion(type.keyLocation().line(), section);
+    }
+    MapNode props = properties(logicalId);
+    if (props == null) throw new NotEditable("its Properties are not in block style");
+    int firstLine = props.entries().get(0).keyLocation().line();
+    String indent = " ".repeat(indentOf(firstLine));
+    return new UnifiedDiff.Insertion(firstLine - 1, indented(stepped(block, step), indent));
+  }
+
+  /** Lines indented two spaces per level, re-indented with the template's own step. */
+  private static List<String> stepped(List<String> block, String step) {
+    List<String> out = new ArrayList<>();
+    for (String l : block) {
+      int n = 0;
+      while (n < l.length() && l.charAt(n) == ' ') n++;
+      out.add(step.repeat(n / 2) + l.substring(n));
+    }
+    return out;
+  }
+
+  /** The name of the condition a resource is created under, or null when it has none. */
+  String condition(String logicalId) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource
+        && resource.get("Condition") instanceof ScalarNode s
+        && s.tag() == null
+        && s.text() != null) return s.text();
     return null;
   }
 
