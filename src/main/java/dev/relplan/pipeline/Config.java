@@ -56,6 +56,11 @@ public record Config(
   private static final String KNOWN =
       "workload, target, rto, rpo, exclude, limits, suppressions, tier, incidents, environments";
 
+  /** A one-line input error at a line of the settings file: "relplan.yaml:12: message". */
+  static InputError settingError(String display, int line, String message) {
+    return new InputError(display + ":" + line + ": " + message);
+  }
+
   public static Config empty() {
     return new Config(
         null,
@@ -79,15 +84,10 @@ public record Config(
         throw new InputError(display + " must be a mapping of settings (" + KNOWN + ")");
       for (MapNode.Entry e : m.entries()) {
         if (!KEYS.contains(e.key())) {
-          throw new InputError(
-              display
-                  + ":"
-                  + e.keyLocation().line()
-                  + ": unknown setting '"
-                  + e.key()
-                  + "' (known: "
-                  + KNOWN
-                  + ")");
+          throw settingError(
+              display,
+              e.keyLocation().line(),
+              "unknown setting '" + e.key() + "' (known: " + KNOWN + ")");
         }
       }
       List<String> exclude = new ArrayList<>();
@@ -121,11 +121,8 @@ public record Config(
     FileGuard.Limits defaults = FileGuard.Limits.defaults();
     if (node == null) return defaults;
     if (!(node instanceof MapNode m))
-      throw new InputError(
-          display
-              + ":"
-              + node.location().line()
-              + ": limits must be a mapping (fileSeconds, fileMemoryMb)");
+      throw settingError(
+          display, node.location().line(), "limits must be a mapping (fileSeconds, fileMemoryMb)");
     double seconds = defaults.fileSeconds();
     long memory = defaults.fileMemoryBytes();
     for (MapNode.Entry e : m.entries()) {
@@ -134,13 +131,10 @@ public record Config(
         case "fileSeconds" -> seconds = n;
         case "fileMemoryMb" -> memory = (long) (n * 1024 * 1024);
         default ->
-            throw new InputError(
-                display
-                    + ":"
-                    + e.keyLocation().line()
-                    + ": unknown limit '"
-                    + e.key()
-                    + "' (known: fileSeconds, fileMemoryMb)");
+            throw settingError(
+                display,
+                e.keyLocation().line(),
+                "unknown limit '" + e.key() + "' (known: fileSeconds, fileMemoryMb)");
       }
     }
     return new FileGuard.Limits(seconds, memory);
@@ -154,13 +148,8 @@ public record Config(
     } catch (NumberFormatException ex) {
       // reported below
     }
-    throw new InputError(
-        display
-            + ":"
-            + e.keyLocation().line()
-            + ": limits."
-            + e.key()
-            + " must be a positive number");
+    throw settingError(
+        display, e.keyLocation().line(), "limits." + e.key() + " must be a positive number");
   }
 
   /** {@code tier: critical|high|medium|low}, any case; null when not set. */
@@ -169,14 +158,10 @@ public record Config(
     String text = entry.value() instanceof ScalarNode s && s.text() != null ? s.text().strip() : "";
     String tier = text.toLowerCase(Locale.ROOT);
     if (TIERS.contains(tier)) return tier;
-    throw new InputError(
-        display
-            + ":"
-            + entry.keyLocation().line()
-            + ": tier '"
-            + text
-            + "' is not one of "
-            + String.join(", ", TIERS));
+    throw settingError(
+        display,
+        entry.keyLocation().line(),
+        "tier '" + text + "' is not one of " + String.join(", ", TIERS));
   }
 
   /**
@@ -186,12 +171,10 @@ public record Config(
   private static Path incidents(Path file, String display, MapNode.Entry entry) {
     if (entry == null) return null;
     if (!(entry.value() instanceof ScalarNode s) || s.text() == null || s.text().isBlank())
-      throw new InputError(
-          display
-              + ":"
-              + entry.keyLocation().line()
-              + ": incidents must name a YAML or JSON file of past incidents, relative to "
-              + FILE_NAME);
+      throw settingError(
+          display,
+          entry.keyLocation().line(),
+          "incidents must name a YAML or JSON file of past incidents, relative to " + FILE_NAME);
     Path folder = file.getParent();
     return folder == null ? Path.of(s.text().strip()) : folder.resolve(s.text().strip());
   }

@@ -4,7 +4,6 @@ import dev.relplan.parse.MapNode;
 import dev.relplan.parse.Node;
 import dev.relplan.parse.ScalarNode;
 import dev.relplan.parse.SeqNode;
-import dev.relplan.source.InputError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +29,10 @@ public final class ConfigEnvironments {
     Map<String, Environment> out = new LinkedHashMap<>();
     if (node == null) return out;
     if (!(node instanceof MapNode m))
-      throw new InputError(
-          display
-              + ":"
-              + node.location().line()
-              + ": environments must be a mapping of environment names to their files ("
-              + KNOWN
-              + ")");
+      throw Config.settingError(
+          display,
+          node.location().line(),
+          "environments must be a mapping of environment names to their files (" + KNOWN + ")");
     Path folder = file.getParent();
     for (MapNode.Entry e : m.entries()) out.put(e.key(), environment(folder, display, e));
     return out;
@@ -44,15 +40,10 @@ public final class ConfigEnvironments {
 
   private static Environment environment(Path folder, String display, MapNode.Entry env) {
     if (!(env.value() instanceof MapNode m))
-      throw new InputError(
-          display
-              + ":"
-              + env.keyLocation().line()
-              + ": environment '"
-              + env.key()
-              + "' must be a mapping ("
-              + KNOWN
-              + ")");
+      throw Config.settingError(
+          display,
+          env.keyLocation().line(),
+          "environment '" + env.key() + "' must be a mapping (" + KNOWN + ")");
     List<Path> parameters = List.of();
     List<Path> varFiles = List.of();
     List<Path> values = List.of();
@@ -63,11 +54,10 @@ public final class ConfigEnvironments {
         case "varFiles" -> varFiles = files;
         case "values" -> values = files;
         default ->
-            throw new InputError(
-                display
-                    + ":"
-                    + e.keyLocation().line()
-                    + ": unknown setting '"
+            throw Config.settingError(
+                display,
+                e.keyLocation().line(),
+                "unknown setting '"
                     + e.key()
                     + "' in environment '"
                     + env.key()
@@ -88,11 +78,10 @@ public final class ConfigEnvironments {
     List<Path> out = new ArrayList<>();
     for (Node n : items) {
       if (!(n instanceof ScalarNode sc) || sc.text() == null || sc.text().isBlank())
-        throw new InputError(
-            display
-                + ":"
-                + e.keyLocation().line()
-                + ": "
+        throw Config.settingError(
+            display,
+            e.keyLocation().line(),
+            ""
                 + e.key()
                 + " of environment '"
                 + env
