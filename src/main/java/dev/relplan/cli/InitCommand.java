@@ -4,6 +4,7 @@ import dev.relplan.cli.args.CommandSpec;
 import dev.relplan.cli.args.Option;
 import dev.relplan.cli.args.ParsedCommand;
 import dev.relplan.cli.args.Positional;
+import dev.relplan.parse.YamlText;
 import dev.relplan.pipeline.Config;
 import dev.relplan.pipeline.Incidents;
 import dev.relplan.pipeline.Objectives;
@@ -99,12 +100,13 @@ final class InitCommand {
             s -> incidentsFile(dir, s));
     StringBuilder yaml = new StringBuilder();
     yaml.append("# relplan settings, read by `relplan assess` (command-line options win).\n");
-    yaml.append("workload: ").append(quoted(workload)).append("\n");
+    yaml.append("workload: ").append(YamlText.doubleQuoted(workload)).append("\n");
     if (!target.isEmpty()) yaml.append("target: ").append(target).append("\n");
     if (!rto.isEmpty()) yaml.append("rto: ").append(rto).append("\n");
     if (!rpo.isEmpty()) yaml.append("rpo: ").append(rpo).append("\n");
     if (!tier.isEmpty()) yaml.append("tier: ").append(tier).append("\n");
-    if (!incidents.isEmpty()) yaml.append("incidents: ").append(quoted(incidents)).append("\n");
+    if (!incidents.isEmpty())
+      yaml.append("incidents: ").append(YamlText.doubleQuoted(incidents)).append("\n");
     yaml.append("# Folders to skip: exclude: [path, ...]; per-environment input files:\n");
     yaml.append("# environments: {prod: {parameters: [..], varFiles: [..], values: [..]}}\n");
     yaml.append("# chosen with --environment prod (see the README).\n");
@@ -128,17 +130,6 @@ final class InitCommand {
           "'" + answer + "' is not a file in " + dir + ": give its path relative to that folder");
     Incidents.load(file);
     return answer.replace('\\', '/');
-  }
-
-  /** A YAML double-quoted scalar: any name stays a string. */
-  private static String quoted(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') b.append('\\').append(c);
-      else if (c < 0x20) b.append(String.format("\\x%02x", (int) c));
-      else b.append(c);
-    }
-    return b.append('"').toString();
   }
 
   /** One question at a time; a wrong answer is explained and asked again. */

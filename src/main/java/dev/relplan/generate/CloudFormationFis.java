@@ -2,6 +2,7 @@ package dev.relplan.generate;
 
 import dev.relplan.model.Database;
 import dev.relplan.model.Resource;
+import dev.relplan.parse.YamlText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class CloudFormationFis {
       block.add(id + ":");
       block.add("  Type: AWS::FIS::ExperimentTemplate");
       block.add("  Properties:");
-      block.add("    Description: " + quoted(e.description()));
+      block.add("    Description: " + YamlText.doubleQuoted(e.description()));
       block.add("    RoleArn: !GetAtt " + role + ".Arn");
       block.add("    StopConditions:");
       if (alarms.isEmpty()) block.add("      - Source: none");
@@ -138,10 +139,5 @@ final class CloudFormationFis {
 
   private static String capitalized(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** A YAML double-quoted scalar. */
-  private static String quoted(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -2,6 +2,7 @@ package dev.relplan.rules.resilience;
 
 import dev.relplan.model.Integration;
 import dev.relplan.model.Production;
+import dev.relplan.model.Resource;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
 import dev.relplan.rules.*;
@@ -104,7 +105,7 @@ public final class CodeCallNoTimeoutOrBreaker extends BaseRule {
   }
 
   /** A call made by code on the users' side (docs/judgment.md): its breaker belongs upstream. */
-  private static boolean runsOnUsersSide(dev.relplan.model.Resource subject) {
+  private static boolean runsOnUsersSide(Resource subject) {
     return subject instanceof Integration call && Production.isClientApp(call.environment);
   }
 

@@ -1,5 +1,6 @@
 package dev.relplan.iac.kubernetes.helm;
 
+import dev.relplan.parse.YamlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +88,9 @@ final class ChartCopy {
       Files.createDirectories(standIn);
       Files.writeString(
           standIn.resolve("Chart.yaml"),
-          "apiVersion: v2\nname: " + quoted(dependency.name()) + "\nversion: 0.0.0\n");
+          "apiVersion: v2\nname: "
+              + YamlText.doubleQuoted(dependency.name())
+              + "\nversion: 0.0.0\n");
       notes.add(
           "dependency `"
               + dependency.name()
@@ -101,16 +104,5 @@ final class ChartCopy {
     StringBuilder out = new StringBuilder();
     for (char c : name.toCharArray()) out.append(Character.isLetterOrDigit(c) ? c : '_');
     return out.toString();
-  }
-
-  /** A YAML double-quoted scalar (JSON string syntax, which YAML accepts). */
-  private static String quoted(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') out.append('\\').append(c);
-      else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-      else out.append(c);
-    }
-    return out.append('"').toString();
   }
 }
