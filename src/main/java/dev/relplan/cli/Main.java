@@ -75,6 +75,7 @@ public final class Main {
             GenerateCommand.SPEC,
             RulesCommand.SPEC,
             ExplainCommand.SPEC,
+            PortfolioCommand.SPEC,
             InitCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
