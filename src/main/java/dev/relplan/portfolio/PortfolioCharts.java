@@ -7,7 +7,7 @@ import java.util.List;
 /** The page's inline SVG charts: findings by risk per workload, and the most frequent gaps. */
 final class PortfolioCharts {
   private static final List<String> RISKS = List.of("Critical", "High", "Medium", "Low");
-  private static final int LABEL = 260;
+  private static final int LABEL = 300;
   private static final int BAR = 520;
   private static final int ROW = 22;
   private static final int TOP_GAPS = 10;
@@ -19,6 +19,9 @@ final class PortfolioCharts {
     int max = 1;
     for (Portfolio.Workload w : p.workloads()) max = Math.max(max, w.latest().counts().total());
     int height = ROW * p.workloads().size() + 4;
+    out.write("<div class=\"legend\">");
+    for (String risk : RISKS) out.write("<span class=\"" + risk + "\">" + risk + "</span>");
+    out.write("</div>\n");
     open(out, "Findings by risk per workload", height);
     int y = 2;
     for (Portfolio.Workload w : p.workloads()) {
