@@ -43,7 +43,7 @@ public final class PortfolioMarkdown implements PortfolioRenderer {
       WorkloadReport r = w.latest();
       List<String> row = new ArrayList<>();
       row.add(Cells.md(w.name()));
-      row.add(r.date() == null ? "-" : r.date());
+      row.add(date(r.date()));
       row.add(Cells.target(r.availabilityTarget()));
       row.add(r.maturity() + "/5");
       for (String risk : RISKS) row.add(String.valueOf(r.counts().of(risk)));
@@ -126,8 +126,8 @@ public final class PortfolioMarkdown implements PortfolioRenderer {
     for (Portfolio.Trend t : p.trends()) {
       List<String> row = new ArrayList<>();
       row.add(Cells.md(t.workload()));
-      row.add(t.then().date() == null ? "-" : t.then().date());
-      row.add(t.now().date());
+      row.add(date(t.then().date()));
+      row.add(date(t.now().date()));
       row.add(Cells.change(t.then().maturity(), t.now().maturity()));
       for (String risk : RISKS)
         row.add(Cells.change(t.then().counts().of(risk), t.now().counts().of(risk)));
@@ -168,6 +168,10 @@ public final class PortfolioMarkdown implements PortfolioRenderer {
               + " ("
               + Cells.code(f.location())
               + ")");
+  }
+
+  private static String date(String date) {
+    return date == null ? "-" : date;
   }
 
   private static String score(Integer score) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +63,7 @@ public final class ReportReader {
       return new WorkloadReport(
           file,
           text(workload, "name", "workload.name"),
-          optionalText(report, "date", "date"),
+          date(optionalText(report, "date", "date")),
           optionalText(workload, "tier", "workload.tier"),
           optionalNumber(workload, "availabilityTarget", "workload.availabilityTarget"),
           new WorkloadReport.RiskCounts(
@@ -115,6 +117,17 @@ public final class ReportReader {
       for (Node item : items.items())
         out.add(text(map(item, "a cannotDetermine item"), "rule", "cannotDetermine[].rule"));
       return out;
+    }
+
+    /** The date as written, checked: reports of one workload are ordered by it as text. */
+    private String date(String date) {
+      if (date == null) return null;
+      try {
+        if (LocalDate.parse(date).toString().equals(date)) return date;
+      } catch (DateTimeParseException e) {
+        // named below
+      }
+      throw problem("date '" + date + "' is not YYYY-MM-DD");
     }
 
     private MapNode map(Node node, String what) {

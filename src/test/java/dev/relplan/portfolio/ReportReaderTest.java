@@ -68,4 +68,13 @@ class ReportReaderTest {
             "shop", null, null, null, new TinyReports.F("F-001", "a", "R", "Low", false)));
     assertThat(ReportReader.read(file).findings().get(0).location()).isEqualTo("-");
   }
+
+  @Test
+  void aDateThatIsNotIsoIsAnError() throws IOException {
+    Path file = dir.resolve("r.json");
+    Files.writeString(file, TinyReports.json("shop", "05/01/2026", null, null));
+    assertThatThrownBy(() -> ReportReader.read(file))
+        .isInstanceOf(InputError.class)
+        .hasMessageContaining("date '05/01/2026' is not YYYY-MM-DD");
+  }
 }
