@@ -54,6 +54,9 @@ public final class ReportReader {
   private record Fields(String file) {
     WorkloadReport report(Node root) {
       MapNode report = map(root, "the document");
+      // The portfolio's own JSON, written into the reports' folder, is the likely stray file.
+      if (report.get("kind") instanceof ScalarNode k && "relplan-portfolio".equals(k.text()))
+        throw problem("it is a relplan portfolio; leave portfolio output out of the reports given");
       if (!"relplan".equals(text(map(report.get("tool"), "tool"), "name", "tool.name")))
         throw problem("tool.name is not relplan");
       if (!"1".equals(text(report, "schemaVersion", "schemaVersion")))
@@ -132,11 +135,13 @@ public final class ReportReader {
 
     private MapNode map(Node node, String what) {
       if (node instanceof MapNode m) return m;
+      if (node == null) throw problem(what + " is missing");
       throw problem(what + " is not an object");
     }
 
     private SeqNode seq(Node node, String what) {
       if (node instanceof SeqNode s) return s;
+      if (node == null) throw problem(what + " is missing");
       throw problem(what + " is not an array");
     }
 

@@ -34,6 +34,7 @@ class ReportReaderTest {
     assertThatThrownBy(() -> ReportReader.read(file))
         .isInstanceOf(InputError.class)
         .hasMessageContaining("'" + file + "' is not a relplan JSON report")
+        .hasMessageContaining("tool is missing")
         .hasMessageContaining("relplan assess --format json")
         .hasMessageNotContaining("\n");
   }
@@ -76,5 +77,14 @@ class ReportReaderTest {
     assertThatThrownBy(() -> ReportReader.read(file))
         .isInstanceOf(InputError.class)
         .hasMessageContaining("date '05/01/2026' is not YYYY-MM-DD");
+  }
+
+  @Test
+  void aPortfolioGivenAsAReportIsNamedAsSuch() throws IOException {
+    Path file = dir.resolve("portfolio.json");
+    Files.writeString(file, new PortfolioJson().render(Portfolio.of(java.util.List.of())));
+    assertThatThrownBy(() -> ReportReader.read(file))
+        .isInstanceOf(InputError.class)
+        .hasMessageContaining("it is a relplan portfolio");
   }
 }
