@@ -3,6 +3,7 @@ package dev.relplan.portfolio;
 import dev.relplan.source.InputError;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ public record Portfolio(
 
   /** The findings of {@code a} whose fingerprint {@code b} does not have, in a's order. */
   private static List<WorkloadReport.Finding> missingFrom(WorkloadReport a, WorkloadReport b) {
-    Set<String> other = new java.util.HashSet<>();
+    Set<String> other = new HashSet<>();
     for (WorkloadReport.Finding f : b.findings()) other.add(f.fingerprint());
     return a.findings().stream().filter(f -> !other.contains(f.fingerprint())).toList();
   }

@@ -3,6 +3,7 @@ package dev.relplan.portfolio;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 
 /** The page's inline SVG charts: findings by risk per workload, and the most frequent gaps. */
 final class PortfolioCharts {
@@ -35,7 +36,7 @@ final class PortfolioCharts {
         double width = (double) BAR * n / max;
         out.write(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "<rect class=\"seg %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s: %d"
                     + " %s</title></rect>",
                 risk,
@@ -68,7 +69,7 @@ final class PortfolioCharts {
       double width = (double) BAR * g.workloads().size() / max;
       out.write(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "<rect class=\"seg gap\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s: %d"
                   + " of %d workloads</title></rect>",
               LABEL,
@@ -115,7 +116,6 @@ final class PortfolioCharts {
 
   private static void value(Writer out, int n, double x, int y) throws IOException {
     out.write(
-        String.format(
-            java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%d</text>", x + 4, y + ROW - 10, n));
+        String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%d</text>", x + 4, y + ROW - 10, n));
   }
 }

@@ -3,6 +3,7 @@ package dev.relplan.portfolio;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 
 /** The HTML page's tables: sortable headers, rows marked with the workloads they concern. */
 final class PortfolioTables {
@@ -22,7 +23,7 @@ final class PortfolioTables {
         .append(th("date", "Date"))
         .append(th("target", "Target"))
         .append(th("maturity", "Maturity"));
-    for (String r : RISKS) head.append(th(r.toLowerCase(java.util.Locale.ROOT), r));
+    for (String r : RISKS) head.append(th(r.toLowerCase(Locale.ROOT), r));
     head.append(th("cannot-determine", "Cannot Determine"));
     for (int i = 0; i < p.domains().size(); i++)
       head.append(th("domain-" + (i + 1), p.domains().get(i)));
@@ -126,7 +127,7 @@ final class PortfolioTables {
               .cell(
                   t.verdict().title,
                   "<span class=\"verdict "
-                      + t.verdict().name().toLowerCase(java.util.Locale.ROOT)
+                      + t.verdict().name().toLowerCase(Locale.ROOT)
                       + "\">"
                       + t.verdict().title
                       + "</span>")
@@ -150,7 +151,7 @@ final class PortfolioTables {
         .append(th("then", "Then"))
         .append(th("now", "Now"))
         .append(th("maturity", "Maturity"));
-    for (String r : RISKS) head.append(th(r.toLowerCase(java.util.Locale.ROOT), r));
+    for (String r : RISKS) head.append(th(r.toLowerCase(Locale.ROOT), r));
     head.append(th("fixed", "Fixed")).append(th("new", "New"));
     open("trends", head.toString());
     for (Portfolio.Trend t : p.trends()) {
