@@ -20,15 +20,30 @@ class HelpAndUsageTest {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              assess    Assess the reliability of the workload described by the files under
-                          PATH.
-              generate  Write infrastructure-as-code for the plan's findings into a
-                          directory; nothing is applied.
-              rules     List every rule with its flag, domain and best practices.
-              explain   Explain a rule: what it checks, why, how it rates, how to fix it,
-                          its examples.
-              init      Ask for the workload's name, availability target and recovery
-                          objectives on a terminal and write relplan.yaml.
+              assess     Assess the reliability of the workload described by the files
+                           under PATH.
+              generate   Write infrastructure-as-code for the plan's findings into a
+                           directory; nothing is applied.
+              rules      List every rule with its flag, domain and best practices.
+              explain    Explain a rule: what it checks, why, how it rates, how to fix it,
+                           its examples.
+              init       Ask for the workload's name, availability target and recovery
+                           objectives on a terminal and write relplan.yaml.
+              portfolio  Summarise the JSON reports of many workloads: maturity and scores,
+                           frequent gaps, Critical findings, availability targets, trends.
+            """;
+
+  static final String PORTFOLIO_HELP =
+      """
+            Usage: relplan portfolio [-hV] [--format=F] [-o=FILE] REPORT...
+            Summarise the JSON reports of many workloads: maturity and scores, frequent
+            gaps, Critical findings, availability targets, trends.
+                  REPORT...       JSON reports written by relplan assess --format json, or
+                                    directories holding them (every .json file below).
+                  --format=F      md (default), json or html.
+              -h, --help          Show this help message and exit.
+              -o, --output=FILE   File to write; - or none for stdout.
+              -V, --version       Print version information and exit.
             """;
 
   static final String ASSESS_HELP =
@@ -118,6 +133,11 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void portfolioHelpNamesItsFormatsAndOutput() {
+    assertThat(run("portfolio", "--help").out()).isEqualTo(PORTFOLIO_HELP);
+  }
+
+  @Test
   void rulesHelpIsUnchanged() {
     assertThat(run("rules", "--help").out()).isEqualTo(RULES_HELP);
   }
@@ -144,7 +164,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain or init (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain, init or portfolio (see relplan --help)");
   }
 
   @Test
