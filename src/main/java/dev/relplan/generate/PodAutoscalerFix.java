@@ -48,6 +48,8 @@ final class PodAutoscalerFix implements MechanicalFix {
     if (!g.desired.present())
       return FixOutcome.left("its replica count is not known (" + g.desired.note() + ")");
     boolean helm = KubernetesFixes.helmTemplate(t, g.location.file());
+    ChartAutoscaling own = helm ? ChartAutoscaling.find(t, g) : null;
+    if (own != null) return switchedOn(t, g, own);
     int replicas = g.desired.get();
     int min = Math.max(2, replicas);
     List<FixOutcome.Edit> edits = new ArrayList<>();
@@ -76,11 +78,8 @@ final class PodAutoscalerFix implements MechanicalFix {
                 + " replicas to 2");
     }
     ObjectPlacement place = ObjectPlacement.of(t, g, helm);
-    String name = g.name.orElse(g.id);
-    String hpa = free(name, takenNames(t, ScalableTarget.class));
-    // A budget already selecting the pods is judged by REL-POD-DISRUPTION-BUDGET, not replaced.
-    String pdb =
-        g.disruptionBudgets.isEmpty() ? free(name, takenNames(t, DisruptionBudget.class)) : null;
+    String hpa = free(g.name.orElse(g.id), takenNames(t, ScalableTarget.class));
+    String pdb = budgetName(t, g);
     List<String> documents = new ArrayList<>(autoscaler(g, hpa, place.namespace(), min));
     if (pdb != null) {
       documents.add("---");
@@ -88,7 +87,56 @@ final class PodAutoscalerFix implements MechanicalFix {
     }
     edits.addAll(place.edits(documents));
     String requests = PodSpecs.cpuRequestNote(t, g, helm, min);
-    return FixOutcome.editedIn(fixed(t, g, min, hpa, pdb, place, changes, requests), edits);
+    String what =
+        "HorizontalPodAutoscaler "
+            + hpa
+            + " (autoscaling/v2, CPU "
+            + CPU_UTILIZATION
+            + "%, "
+            + min
+            + "–"
+            + 2 * min
+            + " replicas; the maximum is a starting point)"
+            + (pdb == null ? "" : " and PodDisruptionBudget " + pdb + " (maxUnavailable 1)")
+            + " added "
+            + place.described(t);
+    return FixOutcome.editedIn(fixed(g, what, changes, requests, min, 2 * min, pdb), edits);
+  }
+
+  /**
+   * The chart's own autoscaler switched on in its values, and a budget when none covers the pods.
+   */
+  private static FixOutcome switchedOn(FixTarget t, ComputeGroup g, ChartAutoscaling own)
+      throws YamlTemplate.NotEditable {
+    List<FixOutcome.Edit> edits = new ArrayList<>(List.of(own.edit(t)));
+    String pdb = budgetName(t, g);
+    String what =
+        "the chart's own autoscaler for it switched on: autoscaling.enabled false → true at "
+            + KubernetesFixes.at(t, new Location(own.values(), own.enabledLine()))
+            + " (minReplicas "
+            + own.min()
+            + ", maxReplicas "
+            + own.max()
+            + " of the block at "
+            + own.block()
+            + ")";
+    if (pdb != null) {
+      ObjectPlacement place = ObjectPlacement.of(t, g, true);
+      edits.addAll(place.edits(budget(g, pdb, null)));
+      what += "; PodDisruptionBudget " + pdb + " (maxUnavailable 1) added " + place.described(t);
+    }
+    String requests = PodSpecs.cpuRequestNote(t, g, true, own.min());
+    return FixOutcome.editedIn(
+        fixed(g, what, List.of(), requests, own.min(), own.max(), pdb), edits);
+  }
+
+  /**
+   * A name for a new budget; null when a budget already selects the pods (judged, not replaced).
+   */
+  private static String budgetName(FixTarget t, ComputeGroup g) {
+    return g.disruptionBudgets.isEmpty()
+        ? free(g.name.orElse(g.id), takenNames(t, DisruptionBudget.class))
+        : null;
   }
 
   /**
@@ -206,36 +254,26 @@ final class PodAutoscalerFix implements MechanicalFix {
   }
 
   private static String fixed(
-      FixTarget t,
       ComputeGroup g,
-      int min,
-      String hpa,
-      String pdb,
-      ObjectPlacement place,
+      String what,
       List<String> changes,
-      String requests) {
-    StringBuilder s = new StringBuilder();
-    s.append("HorizontalPodAutoscaler ")
-        .append(hpa)
-        .append(" (autoscaling/v2, CPU ")
-        .append(CPU_UTILIZATION)
-        .append("%, ")
-        .append(min)
-        .append("–")
-        .append(2 * min)
-        .append(" replicas; the maximum is a starting point)");
-    if (pdb != null)
-      s.append(" and PodDisruptionBudget ").append(pdb).append(" (maxUnavailable 1)");
-    s.append(" added ").append(place.described(t));
+      String requests,
+      int min,
+      int max,
+      String pdb) {
+    StringBuilder s = new StringBuilder(what);
     for (String c : changes) s.append("; ").append(c);
     s.append(". ");
     if (!requests.isEmpty()) s.append(requests).append(' ');
     s.append("Cost: ");
+    int added = min - g.desired.get();
     s.append(
-        g.desired.get() < 2
-            ? "a second replica (its CPU and memory requests again)"
-            : "no more replicas at rest");
-    s.append(", and up to ").append(2 * min).append(" replicas' requests at peak load");
+        added <= 0
+            ? "no more replicas at rest"
+            : added == 1
+                ? "a second replica (its CPU and memory requests again)"
+                : added + " more replicas (each one's CPU and memory requests again)");
+    s.append(", and up to ").append(max).append(" replicas' requests at peak load");
     if (pdb != null)
       s.append("; a node drain evicts its pods one at a time and waits while one is not ready");
     return s.append('.').toString();

@@ -260,4 +260,31 @@ class KubernetesFixesTest {
         .doesNotContain("REL-COMPUTE-FIXED Deployment/orders")
         .isSubsetOf(before);
   }
+
+  @Test
+  void chartsOwnSwitchedOffAutoscalerIsSwitchedOnInItsValuesInsteadOfAddingASecond()
+      throws Exception {
+    Path chart = copy(Path.of("examples/k8s-helm-shop"), tmp.resolve("chart"));
+    // Without the production and staging values files the chart renders with its defaults.
+    Files.delete(chart.resolve("values-prod.yaml"));
+    Files.delete(chart.resolve("values-staging.yaml"));
+    Set<String> before = findings(assess(chart, null));
+    Path copy = copy(chart, tmp.resolve("copy"));
+
+    Generation g = generate(chart, null, FixesGenerator::generate);
+    apply(g, FixesGenerator.FOLDER, copy);
+
+    assertThat(g.files())
+        .anyMatch(
+            f ->
+                f.path().equals("fixes/values.yaml.patch")
+                    && f.content().contains("-    enabled: false\n+    enabled: true\n"))
+        .noneMatch(f -> f.content().contains("+kind: HorizontalPodAutoscaler"));
+    assertThat(before).contains("REL-COMPUTE-FIXED Deployment/storefront");
+    assertThat(findings(assess(copy, null)))
+        .doesNotContain(
+            "REL-COMPUTE-FIXED Deployment/storefront",
+            "REL-SCALING-NO-POLICY Deployment/storefront")
+        .isSubsetOf(before);
+  }
 }
