@@ -28,11 +28,18 @@ record ObjectPlacement(FixTarget target, String file, String kustomization, Stri
     if (!helm && !g.desired.trace().isEmpty()) {
       Location decided = g.desired.trace().get(g.desired.trace().size() - 1);
       String dir = folder(decided.file());
-      if (!decided.file().equals(g.location.file()))
+      if (!decided.file().equals(g.location.file())) {
         for (String k : KUSTOMIZATIONS)
           if (t.texts.text(dir + k) != null)
             return new ObjectPlacement(
                 t, newFile(t, dir, g.name.orElse("workload")), dir + k, null);
+        // Objects beside the base would reach every overlay, not only the one setting the count.
+        throw new YamlTemplate.NotEditable(
+            "its replicas are set in "
+                + KubernetesFixes.at(t, decided)
+                + ", a folder without a kustomization: add the autoscaler to the overlay that"
+                + " sets them");
+      }
     }
     String namespace =
         helm

@@ -86,6 +86,11 @@ final class PodAutoscalerFix implements MechanicalFix {
       documents.addAll(budget(g, pdb, place.namespace()));
     }
     edits.addAll(place.edits(documents));
+    if (g.desired.isExplicit())
+      // kubernetes.io, "Horizontal Pod Autoscaling": migrating Deployments to autoscaling.
+      changes.add(
+          "each apply resets the count to the workload's replicas until the autoscaler acts"
+              + " again: drop replicas from it once the autoscaler is live");
     String requests = PodSpecs.cpuRequestNote(t, g, helm, min);
     String what =
         "HorizontalPodAutoscaler "

@@ -3,6 +3,7 @@ package dev.relplan.generate;
 import dev.relplan.model.ComputeGroup;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Volume;
+import dev.relplan.parse.MapNode;
 import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Set;
@@ -10,9 +11,10 @@ import java.util.Set;
 /**
  * REL-DEPLOY-ALL-AT-ONCE on a Kubernetes Deployment whose strategy is {@code Recreate}: a rolling
  * update that starts one new pod before stopping an old one (maxUnavailable 0, maxSurge 1), in the
- * manifest or Helm template line that sets the type. Deployment spec.strategy.type is Recreate or
- * RollingUpdate, and rollingUpdate.maxUnavailable and maxSurge may not both be 0 (kubernetes.io,
- * "Deployments": strategy; API reference RollingUpdateDeployment).
+ * manifest or Helm template line that sets the type; a rolling update whose maxUnavailable covers
+ * every replica gets maxUnavailable 0. Deployment spec.strategy.type is Recreate or RollingUpdate,
+ * and rollingUpdate.maxUnavailable and maxSurge may not both be 0 (kubernetes.io, "Deployments":
+ * strategy; API reference RollingUpdateDeployment).
  */
 final class RollingUpdateFix implements MechanicalFix {
   @Override
@@ -33,10 +35,7 @@ final class RollingUpdateFix implements MechanicalFix {
     Location at = trace.get(0);
     EditedFile f = t.file(at.file());
     if (!"Recreate".equals(KubernetesFixes.literal(f, at.line(), "type")))
-      return FixOutcome.left(
-          "its rolling update's maxUnavailable ("
-              + KubernetesFixes.at(t, at)
-              + ") covers every replica: lower it below the replica count");
+      return noneUnavailable(t, g, f, at);
     for (Volume v : t.workload.all(Volume.class))
       if (Volume.CLAIM.equals(v.type) && g.kubernetesName().equals(v.owner))
         return FixOutcome.left(
@@ -62,5 +61,40 @@ final class RollingUpdateFix implements MechanicalFix {
             + " and new versions serve side by side meanwhile, so the release must work with"
             + " both running (schema changes, singleton jobs).",
         List.of(new FixOutcome.Edit(at.file(), rolling)));
+  }
+
+  /**
+   * A rolling update whose literal maxUnavailable covers every replica, lowered to 0: checked in
+   * the workload's own manifest only, since maxUnavailable 0 is invalid with maxSurge 0.
+   */
+  private static FixOutcome noneUnavailable(FixTarget t, ComputeGroup g, EditedFile f, Location at)
+      throws YamlTemplate.NotEditable {
+    String unavailable = KubernetesFixes.literal(f, at.line(), "maxUnavailable");
+    String lower =
+        "its rolling update's maxUnavailable ("
+            + KubernetesFixes.at(t, at)
+            + ") covers every replica: lower it below the replica count";
+    if (unavailable == null
+        || !at.file().equals(g.location.file())
+        || KubernetesFixes.helmTemplate(t, at.file())) return FixOutcome.left(lower);
+    MapNode rolling =
+        KubernetesFixes.map(
+            KubernetesFixes.map(
+                KubernetesFixes.map(KubernetesFixes.document(f, g), "spec"), "strategy"),
+            "rollingUpdate");
+    String surge = KubernetesFixes.text(rolling, "maxSurge");
+    if ("0".equals(surge) || "0%".equals(surge))
+      return FixOutcome.left(lower + " and maxSurge above 0 (both may not be 0)");
+    return FixOutcome.editedIn(
+        "maxUnavailable "
+            + unavailable
+            + " → 0 at "
+            + KubernetesFixes.at(t, at)
+            + ": each release stops an old pod only once a new one is ready. Cost: maxSurge ("
+            + (surge == null ? "25%, the default" : surge)
+            + ") extra pods' CPU and memory requests while a release rolls.",
+        List.of(
+            new FixOutcome.Edit(
+                at.file(), KubernetesFixes.setLine(f, at.line(), "maxUnavailable", "0"))));
   }
 }

@@ -287,4 +287,48 @@ class KubernetesFixesTest {
             "REL-SCALING-NO-POLICY Deployment/storefront")
         .isSubsetOf(before);
   }
+
+  @Test
+  void maxUnavailableCoveringEveryReplicaIsLoweredToZero() throws Exception {
+    Path original =
+        folder(
+            "api.yaml",
+            API.replace(
+                "    type: Recreate\n",
+                "    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 100%\n"));
+    Set<String> before = findings(assess(original, null));
+    Path copy = copy(original, tmp.resolve("copy"));
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+    apply(g, FixesGenerator.FOLDER, copy);
+
+    assertThat(g.files().get(0).content())
+        .contains("-      maxUnavailable: 100%\n+      maxUnavailable: 0\n");
+    assertThat(before).contains("REL-DEPLOY-ALL-AT-ONCE Deployment/shop/api");
+    assertThat(findings(assess(copy, null)))
+        .doesNotContain("REL-DEPLOY-ALL-AT-ONCE Deployment/shop/api")
+        .isSubsetOf(before);
+  }
+
+  @Test
+  void replicasPatchedFromAFolderWithoutAKustomizationAreLeftForTheOverlay() throws Exception {
+    Path root = copy(Path.of("examples/k8s-platform"), tmp.resolve("platform"));
+    Path patches = root.resolve("overlays/production/patches");
+    Files.createDirectories(patches);
+    Files.move(root.resolve("overlays/production/replicas.yaml"), patches.resolve("replicas.yaml"));
+    Path kustomization = root.resolve("overlays/production/kustomization.yaml");
+    Files.writeString(
+        kustomization,
+        Files.readString(kustomization)
+            .replace("path: replicas.yaml", "path: patches/replicas.yaml"));
+
+    Generation g = generate(root, null, FixesGenerator::generate);
+
+    assertThat(g.notes())
+        .anyMatch(
+            n ->
+                n.contains("Deployment/shop/catalog")
+                    && n.contains("overlays/production/patches/replicas.yaml:6")
+                    && n.contains("a folder without a kustomization"));
+  }
 }
