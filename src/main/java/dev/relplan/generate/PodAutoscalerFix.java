@@ -44,7 +44,8 @@ final class PodAutoscalerFix implements MechanicalFix {
               + g.scalableTarget.name.orElse(g.scalableTarget.id)
               + " ("
               + KubernetesFixes.at(t, g.scalableTarget.location)
-              + ") is pinned: raise its maxReplicas above its minReplicas");
+              + ") already targets it: give it a maxReplicas above its minReplicas and a metric"
+              + " to scale on");
     if (!g.desired.present())
       return FixOutcome.left("its replica count is not known (" + g.desired.note() + ")");
     boolean helm = KubernetesFixes.helmTemplate(t, g.location.file());
