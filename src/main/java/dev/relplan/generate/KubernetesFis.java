@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -53,13 +52,22 @@ final class KubernetesFis {
     Map<String, FisTemplate.Value> target = new LinkedHashMap<>();
     target.put("clusterIdentifier", new FisTemplate.Input(FisInput.EKS_CLUSTER_ARN));
     target.put("namespace", new FisTemplate.Literal(g.namespace));
-    target.put("selectorType", new FisTemplate.Literal("labelSelector"));
-    target.put("selectorValue", new FisTemplate.Literal(selector(g.podLabels)));
+    // A Deployment is selected by its name (selectorType deploymentName), exact whatever labels
+    // its pods share with others; other kinds by one pod label, the form the FIS documentation
+    // shows for labelSelector ("key=value").
+    boolean deployment = "Deployment".equals(g.type);
+    target.put(
+        "selectorType", new FisTemplate.Literal(deployment ? "deploymentName" : "labelSelector"));
+    target.put(
+        "selectorValue",
+        new FisTemplate.Literal(
+            deployment ? g.id.substring(g.id.lastIndexOf('/') + 1) : selector(g.podLabels)));
     return new FisTemplate(
         "pods",
         g.kubernetesName(),
         "Delete one pod of "
             + g.kubernetesName()
+            + (deployment ? "" : " (a pod labelled " + selector(g.podLabels) + " in its namespace)")
             + ": its controller starts a replacement and the workload keeps serving from its other pods",
         List.of(
             new FisTemplate.Target(
@@ -78,11 +86,16 @@ final class KubernetesFis {
         false);
   }
 
-  /** The pod labels as a Kubernetes label selector: every key=value, comma-separated. */
+  /**
+   * One pod label as key=value: the well-known name label when the pods carry one, else the first
+   * label in key order (the experiment may then pick a pod of another workload sharing it in the
+   * namespace, which its description says).
+   */
   static String selector(Map<String, String> labels) {
-    StringJoiner out = new StringJoiner(",");
-    new TreeMap<>(labels).forEach((k, v) -> out.add(k + "=" + v));
-    return out.toString();
+    for (String key : List.of("app.kubernetes.io/name", "app"))
+      if (labels.containsKey(key)) return key + "=" + labels.get(key);
+    Map.Entry<String, String> first = new TreeMap<>(labels).firstEntry();
+    return first.getKey() + "=" + first.getValue();
   }
 
   /** The standalone template holding the experiments, their role and parameters. */

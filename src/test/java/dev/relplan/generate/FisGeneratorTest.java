@@ -217,8 +217,8 @@ class FisGeneratorTest {
                 + "          Parameters:\n"
                 + "            clusterIdentifier: !Ref EksClusterArn\n"
                 + "            namespace: \"shop\"\n"
-                + "            selectorType: \"labelSelector\"\n"
-                + "            selectorValue: \"app=web,tier=frontend\"\n")
+                + "            selectorType: \"deploymentName\"\n"
+                + "            selectorValue: \"web\"\n")
         .contains("            kubernetesServiceAccount: !Ref KubernetesServiceAccount\n");
     assertThat(content(g, "fis/README.md")).contains("standalone CloudFormation template");
   }
