@@ -35,7 +35,7 @@ class ArchitectureTest {
           List.of("assess"),
           List.of("report", "generate"),
           List.of("pipeline"),
-          List.of("cli"));
+          List.of("cli", "mcp"));
 
   @ArchTest static final ArchRule layersUseOnlyTheLayersBelowThem = layered();
 
@@ -57,7 +57,8 @@ class ArchitectureTest {
                   "assess",
                   "report",
                   "pipeline",
-                  "cli"))
+                  "cli",
+                  "mcp"))
           .because(
               "the workload model is format-free and knows nothing of how it is filled or judged");
 

@@ -75,7 +75,8 @@ public final class Main {
             GenerateCommand.SPEC,
             RulesCommand.SPEC,
             ExplainCommand.SPEC,
-            InitCommand.SPEC),
+            InitCommand.SPEC,
+            McpCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
           return 0;
