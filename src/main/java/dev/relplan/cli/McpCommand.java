@@ -30,8 +30,8 @@ final class McpCommand {
   static final CommandSpec SPEC =
       new CommandSpec(
           "mcp",
-          "Serve relplan's tools (assess, list_rules, explain_rule, show_finding, generate_fix,"
-              + " compare) to an AI agent over the Model Context Protocol on stdin/stdout.",
+          "Serve assess, explain and generate to an AI agent over the Model Context Protocol"
+              + " (stdio).",
           List.of(Option.HELP, Option.VERSION, ROOTS),
           null,
           List.of(),
