@@ -137,6 +137,75 @@ class McpServerEndToEndTest {
         .doesNotContain("\n");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void generateFixReturnsThePatchForAQueueWithoutDeadLetterQueue() {
+    assess("orders-platform");
+
+    Map<String, Object> fix = call("generate_fix", Map.of("finding", "F-002"));
+
+    assertThat(fix).containsEntry("finding", "F-002").containsEntry("generated", true);
+    assertThat((List<Map<String, Object>>) fix.get("files"))
+        .anySatisfy(
+            f -> {
+              assertThat((String) f.get("path")).isEqualTo("fixes/app.yaml.patch");
+              assertThat((String) f.get("content")).contains("+  AuditQueueDeadLetterQueue:");
+            });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void generateFixForARuleWithoutAGeneratorSaysSo() {
+    assess("orders-platform");
+
+    Map<String, Object> fix = call("generate_fix", Map.of("finding", "F-001"));
+
+    assertThat(fix).containsEntry("generated", false);
+    assertThat((List<String>) fix.get("notes"))
+        .containsExactly(
+            "F-001: relplan generates no patch for REL-DYNAMODB-FIXED-CAPACITY (Critical) yet:"
+                + " follow the recommendation (show_finding)");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void explainRuleGivesTheRulesDocumentationSection() {
+    Map<String, Object> explained = call("explain_rule", Map.of("rule", "ft-missing-dlq"));
+
+    List<Map<String, Object>> rules = (List<Map<String, Object>>) explained.get("rules");
+    assertThat(rules).extracting(r -> r.get("id")).containsExactly("REL-ASYNC-NO-DLQ");
+    assertThat((String) rules.get(0).get("markdown")).startsWith("## REL-ASYNC-NO-DLQ");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void listRulesNamesEveryRuleOnce() {
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>) call("list_rules", Map.of()).get("rules");
+
+    assertThat(rules).hasSize(dev.relplan.rules.RuleRegistry.all().size());
+    assertThat(rules).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theFindingsResourceIsTheJsonReportsFindings() {
+    assess("orders-platform");
+
+    McpSchema.ReadResourceResult read =
+        client.readResource(new McpSchema.ReadResourceRequest("relplan://report/findings"));
+
+    String text = ((McpSchema.TextResourceContents) read.contents().get(0)).text();
+    assertThat(text).startsWith("[").contains("\"id\" : \"F-032\"");
+  }
+
+  private static Map<String, Object> call(String tool, Map<String, Object> args) {
+    McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, args));
+    assertThat(result.isError()).as(text(result)).isNotEqualTo(Boolean.TRUE);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = (Map<String, Object>) result.structuredContent();
+    return out;
+  }
+
   private static McpSchema.CallToolResult assess(String example) {
     return client.callTool(
         new McpSchema.CallToolRequest("assess", Map.of("paths", List.of(example))));
