@@ -21,6 +21,7 @@ import java.util.Set;
 public record Assessment(
     String workload,
     String tier,
+    String environment,
     String availabilityTarget,
     String rto,
     String rpo,
@@ -157,6 +158,7 @@ public record Assessment(
     return new Assessment(
         workload,
         tier,
+        environment,
         availabilityTarget,
         rto,
         rpo,

@@ -315,6 +315,7 @@ final class AssessCommand {
             Objectives.duration("--rpo", rpo),
             // null: not given, so the incidents file relplan.yaml names may apply
             incidents == null ? null : Incidents.load(incidents));
+    if (environment != null) ctx = ctx.inEnvironment(environment);
     // The chosen environment's files come first, so the options' own files win over them.
     ConfigEnvironments.Environment env = environment();
     List<Path> parameterFiles = concat(env.parameters(), parameters);

@@ -31,14 +31,7 @@ final class CloudFormationFixes {
 
   /** MultiAZ set to true: added when absent, replacing a literal value on its own line. */
   static FixOutcome multiAz(YamlTemplate template, String id) throws YamlTemplate.NotEditable {
-    MapNode props = template.properties(id);
-    if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
-    MapNode.Entry entry = props.entry("MultiAZ");
-    if (entry == null)
-      return FixOutcome.edited(
-          "MultiAZ: true. Cost: " + MULTI_AZ_COST + ".",
-          template.firstProperties(id, List.of("MultiAZ: true")));
-    UnifiedDiff.Insertion replaced = replaceLiteral(template, props, entry, "MultiAZ: true");
+    UnifiedDiff.Insertion replaced = setProperty(template, id, "MultiAZ", "true");
     if (replaced == null)
       return FixOutcome.left(
           "MultiAZ is set by an expression (a parameter or condition): make it true where its"
@@ -122,10 +115,24 @@ final class CloudFormationFixes {
   }
 
   /**
+   * {@code key: value} in the resource's Properties: added first when absent, replacing the key's
+   * line when its value is a literal on that line; null when an expression (a parameter, mapping or
+   * condition) sets it, which a fix never rewrites where it is used.
+   */
+  static UnifiedDiff.Insertion setProperty(
+      YamlTemplate template, String id, String key, String value) throws YamlTemplate.NotEditable {
+    MapNode props = template.properties(id);
+    if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
+    MapNode.Entry entry = props.entry(key);
+    if (entry == null) return template.firstProperties(id, List.of(key + ": " + value));
+    return replaceLiteral(template, props, entry, key + ": " + value);
+  }
+
+  /**
    * The property's line replaced, when its value is an untagged scalar on the key's own line at the
    * Properties' indentation; otherwise null.
    */
-  private static UnifiedDiff.Insertion replaceLiteral(
+  static UnifiedDiff.Insertion replaceLiteral(
       YamlTemplate template, MapNode props, MapNode.Entry entry, String replacement) {
     int line = entry.keyLocation().line();
     int indent = template.indentOf(props.entries().get(0).keyLocation().line());
@@ -137,7 +144,7 @@ final class CloudFormationFixes {
     return null;
   }
 
-  private static boolean isWholeNumber(String text) {
+  static boolean isWholeNumber(String text) {
     return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
   }
 }

@@ -7,6 +7,7 @@ import dev.relplan.parse.hcl.Expr;
 import dev.relplan.parse.hcl.HclFile;
 import dev.relplan.parse.hcl.HclParser;
 import dev.relplan.parse.hcl.HclSyntaxException;
+import dev.relplan.parse.hcl.TemplatePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -115,20 +116,51 @@ final class TerraformFixes {
   }
 
   /** Whether the block is all its line holds (no comment or other block beside it). */
-  private static boolean wholeLine(HclFile hcl, Block block) {
+  static boolean wholeLine(HclFile hcl, Block block) {
     String line = hcl.content().split("\n", -1)[block.range().line() - 1];
     return line.strip().equals(hcl.text(block.range()).strip());
   }
 
   /** The block declaring the queue (each instance of a counted queue is declared by the same). */
   private static Block queueBlock(HclFile hcl, Queue queue) {
+    return resourceBlock(hcl, QUEUE_TYPE, queue.location.line());
+  }
+
+  /**
+   * {@code name = value} in a multi-line block: replacing the attribute's line when its value is a
+   * literal (number, bool, plain string) alone on that line, added as the block's last attribute
+   * when absent; null when an expression sets it (a variable, conditional, function), which a fix
+   * never rewrites where it is used, or when the block is written on one line.
+   */
+  static UnifiedDiff.Insertion setAttribute(HclFile hcl, Block block, String name, String value) {
+    if (block.endLine() <= block.range().line()) return null;
+    String indent = indentOf(hcl, block);
+    Attribute a = block.body().attribute(name).orElse(null);
+    if (a == null)
+      return new UnifiedDiff.Insertion(block.endLine() - 1, List.of(indent + name + " = " + value));
+    boolean literal =
+        a.value() instanceof Expr.NumberLit
+            || a.value() instanceof Expr.BoolLit
+            || (a.value() instanceof Expr.TemplateExpr t
+                && !t.heredoc()
+                && t.parts().stream().allMatch(p -> p instanceof TemplatePart.Literal));
+    if (!literal || a.range().line() != a.range().endLine()) return null;
+    String line = hcl.content().split("\n", -1)[a.range().line() - 1];
+    if (!line.strip().equals(hcl.text(a.range()).strip())) return null; // shares its line
+    // The name and its padding kept as written, so terraform fmt's alignment of "=" stays.
+    String head = line.substring(0, line.indexOf('=', line.indexOf(name) + name.length()));
+    return new UnifiedDiff.Insertion(a.range().line() - 1, List.of(head + "= " + value), 1);
+  }
+
+  /** The resource block of the type starting on the line, or null. */
+  static Block resourceBlock(HclFile hcl, String type, int line) {
     for (Block b : hcl.body().blocks("resource"))
-      if (QUEUE_TYPE.equals(b.label(0)) && b.range().line() == queue.location.line()) return b;
+      if (type.equals(b.label(0)) && b.range().line() == line) return b;
     return null;
   }
 
   /** The indentation of the block's first attribute, two spaces when it has none. */
-  private static String indentOf(HclFile hcl, Block block) {
+  static String indentOf(HclFile hcl, Block block) {
     if (block.body().items().isEmpty()) return "  ";
     int column =
         block.body().attributes().isEmpty()
@@ -137,7 +169,7 @@ final class TerraformFixes {
     return " ".repeat(Math.max(1, column - 1));
   }
 
-  private static String free(String wanted, Set<String> taken) {
+  static String free(String wanted, Set<String> taken) {
     String name = wanted;
     for (int i = 2; taken.contains(name); i++) name = wanted + "_" + i;
     taken.add(name);
