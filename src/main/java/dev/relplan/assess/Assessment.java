@@ -196,6 +196,7 @@ public record Assessment(
     return new Assessment(
         workload,
         tier,
+        environment,
         availabilityTarget,
         rto,
         rpo,

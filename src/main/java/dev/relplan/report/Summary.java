@@ -53,6 +53,7 @@ public final class Summary {
   private static Map<String, Object> workload(Assessment a) {
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("name", a.workload());
+    w.put("environment", a.environment());
     w.put(
         "availabilityTarget",
         a.availabilityTarget() == null ? null : new BigDecimal(a.availabilityTarget()));
