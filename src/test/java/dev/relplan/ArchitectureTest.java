@@ -36,7 +36,7 @@ class ArchitectureTest {
           List.of("assess"),
           List.of("report", "generate", "portfolio"),
           List.of("pipeline"),
-          List.of("cli"));
+          List.of("cli", "mcp"));
 
   @ArchTest static final ArchRule layersUseOnlyTheLayersBelowThem = layered();
 
@@ -58,7 +58,8 @@ class ArchitectureTest {
                   "assess",
                   "report",
                   "pipeline",
-                  "cli"))
+                  "cli",
+                  "mcp"))
           .because(
               "the workload model is format-free and knows nothing of how it is filled or judged");
 

@@ -189,6 +189,44 @@ public record Assessment(
   }
 
   /**
+   * The same assessment with only these findings: a generator asked about one finding (the MCP
+   * server's generate_fix) reads the rest unchanged.
+   */
+  public Assessment withFindings(List<NumberedFinding> only) {
+    return new Assessment(
+        workload,
+        tier,
+        environment,
+        availabilityTarget,
+        rto,
+        rpo,
+        packagesAnalyzed,
+        notes,
+        List.copyOf(only),
+        strengths,
+        undetermined,
+        spofs,
+        recovery,
+        integrations,
+        waQuestions,
+        scorecard,
+        maturity,
+        maturityReason,
+        plan,
+        testingPlan,
+        nextSteps,
+        skippedFiles,
+        notAssessedTypes,
+        resourcesAnalyzed,
+        fixedSinceBaseline,
+        nothingAssessable,
+        coverage,
+        rootCauses,
+        topology,
+        suppressions);
+  }
+
+  /**
    * The components the model knows and their links (load balancer → service → database, queue →
    * consumer → dead-letter queue), for the dashboard's picture; built by {@code TopologyMap}.
    */

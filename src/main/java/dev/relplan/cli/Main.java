@@ -76,7 +76,8 @@ public final class Main {
             RulesCommand.SPEC,
             ExplainCommand.SPEC,
             InitCommand.SPEC,
-            PortfolioCommand.SPEC),
+            PortfolioCommand.SPEC,
+            McpCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
           return 0;

@@ -31,6 +31,8 @@ class HelpAndUsageTest {
                            objectives on a terminal and write relplan.yaml.
               portfolio  Summarise the JSON reports of many workloads: maturity and scores,
                            frequent gaps, Critical findings, availability targets, trends.
+              mcp        Serve assess, explain and generate to an AI agent over the Model
+                           Context Protocol (stdio).
             """;
 
   static final String PORTFOLIO_HELP =
@@ -49,8 +51,8 @@ class HelpAndUsageTest {
   static final String ASSESS_HELP =
       """
             Usage: relplan assess [-hqV] [--debug] [--ignore-inline-suppressions]
-                                  [--baseline=FILE] [--config=FILE] [--date=DATE]
-                                  [--environment=NAME] [--incidents=FILE]
+                                  [--summary] [--baseline=FILE] [--config=FILE]
+                                  [--date=DATE] [--environment=NAME] [--incidents=FILE]
                                   [--kustomize-root=DIR] [-o=PATH] [--rpo=DUR] [--rto=DUR]
                                   [--target=PCT] [--workload=NAME]
                                   [--fail-on=LEVEL[,LEVEL...]]... [--format=F]...
@@ -97,6 +99,10 @@ class HelpAndUsageTest {
                                            that nothing was assessed).
                   --rpo=DUR              Recovery point objective, e.g. 5m, 1h.
                   --rto=DUR              Recovery time objective, e.g. 15m, 4h, PT1H.
+                  --summary              With --format json: a short document for an AI
+                                           agent's context window (counts, maturity,
+                                           scorecard, coverage, the first 10 findings, next
+                                           steps) instead of the full report.
                   --target=PCT           Availability target, e.g. 99.9, 99.95, 99.99.
               -V, --version              Print version information and exit.
                   --values=FILE          Helm values file for the charts found, over each
@@ -164,7 +170,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain, init or portfolio (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain, init, portfolio or mcp (see relplan --help)");
   }
 
   @Test
