@@ -7,7 +7,13 @@ import java.util.List;
 /** The mechanical fixes of {@code generate fixes}, tried in this order for each finding. */
 final class Fixes {
   static final List<MechanicalFix> ALL =
-      List.of(new MultiAzFix(), new QueueDeadLetterFix(), new LambdaTimeoutFix());
+      List.of(
+          new MultiAzFix(),
+          new QueueDeadLetterFix(),
+          new LambdaTimeoutFix(),
+          new CacheReplicationFix(),
+          new DynamoDbOnDemandFix(),
+          new BackupRetentionFix());
 
   private Fixes() {}
 
