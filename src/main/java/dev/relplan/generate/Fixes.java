@@ -13,7 +13,8 @@ final class Fixes {
           new LambdaTimeoutFix(),
           new CacheReplicationFix(),
           new DynamoDbOnDemandFix(),
-          new BackupRetentionFix());
+          new BackupRetentionFix(),
+          new FunctionDeadLetterFix());
 
   private Fixes() {}
 

@@ -62,13 +62,16 @@ class DataFixesTest {
         Path.of("examples", "orders-platform"),
         List.of(
             "REL-DYNAMODB-FIXED-CAPACITY IdempotencyTable",
-            "REL-STATEFUL-NO-REPLICATION OrdersCache"));
+            "REL-STATEFUL-NO-REPLICATION OrdersCache",
+            "REL-ASYNC-NO-DLQ ShipmentNotifier"));
   }
 
   @Test
   void patchesOfTerraformShopClearItsDataFindingsAndAddNone() throws Exception {
     assertCleared(
         Path.of("examples", "terraform-shop"),
-        List.of("REL-BACKUP-SHORT-RETENTION aws_db_instance.orders"));
+        List.of(
+            "REL-BACKUP-SHORT-RETENTION aws_db_instance.orders",
+            "REL-ASYNC-NO-DLQ aws_lambda_function.nightly_report"));
   }
 }
