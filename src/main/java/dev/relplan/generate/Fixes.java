@@ -14,7 +14,9 @@ final class Fixes {
           new CacheReplicationFix(),
           new DynamoDbOnDemandFix(),
           new BackupRetentionFix(),
-          new FunctionDeadLetterFix());
+          new FunctionDeadLetterFix(),
+          new StreamFailureDestinationFix(),
+          new EventTargetDeadLetterFix());
 
   private Fixes() {}
 

@@ -63,7 +63,9 @@ class DataFixesTest {
         List.of(
             "REL-DYNAMODB-FIXED-CAPACITY IdempotencyTable",
             "REL-STATEFUL-NO-REPLICATION OrdersCache",
-            "REL-ASYNC-NO-DLQ ShipmentNotifier"));
+            "REL-ASYNC-NO-DLQ ShipmentNotifier",
+            "REL-ASYNC-NO-DLQ ClickstreamMapping",
+            "REL-ASYNC-NO-DLQ OrderStatusRule"));
   }
 
   @Test
