@@ -16,7 +16,8 @@ final class Fixes {
           new BackupRetentionFix(),
           new FunctionDeadLetterFix(),
           new StreamFailureDestinationFix(),
-          new EventTargetDeadLetterFix());
+          new EventTargetDeadLetterFix(),
+          new NatPerZoneFix());
 
   private Fixes() {}
 

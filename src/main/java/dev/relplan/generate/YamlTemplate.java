@@ -170,6 +170,13 @@ final class YamlTemplate {
     return null;
   }
 
+  /** A top-level entry of a resource (DependsOn, Condition…), or null. */
+  MapNode.Entry entry(String logicalId, String key) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource) return resource.entry(key);
+    return null;
+  }
+
   /** The name of the condition a resource is created under, or null when it has none. */
   String condition(String logicalId) {
     if (root.get("Resources") instanceof MapNode resources

@@ -65,7 +65,8 @@ class DataFixesTest {
             "REL-STATEFUL-NO-REPLICATION OrdersCache",
             "REL-ASYNC-NO-DLQ ShipmentNotifier",
             "REL-ASYNC-NO-DLQ ClickstreamMapping",
-            "REL-ASYNC-NO-DLQ OrderStatusRule"));
+            "REL-ASYNC-NO-DLQ OrderStatusRule",
+            "REL-NAT-SINGLE NatGateway"));
   }
 
   @Test
