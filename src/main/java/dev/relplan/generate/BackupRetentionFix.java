@@ -6,7 +6,6 @@ import dev.relplan.parse.hcl.Attribute;
 import dev.relplan.parse.hcl.Block;
 import dev.relplan.parse.hcl.Expr;
 import dev.relplan.parse.hcl.HclFile;
-import dev.relplan.source.Location;
 import java.util.List;
 import java.util.Set;
 
@@ -61,48 +60,24 @@ final class BackupRetentionFix implements MechanicalFix {
     if (block == null) throw new YamlTemplate.NotEditable("its resource block is not in the file");
     String name = "backup_retention_period";
     Attribute a = block.body().attribute(name).orElse(null);
-    if (a != null && a.value() instanceof Expr.ScopeTraversal v && v.root().equals("var"))
-      return inVariableFile(t, v);
+    if (a != null && a.value() instanceof Expr.ScopeTraversal) {
+      VariableFiles.Given given =
+          VariableFiles.set(
+              t,
+              a.value(),
+              ((Database) t.subject).backupRetentionDays.trace(),
+              String.valueOf(DAYS));
+      if (given == null) return left(t, name);
+      return FixOutcome.editedIn(
+          given.described() + " (the backup_retention_period it gives). Cost: " + COST + ".",
+          List.of(given.edit()));
+    }
     AttributeEdits.Result r =
         AttributeEdits.set(hcl, block, PropertyEdits.values(name, String.valueOf(DAYS)));
     if (r.setByExpression() != null) return left(t, name);
     return FixOutcome.edited(
         name + " = " + DAYS + ". Cost: " + COST + ".",
         r.insertions().toArray(UnifiedDiff.Insertion[]::new));
-  }
-
-  /** The variable's value raised in the .tfvars file that gives it, when it is a literal there. */
-  private static FixOutcome inVariableFile(FixTarget t, Expr.ScopeTraversal v)
-      throws YamlTemplate.NotEditable {
-    String variable = v.attributeNames().isEmpty() ? null : v.attributeNames().get(0);
-    Location given =
-        ((Database) t.subject)
-            .backupRetentionDays.trace().stream()
-                .filter(l -> l.file().endsWith(".tfvars"))
-                .findFirst()
-                .orElse(null);
-    if (variable == null || given == null) return left(t, "backup_retention_period");
-    EditedFile file = t.file(given.file());
-    HclFile tfvars = TerraformFixes.read(given.file(), file.text);
-    Attribute a = tfvars.body().attribute(variable).orElse(null);
-    if (a == null || !(a.value() instanceof Expr.NumberLit) || a.range().line() != given.line())
-      return left(t, "backup_retention_period");
-    String line = AttributeEdits.line(tfvars, a.range().line());
-    String head = line.substring(0, line.indexOf('=', line.indexOf(variable) + variable.length()));
-    String where = t.texts.relative(given.file());
-    return FixOutcome.editedIn(
-        variable
-            + " = "
-            + DAYS
-            + " in "
-            + where
-            + " (the backup_retention_period it gives). Cost: "
-            + COST
-            + ".",
-        List.of(
-            new FixOutcome.Edit(
-                given.file(),
-                new UnifiedDiff.Insertion(a.range().line() - 1, List.of(head + "= " + DAYS), 1))));
   }
 
   private static FixOutcome left(FixTarget t, String key) {

@@ -77,4 +77,276 @@ class DataFixesTest {
             "REL-BACKUP-SHORT-RETENTION aws_db_instance.orders",
             "REL-ASYNC-NO-DLQ aws_lambda_function.nightly_report"));
   }
+
+  @Test
+  void terraformMultiAzLiteralIsReplacedAndAbsentOneAddedClearingTheFindings() throws Exception {
+    Path original =
+        folder(
+            "db.tf",
+            """
+            resource "aws_db_instance" "orders" {
+              engine                  = "postgres"
+              instance_class          = "db.t3.medium"
+              allocated_storage       = 20
+              multi_az                = false
+              backup_retention_period = 7
+            }
+
+            resource "aws_db_instance" "reports" {
+              engine                  = "mysql"
+              instance_class          = "db.t3.small"
+              allocated_storage       = 20
+              backup_retention_period = 7
+            }
+            """);
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("-  multi_az                = false\n+  multi_az                = true\n")
+        .contains("+  multi_az = true\n");
+    assertCleared(
+        original,
+        List.of(
+            "REL-DB-SINGLE-AZ aws_db_instance.orders", "REL-DB-SINGLE-AZ aws_db_instance.reports"));
+  }
+
+  @Test
+  void terraformMultiAzFromAVariableWithoutAValueFileIsLeftWithTheReason() throws Exception {
+    Path original =
+        folder(
+            "db.tf",
+            """
+            variable "multi_az" {
+              type    = bool
+              default = false
+            }
+
+            resource "aws_db_instance" "orders" {
+              engine                  = "postgres"
+              instance_class          = "db.t3.medium"
+              allocated_storage       = 20
+              multi_az                = var.multi_az
+              backup_retention_period = 7
+            }
+            """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files()).noneMatch(f -> f.path().endsWith(".patch"));
+    assertThat(g.notes())
+        .anyMatch(
+            n ->
+                n.contains("aws_db_instance.orders")
+                    && n.contains("multi_az is set by an expression (var.multi_az)"));
+  }
+
+  @Test
+  void cacheNodeCountFromAParameterIsLeftWithTheReason() throws Exception {
+    Path original =
+        folder(
+            "template.yaml",
+            """
+            Parameters:
+              Nodes:
+                Type: Number
+                Default: 1
+            Resources:
+              Cache:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties:
+                  ReplicationGroupDescription: cache
+                  Engine: redis
+                  CacheNodeType: cache.t4g.small
+                  NumCacheClusters: !Ref Nodes
+            """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files()).noneMatch(f -> f.path().endsWith(".patch"));
+    assertThat(g.notes())
+        .anyMatch(
+            n -> n.contains("Cache") && n.contains("NumCacheClusters is set by an expression"));
+  }
+
+  /** A function behind a REST API reading the table: its capacity is on the request path. */
+  static final String API_READING_THE_TABLE =
+      """
+            resource "aws_api_gateway_rest_api" "checkout" {
+              name = "checkout"
+            }
+
+            resource "aws_lambda_function" "quote" {
+              function_name = "quote"
+              role          = "arn:aws:iam::111122223333:role/quote"
+              runtime       = "nodejs20.x"
+              handler       = "quote.handler"
+              filename      = "build/quote.zip"
+              timeout       = 10
+
+              environment {
+                variables = {
+                  TABLE = aws_dynamodb_table.orders.name
+                }
+              }
+            }
+
+            resource "aws_api_gateway_resource" "quote" {
+              rest_api_id = aws_api_gateway_rest_api.checkout.id
+              parent_id   = aws_api_gateway_rest_api.checkout.root_resource_id
+              path_part   = "quote"
+            }
+
+            resource "aws_api_gateway_method" "quote" {
+              rest_api_id   = aws_api_gateway_rest_api.checkout.id
+              resource_id   = aws_api_gateway_resource.quote.id
+              http_method   = "POST"
+              authorization = "NONE"
+            }
+
+            resource "aws_api_gateway_integration" "quote" {
+              rest_api_id             = aws_api_gateway_rest_api.checkout.id
+              resource_id             = aws_api_gateway_resource.quote.id
+              http_method             = aws_api_gateway_method.quote.http_method
+              integration_http_method = "POST"
+              type                    = "AWS_PROXY"
+              uri                     = aws_lambda_function.quote.invoke_arn
+            }
+            """;
+
+  @Test
+  void terraformProvisionedTableAndItsIndexesBecomeOnDemand() throws Exception {
+    Files.createDirectories(tmp.resolve("original"));
+    Files.writeString(tmp.resolve("original").resolve("api.tf"), API_READING_THE_TABLE);
+    Path original =
+        folder(
+            "table.tf",
+            """
+            resource "aws_dynamodb_table" "orders" {
+              name           = "orders"
+              billing_mode   = "PROVISIONED"
+              read_capacity  = 5
+              write_capacity = 5
+              hash_key       = "id"
+
+              attribute {
+                name = "id"
+                type = "S"
+              }
+
+              attribute {
+                name = "customer"
+                type = "S"
+              }
+
+              global_secondary_index {
+                name            = "by-customer"
+                hash_key        = "customer"
+                projection_type = "ALL"
+                read_capacity   = 5
+                write_capacity  = 5
+              }
+
+              point_in_time_recovery {
+                enabled = true
+              }
+            }
+            """);
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("+  billing_mode   = \"PAY_PER_REQUEST\"")
+        .contains("-  read_capacity  = 5\n-  write_capacity = 5\n")
+        .contains("-    read_capacity   = 5\n-    write_capacity  = 5\n");
+    assertCleared(original, List.of("REL-DYNAMODB-FIXED-CAPACITY aws_dynamodb_table.orders"));
+  }
+
+  @Test
+  void templateBackupRetentionLiteralIsRaisedToSevenDays() throws Exception {
+    Path original =
+        folder(
+            "template.yaml",
+            """
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  DBInstanceClass: db.t3.medium
+                  AllocatedStorage: "20"
+                  MultiAZ: true
+                  BackupRetentionPeriod: 3
+            """);
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("-      BackupRetentionPeriod: 3\n+      BackupRetentionPeriod: 7\n");
+    assertCleared(original, List.of("REL-BACKUP-SHORT-RETENTION Db"));
+  }
+
+  @Test
+  void newQueueAndPolicyNamesAvoidTakenNames() throws Exception {
+    Path original =
+        folder(
+            "template.yaml",
+            """
+            Resources:
+              Sink:
+                Type: AWS::SQS::Queue
+                Properties:
+                  RedrivePolicy:
+                    deadLetterTargetArn: !GetAtt RuleDeadLetterQueue.Arn
+                    maxReceiveCount: 5
+              RuleDeadLetterQueue:
+                Type: AWS::SQS::Queue
+              Rule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern:
+                    source:
+                      - orders
+                  Targets:
+                    - Id: sink
+                      Arn: !GetAtt Sink.Arn
+            """);
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("+            Arn: !GetAtt RuleDeadLetterQueue2.Arn\n")
+        .contains("+  RuleDeadLetterQueue2:\n")
+        .contains("+  RuleDeadLetterQueue2Policy:\n")
+        .contains("+              Service: events.amazonaws.com\n");
+    assertCleared(original, List.of("REL-ASYNC-NO-DLQ Rule"));
+  }
+
+  @Test
+  void functionWhoseRoleIsNotInTheTemplateIsLeftWithTheReason() throws Exception {
+    Path original =
+        folder(
+            "template.yaml",
+            """
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  Role: arn:aws:iam::111122223333:role/worker
+                  Code:
+                    ZipFile: "def handler(e, c): pass"
+              Subscription:
+                Type: AWS::SNS::Subscription
+                Properties:
+                  TopicArn: !Ref Topic
+                  Protocol: lambda
+                  Endpoint: !GetAtt Worker.Arn
+            """);
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.notes())
+        .anyMatch(
+            n -> n.contains("Worker") && n.contains("is not an AWS::IAM::Role of this template"));
+  }
 }
