@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * REL-BACKUP-SHORT-RETENTION (and REL-BACKUP-MISSING for a retention of 0) on an RDS instance or
- * Aurora cluster: automated backups kept for the rule's 7 days (BackupRetentionPeriod in the
- * AWS::RDS::DBInstance / DBCluster reference, backup_retention_period on aws_db_instance /
- * aws_rds_cluster, 0 to 35 days). A Terraform value from a variable is changed where its value is
- * given, when that is a literal in a .tfvars file.
+ * REL-BACKUP-SHORT-RETENTION on an RDS instance or Aurora cluster: automated backups kept for the
+ * rule's 7 days (BackupRetentionPeriod in the AWS::RDS::DBInstance / DBCluster reference,
+ * backup_retention_period on aws_db_instance / aws_rds_cluster, 0 to 35 days). A Terraform value
+ * from a variable is changed where its value is given, when that is a literal in a .tfvars file.
+ * REL-BACKUP-MISSING (no backup at all, point-in-time recovery or versioning off) is answered by
+ * {@code relplan generate backup}, whose AWS Backup plan also copies across Regions: turning
+ * backups on in place alone would surface REL-BACKUP-NO-CROSS-REGION, which that rule's findings
+ * wait on, on re-assessment.
  */
 final class BackupRetentionFix implements MechanicalFix {
   static final int DAYS = 7;
@@ -30,7 +33,7 @@ final class BackupRetentionFix implements MechanicalFix {
 
   @Override
   public Set<String> rules() {
-    return Set.of("REL-BACKUP-SHORT-RETENTION", "REL-BACKUP-MISSING");
+    return Set.of("REL-BACKUP-SHORT-RETENTION");
   }
 
   @Override
