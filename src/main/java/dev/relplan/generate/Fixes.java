@@ -17,7 +17,8 @@ final class Fixes {
           new FunctionDeadLetterFix(),
           new StreamFailureDestinationFix(),
           new EventTargetDeadLetterFix(),
-          new NatPerZoneFix());
+          new NatPerZoneFix(),
+          new SubscriptionDeadLetterFix());
 
   private Fixes() {}
 

@@ -349,4 +349,15 @@ class DataFixesTest {
         .anyMatch(
             n -> n.contains("Worker") && n.contains("is not an AWS::IAM::Role of this template"));
   }
+
+  @Test
+  void ruleExamplePatchesClearTheDeadLetterFindingsOfFunctionsRulesAndSubscriptions()
+      throws Exception {
+    assertCleared(
+        Path.of("src/test/resources/rules/REL-ASYNC-NO-DLQ/cloudformation/fail"),
+        List.of(
+            "REL-ASYNC-NO-DLQ NotifyFunction",
+            "REL-ASYNC-NO-DLQ ShipmentRule",
+            "REL-ASYNC-NO-DLQ AuditSubscription"));
+  }
 }
