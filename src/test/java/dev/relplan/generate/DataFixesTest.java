@@ -360,4 +360,88 @@ class DataFixesTest {
             "REL-ASYNC-NO-DLQ ShipmentRule",
             "REL-ASYNC-NO-DLQ AuditSubscription"));
   }
+
+  @Test
+  void terraformStreamMappingRuleTargetAndSubscriptionGetQueuesAndTheirPermissions()
+      throws Exception {
+    Path original =
+        folder(
+            "async.tf",
+            """
+            resource "aws_iam_role" "worker" {
+              name = "worker"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }]
+              })
+            }
+
+            resource "aws_kinesis_stream" "clicks" {
+              name = "clicks"
+              stream_mode_details {
+                stream_mode = "ON_DEMAND"
+              }
+            }
+
+            resource "aws_lambda_function" "worker" {
+              function_name = "worker"
+              role          = aws_iam_role.worker.arn
+              runtime       = "python3.12"
+              handler       = "app.handler"
+              filename      = "build/worker.zip"
+            }
+
+            resource "aws_lambda_event_source_mapping" "clicks" {
+              event_source_arn  = aws_kinesis_stream.clicks.arn
+              function_name     = aws_lambda_function.worker.arn
+              starting_position = "LATEST"
+            }
+
+            resource "aws_sns_topic" "orders" {
+              name = "orders"
+            }
+
+            resource "aws_sqs_queue" "audit" {
+              name = "audit"
+              redrive_policy = jsonencode({
+                deadLetterTargetArn = aws_sqs_queue.audit_dlq.arn
+                maxReceiveCount     = 5
+              })
+            }
+
+            resource "aws_sqs_queue" "audit_dlq" {
+              name = "audit-dlq"
+            }
+
+            resource "aws_sns_topic_subscription" "audit" {
+              topic_arn = aws_sns_topic.orders.arn
+              protocol  = "sqs"
+              endpoint  = aws_sqs_queue.audit.arn
+            }
+
+            resource "aws_cloudwatch_event_rule" "status" {
+              name          = "status"
+              event_pattern = jsonencode({ source = ["orders"] })
+            }
+
+            resource "aws_cloudwatch_event_target" "audit" {
+              rule = aws_cloudwatch_event_rule.status.name
+              arn  = aws_sqs_queue.audit.arn
+            }
+            """);
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    assertThat(g.files().get(0).content())
+        .contains("+  role = aws_iam_role.worker.name\n")
+        .contains("+      destination_arn = aws_sqs_queue.clicks_dlq.arn\n")
+        .contains("+    deadLetterTargetArn = aws_sqs_queue.audit_dlq_2.arn\n")
+        .contains("+      Principal = { Service = \"sns.amazonaws.com\" }\n")
+        .contains("+    arn = aws_sqs_queue.status_dlq.arn\n");
+    assertCleared(
+        original,
+        List.of(
+            "REL-ASYNC-NO-DLQ aws_lambda_event_source_mapping.clicks",
+            "REL-ASYNC-NO-DLQ aws_sns_topic_subscription.audit",
+            "REL-ASYNC-NO-DLQ aws_cloudwatch_event_rule.status"));
+  }
 }
