@@ -69,8 +69,11 @@ final class DynamoDbOnDemandFix implements MechanicalFix {
           edits.add(PropertyEdits.remove(template, lines, m.entry("ProvisionedThroughput")));
     }
     return FixOutcome.edited(
-        "BillingMode: PAY_PER_REQUEST, ProvisionedThroughput removed from the table and its"
-            + " indexes. Cost: "
+        "BillingMode: PAY_PER_REQUEST"
+            + (edits.size() > mode.insertions().size()
+                ? ", ProvisionedThroughput removed from the table and its indexes"
+                : "")
+            + ". Cost: "
             + COST
             + ".",
         edits.toArray(UnifiedDiff.Insertion[]::new));
@@ -96,8 +99,11 @@ final class DynamoDbOnDemandFix implements MechanicalFix {
         if (b.body().attribute(name).isPresent())
           edits.add(AttributeEdits.remove(hcl, b.body().attribute(name).get()));
     return FixOutcome.edited(
-        "billing_mode = \"PAY_PER_REQUEST\", read_capacity and write_capacity removed from the"
-            + " table and its indexes. Cost: "
+        "billing_mode = \"PAY_PER_REQUEST\""
+            + (edits.size() > mode.insertions().size()
+                ? ", read_capacity and write_capacity removed from the table and its indexes"
+                : "")
+            + ". Cost: "
             + COST
             + ".",
         edits.toArray(UnifiedDiff.Insertion[]::new));

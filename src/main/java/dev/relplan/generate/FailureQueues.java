@@ -148,7 +148,7 @@ final class FailureQueues {
     return null;
   }
 
-  /** A standard queue keeping messages 14 days, after the line {@code after} (0-based). */
+  /** A Terraform standard queue keeping messages 14 days, a blank line before it. */
   static List<String> terraformQueue(String name) {
     return List.of(
         "",

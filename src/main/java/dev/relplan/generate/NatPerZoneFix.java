@@ -260,6 +260,22 @@ final class NatPerZoneFix implements MechanicalFix {
           "declared in the module called at "
               + where
               + ", which has no single_nat_gateway input: give the module a NAT gateway per zone");
+    if (single.value() instanceof Expr.ScopeTraversal) {
+      List<Location> trace = new ArrayList<>();
+      for (Route r : t.workload.all(Route.class))
+        if (r.natGateway.present() && t.workload.resolve(r.natGateway.get()) == t.subject)
+          trace.addAll(r.natGateway.trace());
+      VariableFiles.Given given = VariableFiles.set(t, single.value(), trace, "false");
+      if (given != null)
+        return FixOutcome.editedIn(
+            given.described()
+                + " (the single_nat_gateway of the module called at "
+                + where
+                + ": a NAT gateway per zone). Cost: "
+                + COST
+                + ".",
+            List.of(given.edit()));
+    }
     if (!(single.value() instanceof Expr.BoolLit b) || !b.value())
       return FixOutcome.left(
           "the module called at "

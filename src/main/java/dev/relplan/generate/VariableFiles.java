@@ -27,18 +27,23 @@ final class VariableFiles {
         || v.attributeNames().size() != 1
         || v.steps().size() != 1) return null;
     String variable = v.attributeNames().get(0);
-    Location given =
-        trace.stream().filter(l -> l.file().endsWith(".tfvars")).findFirst().orElse(null);
-    if (given == null) return null;
-    HclFile tfvars = TerraformFixes.read(given.file(), t.file(given.file()).text);
-    Attribute a = tfvars.body().attribute(variable).orElse(null);
-    boolean literal =
-        a != null
-            && (a.value() instanceof Expr.NumberLit
-                || a.value() instanceof Expr.BoolLit
-                || FailureQueues.literal(a.value()) != null);
-    if (!literal || a.range().line() != given.line() || a.range().endLine() != given.line())
-      return null;
+    for (Location given : trace) {
+      if (!given.file().endsWith(".tfvars")) continue;
+      HclFile tfvars = TerraformFixes.read(given.file(), t.file(given.file()).text);
+      Attribute a = tfvars.body().attribute(variable).orElse(null);
+      boolean literal =
+          a != null
+              && (a.value() instanceof Expr.NumberLit
+                  || a.value() instanceof Expr.BoolLit
+                  || FailureQueues.literal(a.value()) != null);
+      if (literal && a.range().line() == given.line() && a.range().endLine() == given.line())
+        return edit(t, tfvars, a, variable, value, given);
+    }
+    return null;
+  }
+
+  private static Given edit(
+      FixTarget t, HclFile tfvars, Attribute a, String variable, String value, Location given) {
     String line = AttributeEdits.line(tfvars, a.range().line());
     String head = line.substring(0, line.indexOf('=', line.indexOf(variable) + variable.length()));
     return new Given(

@@ -75,7 +75,8 @@ class DataFixesTest {
         Path.of("examples", "terraform-shop"),
         List.of(
             "REL-BACKUP-SHORT-RETENTION aws_db_instance.orders",
-            "REL-ASYNC-NO-DLQ aws_lambda_function.nightly_report"));
+            "REL-ASYNC-NO-DLQ aws_lambda_function.nightly_report",
+            "REL-NAT-SINGLE module.vpc.aws_nat_gateway.this[0]"));
   }
 
   @Test
