@@ -13,7 +13,15 @@ final class Fixes {
           new LambdaTimeoutFix(),
           new PodAutoscalerFix(),
           new RollingUpdateFix(),
-          new ReadinessProbeFix());
+          new ReadinessProbeFix(),
+          new CacheReplicationFix(),
+          new DynamoDbOnDemandFix(),
+          new BackupRetentionFix(),
+          new FunctionDeadLetterFix(),
+          new StreamFailureDestinationFix(),
+          new EventTargetDeadLetterFix(),
+          new NatPerZoneFix(),
+          new SubscriptionDeadLetterFix());
 
   private Fixes() {}
 

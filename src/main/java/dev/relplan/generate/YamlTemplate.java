@@ -161,6 +161,22 @@ final class YamlTemplate {
     return out;
   }
 
+  /** A resource's Type as written, or null when it is not a plain string. */
+  String type(String logicalId) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource
+        && resource.get("Type") instanceof ScalarNode s
+        && s.tag() == null) return s.text();
+    return null;
+  }
+
+  /** A top-level entry of a resource (DependsOn, Condition…), or null. */
+  MapNode.Entry entry(String logicalId, String key) {
+    if (root.get("Resources") instanceof MapNode resources
+        && resources.get(logicalId) instanceof MapNode resource) return resource.entry(key);
+    return null;
+  }
+
   /** The name of the condition a resource is created under, or null when it has none. */
   String condition(String logicalId) {
     if (root.get("Resources") instanceof MapNode resources
