@@ -7,7 +7,17 @@ import java.util.List;
 /** The mechanical fixes of {@code generate fixes}, tried in this order for each finding. */
 final class Fixes {
   static final List<MechanicalFix> ALL =
-      List.of(new MultiAzFix(), new QueueDeadLetterFix(), new LambdaTimeoutFix());
+      List.of(
+          new MultiAzFix(),
+          new QueueDeadLetterFix(),
+          new LambdaTimeoutFix(),
+          new TerraformTimeoutFix(),
+          new LambdaDeploymentFix(),
+          new ReservedConcurrencyFix(),
+          new EcsRollbackFix(),
+          new EcsScalingFix(),
+          new AsgHealthCheckFix(),
+          new AsgScalingFix());
 
   private Fixes() {}
 
