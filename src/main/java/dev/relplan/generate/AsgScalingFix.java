@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * REL-ASG-MIN-EQUALS-MAX, REL-COMPUTE-FIXED and REL-SCALING-NO-POLICY on an Auto Scaling group of a
- * CloudFormation template: MaxSize raised to twice MinSize when they are equal, and a target
- * tracking AWS::AutoScaling::ScalingPolicy keeping average CPU at 60% (AWS CloudFormation,
- * "AWS::AutoScaling::ScalingPolicy" TargetTrackingConfiguration, PredefinedMetricType
- * ASGAverageCPUUtilization).
+ * REL-ASG-MIN-EQUALS-MAX, REL-COMPUTE-FIXED and REL-SCALING-NO-POLICY on an Auto Scaling group: its
+ * maximum raised to twice its minimum when they are equal, and a target tracking policy keeping
+ * average CPU at 60% (AWS CloudFormation "AWS::AutoScaling::ScalingPolicy"
+ * TargetTrackingConfiguration with PredefinedMetricType ASGAverageCPUUtilization; Terraform
+ * aws_autoscaling_policy target_tracking_configuration), in CloudFormation or Terraform.
  */
 final class AsgScalingFix implements MechanicalFix {
   static final int CPU_TARGET = 60;
@@ -24,44 +24,66 @@ final class AsgScalingFix implements MechanicalFix {
 
   @Override
   public boolean edits(Resource r) {
-    return Fixes.inTemplate(r)
-        && r instanceof ComputeGroup g
-        && g.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP
-        && "AWS::AutoScaling::AutoScalingGroup".equals(r.writtenType());
+    if (!(r instanceof ComputeGroup g) || g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP)
+      return false;
+    if (Fixes.inTerraform(r)) return TerraformCompute.ASG.equals(r.writtenType());
+    return Fixes.inTemplate(r) && "AWS::AutoScaling::AutoScalingGroup".equals(r.writtenType());
   }
 
   @Override
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
     ComputeGroup g = (ComputeGroup) t.subject;
-    YamlTemplate template = t.file().template();
+    boolean terraform = Fixes.inTerraform(g);
+    String maxName = terraform ? "max_size" : "MaxSize";
     List<UnifiedDiff.Insertion> edits = new ArrayList<>();
     List<String> made = new ArrayList<>();
     List<String> costs = new ArrayList<>();
     if (g.min.present() && g.max.present() && g.min.get().equals(g.max.get())) {
       int max = Math.max(2, g.min.get() * 2);
       UnifiedDiff.Insertion raised =
-          CloudFormationFixes.setProperty(template, g.id, "MaxSize", "\"" + max + "\"");
+          terraform
+              ? TerraformFixes.setAttribute(
+                  t.file().hcl(t.workload),
+                  TerraformCompute.block(t, TerraformCompute.ASG),
+                  maxName,
+                  "" + max)
+              : CloudFormationFixes.setProperty(
+                  t.file().template(), g.id, maxName, "\"" + max + "\"");
       if (raised == null)
         return FixOutcome.left(
-            "its MaxSize is set by an expression: make it larger than MinSize ("
+            "its "
+                + maxName
+                + " is set by an expression: make it larger than the minimum ("
                 + g.min.get()
                 + ") where its value comes from");
       edits.add(raised);
-      made.add("MaxSize: \"" + max + "\" (twice MinSize " + g.min.get() + ")");
+      made.add(maxName + " " + max + " (twice the minimum " + g.min.get() + ")");
       costs.add(
           "up to "
               + (max - g.min.get())
-              + " more instance(s) of the launch template's type while load is high (a starting"
-              + " point: size the maximum to peak load with one Availability Zone lost)");
+              + " more instance(s) of the group's type while load is high (a starting point:"
+              + " size the maximum to peak load with one Availability Zone lost)");
     }
     if (g.scalingPolicies.stream().noneMatch(AsgScalingFix::dynamic)) {
-      String policy = template.free(g.id + "CpuScaling", t.file().taken());
-      edits.add(template.resources(policyLines(policy, g.id, template.condition(g.id))));
+      StringBuilder policy = new StringBuilder();
+      UnifiedDiff.Insertion added;
+      if (terraform) {
+        added = TerraformCompute.asgPolicy(t, CPU_TARGET, policy);
+        if (added == null)
+          return FixOutcome.left(
+              "it is created with count or for_each, whose instances each need their own policy:"
+                  + " add them by hand");
+      } else {
+        YamlTemplate template = t.file().template();
+        policy.append(template.free(g.id + "CpuScaling", t.file().taken()));
+        added = template.resources(policyLines(policy.toString(), g.id, template.condition(g.id)));
+      }
+      edits.add(added);
       made.add("a target tracking policy " + policy + " (average CPU " + CPU_TARGET + "%)");
       costs.add(
           "instances are added only while average CPU stays above "
               + CPU_TARGET
-              + "% and removed after it falls; a DesiredCapacity written in the template can set"
+              + "% and removed after it falls; a desired capacity written in the file can set"
               + " the count back when the group is updated, so consider removing it");
     }
     if (edits.isEmpty())

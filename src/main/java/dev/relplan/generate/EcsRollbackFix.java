@@ -11,7 +11,9 @@ import java.util.Set;
  * REL-DEPLOY-NO-AUTO-ROLLBACK and REL-DEPLOY-ALL-AT-ONCE on an ECS service of a CloudFormation
  * template: DeploymentConfiguration's DeploymentCircuitBreaker {Enable: true, Rollback: true}, and
  * MinimumHealthyPercent 100 (with MaximumPercent 200, room for the new tasks) where it was 0 (AWS
- * CloudFormation, "AWS::ECS::Service DeploymentConfiguration" and "DeploymentCircuitBreaker").
+ * CloudFormation, "AWS::ECS::Service DeploymentConfiguration" and "DeploymentCircuitBreaker"); in
+ * Terraform the aws_ecs_service's deployment_circuit_breaker block and
+ * deployment_minimum_healthy_percent / deployment_maximum_percent.
  */
 final class EcsRollbackFix implements MechanicalFix {
   static final String COST =
@@ -30,25 +32,25 @@ final class EcsRollbackFix implements MechanicalFix {
 
   @Override
   public boolean edits(Resource r) {
-    return Fixes.inTemplate(r)
-        && r instanceof ComputeGroup g
-        && g.kind == ComputeGroup.Kind.ECS_SERVICE
-        && "AWS::ECS::Service".equals(r.writtenType());
+    return EcsScalingFix.ecsService(r);
   }
 
   @Override
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
     ComputeGroup g = (ComputeGroup) t.subject;
+    if (Fixes.inTerraformModule(g)) return Fixes.leftInModule(t);
+    boolean breaker = !(g.circuitBreakerEnabled.isTrue() && g.circuitBreakerRollback.isTrue());
+    boolean keepTasks = g.minHealthyPercent.present() && g.minHealthyPercent.get() == 0;
+    if (Fixes.inTerraform(g))
+      return TerraformCompute.circuitBreaker(t, g, fixed(breaker, keepTasks, true));
     YamlTemplate template = t.file().template();
     MapNode props = template.properties(g.id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
-    boolean breaker = !(g.circuitBreakerEnabled.isTrue() && g.circuitBreakerRollback.isTrue());
-    boolean keepTasks = g.minHealthyPercent.present() && g.minHealthyPercent.get() == 0;
     MapNode.Entry config = props.entry("DeploymentConfiguration");
     if (config == null) {
       List<String> lines = new ArrayList<>(List.of("DeploymentConfiguration:"));
       lines.addAll(breakerLines("  "));
-      return FixOutcome.edited(fixed(true, false), template.firstProperties(g.id, lines));
+      return FixOutcome.edited(fixed(true, false, false), template.firstProperties(g.id, lines));
     }
     MapNode block = TemplateNodes.block(template, config.value());
     if (block == null)
@@ -96,7 +98,7 @@ final class EcsRollbackFix implements MechanicalFix {
       }
     }
     return FixOutcome.edited(
-        fixed(breaker, keepTasks), edits.toArray(UnifiedDiff.Insertion[]::new));
+        fixed(breaker, keepTasks, false), edits.toArray(UnifiedDiff.Insertion[]::new));
   }
 
   private static List<String> breakerLines(String indent) {
@@ -113,15 +115,21 @@ final class EcsRollbackFix implements MechanicalFix {
     return TemplateNodes.replace(t, block, e, "true");
   }
 
-  private static String fixed(boolean breaker, boolean keepTasks) {
+  private static String fixed(boolean breaker, boolean keepTasks, boolean terraform) {
     List<String> parts = new ArrayList<>();
     List<String> costs = new ArrayList<>();
     if (breaker) {
-      parts.add("DeploymentCircuitBreaker Enable: true, Rollback: true");
+      parts.add(
+          terraform
+              ? "deployment_circuit_breaker enable = true, rollback = true"
+              : "DeploymentCircuitBreaker Enable: true, Rollback: true");
       costs.add(COST);
     }
     if (keepTasks) {
-      parts.add("MinimumHealthyPercent: 100 (MaximumPercent 200)");
+      parts.add(
+          terraform
+              ? "deployment_minimum_healthy_percent = 100 (maximum 200)"
+              : "MinimumHealthyPercent: 100 (MaximumPercent 200)");
       costs.add(OVERLAP_COST);
     }
     return String.join("; ", parts) + ". Cost: " + String.join("; ", costs) + ".";

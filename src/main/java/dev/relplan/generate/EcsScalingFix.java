@@ -27,15 +27,35 @@ final class EcsScalingFix implements MechanicalFix {
 
   @Override
   public boolean edits(Resource r) {
-    return Fixes.inTemplate(r)
-        && r instanceof ComputeGroup g
-        && g.kind == ComputeGroup.Kind.ECS_SERVICE
-        && "AWS::ECS::Service".equals(r.writtenType());
+    return ecsService(r);
+  }
+
+  /** An ECS service of a template, a Terraform file, or a Terraform module (listed, not edited). */
+  static boolean ecsService(Resource r) {
+    if (!(r instanceof ComputeGroup g) || g.kind != ComputeGroup.Kind.ECS_SERVICE) return false;
+    if (Fixes.inTerraform(r) || Fixes.inTerraformModule(r))
+      return TerraformCompute.ECS_SERVICE.equals(r.writtenType());
+    return Fixes.inTemplate(r) && "AWS::ECS::Service".equals(r.writtenType());
+  }
+
+  /** What scaling costs, for the fixed line of either dialect. */
+  static String cost() {
+    return "tasks are added only while average CPU stays above "
+        + CPU_TARGET
+        + "% and removed after it falls (each added task costs what a task costs now); the"
+        + " maximum is a starting point: size it to peak load with one Availability Zone lost;"
+        + " at least "
+        + FEWEST_TASKS
+        + " tasks run, which ECS spreads across the Availability Zones of the service's subnets.";
   }
 
   @Override
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
     ComputeGroup g = (ComputeGroup) t.subject;
+    if (Fixes.inTerraformModule(g)) return Fixes.leftInModule(t);
+    int min = Math.max(FEWEST_TASKS, g.desired.present() ? g.desired.get() : FEWEST_TASKS);
+    if (Fixes.inTerraform(g))
+      return TerraformCompute.ecsScaling(t, g, min, min * HEADROOM, CPU_TARGET);
     YamlTemplate template = t.file().template();
     MapNode props = template.properties(g.id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
@@ -50,7 +70,6 @@ final class EcsScalingFix implements MechanicalFix {
             "its Cluster is not a !Ref to a cluster of this template nor a cluster name: add an"
                 + " AWS::ApplicationAutoScaling::ScalableTarget with ResourceId"
                 + " service/CLUSTER/SERVICE by hand (the finding's advice)");
-      int min = Math.max(FEWEST_TASKS, g.desired.present() ? g.desired.get() : FEWEST_TASKS);
       target = template.free(g.id + "ScalableTarget", t.file().taken());
       List<String> lines = new ArrayList<>(List.of(target + ":"));
       lines.add("  Type: AWS::ApplicationAutoScaling::ScalableTarget");
@@ -86,15 +105,7 @@ final class EcsScalingFix implements MechanicalFix {
     }
     if (made.isEmpty()) return FixOutcome.left("it already has a scalable target and a policy");
     return FixOutcome.edited(
-        "Application Auto Scaling: "
-            + String.join(" and ", made)
-            + ". Cost: tasks are added only while average CPU stays above "
-            + CPU_TARGET
-            + "% and removed after it falls (each added task costs what a task costs now); the"
-            + " maximum is a starting point: size it to peak load with one Availability Zone lost;"
-            + " at least "
-            + FEWEST_TASKS
-            + " tasks run, which Fargate spreads across the service's subnets' zones.",
+        "Application Auto Scaling: " + String.join(" and ", made) + ". Cost: " + cost(),
         edits.toArray(UnifiedDiff.Insertion[]::new));
   }
 

@@ -126,9 +126,20 @@ final class LambdaDeploymentFix implements MechanicalFix {
       var at = trigger.location();
       if (at == null) continue;
       boolean ownEvent = at.file().equals(f.location.file()) && eventLines.contains(at.line());
-      if (!ownEvent) found.add(t.texts.relative(at.file()) + ":" + at.line());
+      if (!ownEvent) found.add(declaredAt(at, t));
     }
-    return found.isEmpty() ? null : "what is declared at " + String.join(", ", found);
+    return found.isEmpty() ? null : String.join(", ", found);
+  }
+
+  /**
+   * The resource declared at a location, with the location ("ClickstreamMapping (app.yaml:259)").
+   */
+  private static String declaredAt(dev.relplan.source.Location at, FixTarget t) {
+    String where = t.texts.relative(at.file()) + ":" + at.line();
+    for (Resource r : t.workload.resources())
+      if (r.location.file().equals(at.file()) && r.location.line() == at.line())
+        return r.id + " (" + where + ")";
+    return "what is declared at " + where;
   }
 
   /** An alarm of the same template on the function's AWS/Lambda Errors metric, or null. */
