@@ -50,7 +50,10 @@ final class ReservedConcurrencyFix implements MechanicalFix {
           TerraformFixes.resourceBlock(file.hcl(t.workload), TF_TYPE, t.subject.location.line());
       if (block == null)
         throw new YamlTemplate.NotEditable("its resource block is not in the file");
-      edit = TerraformFixes.setAttribute(file.hcl(t.workload), block, name, String.valueOf(value));
+      edit =
+          TerraformCompute.ownGroup(
+              TerraformFixes.setAttribute(
+                  file.hcl(t.workload), block, name, String.valueOf(value)));
     } else {
       name = "ReservedConcurrentExecutions";
       edit =

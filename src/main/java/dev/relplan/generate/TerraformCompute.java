@@ -34,6 +34,17 @@ final class TerraformCompute {
     return b;
   }
 
+  /**
+   * An attribute added by {@link TerraformFixes#setAttribute} put after a blank line, its own
+   * group, so that terraform fmt aligns nothing around it; a replaced line is kept as it is.
+   */
+  static UnifiedDiff.Insertion ownGroup(UnifiedDiff.Insertion i) {
+    if (i == null || i.replaced() > 0) return i;
+    List<String> lines = new ArrayList<>(List.of(""));
+    lines.addAll(i.lines());
+    return new UnifiedDiff.Insertion(i.before(), lines);
+  }
+
   static boolean counted(Block b) {
     return b.body().attribute("count").isPresent() || b.body().attribute("for_each").isPresent();
   }
@@ -80,7 +91,7 @@ final class TerraformCompute {
                 ? g.circuitBreakerEnabled.isTrue()
                 : g.circuitBreakerRollback.isTrue();
         if (already) continue;
-        UnifiedDiff.Insertion e = TerraformFixes.setAttribute(hcl, cb, name, "true");
+        UnifiedDiff.Insertion e = ownGroup(TerraformFixes.setAttribute(hcl, cb, name, "true"));
         if (e == null)
           return FixOutcome.left(
               "its deployment_circuit_breaker "
@@ -235,8 +246,9 @@ final class TerraformCompute {
   static FixOutcome asgHealthCheck(FixTarget t, String fixed) throws YamlTemplate.NotEditable {
     Block group = block(t, ASG);
     UnifiedDiff.Insertion e =
-        TerraformFixes.setAttribute(
-            t.file().hcl(t.workload), group, "health_check_type", "\"ELB\"");
+        ownGroup(
+            TerraformFixes.setAttribute(
+                t.file().hcl(t.workload), group, "health_check_type", "\"ELB\""));
     if (e == null)
       return FixOutcome.left(
           "its health_check_type is set by an expression: make it \"ELB\" where its value comes"

@@ -205,7 +205,7 @@ class DeployFixesTest {
             "     Properties:\n+      ReservedConcurrentExecutions: 100\n       CodeUri: src/clickstream/\n");
     assertThat(patch(shop, "api.tf"))
         .contains(
-            "   timeout       = var.checkout_timeout\n+  reserved_concurrent_executions = 100\n }\n");
+            "   timeout       = var.checkout_timeout\n+\n+  reserved_concurrent_executions = 100\n }\n");
     assertThat(platform.files().get(platform.files().size() - 1).content())
         .contains("ReservedConcurrentExecutions: 100, a starting point rather than a measurement");
   }
@@ -449,7 +449,7 @@ class DeployFixesTest {
     apply(g, FixesGenerator.FOLDER, copy);
 
     assertThat(g.files().get(0).content())
-        .contains("+  health_check_type = \"ELB\"\n")
+        .contains("+\n+  health_check_type = \"ELB\"\n }\n")
         .contains("+resource \"aws_autoscaling_policy\" \"web_cpu\" {\n")
         .contains("+  autoscaling_group_name = aws_autoscaling_group.web.name\n");
     Set<String> before = findings(assess(example, null));
