@@ -1,6 +1,7 @@
 package dev.relplan.generate;
 
 import dev.relplan.model.Alarm;
+import dev.relplan.model.DeploymentGroup;
 import dev.relplan.model.Function;
 import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
@@ -37,12 +38,23 @@ final class LambdaDeploymentFix implements MechanicalFix {
 
   @Override
   public boolean edits(Resource r) {
+    if (r instanceof DeploymentGroup)
+      return Fixes.inTemplate(r) && "AWS::Serverless::Function".equals(r.writtenType());
     return r instanceof Function && (Fixes.inTemplate(r) || Fixes.inTerraform(r));
+  }
+
+  /** The function itself, or the SAM function whose DeploymentPreference made the group. */
+  private static Function function(FixTarget t) {
+    if (t.subject instanceof DeploymentGroup g && g.targets.present())
+      for (Object target : g.targets.get())
+        if (t.workload.resolve(target) instanceof Function f) return f;
+    return t.subject instanceof Function f ? f : null;
   }
 
   @Override
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
-    Function f = (Function) t.subject;
+    Function f = function(t);
+    if (f == null) return FixOutcome.left("the function it deploys is not known");
     if (Fixes.inTerraform(f))
       return FixOutcome.left(
           "a gradual Lambda deployment in Terraform is an aws_lambda_alias, an"
@@ -63,10 +75,6 @@ final class LambdaDeploymentFix implements MechanicalFix {
     YamlTemplate template = t.file().template();
     MapNode props = template.properties(f.id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
-    if (props.entry("DeploymentPreference") != null)
-      return FixOutcome.left(
-          "its DeploymentPreference is disabled or set by an expression: give it Type"
-              + " Canary10Percent5Minutes and Alarms where its value comes from");
     String direct = directInvokers(f, props, t);
     if (direct != null)
       return FixOutcome.left(
@@ -86,15 +94,22 @@ final class LambdaDeploymentFix implements MechanicalFix {
     } else {
       lines.add("AutoPublishAlias: " + ALIAS);
     }
+    MapNode.Entry preference = props.entry("DeploymentPreference");
+    MapNode written = preference == null ? null : TemplateNodes.block(template, preference.value());
+    boolean hasAlarms = written != null && written.entry("Alarms") != null;
     String alarm = errorsAlarm(f, t.workload);
     List<UnifiedDiff.Insertion> insertions = new ArrayList<>();
     String made;
-    if (alarm == null) {
+    if (alarm == null && !hasAlarms) {
       alarm = template.free(f.id + "ErrorsAlarm", t.file().taken());
       insertions.add(template.resources(newAlarm(alarm, f.id, alias, template.condition(f.id))));
       made = "a new alarm " + alarm + " on the alias's Errors (1 or more in a minute)";
     } else {
       made = "its Errors alarm " + alarm;
+    }
+    if (preference != null) {
+      if (!lines.isEmpty()) insertions.add(0, template.firstProperties(f.id, lines));
+      return existing(template, preference, alarm, made, insertions);
     }
     lines.addAll(
         List.of(
@@ -110,6 +125,51 @@ final class LambdaDeploymentFix implements MechanicalFix {
             + ". Cost: "
             + COST
             + ".",
+        insertions.toArray(UnifiedDiff.Insertion[]::new));
+  }
+
+  /**
+   * A DeploymentPreference already written: an AllAtOnce Type made Canary10Percent5Minutes,
+   * Enabled: false made true, and Alarms added when it has none; literals only.
+   */
+  private static FixOutcome existing(
+      YamlTemplate template,
+      MapNode.Entry preference,
+      String alarm,
+      String made,
+      List<UnifiedDiff.Insertion> insertions) {
+    MapNode block = TemplateNodes.block(template, preference.value());
+    String why =
+        "its DeploymentPreference is set by an expression: give it Type Canary10Percent5Minutes,"
+            + " Enabled true and Alarms where its value comes from";
+    if (block == null) return FixOutcome.left(why);
+    List<String> changed = new ArrayList<>();
+    MapNode.Entry type = block.entry("Type");
+    String typeText = type == null ? null : TemplateNodes.literal(type.value());
+    if (type != null && typeText == null) return FixOutcome.left(why);
+    if (typeText == null || typeText.contains("AllAtOnce")) {
+      insertions.add(
+          type == null
+              ? TemplateNodes.firstEntries(
+                  template, block, List.of("Type: Canary10Percent5Minutes"))
+              : TemplateNodes.replace(template, block, type, "Canary10Percent5Minutes"));
+      changed.add("Type Canary10Percent5Minutes");
+    }
+    MapNode.Entry enabled = block.entry("Enabled");
+    if (enabled != null && !"true".equals(TemplateNodes.literal(enabled.value()))) {
+      UnifiedDiff.Insertion on = TemplateNodes.replace(template, block, enabled, "true");
+      if (on == null) return FixOutcome.left(why);
+      insertions.add(on);
+      changed.add("Enabled true");
+    }
+    if (block.entry("Alarms") == null) {
+      insertions.add(
+          TemplateNodes.firstEntries(template, block, List.of("Alarms:", "  - !Ref " + alarm)));
+      changed.add("rolled back by " + made);
+    }
+    if (insertions.stream().anyMatch(i -> i == null)) return FixOutcome.left(why);
+    return FixOutcome.edited(
+        "DeploymentPreference " + String.join(", ", changed) + ". Cost: " + COST + ".",
         insertions.toArray(UnifiedDiff.Insertion[]::new));
   }
 

@@ -165,6 +165,34 @@ class DeployFixesTest {
   }
 
   @Test
+  void writtenDeploymentPreferenceAllAtOnceOrDisabledIsMadeGradualWithAnAlarm() throws Exception {
+    Path example = Path.of("src/test/resources/rules/REL-DEPLOY-ALL-AT-ONCE/cloudformation/fail");
+    Path copy = copy(example, tmp.resolve("copy"));
+
+    Generation g = generate(example, null, FixesGenerator::generate);
+    apply(g, FixesGenerator.FOLDER, copy);
+
+    assertThat(patch(g, "serverless.yaml"))
+        .contains(
+            "       DeploymentPreference:   # relplan:finding\n"
+                + "+        Alarms:\n"
+                + "+          - !Ref PaymentsFunctionErrorsAlarm\n"
+                + "-        Type: AllAtOnce   # relplan:evidence\n"
+                + "+        Type: Canary10Percent5Minutes\n")
+        .contains("-        Enabled: false\n+        Enabled: true\n");
+    Set<String> before = unlined(findings(assess(example, null)));
+    assertThat(before)
+        .contains(
+            "REL-DEPLOY-ALL-AT-ONCE PaymentsFunctionDeploymentGroup",
+            "REL-DEPLOY-ALL-AT-ONCE RefundsFunction");
+    assertThat(unlined(findings(assess(copy, null))))
+        .doesNotContain(
+            "REL-DEPLOY-ALL-AT-ONCE PaymentsFunctionDeploymentGroup",
+            "REL-DEPLOY-ALL-AT-ONCE RefundsFunction")
+        .isSubsetOf(before);
+  }
+
+  @Test
   void functionsWithoutAPatchAreListedWithTheReason() throws Exception {
     Generation platform =
         generate(Path.of("examples/orders-platform"), null, FixesGenerator::generate);
