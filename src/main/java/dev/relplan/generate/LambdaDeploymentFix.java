@@ -55,23 +55,8 @@ final class LambdaDeploymentFix implements MechanicalFix {
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
     Function f = function(t);
     if (f == null) return FixOutcome.left("the function it deploys is not known");
-    if (Fixes.inTerraform(f))
-      return FixOutcome.left(
-          "a gradual Lambda deployment in Terraform is an aws_lambda_alias, an"
-              + " aws_codedeploy_app, an aws_codedeploy_deployment_group with"
-              + " CodeDeployDefault.LambdaCanary10Percent5Minutes, an IAM role, and a pipeline that"
-              + " publishes versions through CodeDeploy: not a patch; see the finding's advice");
-    if (!"AWS::Serverless::Function".equals(f.writtenType()))
-      return FixOutcome.left(
-          "a plain AWS::Lambda::Function deploys gradually only through an AWS::Lambda::Version,"
-              + " an AWS::Lambda::Alias with an UpdatePolicy CodeDeployLambdaAliasUpdate, a"
-              + " CodeDeploy application, deployment group and role: not a patch; see the finding's"
-              + " advice (or make it an AWS::Serverless::Function with a DeploymentPreference)");
-    if (f.scheduledOnly())
-      return FixOutcome.left(
-          "it runs only on a schedule, so there is no steady traffic for a canary to shift: alarm"
-              + " on its Errors, keep an alias to roll back to and make the job idempotent (the"
-              + " finding's advice)");
+    String notPatched = notPatched(f);
+    if (notPatched != null) return FixOutcome.left(notPatched);
     YamlTemplate template = t.file().template();
     MapNode props = template.properties(f.id);
     if (props == null) throw new YamlTemplate.NotEditable("its Properties are not in block style");
@@ -126,6 +111,25 @@ final class LambdaDeploymentFix implements MechanicalFix {
             + COST
             + ".",
         insertions.toArray(UnifiedDiff.Insertion[]::new));
+  }
+
+  /** Why the function gets no DeploymentPreference patch, or null when it does. */
+  private static String notPatched(Function f) {
+    if (Fixes.inTerraform(f))
+      return "a gradual Lambda deployment in Terraform is an aws_lambda_alias, an"
+          + " aws_codedeploy_app, an aws_codedeploy_deployment_group with"
+          + " CodeDeployDefault.LambdaCanary10Percent5Minutes, an IAM role, and a pipeline that"
+          + " publishes versions through CodeDeploy: not a patch; see the finding's advice";
+    if (!"AWS::Serverless::Function".equals(f.writtenType()))
+      return "a plain AWS::Lambda::Function deploys gradually only through an AWS::Lambda::Version,"
+          + " an AWS::Lambda::Alias with an UpdatePolicy CodeDeployLambdaAliasUpdate, a"
+          + " CodeDeploy application, deployment group and role: not a patch; see the finding's"
+          + " advice (or make it an AWS::Serverless::Function with a DeploymentPreference)";
+    if (f.scheduledOnly())
+      return "it runs only on a schedule, so there is no steady traffic for a canary to shift: alarm"
+          + " on its Errors, keep an alias to roll back to and make the job idempotent (the"
+          + " finding's advice)";
+    return null;
   }
 
   /**
