@@ -21,6 +21,7 @@ import java.util.Set;
 public record Assessment(
     String workload,
     String tier,
+    String environment,
     String availabilityTarget,
     String rto,
     String rpo,
@@ -157,6 +158,7 @@ public record Assessment(
     return new Assessment(
         workload,
         tier,
+        environment,
         availabilityTarget,
         rto,
         rpo,
@@ -179,6 +181,44 @@ public record Assessment(
         notAssessedTypes,
         resourcesAnalyzed,
         List.copyOf(fixed),
+        nothingAssessable,
+        coverage,
+        rootCauses,
+        topology,
+        suppressions);
+  }
+
+  /**
+   * The same assessment with only these findings: a generator asked about one finding (the MCP
+   * server's generate_fix) reads the rest unchanged.
+   */
+  public Assessment withFindings(List<NumberedFinding> only) {
+    return new Assessment(
+        workload,
+        tier,
+        environment,
+        availabilityTarget,
+        rto,
+        rpo,
+        packagesAnalyzed,
+        notes,
+        List.copyOf(only),
+        strengths,
+        undetermined,
+        spofs,
+        recovery,
+        integrations,
+        waQuestions,
+        scorecard,
+        maturity,
+        maturityReason,
+        plan,
+        testingPlan,
+        nextSteps,
+        skippedFiles,
+        notAssessedTypes,
+        resourcesAnalyzed,
+        fixedSinceBaseline,
         nothingAssessable,
         coverage,
         rootCauses,

@@ -147,6 +147,7 @@ public final class Assessor {
     return new Assessment(
         in.workload(),
         ctx.tier(),
+        ctx.environment(),
         ctx.availabilityTarget() == null ? null : format(ctx.availabilityTarget()),
         ctx.rto(),
         ctx.rpo(),

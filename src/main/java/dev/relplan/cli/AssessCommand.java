@@ -23,6 +23,7 @@ import dev.relplan.pipeline.Pipeline;
 import dev.relplan.report.Renderer;
 import dev.relplan.report.Renderers;
 import dev.relplan.report.ReportInput;
+import dev.relplan.report.SummaryRenderer;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Rule;
 import dev.relplan.rules.RuleRegistry;
@@ -84,6 +85,12 @@ final class AssessCommand {
   /** Its help text names the formats on offer: see {@link #spec}. */
   static final Option<String> FORMATS = Option.repeatable("F", "", "--format");
 
+  static final Option<Boolean> SUMMARY =
+      Option.flag(
+          "With --format json: a short document for an AI agent's context window (counts,"
+              + " maturity, scorecard, coverage, the first 10 findings, next steps) instead of the"
+              + " full report.",
+          "--summary");
   static final Option<String> OUTPUT =
       Option.single(
           "PATH", "File (one format) or directory (several); - for stdout.", "-o", "--output");
@@ -160,6 +167,7 @@ final class AssessCommand {
   private final List<String> failOn;
   private final Path incidents;
   private final boolean quiet;
+  private final boolean summary;
   private final Path baseline;
   private final Path config;
   private final String environment;
@@ -187,6 +195,7 @@ final class AssessCommand {
     environment = parsed.value(ENVIRONMENT);
     date = parsed.value(DATE);
     quiet = parsed.flag(QUIET);
+    summary = parsed.flag(SUMMARY);
     ignoreInlineSuppressions = parsed.flag(IGNORE_INLINE_SUPPRESSIONS);
   }
 
@@ -208,6 +217,7 @@ final class AssessCommand {
             KUSTOMIZE_ROOT,
             VARS,
             FORMATS.describedAs(formatHelp(renderers)),
+            SUMMARY,
             OUTPUT,
             FAIL_ON,
             DEBUG,
@@ -240,7 +250,7 @@ final class AssessCommand {
 
   private int call() throws IOException {
     Pipeline.Request checked = request();
-    List<Renderer> chosen = chosenRenderers();
+    List<Renderer> chosen = summary ? summaryRenderer() : chosenRenderers();
     if (chosen.size() > 1 && (output == null || output.equals("-")))
       throw new InputError(
           "several formats cannot share stdout: pass -o DIRECTORY to write one file per format");
@@ -305,6 +315,7 @@ final class AssessCommand {
             Objectives.duration("--rpo", rpo),
             // null: not given, so the incidents file relplan.yaml names may apply
             incidents == null ? null : Incidents.load(incidents));
+    if (environment != null) ctx = ctx.inEnvironment(environment);
     // The chosen environment's files come first, so the options' own files win over them.
     ConfigEnvironments.Environment env = environment();
     List<Path> parameterFiles = concat(env.parameters(), parameters);
@@ -485,6 +496,15 @@ final class AssessCommand {
                               + orList(renderers.formats()))));
     }
     return chosen;
+  }
+
+  /** --summary: the summary in place of the JSON report, which must be the one format asked. */
+  private List<Renderer> summaryRenderer() {
+    if (!formats.equals(List.of("json")) && !formats.equals(List.of("json", "json")))
+      throw new InputError(
+          "--summary shortens the JSON report: pass --format json alone with it (see relplan"
+              + " assess --help)");
+    return List.of(new SummaryRenderer());
   }
 
   private static String checkDate(String d) {

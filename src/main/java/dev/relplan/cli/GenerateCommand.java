@@ -72,11 +72,21 @@ final class GenerateCommand {
             return 0;
           });
 
+  /** The README of the kind's folder, which lists what was not generated and why. */
+  private static String readme(Generation g) {
+    return g.files().stream()
+        .map(GeneratedFile::path)
+        .filter(p -> p.endsWith("README.md"))
+        .findFirst()
+        .orElse("README.md");
+  }
+
   private static CommandSpec subcommand(
       String name, String description, Function<GenerateInput, Generation> generator) {
     List<Option<?>> options = new ArrayList<>(List.of(Option.HELP, Option.VERSION));
     options.addAll(AssessCommand.INPUT_OPTIONS);
     options.add(OUTPUT);
+    options.add(AssessCommand.QUIET);
     options.add(AssessCommand.DEBUG);
     return new CommandSpec(
         name,
@@ -95,8 +105,16 @@ final class GenerateCommand {
           "generate needs an output directory: pass -o DIR (the files are written there only)");
     if (Files.exists(dir) && !Files.isDirectory(dir))
       throw new InputError("-o '" + dir + "' is a file: pass a directory for the generated files");
-    Pipeline.Request request = AssessCommand.request(parsed);
-    Pipeline.Result result = Pipeline.run(request, Adapters.all(request), RuleRegistry.all());
+    boolean quiet = parsed.flag(AssessCommand.QUIET);
+    Pipeline.Request request =
+        AssessCommand.request(parsed)
+            .during(ProgressLine.forRun(quiet), Pipeline.SuppressionOptions.DEFAULT);
+    Pipeline.Result result;
+    try {
+      result = Pipeline.run(request, Adapters.all(request), RuleRegistry.all());
+    } finally {
+      ProgressLine.end(request.progress());
+    }
     Assessment assessment = result.assessment();
     Generation generation =
         generator.apply(
@@ -113,13 +131,20 @@ final class GenerateCommand {
           throw new IllegalStateException("generated path leaves " + root + ": " + f.path());
         Files.createDirectories(target.getParent());
         Files.writeString(target, f.content(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + dir.resolve(f.path()));
+        if (!quiet) System.out.println("wrote " + dir.resolve(f.path()));
       }
     } catch (IOException e) {
       throw new InputError(
           "cannot write into '" + dir + "' (" + e.getMessage() + "): pass a writable directory");
     }
-    for (String note : generation.notes()) System.out.println("not generated: " + note);
+    // The reasons are in the kind's README; a count keeps a large repository's output readable.
+    int left = generation.notes().size();
+    if (!quiet && left > 0)
+      System.out.println(
+          left
+              + (left == 1 ? " finding or resource" : " findings or resources")
+              + " not generated, each with the reason: see "
+              + dir.resolve(readme(generation)));
     return 0;
   }
 }

@@ -75,7 +75,9 @@ public final class Main {
             GenerateCommand.SPEC,
             RulesCommand.SPEC,
             ExplainCommand.SPEC,
-            InitCommand.SPEC),
+            InitCommand.SPEC,
+            PortfolioCommand.SPEC,
+            McpCommand.SPEC),
         parsed -> {
           System.out.print(HelpText.of(parsed.spec(), parsed.path()));
           return 0;

@@ -8,6 +8,7 @@ import dev.relplan.model.Resource;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Workload;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
 /**
  * The AWS FIS experiments the testing plan calls for that fit what one template or module defines:
  * instance termination in an Auto Scaling group, ECS task stops, Aurora cluster failover, Multi-AZ
- * instance reboot with failover, Lambda invocation errors; each targets the resource through its
- * own ARN, name or the tag AWS puts on its instances.
+ * instance reboot with failover, Lambda invocation errors, EKS node group instance termination;
+ * each targets the resource through its own ARN, name or the tag AWS puts on its instances. The
+ * zone-wide experiment is {@link AzPowerInterruption}.
  */
 final class FisExperiments {
   /** The ECS cluster types whose name an ECS task target needs. */
@@ -26,50 +28,15 @@ final class FisExperiments {
   /** FIS allows at most five stop conditions per experiment template. */
   static final int MAX_STOP_CONDITIONS = 5;
 
-  /** How a target is selected: by ARNs, by a tag naming a resource, or by target parameters. */
-  enum By {
-    ARN,
-    TAG,
-    PARAMETERS
-  }
-
-  /**
-   * One experiment template.
-   *
-   * @param kind short name ("terminate", "failover") used in ids
-   * @param subject the resource it exercises
-   * @param description what it validates, for the template's description
-   * @param actionId the FIS action
-   * @param actionParameters the action's parameters
-   * @param targetKey the action's target key (Instances, Tasks, Clusters, DBInstances, Functions)
-   * @param resourceType the FIS target resource type
-   * @param selectionMode how many of the targets
-   * @param by how the target names its resources
-   * @param targetResources what the target names: the subject, or cluster then service for tasks
-   * @param permission the FIS managed policy the role needs, or null for an inline policy
-   */
-  record Experiment(
-      String kind,
-      Resource subject,
-      String description,
-      String actionId,
-      Map<String, String> actionParameters,
-      String targetKey,
-      String resourceType,
-      String selectionMode,
-      By by,
-      List<Resource> targetResources,
-      String permission) {}
-
   private FisExperiments() {}
 
   /** The experiments for these resources of one template or module, and notes for the others. */
-  static List<Experiment> of(Workload w, List<Resource> resources, List<String> notes) {
-    List<Experiment> out = new ArrayList<>();
+  static List<FisTemplate> of(Workload w, List<Resource> resources, List<String> notes) {
+    List<FisTemplate> out = new ArrayList<>();
     for (Resource r : resources) {
       if (r instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.AUTO_SCALING_GROUP) {
         out.add(
-            new Experiment(
+            single(
                 "terminate",
                 r,
                 "Terminate one running instance of Auto Scaling group "
@@ -77,11 +44,14 @@ final class FisExperiments {
                     + ": the group replaces it and the load balancer stops routing to it",
                 "aws:ec2:terminate-instances",
                 Map.of(),
-                "Instances",
-                "aws:ec2:instance",
-                "COUNT(1)",
-                By.TAG,
-                List.of(r),
+                new FisTemplate.Target(
+                    "Instances",
+                    "aws:ec2:instance",
+                    "COUNT(1)",
+                    List.of(),
+                    Map.of(GROUP_TAG, new FisTemplate.Name(r)),
+                    Map.of(),
+                    List.of(RUNNING)),
                 "AWSFaultInjectionSimulatorEC2Access"));
       } else if (r instanceof ComputeGroup g && g.kind == ComputeGroup.Kind.ECS_SERVICE) {
         Resource cluster = referenced(w, r, ECS_CLUSTERS);
@@ -92,8 +62,11 @@ final class FisExperiments {
                   + " it; add the experiment by hand with the cluster's name");
           continue;
         }
+        Map<String, FisTemplate.Value> taskParameters = new LinkedHashMap<>();
+        taskParameters.put("cluster", new FisTemplate.Name(cluster));
+        taskParameters.put("service", new FisTemplate.ServiceName(r));
         out.add(
-            new Experiment(
+            single(
                 "stoptask",
                 r,
                 "Stop one task of ECS service "
@@ -101,15 +74,18 @@ final class FisExperiments {
                     + ": the service starts a replacement and traffic moves to the healthy tasks",
                 "aws:ecs:stop-task",
                 Map.of(),
-                "Tasks",
-                "aws:ecs:task",
-                "COUNT(1)",
-                By.PARAMETERS,
-                List.of(cluster, r),
+                new FisTemplate.Target(
+                    "Tasks",
+                    "aws:ecs:task",
+                    "COUNT(1)",
+                    List.of(),
+                    Map.of(),
+                    taskParameters,
+                    List.of()),
                 "AWSFaultInjectionSimulatorECSAccess"));
       } else if (r instanceof Database d && d.kind == Database.Kind.CLUSTER && d.isAurora()) {
         out.add(
-            new Experiment(
+            single(
                 "failover",
                 r,
                 "Fail over Aurora cluster "
@@ -117,12 +93,8 @@ final class FisExperiments {
                     + " to a replica: clients reconnect to the new writer within the RTO",
                 "aws:rds:failover-db-cluster",
                 Map.of(),
-                "Clusters",
-                "aws:rds:cluster",
-                "ALL",
-                By.ARN,
-                List.of(r),
-                "AWSFaultInjectionSimulatorRDSAccess"));
+                byArn("Clusters", "aws:rds:cluster", r),
+                RDS_POLICY));
       } else if (r instanceof Database d && d.kind == Database.Kind.INSTANCE) {
         if (!d.multiAz.isTrue()) {
           if (!d.cluster.present())
@@ -133,40 +105,100 @@ final class FisExperiments {
           continue;
         }
         out.add(
-            new Experiment(
+            single(
                 "failover",
                 r,
                 "Reboot Multi-AZ database "
                     + r.id
                     + " with failover: the standby takes over and clients reconnect within the RTO",
                 "aws:rds:reboot-db-instances",
-                Map.of("forceFailover", "true"),
-                "DBInstances",
-                "aws:rds:db",
-                "ALL",
-                By.ARN,
-                List.of(r),
-                "AWSFaultInjectionSimulatorRDSAccess"));
-      } else if (r instanceof Function && lambda(r)) {
+                Map.of("forceFailover", new FisTemplate.Literal("true")),
+                byArn("DBInstances", "aws:rds:db", r),
+                RDS_POLICY));
+      } else if (r instanceof Function && LAMBDA.contains(r.writtenType())) {
+        Map<String, FisTemplate.Value> parameters = new TreeMap<>();
+        parameters.put("duration", new FisTemplate.Literal("PT10M"));
+        parameters.put("invocationPercentage", new FisTemplate.Literal("25"));
         out.add(
-            new Experiment(
+            new FisTemplate(
                 "lambdaerror",
-                r,
+                r.id,
                 "Make a quarter of "
                     + r.id
                     + "'s invocations fail for 10 minutes: callers retry, fall back or dead-letter"
                     + " (needs the AWS FIS Lambda extension layer on the function)",
-                "aws:lambda:invocation-error",
-                new TreeMap<>(Map.of("duration", "PT10M", "invocationPercentage", "25")),
-                "Functions",
-                "aws:lambda:function",
-                "ALL",
-                By.ARN,
-                List.of(r),
-                null));
+                List.of(byArn("Functions", "aws:lambda:function", r)),
+                List.of(
+                    new FisTemplate.Action(
+                        "lambdaerror",
+                        "aws:lambda:invocation-error",
+                        parameters,
+                        "Functions",
+                        "Functions")),
+                Set.of(),
+                // No managed policy covers the Lambda actions: what FIS documents they need.
+                Set.of("lambda:GetFunction", "tag:GetResources"),
+                false));
+      } else if (EKS_NODE_GROUPS.contains(r.writtenType())) {
+        // aws:eks:terminate-nodegroup-instances, target type aws:eks:nodegroup (FIS actions
+        // reference, https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html).
+        out.add(
+            single(
+                "nodes",
+                r,
+                "Terminate a quarter of EKS node group "
+                    + r.id
+                    + "'s instances: the group replaces them and their pods are rescheduled on"
+                    + " the other nodes",
+                "aws:eks:terminate-nodegroup-instances",
+                Map.of("instanceTerminationPercentage", new FisTemplate.Literal("25")),
+                byArn("Nodegroups", "aws:eks:nodegroup", r),
+                "AWSFaultInjectionSimulatorEKSAccess"));
       }
     }
     return out;
+  }
+
+  /** The tag AWS puts on an Auto Scaling group's instances, naming the group. */
+  static final String GROUP_TAG = "aws:autoscaling:groupName";
+
+  /** Only running instances: a stopped one cannot be terminated or stopped again. */
+  static final FisTemplate.Filter RUNNING =
+      new FisTemplate.Filter("State.Name", List.of(new FisTemplate.Literal("running")));
+
+  private static final String RDS_POLICY = "AWSFaultInjectionSimulatorRDSAccess";
+
+  private static final Set<String> LAMBDA =
+      Set.of("AWS::Lambda::Function", "AWS::Serverless::Function", "aws_lambda_function");
+
+  private static final Set<String> EKS_NODE_GROUPS =
+      Set.of("AWS::EKS::Nodegroup", "aws_eks_node_group");
+
+  /** One action on one target, named like the action's target key. */
+  private static FisTemplate single(
+      String kind,
+      Resource subject,
+      String description,
+      String actionId,
+      Map<String, FisTemplate.Value> parameters,
+      FisTemplate.Target target,
+      String managedPolicy) {
+    return new FisTemplate(
+        kind,
+        subject.id,
+        description,
+        List.of(target),
+        List.of(new FisTemplate.Action(kind, actionId, parameters, target.name(), target.name())),
+        Set.of(managedPolicy),
+        Set.of(),
+        false);
+  }
+
+  /** A target naming these resources by their ARNs. */
+  static FisTemplate.Target byArn(String name, String resourceType, Resource... resources) {
+    List<FisTemplate.Value> arns = new ArrayList<>();
+    for (Resource r : resources) arns.add(new FisTemplate.Arn(r));
+    return new FisTemplate.Target(name, resourceType, "ALL", arns, Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -178,11 +210,6 @@ final class FisExperiments {
     for (Resource r : resources)
       if (r instanceof Alarm a && !a.onlyScales(w) && out.size() < MAX_STOP_CONDITIONS) out.add(r);
     return out;
-  }
-
-  private static boolean lambda(Resource r) {
-    return Set.of("AWS::Lambda::Function", "AWS::Serverless::Function", "aws_lambda_function")
-        .contains(r.writtenType());
   }
 
   /** The first resource of these types that r references in its own scope, or null. */

@@ -36,8 +36,8 @@ public final class FisGenerator {
     List<String> summary = new ArrayList<>();
     byTemplate.forEach(
         (file, resources) -> {
-          List<FisExperiments.Experiment> experiments =
-              FisExperiments.of(input.workload(), resources, notes);
+          List<FisTemplate> experiments =
+              experiments(input.workload(), resources, texts.relative(file), false, notes);
           if (experiments.isEmpty()) return;
           try {
             files.add(
@@ -53,8 +53,9 @@ public final class FisGenerator {
         });
     byModule.forEach(
         (folder, resources) -> {
-          List<FisExperiments.Experiment> experiments =
-              FisExperiments.of(input.workload(), resources, notes);
+          String shown = folder.isEmpty() ? "." : texts.relative(folder + "/x");
+          List<FisTemplate> experiments =
+              experiments(input.workload(), resources, shown, true, notes);
           if (experiments.isEmpty()) return;
           files.add(
               TerraformFis.file(
@@ -62,11 +63,28 @@ public final class FisGenerator {
                   texts,
                   experiments,
                   FisExperiments.stopAlarms(input.workload(), resources)));
-          String shown = folder.isEmpty() ? "." : texts.relative(folder + "/x");
           experiments.forEach(e -> summary.add(shown + ": " + e.description()));
         });
+    List<FisTemplate> pods = KubernetesFis.experiments(input.workload(), notes);
+    if (!pods.isEmpty()) {
+      files.add(KubernetesFis.template(pods));
+      pods.forEach(e -> summary.add("Kubernetes: " + e.description()));
+    }
     files.add(new GeneratedFile(FOLDER + "README.md", readme(files, summary, notes)));
     return new Generation(files, notes);
+  }
+
+  /** The single-resource experiments of one template or module, then its AZ power interruption. */
+  private static List<FisTemplate> experiments(
+      dev.relplan.model.Workload w,
+      List<Resource> resources,
+      String shown,
+      boolean asgArns,
+      List<String> notes) {
+    List<FisTemplate> out = new ArrayList<>(FisExperiments.of(w, resources, notes));
+    FisTemplate zone = AzPowerInterruption.of(shown, resources, asgArns, notes);
+    if (zone != null) out.add(zone);
+    return out;
   }
 
   private static String readme(
@@ -84,7 +102,29 @@ public final class FisGenerator {
     md.append(
         "- Cost: FIS bills per action-minute; terminated instances and stopped tasks are"
             + " replaced at their usual price; a failover interrupts connections for its"
-            + " duration.\n\n");
+            + " duration.\n");
+    md.append(
+        "- AZ power interruption (the FIS scenario library's \"AZ Availability: Power"
+            + " Interruption\", cut to what each template or module defines): give the zone as"
+            + " the `"
+            + FisInput.AVAILABILITY_ZONE.cloudFormationName
+            + "` parameter or the `"
+            + FisInput.AVAILABILITY_ZONE.terraformName
+            + "` variable; an action with nothing in the zone is skipped.\n");
+    if (files.stream().anyMatch(f -> f.path().equals(KubernetesFis.FILE)))
+      md.append(
+          "- Kubernetes workloads: `"
+              + KubernetesFis.FILE.substring(FOLDER.length())
+              + "` is a standalone CloudFormation template (deploy it with `aws cloudformation"
+              + " deploy`), whatever the manifests are written in: the manifests do not say which"
+              + " EKS cluster runs them, so the cluster's ARN (`"
+              + FisInput.EKS_CLUSTER_ARN.cloudFormationName
+              + "`) and the Kubernetes service account FIS acts as (`"
+              + FisInput.KUBERNETES_SERVICE_ACCOUNT.cloudFormationName
+              + "`, with the RBAC role and the IAM mapping the FIS user guide's aws:eks:pod page"
+              + " describes) are its parameters. Pods are selected by their namespace and all"
+              + " their labels.\n");
+    md.append('\n');
     md.append("## Experiments\n\n");
     for (String s : summary) md.append("- ").append(s).append('\n');
     if (summary.isEmpty()) md.append("None: nothing the workload defines fits an experiment.\n");
@@ -95,10 +135,9 @@ public final class FisGenerator {
           .append(
               f.path().endsWith(".patch")
                   ? "`: apply from the scanned folder with `git apply`.\n"
-                  : "`: copy into the scanned folder at the same path without `fis/`.\n");
-    md.append(
-        "\nNot generated yet: the AZ power interruption scenario (start it from the FIS scenario"
-            + " library, which composes these actions per zone) and EKS pod and node actions.\n");
+                  : f.path().equals(KubernetesFis.FILE)
+                      ? "`: a template of its own, deploy it as a stack.\n"
+                      : "`: copy into the scanned folder at the same path without `fis/`.\n");
     if (!notes.isEmpty()) {
       md.append("\n## Not generated\n\n");
       for (String n : notes) md.append("- ").append(n).append('\n');

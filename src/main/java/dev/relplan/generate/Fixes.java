@@ -17,7 +17,10 @@ final class Fixes {
           new EcsRollbackFix(),
           new EcsScalingFix(),
           new AsgHealthCheckFix(),
-          new AsgScalingFix());
+          new AsgScalingFix(),
+          new PodAutoscalerFix(),
+          new RollingUpdateFix(),
+          new ReadinessProbeFix());
 
   private Fixes() {}
 

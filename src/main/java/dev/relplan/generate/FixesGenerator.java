@@ -74,7 +74,9 @@ public final class FixesGenerator {
             out.add(
                 new GeneratedFile(
                     FOLDER + texts.outputPath(file) + ".patch",
-                    UnifiedDiff.of(texts.relative(file), edited.text, edited.insertions)));
+                    edited.text == null
+                        ? UnifiedDiff.created(texts.relative(file), edited.insertions)
+                        : UnifiedDiff.of(texts.relative(file), edited.text, edited.insertions)));
         });
     out.add(new GeneratedFile(FOLDER + "README.md", readme(out, fixed, notes)));
     return new Generation(out, notes);

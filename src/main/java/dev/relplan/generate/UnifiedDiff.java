@@ -58,6 +58,20 @@ public final class UnifiedDiff {
     return out.toString();
   }
 
+  /**
+   * The diff that creates {@code path} with the lines of the insertions, in order: {@code git
+   * apply} reads {@code --- /dev/null} as a new file.
+   */
+  public static String created(String path, List<Insertion> insertions) {
+    List<String> lines = insertions.stream().flatMap(i -> i.lines().stream()).toList();
+    StringBuilder out = new StringBuilder();
+    out.append("--- /dev/null\n");
+    out.append("+++ b/").append(path).append('\n');
+    out.append("@@ -0,0 +").append(range(1, lines.size())).append(" @@\n");
+    for (String l : lines) out.append('+').append(l).append('\n');
+    return out.toString();
+  }
+
   private static List<Entry> entries(String original, List<Insertion> insertions) {
     List<String> lines = original.isEmpty() ? List.of() : List.of(original.split("\n", -1));
     boolean finalNewline = original.endsWith("\n");

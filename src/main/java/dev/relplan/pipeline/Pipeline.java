@@ -292,7 +292,8 @@ public final class Pipeline {
             ? given.rpo()
             : Objectives.duration("rpo in " + Config.FILE_NAME, config.rpo()),
         incidents(given, config, configFile),
-        given.tier() != null ? given.tier() : config.tier());
+        given.tier() != null ? given.tier() : config.tier(),
+        given.environment());
   }
 
   /** --incidents when given (even an empty list), else the file relplan.yaml names, else none. */

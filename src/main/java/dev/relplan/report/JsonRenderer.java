@@ -172,6 +172,7 @@ public final class JsonRenderer implements Renderer {
       g.writeObjectFieldStart("workload");
       g.writeStringField("name", a.workload());
       nullable("tier", a.tier());
+      nullable("environment", a.environment());
       if (a.availabilityTarget() == null) g.writeNullField("availabilityTarget");
       else g.writeNumberField("availabilityTarget", new BigDecimal(a.availabilityTarget()));
       nullable("rto", a.rto());

@@ -178,6 +178,8 @@ public final class MarkdownRenderer implements Renderer {
       line("## Executive Summary");
       line("- **Date**: " + date);
       if (a.tier() != null) line("- **Business Tier**: " + a.tier());
+      if (a.environment() != null)
+        line("- **Environment**: " + a.environment() + " (relplan.yaml, `--environment`)");
       line(
           "- **Availability Target**: "
               + (a.availabilityTarget() == null

@@ -85,10 +85,18 @@ class ConfigEnvironmentsTest {
   }
 
   @Test
+  void chosenEnvironmentIsRecordedInTheReport() throws IOException {
+    CliTest.Result r = assess(TERRAFORM, terraformConfig(), "--environment", "staging");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().path("workload").path("environment").asText()).isEqualTo("staging");
+  }
+
+  @Test
   void withoutTheOptionNoEnvironmentsFilesAreRead() throws IOException {
     CliTest.Result r = assess(TERRAFORM, terraformConfig());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.json().path("workload").path("notes").toString()).doesNotContain("tf/");
+    assertThat(r.json().path("workload").path("environment").isNull()).isTrue();
   }
 
   @Test

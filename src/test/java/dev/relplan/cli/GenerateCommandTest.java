@@ -24,7 +24,25 @@ class GenerateCommandTest {
     assertThat(out.resolve("backup/template.yaml.patch")).isRegularFile();
     assertThat(out.resolve("backup/README.md")).isRegularFile();
     assertThat(r.out()).contains("wrote " + out.resolve("backup/template.yaml.patch"));
-    assertThat(r.out()).contains("not generated: InvoiceDocuments (template.yaml:18)");
+    assertThat(r.out())
+        .contains(
+            "1 finding or resource not generated, each with the reason: see "
+                + out.resolve("backup/README.md"));
+    assertThat(out.resolve("backup/README.md"))
+        .content()
+        .contains("InvoiceDocuments (template.yaml:18)");
+  }
+
+  @Test
+  void quietWritesTheFilesAndPrintsNothing() throws Exception {
+    Path out = tmp.resolve("generated");
+
+    CliTest.Result r = CliTest.run("generate", "backup", CFN_FAIL, "-o", out.toString(), "-q");
+
+    assertThat(r.code()).isZero();
+    assertThat(out.resolve("backup/template.yaml.patch")).isRegularFile();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
   }
 
   @Test

@@ -20,22 +20,39 @@ class HelpAndUsageTest {
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              assess    Assess the reliability of the workload described by the files under
-                          PATH.
-              generate  Write infrastructure-as-code for the plan's findings into a
-                          directory; nothing is applied.
-              rules     List every rule with its flag, domain and best practices.
-              explain   Explain a rule: what it checks, why, how it rates, how to fix it,
-                          its examples.
-              init      Ask for the workload's name, availability target and recovery
-                          objectives on a terminal and write relplan.yaml.
+              assess     Assess the reliability of the workload described by the files
+                           under PATH.
+              generate   Write infrastructure-as-code for the plan's findings into a
+                           directory; nothing is applied.
+              rules      List every rule with its flag, domain and best practices.
+              explain    Explain a rule: what it checks, why, how it rates, how to fix it,
+                           its examples.
+              init       Ask for the workload's name, availability target and recovery
+                           objectives on a terminal and write relplan.yaml.
+              portfolio  Summarise the JSON reports of many workloads: maturity and scores,
+                           frequent gaps, Critical findings, availability targets, trends.
+              mcp        Serve assess, explain and generate to an AI agent over the Model
+                           Context Protocol (stdio).
+            """;
+
+  static final String PORTFOLIO_HELP =
+      """
+            Usage: relplan portfolio [-hV] [--format=F] [-o=FILE] REPORT...
+            Summarise the JSON reports of many workloads: maturity and scores, frequent
+            gaps, Critical findings, availability targets, trends.
+                  REPORT...       JSON reports written by relplan assess --format json, or
+                                    directories holding them (every .json file below).
+                  --format=F      md (default), json or html.
+              -h, --help          Show this help message and exit.
+              -o, --output=FILE   File to write; - or none for stdout.
+              -V, --version       Print version information and exit.
             """;
 
   static final String ASSESS_HELP =
       """
             Usage: relplan assess [-hqV] [--debug] [--ignore-inline-suppressions]
-                                  [--baseline=FILE] [--config=FILE] [--date=DATE]
-                                  [--environment=NAME] [--incidents=FILE]
+                                  [--summary] [--baseline=FILE] [--config=FILE]
+                                  [--date=DATE] [--environment=NAME] [--incidents=FILE]
                                   [--kustomize-root=DIR] [-o=PATH] [--rpo=DUR] [--rto=DUR]
                                   [--target=PCT] [--workload=NAME]
                                   [--fail-on=LEVEL[,LEVEL...]]... [--format=F]...
@@ -82,6 +99,10 @@ class HelpAndUsageTest {
                                            that nothing was assessed).
                   --rpo=DUR              Recovery point objective, e.g. 5m, 1h.
                   --rto=DUR              Recovery time objective, e.g. 15m, 4h, PT1H.
+                  --summary              With --format json: a short document for an AI
+                                           agent's context window (counts, maturity,
+                                           scorecard, coverage, the first 10 findings, next
+                                           steps) instead of the full report.
                   --target=PCT           Availability target, e.g. 99.9, 99.95, 99.99.
               -V, --version              Print version information and exit.
                   --values=FILE          Helm values file for the charts found, over each
@@ -118,6 +139,11 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void portfolioHelpNamesItsFormatsAndOutput() {
+    assertThat(run("portfolio", "--help").out()).isEqualTo(PORTFOLIO_HELP);
+  }
+
+  @Test
   void rulesHelpIsUnchanged() {
     assertThat(run("rules", "--help").out()).isEqualTo(RULES_HELP);
   }
@@ -144,7 +170,7 @@ class HelpAndUsageTest {
   void anUnknownCommandNamesTheCommandsOnOffer() {
     assertThat(run("bogus").errLines())
         .containsExactly(
-            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain or init (see relplan --help)");
+            "relplan: Unknown command: 'bogus': use assess, generate, rules, explain, init, portfolio or mcp (see relplan --help)");
   }
 
   @Test

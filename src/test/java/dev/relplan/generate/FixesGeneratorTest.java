@@ -209,7 +209,22 @@ class FixesGeneratorTest {
             List.of(
                 "REL-ASYNC-NO-DLQ AuditQueue", "REL-LAMBDA-TIMEOUT-GE-APIGW LegacyExportFunction"),
             "terraform-shop",
-            List.of("REL-ASYNC-NO-DLQ aws_sqs_queue.emails"));
+            List.of("REL-ASYNC-NO-DLQ aws_sqs_queue.emails"),
+            "k8s-shop",
+            List.of(
+                "REL-COMPUTE-FIXED Deployment/shop/orders-api",
+                "REL-SCALING-NO-POLICY Deployment/shop/orders-api",
+                "REL-DEPLOY-ALL-AT-ONCE Deployment/shop/orders-api",
+                "REL-LB-HEALTH-CHECK Deployment/shop/orders-api"),
+            "k8s-helm-shop",
+            List.of(
+                "REL-COMPUTE-FIXED Deployment/cart",
+                "REL-SCALING-NO-POLICY Deployment/cart",
+                "REL-DEPLOY-ALL-AT-ONCE Deployment/orders"),
+            "k8s-platform",
+            List.of(
+                "REL-COMPUTE-FIXED Deployment/shop/catalog",
+                "REL-SCALING-NO-POLICY Deployment/shop/catalog"));
     for (Map.Entry<String, List<String>> e : targeted.entrySet()) {
       Path original = Path.of("examples", e.getKey());
       Set<String> before = unlined(findings(assess(original, null)));

@@ -40,4 +40,16 @@ class UnifiedDiffTest {
 
     assertThat(diff).contains("@@ -1,4 +1,5 @@").contains("@@ -9,4 +10,5 @@");
   }
+
+  @Test
+  void createdFileIsADiffFromDevNullOfAllItsLines() {
+    String diff =
+        UnifiedDiff.created(
+            "o/new.yaml",
+            List.of(
+                new UnifiedDiff.Insertion(0, List.of("a", "b")),
+                new UnifiedDiff.Insertion(0, List.of("c"))));
+
+    assertThat(diff).isEqualTo("--- /dev/null\n+++ b/o/new.yaml\n@@ -0,0 +1,3 @@\n+a\n+b\n+c\n");
+  }
 }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relplan.pipeline.Pipeline;
+import dev.relplan.portfolio.Portfolio;
+import dev.relplan.portfolio.PortfolioHtml;
+import dev.relplan.portfolio.ReportReader;
+import dev.relplan.portfolio.WorkloadReport;
 import dev.relplan.rules.Context;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * page writes its state on the body ({@code data-state}, {@code data-errors}) and on the findings
  * table ({@code data-visible-rows}), and reads its filters from the address, so the DOM chromium
  * dumps shows each. Skipped when no {@code chromium} is on PATH; {@code -Drelplan.updateDocs=true}
- * also copies the screenshot to docs/dashboard.png.
+ * also copies the screenshot to docs/dashboard.png. The portfolio page (relplan portfolio --format
+ * html) of the committed public-repository reports is checked the same way: it draws without a
+ * console message, its workload filter and column sort work.
  */
 @Tag("browser")
 class DashboardBrowserTest {
@@ -166,6 +172,75 @@ class DashboardBrowserTest {
     Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     if (Boolean.getBoolean("relplan.updateDocs"))
       Files.copy(shot, Path.of("docs", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  // ------------------------------------------------------------------ the portfolio page
+
+  /** The portfolio page of the committed public-repository reports, written once. */
+  private static Path portfolioPage;
+
+  static Path portfolioPage() throws IOException {
+    if (portfolioPage == null) {
+      List<WorkloadReport> reports = new ArrayList<>();
+      try (var files = Files.list(Path.of("src/test/resources/portfolio"))) {
+        for (Path f : files.sorted().toList())
+          if (f.toString().endsWith(".json")) reports.add(ReportReader.read(f));
+      }
+      portfolioPage = dir.resolve("portfolio.html");
+      Files.writeString(
+          portfolioPage, new PortfolioHtml().render(Portfolio.of(reports)), StandardCharsets.UTF_8);
+    }
+    return portfolioPage;
+  }
+
+  @Test
+  void portfolioDrawsWithoutConsoleMessagesOrScriptErrors() throws Exception {
+    Run run = chromium("--dump-dom", portfolioPage().toUri().toString());
+    assertThat(bodyTag(run.stdout()))
+        .contains("data-state=\"ready\"")
+        .contains("data-errors=\"0\"");
+    assertThat(run.stderr().lines().filter(line -> line.contains(":CONSOLE")).toList()).isEmpty();
+    assertThat(tableRows(run.stdout(), "workloads")).isEqualTo(2);
+  }
+
+  @Test
+  void portfolioWorkloadFilterKeepsOnlyMatchingRows() throws Exception {
+    Run run = chromium("--dump-dom", portfolioPage().toUri() + "#workload=petclinic");
+    assertThat(tableRows(run.stdout(), "workloads")).isEqualTo(1);
+    assertThat(tableRows(run.stdout(), "targets")).isEqualTo(1);
+    // The six rules with petclinic findings stay, shared with the demo or not; the demo's own go.
+    assertThat(tableRows(run.stdout(), "gaps")).isEqualTo(6);
+  }
+
+  @Test
+  void portfolioSortsAColumnDescending() throws Exception {
+    Run byName = chromium("--dump-dom", portfolioPage().toUri().toString());
+    assertThat(firstWorkloadRow(byName.stdout())).isEqualTo("microservices-demo");
+    Run byMaturity =
+        chromium("--dump-dom", portfolioPage().toUri() + "#sort=workloads:maturity:descending");
+    assertThat(firstWorkloadRow(byMaturity.stdout())).isEqualTo("spring-petclinic-microservices");
+    assertThat(byMaturity.stdout()).contains("data-key=\"maturity\" aria-sort=\"descending\"");
+  }
+
+  /** The visible row count the portfolio page wrote on one of its tables. */
+  static int tableRows(String dom, String table) {
+    String tag = "data-table=\"" + table + "\"";
+    int at = dom.indexOf(tag);
+    assertThat(at).as("table " + table + " in the dumped page").isNotNegative();
+    int end = dom.indexOf('>', at);
+    String marker = "data-visible-rows=\"";
+    int start = dom.lastIndexOf("<table", at);
+    String opening = dom.substring(start, end);
+    int value = opening.indexOf(marker) + marker.length();
+    return Integer.parseInt(opening.substring(value, opening.indexOf('"', value)));
+  }
+
+  /** The workload named by the first row of the portfolio's workloads table. */
+  static String firstWorkloadRow(String dom) {
+    int table = dom.indexOf("data-table=\"workloads\"");
+    String marker = "<tr data-workload=\"";
+    int start = dom.indexOf(marker, table) + marker.length();
+    return dom.substring(start, dom.indexOf('"', start));
   }
 
   /** What one chromium run wrote. */
