@@ -11,6 +11,13 @@ final class Fixes {
           new MultiAzFix(),
           new QueueDeadLetterFix(),
           new LambdaTimeoutFix(),
+          new TerraformTimeoutFix(),
+          new LambdaDeploymentFix(),
+          new ReservedConcurrencyFix(),
+          new EcsRollbackFix(),
+          new EcsScalingFix(),
+          new AsgHealthCheckFix(),
+          new AsgScalingFix(),
           new PodAutoscalerFix(),
           new RollingUpdateFix(),
           new ReadinessProbeFix(),
@@ -29,6 +36,27 @@ final class Fixes {
   static boolean inTemplate(Resource r) {
     Dialect d = Dialect.of(r);
     return r.callChain.isEmpty() && (d == Dialect.CLOUDFORMATION || d == Dialect.SAM);
+  }
+
+  /**
+   * Declared inside a Terraform module that a module call instantiates: a patch to the module
+   * changes every caller, so fixes list it with where its inputs are set.
+   */
+  static boolean inTerraformModule(Resource r) {
+    return !r.callChain.isEmpty() && Dialect.of(r) == Dialect.TERRAFORM;
+  }
+
+  /** Why a resource declared in a module is not patched, naming the module call. */
+  static FixOutcome leftInModule(FixTarget t) {
+    var call = t.subject.callChain.get(0);
+    return FixOutcome.left(
+        "it is declared in a module that the module call at "
+            + t.texts.relative(call.file())
+            + ":"
+            + call.line()
+            + " instantiates: patching the module changes every caller, so make the change"
+            + " through that call's inputs (the finding's evidence names the values) or in the"
+            + " module by hand");
   }
 
   /** Declared in a Terraform file of the scan itself (not inside a module call). */
