@@ -56,16 +56,19 @@ final class GenerateCommand {
                   BackupGenerator::generate),
               subcommand(
                   "fis",
-                  "AWS FIS experiment templates for the testing plan (instance and ECS task"
-                      + " termination, RDS/Aurora failover, Lambda invocation errors) targeting the"
-                      + " resources the workload defines, stopping on its own alarms, with an IAM"
-                      + " role.",
+                  "AWS FIS experiment templates for the testing plan (AZ power interruption,"
+                      + " instance and ECS task termination, RDS/Aurora failover, Lambda invocation"
+                      + " errors, EKS node and pod actions) targeting the resources the workload"
+                      + " defines, stopping on its own alarms, with an IAM role.",
                   FisGenerator::generate),
               subcommand(
                   "fixes",
                   "One patch per file for the Critical and High findings with a mechanical fix"
-                      + " (so far: single-AZ RDS instances in CloudFormation/SAM made Multi-AZ),"
-                      + " each with what it costs.",
+                      + " (Multi-AZ, dead-letter queues, backup retention, replication, NAT per"
+                      + " zone, health checks and probes, scaling policies and HPAs, gradual"
+                      + " deployments with alarm rollback, reserved concurrency, timeouts, PDBs) in"
+                      + " CloudFormation/SAM, Terraform, Kubernetes and Helm, each with what it"
+                      + " costs.",
                   FixesGenerator::generate)),
           parsed -> {
             System.out.print(dev.relplan.cli.args.HelpText.of(parsed.spec(), parsed.path()));

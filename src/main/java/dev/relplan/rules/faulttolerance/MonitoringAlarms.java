@@ -151,18 +151,37 @@ public final class MonitoringAlarms extends BaseRule {
           notifying.size() + " CloudWatch alarm(s) notify on failure",
           notifying.stream().map(a -> a.location).limit(5).toList());
     } else if (hasInfra && alarms.stream().allMatch(a -> a.actions.known())) {
+      // Alarms without their own finding that still tell nobody: those that only drive scaling,
+      // and those without actions that only gate deployments (CodeDeploy reads their state).
       List<Alarm> scaling = alarms.stream().filter(a -> a.onlyScales(w)).toList();
+      List<Alarm> withoutActions =
+          alarms.stream().filter(a -> !a.actions.present() || a.actions.get().isEmpty()).toList();
+      List<Alarm> gating = withoutActions.stream().filter(a -> isUsedByDeployments(w, a)).toList();
+      // An alarm without actions that gates nothing has its own finding, which says as much.
+      if (gating.size() < withoutActions.size()) gating = List.of();
+      List<String> silent = new ArrayList<>();
       if (!scaling.isEmpty())
+        silent.add(
+            scaling.size() + " alarm(s) with actions only drive scaling (" + ids(scaling) + ")");
+      if (!gating.isEmpty())
+        silent.add(
+            gating.size()
+                + " alarm(s) only roll deployments back and have no actions ("
+                + ids(gating)
+                + ")");
+      if (!silent.isEmpty())
         out.reportAbsence(
             this,
             w,
             "No CloudWatch alarm notifies anyone",
             "The "
-                + scaling.size()
-                + " alarm(s) with actions only drive scaling ("
-                + String.join(", ", scaling.stream().map(a -> a.id).limit(5).toList())
-                + "): a failure changes capacity but nobody is told.");
+                + String.join("; the ", silent)
+                + ": a failure changes capacity or stops a release, but nobody is told.");
     }
+  }
+
+  private static String ids(List<Alarm> alarms) {
+    return String.join(", ", alarms.stream().map(a -> a.id).limit(5).toList());
   }
 
   private static boolean isUsedByDeployments(Workload w, Alarm a) {
