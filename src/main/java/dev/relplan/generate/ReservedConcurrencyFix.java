@@ -4,6 +4,7 @@ import dev.relplan.model.Function;
 import dev.relplan.model.Resource;
 import dev.relplan.model.Workload;
 import dev.relplan.parse.hcl.Block;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Set;
  * reserved_concurrent_executions (Terraform) set to a starting point, not a measurement: at most
  * 100, and no more than an even share of what the account can reserve. Lambda's default concurrency
  * quota is 1,000 per Region and 100 of it always stays unreserved (Lambda Developer Guide, "Lambda
- * quotas" and "Configuring reserved concurrency"), so the workload's reservations, existing and
- * new, stay within 900.
+ * quotas" and "Configuring reserved concurrency"), so the reservations of the function's stack (its
+ * template or module), existing and new, stay within 900. The stack, not the whole scan: a
+ * repository of many independent stacks (a monorepo of samples or services) deploys them to
+ * accounts relplan cannot know.
  */
 final class ReservedConcurrencyFix implements MechanicalFix {
   static final int ACCOUNT_DEFAULT = 1000;
@@ -36,11 +39,11 @@ final class ReservedConcurrencyFix implements MechanicalFix {
 
   @Override
   public FixOutcome apply(FixTarget t) throws YamlTemplate.NotEditable {
-    int value = startingPoint(t.workload);
+    int value = startingPoint(t.workload, t.subject.scope);
     if (value < 1)
       return FixOutcome.left(
-          "the workload's functions already reserve what a default account can (900 of its 1,000):"
-              + " raise the account's concurrency quota or lower other reservations first");
+          "the functions of its stack already reserve what a default account can (900 of its"
+              + " 1,000): raise the account's concurrency quota or lower other reservations first");
     EditedFile file = t.file();
     UnifiedDiff.Insertion edit;
     String name;
@@ -82,13 +85,14 @@ final class ReservedConcurrencyFix implements MechanicalFix {
   }
 
   /**
-   * The smaller of {@link #STARTING_POINT} and an even share, among the workload's functions
-   * without a reservation, of what a default account can still reserve.
+   * The smaller of {@link #STARTING_POINT} and an even share, among the functions of the stack
+   * (scope) without a reservation, of what a default account can still reserve.
    */
-  static int startingPoint(Workload w) {
+  static int startingPoint(Workload w, String scope) {
     int reserved = 0;
     int without = 0;
     for (Function f : w.all(Function.class)) {
+      if (!Objects.equals(f.scope, scope)) continue;
       if (f.reservedConcurrency.present()) reserved += f.reservedConcurrency.get();
       else without++;
     }

@@ -261,6 +261,23 @@ class DeployFixesTest {
             n -> n.contains("Cart") && n.contains("already reserve what a default account can"));
   }
 
+  @Test
+  void reservationsOfAnotherStackLeaveTheShareOfThisOneAlone() throws Exception {
+    Path original = write("full/template.yaml", apiFunctions(900));
+    Files.createDirectories(original.resolve("other"));
+    Files.writeString(
+        original.resolve("other/template.yaml"),
+        apiFunctions(0).replace("      ReservedConcurrentExecutions: 0\n", ""));
+
+    Generation g = generate(original, null, FixesGenerator::generate);
+
+    // The stack of other/ reserves nothing: its three functions get 100 each, whatever full/ holds.
+    assertThat(patch(g, "other/template.yaml"))
+        .contains("+      ReservedConcurrentExecutions: 100\n");
+    assertThat(g.notes())
+        .anyMatch(n -> n.contains("full/template.yaml") && n.contains("already reserve"));
+  }
+
   /** Three API functions, the first reserving {@code reserved}, the other two nothing. */
   private static String apiFunctions(int reserved) {
     StringBuilder t =
@@ -558,7 +575,7 @@ class DeployFixesTest {
 
   private Path write(String name, String text) throws Exception {
     Path dir = tmp.resolve("original");
-    Files.createDirectories(dir);
+    Files.createDirectories(dir.resolve(name).getParent());
     Files.writeString(dir.resolve(name), text);
     return dir;
   }
