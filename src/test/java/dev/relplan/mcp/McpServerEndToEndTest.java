@@ -158,12 +158,12 @@ class McpServerEndToEndTest {
   void generateFixForARuleWithoutAGeneratorSaysSo() {
     assess("orders-platform");
 
-    Map<String, Object> fix = call("generate_fix", Map.of("finding", "F-001"));
+    Map<String, Object> fix = call("generate_fix", Map.of("finding", "F-011"));
 
     assertThat(fix).containsEntry("generated", false);
     assertThat((List<String>) fix.get("notes"))
         .containsExactly(
-            "F-001: relplan generates no patch for REL-DYNAMODB-FIXED-CAPACITY (Critical) yet:"
+            "F-011: relplan generates no patch for REL-BACKUP-NO-CROSS-REGION (High) yet:"
                 + " follow the recommendation (show_finding)");
   }
 

@@ -120,9 +120,9 @@ class PortfolioOfExamplesTest {
         .containsExactly(
             tuple("REL-NO-RESILIENCE-TESTING", 12, 12),
             tuple("REL-RECOVERY-UNTESTED", 10, 10),
+            tuple("REL-MONITORING-ALARMS", 9, 9),
             tuple("REL-COMPUTE-FIXED", 8, 33),
             tuple("REL-DEPLOY-ALL-AT-ONCE", 8, 17),
-            tuple("REL-MONITORING-ALARMS", 8, 8),
             tuple("REL-SCALING-NO-POLICY", 7, 20));
     assertThat(portfolio.gaps().get(0).title())
         .isEqualTo("No load tests or fault-injection experiments");
