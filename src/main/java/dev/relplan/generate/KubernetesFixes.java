@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where the Kubernetes fixes edit: a workload's document in a plain manifest or Kustomize resource
@@ -45,6 +46,31 @@ final class KubernetesFixes {
           && dir.getParent() != null
           && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))) return true;
     return false;
+  }
+
+  /**
+   * The release name relplan renders charts with, as {@code helm template} does by default: a
+   * rendered value holding it comes from the release ({@code .Release.Name}, a fullname helper),
+   * which an object appended beside the template cannot repeat.
+   */
+  static final String RELEASE_NAME = "release-name";
+
+  /** Whether the workload's rendered name does not depend on the release it is installed as. */
+  static boolean nameIndependentOfRelease(ComputeGroup g) {
+    return g.name.present() && !g.name.get().contains(RELEASE_NAME);
+  }
+
+  /**
+   * The pod labels whose rendered values do not depend on the release (all of them outside a Helm
+   * chart), which select the same pods whatever the release is called.
+   */
+  static Map<String, String> labelsIndependentOfRelease(ComputeGroup g, boolean helm) {
+    Map<String, String> out = new TreeMap<>();
+    g.podLabels.forEach(
+        (k, v) -> {
+          if (!helm || !v.contains(RELEASE_NAME)) out.put(k, v);
+        });
+    return out;
   }
 
   /** The document of a manifest whose {@code kind} is at the subject's line. */

@@ -78,13 +78,23 @@ final class PodAutoscalerFix implements MechanicalFix {
                 + " add topologySpreadConstraints on topology.kubernetes.io/zone, then set its"
                 + " replicas to 2");
     }
+    if (helm
+        && (!KubernetesFixes.nameIndependentOfRelease(g)
+            || KubernetesFixes.labelsIndependentOfRelease(g, true).isEmpty()))
+      return FixOutcome.left(
+          "its name in "
+              + t.texts.relative(g.location.file())
+              + " or its pod labels come from template expressions (the release name), which an"
+              + " object appended"
+              + " beside it cannot repeat: add a HorizontalPodAutoscaler and a"
+              + " PodDisruptionBudget template using the chart's own name and label helpers");
     ObjectPlacement place = ObjectPlacement.of(t, g, helm);
     String hpa = free(g.name.orElse(g.id), takenNames(t, ScalableTarget.class));
     String pdb = budgetName(t, g);
     List<String> documents = new ArrayList<>(autoscaler(g, hpa, place.namespace(), min));
     if (pdb != null) {
       documents.add("---");
-      documents.addAll(budget(g, pdb, place.namespace()));
+      documents.addAll(budget(g, pdb, place.namespace(), helm));
     }
     edits.addAll(place.edits(documents));
     if (g.desired.isExplicit())
@@ -126,9 +136,15 @@ final class PodAutoscalerFix implements MechanicalFix {
             + " of the block at "
             + own.block()
             + ")";
+    if (pdb != null && KubernetesFixes.labelsIndependentOfRelease(g, true).isEmpty()) {
+      what +=
+          "; its pod labels come from template expressions, so add a PodDisruptionBudget template"
+              + " using the chart's own label helpers";
+      pdb = null;
+    }
     if (pdb != null) {
       ObjectPlacement place = ObjectPlacement.of(t, g, true);
-      edits.addAll(place.edits(budget(g, pdb, null)));
+      edits.addAll(place.edits(budget(g, pdb, null, true)));
       what += "; PodDisruptionBudget " + pdb + " (maxUnavailable 1) added " + place.described(t);
     }
     String requests = PodSpecs.cpuRequestNote(t, g, true, own.min());
@@ -226,7 +242,11 @@ final class PodAutoscalerFix implements MechanicalFix {
    * are mutually exclusive). The labels are the pod template's, which every pod of the workload
    * carries; one pod at a time may be evicted, so the budget never blocks a drain outright.
    */
-  static List<String> budget(ComputeGroup g, String name, String namespace) {
+  /**
+   * A budget selecting the workload's pods; in a Helm chart by the labels that do not depend on the
+   * release, so that it selects the pods whatever the release is called.
+   */
+  static List<String> budget(ComputeGroup g, String name, String namespace, boolean helm) {
     List<String> l = new ArrayList<>();
     l.add("apiVersion: policy/v1");
     l.add("kind: PodDisruptionBudget");
@@ -235,7 +255,8 @@ final class PodAutoscalerFix implements MechanicalFix {
     l.add("  maxUnavailable: 1");
     l.add("  selector:");
     l.add("    matchLabels:");
-    l.addAll(KubernetesFixes.labelLines(g.podLabels, "      "));
+    l.addAll(
+        KubernetesFixes.labelLines(KubernetesFixes.labelsIndependentOfRelease(g, helm), "      "));
     return l;
   }
 

@@ -227,6 +227,25 @@ class KubernetesFixesTest {
   }
 
   @Test
+  void helmWorkloadNamedByTheReleaseGetsNoAppendedObjectsAndIsLeftWithTheReason() throws Exception {
+    Path chart = copy(Path.of("examples/k8s-helm-shop"), tmp.resolve("chart"));
+    Path cart = chart.resolve("templates/cart.yaml");
+    Files.writeString(
+        cart,
+        Files.readString(cart)
+            .replaceFirst("  name: cart\n", "  name: {{ .Release.Name }}-cart\n"));
+
+    Generation g = generate(chart, null, FixesGenerator::generate);
+
+    assertThat(g.files())
+        .noneMatch(
+            f ->
+                f.path().equals("fixes/templates/cart.yaml.patch")
+                    && f.content().contains("HorizontalPodAutoscaler"));
+    assertThat(g.notes()).anyMatch(n -> n.contains("cart") && n.contains("template expressions"));
+  }
+
+  @Test
   void helmValuesLiteralIsRaisedWhereTheTemplateAlreadySpreadsAcrossZones() throws Exception {
     Path chart = copy(Path.of("examples/k8s-helm-shop"), tmp.resolve("chart"));
     Path orders = chart.resolve("templates/orders.yaml");
