@@ -155,37 +155,7 @@ public record Assessment(
       if (gone) fixed.add(p);
     }
     fixed.sort(Comparator.comparing(PastFinding::id));
-    return new Assessment(
-        workload,
-        tier,
-        environment,
-        availabilityTarget,
-        rto,
-        rpo,
-        packagesAnalyzed,
-        notes,
-        marked,
-        strengths,
-        undetermined,
-        spofs,
-        recovery,
-        integrations,
-        waQuestions,
-        scorecard,
-        maturity,
-        maturityReason,
-        plan,
-        testingPlan,
-        nextSteps,
-        skippedFiles,
-        notAssessedTypes,
-        resourcesAnalyzed,
-        List.copyOf(fixed),
-        nothingAssessable,
-        coverage,
-        rootCauses,
-        topology,
-        suppressions);
+    return with(marked, List.copyOf(fixed));
   }
 
   /**
@@ -193,6 +163,11 @@ public record Assessment(
    * server's generate_fix) reads the rest unchanged.
    */
   public Assessment withFindings(List<NumberedFinding> only) {
+    return with(List.copyOf(only), fixedSinceBaseline);
+  }
+
+  /** The same assessment with these findings and findings fixed since the baseline. */
+  private Assessment with(List<NumberedFinding> findings, List<PastFinding> fixed) {
     return new Assessment(
         workload,
         tier,
@@ -202,7 +177,7 @@ public record Assessment(
         rpo,
         packagesAnalyzed,
         notes,
-        List.copyOf(only),
+        findings,
         strengths,
         undetermined,
         spofs,
@@ -218,7 +193,7 @@ public record Assessment(
         skippedFiles,
         notAssessedTypes,
         resourcesAnalyzed,
-        fixedSinceBaseline,
+        fixed,
         nothingAssessable,
         coverage,
         rootCauses,
