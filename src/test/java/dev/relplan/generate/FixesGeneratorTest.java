@@ -240,6 +240,42 @@ class FixesGeneratorTest {
     }
   }
 
+  /**
+   * Every shipped example, patched on a copy: each finding the README lists as fixed is gone on
+   * re-assessment and no finding is added.
+   */
+  @Test
+  void everyShippedExampleLosesTheFindingsItsPatchesFixAndGainsNone() throws Exception {
+    List<Path> examples;
+    try (java.util.stream.Stream<Path> dirs = Files.list(Path.of("examples"))) {
+      examples = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    int fixedInAll = 0;
+    for (Path original : examples) {
+      String name = original.getFileName().toString();
+      dev.relplan.assess.Assessment a = assess(original, null);
+      Generation g = generate(original, null, FixesGenerator::generate);
+      Set<String> fixed = new TreeSet<>();
+      for (String line : g.files().get(g.files().size() - 1).content().split("\n")) {
+        if (line.startsWith("## Files")) break;
+        for (dev.relplan.assess.Assessment.NumberedFinding f : a.findings())
+          if (line.startsWith("- " + f.id() + " "))
+            fixed.add(f.finding().rule().id() + " " + f.finding().resource());
+      }
+      Set<String> before = unlined(findings(a));
+      Path copy = copy(original, tmp.resolve(name));
+
+      apply(g, FixesGenerator.FOLDER, copy);
+
+      Set<String> after = unlined(findings(assess(copy, null)));
+      assertThat(after).as(name).isSubsetOf(before);
+      assertThat(fixed).as(name).allSatisfy(f -> assertThat(after).doesNotContain(f));
+      fixedInAll += fixed.size();
+    }
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(fixedInAll).isGreaterThan(40);
+  }
+
   @Test
   void terraformQueueWrittenAsAnEmptyOneLineBlockIsOpenedUpAroundItsPolicy() throws Exception {
     Path original = tmp.resolve("original");
