@@ -38,6 +38,12 @@ public final class CallDeadlines {
   private final Workload w;
   private final CodeOwners functions;
   private final Map<Object, Deadline> cache = new IdentityHashMap<>();
+  private Deadline.Invokers invokers; // indexed on first use
+
+  private Deadline.Invokers invokers() {
+    if (invokers == null) invokers = new Deadline.Invokers(w);
+    return invokers;
+  }
 
   /** Health handlers linked to probes, by file, with the probes (and their workloads) linked. */
   private final Map<String, Map<HealthEndpoint, List<ProbeOf>>> probedHandlers =
@@ -396,7 +402,7 @@ public final class CallDeadlines {
     Function owner = functions.owner(call.location.file(), call.enclosing);
     if (owner != null)
       return new Owned(
-          cache.computeIfAbsent(owner, f -> Deadline.of(owner, w)),
+          cache.computeIfAbsent(owner, f -> Deadline.of(owner, w, invokers())),
           List.of(),
           null,
           null,
@@ -404,7 +410,7 @@ public final class CallDeadlines {
     List<Deadline> candidates = new ArrayList<>();
     List<Location> lines = new ArrayList<>();
     for (Function f : sharing) {
-      candidates.add(cache.computeIfAbsent(f, k -> Deadline.of(f, w)));
+      candidates.add(cache.computeIfAbsent(f, k -> Deadline.of(f, w, invokers())));
       lines.add(f.location);
     }
     return new Owned(
