@@ -12,6 +12,7 @@ import dev.relplan.parse.hcl.TemplatePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The new standard SQS queues that keep what an asynchronous source failed to deliver (Lambda
@@ -176,6 +177,33 @@ final class FailureQueues {
         "    }]",
         "  })",
         "}");
+  }
+
+  /** A new queue for a Terraform fix and its edits, or why it is not made. */
+  record TerraformQueued(String queue, List<FixOutcome.Edit> edits, String why) {}
+
+  /**
+   * A new queue after {@code block}, the configuration block {@code config} (given the queue's
+   * name) at the end of {@code block}, and the role of {@code grantee}'s function allowed to send
+   * to the queue; with the reason instead when that role cannot be edited.
+   */
+  static TerraformQueued terraformQueued(
+      EditedFile file,
+      HclFile hcl,
+      Block block,
+      Block grantee,
+      Function<String, List<String>> config)
+      throws YamlTemplate.NotEditable {
+    String queue = TerraformFixes.free(block.label(1) + "_dlq", file.taken());
+    Grant grant = terraformGrant(hcl, grantee, queue, file.taken());
+    if (grant.why() != null) return new TerraformQueued(queue, List.of(), grant.why());
+    List<FixOutcome.Edit> edits = new ArrayList<>();
+    edits.add(new FixOutcome.Edit(null, terraformBlock(hcl, block, config.apply(queue))));
+    edits.add(
+        new FixOutcome.Edit(
+            null, new UnifiedDiff.Insertion(block.endLine(), terraformQueue(queue))));
+    edits.addAll(grant.edits());
+    return new TerraformQueued(queue, edits, null);
   }
 
   /**

@@ -101,26 +101,22 @@ final class StreamFailureDestinationFix implements MechanicalFix {
       return FixOutcome.left(
           "its destination_config is set by an expression or a dynamic block: give it an"
               + " on_failure destination where its value comes from");
-    String queue = TerraformFixes.free(block.label(1) + "_dlq", file.taken());
-    FailureQueues.Grant grant = FailureQueues.terraformGrant(hcl, function, queue, file.taken());
-    if (grant.why() != null) return FixOutcome.left(grant.why());
-    List<FixOutcome.Edit> edits = new ArrayList<>();
-    edits.add(
-        new FixOutcome.Edit(
-            null,
-            FailureQueues.terraformBlock(
-                hcl,
-                block,
+    FailureQueues.TerraformQueued queued =
+        FailureQueues.terraformQueued(
+            file,
+            hcl,
+            block,
+            function,
+            queue ->
                 List.of(
                     "destination_config {",
                     "  on_failure {",
                     "    destination_arn = " + TerraformFixes.QUEUE_TYPE + "." + queue + ".arn",
                     "  }",
-                    "}"))));
-    edits.add(
-        new FixOutcome.Edit(
-            null, new UnifiedDiff.Insertion(block.endLine(), FailureQueues.terraformQueue(queue))));
-    edits.addAll(grant.edits());
+                    "}"));
+    if (queued.why() != null) return FixOutcome.left(queued.why());
+    String queue = queued.queue();
+    List<FixOutcome.Edit> edits = queued.edits();
     return FixOutcome.editedIn(
         "destination_config.on_failure to a new queue "
             + TerraformFixes.QUEUE_TYPE
