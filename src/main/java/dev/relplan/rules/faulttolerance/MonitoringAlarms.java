@@ -176,7 +176,11 @@ public final class MonitoringAlarms extends BaseRule {
             "No CloudWatch alarm notifies anyone",
             "The "
                 + String.join("; the ", silent)
-                + ": a failure changes capacity or stops a release, but nobody is told.");
+                + ": a failure "
+                + (gating.isEmpty()
+                    ? "changes capacity"
+                    : scaling.isEmpty() ? "stops a release" : "changes capacity or stops a release")
+                + " but nobody is told.");
     }
   }
 
