@@ -13,6 +13,8 @@ import org.treesitter.TSTreeCursor;
  * the copy makes as few as it can, which halves its cost on Python and C# files:
  *
  * <ul>
+ *   <li>a node's symbol and offsets are read without the bindings' per-method null check ({@link
+ *       NodeReads});
  *   <li>a cursor walks the tree: indexing children one by one costs time proportional to the
  *       child's position (quadratic on a module with thousands of statements) and a crossing more
  *       per child;
@@ -40,7 +42,7 @@ final class TreeCopy<N extends SyntaxNode<N>> {
 
   /** The copy of the named nodes under {@code root}, up to {@link SyntaxNode#MAX_DEPTH}. */
   N copy(TSNode root) {
-    N top = node(root, root.getSymbol(), null);
+    N top = node(root, root.getSymbol(), null); // the public call: it checks the root is a node
     TSTreeCursor cursor = new TSTreeCursor(root);
     ArrayDeque<N> parents = new ArrayDeque<>(); // the copies of the cursor node's ancestors
     N current = top; // the copy of the cursor node; null for an anonymous node (not copied)
@@ -55,7 +57,7 @@ final class TreeCopy<N extends SyntaxNode<N>> {
         }
       }
       TSNode n = cursor.currentNode();
-      int symbol = n.getSymbol();
+      int symbol = NodeReads.symbol(n);
       if (isNamed(n, symbol)) {
         current = node(n, symbol, fieldName(cursor));
         current.parent = parents.peek();
@@ -67,8 +69,9 @@ final class TreeCopy<N extends SyntaxNode<N>> {
   }
 
   private N node(TSNode n, int symbol, String field) {
-    int start = n.getStartByte();
-    return factory.create(typeName(n, symbol), field, line(start), start, n.getEndByte(), source);
+    int start = NodeReads.startByte(n);
+    return factory.create(
+        typeName(n, symbol), field, line(start), start, NodeReads.endByte(n), source);
   }
 
   private String typeName(TSNode n, int symbol) {
