@@ -1,13 +1,12 @@
 package dev.relplan.code;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.relplan.code.EntryPoints.Entry;
 import dev.relplan.discover.SourceFile;
+import dev.relplan.parse.java.JavaSource;
 import java.util.Map;
 
 /**
@@ -21,11 +20,7 @@ final class JavaMains {
   /** The line of the other program's main method, or 0. */
   static int otherMain(Entry entry, SourceFile file, Map<String, SourceFile> files) {
     if (file == null) return 0;
-    ParseResult<CompilationUnit> r =
-        new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-            .parse(file.content());
+    ParseResult<CompilationUnit> r = JavaSource.parse(file.content());
     if (!r.isSuccessful() || r.getResult().isEmpty()) return 0;
     for (ClassOrInterfaceDeclaration c :
         r.getResult().get().findAll(ClassOrInterfaceDeclaration.class)) {

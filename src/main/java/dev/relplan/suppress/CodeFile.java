@@ -1,12 +1,11 @@
 package dev.relplan.suppress;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.comments.LineComment;
 import dev.relplan.parse.LineIndex;
+import dev.relplan.parse.java.JavaSource;
 import dev.relplan.parse.javascript.JsParser;
 import dev.relplan.parse.python.PyParser;
 import dev.relplan.parse.treesitter.TreeSitterNatives;
@@ -83,11 +82,7 @@ final class CodeFile {
   }
 
   private static List<Comment> javaComments(String content, LineIndex text) {
-    ParseResult<CompilationUnit> parsed =
-        new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-            .parse(content);
+    ParseResult<CompilationUnit> parsed = JavaSource.parse(content);
     CompilationUnit unit =
         parsed
             .getResult()

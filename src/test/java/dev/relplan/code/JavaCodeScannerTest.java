@@ -345,6 +345,30 @@ class JavaCodeScannerTest {
     assertThat(r.skipped().get(0).reason()).startsWith("Java syntax error at line 2");
   }
 
+  @Test
+  void aFileUsingJavaTwentyOneSyntaxIsScannedNotSkipped() {
+    // Pattern matching for switch with a guard (Java 21): javac 17 rejects it, the grammar reads
+    // it.
+    ScanResult r =
+        scan(
+            "PricingClient.java",
+            """
+        import org.springframework.web.client.RestTemplate;
+        class PricingClient {
+          private final RestTemplate rest = new RestTemplate();
+          String price(Object sku) {
+            return switch (sku) {
+              case String s when !s.isEmpty() -> rest.getForObject("https://pricing.example.com/" + s, String.class);
+              default -> "none";
+            };
+          }
+        }
+        """);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.integrations()).hasSize(1);
+    assertThat(r.integrations().get(0).client).isEqualTo("Spring RestTemplate");
+  }
+
   private static final String PRICING_CLIENT =
       """
       import org.springframework.web.client.RestTemplate;

@@ -1,8 +1,6 @@
 package dev.relplan.code.java;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -18,6 +16,7 @@ import dev.relplan.model.EventHandler;
 import dev.relplan.model.HealthEndpoint;
 import dev.relplan.model.Integration;
 import dev.relplan.model.Value;
+import dev.relplan.parse.java.JavaSource;
 import dev.relplan.source.FileGuard;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
@@ -126,10 +125,7 @@ public final class JavaCodeScanner implements LanguageScanner {
    * microsecond, against milliseconds for a parse.
    */
   private static Parsed parse(SourceFile f) {
-    JavaParser parser =
-        new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-    ParseResult<CompilationUnit> r = parser.parse(f.content());
+    ParseResult<CompilationUnit> r = JavaSource.parse(f.content());
     if (r.isSuccessful() && r.getResult().isPresent()) return new Parsed(r.getResult().get(), null);
     Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
     String where =

@@ -1,8 +1,6 @@
 package dev.relplan.code.java;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -11,6 +9,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.relplan.code.HandlerCode;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Value;
+import dev.relplan.parse.java.JavaSource;
 import dev.relplan.source.Location;
 import java.util.List;
 
@@ -24,11 +23,7 @@ public final class JavaHandlers {
 
   /** The handler method in the file, or null when the file does not parse or has no such method. */
   public static HandlerCode find(SourceFile file, String className, String method) {
-    ParseResult<CompilationUnit> r =
-        new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-            .parse(file.content());
+    ParseResult<CompilationUnit> r = JavaSource.parse(file.content());
     if (!r.isSuccessful() || r.getResult().isEmpty()) return null;
     CompilationUnit cu = r.getResult().get();
     MethodDeclaration handler = null;

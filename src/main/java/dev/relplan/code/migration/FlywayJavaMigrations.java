@@ -1,8 +1,6 @@
 package dev.relplan.code.migration;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -16,6 +14,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.relplan.discover.SourceFile;
 import dev.relplan.model.Migration;
+import dev.relplan.parse.java.JavaSource;
 import dev.relplan.source.Location;
 import dev.relplan.source.SkippedFile;
 import java.util.ArrayList;
@@ -53,10 +52,7 @@ final class FlywayJavaMigrations {
   }
 
   void scan(SourceFile f, List<Migration> out, List<SkippedFile> skipped) {
-    JavaParser parser =
-        new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-    ParseResult<CompilationUnit> parsed = parser.parse(f.content());
+    ParseResult<CompilationUnit> parsed = JavaSource.parse(f.content());
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       skipped.add(
           new SkippedFile(f.display(), "Java syntax error; its migration SQL is not analysed"));

@@ -1,8 +1,6 @@
 package dev.relplan.iac.cdk;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -14,6 +12,7 @@ import dev.relplan.iac.common.Evaluated;
 import dev.relplan.model.ResourceRef;
 import dev.relplan.model.Value;
 import dev.relplan.model.Workload;
+import dev.relplan.parse.java.JavaSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -53,11 +52,7 @@ final class JavaStackFile {
   /** Reads a file into the draft; the reason it cannot be read (a syntax error) or null. */
   static String read(
       String file, String content, String appRoot, Workload draft, List<String> notes) {
-    ParseResult<CompilationUnit> parsed =
-        new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-            .parse(content);
+    ParseResult<CompilationUnit> parsed = JavaSource.parse(content);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty())
       return "Java syntax error"
           + errorLine(parsed.getProblems())
