@@ -1,6 +1,8 @@
 package dev.relplan.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,15 @@ public final class CodeOwners {
   /** Functions whose package is one file (they own that file only, not its folder). */
   private final Map<String, List<Function>> packagedFiles = new LinkedHashMap<>();
 
+  /**
+   * For each group of functions sharing a code folder or file, its functions by handler module
+   * ({@code src/app.handler}: {@code app}): which of them a file names is one lookup, not a pass
+   * over the group per file (a SAM app of hundreds of functions under one {@code CodeUri} made the
+   * roles of its code quadratic).
+   */
+  private final Map<List<Function>, Map<String, List<Function>>> byHandlerModule =
+      new IdentityHashMap<>();
+
   private CodeOwners() {}
 
   public static CodeOwners of(Workload w) {
@@ -28,6 +39,8 @@ public final class CodeOwners {
         f.codeDirectory()
             .ifPresent(dir -> owners.byFolder.computeIfAbsent(dir, k -> new ArrayList<>()).add(f));
     }
+    for (Map<String, List<Function>> groups : List.of(owners.byFolder, owners.packagedFiles))
+      for (List<Function> sharing : groups.values()) owners.indexModules(sharing);
     return owners;
   }
 
@@ -89,18 +102,31 @@ public final class CodeOwners {
     return byFolder.getOrDefault("", List.of());
   }
 
+  private void indexModules(List<Function> sharing) {
+    Map<String, List<Function>> modules = new HashMap<>();
+    for (Function f : sharing)
+      if (f.handler.present())
+        modules.computeIfAbsent(handlerModule(f.handler.get()), k -> new ArrayList<>()).add(f);
+    byHandlerModule.put(sharing, modules);
+  }
+
   /** The one function of a shared code folder whose handler module is {@code file}, else null. */
-  private static Function ownerAmong(List<Function> sharing, String file) {
+  private Function ownerAmong(List<Function> sharing, String file) {
     if (sharing.size() == 1) return sharing.get(0);
-    List<Function> named = sharing.stream().filter(f -> namesByFileName(f, file)).toList();
+    List<Function> named =
+        byHandlerModule.getOrDefault(sharing, Map.of()).getOrDefault(fileModule(file), List.of());
     return named.size() == 1 ? named.get(0) : null;
   }
 
   /** Whether the last part of the function's handler module is the file's name. */
   private static boolean namesByFileName(Function f, String file) {
+    return f.handler.present() && handlerModule(f.handler.get()).equals(fileModule(file));
+  }
+
+  /** The module a file is: {@code src/app.py} → {@code app}. */
+  private static String fileModule(String file) {
     String name = file.substring(file.lastIndexOf('/') + 1);
-    String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    return f.handler.present() && handlerModule(f.handler.get()).equals(module);
+    return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
   }
 
   /** The module a handler names: {@code src/app.handler} → {@code app}. */

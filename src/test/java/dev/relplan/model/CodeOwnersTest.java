@@ -48,4 +48,27 @@ class CodeOwnersTest {
     assertThat(owners.owner("jobs/handler.py")).isSameAs(f);
     assertThat(owners.owner("jobs/send_test_event.py")).isNull();
   }
+
+  @Test
+  void aFileNamedByOneOfManyHandlersInASharedFolderBelongsToIt() {
+    Workload w = new Workload();
+    function(w, "Get", "src/", "get.handler");
+    Function post = function(w, "Post", "src/", "post.handler");
+    function(w, "Other", "src/", "get.other");
+    CodeOwners owners = CodeOwners.of(w);
+    assertThat(owners.owner("app/src/post.py")).isSameAs(post);
+    assertThat(owners.owner("app/src/get.py")).isNull(); // two handlers name it
+    assertThat(owners.owner("app/src/util.py")).isNull(); // none does
+  }
+
+  @Test
+  void ownersOfTwentyThousandFilesInOneSharedFolderComplete() {
+    // One lookup per file: a pass over the folder's functions per file took minutes here.
+    Workload w = new Workload();
+    int n = 20_000;
+    for (int i = 0; i < n; i++) function(w, "F" + i, "src/", "h" + i + ".handler");
+    CodeOwners owners = CodeOwners.of(w);
+    for (int i = 0; i < n; i++)
+      assertThat(owners.owner("app/src/h" + i + ".py").id).isEqualTo("F" + i);
+  }
 }

@@ -54,7 +54,12 @@ final class TemplateVariants {
     return notes;
   }
 
-  /** Groups the folder's templates, each with the first earlier one it is a variant of. */
+  /**
+   * Groups the folder's templates, each with the first earlier one it is a variant of. Which
+   * templates share logical ids with a template comes from an index of the ids (the templates
+   * declaring each), so a folder of unrelated templates costs one pass over their ids, not a
+   * comparison of every pair.
+   */
   private void group(List<SourceFile> inFolder) {
     List<SourceFile> ordered = new ArrayList<>(inFolder);
     // The base is the plainest name: variants add words to it (template.yaml, template-prod.yaml).
@@ -62,13 +67,26 @@ final class TemplateVariants {
         Comparator.comparingInt((SourceFile f) -> f.display().length())
             .thenComparing(SourceFile::display));
     Map<SourceFile, Set<String>> ids = new HashMap<>();
-    for (SourceFile f : ordered) ids.put(f, logicalIds(f));
+    Map<SourceFile, Integer> position = new HashMap<>();
+    Map<String, List<SourceFile>> declaring = new HashMap<>();
+    for (SourceFile f : ordered) {
+      ids.put(f, logicalIds(f));
+      position.put(f, position.size());
+      if (ids.get(f).size() < MIN_RESOURCES) continue; // never a variant
+      for (String id : ids.get(f)) declaring.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+    }
     for (SourceFile f : ordered) {
       if (members.containsKey(f) || ids.get(f).size() < MIN_RESOURCES) continue;
+      Map<SourceFile, Integer> shared = new HashMap<>();
+      for (String id : ids.get(f))
+        for (SourceFile other : declaring.get(id))
+          if (other != f && !members.containsKey(other)) shared.merge(other, 1, Integer::sum);
       List<SourceFile> group = new ArrayList<>(List.of(f));
-      for (SourceFile other : ordered)
-        if (!members.containsKey(other) && other != f && variants(ids.get(f), ids.get(other)))
-          group.add(other);
+      shared.entrySet().stream()
+          .filter(e -> variants(ids.get(f), ids.get(e.getKey()), e.getValue()))
+          .map(Map.Entry::getKey)
+          .sorted(Comparator.comparing(position::get))
+          .forEach(group::add);
       if (group.size() < 2) continue;
       for (int rank = 0; rank < group.size(); rank++)
         members.put(group.get(rank), new Member(f.display(), rank, group.get(rank).display()));
@@ -99,11 +117,10 @@ final class TemplateVariants {
             + " they agree, citing each template, and per template where they differ");
   }
 
-  private static boolean variants(Set<String> a, Set<String> b) {
+  /** Whether two templates sharing {@code shared} logical ids are variants of one stack. */
+  private static boolean variants(Set<String> a, Set<String> b, int shared) {
     if (a.size() < MIN_RESOURCES || b.size() < MIN_RESOURCES) return false;
-    Set<String> shared = new LinkedHashSet<>(a);
-    shared.retainAll(b);
-    return shared.size() >= MIN_SHARED * Math.min(a.size(), b.size());
+    return shared >= MIN_SHARED * Math.min(a.size(), b.size());
   }
 
   private static Set<String> logicalIds(SourceFile f) {

@@ -3,6 +3,9 @@ package dev.relplan.iac.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relplan.assess.Assessment;
+import dev.relplan.discover.FileKind;
+import dev.relplan.discover.SourceFile;
+import dev.relplan.parse.YamlLoader;
 import dev.relplan.pipeline.Pipeline;
 import dev.relplan.rules.Context;
 import dev.relplan.rules.Finding;
@@ -10,6 +13,7 @@ import dev.relplan.source.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +93,26 @@ class TemplateVariantsTest {
             Type: AWS::SNS::Topic
         """);
     assertThat(noDlq()).hasSize(6);
+  }
+
+  @Test
+  void aFolderOfTenThousandUnrelatedTemplatesIsGroupedInOnePassOverTheirIds() throws Exception {
+    // Comparing every pair of templates in a folder took minutes here; no two are variants.
+    List<SourceFile> roots = new ArrayList<>();
+    for (int t = 0; t < 10_000; t++) {
+      String yaml = "Resources:\n";
+      for (int r = 0; r < 6; r++)
+        yaml += "  Queue" + t + "x" + r + ":\n    Type: AWS::SQS::Queue\n";
+      String name = "templates/stack-" + t + ".yaml";
+      roots.add(
+          new SourceFile(
+              dir.resolve(name),
+              name,
+              FileKind.CLOUDFORMATION,
+              yaml,
+              YamlLoader.loadAll(name, yaml)));
+    }
+
+    assertThat(new TemplateVariants(roots).notes()).isEmpty();
   }
 }
