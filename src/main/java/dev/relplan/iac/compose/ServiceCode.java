@@ -33,15 +33,15 @@ final class ServiceCode {
     } else {
       for (Node item : Nodes.seq(def, "environment")) {
         if (!(item instanceof ScalarNode s) || s.isNull()) continue;
-        int equals = s.text().indexOf('=');
-        String name = equals < 0 ? s.text().strip() : s.text().substring(0, equals).strip();
+        // Compose interpolates the whole item, then splits it at its first '=' (a variable before
+        // it moves it); when the interpolation cannot be decided, the item as written is split.
+        Value<String> interpolated = Interpolation.of(s);
+        String text = interpolated.present() ? interpolated.get() : s.text();
+        int equals = text.indexOf('=');
+        String name = equals < 0 ? text.strip() : text.substring(0, equals).strip();
         if (name.isEmpty() || g.containerEnv.containsKey(name)) continue;
-        if (equals < 0) {
-          g.containerEnv.put(name, fromShell(name, s.location()));
-          continue;
-        }
-        int cut = equals + 1;
-        g.containerEnv.put(name, Interpolation.of(s).map(text -> text.substring(cut)));
+        if (equals < 0) g.containerEnv.put(name, fromShell(name, s.location()));
+        else g.containerEnv.put(name, interpolated.map(t -> t.substring(equals + 1)));
       }
     }
   }

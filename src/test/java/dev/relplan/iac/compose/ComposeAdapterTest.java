@@ -39,6 +39,18 @@ class ComposeAdapterTest {
   }
 
   @Test
+  void anEnvironmentListItemIsSplitAtTheFirstEqualsSignOfItsInterpolatedText() throws IOException {
+    // "${UNSET-}" is empty: the item is "TIMEOUT=5" once interpolated, shorter than as written.
+    write(
+        "compose.yaml",
+        "services:\n  api:\n    image: shop/api:1\n"
+            + "    environment: [\"PORT=8080\", \"${UNSET-}TIMEOUT=5\"]\n");
+    ComputeGroup api = service(run(), "api");
+    assertThat(api.containerEnv.get("PORT").get()).isEqualTo("8080");
+    assertThat(api.containerEnv.get("TIMEOUT").get()).isEqualTo("5");
+  }
+
+  @Test
   void aServiceWithoutReplicasOrRestartRunsOneContainerThatIsNotRestartedByDefault()
       throws IOException {
     write("compose.yaml", "services:\n  api:\n    image: shop/api:1\n");
