@@ -26,8 +26,7 @@ final class AsgScalingFix implements MechanicalFix {
   public boolean edits(Resource r) {
     if (!(r instanceof ComputeGroup g) || g.kind != ComputeGroup.Kind.AUTO_SCALING_GROUP)
       return false;
-    if (Fixes.inTerraform(r)) return TerraformCompute.ASG.equals(r.writtenType());
-    return Fixes.inTemplate(r) && "AWS::AutoScaling::AutoScalingGroup".equals(r.writtenType());
+    return Fixes.writtenAs(r, "AWS::AutoScaling::AutoScalingGroup", TerraformCompute.ASG);
   }
 
   @Override

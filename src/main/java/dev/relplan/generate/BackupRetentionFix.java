@@ -39,8 +39,7 @@ final class BackupRetentionFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Database)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPES.contains(r.writtenType());
-    return Fixes.inTemplate(r) && TEMPLATE_TYPES.contains(r.writtenType());
+    return Fixes.writtenAs(r, TEMPLATE_TYPES, TF_TYPES);
   }
 
   @Override

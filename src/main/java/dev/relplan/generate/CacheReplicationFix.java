@@ -36,8 +36,7 @@ final class CacheReplicationFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Cache c) || c.kind != Cache.Kind.REPLICATION_GROUP) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && TYPE.equals(r.writtenType());
+    return Fixes.writtenAs(r, TYPE, TF_TYPE);
   }
 
   @Override

@@ -38,8 +38,7 @@ final class DynamoDbOnDemandFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Table)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && "AWS::DynamoDB::Table".equals(r.writtenType());
+    return Fixes.writtenAs(r, "AWS::DynamoDB::Table", TF_TYPE);
   }
 
   @Override

@@ -31,8 +31,7 @@ final class EventTargetDeadLetterFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof EventRule)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && TYPE.equals(r.writtenType());
+    return Fixes.writtenAs(r, TYPE, TF_TYPE);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.relplan.generate;
 import dev.relplan.model.Resource;
 import dev.relplan.rules.Dialect;
 import java.util.List;
+import java.util.Set;
 
 /** The mechanical fixes of {@code generate fixes}, tried in this order for each finding. */
 final class Fixes {
@@ -57,6 +58,19 @@ final class Fixes {
             + " instantiates: patching the module changes every caller, so make the change"
             + " through that call's inputs (the finding's evidence names the values) or in the"
             + " module by hand");
+  }
+
+  /**
+   * Whether a fix can edit where the resource is declared: a template of the scan with one of the
+   * template types, or a Terraform file of the scan with one of the Terraform types.
+   */
+  static boolean writtenAs(Resource r, Set<String> templateTypes, Set<String> terraformTypes) {
+    if (inTerraform(r)) return terraformTypes.contains(r.writtenType());
+    return inTemplate(r) && templateTypes.contains(r.writtenType());
+  }
+
+  static boolean writtenAs(Resource r, String templateType, String terraformType) {
+    return writtenAs(r, Set.of(templateType), Set.of(terraformType));
   }
 
   /** Declared in a Terraform file of the scan itself (not inside a module call). */

@@ -30,8 +30,7 @@ final class FunctionDeadLetterFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Function f) || !f.invokedAsynchronously()) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && (SAM.equals(r.writtenType()) || LAMBDA.equals(r.writtenType()));
+    return Fixes.writtenAs(r, Set.of(SAM, LAMBDA), Set.of(TF_TYPE));
   }
 
   @Override

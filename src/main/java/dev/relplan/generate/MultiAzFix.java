@@ -26,8 +26,7 @@ final class MultiAzFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Database d) || d.kind != Database.Kind.INSTANCE) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && "AWS::RDS::DBInstance".equals(r.writtenType());
+    return Fixes.writtenAs(r, "AWS::RDS::DBInstance", TF_TYPE);
   }
 
   @Override

@@ -17,8 +17,7 @@ final class QueueDeadLetterFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Queue)) return false;
-    if (Fixes.inTerraform(r)) return TerraformFixes.QUEUE_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && "AWS::SQS::Queue".equals(r.writtenType());
+    return Fixes.writtenAs(r, "AWS::SQS::Queue", TerraformFixes.QUEUE_TYPE);
   }
 
   @Override

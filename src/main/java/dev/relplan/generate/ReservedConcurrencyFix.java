@@ -31,10 +31,8 @@ final class ReservedConcurrencyFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Function)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r)
-        && ("AWS::Lambda::Function".equals(r.writtenType())
-            || "AWS::Serverless::Function".equals(r.writtenType()));
+    return Fixes.writtenAs(
+        r, Set.of("AWS::Lambda::Function", "AWS::Serverless::Function"), Set.of(TF_TYPE));
   }
 
   @Override

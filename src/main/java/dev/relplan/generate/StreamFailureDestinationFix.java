@@ -33,8 +33,7 @@ final class StreamFailureDestinationFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof EventSourceMapping)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && TYPE.equals(r.writtenType());
+    return Fixes.writtenAs(r, TYPE, TF_TYPE);
   }
 
   @Override

@@ -30,8 +30,7 @@ final class SubscriptionDeadLetterFix implements MechanicalFix {
   @Override
   public boolean edits(Resource r) {
     if (!(r instanceof Subscription)) return false;
-    if (Fixes.inTerraform(r)) return TF_TYPE.equals(r.writtenType());
-    return Fixes.inTemplate(r) && TYPE.equals(r.writtenType());
+    return Fixes.writtenAs(r, TYPE, TF_TYPE);
   }
 
   @Override
